@@ -1,0 +1,37 @@
+import { readConfig } from '../shared/config';
+import { systemClock } from '../shared/clock';
+import { createDocumentClient } from '../shared/adapters/dynamo/client';
+import { createDynamoItemRepository } from '../shared/adapters/dynamo/items';
+import { createDynamoPlanStore } from '../shared/adapters/dynamo/plans';
+import { createDeadlineRules } from '../shared/plans/deadline-rules';
+import { createDynamoReminderStore } from '../shared/adapters/dynamo/reminders';
+import { createSesClient, createSesMailer } from '../shared/adapters/ses/mailer';
+import type { Clock } from '../shared/clock';
+
+/**
+ * The composition root: configuration, SDK clients and adapters built once per cold start and
+ * handed to every handler as their default dependencies. Tests and the local stack use the same
+ * factory with their own environment.
+ */
+export function createDependencies(env: Record<string, string | undefined> = process.env, clock: Clock = systemClock) {
+  const config = readConfig(env);
+  const documentClient = createDocumentClient(config);
+  const items = createDynamoItemRepository(documentClient, config.TABLE_NAME);
+  const plans = createDynamoPlanStore(documentClient, config.TABLE_NAME);
+  const rules = createDeadlineRules(plans, { delegationLeadWorkingDays: config.DELEGATION_LEAD_WORKING_DAYS });
+  const reminderStore = createDynamoReminderStore(documentClient, config.TABLE_NAME);
+  const mailer = createSesMailer(createSesClient(config), {
+    from: config.MAIL_FROM,
+    ...(config.SES_CONFIGURATION_SET ? { configurationSet: config.SES_CONFIGURATION_SET } : {}),
+  });
+  return { config, documentClient, items, plans, clock, rules, reminderStore, mailer };
+}
+
+export type Dependencies = ReturnType<typeof createDependencies>;
+
+let instance: Dependencies | undefined;
+
+/** Built lazily so that importing a handler (tests, the local server) does not read the environment early. */
+export function dependencies(): Dependencies {
+  return (instance ??= createDependencies());
+}

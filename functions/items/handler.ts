@@ -1,0 +1,77 @@
+import { apiHandler, json, type ApiRequest } from '../../shared/http/api';
+import { dependencies, type Dependencies } from '../dependencies';
+import { createItemBody, patchItemBody } from '../../shared/items/model';
+import { listQuery } from '../../shared/items/query';
+import { itemsCsv } from '../../shared/items/csv';
+import { createItem, etagOf, getItem, itemHistory, listItems, parseIfMatch, patchItem } from '../../shared/items/service';
+import { prefersCsv } from '../../shared/http/negotiation';
+import { parseOrThrow } from '../../shared/validation';
+import { badRequest } from '../../shared/errors';
+
+/** Every matching row, in pages, up to this many (documented in README, "Limits"). */
+const CSV_MAX_ROWS = 20_000;
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
+
+const itemId = (request: ApiRequest) => request.pathParameters.id ?? '';
+
+export function createHandler(deps: () => Dependencies = dependencies) {
+  return apiHandler(
+    {
+      'POST /uppdrag': async (request) => {
+        const caller = request.caller();
+        const key = request.headers['idempotency-key'];
+        if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
+          throw badRequest('validation_failed', 'Idempotency-Key ska vara 1–200 synliga ASCII-tecken.', [
+            { path: 'Idempotency-Key', message: 'Ogiltig.' },
+          ]);
+        }
+        const body = parseOrThrow(createItemBody, request.json());
+        const { item } = await createItem(deps(), caller, body, key);
+        return json(201, item, { location: `/uppdrag/${item.id}`, etag: etagOf(item) });
+      },
+
+      'GET /uppdrag/{id}': async (request) => {
+        const item = await getItem(deps(), request.caller(), itemId(request));
+        return json(200, item, { etag: etagOf(item) });
+      },
+
+      'PATCH /uppdrag/{id}': async (request) => {
+        const caller = request.caller();
+        const expected = parseIfMatch(request.headers['if-match']);
+        const patch = parseOrThrow(patchItemBody, request.json());
+        const item = await patchItem(deps(), caller, itemId(request), expected, patch);
+        return json(200, item, { etag: etagOf(item) });
+      },
+
+      'GET /uppdrag/{id}/history': async (request) => {
+        const events = await itemHistory(deps(), request.caller(), itemId(request));
+        return json(200, { events });
+      },
+
+      'GET /uppdrag': async (request) => {
+        const caller = request.caller();
+        const filters = parseOrThrow(listQuery, request.query, 'Frågan');
+        if (!prefersCsv(request.headers.accept)) return json(200, await listItems(deps(), caller, filters));
+        const rows = [];
+        let cursor = filters.cursor;
+        do {
+          const page = await listItems(deps(), caller, { ...filters, limit: 100, ...(cursor ? { cursor } : {}) });
+          rows.push(...page.items);
+          cursor = page.nextCursor;
+        } while (cursor && rows.length < CSV_MAX_ROWS);
+        return {
+          statusCode: 200,
+          headers: {
+            'content-type': 'text/csv; charset=utf-8',
+            'content-disposition': 'attachment; filename="uppdrag.csv"',
+            'cache-control': 'no-store',
+          },
+          body: itemsCsv(rows.slice(0, CSV_MAX_ROWS)),
+        };
+      },
+    },
+    { maxBodyBytes: () => deps().config.MAX_BODY_BYTES },
+  );
+}
+
+export const handler = createHandler();

@@ -1,0 +1,33 @@
+import type { Context } from 'aws-lambda';
+import { runReminders, type RunReport } from '../../shared/reminders/job';
+import { logger } from '../../shared/http/logger';
+import { dependencies, type Dependencies } from '../dependencies';
+
+/** Builds the job's dependencies from the composition root; the job CLI passes its own clock. */
+export function reminderJobDeps(deps: Dependencies, remainingMs?: () => number) {
+  return {
+    store: deps.reminderStore,
+    mailer: deps.mailer,
+    calendar: deps.rules.calendar,
+    clock: deps.clock,
+    publicBaseUrl: deps.config.PUBLIC_BASE_URL,
+    maxSendRate: deps.config.MAX_SEND_RATE,
+    ...(remainingMs ? { remainingMs } : {}),
+  };
+}
+
+/** Fired by EventBridge Scheduler at 07:00 Europe/Stockholm on weekdays; the job skips non-working days. */
+export async function handler(_event: unknown, context: Context): Promise<RunReport> {
+  logger.addContext(context);
+  const report = await runReminders(reminderJobDeps(dependencies(), () => context.getRemainingTimeInMillis()));
+  logger.info('reminder run', {
+    day: report.day,
+    skipped: report.skipped,
+    sent: report.sent.length,
+    alreadySent: report.alreadySent,
+    failed: report.failed.length,
+    deferred: report.deferred,
+  });
+  // A run that could not send everything still succeeds: what is left is picked up tomorrow.
+  return report;
+}

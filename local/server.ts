@@ -1,0 +1,137 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Context } from 'aws-lambda';
+import { matchRoute, routeKey, type HttpFunctionName } from '../shared/routes';
+import type { ApiEvent, ApiResult } from '../shared/http/api';
+import { claimsAsApiGatewayPassesThem, verifyLocalToken } from './tokens';
+
+type LambdaHandler = (event: ApiEvent, context: Context) => Promise<ApiResult>;
+
+/** The local stand-in for API Gateway's own limit; the handlers enforce the product's 64 KiB. */
+const GATEWAY_MAX_BODY = 10 * 1024 * 1024;
+
+export interface LocalApiOptions {
+  jwtSecret: string;
+  /** Loads `functions/<name>/handler.ts`: the very module Lambda runs. */
+  loadHandler?: (name: HttpFunctionName) => Promise<LambdaHandler>;
+}
+
+const defaultLoader = async (name: HttpFunctionName): Promise<LambdaHandler> =>
+  ((await import(`../functions/${name}/handler.ts`)) as { handler: LambdaHandler }).handler;
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+  res.end(JSON.stringify(body));
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer | 'too_large'> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > GATEWAY_MAX_BODY) return 'too_large';
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+const TEXT_TYPES = /^(text\/|application\/(?:[\w.+-]+\+)?(?:json|xml|x-www-form-urlencoded)|multipart\/form-data)/i;
+
+/**
+ * Serves the HTTP API on this machine as API Gateway would: match the request against the
+ * route table, check the JWT for protected routes, build a payload 2.0 event and call the
+ * handler that Lambda runs.
+ */
+export function createLocalApi(options: LocalApiOptions): Server {
+  const load = options.loadHandler ?? defaultLoader;
+  const handlers = new Map<HttpFunctionName, Promise<LambdaHandler>>();
+
+  return createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      const method = (req.method ?? 'GET').toUpperCase();
+      const match = matchRoute(method, url.pathname);
+      if (!match) return send(res, 404, { code: 'not_found', message: 'Ingen sådan väg.', issues: [] });
+      if ('allowed' in match) {
+        return send(res, 405, { code: 'method_not_allowed', message: `Tillåtna metoder: ${match.allowed.join(', ')}.`, issues: [] }, { allow: match.allowed.join(', ') });
+      }
+      const { route, pathParameters } = match;
+
+      let claims: Record<string, string> | undefined;
+      if (route.access !== 'public') {
+        const auth = req.headers.authorization ?? '';
+        const token = /^Bearer\s+(\S+)$/i.exec(auth)?.[1];
+        try {
+          if (!token) throw new Error('no token');
+          claims = claimsAsApiGatewayPassesThem(await verifyLocalToken(token, options.jwtSecret));
+        } catch {
+          return send(res, 401, { code: 'unauthorized', message: 'Inloggning krävs: skicka en giltig Bearer-token.', issues: [] }, { 'www-authenticate': 'Bearer' });
+        }
+      }
+
+      const raw = await readBody(req);
+      if (raw === 'too_large') return send(res, 413, { code: 'payload_too_large', message: 'Kroppen är för stor.', issues: [] });
+      const headers: Record<string, string> = {};
+      for (const [name, value] of Object.entries(req.headers)) {
+        if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(',') : value;
+      }
+      const query: Record<string, string> = {};
+      for (const [name, value] of url.searchParams) query[name] = name in query ? `${query[name]},${value}` : value;
+      const isText = raw.length === 0 || TEXT_TYPES.test(headers['content-type'] ?? '');
+      const requestId = randomUUID();
+      const now = new Date();
+
+      const event = {
+        version: '2.0',
+        routeKey: routeKey(route),
+        rawPath: url.pathname,
+        rawQueryString: url.search.slice(1),
+        headers,
+        ...(Object.keys(query).length ? { queryStringParameters: query } : {}),
+        ...(Object.keys(pathParameters).length ? { pathParameters } : {}),
+        ...(headers.cookie ? { cookies: headers.cookie.split(/;\s*/) } : {}),
+        requestContext: {
+          accountId: 'local',
+          apiId: 'local',
+          domainName: headers.host ?? 'localhost',
+          domainPrefix: 'localhost',
+          http: { method, path: url.pathname, protocol: 'HTTP/1.1', sourceIp: req.socket.remoteAddress ?? '127.0.0.1', userAgent: headers['user-agent'] ?? '' },
+          requestId,
+          routeKey: routeKey(route),
+          stage: '$default',
+          time: now.toISOString(),
+          timeEpoch: now.getTime(),
+          authorizer: { jwt: { claims: claims ?? {}, scopes: [] } },
+        },
+        ...(raw.length ? { body: isText ? raw.toString('utf8') : raw.toString('base64') } : {}),
+        isBase64Encoded: !isText,
+      } as unknown as ApiEvent;
+
+      const context = {
+        awsRequestId: requestId,
+        functionName: route.function,
+        functionVersion: '$LATEST',
+        invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:${route.function}`,
+        memoryLimitInMB: '512',
+        logGroupName: `/local/${route.function}`,
+        logStreamName: 'local',
+        callbackWaitsForEmptyEventLoop: false,
+        getRemainingTimeInMillis: () => 29_000,
+        done: () => undefined,
+        fail: () => undefined,
+        succeed: () => undefined,
+      } as Context;
+
+      let handler = handlers.get(route.function);
+      if (!handler) handlers.set(route.function, (handler = load(route.function)));
+      const result = await (await handler)(event, context);
+      const body = result.body ?? '';
+      res.writeHead(result.statusCode ?? 200, { ...(result.headers as Record<string, string>), 'x-request-id': requestId });
+      res.end(result.isBase64Encoded ? Buffer.from(body, 'base64') : body);
+    } catch (error) {
+      console.error('local server error', error);
+      if (!res.headersSent) send(res, 500, { code: 'internal_error', message: 'Ett oväntat fel inträffade.', issues: [] });
+      else res.end();
+    }
+  });
+}

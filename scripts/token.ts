@@ -1,0 +1,28 @@
+/**
+ * `npm run token -- <role> [--email …] [--unit …] [--expires 8h]`: prints a local token.
+ * Roles: registrar, manager, admin, or official (no role: any signed-in official).
+ */
+import { parseArgs } from 'node:util';
+import { ROLES, type Role } from '../shared/auth/caller';
+import { DEFAULT_LOCAL_JWT_SECRET, signLocalToken } from '../local/tokens';
+
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: { email: { type: 'string' }, unit: { type: 'string' }, expires: { type: 'string', default: '8h' } },
+});
+const role = positionals[0];
+if (!role || (role !== 'official' && !(ROLES as readonly string[]).includes(role))) {
+  console.error('Usage: npm run token -- <registrar|manager|admin|official> [--email name@example.se] [--unit "Unit name"] [--expires 8h]');
+  process.exit(2);
+}
+if (role === 'manager' && !values.unit) {
+  console.error('A manager token needs --unit "<the manager\'s unit>".');
+  process.exit(2);
+}
+const email = values.email ?? `${role}@example.se`;
+const token = await signLocalToken(
+  { email, roles: role === 'official' ? [] : [role as Role], ...(values.unit ? { unit: values.unit } : {}) },
+  process.env.LOCAL_JWT_SECRET ?? DEFAULT_LOCAL_JWT_SECRET,
+  { expiresIn: values.expires },
+);
+console.log(token);

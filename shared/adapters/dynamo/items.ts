@@ -1,0 +1,253 @@
+import {
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { z } from 'zod';
+import { TABLE } from '../../table';
+import type { HistoryEvent } from '../../items/history';
+import type { StoredItem } from '../../items/model';
+import {
+  IdempotencyKeyTaken,
+  InvalidCursor,
+  VersionConflict,
+  type ItemPage,
+  type ItemQuery,
+  type ItemRepository,
+} from '../../items/ports';
+import {
+  EVENT_PREFIX,
+  eventKey,
+  idempotencyKey,
+  itemIndexKeys,
+  itemKey,
+  planPartition,
+  responsiblePartition,
+  statusPartition,
+  stripKeys,
+  unitPartition,
+} from './keys';
+
+const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
+/** DynamoDB can cancel a transaction for a conflicting one in flight; such a cancellation is retried. */
+const CONFLICT_RETRIES = 3;
+
+const cursorSchema = z.strictObject({
+  s: z.int().min(0).max(10),
+  k: z.record(z.string(), z.string().max(1200)),
+});
+
+function encodeCursor(statusIndex: number, key: Record<string, unknown>): string {
+  return Buffer.from(JSON.stringify({ s: statusIndex, k: key })).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { s: number; k: Record<string, string> } {
+  try {
+    return cursorSchema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+  } catch {
+    throw new InvalidCursor();
+  }
+}
+
+function cancellationCodes(error: unknown): (string | undefined)[] | undefined {
+  if (error instanceof TransactionCanceledException) return (error.CancellationReasons ?? []).map((r) => r.Code);
+  return undefined;
+}
+
+async function withConflictRetry(write: () => Promise<unknown>): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await write();
+      return;
+    } catch (error) {
+      const codes = cancellationCodes(error);
+      if (!codes?.includes('TransactionConflict') || attempt >= CONFLICT_RETRIES) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt + Math.random() * 20));
+    }
+  }
+}
+
+/** Which index serves a query, and the partition of each status it walks. */
+function plan(query: ItemQuery): { indexName: string; pkName: string; skName: string; partition: (status: string) => string; filterUnit: boolean } {
+  if (query.responsible) {
+    const email = query.responsible;
+    return { ...TABLE.indexes.byResponsible, pkName: 'GSI2PK', skName: 'GSI2SK', partition: (s) => responsiblePartition(email, s), filterUnit: true };
+  }
+  if (query.unit) {
+    const unit = query.unit;
+    return { ...TABLE.indexes.byUnit, pkName: 'GSI1PK', skName: 'GSI1SK', partition: (s) => unitPartition(unit, s), filterUnit: false };
+  }
+  return { ...TABLE.indexes.byStatus, pkName: 'GSI3PK', skName: 'GSI3SK', partition: statusPartition, filterUnit: false };
+}
+
+export function createDynamoItemRepository(client: DynamoDBDocumentClient, tableName: string): ItemRepository {
+  return {
+    async create(item, event, idempotency) {
+      const writes: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [];
+      if (idempotency) {
+        writes.push({
+          Put: {
+            TableName: tableName,
+            Item: {
+              ...idempotencyKey(idempotency.caller, idempotency.key),
+              bodyHash: idempotency.bodyHash,
+              itemId: item.id,
+              expiresAt: Math.floor(Date.parse(event.at) / 1000) + IDEMPOTENCY_TTL_SECONDS,
+            },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        });
+      }
+      writes.push(
+        { Put: { TableName: tableName, Item: { ...itemKey(item.id), ...itemIndexKeys(item), ...item }, ConditionExpression: 'attribute_not_exists(PK)' } },
+        { Put: { TableName: tableName, Item: { ...eventKey(item.id, item.version), ...event } } },
+      );
+      try {
+        await withConflictRetry(() => client.send(new TransactWriteCommand({ TransactItems: writes })));
+      } catch (error) {
+        if (idempotency && cancellationCodes(error)?.[0] === 'ConditionalCheckFailed') throw new IdempotencyKeyTaken();
+        throw error;
+      }
+    },
+
+    async get(id) {
+      const result = await client.send(new GetCommand({ TableName: tableName, Key: itemKey(id), ConsistentRead: true }));
+      return result.Item ? stripKeys<StoredItem>(result.Item) : undefined;
+    },
+
+    async update(item, event, expectedVersion) {
+      try {
+        await withConflictRetry(() =>
+          client.send(
+            new TransactWriteCommand({
+              TransactItems: [
+                {
+                  Put: {
+                    TableName: tableName,
+                    Item: { ...itemKey(item.id), ...itemIndexKeys(item), ...item },
+                    ConditionExpression: 'version = :expected',
+                    ExpressionAttributeValues: { ':expected': expectedVersion },
+                  },
+                },
+                { Put: { TableName: tableName, Item: { ...eventKey(item.id, item.version), ...event }, ConditionExpression: 'attribute_not_exists(PK)' } },
+              ],
+            }),
+          ),
+        );
+      } catch (error) {
+        if (cancellationCodes(error)?.includes('ConditionalCheckFailed')) throw new VersionConflict();
+        throw error;
+      }
+    },
+
+    async history(id) {
+      const events: HistoryEvent[] = [];
+      let start: Record<string, unknown> | undefined;
+      do {
+        const page = await client.send(
+          new QueryCommand({
+            TableName: tableName,
+            KeyConditionExpression: 'PK = :pk AND begins_with(SK, :events)',
+            ExpressionAttributeValues: { ':pk': itemKey(id).PK, ':events': EVENT_PREFIX },
+            ConsistentRead: true,
+            ExclusiveStartKey: start,
+          }),
+        );
+        events.push(...(page.Items ?? []).map((record) => stripKeys<HistoryEvent>(record)));
+        start = page.LastEvaluatedKey;
+      } while (start);
+      return events;
+    },
+
+    async list(query): Promise<ItemPage> {
+      const index = plan(query);
+      let statusIndex = 0;
+      let start: Record<string, string> | undefined;
+      if (query.cursor) {
+        const cursor = decodeCursor(query.cursor);
+        const status = query.statuses[cursor.s];
+        // A cursor only continues the query it came from: its partition must be this query's.
+        const fresh = Object.keys(cursor.k).length === 0;
+        const expectedKeys = ['PK', 'SK', index.pkName, index.skName].sort().join();
+        const valid =
+          status !== undefined &&
+          (fresh || (Object.keys(cursor.k).sort().join() === expectedKeys && cursor.k[index.pkName] === index.partition(status)));
+        if (!valid) throw new InvalidCursor();
+        statusIndex = cursor.s;
+        start = fresh ? undefined : cursor.k;
+      }
+      const records: Record<string, unknown>[] = [];
+      const filters: string[] = [];
+      const values: Record<string, unknown> = {};
+      const names: Record<string, string> = {};
+      if (query.kind) {
+        filters.push('kind = :kind');
+        values[':kind'] = query.kind;
+      }
+      if (index.filterUnit && query.unit) {
+        filters.push('#unit = :unit');
+        values[':unit'] = query.unit;
+        names['#unit'] = 'unit';
+      }
+      const page = (): ItemPage => ({ items: records.map((r) => stripKeys<StoredItem>(r)) });
+
+      while (statusIndex < query.statuses.length) {
+        const status = query.statuses[statusIndex]!;
+        const result = await client.send(
+          new QueryCommand({
+            TableName: tableName,
+            IndexName: index.indexName,
+            KeyConditionExpression: `${index.pkName} = :pk AND ${index.skName} BETWEEN :from AND :to`,
+            ExpressionAttributeValues: {
+              ...values,
+              ':pk': index.partition(status),
+              ':from': query.dueFrom ?? '0000-00-00',
+              ':to': `${query.dueTo ?? '9999-12-31'}#\uffff`,
+            },
+            ...(filters.length ? { FilterExpression: filters.join(' AND ') } : {}),
+            ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
+            Limit: query.limit - records.length,
+            ExclusiveStartKey: start,
+          }),
+        );
+        records.push(...(result.Items ?? []));
+        start = result.LastEvaluatedKey as Record<string, string> | undefined;
+        if (!start) statusIndex++;
+        if (records.length >= query.limit) {
+          const more = start !== undefined || statusIndex < query.statuses.length;
+          return { ...page(), ...(more ? { nextCursor: encodeCursor(statusIndex, start ?? {}) } : {}) };
+        }
+      }
+      return page();
+    },
+
+    async dependingOnPlan(body, year) {
+      const items: StoredItem[] = [];
+      let start: Record<string, unknown> | undefined;
+      do {
+        const page = await client.send(
+          new QueryCommand({
+            TableName: tableName,
+            IndexName: TABLE.indexes.byMeetingPlan.indexName,
+            KeyConditionExpression: 'GSI5PK = :pk',
+            ExpressionAttributeValues: { ':pk': planPartition(body, year) },
+            ExclusiveStartKey: start,
+          }),
+        );
+        items.push(...(page.Items ?? []).map((record) => stripKeys<StoredItem>(record)));
+        start = page.LastEvaluatedKey;
+      } while (start);
+      return items;
+    },
+
+    async idempotency(caller, key) {
+      const result = await client.send(
+        new GetCommand({ TableName: tableName, Key: idempotencyKey(caller, key), ConsistentRead: true }),
+      );
+      if (!result.Item) return undefined;
+      return { bodyHash: String(result.Item.bodyHash), itemId: String(result.Item.itemId) };
+    },
+  };
+}

@@ -1,0 +1,46 @@
+import type { StoredItem } from '../../items/model';
+
+/** Key builders: the single-table layout of docs/data-model.md, as small pure functions. */
+export const itemKey = (id: string) => ({ PK: `ITEM#${id}`, SK: 'ITEM' });
+/** History events sort by the version they produced: one per change, in order, never two alike. */
+export const eventKey = (id: string, version: number) => ({ PK: `ITEM#${id}`, SK: `EVENT#${String(version).padStart(8, '0')}` });
+export const EVENT_PREFIX = 'EVENT#';
+export const idempotencyKey = (caller: string, key: string) => ({ PK: `IDEMPOTENCY#${caller}#${key}`, SK: 'IDEMPOTENCY' });
+
+export const unitPartition = (unit: string, status: string) => `UNIT#${unit}#${status}`;
+export const responsiblePartition = (email: string, status: string) => `RESPONSIBLE#${email}#${status}`;
+export const statusPartition = (status: string) => `STATUS#${status}`;
+export const REMINDER_PARTITION = 'REMINDER';
+export const planPartition = (body: string, year: number) => `PLAN#${body}#${year}`;
+export const dueSortKey = (dueDate: string, id: string) => `${dueDate}#${id}`;
+
+/** The index attributes an item carries; the reminder index is sparse: open items with a next date only. */
+export function itemIndexKeys(item: StoredItem): Record<string, string> {
+  const sort = dueSortKey(item.dueDate, item.id);
+  const keys: Record<string, string> = {
+    GSI1PK: unitPartition(item.unit, item.status),
+    GSI1SK: sort,
+    GSI2PK: responsiblePartition(item.responsible.email, item.status),
+    GSI2SK: sort,
+    GSI3PK: statusPartition(item.status),
+    GSI3SK: sort,
+  };
+  if (item.status === 'open' && item.nextReminderDate) {
+    keys.GSI4PK = REMINDER_PARTITION;
+    keys.GSI4SK = `${item.nextReminderDate}#${item.id}`;
+  }
+  if (item.status === 'open' && item.meetingPlan) {
+    keys.GSI5PK = planPartition(item.meetingPlan.body, item.meetingPlan.year);
+    keys.GSI5SK = item.id;
+  }
+  return keys;
+}
+
+const KEY_ATTRIBUTES = ['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'GSI3PK', 'GSI3SK', 'GSI4PK', 'GSI4SK', 'GSI5PK', 'GSI5SK', 'expiresAt'];
+
+/** The stored record without its key attributes. */
+export function stripKeys<T>(record: Record<string, unknown>): T {
+  const copy = { ...record };
+  for (const key of KEY_ATTRIBUTES) delete copy[key];
+  return copy as T;
+}

@@ -1,0 +1,45 @@
+import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { MeetingPlan } from '../../deadlines/meeting-plans';
+import type { PlanStore } from '../../plans/ports';
+
+const meetingPlanKey = (body: string, year: number) => ({ PK: `MEETINGS#${body}`, SK: String(year) });
+const CLOSED_DAYS = 'CLOSED_DAYS';
+
+export function createDynamoPlanStore(client: DynamoDBDocumentClient, tableName: string): PlanStore {
+  return {
+    async meetingPlan(body, year) {
+      const result = await client.send(new GetCommand({ TableName: tableName, Key: meetingPlanKey(body, year) }));
+      if (!result.Item) return undefined;
+      return { body, year, leadWorkingDays: Number(result.Item.leadWorkingDays), dates: result.Item.dates as string[] };
+    },
+    async saveMeetingPlan(plan, by, at) {
+      await client.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: { ...meetingPlanKey(plan.body, plan.year), leadWorkingDays: plan.leadWorkingDays, dates: plan.dates, updatedBy: by, updatedAt: at },
+        }),
+      );
+    },
+    async closedDays(year) {
+      const result = await client.send(new GetCommand({ TableName: tableName, Key: { PK: CLOSED_DAYS, SK: String(year) } }));
+      return result.Item ? (result.Item.dates as string[]) : undefined;
+    },
+    async saveClosedDays(year, dates, by, at) {
+      await client.send(
+        new PutCommand({ TableName: tableName, Item: { PK: CLOSED_DAYS, SK: String(year), dates, updatedBy: by, updatedAt: at } }),
+      );
+    },
+    async allClosedDays() {
+      const dates: string[] = [];
+      let start: Record<string, unknown> | undefined;
+      do {
+        const page = await client.send(
+          new QueryCommand({ TableName: tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': CLOSED_DAYS }, ExclusiveStartKey: start }),
+        );
+        for (const item of page.Items ?? []) dates.push(...(item.dates as string[]));
+        start = page.LastEvaluatedKey;
+      } while (start);
+      return dates;
+    },
+  };
+}

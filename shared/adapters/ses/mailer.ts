@@ -1,0 +1,45 @@
+import { SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
+import type { Config } from '../../config';
+import { composeMime } from '../../email/mime';
+import { SendError, type Mailer } from '../../reminders/ports';
+
+export function createSesClient(config: Pick<Config, 'AWS_REGION' | 'SES_ENDPOINT'>): SESClient {
+  return new SESClient({
+    region: config.AWS_REGION,
+    // Retries are the job's, with its own backoff and time budget.
+    maxAttempts: 1,
+    ...(config.SES_ENDPOINT ? { endpoint: config.SES_ENDPOINT, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
+  });
+}
+
+const RETRYABLE = new Set(['Throttling', 'ThrottlingException', 'TooManyRequestsException', 'ServiceUnavailable', 'InternalFailure']);
+
+/** Sends raw MIME (built by a maintained composer) through SES v1 SendRawEmail. */
+export function createSesMailer(client: SESClient, options: { from: string; configurationSet?: string }): Mailer {
+  return {
+    async send(email) {
+      const raw = await composeMime({
+        from: options.from,
+        to: [email.to],
+        ...(email.cc ? { cc: email.cc } : {}),
+        ...(email.replyTo ? { replyTo: email.replyTo } : {}),
+        subject: email.subject,
+        text: email.text,
+        html: email.html,
+      });
+      try {
+        const result = await client.send(
+          new SendRawEmailCommand({
+            RawMessage: { Data: raw },
+            ...(options.configurationSet ? { ConfigurationSetName: options.configurationSet } : {}),
+          }),
+        );
+        return { messageId: result.MessageId ?? '' };
+      } catch (error) {
+        const name = (error as { name?: string }).name ?? '';
+        const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode ?? 0;
+        throw new SendError(`SES: ${name || 'error'} ${(error as Error).message ?? ''}`.trim(), RETRYABLE.has(name) || status >= 500 || status === 429);
+      }
+    },
+  };
+}

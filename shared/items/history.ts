@@ -1,0 +1,37 @@
+import type { StoredItem } from './model';
+
+export type HistoryAction =
+  | 'created'
+  | 'updated'
+  | 'done'
+  | 'cancelled'
+  | 'reopened'
+  | 'recomputed';
+
+/** One entry of an item's public record: who changed what, when and why. */
+export interface HistoryEvent {
+  at: string;
+  by: string;
+  action: HistoryAction;
+  changes: Record<string, { from: unknown; to: unknown }>;
+  reason?: string;
+  note?: string;
+  /** How the change came in, when not through the API (e.g. "via e-postlänk"). */
+  via?: string;
+}
+
+/** Fields a change is recorded for; computed bookkeeping (version, timestamps) is not. */
+const RECORDED: (keyof StoredItem)[] = [
+  'kind', 'title', 'description', 'caseNumber', 'decision', 'responsible', 'unit', 'manager', 'due',
+  'reminders', 'status', 'dueDate', 'meetingDate', 'externalDeadline', 'statutoryLimit', 'attention',
+];
+
+export function diffItems(before: StoredItem, after: StoredItem): HistoryEvent['changes'] {
+  const changes: HistoryEvent['changes'] = {};
+  for (const field of RECORDED) {
+    const from = before[field];
+    const to = after[field];
+    if (JSON.stringify(from) !== JSON.stringify(to)) changes[field] = { from: from ?? null, to: to ?? null };
+  }
+  return changes;
+}

@@ -1,0 +1,44 @@
+import type { CalendarDate } from '../dates';
+import type { HistoryEvent } from './history';
+import type { Kind, Status, StoredItem } from './model';
+
+/** A list query in the repository's terms; the service has already applied who may see what. */
+export interface ItemQuery {
+  unit?: string;
+  responsible?: string;
+  kind?: Kind;
+  /** Stored statuses to walk, in order. */
+  statuses: Status[];
+  /** Inclusive bounds on dueDate. */
+  dueFrom?: CalendarDate;
+  dueTo?: CalendarDate;
+  limit: number;
+  cursor?: string;
+}
+
+export interface ItemPage {
+  items: StoredItem[];
+  nextCursor?: string;
+}
+
+export interface IdempotencyRecord {
+  bodyHash: string;
+  itemId: string;
+}
+
+export interface ItemRepository {
+  /** Stores a new item with its first history event, atomically. With an idempotency record, a reused key fails with `IdempotencyKeyTaken`. */
+  create(item: StoredItem, event: HistoryEvent, idempotency?: { caller: string; key: string; bodyHash: string }): Promise<void>;
+  get(id: string): Promise<StoredItem | undefined>;
+  /** Replaces the item if its version is still `expectedVersion`, with one history event, atomically; else `VersionConflict`. */
+  update(item: StoredItem, event: HistoryEvent, expectedVersion: number): Promise<void>;
+  history(id: string): Promise<HistoryEvent[]>;
+  list(query: ItemQuery): Promise<ItemPage>;
+  idempotency(caller: string, key: string): Promise<IdempotencyRecord | undefined>;
+  /** Open items whose deadline was computed from a body's meeting plan for a year. */
+  dependingOnPlan(body: string, year: number): Promise<StoredItem[]>;
+}
+
+export class VersionConflict extends Error {}
+export class IdempotencyKeyTaken extends Error {}
+export class InvalidCursor extends Error {}

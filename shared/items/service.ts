@@ -1,0 +1,296 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { isRegistrar, managedUnit, requireRegistrar, type Caller } from '../auth/caller';
+import type { Clock } from '../clock';
+import { addDays, stockholmDate, type CalendarDate } from '../dates';
+import { AppError, badRequest, conflict, forbidden, notFound, unprocessable } from '../errors';
+import { diffItems, type HistoryAction, type HistoryEvent } from './history';
+import {
+  DEFAULT_REMINDERS,
+  type CreateItemBody,
+  type ItemView,
+  type Kind,
+  type PatchItemBody,
+  type State,
+  type Status,
+  type StoredItem,
+} from './model';
+import { IdempotencyKeyTaken, InvalidCursor, VersionConflict, type ItemRepository } from './ports';
+import type { DeadlineRules } from './rules';
+import { toView } from './view';
+
+export interface ItemDeps {
+  items: ItemRepository;
+  rules: DeadlineRules;
+  clock: Clock;
+  newId?: () => string;
+}
+
+const today = (deps: ItemDeps) => stockholmDate(deps.clock());
+
+/** Canonical JSON (sorted keys), so the same body with other whitespace or key order hashes alike. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : 1));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** Who may see an item: registrars all, the responsible official their own, a manager their unit's. */
+export function canRead(caller: Caller, item: StoredItem): boolean {
+  return isRegistrar(caller) || item.responsible.email === caller.who || managedUnit(caller) === item.unit;
+}
+
+async function readable(deps: ItemDeps, caller: Caller, id: string): Promise<StoredItem> {
+  const item = await deps.items.get(id);
+  // Another unit's item answers as if it did not exist.
+  if (!item || !canRead(caller, item)) throw notFound('Ärendet finns inte.');
+  return item;
+}
+
+/** Adds what is derived from the deadline: the next reminder date and the meeting plan it hangs on. */
+export async function withSchedule(deps: Pick<ItemDeps, 'rules' | 'clock'>, item: StoredItem): Promise<StoredItem> {
+  const { nextReminderDate: _, meetingPlan: __, ...rest } = item;
+  const next = item.status === 'open' ? await deps.rules.nextReminderDate(rest, stockholmDate(deps.clock())) : undefined;
+  const plan = deps.rules.planDependency(rest);
+  return { ...rest, ...(next ? { nextReminderDate: next } : {}), ...(plan ? { meetingPlan: plan } : {}) };
+}
+
+/**
+ * Register an item: validate its deadline against the rules, store it with its creation
+ * event in one transaction. With an Idempotency-Key, a repeat of the same body returns the
+ * first item and stores nothing; the key with another body is a 409.
+ */
+export async function createItem(
+  deps: ItemDeps,
+  caller: Caller,
+  body: CreateItemBody,
+  idempotencyKey?: string,
+): Promise<{ item: ItemView; replayed: boolean }> {
+  requireRegistrar(caller);
+  const bodyHash = createHash('sha256').update(canonical(body)).digest('hex');
+  if (idempotencyKey) {
+    const replay = await replayIdempotent(deps, caller, idempotencyKey, bodyHash);
+    if (replay) return replay;
+  }
+  const resolved = await deps.rules.resolve(body.kind, body.due);
+  const now = deps.clock().toISOString();
+  const item = await withSchedule(deps, {
+    ...body,
+    reminders: body.reminders ?? DEFAULT_REMINDERS,
+    ...resolved,
+    id: (deps.newId ?? randomUUID)(),
+    status: 'open',
+    createdBy: caller.who,
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+  });
+  const event: HistoryEvent = { at: now, by: caller.who, action: 'created', changes: {} };
+  try {
+    await deps.items.create(item, event, idempotencyKey ? { caller: caller.who, key: idempotencyKey, bodyHash } : undefined);
+  } catch (error) {
+    if (error instanceof IdempotencyKeyTaken && idempotencyKey) {
+      const replay = await replayIdempotent(deps, caller, idempotencyKey, bodyHash);
+      if (replay) return replay;
+    }
+    throw error;
+  }
+  return { item: toView(item, today(deps)), replayed: false };
+}
+
+async function replayIdempotent(deps: ItemDeps, caller: Caller, key: string, bodyHash: string) {
+  const record = await deps.items.idempotency(caller.who, key);
+  if (!record) return undefined;
+  if (record.bodyHash !== bodyHash) {
+    throw conflict('idempotency_key_reused', 'Idempotency-Key har redan använts med en annan kropp.');
+  }
+  const item = await deps.items.get(record.itemId);
+  if (!item) throw new Error(`idempotency record points at missing item ${record.itemId}`);
+  return { item: toView(item, today(deps)), replayed: true };
+}
+
+export async function getItem(deps: ItemDeps, caller: Caller, id: string): Promise<ItemView> {
+  return toView(await readable(deps, caller, id), today(deps));
+}
+
+export async function itemHistory(deps: ItemDeps, caller: Caller, id: string): Promise<HistoryEvent[]> {
+  await readable(deps, caller, id);
+  return deps.items.history(id);
+}
+
+/** Parses an `If-Match` value: `"3"`, `W/"3"` or `3`. */
+export function parseIfMatch(header: string | undefined): number {
+  if (header === undefined || header.trim() === '') {
+    throw new AppError(428, 'precondition_required', 'Ange If-Match med ärendets ETag från GET.');
+  }
+  const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(header.trim());
+  if (!match) throw new AppError(412, 'precondition_failed', 'If-Match matchar inte ärendets ETag.');
+  return Number(match[1]);
+}
+
+export const etagOf = (item: Pick<StoredItem, 'version'>) => `"${item.version}"`;
+
+/**
+ * Change an item. Registrars change any field; the responsible official may only close their
+ * own item as done with a note. A changed deadline and a cancellation need a reason. The write
+ * is conditional on the version the caller read (If-Match), so no change is lost.
+ */
+export async function patchItem(
+  deps: ItemDeps,
+  caller: Caller,
+  id: string,
+  expectedVersion: number,
+  patch: PatchItemBody,
+  via?: string,
+): Promise<ItemView> {
+  const before = await readable(deps, caller, id);
+  if (!isRegistrar(caller)) {
+    const ownDone =
+      before.responsible.email === caller.who &&
+      Object.keys(patch).every((k) => k === 'status' || k === 'note') &&
+      patch.status === 'done';
+    if (!ownDone) throw forbidden('Du får bara markera dina egna ärenden som klara (status done med note).');
+  }
+  if (before.version !== expectedVersion) {
+    throw new AppError(412, 'precondition_failed', 'Ärendet har ändrats sedan du läste det: hämta det igen.', [], {
+      etag: etagOf(before),
+    });
+  }
+  const { status, note, reason, manager, ...fields } = patch;
+  const merged = { ...before, ...fields } as StoredItem;
+  if (manager === null) delete merged.manager;
+  else if (manager) merged.manager = manager;
+  if (status) merged.status = status;
+  if (fields.kind || fields.due) {
+    const kind: Kind = merged.kind;
+    if ('raised' in merged.due && kind !== 'motion') {
+      throw badRequest('validation_failed', 'Formen raised gäller bara kind motion.', [{ path: 'due', message: 'Passar inte ärendets kind.' }]);
+    }
+    if ('externalDeadline' in merged.due && kind !== 'yttrande') {
+      throw badRequest('validation_failed', 'Formen externalDeadline gäller bara kind yttrande.', [{ path: 'due', message: 'Passar inte ärendets kind.' }]);
+    }
+    const resolved = await deps.rules.resolve(merged.kind, merged.due);
+    delete merged.meetingDate;
+    delete merged.externalDeadline;
+    delete merged.statutoryLimit;
+    delete merged.attention;
+    Object.assign(merged, resolved);
+  }
+  if (merged.dueDate !== before.dueDate && !reason) {
+    throw unprocessable('reason_required', 'En ändrad tidsfrist (förlängning) kräver ett skäl i reason.', [
+      { path: 'reason', message: 'Krävs när tidsfristen ändras.' },
+    ]);
+  }
+  if (merged.status === 'cancelled' && before.status !== 'cancelled' && !reason) {
+    throw unprocessable('reason_required', 'Att avbryta ett ärende kräver ett skäl i reason.', [
+      { path: 'reason', message: 'Krävs när status blir cancelled.' },
+    ]);
+  }
+  const changes = diffItems(before, merged);
+  if (Object.keys(changes).length === 0 && !note) return toView(before, today(deps));
+
+  const now = deps.clock().toISOString();
+  const after = await withSchedule(deps, { ...merged, version: before.version + 1, updatedAt: now });
+  const event: HistoryEvent = {
+    at: now,
+    by: caller.who,
+    action: actionOf(before.status, after.status),
+    changes,
+    ...(reason ? { reason } : {}),
+    ...(note ? { note } : {}),
+    ...(via ? { via } : {}),
+  };
+  try {
+    await deps.items.update(after, event, before.version);
+  } catch (error) {
+    if (error instanceof VersionConflict) {
+      throw new AppError(412, 'precondition_failed', 'Ärendet har ändrats sedan du läste det: hämta det igen.');
+    }
+    throw error;
+  }
+  return toView(after, today(deps));
+}
+
+function actionOf(from: Status, to: Status): HistoryAction {
+  if (from === to) return 'updated';
+  if (to === 'open') return 'reopened';
+  return to;
+}
+
+export interface ListFilters {
+  state?: State;
+  unit?: string;
+  responsible?: string;
+  kind?: Kind;
+  dueBefore?: CalendarDate;
+  dueAfter?: CalendarDate;
+  limit: number;
+  cursor?: string;
+}
+
+/**
+ * List items a caller may see. Registrars see everything; a manager their own unit (or the
+ * items they are responsible for); any other official only their own items.
+ */
+export async function listItems(deps: ItemDeps, caller: Caller, filters: ListFilters) {
+  const scoped = { ...filters };
+  if (!isRegistrar(caller)) {
+    const ownUnit = managedUnit(caller);
+    const asResponsible = scoped.responsible === caller.who || (!ownUnit && scoped.responsible === undefined);
+    if (asResponsible) scoped.responsible = caller.who;
+    else if (scoped.responsible !== undefined) throw forbidden('Du får bara lista dina egna ärenden eller din enhets.');
+    if (!asResponsible) {
+      if (scoped.unit !== undefined && scoped.unit !== ownUnit) throw forbidden('Du får bara lista din egen enhets ärenden.');
+      scoped.unit = ownUnit;
+    }
+  }
+  const day = today(deps);
+  const { statuses, dueFrom, dueTo } = rangeFor(scoped, day);
+  if (dueFrom !== undefined && dueTo !== undefined && dueFrom > dueTo) return { items: [] as ItemView[] };
+  try {
+    const page = await deps.items.list({
+      ...(scoped.unit !== undefined ? { unit: scoped.unit } : {}),
+      ...(scoped.responsible !== undefined ? { responsible: scoped.responsible } : {}),
+      ...(scoped.kind ? { kind: scoped.kind } : {}),
+      statuses,
+      ...(dueFrom ? { dueFrom } : {}),
+      ...(dueTo ? { dueTo } : {}),
+      limit: scoped.limit,
+      ...(scoped.cursor ? { cursor: scoped.cursor } : {}),
+    });
+    return { items: page.items.map((item) => toView(item, day)), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+  } catch (error) {
+    if (error instanceof InvalidCursor) {
+      throw badRequest('invalid_cursor', 'cursor är ogiltig: använd nextCursor från föregående svar med samma filter.', [
+        { path: 'cursor', message: 'Ogiltig.' },
+      ]);
+    }
+    throw error;
+  }
+}
+
+/** A state filter is a stored status plus a due-date range: overdue = open and due before today. */
+function rangeFor(filters: ListFilters, day: CalendarDate): { statuses: Status[]; dueFrom?: CalendarDate; dueTo?: CalendarDate } {
+  let dueFrom = filters.dueAfter ? addDays(filters.dueAfter, 1) : undefined;
+  let dueTo = filters.dueBefore ? addDays(filters.dueBefore, -1) : undefined;
+  const later = (a: CalendarDate | undefined, b: CalendarDate) => (a && a > b ? a : b);
+  const earlier = (a: CalendarDate | undefined, b: CalendarDate) => (a && a < b ? a : b);
+  switch (filters.state) {
+    case 'open':
+      dueFrom = later(dueFrom, day);
+      return { statuses: ['open'], dueFrom, ...(dueTo ? { dueTo } : {}) };
+    case 'overdue':
+      dueTo = earlier(dueTo, addDays(day, -1));
+      return { statuses: ['open'], dueTo, ...(dueFrom ? { dueFrom } : {}) };
+    case 'done':
+    case 'cancelled':
+      return { statuses: [filters.state], ...(dueFrom ? { dueFrom } : {}), ...(dueTo ? { dueTo } : {}) };
+    default:
+      return { statuses: ['open', 'done', 'cancelled'], ...(dueFrom ? { dueFrom } : {}), ...(dueTo ? { dueTo } : {}) };
+  }
+}
+

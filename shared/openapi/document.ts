@@ -1,0 +1,222 @@
+import { z } from 'zod';
+import { createItemBody, patchItemBody } from '../items/model';
+import { listQuery } from '../items/query';
+import { meetingPlanBody } from '../deadlines/meeting-plans';
+import { closedDaysBody } from '../plans/closed-days';
+import { ROUTES, routeKey, type RouteDefinition } from '../routes';
+
+/**
+ * The OpenAPI 3.1 document, built from the route table and the same zod schemas that validate
+ * requests. `npm run openapi` writes it to openapi.json; a test checks that file is current.
+ */
+type Operation = Record<string, unknown>;
+
+const jsonSchema = (schema: z.ZodType) => {
+  const { $schema: _, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  return rest;
+};
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const jsonContent = (schema: unknown) => ({ 'application/json': { schema } });
+const error = (description: string) => ({ description, content: jsonContent(ref('Error')) });
+const ok = (description: string, schema: unknown, headers?: Record<string, unknown>) => ({
+  description,
+  content: jsonContent(schema),
+  ...(headers ? { headers } : {}),
+});
+const etagHeader = { ETag: { description: 'The item version, for If-Match', schema: { type: 'string' } } };
+const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
+const bodyParam = { name: 'body', in: 'path', required: true, schema: { type: 'string', examples: ['KS'] } };
+const yearParam = { name: 'year', in: 'path', required: true, schema: { type: 'integer', minimum: 2000, maximum: 2100 } };
+
+const protectedErrors = {
+  '400': error('Invalid input: `issues` names each field at fault'),
+  '401': error('No token or an invalid one'),
+  '403': error('The token does not carry the right role'),
+};
+
+const queryParams = Object.entries((jsonSchema(listQuery) as { properties: Record<string, unknown> }).properties).map(
+  ([name, schema]) => ({ name, in: 'query', required: false, schema }),
+);
+
+const operations: Record<string, Operation> = {
+  'GET /health': {
+    description: '200 when the API and its table answer, 503 when the table does not.',
+    responses: { '200': ok('Healthy', { type: 'object', properties: { status: { const: 'ok' } } }), '503': error('The table does not answer') },
+  },
+  'GET /openapi.json': { description: 'This document.', responses: { '200': ok('OpenAPI 3.1', { type: 'object' }) } },
+  'POST /uppdrag': {
+    description:
+      'Register an item (registrar, admin). Honours `Idempotency-Key` (1–200 visible ASCII characters, kept 24 hours per caller): the same key with the same body returns the first item and stores nothing; with another body, 409.',
+    parameters: [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 200 } }],
+    requestBody: { required: true, content: jsonContent(ref('CreateItem')) },
+    responses: {
+      '201': ok('The stored item', ref('Item'), { Location: { schema: { type: 'string' } }, ...etagHeader }),
+      ...protectedErrors,
+      '409': error('Idempotency-Key reused with another body'),
+      '413': error('Body over 64 KiB'),
+      '415': error('Body not application/json'),
+      '422': error('The deadline cannot be computed (e.g. no meeting plan, no meeting in time)'),
+    },
+  },
+  'GET /uppdrag': {
+    description:
+      'List items the caller may see: registrars all, a manager their unit, an official their own. `Accept: text/csv` exports every matching row (up to 20,000) as CSV for Swedish Excel (`;`, UTF-8 with BOM, CRLF). `dueBefore` and `dueAfter` are exclusive. Without `state`, open items come first, then done, then cancelled, each by due date.',
+    parameters: queryParams,
+    responses: {
+      '200': {
+        description: 'A page of items',
+        content: {
+          ...jsonContent({ type: 'object', properties: { items: { type: 'array', items: ref('Item') }, nextCursor: { type: 'string' } }, required: ['items'] }),
+          'text/csv': { schema: { type: 'string' } },
+        },
+      },
+      ...protectedErrors,
+    },
+  },
+  'GET /uppdrag/{id}': {
+    description: 'One item with its computed dates and state. Another unit’s item answers 404 to a manager.',
+    parameters: [idParam],
+    responses: { '200': ok('The item', ref('Item'), etagHeader), ...protectedErrors, '404': error('No such item, or not yours to see') },
+  },
+  'PATCH /uppdrag/{id}': {
+    description:
+      'Change an item: any field of the create body, plus `status` (`done`, `cancelled` with `reason`, `open` to reopen), `note` and `reason`. A changed deadline requires `reason`. The responsible official may only send `{ "status": "done", "note": "…" }` for their own item.',
+    parameters: [idParam, { name: 'If-Match', in: 'header', required: true, schema: { type: 'string', examples: ['"3"'] } }],
+    requestBody: { required: true, content: jsonContent(ref('PatchItem')) },
+    responses: {
+      '200': ok('The changed item', ref('Item'), etagHeader),
+      ...protectedErrors,
+      '404': error('No such item, or not yours to see'),
+      '412': error('If-Match is stale: read the item again'),
+      '422': error('A reason is required, or the deadline cannot be computed'),
+      '428': error('If-Match is missing'),
+    },
+  },
+  'GET /uppdrag/{id}/history': {
+    description: 'Creation and every change, oldest first.',
+    parameters: [idParam],
+    responses: {
+      '200': ok('The history', { type: 'object', properties: { events: { type: 'array', items: ref('HistoryEvent') } } }),
+      ...protectedErrors,
+      '404': error('No such item, or not yours to see'),
+    },
+  },
+  'GET /meetings/{body}/{year}': {
+    description: 'A body’s meeting plan for a year.',
+    parameters: [bodyParam, yearParam],
+    responses: { '200': ok('The plan', ref('MeetingPlan')), ...protectedErrors, '404': error('No plan for that body and year') },
+  },
+  'PUT /meetings/{body}/{year}': {
+    description:
+      'Set a body’s meeting plan (admin). Dates must be real dates in that year, without duplicates; they are sorted on save. Open items whose deadline came from this plan are recomputed (history event `recomputed`); one left without a meeting in time keeps its dates and is flagged `attention: no_meeting_in_time`.',
+    parameters: [bodyParam, yearParam],
+    requestBody: { required: true, content: jsonContent(ref('MeetingPlanBody')) },
+    responses: { '200': ok('The saved plan, with how many items were recomputed and flagged', ref('MeetingPlan')), ...protectedErrors },
+  },
+  'GET /calendar/closed-days/{year}': {
+    description: 'Extra days the offices are closed that year, beside weekends, public holidays and the closed eves.',
+    parameters: [yearParam],
+    responses: { '200': ok('The closed days', ref('ClosedDays')), ...protectedErrors },
+  },
+  'PUT /calendar/closed-days/{year}': {
+    description: 'Set the extra closed days of a year (admin), e.g. a klämdag.',
+    parameters: [yearParam],
+    requestBody: { required: true, content: jsonContent(ref('ClosedDaysBody')) },
+    responses: { '200': ok('The saved closed days', ref('ClosedDays')), ...protectedErrors },
+  },
+};
+
+const itemSchema = {
+  allOf: [
+    ref('CreateItem'),
+    {
+      type: 'object',
+      properties: {
+        id: { type: 'string' },
+        dueDate: { type: 'string', format: 'date' },
+        meetingDate: { type: 'string', format: 'date' },
+        externalDeadline: { type: 'string', format: 'date' },
+        statutoryLimit: { type: 'string', format: 'date' },
+        dueExplanation: { type: 'string', description: 'Why the due date is what it is, in Swedish' },
+        status: { enum: ['open', 'done', 'cancelled'] },
+        state: { enum: ['open', 'overdue', 'done', 'cancelled'], description: 'Computed at read time in Europe/Stockholm' },
+        daysLeft: { type: 'integer', description: 'Negative when overdue' },
+        nextReminderDate: { type: 'string', format: 'date' },
+        attention: { enum: ['no_meeting_in_time'] },
+        createdBy: { type: 'string' },
+        createdAt: { type: 'string', format: 'date-time' },
+        updatedAt: { type: 'string', format: 'date-time' },
+        version: { type: 'integer' },
+      },
+      required: ['id', 'dueDate', 'dueExplanation', 'status', 'state', 'daysLeft', 'createdBy', 'createdAt', 'updatedAt', 'version'],
+    },
+  ],
+};
+
+function operationFor(route: RouteDefinition): Operation {
+  const operation = operations[routeKey(route)];
+  if (!operation) throw new Error(`OpenAPI: no operation described for ${routeKey(route)}`);
+  return {
+    summary: route.summary,
+    ...operation,
+    ...(route.access === 'public' ? { security: [] } : {}),
+    'x-access': route.access,
+  };
+}
+
+export function buildOpenApiDocument(): Record<string, unknown> {
+  const paths: Record<string, Record<string, Operation>> = {};
+  for (const route of ROUTES) {
+    (paths[route.path] ??= {})[route.method.toLowerCase()] = operationFor(route);
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Bevakning: uppföljning av politiska beslut',
+      version: '1',
+      description:
+        'Register and follow the work political bodies give officials. Every route but the public ones needs `Authorization: Bearer <JWT>` with `email` (or `preferred_username`, `upn`), `roles` (registrar, manager, admin) and, for managers, `unit`. Errors are `{ code, message, issues: [{ path, message }] }`.',
+    },
+    servers: [{ url: 'http://localhost:3000', description: 'npm start' }],
+    security: [{ bearer: [] }],
+    paths,
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      schemas: {
+        CreateItem: jsonSchema(createItemBody),
+        PatchItem: jsonSchema(patchItemBody),
+        Item: itemSchema,
+        HistoryEvent: {
+          type: 'object',
+          properties: {
+            at: { type: 'string', format: 'date-time' },
+            by: { type: 'string' },
+            action: { enum: ['created', 'updated', 'done', 'cancelled', 'reopened', 'recomputed'] },
+            changes: { type: 'object', additionalProperties: { type: 'object', properties: { from: {}, to: {} } } },
+            reason: { type: 'string' },
+            note: { type: 'string' },
+            via: { type: 'string' },
+          },
+          required: ['at', 'by', 'action', 'changes'],
+        },
+        MeetingPlanBody: jsonSchema(meetingPlanBody(2026)),
+        MeetingPlan: {
+          type: 'object',
+          properties: { body: { type: 'string' }, year: { type: 'integer' }, leadWorkingDays: { type: 'integer' }, dates: { type: 'array', items: { type: 'string', format: 'date' } } },
+        },
+        ClosedDaysBody: jsonSchema(closedDaysBody(2026)),
+        ClosedDays: { type: 'object', properties: { year: { type: 'integer' }, dates: { type: 'array', items: { type: 'string', format: 'date' } } } },
+        Error: {
+          type: 'object',
+          properties: {
+            code: { type: 'string' },
+            message: { type: 'string' },
+            issues: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } } },
+          },
+          required: ['code', 'message', 'issues'],
+        },
+      },
+    },
+  };
+}

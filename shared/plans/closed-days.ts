@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { calendarDate } from '../items/model';
+
+/** `PUT /calendar/closed-days/{year}`: extra days the offices close (a klämdag), inside that year. */
+export function closedDaysBody(year: number) {
+  return z.strictObject({
+    dates: z
+      .array(calendarDate)
+      .max(60)
+      .superRefine((dates, ctx) => {
+        dates.forEach((date, i) => {
+          if (!date.startsWith(`${year}-`)) ctx.addIssue({ code: 'custom', path: [i], message: `Ska ligga i ${year}.` });
+          if (dates.indexOf(date) !== i) ctx.addIssue({ code: 'custom', path: [i], message: 'Datumet finns redan.' });
+        });
+      })
+      .transform((dates) => [...dates].sort()),
+  });
+}
+
+export const planYear = z.coerce.number<string>().int().min(2000).max(2100);

@@ -1,0 +1,49 @@
+import { createWorkingCalendar, type WorkingCalendar } from '../calendar/working-days';
+import { dependsOnPlans, DeadlineError, plansNeeded, resolveDue } from '../deadlines/resolve';
+import type { MeetingPlan } from '../deadlines/meeting-plans';
+import { nextReminderDate } from '../schedule/reminders';
+import { unprocessable } from '../errors';
+import { stockholmDate } from '../dates';
+import type { DeadlineRules } from '../items/rules';
+import type { PlanStore } from './ports';
+
+/**
+ * The deadline rules with their data: loads the extra closed days and the meeting plans a
+ * deadline needs from the store, then applies the pure rules of shared/deadlines and
+ * shared/schedule.
+ */
+export function createDeadlineRules(store: PlanStore, options: { delegationLeadWorkingDays: number }): DeadlineRules & {
+  calendar(): Promise<WorkingCalendar>;
+} {
+  const calendar = async () => createWorkingCalendar(await store.allClosedDays());
+  return {
+    calendar,
+    async resolve(kind, due) {
+      const needed = plansNeeded(due);
+      const plans: MeetingPlan[] = [];
+      for (const { body, years } of needed) {
+        for (const year of years) {
+          const plan = await store.meetingPlan(body, year);
+          if (plan) plans.push(plan);
+        }
+      }
+      try {
+        return resolveDue({ kind, due }, { calendar: await calendar(), plans, delegationLeadWorkingDays: options.delegationLeadWorkingDays });
+      } catch (error) {
+        if (error instanceof DeadlineError) {
+          throw unprocessable(error.code, error.message, [{ path: error.path, message: error.message }]);
+        }
+        throw error;
+      }
+    },
+    async nextReminderDate(item, today) {
+      return nextReminderDate(
+        { dueDate: item.dueDate, reminders: item.reminders },
+        await calendar(),
+        item.lastRemindedOn,
+        today,
+      );
+    },
+    planDependency: (item) => dependsOnPlans(item),
+  };
+}

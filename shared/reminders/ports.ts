@@ -1,0 +1,66 @@
+import type { CalendarDate } from '../dates';
+import type { StoredItem } from '../items/model';
+
+/** Who an email of a run goes to: the responsible official, or a unit's manager (escalation). */
+export interface Recipient {
+  role: 'responsible' | 'manager';
+  email: string;
+  name?: string;
+}
+
+export type ClaimOutcome =
+  | { state: 'claimed' }
+  /** Already sent this day: the items it listed, so a rerun can still advance them. */
+  | { state: 'sent'; itemIds: string[] }
+  /** Another run holds a fresh claim: leave this recipient to it. */
+  | { state: 'busy' };
+
+/** What the reminder job reads and records; the DynamoDB adapter implements it. */
+export interface ReminderStore {
+  /** Open items whose next reminder date is on or before `today`, from the sparse index. */
+  dueForReminder(today: CalendarDate): Promise<StoredItem[]>;
+  /**
+   * Claims the email of one recipient for one day with a conditional write. A claim older than
+   * `staleBefore` (a run that died between claim and record) may be taken over.
+   */
+  claim(day: CalendarDate, recipient: Recipient, itemIds: string[], now: string, staleBefore: string): Promise<ClaimOutcome>;
+  markSent(day: CalendarDate, recipient: Recipient, messageId: string, now: string): Promise<void>;
+  release(day: CalendarDate, recipient: Recipient): Promise<void>;
+  /**
+   * Records that an item was reminded on `day` and moves it to its next reminder date; false
+   * when the item changed meanwhile (the caller re-reads it).
+   */
+  advance(item: StoredItem, day: CalendarDate, next: CalendarDate | undefined): Promise<boolean>;
+  get(id: string): Promise<StoredItem | undefined>;
+  /** Addresses that bounced or complained: reminders to them stop. */
+  suppressed(emails: string[]): Promise<Set<string>>;
+  /** Marks an address as not to be mailed, idempotently. */
+  suppress(email: string, reason: string, at: string): Promise<void>;
+  /** Leaves a notice for a registrar's next email (e.g. an address that bounced). */
+  addNotice(registrar: string, text: string, at: string): Promise<void>;
+  /** Open items an address is responsible for or manages, to tell their registrars. */
+  openItemsOf(email: string): Promise<StoredItem[]>;
+}
+
+export interface OutgoingEmail {
+  to: string;
+  cc?: string[];
+  replyTo?: string;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** Sends one email; throws `SendError` with `retryable` for throttling and server faults. */
+export interface Mailer {
+  send(email: OutgoingEmail): Promise<{ messageId: string }>;
+}
+
+export class SendError extends Error {
+  constructor(
+    message: string,
+    readonly retryable: boolean,
+  ) {
+    super(message);
+  }
+}

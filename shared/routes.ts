@@ -1,0 +1,79 @@
+/**
+ * The one route table: API Gateway's routes (infra/), the local server (local/) and the
+ * authorization tests are all built from it, so a new route cannot be missed by any of them.
+ */
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** The Lambda entry points that serve HTTP; each is `functions/<name>/handler.ts`. */
+export const HTTP_FUNCTIONS = ['health', 'items', 'plans'] as const;
+export type HttpFunctionName = (typeof HTTP_FUNCTIONS)[number];
+
+/** Entry points fired by schedules or events, not by HTTP. */
+export const JOB_FUNCTIONS = [] as const;
+
+/**
+ * Who may call a route at all; finer rules (a manager's own unit, an official's own items)
+ * are the domain's. `public`: no credential. `signedIn`: any valid token.
+ */
+export type Access = 'public' | 'signedIn' | 'registrar' | 'admin';
+
+export interface RouteDefinition {
+  method: HttpMethod;
+  /** API Gateway path syntax: `{id}` is one path segment. */
+  path: string;
+  function: HttpFunctionName;
+  access: Access;
+  summary: string;
+}
+
+export const ROUTES: readonly RouteDefinition[] = [
+  { method: 'GET', path: '/health', function: 'health', access: 'public', summary: 'API and table answer' },
+  { method: 'GET', path: '/openapi.json', function: 'health', access: 'public', summary: 'This API as OpenAPI 3.1' },
+  { method: 'POST', path: '/uppdrag', function: 'items', access: 'registrar', summary: 'Register an item' },
+  { method: 'GET', path: '/uppdrag', function: 'items', access: 'signedIn', summary: 'List items' },
+  { method: 'GET', path: '/uppdrag/{id}', function: 'items', access: 'signedIn', summary: 'One item' },
+  { method: 'PATCH', path: '/uppdrag/{id}', function: 'items', access: 'signedIn', summary: 'Change, close or reopen an item' },
+  { method: 'GET', path: '/uppdrag/{id}/history', function: 'items', access: 'signedIn', summary: 'History of an item' },
+  { method: 'GET', path: '/meetings/{body}/{year}', function: 'plans', access: 'signedIn', summary: "A body's meeting plan for a year" },
+  { method: 'PUT', path: '/meetings/{body}/{year}', function: 'plans', access: 'admin', summary: "Set a body's meeting plan; dependent items are recomputed" },
+  { method: 'GET', path: '/calendar/closed-days/{year}', function: 'plans', access: 'signedIn', summary: 'Extra closed days of a year' },
+  { method: 'PUT', path: '/calendar/closed-days/{year}', function: 'plans', access: 'admin', summary: 'Set the extra closed days of a year (e.g. a klämdag)' },
+];
+
+/** `GET /uppdrag/{id}` as API Gateway's routeKey. */
+export function routeKey(route: Pick<RouteDefinition, 'method' | 'path'>): string {
+  return `${route.method} ${route.path}`;
+}
+
+/** Match a concrete path against the table; path parameters are URL-decoded. */
+export function matchRoute(
+  method: string,
+  path: string,
+): { route: RouteDefinition; pathParameters: Record<string, string> } | { allowed: HttpMethod[] } | undefined {
+  const segments = path.split('/').slice(1);
+  const allowed: HttpMethod[] = [];
+  for (const route of ROUTES) {
+    const pattern = route.path.split('/').slice(1);
+    if (pattern.length !== segments.length) continue;
+    const params: Record<string, string> = {};
+    let ok = true;
+    for (let i = 0; i < pattern.length && ok; i++) {
+      const p = pattern[i]!;
+      const s = segments[i]!;
+      if (p.startsWith('{') && p.endsWith('}')) {
+        if (s === '') ok = false;
+        else {
+          try {
+            params[p.slice(1, -1)] = decodeURIComponent(s);
+          } catch {
+            ok = false;
+          }
+        }
+      } else if (p !== s) ok = false;
+    }
+    if (!ok) continue;
+    if (route.method === method) return { route, pathParameters: params };
+    allowed.push(route.method);
+  }
+  return allowed.length > 0 ? { allowed } : undefined;
+}

@@ -1,0 +1,43 @@
+/**
+ * The one definition of the DynamoDB table: used by the CDK stack (infra/) and by the local
+ * stack (local/), so the key schema and indexes cannot drift apart. Access patterns are in
+ * docs/data-model.md; every one is a GetItem or a Query, never a Scan.
+ */
+export interface IndexDefinition {
+  indexName: string;
+  partitionKey: string;
+  sortKey: string;
+}
+
+export const TABLE = {
+  /** Default table name locally; deployed, the stack passes the real name in TABLE_NAME. */
+  defaultName: 'bevakning',
+  partitionKey: 'PK',
+  sortKey: 'SK',
+  timeToLiveAttribute: 'expiresAt',
+  indexes: {
+    /** Items of a unit by status and due date. */
+    byUnit: { indexName: 'byUnit', partitionKey: 'GSI1PK', sortKey: 'GSI1SK' },
+    /** Items of a responsible official by status and due date. */
+    byResponsible: { indexName: 'byResponsible', partitionKey: 'GSI2PK', sortKey: 'GSI2SK' },
+    /** All items by status and due date (registrars' lists). */
+    byStatus: { indexName: 'byStatus', partitionKey: 'GSI3PK', sortKey: 'GSI3SK' },
+    /** Sparse: only open items with a next reminder date; the daily job's only read. */
+    byNextReminder: { indexName: 'byNextReminder', partitionKey: 'GSI4PK', sortKey: 'GSI4SK' },
+    /** Sparse: open items whose deadline depends on a body's meeting plan for a year. */
+    byMeetingPlan: { indexName: 'byMeetingPlan', partitionKey: 'GSI5PK', sortKey: 'GSI5SK' },
+  },
+} as const satisfies {
+  defaultName: string;
+  partitionKey: string;
+  sortKey: string;
+  timeToLiveAttribute: string;
+  indexes: Record<string, IndexDefinition>;
+};
+
+export type IndexName = keyof typeof TABLE.indexes;
+
+/** Every key attribute is a string. */
+export function keyAttributeNames(): string[] {
+  return [TABLE.partitionKey, TABLE.sortKey, ...Object.values(TABLE.indexes).flatMap((i) => [i.partitionKey, i.sortKey])];
+}

@@ -1,0 +1,57 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { inject } from 'vitest';
+import { createDependencies } from '../../functions/dependencies';
+import { ensureTable } from '../../local/table';
+import type { Clock } from '../../shared/clock';
+
+let tables = 0;
+
+/**
+ * The production composition root against the test DynamoDB Local and SES server, on a table of
+ * its own, so a test that runs the daily job sees only its own items. `at` moves the clock.
+ */
+export async function isolatedDependencies(env: Record<string, string> = {}) {
+  const tableName = `t${process.pid}-${Date.now()}-${++tables}`;
+  const endpoint = inject('dynamoEndpoint');
+  const client = new DynamoDBClient({ endpoint, region: 'eu-north-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  await ensureTable(client, tableName);
+  client.destroy();
+  let now = new Date();
+  const clock: Clock = () => new Date(now);
+  const deps = createDependencies(
+    {
+      STAGE: 'local',
+      AWS_REGION: 'eu-north-1',
+      TABLE_NAME: tableName,
+      DYNAMODB_ENDPOINT: endpoint,
+      SES_ENDPOINT: inject('sesEndpoint'),
+      PUBLIC_BASE_URL: 'http://localhost:3000',
+      MAX_SEND_RATE: '50',
+      ...env,
+    },
+    clock,
+  );
+  return {
+    ...deps,
+    tableName,
+    at(instant: string | Date) {
+      now = new Date(instant);
+    },
+  };
+}
+
+export interface StoredEmail {
+  messageId: string;
+  from: string;
+  destination: { to: string[]; cc: string[]; bcc: string[] };
+  subject: string;
+  body: { text?: string; html?: string };
+  at: number;
+}
+
+/** Mail the local SES server holds for an address. */
+export async function mailTo(address: string): Promise<StoredEmail[]> {
+  const response = await fetch(`${inject('sesEndpoint')}/store`);
+  const { emails } = (await response.json()) as { emails: StoredEmail[] };
+  return emails.filter((e) => [...e.destination.to, ...e.destination.cc].some((to) => to.toLowerCase().includes(address.toLowerCase())));
+}

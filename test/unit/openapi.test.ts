@@ -1,0 +1,27 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { buildOpenApiDocument } from '../../shared/openapi/document';
+import { ROUTES } from '../../shared/routes';
+
+const committed = JSON.parse(readFileSync(new URL('../../openapi.json', import.meta.url), 'utf8'));
+
+describe('the OpenAPI document', () => {
+  it('describes exactly the routes of the route table', () => {
+    const documented = Object.entries(committed.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) =>
+      Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+
+    expect(documented.sort()).toEqual(ROUTES.map((r) => `${r.method} ${r.path}`).sort());
+  });
+
+  it('marks exactly the public routes as needing no token', () => {
+    for (const route of ROUTES) {
+      const operation = committed.paths[route.path][route.method.toLowerCase()];
+      expect(operation.security, `${route.method} ${route.path}`).toEqual(route.access === 'public' ? [] : undefined);
+    }
+  });
+
+  it('is the document the code generates (run `npm run openapi` after changing routes or schemas)', () => {
+    expect(committed).toEqual(buildOpenApiDocument());
+  });
+});
