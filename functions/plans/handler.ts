@@ -4,7 +4,7 @@ import { requireAdmin } from '../../shared/auth/caller';
 import { bodyName } from '../../shared/items/model';
 import { meetingPlanBody } from '../../shared/deadlines/meeting-plans';
 import { closedDaysBody, planYear } from '../../shared/plans/closed-days';
-import { recomputeForPlan } from '../../shared/items/recompute';
+import { recomputeForClosedDays, recomputeForPlan } from '../../shared/items/recompute';
 import { notFound } from '../../shared/errors';
 import { parseOrThrow } from '../../shared/validation';
 import { dependencies, type Dependencies } from '../dependencies';
@@ -49,7 +49,8 @@ export function createHandler(deps: () => Dependencies = dependencies) {
         const { year } = pathOf(yearPath, request);
         const { dates } = parseOrThrow(closedDaysBody(year), request.json());
         await deps().plans.saveClosedDays(year, dates, caller.who, deps().clock().toISOString());
-        return json(200, { year, dates });
+        const outcome = await recomputeForClosedDays(deps(), year, caller.who);
+        return json(200, { year, dates, ...outcome });
       },
     },
     { maxBodyBytes: () => deps().config.MAX_BODY_BYTES },

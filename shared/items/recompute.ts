@@ -17,12 +17,31 @@ export async function recomputeForPlan(
   plan: { body: string; year: number },
   by: string,
 ): Promise<{ recomputed: number; flagged: number }> {
+  return recompute(deps, await deps.items.dependingOnPlan(plan.body, plan.year), `Sammanträdesplanen för ${plan.body} ${plan.year} ändrades.`, by);
+}
+
+/**
+ * A year's extra closed days changed: document dates and reminder dates of the open items due
+ * around that year may move. Reads the open items due from December before to January after.
+ */
+export async function recomputeForClosedDays(deps: ItemDeps, year: number, by: string): Promise<{ recomputed: number; flagged: number }> {
+  const items: StoredItem[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await deps.items.list({ statuses: ['open'], dueFrom: `${year - 1}-12-01`, dueTo: `${year + 1}-01-31`, limit: 100, ...(cursor ? { cursor } : {}) });
+    items.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return recompute(deps, items, `De stängda dagarna för ${year} ändrades.`, by);
+}
+
+async function recompute(deps: ItemDeps, items: StoredItem[], reason: string, by: string): Promise<{ recomputed: number; flagged: number }> {
   let recomputed = 0;
   let flagged = 0;
-  for (const first of await deps.items.dependingOnPlan(plan.body, plan.year)) {
+  for (const first of items) {
     let item: StoredItem | undefined = first;
     for (let attempt = 0; item && attempt < RETRIES; attempt++) {
-      const outcome = await recomputeOne(deps, item, plan, by).catch((error: unknown) => {
+      const outcome = await recomputeOne(deps, item, reason, by).catch((error: unknown) => {
         if (error instanceof VersionConflict) return 'retry' as const;
         throw error;
       });
@@ -38,12 +57,7 @@ export async function recomputeForPlan(
   return { recomputed, flagged };
 }
 
-async function recomputeOne(
-  deps: ItemDeps,
-  before: StoredItem,
-  plan: { body: string; year: number },
-  by: string,
-): Promise<'recomputed' | 'flagged' | 'unchanged'> {
+async function recomputeOne(deps: ItemDeps, before: StoredItem, reason: string, by: string): Promise<'recomputed' | 'flagged' | 'unchanged'> {
   if (before.status !== 'open') return 'unchanged';
   let next: StoredItem;
   try {
@@ -55,6 +69,10 @@ async function recomputeOne(
     next = { ...before, attention: 'no_meeting_in_time' };
   }
   const changes = diffItems(before, next);
+  // A moved reminder date is a change of the item's schedule too, though not of its record fields.
+  if (before.nextReminderDate !== next.nextReminderDate) {
+    changes.nextReminderDate = { from: before.nextReminderDate ?? null, to: next.nextReminderDate ?? null };
+  }
   if (Object.keys(changes).length === 0) return 'unchanged';
   const now = deps.clock().toISOString();
   const after: StoredItem = { ...next, version: before.version + 1, updatedAt: now };
@@ -63,7 +81,7 @@ async function recomputeOne(
     by,
     action: 'recomputed',
     changes,
-    reason: `Sammanträdesplanen för ${plan.body} ${plan.year} ändrades.`,
+    reason,
   };
   await deps.items.update(after, event, before.version);
   return next.attention ? 'flagged' : 'recomputed';

@@ -1,11 +1,11 @@
 import type { Clock } from '../clock';
-import { addDays, stockholmDate, type CalendarDate } from '../dates';
+import { stockholmDate, type CalendarDate } from '../dates';
 import type { WorkingCalendar } from '../calendar/working-days';
 import { isEscalation, nextReminderDate } from '../schedule/reminders';
 import { renderReminderEmail, type ReminderLine } from '../email/reminder';
 import type { StoredItem } from '../items/model';
 import { toView } from '../items/view';
-import { SendError, type Mailer, type Recipient, type ReminderStore } from './ports';
+import { SendError, type Mailer, type Notice, type Recipient, type ReminderStore } from './ports';
 import { createRateLimiter } from './rate-limit';
 
 export interface ReminderJobDeps {
@@ -23,62 +23,85 @@ export interface ReminderJobDeps {
   backoffMs?: number;
   /** Real time left to the run (Lambda's remaining time); the run stops sending before it runs out. */
   remainingMs?: () => number;
-  /** Link to a recipient's own page; falls back to the item's API URL. */
+  /** Link to an item for a recipient; by default the item's API URL. */
   itemUrl?: (item: StoredItem, recipient: Recipient) => string;
+}
+
+export interface SentEmail {
+  to: string;
+  role: Recipient['role'];
+  subject: string;
+  itemIds: string[];
+  messageId?: string;
 }
 
 export interface RunReport {
   day: CalendarDate;
   skipped?: 'non_working_day';
-  sent: { to: string; role: Recipient['role']; subject: string; itemIds: string[]; messageId?: string }[];
+  sent: SentEmail[];
   alreadySent: number;
   failed: { to: string; role: Recipient['role']; error: string }[];
   /** Recipients left for the next run: the time budget ran out or another run holds them. */
   deferred: number;
-  suppressed: string[];
+  /** Recipients not mailed because their address bounced or complained. */
+  suppressed: number;
 }
 
-interface Envelope {
+export interface Envelope {
   recipient: Recipient;
   items: StoredItem[];
+  notices: Notice[];
 }
 
+/** Stop sending when less real time than this is left of the run. */
 const SAFETY_MARGIN_MS = 10_000;
+/** Emails in flight at once, so the send rate, not SES's latency, sets the pace. */
+const MAX_IN_FLIGHT = 8;
 
-/** Emails of one run: each responsible official's items, and each manager's overdue-past-the-limit items. */
-export function envelopesFor(items: StoredItem[], day: CalendarDate): Envelope[] {
+/**
+ * The emails of one run: each responsible official's items; each unit manager's items overdue
+ * past `escalateAfterDays`; registrars' notices, in their own email as responsible when they
+ * have one that day, else in an email of their own.
+ */
+export function envelopesFor(items: StoredItem[], notices: Notice[], day: CalendarDate): Envelope[] {
   const byKey = new Map<string, Envelope>();
-  const add = (recipient: Recipient, item: StoredItem) => {
+  const envelope = (recipient: Recipient) => {
     const key = `${recipient.role}#${recipient.email}`;
-    const envelope = byKey.get(key) ?? { recipient, items: [] };
-    envelope.items.push(item);
-    byKey.set(key, envelope);
+    let found = byKey.get(key);
+    if (!found) byKey.set(key, (found = { recipient, items: [], notices: [] }));
+    return found;
   };
   for (const item of items) {
-    add({ role: 'responsible', email: item.responsible.email, name: item.responsible.name }, item);
+    envelope({ role: 'responsible', email: item.responsible.email, name: item.responsible.name }).items.push(item);
     if (item.manager && isEscalation(item.dueDate, item.reminders, day)) {
-      add({ role: 'manager', email: item.manager.email, name: item.manager.name }, item);
+      envelope({ role: 'manager', email: item.manager.email, name: item.manager.name }).items.push(item);
     }
+  }
+  for (const notice of notices) {
+    const own = byKey.get(`responsible#${notice.recipient}`);
+    (own ?? envelope({ role: 'registrar', email: notice.recipient })).notices.push(notice);
   }
   return [...byKey.values()];
 }
 
 /**
- * The daily reminder run at an instant. "Today" is the Stockholm date of that instant; on a
- * non-working day nothing happens. Everything whose next reminder is due up to today is read
- * from the sparse index (a missed day is caught up), grouped into one email per recipient,
- * and sent exactly once per recipient and day: claim, send, record. See README, "Delivery".
+ * The daily reminder run at the clock's instant. "Today" is the Stockholm date of that instant;
+ * on a non-working day nothing happens. Everything whose next reminder is due up to today is
+ * read from the sparse index (a missed day is caught up), grouped into one email per recipient,
+ * and sent once per recipient and day: claim, send, record (README, "Delivery guarantee").
  */
 export async function runReminders(deps: ReminderJobDeps, options: { dryRun?: boolean } = {}): Promise<RunReport> {
   const day = stockholmDate(deps.clock());
-  const report: RunReport = { day, sent: [], alreadySent: 0, failed: [], deferred: 0, suppressed: [] };
+  const report: RunReport = { day, sent: [], alreadySent: 0, failed: [], deferred: 0, suppressed: 0 };
   const calendar = await deps.calendar();
   if (!calendar.isWorkingDay(day)) return { ...report, skipped: 'non_working_day' };
 
   const due = await deps.store.dueForReminder(day);
-  const suppressed = await deps.store.suppressed([...new Set(due.flatMap((i) => [i.responsible.email, ...(i.manager ? [i.manager.email] : [])]))]);
-  report.suppressed = [...suppressed];
-  const envelopes = envelopesFor(due, day).filter((e) => !suppressed.has(e.recipient.email));
+  const notices = await deps.store.pendingNotices();
+  const all = envelopesFor(due, notices, day);
+  const suppressed = await deps.store.suppressed([...new Set(all.map((e) => e.recipient.email))]);
+  const envelopes = all.filter((e) => !suppressed.has(e.recipient.email));
+  report.suppressed = all.length - envelopes.length;
 
   if (options.dryRun) {
     for (const envelope of envelopes) {
@@ -90,41 +113,36 @@ export async function runReminders(deps: ReminderJobDeps, options: { dryRun?: bo
 
   const limiter = createRateLimiter(deps.maxSendRate);
   const remaining = deps.remainingMs ?? (() => Number.POSITIVE_INFINITY);
-  const responsibleDone = new Set<string>();
-  const responsibleOf = (item: StoredItem) => item.responsible.email;
-
-  // Responsible officials first: their emails decide which items move on; managers' are copies.
-  const ordered = [...envelopes].sort((a, b) => (a.recipient.role === b.recipient.role ? 0 : a.recipient.role === 'responsible' ? -1 : 1));
-  const queue = [...ordered];
+  /** Items whose responsible official has had today's email: they move to their next date. */
+  const reminded = new Set<string>();
+  const queue = [...envelopes];
   const worker = async () => {
     for (let envelope = queue.shift(); envelope; envelope = queue.shift()) {
       if (remaining() < SAFETY_MARGIN_MS) {
         report.deferred++;
         continue;
       }
-      const outcome = await deliver(deps, envelope, day, limiter, report);
-      if (envelope.recipient.role === 'responsible' && outcome.itemIds) {
-        for (const id of outcome.itemIds) responsibleDone.add(id);
-      }
+      const delivered = await deliver(deps, envelope, day, limiter, report);
+      if (delivered && envelope.recipient.role === 'responsible') delivered.forEach((id) => reminded.add(id));
     }
   };
-  // A few emails in flight at once, so the send rate, not SES's latency, sets the pace.
-  await Promise.all(Array.from({ length: Math.min(8, Math.max(1, Math.ceil(deps.maxSendRate))) }, worker));
+  await Promise.all(Array.from({ length: Math.min(MAX_IN_FLIGHT, Math.max(1, Math.ceil(deps.maxSendRate))) }, worker));
 
   for (const item of due) {
-    if (responsibleDone.has(item.id) && !suppressed.has(responsibleOf(item))) await advance(deps, item, day, calendar);
-    else if (suppressed.has(responsibleOf(item))) await advance(deps, item, day, calendar);
+    // An item whose official cannot be mailed moves on too: its registrar has been told.
+    if (reminded.has(item.id) || suppressed.has(item.responsible.email)) await advance(deps, item, day, calendar);
   }
   return report;
 }
 
+/** Claim, send, record. Returns the ids of the items the recipient's email of the day listed. */
 async function deliver(
   deps: ReminderJobDeps,
   envelope: Envelope,
   day: CalendarDate,
   limiter: ReturnType<typeof createRateLimiter>,
   report: RunReport,
-): Promise<{ itemIds?: string[] }> {
+): Promise<string[] | undefined> {
   const { recipient } = envelope;
   const now = deps.clock();
   const staleBefore = new Date(now.getTime() - (deps.staleClaimMinutes ?? 15) * 60_000).toISOString();
@@ -132,47 +150,52 @@ async function deliver(
   const claim = await deps.store.claim(day, recipient, itemIds, now.toISOString(), staleBefore);
   if (claim.state === 'sent') {
     report.alreadySent++;
-    return { itemIds: claim.itemIds };
+    return claim.itemIds;
   }
   if (claim.state === 'busy') {
     report.deferred++;
-    return {};
+    return undefined;
   }
   const email = render(deps, envelope, day);
   const attempts = deps.sendAttempts ?? 4;
+  let messageId: string;
   for (let attempt = 1; ; attempt++) {
     try {
       await limiter.acquire();
-      const { messageId } = await deps.mailer.send({ to: recipient.email, subject: email.subject, text: email.text, html: email.html });
-      await deps.store.markSent(day, recipient, messageId, deps.clock().toISOString());
-      report.sent.push({ to: recipient.email, role: recipient.role, subject: email.subject, itemIds, messageId });
-      return { itemIds };
+      ({ messageId } = await deps.mailer.send({ to: recipient.email, subject: email.subject, text: email.text, html: email.html }));
+      break;
     } catch (error) {
-      const retryable = error instanceof SendError && error.retryable;
-      if (retryable && attempt < attempts) {
+      if (error instanceof SendError && error.retryable && attempt < attempts) {
         await new Promise((resolve) => setTimeout(resolve, (deps.backoffMs ?? 200) * 2 ** (attempt - 1)));
         continue;
       }
       // Left for the next run: the claim is released and the items keep their reminder date.
       await deps.store.release(day, recipient);
       report.failed.push({ to: recipient.email, role: recipient.role, error: error instanceof Error ? error.message : String(error) });
-      return {};
+      return undefined;
     }
   }
+  // SES has accepted the email. If recording fails now, the claim stays and goes stale: the one
+  // window where a later run sends again (README, "Delivery guarantee").
+  await deps.store.markSent(day, recipient, messageId, deps.clock().toISOString());
+  if (envelope.notices.length) await deps.store.clearNotices(envelope.notices);
+  report.sent.push({ to: recipient.email, role: recipient.role, subject: email.subject, itemIds, messageId });
+  return itemIds;
 }
 
 function render(deps: ReminderJobDeps, envelope: Envelope, day: CalendarDate) {
   const { recipient } = envelope;
   const url = deps.itemUrl ?? ((item: StoredItem) => `${deps.publicBaseUrl}/uppdrag/${item.id}`);
   const lines: ReminderLine[] = envelope.items.map((item) => ({ ...toView(item, day), url: url(item, recipient) }));
-  const registrarEmail = envelope.items[0]?.createdBy;
+  const registrar = envelope.items[0]?.createdBy;
   return renderReminderEmail({
     recipient,
     role: recipient.role,
     ...(recipient.role === 'manager' && envelope.items[0] ? { unit: envelope.items[0].unit } : {}),
     items: lines,
+    notices: envelope.notices.map((n) => n.text),
     today: day,
-    registrar: registrarEmail ? { email: registrarEmail } : undefined,
+    ...(registrar ? { registrar: { email: registrar } } : {}),
   });
 }
 
@@ -181,12 +204,7 @@ async function advance(deps: ReminderJobDeps, first: StoredItem, day: CalendarDa
   let item: StoredItem | undefined = first;
   for (let attempt = 0; item && attempt < 3; attempt++) {
     if (item.status !== 'open' || (item.lastRemindedOn !== undefined && item.lastRemindedOn >= day)) return;
-    const next = nextReminderDate(
-      { dueDate: item.dueDate, reminders: item.reminders },
-      calendar,
-      day,
-      addDays(day, 1),
-    );
+    const next = nextReminderDate({ dueDate: item.dueDate, reminders: item.reminders }, calendar, day, day);
     if (await deps.store.advance(item, day, next)) return;
     item = await deps.store.get(item.id);
   }

@@ -3,7 +3,7 @@ import type { StoredItem } from '../items/model';
 
 /** Who an email of a run goes to: the responsible official, or a unit's manager (escalation). */
 export interface Recipient {
-  role: 'responsible' | 'manager';
+  role: 'responsible' | 'manager' | 'registrar';
   email: string;
   name?: string;
 }
@@ -38,8 +38,16 @@ export interface ReminderStore {
   suppress(email: string, reason: string, at: string): Promise<void>;
   /** Leaves a notice for a registrar's next email (e.g. an address that bounced). */
   addNotice(registrar: string, text: string, at: string): Promise<void>;
+  pendingNotices(): Promise<Notice[]>;
+  clearNotices(notices: Notice[]): Promise<void>;
   /** Open items an address is responsible for or manages, to tell their registrars. */
   openItemsOf(email: string): Promise<StoredItem[]>;
+}
+
+export interface Notice {
+  id: string;
+  recipient: string;
+  text: string;
 }
 
 export interface OutgoingEmail {

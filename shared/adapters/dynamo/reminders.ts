@@ -11,7 +11,7 @@ import {
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { TABLE } from '../../table';
 import type { StoredItem } from '../../items/model';
-import type { ReminderStore, Recipient } from '../../reminders/ports';
+import type { Notice, ReminderStore, Recipient } from '../../reminders/ports';
 import { randomUUID } from 'node:crypto';
 import { itemKey, REMINDER_PARTITION, responsiblePartition, stripKeys } from './keys';
 
@@ -141,6 +141,26 @@ export function createDynamoReminderStore(client: DynamoDBDocumentClient, tableN
       await client.send(
         new PutCommand({ TableName: tableName, Item: { PK: NOTICE_PARTITION, SK: `${registrar}#${at}#${randomUUID()}`, registrar, text, at } }),
       );
+    },
+
+    async pendingNotices() {
+      const notices: Notice[] = [];
+      let start: Record<string, unknown> | undefined;
+      do {
+        const page = await client.send(
+          new QueryCommand({ TableName: tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': NOTICE_PARTITION }, ExclusiveStartKey: start, ConsistentRead: true }),
+        );
+        count(page.ScannedCount);
+        notices.push(...(page.Items ?? []).map((r) => ({ id: String(r.SK), recipient: String(r.registrar), text: String(r.text) })));
+        start = page.LastEvaluatedKey;
+      } while (start);
+      return notices;
+    },
+
+    async clearNotices(notices) {
+      for (const notice of notices) {
+        await client.send(new DeleteCommand({ TableName: tableName, Key: { PK: NOTICE_PARTITION, SK: notice.id } }));
+      }
     },
 
     async openItemsOf(email) {

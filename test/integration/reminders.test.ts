@@ -1,0 +1,278 @@
+import { describe, expect, it } from 'vitest';
+import { createItem, patchItem } from '../../shared/items/service';
+import { runReminders, type ReminderJobDeps } from '../../shared/reminders/job';
+import { SendError, type Mailer, type ReminderStore } from '../../shared/reminders/ports';
+import { createHandler as createSesEventsHandler } from '../../functions/ses-events/handler';
+import { reminderJobDeps } from '../../functions/reminders/handler';
+import { isolatedDependencies, mailTo } from '../support/isolated';
+import type { SNSEvent } from 'aws-lambda';
+
+const clerk = { who: 'registrator@kommun.example.se', roles: new Set(['registrar'] as const) };
+let people = 0;
+const person = (name: string) => ({ name, email: `${name.toLowerCase().replace(/\s+/g, '.')}.${process.pid}.${Date.now()}.${++people}@kommun.example.se` });
+
+async function setup() {
+  const deps = await isolatedDependencies();
+  const official = person('Kim Berg');
+  const manager = person('Sam Ek');
+  const register = async (dueDate: string, overrides: Record<string, unknown> = {}) =>
+    (
+      await createItem(deps, clerk, {
+        kind: 'uppdrag',
+        title: 'Ta fram riktlinjer för skolskjuts',
+        caseNumber: 'BUN 2027/44',
+        decision: { body: 'BUN', date: '2027-05-19', paragraph: '§ 44' },
+        responsible: official,
+        unit: 'Utbildningsförvaltningen',
+        manager,
+        due: { date: dueDate },
+        ...overrides,
+      } as never)
+    ).item;
+  const run = (instant: string, jobOverrides: Partial<ReminderJobDeps> = {}) => {
+    deps.at(instant);
+    return runReminders({ ...reminderJobDeps(deps), backoffMs: 5, ...jobOverrides });
+  };
+  return { deps, official, manager, register, run };
+}
+
+describe('the daily reminder run', () => {
+  it('reminds an item due in ten days on its schedule: 7 days before, the working day before a Sunday, the due day, overdue, then the manager', async () => {
+    const s = await setupRegistered('2027-06-04T09:00:00+02:00', '2027-06-14');
+
+    const days = ['2027-06-07', '2027-06-08', '2027-06-11', '2027-06-14', '2027-06-15', '2027-06-16', '2027-06-22'];
+    const sent: Record<string, string[]> = {};
+    for (const day of days) {
+      const report = await s.run(`${day}T07:00:00+02:00`);
+      sent[day] = report.sent.map((e) => `${e.role}:${e.subject}`);
+    }
+
+    expect(sent).toEqual({
+      '2027-06-07': ['responsible:1 ärende att bevaka: nästa senast måndag 14 juni'],
+      '2027-06-08': [],
+      // The 1-day reminder falls on Sunday 13 June and moves to Friday 11 June.
+      '2027-06-11': ['responsible:1 ärende att bevaka: nästa senast måndag 14 juni'],
+      '2027-06-14': ['responsible:1 ärende att bevaka: nästa senast i dag'],
+      '2027-06-15': ['responsible:1 ärende att bevaka: 1 försenat'],
+      '2027-06-16': [],
+      '2027-06-22': ['responsible:1 ärende att bevaka: 1 försenat', `manager:Försenade ärenden i Utbildningsförvaltningen: 1 ärende`],
+    });
+    const inbox = await mailTo(s.official.email);
+    expect(inbox).toHaveLength(5);
+    expect(inbox[0]!.body.text).toContain('Senast: måndag 14 juni 2027 (7 dagar kvar)');
+    expect(inbox[0]!.body.text).toContain('Beslut: BUN 2027-05-19 § 44, BUN 2027/44');
+    expect(await mailTo(s.manager.email)).toHaveLength(1);
+  });
+
+  it('sends nothing the second time at the same instant, nor on the days between reminders', async () => {
+    const s = await setupRegistered('2027-06-04T09:00:00+02:00', '2027-06-14');
+
+    const first = await s.run('2027-06-07T07:00:00+02:00');
+    const again = await s.run('2027-06-07T07:00:00+02:00');
+
+    expect(first.sent).toHaveLength(1);
+    expect(again.sent).toHaveLength(0);
+    expect(await mailTo(s.official.email)).toHaveLength(1);
+  });
+
+  it('does nothing on midsommarafton; the reminder that falls on it goes out on the Thursday before', async () => {
+    // Due Friday 2 July 2027: the 7-day reminder falls on midsommarafton, Friday 25 June.
+    const s = await setupRegistered('2027-06-10T09:00:00+02:00', '2027-07-02');
+
+    const thursday = await s.run('2027-06-24T07:00:00+02:00');
+    const midsummerEve = await s.run('2027-06-25T07:00:00+02:00');
+
+    expect(thursday.sent).toHaveLength(1);
+    expect(midsummerEve).toMatchObject({ skipped: 'non_working_day', sent: [] });
+  });
+
+  it('skips the Monday after Easter and catches up on Tuesday', async () => {
+    // Easter Sunday 2028 is 16 April. Due Friday 21 April; the 7-day reminder is Friday 14 April,
+    // långfredagen: it moves to Thursday 13 April. The job is down that Thursday; annandag påsk
+    // (17 April) is not a working day; Tuesday 18 April catches up, once.
+    const s = await setupRegistered('2028-04-01T09:00:00+02:00', '2028-04-21');
+
+    const easterMonday = await s.run('2028-04-17T07:00:00+02:00');
+    const tuesday = await s.run('2028-04-18T07:00:00+02:00');
+    const wednesday = await s.run('2028-04-19T07:00:00+02:00');
+
+    expect(easterMonday.skipped).toBe('non_working_day');
+    expect(tuesday.sent).toHaveLength(1);
+    expect(wednesday.sent).toHaveLength(0);
+  });
+
+  it('counts a run at 00:30 on 1 November, after the autumn DST night, as 1 November', async () => {
+    // Due Monday 8 November 2027: the 7-day reminder is Monday 1 November.
+    const s = await setupRegistered('2027-10-20T09:00:00+02:00', '2027-11-08');
+
+    const sunday = await s.run('2027-10-31T07:00:00+01:00');
+    const justAfterMidnight = await s.run('2027-11-01T00:30:00+01:00');
+
+    expect(sunday.skipped).toBe('non_working_day');
+    expect(justAfterMidnight.day).toBe('2027-11-01');
+    expect(justAfterMidnight.sent).toHaveLength(1);
+  });
+
+  it('lists all of one person’s items in one email, most urgent first', async () => {
+    const s = await setupRegistered('2027-03-01T09:00:00+01:00', '2027-03-10');
+    await s.register('2027-03-03', { title: 'Yttrande över detaljplan' });
+
+    const report = await s.run('2027-03-03T07:00:00+01:00');
+    const [email] = await mailTo(s.official.email);
+
+    expect(report.sent).toHaveLength(1);
+    expect(report.sent[0]!.subject).toBe('2 ärenden att bevaka: nästa senast i dag');
+    expect(email!.body.text!.indexOf('Yttrande över detaljplan')).toBeLessThan(email!.body.text!.indexOf('Ta fram riktlinjer'));
+  });
+
+  it('sends nothing more about a done item, and puts a reopened item back on its schedule', async () => {
+    const s = await setupRegistered('2027-06-04T09:00:00+02:00', '2027-06-14');
+    s.deps.at('2027-06-05T10:00:00+02:00');
+    await patchItem(s.deps, clerk, s.item.id, 1, { status: 'done', note: 'Klart' });
+
+    const whileDone = await s.run('2027-06-07T07:00:00+02:00');
+    s.deps.at('2027-06-08T10:00:00+02:00');
+    await patchItem(s.deps, clerk, s.item.id, 2, { status: 'open' });
+    const afterReopen = await s.run('2027-06-11T07:00:00+02:00');
+
+    expect(whileDone.sent).toHaveLength(0);
+    expect(afterReopen.sent).toHaveLength(1);
+  });
+});
+
+describe('delivery guarantee', () => {
+  it('two runs at once send no duplicate', async () => {
+    const s = await setupRegistered('2027-06-04T09:00:00+02:00', '2027-06-14');
+    s.deps.at('2027-06-07T07:00:00+02:00');
+    const job = reminderJobDeps(s.deps);
+
+    const [a, b] = await Promise.all([runReminders(job), runReminders(job)]);
+
+    expect(a.sent.length + b.sent.length).toBe(1);
+    expect(await mailTo(s.official.email)).toHaveLength(1);
+  });
+
+  it('retries SES throttling with backoff and sends exactly once', async () => {
+    const s = await setupRegistered('2027-06-04T09:00:00+02:00', '2027-06-14');
+    let throttles = 2;
+    const mailer: Mailer = {
+      send: async (email) => {
+        if (throttles-- > 0) throw new SendError('SES: Throttling', true);
+        return s.deps.mailer.send(email);
+      },
+    };
+
+    const report = await s.run('2027-06-07T07:00:00+02:00', { mailer });
+
+    expect(report.sent).toHaveLength(1);
+    expect(await mailTo(s.official.email)).toHaveLength(1);
+  });
+
+  it('SES failing for one recipient lets the others get theirs; the failed one gets it on the next run', async () => {
+    const s = await setupRegistered('2027-06-04T09:00:00+02:00', '2027-06-14');
+    const other = person('Eva Lind');
+    await s.register('2027-06-14', { responsible: other });
+    const failing: Mailer = {
+      send: async (email) => {
+        if (email.to === other.email) throw new SendError('SES: ServiceUnavailable', true);
+        return s.deps.mailer.send(email);
+      },
+    };
+
+    const first = await s.run('2027-06-07T07:00:00+02:00', { mailer: failing, sendAttempts: 2 });
+    const next = await s.run('2027-06-08T07:00:00+02:00');
+
+    expect(first.sent.map((e) => e.to)).toEqual([s.official.email]);
+    expect(first.failed.map((e) => e.to)).toEqual([other.email]);
+    expect(next.sent.map((e) => e.to)).toEqual([other.email]);
+    expect(await mailTo(other.email)).toHaveLength(1);
+    expect(await mailTo(s.official.email)).toHaveLength(1);
+  });
+
+  it('a crash between send and record: no duplicate while the claim is fresh, one resend once it is stale', async () => {
+    const s = await setupRegistered('2027-06-04T09:00:00+02:00', '2027-06-14');
+    const crashing: ReminderStore = {
+      ...s.deps.reminderStore,
+      markSent: async () => {
+        throw new Error('process killed after SES accepted the email');
+      },
+    };
+
+    await expect(s.run('2027-06-07T07:00:00+02:00', { store: crashing })).rejects.toThrow('process killed');
+    const retried = await s.run('2027-06-07T07:05:00+02:00');
+    const stale = await s.run('2027-06-07T07:30:00+02:00');
+    const later = await s.run('2027-06-07T09:00:00+02:00');
+
+    expect(retried.sent).toHaveLength(0);
+    expect(retried.deferred).toBe(1);
+    expect(stale.sent).toHaveLength(1);
+    expect(later.sent).toHaveLength(0);
+    // The documented window: one duplicate rather than a lost reminder.
+    expect(await mailTo(s.official.email)).toHaveLength(2);
+  });
+
+  it('a run out of time sends what it can and leaves the rest for the next run', async () => {
+    const s = await setupRegistered('2027-06-04T09:00:00+02:00', '2027-06-14');
+
+    const out = await s.run('2027-06-07T07:00:00+02:00', { remainingMs: () => 1000 });
+    const next = await s.run('2027-06-08T07:00:00+02:00');
+
+    expect(out).toMatchObject({ sent: [], deferred: 1 });
+    expect(next.sent).toHaveLength(1);
+  });
+});
+
+describe('bounces and complaints', () => {
+  it('stop reminders to the address, and the registrar learns of it in their next email', async () => {
+    const s = await setupRegistered('2027-06-04T09:00:00+02:00', '2027-06-14');
+    const registrarEmail = clerk.who;
+    const event = snsBounce(s.official.email);
+    s.deps.at('2027-06-04T12:00:00+02:00');
+
+    const result = await createSesEventsHandler(() => s.deps)(event);
+    const report = await s.run('2027-06-07T07:00:00+02:00');
+
+    expect(result.suppressed).toBe(1);
+    expect(report.sent.map((e) => [e.role, e.to])).toEqual([['registrar', registrarEmail]]);
+    expect(report.suppressed).toBe(1);
+    const [notice] = (await mailTo(registrarEmail)).filter((m) => m.body.text?.includes(s.official.email));
+    expect(notice!.body.text).toContain('kommer inte fram');
+  });
+});
+
+async function setupRegistered(registeredAt: string, dueDate: string) {
+  const s = await setup();
+  s.deps.at(registeredAt);
+  const item = await s.register(dueDate);
+  return { ...s, item };
+}
+
+function snsBounce(address: string): SNSEvent {
+  const message = {
+    notificationType: 'Bounce',
+    bounce: { bounceType: 'Permanent', bounceSubType: 'General', bouncedRecipients: [{ emailAddress: address, action: 'failed', status: '5.1.1' }], timestamp: '2027-06-04T10:00:00.000Z', feedbackId: 'x' },
+    mail: { messageId: '0100017f-example', source: 'bevakning@kommun.example.se', destination: [address], timestamp: '2027-06-04T09:59:00.000Z' },
+  };
+  return {
+    Records: [
+      {
+        EventSource: 'aws:sns',
+        EventVersion: '1.0',
+        EventSubscriptionArn: 'arn:aws:sns:eu-north-1:123456789012:ses-events:1',
+        Sns: {
+          Type: 'Notification',
+          MessageId: 'b1',
+          TopicArn: 'arn:aws:sns:eu-north-1:123456789012:ses-events',
+          Subject: 'Amazon SES Email Event Notification',
+          Message: JSON.stringify(message),
+          Timestamp: '2027-06-04T10:00:01.000Z',
+          SignatureVersion: '1',
+          Signature: 'x',
+          SigningCertUrl: 'https://sns.eu-north-1.amazonaws.com/cert.pem',
+          UnsubscribeUrl: 'https://sns.eu-north-1.amazonaws.com/unsub',
+          MessageAttributes: {},
+        },
+      },
+    ],
+  };
+}
