@@ -7,6 +7,7 @@ import { createItem, etagOf, getItem, itemHistory, listItems, parseIfMatch, patc
 import { prefersCsv } from '../../shared/http/negotiation';
 import { parseOrThrow } from '../../shared/validation';
 import { badRequest } from '../../shared/errors';
+import { requireRegistrar } from '../../shared/auth/caller';
 
 /** Every matching row, in pages, up to this many (documented in README, "Limits"). */
 const CSV_MAX_ROWS = 20_000;
@@ -19,6 +20,8 @@ export function createHandler(deps: () => Dependencies = dependencies) {
     {
       'POST /uppdrag': async (request) => {
         const caller = request.caller();
+        // Authorize before looking at the input: an official learns nothing from validation errors.
+        requireRegistrar(caller);
         const key = request.headers['idempotency-key'];
         if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
           throw badRequest('validation_failed', 'Idempotency-Key ska vara 1–200 synliga ASCII-tecken.', [
