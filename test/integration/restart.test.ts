@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startLocalStack } from '../../local/stack';
+import { createServer } from 'node:net';
+import { PortInUseError, startLocalStack } from '../../local/stack';
 import { DEFAULT_LOCAL_JWT_SECRET, signLocalToken } from '../../local/tokens';
 import { freePort } from '../support/ports';
 import { itemBody } from '../support/api';
@@ -35,6 +36,21 @@ describe('the local stack keeps its data in DATA_DIR', () => {
       expect(((await history.json()) as { events: unknown[] }).events).toHaveLength(1);
     } finally {
       await second.stop();
+    }
+  });
+});
+
+describe('starting the local stack', () => {
+  it('a port already in use gives a clear error naming the variable to change', async () => {
+    const taken = createServer();
+    const port = await freePort();
+    await new Promise<void>((resolve) => taken.listen(port, '127.0.0.1', resolve));
+    try {
+      await expect(startLocalStack({ port: await freePort(), dynamoPort: port, sesPort: await freePort() })).rejects.toThrow(
+        new PortInUseError(`Port ${port} is already in use: set DYNAMODB_PORT to a free port (e.g. DYNAMODB_PORT=${port + 100} npm start).`),
+      );
+    } finally {
+      taken.close();
     }
   });
 });
