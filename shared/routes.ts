@@ -8,9 +8,6 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export const HTTP_FUNCTIONS = ['health', 'items', 'plans'] as const;
 export type HttpFunctionName = (typeof HTTP_FUNCTIONS)[number];
 
-/** Entry points fired by schedules or events, not by HTTP. */
-export const JOB_FUNCTIONS = [] as const;
-
 /**
  * Who may call a route at all; finer rules (a manager's own unit, an official's own items)
  * are the domain's. `public`: no credential. `signedIn`: any valid token.

@@ -1,0 +1,124 @@
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import { DomainName, HttpApi, HttpMethod, HttpStage, LogGroupLogDestination, SecurityPolicy, type HttpRoute } from 'aws-cdk-lib/aws-apigatewayv2';
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Validations } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { routeKey, type RouteDefinition } from '../../shared/routes';
+
+export interface ApiProps {
+  /** The route table (shared/routes.ts): every route, its function and who may call it. */
+  routes: readonly RouteDefinition[];
+  /** The function serving each name that appears in the route table. */
+  functions: ReadonlyMap<string, IFunction>;
+  /** JWT issuer and audience (Entra ID: `https://login.microsoftonline.com/<tenant>/v2.0`, the client id). */
+  jwtIssuer: string;
+  jwtAudience: string;
+  /** Default stage throttle; a municipality's staff make a few requests a second at most. */
+  throttle?: { rateLimit: number; burstLimit: number };
+  logRetention?: RetentionDays;
+  /** A custom domain (regional, TLS 1.2) and its ACM certificate in the same region. */
+  customDomain?: { domainName: string; certificateArn: string };
+}
+
+/**
+ * The HTTP API, built from the same route table the local server uses. Every route whose access
+ * is not `public` is behind the JWT authorizer; the public ones (`/health`, `/openapi.json`,
+ * `/p/…`, `/calendar/…` feeds) have none. The authorizer checks signature, issuer, audience and
+ * expiry only; roles are checked by the handlers, exactly as locally.
+ */
+export class Api extends Construct {
+  readonly httpApi: HttpApi;
+  readonly stage: HttpStage;
+  readonly accessLogs: LogGroup;
+  readonly domainName?: DomainName;
+  /** The created routes by route key (`GET /uppdrag/{id}`). */
+  readonly routes = new Map<string, HttpRoute>();
+
+  constructor(scope: Construct, id: string, props: ApiProps) {
+    super(scope, id);
+
+    this.httpApi = new HttpApi(this, 'HttpApi', {
+      description: 'Bevakning: follow-up of political decisions',
+      createDefaultStage: false,
+    });
+
+    if (props.customDomain) {
+      this.domainName = new DomainName(this, 'DomainName', {
+        domainName: props.customDomain.domainName,
+        certificate: Certificate.fromCertificateArn(this, 'Certificate', props.customDomain.certificateArn),
+        securityPolicy: SecurityPolicy.TLS_1_2,
+      });
+    }
+
+    this.accessLogs = new LogGroup(this, 'AccessLogs', { retention: props.logRetention ?? RetentionDays.THREE_MONTHS });
+    const throttle = props.throttle ?? { rateLimit: 25, burstLimit: 50 };
+    this.stage = this.httpApi.addStage('DefaultStage', {
+      stageName: '$default',
+      autoDeploy: true,
+      throttle,
+      ...(this.domainName ? { domainMapping: { domainName: this.domainName } } : {}),
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(this.accessLogs),
+        // The route key, never the raw path: a signed link's token may sit in the path under /p/.
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            time: '$context.requestTime',
+            ip: '$context.identity.sourceIp',
+            routeKey: '$context.routeKey',
+            status: '$context.status',
+            protocol: '$context.protocol',
+            responseLength: '$context.responseLength',
+            latencyMs: '$context.responseLatency',
+            integrationError: '$context.integrationErrorMessage',
+            authorizerError: '$context.authorizer.error',
+          }),
+        ),
+      },
+    });
+
+    const authorizer = new HttpJwtAuthorizer('EntraId', props.jwtIssuer, {
+      authorizerName: 'jwt',
+      jwtAudience: [props.jwtAudience],
+      identitySource: ['$request.header.Authorization'],
+    });
+
+    const integrations = new Map<string, HttpLambdaIntegration>();
+    const integrationFor = (name: string) => {
+      let integration = integrations.get(name);
+      if (!integration) {
+        const fn = props.functions.get(name);
+        if (!fn) throw new Error(`The route table names function "${name}", which the app stack did not create.`);
+        integration = new HttpLambdaIntegration(`${name}-integration`, fn);
+        integrations.set(name, integration);
+      }
+      return integration;
+    };
+
+    for (const route of props.routes) {
+      const [created] = this.httpApi.addRoutes({
+        path: route.path,
+        methods: [HttpMethod[route.method]],
+        integration: integrationFor(route.function),
+        ...(route.access === 'public' ? {} : { authorizer }),
+      });
+      if (!created) throw new Error(`No route created for ${routeKey(route)}`);
+      this.routes.set(routeKey(route), created);
+      if (route.access === 'public') {
+        Validations.of(created).acknowledge({
+          id: 'AwsSolutions-APIG4',
+          reason: `${routeKey(route)} is public by contract (docs/API.md: only /health, /openapi.json, /p/… and /calendar/… are): it serves no data a token would protect, or its signed link is the credential.`,
+        });
+      }
+    }
+  }
+
+  /** Base URL of the API (the execute-api endpoint of the $default stage). */
+  get url(): string {
+    return this.httpApi.apiEndpoint;
+  }
+}

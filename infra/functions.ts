@@ -1,0 +1,41 @@
+import { Duration } from 'aws-cdk-lib';
+import type { TableAccess } from './constructs/function';
+
+/** What one function may do, beyond writing its own logs. */
+export interface FunctionGrants {
+  table: TableAccess;
+  /** ses:SendRawEmail through the configuration set, from MAIL_FROM only. */
+  sendMail?: boolean;
+  /** Read the signed-link key (LINK_SECRET_ARN). */
+  linkSecret?: boolean;
+  timeout?: Duration;
+  memorySize?: number;
+}
+
+/**
+ * Each entry point's permissions: the one place to look when asking "what may this function do?".
+ * A function missing here still deploys, read-only, with a warning at synthesis: give it an entry
+ * when it writes, sends mail or signs links.
+ */
+export const FUNCTION_GRANTS: Readonly<Record<string, FunctionGrants>> = {
+  /** GetItem of a key that never exists, to prove the table answers. */
+  health: { table: 'read' },
+  /**
+   * Creates and changes items, their history and idempotency records. A CSV export pages through
+   * up to 20,000 rows: up to API Gateway's 30-second limit, with the memory (and CPU) for it.
+   */
+  items: { table: 'readWrite', timeout: Duration.seconds(29), memorySize: 1024 },
+  /** Meeting plans and closed days; recomputes the items that depend on a plan. */
+  plans: { table: 'readWrite', timeout: Duration.seconds(29) },
+  /** The daily job: claims and records each reminder, sends the emails, signs the links in them. */
+  reminders: { table: 'readWrite', sendMail: true, linkSecret: true },
+  /** Marks bouncing addresses and leaves notices for the registrars. */
+  'ses-events': { table: 'readWrite' },
+};
+
+export const DEFAULT_GRANTS: FunctionGrants = { table: 'read' };
+
+export function grantsOf(name: string): { grants: FunctionGrants; listed: boolean } {
+  const grants = FUNCTION_GRANTS[name];
+  return grants ? { grants, listed: true } : { grants: DEFAULT_GRANTS, listed: false };
+}
