@@ -1,7 +1,9 @@
+import addressparser from 'nodemailer/lib/addressparser';
 import MailComposer from 'nodemailer/lib/mail-composer';
-import { oneLine } from './text';
+import { MAX_SUBJECT_LENGTH, cleanText, oneLine } from './text';
 
 export interface MimeMessage {
+  /** One mailbox, with or without a display name: "Bevakning <bevakning@kommun.example.se>". */
   from: string;
   to: string[];
   cc?: string[];
@@ -10,28 +12,76 @@ export interface MimeMessage {
   text: string;
   html: string;
   attachments?: { filename: string; content: string | Buffer; contentType: string }[];
+  /** Extra headers such as `X-Bevakning-Day`; values are kept to one line. */
+  headers?: Record<string, string>;
 }
 
-/** A bare address with no room for a header break or a second recipient. */
-const ADDRESS = /^[^\s<>()",;:\\@]+@[^\s<>()",;:\\@]+\.[^\s<>()",;:\\@]+$/;
-
-function address(value: string): string {
-  if (!ADDRESS.test(value)) throw new Error('refusing to send to an address that is not a single plain e-mail address');
-  return value;
+/** A message that would have put something other than one plain value into a header. */
+export class UnsafeHeaderError extends Error {
+  override name = 'UnsafeHeaderError';
 }
 
-/** The raw MIME message, built by nodemailer's MailComposer: plain text and HTML alternatives, attachments. */
+/** Any control character and the Unicode line and paragraph separators: never part of an address. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+/** A plain addr-spec: nothing that could end the header, quote, comment or add a second recipient. */
+const ADDR_SPEC = /^[^\s<>()[\]",;:\\@]+@[^\s<>()[\]",;:\\@]+\.[^\s<>()[\]",;:\\@]+$/;
+/** RFC 5322 field name: printable ASCII except the colon. */
+const FIELD_NAME = /^[!-9;-~]+$/;
+/** Headers the composer sets itself from the message; a custom one could add recipients or break the structure. */
+const RESERVED = /^(from|sender|to|cc|bcc|reply-to|subject|date|message-id|mime-version|return-path|content-.*)$/i;
+/** `type/subtype` with optional `; name=value` parameters, nothing else. */
+const CONTENT_TYPE = /^[\w.+-]+\/[\w.+-]+(\s*;\s*[\w.-]+=(?:[\w.+-]+|"[^"\\\u0000-\u001f\u007f]*"))*$/;
+/** Longest value of a custom header, inside the 998-character line limit before folding. */
+const MAX_HEADER_VALUE = 900;
+
+/** Exactly one mailbox, or a refusal: a line break, a second address or a group never reaches a header. */
+function mailbox(value: string, field: string): { name: string; address: string } {
+  if (CONTROL.test(value)) throw new UnsafeHeaderError(`${field}: an address may not contain line breaks or control characters`);
+  const parsed = addressparser(value);
+  const only = parsed[0];
+  if (parsed.length !== 1 || !only || only.group || !only.address || !ADDR_SPEC.test(only.address)) {
+    throw new UnsafeHeaderError(`${field}: not a single plain e-mail address`);
+  }
+  return { name: cleanText(only.name), address: only.address };
+}
+
+function customHeaders(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(headers).map(([key, value]) => {
+      if (!FIELD_NAME.test(key)) throw new UnsafeHeaderError(`header name not allowed: ${JSON.stringify(key)}`);
+      if (RESERVED.test(key)) throw new UnsafeHeaderError(`header ${key} is set by the composer`);
+      return [key, oneLine(value, MAX_HEADER_VALUE)];
+    }),
+  );
+}
+
+function attachment(a: NonNullable<MimeMessage['attachments']>[number]) {
+  if (!CONTENT_TYPE.test(a.contentType)) throw new UnsafeHeaderError(`content type not allowed: ${JSON.stringify(a.contentType)}`);
+  return { filename: oneLine(a.filename, 200) || 'bilaga', content: a.content, contentType: a.contentType };
+}
+
+/**
+ * The raw MIME message, built by nodemailer's MailComposer (plain text and HTML alternatives,
+ * attachments). Addresses, header names and content types that could inject a header are
+ * refused; the subject and header values are kept to one line.
+ */
 export async function composeMime(message: MimeMessage): Promise<Buffer> {
+  if (message.to.length === 0) throw new UnsafeHeaderError('to: at least one recipient is needed');
   const composer = new MailComposer({
-    from: address(message.from),
-    to: message.to.map(address),
-    ...(message.cc?.length ? { cc: message.cc.map(address) } : {}),
-    ...(message.replyTo ? { replyTo: address(message.replyTo) } : {}),
-    subject: oneLine(message.subject),
+    from: mailbox(message.from, 'from'),
+    to: message.to.map((a) => mailbox(a, 'to')),
+    ...(message.cc?.length ? { cc: message.cc.map((a) => mailbox(a, 'cc')) } : {}),
+    ...(message.replyTo ? { replyTo: mailbox(message.replyTo, 'replyTo') } : {}),
+    subject: oneLine(message.subject, MAX_SUBJECT_LENGTH),
     text: message.text,
     html: message.html,
+    ...(message.attachments?.length ? { attachments: message.attachments.map(attachment) } : {}),
+    ...(message.headers ? { headers: customHeaders(message.headers) } : {}),
     textEncoding: 'quoted-printable',
-    ...(message.attachments ? { attachments: message.attachments } : {}),
+    newline: 'win',
+    // Content is only ever given inline: never read a file or fetch a URL on a message's behalf.
+    disableFileAccess: true,
+    disableUrlAccess: true,
   });
   return composer.compile().build();
 }

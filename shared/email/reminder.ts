@@ -1,135 +1,250 @@
 import { swedishDate, swedishDayMonth, type CalendarDate } from '../dates';
-import { KIND_LABELS, type ItemView } from '../items/model';
-import { cleanText, escapeHtml, oneLine } from './text';
+import { KIND_LABELS, LIMITS, type ItemView, type Kind } from '../items/model';
+import { MAX_SUBJECT_LENGTH, cleanText, escapeHtml, oneLine, safeHref, truncate } from './text';
 
-/** One item in a reminder: its read-time view and where to act on it. */
+/** One item in a reminder: its read-time view on the day of the email, and where to act on it. */
 export type ReminderLine = Pick<
   ItemView,
-  'id' | 'kind' | 'title' | 'caseNumber' | 'decision' | 'dueDate' | 'meetingDate' | 'externalDeadline' | 'statutoryLimit' | 'dueExplanation' | 'responsible' | 'daysLeft' | 'state' | 'due'
-> & { url: string };
+  'id' | 'kind' | 'title' | 'caseNumber' | 'decision' | 'dueDate' | 'meetingDate' | 'externalDeadline' | 'statutoryLimit' | 'dueExplanation' | 'responsible' | 'daysLeft'
+> & {
+  /** Who a yttrande's answer goes to ("Länsstyrelsen"), shown with the outside deadline. */
+  recipient?: string;
+  /** The item's page. */
+  url: string;
+};
 
 export interface ReminderEmailInput {
   recipient: { name?: string; email: string };
+  /** `registrar` is an email that carries only notices for the clerk who registered the items. */
   role: 'responsible' | 'manager' | 'registrar';
+  /** The manager's unit, named in a manager's subject and footer. */
   unit?: string;
   items: ReminderLine[];
-  /** Messages above the list: a bounced address, an answered extension request. */
-  notices?: string[];
+  /** Shown above the list: "Din begäran om förlängning beviljades", addresses that bounced. A plain string is read as `{ text }`. */
+  notices?: ({ text: string } | string)[];
   today: CalendarDate;
+  /** Whom to ask about the items; the footer names them. */
   registrar?: { name?: string; email: string };
   /** The recipient's own page, when there is one. */
   link?: string;
 }
 
-/** Items listed in one email at most; the rest are counted and reached through the link. */
-export const MAX_ITEMS_PER_EMAIL = 50;
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
-/** "5 dagar kvar", "i dag", "1 dag försenat" */
-export function daysInWords(daysLeft: number): string {
-  if (daysLeft === 0) return 'sista dag i dag';
-  if (daysLeft > 0) return `${plural(daysLeft, 'dag', 'dagar')} kvar`;
-  return `${plural(-daysLeft, 'dag', 'dagar')} försenat`;
+export interface RenderedEmail {
+  subject: string;
+  text: string;
+  html: string;
 }
 
-/** Most overdue first, then the soonest due. */
-export function byUrgency(a: Pick<ReminderLine, 'daysLeft' | 'id'>, b: Pick<ReminderLine, 'daysLeft' | 'id'>): number {
-  return a.daysLeft - b.daysLeft || (a.id < b.id ? -1 : 1);
+/**
+ * Items listed in one email at most: beyond that a list is no longer read, and the email stays far
+ * below SES's message size limit. The rest are counted and reached through `link`.
+ */
+export const MAX_ITEMS_PER_EMAIL = 50;
+
+/** Longest explanation or notice shown; the item's page has the full text. */
+const MAX_EXPLANATION = 500;
+const MAX_NOTICE = LIMITS.note;
+/** A unit name shortened in the subject so the count after it stays visible. */
+const MAX_UNIT_IN_SUBJECT = 60;
+
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** The participle agrees with the kind: uppdraget och yttrandet är försenat, återrapporteringen och motionen försenad. */
+const OVERDUE: Record<Kind, string> = { uppdrag: 'försenat', aterrapportering: 'försenad', yttrande: 'försenat', motion: 'försenad' };
+
+/** "5 dagar kvar", "1 dag kvar", "i dag", "1 dag försenad", "12 dagar försenat". */
+export function daysInWords(daysLeft: number, kind: Kind): string {
+  if (daysLeft === 0) return 'i dag';
+  if (daysLeft > 0) return `${count(daysLeft, 'dag', 'dagar')} kvar`;
+  return `${count(-daysLeft, 'dag', 'dagar')} ${OVERDUE[kind]}`;
+}
+
+/** Most overdue first, then the soonest due; ties by title, so the order is the same every day. */
+function byUrgency(a: ReminderLine, b: ReminderLine): number {
+  return a.daysLeft - b.daysLeft || a.title.localeCompare(b.title, 'sv') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** A reminder line from an item's view: the yttrande's recipient comes out of its `due` form. */
+export function toReminderLine(view: ItemView, url: string): ReminderLine {
+  return {
+    id: view.id,
+    kind: view.kind,
+    title: view.title,
+    caseNumber: view.caseNumber,
+    decision: view.decision,
+    dueDate: view.dueDate,
+    ...(view.meetingDate ? { meetingDate: view.meetingDate } : {}),
+    ...(view.externalDeadline ? { externalDeadline: view.externalDeadline } : {}),
+    ...(view.statutoryLimit ? { statutoryLimit: view.statutoryLimit } : {}),
+    dueExplanation: view.dueExplanation,
+    responsible: view.responsible,
+    daysLeft: view.daysLeft,
+    ...('recipient' in view.due ? { recipient: view.due.recipient } : {}),
+    url,
+  };
+}
+
+/** A date in a subject: weekday and day, with the year only when it is not this year's. */
+function subjectDate(date: CalendarDate, today: CalendarDate): string {
+  return date.slice(0, 4) === today.slice(0, 4) ? swedishDayMonth(date) : swedishDate(date);
 }
 
 function subjectOf(input: ReminderEmailInput, items: ReminderLine[]): string {
-  const overdue = items.filter((i) => i.daysLeft < 0).length;
   if (input.role === 'manager') {
-    return `Försenade ärenden i ${oneLine(input.unit ?? 'din enhet', 80)}: ${plural(items.length, 'ärende', 'ärenden')}`;
+    const unit = input.unit ? oneLine(input.unit, MAX_UNIT_IN_SUBJECT) : 'din enhet';
+    return `Försenade ärenden i ${unit}: ${count(items.length, 'ärende', 'ärenden')}`;
   }
-  if (items.length === 0) return 'Meddelanden från uppföljningen av politiska beslut';
+  const first = items[0];
+  if (!first) return (input.notices ?? []).length === 1 ? 'Meddelande från uppföljningen av politiska beslut' : 'Meddelanden från uppföljningen av politiska beslut';
+
+  const head = `${count(items.length, 'ärende', 'ärenden')} att bevaka`;
   const next = items.find((i) => i.daysLeft >= 0);
-  const parts = [overdue > 0 ? `${overdue} ${overdue === 1 ? 'försenat' : 'försenade'}` : undefined];
-  if (next) parts.push(next.daysLeft === 0 ? 'nästa senast i dag' : `nästa senast ${swedishDayMonth(next.dueDate)}`);
-  return `${plural(items.length, 'ärende', 'ärenden')} att bevaka: ${parts.filter(Boolean).join(', ')}`;
+  const nextDue = next && (next.daysLeft === 0 ? 'senast i dag' : `senast ${subjectDate(next.dueDate, input.today)}`);
+  if (items.length === 1) return `${head}: ${nextDue ?? `${count(-first.daysLeft, 'dag', 'dagar')} försenat`}`;
+
+  const overdue = items.filter((i) => i.daysLeft < 0).length;
+  const parts: string[] = [];
+  if (overdue === items.length) parts.push(overdue === 2 ? 'båda försenade' : 'alla försenade');
+  else if (overdue > 0) parts.push(overdue === 1 ? '1 försenat' : `${overdue} försenade`);
+  if (nextDue) parts.push(`nästa ${nextDue}`);
+  return `${head}: ${parts.join(', ')}`;
 }
 
-function facts(item: ReminderLine, role: ReminderEmailInput['role']): [string, string][] {
-  const rows: [string, string][] = [
-    ['Typ', KIND_LABELS[item.kind]],
-    ['Beslut', `${item.decision.body} ${item.decision.date} ${item.decision.paragraph}, ${item.caseNumber}`],
-    ['Senast', `${swedishDate(item.dueDate)} (${daysInWords(item.daysLeft)})`],
+function decisionOf(item: ReminderLine): string {
+  const { body, date, paragraph } = item.decision;
+  const section = oneLine(paragraph, LIMITS.paragraph);
+  // Clerks write "§ 58" or just "58"; both read "§ 58".
+  return `${oneLine(body, LIMITS.body)} ${oneLine(date, 10)} ${/^\d/.test(section) ? `§ ${section}` : section}, ${oneLine(item.caseNumber, LIMITS.caseNumber)}`;
+}
+
+interface Fact {
+  label: string;
+  value: string;
+  /** Set on the deadline of an overdue item, which the HTML part marks. */
+  alert?: boolean;
+}
+
+function factsOf(item: ReminderLine, role: ReminderEmailInput['role']): Fact[] {
+  const facts: Fact[] = [
+    { label: 'Senast', value: `${swedishDate(item.dueDate)} (${daysInWords(item.daysLeft, item.kind)})`, alert: item.daysLeft < 0 },
+    { label: 'Typ', value: KIND_LABELS[item.kind] },
+    { label: 'Beslut', value: decisionOf(item) },
   ];
-  if (item.meetingDate) rows.push(['Sammanträde', swedishDate(item.meetingDate)]);
+  if (item.meetingDate) facts.push({ label: 'Sammanträde', value: swedishDate(item.meetingDate) });
   if (item.externalDeadline) {
-    const recipient = 'recipient' in item.due ? ` till ${item.due.recipient}` : '';
-    rows.push(['Svar' + recipient, swedishDate(item.externalDeadline)]);
+    const to = item.recipient ? oneLine(item.recipient, LIMITS.recipient) : '';
+    facts.push({ label: to ? `Svar till ${to}` : 'Svar', value: `senast ${swedishDate(item.externalDeadline)}` });
   }
-  if (item.statutoryLimit) rows.push(['Lagstadgad gräns', swedishDate(item.statutoryLimit)]);
-  if (role !== 'responsible') rows.push(['Ansvarig', `${item.responsible.name} <${item.responsible.email}>`]);
-  return rows.map(([label, value]) => [label, oneLine(value, 400)]);
+  if (item.statutoryLimit) facts.push({ label: 'Lagstadgad gräns', value: swedishDate(item.statutoryLimit) });
+  if (role !== 'responsible') {
+    facts.push({ label: 'Ansvarig', value: `${oneLine(item.responsible.name, LIMITS.name)}, ${oneLine(item.responsible.email, 254)}` });
+  }
+  const why = oneLine(item.dueExplanation, MAX_EXPLANATION);
+  if (why) facts.push({ label: 'Om datumet', value: why });
+  return facts;
 }
 
-function footer(input: ReminderEmailInput): string {
+function introOf(input: ReminderEmailInput, total: number): string | undefined {
+  if (total === 0) return undefined;
+  const order = total > 1 ? (input.role === 'manager' ? ' Det mest försenade står först.' : ' Det mest brådskande står först.') : '';
+  if (input.role === 'manager') {
+    const unit = input.unit ? oneLine(input.unit, LIMITS.unit) : 'din enhet';
+    return `${total === 1 ? '1 ärende' : `${total} ärenden`} i ${unit} ${total === 1 ? 'är försenat' : 'är försenade'}.${order}`;
+  }
+  if (input.role === 'registrar') return `${count(total, 'ärende', 'ärenden')} som du har registrerat behöver bevakas.${order}`;
+  return `Du har ${total === 1 ? '1 ärende från ett politiskt beslut' : `${total} ärenden från politiska beslut`} att bevaka.${order}`;
+}
+
+function footerOf(input: ReminderEmailInput, total: number): string {
+  const items = total === 1 ? 'ärendet ovan' : 'ärendena ovan';
   const why =
     input.role === 'manager'
-      ? `Du får det här mejlet eftersom du är chef för ${oneLine(input.unit ?? 'enheten', 100)} och ärendena ovan är försenade.`
+      ? `Du får det här mejlet eftersom du är chef för ${input.unit ? `enheten ${oneLine(input.unit, LIMITS.unit)}` : 'enheten'} i kommunens uppföljning av politiska beslut och ${items} ${total === 1 ? 'är försenat' : 'är försenade'}.`
       : input.role === 'registrar'
-        ? 'Du får det här mejlet eftersom du registrerade ärendena som meddelandena gäller.'
-        : 'Du får det här mejlet eftersom du är ansvarig för ärendena ovan i kommunens uppföljning av politiska beslut.';
-  const ask = input.registrar ? ` Frågor om ärendena besvaras av registratorn, ${input.registrar.email}.` : '';
-  return why + ask;
+        ? 'Du får det här mejlet eftersom du har registrerat ärenden i kommunens uppföljning av politiska beslut.'
+        : `Du får det här mejlet eftersom du är ansvarig för ${items} i kommunens uppföljning av politiska beslut.`;
+  const { registrar } = input;
+  if (!registrar || registrar.email === input.recipient.email) return why;
+  const who = registrar.name ? `${oneLine(registrar.name, LIMITS.name)}, ${oneLine(registrar.email, 254)}` : oneLine(registrar.email, 254);
+  return `${why} Frågor om ${total === 1 ? 'ärendet' : 'ärendena'} besvaras av registratorn: ${who}.`;
 }
 
-/** The Swedish reminder email: one per recipient per day, all their items, most urgent first. */
-export function renderReminderEmail(input: ReminderEmailInput): { subject: string; text: string; html: string } {
+/**
+ * The Swedish reminder email: one per recipient and day, all their items, most urgent first.
+ * Every user-supplied value is cleaned of invisible characters, kept to one line where it is a
+ * field, and escaped in the HTML part; the subject never holds a line break.
+ */
+export function renderReminderEmail(input: ReminderEmailInput): RenderedEmail {
   const sorted = [...input.items].sort(byUrgency);
   const shown = sorted.slice(0, MAX_ITEMS_PER_EMAIL);
   const more = sorted.length - shown.length;
-  const subject = oneLine(subjectOf(input, sorted));
-  const greeting = `Hej${input.recipient.name ? ` ${oneLine(input.recipient.name, 100)}` : ''}!`;
-  const intro =
-    input.role === 'manager'
-      ? `Följande ärenden i ${oneLine(input.unit ?? 'din enhet', 100)} är försenade:`
-      : sorted.length
-        ? 'Du har ärenden från politiska beslut att bevaka:'
-        : '';
-  const notices = (input.notices ?? []).map((n) => cleanText(n));
+  const subject = oneLine(subjectOf(input, sorted), MAX_SUBJECT_LENGTH);
+  const name = input.recipient.name ? oneLine(input.recipient.name, LIMITS.name) : '';
+  const greeting = name ? `Hej ${name}!` : 'Hej!';
+  const notices = (input.notices ?? [])
+    .map((n) => cleanText(typeof n === 'string' ? n : n.text).trim())
+    .filter(Boolean)
+    .map((n) => truncate(n, MAX_NOTICE));
+  const intro = introOf(input, sorted.length);
+  const lines = shown.map((item) => ({ title: oneLine(item.title, LIMITS.title) || '(utan rubrik)', facts: factsOf(item, input.role), href: safeHref(item.url) }));
+  const rest = more > 0 ? `… och ${count(more, 'ärende', 'ärenden')} till.` : undefined;
+  const link = input.link ? safeHref(input.link) : undefined;
+  const footer = footerOf(input, sorted.length);
 
   const text = [
     greeting,
     '',
     ...notices.flatMap((n) => [n, '']),
     ...(intro ? [intro, ''] : []),
-    ...shown.flatMap((item) => [
-      `* ${oneLine(item.title, 400)}`,
-      ...facts(item, input.role).map(([label, value]) => `  ${label}: ${value}`),
-      `  Öppna: ${item.url}`,
+    ...lines.flatMap(({ title, facts, href }, i) => [
+      `${i + 1}. ${title}`,
+      ...facts.map((f) => `   ${f.label}: ${f.value}`),
+      ...(href ? [`   Öppna ärendet: ${href}`] : []),
       '',
     ]),
-    ...(more > 0 ? [`… och ${plural(more, 'ärende', 'ärenden')} till.${input.link ? ` Se alla: ${input.link}` : ''}`, ''] : []),
-    ...(input.link && more === 0 ? [`Alla dina ärenden: ${input.link}`, ''] : []),
+    ...(rest ? [rest, ''] : []),
+    ...(link ? [`Din översikt: ${link}`, ''] : []),
     '-- ',
-    footer(input),
+    footer,
+    '',
   ].join('\n');
 
-  const cell = 'padding:2px 12px 2px 0;vertical-align:top';
-  const html = `<!doctype html>
-<html lang="sv"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(subject)}</title></head>
-<body style="font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.4;color:#1a1a1a;max-width:640px;margin:0 auto;padding:12px">
-<p>${escapeHtml(greeting)}</p>
-${notices.map((n) => `<p style="background:#fff4ce;padding:8px;border-left:4px solid #8a6d00">${escapeHtml(n)}</p>`).join('\n')}
-${intro ? `<p>${escapeHtml(intro)}</p>` : ''}
-${shown
-  .map(
-    (item) => `<div style="border-top:1px solid #ccc;padding:8px 0">
-<h2 style="font-size:18px;margin:4px 0">${escapeHtml(oneLine(item.title, 400))}</h2>
-<table role="presentation" style="border-collapse:collapse">${facts(item, input.role)
-      .map(([label, value]) => `<tr><th scope="row" style="${cell};text-align:left;font-weight:normal;color:#555">${escapeHtml(label)}</th><td style="${cell}${label === 'Senast' && item.daysLeft < 0 ? ';color:#a4000f;font-weight:bold' : ''}">${escapeHtml(value)}</td></tr>`)
-      .join('')}</table>
-<p style="margin:6px 0"><a href="${escapeHtml(item.url)}">Öppna ärendet</a></p>
-</div>`,
-  )
-  .join('\n')}
-${more > 0 ? `<p>… och ${escapeHtml(plural(more, 'ärende', 'ärenden'))} till.${input.link ? ` <a href="${escapeHtml(input.link)}">Se alla</a>` : ''}</p>` : ''}
-${input.link && more === 0 ? `<p><a href="${escapeHtml(input.link)}">Alla dina ärenden</a></p>` : ''}
-<p style="font-size:13px;color:#555;border-top:1px solid #ccc;padding-top:8px">${escapeHtml(footer(input))}</p>
-</body></html>`;
+  const muted = 'color:#555555';
+  const html = [
+    '<!doctype html>',
+    '<html lang="sv">',
+    `<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(subject)}</title></head>`,
+    '<body style="margin:0;padding:16px;background:#ffffff;color:#1a1a1a;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5">',
+    '<div style="max-width:600px;margin:0 auto">',
+    `<p style="margin:0 0 16px">${escapeHtml(greeting)}</p>`,
+    ...notices.map(
+      (n) => `<p style="margin:0 0 16px;padding:8px 12px;background:#fff4ce;border-left:4px solid #8a6d00">${escapeHtml(n).replace(/\n/g, '<br>')}</p>`,
+    ),
+    ...(intro ? [`<p style="margin:0 0 16px">${escapeHtml(intro)}</p>`] : []),
+    ...(lines.length ? ['<ol style="margin:0 0 16px;padding-left:24px">'] : []),
+    ...lines.map(({ title, facts, href }) =>
+      [
+        '<li style="margin:0 0 20px">',
+        `<p style="margin:0;font-size:17px;font-weight:bold;overflow-wrap:anywhere">${escapeHtml(title)}</p>`,
+        ...facts.map(
+          (f) =>
+            `<p style="margin:0;overflow-wrap:anywhere"><span style="${muted}">${escapeHtml(f.label)}:</span> ${
+              f.alert ? `<strong style="color:#a4000f">${escapeHtml(f.value)}</strong>` : escapeHtml(f.value)
+            }</p>`,
+        ),
+        ...(href ? [`<p style="margin:4px 0 0"><a href="${escapeHtml(href)}" style="color:#0b57d0">Öppna ärendet</a></p>`] : []),
+        '</li>',
+      ].join('\n'),
+    ),
+    ...(lines.length ? ['</ol>'] : []),
+    ...(rest ? [`<p style="margin:0 0 16px">${escapeHtml(rest)}</p>`] : []),
+    ...(link ? [`<p style="margin:0 0 16px"><a href="${escapeHtml(link)}" style="color:#0b57d0">Din översikt</a></p>`] : []),
+    `<p style="margin:24px 0 0;padding-top:8px;border-top:1px solid #cccccc;font-size:14px;${muted}">${escapeHtml(footer)}</p>`,
+    '</div>',
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+
   return { subject, text, html };
 }

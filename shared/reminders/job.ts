@@ -2,7 +2,7 @@ import type { Clock } from '../clock';
 import { stockholmDate, type CalendarDate } from '../dates';
 import type { WorkingCalendar } from '../calendar/working-days';
 import { isEscalation, nextReminderDate } from '../schedule/reminders';
-import { renderReminderEmail, type ReminderLine } from '../email/reminder';
+import { renderReminderEmail, toReminderLine } from '../email/reminder';
 import type { StoredItem } from '../items/model';
 import { toView } from '../items/view';
 import { SendError, type Mailer, type Notice, type Recipient, type ReminderStore } from './ports';
@@ -186,14 +186,14 @@ async function deliver(
 function render(deps: ReminderJobDeps, envelope: Envelope, day: CalendarDate) {
   const { recipient } = envelope;
   const url = deps.itemUrl ?? ((item: StoredItem) => `${deps.publicBaseUrl}/uppdrag/${item.id}`);
-  const lines: ReminderLine[] = envelope.items.map((item) => ({ ...toView(item, day), url: url(item, recipient) }));
+  const lines = envelope.items.map((item) => toReminderLine(toView(item, day), url(item, recipient)));
   const registrar = envelope.items[0]?.createdBy;
   return renderReminderEmail({
     recipient,
     role: recipient.role,
     ...(recipient.role === 'manager' && envelope.items[0] ? { unit: envelope.items[0].unit } : {}),
     items: lines,
-    notices: envelope.notices.map((n) => n.text),
+    notices: envelope.notices,
     today: day,
     ...(registrar ? { registrar: { email: registrar } } : {}),
   });

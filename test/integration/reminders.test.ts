@@ -48,14 +48,14 @@ describe('the daily reminder run', () => {
     }
 
     expect(sent).toEqual({
-      '2027-06-07': ['responsible:1 ärende att bevaka: nästa senast måndag 14 juni'],
+      '2027-06-07': ['responsible:1 ärende att bevaka: senast måndag 14 juni'],
       '2027-06-08': [],
       // The 1-day reminder falls on Sunday 13 June and moves to Friday 11 June.
-      '2027-06-11': ['responsible:1 ärende att bevaka: nästa senast måndag 14 juni'],
-      '2027-06-14': ['responsible:1 ärende att bevaka: nästa senast i dag'],
-      '2027-06-15': ['responsible:1 ärende att bevaka: 1 försenat'],
+      '2027-06-11': ['responsible:1 ärende att bevaka: senast måndag 14 juni'],
+      '2027-06-14': ['responsible:1 ärende att bevaka: senast i dag'],
+      '2027-06-15': ['responsible:1 ärende att bevaka: 1 dag försenat'],
       '2027-06-16': [],
-      '2027-06-22': ['responsible:1 ärende att bevaka: 1 försenat', `manager:Försenade ärenden i Utbildningsförvaltningen: 1 ärende`],
+      '2027-06-22': ['responsible:1 ärende att bevaka: 8 dagar försenat', `manager:Försenade ärenden i Utbildningsförvaltningen: 1 ärende`],
     });
     const inbox = await mailTo(s.official.email);
     expect(inbox).toHaveLength(5);
