@@ -1,9 +1,8 @@
-import { Annotations, CfnOutput, CrossStackReferences, Duration, ReferenceStrength, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { Annotations, CfnOutput, CrossStackReferences, Duration, ReferenceStrength, Stack, type StackProps } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { HTTP_FUNCTIONS, ROUTES, type RouteDefinition } from '../shared/routes';
 import { JOBS } from '../shared/jobs';
@@ -15,6 +14,7 @@ import { LinkSecret } from './constructs/link-secret';
 import { Mail } from './constructs/mail';
 import { Monitoring } from './constructs/monitoring';
 import { grantsOf } from './functions';
+import { createDeadLetterQueue } from './constructs/building-blocks';
 
 export interface AppStackProps extends StackProps {
   /** The table of the data stack. */
@@ -135,15 +135,7 @@ export class AppStack extends Stack {
     const fn = new AppFunction(this, 'SesEvents', { name: 'ses-events', ...props, timeout: Duration.seconds(30) });
     this.functions.set('ses-events', fn);
 
-    const deadLetterQueue = new Queue(this, 'SesEventsDeadLetterQueue', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    Validations.of(deadLetterQueue).acknowledge({
-      id: 'AwsSolutions-SQS3',
-      reason: 'This queue is itself the dead-letter queue of the ses-events subscription and function; a DLQ of a DLQ would only move the problem.',
-    });
+    const deadLetterQueue = createDeadLetterQueue(this, 'SesEventsDeadLetterQueue', 'the ses-events subscription and function');
     // SNS retries delivery, Lambda retries the run; what still fails is kept here, not lost.
     this.mail.eventsTopic.addSubscription(new LambdaSubscription(fn.fn, { deadLetterQueue }));
     fn.fn.configureAsyncInvoke({ retryAttempts: 2, onFailure: new SqsDestination(deadLetterQueue) });

@@ -1,12 +1,13 @@
-import { Duration, TimeZone, Validations } from 'aws-cdk-lib';
+import { Duration, TimeZone } from 'aws-cdk-lib';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { ContextAttribute, Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { PolicyStatement, type IRole } from 'aws-cdk-lib/aws-iam';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { AppFunction, type AppFunctionProps } from './function';
 import type { Monitoring } from './monitoring';
+import { createDeadLetterQueue } from './building-blocks';
 
 /** The jobs' wall clock: 07:00 stays 07:00 across both DST switches (which happen at 02:00/03:00). */
 export const JOB_TIME_ZONE = 'Europe/Stockholm';
@@ -66,15 +67,7 @@ export class Jobs extends Construct {
         reservedConcurrentExecutions: 1,
       });
 
-      const deadLetterQueue = new Queue(scopeOfJob, 'DeadLetterQueue', {
-        encryption: QueueEncryption.SQS_MANAGED,
-        enforceSSL: true,
-        retentionPeriod: Duration.days(14),
-      });
-      Validations.of(deadLetterQueue).acknowledge({
-        id: 'AwsSolutions-SQS3',
-        reason: `This queue is itself the dead-letter queue of the ${job.name} schedule and of the function's failed asynchronous runs; a DLQ of a DLQ would only move the problem.`,
-      });
+      const deadLetterQueue = createDeadLetterQueue(scopeOfJob, 'DeadLetterQueue', `the ${job.name} schedule and of the function's failed asynchronous runs`);
 
       // A run that fails after it started: Lambda retries it, then hands it to the same queue.
       fn.fn.configureAsyncInvoke({ retryAttempts: 2, maxEventAge: JOB_RETRY.maxEventAge, onFailure: new SqsDestination(deadLetterQueue) });

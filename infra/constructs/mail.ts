@@ -1,6 +1,4 @@
-import { Duration, Stack } from 'aws-cdk-lib';
-import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Key } from 'aws-cdk-lib/aws-kms';
+import { Stack } from 'aws-cdk-lib';
 import {
   ConfigurationSet,
   ConfigurationSetTlsPolicy,
@@ -14,6 +12,7 @@ import {
 } from 'aws-cdk-lib/aws-ses';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
+import { topicKey } from './building-blocks';
 import { configurationSetArn, type MailSending } from './function';
 
 export interface MailProps {
@@ -58,20 +57,11 @@ export class Mail extends Construct {
     });
 
     // SNS encryption needs a customer managed key: the AWS managed aws/sns key cannot be granted to SES.
-    const key = new Key(this, 'EventsKey', {
+    const key = topicKey(this, 'EventsKey', {
       description: 'Encrypts the SES bounce and complaint events topic',
-      enableKeyRotation: true,
-      pendingWindow: Duration.days(30),
+      publisher: 'ses.amazonaws.com',
+      sid: 'AllowSesToPublishEncrypted',
     });
-    key.addToResourcePolicy(
-      new PolicyStatement({
-        sid: 'AllowSesToPublishEncrypted',
-        principals: [new ServicePrincipal('ses.amazonaws.com')],
-        actions: ['kms:GenerateDataKey*', 'kms:Decrypt'],
-        resources: ['*'], // in a key policy, "*" is this key
-        conditions: { StringEquals: { 'aws:SourceAccount': stack.account } },
-      }),
-    );
 
     this.eventsTopic = new Topic(this, 'EventsTopic', {
       displayName: 'Bevakning: SES bounces and complaints',

@@ -1,4 +1,4 @@
-import { Duration, Stack } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import type { IHttpStage } from 'aws-cdk-lib/aws-apigatewayv2';
 import {
   Alarm,
@@ -10,13 +10,12 @@ import {
   type IMetric,
 } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
-import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Key } from 'aws-cdk-lib/aws-kms';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { topicKey } from './building-blocks';
 
 export interface MonitoringProps {
   /** Where alarms are emailed; the address must confirm the SNS subscription once. */
@@ -43,20 +42,11 @@ export class Monitoring extends Construct {
     super(scope, id);
 
     // CloudWatch can publish to an encrypted topic only with a customer managed key that allows it.
-    const key = new Key(this, 'AlarmsKey', {
+    const key = topicKey(this, 'AlarmsKey', {
       description: 'Encrypts the alarm topic',
-      enableKeyRotation: true,
-      pendingWindow: Duration.days(30),
+      publisher: 'cloudwatch.amazonaws.com',
+      sid: 'AllowCloudWatchAlarmsToPublishEncrypted',
     });
-    key.addToResourcePolicy(
-      new PolicyStatement({
-        sid: 'AllowCloudWatchAlarmsToPublishEncrypted',
-        principals: [new ServicePrincipal('cloudwatch.amazonaws.com')],
-        actions: ['kms:GenerateDataKey*', 'kms:Decrypt'],
-        resources: ['*'], // in a key policy, "*" is this key
-        conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
-      }),
-    );
 
     this.topic = new Topic(this, 'AlarmTopic', { displayName: 'Bevakning alarms', masterKey: key, enforceSSL: true });
     this.topic.addSubscription(new EmailSubscription(props.alarmEmail));
