@@ -119,14 +119,17 @@ const itemFields = {
 };
 
 /** A due form must fit its kind: an outside deadline is a yttrande's, a raised date a motion's. */
+export function dueKindMismatch(kind: Kind, due: Due): { path: string; message: string } | undefined {
+  if ('raised' in due && kind !== 'motion') return { path: 'due.raised', message: 'Formen raised gäller bara kind motion.' };
+  if ('externalDeadline' in due && kind !== 'yttrande') {
+    return { path: 'due.externalDeadline', message: 'Formen externalDeadline gäller bara kind yttrande.' };
+  }
+  return undefined;
+}
+
 function dueFitsKind(value: { kind?: Kind; due?: Due }, ctx: z.RefinementCtx): void {
-  if (!value.kind || !value.due) return;
-  if ('raised' in value.due && value.kind !== 'motion') {
-    ctx.addIssue({ code: 'custom', path: ['due', 'raised'], message: 'Formen raised gäller bara kind motion.' });
-  }
-  if ('externalDeadline' in value.due && value.kind !== 'yttrande') {
-    ctx.addIssue({ code: 'custom', path: ['due', 'externalDeadline'], message: 'Formen externalDeadline gäller bara kind yttrande.' });
-  }
+  const mismatch = value.kind && value.due ? dueKindMismatch(value.kind, value.due) : undefined;
+  if (mismatch) ctx.addIssue({ code: 'custom', path: mismatch.path.split('.'), message: mismatch.message });
 }
 
 export const createItemBody = z.strictObject(itemFields).superRefine(dueFitsKind);

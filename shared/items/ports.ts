@@ -30,8 +30,12 @@ export interface ItemRepository {
   /** Stores a new item with its first history event, atomically. With an idempotency record, a reused key fails with `IdempotencyKeyTaken`. */
   create(item: StoredItem, event: HistoryEvent, idempotency?: { caller: string; key: string; bodyHash: string }): Promise<void>;
   get(id: string): Promise<StoredItem | undefined>;
-  /** Replaces the item if its version is still `expectedVersion`, with one history event, atomically; else `VersionConflict`. */
-  update(item: StoredItem, event: HistoryEvent, expectedVersion: number): Promise<void>;
+  /**
+   * Replaces the item with one history event, atomically, if it is still as read: the same
+   * version and the same `lastRemindedOn` (which the daily job moves without a new version);
+   * else `VersionConflict`.
+   */
+  update(item: StoredItem, event: HistoryEvent, read: Pick<StoredItem, 'version' | 'lastRemindedOn'>): Promise<void>;
   history(id: string): Promise<HistoryEvent[]>;
   list(query: ItemQuery): Promise<ItemPage>;
   idempotency(caller: string, key: string): Promise<IdempotencyRecord | undefined>;

@@ -83,6 +83,6 @@ async function recomputeOne(deps: ItemDeps, before: StoredItem, reason: string, 
     changes,
     reason,
   };
-  await deps.items.update(after, event, before.version);
+  await deps.items.update(after, event, before);
   return next.attention ? 'flagged' : 'recomputed';
 }

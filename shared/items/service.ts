@@ -6,6 +6,7 @@ import { AppError, badRequest, conflict, forbidden, notFound, unprocessable } fr
 import { diffItems, type HistoryAction, type HistoryEvent } from './history';
 import {
   DEFAULT_REMINDERS,
+  dueKindMismatch,
   type CreateItemBody,
   type ItemView,
   type Kind,
@@ -147,38 +148,53 @@ export async function patchItem(
   patch: PatchItemBody,
   via?: string,
 ): Promise<ItemView> {
-  const before = await readable(deps, caller, id);
-  if (!isRegistrar(caller)) {
-    const ownDone =
-      before.responsible.email === caller.who &&
-      Object.keys(patch).every((k) => k === 'status' || k === 'note') &&
-      patch.status === 'done';
-    if (!ownDone) throw forbidden('Du får bara markera dina egna ärenden som klara (status done med note).');
+  for (let attempt = 1; ; attempt++) {
+    const before = await readable(deps, caller, id);
+    if (!isRegistrar(caller)) {
+      const ownDone =
+        before.responsible.email === caller.who &&
+        Object.keys(patch).every((k) => k === 'status' || k === 'note') &&
+        patch.status === 'done';
+      if (!ownDone) throw forbidden('Du får bara markera dina egna ärenden som klara (status done med note).');
+    }
+    if (before.version !== expectedVersion) {
+      throw new AppError(412, 'precondition_failed', 'Ärendet har ändrats sedan du läste det: hämta det igen.', [], {
+        etag: etagOf(before),
+      });
+    }
+    const change = await applyPatch(deps, caller, before, patch, via);
+    if (!change) return toView(before, today(deps));
+    try {
+      await deps.items.update(change.after, change.event, before);
+      return toView(change.after, today(deps));
+    } catch (error) {
+      // The daily job moves an item without a new version: a clerk's ETag is still good, so the
+      // change is applied again to the item as it now is.
+      if (!(error instanceof VersionConflict)) throw error;
+      if (attempt === 3) throw new AppError(412, 'precondition_failed', 'Ärendet har ändrats sedan du läste det: hämta det igen.');
+    }
   }
-  if (before.version !== expectedVersion) {
-    throw new AppError(412, 'precondition_failed', 'Ärendet har ändrats sedan du läste det: hämta det igen.', [], {
-      etag: etagOf(before),
-    });
-  }
+}
+
+/** The item after a patch and the history event recording it; undefined when nothing changes. */
+async function applyPatch(
+  deps: ItemDeps,
+  caller: Caller,
+  before: StoredItem,
+  patch: PatchItemBody,
+  via: string | undefined,
+): Promise<{ after: StoredItem; event: HistoryEvent } | undefined> {
   const { status, note, reason, manager, ...fields } = patch;
-  const merged = { ...before, ...fields } as StoredItem;
+  let merged = { ...before, ...fields } as StoredItem;
   if (manager === null) delete merged.manager;
   else if (manager) merged.manager = manager;
   if (status) merged.status = status;
   if (fields.kind || fields.due) {
-    const kind: Kind = merged.kind;
-    if ('raised' in merged.due && kind !== 'motion') {
-      throw badRequest('validation_failed', 'Formen raised gäller bara kind motion.', [{ path: 'due', message: 'Passar inte ärendets kind.' }]);
-    }
-    if ('externalDeadline' in merged.due && kind !== 'yttrande') {
-      throw badRequest('validation_failed', 'Formen externalDeadline gäller bara kind yttrande.', [{ path: 'due', message: 'Passar inte ärendets kind.' }]);
-    }
-    const resolved = await deps.rules.resolve(merged.kind, merged.due);
-    delete merged.meetingDate;
-    delete merged.externalDeadline;
-    delete merged.statutoryLimit;
-    delete merged.attention;
-    Object.assign(merged, resolved);
+    const mismatch = dueKindMismatch(merged.kind, merged.due);
+    if (mismatch) throw badRequest('validation_failed', mismatch.message, [mismatch]);
+    // The dates of the old deadline form go; the new form brings its own.
+    const { meetingDate: _m, externalDeadline: _e, statutoryLimit: _s, attention: _a, ...rest } = merged;
+    merged = { ...rest, ...(await deps.rules.resolve(merged.kind, merged.due)) };
   }
   if (merged.dueDate !== before.dueDate && !reason) {
     throw unprocessable('reason_required', 'En ändrad tidsfrist (förlängning) kräver ett skäl i reason.', [
@@ -191,7 +207,7 @@ export async function patchItem(
     ]);
   }
   const changes = diffItems(before, merged);
-  if (Object.keys(changes).length === 0 && !note) return toView(before, today(deps));
+  if (Object.keys(changes).length === 0 && !note) return undefined;
 
   const now = deps.clock().toISOString();
   const after = await withSchedule(deps, { ...merged, version: before.version + 1, updatedAt: now });
@@ -204,15 +220,7 @@ export async function patchItem(
     ...(note ? { note } : {}),
     ...(via ? { via } : {}),
   };
-  try {
-    await deps.items.update(after, event, before.version);
-  } catch (error) {
-    if (error instanceof VersionConflict) {
-      throw new AppError(412, 'precondition_failed', 'Ärendet har ändrats sedan du läste det: hämta det igen.');
-    }
-    throw error;
-  }
-  return toView(after, today(deps));
+  return { after, event };
 }
 
 function actionOf(from: Status, to: Status): HistoryAction {

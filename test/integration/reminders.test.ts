@@ -276,3 +276,35 @@ function snsBounce(address: string): SNSEvent {
     ],
   };
 }
+
+describe('a clerk’s change and the daily job', () => {
+  it('a change after the job moved the item keeps the ETag valid and does not undo the reminder record', async () => {
+    const s = await setupRegistered('2027-06-04T09:00:00+02:00', '2027-06-14');
+    await s.run('2027-06-07T07:00:00+02:00');
+
+    s.deps.at('2027-06-07T10:00:00+02:00');
+    const changed = await patchItem(s.deps, clerk, s.item.id, 1, { title: 'Ta fram nya riktlinjer för skolskjuts' });
+    const stored = await s.deps.items.get(s.item.id);
+    const rerun = await s.run('2027-06-08T07:00:00+02:00');
+
+    expect(changed.version).toBe(2);
+    expect(stored).toMatchObject({ lastRemindedOn: '2027-06-07', nextReminderDate: '2027-06-11' });
+    expect(rerun.sent).toHaveLength(0);
+  });
+
+  it('a change racing the job is applied once to the item as the job left it', async () => {
+    const s = await setupRegistered('2027-06-04T09:00:00+02:00', '2027-06-14');
+    s.deps.at('2027-06-07T07:00:00+02:00');
+
+    const [, changed] = await Promise.all([
+      runReminders(reminderJobDeps(s.deps)),
+      patchItem(s.deps, clerk, s.item.id, 1, { status: 'done', note: 'Klart' }),
+    ]);
+    const history = await s.deps.items.history(s.item.id);
+    const stored = await s.deps.items.get(s.item.id);
+
+    expect(changed.status).toBe('done');
+    expect(history.map((e) => e.action)).toEqual(['created', 'done']);
+    expect(stored?.nextReminderDate).toBeUndefined();
+  });
+});

@@ -117,7 +117,7 @@ export function createDynamoItemRepository(client: DynamoDBDocumentClient, table
       return result.Item ? stripKeys<StoredItem>(result.Item) : undefined;
     },
 
-    async update(item, event, expectedVersion) {
+    async update(item, event, read) {
       try {
         await withConflictRetry(() =>
           client.send(
@@ -127,8 +127,8 @@ export function createDynamoItemRepository(client: DynamoDBDocumentClient, table
                   Put: {
                     TableName: tableName,
                     Item: { ...itemKey(item.id), ...itemIndexKeys(item), ...item },
-                    ConditionExpression: 'version = :expected',
-                    ExpressionAttributeValues: { ':expected': expectedVersion },
+                    ConditionExpression: `version = :expected AND ${read.lastRemindedOn ? 'lastRemindedOn = :reminded' : 'attribute_not_exists(lastRemindedOn)'}`,
+                    ExpressionAttributeValues: { ':expected': read.version, ...(read.lastRemindedOn ? { ':reminded': read.lastRemindedOn } : {}) },
                   },
                 },
                 { Put: { TableName: tableName, Item: { ...eventKey(item.id, item.version), ...event }, ConditionExpression: 'attribute_not_exists(PK)' } },
