@@ -140,6 +140,23 @@ describe('the daily reminder run', () => {
   });
 });
 
+describe('hostile text', () => {
+  it('reaches the inbox harmlessly: no markup, no injected header, no invisible characters', async () => {
+    const s = await setup();
+    s.deps.at('2027-06-04T09:00:00+02:00');
+    await s.register('2027-06-14', { title: `<script>alert(1)</script>"><img src=x onerror=alert(2)> \u202Eexe.gnp\u200B ${'å'.repeat(150)}` });
+
+    await s.run('2027-06-07T07:00:00+02:00');
+    const [email] = await mailTo(s.official.email);
+
+    expect(email!.destination.bcc).toEqual([]);
+    expect(email!.body.html).not.toContain('<script>');
+    expect(email!.body.html).not.toContain('<img');
+    expect(email!.body.html).toContain('&lt;script&gt;');
+    expect(email!.body.text).not.toMatch(/[\u202E\u200B]/);
+  });
+});
+
 describe('delivery guarantee', () => {
   it('two runs at once send no duplicate', async () => {
     const s = await setupRegistered('2027-06-04T09:00:00+02:00', '2027-06-14');
