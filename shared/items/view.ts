@@ -7,6 +7,18 @@ export function stateOf(status: Status, dueDate: CalendarDate, today: CalendarDa
   return today > dueDate ? 'overdue' : 'open';
 }
 
+/** Fields in the order a reader looks for them (DynamoDB returns attributes in no order). */
+const ORDER: (keyof ItemView)[] = [
+  'id', 'kind', 'title', 'description', 'caseNumber', 'decision', 'responsible', 'unit', 'manager', 'due',
+  'dueDate', 'meetingDate', 'externalDeadline', 'statutoryLimit', 'dueExplanation', 'attention',
+  'status', 'state', 'daysLeft', 'nextReminderDate', 'lastRemindedOn', 'reminders',
+  'createdBy', 'createdAt', 'updatedAt', 'version',
+];
+
 export function toView(item: StoredItem, today: CalendarDate): ItemView {
-  return { ...item, state: stateOf(item.status, item.dueDate, today), daysLeft: daysBetween(today, item.dueDate) };
+  const view: ItemView = { ...item, state: stateOf(item.status, item.dueDate, today), daysLeft: daysBetween(today, item.dueDate) };
+  const ordered: Record<string, unknown> = {};
+  for (const key of ORDER) if (view[key] !== undefined) ordered[key] = view[key];
+  // Which meeting plan the deadline hangs on is bookkeeping for recomputation, not part of the item.
+  return ordered as unknown as ItemView;
 }
