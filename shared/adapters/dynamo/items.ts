@@ -29,6 +29,7 @@ import {
   stripKeys,
   unitPartition,
 } from './keys';
+import { queryAll } from './query-all';
 
 const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
 /** DynamoDB can cancel a transaction for a conflicting one in flight; such a cancellation is retried. */
@@ -143,22 +144,13 @@ export function createDynamoItemRepository(client: DynamoDBDocumentClient, table
     },
 
     async history(id) {
-      const events: HistoryEvent[] = [];
-      let start: Record<string, unknown> | undefined;
-      do {
-        const page = await client.send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: 'PK = :pk AND begins_with(SK, :events)',
-            ExpressionAttributeValues: { ':pk': itemKey(id).PK, ':events': EVENT_PREFIX },
-            ConsistentRead: true,
-            ExclusiveStartKey: start,
-          }),
-        );
-        events.push(...(page.Items ?? []).map((record) => stripKeys<HistoryEvent>(record)));
-        start = page.LastEvaluatedKey;
-      } while (start);
-      return events;
+      const records = await queryAll(client, {
+        TableName: tableName,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :events)',
+        ExpressionAttributeValues: { ':pk': itemKey(id).PK, ':events': EVENT_PREFIX },
+        ConsistentRead: true,
+      });
+      return records.map((record) => stripKeys<HistoryEvent>(record));
     },
 
     async list(query): Promise<ItemPage> {
@@ -224,22 +216,13 @@ export function createDynamoItemRepository(client: DynamoDBDocumentClient, table
     },
 
     async dependingOnPlan(body, year) {
-      const items: StoredItem[] = [];
-      let start: Record<string, unknown> | undefined;
-      do {
-        const page = await client.send(
-          new QueryCommand({
-            TableName: tableName,
-            IndexName: TABLE.indexes.byMeetingPlan.indexName,
-            KeyConditionExpression: 'GSI5PK = :pk',
-            ExpressionAttributeValues: { ':pk': planPartition(body, year) },
-            ExclusiveStartKey: start,
-          }),
-        );
-        items.push(...(page.Items ?? []).map((record) => stripKeys<StoredItem>(record)));
-        start = page.LastEvaluatedKey;
-      } while (start);
-      return items;
+      const records = await queryAll(client, {
+        TableName: tableName,
+        IndexName: TABLE.indexes.byMeetingPlan.indexName,
+        KeyConditionExpression: 'GSI5PK = :pk',
+        ExpressionAttributeValues: { ':pk': planPartition(body, year) },
+      });
+      return records.map((record) => stripKeys<StoredItem>(record));
     },
 
     async idempotency(caller, key) {

@@ -1,4 +1,5 @@
-import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { queryAll } from './query-all';
 import type { MeetingPlan } from '../../deadlines/meeting-plans';
 import type { PlanStore } from '../../plans/ports';
 
@@ -30,16 +31,8 @@ export function createDynamoPlanStore(client: DynamoDBDocumentClient, tableName:
       );
     },
     async allClosedDays() {
-      const dates: string[] = [];
-      let start: Record<string, unknown> | undefined;
-      do {
-        const page = await client.send(
-          new QueryCommand({ TableName: tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': CLOSED_DAYS }, ExclusiveStartKey: start }),
-        );
-        for (const item of page.Items ?? []) dates.push(...(item.dates as string[]));
-        start = page.LastEvaluatedKey;
-      } while (start);
-      return dates;
+      const records = await queryAll(client, { TableName: tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': CLOSED_DAYS } });
+      return records.flatMap((record) => record.dates as string[]);
     },
   };
 }

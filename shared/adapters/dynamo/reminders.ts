@@ -4,7 +4,6 @@ import {
   DeleteCommand,
   GetCommand,
   PutCommand,
-  QueryCommand,
   UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
@@ -13,6 +12,7 @@ import { TABLE } from '../../table';
 import type { StoredItem } from '../../items/model';
 import type { Notice, ReminderStore, Recipient } from '../../reminders/ports';
 import { randomUUID } from 'node:crypto';
+import { queryAll } from './query-all';
 import { itemKey, REMINDER_PARTITION, responsiblePartition, stripKeys } from './keys';
 
 /** Pending notices for registrars: a handful at a time, read in one Query by the daily job. */
@@ -34,23 +34,17 @@ export function createDynamoReminderStore(client: DynamoDBDocumentClient, tableN
   };
   return {
     async dueForReminder(today) {
-      const items: StoredItem[] = [];
-      let start: Record<string, unknown> | undefined;
-      do {
-        const page = await client.send(
-          new QueryCommand({
-            TableName: tableName,
-            IndexName: TABLE.indexes.byNextReminder.indexName,
-            KeyConditionExpression: 'GSI4PK = :pk AND GSI4SK <= :to',
-            ExpressionAttributeValues: { ':pk': REMINDER_PARTITION, ':to': `${today}#\uffff` },
-            ExclusiveStartKey: start,
-          }),
-        );
-        count(page.ScannedCount);
-        items.push(...(page.Items ?? []).map((r) => stripKeys<StoredItem>(r)));
-        start = page.LastEvaluatedKey;
-      } while (start);
-      return items;
+      const records = await queryAll(
+        client,
+        {
+          TableName: tableName,
+          IndexName: TABLE.indexes.byNextReminder.indexName,
+          KeyConditionExpression: 'GSI4PK = :pk AND GSI4SK <= :to',
+          ExpressionAttributeValues: { ':pk': REMINDER_PARTITION, ':to': `${today}#\uffff` },
+        },
+        count,
+      );
+      return records.map((r) => stripKeys<StoredItem>(r));
     },
 
     async claim(day, recipient, itemIds, now, staleBefore) {
@@ -144,17 +138,12 @@ export function createDynamoReminderStore(client: DynamoDBDocumentClient, tableN
     },
 
     async pendingNotices() {
-      const notices: Notice[] = [];
-      let start: Record<string, unknown> | undefined;
-      do {
-        const page = await client.send(
-          new QueryCommand({ TableName: tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': NOTICE_PARTITION }, ExclusiveStartKey: start, ConsistentRead: true }),
-        );
-        count(page.ScannedCount);
-        notices.push(...(page.Items ?? []).map((r) => ({ id: String(r.SK), recipient: String(r.registrar), text: String(r.text) })));
-        start = page.LastEvaluatedKey;
-      } while (start);
-      return notices;
+      const records = await queryAll(
+        client,
+        { TableName: tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': NOTICE_PARTITION }, ConsistentRead: true },
+        count,
+      );
+      return records.map((r) => ({ id: String(r.SK), recipient: String(r.registrar), text: String(r.text) }));
     },
 
     async clearNotices(notices) {
@@ -164,23 +153,17 @@ export function createDynamoReminderStore(client: DynamoDBDocumentClient, tableN
     },
 
     async openItemsOf(email) {
-      const items: StoredItem[] = [];
-      let start: Record<string, unknown> | undefined;
-      do {
-        const page = await client.send(
-          new QueryCommand({
-            TableName: tableName,
-            IndexName: TABLE.indexes.byResponsible.indexName,
-            KeyConditionExpression: 'GSI2PK = :pk',
-            ExpressionAttributeValues: { ':pk': responsiblePartition(email, 'open') },
-            ExclusiveStartKey: start,
-          }),
-        );
-        count(page.ScannedCount);
-        items.push(...(page.Items ?? []).map((r) => stripKeys<StoredItem>(r)));
-        start = page.LastEvaluatedKey;
-      } while (start);
-      return items;
+      const records = await queryAll(
+        client,
+        {
+          TableName: tableName,
+          IndexName: TABLE.indexes.byResponsible.indexName,
+          KeyConditionExpression: 'GSI2PK = :pk',
+          ExpressionAttributeValues: { ':pk': responsiblePartition(email, 'open') },
+        },
+        count,
+      );
+      return records.map((r) => stripKeys<StoredItem>(r));
     },
 
     async suppressed(emails) {
