@@ -1,5 +1,5 @@
 import { formatInTimeZone } from 'date-fns-tz';
-import { addDays as addDaysFns, differenceInCalendarDays, format, parseISO } from 'date-fns';
+import { addDays as addDaysFns, differenceInCalendarDays, parseISO } from 'date-fns';
 import { sv } from 'date-fns/locale';
 
 /** The municipality counts in Stockholm calendar dates; instants are converted only at the edges. */
@@ -38,18 +38,12 @@ export function daysBetween(from: CalendarDate, to: CalendarDate): number {
   return differenceInCalendarDays(toNoon(to), toNoon(from));
 }
 
-/** ISO weekday: 1 = Monday … 7 = Sunday. */
-export function isoWeekday(date: CalendarDate): number {
-  const day = toNoon(date).getUTCDay();
-  return day === 0 ? 7 : day;
-}
-
-/** "fredag 5 juni 2026" */
+/** "fredag 5 juni 2026"; formatted in UTC, so the machine's own time zone cannot shift the day. */
 export function swedishDate(date: CalendarDate): string {
-  return format(toNoon(date), 'EEEE d MMMM yyyy', { locale: sv });
+  return formatInTimeZone(toNoon(date), 'UTC', 'EEEE d MMMM yyyy', { locale: sv });
 }
 
 /** "fredag 5 juni" (no year), for subject lines. */
 export function swedishDayMonth(date: CalendarDate): string {
-  return format(toNoon(date), 'EEEE d MMMM', { locale: sv });
+  return formatInTimeZone(toNoon(date), 'UTC', 'EEEE d MMMM', { locale: sv });
 }

@@ -1,66 +1,82 @@
 import Holidays from 'date-holidays';
-import { addDays, isoWeekday, type CalendarDate } from '../dates';
+import type { CalendarDate } from '../dates';
+import { dateOfDay, dayNumber, weekdayOfDay, yearOfDay } from './day-numbers';
 
 /**
- * The Swedish working-day calendar: Monday to Friday, minus the public holidays (from
- * date-holidays, type `public`), minus the eves offices close on in practice (midsommarafton,
- * julafton, nyårsafton: type `bank` in date-holidays), minus the extra days an admin closes.
- * Annandag pingst is a working day (not a holiday since 2005; date-holidays lists it only as an
- * observance).
+ * The Swedish working-day calendar (DOMAIN.md, "How the municipality counts time"): Monday to
+ * Friday, minus the public holidays, minus the eves offices close on in practice
+ * (midsommarafton, julafton, nyårsafton), minus the extra days an admin closes (a klämdag).
  */
 export interface WorkingCalendar {
   isWorkingDay(date: CalendarDate): boolean;
-  /** Why a day is not a working day, in Swedish; undefined for a working day. */
+  /** Why a day is not a working day, in Swedish ('lördag', 'juldagen', 'stängd dag'); undefined for a working day. */
   closedReason(date: CalendarDate): string | undefined;
+  /** The date `days` working days after `date`, counting only working days strictly after it; 0 gives `date`. */
   addWorkingDays(date: CalendarDate, days: number): CalendarDate;
-  /** The date `days` working days before `date`, counting only working days strictly before it. */
+  /** The date `days` working days before `date`, counting only working days strictly before it; 0 gives `date`. */
   subtractWorkingDays(date: CalendarDate, days: number): CalendarDate;
   workingDayOnOrBefore(date: CalendarDate): CalendarDate;
   workingDayOnOrAfter(date: CalendarDate): CalendarDate;
 }
 
+/**
+ * date-holidays types the eves `bank`, like other days banks close on, so they are picked by
+ * name. Annandag pingst (a working day since 2005) is only an `observance` there and so stays
+ * a working day.
+ */
 const CLOSED_EVES = new Set(['midsommarafton', 'julafton', 'nyårsafton']);
 const WEEKEND: Record<number, string> = { 6: 'lördag', 7: 'söndag' };
 
-const swedishHolidays = new Holidays('SE');
-const holidaysByYear = new Map<number, Map<CalendarDate, string>>();
+// The full package (every country's rules) is bundled; the Swedish rules are all this uses.
+// Names are pinned to Swedish: CLOSED_EVES and closedReason depend on them.
+const swedish = new Holidays('SE', { languages: ['sv'], types: ['public', 'bank'] });
 
-/** Holidays and closed eves of a year, by date; computed once per year and process. */
-function closedDaysOf(year: number): Map<CalendarDate, string> {
-  let days = holidaysByYear.get(year);
-  if (!days) {
-    days = new Map();
-    for (const holiday of swedishHolidays.getHolidays(year)) {
-      if (holiday.type === 'public' || (holiday.type === 'bank' && CLOSED_EVES.has(holiday.name))) {
-        days.set(holiday.date.slice(0, 10), holiday.name);
+/** Each year's holidays, by day number, computed once per year and process. */
+const holidayNames = new Map<number, string>();
+const loadedYears = new Set<number>();
+
+function holidayName(day: number): string | undefined {
+  const year = yearOfDay(day);
+  if (!loadedYears.has(year)) {
+    for (const holiday of swedish.getHolidays(year)) {
+      if (holiday.type === 'public' || CLOSED_EVES.has(holiday.name)) {
+        holidayNames.set(dayNumber(holiday.date.slice(0, 10)), holiday.name);
       }
     }
-    holidaysByYear.set(year, days);
+    loadedYears.add(year);
   }
+  return holidayNames.get(day);
+}
+
+function wholeDays(days: number): number {
+  if (!Number.isInteger(days)) throw new RangeError(`Antal arbetsdagar ska vara ett heltal: ${days}`);
   return days;
 }
 
+/** The calendar with the admin's extra closed days (every year's, in one list). */
 export function createWorkingCalendar(extraClosedDays: readonly CalendarDate[] = []): WorkingCalendar {
-  const extra = new Set(extraClosedDays);
-  const closedReason = (date: CalendarDate): string | undefined =>
-    WEEKEND[isoWeekday(date)] ?? closedDaysOf(Number(date.slice(0, 4))).get(date) ?? (extra.has(date) ? 'stängd dag' : undefined);
-  const isWorkingDay = (date: CalendarDate) => closedReason(date) === undefined;
+  const extra = new Set(extraClosedDays.map(dayNumber));
+  const reasonOf = (day: number): string | undefined =>
+    WEEKEND[weekdayOfDay(day)] ?? holidayName(day) ?? (extra.has(day) ? 'stängd dag' : undefined);
+  const isOpen = (day: number) => reasonOf(day) === undefined;
+
   const step = (date: CalendarDate, days: number, direction: 1 | -1): CalendarDate => {
-    let current = date;
-    for (let left = days; left > 0; ) {
-      current = addDays(current, direction);
-      if (isWorkingDay(current)) left--;
+    let day = dayNumber(date);
+    for (let left = Math.abs(wholeDays(days)); left > 0; ) {
+      day += days < 0 ? -direction : direction;
+      if (isOpen(day)) left--;
     }
-    return current;
+    return dateOfDay(day);
   };
   const nearest = (date: CalendarDate, direction: 1 | -1): CalendarDate => {
-    let current = date;
-    while (!isWorkingDay(current)) current = addDays(current, direction);
-    return current;
+    let day = dayNumber(date);
+    while (!isOpen(day)) day += direction;
+    return dateOfDay(day);
   };
+
   return {
-    isWorkingDay,
-    closedReason,
+    isWorkingDay: (date) => isOpen(dayNumber(date)),
+    closedReason: (date) => reasonOf(dayNumber(date)),
     addWorkingDays: (date, days) => step(date, days, 1),
     subtractWorkingDays: (date, days) => step(date, days, -1),
     workingDayOnOrBefore: (date) => nearest(date, -1),

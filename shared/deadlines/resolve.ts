@@ -6,11 +6,14 @@ import { documentDate, type MeetingPlan } from './meeting-plans';
 /** The council, which decides motions. */
 export const COUNCIL = 'KF';
 
+export type DeadlineErrorCode = 'no_meeting_plan' | 'no_meeting_in_month' | 'not_a_meeting' | 'no_meeting_in_time';
+
 /** A deadline that cannot be computed: the API answers 422 with this code, message and field. */
 export class DeadlineError extends Error {
   constructor(
-    readonly code: 'no_meeting_plan' | 'no_meeting_in_month' | 'not_a_meeting' | 'no_meeting_in_time',
+    readonly code: DeadlineErrorCode,
     message: string,
+    /** The field at fault, as in the contract's issues: 'due.meeting.month'. */
     readonly path: string,
   ) {
     super(message);
@@ -20,144 +23,256 @@ export class DeadlineError extends Error {
 
 export interface DeadlineContext {
   calendar: WorkingCalendar;
+  /** The meeting plans that exist of those `plansNeeded` names; a missing one that matters is named in the 422. */
   plans: readonly MeetingPlan[];
   /** Working days before the outside deadline that a yttrande answered by delegation is due. */
   delegationLeadWorkingDays: number;
 }
 
-const year = (date: CalendarDate) => Number(date.slice(0, 4));
+interface Meeting {
+  date: CalendarDate;
+  plan: MeetingPlan;
+}
+
+const MONTHS = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
+
+const yearOf = (date: CalendarDate) => Number(date.slice(0, 4));
+/** "september 2026" from "2026-09". */
+const swedishMonth = (month: string) => `${MONTHS[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
+const workingDays = (n: number) => `${n} ${n === 1 ? 'arbetsdag' : 'arbetsdagar'}`;
 
 /** Same day one year later; 29 February becomes 28 February. */
 export function oneYearLater(date: CalendarDate): CalendarDate {
-  const next = `${year(date) + 1}${date.slice(4)}`;
+  const next = `${yearOf(date) + 1}${date.slice(4)}`;
   return next.endsWith('-02-29') ? next.replace(/-29$/, '-28') : next;
 }
 
-/** Which meeting plans a deadline needs, so the caller loads just those. */
+/**
+ * Which meeting plans a deadline needs, so the caller loads just those (a plan that does not
+ * exist is simply left out of `DeadlineContext.plans`).
+ */
 export function plansNeeded(due: Due): { body: string; years: number[] }[] {
   if ('meeting' in due) {
-    const y = 'month' in due.meeting ? Number(due.meeting.month.slice(0, 4)) : year(due.meeting.date);
-    return [{ body: due.meeting.body, years: [y] }];
+    const date = 'month' in due.meeting ? due.meeting.month : due.meeting.date;
+    return [{ body: due.meeting.body, years: [yearOf(date)] }];
   }
   if ('externalDeadline' in due) {
-    // The last meeting before an early-January deadline may be in the previous year's plan.
-    return due.decidedBy ? [{ body: due.decidedBy, years: [year(due.externalDeadline) - 1, year(due.externalDeadline)] }] : [];
+    // The previous year's December meetings count for a January deadline; for a later one they
+    // are named in the 422 as the last meeting before.
+    const y = yearOf(due.externalDeadline);
+    return due.decidedBy ? [{ body: due.decidedBy, years: [y - 1, y] }] : [];
   }
   if ('raised' in due) {
-    const limit = oneYearLater(due.raised);
-    return [{ body: COUNCIL, years: [year(limit) - 1, year(limit)] }];
+    // Between raising and the limit lie the ends of two calendar years.
+    const y = yearOf(oneYearLater(due.raised));
+    return [{ body: COUNCIL, years: [y - 1, y] }];
   }
   return [];
 }
 
-/** The meeting plan an item's deadline was computed from: when it changes, the item is recomputed. */
+/**
+ * The meeting plan an item's deadline hangs on, so a changed plan finds the item: the plan of
+ * the meeting its due date came from. (A January yttrande decided at a December meeting hangs on
+ * December's plan; a meeting added to January's plan later does not move it.)
+ */
 export function dependsOnPlans(item: { due: Due; meetingDate?: CalendarDate }): { body: string; year: number } | undefined {
-  if (!item.meetingDate) return undefined;
-  const { due } = item;
-  const body = 'meeting' in due ? due.meeting.body : 'externalDeadline' in due ? due.decidedBy : 'raised' in due ? COUNCIL : undefined;
-  return body ? { body, year: year(item.meetingDate) } : undefined;
-}
-
-function planFor(ctx: DeadlineContext, body: string, y: number, path: string): MeetingPlan {
-  const plan = ctx.plans.find((p) => p.body === body && p.year === y);
-  if (!plan) {
-    throw new DeadlineError('no_meeting_plan', `Det finns ingen sammanträdesplan för ${body} ${y}. Lägg in den med PUT /meetings/${body}/${y}.`, path);
+  const { due, meetingDate } = item;
+  if ('meeting' in due) {
+    return { body: due.meeting.body, year: yearOf('month' in due.meeting ? due.meeting.month : due.meeting.date) };
   }
-  return plan;
+  if (!meetingDate) return undefined;
+  if ('externalDeadline' in due) return due.decidedBy ? { body: due.decidedBy, year: yearOf(meetingDate) } : undefined;
+  if ('raised' in due) return { body: COUNCIL, year: yearOf(meetingDate) };
+  return undefined;
 }
 
-function meetingsOf(ctx: DeadlineContext, body: string): { date: CalendarDate; plan: MeetingPlan }[] {
-  return ctx.plans
-    .filter((p) => p.body === body)
-    .flatMap((plan) => plan.dates.map((date) => ({ date, plan })))
-    .sort((a, b) => (a.date < b.date ? -1 : 1));
-}
+const hasPlan = (ctx: DeadlineContext, body: string, year: number) => ctx.plans.some((p) => p.body === body && p.year === year);
 
-const describe = (date: CalendarDate | undefined) => (date ? swedishDate(date) : 'inget');
-
-function atMeeting(body: string, meeting: { date: CalendarDate; plan: MeetingPlan }, ctx: DeadlineContext) {
-  const dueDate = documentDate(meeting.date, meeting.plan.leadWorkingDays, ctx.calendar);
-  const lead = meeting.plan.leadWorkingDays;
-  const sentence =
-    lead === 0
-      ? `Handlingarna till ${body} sammanträde ${swedishDate(meeting.date)} ska vara inne senast ${swedishDate(dueDate)}.`
-      : `Handlingarna till ${body} sammanträde ${swedishDate(meeting.date)} ska vara inne ${lead} arbetsdagar före: ${swedishDate(dueDate)}.`;
-  return { dueDate, meetingDate: meeting.date, sentence };
-}
-
-/** The last meeting of a body on or before a date; a 422 naming the meetings around it when there is none. */
-function lastMeetingOnOrBefore(ctx: DeadlineContext, body: string, limit: CalendarDate, path: string, what: string) {
-  planFor(ctx, body, year(limit), path);
-  const meetings = meetingsOf(ctx, body);
-  const before = meetings.filter((m) => m.date <= limit).at(-1);
-  if (!before) {
-    const after = meetings.find((m) => m.date > limit);
+function requirePlan(ctx: DeadlineContext, body: string, year: number, path: string): void {
+  if (!hasPlan(ctx, body, year)) {
     throw new DeadlineError(
-      'no_meeting_in_time',
-      `${body} har inget sammanträde i tid före ${what} ${swedishDate(limit)} (senaste före: ${describe(before)}; första efter: ${describe(after?.date)}). Begär anstånd eller besluta på delegation.`,
+      'no_meeting_plan',
+      `Det finns ingen sammanträdesplan för ${body} ${year}. Lägg in sammanträdesplanen för ${body} ${year} med PUT /meetings/${body}/${year}.`,
       path,
     );
   }
-  return before;
+}
+
+/** Every loaded meeting of a body, in date order (plans may span two years). */
+function meetingsOf(ctx: DeadlineContext, body: string): Meeting[] {
+  return ctx.plans
+    .filter((p) => p.body === body)
+    .flatMap((plan) => plan.dates.map((date) => ({ date, plan })))
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
+
+/** "Närmast före: …; närmast efter: …." for a 422 that sends the clerk to the plan. */
+function neighbours(label: { before: string; after: string }, before: Meeting | undefined, after: Meeting | undefined): string {
+  const name = (m: Meeting | undefined) => (m ? swedishDate(m.date) : 'inget i de inlagda sammanträdesplanerna');
+  return `${label.before}: ${name(before)}; ${label.after}: ${name(after)}.`;
+}
+
+function atMeeting(body: string, meeting: Meeting, calendar: WorkingCalendar) {
+  const lead = meeting.plan.leadWorkingDays;
+  const dueDate = documentDate(meeting.date, lead, calendar);
+  const when = lead === 0 ? `senast ${swedishDate(dueDate)}` : `${workingDays(lead)} före: ${swedishDate(dueDate)}`;
+  return {
+    dueDate,
+    meetingDate: meeting.date,
+    sentence: `Handlingarna till ${body} sammanträde ${swedishDate(meeting.date)} ska vara inne ${when}.`,
+  };
+}
+
+const AT_MEETING: Record<Kind, (body: string) => string> = {
+  aterrapportering: (body) => `Återrapporteras till ${body}.`,
+  uppdrag: (body) => `Uppdraget redovisas för ${body}.`,
+  yttrande: (body) => `Yttrandet beslutas av ${body}.`,
+  motion: (body) => `Motionen besvaras av ${body}.`,
+};
+
+function resolveMeeting(kind: Kind, meeting: { body: string; month: string } | { body: string; date: CalendarDate }, ctx: DeadlineContext): ResolvedDue {
+  const { body } = meeting;
+  const byMonth = 'month' in meeting;
+  const path = byMonth ? 'due.meeting.month' : 'due.meeting.date';
+  const year = yearOf(byMonth ? meeting.month : meeting.date);
+  requirePlan(ctx, body, year, path);
+  const meetings = meetingsOf(ctx, body);
+  const label = { before: 'närmast före', after: 'närmast efter' };
+
+  let chosen: Meeting | undefined;
+  let note = '';
+  if (byMonth) {
+    const inMonth = meetings.filter((m) => m.date.startsWith(`${meeting.month}-`));
+    chosen = inMonth[0];
+    if (!chosen) {
+      const before = meetings.filter((m) => m.date < `${meeting.month}-01`).at(-1);
+      const after = meetings.find((m) => m.date > `${meeting.month}-31`);
+      throw new DeadlineError(
+        'no_meeting_in_month',
+        `${body} har inget sammanträde i ${swedishMonth(meeting.month)} enligt sammanträdesplanen. Välj ett annat sammanträde, ${neighbours(label, before, after)}`,
+        path,
+      );
+    }
+    // A clerk who wrote "i maj" means the first May meeting; say so when there is a choice.
+    if (inMonth.length > 1) note = ` ${body} sammanträder ${inMonth.length} gånger i ${swedishMonth(meeting.month)}; det första sammanträdet gäller.`;
+  } else {
+    chosen = meetings.find((m) => m.date === meeting.date);
+    if (!chosen) {
+      const before = meetings.filter((m) => m.date < meeting.date).at(-1);
+      const after = meetings.find((m) => m.date > meeting.date);
+      throw new DeadlineError(
+        'not_a_meeting',
+        `${body} har inget sammanträde ${swedishDate(meeting.date)} enligt sammanträdesplanen. Välj ett sammanträde i planen, ${neighbours(label, before, after)}`,
+        path,
+      );
+    }
+  }
+  const { dueDate, meetingDate, sentence } = atMeeting(body, chosen, ctx.calendar);
+  return { dueDate, meetingDate, dueExplanation: `${AT_MEETING[kind](body)}${note} ${sentence}` };
 }
 
 /**
- * The official's deadline for a `due` form, as the municipality counts it (DOMAIN.md, "How the
- * municipality counts time"), with a Swedish explanation a clerk can check.
+ * The last meeting of a body on or before `limit`, from `earliestYear` on and after `after`
+ * (exclusive). Never a meeting after the limit: without one in time it is a 422 naming the
+ * meetings around the limit. A missing plan that could hold the meeting is named instead.
  */
-export function resolveDue(input: { kind: Kind; due: Due }, ctx: DeadlineContext): ResolvedDue {
-  const { due } = input;
-  if ('date' in due) {
-    return { dueDate: due.date, dueExplanation: `Sista dag enligt beslutet: ${swedishDate(due.date)}.` };
-  }
+function lastMeetingInTime(
+  ctx: DeadlineContext,
+  rule: { body: string; limit: CalendarDate; earliestYear: number; after?: CalendarDate; path: string },
+  explainMissing: (before: Meeting | undefined, after: Meeting | undefined) => string,
+): Meeting {
+  const { body, limit, earliestYear, after, path } = rule;
+  const limitYear = yearOf(limit);
+  requirePlan(ctx, body, limitYear, path);
+  const meetings = meetingsOf(ctx, body);
+  const chosen = meetings.filter((m) => m.date <= limit && yearOf(m.date) >= earliestYear && (after === undefined || m.date > after)).at(-1);
+  if (chosen) return chosen;
+  if (earliestYear < limitYear) requirePlan(ctx, body, limitYear - 1, path);
+  throw new DeadlineError(
+    'no_meeting_in_time',
+    explainMissing(
+      meetings.filter((m) => m.date <= limit).at(-1),
+      meetings.find((m) => m.date > limit),
+    ),
+    path,
+  );
+}
 
-  if ('meeting' in due) {
-    const { body } = due.meeting;
-    const monthOrDate = 'month' in due.meeting ? due.meeting.month : due.meeting.date;
-    const path = 'month' in due.meeting ? 'due.meeting.month' : 'due.meeting.date';
-    const plan = planFor(ctx, body, Number(monthOrDate.slice(0, 4)), path);
-    const meetings = plan.dates.map((date) => ({ date, plan }));
-    const chosen = 'month' in due.meeting ? meetings.find((m) => m.date.startsWith(monthOrDate)) : meetings.find((m) => m.date === monthOrDate);
-    if (!chosen) {
-      const before = meetings.filter((m) => m.date < monthOrDate).at(-1);
-      const after = meetings.find((m) => m.date > monthOrDate);
-      const around = `närmast före: ${describe(before?.date)}; närmast efter: ${describe(after?.date)}`;
-      throw 'month' in due.meeting
-        ? new DeadlineError('no_meeting_in_month', `${body} har inget sammanträde i ${monthOrDate} (${around}).`, path)
-        : new DeadlineError('not_a_meeting', `${body} har inget sammanträde ${swedishDate(monthOrDate)} i sammanträdesplanen (${around}).`, path);
-    }
-    const { dueDate, meetingDate, sentence } = atMeeting(body, chosen, ctx);
-    return { dueDate, meetingDate, dueExplanation: `Återrapporteras till ${body}. ${sentence}` };
-  }
-
-  if ('externalDeadline' in due) {
-    const outside = `Svaret till ${due.recipient} ska vara inne senast ${swedishDate(due.externalDeadline)}.`;
-    if (!due.decidedBy) {
-      const lead = ctx.delegationLeadWorkingDays;
-      const dueDate = lead === 0 ? ctx.calendar.workingDayOnOrBefore(due.externalDeadline) : ctx.calendar.subtractWorkingDays(due.externalDeadline, lead);
-      return {
-        dueDate,
-        externalDeadline: due.externalDeadline,
-        dueExplanation: `${outside} Yttrandet lämnas på delegation och ska vara klart ${lead} arbetsdagar före: ${swedishDate(dueDate)}.`,
-      };
-    }
-    const meeting = lastMeetingOnOrBefore(ctx, due.decidedBy, due.externalDeadline, 'due.externalDeadline', 'svarsdagen');
-    const { dueDate, meetingDate, sentence } = atMeeting(due.decidedBy, meeting, ctx);
+function resolveYttrande(due: { externalDeadline: CalendarDate; recipient: string; decidedBy?: string | undefined }, ctx: DeadlineContext): ResolvedDue {
+  const { externalDeadline, recipient, decidedBy } = due;
+  const outside = `Svaret till ${recipient} ska ha kommit in senast ${swedishDate(externalDeadline)}.`;
+  if (!decidedBy) {
+    const lead = ctx.delegationLeadWorkingDays;
+    const dueDate = lead === 0 ? ctx.calendar.workingDayOnOrBefore(externalDeadline) : ctx.calendar.subtractWorkingDays(externalDeadline, lead);
+    const when = lead === 0 ? `senast ${swedishDate(dueDate)}` : `${workingDays(lead)} före: ${swedishDate(dueDate)}`;
     return {
       dueDate,
-      meetingDate,
-      externalDeadline: due.externalDeadline,
-      dueExplanation: `${outside} ${due.decidedBy} beslutar om yttrandet på sitt sista sammanträde före dess. ${sentence}`,
+      externalDeadline,
+      dueExplanation: `${outside} Yttrandet lämnas på delegation och ska vara klart ${when}.`,
     };
   }
 
-  const statutoryLimit = oneYearLater(due.raised);
-  const meeting = lastMeetingOnOrBefore(ctx, COUNCIL, statutoryLimit, 'due.raised', 'ettårsgränsen');
-  const { dueDate, meetingDate, sentence } = atMeeting(COUNCIL, meeting, ctx);
+  const deadlineYear = yearOf(externalDeadline);
+  // Over the Christmas break the last meeting before a January deadline is in December; for a
+  // later deadline a meeting of the year before is too early to decide a remiss received since.
+  const earliestYear = externalDeadline.slice(5, 7) === '01' ? deadlineYear - 1 : deadlineYear;
+  const meeting = lastMeetingInTime(ctx, { body: decidedBy, limit: externalDeadline, earliestYear, path: 'due.externalDeadline' }, (before, after) => {
+    const tooEarly = before && yearOf(before.date) < earliestYear ? ' Ett sammanträde året före räknas bara när svarsdagen ligger i januari.' : '';
+    return (
+      `${decidedBy} har inget sammanträde i tid att besluta yttrandet till ${recipient} senast ${swedishDate(externalDeadline)}. ` +
+      `${neighbours({ before: 'Senaste sammanträde före', after: 'första efter' }, before, after)}${tooEarly} ` +
+      `Begär längre svarstid hos ${recipient} eller låt yttrandet lämnas på delegation.`
+    );
+  });
+  const { dueDate, meetingDate, sentence } = atMeeting(decidedBy, meeting, ctx.calendar);
+  return {
+    dueDate,
+    meetingDate,
+    externalDeadline,
+    dueExplanation: `${outside} ${decidedBy} beslutar om yttrandet på sitt sista sammanträde senast den dagen. ${sentence}`,
+  };
+}
+
+function resolveMotion(raised: CalendarDate, ctx: DeadlineContext): ResolvedDue {
+  const statutoryLimit = oneYearLater(raised);
+  const leapDay = raised.endsWith('-02-29') ? ' (29 februari finns inte det året)' : '';
+  const law = `Enligt kommunallagen 5 kap. 35 § ska den beslutas inom ett år, senast ${swedishDate(statutoryLimit)}${leapDay}`;
+  const meeting = lastMeetingInTime(
+    ctx,
+    // A motion is answered at a later meeting than the one it was raised at.
+    { body: COUNCIL, limit: statutoryLimit, earliestYear: yearOf(raised), after: raised, path: 'due.raised' },
+    (before, after) =>
+      `${COUNCIL} har inget sammanträde efter att motionen väcktes ${swedishDate(raised)} och senast ${swedishDate(statutoryLimit)}. ` +
+      `${neighbours({ before: 'Senaste sammanträde före', after: 'första efter' }, before, after)} ` +
+      `${law}; kan den inte det ska det anmälas till ${COUNCIL}.`,
+  );
+  const { dueDate, meetingDate, sentence } = atMeeting(COUNCIL, meeting, ctx.calendar);
   return {
     dueDate,
     meetingDate,
     statutoryLimit,
-    dueExplanation: `Motionen väcktes ${swedishDate(due.raised)} och ska enligt kommunallagen 5 kap. 35 § beslutas inom ett år, senast ${swedishDate(statutoryLimit)}, på KF:s sista sammanträde före dess. ${sentence}`,
+    dueExplanation: `Motionen väcktes i ${COUNCIL} ${swedishDate(raised)}. ${law}, på ${COUNCIL}:s sista sammanträde senast den dagen. ${sentence}`,
   };
+}
+
+function resolveDate(date: CalendarDate, calendar: WorkingCalendar): ResolvedDue {
+  const stated = `Sista dag enligt beslutet: ${swedishDate(date)}.`;
+  const reason = calendar.closedReason(date);
+  if (reason === undefined) return { dueDate: date, dueExplanation: stated };
+  // The decision's own date stands even on a closed day; the weekday already says 'lördag'.
+  const holiday = reason === 'lördag' || reason === 'söndag' ? '' : ` (${reason})`;
+  return { dueDate: date, dueExplanation: `${stated} Dagen är ingen arbetsdag${holiday}, men datumet i beslutet gäller och flyttas inte.` };
+}
+
+/**
+ * The official's deadline for a `due` form, as the municipality counts it (DOMAIN.md, "How the
+ * municipality counts time"), with a Swedish explanation a clerk can check. Throws a
+ * DeadlineError when the plans cannot give one.
+ */
+export function resolveDue(input: { kind: Kind; due: Due }, ctx: DeadlineContext): ResolvedDue {
+  const { kind, due } = input;
+  if ('date' in due) return resolveDate(due.date, ctx.calendar);
+  if ('meeting' in due) return resolveMeeting(kind, due.meeting, ctx);
+  if ('externalDeadline' in due) return resolveYttrande(due, ctx);
+  return resolveMotion(due.raised, ctx);
 }

@@ -1,11 +1,6 @@
-import { daysBetween, type CalendarDate } from '../dates';
-import type { ItemView, State, Status, StoredItem } from './model';
-
-/** The state a reader sees on a Stockholm date: an open item is overdue from the day after its due date. */
-export function stateOf(status: Status, dueDate: CalendarDate, today: CalendarDate): State {
-  if (status !== 'open') return status;
-  return today > dueDate ? 'overdue' : 'open';
-}
+import type { CalendarDate } from '../dates';
+import { daysLeft, stateOf } from '../schedule/state';
+import type { ItemView, StoredItem } from './model';
 
 /** Fields in the order a reader looks for them (DynamoDB returns attributes in no order). */
 const ORDER: (keyof ItemView)[] = [
@@ -16,7 +11,7 @@ const ORDER: (keyof ItemView)[] = [
 ];
 
 export function toView(item: StoredItem, today: CalendarDate): ItemView {
-  const view: ItemView = { ...item, state: stateOf(item.status, item.dueDate, today), daysLeft: daysBetween(today, item.dueDate) };
+  const view: ItemView = { ...item, state: stateOf(item.status, item.dueDate, today), daysLeft: daysLeft(item.dueDate, today) };
   const ordered: Record<string, unknown> = {};
   for (const key of ORDER) if (view[key] !== undefined) ordered[key] = view[key];
   // Which meeting plan the deadline hangs on is bookkeeping for recomputation, not part of the item.

@@ -38,7 +38,7 @@ export function createDeadlineRules(store: PlanStore, options: { delegationLeadW
     },
     async nextReminderDate(item, today) {
       return nextReminderDate(
-        { dueDate: item.dueDate, reminders: item.reminders },
+        { dueDate: item.dueDate, reminders: item.reminders, createdOn: stockholmDate(new Date(item.createdAt)) },
         await calendar(),
         item.lastRemindedOn,
         today,

@@ -96,15 +96,17 @@ describe('deadlines that cannot be computed are refused with 422, naming what to
     expect(response.json.message).toContain('PUT /meetings/SN/2026');
   });
 
-  it('a yttrande with no KS meeting in time names the last before and the first after, and never picks a later meeting', async () => {
+  it('a yttrande with no meeting in time names the first meeting after, and never picks it', async () => {
+    await putPlan('VN', 2027, 10, ['2027-03-15', '2027-06-14']);
+
     const response = await call('POST', '/uppdrag', {
       as: registrar,
-      body: itemBody({ kind: 'yttrande', due: { externalDeadline: '2026-01-20', recipient: 'Regionen', decidedBy: 'KS' } }),
+      body: itemBody({ kind: 'yttrande', due: { externalDeadline: '2027-03-01', recipient: 'Regionen', decidedBy: 'VN' } }),
     });
 
     expect(response.status).toBe(422);
-    expect(response.json.code).toBe('no_meeting_in_time');
-    expect(response.json.message).toContain('26 januari 2026');
+    expect(response.json).toMatchObject({ code: 'no_meeting_in_time', issues: [{ path: 'due.externalDeadline' }] });
+    expect(response.json.message).toContain('15 mars 2027');
   });
 
   it('a meeting date that is not in the plan is refused', async () => {
