@@ -7,6 +7,7 @@ import { createDeadlineRules } from '../shared/plans/deadline-rules';
 import { createDynamoReminderStore } from '../shared/adapters/dynamo/reminders';
 import { createSesClient, createSesMailer } from '../shared/adapters/ses/mailer';
 import type { Clock } from '../shared/clock';
+import { createDynamoRoleDirectory } from '../shared/adapters/dynamo/directory';
 
 /**
  * The composition root: configuration, SDK clients and adapters built once per cold start and
@@ -24,7 +25,8 @@ export function createDependencies(env: Record<string, string | undefined> = pro
     from: config.MAIL_FROM,
     ...(config.SES_CONFIGURATION_SET ? { configurationSet: config.SES_CONFIGURATION_SET } : {}),
   });
-  return { config, documentClient, items, plans, clock, rules, reminderStore, mailer };
+  const directory = createDynamoRoleDirectory(documentClient, config.TABLE_NAME);
+  return { config, documentClient, items, plans, clock, rules, reminderStore, mailer, directory };
 }
 
 export type Dependencies = ReturnType<typeof createDependencies>;

@@ -27,6 +27,8 @@ export const FUNCTION_GRANTS: Readonly<Record<string, FunctionGrants>> = {
   items: { table: 'readWrite', timeout: Duration.seconds(29), memorySize: 1024 },
   /** Meeting plans and closed days; recomputes the items that depend on a plan. */
   plans: { table: 'readWrite', timeout: Duration.seconds(29) },
+  /** Drafts items from decision text (reads plans and the role directory); admins keep the role directory. */
+  drafts: { table: 'readWrite' },
   /** The daily job: claims and records each reminder, sends the emails, signs the links in them. */
   reminders: { table: 'readWrite', sendMail: true, linkSecret: true },
   /** Marks bouncing addresses and leaves notices for the registrars. */

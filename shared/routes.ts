@@ -5,7 +5,7 @@
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** The Lambda entry points that serve HTTP; each is `functions/<name>/handler.ts`. */
-export const HTTP_FUNCTIONS = ['health', 'items', 'plans'] as const;
+export const HTTP_FUNCTIONS = ['health', 'items', 'plans', 'drafts'] as const;
 export type HttpFunctionName = (typeof HTTP_FUNCTIONS)[number];
 
 /**
@@ -28,6 +28,7 @@ export const ROUTES: readonly RouteDefinition[] = [
   { method: 'GET', path: '/openapi.json', function: 'health', access: 'public', summary: 'This API as OpenAPI 3.1' },
   { method: 'POST', path: '/uppdrag', function: 'items', access: 'registrar', summary: 'Register an item' },
   { method: 'GET', path: '/uppdrag', function: 'items', access: 'signedIn', summary: 'List items' },
+  { method: 'POST', path: '/uppdrag/drafts', function: 'drafts', access: 'registrar', summary: 'Draft items from the text of a decision; nothing is stored' },
   { method: 'GET', path: '/uppdrag/{id}', function: 'items', access: 'signedIn', summary: 'One item' },
   { method: 'PATCH', path: '/uppdrag/{id}', function: 'items', access: 'signedIn', summary: 'Change, close or reopen an item' },
   { method: 'GET', path: '/uppdrag/{id}/history', function: 'items', access: 'signedIn', summary: 'History of an item' },
@@ -35,6 +36,8 @@ export const ROUTES: readonly RouteDefinition[] = [
   { method: 'PUT', path: '/meetings/{body}/{year}', function: 'plans', access: 'admin', summary: "Set a body's meeting plan; dependent items are recomputed" },
   { method: 'GET', path: '/calendar/closed-days/{year}', function: 'plans', access: 'signedIn', summary: 'Extra closed days of a year' },
   { method: 'PUT', path: '/calendar/closed-days/{year}', function: 'plans', access: 'admin', summary: 'Set the extra closed days of a year (e.g. a klämdag)' },
+  { method: 'GET', path: '/directory/roles/{role}', function: 'drafts', access: 'signedIn', summary: 'Who holds a role the decisions name' },
+  { method: 'PUT', path: '/directory/roles/{role}', function: 'drafts', access: 'admin', summary: 'Set who holds a role (kommundirektör, socialchef …)' },
 ];
 
 /** `GET /uppdrag/{id}` as API Gateway's routeKey. */

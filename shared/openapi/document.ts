@@ -3,6 +3,8 @@ import { createItemBody, patchItemBody } from '../items/model';
 import { listQuery } from '../items/query';
 import { meetingPlanBody } from '../deadlines/meeting-plans';
 import { closedDaysBody } from '../plans/closed-days';
+import { draftRequest } from '../drafts/request';
+import { roleHolderBody } from '../directory/roles';
 import { ROUTES, routeKey, type RouteDefinition } from '../routes';
 
 /**
@@ -27,6 +29,7 @@ const ok = (description: string, schema: unknown, headers?: Record<string, unkno
 const etagHeader = { ETag: { description: 'The item version, for If-Match', schema: { type: 'string' } } };
 const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
 const bodyParam = { name: 'body', in: 'path', required: true, schema: { type: 'string', examples: ['KS'] } };
+const roleParam = { name: 'role', in: 'path', required: true, schema: { type: 'string', examples: ['kommundirektör'] } };
 const yearParam = { name: 'year', in: 'path', required: true, schema: { type: 'integer', minimum: 2000, maximum: 2100 } };
 
 const protectedErrors = {
@@ -72,6 +75,16 @@ const operations: Record<string, Operation> = {
         },
       },
       ...protectedErrors,
+    },
+  },
+  'POST /uppdrag/drafts': {
+    description:
+      'Propose follow-up items from the plain text of a decision document (protokollsutdrag, tjänsteskrivelse, remiss), as pasted from a PDF; nothing is stored (registrar, admin). Each draft has `kind`, `title`, `responsibleRole` and, where the role directory knows it, `responsible` and `unit`; `due` in the forms of the create body and, where the meeting plans allow, `deadline` (the computed dates) or `deadlineProblem`; the decision reference found; `confidence` (0–1), `flagged` and `flagReason`; `source` (the sentence, with character offsets into the submitted text); `missing` (what a valid create body still lacks); and `body`, the create body to send once a clerk has checked it. Bodies up to 512 KiB.',
+    requestBody: { required: true, content: jsonContent(ref('DraftRequest')) },
+    responses: {
+      '200': ok('The drafts', { type: 'object', properties: { drafts: { type: 'array', items: { type: 'object' } } }, required: ['drafts'] }),
+      ...protectedErrors,
+      '413': error('Body over 512 KiB'),
     },
   },
   'GET /uppdrag/{id}': {
@@ -125,6 +138,17 @@ const operations: Record<string, Operation> = {
     requestBody: { required: true, content: jsonContent(ref('ClosedDaysBody')) },
     responses: { '200': ok('The saved closed days', ref('ClosedDays')), ...protectedErrors },
   },
+  'GET /directory/roles/{role}': {
+    description: 'Who holds a role that decisions name ("kommundirektören" and "kommundirektör" are one role).',
+    parameters: [roleParam],
+    responses: { '200': ok('The role holder', ref('RoleHolder')), ...protectedErrors, '404': error('Nobody holds that role in the directory') },
+  },
+  'PUT /directory/roles/{role}': {
+    description: 'Set who holds a role (admin), so drafts come with the responsible official filled in.',
+    parameters: [roleParam],
+    requestBody: { required: true, content: jsonContent(ref('RoleHolderBody')) },
+    responses: { '200': ok('The saved role holder', ref('RoleHolder')), ...protectedErrors },
+  },
 };
 
 const itemSchema = {
@@ -143,6 +167,7 @@ const itemSchema = {
         state: { enum: ['open', 'overdue', 'done', 'cancelled'], description: 'Computed at read time in Europe/Stockholm' },
         daysLeft: { type: 'integer', description: 'Negative when overdue' },
         nextReminderDate: { type: 'string', format: 'date' },
+        lastRemindedOn: { type: 'string', format: 'date', description: 'The last day the responsible official was reminded' },
         attention: { enum: ['no_meeting_in_time'] },
         createdBy: { type: 'string' },
         createdAt: { type: 'string', format: 'date-time' },
@@ -206,6 +231,13 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           properties: { body: { type: 'string' }, year: { type: 'integer' }, leadWorkingDays: { type: 'integer' }, dates: { type: 'array', items: { type: 'string', format: 'date' } } },
         },
         ClosedDaysBody: jsonSchema(closedDaysBody(2026)),
+        DraftRequest: jsonSchema(draftRequest),
+        RoleHolderBody: jsonSchema(roleHolderBody),
+        RoleHolder: {
+          type: 'object',
+          properties: { role: { type: 'string' }, name: { type: 'string' }, email: { type: 'string', format: 'email' }, unit: { type: 'string' } },
+          required: ['role', 'name', 'email', 'unit'],
+        },
         ClosedDays: { type: 'object', properties: { year: { type: 'integer' }, dates: { type: 'array', items: { type: 'string', format: 'date' } } } },
         Error: {
           type: 'object',

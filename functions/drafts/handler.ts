@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { apiHandler, json } from '../../shared/http/api';
+import { requireAdmin, requireRegistrar } from '../../shared/auth/caller';
+import { draftRequest } from '../../shared/drafts/request';
+import { roleHolderBody } from '../../shared/directory/roles';
+import { extractDrafts, normalizeRole } from '../../shared/drafts/extract';
+import { stockholmDate } from '../../shared/dates';
+import { AppError, notFound } from '../../shared/errors';
+import { parseOrThrow } from '../../shared/validation';
+import { dependencies, type Dependencies } from '../dependencies';
+
+/** A pasted decision document may be long: 20 pages of text is about 60 KB. */
+export const DRAFT_MAX_BODY_BYTES = 512 * 1024;
+
+const rolePath = z.object({ role: z.string().trim().min(2).max(100) });
+
+export function createHandler(deps: () => Dependencies = dependencies) {
+  return apiHandler(
+    {
+      'POST /uppdrag/drafts': async (request) => {
+        const caller = request.caller();
+        requireRegistrar(caller);
+        const input = parseOrThrow(draftRequest, request.json());
+        const { directory, rules, clock } = deps();
+        const holders = new Map((await directory.all()).map((h) => [h.role, h]));
+        const drafts = extractDrafts(
+          input.text,
+          { ...(input.body ? { body: input.body } : {}), ...(input.meetingDate ? { meetingDate: input.meetingDate } : {}), ...(input.caseNumber ? { caseNumber: input.caseNumber } : {}) },
+          { lookupRole: (role) => holders.get(normalizeRole(role)), today: stockholmDate(clock()) },
+        );
+        // Each deadline as the rules compute it, with the meeting plans that exist; nothing is stored.
+        const resolved = await Promise.all(
+          drafts.map(async (draft) => {
+            if (!draft.due) return draft;
+            try {
+              return { ...draft, deadline: await rules.resolve(draft.kind, draft.due) };
+            } catch (error) {
+              if (error instanceof AppError && error.status === 422) return { ...draft, deadlineProblem: { code: error.code, message: error.message } };
+              throw error;
+            }
+          }),
+        );
+        return json(200, { drafts: resolved });
+      },
+
+      'GET /directory/roles/{role}': async (request) => {
+        request.caller();
+        const { role } = parseOrThrow(rolePath, request.pathParameters, 'Sökvägen');
+        const holder = await deps().directory.get(normalizeRole(role));
+        if (!holder) throw notFound(`Ingen har rollen ${role} i katalogen.`);
+        return json(200, holder);
+      },
+
+      'PUT /directory/roles/{role}': async (request) => {
+        const caller = request.caller();
+        requireAdmin(caller);
+        const { role } = parseOrThrow(rolePath, request.pathParameters, 'Sökvägen');
+        const body = parseOrThrow(roleHolderBody, request.json());
+        const holder = { role: normalizeRole(role), ...body };
+        await deps().directory.put(holder, caller.who, deps().clock().toISOString());
+        return json(200, holder);
+      },
+    },
+    { maxBodyBytes: () => DRAFT_MAX_BODY_BYTES },
+  );
+}
+
+export const handler = createHandler();

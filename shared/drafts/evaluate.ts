@@ -1,0 +1,147 @@
+/**
+ * Scoring of the drafting rules on a corpus of decision texts with the items a clerk would
+ * register. An item is found when a proposed draft (confidence ≥ PROPOSED_CONFIDENCE) has the
+ * same kind, the same responsible role (normalized, diacritic-insensitive) and a source that
+ * overlaps the expected quote; its deadline is exact when `due` is deep-equal (both absent counts).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { calendarDate, due as dueSchema, KINDS, type Due } from '../items/model';
+import { extractDrafts, normalizeRole, PROPOSED_CONFIDENCE, type Draft, type DraftContext } from './extract';
+import { fold } from './fold';
+
+const expectedItem = z.strictObject({
+  kind: z.enum(KINDS),
+  responsibleRole: z.string().optional(),
+  due: dueSchema.optional(),
+  /** Words the title should contain (diacritic-insensitive). */
+  titleWords: z.array(z.string()),
+  /** A quote of the submitted text the item comes from; `occurrence` picks a later repeat. */
+  source: z.string().min(1),
+  occurrence: z.int().min(1).optional(),
+});
+export type ExpectedItem = z.infer<typeof expectedItem>;
+
+export const corpusCase = z.strictObject({
+  description: z.string(),
+  known: z.strictObject({ body: z.string().optional(), meetingDate: calendarDate.optional(), caseNumber: z.string().optional() }).optional(),
+  /** The day the clerk pastes the text; matters only when the text has no date at all. */
+  today: calendarDate.optional(),
+  /** The text, one string per line (joined with "\n"), as pasted from the PDF. */
+  text: z.array(z.string()),
+  expected: z.array(expectedItem),
+});
+export type CorpusCase = z.infer<typeof corpusCase>;
+
+export const DEFAULT_TODAY = '2026-06-01';
+
+export interface Match {
+  expected: ExpectedItem;
+  draft: Draft;
+  dueExact: boolean;
+  titleWordsFound: boolean;
+}
+
+export interface CaseResult {
+  name: string;
+  description: string;
+  drafts: Draft[];
+  proposed: Draft[];
+  matches: Match[];
+  missed: ExpectedItem[];
+  extra: Draft[];
+}
+
+export interface Scores {
+  cases: number;
+  expected: number;
+  proposed: number;
+  matched: number;
+  precision: number;
+  recall: number;
+  /** Share of matched items whose `due` is exactly the expected one. */
+  dueExact: number;
+  /** Share of matched items whose title has all the expected words. */
+  titleWords: number;
+  /** Drafts below the proposing confidence: shown to the clerk as doubtful, not scored. */
+  doubtful: number;
+}
+
+const roleKey = (role: string | undefined) => (role ? fold(normalizeRole(role)) : '');
+
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, canonical(v)]));
+  }
+  return value;
+}
+
+export function sameDue(a: Due | undefined, b: Due | undefined): boolean {
+  return JSON.stringify(canonical(a ?? null)) === JSON.stringify(canonical(b ?? null));
+}
+
+function quoteSpan(text: string, item: ExpectedItem, name: string): { start: number; end: number } {
+  let at = -1;
+  for (let n = 0; n < (item.occurrence ?? 1); n++) {
+    at = text.indexOf(item.source, at + 1);
+    if (at < 0) throw new Error(`${name}: the quote "${item.source}" is not in the text`);
+  }
+  return { start: at, end: at + item.source.length };
+}
+
+export function scoreCase(name: string, c: CorpusCase, lookupRole: DraftContext['lookupRole']): CaseResult {
+  const text = c.text.join('\n');
+  const drafts = extractDrafts(text, c.known ?? {}, { lookupRole, today: c.today ?? DEFAULT_TODAY });
+  const proposed = drafts.filter((d) => d.confidence >= PROPOSED_CONFIDENCE);
+  const free = new Set(proposed);
+  const matches: Match[] = [];
+  const missed: ExpectedItem[] = [];
+  for (const expected of c.expected) {
+    const span = quoteSpan(text, expected, name);
+    const fits = [...free].filter(
+      (d) => d.kind === expected.kind && roleKey(d.responsibleRole) === roleKey(expected.responsibleRole) && d.source.start < span.end && span.start < d.source.end,
+    );
+    const draft = fits.find((d) => sameDue(d.due, expected.due)) ?? fits[0];
+    if (!draft) {
+      missed.push(expected);
+      continue;
+    }
+    free.delete(draft);
+    const title = fold(draft.title);
+    matches.push({
+      expected,
+      draft,
+      dueExact: sameDue(draft.due, expected.due),
+      titleWordsFound: expected.titleWords.every((w) => title.includes(fold(w))),
+    });
+  }
+  return { name, description: c.description, drafts, proposed, matches, missed, extra: [...free] };
+}
+
+export function summarize(results: CaseResult[]): Scores {
+  const expected = results.reduce((n, r) => n + r.matches.length + r.missed.length, 0);
+  const proposed = results.reduce((n, r) => n + r.proposed.length, 0);
+  const matches = results.flatMap((r) => r.matches);
+  const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
+  return {
+    cases: results.length,
+    expected,
+    proposed,
+    matched: matches.length,
+    precision: ratio(matches.length, proposed),
+    recall: ratio(matches.length, expected),
+    dueExact: ratio(matches.filter((m) => m.dueExact).length, matches.length),
+    titleWords: ratio(matches.filter((m) => m.titleWordsFound).length, matches.length),
+    doubtful: results.reduce((n, r) => n + r.drafts.length - r.proposed.length, 0),
+  };
+}
+
+/** The corpus cases of a folder, one JSON file each, by file name. */
+export function loadCorpus(dir: string): { name: string; case: CorpusCase }[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => ({ name: f.replace(/\.json$/, ''), case: corpusCase.parse(JSON.parse(readFileSync(join(dir, f), 'utf8'))) }));
+}

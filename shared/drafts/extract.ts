@@ -1,0 +1,887 @@
+/**
+ * Draft follow-up items from the text of a decision, by Swedish rules alone (no model, no network).
+ * The endpoint resolves `due` with the meeting plans; here it stays in the contract's forms.
+ */
+import type { CalendarDate } from '../dates';
+import type { Due, Kind, Person } from '../items/model';
+import { fold } from './fold';
+import { BODY_PHRASE, readHeading } from './headings';
+import {
+  BODY_AT_START,
+  caseNumberIn,
+  lineSpans,
+  pointsOf,
+  readDocument,
+  sentencesOf,
+  trimSpan,
+  type Block,
+  type Doc,
+  type Section,
+} from './structure';
+import { BODY_NAMES, bodyCode, normalizeRole, restoreDiacritics } from './swedish';
+import { originalSpan } from './text';
+import { datesIn, endOfMonth, findTimings, type Span, type Timing } from './timing';
+
+export { normalizeRole } from './swedish';
+
+export interface KnownFacts {
+  body?: string;
+  meetingDate?: CalendarDate;
+  caseNumber?: string;
+}
+
+export interface DirectoryEntry {
+  name: string;
+  email: string;
+  unit: string;
+}
+
+export interface DraftContext {
+  /** The role directory, asked with the normalized role (see normalizeRole). */
+  lookupRole: (role: string) => DirectoryEntry | undefined;
+  /** Reference for a month or day written without a year when the text has no date at all. */
+  today: CalendarDate;
+}
+
+export interface DraftDecision {
+  body?: string;
+  date?: CalendarDate;
+  paragraph?: string;
+}
+
+/** The candidate POST /uppdrag body: only the fields that are known. */
+export interface DraftBody {
+  kind: Kind;
+  title: string;
+  description?: string;
+  caseNumber?: string;
+  decision?: DraftDecision;
+  responsible?: Person;
+  unit?: string;
+  due?: Due;
+}
+
+export interface Draft {
+  kind: Kind;
+  title: string;
+  /** The responsible as the text writes it ("kommundirektören", "socialnämnden"). */
+  responsibleRole?: string;
+  responsible?: Person;
+  unit?: string;
+  due?: Due;
+  decision: DraftDecision;
+  caseNumber?: string;
+  confidence: number;
+  flagged: boolean;
+  flagReason?: string;
+  /** The sentence (repaired text) and its character offsets [start, end) in the submitted text. */
+  source: { sentence: string; start: number; end: number };
+  /** Fields a valid POST /uppdrag body still lacks, as paths ("responsible.email", "due"). */
+  missing: string[];
+  body: DraftBody;
+}
+
+/** A proposal at or above this confidence is one a clerk is shown as proposed (the evaluation counts these). */
+export const PROPOSED_CONFIDENCE = 0.5;
+
+interface Candidate {
+  kind: Kind;
+  title: string;
+  role?: string;
+  due?: Due;
+  decision: DraftDecision;
+  caseNumber?: string;
+  confidence: number;
+  flags: string[];
+  source: Span;
+}
+
+interface BlockMeta {
+  /** The deciding body's short name. */
+  decider?: string;
+  date?: CalendarDate;
+  paragraph?: string;
+  caseNumber?: string;
+  /** The date a month or day without a year counts from. */
+  ref: CalendarDate;
+  title?: string;
+}
+
+const ROLE_HEAD =
+  /(?:chef|chefen|direktor|direktoren|namnd|namnden|namnder|namnderna|styrelse|styrelsen|forvaltning|forvaltningen|forvaltningarna|ordforande|ordforanden|kontor|kontoret|utskott|utskottet|kansli|kansliet|avdelning|avdelningen|enhet|enheten|are|aren|strateg|strategen|controller|controllern|rektor|rektorn|rektorerna|fullmaktige|presidiet|presidium|bolag|bolaget|ansvarig|ansvarige|ledning|ledningen|direktion|direktionen|forbundet|ombud|ombudet|jurist|juristen|ekonom|ekonomen|tor|torn|toren|radet)$/;
+const REPORT_VERB = /\b(?:(?:ater)?rapportera(?:s)?|aterrapportering(?:en)?|aterkomma|slutredovisa|delredovisa|redovisa(?:s)?)\b/;
+const REPORT_SPLIT = /(?:,\s*|\s+)(?:och|samt)\s+(?:att\s+)?(?:darefter\s+)?(?=(?:(?:ater)?rapportera|aterkomma|slutredovisa|delredovisa|redovisa)\b)/;
+const TASK_VERB =
+  '(?:ta fram|utreda|genomfora|inratta|uppratta|se over|revidera|infora|tillsatta|aterrapportera|aterkomma|redovisa|slutredovisa|utarbeta|kartlagga|folja upp|samordna|utveckla|uppdatera|utse|underteckna|teckna|besvara|planera|inventera|erbjuda|bygga|starta|paborja|analysera|sammanstalla|forbereda|verkstalla)';
+const TASK_START = new RegExp(`^${TASK_VERB}\\b`);
+const LEAD_IN = /^(?:.{0,140}?\b(?:beslutar|besluta)\s+(?:vidare\s+|dessutom\s+|ocksa\s+|aven\s+|for egen del\s+)?(?:att\s+)?|att\s+)/;
+const CLAUSE_BOUNDARY = /\s*[,;]\s*(?:samt\s+|och\s+)?att\s+|\s+(?:samt|och)\s+att\s+/g;
+const NOT_ATT = '(?:(?!\\batt\\b)[^.;:?])';
+const GIVE = new RegExp(`\\b(?:ge|ger)\\s+(${NOT_ATT}{2,140}?)\\s+(?:i\\s+uppdrag|uppdraget)\\s+(?:att\\s+)?`);
+const COMMISSION_TO = new RegExp(`\\buppdra(?:r)?\\s+(?:at|till)\\s+(${NOT_ATT}{2,140}?)\\s+att\\s+`);
+const COMMISSION_BARE = new RegExp(`\\buppdra(?:r)?\\s+(${NOT_ATT}{2,80}?)\\s+att\\s+`);
+const APPOINT_TO_SIGN = new RegExp(`\\b(?:utse|utser|bemyndiga|bemyndigar)\\s+(${NOT_ATT}{2,120}?)\\s+(?:till\\s+)?att\\s+(?=(?:underteckna|teckna|skriva under|inga)\\b)`);
+const SUBJECT_COMMISSION = /\s(?:far|ges|erhaller)\s+(?:ocksa\s+|aven\s+|dessutom\s+)?(?:i\s+uppdrag|uppdraget)\s+(?:att\s+)?|\s(?:uppdras|utses|bemyndigas)\s+(?:till\s+)?(?:att\s+)?/;
+// "Kommundirektören ska senast den 1 oktober återkomma": a deadline may stand between modal and verb.
+const SUBJECT_MODAL = new RegExp(`\\s(?:ska|skall)\\s+(?:ocksa\\s+|aven\\s+)?(?=(?:senast\\s+[^,.;]{1,40}?\\s+)?${TASK_VERB}\\b)`);
+/** "Ärendet återremitteras till förvaltningen för komplettering": the case goes back for more work. */
+const REFERRAL_BACK = new RegExp(`\\baterremitter\\w*\\s+(?:arendet\\s+)?till\\s+(${NOT_ATT}{2,60}?)\\s+(?:for|med)\\s+`);
+const EXHORTATION = new RegExp(`\\b(?:uppmana|uppmanar|uppmanas|rekommendera|rekommenderar)\\s+(${NOT_ATT}{2,120}?)\\s+att\\s+`);
+const ROLE_MODIFIER = /\s+(?:i samrad med|i samverkan med|tillsammans med|med stod av|med hjalp av)\s.*$/;
+const SCAN_STOP = new Set(['att', 'ska', 'skall', 'och', 'samt', 'som', 'med', 'till', 'for', 'av', 'i', 'pa', 'den', 'det', 'de', 'en', 'ett', 'anses', 'bifalls', 'avslas', 'enligt', 'dess', 'vars', 'deras', 'hans', 'hennes', 'alla']);
+const PROPOSING = /\b(?:foreslar|foreslas|yrkar|hemstaller)\b/;
+const REFERS_TO_PROPOSAL = /\b(?:enligt|i enlighet med|bifalla|bifaller)\b[^.]{0,60}\bforslag(?:et)?\b/;
+const DEADLINE_SENTENCE = /(?:synpunkt|yttrande|remissvar|\bsvar\b|svaren|inkommit|inkomma|kommit in|tillhanda|besvara|lamna)/;
+const FOLLOW_UP = /\b(?:aterrapport\w*|redovis\w*|aterkomm\w*|rapporter\w*|ska vara (?:klar|klart|genomford|genomfort|slutford|slutfort|fardig|fardigt)|uppdraget|planen|arbetet)\b/;
+
+const slice = (doc: Doc, span: Span) => doc.text.slice(span.start, span.end);
+const fslice = (doc: Doc, span: Span) => doc.folded.slice(span.start, span.end);
+const isQuestion = (doc: Doc, span: Span) => slice(doc, span).trimEnd().endsWith('?');
+
+/** Draft the follow-up items of a decision text. */
+export function extractDrafts(text: string, known: KnownFacts, ctx: DraftContext): Draft[] {
+  const doc = readDocument(text);
+  // Months and days without a year count from the decision, else from the first date in the text.
+  const firstDate = datesIn(doc.folded, 0, doc.folded.length, ctx.today)[0]?.date ?? ctx.today;
+  const candidates = doc.blocks.flatMap((block) => blockCandidates(doc, block, known, ctx, firstDate));
+  const kept = new Map<string, Candidate>();
+  for (const c of candidates) {
+    const key = [c.kind, c.role ? normalizeRole(fold(c.role)) : '', JSON.stringify(c.due ?? null), c.source.start].join('|');
+    const seen = kept.get(key);
+    if (!seen || seen.confidence < c.confidence) kept.set(key, c);
+  }
+  return [...kept.values()].sort((a, b) => a.source.start - b.source.start).map((c) => finish(doc, c, ctx));
+}
+
+// ---------------------------------------------------------------- block facts
+
+function headerBody(doc: Doc): string | undefined {
+  for (const line of doc.header) {
+    const m = BODY_AT_START.exec(fold(line));
+    const code = m?.[1] && !/^(?:namnd|styrelse|arbetsutskott|utskott)/.test(m[1]) ? bodyCode(m[1]) : undefined;
+    if (code) return code;
+  }
+  return undefined;
+}
+
+function casePrefix(caseNumber: string | undefined): string | undefined {
+  return caseNumber ? /^([A-ZÅÄÖ]{2,6})\b/.exec(caseNumber)?.[1] : undefined;
+}
+
+function meetingDate(doc: Doc, block: Block, today: CalendarDate): CalendarDate | undefined {
+  const lines = [...doc.header, ...block.lines.map((l) => slice(doc, l))];
+  const first = (line: string) => datesIn(fold(line), 0, line.length, today)[0]?.date;
+  for (const line of lines) if (/sammantradesdatum|sammantrade(?:t)?\s+(?:den\s+)?\d|motesdatum/.test(fold(line))) return first(line);
+  const folded = lines.map(fold);
+  const minutes =
+    doc.blocks.some((b) => b.paragraph) ||
+    folded.some((l) => (/protokoll|sammantrade/.test(l) && !/tjansteskrivelse/.test(l)) || (/§\s*\d/.test(l) && !/vack/.test(l)));
+  if (!minutes) return undefined;
+  const usable = lines.filter((l) => !/inkom|vack|datum\s*:?\s*\d|daterad|^datum\b/.test(fold(l)));
+  return usable.map(first).find(Boolean);
+}
+
+function blockTitle(doc: Doc, block: Block): string | undefined {
+  const clean = (line: string) =>
+    line
+      .replace(/^\s*(?:\p{Lu}{2,6}\s+)?§\s*\d+\s*/u, '')
+      .replace(/\b(?:Dnr|Diarienummer)\.?:?\s*\S+(?:\s\d{4}[./-]\d+)?/gi, '')
+      .replace(/\b[A-ZÅÄÖ]{2,6}[ -]\d{4}[./-]\d{1,5}\b/g, '')
+      .replace(/\s+/g, ' ')
+      .replace(/[\s,;:–-]+$/, '')
+      .trim();
+  if (block.paragraph) {
+    for (const line of block.lines) {
+      const title = clean(slice(doc, line));
+      if (title.length >= 4 && !readHeading(fold(title))) return title;
+    }
+  }
+  const skip = /^(?:protokoll|sammantradesprotokoll|protokollsutdrag|tjansteskrivelse|motion till|interpellation till|datum|inkom|vackt|dnr|diarienummer|handlaggare|till\s*:|sida|er referens|var referens|remissinstanser)\b/;
+  return doc.header.find((line) => {
+    const f = fold(line);
+    return (
+      line.length >= 12 && line.length <= 150 && /\p{Ll}/u.test(line) && line.split(/\s+/).length >= 3 && !/[.,:]$/.test(line) &&
+      !/\d{4}-\d{2}-\d{2}|§/.test(line) && !caseNumberIn(line, fold) && !skip.test(f)
+    );
+  });
+}
+
+function blockMeta(doc: Doc, block: Block, known: KnownFacts, ctx: DraftContext, firstDate: CalendarDate): BlockMeta {
+  const ownCase = block.lines.map((l) => caseNumberIn(slice(doc, l), fold)).find(Boolean);
+  const caseNumber = known.caseNumber ?? ownCase ?? doc.header.map((l) => caseNumberIn(l, fold)).find(Boolean) ?? caseNumberIn(slice(doc, block), fold);
+  const fallback = headerBody(doc) ?? casePrefix(ownCase ?? caseNumber);
+  const headingDecider = block.sections.find((s) => s.kind === 'decision' && s.decider)?.decider;
+  const subject = block.sections
+    .filter((s) => s.kind === 'decision' || s.kind === 'proposal')
+    .map((s) => BODY_AT_START.exec(fslice(doc, trimSpan(doc.text, s)))?.[1])
+    .find(Boolean);
+  const decider = known.body ?? bodyCode(headingDecider ?? '', fallback) ?? bodyCode(subject ?? '', fallback) ?? fallback;
+  const date = known.meetingDate ?? meetingDate(doc, block, ctx.today);
+  let paragraph = block.paragraph;
+  if (!paragraph && doc.blocks.length === 1) {
+    const line = doc.header.find((l) => /§\s*\d+/.test(l) && !/vack/.test(fold(l)));
+    const n = line ? /§\s*(\d+)/.exec(line)?.[1] : undefined;
+    paragraph = n ? `§ ${n}` : undefined;
+  }
+  return { decider, date, paragraph, caseNumber, ref: date ?? firstDate, title: blockTitle(doc, block) };
+}
+
+// ---------------------------------------------------------------- decision points
+
+interface Point extends Span {
+  confidence: number;
+  flag?: string;
+}
+
+/** Where the block's decisions are: its decision, else the proposal it adopts, else plain text. */
+function decisionPoints(doc: Doc, block: Block, meta: BlockMeta): { points: Point[]; plain: boolean } {
+  const of = (kind: Section['kind']) => block.sections.filter((s) => s.kind === kind && fslice(doc, s).trim());
+  const decisions = of('decision');
+  const proposals = of('proposal');
+  const points = (sections: Section[], confidence: number, flag?: string) =>
+    sections.flatMap((s) => pointsOf(doc, s).map((p) => ({ ...p, confidence, flag })));
+  const refers = decisions.some((s) => REFERS_TO_PROPOSAL.test(fslice(doc, s)));
+  if (decisions.length && !refers) return { points: points(decisions, 0.9), plain: false };
+  if (refers) {
+    const adopted = proposals.length ? points(proposals, 0.85) : historyProposals(doc, block);
+    return { points: [...points(decisions, 0.9), ...adopted], plain: false };
+  }
+  if (proposals.length) {
+    return {
+      points: proposals.flatMap((s) => {
+        const target = s.decider ? bodyCode(s.decider, meta.decider) : undefined;
+        const elsewhere = target && meta.decider && target !== meta.decider;
+        return elsewhere
+          ? points([s], 0.4, `Förslag till ${target}: blir ett uppdrag först när ${target} har beslutat.`)
+          : points([s], 0.85);
+      }),
+      plain: false,
+    };
+  }
+  const other = block.sections.filter((s) => s.kind === 'other');
+  return { points: points(other, 0.75), plain: true };
+}
+
+/** "Arbetsutskottet föreslår kommunstyrelsen besluta att ..." told in the history, adopted by the decision. */
+function historyProposals(doc: Doc, block: Block): Point[] {
+  return block.sections
+    .filter((s) => s.kind === 'history')
+    .flatMap((s) => pointsOf(doc, s).flatMap((p) => sentencesOf(doc, p)))
+    .filter((s) => /\bforeslar\b[^.]{0,80}\bbesluta\s+att\b/.test(fslice(doc, s)))
+    .map((s) => ({ ...s, confidence: 0.85 }));
+}
+
+// ---------------------------------------------------------------- commissions
+
+interface Commission {
+  roles: Span[];
+  task: Span;
+  exhortation: boolean;
+}
+
+function clausesOf(doc: Doc, sentence: Span): Span[] {
+  const f = fslice(doc, sentence);
+  const lead = LEAD_IN.exec(f)?.[0].length ?? 0;
+  const clauses: Span[] = [];
+  let at = lead;
+  for (const m of f.matchAll(CLAUSE_BOUNDARY)) {
+    if (m.index < at) continue;
+    clauses.push({ start: sentence.start + at, end: sentence.start + m.index });
+    at = m.index + m[0].length;
+  }
+  clauses.push({ start: sentence.start + at, end: sentence.end });
+  return clauses.map((c) => trimSpan(doc.text, c)).filter((c) => c.end > c.start);
+}
+
+/** "socialnämnden och vård- och omsorgsnämnden" → two roles; "ekonomichefen i samråd med X" → one. */
+function splitRoles(doc: Doc, span: Span): Span[] {
+  const f = fslice(doc, span);
+  const end = span.start + f.replace(ROLE_MODIFIER, '').length;
+  const whole = trimSpan(doc.text, { start: span.start, end });
+  const parts: Span[] = [];
+  let at = whole.start;
+  for (const m of fslice(doc, whole).matchAll(/\s*,\s*|\s+(?:och|samt)\s+/g)) {
+    if (doc.folded[whole.start + m.index - 1] === '-') continue;
+    parts.push({ start: at, end: whole.start + m.index });
+    at = whole.start + m.index + m[0].length;
+  }
+  parts.push({ start: at, end: whole.end });
+  const heads = parts.every((p) => fslice(doc, p).split(/\s+/).some((w) => ROLE_HEAD.test(w)));
+  return heads ? parts : [whole];
+}
+
+/** The role written just before a verb ("Kommundirektören får i uppdrag", "tekniska förvaltningen ska"). */
+function roleBefore(doc: Doc, clause: Span, at: number): Span | undefined {
+  const tokens = [...fslice(doc, { start: clause.start, end: at }).matchAll(/[a-z0-9-]+/g)].map((m) => ({
+    word: m[0],
+    start: clause.start + m.index,
+    end: clause.start + m.index + m[0].length,
+  }));
+  const head = tokens.at(-1);
+  if (!head || !ROLE_HEAD.test(head.word)) return undefined;
+  let first = tokens.length - 1;
+  for (let i = tokens.length - 2; i >= 0; i--) {
+    const word = tokens[i]?.word ?? '';
+    const after = tokens[i + 1]?.word ?? '';
+    const joins = word === 'och' && (tokens[i - 1]?.word.endsWith('-') ?? false);
+    const fits = joins || word.endsWith('-') || after === 'och' || ['vice', 'bitradande'].includes(word) ||
+      (!SCAN_STOP.has(word) && word.length >= 4 && /(?:s|a)$/.test(word));
+    if (!fits) break;
+    first = i;
+  }
+  const start = tokens[first]?.start ?? head.start;
+  return { start, end: head.end };
+}
+
+function readCommission(doc: Doc, clause: Span): Commission | undefined {
+  const f = fslice(doc, clause);
+  const at = (m: RegExpExecArray, group = 1): Span => {
+    const g = m[group] ?? '';
+    const start = clause.start + m.index + m[0].indexOf(g);
+    return { start, end: start + g.length };
+  };
+  const delimited = (pattern: RegExp, exhortation = false, needsHead = false): Commission | undefined => {
+    const m = pattern.exec(f);
+    if (!m) return undefined;
+    const role = at(m);
+    if (needsHead && !fslice(doc, role).split(/\s+/).some((w) => ROLE_HEAD.test(w))) return undefined;
+    return { roles: splitRoles(doc, role), task: { start: clause.start + m.index + m[0].length, end: clause.end }, exhortation };
+  };
+  const found =
+    delimited(GIVE) ?? delimited(COMMISSION_TO) ?? delimited(APPOINT_TO_SIGN) ?? delimited(COMMISSION_BARE, false, true) ?? delimited(REFERRAL_BACK, false, true);
+  if (found) return found;
+  for (const pattern of [SUBJECT_COMMISSION, SUBJECT_MODAL]) {
+    const m = pattern.exec(f);
+    const role = m ? roleBefore(doc, clause, clause.start + m.index) : undefined;
+    if (m && role) return { roles: [role], task: { start: clause.start + m.index + m[0].length, end: clause.end }, exhortation: false };
+  }
+  return delimited(EXHORTATION, true);
+}
+
+// ---------------------------------------------------------------- deadlines and titles
+
+/** A body named in a span as the one reported to ("till kommunstyrelsen", "kommunstyrelsens sammanträde", "till KS"). */
+function targetBody(doc: Doc, span: Span, decider?: string): string | undefined {
+  const f = fslice(doc, span);
+  const named = new RegExp(`\\b(?:till|for|infor|vid|pa|i)\\s+(${BODY_PHRASE})\\b|\\b(${BODY_PHRASE})\\s+sammantrade`).exec(f);
+  const phrase = named?.[1] ?? named?.[2];
+  if (phrase) return bodyCode(phrase, decider);
+  const short = /\b(?:till|för|inför|vid|i)\s+([A-ZÅÄÖ]{2,5}(?:-?AU)?)\b/.exec(slice(doc, span))?.[1];
+  return short && /^(?:KF|KS|KSAU|[A-ZÅÄÖ]{1,4}N|[A-ZÅÄÖ]{2,4}-?AU)$/.test(short) ? bodyCode(short) : decider;
+}
+
+interface Deadline {
+  due?: Due;
+  /** Further report-back occasions ("i april och i oktober"): one item each. */
+  more: Due[];
+  report: boolean;
+  vague?: string;
+  used?: Timing;
+}
+
+/** The deadline of a task: its report-back part first, else a deadline in the task itself. */
+function deadlineOf(doc: Doc, task: Span, meta: BlockMeta, reportFrom?: number): Deadline {
+  const f = fslice(doc, task);
+  const reportSpan = reportFrom !== undefined ? { start: reportFrom, end: task.end } : REPORT_VERB.test(f) ? task : undefined;
+  const inReport = reportSpan ? findTimings(doc.folded, reportSpan.start, reportSpan.end, meta.ref) : [];
+  const inTask = findTimings(doc.folded, task.start, task.end, meta.ref).filter((t) => t.marked || t.form === 'meetingDate' || t.form === 'vague');
+  const timings = inReport.some((t) => t.form !== 'vague') ? inReport : [...inTask, ...inReport];
+  const used = timings.find((t) => t.form !== 'vague');
+  const vague = timings.find((t) => t.form === 'vague');
+  const atMeeting = used?.form === 'meetingDate' || (used?.form === 'month' && /sammantrade/.test(f));
+  const report = !!reportSpan || atMeeting;
+  if (!used) return { report, vague: vague ? slice(doc, vague) : undefined, more: [] };
+  if (used.form === 'date') return { due: { date: used.date }, report, used, more: [] };
+  const body = targetBody(doc, reportSpan ?? { start: Math.max(task.start, used.start - 60), end: used.end }, meta.decider);
+  if (!report && used.form === 'month') return { due: { date: endOfMonth(used.month) }, report, used, more: [] };
+  if (!body) return { report: true, used, more: [] };
+  const meetingOf = (t: Timing): Due | undefined =>
+    t.form === 'month' ? { meeting: { body, month: t.month } } : t.form === 'meetingDate' ? { meeting: { body, date: t.date } } : undefined;
+  const more = inReport.filter((t) => t.start > used.start).flatMap((t) => meetingOf(t) ?? []);
+  return { due: meetingOf(used), report: true, used, more };
+}
+
+const LEFT_OF_TIMING =
+  /(?:\s*,)?\s*(?:(?:senast|fore|innan|till och med|t\.o\.m\.?|inom)\s+)?(?:(?:till|vid|pa|infor)\s+(?:(?:[a-z-]+\s+(?:och|eller)\s+)?[a-z]+s\s+){0,2}sammantrade[a-z]*\s+(?:den\s+)?)?(?:(?:senast|fore|innan|under)\s+)?(?:den\s+)?$/;
+const RIGHT_OF_TIMING = /^\s*fran (?:och med )?(?:detta |dagens )?beslut(?:et|sdatum)?/;
+const TRAILING_TARGET = new RegExp(`\\s+(?:till|for|infor)\\s+${BODY_PHRASE}\\s*$`);
+
+/** The task in the clerk's words: no deadline phrase, no "to whom", no dangling conjunction. */
+function titleOf(doc: Doc, span: Span, remove: Span[], meta: BlockMeta): string {
+  const cuts = remove.map((r) => {
+    const before = fslice(doc, { start: Math.max(span.start, r.start - 120), end: r.start });
+    const left = LEFT_OF_TIMING.exec(before)?.[0].length ?? 0;
+    const right = RIGHT_OF_TIMING.exec(fslice(doc, { start: r.end, end: span.end }))?.[0].length ?? 0;
+    return { start: r.start - left, end: r.end + right };
+  });
+  let s = '';
+  let f = '';
+  for (let i = span.start; i < span.end; i++) {
+    if (cuts.some((c) => i >= c.start && i < c.end)) continue;
+    s += doc.text[i];
+    f += doc.folded[i];
+  }
+  const cut = (pattern: RegExp) => {
+    const m = pattern.exec(f);
+    if (!m) return;
+    s = s.slice(0, m.index) + s.slice(m.index + m[0].length);
+    f = f.slice(0, m.index) + f.slice(m.index + m[0].length);
+  };
+  cut(/^\s*att\s+/);
+  cut(new RegExp(`^\\s*(?:i samverkan med|i samrad med|tillsammans med)\\s+[^,]{1,60}?\\s+(?=${TASK_VERB}\\b)`));
+  const relative = /,\s*(?:dar|som|vilket|vilken|eftersom)\b/.exec(f);
+  if (relative) {
+    s = s.slice(0, relative.index);
+    f = f.slice(0, relative.index);
+  }
+  for (let i = 0; i < 3; i++) {
+    cut(/[\s,;:.–-]+$/);
+    cut(TRAILING_TARGET);
+    cut(/\s+(?:och|samt|att)$/);
+  }
+  let title = restoreDiacritics(s.replace(/\s+/g, ' ').trim(), doc.lexicon);
+  if (title.length > 140) title = `${title.slice(0, title.lastIndexOf(' ', 140))}…`;
+  title = (title[0] ?? '').toUpperCase() + title.slice(1);
+  if (meta.title && /\b(?:uppdraget|remissen|avtalet|ärendet|beslutet)\b/i.test(title) && !fold(title).includes(fold(meta.title))) {
+    title = `${title} – ${restoreDiacritics(meta.title, doc.lexicon)}`;
+  }
+  return title.slice(0, 200);
+}
+
+// ---------------------------------------------------------------- items from a block
+
+function decisionOf(meta: BlockMeta): DraftDecision {
+  return { body: meta.decider, date: meta.date, paragraph: meta.paragraph };
+}
+
+function taskItems(doc: Doc, meta: BlockMeta, commission: Commission, source: Span, point: Point): Candidate[] {
+  const { task } = commission;
+  const f = fslice(doc, task);
+  const split = REPORT_SPLIT.exec(f);
+  const reportFrom = split ? task.start + split.index + split[0].length : undefined;
+  const deadline = deadlineOf(doc, task, meta, reportFrom);
+  const main = split && split.index > 8 ? { start: task.start, end: task.start + split.index } : task;
+  const marked = findTimings(doc.folded, main.start, main.end, meta.ref).filter((t) => t.marked);
+  const title = titleOf(doc, main, deadline.used ? [deadline.used, ...marked] : marked, meta);
+  // A commission verb with nothing after it ("uppdra åt X att" at a page's end) is no task.
+  if (!/\p{L}{2}/u.test(title)) return [];
+  const flags = point.flag ? [point.flag] : [];
+  let confidence = point.confidence;
+  if (commission.exhortation) {
+    confidence = 0.3;
+    flags.push('Uppmaning till andra organ, inte ett uppdrag: följs upp löst, om alls.');
+  }
+  if (deadline.vague) {
+    confidence -= 0.1;
+    flags.push(`Tidpunkten är inte exakt ("${deadline.vague}"): ange en deadline.`);
+  } else if (deadline.report && !deadline.due) {
+    flags.push('Återrapporteringen saknar tidpunkt eller organ: ange en deadline.');
+  }
+  const dues = [deadline.due, ...deadline.more];
+  return commission.roles.flatMap((role) => dues.map((due) => ({
+    kind: deadline.report ? 'aterrapportering' : 'uppdrag',
+    title,
+    role: slice(doc, role),
+    due,
+    decision: decisionOf(meta),
+    caseNumber: meta.caseNumber,
+    confidence,
+    flags: [...flags],
+    source,
+  })));
+}
+
+/** A later sentence or clause that gives the previous commission its report-back or deadline. */
+function attach(doc: Doc, meta: BlockMeta, group: Candidate[], span: Span): void {
+  const deadline = deadlineOf(doc, span, meta, REPORT_VERB.test(fslice(doc, span)) ? span.start : undefined);
+  if (!deadline.due && !deadline.vague) return;
+  for (const item of group) {
+    if (deadline.report) item.kind = 'aterrapportering';
+    if (!item.due && deadline.due) item.due = deadline.due;
+    if (deadline.vague && !item.due) {
+      item.confidence -= 0.1;
+      item.flags.push(`Tidpunkten är inte exakt ("${deadline.vague}"): ange en deadline.`);
+    }
+    item.source = { start: Math.min(item.source.start, span.start), end: Math.max(item.source.end, span.end) };
+  }
+}
+
+/** The items of one decision point: commissions, with report-backs and deadlines from later clauses and sentences. */
+function pointItems(doc: Doc, meta: BlockMeta, point: Point, plain: boolean): Candidate[] {
+  const items: Candidate[] = [];
+  let group: Candidate[] | undefined;
+  for (const sentence of sentencesOf(doc, point)) {
+    if (isQuestion(doc, sentence)) continue;
+    if (plain && PROPOSING.test(fslice(doc, sentence))) continue;
+    let sentenceGroup: Candidate[] | undefined;
+    for (const clause of clausesOf(doc, sentence)) {
+      const cf = fslice(doc, clause);
+      const commission = readCommission(doc, clause);
+      if (commission) {
+        const made = taskItems(doc, meta, commission, sentence, point);
+        items.push(...made);
+        if (!commission.exhortation) sentenceGroup = made;
+        continue;
+      }
+      if (sentenceGroup && TASK_START.test(cf)) {
+        attach(doc, meta, sentenceGroup, clause);
+        continue;
+      }
+      if (!sentenceGroup && !plain && TASK_START.test(cf) && meta.decider) {
+        const subject = BODY_AT_START.exec(fslice(doc, sentence))?.[1];
+        const body = subject ? slice(doc, { start: sentence.start, end: sentence.start + subject.length }) : (BODY_NAMES[meta.decider] ?? meta.decider);
+        items.push(...selfTask(doc, meta, clause, sentence, point, body));
+      }
+    }
+    if (sentenceGroup) group = sentenceGroup;
+    else if (group && (FOLLOW_UP.test(fslice(doc, sentence)) || /\bska\b.*\bsenast\b/.test(fslice(doc, sentence)))) attach(doc, meta, group, sentence);
+  }
+  return items;
+}
+
+/** "Kommunstyrelsen beslutar att ta fram ...": nobody named, the body itself stands as responsible. */
+function selfTask(doc: Doc, meta: BlockMeta, clause: Span, sentence: Span, point: Point, body: string): Candidate[] {
+  const [item] = taskItems(doc, meta, { roles: [clause], task: clause, exhortation: false }, sentence, point);
+  if (!item) return [];
+  item.role = body;
+  item.confidence = Math.min(item.confidence, 0.45);
+  item.flags.push('Ingen ansvarig anges: beslutet riktar sig till organet självt.');
+  return [item];
+}
+
+// ---------------------------------------------------------------- motions
+
+type MotionAnswer = 'approved' | 'refused' | 'answered' | 'remitted' | undefined;
+
+function motionAnswer(text: string): MotionAnswer {
+  if (/motionen\s+(?:ska\s+)?bifall(?:s|es)|bifalla\s+motionen|bifaller\s+motionen/.test(text)) return 'approved';
+  if (/motionen\s+(?:ska\s+)?avslas|avsla\s+motionen|avslar\s+motionen/.test(text)) return 'refused';
+  if (/motionen\s+(?:ska\s+)?(?:anses|forklaras)\s+(?:vara\s+)?besvarad|anse\s+motionen\s+(?:vara\s+)?besvarad|motionen\s+besvaras/.test(text)) return 'answered';
+  if (/remittera\s+motionen|motionen\s+remitteras|overlamna\s+motionen|motionen\s+overlamnas/.test(text)) return 'remitted';
+  return undefined;
+}
+
+/** Who prepares the answer: "remittera motionen till kommunstyrelsen", "har remitterats till tekniska nämnden". */
+function remitTarget(doc: Doc, block: Block): string | undefined {
+  const m = new RegExp(`(?:remitter|overlamn)\\w*\\s+(?:motionen\\s+)?till\\s+(${BODY_PHRASE})`).exec(fslice(doc, block));
+  if (!m?.[1]) return undefined;
+  const start = block.start + m.index + m[0].length - m[1].length;
+  return doc.text.slice(start, start + m[1].length);
+}
+
+function motionItems(doc: Doc, block: Block, meta: BlockMeta, points: Point[], taken: Candidate[]): Candidate[] {
+  const head = fold([meta.title ?? '', ...block.lines.map((l) => slice(doc, l)), ...doc.header.slice(0, 6)].join('\n'));
+  if (!/\bmotion(?:en)?\b/.test(head) || /interpellation/.test(head)) return [];
+  const answer = motionAnswer(points.map((p) => fslice(doc, p)).join('\n'));
+  const target = remitTarget(doc, block);
+  if (answer === 'approved' && !taken.some((c) => c.source.start >= block.start && c.source.end <= block.end)) {
+    return approvedProposals(doc, block, meta, target);
+  }
+  if (answer && answer !== 'remitted') return [];
+  const raised = raisedDate(doc, block, meta);
+  if (!raised && answer !== 'remitted') return [];
+  const flags: string[] = [];
+  if (!target) flags.push('Beredande organ framgår inte: kommunstyrelsen bereder ärenden till fullmäktige.');
+  if (!raised) flags.push('Datum då motionen väcktes framgår inte.');
+  const subject = meta.title ? restoreDiacritics(meta.title, doc.lexicon) : 'motionen';
+  const title = /^motion\b/i.test(subject) ? `Besvara ${subject[0]?.toLowerCase()}${subject.slice(1)}` : `Besvara motionen: ${subject}`;
+  const remitSentence = points.find((p) => /remitter|overlamn/.test(fslice(doc, p)));
+  return [
+    {
+      kind: 'motion',
+      title: title.slice(0, 200),
+      role: target ?? 'kommunstyrelsen',
+      due: raised ? { raised: raised.date } : undefined,
+      decision: raised ? { body: 'KF', date: raised.date, paragraph: raised.paragraph } : decisionOf(meta),
+      caseNumber: meta.caseNumber,
+      confidence: target && raised ? 0.85 : 0.65,
+      flags,
+      source: raised?.explicit ? raised.source : (remitSentence ?? raised?.source ?? block.lines[0] ?? block),
+    },
+  ];
+}
+
+/** "väckt i kommunfullmäktige 2025-11-24 § 203"; "X väcker en motion" in KF's own minutes means that meeting. */
+function raisedDate(doc: Doc, block: Block, meta: BlockMeta): { date: CalendarDate; paragraph?: string; source: Span; explicit: boolean } | undefined {
+  for (const line of lineSpans(doc.folded, block.start, block.end)) {
+    for (const sentence of sentencesOf(doc, line)) {
+      const f = fslice(doc, sentence);
+      const m = /\bvackt(?:es|e)?\b/.exec(f);
+      if (!m) continue;
+      const date = datesIn(doc.folded, sentence.start + m.index, Math.min(sentence.end, sentence.start + m.index + 80), meta.ref)[0];
+      if (!date && meta.decider === 'KF' && meta.date) return { date: meta.date, paragraph: meta.paragraph, source: sentence, explicit: false };
+      if (!date) continue;
+      const n = /§\s*(\d+)/.exec(f.slice(m.index))?.[1];
+      return { date: date.date, paragraph: n ? `§ ${n}` : undefined, source: sentence, explicit: true };
+    }
+  }
+  const speaks = /\bvack(?:er|s)\b/.exec(fslice(doc, block));
+  if (speaks && meta.decider === 'KF' && meta.date) {
+    const source = sentencesOf(doc, block).find((s) => s.start <= block.start + speaks.index && s.end > block.start + speaks.index) ?? block;
+    return { date: meta.date, paragraph: meta.paragraph, source, explicit: false };
+  }
+  return undefined;
+}
+
+/** What a motion proposes: the "att ..." after föreslår/yrkar, or the att-list items that follow it. */
+function motionProposals(doc: Doc, block: Block): { source: Span; content: Span }[] {
+  const proposals: { source: Span; content: Span }[] = [];
+  for (const section of block.sections) {
+    const points = pointsOf(doc, section);
+    points.forEach((point, i) => {
+      for (const sentence of sentencesOf(doc, point)) {
+        const f = fslice(doc, sentence);
+        const verb = PROPOSING.exec(f);
+        if (!verb || /\b(?:bifall\w*|avsla\w*|besvarad)\b/.test(f.slice(verb.index))) continue;
+        const att = f.indexOf(' att ', verb.index);
+        if (att >= 0) {
+          proposals.push({ source: sentence, content: trimSpan(doc.text, { start: sentence.start + att + 5, end: sentence.end }) });
+          continue;
+        }
+        for (const next of points.slice(i + 1)) {
+          const m = /^att\s+/.exec(fslice(doc, next));
+          if (!m) break;
+          proposals.push({ source: next, content: { start: next.start + m[0].length, end: next.end } });
+        }
+      }
+    });
+  }
+  return proposals;
+}
+
+/** An approved motion: what it proposed becomes work for whoever it names, else whoever prepared it. */
+function approvedProposals(doc: Doc, block: Block, meta: BlockMeta, target: string | undefined): Candidate[] {
+  const items: Candidate[] = [];
+  for (const { source, content: written } of motionProposals(doc, block)) {
+    let content = written;
+    const council = /^kommunfullmaktige\s+(?:beslutar\s+|besluta\s+)?(?:att\s+)?/.exec(fslice(doc, content));
+    if (council && !/^kommunfullmaktige\s+(?:ger|uppdrar)\b/.test(fslice(doc, content))) content = { ...content, start: content.start + council[0].length };
+    const commission = readCommission(doc, content);
+    const point: Point = { ...source, confidence: 0.7, flag: 'Motionen bifölls: motionens förslag blir ett uppdrag. Kontrollera ansvarig och tidpunkt.' };
+    if (commission && !commission.exhortation) {
+      items.push(...taskItems(doc, meta, commission, source, point));
+      continue;
+    }
+    const first = /\s+och\s+att\s+|,\s*(?:och\s+)?att\s+/.exec(fslice(doc, content));
+    const clause = first ? { start: content.start, end: content.start + first.index } : content;
+    const task = subjectlessTask(doc, clause);
+    const [item] = taskItems(doc, meta, { roles: [task], task, exhortation: false }, source, { ...point, confidence: target ? 0.6 : 0.55 });
+    if (!item) continue;
+    item.role = target ?? 'kommunstyrelsen';
+    item.title = infinitive(item.title);
+    if (!target) item.flags.push('Ansvarig framgår inte: kommunstyrelsen verkställer fullmäktiges beslut.');
+    items.push(item);
+  }
+  return items;
+}
+
+/** "kommunen ska inventera ..." → "inventera ...": the subject of a motion's proposal goes. */
+function subjectlessTask(doc: Doc, clause: Span): Span {
+  const m = /^(?:kommunen|vi|man|staden)\s+(?:ska\s+|skall\s+|bor\s+)?/.exec(fslice(doc, clause));
+  return m ? { start: clause.start + m[0].length, end: clause.end } : clause;
+}
+
+const IRREGULAR: Record<string, string> = { tar: 'ta', ser: 'se', gör: 'göra', får: 'få', går: 'gå', har: 'ha', blir: 'bli', ger: 'ge' };
+
+/** "Tar fram en plan" → "Ta fram en plan": a proposal in the present tense as a task. */
+function infinitive(title: string): string {
+  return title.replace(/^(\p{L}+)/u, (verb) => {
+    const lower = verb.toLowerCase();
+    const base = IRREGULAR[lower] ?? (/ar$/.test(lower) ? lower.slice(0, -1) : /er$/.test(lower) ? `${lower.slice(0, -2)}a` : /ör$/.test(lower) ? `${lower}a` : lower);
+    return (base[0] ?? '').toUpperCase() + base.slice(1);
+  });
+}
+
+// ---------------------------------------------------------------- remiss letters
+
+const AUTHORITY =
+  /\b(?:lansstyrelsen|regeringskansliet|[a-z]+departementet|[a-z]+(?:verket|myndigheten|inspektionen|kollegiet|kassan)|socialstyrelsen|region [a-z]+|sveriges kommuner och regioner)\b/g;
+
+/** An outside authority named at [at...] on one line, with its county or region when written. */
+function authorityAt(doc: Doc, at: number, end: number): string | undefined {
+  const f = doc.folded.slice(at, end);
+  const m = new RegExp(AUTHORITY.source).exec(f);
+  if (!m || m.index !== 0) return undefined;
+  let length = m[0].length;
+  if (m[0] === 'lansstyrelsen') {
+    const rest = doc.text.slice(at + length, end);
+    const county = /^ i ((?:\p{L}+ ){0,2}?\p{L}+s) län\b/u.exec(fold(rest)) ? /^ i (?:\p{L}+ ){0,2}?\p{L}+s \p{L}+/u.exec(rest) : /^ \p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?(?=\s*$|\s*\n)/u.exec(rest);
+    length += county?.[0].length ?? 0;
+  }
+  if (m[0].startsWith('region ') && !/^Region \p{Lu}/u.test(doc.text.slice(at, at + length))) return undefined;
+  const name = doc.text.slice(at, at + length);
+  const cased = name === name.toUpperCase() ? name.charAt(0) + name.slice(1).toLowerCase() : name;
+  return restoreDiacritics(cased, doc.lexicon);
+}
+
+function firstAuthority(doc: Doc, span: Span): string | undefined {
+  for (const m of fslice(doc, span).matchAll(AUTHORITY)) {
+    const lineEnd = doc.text.indexOf('\n', span.start + m.index);
+    const name = authorityAt(doc, span.start + m.index, lineEnd < 0 ? span.end : Math.min(lineEnd, span.end));
+    if (name) return name;
+  }
+  return undefined;
+}
+
+interface Remiss {
+  deadline: CalendarDate;
+  recipient?: string;
+  source: Span;
+  subject?: string;
+}
+
+function remissOf(doc: Doc, block: Block, meta: BlockMeta): Remiss | undefined {
+  if (!/remiss|samrad|synpunkter|yttra sig/.test(fslice(doc, block))) return undefined;
+  const sentences = lineSpans(doc.text, block.start, block.end).flatMap((l) => sentencesOf(doc, l));
+  for (const sentence of sentences) {
+    const f = fslice(doc, sentence);
+    if (isQuestion(doc, sentence) || !/\b(?:senast|senaste dag|sista dag)\b/.test(f) || !DEADLINE_SENTENCE.test(f)) continue;
+    const date = findTimings(doc.folded, sentence.start, sentence.end, meta.ref).find((t) => t.marked && t.form === 'date');
+    if (!date || date.form !== 'date') continue;
+    const to = /\b(?:till|hos)\s+(?=[a-z])/g;
+    let recipient: string | undefined;
+    for (const m of f.matchAll(to)) {
+      recipient = authorityAt(doc, sentence.start + m.index + m[0].length, sentence.end);
+      if (recipient) break;
+    }
+    return { deadline: date.date, recipient: recipient ?? firstAuthority(doc, block), source: sentence, subject: remissSubject(doc, block) };
+  }
+  return undefined;
+}
+
+function remissSubject(doc: Doc, block: Block): string | undefined {
+  for (const line of lineSpans(doc.text, block.start, block.end)) {
+    const text = slice(doc, line).trim();
+    const f = fold(text);
+    const labelled = /^(?:remiss(?:svar)?|samrad)\s*[:–-]\s*(.+)$/.exec(f);
+    if (labelled?.[1]) return text.slice(text.length - labelled[1].length);
+    if (/^(?:samrad om|remiss av|remiss om|betankandet?|promemorian?|forslag till|utkast till)\b/.test(f) && text.length < 200) return text;
+  }
+  return undefined;
+}
+
+/**
+ * Who adopts the answer: "Förslaget till yttrande ska behandlas av kommunstyrelsen", else the body
+ * the clerk named, else the body that commissioned it or the committee a letter is addressed to.
+ * Delegation means no body decides.
+ */
+function yttrandeDecider(doc: Doc, block: Block, meta: BlockMeta, known: KnownFacts, fallback?: string): string | undefined {
+  const f = fslice(doc, block);
+  if (/delegation/.test(f)) return undefined;
+  const m = new RegExp(`\\b(?:behandlas|beslutas|antas|faststalls|godkanns)\\s+av\\s+(${BODY_PHRASE})`).exec(f);
+  if (m?.[1]) return bodyCode(m[1], meta.decider);
+  return known.body ?? fallback;
+}
+
+/** Who a letter is for: "Handläggs på delegation av X", "Till: X", or a body alone on an address line. */
+function addresseeOf(doc: Doc, block: Block): string | undefined {
+  const f = fslice(doc, block);
+  const handler = /\b(?:handlaggs|besvaras|bereds)\s+(?:pa delegation\s+)?av\s+([a-z- ]{3,60}?)\s*(?:[.,\n]|$)/.exec(f);
+  const to = /(?:^|\n)\s*till\s*:\s*([^,\n]{3,80})/.exec(f);
+  const pick = handler ?? to;
+  if (pick?.[1]) {
+    const start = block.start + pick.index + pick[0].indexOf(pick[1]);
+    return doc.text.slice(start, start + pick[1].length).trim();
+  }
+  for (const line of lineSpans(doc.text, block.start, block.end)) {
+    const text = slice(doc, line).trim();
+    const m = new RegExp(`^(${BODY_PHRASE})$`).exec(fold(text));
+    if (m?.[1] && !/^(?:namnd|styrelse|arbetsutskott|utskott)/.test(m[1])) return text;
+  }
+  return undefined;
+}
+
+function yttrandeItems(doc: Doc, block: Block, meta: BlockMeta, known: KnownFacts, items: Candidate[], plain: boolean): Candidate[] {
+  const remiss = remissOf(doc, block, meta);
+  if (!remiss) return items;
+  const addressee = plain ? addresseeOf(doc, block) : undefined;
+  const decidedBy = yttrandeDecider(doc, block, meta, known, plain ? (addressee ? bodyCode(fold(addressee)) : undefined) : meta.decider);
+  const due: Due = { externalDeadline: remiss.deadline, recipient: remiss.recipient ?? '', ...(decidedBy ? { decidedBy } : {}) };
+  const withRecipient = remiss.recipient ? due : undefined;
+  const flags = remiss.recipient ? [] : ['Mottagaren av yttrandet framgår inte.'];
+  const answering = items.filter((c) => /yttrande|remissvar|remissen|svar pa/.test(fold(c.title)));
+  for (const item of answering) {
+    item.kind = 'yttrande';
+    item.due = withRecipient;
+    item.flags.push(...flags);
+  }
+  if (answering.length || !plain || items.some((c) => c.confidence >= PROPOSED_CONFIDENCE)) return items;
+  if (!decidedBy && !/delegation/.test(fslice(doc, block))) flags.push('Inget beslutande organ angivet: yttrandet räknas som delegationsbeslut.');
+  const subject = remiss.subject ?? meta.title;
+  const title = subject ? `Yttrande över ${(subject[0] ?? '').toLowerCase()}${subject.slice(1)}` : 'Yttrande över remiss';
+  return [
+    ...items,
+    {
+      kind: 'yttrande',
+      title: restoreDiacritics(title, doc.lexicon).slice(0, 200),
+      role: addressee,
+      due: withRecipient,
+      decision: decisionOf(meta),
+      caseNumber: meta.caseNumber,
+      confidence: 0.85,
+      flags,
+      source: remiss.source,
+    },
+  ];
+}
+
+// ---------------------------------------------------------------- block
+
+function blockCandidates(doc: Doc, block: Block, known: KnownFacts, ctx: DraftContext, firstDate: CalendarDate): Candidate[] {
+  const meta = blockMeta(doc, block, known, ctx, firstDate);
+  const { points, plain } = decisionPoints(doc, block, meta);
+  const head = fold([meta.title ?? '', ...doc.header.slice(0, 3)].join(' '));
+  const silent = plain && (/^interpellation|\binterpellation\b/.test(head) || /\bmotion\b/.test(head));
+  const commissions = silent ? [] : points.flatMap((p) => pointItems(doc, meta, p, plain));
+  const withMotions = [...commissions, ...motionItems(doc, block, meta, points, commissions)];
+  return yttrandeItems(doc, block, meta, known, withMotions, plain);
+}
+
+// ---------------------------------------------------------------- the draft
+
+/** The role as written, without the capital of a sentence start ("Kommundirektören får ..."); names keep theirs. */
+function asWritten(role: string, doc: Doc): string {
+  const restored = restoreDiacritics(role.replace(/\s+/g, ' ').trim(), doc.lexicon);
+  const isRole = fold(restored).split(/\s+/).some((w) => ROLE_HEAD.test(w));
+  return isRole && /^\p{Lu}\p{Ll}/u.test(restored) ? restored[0]?.toLowerCase() + restored.slice(1) : restored;
+}
+
+function finish(doc: Doc, c: Candidate, ctx: DraftContext): Draft {
+  const role = c.role ? asWritten(c.role, doc) : undefined;
+  const person = role ? ctx.lookupRole(normalizeRole(role)) : undefined;
+  const responsible = person ? { name: person.name, email: person.email } : undefined;
+  const sentence = slice(doc, c.source).replace(/\s+/g, ' ').trim();
+  const decision = Object.fromEntries(Object.entries(c.decision).filter(([, v]) => v !== undefined)) as DraftDecision;
+  const body: DraftBody = {
+    kind: c.kind,
+    title: c.title,
+    description: sentence.slice(0, 4000),
+    ...(c.caseNumber ? { caseNumber: c.caseNumber } : {}),
+    ...(Object.keys(decision).length ? { decision } : {}),
+    ...(responsible ? { responsible, unit: person?.unit } : {}),
+    ...(c.due ? { due: c.due } : {}),
+  };
+  const missing = [
+    ...(c.caseNumber ? [] : ['caseNumber']),
+    ...(['body', 'date', 'paragraph'] as const).filter((k) => !decision[k]).map((k) => `decision.${k}`),
+    ...(responsible ? [] : ['responsible.name', 'responsible.email']),
+    ...(person?.unit ? [] : ['unit']),
+    ...(c.due ? [] : ['due']),
+  ];
+  const confidence = Math.round(Math.max(0, Math.min(1, c.confidence)) * 100) / 100;
+  return {
+    kind: c.kind,
+    title: c.title,
+    ...(role ? { responsibleRole: role } : {}),
+    ...(responsible ? { responsible, unit: person?.unit } : {}),
+    ...(c.due ? { due: c.due } : {}),
+    decision,
+    ...(c.caseNumber ? { caseNumber: c.caseNumber } : {}),
+    confidence,
+    flagged: c.flags.length > 0,
+    ...(c.flags.length ? { flagReason: c.flags.join(' ') } : {}),
+    source: { sentence, ...originalSpan(doc.norm, c.source.start, c.source.end) },
+    missing,
+    body,
+  };
+}

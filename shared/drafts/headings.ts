@@ -1,0 +1,57 @@
+/** Section headings of Swedish decision documents, read from a folded line. */
+
+export type SectionKind = 'decision' | 'proposal' | 'history';
+
+export interface Heading {
+  kind: SectionKind;
+  /** The body the heading names as deciding (folded phrase), e.g. "kommunfullmaktige". */
+  decider?: string;
+  /** Characters of the line taken by the label; 0 when the line is itself the first sentence. */
+  length: number;
+}
+
+/** A body as subject or genitive: "kommunstyrelsen", "barn- och utbildningsnamnden", "tekniska namnden". */
+export const BODY_PHRASE =
+  '(?:kommunfullmaktiges?|fullmaktiges?|kommunstyrelsens arbetsutskotts?|kommunstyrelsens?|arbetsutskottets?|utskottets?|' +
+  '(?:[a-z]+- (?:och|eller) )?[a-z]*namnd(?:ens?)?(?: arbetsutskotts?)?|[a-z]+a namndens?|styrelsens?)';
+
+const GENITIVE = '(?:kommunstyrelsens|kommunfullmaktiges|fullmaktiges|arbetsutskottets|utskottets|namndens|ordforandens|forvaltningens|[a-z- ]*namndens|[a-z]+s)';
+
+const DECISION_LABEL = new RegExp(`^(?:beslut|beslutet|${GENITIVE} beslut)$`);
+const PROPOSAL_LABEL = new RegExp(
+  `^(?:forslag till beslut|beslutsforslag|forslag till (?:kommunfullmaktige|kommunstyrelsen|namnden)|${GENITIVE} forslag(?: till beslut)?(?: till (?:kommunfullmaktige|kommunstyrelsen))?)$`,
+);
+const HISTORY_LABEL = new RegExp(
+  '^(?:arendet|arendebeskrivning|beskrivning av arendet|arendets beredning|arendets handlaggning|arendets tidigare behandling|tidigare behandling|' +
+    'tidigare beslut|bakgrund|sammanfattning|sammanfattning av arendet|motionen|motionens innehall|interpellationen|bedomning|' +
+    'forvaltningens bedomning|overvaganden|analys|motivering|skal for beslut|beslutsmotivering|ekonomiska konsekvenser|konsekvenser|' +
+    'ekonomi|finansiering|beslutsunderlag|underlag|handlingar|bilagor|bilaga|yrkanden?|beslutsgang|propositionsordning|omrostning|' +
+    'reservation(?:er)?|protokollsanteckning(?:ar)?|jav|beslutet (?:ska )?skickas till|expedieras till|expediering|skickas till|' +
+    'sandlista|remissinstanser|om remissen|lagstiftning|regelverk|konsekvensanalys|barnkonsekvensanalys|samrad)$',
+);
+
+const LINE_DECISION = new RegExp(`^(${BODY_PHRASE}) beslutar\\b`);
+const LINE_PROPOSAL = new RegExp(`^(${BODY_PHRASE}) (?:foreslas besluta|foreslar (${BODY_PHRASE}) (?:att )?besluta)\\b`);
+
+/** The heading a line starts with, if any (the line folded and trimmed at the start). */
+export function readHeading(line: string): Heading | undefined {
+  const colon = /^([a-z][a-z -]{2,60}?)\s*:\s*/.exec(line);
+  const label = (colon ? colon[1] ?? '' : line).trim().replace(/\s+/g, ' ');
+  const length = colon ? colon[0].length : line.length;
+  if (colon || line.trim().length <= 70) {
+    if (DECISION_LABEL.test(label)) return { kind: 'decision', decider: deciderOf(label), length };
+    if (PROPOSAL_LABEL.test(label)) return { kind: 'proposal', decider: /till (kommunfullmaktige|kommunstyrelsen)/.exec(label)?.[1], length };
+    if (HISTORY_LABEL.test(label)) return { kind: 'history', length };
+  }
+  const proposal = LINE_PROPOSAL.exec(line);
+  if (proposal) return { kind: 'proposal', decider: proposal[2] ?? proposal[1], length: 0 };
+  const decision = LINE_DECISION.exec(line);
+  if (decision) return { kind: 'decision', decider: decision[1], length: 0 };
+  return undefined;
+}
+
+/** "kommunstyrelsens beslut" names KS; plain "beslut" names nobody. */
+function deciderOf(label: string): string | undefined {
+  const m = /^(.+)s beslut$/.exec(label);
+  return m?.[1];
+}

@@ -1,0 +1,159 @@
+/**
+ * The layout of a decision document: paragraphs (§ blocks) of a protocol, their sections
+ * (decision, proposal, history), the points of a decision, sentences and the header facts.
+ */
+import { BODY_PHRASE, readHeading, type SectionKind } from './headings';
+import { documentLexicon, type Lexicon } from './swedish';
+import { normalizeText, type NormalizedText } from './text';
+import type { Span } from './timing';
+
+export interface Section extends Span {
+  kind: SectionKind | 'other';
+  /** Folded phrase of the body the heading names as deciding. */
+  decider?: string;
+}
+
+export interface Block extends Span {
+  /** The block's own first lines (the § line, its title, its case number). */
+  lines: Span[];
+  paragraph?: string;
+  sections: Section[];
+}
+
+export interface Doc {
+  norm: NormalizedText;
+  /** Repaired text (diacritics as written). */
+  text: string;
+  folded: string;
+  lexicon: Lexicon;
+  /** Lines before the first § block, and the page headers and footers. */
+  header: string[];
+  blocks: Block[];
+}
+
+const PARAGRAPH_LINE = /^\s*(?:[a-z]{2,6}\s+)?§\s*(\d+)/;
+
+export function lineSpans(text: string, start = 0, end = text.length): Span[] {
+  const spans: Span[] = [];
+  let at = start;
+  for (let i = start; i <= end; i++) {
+    if (i === end || text[i] === '\n') {
+      spans.push({ start: at, end: i });
+      at = i + 1;
+    }
+  }
+  return spans;
+}
+
+/** Trim whitespace off both ends of a span. */
+export function trimSpan(text: string, span: Span): Span {
+  let { start, end } = span;
+  while (start < end && /\s/.test(text[start] ?? '')) start++;
+  while (end > start && /\s/.test(text[end - 1] ?? '')) end--;
+  return { start, end };
+}
+
+function sectionsOf(folded: string, block: Span): Section[] {
+  const sections: Section[] = [];
+  let current: Section = { kind: 'other', start: block.start, end: block.end };
+  for (const line of lineSpans(folded, block.start, block.end)) {
+    const indent = folded.slice(line.start, line.end).search(/\S/);
+    if (indent < 0) continue;
+    const heading = readHeading(folded.slice(line.start + indent, line.end));
+    if (!heading) continue;
+    current.end = line.start;
+    sections.push(current);
+    current = { kind: heading.kind, decider: heading.decider, start: line.start + indent + heading.length, end: block.end };
+  }
+  sections.push(current);
+  return sections.filter((s) => s.end > s.start);
+}
+
+export function readDocument(original: string): Doc {
+  const norm = normalizeText(original);
+  const { text, folded } = norm;
+  const lines = lineSpans(folded);
+  const starts = lines.filter((l) => PARAGRAPH_LINE.test(folded.slice(l.start, l.end)));
+  const firstHeading = lines.find((l) => readHeading(folded.slice(l.start, l.end).trimStart()));
+  const headerEnd = starts[0]?.start ?? firstHeading?.start ?? text.length;
+  const header = [...lines.filter((l) => l.end <= headerEnd).map((l) => text.slice(l.start, l.end).trim()), ...norm.furniture].filter(Boolean);
+  const bounds = starts.length ? starts.map((l, i) => ({ start: l.start, end: starts[i + 1]?.start ?? text.length })) : [{ start: 0, end: text.length }];
+  const blocks = bounds.map((bound): Block => {
+    const own = lineSpans(folded, bound.start, bound.end).filter((l) => folded.slice(l.start, l.end).trim()).slice(0, 3);
+    const paragraph = starts.length ? PARAGRAPH_LINE.exec(folded.slice(bound.start, bound.end))?.[1] : undefined;
+    return { ...bound, lines: own, paragraph: paragraph ? `§ ${paragraph}` : undefined, sections: sectionsOf(folded, bound) };
+  });
+  return { norm, text, folded, lexicon: documentLexicon(text), header, blocks };
+}
+
+const LIST_MARKER = /^\s*(?:\d{1,2}[.)]\s+|\(\d{1,2}\)\s+|[a-h][.)]\s+|[-–—•·▪*]\s+)/;
+
+/** The points of a section: list items and paragraphs, without their list markers. */
+export function pointsOf(doc: Doc, section: Span): Span[] {
+  const points: Span[] = [];
+  let current: Span | undefined;
+  for (const line of lineSpans(doc.text, section.start, section.end)) {
+    const content = doc.text.slice(line.start, line.end);
+    if (!content.trim()) {
+      if (current) points.push(current);
+      current = undefined;
+      continue;
+    }
+    const marker = LIST_MARKER.exec(content);
+    if (marker) {
+      if (current) points.push(current);
+      current = { start: line.start + marker[0].length, end: line.end };
+    } else if (current) {
+      current.end = line.end;
+    } else {
+      current = { start: line.start, end: line.end };
+    }
+  }
+  if (current) points.push(current);
+  return points.map((p) => trimSpan(doc.text, p)).filter((p) => p.end > p.start);
+}
+
+const ABBREVIATIONS = new Set(['bl.a', 't.ex', 'm.m', 'o.s.v', 'osv', 'ca', 'resp', 'kap', 'nr', 'jfr', 's.k', 'dvs', 'd.v.s', 'fr.o.m', 't.o.m', 'st', 'ang', 'enl', 'inkl', 'exkl', 'tel', 'p', 'f.d', 'e.d', 'ev', 'jan', 'feb', 'aug', 'sept', 'okt', 'nov', 'dec']);
+
+/** Sentences of a span: a full stop before a capital, "?" or "!", or a line break. */
+export function sentencesOf(doc: Doc, span: Span): Span[] {
+  const out: Span[] = [];
+  let at = span.start;
+  const text = doc.text;
+  for (let i = span.start; i < span.end; i++) {
+    const ch = text[i];
+    let boundary = ch === '\n' || ch === '?' || ch === '!';
+    if (ch === '.') {
+      const next = /^\s+(\S)/.exec(text.slice(i + 1, Math.min(span.end, i + 4)));
+      const token = /[\p{L}.]+$/u.exec(text.slice(Math.max(span.start, i - 8), i))?.[0].toLowerCase() ?? '';
+      boundary = !!next && /[\p{Lu}\d§"”(]/u.test(next[1] ?? '') && !ABBREVIATIONS.has(token) && !/^\p{L}$/u.test(token);
+    }
+    if (boundary) {
+      out.push({ start: at, end: ch === '\n' ? i : i + 1 });
+      at = i + 1;
+    }
+  }
+  out.push({ start: at, end: span.end });
+  return out.map((s) => trimSpan(text, s)).filter((s) => s.end > s.start);
+}
+
+/** A body named at the start of a line: "Kommunstyrelsen", "BARN- OCH UTBILDNINGSNÄMNDEN PROTOKOLL". */
+export const BODY_AT_START = new RegExp(`^(${BODY_PHRASE})\\b`);
+
+const CASE_NUMBER_LABELLED = /\b(?:dnr|diarienummer|diarienr|arendenummer|arendenr|ert dnr|er beteckning)\.?\s*:?\s*((?:[a-z]{1,6}[ -]?)?\d{4}[./-]\d{1,5})\b(?![-/.]\d)/;
+const CASE_NUMBER_PLAIN = /\b([A-ZÅÄÖ]{2,6})[ -](\d{4})[./-](\d{1,5})\b(?![-/.]\d)/;
+const THEIR_REFERENCE = /(?:var|vår) (?:referens|beteckning)\s*:?\s*$/i;
+
+/** The municipality's case number in a text ("Dnr KS 2026/141", "SN-2025-77"); not a sender's reference. */
+export function caseNumberIn(text: string, fold: (s: string) => string): string | undefined {
+  const folded = fold(text);
+  const labelled = CASE_NUMBER_LABELLED.exec(folded);
+  if (labelled?.[1]) {
+    const at = labelled.index + labelled[0].length - labelled[1].length;
+    return text.slice(at, at + labelled[1].length).trim();
+  }
+  for (const m of text.matchAll(new RegExp(CASE_NUMBER_PLAIN, 'g'))) {
+    if (!THEIR_REFERENCE.test(text.slice(Math.max(0, m.index - 25), m.index))) return m[0];
+  }
+  return undefined;
+}

@@ -1,0 +1,160 @@
+/** Swedish municipal vocabulary: bodies and their short names, roles, and damaged words. */
+import { fold } from './fold';
+
+/** Committees whose usual short name is not the initials of their name. */
+const BODY_CODES: Record<string, string> = {
+  kommunfullmaktige: 'KF',
+  fullmaktige: 'KF',
+  kommunstyrelse: 'KS',
+  'kommunstyrelsens arbetsutskott': 'KSAU',
+  samhallsbyggnadsnamnd: 'SBN',
+  overformyndarnamnd: 'ÖFN',
+  'miljo- och samhallsbyggnadsnamnd': 'MSN',
+};
+
+const GENERIC_BODY = /^(?:namnd|styrelse)$/;
+const GENERIC_COMMITTEE = /^(?:arbetsutskott|utskott)$/;
+
+/** The body phrase without genitive or definite ending: "kommunstyrelsens" → "kommunstyrelse". */
+function bodyBase(phrase: string): string {
+  return fold(phrase)
+    .trim()
+    .replace(/\s+/g, ' ')
+    .replace(/s$/, '')
+    .replace(/(namnd|styrelse|utskott|fullmaktige)(?:en|n|et)?(?= arbetsutskott|$)/, '$1')
+    .replace(/arbetsutskott(?:et|ets)?$/, 'arbetsutskott');
+}
+
+/**
+ * The short name of a body as written in the text ("socialnämnden" → "SN", "barn- och
+ * utbildningsnämnden" → "BUN"); "nämnden" and "arbetsutskottet" mean the deciding body.
+ */
+export function bodyCode(phrase: string, decider?: string): string | undefined {
+  const written = phrase.trim();
+  if (/^[A-ZÅÄÖ]{1,6}(?:-?AU)?$/.test(written)) return written.replace('-AU', 'AU');
+  const base = bodyBase(written);
+  if (GENERIC_BODY.test(base)) return decider;
+  if (GENERIC_COMMITTEE.test(base)) return decider ? (decider.endsWith('AU') ? decider : `${decider}AU`) : undefined;
+  const known = BODY_CODES[base];
+  if (known) return known;
+  const committee = /^(.*?) arbetsutskott$/.exec(base);
+  if (committee) {
+    const parent = bodyCode(committee[1] ?? '', decider);
+    return parent ? `${parent}AU` : undefined;
+  }
+  if (!/namnd$/.test(base)) return undefined;
+  // Initials of the parts: "vard- och omsorgsnamnd" → V, O, N; "socialnamnd" → S, N.
+  const parts = base.replace(/namnd$/, ' namnd').split(/[\s-]+/).filter((p) => p && p !== 'och' && p !== 'eller');
+  const code = parts.map((p) => p[0]?.toUpperCase() ?? '').join('');
+  return code.length >= 2 ? code : undefined;
+}
+
+/** The long name of a body for a responsible role: "KS" → "kommunstyrelsen". */
+export const BODY_NAMES: Record<string, string> = { KF: 'kommunfullmäktige', KS: 'kommunstyrelsen', KSAU: 'kommunstyrelsens arbetsutskott' };
+
+/**
+ * A role's directory key: lower case, the head word in its base form, so "Kommunchefen" and
+ * "kommunchef" are one role, "kommundirektören" is "kommundirektör", "socialnämnden" is
+ * "socialnämnd"; a genitive in front stays ("kommunstyrelsens ordförande").
+ */
+export function normalizeRole(role: string): string {
+  const words = role.trim().toLowerCase().replace(/\s+/g, ' ').split(' ');
+  const head = words.pop() ?? '';
+  return [...words, baseForm(head)].join(' ');
+}
+
+function baseForm(word: string): string {
+  if (word.length < 4) return word;
+  if (word.endsWith('presidiet')) return `${word.slice(0, -2)}um`;
+  if (/(?:are|ande|else|ige)n$/.test(word)) return word.slice(0, -1);
+  if (/(?:or|er)n$/.test(word)) return word.slice(0, -1);
+  if (/[öo]ren$/.test(word)) return word.slice(0, -2);
+  if (/[^e]en$/.test(word) || /[^i]et$/.test(word)) return word.slice(0, -2);
+  if (/iet$/.test(word)) return word.slice(0, -2);
+  return word;
+}
+
+/** Word parts whose å/ä/ö are always the same: safe to restore inside any word. */
+const FRAGMENTS: [string, string][] = [
+  ['forsorjning', 'försörjning'], ['forebygg', 'förebygg'], ['forvaltning', 'förvaltning'], ['namnd', 'nämnd'],
+  ['aterrapport', 'återrapport'], ['aterkomm', 'återkomm'], ['atgard', 'åtgärd'], ['sakerhet', 'säkerhet'],
+  ['overenskomm', 'överenskomm'], ['oversikt', 'översikt'], ['oversyn', 'översyn'], ['lansstyrelse', 'länsstyrelse'],
+  ['direktor', 'direktör'], ['ordforande', 'ordförande'], ['forslag', 'förslag'], ['forskol', 'förskol'],
+  ['aldreomsorg', 'äldreomsorg'], ['tillganglig', 'tillgänglig'], ['mojlighet', 'möjlighet'], ['miljo', 'miljö'],
+  ['hallbar', 'hållbar'], ['raddning', 'räddning'], ['sarbarhet', 'sårbarhet'], ['paborja', 'påbörja'],
+  ['sammantrade', 'sammanträde'], ['tjansteskrivelse', 'tjänsteskrivelse'], ['arende', 'ärende'], ['vrakning', 'vräkning'],
+  ['malomrade', 'målområde'], ['samhallsbygg', 'samhällsbygg'], ['vattenforsorj', 'vattenförsörj'], ['utovare', 'utövare'],
+  ['genomfor', 'genomför'], ['kartlagg', 'kartlägg'], ['overgrepp', 'övergrepp'], ['halsa', 'hälsa'], ['sjalvmord', 'självmord'],
+  ['hojd', 'höjd'], ['bostadsforsorjning', 'bostadsförsörjning'], ['fullmaktige', 'fullmäktige'], ['oppettider', 'öppettider'],
+  ['aldre', 'äldre'], ['losning', 'lösning'], ['behov', 'behov'], ['varnplikt', 'värnplikt'], ['atervinning', 'återvinning'],
+  ['overgang', 'övergång'], ['lakemedel', 'läkemedel'], ['hemtjanst', 'hemtjänst'], ['vardnad', 'vårdnad'], ['trafiksakerhet', 'trafiksäkerhet'],
+];
+
+/** Whole words that only a damaged text writes without their å/ä/ö. */
+const WORDS: Record<string, string> = {
+  for: 'för', pa: 'på', dar: 'där', darfor: 'därför', aven: 'även', ocksa: 'också', tva: 'två', nara: 'nära',
+  fran: 'från', nar: 'när', over: 'över', ater: 'åter', atgarder: 'åtgärder', stod: 'stöd', mal: 'mål',
+  arliga: 'årliga', arlig: 'årlig', hojd: 'höjd', behovs: 'behövs', galler: 'gäller', oka: 'öka', okad: 'ökad',
+};
+
+const PHRASES: [RegExp, string][] = [
+  [/\bmans vald\b/g, 'mäns våld'],
+  [/\bvald (?=i nara|i nära|mot)/g, 'våld '],
+  [/\bmot vald\b/g, 'mot våld'],
+  [/\b(\p{Lu}\p{Ll}+s) lan\b/gu, '$1 län'],
+];
+
+/**
+ * Put back å/ä/ö that the PDF lost, in text shown to people (titles, roles, recipients):
+ * words the same document spells correctly elsewhere, then safe word parts, then common words
+ * (only in a document that has lost its diacritics, since "for" and "vald" are words too).
+ */
+export function restoreDiacritics(text: string, lexicon: Lexicon): string {
+  let out = text.replace(/\p{L}+/gu, (word) => {
+    if (/[åäöÅÄÖ]/.test(word)) return word;
+    const folded = fold(word);
+    const fromDocument = lexicon.words.get(folded);
+    if (fromDocument) return matchCase(word, fromDocument);
+    if (lexicon.damaged && WORDS[folded]) return matchCase(word, WORDS[folded]);
+    let restored = folded;
+    for (const [plain, right] of FRAGMENTS) restored = restored.replaceAll(plain, right);
+    return restored === folded ? word : matchCase(word, restored);
+  });
+  if (lexicon.damaged) for (const [pattern, right] of PHRASES) out = out.replace(pattern, right);
+  return out;
+}
+
+function matchCase(written: string, right: string): string {
+  if (written === written.toUpperCase() && written.length > 1) return right.toUpperCase();
+  const first = written[0] ?? '';
+  return first === first.toUpperCase() ? (right[0] ?? '').toUpperCase() + right.slice(1) : right;
+}
+
+export interface Lexicon {
+  /** Folded word → the document's own spelling with å/ä/ö, where unambiguous. */
+  words: Map<string, string>;
+  /** The document has lost its diacritics in places. */
+  damaged: boolean;
+}
+
+/** Learn the document's own spellings; decide whether it lost its å/ä/ö. */
+export function documentLexicon(text: string): Lexicon {
+  const words = new Map<string, string>();
+  const ambiguous = new Set<string>();
+  let damagedHits = 0;
+  for (const [word] of text.matchAll(/\p{L}+/gu)) {
+    const lower = word.toLowerCase();
+    const folded = fold(lower);
+    if (/[åäö]/.test(lower)) {
+      const seen = words.get(folded);
+      if (seen && seen !== lower) ambiguous.add(folded);
+      else words.set(folded, lower);
+    } else if (WORDS[folded] || FRAGMENTS.some(([plain]) => folded.includes(plain))) {
+      damagedHits++;
+    }
+  }
+  for (const folded of ambiguous) words.delete(folded);
+  // Only whole words that the rules could not confuse with a real word are learnt.
+  for (const folded of [...words.keys()]) if (folded.length < 4) words.delete(folded);
+  return { words, damaged: damagedHits >= 2 };
+}

@@ -1,0 +1,137 @@
+/** Deadlines as Swedish decisions write them, read from folded text. */
+import { addDays, isCalendarDate, type CalendarDate } from '../dates';
+import { BODY_PHRASE } from './headings';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export type TimingValue =
+  | { form: 'date'; date: CalendarDate }
+  | { form: 'month'; month: string }
+  | { form: 'meetingDate'; date: CalendarDate }
+  | { form: 'vague'; phrase: string };
+
+export type Timing = Span &
+  TimingValue & {
+    /** Introduced as a deadline ("senast", "före", a meeting) rather than merely mentioned. */
+    marked: boolean;
+  };
+
+const MONTH_NAMES = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
+const MONTH_ABBREVIATIONS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, okt: 10, nov: 11, dec: 12 };
+const MONTH = `(${MONTH_NAMES.join('|')}|sept|jan|feb|apr|jun|jul|aug|sep|okt|nov|dec)(?![a-z])\\.?`;
+const NUMBERS: Record<string, number> = { en: 1, ett: 1, tva: 2, tre: 3, fyra: 4, fem: 5, sex: 6, sju: 7, atta: 8, nio: 9, tio: 10, elva: 11, tolv: 12 };
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function monthNumber(name: string): number {
+  const full = MONTH_NAMES.indexOf(name);
+  return full >= 0 ? full + 1 : (MONTH_ABBREVIATIONS[name] ?? 0);
+}
+
+/** The month on or after the reference date's month, unless the year is written. */
+function yearFor(month: number, year: string | undefined, ref: CalendarDate): number {
+  if (year) return Number(year);
+  const refYear = Number(ref.slice(0, 4));
+  return month >= Number(ref.slice(5, 7)) ? refYear : refYear + 1;
+}
+
+/** A day and month without a year: the next such date on or after the reference date. */
+function dateFor(day: number, month: number, year: string | undefined, ref: CalendarDate): CalendarDate | undefined {
+  const y = year ? Number(year) : Number(ref.slice(0, 4));
+  const date = `${y}-${pad(month)}-${pad(day)}`;
+  if (!isCalendarDate(date)) return undefined;
+  return !year && date < ref ? `${y + 1}-${pad(month)}-${pad(day)}` : date;
+}
+
+function lastDayOfMonth(year: number, month: number): CalendarDate {
+  return addDays(month === 12 ? `${year + 1}-01-01` : `${year}-${pad(month + 1)}-01`, -1);
+}
+
+function addMonths(date: CalendarDate, months: number): CalendarDate {
+  const total = Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1 + months;
+  const year = Math.floor(total / 12);
+  const month = (total % 12) + 1;
+  const last = lastDayOfMonth(year, month);
+  return `${year}-${pad(month)}-${pad(Math.min(Number(date.slice(8, 10)), Number(last.slice(8, 10))))}`;
+}
+
+const ISO_DATE = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
+const DAY_MONTH = new RegExp(`\\b(\\d{1,2})(?::[ae])?\\s+${MONTH}(?:\\s+(\\d{4})\\b)?`, 'g');
+const DAY_SLASH_MONTH = /\b(\d{1,2})\/(\d{1,2})(?:\s+(\d{4})\b)?(?![\d/])/g;
+const MONTH_ONLY = new RegExp(
+  `\\b(?:i|under|till|per|fore|innan|senast|t\\.o\\.m\\.?|till och med)\\s+(?:slutet av\\s+|mitten av\\s+|borjan av\\s+)?${MONTH}(?:\\s+(\\d{4})\\b)?`,
+  'g',
+);
+const QUARTER = /\b(forsta|andra|tredje|fjarde)\s+kvartalet(?:\s+(\d{4})\b)?|\bkvartal\s+([1-4])(?:\s+(\d{4})\b)?/g;
+const HALF_YEAR = /\b(forsta|andra)\s+halvaret(?:\s+(\d{4})\b)?/g;
+const YEAR_END = /\b(?:arsskiftet|arets (?:slut|utgang)|utgangen av (?:ar\s+)?(\d{4}))(?:\s+(\d{4})(?:\/\d{2,4})?\b)?/g;
+const RELATIVE = /\binom\s+(\d{1,2}|en|ett|tva|tre|fyra|fem|sex|sju|atta|nio|tio|elva|tolv)\s+(manader|manad|veckor|vecka|dagar)\b/g;
+const VAGUE =
+  /\b(?:under|till|fore|infor|efter)\s+(?:den\s+)?(?:hosten|varen|sommaren|vintern|hostterminen|varterminen|nasta ar|kommande ar)(?:\s+\d{4}\b)?|\bi samband med\s+[a-z]+|\b(?:hosten|varen)\s+\d{4}\b/g;
+const DEADLINE_WORD = /\b(?:senast|fore|innan|till och med|t\.o\.m|sammantradet?|sammantradets|sammantrade|motet)\b[^.;]{0,45}$/;
+/** "kommunstyrelsens sammanträde 2026-12-07", "redovisas för nämnden den 2 december": a meeting's date. */
+const MEETING_WORD = new RegExp(`\\b(?:sammantradet?|motet)(?:\\s+den)?\\s*$|\\b(?:till|for|infor|vid)\\s+${BODY_PHRASE}\\s+(?:den\\s+)?$`);
+const ORDINALS: Record<string, number> = { forsta: 1, andra: 2, tredje: 3, fjarde: 4 };
+
+/** Every deadline-like phrase in folded[start, end), in text order; dates resolved against ref. */
+export function findTimings(folded: string, start: number, end: number, ref: CalendarDate): Timing[] {
+  const text = folded.slice(start, end);
+  const found: Timing[] = [];
+  const taken: Span[] = [];
+  const free = (s: number, e: number) => !taken.some((t) => s < t.end && e > t.start);
+  const before = (at: number) => text.slice(Math.max(0, at - 60), at);
+  const add = (match: RegExpExecArray, timing: TimingValue | undefined, inherentlyMarked = false) => {
+    const s = match.index;
+    const e = s + match[0].length;
+    if (!timing || !free(s, e)) return;
+    taken.push({ start: s, end: e });
+    const marked = inherentlyMarked || DEADLINE_WORD.test(before(s)) || /^(?:senast|fore|innan|till och med)\b/.test(match[0]);
+    found.push({ ...timing, start: start + s, end: start + e, marked });
+  };
+  const dateTiming = (match: RegExpExecArray, date: CalendarDate | undefined): TimingValue | undefined =>
+    date ? (MEETING_WORD.test(before(match.index)) && !/\b(?:senast|fore|innan)\s+(?:den\s+)?$/.test(before(match.index)) ? { form: 'meetingDate' as const, date } : { form: 'date' as const, date }) : undefined;
+
+  for (const m of text.matchAll(ISO_DATE)) {
+    const date = `${m[1]}-${m[2]}-${m[3]}`;
+    add(m, dateTiming(m, isCalendarDate(date) ? date : undefined));
+  }
+  for (const m of text.matchAll(DAY_MONTH)) add(m, dateTiming(m, dateFor(Number(m[1]), monthNumber(m[2] ?? ''), m[3], ref)));
+  for (const m of text.matchAll(DAY_SLASH_MONTH)) {
+    const month = Number(m[2]);
+    add(m, month >= 1 && month <= 12 ? dateTiming(m, dateFor(Number(m[1]), month, m[3], ref)) : undefined);
+  }
+  for (const m of text.matchAll(QUARTER)) {
+    const quarter = m[1] ? (ORDINALS[m[1]] ?? 1) : Number(m[3]);
+    const year = m[2] ?? m[4] ?? ref.slice(0, 4);
+    add(m, { form: 'date', date: lastDayOfMonth(Number(year), quarter * 3) }, true);
+  }
+  for (const m of text.matchAll(HALF_YEAR)) {
+    add(m, { form: 'date', date: lastDayOfMonth(Number(m[2] ?? ref.slice(0, 4)), m[1] === 'forsta' ? 6 : 12) }, true);
+  }
+  for (const m of text.matchAll(YEAR_END)) add(m, { form: 'date', date: `${m[1] ?? m[2] ?? ref.slice(0, 4)}-12-31` }, true);
+  for (const m of text.matchAll(RELATIVE)) {
+    const n = NUMBERS[m[1] ?? ''] ?? Number(m[1]);
+    const unit = m[2] ?? '';
+    const date = unit.startsWith('manad') ? addMonths(ref, n) : addDays(ref, unit.startsWith('veck') ? n * 7 : n);
+    add(m, { form: 'date', date }, true);
+  }
+  for (const m of text.matchAll(MONTH_ONLY)) {
+    const month = monthNumber(m[1] ?? '');
+    add(m, { form: 'month', month: `${yearFor(month, m[2], ref)}-${pad(month)}` });
+  }
+  for (const m of text.matchAll(VAGUE)) add(m, { form: 'vague', phrase: m[0] });
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** The last day of a month ("2026-04" → 2026-04-30): a commission due "senast i april". */
+export function endOfMonth(month: string): CalendarDate {
+  return lastDayOfMonth(Number(month.slice(0, 4)), Number(month.slice(5, 7)));
+}
+
+/** All calendar dates written in folded[start, end). */
+export function datesIn(folded: string, start: number, end: number, ref: CalendarDate): (Span & { date: CalendarDate })[] {
+  return findTimings(folded, start, end, ref).flatMap((t) => (t.form === 'date' || t.form === 'meetingDate' ? [{ start: t.start, end: t.end, date: t.date }] : []));
+}

@@ -1,0 +1,35 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { createItemBody } from '../../shared/items/model';
+import { loadCorpus, scoreCase, summarize } from '../../shared/drafts/evaluate';
+import { directoryLookup } from '../fixtures/drafts/directory';
+
+const corpus = loadCorpus(fileURLToPath(new URL('../fixtures/drafts/cases', import.meta.url)));
+const results = corpus.map(({ name, case: c }) => scoreCase(name, c, directoryLookup));
+const scores = summarize(results);
+
+describe('the drafting rules on the corpus of decision texts (the numbers `npm run eval:drafts` prints)', () => {
+  it('holds at least 30 decision texts, every expected quote found in its text', () => {
+    expect(corpus.length).toBeGreaterThanOrEqual(30);
+    expect(scores.expected).toBeGreaterThan(0);
+  });
+
+  // Floors at the levels reached (98.6 %, 98.6 %, 100 %); the issue asks for at least 0.9.
+  it('precision of proposed items is at least 0.98', () => {
+    expect(scores.precision).toBeGreaterThanOrEqual(0.98);
+  });
+
+  it('recall of the items a clerk would register is at least 0.98', () => {
+    expect(scores.recall).toBeGreaterThanOrEqual(0.98);
+  });
+
+  it('every found item has exactly the expected `due`', () => {
+    expect(scores.dueExact).toBe(1);
+  });
+
+  it('every draft that lacks nothing is a valid POST /uppdrag body', () => {
+    const complete = results.flatMap((r) => r.drafts).filter((d) => d.missing.length === 0);
+    expect(complete.length).toBeGreaterThan(0);
+    for (const d of complete) expect(createItemBody.safeParse(d.body).success, d.title).toBe(true);
+  });
+});
