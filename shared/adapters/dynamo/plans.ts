@@ -1,6 +1,5 @@
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { queryAll } from './query-all';
-import type { MeetingPlan } from '../../deadlines/meeting-plans';
 import type { PlanStore } from '../../plans/ports';
 
 const meetingPlanKey = (body: string, year: number) => ({ PK: `MEETINGS#${body}`, SK: String(year) });

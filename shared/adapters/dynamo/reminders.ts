@@ -10,7 +10,7 @@ import {
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { TABLE } from '../../table';
 import type { StoredItem } from '../../items/model';
-import type { Notice, ReminderStore, Recipient } from '../../reminders/ports';
+import type { ReminderStore, Recipient } from '../../reminders/ports';
 import { randomUUID } from 'node:crypto';
 import { queryAll } from './query-all';
 import { itemKey, REMINDER_PARTITION, responsiblePartition, stripKeys } from './keys';
