@@ -17,6 +17,15 @@ export default defineConfig({
           globalSetup: ['test/support/global-setup.ts'],
         },
       },
+      // Pages in headless Chromium (Debian's, installed by the set-up when missing).
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          globalSetup: ['test/support/chromium.ts', 'test/support/global-setup.ts'],
+        },
+      },
       // The CDK stack, synthesized offline.
       { extends: true, test: { name: 'infra', include: ['test/infra/**/*.test.ts'] } },
     ],

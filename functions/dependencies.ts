@@ -8,6 +8,9 @@ import { createDynamoReminderStore } from '../shared/adapters/dynamo/reminders';
 import { createSesClient, createSesMailer } from '../shared/adapters/ses/mailer';
 import type { Clock } from '../shared/clock';
 import { createDynamoRoleDirectory } from '../shared/adapters/dynamo/directory';
+import { createDynamoFreshLinkLimiter } from '../shared/adapters/dynamo/link-requests';
+import { linkKeysFrom } from '../shared/adapters/secrets/link-keys';
+import { createLinkSigner } from '../shared/links/signed-link';
 
 /**
  * The composition root: configuration, SDK clients and adapters built once per cold start and
@@ -26,7 +29,11 @@ export function createDependencies(env: Record<string, string | undefined> = pro
     ...(config.SES_CONFIGURATION_SET ? { configurationSet: config.SES_CONFIGURATION_SET } : {}),
   });
   const directory = createDynamoRoleDirectory(documentClient, config.TABLE_NAME);
-  return { config, documentClient, items, plans, clock, rules, reminderStore, mailer, directory };
+  const links = createLinkSigner({ keys: linkKeysFrom(config), clock, ttlDays: config.LINK_TTL_DAYS });
+  const freshLinkLimiter = createDynamoFreshLinkLimiter(documentClient, config.TABLE_NAME);
+  // Outcomes of officials' requests wait for their next email, as the reminder job's notices.
+  const notices = reminderStore;
+  return { config, documentClient, items, plans, clock, rules, reminderStore, notices, mailer, directory, links, freshLinkLimiter };
 }
 
 export type Dependencies = ReturnType<typeof createDependencies>;

@@ -31,6 +31,8 @@ export const FUNCTION_GRANTS: Readonly<Record<string, FunctionGrants>> = {
   drafts: { table: 'readWrite' },
   /** The daily job: claims and records each reminder, sends the emails, signs the links in them. */
   reminders: { table: 'readWrite', sendMail: true, linkSecret: true },
+  /** The signed pages: verify links, record officials' actions, email a fresh link on request. */
+  pages: { table: 'readWrite', sendMail: true, linkSecret: true },
   /** Marks bouncing addresses and leaves notices for the registrars. */
   'ses-events': { table: 'readWrite' },
 };

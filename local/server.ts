@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Context } from 'aws-lambda';
-import { matchRoute, routeKey, type HttpFunctionName } from '../shared/routes';
+import { matchRoute, needsToken, routeKey, type HttpFunctionName } from '../shared/routes';
 import type { ApiEvent, ApiResult } from '../shared/http/api';
 import { claimsAsApiGatewayPassesThem, verifyLocalToken } from './tokens';
 
@@ -58,7 +58,7 @@ export function createLocalApi(options: LocalApiOptions): Server {
       const { route, pathParameters } = match;
 
       let claims: Record<string, string> | undefined;
-      if (route.access !== 'public') {
+      if (needsToken(route)) {
         const auth = req.headers.authorization ?? '';
         const token = /^Bearer\s+(\S+)$/i.exec(auth)?.[1];
         try {

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { TABLE } from './table';
 
+/** The local link key: public, like the local JWT secret; deployed keys come from Secrets Manager. */
+export const DEV_LINK_KEY = 'local-link-key-not-for-production-0123456789';
+
 /**
  * The runtime configuration, read and validated in one place. Locally `local/start.ts` sets
  * these from its own defaults; deployed, the CDK stack sets them on every function.
@@ -22,6 +25,12 @@ const schema = z.object({
   SES_CONFIGURATION_SET: z.string().min(1).optional(),
   /** Largest request body accepted, in bytes (64 KiB). */
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(64 * 1024),
+  /** Deployed: the Secrets Manager secret holding the signed-link keys (shared/links). */
+  LINK_SECRET_ARN: z.string().startsWith('arn:').optional(),
+  /** Locally: the signed-link keys themselves, `{"current":"k1","k1":"…"}`; a documented dev value by default. */
+  LINK_KEYS: z.string().default(JSON.stringify({ current: 'local', local: DEV_LINK_KEY })),
+  /** Days a link in an email works. */
+  LINK_TTL_DAYS: z.coerce.number().int().min(1).max(60).default(14),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -5,14 +5,18 @@
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** The Lambda entry points that serve HTTP; each is `functions/<name>/handler.ts`. */
-export const HTTP_FUNCTIONS = ['health', 'items', 'plans', 'drafts'] as const;
+export const HTTP_FUNCTIONS = ['health', 'items', 'plans', 'drafts', 'pages'] as const;
 export type HttpFunctionName = (typeof HTTP_FUNCTIONS)[number];
 
 /**
  * Who may call a route at all; finer rules (a manager's own unit, an official's own items)
- * are the domain's. `public`: no credential. `signedIn`: any valid token.
+ * are the domain's. `public`: no credential. `link`: the signed link in the path is the
+ * credential (pages opened from an email), so no token. `signedIn`: any valid token.
  */
-export type Access = 'public' | 'signedIn' | 'registrar' | 'admin';
+export type Access = 'public' | 'link' | 'signedIn' | 'registrar' | 'admin';
+
+/** Routes API Gateway's JWT authorizer guards: all but the public ones and the signed pages. */
+export const needsToken = (route: Pick<RouteDefinition, 'access'>) => route.access !== 'public' && route.access !== 'link';
 
 export interface RouteDefinition {
   method: HttpMethod;
@@ -36,6 +40,12 @@ export const ROUTES: readonly RouteDefinition[] = [
   { method: 'PUT', path: '/meetings/{body}/{year}', function: 'plans', access: 'admin', summary: "Set a body's meeting plan; dependent items are recomputed" },
   { method: 'GET', path: '/calendar/closed-days/{year}', function: 'plans', access: 'signedIn', summary: 'Extra closed days of a year' },
   { method: 'PUT', path: '/calendar/closed-days/{year}', function: 'plans', access: 'admin', summary: 'Set the extra closed days of a year (e.g. a klämdag)' },
+  { method: 'GET', path: '/p/{token}', function: 'pages', access: 'link', summary: "Mina ärenden: an official's open items, opened from a reminder" },
+  { method: 'POST', path: '/p/{token}/uppdrag/{id}/done', function: 'pages', access: 'link', summary: 'Markera som klar: close an own item with a note' },
+  { method: 'POST', path: '/p/{token}/uppdrag/{id}/extension', function: 'pages', access: 'link', summary: 'Begär förlängning: ask the registrar for a later deadline' },
+  { method: 'POST', path: '/p/{token}/uppdrag/{id}/status-report', function: 'pages', access: 'link', summary: 'Lämna lägesrapport: a short status note on the record' },
+  { method: 'POST', path: '/p/{token}/uppdrag/{id}/not-mine', function: 'pages', access: 'link', summary: 'Inte mitt ärende: ask the registrar to reassign' },
+  { method: 'POST', path: '/p/{token}/new-link', function: 'pages', access: 'link', summary: 'Email a fresh link to the address an expired link was made for' },
   { method: 'GET', path: '/directory/roles/{role}', function: 'drafts', access: 'signedIn', summary: 'Who holds a role the decisions name' },
   { method: 'PUT', path: '/directory/roles/{role}', function: 'drafts', access: 'admin', summary: 'Set who holds a role (kommundirektör, socialchef …)' },
 ];

@@ -26,6 +26,8 @@ export const TABLE = {
     byNextReminder: { indexName: 'byNextReminder', partitionKey: 'GSI4PK', sortKey: 'GSI4SK' },
     /** Sparse: open items whose deadline depends on a body's meeting plan for a year. */
     byMeetingPlan: { indexName: 'byMeetingPlan', partitionKey: 'GSI5PK', sortKey: 'GSI5SK' },
+    /** Sparse: open items whose official asked for a later deadline, for the registrars. */
+    byExtensionRequest: { indexName: 'byExtensionRequest', partitionKey: 'GSI6PK', sortKey: 'GSI6SK' },
   },
 } as const satisfies {
   defaultName: string;

@@ -1,6 +1,8 @@
 import type { Context } from 'aws-lambda';
 import { runReminders, type RunReport } from '../../shared/reminders/job';
 import { logger } from '../../shared/http/logger';
+import { pageUrl } from '../../shared/links/fresh-link';
+import type { Recipient } from '../../shared/reminders/ports';
 import { dependencies, type Dependencies } from '../dependencies';
 
 /** Builds the job's dependencies from the composition root; the job CLI passes its own clock. */
@@ -12,6 +14,9 @@ export function reminderJobDeps(deps: Dependencies, remainingMs?: () => number) 
     clock: deps.clock,
     publicBaseUrl: deps.config.PUBLIC_BASE_URL,
     maxSendRate: deps.config.MAX_SEND_RATE,
+    // An official's page; a manager's unit page arrives with the weekly overview.
+    pageLink: async (recipient: Recipient) =>
+      recipient.role === 'manager' ? undefined : pageUrl(deps.config.PUBLIC_BASE_URL, await deps.links.sign({ kind: 'official', email: recipient.email })),
     ...(remainingMs ? { remainingMs } : {}),
   };
 }

@@ -7,7 +7,7 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Validations } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { routeKey, type RouteDefinition } from '../../shared/routes';
+import { needsToken, routeKey, type RouteDefinition } from '../../shared/routes';
 
 export interface ApiProps {
   /** The route table (shared/routes.ts): every route, its function and who may call it. */
@@ -104,11 +104,11 @@ export class Api extends Construct {
         path: route.path,
         methods: [HttpMethod[route.method]],
         integration: integrationFor(route.function),
-        ...(route.access === 'public' ? {} : { authorizer }),
+        ...(needsToken(route) ? { authorizer } : {}),
       });
       if (!created) throw new Error(`No route created for ${routeKey(route)}`);
       this.routes.set(routeKey(route), created);
-      if (route.access === 'public') {
+      if (!needsToken(route)) {
         Validations.of(created).acknowledge({
           id: 'AwsSolutions-APIG4',
           reason: `${routeKey(route)} is public by contract (docs/API.md: only /health, /openapi.json, /p/… and /calendar/… are): it serves no data a token would protect, or its signed link is the credential.`,

@@ -110,7 +110,8 @@ function subjectOf(input: ReminderEmailInput, items: ReminderLine[]): string {
   return `${head}: ${parts.join(', ')}`;
 }
 
-function decisionOf(item: ReminderLine): string {
+/** "KS 2026-09-14 § 120, KS 2026/123": the decision an item comes from, as clerks cite it. */
+export function decisionOf(item: Pick<ReminderLine, 'decision' | 'caseNumber'>): string {
   const { body, date, paragraph } = item.decision;
   const section = oneLine(paragraph, LIMITS.paragraph);
   // Clerks write "§ 58" or just "58"; both read "§ 58".
@@ -189,6 +190,10 @@ export function renderReminderEmail(input: ReminderEmailInput): RenderedEmail {
   const lines = shown.map((item) => ({ title: oneLine(item.title, LIMITS.title) || '(utan rubrik)', facts: factsOf(item, input.role), href: safeHref(item.url) }));
   const rest = more > 0 ? `… och ${count(more, 'ärende', 'ärenden')} till.` : undefined;
   const link = input.link ? safeHref(input.link) : undefined;
+  const linkText =
+    input.role === 'manager'
+      ? 'Enhetens lista över försenade ärenden och ärenden på väg'
+      : 'Mina ärenden: markera som klart, begär förlängning eller lämna en lägesrapport';
   const footer = footerOf(input, sorted.length);
 
   const text = [
@@ -203,7 +208,7 @@ export function renderReminderEmail(input: ReminderEmailInput): RenderedEmail {
       '',
     ]),
     ...(rest ? [rest, ''] : []),
-    ...(link ? [`Din översikt: ${link}`, ''] : []),
+    ...(link ? [`${linkText}:`, link, ''] : []),
     '-- ',
     footer,
     '',
@@ -238,7 +243,7 @@ export function renderReminderEmail(input: ReminderEmailInput): RenderedEmail {
     ),
     ...(lines.length ? ['</ol>'] : []),
     ...(rest ? [`<p style="margin:0 0 16px">${escapeHtml(rest)}</p>`] : []),
-    ...(link ? [`<p style="margin:0 0 16px"><a href="${escapeHtml(link)}" style="color:#0b57d0">Din översikt</a></p>`] : []),
+    ...(link ? [`<p style="margin:0 0 16px"><a href="${escapeHtml(link)}" style="color:#0b57d0;font-weight:bold">${escapeHtml(linkText)}</a></p>`] : []),
     `<p style="margin:24px 0 0;padding-top:8px;border-top:1px solid #cccccc;font-size:14px;${muted}">${escapeHtml(footer)}</p>`,
     '</div>',
     '</body>',

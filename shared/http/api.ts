@@ -18,12 +18,16 @@ export interface ApiRequest {
   caller: () => Caller;
   /** The parsed JSON body; `undefined` when there is none. */
   json: () => unknown;
+  /** The fields of an HTML form (application/x-www-form-urlencoded). */
+  form: () => URLSearchParams;
 }
 
 export type RouteHandler = (request: ApiRequest) => Promise<ApiResult>;
 
 export interface ApiOptions {
   maxBodyBytes: () => number;
+  /** The answer to a refused or failed request, for routes that serve pages instead of JSON. */
+  renderError?: (error: AppError | undefined, event: ApiEvent) => ApiResult;
 }
 
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;.*)?$/i;
@@ -45,6 +49,16 @@ function parseJsonBody(event: ApiEvent, headers: Record<string, string | undefin
   } catch {
     throw badRequest('malformed_json', 'Kroppen är inte giltig JSON.');
   }
+}
+
+const FORM_TYPE = /^application\/x-www-form-urlencoded\s*(?:;.*)?$/i;
+
+function parseFormBody(event: ApiEvent, headers: Record<string, string | undefined>): URLSearchParams {
+  const text = bodyText(event) ?? '';
+  if (text !== '' && !FORM_TYPE.test(headers['content-type'] ?? '')) {
+    throw new AppError(415, 'unsupported_media_type', 'Skicka formuläret som application/x-www-form-urlencoded.');
+  }
+  return new URLSearchParams(text);
 }
 
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): ApiResult {
@@ -87,6 +101,7 @@ export function apiHandler(routes: Record<string, RouteHandler>, options: ApiOpt
       query: event.queryStringParameters ?? {},
       caller: () => callerFromClaims(event.requestContext.authorizer?.jwt?.claims),
       json: () => (parsed ??= { value: parseJsonBody(event, headers) }).value,
+      form: () => parseFormBody(event, headers),
     };
     const result = await route(request);
     logger.info('request', { status: result.statusCode });
@@ -99,10 +114,12 @@ export function apiHandler(routes: Record<string, RouteHandler>, options: ApiOpt
       const error = request.error;
       if (error instanceof AppError) {
         logger.info('request refused', { status: error.status, code: error.code });
-        request.response = errorResult(error);
+        request.response = options.renderError ? options.renderError(error, request.event) : errorResult(error);
       } else {
         logger.error('unexpected error', error as Error);
-        request.response = json(500, { code: 'internal_error', message: 'Ett oväntat fel inträffade.', issues: [] });
+        request.response = options.renderError
+          ? options.renderError(undefined, request.event)
+          : json(500, { code: 'internal_error', message: 'Ett oväntat fel inträffade.', issues: [] });
       }
       logger.resetKeys();
     })

@@ -6,7 +6,12 @@ export type HistoryAction =
   | 'done'
   | 'cancelled'
   | 'reopened'
-  | 'recomputed';
+  | 'recomputed'
+  | 'extension_requested'
+  | 'extension_granted'
+  | 'extension_refused'
+  | 'status_report'
+  | 'not_mine';
 
 /** One entry of an item's public record: who changed what, when and why. */
 export interface HistoryEvent {
@@ -24,6 +29,7 @@ export interface HistoryEvent {
 const RECORDED: (keyof StoredItem)[] = [
   'kind', 'title', 'description', 'caseNumber', 'decision', 'responsible', 'unit', 'manager', 'due',
   'reminders', 'status', 'dueDate', 'meetingDate', 'externalDeadline', 'statutoryLimit', 'attention',
+  'extensionRequest', 'statusReport', 'reassignRequest',
 ];
 
 export function diffItems(before: StoredItem, after: StoredItem): HistoryEvent['changes'] {

@@ -143,6 +143,8 @@ export const patchItemBody = z
     status: z.enum(STATUSES).optional(),
     note: multilineText(LIMITS.note).optional(),
     reason: multilineText(LIMITS.reason).optional(),
+    /** Refuses the official's pending request for a later deadline (with `reason`); granting is a changed `due`. */
+    extensionRequest: z.literal('refused').optional(),
   })
   .superRefine(dueFitsKind)
   .refine((body) => Object.keys(body).length > 0, 'Ange minst ett fält att ändra.');
@@ -155,6 +157,28 @@ export interface ResolvedDue {
   externalDeadline?: CalendarDate;
   statutoryLimit?: CalendarDate;
   dueExplanation: string;
+}
+
+/** An official's request for a later deadline, made from their page; a registrar grants or refuses it. */
+export interface ExtensionRequest {
+  date: CalendarDate;
+  reason: string;
+  by: string;
+  at: string;
+}
+
+/** A short note from the official on how the work stands ("lägesrapport"). */
+export interface StatusReport {
+  note: string;
+  by: string;
+  at: string;
+}
+
+/** The official says the item is not theirs: the registrar should reassign it. */
+export interface ReassignRequest {
+  note?: string;
+  by: string;
+  at: string;
 }
 
 /** An item as stored. */
@@ -182,6 +206,9 @@ export interface StoredItem extends ResolvedDue {
   nextReminderDate?: CalendarDate;
   /** The last Stockholm date the responsible official was reminded (the daily job sets it). */
   lastRemindedOn?: CalendarDate;
+  extensionRequest?: ExtensionRequest;
+  statusReport?: StatusReport;
+  reassignRequest?: ReassignRequest;
 }
 
 /** An item as the API shows it: stored fields plus what is computed at read time. */

@@ -14,6 +14,8 @@ export interface ItemQuery {
   dueTo?: CalendarDate;
   limit: number;
   cursor?: string;
+  /** Only items with a pending request for a later deadline. */
+  extensionRequested?: boolean;
 }
 
 export interface ItemPage {
@@ -46,3 +48,8 @@ export interface ItemRepository {
 export class VersionConflict extends Error {}
 export class IdempotencyKeyTaken extends Error {}
 export class InvalidCursor extends Error {}
+
+/** Leaves a line for someone's next email from the daily job ("Din begäran om förlängning beviljades"). */
+export interface NoticeBoard {
+  addNotice(recipient: string, text: string, at: string): Promise<void>;
+}

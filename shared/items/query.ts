@@ -11,4 +11,6 @@ export const listQuery = z.strictObject({
   dueAfter: calendarDate.optional(),
   limit: z.coerce.number<string>().int('Ska vara ett heltal.').min(1).max(100).default(50),
   cursor: z.string().min(1).max(4096).optional(),
+  /** `true`: only open items whose official asked for a later deadline (the registrars' queue). */
+  extensionRequested: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
 });

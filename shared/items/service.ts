@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { isRegistrar, managedUnit, requireRegistrar, type Caller } from '../auth/caller';
 import type { Clock } from '../clock';
-import { addDays, stockholmDate, type CalendarDate } from '../dates';
+import { addDays, stockholmDate, swedishDate, type CalendarDate } from '../dates';
 import { AppError, badRequest, conflict, forbidden, notFound, unprocessable } from '../errors';
 import { diffItems, type HistoryAction, type HistoryEvent } from './history';
 import {
@@ -15,7 +15,7 @@ import {
   type Status,
   type StoredItem,
 } from './model';
-import { IdempotencyKeyTaken, InvalidCursor, VersionConflict, type ItemRepository } from './ports';
+import { IdempotencyKeyTaken, InvalidCursor, VersionConflict, type ItemRepository, type NoticeBoard } from './ports';
 import type { DeadlineRules } from './rules';
 import { toView } from './view';
 
@@ -24,6 +24,8 @@ export interface ItemDeps {
   rules: DeadlineRules;
   clock: Clock;
   newId?: () => string;
+  /** Where the outcome of an official's request is left for their next email. */
+  notices?: NoticeBoard;
 }
 
 const today = (deps: ItemDeps) => stockholmDate(deps.clock());
@@ -148,31 +150,60 @@ export async function patchItem(
   patch: PatchItemBody,
   via?: string,
 ): Promise<ItemView> {
+  const after = await changeItem(
+    deps,
+    async () => {
+      const before = await readable(deps, caller, id);
+      if (!isRegistrar(caller)) {
+        const ownDone =
+          before.responsible.email === caller.who &&
+          Object.keys(patch).every((k) => k === 'status' || k === 'note') &&
+          patch.status === 'done';
+        if (!ownDone) throw forbidden('Du får bara markera dina egna ärenden som klara (status done med note).');
+      }
+      if (before.version !== expectedVersion) {
+        throw new AppError(412, 'precondition_failed', 'Ärendet har ändrats sedan du läste det: hämta det igen.', [], {
+          etag: etagOf(before),
+        });
+      }
+      return before;
+    },
+    (before) => applyPatch(deps, caller, before, patch, via),
+  );
+  return toView(after, today(deps));
+}
+
+/** A change to store: the item after it and the history event recording it. */
+export interface ItemChange {
+  after: StoredItem;
+  event: HistoryEvent;
+  /** Lines for people's next emails once the change is stored (e.g. the outcome of a request). */
+  notices?: { recipient: string; text: string }[];
+}
+
+/**
+ * Reads an item, builds a change and stores it conditionally. The daily job moves an item
+ * without a new version, so when only the job moved it the change is built again from the item
+ * as it now is; a caller's stale version is `read`'s to refuse. Answers the item as stored.
+ */
+export async function changeItem(
+  deps: ItemDeps,
+  read: () => Promise<StoredItem>,
+  build: (before: StoredItem) => Promise<ItemChange | undefined>,
+): Promise<StoredItem> {
   for (let attempt = 1; ; attempt++) {
-    const before = await readable(deps, caller, id);
-    if (!isRegistrar(caller)) {
-      const ownDone =
-        before.responsible.email === caller.who &&
-        Object.keys(patch).every((k) => k === 'status' || k === 'note') &&
-        patch.status === 'done';
-      if (!ownDone) throw forbidden('Du får bara markera dina egna ärenden som klara (status done med note).');
-    }
-    if (before.version !== expectedVersion) {
-      throw new AppError(412, 'precondition_failed', 'Ärendet har ändrats sedan du läste det: hämta det igen.', [], {
-        etag: etagOf(before),
-      });
-    }
-    const change = await applyPatch(deps, caller, before, patch, via);
-    if (!change) return toView(before, today(deps));
+    const before = await read();
+    const change = await build(before);
+    if (!change) return before;
     try {
       await deps.items.update(change.after, change.event, before);
-      return toView(change.after, today(deps));
     } catch (error) {
-      // The daily job moves an item without a new version: a clerk's ETag is still good, so the
-      // change is applied again to the item as it now is.
       if (!(error instanceof VersionConflict)) throw error;
       if (attempt === 3) throw new AppError(412, 'precondition_failed', 'Ärendet har ändrats sedan du läste det: hämta det igen.');
+      continue;
     }
+    for (const notice of change.notices ?? []) await deps.notices?.addNotice(notice.recipient, notice.text, change.event.at);
+    return change.after;
   }
 }
 
@@ -183,8 +214,8 @@ async function applyPatch(
   before: StoredItem,
   patch: PatchItemBody,
   via: string | undefined,
-): Promise<{ after: StoredItem; event: HistoryEvent } | undefined> {
-  const { status, note, reason, manager, ...fields } = patch;
+): Promise<ItemChange | undefined> {
+  const { status, note, reason, manager, extensionRequest: extensionDecision, ...fields } = patch;
   let merged = { ...before, ...fields } as StoredItem;
   if (manager === null) delete merged.manager;
   else if (manager) merged.manager = manager;
@@ -206,6 +237,10 @@ async function applyPatch(
       { path: 'reason', message: 'Krävs när status blir cancelled.' },
     ]);
   }
+  const outcome = extensionOutcome(before, merged, extensionDecision, reason);
+  if (outcome) delete merged.extensionRequest;
+  // A new official, or a closed item, answers the official's request to reassign it.
+  if (merged.responsible.email !== before.responsible.email || merged.status !== 'open') delete merged.reassignRequest;
   const changes = diffItems(before, merged);
   if (Object.keys(changes).length === 0 && !note) return undefined;
 
@@ -214,13 +249,39 @@ async function applyPatch(
   const event: HistoryEvent = {
     at: now,
     by: caller.who,
-    action: actionOf(before.status, after.status),
+    action: outcome?.action ?? actionOf(before.status, after.status),
     changes,
     ...(reason ? { reason } : {}),
     ...(note ? { note } : {}),
     ...(via ? { via } : {}),
   };
-  return { after, event };
+  return { after, event, ...(outcome ? { notices: [{ recipient: before.extensionRequest!.by, text: outcome.notice(after) }] } : {}) };
+}
+
+/**
+ * What becomes of a pending request for a later deadline: a changed deadline grants it, an
+ * explicit refusal (with a reason) refuses it, closing the item withdraws it quietly.
+ */
+function extensionOutcome(
+  before: StoredItem,
+  merged: StoredItem,
+  decision: 'refused' | undefined,
+  reason: string | undefined,
+): { action?: HistoryAction; notice: (after: StoredItem) => string } | undefined {
+  const request = before.extensionRequest;
+  const what = `"${before.title}" (${before.caseNumber})`;
+  if (decision === 'refused') {
+    if (!request) throw unprocessable('no_extension_request', 'Ärendet har ingen begäran om förlängning att avslå.', [{ path: 'extensionRequest', message: 'Ingen begäran finns.' }]);
+    if (!reason) throw unprocessable('reason_required', 'Ett avslag kräver ett skäl i reason.', [{ path: 'reason', message: 'Krävs när en begäran avslås.' }]);
+    if (merged.dueDate !== before.dueDate) throw badRequest('validation_failed', 'Avslå en begäran eller ändra tidsfristen, inte båda.', [{ path: 'extensionRequest', message: 'Kan inte kombineras med ny tidsfrist.' }]);
+    return { action: 'extension_refused', notice: () => `Din begäran om förlängning av ${what} avslogs: ${reason} Tidsfristen är fortfarande ${swedishDate(before.dueDate)}.` };
+  }
+  if (!request) return undefined;
+  if (merged.dueDate !== before.dueDate && merged.status === 'open') {
+    return { action: 'extension_granted', notice: (after) => `Din begäran om förlängning av ${what} beviljades: ny tidsfrist ${swedishDate(after.dueDate)}.` };
+  }
+  if (merged.status !== 'open') return { notice: () => `Din begäran om förlängning av ${what} behövs inte längre: ärendet är stängt.` };
+  return undefined;
 }
 
 function actionOf(from: Status, to: Status): HistoryAction {
@@ -238,6 +299,7 @@ export interface ListFilters {
   dueAfter?: CalendarDate;
   limit: number;
   cursor?: string;
+  extensionRequested?: boolean;
 }
 
 /**
@@ -264,7 +326,8 @@ export async function listItems(deps: ItemDeps, caller: Caller, filters: ListFil
       ...(scoped.unit !== undefined ? { unit: scoped.unit } : {}),
       ...(scoped.responsible !== undefined ? { responsible: scoped.responsible } : {}),
       ...(scoped.kind ? { kind: scoped.kind } : {}),
-      statuses,
+      ...(scoped.extensionRequested ? { extensionRequested: true } : {}),
+      statuses: scoped.extensionRequested ? statuses.filter((s) => s === 'open') : statuses,
       ...(dueFrom ? { dueFrom } : {}),
       ...(dueTo ? { dueTo } : {}),
       limit: scoped.limit,

@@ -5,7 +5,8 @@ import { meetingPlanBody } from '../deadlines/meeting-plans';
 import { closedDaysBody } from '../plans/closed-days';
 import { draftRequest } from '../drafts/request';
 import { roleHolderBody } from '../directory/roles';
-import { ROUTES, routeKey, type RouteDefinition } from '../routes';
+import { PAGE_FORMS, type PageAction } from '../pages/forms';
+import { needsToken, ROUTES, routeKey, type RouteDefinition } from '../routes';
 
 /**
  * The OpenAPI 3.1 document, built from the route table and the same zod schemas that validate
@@ -31,6 +32,20 @@ const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'strin
 const bodyParam = { name: 'body', in: 'path', required: true, schema: { type: 'string', examples: ['KS'] } };
 const roleParam = { name: 'role', in: 'path', required: true, schema: { type: 'string', examples: ['kommundirektör'] } };
 const yearParam = { name: 'year', in: 'path', required: true, schema: { type: 'integer', minimum: 2000, maximum: 2100 } };
+
+const tokenParam = { name: 'token', in: 'path', required: true, schema: { type: 'string', maxLength: 1024 }, description: 'The signed link (a secret: never logged)' };
+const htmlPage = (description: string) => ({ description, content: { 'text/html': { schema: { type: 'string' } } } });
+const pageAction = (description: string, form: PageAction): Operation => ({
+  description: `${description} Needs the page's form token (\`csrf\`, bound to the link); answers 303 back to the page with a message code.`,
+  parameters: [tokenParam, idParam],
+  requestBody: { required: true, content: { 'application/x-www-form-urlencoded': { schema: jsonSchema(PAGE_FORMS[form]) } } },
+  responses: {
+    '303': { description: 'Back to the page (`Location` relative), with `?m=` naming the outcome: the action\'s name, `closed`, `missing` or `invalid`' },
+    '403': htmlPage('The form token does not belong to this link, or a cross-site request'),
+    '404': htmlPage('Altered, rotated-out or unknown link, or a manager\'s link'),
+    '410': htmlPage('Expired link'),
+  },
+});
 
 const protectedErrors = {
   '400': error('Invalid input: `issues` names each field at fault'),
@@ -138,6 +153,25 @@ const operations: Record<string, Operation> = {
     requestBody: { required: true, content: jsonContent(ref('ClosedDaysBody')) },
     responses: { '200': ok('The saved closed days', ref('ClosedDays')), ...protectedErrors },
   },
+  'GET /p/{token}': {
+    description:
+      'The page a reminder links to ("Mina ärenden"): the official\'s open items, most urgent first, with forms to act on each. Swedish HTML, server-rendered, no script. The signed link is the credential (HMAC-SHA256 with a key id, 14 days): no token, and API Gateway\'s JWT authorizer is not on this route. An altered link answers 404 and an expired one 410, both with no item data; the 410 page offers a fresh link to the address on file. Headers: a strict Content-Security-Policy, `Referrer-Policy: no-referrer`, `Cache-Control: no-store`.',
+    parameters: [tokenParam, { name: 'm', in: 'query', required: false, schema: { type: 'string' }, description: 'Which message to show after an action (a code, never text)' }],
+    responses: { '200': htmlPage('Mina ärenden'), '404': htmlPage('Altered, rotated-out or unknown link: no data'), '410': htmlPage('Expired link: no data, a button for a fresh link') },
+  },
+  'POST /p/{token}/uppdrag/{id}/done': pageAction('Markera som klar: closes the item exactly as `PATCH` with `status: done` and the note would, by the official, with history `via: e-postlänk`.', 'done'),
+  'POST /p/{token}/uppdrag/{id}/extension': pageAction(
+    'Begär förlängning: records a pending request (history `extension_requested`) shown to registrars in `GET /uppdrag?extensionRequested=true` and in their next email. A registrar grants it by changing the deadline with a reason, or refuses it with `PATCH {"extensionRequest": "refused", "reason": …}`; the official is told in their next email.',
+    'extension',
+  ),
+  'POST /p/{token}/uppdrag/{id}/status-report': pageAction('Lämna lägesrapport: a short status note kept in history (`status_report`); the latest is the item\'s `statusReport`, shown in lists and reports.', 'status-report'),
+  'POST /p/{token}/uppdrag/{id}/not-mine': pageAction('Inte mitt ärende: history `not_mine`, the item\'s `reassignRequest`, and a line in the registrar\'s next email; cleared when the responsible official changes.', 'not-mine'),
+  'POST /p/{token}/new-link': {
+    description: 'Emails a fresh link to the address an authentic (typically expired) link was made for: the address on file, never one typed in. At most 3 a day per address.',
+    parameters: [tokenParam],
+    requestBody: { required: true, content: { 'application/x-www-form-urlencoded': { schema: jsonSchema(PAGE_FORMS['new-link']) } } },
+    responses: { '200': htmlPage('Sent'), '403': htmlPage('The form token does not belong to this link'), '404': htmlPage('Altered or unknown link'), '429': htmlPage('Three fresh links already today') },
+  },
   'GET /directory/roles/{role}': {
     description: 'Who holds a role that decisions name ("kommundirektören" and "kommundirektör" are one role).',
     parameters: [roleParam],
@@ -169,6 +203,21 @@ const itemSchema = {
         nextReminderDate: { type: 'string', format: 'date' },
         lastRemindedOn: { type: 'string', format: 'date', description: 'The last day the responsible official was reminded' },
         attention: { enum: ['no_meeting_in_time'] },
+        extensionRequest: {
+          type: 'object',
+          description: "The official's pending request for a later deadline (from their page)",
+          properties: { date: { type: 'string', format: 'date' }, reason: { type: 'string' }, by: { type: 'string' }, at: { type: 'string', format: 'date-time' } },
+        },
+        statusReport: {
+          type: 'object',
+          description: "The official's latest lägesrapport",
+          properties: { note: { type: 'string' }, by: { type: 'string' }, at: { type: 'string', format: 'date-time' } },
+        },
+        reassignRequest: {
+          type: 'object',
+          description: 'The official said the item is not theirs ("Inte mitt ärende")',
+          properties: { note: { type: 'string' }, by: { type: 'string' }, at: { type: 'string', format: 'date-time' } },
+        },
         createdBy: { type: 'string' },
         createdAt: { type: 'string', format: 'date-time' },
         updatedAt: { type: 'string', format: 'date-time' },
@@ -185,7 +234,7 @@ function operationFor(route: RouteDefinition): Operation {
   return {
     summary: route.summary,
     ...operation,
-    ...(route.access === 'public' ? { security: [] } : {}),
+    ...(needsToken(route) ? {} : { security: [] }),
     'x-access': route.access,
   };
 }
@@ -217,7 +266,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           properties: {
             at: { type: 'string', format: 'date-time' },
             by: { type: 'string' },
-            action: { enum: ['created', 'updated', 'done', 'cancelled', 'reopened', 'recomputed'] },
+            action: { enum: ['created', 'updated', 'done', 'cancelled', 'reopened', 'recomputed', 'extension_requested', 'extension_granted', 'extension_refused', 'status_report', 'not_mine'] },
             changes: { type: 'object', additionalProperties: { type: 'object', properties: { from: {}, to: {} } } },
             reason: { type: 'string' },
             note: { type: 'string' },

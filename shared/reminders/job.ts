@@ -23,8 +23,11 @@ export interface ReminderJobDeps {
   backoffMs?: number;
   /** Real time left to the run (Lambda's remaining time); the run stops sending before it runs out. */
   remainingMs?: () => number;
-  /** Link to an item for a recipient; by default the item's API URL. */
-  itemUrl?: (item: StoredItem, recipient: Recipient) => string;
+  /**
+   * The signed link to the recipient's own page (an official's "Mina ärenden"); items are linked
+   * as anchors on it. Without one, items link to the API.
+   */
+  pageLink?: (recipient: Recipient) => Promise<string | undefined>;
 }
 
 export interface SentEmail {
@@ -105,7 +108,7 @@ export async function runReminders(deps: ReminderJobDeps, options: { dryRun?: bo
 
   if (options.dryRun) {
     for (const envelope of envelopes) {
-      const email = render(deps, envelope, day);
+      const email = await render(deps, envelope, day);
       report.sent.push({ to: envelope.recipient.email, role: envelope.recipient.role, subject: email.subject, itemIds: envelope.items.map((i) => i.id) });
     }
     return report;
@@ -156,7 +159,7 @@ async function deliver(
     report.deferred++;
     return undefined;
   }
-  const email = render(deps, envelope, day);
+  const email = await render(deps, envelope, day);
   const attempts = deps.sendAttempts ?? 4;
   let messageId: string;
   for (let attempt = 1; ; attempt++) {
@@ -183,10 +186,11 @@ async function deliver(
   return itemIds;
 }
 
-function render(deps: ReminderJobDeps, envelope: Envelope, day: CalendarDate) {
+async function render(deps: ReminderJobDeps, envelope: Envelope, day: CalendarDate) {
   const { recipient } = envelope;
-  const url = deps.itemUrl ?? ((item: StoredItem) => `${deps.publicBaseUrl}/uppdrag/${item.id}`);
-  const lines = envelope.items.map((item) => toReminderLine(toView(item, day), url(item, recipient)));
+  const link = await deps.pageLink?.(recipient);
+  const url = (item: StoredItem) => (link ? `${link}#uppdrag-${item.id}` : `${deps.publicBaseUrl}/uppdrag/${item.id}`);
+  const lines = envelope.items.map((item) => toReminderLine(toView(item, day), url(item)));
   const registrar = envelope.items[0]?.createdBy;
   return renderReminderEmail({
     recipient,
@@ -196,6 +200,7 @@ function render(deps: ReminderJobDeps, envelope: Envelope, day: CalendarDate) {
     notices: envelope.notices,
     today: day,
     ...(registrar ? { registrar: { email: registrar } } : {}),
+    ...(link ? { link } : {}),
   });
 }
 

@@ -19,7 +19,7 @@ import { grantsOf } from '../../infra/functions';
 import type { AppStack } from '../../infra/app-stack';
 import type { DataStack } from '../../infra/data-stack';
 import { JOBS } from '../../shared/jobs';
-import { HTTP_FUNCTIONS, ROUTES, routeKey } from '../../shared/routes';
+import { HTTP_FUNCTIONS, needsToken, ROUTES, routeKey } from '../../shared/routes';
 import { TABLE } from '../../shared/table';
 
 /**
@@ -328,11 +328,12 @@ describe('the HTTP API', () => {
     expect(authorizer.Properties.JwtConfiguration).toEqual({ Issuer: TEST_CONFIG.jwtIssuer, Audience: [TEST_CONFIG.jwtAudience] });
   });
 
-  it('puts the authorizer on every protected route and on none of the public ones', () => {
+  it('puts the authorizer on every protected route and on none of the public ones or the signed pages', () => {
     expect(ROUTES.some((r) => r.access === 'public')).toBe(true);
+    expect(ROUTES.some((r) => r.access === 'link')).toBe(true);
     for (const route of ROUTES) {
       const created = only(routes().filter((r) => r.Properties.RouteKey === routeKey(route)));
-      if (route.access === 'public') {
+      if (!needsToken(route)) {
         expect(created.Properties.AuthorizationType, routeKey(route)).toBe('NONE');
         expect(created.Properties.AuthorizerId, routeKey(route)).toBeUndefined();
       } else {

@@ -1,6 +1,6 @@
 import { SignJWT, UnsecuredJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { ROUTES, type RouteDefinition } from '../../shared/routes';
+import { needsToken, ROUTES, type RouteDefinition } from '../../shared/routes';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER } from '../../local/tokens';
 import { admin, call, registrar, tokenFor, type Who } from '../support/api';
 
@@ -24,7 +24,7 @@ const badTokens: Record<string, () => Promise<string>> = {
 const body = { leadWorkingDays: 10, dates: [] };
 const withBody = (route: RouteDefinition) => (route.method === 'GET' ? {} : { body });
 
-describe.each(ROUTES.filter((r) => r.access !== 'public'))('$method $path', (route) => {
+describe.each(ROUTES.filter(needsToken))('$method $path', (route) => {
   it('answers 401 without a token', async () => {
     const response = await call(route.method, pathOf(route));
     expect(response.status).toBe(401);

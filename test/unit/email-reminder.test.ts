@@ -180,9 +180,9 @@ describe('the list', () => {
     const { text, html } = render({ items, link: 'https://bevakning.kommun.example.se/mina' });
 
     expect(text.match(/^\d+\. /gm)).toHaveLength(MAX_ITEMS_PER_EMAIL);
-    expect(text).toContain('… och 3 ärenden till.\n\nDin översikt: https://bevakning.kommun.example.se/mina');
+    expect(text).toContain('… och 3 ärenden till.\n\nMina ärenden: markera som klart, begär förlängning eller lämna en lägesrapport:\nhttps://bevakning.kommun.example.se/mina');
     expect(html.match(/<li /g)).toHaveLength(MAX_ITEMS_PER_EMAIL);
-    expect(html).toContain('<a href="https://bevakning.kommun.example.se/mina" style="color:#0b57d0">Din översikt</a>');
+    expect(html).toContain('<a href="https://bevakning.kommun.example.se/mina" style="color:#0b57d0;font-weight:bold">Mina ärenden: markera som klart, begär förlängning eller lämna en lägesrapport</a>');
     expect(render({ items: items.slice(0, MAX_ITEMS_PER_EMAIL + 1) }).text).toContain('… och 1 ärende till.');
   });
 

@@ -19,6 +19,7 @@ import {
 } from '../../items/ports';
 import {
   EVENT_PREFIX,
+  EXTENSION_PARTITION,
   eventKey,
   idempotencyKey,
   itemIndexKeys,
@@ -71,7 +72,18 @@ async function withConflictRetry(write: () => Promise<unknown>): Promise<void> {
 }
 
 /** Which index serves a query, and the partition of each status it walks. */
-function plan(query: ItemQuery): { indexName: string; pkName: string; skName: string; partition: (status: string) => string; filterUnit: boolean } {
+function plan(query: ItemQuery): {
+  indexName: string;
+  pkName: string;
+  skName: string;
+  partition: (status: string) => string;
+  filterUnit: boolean;
+  filterResponsible?: boolean;
+} {
+  if (query.extensionRequested) {
+    // Only open items carry the index's keys; the few pending requests are filtered by who may see them.
+    return { ...TABLE.indexes.byExtensionRequest, pkName: 'GSI6PK', skName: 'GSI6SK', partition: () => EXTENSION_PARTITION, filterUnit: true, filterResponsible: true };
+  }
   if (query.responsible) {
     const email = query.responsible;
     return { ...TABLE.indexes.byResponsible, pkName: 'GSI2PK', skName: 'GSI2SK', partition: (s) => responsiblePartition(email, s), filterUnit: true };
@@ -182,6 +194,10 @@ export function createDynamoItemRepository(client: DynamoDBDocumentClient, table
         filters.push('#unit = :unit');
         values[':unit'] = query.unit;
         names['#unit'] = 'unit';
+      }
+      if (index.filterResponsible && query.responsible) {
+        filters.push('responsible.email = :responsible');
+        values[':responsible'] = query.responsible;
       }
       const page = (): ItemPage => ({ items: records.map((r) => stripKeys<StoredItem>(r)) });
 

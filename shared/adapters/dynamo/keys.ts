@@ -12,6 +12,7 @@ export const responsiblePartition = (email: string, status: string) => `RESPONSI
 export const statusPartition = (status: string) => `STATUS#${status}`;
 export const REMINDER_PARTITION = 'REMINDER';
 export const planPartition = (body: string, year: number) => `PLAN#${body}#${year}`;
+export const EXTENSION_PARTITION = 'EXTENSION_REQUESTED';
 export const dueSortKey = (dueDate: string, id: string) => `${dueDate}#${id}`;
 
 /** The index attributes an item carries; the reminder index is sparse: open items with a next date only. */
@@ -33,10 +34,14 @@ export function itemIndexKeys(item: StoredItem): Record<string, string> {
     keys.GSI5PK = planPartition(item.meetingPlan.body, item.meetingPlan.year);
     keys.GSI5SK = item.id;
   }
+  if (item.status === 'open' && item.extensionRequest) {
+    keys.GSI6PK = EXTENSION_PARTITION;
+    keys.GSI6SK = sort;
+  }
   return keys;
 }
 
-const KEY_ATTRIBUTES = ['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'GSI3PK', 'GSI3SK', 'GSI4PK', 'GSI4SK', 'GSI5PK', 'GSI5SK', 'expiresAt'];
+const KEY_ATTRIBUTES = ['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'GSI3PK', 'GSI3SK', 'GSI4PK', 'GSI4SK', 'GSI5PK', 'GSI5SK', 'GSI6PK', 'GSI6SK', 'expiresAt'];
 
 /** The stored record without its key attributes. */
 export function stripKeys<T>(record: Record<string, unknown>): T {

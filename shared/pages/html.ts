@@ -1,0 +1,33 @@
+import { escapeHtml } from '../email/text';
+
+/** Markup that is already safe; only `html` and `raw` make one. */
+export class Html {
+  constructor(readonly value: string) {}
+  toString(): string {
+    return this.value;
+  }
+}
+
+type Interpolation = Html | string | number | undefined | null | false | readonly Interpolation[];
+
+function render(value: Interpolation): string {
+  if (value === undefined || value === null || value === false) return '';
+  if (value instanceof Html) return value.value;
+  if (Array.isArray(value)) return value.map(render).join('');
+  return escapeHtml(String(value));
+}
+
+/**
+ * A template of markup in which every interpolated value is escaped unless it is itself `Html`:
+ * user text cannot become markup by forgetting to escape it.
+ */
+export function html(strings: TemplateStringsArray, ...values: Interpolation[]): Html {
+  let out = strings[0]!;
+  values.forEach((value, i) => {
+    out += render(value) + strings[i + 1]!;
+  });
+  return new Html(out);
+}
+
+/** Trusted markup from this codebase (never user text). */
+export const raw = (value: string) => new Html(value);

@@ -1,0 +1,266 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createItem, patchItem } from '../../shared/items/service';
+import { createLinkSigner } from '../../shared/links/signed-link';
+import { DEV_LINK_KEY } from '../../shared/config';
+import { fixedClock } from '../../shared/clock';
+import { signLocalToken } from '../../local/tokens';
+import { inject } from 'vitest';
+import { isolatedApi } from '../support/isolated-api';
+import { mailTo } from '../support/isolated';
+
+const clerk = { who: 'registrator@kommun.example.se', roles: new Set(['registrar'] as const) };
+let people = 0;
+const person = (name: string) => ({ name, email: `${name.toLowerCase().replace(/\s+/g, '.')}.${process.pid}.${Date.now()}.${++people}@kommun.example.se` });
+
+type Api = Awaited<ReturnType<typeof isolatedApi>>;
+let api: Api;
+beforeAll(async () => {
+  api = await isolatedApi();
+});
+afterAll(() => api.stop());
+
+async function register(responsible: { name: string; email: string }, dueDate: string, title: string, createdBy = clerk) {
+  api.deps.at('2027-06-04T09:00:00+02:00');
+  return (
+    await createItem(api.deps, createdBy, {
+      kind: 'aterrapportering',
+      title,
+      caseNumber: 'KS 2027/88',
+      decision: { body: 'KS', date: '2027-05-10', paragraph: '§ 88' },
+      responsible,
+      unit: 'Kommunledningskontoret',
+      due: { date: dueDate },
+    } as never)
+  ).item;
+}
+
+/** The link to the recipient's page in the newest email they got. */
+async function linkFrom(email: string): Promise<string> {
+  const inbox = await mailTo(email);
+  const text = inbox.at(-1)?.body.text ?? '';
+  const link = /(http:\/\/localhost:\d+\/p\/[^\s#]+)/.exec(text)?.[1];
+  if (!link) throw new Error(`no page link in the email to ${email}:\n${text}`);
+  return link;
+}
+
+async function get(url: string) {
+  const response = await fetch(url, { redirect: 'manual' });
+  return { status: response.status, headers: response.headers, text: await response.text() };
+}
+
+async function post(url: string, form: Record<string, string>, headers: Record<string, string> = {}) {
+  const response = await fetch(url, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+    body: new URLSearchParams(form).toString(),
+  });
+  return { status: response.status, location: response.headers.get('location'), text: await response.text() };
+}
+
+const csrfOf = (page: string) => /name="csrf" value="([^"]+)"/.exec(page)?.[1] ?? '';
+const signerAt = (instant: string, keys = { current: 'local', keys: { local: DEV_LINK_KEY } }) =>
+  createLinkSigner({ keys: async () => keys, clock: fixedClock(instant), ttlDays: 14 });
+
+describe("an official's page, opened from the reminder", () => {
+  it('lists their open items most urgent first, with the deadline, days left and the explanation, under a strict policy', async () => {
+    const kim = person('Kim Berg');
+    const later = await register(kim, '2027-06-14', 'Redovisa läget för kulturhuset');
+    const sooner = await register(kim, '2027-06-08', 'Återrapportera skolskjutsen');
+
+    await api.runReminders('2027-06-07T07:00:00+02:00');
+    const link = await linkFrom(kim.email);
+    const page = await get(link);
+
+    expect(page.status).toBe(200);
+    expect(page.text.indexOf('Återrapportera skolskjutsen')).toBeLessThan(page.text.indexOf('Redovisa läget för kulturhuset'));
+    expect(page.text).toContain('1 dag kvar: senast tisdag 8 juni 2027');
+    expect(page.text).toContain('KS 2027-05-10 § 88, KS 2027/88');
+    expect(page.text).toContain(later.dueExplanation);
+    expect(page.text).toContain(`id="uppdrag-${sooner.id}"`);
+    expect(page.headers.get('content-security-policy')).toMatch(/^default-src 'none'; style-src 'sha256-[^']+'; img-src 'none'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'$/);
+    expect(page.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(page.headers.get('cache-control')).toBe('no-store');
+    expect(page.text).not.toMatch(/<script|\son[a-z]+=/i);
+  });
+
+  it('"Markera som klar" closes the item as PATCH would, on the record via the link, and the next run says nothing more of it', async () => {
+    const kim = person('Kim Berg');
+    const item = await register(kim, '2027-06-14', 'Redovisa läget för kulturhuset');
+    await api.runReminders('2027-06-07T07:00:00+02:00');
+    const link = await linkFrom(kim.email);
+    const page = await get(link);
+
+    const done = await post(`${link}/uppdrag/${item.id}/done`, { csrf: csrfOf(page.text), note: 'Återrapporterad KS 2027-06-10 § 101' });
+
+    expect(done.status).toBe(303);
+    expect(new URL(done.location!, `${link}/uppdrag/${item.id}/done`).href).toBe(`${link}?m=done#uppdrag-${item.id}`);
+    const stored = await api.deps.items.get(item.id);
+    expect(stored?.status).toBe('done');
+    const history = await api.deps.items.history(item.id);
+    expect(history.at(-1)).toMatchObject({ action: 'done', by: kim.email, note: 'Återrapporterad KS 2027-06-10 § 101', via: 'e-postlänk', changes: { status: { from: 'open', to: 'done' } } });
+    expect((await get(`${link}?m=done`)).text).toContain('Ärendet är markerat som klart');
+    const next = await api.runReminders('2027-06-14T07:00:00+02:00');
+    expect(next.sent.filter((e) => e.to === kim.email)).toEqual([]);
+
+    const again = await post(`${link}/uppdrag/${item.id}/done`, { csrf: csrfOf(page.text), note: 'Dubbelklick' });
+    expect(again.location).toContain('?m=closed');
+    expect(await api.deps.items.history(item.id)).toHaveLength(history.length);
+  });
+
+  it('"Begär förlängning" is queued for the registrar, reaches their next email, and the official hears the outcome', async () => {
+    const kim = person('Kim Berg');
+    const registrar = { who: person('Reg Istrator').email, roles: new Set(['registrar'] as const) };
+    const item = await register(kim, '2027-06-14', 'Utreda fritidsgårdarnas öppettider', registrar);
+    await api.runReminders('2027-06-07T07:00:00+02:00');
+    const link = await linkFrom(kim.email);
+
+    const asked = await post(`${link}/uppdrag/${item.id}/extension`, { csrf: csrfOf((await get(link)).text), date: '2027-08-31', reason: 'Väntar på yttrande från SN' });
+
+    expect(asked.location).toContain('?m=extension');
+    const token = await signLocalToken({ email: registrar.who, roles: ['registrar'] }, inject('jwtSecret'));
+    const queue = await fetch(`${api.url}/uppdrag?extensionRequested=true`, { headers: { authorization: `Bearer ${token}` } });
+    const listed = ((await queue.json()) as { items: { id: string; extensionRequest: unknown }[] }).items.find((i) => i.id === item.id);
+    expect(listed?.extensionRequest).toMatchObject({ date: '2027-08-31', reason: 'Väntar på yttrande från SN', by: kim.email });
+    expect((await api.deps.items.history(item.id)).at(-1)).toMatchObject({ action: 'extension_requested', by: kim.email, via: 'e-postlänk', reason: 'Väntar på yttrande från SN' });
+
+    await api.runReminders('2027-06-08T07:00:00+02:00');
+    const toRegistrar = (await mailTo(registrar.who)).at(-1)?.body.text ?? '';
+    expect(toRegistrar).toContain(`Kim Berg (${kim.email}) begär förlängning av "Utreda fritidsgårdarnas öppettider"`);
+    expect(toRegistrar).toContain('till tisdag 31 augusti 2027');
+
+    api.deps.at('2027-06-08T10:00:00+02:00');
+    const stored = (await api.deps.items.get(item.id))!;
+    const granted = await patchItem(api.deps, registrar, item.id, stored.version, { due: { date: '2027-08-31' }, reason: 'Beviljad förlängning' });
+    expect(granted.extensionRequest).toBeUndefined();
+    expect((await api.deps.items.history(item.id)).at(-1)).toMatchObject({ action: 'extension_granted', reason: 'Beviljad förlängning' });
+
+    await api.runReminders('2027-06-09T07:00:00+02:00');
+    expect((await mailTo(kim.email)).at(-1)?.body.text).toContain('Din begäran om förlängning av "Utreda fritidsgårdarnas öppettider" (KS 2027/88) beviljades: ny tidsfrist tisdag 31 augusti 2027.');
+  });
+
+  it('a refused request is answered with the reason and leaves the deadline as it was', async () => {
+    const kim = person('Kim Berg');
+    const item = await register(kim, '2027-06-14', 'Utreda parkeringsnormen');
+    await api.runReminders('2027-06-07T07:00:00+02:00');
+    const link = await linkFrom(kim.email);
+    await post(`${link}/uppdrag/${item.id}/extension`, { csrf: csrfOf((await get(link)).text), date: '2027-07-30', reason: 'Semester' });
+
+    const stored = (await api.deps.items.get(item.id))!;
+    const refused = await patchItem(api.deps, clerk, item.id, stored.version, { extensionRequest: 'refused', reason: 'KS behandlar ärendet 21 juni.' });
+
+    expect(refused.dueDate).toBe('2027-06-14');
+    expect(refused.extensionRequest).toBeUndefined();
+    await api.runReminders('2027-06-08T07:00:00+02:00');
+    expect((await mailTo(kim.email)).at(-1)?.body.text).toContain('avslogs: KS behandlar ärendet 21 juni. Tidsfristen är fortfarande måndag 14 juni 2027.');
+  });
+
+  it('"Lämna lägesrapport" keeps the note on the item and in history; "Inte mitt ärende" tells the registrar', async () => {
+    const kim = person('Kim Berg');
+    const item = await register(kim, '2027-06-14', 'Ta fram en handlingsplan mot buller');
+    await api.runReminders('2027-06-07T07:00:00+02:00');
+    const link = await linkFrom(kim.email);
+    const csrf = csrfOf((await get(link)).text);
+
+    await post(`${link}/uppdrag/${item.id}/status-report`, { csrf, note: 'Utredningen klar i maj, väntar på yttrande från SN' });
+    await post(`${link}/uppdrag/${item.id}/not-mine`, { csrf, note: 'Det är miljöenhetens' });
+
+    const stored = await api.deps.items.get(item.id);
+    expect(stored?.statusReport).toMatchObject({ note: 'Utredningen klar i maj, väntar på yttrande från SN', by: kim.email });
+    expect(stored?.reassignRequest).toMatchObject({ note: 'Det är miljöenhetens', by: kim.email });
+    expect((await api.deps.items.history(item.id)).map((e) => e.action)).toEqual(['created', 'status_report', 'not_mine']);
+    const notices = await api.deps.reminderStore.pendingNotices();
+    expect(notices.some((n) => n.recipient === clerk.who && n.text.includes('inte är deras ärende: Det är miljöenhetens'))).toBe(true);
+    expect((await get(link)).text).toContain('Senaste lägesrapport');
+  });
+
+  it('a "Markera som klar" racing the reminder run: the item ends done, history complete and ordered', async () => {
+    const kim = person('Kim Berg');
+    const item = await register(kim, '2027-06-08', 'Återrapportera samverkansavtalet');
+    await api.runReminders('2027-06-07T07:00:00+02:00');
+    const link = await linkFrom(kim.email);
+    const csrf = csrfOf((await get(link)).text);
+
+    const [run, done] = await Promise.all([api.runReminders('2027-06-08T07:00:00+02:00'), post(`${link}/uppdrag/${item.id}/done`, { csrf, note: 'Klart' })]);
+
+    expect(done.location).toContain('?m=done');
+    expect(run.failed).toEqual([]);
+    expect((await api.deps.items.get(item.id))?.status).toBe('done');
+    const history = await api.deps.items.history(item.id);
+    expect(history.map((e) => e.action)).toEqual(['created', 'done']);
+  });
+});
+
+describe('a link that does not hold', () => {
+  it.each([
+    ['altered', (link: string) => link.replace(/.{6}$/, 'AAAAAA'), 404, 'Länken fungerar inte'],
+    ['made with a key that was rotated out', async () => `${api.url}/p/${await signerAt('2027-06-07T07:00:00+02:00', { current: 'old', keys: { old: 'x'.repeat(40) } }).sign({ kind: 'official', email: 'kim@kommun.example.se' })}`, 404, 'Länken fungerar inte'],
+    ['expired', async (_: string, email: string) => `${api.url}/p/${await signerAt('2027-05-20T07:00:00+02:00').sign({ kind: 'official', email })}`, 410, 'Länken har gått ut'],
+  ] as const)('%s: shows no item data', async (_, make, status, heading) => {
+    const kim = person('Kim Berg');
+    const item = await register(kim, '2027-06-14', 'Hemlig rubrik som inte får synas');
+    await api.runReminders('2027-06-07T07:00:00+02:00');
+    const link = await make(await linkFrom(kim.email), kim.email);
+
+    const page = await get(link);
+    const acted = await post(`${link}/uppdrag/${item.id}/done`, { csrf: 'x', note: 'Klart' });
+
+    expect(page.status).toBe(status);
+    expect(page.text).toContain(heading);
+    expect(page.text).not.toContain('Hemlig rubrik');
+    expect(page.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(acted.status).toBe(status);
+    expect((await api.deps.items.get(item.id))?.status).toBe('open');
+  });
+
+  it("another person's link opens their page only: it cannot see or close this item", async () => {
+    const kim = person('Kim Berg');
+    const other = person('Alex Lund');
+    const item = await register(kim, '2027-06-14', 'Kims eget ärende');
+    api.deps.at('2027-06-07T07:00:00+02:00');
+    const theirs = `${api.url}/p/${await api.deps.links.sign({ kind: 'official', email: other.email })}`;
+
+    const page = await get(theirs);
+    const acted = await post(`${theirs}/uppdrag/${item.id}/done`, { csrf: csrfOf(page.text) || (await api.deps.links.csrfToken(theirs.split('/p/')[1]!, 'local')), note: 'Klart' });
+
+    expect(page.status).toBe(200);
+    expect(page.text).not.toContain('Kims eget ärende');
+    expect(acted.location).toContain('?m=missing');
+    expect((await api.deps.items.get(item.id))?.status).toBe('open');
+  });
+
+  it('a form without the token bound to the link, or from another site, changes nothing', async () => {
+    const kim = person('Kim Berg');
+    const item = await register(kim, '2027-06-14', 'Ärende med formulär');
+    await api.runReminders('2027-06-07T07:00:00+02:00');
+    const link = await linkFrom(kim.email);
+    const csrf = csrfOf((await get(link)).text);
+
+    const missing = await post(`${link}/uppdrag/${item.id}/done`, { note: 'Klart' });
+    const forged = await post(`${link}/uppdrag/${item.id}/done`, { csrf: csrf.replace(/^./, csrf[0] === 'A' ? 'B' : 'A'), note: 'Klart' });
+    const crossSite = await post(`${link}/uppdrag/${item.id}/done`, { csrf, note: 'Klart' }, { 'sec-fetch-site': 'cross-site' });
+
+    expect([missing.status, forged.status, crossSite.status]).toEqual([403, 403, 403]);
+    expect((await api.deps.items.get(item.id))?.status).toBe('open');
+  });
+
+  it('an expired link offers a fresh one, sent to the address on file, at most three a day', async () => {
+    const kim = person('Kim Berg');
+    await register(kim, '2027-06-14', 'Ärende med gammal länk');
+    api.deps.at('2027-06-07T07:00:00+02:00');
+    const expired = `${api.url}/p/${await signerAt('2027-05-20T07:00:00+02:00').sign({ kind: 'official', email: kim.email })}`;
+    const page = await get(expired);
+    const action = /<form method="post" action="([^"]+)"/.exec(page.text)?.[1];
+    expect(action).toBe(`${expired.split('/p/')[1]}/new-link`);
+
+    const answers = [];
+    for (let i = 0; i < 4; i++) answers.push((await post(new URL(action!, expired).href, { csrf: csrfOf(page.text) })).status);
+
+    expect(answers).toEqual([200, 200, 200, 429]);
+    const inbox = await mailTo(kim.email);
+    expect(inbox).toHaveLength(3);
+    expect(inbox[0]!.subject).toBe('Ny länk till Mina ärenden');
+    const fresh = await linkFrom(kim.email);
+    expect((await get(fresh)).text).toContain('Ärende med gammal länk');
+  });
+});

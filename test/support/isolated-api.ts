@@ -1,0 +1,43 @@
+import type { Server } from 'node:http';
+import { inject } from 'vitest';
+import { createHandler as createDraftsHandler } from '../../functions/drafts/handler';
+import { createHandler as createHealthHandler } from '../../functions/health/handler';
+import { createHandler as createItemsHandler } from '../../functions/items/handler';
+import { createHandler as createPagesHandler } from '../../functions/pages/handler';
+import { createHandler as createPlansHandler } from '../../functions/plans/handler';
+import { runReminders } from '../../shared/reminders/job';
+import { reminderJobDeps } from '../../functions/reminders/handler';
+import { createLocalApi } from '../../local/server';
+import type { HttpFunctionName } from '../../shared/routes';
+import { isolatedDependencies } from './isolated';
+import { freePort } from './ports';
+
+/**
+ * The HTTP API as the local server serves it, on a port and a table of its own: the same
+ * handlers with the production composition root, and a clock the test moves. Pages opened from
+ * emails, the job run and the API then all see one consistent world at one instant.
+ */
+export async function isolatedApi(env: Record<string, string> = {}) {
+  const port = await freePort();
+  const url = `http://localhost:${port}`;
+  const deps = await isolatedDependencies({ PUBLIC_BASE_URL: url, ...env });
+  const factories: Record<HttpFunctionName, typeof createItemsHandler> = {
+    health: createHealthHandler,
+    items: createItemsHandler,
+    plans: createPlansHandler,
+    drafts: createDraftsHandler,
+    pages: createPagesHandler,
+  };
+  const server: Server = createLocalApi({ jwtSecret: inject('jwtSecret'), loadHandler: async (name) => factories[name](() => deps) });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return {
+    deps,
+    url,
+    /** The daily reminder run at an instant. */
+    runReminders(instant: string) {
+      deps.at(instant);
+      return runReminders({ ...reminderJobDeps(deps), backoffMs: 5 });
+    },
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
