@@ -11,6 +11,7 @@ import { createDynamoRoleDirectory } from '../shared/adapters/dynamo/directory';
 import { createDynamoFreshLinkLimiter } from '../shared/adapters/dynamo/link-requests';
 import { linkKeysFrom } from '../shared/adapters/secrets/link-keys';
 import { createLinkSigner } from '../shared/links/signed-link';
+import { createDynamoUnitDirectory } from '../shared/adapters/dynamo/units';
 
 /**
  * The composition root: configuration, SDK clients and adapters built once per cold start and
@@ -33,7 +34,8 @@ export function createDependencies(env: Record<string, string | undefined> = pro
   const freshLinkLimiter = createDynamoFreshLinkLimiter(documentClient, config.TABLE_NAME);
   // Outcomes of officials' requests wait for their next email, as the reminder job's notices.
   const notices = reminderStore;
-  return { config, documentClient, items, plans, clock, rules, reminderStore, notices, mailer, directory, links, freshLinkLimiter };
+  const units = createDynamoUnitDirectory(documentClient, config.TABLE_NAME);
+  return { config, documentClient, items, plans, clock, rules, reminderStore, notices, mailer, directory, links, freshLinkLimiter, units };
 }
 
 export type Dependencies = ReturnType<typeof createDependencies>;

@@ -33,6 +33,14 @@ export const FUNCTION_GRANTS: Readonly<Record<string, FunctionGrants>> = {
   reminders: { table: 'readWrite', sendMail: true, linkSecret: true },
   /** The signed pages: verify links, record officials' actions, email a fresh link on request. */
   pages: { table: 'readWrite', sendMail: true, linkSecret: true },
+  /** The unit directory (admins write it) and the overdue lists. */
+  units: { table: 'readWrite' },
+  /** The council reports: reads only. */
+  reports: { table: 'read' },
+  /** Calendar feeds: creates and revokes feed records; signs the page links in the events. */
+  feeds: { table: 'readWrite', linkSecret: true },
+  /** The weekly overview: claims and records each email, sends it with the CSV, signs the unit links. */
+  digest: { table: 'readWrite', sendMail: true, linkSecret: true },
   /** Marks bouncing addresses and leaves notices for the registrars. */
   'ses-events': { table: 'readWrite' },
 };

@@ -45,7 +45,7 @@ Bevakning runs locally.
   Email inbox     ${stack.sesEndpoint}/   (sent mail as JSON: ${stack.sesEndpoint}/store)
   DynamoDB Local  ${stack.dynamoEndpoint}   (data in ${config.DATA_DIR}/)
   A dev token     npm run token -- registrar --email clerk@example.se
-  Schedules       reminders on weekdays at 07:00 Europe/Stockholm (run one now: npm run job -- reminders --at <ISO instant>)
+  Schedules       reminders, and the weekly overview (digest), weekdays at 07:00 Europe/Stockholm (run one now: npm run job -- reminders|digest --at <ISO instant>)
 Ctrl-C stops everything.`);
 
   let stopping = false;

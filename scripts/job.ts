@@ -1,12 +1,14 @@
 /**
- * `npm run job -- reminders --at <ISO instant> [--dry-run]`: runs a scheduled job as if it were
- * that instant, against the running local stack (`npm start`).
+ * `npm run job -- reminders|digest --at <ISO instant> [--dry-run]`: runs a scheduled job as if it
+ * were that instant, against the running local stack (`npm start`).
  */
 import { parseArgs } from 'node:util';
 import { fixedClock } from '../shared/clock';
 import { runReminders } from '../shared/reminders/job';
 import { createDependencies } from '../functions/dependencies';
 import { reminderJobDeps } from '../functions/reminders/handler';
+import { runDigest } from '../shared/digest/job';
+import { digestJobDeps } from '../functions/digest/handler';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -14,8 +16,8 @@ const { positionals, values } = parseArgs({
 });
 const job = positionals[0];
 const at = values.at ? new Date(values.at) : new Date();
-if (!['reminders'].includes(job ?? '') || Number.isNaN(at.getTime())) {
-  console.error('Usage: npm run job -- reminders --at 2027-06-16T07:00:00+02:00 [--dry-run]');
+if (!['reminders', 'digest'].includes(job ?? '') || Number.isNaN(at.getTime())) {
+  console.error('Usage: npm run job -- reminders|digest --at 2027-06-14T07:00:00+02:00 [--dry-run]');
   process.exit(2);
 }
 
@@ -28,9 +30,24 @@ const env = {
   LOG_LEVEL: process.env.LOG_LEVEL ?? 'WARN',
 };
 const deps = createDependencies(env, fixedClock(at));
-const report = await runReminders(reminderJobDeps(deps), { dryRun: values['dry-run'] });
-
 const mode = values['dry-run'] ? ' (dry run: nothing sent, nothing changed)' : '';
+
+if (job === 'digest') {
+  const report = await runDigest(digestJobDeps(deps), { dryRun: values['dry-run'] });
+  if (report.skipped) {
+    console.log(`${report.day}: not a working day, no overview${mode}.`);
+  } else {
+    const catchUp = report.catchUp ? ' (not the first working day of the week: only what did not go out earlier)' : '';
+    console.log(`${report.day}: ${report.sent.length} weekly overview(s)${values['dry-run'] ? ' would be sent' : ' sent'}${catchUp}${mode}`);
+    for (const email of report.sent) console.log(`  ${email.to} (${email.unit}): "${email.subject}"`);
+    if (report.alreadySent) console.log(`  ${report.alreadySent} already sent this week`);
+    for (const failure of report.failed) console.log(`  FAILED ${failure.to} (${failure.unit}): ${failure.error} (left for the next run)`);
+    for (const unit of report.withoutManager) console.log(`  no manager for ${unit}: set one with PUT /units/{unit}`);
+  }
+  process.exit(0);
+}
+
+const report = await runReminders(reminderJobDeps(deps), { dryRun: values['dry-run'] });
 if (report.skipped) {
   console.log(`${report.day}: not a working day, no reminders${mode}.`);
 } else {

@@ -5,7 +5,7 @@
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** The Lambda entry points that serve HTTP; each is `functions/<name>/handler.ts`. */
-export const HTTP_FUNCTIONS = ['health', 'items', 'plans', 'drafts', 'pages'] as const;
+export const HTTP_FUNCTIONS = ['health', 'items', 'plans', 'drafts', 'pages', 'units', 'reports', 'feeds'] as const;
 export type HttpFunctionName = (typeof HTTP_FUNCTIONS)[number];
 
 /**
@@ -46,6 +46,14 @@ export const ROUTES: readonly RouteDefinition[] = [
   { method: 'POST', path: '/p/{token}/uppdrag/{id}/status-report', function: 'pages', access: 'link', summary: 'Lämna lägesrapport: a short status note on the record' },
   { method: 'POST', path: '/p/{token}/uppdrag/{id}/not-mine', function: 'pages', access: 'link', summary: 'Inte mitt ärende: ask the registrar to reassign' },
   { method: 'POST', path: '/p/{token}/new-link', function: 'pages', access: 'link', summary: 'Email a fresh link to the address an expired link was made for' },
+  { method: 'GET', path: '/overdue', function: 'units', access: 'signedIn', summary: "A unit's overdue list (JSON, CSV or HTML by Accept)" },
+  { method: 'GET', path: '/units/{unit}', function: 'units', access: 'signedIn', summary: "A unit's manager in the unit directory" },
+  { method: 'PUT', path: '/units/{unit}', function: 'units', access: 'admin', summary: "Set a unit's manager in the unit directory" },
+  { method: 'GET', path: '/reports/balanslista', function: 'reports', access: 'registrar', summary: 'Redovisning av obesvarade motioner (the balanslista) as of a date' },
+  { method: 'GET', path: '/reports/verkstallighet', function: 'reports', access: 'registrar', summary: "Follow-up of a body's decisions: every open item it decided" },
+  { method: 'POST', path: '/calendar-feeds', function: 'feeds', access: 'signedIn', summary: 'Create a personal, secret iCalendar feed URL' },
+  { method: 'DELETE', path: '/calendar-feeds/{id}', function: 'feeds', access: 'signedIn', summary: 'Revoke a calendar feed' },
+  { method: 'GET', path: '/calendar/{file}', function: 'feeds', access: 'link', summary: "An official's deadlines as iCalendar (`<token>.ics`); the secret token is the credential" },
   { method: 'GET', path: '/directory/roles/{role}', function: 'drafts', access: 'signedIn', summary: 'Who holds a role the decisions name' },
   { method: 'PUT', path: '/directory/roles/{role}', function: 'drafts', access: 'admin', summary: 'Set who holds a role (kommundirektör, socialchef …)' },
 ];

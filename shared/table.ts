@@ -28,6 +28,8 @@ export const TABLE = {
     byMeetingPlan: { indexName: 'byMeetingPlan', partitionKey: 'GSI5PK', sortKey: 'GSI5SK' },
     /** Sparse: open items whose official asked for a later deadline, for the registrars. */
     byExtensionRequest: { indexName: 'byExtensionRequest', partitionKey: 'GSI6PK', sortKey: 'GSI6SK' },
+    /** Closed items of a unit by Stockholm year and closing time: the weekly overview's "closed last week" and trend. */
+    byClosure: { indexName: 'byClosure', partitionKey: 'GSI7PK', sortKey: 'GSI7SK' },
   },
 } as const satisfies {
   defaultName: string;

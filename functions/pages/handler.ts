@@ -8,6 +8,8 @@ import type { LinkCheck } from '../../shared/links/signed-link';
 import { PAGE_HEADERS } from '../../shared/pages/layout';
 import { errorPage, expiredLinkPage, freshLinkSentPage, invalidLinkPage } from '../../shared/pages/notice-pages';
 import { officialPage } from '../../shared/pages/official';
+import { unitFilters, unitPage } from '../../shared/pages/unit';
+import { unitOverview } from '../../shared/units/lists';
 import { parseOrThrow } from '../../shared/validation';
 import { dependencies, type Dependencies } from '../dependencies';
 
@@ -91,10 +93,16 @@ export function createHandler(deps: () => Dependencies = dependencies) {
     {
       'GET /p/{token}': async (request) => {
         const token = request.pathParameters.token ?? '';
+        const self = toPage(request.event, token);
         const { link, csrf } = await check(token);
-        if (!link.ok) return linkProblem(link, csrf, toPage(request.event, token));
-        if (link.scope.kind !== 'official') return page(404, invalidLinkPage());
+        if (!link.ok) return linkProblem(link, csrf, self);
         const d = deps();
+        const linkExpiresOn = stockholmDate(new Date(link.expiresAt.getTime() - 1));
+        if (link.scope.kind === 'unit') {
+          // Read-only: the manager's link opens their unit's list and nothing else.
+          const overview = await unitOverview(d, link.scope.unit);
+          return page(200, unitPage({ ...overview, filters: unitFilters(request.query), self, linkExpiresOn }));
+        }
         const message = MESSAGES[request.query.m ?? ''];
         return page(
           200,
@@ -102,9 +110,9 @@ export function createHandler(deps: () => Dependencies = dependencies) {
             email: link.scope.email,
             items: await openItemsOf(d, link.scope.email),
             today: stockholmDate(d.clock()),
-            linkExpiresOn: stockholmDate(new Date(link.expiresAt.getTime() - 1)),
+            linkExpiresOn,
             csrf: await d.links.csrfToken(token, link.kid),
-            token: toPage(request.event, token),
+            token: self,
             ...(message ? { message } : {}),
           }),
         );

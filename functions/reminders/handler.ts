@@ -14,9 +14,11 @@ export function reminderJobDeps(deps: Dependencies, remainingMs?: () => number) 
     clock: deps.clock,
     publicBaseUrl: deps.config.PUBLIC_BASE_URL,
     maxSendRate: deps.config.MAX_SEND_RATE,
-    // An official's page; a manager's unit page arrives with the weekly overview.
-    pageLink: async (recipient: Recipient) =>
-      recipient.role === 'manager' ? undefined : pageUrl(deps.config.PUBLIC_BASE_URL, await deps.links.sign({ kind: 'official', email: recipient.email })),
+    pageLink: async (recipient: Recipient, unit?: string) =>
+      pageUrl(
+        deps.config.PUBLIC_BASE_URL,
+        await deps.links.sign(recipient.role === 'manager' && unit ? { kind: 'unit', email: recipient.email, unit } : { kind: 'official', email: recipient.email }),
+      ),
     ...(remainingMs ? { remainingMs } : {}),
   };
 }

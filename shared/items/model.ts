@@ -209,6 +209,11 @@ export interface StoredItem extends ResolvedDue {
   extensionRequest?: ExtensionRequest;
   statusReport?: StatusReport;
   reassignRequest?: ReassignRequest;
+  /** How often the deadline was moved after registration (a PATCH or a changed meeting plan), and the latest reason. */
+  deadlineChanges?: number;
+  lastDeadlineReason?: string;
+  /** When the item was closed (done or cancelled); gone when it is reopened. */
+  closedAt?: string;
 }
 
 /** An item as the API shows it: stored fields plus what is computed at read time. */

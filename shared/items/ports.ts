@@ -41,6 +41,8 @@ export interface ItemRepository {
   history(id: string): Promise<HistoryEvent[]>;
   list(query: ItemQuery): Promise<ItemPage>;
   idempotency(caller: string, key: string): Promise<IdempotencyRecord | undefined>;
+  /** A unit's items closed in a Stockholm year, optionally only those closed in [from, to) (ISO instants). */
+  closed(unit: string, year: string, range?: { from: string; to: string }): Promise<StoredItem[]>;
   /** Open items whose deadline was computed from a body's meeting plan for a year. */
   dependingOnPlan(body: string, year: number): Promise<StoredItem[]>;
 }

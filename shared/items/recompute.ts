@@ -2,7 +2,7 @@ import { AppError } from '../errors';
 import { diffItems, type HistoryEvent } from './history';
 import type { StoredItem } from './model';
 import { VersionConflict } from './ports';
-import { withSchedule, type ItemDeps } from './service';
+import { withBookkeeping, withSchedule, type ItemDeps } from './service';
 
 /** How many times one item is retried when a clerk changes it while it is being recomputed. */
 const RETRIES = 3;
@@ -75,7 +75,7 @@ async function recomputeOne(deps: ItemDeps, before: StoredItem, reason: string, 
   }
   if (Object.keys(changes).length === 0) return 'unchanged';
   const now = deps.clock().toISOString();
-  const after: StoredItem = { ...next, version: before.version + 1, updatedAt: now };
+  const after = withBookkeeping(before, { ...next, version: before.version + 1, updatedAt: now }, reason);
   const event: HistoryEvent = {
     at: now,
     by,

@@ -17,6 +17,7 @@ import {
 } from './model';
 import { IdempotencyKeyTaken, InvalidCursor, VersionConflict, type ItemRepository, type NoticeBoard } from './ports';
 import type { DeadlineRules } from './rules';
+import type { UnitDirectory } from '../units/directory';
 import { toView } from './view';
 
 export interface ItemDeps {
@@ -26,6 +27,8 @@ export interface ItemDeps {
   newId?: () => string;
   /** Where the outcome of an official's request is left for their next email. */
   notices?: NoticeBoard;
+  /** The unit directory: an item registered without a manager takes its unit's. */
+  units?: Pick<UnitDirectory, 'get'>;
 }
 
 const today = (deps: ItemDeps) => stockholmDate(deps.clock());
@@ -81,8 +84,10 @@ export async function createItem(
   }
   const resolved = await deps.rules.resolve(body.kind, body.due);
   const now = deps.clock().toISOString();
+  const manager = body.manager ?? (await deps.units?.get(body.unit))?.manager;
   const item = await withSchedule(deps, {
     ...body,
+    ...(manager ? { manager } : {}),
     reminders: body.reminders ?? DEFAULT_REMINDERS,
     ...resolved,
     id: (deps.newId ?? randomUUID)(),
@@ -245,7 +250,7 @@ async function applyPatch(
   if (Object.keys(changes).length === 0 && !note) return undefined;
 
   const now = deps.clock().toISOString();
-  const after = await withSchedule(deps, { ...merged, version: before.version + 1, updatedAt: now });
+  const after = await withSchedule(deps, withBookkeeping(before, { ...merged, version: before.version + 1, updatedAt: now }, reason));
   const event: HistoryEvent = {
     at: now,
     by: caller.who,
@@ -282,6 +287,21 @@ function extensionOutcome(
   }
   if (merged.status !== 'open') return { notice: () => `Din begäran om förlängning av ${what} behövs inte längre: ärendet är stängt.` };
   return undefined;
+}
+
+/**
+ * What a change leaves on the item for the managers' lists and council reports: how often its
+ * deadline moved and why the last time, and when it was closed.
+ */
+export function withBookkeeping(before: StoredItem, after: StoredItem, reason: string | undefined): StoredItem {
+  const next = { ...after };
+  if (after.dueDate !== before.dueDate) {
+    next.deadlineChanges = (before.deadlineChanges ?? 0) + 1;
+    if (reason) next.lastDeadlineReason = reason;
+  }
+  if (after.status === 'open') delete next.closedAt;
+  else if (before.status === 'open') next.closedAt = after.updatedAt;
+  return next;
 }
 
 function actionOf(from: Status, to: Status): HistoryAction {

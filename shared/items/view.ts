@@ -6,7 +6,7 @@ import type { ItemView, StoredItem } from './model';
 const ORDER: (keyof ItemView)[] = [
   'id', 'kind', 'title', 'description', 'caseNumber', 'decision', 'responsible', 'unit', 'manager', 'due',
   'dueDate', 'meetingDate', 'externalDeadline', 'statutoryLimit', 'dueExplanation', 'attention',
-  'extensionRequest', 'statusReport', 'reassignRequest', 'status', 'state', 'daysLeft', 'nextReminderDate', 'lastRemindedOn', 'reminders',
+  'deadlineChanges', 'lastDeadlineReason', 'extensionRequest', 'statusReport', 'reassignRequest', 'status', 'closedAt', 'state', 'daysLeft', 'nextReminderDate', 'lastRemindedOn', 'reminders',
   'createdBy', 'createdAt', 'updatedAt', 'version',
 ];
 

@@ -6,6 +6,9 @@ import { closedDaysBody } from '../plans/closed-days';
 import { draftRequest } from '../drafts/request';
 import { roleHolderBody } from '../directory/roles';
 import { PAGE_FORMS, type PageAction } from '../pages/forms';
+import { unitBody } from '../units/directory';
+import { balanslistaQuery, verkstallighetQuery } from '../reports/queries';
+import { createFeedBody } from '../feeds/model';
 import { needsToken, ROUTES, routeKey, type RouteDefinition } from '../routes';
 
 /**
@@ -45,6 +48,19 @@ const pageAction = (description: string, form: PageAction): Operation => ({
     '404': htmlPage('Altered, rotated-out or unknown link, or a manager\'s link'),
     '410': htmlPage('Expired link'),
   },
+});
+
+const unitParam = { name: 'unit', in: 'path', required: true, schema: { type: 'string', maxLength: 100, examples: ['Kommunledningskontoret'] } };
+const queryOf = (schema: z.ZodType) =>
+  Object.entries((jsonSchema(schema) as { properties: Record<string, unknown>; required?: string[] }).properties).map(([name, s]) => ({
+    name,
+    in: 'query',
+    required: ((jsonSchema(schema) as { required?: string[] }).required ?? []).includes(name),
+    schema: s,
+  }));
+const report = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: { type: 'object' } }, 'text/csv': { schema: { type: 'string' } }, 'text/html': { schema: { type: 'string' } } },
 });
 
 const protectedErrors = {
@@ -155,9 +171,15 @@ const operations: Record<string, Operation> = {
   },
   'GET /p/{token}': {
     description:
-      'The page a reminder links to ("Mina ärenden"): the official\'s open items, most urgent first, with forms to act on each. Swedish HTML, server-rendered, no script. The signed link is the credential (HMAC-SHA256 with a key id, 14 days): no token, and API Gateway\'s JWT authorizer is not on this route. An altered link answers 404 and an expired one 410, both with no item data; the 410 page offers a fresh link to the address on file. Headers: a strict Content-Security-Policy, `Referrer-Policy: no-referrer`, `Cache-Control: no-store`.',
-    parameters: [tokenParam, { name: 'm', in: 'query', required: false, schema: { type: 'string' }, description: 'Which message to show after an action (a code, never text)' }],
-    responses: { '200': htmlPage('Mina ärenden'), '404': htmlPage('Altered, rotated-out or unknown link: no data'), '410': htmlPage('Expired link: no data, a button for a fresh link') },
+      'The page an email links to. Swedish HTML, server-rendered, no script, printable. For an official\'s link (from a reminder): "Mina ärenden", their open items, most urgent first, with forms to act on each. For a manager\'s link (from the weekly overview or an escalation): "Försenat och på väg", the unit\'s overdue items and those due within 14 days, read-only, filterable by kind (`typ`) and official (`ansvarig`), sortable (`sortera`). The signed link is the credential (HMAC-SHA256 with a key id, 14 days, naming the person and, for a manager, the unit): no token, and API Gateway\'s JWT authorizer is not on this route. An altered or rotated-out link answers 404 and an expired one 410, both with no data; the 410 page offers a fresh link to the address on file. Headers: a strict Content-Security-Policy, `Referrer-Policy: no-referrer`, `Cache-Control: no-store`.',
+    parameters: [
+      tokenParam,
+      { name: 'm', in: 'query', required: false, schema: { type: 'string' }, description: "Official's page: which message to show after an action (a code, never text)" },
+      { name: 'typ', in: 'query', required: false, schema: { enum: ['uppdrag', 'aterrapportering', 'yttrande', 'motion'] }, description: 'Unit page: only this kind' },
+      { name: 'ansvarig', in: 'query', required: false, schema: { type: 'string' }, description: "Unit page: only this official's items (email)" },
+      { name: 'sortera', in: 'query', required: false, schema: { enum: ['forsening', 'tidsfrist', 'ansvarig', 'typ'] }, description: 'Unit page: order (default most overdue first)' },
+    ],
+    responses: { '200': htmlPage('Mina ärenden, or Försenat och på väg'), '404': htmlPage('Altered, rotated-out or unknown link: no data'), '410': htmlPage('Expired link: no data, a button for a fresh link') },
   },
   'POST /p/{token}/uppdrag/{id}/done': pageAction('Markera som klar: closes the item exactly as `PATCH` with `status: done` and the note would, by the official, with history `via: e-postlänk`.', 'done'),
   'POST /p/{token}/uppdrag/{id}/extension': pageAction(
@@ -171,6 +193,68 @@ const operations: Record<string, Operation> = {
     parameters: [tokenParam],
     requestBody: { required: true, content: { 'application/x-www-form-urlencoded': { schema: jsonSchema(PAGE_FORMS['new-link']) } } },
     responses: { '200': htmlPage('Sent'), '403': htmlPage('The form token does not belong to this link'), '404': htmlPage('Altered or unknown link'), '429': htmlPage('Three fresh links already today') },
+  },
+  'GET /overdue': {
+    description:
+      "The overdue list of a unit, most days overdue first: each row with the responsible official, decision reference, deadline, days overdue, the number of deadline changes and the last reason, and the latest lägesrapport. A manager gets their own unit (`unit` claim); registrars and admins name one with `?unit=`. `Accept: text/csv` gives a file for Swedish Excel (`;`, BOM, CRLF), `Accept: text/html` a printable Swedish page.",
+    parameters: [
+      { name: 'unit', in: 'query', required: false, schema: { type: 'string', maxLength: 100 }, description: 'Required for registrars and admins; a manager may only name their own' },
+    ],
+    responses: {
+      '200': {
+        description: 'The overdue items',
+        content: {
+          'application/json': { schema: { type: 'object', properties: { unit: { type: 'string' }, asOf: { type: 'string', format: 'date' }, items: { type: 'array', items: ref('Item') } }, required: ['unit', 'asOf', 'items'] } },
+          'text/csv': { schema: { type: 'string' } },
+          'text/html': { schema: { type: 'string' } },
+        },
+      },
+      ...protectedErrors,
+    },
+  },
+  'GET /units/{unit}': {
+    description: "A unit's manager from the unit directory.",
+    parameters: [unitParam],
+    responses: { '200': ok('The unit', ref('Unit')), ...protectedErrors, '404': error('The unit is not in the directory') },
+  },
+  'PUT /units/{unit}': {
+    description:
+      "Set a unit's manager (admin). The weekly overview goes to this manager (else to the managers named on the unit's items), and an item registered without `manager` takes this one.",
+    parameters: [unitParam],
+    requestBody: { required: true, content: jsonContent(jsonSchema(unitBody)) },
+    responses: { '200': ok('The saved unit', ref('Unit')), ...protectedErrors },
+  },
+  'GET /reports/balanslista': {
+    description:
+      '"Redovisning av obesvarade motioner per {asOf}" (registrar, admin): every motion open on that day with raised date, statutory limit (one year), responsible body and official, days left or over; those past or within 60 days of their limit are marked. JSON, CSV (`Accept: text/csv`) or a printable Swedish page to attach to an agenda (`Accept: text/html`).',
+    parameters: queryOf(balanslistaQuery),
+    responses: { '200': report('The balanslista'), ...protectedErrors },
+  },
+  'GET /reports/verkstallighet': {
+    description:
+      "Follow-up of a body's decisions (registrar, admin): every open item decided by `body`, with responsible unit, deadline, deadline changes with their latest reason, and the latest lägesrapport. JSON, CSV or a printable Swedish page, by `Accept`.",
+    parameters: queryOf(verkstallighetQuery),
+    responses: { '200': report('The follow-up'), ...protectedErrors },
+  },
+  'POST /calendar-feeds': {
+    description:
+      "Create a personal, secret iCalendar URL listing the deadlines of one's open items (any signed-in official, for themselves; a registrar for anyone with `{ \"email\": … }`). The URL is shown once; it works until revoked.",
+    requestBody: { required: false, content: jsonContent(jsonSchema(createFeedBody)) },
+    responses: {
+      '201': ok('The feed', { type: 'object', properties: { id: { type: 'string' }, url: { type: 'string', format: 'uri' } }, required: ['id', 'url'] }),
+      ...protectedErrors,
+    },
+  },
+  'DELETE /calendar-feeds/{id}': {
+    description: 'Revoke a calendar feed (its owner, or a registrar): its URL answers 404 from then on.',
+    parameters: [idParam],
+    responses: { '204': { description: 'Revoked' }, ...protectedErrors, '404': error('No such feed (or not yours)') },
+  },
+  'GET /calendar/{file}': {
+    description:
+      'The feed itself, `<token>.ics` (text/calendar): all-day events on the deadlines of the owner\'s open items (and on the meeting date where there is one), with the decision reference and a link to their page. Outlook and Google Calendar subscribe to it. The secret token is the credential: no JWT authorizer. A done or cancelled item leaves the feed; a revoked or unknown token answers 404.',
+    parameters: [{ name: 'file', in: 'path', required: true, schema: { type: 'string', pattern: '^[A-Za-z0-9_-]+\\.ics$' } }],
+    responses: { '200': { description: 'iCalendar', content: { 'text/calendar': { schema: { type: 'string' } } } }, '404': error('Unknown or revoked feed') },
   },
   'GET /directory/roles/{role}': {
     description: 'Who holds a role that decisions name ("kommundirektören" and "kommundirektör" are one role).',
@@ -273,6 +357,11 @@ export function buildOpenApiDocument(): Record<string, unknown> {
             via: { type: 'string' },
           },
           required: ['at', 'by', 'action', 'changes'],
+        },
+        Unit: {
+          type: 'object',
+          properties: { unit: { type: 'string' }, manager: { type: 'object', properties: { name: { type: 'string' }, email: { type: 'string' } } }, updatedBy: { type: 'string' }, updatedAt: { type: 'string', format: 'date-time' } },
+          required: ['unit', 'manager'],
         },
         MeetingPlanBody: jsonSchema(meetingPlanBody(2026)),
         MeetingPlan: {

@@ -9,7 +9,7 @@ const STYLE = `
 :root { color-scheme: light; --ink: #1b1b1b; --muted: #4a4a4a; --line: #c8c8c8; --accent: #0b5394; --late: #a4161a; --soon: #7a4b00; --bg: #fff; --panel: #f4f6f8; }
 * { box-sizing: border-box; }
 body { margin: 0; font: 1rem/1.5 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: var(--ink); background: var(--bg); }
-header, main, footer { max-width: 52rem; margin: 0 auto; padding: 1rem; }
+header, main, footer { max-width: 64rem; margin: 0 auto; padding: 1rem; }
 header { border-bottom: 3px solid var(--accent); }
 h1 { font-size: 1.6rem; margin: 0 0 .25rem; }
 h2 { font-size: 1.2rem; margin: 0 0 .5rem; }
@@ -20,8 +20,8 @@ a { color: var(--accent); }
 ol.items { list-style: none; margin: 0; padding: 0; }
 .item { border: 1px solid var(--line); border-radius: 6px; padding: 1rem; margin: 0 0 1rem; }
 .days { font-weight: 700; margin: 0 0 .5rem; }
-.days.late { color: var(--late); }
-.days.soon { color: var(--soon); }
+.late, .days.late { color: var(--late); }
+.soon, .days.soon { color: var(--soon); }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; margin: 0 0 .75rem; }
 dl.facts dt { font-weight: 600; }
 dl.facts dd { margin: 0; overflow-wrap: anywhere; }
@@ -34,8 +34,14 @@ textarea, input[type=date], input[type=text], select { width: 100%; max-width: 3
 textarea { min-height: 4.5rem; }
 button { font: inherit; font-weight: 600; margin-top: .5rem; padding: .5rem 1rem; border: 0; border-radius: 4px; background: var(--accent); color: #fff; cursor: pointer; }
 :focus-visible { outline: 3px solid #ffbf47; outline-offset: 2px; }
-table { border-collapse: collapse; width: 100%; }
-th, td { text-align: left; padding: .4rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
+table { border-collapse: collapse; width: 100%; margin: 0 0 1.5rem; }
+caption { text-align: left; }
+caption h2 { margin: 1.5rem 0 .5rem; }
+tbody th { font-weight: 600; }
+.filters { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: flex-end; margin: 0 0 1rem; }
+.filters select { width: auto; }
+@media (max-width: 40rem) { table, tbody, tr, th, td { display: block; } thead { position: absolute; left: -9999px; } tr { border: 1px solid var(--line); border-radius: 6px; margin: 0 0 .75rem; padding: .25rem 0; } th, td { border: 0; } }
+th, td { text-align: left; padding: .4rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; overflow-wrap: anywhere; }
 .hint { color: var(--muted); font-size: .9rem; margin: .25rem 0; }
 footer { color: var(--muted); font-size: .9rem; border-top: 1px solid var(--line); margin-top: 2rem; }
 @media (max-width: 32rem) { dl.facts { grid-template-columns: 1fr; } dl.facts dd { margin-bottom: .25rem; } }

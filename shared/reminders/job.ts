@@ -5,8 +5,9 @@ import { isEscalation, nextReminderDate } from '../schedule/reminders';
 import { renderReminderEmail, toReminderLine } from '../email/reminder';
 import type { StoredItem } from '../items/model';
 import { toView } from '../items/view';
-import { SendError, type Mailer, type Notice, type Recipient, type ReminderStore } from './ports';
-import { createRateLimiter } from './rate-limit';
+import type { Mailer, Notice, Recipient, ReminderStore } from './ports';
+import { createRateLimiter, type RateLimiter } from './rate-limit';
+import { sendOnce } from './send-once';
 
 export interface ReminderJobDeps {
   store: ReminderStore;
@@ -24,10 +25,10 @@ export interface ReminderJobDeps {
   /** Real time left to the run (Lambda's remaining time); the run stops sending before it runs out. */
   remainingMs?: () => number;
   /**
-   * The signed link to the recipient's own page (an official's "Mina ärenden"); items are linked
-   * as anchors on it. Without one, items link to the API.
+   * The signed link to the recipient's own page: an official's "Mina ärenden", a manager's unit
+   * list (`unit`). Items are linked as anchors on it; without one, items link to the API.
    */
-  pageLink?: (recipient: Recipient) => Promise<string | undefined>;
+  pageLink?: (recipient: Recipient, unit?: string) => Promise<string | undefined>;
 }
 
 export interface SentEmail {
@@ -143,52 +144,32 @@ async function deliver(
   deps: ReminderJobDeps,
   envelope: Envelope,
   day: CalendarDate,
-  limiter: ReturnType<typeof createRateLimiter>,
+  limiter: RateLimiter,
   report: RunReport,
 ): Promise<string[] | undefined> {
   const { recipient } = envelope;
-  const now = deps.clock();
-  const staleBefore = new Date(now.getTime() - (deps.staleClaimMinutes ?? 15) * 60_000).toISOString();
   const itemIds = envelope.items.map((i) => i.id);
-  const claim = await deps.store.claim(day, recipient, itemIds, now.toISOString(), staleBefore);
-  if (claim.state === 'sent') {
-    report.alreadySent++;
-    return claim.itemIds;
-  }
-  if (claim.state === 'busy') {
-    report.deferred++;
-    return undefined;
-  }
-  const email = await render(deps, envelope, day);
-  const attempts = deps.sendAttempts ?? 4;
-  let messageId: string;
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await limiter.acquire();
-      ({ messageId } = await deps.mailer.send({ to: recipient.email, subject: email.subject, text: email.text, html: email.html }));
-      break;
-    } catch (error) {
-      if (error instanceof SendError && error.retryable && attempt < attempts) {
-        await new Promise((resolve) => setTimeout(resolve, (deps.backoffMs ?? 200) * 2 ** (attempt - 1)));
-        continue;
-      }
-      // Left for the next run: the claim is released and the items keep their reminder date.
-      await deps.store.release(day, recipient);
-      report.failed.push({ to: recipient.email, role: recipient.role, error: error instanceof Error ? error.message : String(error) });
+  const outcome = await sendOnce(deps, { key: day, recipient, itemIds }, limiter, () => render(deps, envelope, day));
+  switch (outcome.state) {
+    case 'sent':
+      if (envelope.notices.length) await deps.store.clearNotices(envelope.notices);
+      report.sent.push({ to: recipient.email, role: recipient.role, subject: outcome.subject, itemIds, messageId: outcome.messageId });
+      return itemIds;
+    case 'alreadySent':
+      report.alreadySent++;
+      return outcome.itemIds;
+    case 'busy':
+      report.deferred++;
       return undefined;
-    }
+    case 'failed':
+      report.failed.push({ to: recipient.email, role: recipient.role, error: outcome.error });
+      return undefined;
   }
-  // SES has accepted the email. If recording fails now, the claim stays and goes stale: the one
-  // window where a later run sends again (README, "Delivery guarantee").
-  await deps.store.markSent(day, recipient, messageId, deps.clock().toISOString());
-  if (envelope.notices.length) await deps.store.clearNotices(envelope.notices);
-  report.sent.push({ to: recipient.email, role: recipient.role, subject: email.subject, itemIds, messageId });
-  return itemIds;
 }
 
 async function render(deps: ReminderJobDeps, envelope: Envelope, day: CalendarDate) {
   const { recipient } = envelope;
-  const link = await deps.pageLink?.(recipient);
+  const link = await deps.pageLink?.(recipient, recipient.role === 'manager' ? envelope.items[0]?.unit : undefined);
   const url = (item: StoredItem) => (link ? `${link}#uppdrag-${item.id}` : `${deps.publicBaseUrl}/uppdrag/${item.id}`);
   const lines = envelope.items.map((item) => toReminderLine(toView(item, day), url(item)));
   const registrar = envelope.items[0]?.createdBy;

@@ -57,6 +57,7 @@ export interface OutgoingEmail {
   subject: string;
   text: string;
   html: string;
+  attachments?: { filename: string; content: string | Buffer; contentType: string }[];
 }
 
 /** Sends one email; throws `SendError` with `retryable` for throttling and server faults. */

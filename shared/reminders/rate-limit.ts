@@ -14,3 +14,5 @@ export function createRateLimiter(perSecond: number, now: () => number = Date.no
     },
   };
 }
+
+export type RateLimiter = ReturnType<typeof createRateLimiter>;

@@ -6,7 +6,12 @@ import { admin, call, registrar, tokenFor, type Who } from '../support/api';
 
 /** A concrete path for a route: placeholders filled with values that exist or are harmlessly absent. */
 const pathOf = (route: RouteDefinition) =>
-  route.path.replace('{id}', 'finns-inte').replace('{body}', 'KS').replace('{year}', '2026');
+  route.path
+    .replace('{id}', 'finns-inte')
+    .replace('{body}', 'KS')
+    .replace('{year}', '2026')
+    .replace('{unit}', 'Socialförvaltningen')
+    .replace('{role}', 'kommundirektör');
 
 const official: Who = { email: 'handlaggare@kommun.example.se' };
 const manager: Who = { email: 'chef@kommun.example.se', roles: ['manager'], unit: 'Socialförvaltningen' };

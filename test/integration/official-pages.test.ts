@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createItem, patchItem } from '../../shared/items/service';
-import { createLinkSigner } from '../../shared/links/signed-link';
+import { createLinkSigner, type LinkKeys } from '../../shared/links/signed-link';
 import { DEV_LINK_KEY } from '../../shared/config';
 import { fixedClock } from '../../shared/clock';
 import { signLocalToken } from '../../local/tokens';
@@ -59,7 +59,7 @@ async function post(url: string, form: Record<string, string>, headers: Record<s
 }
 
 const csrfOf = (page: string) => /name="csrf" value="([^"]+)"/.exec(page)?.[1] ?? '';
-const signerAt = (instant: string, keys = { current: 'local', keys: { local: DEV_LINK_KEY } }) =>
+const signerAt = (instant: string, keys: LinkKeys = { current: 'local', keys: { local: DEV_LINK_KEY } }) =>
   createLinkSigner({ keys: async () => keys, clock: fixedClock(instant), ttlDays: 14 });
 
 describe("an official's page, opened from the reminder", () => {

@@ -5,6 +5,7 @@ import { createHandler as createHealthHandler } from '../../functions/health/han
 import { createHandler as createItemsHandler } from '../../functions/items/handler';
 import { createHandler as createPagesHandler } from '../../functions/pages/handler';
 import { createHandler as createPlansHandler } from '../../functions/plans/handler';
+import { createHandler as createUnitsHandler } from '../../functions/units/handler';
 import { runReminders } from '../../shared/reminders/job';
 import { reminderJobDeps } from '../../functions/reminders/handler';
 import { createLocalApi } from '../../local/server';
@@ -27,6 +28,7 @@ export async function isolatedApi(env: Record<string, string> = {}) {
     plans: createPlansHandler,
     drafts: createDraftsHandler,
     pages: createPagesHandler,
+    units: createUnitsHandler,
   };
   const server: Server = createLocalApi({ jwtSecret: inject('jwtSecret'), loadHandler: async (name) => factories[name](() => deps) });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));

@@ -20,6 +20,7 @@ import {
 import {
   EVENT_PREFIX,
   EXTENSION_PARTITION,
+  closurePartition,
   eventKey,
   idempotencyKey,
   itemIndexKeys,
@@ -229,6 +230,17 @@ export function createDynamoItemRepository(client: DynamoDBDocumentClient, table
         }
       }
       return page();
+    },
+
+    async closed(unit, year, range) {
+      const records = await queryAll(client, {
+        TableName: tableName,
+        IndexName: TABLE.indexes.byClosure.indexName,
+        KeyConditionExpression: range ? 'GSI7PK = :pk AND GSI7SK BETWEEN :from AND :to' : 'GSI7PK = :pk',
+        ExpressionAttributeValues: { ':pk': closurePartition(unit, year), ...(range ? { ':from': range.from, ':to': range.to } : {}) },
+      });
+      // BETWEEN is inclusive; the range's end is not.
+      return records.map((r) => stripKeys<StoredItem>(r)).filter((item) => !range || (item.closedAt ?? '') < range.to);
     },
 
     async dependingOnPlan(body, year) {

@@ -1,3 +1,4 @@
+import { stockholmDate } from '../../dates';
 import type { StoredItem } from '../../items/model';
 
 /** Key builders: the single-table layout of docs/data-model.md, as small pure functions. */
@@ -12,6 +13,7 @@ export const responsiblePartition = (email: string, status: string) => `RESPONSI
 export const statusPartition = (status: string) => `STATUS#${status}`;
 export const REMINDER_PARTITION = 'REMINDER';
 export const planPartition = (body: string, year: number) => `PLAN#${body}#${year}`;
+export const closurePartition = (unit: string, year: string) => `CLOSED#${unit}#${year}`;
 export const EXTENSION_PARTITION = 'EXTENSION_REQUESTED';
 export const dueSortKey = (dueDate: string, id: string) => `${dueDate}#${id}`;
 
@@ -34,6 +36,10 @@ export function itemIndexKeys(item: StoredItem): Record<string, string> {
     keys.GSI5PK = planPartition(item.meetingPlan.body, item.meetingPlan.year);
     keys.GSI5SK = item.id;
   }
+  if (item.status !== 'open' && item.closedAt) {
+    keys.GSI7PK = closurePartition(item.unit, stockholmDate(new Date(item.closedAt)).slice(0, 4));
+    keys.GSI7SK = `${item.closedAt}#${item.id}`;
+  }
   if (item.status === 'open' && item.extensionRequest) {
     keys.GSI6PK = EXTENSION_PARTITION;
     keys.GSI6SK = sort;
@@ -41,7 +47,7 @@ export function itemIndexKeys(item: StoredItem): Record<string, string> {
   return keys;
 }
 
-const KEY_ATTRIBUTES = ['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'GSI3PK', 'GSI3SK', 'GSI4PK', 'GSI4SK', 'GSI5PK', 'GSI5SK', 'GSI6PK', 'GSI6SK', 'expiresAt'];
+const KEY_ATTRIBUTES = ['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'GSI3PK', 'GSI3SK', 'GSI4PK', 'GSI4SK', 'GSI5PK', 'GSI5SK', 'GSI6PK', 'GSI6SK', 'GSI7PK', 'GSI7SK', 'expiresAt'];
 
 /** The stored record without its key attributes. */
 export function stripKeys<T>(record: Record<string, unknown>): T {

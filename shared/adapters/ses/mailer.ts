@@ -26,6 +26,7 @@ export function createSesMailer(client: SESClient, options: { from: string; conf
         subject: email.subject,
         text: email.text,
         html: email.html,
+        ...(email.attachments?.length ? { attachments: email.attachments } : {}),
       });
       try {
         const result = await client.send(

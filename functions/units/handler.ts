@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { apiHandler, json, type ApiResult } from '../../shared/http/api';
+import { requireAdmin } from '../../shared/auth/caller';
+import { notFound } from '../../shared/errors';
+import { negotiate } from '../../shared/http/negotiation';
+import { PAGE_HEADERS } from '../../shared/pages/layout';
+import { overduePage } from '../../shared/pages/unit';
+import { unitItemsCsv } from '../../shared/units/csv';
+import { unitBody, unitName } from '../../shared/units/directory';
+import { overdueList } from '../../shared/units/lists';
+import { parseOrThrow } from '../../shared/validation';
+import { dependencies, type Dependencies } from '../dependencies';
+
+const overdueQuery = z.strictObject({ unit: unitName.optional() });
+const unitPath = z.object({ unit: unitName });
+
+export function createHandler(deps: () => Dependencies = dependencies) {
+  return apiHandler(
+    {
+      'GET /overdue': async (request): Promise<ApiResult> => {
+        const caller = request.caller();
+        const { unit } = parseOrThrow(overdueQuery, request.query, 'Frågan');
+        const list = await overdueList(deps(), caller, unit);
+        const type = negotiate(request.headers.accept, ['application/json', 'text/csv', 'text/html'] as const);
+        if (type === 'text/csv') {
+          return {
+            statusCode: 200,
+            headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="forsenat-${list.asOf}.csv"`, 'cache-control': 'no-store' },
+            body: unitItemsCsv(list.items),
+          };
+        }
+        if (type === 'text/html') return { statusCode: 200, headers: { ...PAGE_HEADERS }, body: overduePage(list) };
+        return json(200, list);
+      },
+
+      'GET /units/{unit}': async (request) => {
+        request.caller();
+        const { unit } = parseOrThrow(unitPath, request.pathParameters, 'Sökvägen');
+        const found = await deps().units.get(unit);
+        if (!found) throw notFound(`Enheten ${unit} finns inte i enhetskatalogen.`);
+        return json(200, found);
+      },
+
+      'PUT /units/{unit}': async (request) => {
+        const caller = request.caller();
+        requireAdmin(caller);
+        const { unit } = parseOrThrow(unitPath, request.pathParameters, 'Sökvägen');
+        const body = parseOrThrow(unitBody, request.json());
+        const saved = { unit, manager: body.manager, updatedBy: caller.who, updatedAt: deps().clock().toISOString() };
+        await deps().units.put(saved);
+        return json(200, saved);
+      },
+    },
+    { maxBodyBytes: () => deps().config.MAX_BODY_BYTES },
+  );
+}
+
+export const handler = createHandler();

@@ -1,0 +1,138 @@
+import { getISOWeek } from 'date-fns';
+import { swedishDate, type CalendarDate } from '../dates';
+import { LIMITS, type ItemView } from '../items/model';
+import { daysInWords, decisionOf, MAX_ITEMS_PER_EMAIL, type RenderedEmail } from './reminder';
+import { escapeHtml, oneLine, safeHref } from './text';
+
+export interface DigestNumbers {
+  open: number;
+  overdue: number;
+  closedThisYear: number;
+  closedOnTimeThisYear: number;
+}
+
+export interface DigestEmailInput {
+  manager: { name?: string; email: string };
+  unit: string;
+  day: CalendarDate;
+  overdue: ItemView[];
+  upcoming: ItemView[];
+  closedLastWeek: ItemView[];
+  numbers: DigestNumbers;
+  /** The unit page (signed, read-only, 14 days). */
+  link: string;
+}
+
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+function lineOf(item: ItemView, section: 'overdue' | 'upcoming' | 'closed'): string[] {
+  const facts = [
+    `Ansvarig: ${oneLine(item.responsible.name, LIMITS.name)}`,
+    section === 'closed'
+      ? `Stängt ${item.closedAt?.slice(0, 10) ?? ''} (${item.status === 'done' ? 'klart' : 'avbrutet'}), tidsfrist ${swedishDate(item.dueDate)}`
+      : `Tidsfrist: ${swedishDate(item.dueDate)} (${daysInWords(item.daysLeft, item.kind)})`,
+    `Beslut: ${decisionOf(item)}`,
+  ];
+  if (section !== 'closed' && item.deadlineChanges) {
+    facts.push(`Tidsfristen ändrad ${count(item.deadlineChanges, 'gång', 'gånger')}${item.lastDeadlineReason ? `, senast: ${oneLine(item.lastDeadlineReason, 200)}` : ''}`);
+  }
+  if (section !== 'closed' && item.statusReport) facts.push(`Lägesrapport ${item.statusReport.at.slice(0, 10)}: ${oneLine(item.statusReport.note, 300)}`);
+  return [oneLine(item.title, LIMITS.title), ...facts];
+}
+
+interface Section {
+  heading: string;
+  items: ItemView[];
+  kind: 'overdue' | 'upcoming' | 'closed';
+  empty: string;
+}
+
+/**
+ * The weekly overview for one unit's manager: the numbers, the overdue items, those due within
+ * 14 days and those closed last week; the full list goes along as CSV, and the link opens the
+ * unit page.
+ */
+export function renderDigestEmail(input: DigestEmailInput): RenderedEmail {
+  const unit = oneLine(input.unit, LIMITS.unit);
+  const week = getISOWeek(new Date(`${input.day}T12:00:00Z`));
+  const late = input.overdue.length;
+  const subject = `Veckoöversikt ${oneLine(input.unit, 60)}: ${late} ${late === 1 ? 'försenat' : 'försenade'}, ${input.upcoming.length} på väg`;
+  const greeting = input.manager.name ? `Hej ${oneLine(input.manager.name, LIMITS.name)}!` : 'Hej!';
+  const { numbers } = input;
+  const share = numbers.closedThisYear ? ` (${Math.round((100 * numbers.closedOnTimeThisYear) / numbers.closedThisYear)} %)` : '';
+  const figures = [
+    `Öppna ärenden: ${numbers.open}`,
+    `Försenade: ${numbers.overdue}`,
+    `Stängda i år: ${numbers.closedThisYear}, varav i tid: ${numbers.closedOnTimeThisYear}${share}`,
+    `Stängda förra veckan: ${input.closedLastWeek.length}`,
+  ];
+  const sections: Section[] = [
+    { heading: `Försenade (${input.overdue.length})`, items: input.overdue, kind: 'overdue', empty: 'Inga försenade ärenden.' },
+    { heading: `På väg: tidsfrist inom 14 dagar (${input.upcoming.length})`, items: input.upcoming, kind: 'upcoming', empty: 'Inga ärenden med tidsfrist inom 14 dagar.' },
+    { heading: `Stängda förra veckan (${input.closedLastWeek.length})`, items: input.closedLastWeek, kind: 'closed', empty: 'Inga ärenden stängdes förra veckan.' },
+  ];
+  const link = safeHref(input.link);
+  const intro = `Veckoöversikt för ${unit}, vecka ${week} (${swedishDate(input.day)}).`;
+  const linkText = 'Enhetens lista: filtrera, sortera och skriv ut';
+  const footer = 'Hela listan finns som bifogad CSV-fil som öppnas i Excel. Länken är personlig och gäller i 14 dagar: vidarebefordra den inte.';
+
+  const shownOf = (section: Section) => section.items.slice(0, MAX_ITEMS_PER_EMAIL);
+  const restOf = (section: Section) => section.items.length - shownOf(section).length;
+
+  const text = [
+    greeting,
+    '',
+    intro,
+    '',
+    'I siffror',
+    ...figures.map((f) => `  ${f}`),
+    '',
+    ...sections.flatMap((section) => [
+      section.heading,
+      ...(section.items.length === 0 ? [`  ${section.empty}`] : []),
+      ...shownOf(section).flatMap((item, i) => {
+        const [title, ...facts] = lineOf(item, section.kind);
+        return [`${i + 1}. ${title}`, ...facts.map((f) => `   ${f}`)];
+      }),
+      ...(restOf(section) > 0 ? [`… och ${count(restOf(section), 'ärende', 'ärenden')} till (se bilagan).`] : []),
+      '',
+    ]),
+    ...(link ? [`${linkText}:`, link, ''] : []),
+    '-- ',
+    footer,
+    '',
+  ].join('\n');
+
+  const p = (content: string, style = '') => `<p style="margin:0 0 12px${style}">${content}</p>`;
+  const html = [
+    '<!doctype html>',
+    '<html lang="sv">',
+    `<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(subject)}</title></head>`,
+    '<body style="margin:0;padding:16px;background:#ffffff;color:#1a1a1a;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5">',
+    '<div style="max-width:640px;margin:0 auto">',
+    p(escapeHtml(greeting)),
+    p(escapeHtml(intro)),
+    '<h2 style="font-size:18px;margin:16px 0 8px">I siffror</h2>',
+    `<ul style="margin:0 0 16px;padding-left:20px">${figures.map((f) => `<li>${escapeHtml(f)}</li>`).join('')}</ul>`,
+    ...(link ? [p(`<a href="${escapeHtml(link)}" style="color:#0b57d0;font-weight:bold">${escapeHtml(linkText)}</a>`)] : []),
+    ...sections.flatMap((section) => [
+      `<h2 style="font-size:18px;margin:16px 0 8px">${escapeHtml(section.heading)}</h2>`,
+      ...(section.items.length === 0 ? [p(escapeHtml(section.empty))] : []),
+      ...(section.items.length ? ['<ol style="margin:0 0 16px;padding-left:24px">'] : []),
+      ...shownOf(section).map((item) => {
+        const [title, ...facts] = lineOf(item, section.kind);
+        return `<li style="margin:0 0 12px"><strong style="overflow-wrap:anywhere">${escapeHtml(title!)}</strong>${facts
+          .map((f) => `<br><span style="overflow-wrap:anywhere">${escapeHtml(f)}</span>`)
+          .join('')}</li>`;
+      }),
+      ...(section.items.length ? ['</ol>'] : []),
+      ...(restOf(section) > 0 ? [p(escapeHtml(`… och ${count(restOf(section), 'ärende', 'ärenden')} till (se bilagan).`))] : []),
+    ]),
+    `<p style="margin:24px 0 0;padding-top:8px;border-top:1px solid #cccccc;font-size:14px;color:#555555">${escapeHtml(footer)}</p>`,
+    '</div>',
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+  return { subject, text, html };
+}

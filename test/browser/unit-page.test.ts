@@ -1,0 +1,100 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createItem } from '../../shared/items/service';
+import { runDigest } from '../../shared/digest/job';
+import { digestJobDeps } from '../../functions/digest/handler';
+import { createLinkSigner } from '../../shared/links/signed-link';
+import { DEV_LINK_KEY } from '../../shared/config';
+import { fixedClock } from '../../shared/clock';
+import { isolatedApi } from '../support/isolated-api';
+import { mailTo } from '../support/isolated';
+import { launchBrowser, screenshot, seriousViolations } from '../support/browser';
+
+const clerk = { who: 'registrator@kommun.example.se', roles: new Set(['registrar'] as const) };
+const stamp = `${process.pid}.${Date.now()}`;
+const chef = { name: 'Eva Chef', email: `eva.chef.${stamp}@kommun.example.se` };
+const kim = { name: 'Kim Berg', email: `kim.berg.${stamp}@kommun.example.se` };
+const ali = { name: 'Ali Nur', email: `ali.nur.${stamp}@kommun.example.se` };
+const unit = `Socialförvaltningen ${stamp}`;
+const otherUnit = `Tekniska förvaltningen ${stamp}`;
+
+let api: Awaited<ReturnType<typeof isolatedApi>>;
+let browser: Browser;
+beforeAll(async () => {
+  [api, browser] = await Promise.all([isolatedApi(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await api?.stop();
+});
+
+const register = (title: string, responsible: typeof kim, dueDate: string, kind = 'uppdrag', inUnit = unit) =>
+  createItem(api.deps, clerk, {
+    kind,
+    title,
+    caseNumber: 'SN 2027/7',
+    decision: { body: 'SN', date: '2027-04-20', paragraph: '§ 7' },
+    responsible,
+    unit: inUnit,
+    due: { date: dueDate },
+  } as never);
+
+describe("a manager opens the unit page from the weekly overview in a real browser", () => {
+  it('shows the rows, filters by kind and official, passes axe-core and prints', async () => {
+    await api.deps.units.put({ unit, manager: chef, updatedBy: 'admin', updatedAt: '2027-05-01T00:00:00Z' });
+    api.deps.at('2027-05-03T09:00:00+02:00');
+    await register('Utreda nattbemanningen', kim, '2027-06-01');
+    await register('Redovisa tillsynen av HVB-hem', ali, '2027-06-18', 'aterrapportering');
+    await register('Svara på motionen om fritidskort', kim, '2027-06-22', 'motion');
+    await register('Ett annat förvaltningsärende', kim, '2027-06-01', 'uppdrag', otherUnit);
+    api.deps.at('2027-06-14T07:00:00+02:00');
+    await runDigest({ ...digestJobDeps(api.deps), backoffMs: 5 });
+    const link = /(http:\/\/localhost:\d+\/p\/[^\s#]+)/.exec((await mailTo(chef.email)).at(-1)!.body.text!)![1]!;
+
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(link);
+    const titles = () => page.locator('tbody th').evaluateAll((cells) => cells.map((c) => c.firstChild?.textContent?.trim()));
+
+    expect(await page.locator('h1').textContent()).toBe('Försenat och på väg');
+    expect(await titles()).toEqual(['Utreda nattbemanningen', 'Redovisa tillsynen av HVB-hem', 'Svara på motionen om fritidskort']);
+    expect(await seriousViolations(page)).toEqual([]);
+    const shot = await screenshot(page, 'forsenat-och-pa-vag');
+
+    await page.getByLabel('Typ').selectOption('aterrapportering');
+    await page.getByRole('button', { name: 'Visa' }).click();
+    await page.waitForURL(/typ=aterrapportering/);
+    expect(await titles()).toEqual(['Redovisa tillsynen av HVB-hem']);
+
+    await page.getByLabel('Typ').selectOption('');
+    await page.getByLabel('Ansvarig').selectOption(kim.email);
+    await page.getByLabel('Sortera').selectOption('tidsfrist');
+    await page.getByRole('button', { name: 'Visa' }).click();
+    await page.waitForURL(/ansvarig=/);
+    expect(await titles()).toEqual(['Utreda nattbemanningen', 'Svara på motionen om fritidskort']);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('form.filters').isVisible()).toBe(false);
+    expect(shot).toMatch(/forsenat-och-pa-vag\.png$/);
+  });
+
+  it('an expired, an altered and another unit\'s link show none of this unit\'s rows', async () => {
+    const sign = (instant: string, scope: Parameters<ReturnType<typeof createLinkSigner>['sign']>[0]) =>
+      createLinkSigner({ keys: async () => ({ current: 'local', keys: { local: DEV_LINK_KEY } }), clock: fixedClock(instant), ttlDays: 14 }).sign(scope);
+    api.deps.at('2027-06-14T07:00:00+02:00');
+    const page = await browser.newPage();
+
+    const expired = await page.goto(`${api.url}/p/${await sign('2027-05-20T07:00:00+02:00', { kind: 'unit', email: chef.email, unit })}`);
+    expect(expired?.status()).toBe(410);
+    expect(await page.content()).not.toContain('Utreda nattbemanningen');
+
+    const valid = await sign('2027-06-14T07:00:00+02:00', { kind: 'unit', email: chef.email, unit });
+    const altered = await page.goto(`${api.url}/p/${valid.slice(0, -3)}xyz`);
+    expect(altered?.status()).toBe(404);
+    expect(await page.content()).not.toContain('Utreda nattbemanningen');
+
+    await page.goto(`${api.url}/p/${await sign('2027-06-14T07:00:00+02:00', { kind: 'unit', email: chef.email, unit: otherUnit })}`);
+    expect(await page.content()).toContain('Ett annat förvaltningsärende');
+    expect(await page.content()).not.toContain('Utreda nattbemanningen');
+  });
+});
