@@ -11,7 +11,7 @@ const STATE_LABELS: Record<ItemView['state'], string> = {
 /** The item list as Swedish Excel opens it; column names in Swedish. */
 export function itemsCsv(items: ItemView[]): string {
   return toCsv(
-    ['Id', 'Typ', 'Rubrik', 'Diarienummer', 'Organ', 'Beslutsdatum', 'Paragraf', 'Ansvarig', 'E-post', 'Enhet', 'Tidsfrist', 'Sammanträde', 'Dagar kvar', 'Läge'],
+    ['Id', 'Typ', 'Rubrik', 'Diarienummer', 'Organ', 'Beslutsdatum', 'Paragraf', 'Ansvarig', 'E-post', 'Enhet', 'Tidsfrist', 'Sammanträde', 'Dagar kvar', 'Läge', 'Ändringar av tidsfristen', 'Senaste skäl', 'Senaste lägesrapport', 'Begärd förlängning'],
     items.map((item) => [
       item.id,
       KIND_LABELS[item.kind],
@@ -27,6 +27,10 @@ export function itemsCsv(items: ItemView[]): string {
       item.meetingDate,
       item.daysLeft,
       STATE_LABELS[item.state],
+      item.deadlineChanges ?? 0,
+      item.lastDeadlineReason,
+      item.statusReport ? `${item.statusReport.at.slice(0, 10)}: ${item.statusReport.note}` : undefined,
+      item.extensionRequest ? `${item.extensionRequest.date}: ${item.extensionRequest.reason}` : undefined,
     ]),
   );
 }

@@ -287,6 +287,9 @@ const itemSchema = {
         nextReminderDate: { type: 'string', format: 'date' },
         lastRemindedOn: { type: 'string', format: 'date', description: 'The last day the responsible official was reminded' },
         attention: { enum: ['no_meeting_in_time'] },
+        deadlineChanges: { type: 'integer', description: 'How often the deadline was moved after registration (PATCH or a changed meeting plan)' },
+        lastDeadlineReason: { type: 'string', description: 'The reason given the last time the deadline moved' },
+        closedAt: { type: 'string', format: 'date-time', description: 'When the item was closed (done or cancelled)' },
         extensionRequest: {
           type: 'object',
           description: "The official's pending request for a later deadline (from their page)",
