@@ -1,6 +1,6 @@
 import type { Context } from 'aws-lambda';
 import { runDigest, type DigestReport } from '../../shared/digest/job';
-import { logger } from '../../shared/http/logger';
+import { logger, summary } from '../../shared/http/logger';
 import { pageUrl } from '../../shared/links/fresh-link';
 import { dependencies, type Dependencies } from '../dependencies';
 
@@ -23,14 +23,6 @@ export function digestJobDeps(deps: Dependencies, remainingMs?: () => number) {
 export async function handler(_event: unknown, context: Context): Promise<DigestReport> {
   logger.addContext(context);
   const report = await runDigest(digestJobDeps(dependencies(), () => context.getRemainingTimeInMillis()));
-  logger.info('digest run', {
-    day: report.day,
-    skipped: report.skipped,
-    sent: report.sent.length,
-    alreadySent: report.alreadySent,
-    failed: report.failed.length,
-    deferred: report.deferred,
-    withoutManager: report.withoutManager.length,
-  });
+  logger.info('digest run', summary(report));
   return report;
 }

@@ -1,6 +1,6 @@
 import type { Context } from 'aws-lambda';
 import { runReminders, type RunReport } from '../../shared/reminders/job';
-import { logger } from '../../shared/http/logger';
+import { logger, summary } from '../../shared/http/logger';
 import { pageUrl } from '../../shared/links/fresh-link';
 import type { Recipient } from '../../shared/reminders/ports';
 import { dependencies, type Dependencies } from '../dependencies';
@@ -27,14 +27,7 @@ export function reminderJobDeps(deps: Dependencies, remainingMs?: () => number) 
 export async function handler(_event: unknown, context: Context): Promise<RunReport> {
   logger.addContext(context);
   const report = await runReminders(reminderJobDeps(dependencies(), () => context.getRemainingTimeInMillis()));
-  logger.info('reminder run', {
-    day: report.day,
-    skipped: report.skipped,
-    sent: report.sent.length,
-    alreadySent: report.alreadySent,
-    failed: report.failed.length,
-    deferred: report.deferred,
-  });
+  logger.info('reminder run', summary(report));
   // A run that could not send everything still succeeds: what is left is picked up tomorrow.
   return report;
 }

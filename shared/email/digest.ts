@@ -2,7 +2,7 @@ import { getISOWeek } from 'date-fns';
 import { swedishDate, type CalendarDate } from '../dates';
 import { LIMITS, type ItemView } from '../items/model';
 import { daysInWords, decisionOf, MAX_ITEMS_PER_EMAIL, type RenderedEmail } from './reminder';
-import { escapeHtml, oneLine, safeHref } from './text';
+import { escapeHtml, htmlEmail, oneLine, safeHref } from './text';
 
 export interface DigestNumbers {
   open: number;
@@ -104,12 +104,7 @@ export function renderDigestEmail(input: DigestEmailInput): RenderedEmail {
   ].join('\n');
 
   const p = (content: string, style = '') => `<p style="margin:0 0 12px${style}">${content}</p>`;
-  const html = [
-    '<!doctype html>',
-    '<html lang="sv">',
-    `<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(subject)}</title></head>`,
-    '<body style="margin:0;padding:16px;background:#ffffff;color:#1a1a1a;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5">',
-    '<div style="max-width:640px;margin:0 auto">',
+  const html = htmlEmail(subject, [
     p(escapeHtml(greeting)),
     p(escapeHtml(intro)),
     '<h2 style="font-size:18px;margin:16px 0 8px">I siffror</h2>',
@@ -128,11 +123,6 @@ export function renderDigestEmail(input: DigestEmailInput): RenderedEmail {
       ...(section.items.length ? ['</ol>'] : []),
       ...(restOf(section) > 0 ? [p(escapeHtml(`… och ${count(restOf(section), 'ärende', 'ärenden')} till (se bilagan).`))] : []),
     ]),
-    `<p style="margin:24px 0 0;padding-top:8px;border-top:1px solid #cccccc;font-size:14px;color:#555555">${escapeHtml(footer)}</p>`,
-    '</div>',
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
+  ], footer);
   return { subject, text, html };
 }

@@ -1,6 +1,6 @@
 import { swedishDate, swedishDayMonth, type CalendarDate } from '../dates';
 import { KIND_LABELS, LIMITS, type ItemView, type Kind } from '../items/model';
-import { MAX_SUBJECT_LENGTH, cleanText, escapeHtml, oneLine, safeHref, truncate } from './text';
+import { MAX_SUBJECT_LENGTH, cleanText, escapeHtml, htmlEmail, oneLine, safeHref, truncate } from './text';
 
 /** One item in a reminder: its read-time view on the day of the email, and where to act on it. */
 export type ReminderLine = Pick<
@@ -215,12 +215,7 @@ export function renderReminderEmail(input: ReminderEmailInput): RenderedEmail {
   ].join('\n');
 
   const muted = 'color:#555555';
-  const html = [
-    '<!doctype html>',
-    '<html lang="sv">',
-    `<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(subject)}</title></head>`,
-    '<body style="margin:0;padding:16px;background:#ffffff;color:#1a1a1a;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5">',
-    '<div style="max-width:600px;margin:0 auto">',
+  const html = htmlEmail(subject, [
     `<p style="margin:0 0 16px">${escapeHtml(greeting)}</p>`,
     ...notices.map(
       (n) => `<p style="margin:0 0 16px;padding:8px 12px;background:#fff4ce;border-left:4px solid #8a6d00">${escapeHtml(n).replace(/\n/g, '<br>')}</p>`,
@@ -244,12 +239,7 @@ export function renderReminderEmail(input: ReminderEmailInput): RenderedEmail {
     ...(lines.length ? ['</ol>'] : []),
     ...(rest ? [`<p style="margin:0 0 16px">${escapeHtml(rest)}</p>`] : []),
     ...(link ? [`<p style="margin:0 0 16px"><a href="${escapeHtml(link)}" style="color:#0b57d0;font-weight:bold">${escapeHtml(linkText)}</a></p>`] : []),
-    `<p style="margin:24px 0 0;padding-top:8px;border-top:1px solid #cccccc;font-size:14px;${muted}">${escapeHtml(footer)}</p>`,
-    '</div>',
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
+  ], footer);
 
   return { subject, text, html };
 }

@@ -43,3 +43,23 @@ export function safeHref(value: string): string | undefined {
     return undefined;
   }
 }
+
+/**
+ * The HTML part of every email: a single column that reads on a phone, inline styles only (mail
+ * clients drop style sheets), the footer set off below. `content` is markup already escaped.
+ */
+export function htmlEmail(subject: string, content: string[], footer: string): string {
+  return [
+    '<!doctype html>',
+    '<html lang="sv">',
+    `<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(subject)}</title></head>`,
+    '<body style="margin:0;padding:16px;background:#ffffff;color:#1a1a1a;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5">',
+    '<div style="max-width:600px;margin:0 auto">',
+    ...content,
+    `<p style="margin:24px 0 0;padding-top:8px;border-top:1px solid #cccccc;font-size:14px;color:#555555">${escapeHtml(footer)}</p>`,
+    '</div>',
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}

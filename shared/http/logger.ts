@@ -5,3 +5,8 @@ export const logger = new Logger({
   serviceName: 'bevakning',
   logLevel: (process.env.LOG_LEVEL as 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT' | undefined) ?? 'INFO',
 });
+
+/** A job's report for the log: lists become their lengths, so no address or subject is logged. */
+export function summary(report: object): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(report).map(([key, value]) => [key, Array.isArray(value) ? value.length : value]));
+}
