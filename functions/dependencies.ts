@@ -12,6 +12,7 @@ import { createDynamoFreshLinkLimiter } from '../shared/adapters/dynamo/link-req
 import { linkKeysFrom } from '../shared/adapters/secrets/link-keys';
 import { createLinkSigner } from '../shared/links/signed-link';
 import { createDynamoUnitDirectory } from '../shared/adapters/dynamo/units';
+import { createDynamoFeedStore } from '../shared/adapters/dynamo/feeds';
 
 /**
  * The composition root: configuration, SDK clients and adapters built once per cold start and
@@ -35,7 +36,8 @@ export function createDependencies(env: Record<string, string | undefined> = pro
   // Outcomes of officials' requests wait for their next email, as the reminder job's notices.
   const notices = reminderStore;
   const units = createDynamoUnitDirectory(documentClient, config.TABLE_NAME);
-  return { config, documentClient, items, plans, clock, rules, reminderStore, notices, mailer, directory, links, freshLinkLimiter, units };
+  const feeds = createDynamoFeedStore(documentClient, config.TABLE_NAME);
+  return { config, documentClient, items, plans, clock, rules, reminderStore, notices, mailer, directory, links, freshLinkLimiter, units, feeds };
 }
 
 export type Dependencies = ReturnType<typeof createDependencies>;

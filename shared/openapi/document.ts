@@ -247,13 +247,13 @@ const operations: Record<string, Operation> = {
   },
   'DELETE /calendar-feeds/{id}': {
     description: 'Revoke a calendar feed (its owner, or a registrar): its URL answers 404 from then on.',
-    parameters: [idParam],
+    parameters: [{ ...idParam, schema: { type: 'string', format: 'uuid' } }],
     responses: { '204': { description: 'Revoked' }, ...protectedErrors, '404': error('No such feed (or not yours)') },
   },
   'GET /calendar/{file}': {
     description:
       'The feed itself, `<token>.ics` (text/calendar): all-day events on the deadlines of the owner\'s open items (and on the meeting date where there is one), with the decision reference and a link to their page. Outlook and Google Calendar subscribe to it. The secret token is the credential: no JWT authorizer. A done or cancelled item leaves the feed; a revoked or unknown token answers 404.',
-    parameters: [{ name: 'file', in: 'path', required: true, schema: { type: 'string', pattern: '^[A-Za-z0-9_-]+\\.ics$' } }],
+    parameters: [{ name: 'file', in: 'path', required: true, schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{43}\\.ics$' } }],
     responses: { '200': { description: 'iCalendar', content: { 'text/calendar': { schema: { type: 'string' } } } }, '404': error('Unknown or revoked feed') },
   },
   'GET /directory/roles/{role}': {

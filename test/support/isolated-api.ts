@@ -6,6 +6,7 @@ import { createHandler as createItemsHandler } from '../../functions/items/handl
 import { createHandler as createPagesHandler } from '../../functions/pages/handler';
 import { createHandler as createPlansHandler } from '../../functions/plans/handler';
 import { createHandler as createUnitsHandler } from '../../functions/units/handler';
+import { createHandler as createFeedsHandler } from '../../functions/feeds/handler';
 import { runReminders } from '../../shared/reminders/job';
 import { reminderJobDeps } from '../../functions/reminders/handler';
 import { createLocalApi } from '../../local/server';
@@ -29,6 +30,7 @@ export async function isolatedApi(env: Record<string, string> = {}) {
     drafts: createDraftsHandler,
     pages: createPagesHandler,
     units: createUnitsHandler,
+    feeds: createFeedsHandler,
   };
   const server: Server = createLocalApi({ jwtSecret: inject('jwtSecret'), loadHandler: async (name) => factories[name](() => deps) });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));

@@ -1,0 +1,51 @@
+import { apiHandler, json } from '../../shared/http/api';
+import { feedCalendar } from '../../shared/feeds/calendar';
+import { createFeedBody } from '../../shared/feeds/model';
+import { createFeed, feedOfFile, revokeFeed } from '../../shared/feeds/service';
+import { openItemsOf } from '../../shared/items/link-actions';
+import { pageUrl } from '../../shared/links/fresh-link';
+import { parseOrThrow } from '../../shared/validation';
+import { dependencies, type Dependencies } from '../dependencies';
+
+/** How long a client or proxy may reuse a feed: a few minutes, and only the subscriber's own. */
+const FEED_HEADERS = {
+  'content-type': 'text/calendar; charset=utf-8',
+  'cache-control': 'private, max-age=300',
+  // The URL is the credential: never sent on as a Referer from a link in an event.
+  'referrer-policy': 'no-referrer',
+  'content-disposition': 'inline; filename="tidsfrister.ics"',
+  'x-content-type-options': 'nosniff',
+};
+
+export function createHandler(deps: () => Dependencies = dependencies) {
+  return apiHandler(
+    {
+      'POST /calendar-feeds': async (request) => {
+        const caller = request.caller();
+        const body = parseOrThrow(createFeedBody, request.json());
+        const d = deps();
+        return json(201, await createFeed(d, caller, body, d.config.PUBLIC_BASE_URL));
+      },
+
+      'DELETE /calendar-feeds/{id}': async (request) => {
+        await revokeFeed(deps(), request.caller(), request.pathParameters.id ?? '');
+        return { statusCode: 204, headers: { 'cache-control': 'no-store' }, body: '' };
+      },
+
+      'GET /calendar/{file}': async (request) => {
+        const d = deps();
+        const feed = await feedOfFile(d, request.pathParameters.file ?? '');
+        // One signed link per answer: every event links to the official's page ("Mina ärenden").
+        const [items, token] = await Promise.all([openItemsOf(d, feed.email), d.links.sign({ kind: 'official', email: feed.email })]);
+        return {
+          statusCode: 200,
+          headers: FEED_HEADERS,
+          body: feedCalendar({ items, pageLink: pageUrl(d.config.PUBLIC_BASE_URL, token), now: d.clock() }),
+        };
+      },
+    },
+    { maxBodyBytes: () => deps().config.MAX_BODY_BYTES },
+  );
+}
+
+export const handler = createHandler();
