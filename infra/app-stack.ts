@@ -4,12 +4,12 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
-import { HTTP_FUNCTIONS, ROUTES, type RouteDefinition } from '../shared/routes';
+import { HTTP_FUNCTIONS, ROUTES } from '../shared/routes';
 import { JOBS } from '../shared/jobs';
 import type { DeployConfig } from './config';
 import { Api } from './constructs/api';
 import { AppFunction, type AppFunctionProps, type FunctionEnvironment } from './constructs/function';
-import { Jobs, type ScheduledJob } from './constructs/jobs';
+import { Jobs } from './constructs/jobs';
 import { LinkSecret } from './constructs/link-secret';
 import { Mail } from './constructs/mail';
 import { Monitoring } from './constructs/monitoring';
@@ -20,12 +20,6 @@ export interface AppStackProps extends StackProps {
   /** The table of the data stack. */
   table: ITableV2;
   config: DeployConfig;
-  /** The route table; default shared/routes.ts. */
-  routes?: readonly RouteDefinition[];
-  /** The HTTP entry points; default HTTP_FUNCTIONS of shared/routes.ts. */
-  httpFunctions?: readonly string[];
-  /** The scheduled jobs; default the job table of shared/jobs.ts (the local scheduler's too). */
-  jobs?: readonly ScheduledJob[];
 }
 
 /**
@@ -82,14 +76,14 @@ export class AppStack extends Stack {
 
     // One function per HTTP entry point, served by the routes that name it.
     const httpFunctions = new Map<string, IFunction>();
-    for (const name of props.httpFunctions ?? HTTP_FUNCTIONS) {
+    for (const name of HTTP_FUNCTIONS) {
       const fn = new AppFunction(this, `Http-${name}`, { name, ...functionProps(name) });
       this.functions.set(name, fn);
       httpFunctions.set(name, fn.fn);
       this.monitoring.watchFunction(name, fn.fn);
     }
     this.api = new Api(this, 'Api', {
-      routes: props.routes ?? ROUTES,
+      routes: ROUTES,
       functions: httpFunctions,
       jwtIssuer: config.jwtIssuer,
       jwtAudience: config.jwtAudience,
@@ -100,7 +94,7 @@ export class AppStack extends Stack {
     this.monitoring.watchApi(this.api.stage);
 
     this.jobs = new Jobs(this, 'Jobs', {
-      jobs: props.jobs ?? JOBS,
+      jobs: JOBS,
       functionProps: (job) => functionProps(job.name),
       monitoring: this.monitoring,
     });

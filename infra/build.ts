@@ -2,15 +2,12 @@ import { Tags, Validations, type App } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { AppStack } from './app-stack';
 import type { DeployConfig } from './config';
-import type { ScheduledJob } from './constructs/jobs';
 import { DataStack } from './data-stack';
 
 export const DATA_STACK_NAME = 'Bevakning-Data';
 export const APP_STACK_NAME = 'Bevakning-App';
 
 export interface BuildOptions {
-  /** The scheduled jobs; default the job table of shared/jobs.ts. */
-  jobs?: readonly ScheduledJob[];
   /** Run the cdk-nag AwsSolutions checks at synthesis (default true; tests run them directly). */
   nag?: boolean;
 }
@@ -29,7 +26,6 @@ export function buildApp(app: App, config: DeployConfig, options: BuildOptions =
     description: 'Bevakning: API, functions, schedules, mail and alarms (stateless)',
     table: data.table,
     config,
-    ...(options.jobs ? { jobs: options.jobs } : {}),
   });
 
   Tags.of(app).add('application', 'bevakning');

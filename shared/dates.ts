@@ -24,6 +24,11 @@ export function stockholmDate(instant: Date): CalendarDate {
   return formatInTimeZone(instant, TIME_ZONE, 'yyyy-MM-dd');
 }
 
+/** The Stockholm date of a stored ISO instant (`updatedAt`, `closedAt`, a report's `at`). */
+export function stockholmDay(iso: string): CalendarDate {
+  return stockholmDate(new Date(iso));
+}
+
 /** Date arithmetic on calendar dates, done at noon UTC so no DST rule can shift the day. */
 function toNoon(date: CalendarDate): Date {
   return parseISO(`${date}T12:00:00Z`);

@@ -26,3 +26,11 @@ export const notFound = (message = 'Finns inte.') => new AppError(404, 'not_foun
 export const conflict = (code: string, message: string) => new AppError(409, code, message);
 export const unprocessable = (code: string, message: string, issues: ErrorIssue[] = []) =>
   new AppError(422, code, message, issues);
+
+/**
+ * The table (or another service behind the API) could not take the request right now: throttled
+ * past the SDK's retries, or busy with a conflicting transaction. Nothing was stored; the same
+ * request (with the same Idempotency-Key) may be sent again after `Retry-After` seconds.
+ */
+export const serviceUnavailable = (message = 'Tjänsten är överbelastad just nu. Försök igen om en stund.', retryAfterSeconds = 1) =>
+  new AppError(503, 'unavailable', message, [], { 'retry-after': String(retryAfterSeconds) });

@@ -1,5 +1,5 @@
 import { getISOWeek } from 'date-fns';
-import { swedishDate, type CalendarDate } from '../dates';
+import { stockholmDay, swedishDate, type CalendarDate } from '../dates';
 import { LIMITS, type ItemView } from '../items/model';
 import { daysInWords, decisionOf, MAX_ITEMS_PER_EMAIL, type RenderedEmail } from './reminder';
 import { escapeHtml, htmlEmail, oneLine, safeHref } from './text';
@@ -29,14 +29,14 @@ function lineOf(item: ItemView, section: 'overdue' | 'upcoming' | 'closed'): str
   const facts = [
     `Ansvarig: ${oneLine(item.responsible.name, LIMITS.name)}`,
     section === 'closed'
-      ? `Stängt ${item.closedAt?.slice(0, 10) ?? ''} (${item.status === 'done' ? 'klart' : 'avbrutet'}), tidsfrist ${swedishDate(item.dueDate)}`
+      ? `Stängt ${item.closedAt ? stockholmDay(item.closedAt) : ''} (${item.status === 'done' ? 'klart' : 'avbrutet'}), tidsfrist ${swedishDate(item.dueDate)}`
       : `Tidsfrist: ${swedishDate(item.dueDate)} (${daysInWords(item.daysLeft, item.kind)})`,
     `Beslut: ${decisionOf(item)}`,
   ];
   if (section !== 'closed' && item.deadlineChanges) {
     facts.push(`Tidsfristen ändrad ${count(item.deadlineChanges, 'gång', 'gånger')}${item.lastDeadlineReason ? `, senast: ${oneLine(item.lastDeadlineReason, 200)}` : ''}`);
   }
-  if (section !== 'closed' && item.statusReport) facts.push(`Lägesrapport ${item.statusReport.at.slice(0, 10)}: ${oneLine(item.statusReport.note, 300)}`);
+  if (section !== 'closed' && item.statusReport) facts.push(`Lägesrapport ${stockholmDay(item.statusReport.at)}: ${oneLine(item.statusReport.note, 300)}`);
   return [oneLine(item.title, LIMITS.title), ...facts];
 }
 

@@ -1,3 +1,4 @@
+import { stockholmDay } from '../dates';
 import { toCsv } from '../csv';
 import { KIND_LABELS, type ItemView } from './model';
 
@@ -29,7 +30,7 @@ export function itemsCsv(items: ItemView[]): string {
       STATE_LABELS[item.state],
       item.deadlineChanges ?? 0,
       item.lastDeadlineReason,
-      item.statusReport ? `${item.statusReport.at.slice(0, 10)}: ${item.statusReport.note}` : undefined,
+      item.statusReport ? `${stockholmDay(item.statusReport.at)}: ${item.statusReport.note}` : undefined,
       item.extensionRequest ? `${item.extensionRequest.date}: ${item.extensionRequest.reason}` : undefined,
     ]),
   );

@@ -7,6 +7,8 @@ export interface ItemQuery {
   unit?: string;
   responsible?: string;
   kind?: Kind;
+  /** Only items decided by this body (`decision.body`, e.g. KF): the follow-up of a body's decisions. */
+  decisionBody?: string;
   /** Stored statuses to walk, in order. */
   statuses: Status[];
   /** Inclusive bounds on dueDate. */

@@ -67,6 +67,10 @@ const protectedErrors = {
   '400': error('Invalid input: `issues` names each field at fault'),
   '401': error('No token or an invalid one'),
   '403': error('The token does not carry the right role'),
+  '503': {
+    ...error('DynamoDB still throttled after the retries: nothing was stored; send the same request again (same Idempotency-Key)'),
+    headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } },
+  },
 };
 
 const queryParams = Object.entries((jsonSchema(listQuery) as { properties: Record<string, unknown> }).properties).map(
@@ -226,7 +230,7 @@ const operations: Record<string, Operation> = {
   },
   'GET /reports/balanslista': {
     description:
-      '"Redovisning av obesvarade motioner per {asOf}" (registrar, admin): every motion open on that day with raised date, statutory limit (one year), responsible body and official, days left or over; those past or within 60 days of their limit are marked. JSON, CSV (`Accept: text/csv`) or a printable Swedish page to attach to an agenda (`Accept: text/html`).',
+      '"Redovisning av obesvarade motioner per {asOf}" (registrar, admin): every motion that is open now and was registered on or before `asOf` (default today), with raised date, statutory limit (one year), deciding body, responsible unit and official, days left or over at `asOf`, and the latest lägesrapport; those past or within 60 days of their limit are marked (`mark`: `over`, `soon`). The JSON has `title`, `asOf`, `generatedAt`, `warningDays`, `summary` and `rows`. JSON, CSV (`Accept: text/csv`) or a printable Swedish page to attach to an agenda (`Accept: text/html`).',
     parameters: queryOf(balanslistaQuery),
     responses: { '200': report('The balanslista'), ...protectedErrors },
   },

@@ -1,4 +1,4 @@
-import { escapeHtml } from '../email/text';
+import { cleanText, escapeHtml } from '../email/text';
 
 /** Markup that is already safe; only `html` and `raw` make one. */
 export class Html {
@@ -14,7 +14,8 @@ function render(value: Interpolation): string {
   if (value === undefined || value === null || value === false) return '';
   if (value instanceof Html) return value.value;
   if (Array.isArray(value)) return value.map(render).join('');
-  return escapeHtml(String(value));
+  // As in emails: no bidi override or zero-width character from user text reaches the page.
+  return escapeHtml(cleanText(String(value)));
 }
 
 /**

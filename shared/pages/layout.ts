@@ -46,6 +46,8 @@ th, td { text-align: left; padding: .4rem .5rem; border-bottom: 1px solid var(--
 footer { color: var(--muted); font-size: .9rem; border-top: 1px solid var(--line); margin-top: 2rem; }
 @media (max-width: 32rem) { dl.facts { grid-template-columns: 1fr; } dl.facts dd { margin-bottom: .25rem; } }
 @media print { details, form, .no-print { display: none; } .item { break-inside: avoid; } header { border-color: #000; } a { color: inherit; } }
+table.report th, table.report td { overflow-wrap: break-word; } table.report .hint { font-size: .9em; } table.report .date { white-space: nowrap; }
+@media print { table.report { font-size: .75rem; } table.report th, table.report td { padding: .25rem .3rem; } table.report .hint { overflow-wrap: anywhere; } table.report tr { break-inside: avoid; } }
 `;
 
 const STYLE_HASH = `'sha256-${createHash('sha256').update(STYLE).digest('base64')}'`;
@@ -68,6 +70,8 @@ export interface PageContent {
   /** A line under the heading: whom the page is for, until when the link works. */
   lead?: Html | string;
   body: Html;
+  /** The footer line; without it, the one about personal email links. */
+  footer?: Html | string;
 }
 
 export function document(page: PageContent): string {
@@ -86,7 +90,7 @@ export function document(page: PageContent): string {
 <main>
 ${page.body}
 </main>
-<footer><p>Uppföljning av politiska beslut. Länken i ditt e-postmeddelande är personlig: vidarebefordra den inte.</p></footer>
+<footer><p>${page.footer ?? 'Uppföljning av politiska beslut. Länken i ditt e-postmeddelande är personlig: vidarebefordra den inte.'}</p></footer>
 </body>
 </html>
 `.value;

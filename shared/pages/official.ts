@@ -1,4 +1,4 @@
-import { swedishDate, type CalendarDate } from '../dates';
+import { stockholmDay, swedishDate, type CalendarDate } from '../dates';
 import { daysInWords, decisionOf } from '../email/reminder';
 import { KIND_LABELS, LIMITS, type ItemView } from '../items/model';
 import { html, type Html } from './html';
@@ -18,7 +18,6 @@ export interface OfficialPageInput {
   message?: { text: string; error?: boolean };
 }
 
-const dateOf = (iso: string) => iso.slice(0, 10);
 
 function urgency(item: ItemView): string {
   if (item.daysLeft < 0) return 'days late';
@@ -44,13 +43,13 @@ function facts(item: ItemView): Html {
 function pending(item: ItemView): Html {
   const lines: Html[] = [];
   if (item.extensionRequest) {
-    lines.push(html`<p class="pending">Du har begärt förlängning till ${swedishDate(item.extensionRequest.date)} (${dateOf(item.extensionRequest.at)}). Registratorn besvarar begäran.</p>`);
+    lines.push(html`<p class="pending">Du har begärt förlängning till ${swedishDate(item.extensionRequest.date)} (${stockholmDay(item.extensionRequest.at)}). Registratorn besvarar begäran.</p>`);
   }
   if (item.statusReport) {
-    lines.push(html`<p class="pending">Senaste lägesrapport (${dateOf(item.statusReport.at)}): ${item.statusReport.note}</p>`);
+    lines.push(html`<p class="pending">Senaste lägesrapport (${stockholmDay(item.statusReport.at)}): ${item.statusReport.note}</p>`);
   }
   if (item.reassignRequest) {
-    lines.push(html`<p class="pending">Du har meddelat att ärendet inte är ditt (${dateOf(item.reassignRequest.at)}). Registratorn ändrar ansvarig.</p>`);
+    lines.push(html`<p class="pending">Du har meddelat att ärendet inte är ditt (${stockholmDay(item.reassignRequest.at)}). Registratorn ändrar ansvarig.</p>`);
   }
   return html`${lines}`;
 }

@@ -1,4 +1,4 @@
-import { swedishDate, type CalendarDate } from '../dates';
+import { stockholmDay, swedishDate, type CalendarDate } from '../dates';
 import { daysInWords, decisionOf } from '../email/reminder';
 import { KIND_LABELS, KINDS, type ItemView, type Kind } from '../items/model';
 import { html, type Html } from './html';
@@ -17,7 +17,7 @@ export interface UnitFilters {
 /** The page's query string (`?typ=motion&ansvarig=…&sortera=tidsfrist`); unknown values fall back to "all". */
 export function unitFilters(query: Record<string, string | undefined>): UnitFilters {
   const kind = (KINDS as readonly string[]).includes(query.typ ?? '') ? (query.typ as Kind) : undefined;
-  const sort = (query.sortera ?? '') in UNIT_SORTS ? (query.sortera as UnitSort) : 'forsening';
+  const sort = Object.hasOwn(UNIT_SORTS, query.sortera ?? '') ? (query.sortera as UnitSort) : 'forsening';
   const official = query.ansvarig?.trim() ? query.ansvarig.trim().toLowerCase() : undefined;
   return { ...(kind ? { kind } : {}), ...(official ? { official } : {}), sort };
 }
@@ -55,7 +55,7 @@ ${items.map(
 <td>${decisionOf(item)}</td>
 <td>${swedishDate(item.dueDate)}<br><strong class="${item.daysLeft < 0 ? 'late' : 'soon'}">${daysInWords(item.daysLeft, item.kind)}</strong></td>
 <td>${changes(item)}</td>
-<td>${item.statusReport ? `${item.statusReport.at.slice(0, 10)}: ${item.statusReport.note}` : '–'}</td>
+<td>${item.statusReport ? `${stockholmDay(item.statusReport.at)}: ${item.statusReport.note}` : '–'}</td>
 </tr>`,
 )}
 </tbody>

@@ -120,13 +120,22 @@ export async function runReminders(deps: ReminderJobDeps, options: { dryRun?: bo
   /** Items whose responsible official has had today's email: they move to their next date. */
   const reminded = new Set<string>();
   const queue = [...envelopes];
+  /** Store faults (DynamoDB throttled past the SDK's retries, say): one recipient's, not the run's. */
+  const faults: unknown[] = [];
   const worker = async () => {
     for (let envelope = queue.shift(); envelope; envelope = queue.shift()) {
       if (remaining() < SAFETY_MARGIN_MS) {
         report.deferred++;
         continue;
       }
-      const delivered = await deliver(deps, envelope, day, limiter, report);
+      let delivered: string[] | undefined;
+      try {
+        delivered = await deliver(deps, envelope, day, limiter, report);
+      } catch (error) {
+        faults.push(error);
+        report.failed.push({ to: envelope.recipient.email, role: envelope.recipient.role, error: error instanceof Error ? error.message : String(error) });
+        continue;
+      }
       if (delivered && envelope.recipient.role === 'responsible') delivered.forEach((id) => reminded.add(id));
     }
   };
@@ -136,6 +145,9 @@ export async function runReminders(deps: ReminderJobDeps, options: { dryRun?: bo
     // An item whose official cannot be mailed moves on too: its registrar has been told.
     if (reminded.has(item.id) || suppressed.has(item.responsible.email)) await advance(deps, item, day, calendar);
   }
+  // Everyone else is mailed and moved on; the fault still fails the run, so Lambda retries it and
+  // the retry, finding the claims, sends only what is missing (README, "Delivery guarantee").
+  if (faults.length > 0) throw faults[0];
   return report;
 }
 

@@ -1,3 +1,4 @@
+import { stockholmDay } from '../dates';
 import { toCsv } from '../csv';
 import { decisionOf } from '../email/reminder';
 import { KIND_LABELS, type ItemView } from '../items/model';
@@ -31,7 +32,7 @@ export function unitItemsCsv(items: (ItemView & { section?: string })[]): string
       item.daysLeft,
       item.deadlineChanges ?? 0,
       item.lastDeadlineReason,
-      item.statusReport ? `${item.statusReport.at.slice(0, 10)}: ${item.statusReport.note}` : undefined,
+      item.statusReport ? `${stockholmDay(item.statusReport.at)}: ${item.statusReport.note}` : undefined,
       item.id,
     ]),
   );

@@ -1,6 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { App, CfnResource, Stack, Stage, Validations, type CfnElement } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { Code, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
@@ -13,7 +12,7 @@ import { TEST_CONFIG } from '../../infra/config';
 import { Api } from '../../infra/constructs/api';
 import { TABLE_LOGICAL_ID } from '../../infra/constructs/data';
 import { TABLE_READ_ACTIONS, TABLE_WRITE_ACTIONS, type AppFunction } from '../../infra/constructs/function';
-import { JOB_RETRY, JOB_TIME_ZONE, type ScheduledJob } from '../../infra/constructs/jobs';
+import { JOB_RETRY, JOB_TIME_ZONE } from '../../infra/constructs/jobs';
 import { SES_BOUNCE_RATE_THRESHOLD, SES_COMPLAINT_RATE_THRESHOLD, cloudWatchWeekdays } from '../../infra/constructs/monitoring';
 import { grantsOf } from '../../infra/functions';
 import type { AppStack } from '../../infra/app-stack';
@@ -25,7 +24,7 @@ import { TABLE } from '../../shared/table';
 /**
  * The deployed stack, synthesized offline from the same definitions the local stack uses and
  * checked property by property. Synthesized once (bundling every function with esbuild takes a
- * few seconds) with the real job table plus a second job, as the weekly digest will be.
+ * few seconds) with the real job table.
  */
 
 type Json = Record<string, any>;
@@ -42,14 +41,6 @@ interface Statement {
   Condition?: Json;
 }
 
-const DIGEST_JOB: ScheduledJob = {
-  name: 'digest',
-  description: 'Weekly digest for managers (the function decides whether today is the first working day of the week)',
-  cron: { minute: '0', hour: '7', weekDay: 'MON-FRI' },
-  entry: fileURLToPath(new URL('./fixtures/job-handler.ts', import.meta.url)),
-};
-const TEST_JOBS: readonly ScheduledJob[] = [...JOBS, DIGEST_JOB];
-
 let app: App;
 let dataStack: DataStack;
 let appStack: AppStack;
@@ -59,7 +50,7 @@ let assembly: CloudAssembly;
 
 beforeAll(() => {
   app = new App();
-  const built = buildApp(app, TEST_CONFIG, { jobs: TEST_JOBS, nag: false });
+  const built = buildApp(app, TEST_CONFIG, { nag: false });
   dataStack = built.data;
   appStack = built.app;
   assembly = app.synth();
@@ -157,7 +148,7 @@ describe('the data stack', () => {
 
 describe('the functions', () => {
   it('are one per HTTP entry point, one per job and ses-events, and nothing else', () => {
-    expect(allFunctionNames().sort()).toEqual([...HTTP_FUNCTIONS, ...TEST_JOBS.map((j) => j.name), 'ses-events'].sort());
+    expect(allFunctionNames().sort()).toEqual([...HTTP_FUNCTIONS, ...JOBS.map((j) => j.name), 'ses-events'].sort());
     expect(Object.keys(resources(template, 'AWS::Lambda::Function')).sort()).toEqual(allFunctionNames().map(fnId).sort());
   });
 
@@ -211,7 +202,7 @@ describe('the functions', () => {
   });
 
   it('jobs have reserved concurrency 1, so two runs never overlap; HTTP functions have none', () => {
-    for (const job of TEST_JOBS) {
+    for (const job of JOBS) {
       expect(resources(template, 'AWS::Lambda::Function')[fnId(job.name)]!.Properties.ReservedConcurrentExecutions, job.name).toBe(1);
     }
     for (const name of HTTP_FUNCTIONS) {
@@ -400,10 +391,10 @@ describe('the scheduled jobs', () => {
 
   it('includes the job table of shared/jobs.ts, which the local scheduler runs too', () => {
     expect(JOBS.map((j) => j.name)).toContain('reminders');
-    expect(Object.keys(resources(template, 'AWS::Scheduler::Schedule'))).toHaveLength(TEST_JOBS.length);
+    expect(Object.keys(resources(template, 'AWS::Scheduler::Schedule'))).toHaveLength(JOBS.length);
   });
 
-  it.each(TEST_JOBS.map((j) => [j.name, j] as const))('%s runs at 07:00 Europe/Stockholm, Monday to Friday', (name, job) => {
+  it.each(JOBS.map((j) => [j.name, j] as const))('%s runs at 07:00 Europe/Stockholm, Monday to Friday', (name, job) => {
     const schedule = scheduleOf(name);
     expect(job.cron).toEqual({ minute: '0', hour: '7', weekDay: 'MON-FRI' });
     expect(schedule.Properties.ScheduleExpression).toBe('cron(0 7 ? * MON-FRI *)');
@@ -413,7 +404,7 @@ describe('the scheduled jobs', () => {
     expect(schedule.Properties.State).toBe('ENABLED');
   });
 
-  it.each(TEST_JOBS.map((j) => [j.name] as const))('%s has an explicit retry policy and an encrypted, TLS-only dead-letter queue', (name) => {
+  it.each(JOBS.map((j) => [j.name] as const))('%s has an explicit retry policy and an encrypted, TLS-only dead-letter queue', (name) => {
     const target = scheduleOf(name).Properties.Target;
     expect(target.RetryPolicy).toEqual({
       MaximumRetryAttempts: JOB_RETRY.retryAttempts,
@@ -547,7 +538,7 @@ describe('alarms', () => {
 
   it('watch every dead-letter queue for any message', () => {
     const queueIds = Object.keys(resources(template, 'AWS::SQS::Queue'));
-    expect(queueIds).toHaveLength(TEST_JOBS.length + 1);
+    expect(queueIds).toHaveLength(JOBS.length + 1);
     for (const id of queueIds) {
       const alarm = only(alarmsOn('ApproximateNumberOfMessagesVisible', { Name: 'QueueName', Value: { 'Fn::GetAtt': [id, 'QueueName'] } }));
       expect(alarm.Properties).toMatchObject({ Threshold: 0, ComparisonOperator: 'GreaterThanThreshold' });
@@ -572,7 +563,7 @@ describe('alarms', () => {
     expect(alarm.Properties.Namespace).toBe('AWS/ApiGateway');
   });
 
-  it.each(TEST_JOBS.map((j) => [j.name] as const))('tell when %s was not started on a working day (complete UTC days, weekends excused)', (name) => {
+  it.each(JOBS.map((j) => [j.name] as const))('tell when %s was not started on a working day (complete UTC days, weekends excused)', (name) => {
     const alarm = only(
       alarms().filter((a) =>
         (a.Properties.Metrics as Json[] | undefined)?.some(

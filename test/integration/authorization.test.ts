@@ -1,8 +1,11 @@
 import { SignJWT, UnsecuredJWT } from 'jose';
-import { describe, expect, it } from 'vitest';
-import { needsToken, ROUTES, type RouteDefinition } from '../../shared/routes';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { needsToken, routeKey, ROUTES, type RouteDefinition } from '../../shared/routes';
+import { DEV_LINK_KEY } from '../../shared/config';
+import { createLinkSigner, type LinkKeys, type LinkScope } from '../../shared/links/signed-link';
+import { systemClock, type Clock } from '../../shared/clock';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER } from '../../local/tokens';
-import { admin, call, registrar, tokenFor, type Who } from '../support/api';
+import { admin, apiUrl, call, itemBody, registrar, tokenFor, uniqueUnit, type Who } from '../support/api';
 
 /** A concrete path for a route: placeholders filled with values that exist or are harmlessly absent. */
 const pathOf = (route: RouteDefinition) =>
@@ -57,5 +60,198 @@ describe.each(ROUTES.filter(needsToken))('$method $path', (route) => {
 describe.each(ROUTES.filter((r) => r.access === 'public'))('$method $path', (route) => {
   it('needs no token', async () => {
     expect((await call(route.method, pathOf(route))).status).toBe(200);
+  });
+});
+
+/*
+ * The seeded world for the rest of this file: one overdue item of one official in one unit, with a
+ * title no other test uses, so "does this caller see it" is a search for the title.
+ */
+const stamp = `${process.pid}-${Date.now()}`;
+const unit = uniqueUnit('Miljöförvaltningen');
+const owner: Who = { email: `agare.${stamp}@kommun.example.se` };
+const ownManager: Who = { email: `chef.${stamp}@kommun.example.se`, roles: ['manager'], unit };
+const otherManager: Who = { email: `annan.chef.${stamp}@kommun.example.se`, roles: ['manager'], unit: uniqueUnit('Kulturförvaltningen') };
+const stranger: Who = { email: `annan.${stamp}@kommun.example.se` };
+const secretTitle = `Hemligt ärende ${stamp}`;
+let itemId = '';
+
+const read = async () => (await call('GET', `/uppdrag/${itemId}`, { as: registrar })).json as { version: number; status: string };
+
+beforeAll(async () => {
+  const created = await call('POST', '/uppdrag', {
+    as: registrar,
+    body: itemBody({
+      title: secretTitle,
+      responsible: { name: 'Ägare Ärendesson', email: owner.email },
+      unit,
+      manager: { name: 'Chef Chefsson', email: ownManager.email },
+      decision: { body: 'KS', date: '2026-09-01', paragraph: '§ 12' },
+      due: { date: '2026-10-30' },
+    }),
+  });
+  expect(created.status).toBe(201);
+  itemId = created.json.id;
+});
+
+/** A concrete path to the seeded item, its unit and its body, with a query that names them. */
+const seededPath = (route: RouteDefinition) => {
+  const path = pathOf(route).replace('finns-inte', itemId).replace('Socialförvaltningen', encodeURIComponent(unit));
+  if (route.path === '/uppdrag' || route.path === '/overdue') return `${path}?unit=${encodeURIComponent(unit)}`;
+  if (route.path.startsWith('/reports/')) return `${path}?body=KS`;
+  return path;
+};
+const seededBody = (route: RouteDefinition) =>
+  route.method === 'GET' || route.method === 'DELETE' ? {} : route.path === '/calendar-feeds' ? { body: { email: owner.email } } : { body: { status: 'done', note: 'Klart' } };
+
+describe.each([
+  ['a manager of another unit', otherManager],
+  ['an official who is not responsible', stranger],
+] as const)('%s', (_, who) => {
+  it.each(ROUTES.filter(needsToken).flatMap((route) => ['application/json', 'text/csv', 'text/html'].map((accept) => [routeKey(route), accept, route] as const)))(
+    '%s (%s) neither shows nor changes the item',
+    async (_, accept, route) => {
+      const before = await read();
+
+      const response = await call(route.method, seededPath(route), { as: who, headers: { accept }, ...seededBody(route) });
+
+      // Refused, or answered without it (their own empty list, the calendar): never shown, never a 5xx.
+      expect(response.status).toBeLessThan(500);
+      expect(response.text).not.toContain(secretTitle);
+      expect(await read()).toEqual(before);
+    },
+  );
+});
+
+describe("the item's own unit and official", () => {
+  it.each([
+    ['its manager', ownManager, `/overdue`],
+    ['its manager', ownManager, `/uppdrag?unit=${encodeURIComponent(unit)}`],
+    ['its official', owner, `/uppdrag?responsible=${encodeURIComponent(owner.email)}`],
+  ] as const)('%s sees it in %s', async (_, who, path) => {
+    const response = await call('GET', path, { as: who });
+    expect(response.status).toBe(200);
+    expect(response.text).toContain(secretTitle);
+  });
+});
+
+/*
+ * The routes opened by a link rather than a token: every such route times every kind of link, from
+ * one table that must name each of them.
+ */
+const linkKeys = (kid: string, key: string): LinkKeys => ({ current: kid, keys: { [kid]: key } });
+const signer = (keys: LinkKeys, clock: Clock = systemClock) => createLinkSigner({ keys: async () => keys, clock, ttlDays: 14 });
+const LOCAL_KEYS = linkKeys('local', DEV_LINK_KEY);
+const twentyDaysAgo: Clock = () => new Date(Date.now() - 20 * 86_400_000);
+
+interface Link {
+  token: string;
+  /** The form token a page made with this link would carry (the page's own, where there is one). */
+  csrf: string;
+}
+const link = async (scope: () => LinkScope, keys = LOCAL_KEYS, clock: Clock = systemClock): Promise<Link> => {
+  const token = await signer(keys, clock).sign(scope());
+  return { token, csrf: await signer(keys).csrfToken(token, keys.current) };
+};
+
+const ownLink = () => link(() => ({ kind: 'official', email: owner.email }));
+const LINKS = {
+  'own link': ownLink,
+  "another person's link": () => link(() => ({ kind: 'official', email: stranger.email })),
+  "own unit's link": () => link(() => ({ kind: 'unit', email: ownManager.email, unit })),
+  "another unit's link": () => link(() => ({ kind: 'unit', email: otherManager.email, unit: otherManager.unit! })),
+  altered: async () => {
+    const own = await ownLink();
+    return { ...own, token: own.token.replace(/.{6}$/, 'AAAAAA') };
+  },
+  expired: () => link(() => ({ kind: 'official', email: owner.email }), LOCAL_KEYS, twentyDaysAgo),
+  'rotated-out key': () => link(() => ({ kind: 'official', email: owner.email }), linkKeys('k0', 'rotated-out-key-'.repeat(3))),
+} satisfies Record<string, () => Promise<Link>>;
+type LinkKind = keyof typeof LINKS;
+
+/** What each kind of link gets: the status, whether the item is on the answer, whether it changes. */
+interface Outcome {
+  status: number;
+  shows?: boolean;
+  changes?: boolean;
+  /** Post/Redirect/Get: the message code in `Location`. */
+  message?: string;
+}
+const action = (name: string): Record<LinkKind, Outcome> => ({
+  'own link': { status: 303, message: name, changes: true },
+  "another person's link": { status: 303, message: 'missing' },
+  "own unit's link": { status: 404 },
+  "another unit's link": { status: 404 },
+  altered: { status: 404 },
+  expired: { status: 410 },
+  'rotated-out key': { status: 404 },
+});
+const FORMS: Record<string, Record<string, string>> = {
+  done: { note: 'Klart enligt beslut' },
+  extension: { date: '2027-03-31', reason: 'Väntar på yttrande från SN' },
+  'status-report': { note: 'Utredningen klar i maj' },
+  'not-mine': { note: 'Hör till KLK' },
+  'new-link': {},
+};
+const LINK_MATRIX: Record<string, Partial<Record<LinkKind, Outcome>>> = {
+  'GET /p/{token}': {
+    'own link': { status: 200, shows: true },
+    "another person's link": { status: 200 },
+    "own unit's link": { status: 200, shows: true },
+    "another unit's link": { status: 200 },
+    altered: { status: 404 },
+    expired: { status: 410 },
+    'rotated-out key': { status: 404 },
+  },
+  'POST /p/{token}/uppdrag/{id}/done': action('done'),
+  'POST /p/{token}/uppdrag/{id}/extension': action('extension'),
+  'POST /p/{token}/uppdrag/{id}/status-report': action('status-report'),
+  'POST /p/{token}/uppdrag/{id}/not-mine': action('not-mine'),
+  // A fresh link goes to the address the authentic link names, never to one in the request.
+  'POST /p/{token}/new-link': {
+    expired: { status: 200 },
+    altered: { status: 404 },
+    'rotated-out key': { status: 404 },
+  },
+  // The feed's token is a random secret, not a signed link: calendar-feeds.test.ts holds its cases.
+  'GET /calendar/{file}': {},
+};
+
+describe('the routes opened by a link', () => {
+  it('every link route has its row in the matrix, and every row a route', () => {
+    expect(Object.keys(LINK_MATRIX).sort()).toEqual(ROUTES.filter((r) => r.access === 'link').map(routeKey).sort());
+  });
+
+  const cases = ROUTES.filter((r) => r.access === 'link').flatMap((route) =>
+    (Object.entries(LINK_MATRIX[routeKey(route)] ?? {}) as [string, Outcome][]).map(([kind, outcome]) => [routeKey(route), kind as LinkKind, outcome, route] as const),
+  );
+  // One item per case: an action that succeeds closes or changes it.
+  it.each(cases)('%s with %s', async (_, kind, outcome, route) => {
+    const created = await call('POST', '/uppdrag', {
+      as: registrar,
+      body: itemBody({ title: secretTitle, responsible: { name: 'Ägare Ärendesson', email: owner.email }, unit, due: { date: '2027-02-26' } }),
+    });
+    const id = created.json.id as string;
+    const { token, csrf } = await LINKS[kind]();
+    const before = (await call('GET', `/uppdrag/${id}`, { as: registrar })).json;
+    const path = route.path.replace('{token}', encodeURIComponent(token)).replace('{id}', id);
+    const name = route.path.split('/').at(-1)!;
+
+    const response = await fetch(`${apiUrl()}${path}`, {
+      method: route.method,
+      redirect: 'manual',
+      ...(route.method === 'POST'
+        ? { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ csrf, ...FORMS[name] }).toString() }
+        : {}),
+    });
+    const text = await response.text();
+    const after = (await call('GET', `/uppdrag/${id}`, { as: registrar })).json;
+
+    expect(response.status).toBe(outcome.status);
+    expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(text.includes(secretTitle)).toBe(outcome.shows ?? false);
+    if (outcome.message) expect(response.headers.get('location')).toContain(`?m=${outcome.message}`);
+    if (outcome.changes) expect(after.version).toBeGreaterThan(before.version);
+    else expect(after).toEqual(before);
   });
 });

@@ -16,7 +16,8 @@ async function start(ports: { port: number; dynamoPort: number; sesPort: number 
 }
 
 describe('the local stack keeps its data in DATA_DIR', () => {
-  it('an item written before a restart is read after it, with its history', async () => {
+  // Two cold starts of DynamoDB Local and the SES server: slow on a loaded 2-core machine.
+  it('an item written before a restart is read after it, with its history', { timeout: 90_000 }, async () => {
     const token = await signLocalToken({ email: 'registrator@kommun.example.se', roles: ['registrar'] }, DEFAULT_LOCAL_JWT_SECRET);
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
     // The same ports both times, as `npm start` uses after a restart.

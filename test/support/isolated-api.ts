@@ -7,6 +7,7 @@ import { createHandler as createPagesHandler } from '../../functions/pages/handl
 import { createHandler as createPlansHandler } from '../../functions/plans/handler';
 import { createHandler as createUnitsHandler } from '../../functions/units/handler';
 import { createHandler as createFeedsHandler } from '../../functions/feeds/handler';
+import { createHandler as createReportsHandler } from '../../functions/reports/handler';
 import { runReminders } from '../../shared/reminders/job';
 import { reminderJobDeps } from '../../functions/reminders/handler';
 import { createLocalApi } from '../../local/server';
@@ -31,6 +32,7 @@ export async function isolatedApi(env: Record<string, string> = {}) {
     pages: createPagesHandler,
     units: createUnitsHandler,
     feeds: createFeedsHandler,
+    reports: createReportsHandler,
   };
   const server: Server = createLocalApi({ jwtSecret: inject('jwtSecret'), loadHandler: async (name) => factories[name](() => deps) });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));

@@ -23,6 +23,7 @@ import {
   closurePartition,
   eventKey,
   idempotencyKey,
+  isStorableId,
   itemIndexKeys,
   itemKey,
   planPartition,
@@ -32,6 +33,7 @@ import {
   unitPartition,
 } from './keys';
 import { queryAll } from './query-all';
+import { serviceUnavailable } from '../../errors';
 
 const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
 /** DynamoDB can cancel a transaction for a conflicting one in flight; such a cancellation is retried. */
@@ -54,10 +56,20 @@ function decodeCursor(cursor: string): { s: number; k: Record<string, string> } 
   }
 }
 
+/** A cursor's start key names an item position: `ITEM#<id>`/`ITEM`, and the index's `<dueDate>#<id>` of the same id. */
+function isItemPosition(key: Record<string, string>, skName: string): boolean {
+  const id = key.PK?.startsWith('ITEM#') ? key.PK.slice('ITEM#'.length) : '';
+  const sort = key[skName] ?? '';
+  return key.SK === 'ITEM' && isStorableId(id) && /^\d{4}-\d{2}-\d{2}#/.test(sort) && sort.slice(11) === id;
+}
+
 function cancellationCodes(error: unknown): (string | undefined)[] | undefined {
   if (error instanceof TransactionCanceledException) return (error.CancellationReasons ?? []).map((r) => r.Code);
   return undefined;
 }
+
+/** Reasons a transaction is cancelled that a later attempt can get past: another transaction in flight, a throttled item. */
+const TRANSIENT = ['TransactionConflict', 'ThrottlingError', 'ProvisionedThroughputExceeded'];
 
 async function withConflictRetry(write: () => Promise<unknown>): Promise<void> {
   for (let attempt = 0; ; attempt++) {
@@ -66,7 +78,10 @@ async function withConflictRetry(write: () => Promise<unknown>): Promise<void> {
       return;
     } catch (error) {
       const codes = cancellationCodes(error);
-      if (!codes?.includes('TransactionConflict') || attempt >= CONFLICT_RETRIES) throw error;
+      // A failed condition is an answer (the caller's to translate); only a transient cancellation is retried.
+      if (!codes?.some((code) => code !== undefined && TRANSIENT.includes(code)) || codes.includes('ConditionalCheckFailed')) throw error;
+      // Still cancelled after the retries: nothing was written; the caller may send it again.
+      if (attempt >= CONFLICT_RETRIES) throw Object.assign(serviceUnavailable('Ärendet ändras av någon annan just nu. Försök igen om en stund.'), { cause: error });
       await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt + Math.random() * 20));
     }
   }
@@ -127,6 +142,7 @@ export function createDynamoItemRepository(client: DynamoDBDocumentClient, table
     },
 
     async get(id) {
+      if (!isStorableId(id)) return undefined;
       const result = await client.send(new GetCommand({ TableName: tableName, Key: itemKey(id), ConsistentRead: true }));
       return result.Item ? stripKeys<StoredItem>(result.Item) : undefined;
     },
@@ -157,6 +173,7 @@ export function createDynamoItemRepository(client: DynamoDBDocumentClient, table
     },
 
     async history(id) {
+      if (!isStorableId(id)) return [];
       const records = await queryAll(client, {
         TableName: tableName,
         KeyConditionExpression: 'PK = :pk AND begins_with(SK, :events)',
@@ -178,7 +195,7 @@ export function createDynamoItemRepository(client: DynamoDBDocumentClient, table
         const expectedKeys = ['PK', 'SK', index.pkName, index.skName].sort().join();
         const valid =
           status !== undefined &&
-          (fresh || (Object.keys(cursor.k).sort().join() === expectedKeys && cursor.k[index.pkName] === index.partition(status)));
+          (fresh || (Object.keys(cursor.k).sort().join() === expectedKeys && cursor.k[index.pkName] === index.partition(status) && isItemPosition(cursor.k, index.skName)));
         if (!valid) throw new InvalidCursor();
         statusIndex = cursor.s;
         start = fresh ? undefined : cursor.k;
@@ -190,6 +207,11 @@ export function createDynamoItemRepository(client: DynamoDBDocumentClient, table
       if (query.kind) {
         filters.push('kind = :kind');
         values[':kind'] = query.kind;
+      }
+      if (query.decisionBody) {
+        filters.push('decision.#body = :decisionBody');
+        values[':decisionBody'] = query.decisionBody;
+        names['#body'] = 'body';
       }
       if (index.filterUnit && query.unit) {
         filters.push('#unit = :unit');
@@ -204,23 +226,27 @@ export function createDynamoItemRepository(client: DynamoDBDocumentClient, table
 
       while (statusIndex < query.statuses.length) {
         const status = query.statuses[statusIndex]!;
-        const result = await client.send(
-          new QueryCommand({
-            TableName: tableName,
-            IndexName: index.indexName,
-            KeyConditionExpression: `${index.pkName} = :pk AND ${index.skName} BETWEEN :from AND :to`,
-            ExpressionAttributeValues: {
-              ...values,
-              ':pk': index.partition(status),
-              ':from': query.dueFrom ?? '0000-00-00',
-              ':to': `${query.dueTo ?? '9999-12-31'}#\uffff`,
-            },
-            ...(filters.length ? { FilterExpression: filters.join(' AND ') } : {}),
-            ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
-            Limit: query.limit - records.length,
-            ExclusiveStartKey: start,
-          }),
-        );
+        const fromCursor = start !== undefined;
+        const command = new QueryCommand({
+          TableName: tableName,
+          IndexName: index.indexName,
+          KeyConditionExpression: `${index.pkName} = :pk AND ${index.skName} BETWEEN :from AND :to`,
+          ExpressionAttributeValues: {
+            ...values,
+            ':pk': index.partition(status),
+            ':from': query.dueFrom ?? '0000-00-00',
+            ':to': `${query.dueTo ?? '9999-12-31'}#\uffff`,
+          },
+          ...(filters.length ? { FilterExpression: filters.join(' AND ') } : {}),
+          ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
+          Limit: query.limit - records.length,
+          ExclusiveStartKey: start,
+        });
+        const result = await client.send(command).catch((error: unknown) => {
+          // A start key DynamoDB will not start from came from a cursor this query did not make.
+          if (fromCursor && (error as { name?: string }).name === 'ValidationException') throw new InvalidCursor();
+          throw error;
+        });
         records.push(...(result.Items ?? []));
         start = result.LastEvaluatedKey as Record<string, string> | undefined;
         if (!start) statusIndex++;

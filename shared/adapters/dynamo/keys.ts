@@ -17,6 +17,23 @@ export const closurePartition = (unit: string, year: string) => `CLOSED#${unit}#
 export const EXTENSION_PARTITION = 'EXTENSION_REQUESTED';
 export const dueSortKey = (dueDate: string, id: string) => `${dueDate}#${id}`;
 
+/** DynamoDB's largest partition key and sort key, in bytes, in the table and its indexes alike. */
+export const MAX_PARTITION_KEY_BYTES = 2048;
+export const MAX_SORT_KEY_BYTES = 1024;
+
+/**
+ * Whether a string can be an item's id at all: its keys (`ITEM#<id>`, and `<dueDate>#<id>` in
+ * the indexes) must fit DynamoDB's key sizes. A longer id names no item; asking for it is a 404,
+ * not a request DynamoDB refuses.
+ */
+export function isStorableId(id: string): boolean {
+  return (
+    id.length > 0 &&
+    Buffer.byteLength(itemKey(id).PK, 'utf8') <= MAX_PARTITION_KEY_BYTES &&
+    Buffer.byteLength(dueSortKey('9999-12-31', id), 'utf8') <= MAX_SORT_KEY_BYTES
+  );
+}
+
 /** The index attributes an item carries; the reminder index is sparse: open items with a next date only. */
 export function itemIndexKeys(item: StoredItem): Record<string, string> {
   const sort = dueSortKey(item.dueDate, item.id);

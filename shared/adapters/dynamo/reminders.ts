@@ -13,7 +13,7 @@ import type { StoredItem } from '../../items/model';
 import type { ReminderStore, Recipient } from '../../reminders/ports';
 import { randomUUID } from 'node:crypto';
 import { queryAll } from './query-all';
-import { itemKey, REMINDER_PARTITION, responsiblePartition, stripKeys } from './keys';
+import { isStorableId, itemKey, REMINDER_PARTITION, responsiblePartition, stripKeys } from './keys';
 
 /** Pending notices for registrars: a handful at a time, read in one Query by the daily job. */
 const NOTICE_PARTITION = 'NOTICE';
@@ -122,6 +122,7 @@ export function createDynamoReminderStore(client: DynamoDBDocumentClient, tableN
     },
 
     async get(id) {
+      if (!isStorableId(id)) return undefined;
       const result = await client.send(new GetCommand({ TableName: tableName, Key: itemKey(id), ConsistentRead: true }));
       count(result.Item ? 1 : 0);
       return result.Item ? stripKeys<StoredItem>(result.Item) : undefined;
