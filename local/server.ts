@@ -37,6 +37,24 @@ async function readBody(req: IncomingMessage): Promise<Buffer | 'too_large'> {
 
 const TEXT_TYPES = /^(text\/|application\/(?:[\w.+-]+\+)?(?:json|xml|x-www-form-urlencoded)|multipart\/form-data)/i;
 
+/** The Lambda context a handler gets, with API Gateway's 29 s. */
+export function lambdaContext(functionName: string, requestId: string = randomUUID()): Context {
+  return {
+    awsRequestId: requestId,
+    functionName,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:${functionName}`,
+    memoryLimitInMB: '512',
+    logGroupName: `/local/${functionName}`,
+    logStreamName: 'local',
+    callbackWaitsForEmptyEventLoop: false,
+    getRemainingTimeInMillis: () => 29_000,
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  } as Context;
+}
+
 /**
  * Serves the HTTP API on this machine as API Gateway would: match the request against the
  * route table, check the JWT for protected routes, build a payload 2.0 event and call the
@@ -114,20 +132,7 @@ export function createLocalApi(options: LocalApiOptions): Server {
         isBase64Encoded: !isText,
       } as unknown as ApiEvent;
 
-      const context = {
-        awsRequestId: requestId,
-        functionName: route.function,
-        functionVersion: '$LATEST',
-        invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:${route.function}`,
-        memoryLimitInMB: '512',
-        logGroupName: `/local/${route.function}`,
-        logStreamName: 'local',
-        callbackWaitsForEmptyEventLoop: false,
-        getRemainingTimeInMillis: () => 29_000,
-        done: () => undefined,
-        fail: () => undefined,
-        succeed: () => undefined,
-      } as Context;
+      const context = lambdaContext(route.function, requestId);
 
       let handler = handlers.get(route.function);
       if (!handler) handlers.set(route.function, (handler = load(route.function)));
@@ -136,6 +141,8 @@ export function createLocalApi(options: LocalApiOptions): Server {
       res.writeHead(result.statusCode ?? 200, { ...(result.headers as Record<string, string>), 'x-request-id': requestId });
       res.end(result.isBase64Encoded ? Buffer.from(body, 'base64') : body);
     } catch (error) {
+      // The client hung up while sending its body (a closed tab, a load tool stopping): nobody to answer.
+      if (req.destroyed && (error as NodeJS.ErrnoException).code === 'ECONNRESET') return;
       console.error('local server error', error);
       if (!res.headersSent) send(res, 500, { code: 'internal_error', message: 'Ett oväntat fel inträffade.', issues: [] });
       else res.end();

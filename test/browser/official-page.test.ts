@@ -1,27 +1,17 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createItem } from '../../shared/items/service';
-import { isolatedApi } from '../support/isolated-api';
 import { mailTo } from '../support/isolated';
-import { launchBrowser, screenshot, seriousViolations } from '../support/browser';
+import { browserWorld, screenshot, seriousViolations } from '../support/browser';
 
 const clerk = { who: 'registrator@kommun.example.se', roles: new Set(['registrar'] as const) };
 const kim = { name: 'Kim Berg', email: `kim.berg.${process.pid}.${Date.now()}@kommun.example.se` };
 
-let api: Awaited<ReturnType<typeof isolatedApi>>;
-let browser: Browser;
-beforeAll(async () => {
-  [api, browser] = await Promise.all([isolatedApi(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await api?.stop();
-});
+const world = browserWorld();
 
 const register = async (title: string, dueDate: string) => {
-  api.deps.at('2027-06-04T09:00:00+02:00');
+  world.api.deps.at('2027-06-04T09:00:00+02:00');
   return (
-    await createItem(api.deps, clerk, {
+    await createItem(world.api.deps, clerk, {
       kind: 'uppdrag',
       title,
       caseNumber: 'KS 2027/88',
@@ -37,11 +27,11 @@ describe('an official acts from the reminder in a real browser', () => {
   it('opens the link from the email, marks one item done and asks for more time on another', async () => {
     const done = await register('Ta fram riktlinjer för skolskjuts', '2027-06-08');
     const extend = await register('Utreda fritidsgårdarnas öppettider', '2027-06-14');
-    await api.runReminders('2027-06-07T07:00:00+02:00');
+    await world.api.runReminders('2027-06-07T07:00:00+02:00');
     const email = (await mailTo(kim.email)).at(-1)!;
     const link = /(http:\/\/localhost:\d+\/p\/[^\s#]+)/.exec(email.body.text ?? '')![1]!;
 
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const page = await world.newPage({ viewport: { width: 390, height: 844 } });
     await page.goto(link);
     expect(await page.locator('h1').textContent()).toBe('Mina ärenden');
     expect(await page.locator('ol.items > li h2').allTextContents()).toEqual(['Ta fram riktlinjer för skolskjuts', 'Utreda fritidsgårdarnas öppettider']);
@@ -65,13 +55,13 @@ describe('an official acts from the reminder in a real browser', () => {
     expect(await seriousViolations(page)).toEqual([]);
     const shot = await screenshot(page, 'mina-arenden-after-actions');
 
-    expect((await api.deps.items.get(done.id))?.status).toBe('done');
-    expect((await api.deps.items.history(done.id)).at(-1)).toMatchObject({ action: 'done', by: kim.email, via: 'e-postlänk' });
-    expect((await api.deps.items.get(extend.id))?.extensionRequest).toMatchObject({ date: '2027-08-31', reason: 'Väntar på yttrande från SN' });
+    expect((await world.api.deps.items.get(done.id))?.status).toBe('done');
+    expect((await world.api.deps.items.history(done.id)).at(-1)).toMatchObject({ action: 'done', by: kim.email, via: 'e-postlänk' });
+    expect((await world.api.deps.items.get(extend.id))?.extensionRequest).toMatchObject({ date: '2027-08-31', reason: 'Väntar på yttrande från SN' });
     expect(await page.locator('ol.items > li h2').allTextContents()).toEqual(['Utreda fritidsgårdarnas öppettider']);
 
     // The next run: nothing more about the done item; the registrar's email lists the request.
-    const next = await api.runReminders('2027-06-08T07:00:00+02:00');
+    const next = await world.api.runReminders('2027-06-08T07:00:00+02:00');
     expect(next.sent.filter((e) => e.itemIds.includes(done.id))).toEqual([]);
     expect((await mailTo(clerk.who)).at(-1)?.body.text).toContain('begär förlängning av "Utreda fritidsgårdarnas öppettider"');
     expect(shot).toMatch(/test-output\/screenshots\/mina-arenden-after-actions\.png$/);
@@ -79,10 +69,10 @@ describe('an official acts from the reminder in a real browser', () => {
 
   it('an altered link shows a Swedish page with no data', async () => {
     await register('Hemligt ärende', '2027-06-14');
-    await api.runReminders('2027-06-07T07:00:00+02:00');
+    await world.api.runReminders('2027-06-07T07:00:00+02:00');
     const link = /(http:\/\/localhost:\d+\/p\/[^\s#]+)/.exec((await mailTo(kim.email)).at(-1)!.body.text ?? '')![1]!;
 
-    const page = await browser.newPage();
+    const page = await world.newPage();
     const response = await page.goto(link.replace(/.{5}$/, 'xxxxx'));
 
     expect(response?.status()).toBe(404);

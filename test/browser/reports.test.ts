@@ -1,29 +1,19 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { createItem } from '../../shared/items/service';
 import { reportStatus } from '../../shared/items/link-actions';
 import { signLocalToken } from '../../local/tokens';
-import { isolatedApi } from '../support/isolated-api';
-import { launchBrowser, screenshot, seriousViolations } from '../support/browser';
+import { browserWorld, screenshot, seriousViolations } from '../support/browser';
 
 const clerk = { who: 'registrator@kommun.example.se', roles: new Set(['registrar'] as const) };
 const stamp = `${process.pid}.${Date.now()}`;
 const kim = { name: 'Kim Berg', email: `kim.berg.${stamp}@kommun.example.se` };
 const ali = { name: 'Ali Nur', email: `ali.nur.${stamp}@kommun.example.se` };
 
-let api: Awaited<ReturnType<typeof isolatedApi>>;
-let browser: Browser;
-beforeAll(async () => {
-  [api, browser] = await Promise.all([isolatedApi(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await api?.stop();
-});
+const world = browserWorld();
 
 let seq = 0;
 const motion = (title: string, raised: string, responsible: typeof kim, unit: string) =>
-  createItem(api.deps, clerk, {
+  createItem(world.api.deps, clerk, {
     kind: 'motion',
     title,
     caseNumber: `KS ${raised.slice(0, 4)}/${300 + ++seq}`,
@@ -36,19 +26,19 @@ const motion = (title: string, raised: string, responsible: typeof kim, unit: st
 describe('the balanslista as a registrar opens it in a real browser', () => {
   it('shows the motions in a table with the marks in words, passes axe-core and prints', async () => {
     const by = 'admin@kommun.example.se';
-    await api.deps.plans.saveMeetingPlan({ body: 'KF', year: 2026, leadWorkingDays: 20, dates: ['2026-02-23', '2026-04-20', '2026-06-15', '2026-09-21', '2026-11-23', '2026-12-14'] }, by, '2026-01-01T08:00:00Z');
-    await api.deps.plans.saveMeetingPlan({ body: 'KF', year: 2027, leadWorkingDays: 20, dates: ['2027-02-22', '2027-04-19', '2027-06-14', '2027-09-20', '2027-11-22', '2027-12-13'] }, by, '2026-01-01T08:00:00Z');
-    api.deps.at('2027-05-03T09:00:00+02:00');
+    await world.api.deps.plans.saveMeetingPlan({ body: 'KF', year: 2026, leadWorkingDays: 20, dates: ['2026-02-23', '2026-04-20', '2026-06-15', '2026-09-21', '2026-11-23', '2026-12-14'] }, by, '2026-01-01T08:00:00Z');
+    await world.api.deps.plans.saveMeetingPlan({ body: 'KF', year: 2027, leadWorkingDays: 20, dates: ['2027-02-22', '2027-04-19', '2027-06-14', '2027-09-20', '2027-11-22', '2027-12-13'] }, by, '2026-01-01T08:00:00Z');
+    world.api.deps.at('2027-05-03T09:00:00+02:00');
     const late = await motion('Motion om avgiftsfria simskolor för alla sjuåringar', '2026-04-20', kim, 'Kultur- och fritidsförvaltningen');
     await motion('Motion om <b>fler</b> laddstolpar vid kommunens förskolor', '2026-06-15', ali, 'Samhällsbyggnadsförvaltningen');
     await motion('Motion om solceller på kommunens tak', '2026-09-21', kim, 'Samhällsbyggnadsförvaltningen');
-    await reportStatus(api.deps, kim.email, late.id, 'Förslag till svar i KS 2027-05-24; fullmäktige beslutar 14 juni.');
-    api.deps.at('2027-05-15T08:30:00+02:00');
+    await reportStatus(world.api.deps, kim.email, late.id, 'Förslag till svar i KS 2027-05-24; fullmäktige beslutar 14 juni.');
+    world.api.deps.at('2027-05-15T08:30:00+02:00');
 
     const token = await signLocalToken({ email: clerk.who, roles: ['registrar'] }, inject('jwtSecret'));
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await world.newPage({ viewport: { width: 1280, height: 900 } });
     await page.setExtraHTTPHeaders({ authorization: `Bearer ${token}` });
-    const response = await page.goto(`${api.url}/reports/balanslista?asOf=2027-05-15`);
+    const response = await page.goto(`${world.api.url}/reports/balanslista?asOf=2027-05-15`);
 
     expect(response?.status()).toBe(200);
     expect(await page.locator('h1').textContent()).toBe('Redovisning av obesvarade motioner per 15 maj 2027');

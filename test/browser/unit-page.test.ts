@@ -1,14 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createItem } from '../../shared/items/service';
 import { runDigest } from '../../shared/digest/job';
 import { digestJobDeps } from '../../functions/digest/handler';
 import { createLinkSigner } from '../../shared/links/signed-link';
 import { DEV_LINK_KEY } from '../../shared/config';
 import { fixedClock } from '../../shared/clock';
-import { isolatedApi } from '../support/isolated-api';
 import { mailTo } from '../support/isolated';
-import { launchBrowser, screenshot, seriousViolations } from '../support/browser';
+import { browserWorld, screenshot, seriousViolations } from '../support/browser';
 
 const clerk = { who: 'registrator@kommun.example.se', roles: new Set(['registrar'] as const) };
 const stamp = `${process.pid}.${Date.now()}`;
@@ -18,18 +16,10 @@ const ali = { name: 'Ali Nur', email: `ali.nur.${stamp}@kommun.example.se` };
 const unit = `Socialförvaltningen ${stamp}`;
 const otherUnit = `Tekniska förvaltningen ${stamp}`;
 
-let api: Awaited<ReturnType<typeof isolatedApi>>;
-let browser: Browser;
-beforeAll(async () => {
-  [api, browser] = await Promise.all([isolatedApi(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await api?.stop();
-});
+const world = browserWorld();
 
 const register = (title: string, responsible: typeof kim, dueDate: string, kind = 'uppdrag', inUnit = unit) =>
-  createItem(api.deps, clerk, {
+  createItem(world.api.deps, clerk, {
     kind,
     title,
     caseNumber: 'SN 2027/7',
@@ -41,17 +31,17 @@ const register = (title: string, responsible: typeof kim, dueDate: string, kind 
 
 describe("a manager opens the unit page from the weekly overview in a real browser", () => {
   it('shows the rows, filters by kind and official, passes axe-core and prints', async () => {
-    await api.deps.units.put({ unit, manager: chef, updatedBy: 'admin', updatedAt: '2027-05-01T00:00:00Z' });
-    api.deps.at('2027-05-03T09:00:00+02:00');
+    await world.api.deps.units.put({ unit, manager: chef, updatedBy: 'admin', updatedAt: '2027-05-01T00:00:00Z' });
+    world.api.deps.at('2027-05-03T09:00:00+02:00');
     await register('Utreda nattbemanningen', kim, '2027-06-01');
     await register('Redovisa tillsynen av HVB-hem', ali, '2027-06-18', 'aterrapportering');
     await register('Svara på motionen om fritidskort', kim, '2027-06-22', 'motion');
     await register('Ett annat förvaltningsärende', kim, '2027-06-01', 'uppdrag', otherUnit);
-    api.deps.at('2027-06-14T07:00:00+02:00');
-    await runDigest({ ...digestJobDeps(api.deps), backoffMs: 5 });
+    world.api.deps.at('2027-06-14T07:00:00+02:00');
+    await runDigest({ ...digestJobDeps(world.api.deps), backoffMs: 5 });
     const link = /(http:\/\/localhost:\d+\/p\/[^\s#]+)/.exec((await mailTo(chef.email)).at(-1)!.body.text!)![1]!;
 
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await world.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(link);
     const titles = () => page.locator('tbody th').evaluateAll((cells) => cells.map((c) => c.firstChild?.textContent?.trim()));
 
@@ -81,19 +71,19 @@ describe("a manager opens the unit page from the weekly overview in a real brows
   it('an expired, an altered and another unit\'s link show none of this unit\'s rows', async () => {
     const sign = (instant: string, scope: Parameters<ReturnType<typeof createLinkSigner>['sign']>[0]) =>
       createLinkSigner({ keys: async () => ({ current: 'local', keys: { local: DEV_LINK_KEY } }), clock: fixedClock(instant), ttlDays: 14 }).sign(scope);
-    api.deps.at('2027-06-14T07:00:00+02:00');
-    const page = await browser.newPage();
+    world.api.deps.at('2027-06-14T07:00:00+02:00');
+    const page = await world.newPage();
 
-    const expired = await page.goto(`${api.url}/p/${await sign('2027-05-20T07:00:00+02:00', { kind: 'unit', email: chef.email, unit })}`);
+    const expired = await page.goto(`${world.api.url}/p/${await sign('2027-05-20T07:00:00+02:00', { kind: 'unit', email: chef.email, unit })}`);
     expect(expired?.status()).toBe(410);
     expect(await page.content()).not.toContain('Utreda nattbemanningen');
 
     const valid = await sign('2027-06-14T07:00:00+02:00', { kind: 'unit', email: chef.email, unit });
-    const altered = await page.goto(`${api.url}/p/${valid.slice(0, -3)}xyz`);
+    const altered = await page.goto(`${world.api.url}/p/${valid.slice(0, -3)}xyz`);
     expect(altered?.status()).toBe(404);
     expect(await page.content()).not.toContain('Utreda nattbemanningen');
 
-    await page.goto(`${api.url}/p/${await sign('2027-06-14T07:00:00+02:00', { kind: 'unit', email: chef.email, unit: otherUnit })}`);
+    await page.goto(`${world.api.url}/p/${await sign('2027-06-14T07:00:00+02:00', { kind: 'unit', email: chef.email, unit: otherUnit })}`);
     expect(await page.content()).toContain('Ett annat förvaltningsärende');
     expect(await page.content()).not.toContain('Utreda nattbemanningen');
   });

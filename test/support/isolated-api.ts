@@ -47,3 +47,5 @@ export async function isolatedApi(env: Record<string, string> = {}) {
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
+
+export type IsolatedApi = Awaited<ReturnType<typeof isolatedApi>>;

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { Context } from 'aws-lambda';
 import { matchRoute, routeKey } from '../../shared/routes';
 import type { ApiEvent } from '../../shared/http/api';
 import { claimsAsApiGatewayPassesThem } from '../../local/tokens';
@@ -45,22 +44,4 @@ export function apiGatewayEvent(request: {
     ...(request.body !== undefined ? { body: request.body } : {}),
     isBase64Encoded: false,
   } as unknown as ApiEvent;
-}
-
-/** A Lambda context with the API's 29 s. */
-export function lambdaContext(name = 'items'): Context {
-  return {
-    awsRequestId: randomUUID(),
-    functionName: name,
-    functionVersion: '$LATEST',
-    invokedFunctionArn: `arn:aws:lambda:eu-north-1:123456789012:function:${name}`,
-    memoryLimitInMB: '512',
-    logGroupName: `/aws/lambda/${name}`,
-    logStreamName: 'test',
-    callbackWaitsForEmptyEventLoop: false,
-    getRemainingTimeInMillis: () => 29_000,
-    done: () => undefined,
-    fail: () => undefined,
-    succeed: () => undefined,
-  } as Context;
 }
