@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The deployment's configuration: what differs from one municipality to the next. Read once, at

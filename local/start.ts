@@ -1,7 +1,7 @@
 /**
  * `npm start`: the real product on this machine, no AWS account. Ctrl-C stops all of it.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { MissingJavaError } from './dynamo';
 import { PortInUseError, startLocalStack } from './stack';
 import { DEFAULT_LOCAL_JWT_SECRET } from './tokens';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { TABLE } from './table';
 
 /** The local link key: public, like the local JWT secret; deployed keys come from Secrets Manager. */

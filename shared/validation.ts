@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { badRequest, type ErrorIssue } from './errors';
 
 /** zod's issues as the contract's `issues`: one entry per field at fault, unknown keys named. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { apiHandler, json } from '../../shared/http/api';
 import { requireAdmin, requireRegistrar } from '../../shared/auth/caller';
 import { draftRequest } from '../../shared/drafts/request';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { apiHandler, json, type ApiRequest } from '../../shared/http/api';
 import { requireAdmin } from '../../shared/auth/caller';
 import { bodyName } from '../../shared/items/model';

@@ -3,12 +3,13 @@ import { Duration, Stack } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import type { Config } from '../../shared/config';
 import { TABLE } from '../../shared/table';
+import { FUNCTION_BUNDLING, FUNCTION_NODE_OPTIONS } from '../bundling';
 
 /** The repository root: entry points are `functions/<name>/handler.ts` under it. */
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -104,22 +105,11 @@ export class AppFunction extends Construct {
         ...props.environment,
         STAGE: 'aws',
         TABLE_NAME: props.table.tableName,
-        NODE_OPTIONS: '--enable-source-maps',
+        NODE_OPTIONS: FUNCTION_NODE_OPTIONS,
         ...(props.linkSecret ? { LINK_SECRET_ARN: props.linkSecret.secretArn } : {}),
       } satisfies FunctionEnvironment,
-      bundling: {
-        format: OutputFormat.ESM,
-        target: 'node24',
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false,
-        // Our own pinned SDK, not whatever version the runtime happens to carry.
-        bundleAwsSDK: true,
-        mainFields: ['module', 'main'],
-        // Some bundled CommonJS dependencies require() Node built-ins; ESM has no require.
-        banner: "import { createRequire as __bevakningCreateRequire } from 'node:module'; const require = __bevakningCreateRequire(import.meta.url);",
-        forceDockerBundling: false,
-      },
+      // The one bundling definition, shared with the benchmark (infra/bundling.ts).
+      bundling: FUNCTION_BUNDLING,
     });
 
     this.grantTable(props.table, props.tableAccess);

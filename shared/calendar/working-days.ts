@@ -1,11 +1,12 @@
-import Holidays from 'date-holidays';
-import type { CalendarDate } from '../dates';
+import { isCalendarDate, type CalendarDate } from '../dates';
 import { dateOfDay, dayNumber, weekdayOfDay, yearOfDay } from './day-numbers';
+import HOLIDAY_TABLE from './holiday-table.json';
 
 /**
  * The Swedish working-day calendar (DOMAIN.md, "How the municipality counts time"): Monday to
  * Friday, minus the public holidays, minus the eves offices close on in practice
  * (midsommarafton, julafton, nyårsafton), minus the extra days an admin closes (a klämdag).
+ * The holidays come from date-holidays' Swedish rules through holiday-table.json (holiday-rules.ts).
  */
 export interface WorkingCalendar {
   isWorkingDay(date: CalendarDate): boolean;
@@ -19,30 +20,28 @@ export interface WorkingCalendar {
   workingDayOnOrAfter(date: CalendarDate): CalendarDate;
 }
 
-/**
- * date-holidays types the eves `bank`, like other days banks close on, so they are picked by
- * name. Annandag pingst (a working day since 2005) is only an `observance` there and so stays
- * a working day.
- */
-const CLOSED_EVES = new Set(['midsommarafton', 'julafton', 'nyårsafton']);
+/** The years the calendar knows; item and plan dates are held to them. */
+export const CALENDAR_YEARS = { first: 2000, last: 2100 } as const;
+/** A real date in one of the years the calendar knows. */
+export function isKnownDate(value: string): boolean {
+  const year = Number(value.slice(0, 4));
+  return isCalendarDate(value) && year >= CALENDAR_YEARS.first && year <= CALENDAR_YEARS.last;
+}
+/** The holiday table reaches a little further, for dates counted from the first year or the last. */
+export const HOLIDAY_TABLE_YEARS = { first: CALENDAR_YEARS.first - 5, last: CALENDAR_YEARS.last + 5 } as const;
+
 const WEEKEND: Record<number, string> = { 6: 'lördag', 7: 'söndag' };
 
-// The full package (every country's rules) is bundled; the Swedish rules are all this uses.
-// Names are pinned to Swedish: CLOSED_EVES and closedReason depend on them.
-const swedish = new Holidays('SE', { languages: ['sv'], types: ['public', 'bank'] });
-
-/** Each year's holidays, by day number, computed once per year and process. */
+/** Each year's closed holidays, by day number, read from the table once per year and process. */
 const holidayNames = new Map<number, string>();
 const loadedYears = new Set<number>();
 
 function holidayName(day: number): string | undefined {
   const year = yearOfDay(day);
   if (!loadedYears.has(year)) {
-    for (const holiday of swedish.getHolidays(year)) {
-      if (holiday.type === 'public' || CLOSED_EVES.has(holiday.name)) {
-        holidayNames.set(dayNumber(holiday.date.slice(0, 10)), holiday.name);
-      }
-    }
+    const days = (HOLIDAY_TABLE.years as Record<string, string[] | undefined>)[year];
+    if (!days) throw new RangeError(`Kalendern omfattar åren ${HOLIDAY_TABLE_YEARS.first}–${HOLIDAY_TABLE_YEARS.last}, inte ${year}.`);
+    for (const entry of days) holidayNames.set(dayNumber(`${year}-${entry.slice(0, 5)}`), entry.slice(6));
     loadedYears.add(year);
   }
   return holidayNames.get(day);

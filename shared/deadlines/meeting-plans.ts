@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { calendarDate } from '../items/model';
 import { toIssues } from '../validation';
 import type { ErrorIssue } from '../errors';

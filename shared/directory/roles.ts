@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { email, LIMITS } from '../items/model';
 
 /** Who holds a role the decisions name ("kommundirektören"), so drafts come with a person filled in. */

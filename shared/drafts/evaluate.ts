@@ -6,7 +6,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { calendarDate, due as dueSchema, KINDS, type Due } from '../items/model';
 import { extractDrafts, normalizeRole, PROPOSED_CONFIDENCE, type Draft, type DraftContext } from './extract';
 import { fold } from './fold';

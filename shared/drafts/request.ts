@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { bodyName, calendarDate } from '../items/model';
 
 /** `POST /uppdrag/drafts`: the pasted text of a decision, and what the clerk already knows. */

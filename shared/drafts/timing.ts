@@ -1,5 +1,6 @@
 /** Deadlines as Swedish decisions write them, read from folded text. */
-import { addDays, isCalendarDate, type CalendarDate } from '../dates';
+import { addDays, type CalendarDate } from '../dates';
+import { isKnownDate } from '../calendar/working-days';
 import { BODY_PHRASE } from './headings';
 
 export interface Span {
@@ -42,7 +43,7 @@ function yearFor(month: number, year: string | undefined, ref: CalendarDate): nu
 function dateFor(day: number, month: number, year: string | undefined, ref: CalendarDate): CalendarDate | undefined {
   const y = year ? Number(year) : Number(ref.slice(0, 4));
   const date = `${y}-${pad(month)}-${pad(day)}`;
-  if (!isCalendarDate(date)) return undefined;
+  if (!isKnownDate(date)) return undefined;
   return !year && date < ref ? `${y + 1}-${pad(month)}-${pad(day)}` : date;
 }
 
@@ -96,7 +97,7 @@ export function findTimings(folded: string, start: number, end: number, ref: Cal
 
   for (const m of text.matchAll(ISO_DATE)) {
     const date = `${m[1]}-${m[2]}-${m[3]}`;
-    add(m, dateTiming(m, isCalendarDate(date) ? date : undefined));
+    add(m, dateTiming(m, isKnownDate(date) ? date : undefined));
   }
   for (const m of text.matchAll(DAY_MONTH)) add(m, dateTiming(m, dateFor(Number(m[1]), monthNumber(m[2] ?? ''), m[3], ref)));
   for (const m of text.matchAll(DAY_SLASH_MONTH)) {

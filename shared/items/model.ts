@@ -1,5 +1,6 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isCalendarDate, type CalendarDate } from '../dates';
+import { CALENDAR_YEARS, isKnownDate } from '../calendar/working-days';
 
 /** The four kinds of follow-up work (see DOMAIN.md). */
 export const KINDS = ['uppdrag', 'aterrapportering', 'yttrande', 'motion'] as const;
@@ -47,8 +48,9 @@ const multilineText = (max: number) =>
 
 export const calendarDate = z
   .string()
-  .refine(isCalendarDate, 'Ska vara ett verkligt datum, ÅÅÅÅ-MM-DD.')
-  .meta({ format: 'date', description: 'A Stockholm calendar date, YYYY-MM-DD' }) as z.ZodType<CalendarDate>;
+  .refine(isCalendarDate, { message: 'Ska vara ett verkligt datum, ÅÅÅÅ-MM-DD.', abort: true })
+  .refine(isKnownDate, `Ska ligga åren ${CALENDAR_YEARS.first}–${CALENDAR_YEARS.last}.`)
+  .meta({ format: 'date', description: `A Stockholm calendar date, YYYY-MM-DD, in the years ${CALENDAR_YEARS.first}–${CALENDAR_YEARS.last}` }) as z.ZodType<CalendarDate>;
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Ska vara en månad, ÅÅÅÅ-MM.');
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { calendarDate, KINDS, STATES, email } from './model';
 
 /** The query string of `GET /uppdrag`. Unknown parameters are refused so a typo is not silently ignored. */

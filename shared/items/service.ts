@@ -82,9 +82,10 @@ export async function createItem(
     const replay = await replayIdempotent(deps, caller, idempotencyKey, bodyHash);
     if (replay) return replay;
   }
-  const resolved = await deps.rules.resolve(body.kind, body.due);
+  // Independent reads, so side by side: the deadline's calendar and plans, the unit's manager.
+  const [resolved, unit] = await Promise.all([deps.rules.resolve(body.kind, body.due), body.manager ? undefined : deps.units?.get(body.unit)]);
   const now = deps.clock().toISOString();
-  const manager = body.manager ?? (await deps.units?.get(body.unit))?.manager;
+  const manager = body.manager ?? unit?.manager;
   const item = await withSchedule(deps, {
     ...body,
     ...(manager ? { manager } : {}),

@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { errors, jwtVerify, SignJWT, type JWTPayload } from 'jose';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Clock } from '../clock';
 
 /**

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod';
+import { CALENDAR_YEARS } from '../calendar/working-days';
 import { createItemBody, patchItemBody } from '../items/model';
 import { listQuery } from '../items/query';
 import { meetingPlanBody } from '../deadlines/meeting-plans';
@@ -34,7 +35,7 @@ const etagHeader = { ETag: { description: 'The item version, for If-Match', sche
 const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
 const bodyParam = { name: 'body', in: 'path', required: true, schema: { type: 'string', examples: ['KS'] } };
 const roleParam = { name: 'role', in: 'path', required: true, schema: { type: 'string', examples: ['kommundirektör'] } };
-const yearParam = { name: 'year', in: 'path', required: true, schema: { type: 'integer', minimum: 2000, maximum: 2100 } };
+const yearParam = { name: 'year', in: 'path', required: true, schema: { type: 'integer', minimum: CALENDAR_YEARS.first, maximum: CALENDAR_YEARS.last } };
 
 const tokenParam = { name: 'token', in: 'path', required: true, schema: { type: 'string', maxLength: 1024 }, description: 'The signed link (a secret: never logged)' };
 const htmlPage = (description: string) => ({ description, content: { 'text/html': { schema: { type: 'string' } } } });

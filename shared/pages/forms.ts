@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { calendarDate, LIMITS } from '../items/model';
 
 const csrf = z.string().max(100).meta({ description: 'The form token of the page (bound to the link)' });

@@ -1,5 +1,6 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { calendarDate } from '../items/model';
+import { CALENDAR_YEARS } from '../calendar/working-days';
 
 /** `PUT /calendar/closed-days/{year}`: extra days the offices close (a klämdag), inside that year. */
 export function closedDaysBody(year: number) {
@@ -17,4 +18,4 @@ export function closedDaysBody(year: number) {
   });
 }
 
-export const planYear = z.coerce.number<string>().int().min(2000).max(2100);
+export const planYear = z.coerce.number<string>().int().min(CALENDAR_YEARS.first).max(CALENDAR_YEARS.last);

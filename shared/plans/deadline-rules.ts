@@ -19,16 +19,11 @@ export function createDeadlineRules(store: PlanStore, options: { delegationLeadW
   return {
     calendar,
     async resolve(kind, due) {
-      const needed = plansNeeded(due);
-      const plans: MeetingPlan[] = [];
-      for (const { body, years } of needed) {
-        for (const year of years) {
-          const plan = await store.meetingPlan(body, year);
-          if (plan) plans.push(plan);
-        }
-      }
+      const wanted = plansNeeded(due).flatMap(({ body, years }) => years.map((year) => store.meetingPlan(body, year)));
+      const [workingCalendar, ...found] = await Promise.all([calendar(), ...wanted]);
+      const plans = found.filter((plan): plan is MeetingPlan => plan !== undefined);
       try {
-        return resolveDue({ kind, due }, { calendar: await calendar(), plans, delegationLeadWorkingDays: options.delegationLeadWorkingDays });
+        return resolveDue({ kind, due }, { calendar: workingCalendar, plans, delegationLeadWorkingDays: options.delegationLeadWorkingDays });
       } catch (error) {
         if (error instanceof DeadlineError) {
           throw unprocessable(error.code, error.message, [{ path: error.path, message: error.message }]);

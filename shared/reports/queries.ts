@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { bodyName, calendarDate } from '../items/model';
 
 /** `GET /reports/balanslista?asOf=YYYY-MM-DD`: the state of the motions on that day (default today). */

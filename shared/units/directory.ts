@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { LIMITS, person, type Person } from '../items/model';
 
 /** `PUT /units/{unit}`: who manages the unit. */

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { createWorkingCalendar } from '../../shared/calendar/working-days';
+import { CALENDAR_YEARS, createWorkingCalendar, HOLIDAY_TABLE_YEARS } from '../../shared/calendar/working-days';
+import { closedHolidays } from '../../shared/calendar/holiday-rules';
+import HOLIDAY_TABLE from '../../shared/calendar/holiday-table.json';
 import { addDays } from '../../shared/dates';
 
 // Expected dates checked against an independent computation (Meeus/Jones/Butcher Easter
@@ -243,5 +245,21 @@ describe('extra closed days an admin sets', () => {
   it('one calendar’s closed days do not leak into another', () => {
     expect(withKlamdag.isWorkingDay('2027-05-07')).toBe(false);
     expect(calendar.isWorkingDay('2027-05-07')).toBe(true);
+  });
+});
+
+describe('the holiday table the functions read (npm run holidays)', () => {
+  it('holds exactly what date-holidays computes, for every year it covers', () => {
+    const years = Array.from({ length: HOLIDAY_TABLE_YEARS.last - HOLIDAY_TABLE_YEARS.first + 1 }, (_, i) => HOLIDAY_TABLE_YEARS.first + i);
+
+    const computed = Object.fromEntries(years.map((year) => [String(year), closedHolidays(year)]));
+
+    expect(HOLIDAY_TABLE.years).toEqual(computed);
+  });
+
+  it('reaches five years past either end of the years items may use', () => {
+    expect([HOLIDAY_TABLE_YEARS.first, HOLIDAY_TABLE_YEARS.last]).toEqual([CALENDAR_YEARS.first - 5, CALENDAR_YEARS.last + 5]);
+    expect(calendar.closedReason('2105-12-25')).toBe('juldagen');
+    expect(() => calendar.closedReason('2106-01-01')).toThrow('Kalendern omfattar åren 1995–2105');
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createWorkingCalendar } from '../../shared/calendar/working-days';
 import { documentDate, parseMeetingPlan, type MeetingPlan } from '../../shared/deadlines/meeting-plans';
 import { DeadlineError, dependsOnPlans, oneYearLater, plansNeeded, resolveDue, type DeadlineContext } from '../../shared/deadlines/resolve';
-import type { Due, Kind } from '../../shared/items/model';
+import { calendarDate, type Due, type Kind } from '../../shared/items/model';
 
 // Invented but realistic plans: KS meets on Wednesdays in 2026 (lead 15 working days) and on
 // Mondays in 2027 (lead 10), KF on Mondays (lead 20), KSAU in the first week of January.
@@ -391,5 +391,20 @@ describe('document dates', () => {
     ['2026-06-06', 0, '2026-06-05', 'no lead time, meeting on a Saturday: the working day before'],
   ])('%s with %i working days’ lead → %s (%s)', (meeting, lead, expected) => {
     expect(documentDate(meeting, lead, calendar)).toBe(expected);
+  });
+});
+
+describe('the years a date may be in', () => {
+  it.each([
+    ['2000-01-03', true],
+    ['2100-12-31', true],
+    ['1999-12-31', false],
+    ['2101-01-01', false],
+    ['9999-12-31', false],
+  ])('%s is accepted: %s (the calendar knows 2000–2100)', (date, accepted) => {
+    const parsed = calendarDate.safeParse(date);
+
+    expect(parsed.success).toBe(accepted);
+    if (!accepted) expect(parsed.error?.issues.map((i) => i.message)).toEqual(['Ska ligga åren 2000–2100.']);
   });
 });

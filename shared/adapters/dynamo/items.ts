@@ -5,7 +5,7 @@ import {
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { TABLE } from '../../table';
 import type { HistoryEvent } from '../../items/history';
 import type { StoredItem } from '../../items/model';

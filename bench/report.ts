@@ -1,0 +1,188 @@
+import type { ApiFigures, LoadFigures } from './api';
+import type { ColdStartFigures } from './cold-start';
+import type { JobRun } from './job';
+import type { SendRun } from './send';
+
+/** The goals of issue 10. */
+export const GOALS = {
+  readsPerReminder: 1.1,
+  scaleRatio: 1.3,
+  rateUtilization: 0.9,
+  postP99OverPutItem: 2,
+  bundleBytes: 500_000,
+  importMs: 100,
+} as const;
+
+export interface JobSize {
+  stored: number;
+  indexed: JobRun[];
+  naive: JobRun[];
+}
+
+export interface Results {
+  generatedAt: string;
+  node: string;
+  machine: { cpus: number; loadAverage: number[] };
+  wallSeconds: number;
+  job?: {
+    due: number;
+    readsPerReminder: number;
+    scaleRatio: number;
+    sizes: Record<string, { wallMs: number; readMs: number; advanceMs: number; readsPerReminder: number; clientReadsPerReminder: number; runsMs: number[] }>;
+    baseline: {
+      readsPerReminder: number;
+      scaleRatio: number;
+      sizes: Record<string, { wallMs: number; readMs: number; advanceMs: number; readsPerReminder: number; runsMs: number[] }>;
+    };
+  };
+  send?: SendRun & { runs: SendRun[] };
+  api?: {
+    durationSeconds: number;
+    /** The top-level figures are at the highest concurrency; every concurrency is under `byConcurrency`. */
+    post: LoadFigures & { byConcurrency: Record<string, LoadFigures> };
+    overdue: LoadFigures & { byConcurrency: Record<string, LoadFigures> };
+    putItemBaseline: LoadFigures & { byConcurrency: Record<string, LoadFigures> };
+  };
+  coldStart?: ColdStartFigures['functions'];
+  coldStartBaseline?: { bareNodeMs: number; runs: number };
+  goals?: Record<string, { met: boolean; measured: string; goal: string }>;
+}
+
+export const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+/** The job's figures: medians over the runs at each size, ratios between the sizes. */
+export function jobResults(sizes: JobSize[], due: number): NonNullable<Results['job']> {
+  const [small, large] = [sizes[0]!, sizes.at(-1)!];
+  const summary = (runs: JobRun[]) => ({
+    wallMs: round(median(runs.map((r) => r.wallMs)), 0),
+    readMs: round(median(runs.map((r) => r.readMs)), 0),
+    advanceMs: round(median(runs.map((r) => r.advanceMs)), 0),
+    readsPerReminder: round(Math.max(...runs.map((r) => r.reads / r.reminded)), 3),
+    clientReadsPerReminder: round(Math.max(...runs.map((r) => r.clientReads / r.reminded)), 3),
+    runsMs: runs.map((r) => round(r.wallMs, 0)),
+  });
+  const indexed = Object.fromEntries(sizes.map((s) => [String(s.stored), summary(s.indexed)]));
+  const naive = Object.fromEntries(sizes.map((s) => [String(s.stored), summary(s.naive)]));
+  return {
+    due,
+    readsPerReminder: Math.max(...Object.values(indexed).map((s) => s.readsPerReminder)),
+    scaleRatio: round(median(large.indexed.map((r) => r.wallMs)) / median(small.indexed.map((r) => r.wallMs)), 3),
+    sizes: indexed,
+    baseline: {
+      readsPerReminder: Math.max(...Object.values(naive).map((s) => s.readsPerReminder)),
+      scaleRatio: round(median(large.naive.map((r) => r.wallMs)) / median(small.naive.map((r) => r.wallMs)), 3),
+      sizes: Object.fromEntries(Object.entries(naive).map(([k, { clientReadsPerReminder: _, ...v }]) => [k, v])),
+    },
+  };
+}
+
+export function apiResults(api: ApiFigures): NonNullable<Results['api']> {
+  const top = String(Math.max(...Object.keys(api.post).map(Number)));
+  const pick = (byConcurrency: Record<string, LoadFigures>) => ({ ...byConcurrency[top]!, byConcurrency });
+  return { durationSeconds: api.durationSeconds, post: pick(api.post), overdue: pick(api.overdue), putItemBaseline: pick(api.putItem) };
+}
+
+/** Which goals are met, with what was measured. */
+export function goals(results: Results): NonNullable<Results['goals']> {
+  const out: NonNullable<Results['goals']> = {};
+  if (results.job) {
+    const { job } = results;
+    out.readAmplification = { met: job.readsPerReminder <= GOALS.readsPerReminder, measured: `${job.readsPerReminder} items read per item reminded (baseline ${job.baseline.readsPerReminder})`, goal: `≤ ${GOALS.readsPerReminder}` };
+    const stored = Object.keys(job.sizes).map((n) => Number(n).toLocaleString('en-US'));
+    out.scaling = { met: job.scaleRatio <= GOALS.scaleRatio, measured: `time at ${stored.at(-1)} stored / at ${stored[0]}: ${job.scaleRatio} (baseline ${job.baseline.scaleRatio})`, goal: `≤ ${GOALS.scaleRatio}` };
+  }
+  if (results.send) {
+    const { send } = results;
+    out.sendRate = {
+      met: send.rateUtilization >= GOALS.rateUtilization && send.achievedRate <= send.maxRate && send.peakPerSecond <= send.maxRate,
+      measured: `${round(send.achievedRate, 2)}/s of ${send.maxRate}/s (${round(send.rateUtilization * 100, 1)} %), at most ${send.peakPerSecond} in any second (${send.maxRate + 1} sends took at least ${send.shortestBurstMs} ms)`,
+      goal: `≥ ${GOALS.rateUtilization * 100} % and never above`,
+    };
+  }
+  if (results.api) {
+    const { post, putItemBaseline } = results.api;
+    const ratios = Object.keys(post.byConcurrency).map((c) => [c, post.byConcurrency[c]!.p99Ms / Math.max(1, putItemBaseline.byConcurrency[c]!.p99Ms)] as const);
+    out.apiLatency = {
+      met: ratios.every(([, ratio]) => ratio <= GOALS.postP99OverPutItem),
+      measured: ratios.map(([c, ratio]) => `c=${c}: POST p99 ${post.byConcurrency[c]!.p99Ms} ms = ${round(ratio, 1)}× PutItem's ${putItemBaseline.byConcurrency[c]!.p99Ms} ms`).join('; '),
+      goal: `≤ ${GOALS.postP99OverPutItem}× PutItem p99`,
+    };
+  }
+  if (results.coldStart) {
+    const entries = Object.entries(results.coldStart);
+    const maxBytes = Math.max(...entries.map(([, f]) => f.bytes));
+    const maxImport = Math.max(...entries.map(([, f]) => f.importMs));
+    out.bundleSize = { met: maxBytes <= GOALS.bundleBytes, measured: `largest ${kb(maxBytes)}`, goal: `≤ ${kb(GOALS.bundleBytes)} each` };
+    out.importTime = { met: maxImport <= GOALS.importMs, measured: `slowest ${round(maxImport, 0)} ms`, goal: `≤ ${GOALS.importMs} ms each` };
+  }
+  return out;
+}
+
+const kb = (bytes: number) => `${Math.round(bytes / 1000).toLocaleString('en-US')} kB`;
+const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const yes = (met: boolean | undefined) => (met === undefined ? '' : met ? 'yes' : '**no**');
+
+/** The Markdown table `npm run bench` prints (and the README's "Performance" section shows). */
+export function table(results: Results): string {
+  const rows: string[][] = [];
+  const g = results.goals ?? {};
+  if (results.job) {
+    const { job } = results;
+    for (const [stored, figures] of Object.entries(job.sizes)) {
+      const naive = job.baseline.sizes[stored]!;
+      rows.push([
+        `Daily job, ${Number(stored).toLocaleString('en-US')} stored, ${job.due.toLocaleString('en-US')} due`,
+        `${s(figures.wallMs)} (finding the due ${s(figures.readMs)}, moving them on ${s(figures.advanceMs)}); ${figures.readsPerReminder.toFixed(2)} read per reminded`,
+        `${s(naive.wallMs)} (finding the due ${s(naive.readMs)}); ${naive.readsPerReminder.toFixed(2)}`,
+        `≤ ${GOALS.readsPerReminder} read per reminded`,
+        yes(g.readAmplification?.met),
+      ]);
+    }
+    const stored = Object.keys(job.sizes).map((n) => Number(n).toLocaleString('en-US'));
+    rows.push([`Daily job, time at ${stored.at(-1)} stored / at ${stored[0]}`, String(job.scaleRatio), String(job.baseline.scaleRatio), `≤ ${GOALS.scaleRatio}`, yes(g.scaling?.met)]);
+  }
+  if (results.send) {
+    const { send } = results;
+    rows.push([
+      `Sending, ${send.emails} emails at most ${send.maxRate}/s`,
+      `${send.achievedRate.toFixed(2)}/s = ${(send.rateUtilization * 100).toFixed(1)} %; at most ${send.peakPerSecond} in any 1 s (${send.maxRate + 1} took ≥ ${send.shortestBurstMs} ms)`,
+      '',
+      `≥ ${GOALS.rateUtilization * 100} %, never above`,
+      yes(g.sendRate?.met),
+    ]);
+    for (const run of send.runs.filter((r) => r.maxRate !== send.maxRate)) {
+      rows.push([`Sending, ${run.emails} emails at most ${run.maxRate}/s`, `${run.achievedRate.toFixed(2)}/s = ${(run.rateUtilization * 100).toFixed(1)} %, peak ${run.peakPerSecond} in 1 s`, '', '', '']);
+    }
+  }
+  if (results.api) {
+    const { api } = results;
+    const load = (f: LoadFigures) => `${Math.round(f.perSecond)}/s, p50 ${f.p50Ms} ms, p99 ${f.p99Ms} ms`;
+    for (const c of Object.keys(api.post.byConcurrency)) {
+      const put = api.putItemBaseline.byConcurrency[c]!;
+      rows.push([`POST /uppdrag, concurrency ${c}`, load(api.post.byConcurrency[c]!), `PutItem: ${load(put)}`, `p99 ≤ ${GOALS.postP99OverPutItem}× PutItem's`, yes(api.post.byConcurrency[c]!.p99Ms <= GOALS.postP99OverPutItem * Math.max(1, put.p99Ms))]);
+    }
+    for (const c of Object.keys(api.overdue.byConcurrency)) {
+      rows.push([`GET /uppdrag?state=overdue, concurrency ${c}`, load(api.overdue.byConcurrency[c]!), '', '', '']);
+    }
+  }
+  if (results.coldStart) {
+    for (const [name, f] of Object.entries(results.coldStart)) {
+      rows.push([
+        `Cold start, ${name}`,
+        `${kb(f.bytes)}, import ${Math.round(f.importMs)} ms (process ${Math.round(f.processMs)} ms)`,
+        '',
+        `≤ ${kb(GOALS.bundleBytes)}, ≤ ${GOALS.importMs} ms`,
+        yes(f.bytes <= GOALS.bundleBytes && f.importMs <= GOALS.importMs),
+      ]);
+    }
+    if (results.coldStartBaseline) rows.push(["Bare `node -e ''`", `process ${Math.round(results.coldStartBaseline.bareNodeMs)} ms`, '', '', '']);
+  }
+  const header = ['Measure', 'Result', 'Naive baseline', 'Goal', 'Met'];
+  return [header, header.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
+}
