@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { signLocalToken } from '../local/tokens';
 import { addDays, stockholmDate } from '../shared/dates';
+import { runNode } from './node-process';
 import { batchWrite, createSeeder, type DynamoRecord } from './seed';
 import type { BenchStack } from './stack';
 
@@ -28,23 +28,13 @@ const LOAD_SCRIPT = fileURLToPath(new URL('./load.ts', import.meta.url));
 const TSX = fileURLToPath(new URL('../node_modules/tsx/dist/cli.mjs', import.meta.url));
 
 /** One autocannon run in a child process on this same Node (bench/load.ts). */
-function load(options: Record<string, unknown>): Promise<LoadFigures> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [TSX, LOAD_SCRIPT, JSON.stringify(options)], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    child.once('error', reject);
-    child.once('exit', (code) => {
-      if (code !== 0) return reject(new Error(`autocannon exited with ${code}: ${err.slice(-500)}`));
-      try {
-        resolve(JSON.parse(out) as LoadFigures);
-      } catch {
-        reject(new Error(`autocannon printed no figures: ${out.slice(0, 200)} ${err.slice(-300)}`));
-      }
-    });
-  });
+async function load(options: Record<string, unknown>): Promise<LoadFigures> {
+  const { out } = await runNode([TSX, LOAD_SCRIPT, JSON.stringify(options)]);
+  try {
+    return JSON.parse(out) as LoadFigures;
+  } catch {
+    throw new Error(`autocannon printed no figures: ${out.slice(0, 200)}`);
+  }
 }
 
 /**

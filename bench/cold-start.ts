@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { esbuildOptions, FUNCTION_NODE_OPTIONS } from '../infra/bundling';
+import { runNode } from './node-process';
 import { PROJECT_ROOT } from './paths';
 
 export interface FunctionColdStart {
@@ -33,24 +33,6 @@ const median = (values: number[]) => {
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
-
-/** Runs Node with `args`; resolves with its stdout and its wall time. */
-function timedNode(args: string[], env: Record<string, string>): Promise<{ out: string; wallMs: number }> {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'], cwd: OUT_DIR });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    child.once('error', reject);
-    child.once('exit', (code) => {
-      const wallMs = performance.now() - started;
-      if (code !== 0) reject(new Error(`node ${args.slice(-1)[0]?.slice(0, 80)} exited with ${code}: ${err.slice(-500)}`));
-      else resolve({ out, wallMs });
-    });
-  });
-}
 
 function largestPackages(inputs: Record<string, { bytesInOutput: number }>, top = 6): Record<string, number> {
   const byPackage = new Map<string, number>();
@@ -102,11 +84,11 @@ export async function runColdStart(runs: number): Promise<ColdStartFigures> {
   const times = new Map<string, { importMs: number[]; processMs: number[] }>(names.map((n) => [n, { importMs: [], processMs: [] }]));
   const bare: number[] = [];
   for (let run = 0; run < runs; run++) {
-    bare.push((await timedNode(['-e', ''], env)).wallMs);
+    bare.push((await runNode(['-e', ''], { env, cwd: OUT_DIR })).wallMs);
     for (const name of names) {
       const url = pathToFileURL(bundles.get(name)!.file).href;
       const script = `const t = performance.now(); await import(${JSON.stringify(url)}); process.stdout.write(String(performance.now() - t)); process.exit(0);`;
-      const { out, wallMs } = await timedNode([...nodeOptions, '--input-type=module', '-e', script], env);
+      const { out, wallMs } = await runNode([...nodeOptions, '--input-type=module', '-e', script], { env, cwd: OUT_DIR });
       times.get(name)!.importMs.push(Number(out));
       times.get(name)!.processMs.push(wallMs);
     }

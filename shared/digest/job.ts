@@ -12,6 +12,7 @@ import { byMostOverdue, UPCOMING_DAYS } from '../units/lists';
 import { unitItemsCsv } from '../units/csv';
 import { fromZonedTime } from 'date-fns-tz';
 import { isFirstWorkingDayOfWeek, mondayOf } from './week';
+import { listAll } from '../items/list-all';
 
 export interface DigestJobDeps extends SendOnceDeps {
   items: Pick<ItemRepository, 'list' | 'closed'>;
@@ -48,17 +49,6 @@ interface UnitDigest {
 
 const SAFETY_MARGIN_MS = 10_000;
 const STOCKHOLM = 'Europe/Stockholm';
-
-async function allOpenItems(items: DigestJobDeps['items']): Promise<StoredItem[]> {
-  const found: StoredItem[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await items.list({ statuses: ['open'], limit: 100, ...(cursor ? { cursor } : {}) });
-    found.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return found;
-}
 
 /** The unit's managers: the directory's, else every manager named on its open items. */
 function managersOf(unit: string, directory: Map<string, Person>, open: StoredItem[]): Person[] {
@@ -104,7 +94,7 @@ export async function runDigest(deps: DigestJobDeps, options: { dryRun?: boolean
   if (!calendar.isWorkingDay(day)) return { ...report, skipped: 'non_working_day' };
   report.catchUp = !isFirstWorkingDayOfWeek(day, calendar);
 
-  const open = await allOpenItems(deps.items);
+  const open = await listAll(deps.items, { statuses: ['open'] });
   const directory = new Map((await deps.units.all()).map((u) => [u.unit, u.manager]));
   const byUnit = new Map<string, StoredItem[]>([...directory.keys()].map((unit) => [unit, []]));
   for (const item of open) byUnit.set(item.unit, [...(byUnit.get(item.unit) ?? []), item]);

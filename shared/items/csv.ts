@@ -1,6 +1,6 @@
-import { stockholmDay } from '../dates';
 import { toCsv } from '../csv';
 import { KIND_LABELS, type ItemView } from './model';
+import { statusReportLine } from './view';
 
 const STATE_LABELS: Record<ItemView['state'], string> = {
   open: 'Pågående',
@@ -30,7 +30,7 @@ export function itemsCsv(items: ItemView[]): string {
       STATE_LABELS[item.state],
       item.deadlineChanges ?? 0,
       item.lastDeadlineReason,
-      item.statusReport ? `${stockholmDay(item.statusReport.at)}: ${item.statusReport.note}` : undefined,
+      item.statusReport ? statusReportLine(item.statusReport) : undefined,
       item.extensionRequest ? `${item.extensionRequest.date}: ${item.extensionRequest.reason}` : undefined,
     ]),
   );

@@ -4,6 +4,7 @@ import type { HistoryEvent } from './history';
 import type { ItemView, StoredItem } from './model';
 import { changeItem, patchItem, type ItemChange, type ItemDeps } from './service';
 import { toView } from './view';
+import { listAll } from './list-all';
 
 /**
  * What an official does from the page their reminder links to. The signed link names them, so
@@ -14,20 +15,13 @@ export const VIA_LINK = 'e-postlänk';
 
 /** A later deadline may be asked for up to two years ahead. */
 const MAX_EXTENSION_DAYS = 730;
-const PAGE_SIZE = 100;
 
 const who = (email: string) => ({ who: email, roles: new Set<never>() });
 
 /** The official's open items, most urgent first (the index sorts by due date). */
 export async function openItemsOf(deps: ItemDeps, email: string): Promise<ItemView[]> {
   const day = stockholmDate(deps.clock());
-  const items: StoredItem[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await deps.items.list({ responsible: email, statuses: ['open'], limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) });
-    items.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor);
+  const items = await listAll(deps.items, { responsible: email, statuses: ['open'] });
   return items.map((item) => toView(item, day));
 }
 

@@ -3,6 +3,7 @@ import { diffItems, type HistoryEvent } from './history';
 import type { StoredItem } from './model';
 import { VersionConflict } from './ports';
 import { withBookkeeping, withSchedule, type ItemDeps } from './service';
+import { listAll } from './list-all';
 
 /** How many times one item is retried when a clerk changes it while it is being recomputed. */
 const RETRIES = 3;
@@ -25,13 +26,7 @@ export async function recomputeForPlan(
  * around that year may move. Reads the open items due from December before to January after.
  */
 export async function recomputeForClosedDays(deps: ItemDeps, year: number, by: string): Promise<{ recomputed: number; flagged: number }> {
-  const items: StoredItem[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await deps.items.list({ statuses: ['open'], dueFrom: `${year - 1}-12-01`, dueTo: `${year + 1}-01-31`, limit: 100, ...(cursor ? { cursor } : {}) });
-    items.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor);
+  const items = await listAll(deps.items, { statuses: ['open'], dueFrom: `${year - 1}-12-01`, dueTo: `${year + 1}-01-31` });
   return recompute(deps, items, `De stängda dagarna för ${year} ändrades.`, by);
 }
 

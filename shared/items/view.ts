@@ -1,6 +1,6 @@
-import type { CalendarDate } from '../dates';
+import { stockholmDay, type CalendarDate } from '../dates';
 import { daysLeft, stateOf } from '../schedule/state';
-import type { ItemView, StoredItem } from './model';
+import type { ItemView, StatusReport, StoredItem } from './model';
 
 /** Fields in the order a reader looks for them (DynamoDB returns attributes in no order). */
 const ORDER: (keyof ItemView)[] = [
@@ -17,3 +17,6 @@ export function toView(item: StoredItem, today: CalendarDate): ItemView {
   // Which meeting plan the deadline hangs on is bookkeeping for recomputation, not part of the item.
   return ordered as unknown as ItemView;
 }
+
+/** A lägesrapport in a list cell: its Stockholm date, then the note. */
+export const statusReportLine = (report: StatusReport) => `${stockholmDay(report.at)}: ${report.note}`;

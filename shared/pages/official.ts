@@ -18,7 +18,6 @@ export interface OfficialPageInput {
   message?: { text: string; error?: boolean };
 }
 
-
 function urgency(item: ItemView): string {
   if (item.daysLeft < 0) return 'days late';
   return item.daysLeft <= 7 ? 'days soon' : 'days';

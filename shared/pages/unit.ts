@@ -1,8 +1,9 @@
-import { stockholmDay, swedishDate, type CalendarDate } from '../dates';
+import { swedishDate, type CalendarDate } from '../dates';
 import { daysInWords, decisionOf } from '../email/reminder';
 import { KIND_LABELS, KINDS, type ItemView, type Kind } from '../items/model';
 import { html, type Html } from './html';
 import { document } from './layout';
+import { statusReportLine } from '../items/view';
 
 export const UNIT_SORTS = { forsening: 'Mest försenat först', tidsfrist: 'Tidsfrist', ansvarig: 'Ansvarig', typ: 'Typ' } as const;
 export type UnitSort = keyof typeof UNIT_SORTS;
@@ -55,7 +56,7 @@ ${items.map(
 <td>${decisionOf(item)}</td>
 <td>${swedishDate(item.dueDate)}<br><strong class="${item.daysLeft < 0 ? 'late' : 'soon'}">${daysInWords(item.daysLeft, item.kind)}</strong></td>
 <td>${changes(item)}</td>
-<td>${item.statusReport ? `${stockholmDay(item.statusReport.at)}: ${item.statusReport.note}` : '–'}</td>
+<td>${item.statusReport ? statusReportLine(item.statusReport) : '–'}</td>
 </tr>`,
 )}
 </tbody>

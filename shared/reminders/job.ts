@@ -7,7 +7,7 @@ import type { StoredItem } from '../items/model';
 import { toView } from '../items/view';
 import type { Mailer, Notice, Recipient, ReminderStore } from './ports';
 import { createRateLimiter, type RateLimiter } from './rate-limit';
-import { sendOnce } from './send-once';
+import { recipientFaults, sendOnce } from './send-once';
 
 export interface ReminderJobDeps {
   store: ReminderStore;
@@ -120,23 +120,19 @@ export async function runReminders(deps: ReminderJobDeps, options: { dryRun?: bo
   /** Items whose responsible official has had today's email: they move to their next date. */
   const reminded = new Set<string>();
   const queue = [...envelopes];
-  /** Store faults (DynamoDB throttled past the SDK's retries, say): one recipient's, not the run's. */
-  const faults: unknown[] = [];
+  const faults = recipientFaults();
   const worker = async () => {
     for (let envelope = queue.shift(); envelope; envelope = queue.shift()) {
       if (remaining() < SAFETY_MARGIN_MS) {
         report.deferred++;
         continue;
       }
-      let delivered: string[] | undefined;
-      try {
-        delivered = await deliver(deps, envelope, day, limiter, report);
-      } catch (error) {
-        faults.push(error);
-        report.failed.push({ to: envelope.recipient.email, role: envelope.recipient.role, error: error instanceof Error ? error.message : String(error) });
-        continue;
-      }
-      if (delivered && envelope.recipient.role === 'responsible') delivered.forEach((id) => reminded.add(id));
+      const { recipient } = envelope;
+      const delivered = await faults.guard(
+        () => deliver(deps, envelope, day, limiter, report),
+        (error) => report.failed.push({ to: recipient.email, role: recipient.role, error }),
+      );
+      if (delivered && recipient.role === 'responsible') delivered.forEach((id) => reminded.add(id));
     }
   };
   await Promise.all(Array.from({ length: Math.min(MAX_IN_FLIGHT, Math.max(1, Math.ceil(deps.maxSendRate))) }, worker));
@@ -145,9 +141,8 @@ export async function runReminders(deps: ReminderJobDeps, options: { dryRun?: bo
     // An item whose official cannot be mailed moves on too: its registrar has been told.
     if (reminded.has(item.id) || suppressed.has(item.responsible.email)) await advance(deps, item, day, calendar);
   }
-  // Everyone else is mailed and moved on; the fault still fails the run, so Lambda retries it and
-  // the retry, finding the claims, sends only what is missing (README, "Delivery guarantee").
-  if (faults.length > 0) throw faults[0];
+  // Everyone else is mailed and moved on before a recipient's fault fails the run.
+  faults.throwFirst();
   return report;
 }
 

@@ -61,3 +61,27 @@ export async function sendOnce(
   await deps.store.markSent(key, recipient, messageId, deps.clock().toISOString());
   return { state: 'sent', subject: email.subject, messageId };
 }
+
+/**
+ * One recipient's store fault (DynamoDB throttled past the SDK's retries, say) is theirs, not the
+ * run's: `guard` records it and lets the run go on with everyone else; `throwFirst`, once they are
+ * done, fails the run with it, so Lambda retries it and the retry, finding the claims, sends only
+ * what is missing (README, "Delivery guarantee").
+ */
+export function recipientFaults() {
+  const faults: unknown[] = [];
+  return {
+    async guard<T>(work: () => Promise<T>, onFault: (error: string) => void): Promise<T | undefined> {
+      try {
+        return await work();
+      } catch (error) {
+        faults.push(error);
+        onFault(error instanceof Error ? error.message : String(error));
+        return undefined;
+      }
+    },
+    throwFirst(): void {
+      if (faults.length > 0) throw faults[0];
+    },
+  };
+}

@@ -7,6 +7,7 @@ import { decisionOf } from '../email/reminder';
 import type { Kind, Person, StatusReport, StoredItem } from '../items/model';
 import type { ItemQuery, ItemRepository } from '../items/ports';
 import { MOTION_WARNING_DAYS } from './queries';
+import { listAll } from '../items/list-all';
 
 /**
  * The council reports: the balanslista of unanswered motions and the follow-up of a body's
@@ -34,16 +35,10 @@ export function takenOutAt(instant: string): string {
   return formatInTimeZone(new Date(instant), TIME_ZONE, "d MMMM yyyy 'kl.' HH:mm", { locale: sv });
 }
 
-/** The open items a query names, every page of them (100 at a time), registered on or before `asOf`. */
+/** The open items a query names, registered on or before `asOf`. */
 async function openItems(items: ItemRepository, query: Omit<ItemQuery, 'statuses' | 'limit' | 'cursor'>, asOf: CalendarDate): Promise<StoredItem[]> {
-  const found: StoredItem[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await items.list({ ...query, statuses: ['open'], limit: 100, ...(cursor ? { cursor } : {}) });
-    found.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return found.filter((item) => stockholmDate(new Date(item.createdAt)) <= asOf);
+  const open = await listAll(items, { ...query, statuses: ['open'] });
+  return open.filter((item) => stockholmDate(new Date(item.createdAt)) <= asOf);
 }
 
 const byTitle = (a: { title: string; id: string }, b: { title: string; id: string }) => a.title.localeCompare(b.title, 'sv') || a.id.localeCompare(b.id);

@@ -1,7 +1,7 @@
-import { stockholmDay } from '../dates';
 import { toCsv } from '../csv';
 import { decisionOf } from '../email/reminder';
 import { KIND_LABELS, type ItemView } from '../items/model';
+import { statusReportLine } from '../items/view';
 
 /** Rows of a unit's list as Swedish Excel opens them; `section` names the part of the weekly overview. */
 export function unitItemsCsv(items: (ItemView & { section?: string })[]): string {
@@ -32,7 +32,7 @@ export function unitItemsCsv(items: (ItemView & { section?: string })[]): string
       item.daysLeft,
       item.deadlineChanges ?? 0,
       item.lastDeadlineReason,
-      item.statusReport ? `${stockholmDay(item.statusReport.at)}: ${item.statusReport.note}` : undefined,
+      item.statusReport ? statusReportLine(item.statusReport) : undefined,
       item.id,
     ]),
   );

@@ -5,20 +5,14 @@ import type { ItemView, StoredItem } from '../items/model';
 import type { ItemRepository } from '../items/ports';
 import type { ItemDeps } from '../items/service';
 import { toView } from '../items/view';
+import { listAll } from '../items/list-all';
 
 /** "På väg": items due within this many days are shown beside the overdue ones. */
 export const UPCOMING_DAYS = 14;
 
 /** A unit's open items due up to `dueTo` (all of them without it), in due-date order. */
-export async function openItemsOfUnit(items: ItemRepository, unit: string, dueTo?: CalendarDate): Promise<StoredItem[]> {
-  const found: StoredItem[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await items.list({ unit, statuses: ['open'], ...(dueTo ? { dueTo } : {}), limit: 100, ...(cursor ? { cursor } : {}) });
-    found.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return found;
+export function openItemsOfUnit(items: ItemRepository, unit: string, dueTo?: CalendarDate): Promise<StoredItem[]> {
+  return listAll(items, { unit, statuses: ['open'], ...(dueTo ? { dueTo } : {}) });
 }
 
 /** Most days overdue first; ties by title, so the order is the same every day. */
