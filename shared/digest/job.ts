@@ -6,7 +6,7 @@ import type { ItemRepository } from '../items/ports';
 import { toView } from '../items/view';
 import { createRateLimiter } from '../reminders/rate-limit';
 import type { ReminderStore } from '../reminders/ports';
-import { sendOnce, type SendOnceDeps } from '../reminders/send-once';
+import { recipientFaults, sendOnce, type SendOnceDeps } from '../reminders/send-once';
 import type { UnitDirectory } from '../units/directory';
 import { byMostOverdue, UPCOMING_DAYS } from '../units/lists';
 import { unitItemsCsv } from '../units/csv';
@@ -107,6 +107,7 @@ export async function runDigest(deps: DigestJobDeps, options: { dryRun?: boolean
   }
   const suppressed = await deps.store.suppressed([...new Set(recipients.map((r) => r.manager.email))]);
   const limiter = createRateLimiter(deps.maxSendRate);
+  const faults = recipientFaults();
   const remaining = deps.remainingMs ?? (() => Number.POSITIVE_INFINITY);
   const digests = new Map<string, Promise<UnitDigest>>();
   const digestFor = (unit: string, items: StoredItem[]) => {
@@ -147,11 +148,17 @@ export async function runDigest(deps: DigestJobDeps, options: { dryRun?: boolean
       continue;
     }
     const recipient = { role: 'manager' as const, email: manager.email, ...(manager.name ? { name: manager.name } : {}) };
-    const outcome = await sendOnce(deps, { key: `DIGEST#${mondayOf(day)}#${unit}`, recipient, itemIds: [] }, limiter, compose);
+    const outcome = await faults.guard(
+      () => sendOnce(deps, { key: `DIGEST#${mondayOf(day)}#${unit}`, recipient, itemIds: [] }, limiter, compose),
+      (error) => report.failed.push({ to: manager.email, unit, error }),
+    );
+    if (!outcome) continue;
     if (outcome.state === 'sent') report.sent.push({ to: manager.email, unit, subject: outcome.subject, messageId: outcome.messageId });
     else if (outcome.state === 'alreadySent') report.alreadySent++;
     else if (outcome.state === 'busy') report.deferred++;
     else report.failed.push({ to: manager.email, unit, error: outcome.error });
   }
+  // The other managers have their overview before one manager's fault fails the run.
+  faults.throwFirst();
   return report;
 }

@@ -13,6 +13,8 @@ import { ProvisionedThroughputExceededException, TransactionCanceledException } 
 import { createItem } from '../../shared/items/service';
 import { runReminders, type ReminderJobDeps, type RunReport } from '../../shared/reminders/job';
 import { reminderJobDeps } from '../../functions/reminders/handler';
+import { runDigest, type DigestReport } from '../../shared/digest/job';
+import { digestJobDeps } from '../../functions/digest/handler';
 import { createSesClient, createSesMailer } from '../../shared/adapters/ses/mailer';
 import { DYNAMODB_MAX_ATTEMPTS } from '../../shared/adapters/dynamo/client';
 import { stockholmDate } from '../../shared/dates';
@@ -238,6 +240,35 @@ describe('the daily job when DynamoDB fails', () => {
     expect(reports.flatMap((r) => r.sent).length).toBe(12);
     expect(inboxes.map((m) => m.length)).toEqual(Array(12).fill(1));
     expect(stored.every((i) => i?.lastRemindedOn === '2027-06-07' && i.nextReminderDate === '2027-06-11')).toBe(true);
+  });
+
+  it("the weekly overview throttled on one manager's claim: the other units' managers get theirs in that run, that one on the next day; one each", async () => {
+    const deps = await isolatedDependencies();
+    const managers = [person('Chef Ada'), person('Chef Bo'), person('Chef Cilla')];
+    for (const [i, manager] of managers.entries()) {
+      deps.at('2027-06-01T09:00:00+02:00');
+      await createItem(deps, clerk, { ...itemBody({ unit: `Enhet ${i} ${manager.email}`, manager, due: { date: '2027-06-14' } }) } as never);
+    }
+    const digest = (instant: string) => {
+      deps.at(instant);
+      return runDigest({ ...digestJobDeps(deps), backoffMs: 5 });
+    };
+    const restore = faultySend(deps.documentClient, (command) =>
+      command.name === 'PutCommand' && command.input.Item?.SK === `manager#${managers[1]!.email}` ? throttled() : undefined,
+    );
+    let monday: DigestReport | Error;
+    try {
+      monday = await digest('2027-06-07T07:00:00+02:00').catch((error: Error) => error);
+    } finally {
+      restore();
+    }
+    const afterMonday = await Promise.all(managers.map((m) => mailTo(m.email)));
+    const tuesday = await digest('2027-06-08T07:00:00+02:00');
+
+    expect(monday).toBeInstanceOf(Error);
+    expect(afterMonday.map((m) => m.length)).toEqual([1, 0, 1]);
+    expect(tuesday.sent.map((e) => e.to)).toEqual([managers[1]!.email]);
+    expect((await Promise.all(managers.map((m) => mailTo(m.email)))).map((m) => m.length)).toEqual([1, 1, 1]);
   });
 });
 
