@@ -1,5 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { Agent, createServer, request, type IncomingHttpHeaders, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import { createServer as createNetServer } from 'node:net';
@@ -39,6 +41,19 @@ function dynamoDbLocalFiles(): { cwd: string; jar: string; libraries: string } {
  */
 const PARENT_DEATH_SIGNAL = process.platform === 'linux' && spawnSync('setpriv', ['--help'], { stdio: 'ignore' }).status === 0;
 
+/**
+ * DynamoDB Local has no option to listen on loopback only: it binds every interface. On Linux it
+ * therefore runs in a network namespace of its own (an unprivileged user namespace), whose only
+ * interface is that namespace's loopback, and the host reaches it through a Unix socket
+ * (`local/loopback-bridge.mjs`). Elsewhere, or where user namespaces are disabled, it listens on
+ * every interface of a random port behind the loopback proxy, and a warning says so.
+ */
+const ISOLATED_NETWORK =
+  process.platform === 'linux' &&
+  spawnSync('unshare', ['--user', '--map-root-user', '--net', 'ip', 'link', 'set', 'lo', 'up'], { stdio: 'ignore' }).status === 0;
+
+const BRIDGE = fileURLToPath(new URL('./loopback-bridge.mjs', import.meta.url));
+
 /** A port the OS says is free right now, on the loopback interface. */
 function loopbackPort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
@@ -58,9 +73,13 @@ interface Exchange {
   body: Buffer;
 }
 
-function forward(agent: Agent, port: number, method: string, path: string, headers: IncomingHttpHeaders, body: Buffer): Promise<Exchange> {
+/** Where DynamoDB Local answers: a loopback port, or the Unix socket of its own network namespace. */
+type Upstream = { port: number } | { socketPath: string };
+
+function forward(agent: Agent, upstreamAt: Upstream, method: string, path: string, headers: IncomingHttpHeaders, body: Buffer): Promise<Exchange> {
   return new Promise((resolveExchange, reject) => {
-    const upstream = request({ host: '127.0.0.1', port, method, path, headers: { ...headers, host: `127.0.0.1:${port}`, 'content-length': String(body.length) }, agent }, (res) => {
+    const target = 'socketPath' in upstreamAt ? { socketPath: upstreamAt.socketPath } : { host: '127.0.0.1', port: upstreamAt.port };
+    const upstream = request({ ...target, method, path, headers: { ...headers, host: 'localhost', 'content-length': String(body.length) }, agent }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => resolveExchange({ status: res.statusCode ?? 502, headers: res.headers, body: Buffer.concat(chunks) }));
@@ -95,14 +114,14 @@ function tableOf(body: Buffer): string | undefined {
  * that queues behind the commit on that same thread, and passes DynamoDB Local's answer on only
  * once the read is back. Every other request goes through untouched.
  */
-function commitBarrierProxy(javaPort: number): Server {
+function commitBarrierProxy(javaAt: Upstream): Server {
   const agent = new Agent({ keepAlive: true, maxSockets: 64 });
   const server = createServer(async (req, res) => {
     try {
       const chunks: Buffer[] = [];
       for await (const chunk of req) chunks.push(chunk as Buffer);
       const body = Buffer.concat(chunks);
-      const answer = await forward(agent, javaPort, req.method ?? 'POST', req.url ?? '/', req.headers, body);
+      const answer = await forward(agent, javaAt, req.method ?? 'POST', req.url ?? '/', req.headers, body);
       const target = String(req.headers['x-amz-target'] ?? '');
       const table = answer.status === 200 && QUEUED_COMMITS.has(target) ? tableOf(body) : undefined;
       if (table) {
@@ -110,7 +129,7 @@ function commitBarrierProxy(javaPort: number): Server {
         const barrier = Buffer.from(JSON.stringify({ TableName: table, Limit: 1, Select: 'COUNT' }));
         await forward(
           agent,
-          javaPort,
+          javaAt,
           'POST',
           '/',
           { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': 'DynamoDB_20120810.Scan', ...(authorization ? { authorization } : {}), ...(date ? { 'x-amz-date': date } : {}) },
@@ -145,11 +164,17 @@ export async function startDynamoDbLocal(port: number, dataDir?: string): Promis
   const files = dynamoDbLocalFiles();
   // A small, local JVM: the quick compiler only and the serial collector start it in about half the
   // time on a small machine and leave the cores to the API and the tests.
-  const java = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', `-Djava.library.path=${files.libraries}`, '-jar', files.jar, ...(path ? ['-dbPath', path] : ['-inMemory']), '-port', String(javaPort), '-sharedDb'];
+  const java = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', `-Djava.library.path=${files.libraries}`, '-jar', files.jar, ...(path ? ['-dbPath', path] : ['-inMemory']), '-port', String(javaPort), '-sharedDb', '-disableTelemetry'];
   // Not detached: Java stays in this process's group.
-  const child = PARENT_DEATH_SIGNAL
-    ? spawn('setpriv', ['--pdeathsig', 'KILL', 'java', ...java], { cwd: files.cwd, stdio: 'pipe' })
-    : spawn('java', java, { cwd: files.cwd, stdio: 'pipe' });
+  const socketPath = join(tmpdir(), `bevakning-dynamodb-${process.pid}-${port}.sock`);
+  const javaAt: Upstream = ISOLATED_NETWORK ? { socketPath } : { port: javaPort };
+  if (!ISOLATED_NETWORK) console.warn(`DynamoDB Local listens on every interface of port ${javaPort}: this system offers no network namespace to keep it on loopback.`);
+  // The parent-death signal is set after `unshare`, whose new credentials would clear it.
+  const child = ISOLATED_NETWORK
+    ? spawn('unshare', ['--user', '--map-root-user', '--net', '--', 'setpriv', '--pdeathsig', 'KILL', process.execPath, BRIDGE, socketPath, String(javaPort), '--', 'java', ...java], { cwd: files.cwd, stdio: 'pipe' })
+    : PARENT_DEATH_SIGNAL
+      ? spawn('setpriv', ['--pdeathsig', 'KILL', 'java', ...java], { cwd: files.cwd, stdio: 'pipe' })
+      : spawn('java', java, { cwd: files.cwd, stdio: 'pipe' });
   // When this process exits without stopping it, Java is killed here too.
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
@@ -162,7 +187,7 @@ export async function startDynamoDbLocal(port: number, dataDir?: string): Promis
   );
   exited.catch(() => undefined);
 
-  const proxy = commitBarrierProxy(javaPort);
+  const proxy = commitBarrierProxy(javaAt);
   try {
     await new Promise<void>((resolveListen, reject) => {
       proxy.once('error', reject);
@@ -206,6 +231,7 @@ export async function startDynamoDbLocal(port: number, dataDir?: string): Promis
         child.kill('SIGTERM');
         setTimeout(() => child.kill('SIGKILL'), 3000).unref();
       });
+      rmSync(socketPath, { force: true });
     },
   };
 }

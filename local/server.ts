@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Context } from 'aws-lambda';
-import { matchRoute, needsToken, routeKey, type HttpFunctionName } from '../shared/routes';
+import { matchRoute, needsToken, type HttpFunctionName } from '../shared/routes';
 import type { ApiEvent, ApiResult } from '../shared/http/api';
 import { claimsAsApiGatewayPassesThem, verifyLocalToken } from './tokens';
 
@@ -24,15 +24,24 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
   res.end(JSON.stringify(body));
 }
 
-async function readBody(req: IncomingMessage): Promise<Buffer | 'too_large'> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > GATEWAY_MAX_BODY) return 'too_large';
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
+/**
+ * The request body, or 'too_large' past API Gateway's limit. Past it, reading stops without
+ * destroying the request: leaving a `for await` early would destroy the socket before the 413
+ * could be answered on it.
+ */
+function readBody(req: IncomingMessage): Promise<Buffer | 'too_large'> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= GATEWAY_MAX_BODY) return void chunks.push(chunk);
+      req.off('data', onData).off('end', onEnd).pause();
+      resolve('too_large');
+    };
+    const onEnd = () => resolve(Buffer.concat(chunks));
+    req.on('data', onData).once('end', onEnd).once('error', reject);
+  });
 }
 
 const TEXT_TYPES = /^(text\/|application\/(?:[\w.+-]+\+)?(?:json|xml|x-www-form-urlencoded)|multipart\/form-data)/i;
@@ -95,7 +104,12 @@ export function createLocalApi(options: LocalApiOptions): Server {
       }
 
       const raw = await readBody(req);
-      if (raw === 'too_large') return send(res, 413, { code: 'payload_too_large', message: 'Kroppen är för stor.', issues: [] });
+      if (raw === 'too_large') {
+        // The rest of the body is never read: the connection cannot carry another request.
+        const socket = req.socket;
+        res.once('finish', () => socket.destroySoon());
+        return send(res, 413, { code: 'payload_too_large', message: 'Kroppen är för stor.', issues: [] }, { connection: 'close' });
+      }
       const headers: Record<string, string> = {};
       for (const [name, value] of Object.entries(req.headers)) {
         if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(',') : value;
@@ -108,7 +122,7 @@ export function createLocalApi(options: LocalApiOptions): Server {
 
       const event = {
         version: '2.0',
-        routeKey: routeKey(route),
+        routeKey: `${method} ${route.path}`,
         rawPath: url.pathname,
         rawQueryString: url.search.slice(1),
         headers,
@@ -122,7 +136,7 @@ export function createLocalApi(options: LocalApiOptions): Server {
           domainPrefix: 'localhost',
           http: { method, path: url.pathname, protocol: 'HTTP/1.1', sourceIp: req.socket.remoteAddress ?? '127.0.0.1', userAgent: headers['user-agent'] ?? '' },
           requestId,
-          routeKey: routeKey(route),
+          routeKey: `${method} ${route.path}`,
           stage: '$default',
           time: now.toISOString(),
           timeEpoch: now.getTime(),

@@ -36,6 +36,8 @@ export async function verifyLocalToken(token: string, secret: string): Promise<J
     issuer: LOCAL_ISSUER,
     audience: LOCAL_AUDIENCE,
     algorithms: ['HS256'],
+    // API Gateway refuses a token without an expiry too: one without `exp` would be valid forever.
+    requiredClaims: ['exp'],
   });
   return payload;
 }

@@ -63,13 +63,23 @@ export function routeKey(route: Pick<RouteDefinition, 'method' | 'path'>): strin
   return `${route.method} ${route.path}`;
 }
 
+/** HEAD answers wherever GET does (RFC 9110 9.3.2): the methods a route is served for. */
+export function methodsOf(route: Pick<RouteDefinition, 'method'>): ('GET' | 'HEAD' | HttpMethod)[] {
+  return route.method === 'GET' ? ['GET', 'HEAD'] : [route.method];
+}
+
+/** Every routeKey API Gateway and the local server serve: each route's, and HEAD beside each GET. */
+export function routeKeysOf(route: Pick<RouteDefinition, 'method' | 'path'>): string[] {
+  return methodsOf(route).map((method) => `${method} ${route.path}`);
+}
+
 /** Match a concrete path against the table; path parameters are URL-decoded. */
 export function matchRoute(
   method: string,
   path: string,
-): { route: RouteDefinition; pathParameters: Record<string, string> } | { allowed: HttpMethod[] } | undefined {
+): { route: RouteDefinition; pathParameters: Record<string, string> } | { allowed: string[] } | undefined {
   const segments = path.split('/').slice(1);
-  const allowed: HttpMethod[] = [];
+  const allowed: string[] = [];
   for (const route of ROUTES) {
     const pattern = route.path.split('/').slice(1);
     if (pattern.length !== segments.length) continue;
@@ -90,8 +100,8 @@ export function matchRoute(
       } else if (p !== s) ok = false;
     }
     if (!ok) continue;
-    if (route.method === method) return { route, pathParameters: params };
-    allowed.push(route.method);
+    if ((methodsOf(route) as string[]).includes(method)) return { route, pathParameters: params };
+    allowed.push(...methodsOf(route));
   }
   return allowed.length > 0 ? { allowed } : undefined;
 }

@@ -152,6 +152,9 @@ export function createHandler(deps: () => Dependencies = dependencies) {
     {
       maxBodyBytes: () => deps().config.MAX_BODY_BYTES,
       renderError: (error) => {
+        if (error?.status === 503) {
+          return page(503, errorPage({ title: 'Tjänsten är inte tillgänglig just nu', text: 'Inget har ändrats. Försök igen om en stund.' }), error.headers);
+        }
         if (!error || error.status >= 500) return page(500, errorPage({ title: 'Något gick fel', text: 'Sidan kunde inte visas just nu. Försök igen om en stund.' }));
         if (error.status === 404) return page(404, invalidLinkPage());
         return page(error.status, errorPage({ title: 'Det gick inte', text: error.message }), error.headers);

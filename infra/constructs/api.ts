@@ -7,7 +7,7 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Validations } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { needsToken, routeKey, type RouteDefinition } from '../../shared/routes';
+import { methodsOf, needsToken, routeKeysOf, type RouteDefinition } from '../../shared/routes';
 
 export interface ApiProps {
   /** The route table (shared/routes.ts): every route, its function and who may call it. */
@@ -100,20 +100,23 @@ export class Api extends Construct {
     };
 
     for (const route of props.routes) {
-      const [created] = this.httpApi.addRoutes({
+      const created = this.httpApi.addRoutes({
         path: route.path,
-        methods: [HttpMethod[route.method]],
+        methods: methodsOf(route).map((method) => HttpMethod[method]),
         integration: integrationFor(route.function),
         ...(needsToken(route) ? { authorizer } : {}),
       });
-      if (!created) throw new Error(`No route created for ${routeKey(route)}`);
-      this.routes.set(routeKey(route), created);
-      if (!needsToken(route)) {
-        Validations.of(created).acknowledge({
-          id: 'AwsSolutions-APIG4',
-          reason: `${routeKey(route)} is public by contract (docs/API.md: only /health, /openapi.json, /p/… and /calendar/… are): it serves no data a token would protect, or its signed link is the credential.`,
-        });
-      }
+      const keys = routeKeysOf(route);
+      if (created.length !== keys.length) throw new Error(`Routes not created for ${keys.join(', ')}`);
+      created.forEach((r, i) => {
+        this.routes.set(keys[i]!, r);
+        if (!needsToken(route)) {
+          Validations.of(r).acknowledge({
+            id: 'AwsSolutions-APIG4',
+            reason: `${keys[i]} is public by contract (README, "The API": only /health, /openapi.json, /p/… and /calendar/… are): it serves no data a token would protect, or its signed link is the credential.`,
+          });
+        }
+      });
     }
   }
 

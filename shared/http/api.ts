@@ -1,7 +1,7 @@
 import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { callerFromClaims, type Caller } from '../auth/caller';
+import { callerFromRequest, type Caller } from '../auth/caller';
 import { AppError, badRequest, notFound } from '../errors';
 import { logger } from './logger';
 
@@ -69,6 +69,13 @@ export function json(status: number, body: unknown, headers: Record<string, stri
   };
 }
 
+/** The answer to HEAD: GET's status and headers, its length, no body. */
+function withoutBody(result: ApiResult): ApiResult {
+  const { body, isBase64Encoded, ...rest } = result;
+  const length = body === undefined ? 0 : isBase64Encoded ? Buffer.from(body, 'base64').length : Buffer.byteLength(body);
+  return { ...rest, headers: { ...rest.headers, 'content-length': String(length) }, body: '' };
+}
+
 export function errorResult(error: AppError): ApiResult {
   return json(
     error.status,
@@ -86,7 +93,9 @@ export function apiHandler(routes: Record<string, RouteHandler>, options: ApiOpt
   const dispatch = async (event: ApiEvent, context: Context): Promise<ApiResult> => {
     logger.addContext(context);
     logger.appendKeys({ requestId: event.requestContext.requestId, route: event.routeKey });
-    const route = routes[event.routeKey];
+    // HEAD is served by the GET route, without the body (RFC 9110 9.3.2).
+    const head = event.routeKey.startsWith('HEAD ');
+    const route = routes[head ? `GET ${event.routeKey.slice('HEAD '.length)}` : event.routeKey];
     if (!route) throw notFound('Ingen sådan väg.');
     const headers = event.headers as Record<string, string | undefined>;
     const text = bodyText(event);
@@ -99,13 +108,13 @@ export function apiHandler(routes: Record<string, RouteHandler>, options: ApiOpt
       headers,
       pathParameters: event.pathParameters ?? {},
       query: event.queryStringParameters ?? {},
-      caller: () => callerFromClaims(event.requestContext.authorizer?.jwt?.claims),
+      caller: () => callerFromRequest(headers.authorization, event.requestContext.authorizer?.jwt?.claims),
       json: () => (parsed ??= { value: parseJsonBody(event, headers) }).value,
       form: () => parseFormBody(event, headers),
     };
     const result = await route(request);
     logger.info('request', { status: result.statusCode });
-    return result;
+    return head ? withoutBody(result) : result;
   };
 
   return middy<ApiEvent, ApiResult>()

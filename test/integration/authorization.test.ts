@@ -1,5 +1,9 @@
-import { SignJWT, UnsecuredJWT } from 'jose';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { SignJWT, UnsecuredJWT, decodeJwt } from 'jose';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { loadHandler } from '../support/route-server';
+import { apiGatewayEvent } from '../support/lambda-event';
+import { isolatedDependencies } from '../support/isolated';
+import { lambdaContext } from '../../local/server';
 import { needsToken, routeKey, ROUTES, type RouteDefinition } from '../../shared/routes';
 import { DEV_LINK_KEY } from '../../shared/config';
 import { createLinkSigner, type LinkKeys, type LinkScope } from '../../shared/links/signed-link';
@@ -30,6 +34,12 @@ const badTokens: Record<string, () => Promise<string>> = {
 };
 
 const body = { leadWorkingDays: 10, dates: [] };
+
+/** Dependencies of their own for calling handlers directly with API Gateway's event. */
+let directDeps: Awaited<ReturnType<typeof isolatedDependencies>>;
+beforeAll(async () => {
+  directDeps = await isolatedDependencies();
+});
 const withBody = (route: RouteDefinition) => (route.method === 'GET' ? {} : { body });
 
 describe.each(ROUTES.filter(needsToken))('$method $path', (route) => {
@@ -54,6 +64,84 @@ describe.each(ROUTES.filter(needsToken))('$method $path', (route) => {
   it('lets an admin past authorization', async () => {
     const response = await call(route.method, pathOf(route), { as: admin, ...withBody(route) });
     expect([401, 403]).not.toContain(response.status);
+  });
+});
+
+/**
+ * Role claims that merely contain a role word, as an adversarial run sent them: each must grant
+ * nothing, whether the local server passes the token on or API Gateway does (which flattens an
+ * array claim to "[a b]", so `["official registrar"]` and `["official", "registrar"]` look alike).
+ */
+const oddRoles: Record<string, unknown> = {
+  'a role with words around it': ['official registrar'],
+  'a role with a trailing space': ['registrar '],
+  'a nested array': [['registrar']],
+  'roles joined by a comma': ['x,admin'],
+  'a plain string instead of an array': 'admin',
+  'another case': ['Registrar'],
+};
+const oddToken = (roles: unknown, issuedAt = Math.floor(Date.now() / 1000)) =>
+  new SignJWT({ email: 'udda.roller@kommun.example.se', roles })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setIssuer(LOCAL_ISSUER)
+    .setAudience(LOCAL_AUDIENCE)
+    .setSubject('udda.roller@kommun.example.se')
+    .setIssuedAt(issuedAt)
+    .setExpirationTime('1h')
+    .sign(new TextEncoder().encode(inject('jwtSecret')));
+const privileged = ROUTES.filter((r) => r.access === 'registrar' || r.access === 'admin');
+
+describe.each(Object.entries(oddRoles))('only an exact role value grants a role: %s', (_, roles) => {
+  it.each(privileged.map((route) => [routeKey(route), route] as const))('%s answers 403 through the local server', async (_, route) => {
+    const response = await call(route.method, pathOf(route), { token: await oddToken(roles), ...withBody(route) });
+    expect(response.status).toBe(403);
+  });
+
+  it.each(privileged.map((route) => [routeKey(route), route] as const))('%s answers 403 as API Gateway passes the claims', async (_, route) => {
+    const token = await oddToken(roles);
+    const payload = decodeJwt(token);
+    const handler = await loadHandler(route.function, directDeps);
+    const result = await handler(
+      apiGatewayEvent({
+        method: route.method,
+        path: pathOf(route),
+        claims: payload,
+        headers: { authorization: `Bearer ${token}`, ...(route.method === 'GET' ? {} : { 'content-type': 'application/json' }) },
+        ...(route.method === 'GET' ? {} : { body: JSON.stringify(body) }),
+      }),
+      lambdaContext(route.function),
+    );
+    expect(result.statusCode).toBe(403);
+  });
+});
+
+describe('the token a handler reads its claims from', () => {
+  it('must be the one the authorizer verified: another token in Authorization answers 401', async () => {
+    const verified = decodeJwt(await oddToken([]));
+    const other = await tokenFor(admin);
+    const handler = await loadHandler('items', directDeps);
+    const result = await handler(
+      apiGatewayEvent({ method: 'GET', path: '/uppdrag', claims: verified, headers: { authorization: `Bearer ${other}` } }),
+      lambdaContext('items'),
+    );
+    expect(result.statusCode).toBe(401);
+  });
+
+  it('must carry an expiry: a token without exp answers 401', async () => {
+    const forever = await new SignJWT({ email: registrar.email, roles: ['registrar'] })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setIssuer(LOCAL_ISSUER)
+      .setAudience(LOCAL_AUDIENCE)
+      .setIssuedAt()
+      .sign(new TextEncoder().encode(inject('jwtSecret')));
+    const response = await call('GET', '/uppdrag', { token: forever });
+    expect(response.status).toBe(401);
+    expect(response.json.code).toBe('unauthorized');
+  });
+
+  it('with exact roles grants them: the same token with ["registrar"] may list every item', async () => {
+    const response = await call('GET', '/uppdrag?state=open&limit=1', { token: await oddToken(['registrar']) });
+    expect(response.status).toBe(200);
   });
 });
 

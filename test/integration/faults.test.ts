@@ -396,3 +396,35 @@ describe('the clock crossing the DST nights of 2027', () => {
     expect(await mailTo(kim.email)).toHaveLength(2);
   }, 30_000);
 });
+
+// ---------------------------------------------------------------------------------------------
+describe('the API and the signed pages when DynamoDB does not answer at all', () => {
+  let down: Awaited<ReturnType<typeof routeServer>>;
+  beforeAll(async () => {
+    // A loopback port nobody listens on: every connection is refused, as when DynamoDB Local is killed.
+    down = await routeServer({ DYNAMODB_ENDPOINT: 'http://127.0.0.1:9' });
+  });
+  afterAll(() => down.stop());
+
+  it('a signed page answers 503 with Retry-After and a Swedish "försök igen om en stund", never 500', async () => {
+    const link = await down.deps.links.sign({ kind: 'official', email: 'kim.berg@kommun.example.se' });
+
+    const response = await fetch(`${down.url}/p/${link}`);
+    const text = await response.text();
+
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(text).toContain('Försök igen om en stund');
+  });
+
+  it('the API answers 503 unavailable with Retry-After, never 500', async () => {
+    const token = await signLocalToken({ email: 'registrator@kommun.example.se', roles: ['registrar'] }, inject('jwtSecret'));
+
+    const response = await fetch(`${down.url}/uppdrag`, { headers: { authorization: `Bearer ${token}` } });
+
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(((await response.json()) as { code: string }).code).toBe('unavailable');
+  });
+});

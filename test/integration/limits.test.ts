@@ -3,7 +3,7 @@
  * it (refused), through the local server; the body limits also through the Lambda handler called
  * directly with the event API Gateway would send, to show the two answer alike.
  */
-import { request as httpRequest } from 'node:http';
+import { Agent, request as httpRequest } from 'node:http';
 import type { Server } from 'node:http';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -133,6 +133,28 @@ describe('request bodies', () => {
       [413, 'payload_too_large'],
     ]);
     expect(viaHandler.map((a) => [a.status, a.code])).toEqual(viaServer.map((a) => [a.status, a.code]));
+  });
+
+  it('a body past the server\'s limit is refused with Connection: close, so the next request on a kept-alive connection is not reset', async () => {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const url = new URL(server.url);
+    const once = (method: string, path: string, body?: Buffer) =>
+      new Promise<{ status: number; connection?: string }>((resolve, reject) => {
+        const req = httpRequest({ host: url.hostname, port: url.port, method, path, agent, headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json', 'content-length': String(body.length) } : {}) } }, (res) => {
+          res.resume();
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, ...(res.headers.connection ? { connection: res.headers.connection } : {}) }));
+        });
+        // The server may stop reading the refused body before the client is done sending it.
+        req.on('error', (error: NodeJS.ErrnoException) => (error.code === 'EPIPE' || error.code === 'ECONNRESET' ? undefined : reject(error)));
+        req.end(body);
+      });
+
+    const refused = await once('POST', '/uppdrag', Buffer.alloc(12 * MiB, 0x20));
+    const next = await once('GET', '/health');
+    agent.destroy();
+
+    expect(refused).toEqual({ status: 413, connection: 'close' });
+    expect(next.status).toBe(200);
   });
 
   it('a decision text for drafts: 400,000 characters accepted, one more refused (400); a body past 512 KiB refused (413), by server and handler alike', async () => {

@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
+import { UnsecuredJWT } from 'jose';
 import { matchRoute, routeKey } from '../../shared/routes';
 import type { ApiEvent } from '../../shared/http/api';
 import { claimsAsApiGatewayPassesThem } from '../../local/tokens';
 
 /**
  * The payload-2.0 event API Gateway hands a Lambda handler for a request, with the claims its
- * JWT authorizer passes on (every claim a string, an array as "[a b]"): for calling a handler
- * directly, without the local server, to compare the two.
+ * JWT authorizer passes on (every claim a string, an array as "[a b]") and the bearer token they
+ * came from in `Authorization` (unsigned here: the authorizer has already verified it): for calling a
+ * handler directly, without the local server, to compare the two.
  */
 export function apiGatewayEvent(request: {
   method: string;
@@ -20,12 +22,16 @@ export function apiGatewayEvent(request: {
   if (!match || !('route' in match)) throw new Error(`no route for ${request.method} ${request.path}`);
   const now = new Date();
   const key = routeKey(match.route);
+  const token = request.claims ? new UnsecuredJWT(request.claims).encode() : undefined;
   return {
     version: '2.0',
     routeKey: key,
     rawPath: request.path,
     rawQueryString: new URLSearchParams(request.query ?? {}).toString(),
-    headers: Object.fromEntries(Object.entries(request.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...Object.fromEntries(Object.entries(request.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
+    },
     ...(request.query ? { queryStringParameters: request.query } : {}),
     ...(Object.keys(match.pathParameters).length ? { pathParameters: match.pathParameters } : {}),
     requestContext: {

@@ -17,7 +17,21 @@ const UNAVAILABLE = new Set([
   'RequestLimitExceeded',
   'InternalServerError',
   'ServiceUnavailable',
+  'TimeoutError',
 ]);
+
+/** Connection faults the SDK retried until it gave up: DynamoDB (or the way to it) is down. */
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
+
+/**
+ * Whether an error means "DynamoDB cannot take the request now". A 503 then tells the client to
+ * send the same request again: a write that timed out may still have been stored, which is why
+ * a retry carries the same Idempotency-Key (SECURITY.md, "What a 503 means").
+ */
+function isUnavailable(error: unknown): boolean {
+  const { name, code } = (error ?? {}) as { name?: string; code?: string };
+  return UNAVAILABLE.has(name ?? '') || UNREACHABLE.has(code ?? '');
+}
 
 /** One document client per process; locally it points at DynamoDB Local with dummy credentials. */
 export function createDocumentClient(config: Pick<Config, 'STAGE' | 'AWS_REGION' | 'DYNAMODB_ENDPOINT'>): DynamoDBDocumentClient {
@@ -35,7 +49,7 @@ export function createDocumentClient(config: Pick<Config, 'STAGE' | 'AWS_REGION'
       try {
         return await next(args);
       } catch (error) {
-        if (UNAVAILABLE.has((error as { name?: string }).name ?? '')) throw Object.assign(serviceUnavailable(), { cause: error });
+        if (isUnavailable(error)) throw Object.assign(serviceUnavailable(), { cause: error });
         throw error;
       }
     },
