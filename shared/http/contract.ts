@@ -1,0 +1,107 @@
+import type * as z from 'zod';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { Caller } from '../auth/caller';
+
+export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
+export type ApiResult = APIGatewayProxyStructuredResultV2;
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** The Lambda entry points that serve HTTP; each is `functions/<name>/handler.ts`. */
+export const HTTP_FUNCTIONS = ['health', 'items', 'plans', 'drafts', 'pages', 'units', 'reports', 'feeds'] as const;
+export type HttpFunctionName = (typeof HTTP_FUNCTIONS)[number];
+
+/**
+ * Who may call a route at all; finer rules (a manager's own unit, an official's own items) are
+ * the domain's. `public`: no credential. `link`: the signed link or secret token in the path is
+ * the credential, so no bearer token. `signedIn`: any valid token. `registrar`: a registrar or an
+ * admin. `admin`: an admin. The router enforces it before it reads the input.
+ */
+export type Access = 'public' | 'link' | 'signedIn' | 'registrar' | 'admin';
+
+/** What a route reads from the request body, by Content-Type. */
+export interface BodySpec {
+  /** `application/json`, validated. */
+  readonly json?: z.ZodType;
+  /** `application/x-www-form-urlencoded` (the pages' forms), validated. */
+  readonly form?: z.ZodType;
+  /** Other media types taken as bytes (`application/pdf`, a spreadsheet). */
+  readonly raw?: readonly string[];
+  /** Largest body in bytes; the router's default otherwise. */
+  readonly maxBytes?: number;
+}
+
+export interface ResponseSpec {
+  readonly description: string;
+  /** The JSON answer's schema, for the OpenAPI document. */
+  readonly schema?: z.ZodType;
+  /** Media types answered besides JSON (`text/csv`, `text/html` …). */
+  readonly types?: readonly string[];
+  /** Response headers worth documenting: name → description. */
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+/**
+ * One route, defined once: API Gateway's route and authorizer (infra/), the local server
+ * (local/), the router that validates and authorizes before a handler runs, the OpenAPI document
+ * and the authorization tests all read it.
+ */
+export interface RouteContract {
+  readonly method: HttpMethod;
+  /** API Gateway path syntax: `{id}` is one path segment. */
+  readonly path: `/${string}`;
+  readonly function: HttpFunctionName;
+  readonly access: Access;
+  readonly summary: string;
+  readonly description?: string;
+  readonly params?: z.ZodType;
+  readonly query?: z.ZodType;
+  readonly body?: BodySpec;
+  readonly responses: Readonly<Record<number, ResponseSpec>>;
+  /** Refusals answered as Swedish pages (the pages people open), not as error JSON. */
+  readonly pages?: boolean;
+}
+
+/** Keeps a contract's literal types, so handlers are typed by it. */
+export const route = <const C extends RouteContract>(contract: C): C => contract;
+
+/** `GET /uppdrag/{id}`: API Gateway's routeKey. */
+export type RouteKey<C extends Pick<RouteContract, 'method' | 'path'>> = `${C['method']} ${C['path']}`;
+export const routeKey = <C extends Pick<RouteContract, 'method' | 'path'>>(contract: C) => `${contract.method} ${contract.path}` as RouteKey<C>;
+
+/** HEAD answers wherever GET does (RFC 9110 9.3.2): the methods a route is served for. */
+export function methodsOf(contract: Pick<RouteContract, 'method'>): ('HEAD' | HttpMethod)[] {
+  return contract.method === 'GET' ? ['GET', 'HEAD'] : [contract.method];
+}
+
+/** Every routeKey API Gateway and the local server serve for a route: its own, and HEAD beside a GET. */
+export const routeKeysOf = (contract: Pick<RouteContract, 'method' | 'path'>) => methodsOf(contract).map((method) => `${method} ${contract.path}`);
+
+/** Routes API Gateway's JWT authorizer guards: all but the public ones and those a link opens. */
+export const needsToken = (contract: Pick<RouteContract, 'access'>) => contract.access !== 'public' && contract.access !== 'link';
+
+type Output<S> = S extends z.ZodType ? z.output<S> : Record<string, never>;
+type BodyOf<B> = B extends { json: infer S extends z.ZodType }
+  ? z.output<S> | (B extends { raw: readonly string[] } ? undefined : never)
+  : B extends { form: infer S extends z.ZodType }
+    ? z.output<S>
+    : undefined;
+
+/** What a handler receives: the input its contract validated, and the caller its access admitted. */
+export interface RouteInput<C extends RouteContract> {
+  params: Output<C['params']>;
+  query: Output<C['query']>;
+  body: BodyOf<C['body']>;
+  /** A body of one of `body.raw`'s media types, as bytes. */
+  raw: C['body'] extends { raw: readonly string[] } ? { type: string; bytes: Buffer } | undefined : undefined;
+  caller: C['access'] extends 'public' | 'link' ? undefined : Caller;
+  /** Header names in lower case. */
+  headers: Readonly<Record<string, string | undefined>>;
+  event: ApiEvent;
+  context: Context;
+}
+
+export type RouteHandler<C extends RouteContract> = (input: RouteInput<C>) => Promise<ApiResult>;
+
+/** A function's handlers, one per route of its contracts, keyed by routeKey: a typo fails the typecheck. */
+export type Handlers<Cs extends readonly RouteContract[]> = { [C in Cs[number] as RouteKey<C>]: RouteHandler<C> };

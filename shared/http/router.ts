@@ -1,0 +1,139 @@
+import middy from '@middy/core';
+import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import type { Context } from 'aws-lambda';
+import type * as z from 'zod';
+import { callerFromRequest, requireAdmin, requireRegistrar, type Caller } from '../auth/caller';
+import { invalid } from '../domain/errors';
+import { toIssues } from '../validation';
+import type { ApiEvent, ApiResult, Handlers, RouteContract, RouteHandler, RouteInput } from './contract';
+import { logger } from './logger';
+import { HttpError, INTERNAL_ERROR, problemOf, problemResult, type Problem } from './problems';
+
+export interface RouterOptions {
+  /** The largest body a route without its own `body.maxBytes` takes, in bytes. */
+  maxBodyBytes: () => number;
+  /** The answer to a refusal or failure on a route with `pages: true`: a Swedish page. */
+  renderPage?: (problem: Problem, event: ApiEvent) => ApiResult;
+}
+
+const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;.*)?$/i;
+const FORM_TYPE = /^application\/x-www-form-urlencoded\s*(?:;.*)?$/i;
+
+function bodyBytes(event: ApiEvent): Buffer | undefined {
+  if (event.body === undefined || event.body === null || event.body === '') return undefined;
+  return event.isBase64Encoded ? Buffer.from(event.body, 'base64') : Buffer.from(event.body, 'utf8');
+}
+
+/** Validates one part of the request; a refusal names every field at fault. */
+function parsePart<S extends z.ZodType>(schema: S, value: unknown, part: string): z.output<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw invalid('validation_failed', `${part} har fel: se issues för vilka fält.`, toIssues(result.error));
+  return result.data;
+}
+
+/** The caller a route's access admits; refused before any input is read, so validation reveals nothing. */
+function admit(contract: RouteContract, headers: Record<string, string | undefined>, event: ApiEvent): Caller | undefined {
+  if (contract.access === 'public' || contract.access === 'link') return undefined;
+  const caller = callerFromRequest(headers.authorization, event.requestContext.authorizer?.jwt?.claims);
+  if (contract.access === 'registrar') requireRegistrar(caller);
+  if (contract.access === 'admin') requireAdmin(caller);
+  return caller;
+}
+
+function readBody(contract: RouteContract, event: ApiEvent, headers: Record<string, string | undefined>, maxBytes: number) {
+  const bytes = bodyBytes(event);
+  if (bytes && bytes.length > maxBytes) throw new HttpError(413, 'payload_too_large', `Kroppen får vara högst ${maxBytes} byte.`);
+  const spec = contract.body;
+  if (!spec) return { body: undefined, raw: undefined };
+  const type = (headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (spec.raw && bytes && spec.raw.includes(type)) return { body: undefined, raw: { type, bytes } };
+  if (spec.json) {
+    if (!bytes) return { body: parsePart(spec.json, undefined, 'Kroppen'), raw: undefined };
+    if (!JSON_TYPE.test(headers['content-type'] ?? '')) {
+      const accepted = ['application/json', ...(spec.raw ?? [])].join(' eller ');
+      throw new HttpError(415, 'unsupported_media_type', `Skicka kroppen som ${accepted}.`);
+    }
+    let value: unknown;
+    try {
+      value = JSON.parse(bytes.toString('utf8'));
+    } catch {
+      throw invalid('malformed_json', 'Kroppen är inte giltig JSON.');
+    }
+    return { body: parsePart(spec.json, value, 'Kroppen'), raw: undefined };
+  }
+  if (spec.form) {
+    if (bytes && !FORM_TYPE.test(headers['content-type'] ?? '')) {
+      throw new HttpError(415, 'unsupported_media_type', 'Skicka formuläret som application/x-www-form-urlencoded.');
+    }
+    const fields = new URLSearchParams(bytes?.toString('utf8') ?? '');
+    const seen = new Set<string>();
+    for (const name of fields.keys()) {
+      if (seen.has(name)) throw invalid('validation_failed', `Fältet ${name} förekommer två gånger.`, [{ path: name, message: 'Förekommer två gånger.' }]);
+      seen.add(name);
+    }
+    return { body: parsePart(spec.form, Object.fromEntries(fields), 'Formuläret'), raw: undefined };
+  }
+  throw new HttpError(415, 'unsupported_media_type', `Skicka kroppen som ${spec.raw!.join(' eller ')}.`);
+}
+
+/**
+ * One Lambda handler for a function's routes: it finds the contract by routeKey (HEAD by its GET),
+ * admits the caller the route's access allows, validates path, query and body against the
+ * contract, calls the handler, and answers every refusal in the contract's shape in one place
+ * (shared/http/problems.ts). Unexpected errors are logged and answered as a bare 500.
+ */
+export function createRouter<const Cs extends readonly RouteContract[]>(contracts: Cs, handlers: NoInfer<Handlers<Cs>>, options: RouterOptions) {
+  const byKey = new Map<string, { contract: RouteContract; handler: RouteHandler<RouteContract> }>();
+  for (const contract of contracts) {
+    const key = `${contract.method} ${contract.path}`;
+    byKey.set(key, { contract, handler: (handlers as unknown as Record<string, RouteHandler<RouteContract>>)[key]! });
+  }
+
+  const contractOf = (routeKey: string) => {
+    const head = routeKey.startsWith('HEAD ');
+    return { head, found: byKey.get(head ? `GET ${routeKey.slice('HEAD '.length)}` : routeKey) };
+  };
+
+  const dispatch = async (event: ApiEvent, context: Context): Promise<ApiResult> => {
+    logger.addContext(context);
+    logger.appendKeys({ requestId: event.requestContext.requestId, route: event.routeKey });
+    const { head, found } = contractOf(event.routeKey);
+    if (!found) throw new HttpError(404, 'not_found', 'Det finns ingen sådan adress i tjänsten.');
+    const { contract, handler } = found;
+    const headers = event.headers as Record<string, string | undefined>;
+    const caller = admit(contract, headers, event);
+    const input = {
+      params: contract.params ? parsePart(contract.params, event.pathParameters ?? {}, 'Adressen') : {},
+      query: contract.query ? parsePart(contract.query, event.queryStringParameters ?? {}, 'Frågan') : {},
+      ...readBody(contract, event, headers, contract.body?.maxBytes ?? options.maxBodyBytes()),
+      caller,
+      headers,
+      event,
+      context,
+    } as RouteInput<RouteContract>;
+    const result = await handler(input);
+    logger.info('request', { status: result.statusCode });
+    return head ? withoutBody(result) : result;
+  };
+
+  return middy<ApiEvent, ApiResult>()
+    .use(httpHeaderNormalizer())
+    .onError((request) => {
+      const problem = problemOf(request.error);
+      if (problem) logger.info('request refused', { status: problem.status, code: problem.code });
+      else logger.error('unexpected error', request.error as Error);
+      const pages = contractOf(request.event.routeKey).found?.contract.pages;
+      const answer = problem ?? INTERNAL_ERROR;
+      request.response = pages && options.renderPage ? options.renderPage(answer, request.event) : problemResult(answer);
+      logger.resetKeys();
+    })
+    .after(() => logger.resetKeys())
+    .handler(dispatch);
+}
+
+/** The answer to HEAD: GET's status and headers, its length, no body. */
+function withoutBody(result: ApiResult): ApiResult {
+  const { body, isBase64Encoded, ...rest } = result;
+  const length = body === undefined ? 0 : isBase64Encoded ? Buffer.from(body, 'base64').length : Buffer.byteLength(body);
+  return { ...rest, headers: { ...rest.headers, 'content-length': String(length) }, body: '' };
+}
