@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeStatistics, decisionReference, nearestRank, statisticsQuery, type ReportItem } from '../../shared/reports/statistics';
+import { toIssues } from '../../shared/validation';
 import { statisticsHistory, type HistoryItem } from '../support/statistics-history';
 
 /** A KS uppdrag decided Wednesday 11 March 2026, due Tuesday 30 June 2026, still open. */
@@ -136,14 +137,14 @@ describe('the statistics query', () => {
   it('refuses a period that ends before it starts, naming the field', () => {
     const result = statisticsQuery.safeParse({ from: '2026-12-31', to: '2026-01-01' });
     expect(result.success).toBe(false);
-    expect(result.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['to', 'Ska vara samma dag som from eller senare.']]);
+    expect(toIssues(result.error!)).toEqual([{ path: 'to', message: 'Ska vara samma dag som from eller senare.' }]);
   });
 
   it('refuses an unknown kind and a date that does not exist, in Swedish', () => {
     const result = statisticsQuery.safeParse({ from: '2026-02-30', to: '2026-12-31', kind: 'beslut' });
-    expect(result.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
-      ['from', 'Ska vara ett verkligt datum, ÅÅÅÅ-MM-DD.'],
-      ['kind', 'Ska vara uppdrag, aterrapportering, yttrande eller motion.'],
+    expect(toIssues(result.error!)).toEqual([
+      { path: 'from', message: 'Ska vara ett verkligt datum, ÅÅÅÅ-MM-DD.' },
+      { path: 'kind', message: 'Ska vara uppdrag, aterrapportering, yttrande eller motion.' },
     ]);
   });
 });
