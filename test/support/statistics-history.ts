@@ -80,9 +80,11 @@ export function statisticsHistory({ seed, count, today }: HistoryOptions): Histo
     const deadlineChanges = random() < 0.2 ? int(1, 3) : 0;
     const dueDate = addDays(countedFrom, int(20, 400) + (deadlineChanges ? int(30, 180) : 0));
 
-    // When it would close: on time, late, or within the hour around the deadline's midnight.
+    // When it would close: on time, late, within the hour around the deadline's midnight, or never.
     const fate = random();
     const cancelled = fate < 0.08;
+    // Some work stalls and is never closed: the oldest open items an auditor asks about.
+    const stalled = fate > 0.85 && fate <= 0.9;
     const boundary = !cancelled && fate > 0.9;
     let closedAt: string;
     if (boundary) {
@@ -91,7 +93,7 @@ export function statisticsHistory({ seed, count, today }: HistoryOptions): Histo
       const closeOn = cancelled ? addDays(registeredOn, int(1, 300)) : random() < 0.6 ? addDays(registeredOn, int(0, daysBetween(registeredOn, dueDate))) : addDays(dueDate, int(1, 240));
       closedAt = anyTime(closeOn);
     }
-    const closed = stockholmDay(closedAt) < today;
+    const closed = !stalled && stockholmDay(closedAt) < today;
     const status = !closed ? 'open' : cancelled ? 'cancelled' : 'done';
     const legacy = status === 'done' && random() < 0.01;
 
