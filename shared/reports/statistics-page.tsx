@@ -14,17 +14,20 @@ import type { Figures, GroupDimension, OldestOpenItem, Statistics, StatisticsGro
  * ./report-content.css (classes only).
  */
 
-/** The column names of the figures, in the tables' order. */
-const COLUMNS: { key: keyof Figures; label: string }[] = [
-  { key: 'decided', label: 'Beslutade' },
-  { key: 'doneOnTime', label: 'Klara i tid' },
-  { key: 'doneLate', label: 'Klara försenat' },
-  { key: 'cancelled', label: 'Avbrutna' },
-  { key: 'openOnTime', label: 'Pågående i tid' },
-  { key: 'openOverdue', label: 'Försenade' },
-  { key: 'extended', label: 'Förlängda' },
-  { key: 'medianDaysToDone', label: 'Median dagar till klart' },
-  { key: 'p90DaysToDone', label: '90:e percentil' },
+/**
+ * The column names of the figures, in the tables' order; `heading` carries soft hyphens where a
+ * narrow printed column may break the word ("För-senade"), never elsewhere.
+ */
+const COLUMNS: { key: keyof Figures; label: string; heading: string }[] = [
+  { key: 'decided', label: 'Beslutade', heading: 'Beslu\u00adtade' },
+  { key: 'doneOnTime', label: 'Klara i tid', heading: 'Klara i tid' },
+  { key: 'doneLate', label: 'Klara försenat', heading: 'Klara för\u00adsenat' },
+  { key: 'cancelled', label: 'Avbrutna', heading: 'Av\u00adbrutna' },
+  { key: 'openOnTime', label: 'Pågående i tid', heading: 'På\u00adgående i tid' },
+  { key: 'openOverdue', label: 'Försenade', heading: 'För\u00adsenade' },
+  { key: 'extended', label: 'Förlängda', heading: 'För\u00adlängda' },
+  { key: 'medianDaysToDone', label: 'Median dagar till klart', heading: 'Median dagar till klart' },
+  { key: 'p90DaysToDone', label: '90:e percentil', heading: '90:e per\u00adcentil' },
 ];
 
 const SECTIONS: { dimension: GroupDimension; id: string; heading: string; column: string }[] = [
@@ -116,9 +119,9 @@ function GroupTable({ groups, caption, column }: { groups: StatisticsGroup[]; ca
         <thead>
           <tr>
             <th scope="col">{column}</th>
-            {COLUMNS.map(({ key, label }) => (
+            {COLUMNS.map(({ key, heading }) => (
               <th scope="col" class="num" key={key}>
-                {label}
+                {heading}
               </th>
             ))}
           </tr>
@@ -166,7 +169,7 @@ function OldestOpen({ rows }: { rows: OldestOpenItem[] }) {
             <th scope="col">Tidsfrist</th>
             <th scope="col" class="num">Dagar sedan beslut</th>
             <th scope="col">Läge</th>
-            <th scope="col" class="num">Ändrad tidsfrist</th>
+            <th scope="col" class="num">Ändrad tids&shy;frist</th>
           </tr>
         </thead>
         <tbody>

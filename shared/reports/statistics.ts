@@ -166,16 +166,22 @@ const SORTS: Record<GroupDimension, (a: Tally, b: Tally) => number> = {
   year: (a, b) => Number(a.key) - Number(b.key),
 };
 
-/** Older first (decision date, then id): the order of `oldestOpen`. */
-const olderFirst = (a: OldestOpenItem, b: OldestOpenItem) => a.decidedOn.localeCompare(b.decidedOn) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+/** An open item kept for `oldestOpen`, with the date it counts from; its row is built only if it stays among the oldest. */
+interface OpenCandidate {
+  item: ReportItem;
+  decidedOn: CalendarDate;
+}
 
-/** Keeps the `size` smallest rows by insertion into a short sorted array: linear in the items. */
-function keepOldest(rows: OldestOpenItem[], row: OldestOpenItem, size: number): void {
-  if (rows.length === size && olderFirst(row, rows[size - 1]!) >= 0) return;
-  let at = rows.length;
-  while (at > 0 && olderFirst(row, rows[at - 1]!) < 0) at--;
-  rows.splice(at, 0, row);
-  if (rows.length > size) rows.pop();
+/** Older first (decision date, then id): the order of `oldestOpen`. */
+const olderFirst = (a: OpenCandidate, b: OpenCandidate) => a.decidedOn.localeCompare(b.decidedOn) || (a.item.id < b.item.id ? -1 : a.item.id > b.item.id ? 1 : 0);
+
+/** Keeps the `size` oldest candidates by insertion into a short sorted array: linear in the items. */
+function keepOldest(kept: OpenCandidate[], candidate: OpenCandidate, size: number): void {
+  if (kept.length === size && olderFirst(candidate, kept[size - 1]!) >= 0) return;
+  let at = kept.length;
+  while (at > 0 && olderFirst(candidate, kept[at - 1]!) < 0) at--;
+  kept.splice(at, 0, candidate);
+  if (kept.length > size) kept.pop();
 }
 
 /**
@@ -207,7 +213,14 @@ export function computeStatistics(
   const { from, to, today, filters = {} } = options;
   const total = newTally(null, '');
   const groups = Object.fromEntries(GROUP_DIMENSIONS.map((d) => [d, new Map<string | null, Tally>()])) as Record<GroupDimension, Map<string | null, Tally>>;
-  const oldestOpen: OldestOpenItem[] = [];
+  const oldest: OpenCandidate[] = [];
+  // Day counts through one day number a date (shared/dates daysBetween, once per distinct date).
+  const dayNumbers = new Map<CalendarDate, number>();
+  const dayNumber = (date: CalendarDate) => {
+    let n = dayNumbers.get(date);
+    if (n === undefined) dayNumbers.set(date, (n = daysBetween(from, date)));
+    return n;
+  };
 
   const tallyIn = (dimension: GroupDimension, key: string | null, label: string) => {
     const map = groups[dimension];
@@ -228,27 +241,12 @@ export function computeStatistics(
     if (item.status === 'done') {
       const closedOn = closedDate(item);
       outcome = closedOn <= item.dueDate ? 'doneOnTime' : 'doneLate';
-      daysToDone = daysBetween(decidedOn, closedOn);
+      daysToDone = dayNumber(closedOn) - dayNumber(decidedOn);
     } else if (item.status === 'cancelled') {
       outcome = 'cancelled';
     } else {
       outcome = item.dueDate < today ? 'openOverdue' : 'openOnTime';
-      keepOldest(
-        oldestOpen,
-        {
-          id: item.id,
-          kind: item.kind,
-          title: item.title,
-          decision: decisionReference(item),
-          decidedOn,
-          unit: item.unit,
-          dueDate: item.dueDate,
-          overdue: outcome === 'openOverdue',
-          daysOpen: daysBetween(decidedOn, today),
-          deadlineChanges: item.deadlineChanges ?? 0,
-        },
-        OLDEST_OPEN_COUNT,
-      );
+      keepOldest(oldest, { item, decidedOn }, OLDEST_OPEN_COUNT);
     }
     const extended = (item.deadlineChanges ?? 0) > 0;
     const year = decidedOn.slice(0, 4);
@@ -277,6 +275,17 @@ export function computeStatistics(
     filters,
     totals: figuresOf(total),
     groups: { body: sortedGroups('body'), unit: sortedGroups('unit'), kind: sortedGroups('kind'), year: sortedGroups('year') },
-    oldestOpen,
+    oldestOpen: oldest.map(({ item, decidedOn }) => ({
+      id: item.id,
+      kind: item.kind,
+      title: item.title,
+      decision: decisionReference(item),
+      decidedOn,
+      unit: item.unit,
+      dueDate: item.dueDate,
+      overdue: item.dueDate < today,
+      daysOpen: daysBetween(decidedOn, today),
+      deadlineChanges: item.deadlineChanges ?? 0,
+    })),
   };
 }
