@@ -71,8 +71,8 @@ export function PublicBodyContent({ view }: { view: PublicBodyView }) {
           <>
             <p>{overdue ? `${overdue} av dem har passerat sin tidsfrist. ` : ''}Den närmaste tidsfristen står först.</p>
             <ol class="public-items">
-              {view.open.map((item, i) => (
-                <Item item={item} key={i} />
+              {view.open.map((item) => (
+                <Item item={item} />
               ))}
             </ol>
           </>
@@ -85,8 +85,8 @@ export function PublicBodyContent({ view }: { view: PublicBodyView }) {
         <h2 id="avslutade">Avslutade de senaste {view.recentlyClosedDays} dagarna ({view.recentlyClosed.length})</h2>
         {view.recentlyClosed.length ? (
           <ol class="public-items">
-            {view.recentlyClosed.map((item, i) => (
-              <Item item={item} key={i} />
+            {view.recentlyClosed.map((item) => (
+              <Item item={item} />
             ))}
           </ol>
         ) : (

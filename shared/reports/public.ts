@@ -23,7 +23,7 @@ export type PublicBodySettings = z.infer<typeof publicBodySettings>;
 /** A closed item stays on the page this many days: closed on `today` minus 90 days or later. */
 export const RECENTLY_CLOSED_DAYS = 90;
 
-export const PUBLIC_STATE_LABELS: Record<State, string> = { open: 'Pågår', overdue: 'Försenat', done: 'Klart', cancelled: 'Avbrutet' };
+const PUBLIC_STATE_LABELS: Record<State, string> = { open: 'Pågår', overdue: 'Försenat', done: 'Klart', cancelled: 'Avbrutet' };
 
 /** One item as the public sees it: these fields and no other. */
 export interface PublicItem {

@@ -88,7 +88,7 @@ function TotalsTable({ totals }: { totals: Figures }) {
       </thead>
       <tbody>
         {counts.map(({ key, label }) => (
-          <tr key={key}>
+          <tr>
             <th scope="row">{label}</th>
             <td class="num">{figure(totals[key])}</td>
             <td class="num">{key === 'decided' || totals.decided === 0 ? '–' : percentOf(totals[key] ?? 0, totals.decided)}</td>
@@ -119,8 +119,8 @@ function GroupTable({ groups, caption, column }: { groups: StatisticsGroup[]; ca
         <thead>
           <tr>
             <th scope="col">{column}</th>
-            {COLUMNS.map(({ key, heading }) => (
-              <th scope="col" class="num" key={key}>
+            {COLUMNS.map(({ heading }) => (
+              <th scope="col" class="num">
                 {heading}
               </th>
             ))}
@@ -128,10 +128,10 @@ function GroupTable({ groups, caption, column }: { groups: StatisticsGroup[]; ca
         </thead>
         <tbody>
           {groups.map((group) => (
-            <tr key={String(group.key)}>
+            <tr>
               <th scope="row">{group.label}</th>
               {COLUMNS.map(({ key }) => (
-                <td class="num" key={key}>
+                <td class="num">
                   {figure(group[key])}
                 </td>
               ))}
@@ -174,7 +174,7 @@ function OldestOpen({ rows }: { rows: OldestOpenItem[] }) {
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr key={row.id}>
+            <tr>
               <th scope="row">
                 {row.title}
                 <br />
@@ -227,7 +227,7 @@ export function StatisticsContent({ stats, charts }: { stats: Statistics; charts
         SECTIONS.map(({ dimension, id, heading, column }) => {
           const chart = dimension === 'unit' ? null : charts[dimension];
           return (
-            <section aria-labelledby={id} key={id} class="stats-group">
+            <section aria-labelledby={id} class="stats-group">
               <h2 id={id}>{heading}</h2>
               {chart && <ChartFigure chart={chart} />}
               <GroupTable groups={stats.groups[dimension]} caption={`Ärenden ${heading.toLowerCase()}`} column={column} />
