@@ -1,0 +1,158 @@
+import { h } from 'preact';
+import { render } from 'preact-render-to-string';
+import { describe, expect, it } from 'vitest';
+import { swedishDate } from '../../shared/dates';
+import type { StoredItem } from '../../shared/items/model';
+import { publicBodySettings, publicBodyView, type PublicBodySettings, type PublicSourceItem } from '../../shared/reports/public';
+import { PublicBodyContent } from '../../shared/reports/public-page';
+import { toIssues } from '../../shared/validation';
+
+const today = '2027-05-15';
+
+/** A KS uppdrag with every field an item can carry filled in, each with a value found nowhere else. */
+const full: StoredItem = {
+  id: 'id-7f3a9c-hemligt',
+  kind: 'uppdrag',
+  title: 'Utreda fritidsgårdarnas öppettider',
+  description: 'Intern bakgrund: budgetläget är ansträngt',
+  caseNumber: 'KS 2027/88',
+  decision: { body: 'KS', date: '2027-02-10', paragraph: '§ 31' },
+  responsible: { name: 'Kim Berg', email: 'kim.berg@kommun.example.se' },
+  unit: 'Kultur- och fritidsförvaltningen',
+  manager: { name: 'Sam Ek', email: 'sam.ek@kommun.example.se' },
+  due: { meeting: { body: 'KS', date: '2027-06-21' } },
+  dueDate: '2027-06-14',
+  meetingDate: '2027-06-21',
+  dueExplanation: 'Handlingarna ska vara klara till KS sammanträde',
+  reminders: { beforeDays: [14, 7, 1], overdueEveryDays: 7, escalateAfterDays: 7 },
+  status: 'open',
+  createdBy: 'registrator.anna@kommun.example.se',
+  createdAt: '2027-02-11T08:00:00.000Z',
+  updatedAt: '2027-05-02T09:00:00.000Z',
+  version: 4,
+  meetingPlan: { body: 'KS', year: 2027 },
+  attention: 'no_meeting_in_time',
+  nextReminderDate: '2027-05-31',
+  lastRemindedOn: '2027-05-03',
+  extensionRequest: { date: '2027-08-30', reason: 'Väntar på underlag från socialförvaltningen', by: 'kim.berg@kommun.example.se', at: '2027-05-01T10:00:00Z' },
+  statusReport: { note: 'Enkäten är utskickad, svar i juni. Frågor till Kim Berg, kim.berg@kommun.example.se.', by: 'kim.berg@kommun.example.se', at: '2027-05-02T09:00:00Z' },
+  reassignRequest: { note: 'Borde ligga hos Ali Nur på fritidsenheten', by: 'kim.berg@kommun.example.se', at: '2027-04-20T10:00:00Z' },
+  deadlineChanges: 2,
+  lastDeadlineReason: 'Förlängd efter begäran om mer tid för enkäten',
+};
+const closed = (id: string, closedAt: string): StoredItem => ({ ...full, id, title: `Avslutat ${id}`, status: 'done', closedAt, updatedAt: closedAt });
+
+/** Every value on `full` the public must never see, in every form it could be printed. */
+const FORBIDDEN = [
+  full.id,
+  full.description!,
+  full.responsible.email,
+  full.manager!.name,
+  full.manager!.email,
+  full.dueExplanation,
+  full.createdBy,
+  full.attention!,
+  full.extensionRequest!.reason,
+  full.reassignRequest!.note!,
+  'Ali Nur',
+  full.lastDeadlineReason!,
+  full.createdAt,
+  ...[full.meetingDate!, full.nextReminderDate!, full.lastRemindedOn!, full.extensionRequest!.date].flatMap((date) => [date, swedishDate(date)]),
+  '"version"',
+  '"reminders"',
+  '"email"',
+];
+
+const ALLOWED_FIELDS = ['title', 'decision', 'unit', 'deadline', 'state', 'stateLabel', 'closedOn', 'statusReport', 'responsible'];
+
+const outputs = (items: PublicSourceItem[], settings: PublicBodySettings) => {
+  const view = publicBodyView('KS', items, settings, today)!;
+  return { view, html: render(h(PublicBodyContent, { view })), json: JSON.stringify(view) };
+};
+
+describe('the public page of a body', () => {
+  it('shows nothing of an item but the allowed fields, in the HTML and in the JSON', () => {
+    const { view, html, json } = outputs([full, closed('c1', '2027-04-30T10:00:00Z')], { public: true });
+    for (const value of [...FORBIDDEN, full.responsible.name]) {
+      expect(html, value).not.toContain(value);
+      expect(json, value).not.toContain(value);
+    }
+    for (const item of [...view.open, ...view.recentlyClosed]) expect(ALLOWED_FIELDS).toEqual(expect.arrayContaining(Object.keys(item)));
+    expect(view.open[0]).toEqual({
+      title: 'Utreda fritidsgårdarnas öppettider',
+      decision: 'KS 2027-02-10 § 31, KS 2027/88',
+      unit: 'Kultur- och fritidsförvaltningen',
+      deadline: '2027-06-14',
+      state: 'open',
+      stateLabel: 'Pågår',
+      statusReport: { text: 'Enkäten är utskickad, svar i juni. Frågor till [namn borttaget], [e-postadress borttagen].', date: '2027-05-02' },
+    });
+  });
+
+  it("names the responsible official, and no one else, when the admin chose to show names", () => {
+    const { view, html, json } = outputs([full], { public: true, showNames: true });
+    expect(view.open[0]?.responsible).toBe('Kim Berg');
+    expect(html).toContain('<dt>Ansvarig</dt><dd>Kim Berg</dd>');
+    for (const value of FORBIDDEN) {
+      expect(html, value).not.toContain(value);
+      expect(json, value).not.toContain(value);
+    }
+    expect(view.open[0]?.statusReport?.text).toBe('Enkäten är utskickad, svar i juni. Frågor till Kim Berg, [e-postadress borttagen].');
+  });
+
+  it('keeps a closed item for 90 days: closed on 14 February 2027 (Stockholm) shows on 15 May, on 13 February it does not', () => {
+    const { view } = outputs(
+      [
+        closed('in', '2027-02-14T10:00:00Z'),
+        // 00:30 on 14 February in Stockholm, still 13 February in UTC.
+        closed('midnight', '2027-02-13T23:30:00Z'),
+        closed('out', '2027-02-13T22:30:00Z'),
+        { ...closed('cancelled', '2027-05-10T10:00:00Z'), status: 'cancelled' },
+      ],
+      { public: true },
+    );
+    expect(view.recentlyClosed.map((i) => [i.title, i.stateLabel, i.closedOn])).toEqual([
+      ['Avslutat cancelled', 'Avbrutet', '2027-05-10'],
+      ['Avslutat in', 'Klart', '2027-02-14'],
+      ['Avslutat midnight', 'Klart', '2027-02-14'],
+    ]);
+  });
+
+  it('lists open items by deadline, marks the overdue ones, and leaves out other bodies and items without a decision', () => {
+    const { decision: _, ...noDecision } = full;
+    const { view, html } = outputs(
+      [
+        full,
+        { ...full, title: 'Försenat uppdrag', dueDate: '2027-05-14' },
+        { ...full, title: 'BUN:s uppdrag', decision: { body: 'BUN', date: '2027-02-10', paragraph: '§ 3' } },
+        { ...noDecision, title: 'Remissvar' },
+      ],
+      { public: true },
+    );
+    expect(view.open.map((i) => [i.title, i.stateLabel])).toEqual([['Försenat uppdrag', 'Försenat'], ['Utreda fritidsgårdarnas öppettider', 'Pågår']]);
+    expect(html).toContain('<strong class="late">Försenat</strong>');
+    expect(html).toContain('1 av dem har passerat sin tidsfrist.');
+    expect(html).not.toMatch(/BUN:s uppdrag|Remissvar|undefined|null/);
+  });
+
+  it('is not there until an admin has made the body public', () => {
+    expect(publicBodyView('KS', [full], { public: false, showNames: true }, today)).toBeNull();
+  });
+
+  it('escapes an item title that looks like markup', () => {
+    const { html } = outputs([{ ...full, title: '<img src=x onerror=alert(1)>' }], { public: true });
+    expect(html).not.toContain('<img');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)>');
+  });
+});
+
+describe('the public-body settings', () => {
+  it('take public and showNames as booleans and nothing else, with Swedish errors naming the field', () => {
+    expect(publicBodySettings.parse({ public: true, showNames: false })).toEqual({ public: true, showNames: false });
+    const result = publicBodySettings.safeParse({ public: 'ja', names: true });
+    expect(toIssues(result.error!)).toEqual([
+      { path: 'public', message: 'Ska vara true eller false.' },
+      { path: 'names', message: 'Okänt fält.' },
+    ]);
+  });
+});
