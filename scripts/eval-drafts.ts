@@ -4,7 +4,7 @@
  * `--verbose` also prints every draft.
  */
 import { fileURLToPath } from 'node:url';
-import { loadCorpus, scoreCase, summarize } from '../shared/drafts/evaluate';
+import { loadCorpus, scoreCase, summarize } from '../shared/drafting/evaluate';
 import { directoryLookup } from '../test/fixtures/drafts/directory';
 
 const dir = fileURLToPath(new URL('../test/fixtures/drafts/cases', import.meta.url));

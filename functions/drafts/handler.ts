@@ -1,9 +1,9 @@
 import * as z from 'zod';
 import { apiHandler, json } from '../../shared/http/api';
 import { requireAdmin, requireRegistrar } from '../../shared/auth/caller';
-import { draftRequest } from '../../shared/drafts/request';
+import { draftRequest } from '../../shared/drafting/request';
 import { roleHolderBody } from '../../shared/directory/roles';
-import { extractDrafts, normalizeRole } from '../../shared/drafts/extract';
+import { extractDrafts, normalizeRole } from '../../shared/drafting/extract';
 import { stockholmDate } from '../../shared/dates';
 import { AppError, notFound } from '../../shared/errors';
 import { parseOrThrow } from '../../shared/validation';

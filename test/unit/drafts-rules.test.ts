@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { createItemBody } from '../../shared/items/model';
-import { extractDrafts, normalizeRole, PROPOSED_CONFIDENCE, type DraftContext, type KnownFacts } from '../../shared/drafts/extract';
+import { extractDrafts, normalizeRole, PROPOSED_CONFIDENCE, type DraftContext, type KnownFacts } from '../../shared/drafting/extract';
 
 const people: Record<string, { name: string; email: string; unit: string }> = {
   kommundirektör: { name: 'Kim Berg', email: 'kim.berg@example.se', unit: 'Kommunledningskontoret' },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fold } from '../../shared/drafts/fold';
-import { bodyCode, documentLexicon, normalizeRole, restoreDiacritics } from '../../shared/drafts/swedish';
-import { findTimings } from '../../shared/drafts/timing';
+import { fold } from '../../shared/drafting/fold';
+import { bodyCode, documentLexicon, normalizeRole, restoreDiacritics } from '../../shared/drafting/swedish';
+import { findTimings } from '../../shared/drafting/timing';
 
 const timings = (text: string, ref: string) => findTimings(fold(text), 0, text.length, ref);
 
