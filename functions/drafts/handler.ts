@@ -3,7 +3,7 @@ import { apiHandler, json } from '../../shared/http/api';
 import { requireAdmin, requireRegistrar } from '../../shared/auth/caller';
 import { draftRequest } from '../../shared/drafting/request';
 import { roleHolderBody } from '../../shared/directory/roles';
-import { extractDrafts, normalizeRole } from '../../shared/drafting/extract';
+import { extractDraftsInTurns, normalizeRole } from '../../shared/drafting/extract';
 import { stockholmDate } from '../../shared/dates';
 import { AppError, notFound } from '../../shared/errors';
 import { parseOrThrow } from '../../shared/validation';
@@ -23,7 +23,7 @@ export function createHandler(deps: () => Dependencies = dependencies) {
         const input = parseOrThrow(draftRequest, request.json());
         const { directory, rules, clock } = deps();
         const holders = new Map((await directory.all()).map((h) => [h.role, h]));
-        const drafts = extractDrafts(
+        const { drafts, exhortations } = await extractDraftsInTurns(
           input.text,
           { ...(input.body ? { body: input.body } : {}), ...(input.meetingDate ? { meetingDate: input.meetingDate } : {}), ...(input.caseNumber ? { caseNumber: input.caseNumber } : {}) },
           { lookupRole: (role) => holders.get(normalizeRole(role)), today: stockholmDate(clock()) },
@@ -40,7 +40,7 @@ export function createHandler(deps: () => Dependencies = dependencies) {
             }
           }),
         );
-        return json(200, { drafts: resolved });
+        return json(200, { drafts: resolved, exhortations });
       },
 
       'GET /directory/roles/{role}': async (request) => {

@@ -93,7 +93,7 @@ function quoteSpan(text: string, item: ExpectedItem, name: string): { start: num
 
 export function scoreCase(name: string, c: CorpusCase, lookupRole: DraftContext['lookupRole']): CaseResult {
   const text = c.text.join('\n');
-  const drafts = extractDrafts(text, c.known ?? {}, { lookupRole, today: c.today ?? DEFAULT_TODAY });
+  const { drafts } = extractDrafts(text, c.known ?? {}, { lookupRole, today: c.today ?? DEFAULT_TODAY });
   const proposed = drafts.filter((d) => d.confidence >= PROPOSED_CONFIDENCE);
   const free = new Set(proposed);
   const matches: Match[] = [];

@@ -9,9 +9,9 @@ import { BODY_PHRASE, readHeading } from './headings';
 import {
   BODY_AT_START,
   caseNumberIn,
-  lineSpans,
+  linesOf,
   pointsOf,
-  readDocument,
+  reading,
   sentencesOf,
   trimSpan,
   type Block,
@@ -20,7 +20,8 @@ import {
 } from './structure';
 import { BODY_NAMES, bodyCode, normalizeRole, restoreDiacritics } from './swedish';
 import { originalSpan } from './text';
-import { datesIn, endOfMonth, findTimings, type Span, type Timing } from './timing';
+import { endOfMonth, findTimings, TIMING_PASSES, type Span, type Timing } from './timing';
+import { CLAUSE_UNITS, runInTurns, runSteps, SEARCH_UNITS, Work, type Steps } from './work';
 
 export { normalizeRole } from './swedish';
 
@@ -41,6 +42,8 @@ export interface DraftContext {
   lookupRole: (role: string) => DirectoryEntry | undefined;
   /** Reference for a month or day written without a year when the text has no date at all. */
   today: CalendarDate;
+  /** The meter the extraction charges (a new one with the standard ceiling when left out). */
+  work?: Work;
 }
 
 export interface DraftDecision {
@@ -105,6 +108,8 @@ interface BlockMeta {
   /** The date a month or day without a year counts from. */
   ref: CalendarDate;
   title?: string;
+  /** The document's first header lines, folded. */
+  head: string[];
 }
 
 const ROLE_HEAD =
@@ -115,7 +120,9 @@ const TASK_VERB =
   '(?:ta fram|utreda|genomfora|inratta|uppratta|se over|revidera|infora|tillsatta|aterrapportera|aterkomma|redovisa|slutredovisa|utarbeta|kartlagga|folja upp|samordna|utveckla|uppdatera|utse|underteckna|teckna|besvara|planera|inventera|erbjuda|bygga|starta|paborja|analysera|sammanstalla|forbereda|verkstalla)';
 const TASK_START = new RegExp(`^${TASK_VERB}\\b`);
 const LEAD_IN = /^(?:.{0,140}?\b(?:beslutar|besluta)\s+(?:vidare\s+|dessutom\s+|ocksa\s+|aven\s+|for egen del\s+)?(?:att\s+)?|att\s+)/;
-const CLAUSE_BOUNDARY = /\s*[,;]\s*(?:samt\s+|och\s+)?att\s+|\s+(?:samt|och)\s+att\s+/g;
+// Starts on the punctuation or the conjunction, never on white space: a pattern that opens with
+// `\s*` is tried again at every space of a run.
+const CLAUSE_BOUNDARY = /[,;]\s{0,3}(?:samt\s{1,3}|och\s{1,3})?att\s+|\b(?:samt|och)\s{1,3}att\s+/g;
 const NOT_ATT = '(?:(?!\\batt\\b)[^.;:?])';
 const GIVE = new RegExp(`\\b(?:ge|ger)\\s+(${NOT_ATT}{2,140}?)\\s+(?:i\\s+uppdrag|uppdraget)\\s+(?:att\\s+)?`);
 const COMMISSION_TO = new RegExp(`\\buppdra(?:r)?\\s+(?:at|till)\\s+(${NOT_ATT}{2,140}?)\\s+att\\s+`);
@@ -132,56 +139,182 @@ const SCAN_STOP = new Set(['att', 'ska', 'skall', 'och', 'samt', 'som', 'med', '
 const PROPOSING = /\b(?:foreslar|foreslas|yrkar|hemstaller)\b/;
 const REFERS_TO_PROPOSAL = /\b(?:enligt|i enlighet med|bifalla|bifaller)\b[^.]{0,60}\bforslag(?:et)?\b/;
 const DEADLINE_SENTENCE = /(?:synpunkt|yttrande|remissvar|\bsvar\b|svaren|inkommit|inkomma|kommit in|tillhanda|besvara|lamna)/;
+/** "… ska … senast …": one pass, the gap bounded (an unbounded gap is tried again from every "ska"). */
+const SHALL_BY = /\bska\b[^.]{0,200}?\bsenast\b/;
 const FOLLOW_UP = /\b(?:aterrapport\w*|redovis\w*|aterkomm\w*|rapporter\w*|ska vara (?:klar|klart|genomford|genomfort|slutford|slutfort|fardig|fardigt)|uppdraget|planen|arbetet)\b/;
 
-const slice = (doc: Doc, span: Span) => doc.text.slice(span.start, span.end);
-const fslice = (doc: Doc, span: Span) => doc.folded.slice(span.start, span.end);
+/** A span's repaired text; what the rules read of it is charged to the extraction's work. */
+const slice = (doc: Doc, span: Span) => {
+  doc.work.charge(span.end - span.start);
+  return doc.text.slice(span.start, span.end);
+};
+/** A span's folded text (what the rules match on), charged likewise. */
+const fslice = (doc: Doc, span: Span) => {
+  doc.work.charge(span.end - span.start);
+  return doc.folded.slice(span.start, span.end);
+};
+/** The deadlines in a span (see findTimings), charged likewise. */
+const timingsIn = (doc: Doc, span: Span, ref: CalendarDate) => {
+  doc.work.charge(SEARCH_UNITS + TIMING_PASSES * (span.end - span.start));
+  return findTimings(doc.folded, span.start, span.end, ref);
+};
+/** The calendar dates written in a span, a year-less one counted from `ref`. */
+const datesIn = (doc: Doc, span: Span, ref: CalendarDate) =>
+  timingsIn(doc, span, ref).flatMap((t) => (t.form === 'date' || t.form === 'meetingDate' ? [t] : []));
 const isQuestion = (doc: Doc, span: Span) => slice(doc, span).trimEnd().endsWith('?');
 
-/** Draft the follow-up items of a decision text. */
-export function extractDrafts(text: string, known: KnownFacts, ctx: DraftContext): Draft[] {
-  const doc = readDocument(text);
-  // Months and days without a year count from the decision, else from the first date in the text.
-  const firstDate = datesIn(doc.folded, 0, doc.folded.length, ctx.today)[0]?.date ?? ctx.today;
-  const candidates = doc.blocks.flatMap((block) => blockCandidates(doc, block, known, ctx, firstDate));
+/** The drafts of a decision text, and the exhortations it makes (not work of the municipality's own). */
+export interface Extraction {
+  drafts: Draft[];
+  exhortations: Exhortation[];
+}
+
+/** An uppmaning ("uppmanar nämnderna att …"): shown to the clerk so nothing is lost, never proposed as an item. */
+export interface Exhortation {
+  /** Whom the body exhorts, as written ("nämnderna"). */
+  to: string;
+  /** What they are asked to do, as a title ("Anta en internkontrollplan"). */
+  what: string;
+  /** The sentence (repaired text) and its character offsets [start, end) in the submitted text. */
+  source: { sentence: string; start: number; end: number };
+}
+
+/**
+ * Draft the follow-up items of a decision text, all at once. Linear in the text; throws
+ * text_too_complex (422) when the work passes its ceiling (see Work).
+ */
+export function extractDrafts(text: string, known: KnownFacts, ctx: DraftContext): Extraction {
+  return runSteps(extraction(text, known, ctx, ctx.work ?? new Work()));
+}
+
+/**
+ * extractDrafts for a server: the same steps, letting other requests in every UNITS_PER_TURN
+ * units of work, so a 400,000-character text does not hold the process for its whole run.
+ */
+export function extractDraftsInTurns(text: string, known: KnownFacts, ctx: DraftContext): Promise<Extraction> {
+  const work = ctx.work ?? new Work();
+  return runInTurns(extraction(text, known, ctx, work), work);
+}
+
+function* extraction(text: string, known: KnownFacts, ctx: DraftContext, work: Work): Steps<Extraction> {
+  const doc = yield* reading(text, work);
+  const facts = documentFacts(doc, ctx.today);
+  const candidates: Candidate[] = [];
+  const exhortations: Candidate[] = [];
+  for (const block of doc.blocks) {
+    yield;
+    candidates.push(...(yield* blockCandidates(doc, facts, block, known, exhortations)));
+  }
   const kept = new Map<string, Candidate>();
   for (const c of candidates) {
     const key = [c.kind, c.role ? normalizeRole(fold(c.role)) : '', JSON.stringify(c.due ?? null), c.source.start].join('|');
     const seen = kept.get(key);
     if (!seen || seen.confidence < c.confidence) kept.set(key, c);
   }
-  return [...kept.values()].sort((a, b) => a.source.start - b.source.start).map((c) => finish(doc, c, ctx));
+  return {
+    drafts: [...kept.values()].sort((a, b) => a.source.start - b.source.start).map((c) => finish(doc, c, ctx)),
+    exhortations: exhortations.map((c) => ({ to: asWritten(c.role ?? '', doc), what: c.title, source: sourceOf(doc, c.source) })),
+  };
 }
 
-// ---------------------------------------------------------------- block facts
+// ---------------------------------------------------------------- document and block facts
 
-function headerBody(doc: Doc): string | undefined {
-  for (const line of doc.header) {
-    const m = BODY_AT_START.exec(fold(line));
-    const code = m?.[1] && !/^(?:namnd|styrelse|arbetsutskott|utskott)/.test(m[1]) ? bodyCode(m[1]) : undefined;
-    if (code) return code;
-  }
+/** What the header (the lines before the first §, and the page headers) says, read once per document. */
+interface DocFacts {
+  /** The body the header names ("KOMMUNSTYRELSEN PROTOKOLL"). */
+  body?: string;
+  caseNumber?: string;
+  /** The header's labelled meeting date ("Sammanträdesdatum 2026-03-11"). */
+  labelledDate?: CalendarDate;
+  /** The header reads as minutes (protokoll, sammanträde, a § line). */
+  minutes: boolean;
+  /** The first date of a header line that is not a received, raised or document date. */
+  usableDate?: CalendarDate;
+  title?: string;
+  /** "§ 58" from a header line, for a text of one decision. */
+  paragraph?: string;
+  /** The first six header lines, folded: what the document is (a motion, an interpellation). */
+  head: string[];
+  /** Some block is a § of minutes. */
+  paragraphs: boolean;
+  /**
+   * The date a month or day without a year counts from when a block has no meeting date: the
+   * document's own date, else the first date written with its year, else today (a text with no date).
+   */
+  ref: CalendarDate;
+}
+
+const LABELLED_MEETING = /sammantradesdatum|sammantrade(?:t)?\s+(?:den\s+)?\d|motesdatum/;
+const NOT_MEETING_DATE = /inkom|vack|datum\s*:?\s*\d|daterad|^datum\b/;
+const READS_AS_MINUTES = (line: string) => (/protokoll|sammantrade/.test(line) && !/tjansteskrivelse/.test(line)) || (/§\s*\d/.test(line) && !/vack/.test(line));
+const BODY_ONLY = /^(?:namnd|styrelse|arbetsutskott|utskott)/;
+const TITLE_SKIP = /^(?:protokoll|sammantradesprotokoll|protokollsutdrag|tjansteskrivelse|motion till|interpellation till|datum|inkom|vackt|dnr|diarienummer|handlaggare|till\s*:|sida|er referens|var referens|remissinstanser)\b/;
+
+/** The first date written in a line outside the text (a page header), a year-less one counted from `ref`. */
+function firstDateOf(doc: Doc, line: string, ref: CalendarDate): { date: CalendarDate; yearWritten: boolean } | undefined {
+  const f = fold(line);
+  doc.work.charge(SEARCH_UNITS + TIMING_PASSES * f.length);
+  for (const t of findTimings(f, 0, f.length, ref)) if (t.form === 'date' || t.form === 'meetingDate') return { date: t.date, yearWritten: t.yearWritten };
   return undefined;
+}
+
+function documentFacts(doc: Doc, today: CalendarDate): DocFacts {
+  // The reference date is not read for a date whose year is written.
+  const written = datesIn(doc, { start: 0, end: doc.folded.length }, today).find((t) => t.yearWritten);
+  let headerDate: CalendarDate | undefined;
+  for (const line of doc.header) {
+    const date = /\d/.test(line) ? firstDateOf(doc, line, today) : undefined;
+    headerDate = date?.yearWritten ? date.date : undefined;
+    if (headerDate) break;
+  }
+  const ref = headerDate ?? written?.date ?? today;
+  const folded = doc.header.map(fold);
+  const facts: DocFacts = {
+    minutes: folded.some(READS_AS_MINUTES),
+    paragraphs: doc.blocks.some((b) => b.paragraph),
+    head: folded.slice(0, 6).map((line) => line.slice(0, 300)),
+    ref,
+  };
+  for (const [i, line] of doc.header.entries()) {
+    const f = folded[i] ?? '';
+    if (!facts.body) {
+      const m = BODY_AT_START.exec(f);
+      facts.body = m?.[1] && !BODY_ONLY.test(m[1]) ? bodyCode(m[1]) : undefined;
+    }
+    facts.caseNumber ??= caseNumberIn(line, fold);
+    const dated = /\d/.test(f);
+    if (!facts.labelledDate && dated && LABELLED_MEETING.test(f)) facts.labelledDate = firstDateOf(doc, line, ref)?.date;
+    if (!facts.usableDate && dated && !NOT_MEETING_DATE.test(f)) facts.usableDate = firstDateOf(doc, line, ref)?.date;
+    if (!facts.paragraph && /§\s*\d+/.test(line) && !/vack/.test(f)) facts.paragraph = `§ ${/§\s*(\d+)/.exec(line)?.[1]}`;
+    if (
+      !facts.title && line.length >= 12 && line.length <= 150 && /\p{Ll}/u.test(line) && line.split(/\s+/).length >= 3 && !/[.,:]$/.test(line) &&
+      !/\d{4}-\d{2}-\d{2}|§/.test(line) && !caseNumberIn(line, fold) && !TITLE_SKIP.test(f)
+    ) {
+      facts.title = line;
+    }
+  }
+  return facts;
 }
 
 function casePrefix(caseNumber: string | undefined): string | undefined {
   return caseNumber ? /^([A-ZÅÄÖ]{2,6})\b/.exec(caseNumber)?.[1] : undefined;
 }
 
-function meetingDate(doc: Doc, block: Block, today: CalendarDate): CalendarDate | undefined {
-  const lines = [...doc.header, ...block.lines.map((l) => slice(doc, l))];
-  const first = (line: string) => datesIn(fold(line), 0, line.length, today)[0]?.date;
-  for (const line of lines) if (/sammantradesdatum|sammantrade(?:t)?\s+(?:den\s+)?\d|motesdatum/.test(fold(line))) return first(line);
-  const folded = lines.map(fold);
-  const minutes =
-    doc.blocks.some((b) => b.paragraph) ||
-    folded.some((l) => (/protokoll|sammantrade/.test(l) && !/tjansteskrivelse/.test(l)) || (/§\s*\d/.test(l) && !/vack/.test(l)));
-  if (!minutes) return undefined;
-  const usable = lines.filter((l) => !/inkom|vack|datum\s*:?\s*\d|daterad|^datum\b/.test(fold(l)));
-  return usable.map(first).find(Boolean);
+/**
+ * The date of the meeting a block's decision is recorded at: the header's labelled meeting date,
+ * else the § lines', else (in minutes) the first date of the header or the § lines. Never a date of
+ * the case history: only the header and the block's own first lines are read.
+ */
+function meetingDate(doc: Doc, facts: DocFacts, block: Block): CalendarDate | undefined {
+  if (facts.labelledDate) return facts.labelledDate;
+  const own = block.lines.map((l) => slice(doc, l));
+  const labelled = own.find((line) => LABELLED_MEETING.test(fold(line)));
+  if (labelled) return firstDateOf(doc, labelled, facts.ref)?.date;
+  if (!facts.paragraphs && !facts.minutes && !own.some((line) => READS_AS_MINUTES(fold(line)))) return undefined;
+  return facts.usableDate ?? own.filter((line) => !NOT_MEETING_DATE.test(fold(line))).map((line) => firstDateOf(doc, line, facts.ref)?.date).find(Boolean);
 }
 
-function blockTitle(doc: Doc, block: Block): string | undefined {
+function blockTitle(doc: Doc, facts: DocFacts, block: Block): string | undefined {
   const clean = (line: string) =>
     line
       .replace(/^\s*(?:\p{Lu}{2,6}\s+)?§\s*\d+\s*/u, '')
@@ -196,34 +329,22 @@ function blockTitle(doc: Doc, block: Block): string | undefined {
       if (title.length >= 4 && !readHeading(fold(title))) return title;
     }
   }
-  const skip = /^(?:protokoll|sammantradesprotokoll|protokollsutdrag|tjansteskrivelse|motion till|interpellation till|datum|inkom|vackt|dnr|diarienummer|handlaggare|till\s*:|sida|er referens|var referens|remissinstanser)\b/;
-  return doc.header.find((line) => {
-    const f = fold(line);
-    return (
-      line.length >= 12 && line.length <= 150 && /\p{Ll}/u.test(line) && line.split(/\s+/).length >= 3 && !/[.,:]$/.test(line) &&
-      !/\d{4}-\d{2}-\d{2}|§/.test(line) && !caseNumberIn(line, fold) && !skip.test(f)
-    );
-  });
+  return facts.title;
 }
 
-function blockMeta(doc: Doc, block: Block, known: KnownFacts, ctx: DraftContext, firstDate: CalendarDate): BlockMeta {
+function blockMeta(doc: Doc, facts: DocFacts, block: Block, known: KnownFacts): BlockMeta {
   const ownCase = block.lines.map((l) => caseNumberIn(slice(doc, l), fold)).find(Boolean);
-  const caseNumber = known.caseNumber ?? ownCase ?? doc.header.map((l) => caseNumberIn(l, fold)).find(Boolean) ?? caseNumberIn(slice(doc, block), fold);
-  const fallback = headerBody(doc) ?? casePrefix(ownCase ?? caseNumber);
+  const caseNumber = known.caseNumber ?? ownCase ?? facts.caseNumber ?? caseNumberIn(slice(doc, block), fold);
+  const fallback = facts.body ?? casePrefix(ownCase ?? caseNumber);
   const headingDecider = block.sections.find((s) => s.kind === 'decision' && s.decider)?.decider;
   const subject = block.sections
     .filter((s) => s.kind === 'decision' || s.kind === 'proposal')
     .map((s) => BODY_AT_START.exec(fslice(doc, trimSpan(doc.text, s)))?.[1])
     .find(Boolean);
   const decider = known.body ?? bodyCode(headingDecider ?? '', fallback) ?? bodyCode(subject ?? '', fallback) ?? fallback;
-  const date = known.meetingDate ?? meetingDate(doc, block, ctx.today);
-  let paragraph = block.paragraph;
-  if (!paragraph && doc.blocks.length === 1) {
-    const line = doc.header.find((l) => /§\s*\d+/.test(l) && !/vack/.test(fold(l)));
-    const n = line ? /§\s*(\d+)/.exec(line)?.[1] : undefined;
-    paragraph = n ? `§ ${n}` : undefined;
-  }
-  return { decider, date, paragraph, caseNumber, ref: date ?? firstDate, title: blockTitle(doc, block) };
+  const date = known.meetingDate ?? meetingDate(doc, facts, block);
+  const paragraph = block.paragraph ?? (doc.blocks.length === 1 ? facts.paragraph : undefined);
+  return { decider, date, paragraph, caseNumber, ref: date ?? facts.ref, title: blockTitle(doc, facts, block), head: facts.head };
 }
 
 // ---------------------------------------------------------------- decision points
@@ -289,6 +410,7 @@ function clausesOf(doc: Doc, sentence: Span): Span[] {
     clauses.push({ start: sentence.start + at, end: sentence.start + m.index });
     at = m.index + m[0].length;
   }
+  // trimSpan below takes the white space before a boundary off the clause.
   clauses.push({ start: sentence.start + at, end: sentence.end });
   return clauses.map((c) => trimSpan(doc.text, c)).filter((c) => c.end > c.start);
 }
@@ -383,8 +505,8 @@ interface Deadline {
 function deadlineOf(doc: Doc, task: Span, meta: BlockMeta, reportFrom?: number): Deadline {
   const f = fslice(doc, task);
   const reportSpan = reportFrom !== undefined ? { start: reportFrom, end: task.end } : REPORT_VERB.test(f) ? task : undefined;
-  const inReport = reportSpan ? findTimings(doc.folded, reportSpan.start, reportSpan.end, meta.ref) : [];
-  const inTask = findTimings(doc.folded, task.start, task.end, meta.ref).filter((t) => t.marked || t.form === 'meetingDate' || t.form === 'vague');
+  const inReport = reportSpan ? timingsIn(doc, reportSpan, meta.ref) : [];
+  const inTask = timingsIn(doc, task, meta.ref).filter((t) => t.marked || t.form === 'meetingDate' || t.form === 'vague');
   const timings = inReport.some((t) => t.form !== 'vague') ? inReport : [...inTask, ...inReport];
   const used = timings.find((t) => t.form !== 'vague');
   const vague = timings.find((t) => t.form === 'vague');
@@ -461,16 +583,12 @@ function taskItems(doc: Doc, meta: BlockMeta, commission: Commission, source: Sp
   const reportFrom = split ? task.start + split.index + split[0].length : undefined;
   const deadline = deadlineOf(doc, task, meta, reportFrom);
   const main = split && split.index > 8 ? { start: task.start, end: task.start + split.index } : task;
-  const marked = findTimings(doc.folded, main.start, main.end, meta.ref).filter((t) => t.marked);
+  const marked = timingsIn(doc, main, meta.ref).filter((t) => t.marked);
   const title = titleOf(doc, main, deadline.used ? [deadline.used, ...marked] : marked, meta);
   // A commission verb with nothing after it ("uppdra åt X att" at a page's end) is no task.
   if (!/\p{L}{2}/u.test(title)) return [];
   const flags = point.flag ? [point.flag] : [];
   let confidence = point.confidence;
-  if (commission.exhortation) {
-    confidence = 0.3;
-    flags.push('Uppmaning till andra organ, inte ett uppdrag: följs upp löst, om alls.');
-  }
   if (deadline.vague) {
     confidence -= 0.1;
     flags.push(`Tidpunkten är inte exakt ("${deadline.vague}"): ange en deadline.`);
@@ -507,20 +625,26 @@ function attach(doc: Doc, meta: BlockMeta, group: Candidate[], span: Span): void
 }
 
 /** The items of one decision point: commissions, with report-backs and deadlines from later clauses and sentences. */
-function pointItems(doc: Doc, meta: BlockMeta, point: Point, plain: boolean): Candidate[] {
+function* pointItems(doc: Doc, meta: BlockMeta, point: Point, plain: boolean, exhortations: Candidate[]): Steps<Candidate[]> {
   const items: Candidate[] = [];
   let group: Candidate[] | undefined;
   for (const sentence of sentencesOf(doc, point)) {
+    yield;
     if (isQuestion(doc, sentence)) continue;
     if (plain && PROPOSING.test(fslice(doc, sentence))) continue;
     let sentenceGroup: Candidate[] | undefined;
     for (const clause of clausesOf(doc, sentence)) {
+      doc.work.charge(CLAUSE_UNITS);
       const cf = fslice(doc, clause);
       const commission = readCommission(doc, clause);
       if (commission) {
         const made = taskItems(doc, meta, commission, sentence, point);
-        items.push(...made);
-        if (!commission.exhortation) sentenceGroup = made;
+        // An uppmaning asks another body to act: shown to the clerk, never proposed as an item.
+        if (commission.exhortation) exhortations.push(...made);
+        else {
+          items.push(...made);
+          sentenceGroup = made;
+        }
         continue;
       }
       if (sentenceGroup && TASK_START.test(cf)) {
@@ -534,7 +658,7 @@ function pointItems(doc: Doc, meta: BlockMeta, point: Point, plain: boolean): Ca
       }
     }
     if (sentenceGroup) group = sentenceGroup;
-    else if (group && (FOLLOW_UP.test(fslice(doc, sentence)) || /\bska\b.*\bsenast\b/.test(fslice(doc, sentence)))) attach(doc, meta, group, sentence);
+    else if (group && (FOLLOW_UP.test(fslice(doc, sentence)) || SHALL_BY.test(fslice(doc, sentence)))) attach(doc, meta, group, sentence);
   }
   return items;
 }
@@ -570,7 +694,7 @@ function remitTarget(doc: Doc, block: Block): string | undefined {
 }
 
 function motionItems(doc: Doc, block: Block, meta: BlockMeta, points: Point[], taken: Candidate[]): Candidate[] {
-  const head = fold([meta.title ?? '', ...block.lines.map((l) => slice(doc, l)), ...doc.header.slice(0, 6)].join('\n'));
+  const head = [fold(meta.title ?? ''), ...block.lines.map((l) => fslice(doc, l)), ...meta.head].join('\n');
   if (!/\bmotion(?:en)?\b/.test(head) || /interpellation/.test(head)) return [];
   const answer = motionAnswer(points.map((p) => fslice(doc, p)).join('\n'));
   const target = remitTarget(doc, block);
@@ -603,12 +727,12 @@ function motionItems(doc: Doc, block: Block, meta: BlockMeta, points: Point[], t
 
 /** "väckt i kommunfullmäktige 2025-11-24 § 203"; "X väcker en motion" in KF's own minutes means that meeting. */
 function raisedDate(doc: Doc, block: Block, meta: BlockMeta): { date: CalendarDate; paragraph?: string; source: Span; explicit: boolean } | undefined {
-  for (const line of lineSpans(doc.folded, block.start, block.end)) {
+  for (const line of linesOf(doc, block)) {
     for (const sentence of sentencesOf(doc, line)) {
       const f = fslice(doc, sentence);
       const m = /\bvackt(?:es|e)?\b/.exec(f);
       if (!m) continue;
-      const date = datesIn(doc.folded, sentence.start + m.index, Math.min(sentence.end, sentence.start + m.index + 80), meta.ref)[0];
+      const date = datesIn(doc, { start: sentence.start + m.index, end: Math.min(sentence.end, sentence.start + m.index + 80) }, meta.ref)[0];
       if (!date && meta.decider === 'KF' && meta.date) return { date: meta.date, paragraph: meta.paragraph, source: sentence, explicit: false };
       if (!date) continue;
       const n = /§\s*(\d+)/.exec(f.slice(m.index))?.[1];
@@ -629,6 +753,8 @@ function motionProposals(doc: Doc, block: Block): { source: Span; content: Span 
   for (const section of block.sections) {
     const points = pointsOf(doc, section);
     points.forEach((point, i) => {
+      // The att-list after a point is read once, however many of its sentences propose.
+      let listRead = false;
       for (const sentence of sentencesOf(doc, point)) {
         const f = fslice(doc, sentence);
         const verb = PROPOSING.exec(f);
@@ -638,6 +764,8 @@ function motionProposals(doc: Doc, block: Block): { source: Span; content: Span 
           proposals.push({ source: sentence, content: trimSpan(doc.text, { start: sentence.start + att + 5, end: sentence.end }) });
           continue;
         }
+        if (listRead) continue;
+        listRead = true;
         for (const next of points.slice(i + 1)) {
           const m = /^att\s+/.exec(fslice(doc, next));
           if (!m) break;
@@ -732,11 +860,11 @@ interface Remiss {
 
 function remissOf(doc: Doc, block: Block, meta: BlockMeta): Remiss | undefined {
   if (!/remiss|samrad|synpunkter|yttra sig/.test(fslice(doc, block))) return undefined;
-  const sentences = lineSpans(doc.text, block.start, block.end).flatMap((l) => sentencesOf(doc, l));
+  const sentences = linesOf(doc, block).flatMap((l) => sentencesOf(doc, l));
   for (const sentence of sentences) {
     const f = fslice(doc, sentence);
     if (isQuestion(doc, sentence) || !/\b(?:senast|senaste dag|sista dag)\b/.test(f) || !DEADLINE_SENTENCE.test(f)) continue;
-    const date = findTimings(doc.folded, sentence.start, sentence.end, meta.ref).find((t) => t.marked && t.form === 'date');
+    const date = timingsIn(doc, sentence, meta.ref).find((t) => t.marked && t.form === 'date');
     if (!date || date.form !== 'date') continue;
     const to = /\b(?:till|hos)\s+(?=[a-z])/g;
     let recipient: string | undefined;
@@ -750,7 +878,7 @@ function remissOf(doc: Doc, block: Block, meta: BlockMeta): Remiss | undefined {
 }
 
 function remissSubject(doc: Doc, block: Block): string | undefined {
-  for (const line of lineSpans(doc.text, block.start, block.end)) {
+  for (const line of linesOf(doc, block)) {
     const text = slice(doc, line).trim();
     const f = fold(text);
     const labelled = /^(?:remiss(?:svar)?|samrad)\s*[:–-]\s*(.+)$/.exec(f);
@@ -783,7 +911,7 @@ function addresseeOf(doc: Doc, block: Block): string | undefined {
     const start = block.start + pick.index + pick[0].indexOf(pick[1]);
     return doc.text.slice(start, start + pick[1].length).trim();
   }
-  for (const line of lineSpans(doc.text, block.start, block.end)) {
+  for (const line of linesOf(doc, block)) {
     const text = slice(doc, line).trim();
     const m = new RegExp(`^(${BODY_PHRASE})$`).exec(fold(text));
     if (m?.[1] && !/^(?:namnd|styrelse|arbetsutskott|utskott)/.test(m[1])) return text;
@@ -827,12 +955,14 @@ function yttrandeItems(doc: Doc, block: Block, meta: BlockMeta, known: KnownFact
 
 // ---------------------------------------------------------------- block
 
-function blockCandidates(doc: Doc, block: Block, known: KnownFacts, ctx: DraftContext, firstDate: CalendarDate): Candidate[] {
-  const meta = blockMeta(doc, block, known, ctx, firstDate);
+function* blockCandidates(doc: Doc, facts: DocFacts, block: Block, known: KnownFacts, exhortations: Candidate[]): Steps<Candidate[]> {
+  const meta = blockMeta(doc, facts, block, known);
   const { points, plain } = decisionPoints(doc, block, meta);
-  const head = fold([meta.title ?? '', ...doc.header.slice(0, 3)].join(' '));
+  const head = [fold(meta.title ?? ''), ...meta.head.slice(0, 3)].join(' ');
   const silent = plain && (/^interpellation|\binterpellation\b/.test(head) || /\bmotion\b/.test(head));
-  const commissions = silent ? [] : points.flatMap((p) => pointItems(doc, meta, p, plain));
+  const commissions: Candidate[] = [];
+  if (!silent) for (const point of points) commissions.push(...(yield* pointItems(doc, meta, point, plain, exhortations)));
+  yield;
   const withMotions = [...commissions, ...motionItems(doc, block, meta, points, commissions)];
   return yttrandeItems(doc, block, meta, known, withMotions, plain);
 }
@@ -846,11 +976,17 @@ function asWritten(role: string, doc: Doc): string {
   return isRole && /^\p{Lu}\p{Ll}/u.test(restored) ? restored[0]?.toLowerCase() + restored.slice(1) : restored;
 }
 
+/** The sentence of a span on one line, and the span's offsets in the submitted text. */
+function sourceOf(doc: Doc, span: Span): Draft['source'] {
+  return { sentence: slice(doc, span).replace(/\s+/g, ' ').trim(), ...originalSpan(doc.norm, span.start, span.end) };
+}
+
 function finish(doc: Doc, c: Candidate, ctx: DraftContext): Draft {
   const role = c.role ? asWritten(c.role, doc) : undefined;
   const person = role ? ctx.lookupRole(normalizeRole(role)) : undefined;
   const responsible = person ? { name: person.name, email: person.email } : undefined;
-  const sentence = slice(doc, c.source).replace(/\s+/g, ' ').trim();
+  const source = sourceOf(doc, c.source);
+  const sentence = source.sentence;
   const decision = Object.fromEntries(Object.entries(c.decision).filter(([, v]) => v !== undefined)) as DraftDecision;
   const body: DraftBody = {
     kind: c.kind,
@@ -880,7 +1016,7 @@ function finish(doc: Doc, c: Candidate, ctx: DraftContext): Draft {
     confidence,
     flagged: c.flags.length > 0,
     ...(c.flags.length ? { flagReason: c.flags.join(' ') } : {}),
-    source: { sentence, ...originalSpan(doc.norm, c.source.start, c.source.end) },
+    source,
     missing,
     body,
   };

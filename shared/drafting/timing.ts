@@ -18,6 +18,8 @@ export type Timing = Span &
   TimingValue & {
     /** Introduced as a deadline ("senast", "före", a meeting) rather than merely mentioned. */
     marked: boolean;
+    /** The year is written ("30 april 2027", "2027-04-30"), not taken from the reference date. */
+    yearWritten: boolean;
   };
 
 const MONTH_NAMES = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
@@ -77,32 +79,36 @@ const DEADLINE_WORD = /\b(?:senast|fore|innan|till och med|t\.o\.m|sammantradet?
 const MEETING_WORD = new RegExp(`\\b(?:sammantradet?|motet)(?:\\s+den)?\\s*$|\\b(?:till|for|infor|vid)\\s+${BODY_PHRASE}\\s+(?:den\\s+)?$`);
 const ORDINALS: Record<string, number> = { forsta: 1, andra: 2, tredje: 3, fjarde: 4 };
 
+/** findTimings reads its window once per pattern. */
+export const TIMING_PASSES = 9;
+
 /** Every deadline-like phrase in folded[start, end), in text order; dates resolved against ref. */
 export function findTimings(folded: string, start: number, end: number, ref: CalendarDate): Timing[] {
   const text = folded.slice(start, end);
   const found: Timing[] = [];
-  const taken: Span[] = [];
-  const free = (s: number, e: number) => !taken.some((t) => s < t.end && e > t.start);
+  // Characters already read as part of a timing: one mark each, so checking a match costs its length.
+  const taken = new Uint8Array(text.length);
+  const free = (s: number, e: number) => taken.subarray(s, e).every((t) => t === 0);
   const before = (at: number) => text.slice(Math.max(0, at - 60), at);
-  const add = (match: RegExpExecArray, timing: TimingValue | undefined, inherentlyMarked = false) => {
+  const add = (match: RegExpExecArray, timing: TimingValue | undefined, inherentlyMarked = false, yearWritten = false) => {
     const s = match.index;
     const e = s + match[0].length;
     if (!timing || !free(s, e)) return;
-    taken.push({ start: s, end: e });
+    taken.fill(1, s, e);
     const marked = inherentlyMarked || DEADLINE_WORD.test(before(s)) || /^(?:senast|fore|innan|till och med)\b/.test(match[0]);
-    found.push({ ...timing, start: start + s, end: start + e, marked });
+    found.push({ ...timing, start: start + s, end: start + e, marked, yearWritten });
   };
   const dateTiming = (match: RegExpExecArray, date: CalendarDate | undefined): TimingValue | undefined =>
     date ? (MEETING_WORD.test(before(match.index)) && !/\b(?:senast|fore|innan)\s+(?:den\s+)?$/.test(before(match.index)) ? { form: 'meetingDate' as const, date } : { form: 'date' as const, date }) : undefined;
 
   for (const m of text.matchAll(ISO_DATE)) {
     const date = `${m[1]}-${m[2]}-${m[3]}`;
-    add(m, dateTiming(m, isKnownDate(date) ? date : undefined));
+    add(m, dateTiming(m, isKnownDate(date) ? date : undefined), false, true);
   }
-  for (const m of text.matchAll(DAY_MONTH)) add(m, dateTiming(m, dateFor(Number(m[1]), monthNumber(m[2] ?? ''), m[3], ref)));
+  for (const m of text.matchAll(DAY_MONTH)) add(m, dateTiming(m, dateFor(Number(m[1]), monthNumber(m[2] ?? ''), m[3], ref)), false, !!m[3]);
   for (const m of text.matchAll(DAY_SLASH_MONTH)) {
     const month = Number(m[2]);
-    add(m, month >= 1 && month <= 12 ? dateTiming(m, dateFor(Number(m[1]), month, m[3], ref)) : undefined);
+    add(m, month >= 1 && month <= 12 ? dateTiming(m, dateFor(Number(m[1]), month, m[3], ref)) : undefined, false, !!m[3]);
   }
   for (const m of text.matchAll(QUARTER)) {
     const quarter = m[1] ? (ORDINALS[m[1]] ?? 1) : Number(m[3]);
@@ -130,9 +136,4 @@ export function findTimings(folded: string, start: number, end: number, ref: Cal
 /** The last day of a month ("2026-04" → 2026-04-30): a commission due "senast i april". */
 export function endOfMonth(month: string): CalendarDate {
   return lastDayOfMonth(Number(month.slice(0, 4)), Number(month.slice(5, 7)));
-}
-
-/** All calendar dates written in folded[start, end). */
-export function datesIn(folded: string, start: number, end: number, ref: CalendarDate): (Span & { date: CalendarDate })[] {
-  return findTimings(folded, start, end, ref).flatMap((t) => (t.form === 'date' || t.form === 'meetingDate' ? [{ start: t.start, end: t.end, date: t.date }] : []));
 }

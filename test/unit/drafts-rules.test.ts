@@ -8,7 +8,7 @@ const people: Record<string, { name: string; email: string; unit: string }> = {
   förvaltningschef: { name: 'Alex Lund', email: 'alex.lund@example.se', unit: 'Barn- och utbildningsförvaltningen' },
 };
 const ctx: DraftContext = { lookupRole: (role) => people[role], today: '2026-06-01' };
-const draft = (text: string, known: KnownFacts = {}) => extractDrafts(text, known, ctx);
+const draft = (text: string, known: KnownFacts = {}) => extractDrafts(text, known, ctx).drafts;
 const proposed = (text: string, known: KnownFacts = {}) => draft(text, known).filter((d) => d.confidence >= PROPOSED_CONFIDENCE);
 
 const KS_MINUTES = (decision: string) => `Kommunstyrelsen\nSammanträdesdatum 2026-03-11\n\n§ 58   Dnr KS 2026/141\nUtredning\n\nBeslut\n${decision}`;
