@@ -31,9 +31,9 @@ export function createHandler(deps: () => Dependencies = dependencies) {
         // Each deadline as the rules compute it, with the meeting plans that exist; nothing is stored.
         const resolved = await Promise.all(
           drafts.map(async (draft) => {
-            if (!draft.due) return draft;
+            if (!draft.body.due) return draft;
             try {
-              return { ...draft, deadline: await rules.resolve(draft.kind, draft.due) };
+              return { ...draft, deadline: await rules.resolve(draft.kind, draft.body.due) };
             } catch (error) {
               if (error instanceof AppError && error.status === 422) return { ...draft, deadlineProblem: { code: error.code, message: error.message } };
               throw error;

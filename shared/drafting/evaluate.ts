@@ -7,14 +7,21 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod';
-import { calendarDate, due as dueSchema, KINDS, type Due } from '../items/model';
+import { calendarDate, due as dueSchema, KINDS } from '../items/model';
 import { extractDrafts, normalizeRole, PROPOSED_CONFIDENCE, type Draft, type DraftContext } from './extract';
 import { fold } from './fold';
+
+/** The contract's due forms, a report-back to a body by a date, and an outside deadline with no recipient named (see DraftDue). */
+const expectedDue = z.union([
+  dueSchema,
+  z.strictObject({ meeting: z.strictObject({ body: z.string(), by: calendarDate }) }),
+  z.strictObject({ externalDeadline: calendarDate, recipient: z.string().optional(), decidedBy: z.string().optional() }),
+]);
 
 const expectedItem = z.strictObject({
   kind: z.enum(KINDS),
   responsibleRole: z.string().optional(),
-  due: dueSchema.optional(),
+  due: expectedDue.optional(),
   /** Words the title should contain (diacritic-insensitive). */
   titleWords: z.array(z.string()),
   /** A quote of the submitted text the item comes from; `occurrence` picks a later repeat. */
@@ -78,7 +85,7 @@ function canonical(value: unknown): unknown {
   return value;
 }
 
-export function sameDue(a: Due | undefined, b: Due | undefined): boolean {
+export function sameDue(a: unknown, b: unknown): boolean {
   return JSON.stringify(canonical(a ?? null)) === JSON.stringify(canonical(b ?? null));
 }
 

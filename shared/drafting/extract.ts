@@ -3,7 +3,7 @@
  * The endpoint resolves `due` with the meeting plans; here it stays in the contract's forms.
  */
 import type { CalendarDate } from '../dates';
-import type { Due, Kind, Person } from '../items/model';
+import { due as dueSchema, type Due, type Kind, type Person } from '../items/model';
 import { fold } from './fold';
 import { BODY_PHRASE, readHeading } from './headings';
 import {
@@ -18,7 +18,7 @@ import {
   type Doc,
   type Section,
 } from './structure';
-import { BODY_NAMES, bodyCode, normalizeRole, restoreDiacritics } from './swedish';
+import { BODY_NAMES, bodyCode, normalizeRole, restoreDiacritics, type Council } from './swedish';
 import { originalSpan } from './text';
 import { endOfMonth, findTimings, TIMING_PASSES, type Span, type Timing } from './timing';
 import { CLAUSE_UNITS, runInTurns, runSteps, SEARCH_UNITS, Work, type Steps } from './work';
@@ -46,6 +46,16 @@ export interface DraftContext {
   work?: Work;
 }
 
+/**
+ * A deadline as a draft proposes it: the contract's forms (Due); a report-back to a body within a
+ * period, `{ meeting: { body, by } }` = the body's last meeting on or before `by`; and an outside
+ * deadline whose recipient the text does not name.
+ */
+export type DraftDue =
+  | Due
+  | { meeting: { body: string; by: CalendarDate } }
+  | { externalDeadline: CalendarDate; recipient?: string; decidedBy?: string };
+
 export interface DraftDecision {
   body?: string;
   date?: CalendarDate;
@@ -71,7 +81,7 @@ export interface Draft {
   responsibleRole?: string;
   responsible?: Person;
   unit?: string;
-  due?: Due;
+  due?: DraftDue;
   decision: DraftDecision;
   caseNumber?: string;
   confidence: number;
@@ -91,12 +101,14 @@ interface Candidate {
   kind: Kind;
   title: string;
   role?: string;
-  due?: Due;
+  due?: DraftDue;
   decision: DraftDecision;
   caseNumber?: string;
   confidence: number;
   flags: string[];
   source: Span;
+  /** `due` is the end of a period ("under 2026"): a later, exact report-back replaces it. */
+  approximate?: boolean;
 }
 
 interface BlockMeta {
@@ -110,11 +122,12 @@ interface BlockMeta {
   title?: string;
   /** The document's first header lines, folded. */
   head: string[];
+  council: Council;
 }
 
 const ROLE_HEAD =
   /(?:chef|chefen|direktor|direktoren|namnd|namnden|namnder|namnderna|styrelse|styrelsen|forvaltning|forvaltningen|forvaltningarna|ordforande|ordforanden|kontor|kontoret|utskott|utskottet|kansli|kansliet|avdelning|avdelningen|enhet|enheten|are|aren|strateg|strategen|controller|controllern|rektor|rektorn|rektorerna|fullmaktige|presidiet|presidium|bolag|bolaget|ansvarig|ansvarige|ledning|ledningen|direktion|direktionen|forbundet|ombud|ombudet|jurist|juristen|ekonom|ekonomen|tor|torn|toren|radet)$/;
-const REPORT_VERB = /\b(?:(?:ater)?rapportera(?:s)?|aterrapportering(?:en)?|aterkomma|slutredovisa|delredovisa|redovisa(?:s)?)\b/;
+const REPORT_VERB = /\b(?:(?:ater)?rapportera(?:s)?|aterrapportering(?:en)?|aterkomma|slutredovisa|delredovisa|redovisa(?:s)?|informera (?:fullmaktige|styrelsen|namnden|kommunstyrelsen|kommunfullmaktige|regionstyrelsen|regionfullmaktige))\b/;
 const REPORT_SPLIT = /(?:,\s*|\s+)(?:och|samt)\s+(?:att\s+)?(?:darefter\s+)?(?=(?:(?:ater)?rapportera|aterkomma|slutredovisa|delredovisa|redovisa)\b)/;
 const TASK_VERB =
   '(?:ta fram|utreda|genomfora|inratta|uppratta|se over|revidera|infora|tillsatta|aterrapportera|aterkomma|redovisa|slutredovisa|utarbeta|kartlagga|folja upp|samordna|utveckla|uppdatera|utse|underteckna|teckna|besvara|planera|inventera|erbjuda|bygga|starta|paborja|analysera|sammanstalla|forbereda|verkstalla)';
@@ -140,6 +153,8 @@ const PROPOSING = /\b(?:foreslar|foreslas|yrkar|hemstaller)\b/;
 const REFERS_TO_PROPOSAL = /\b(?:enligt|i enlighet med|bifalla|bifaller)\b[^.]{0,60}\bforslag(?:et)?\b/;
 const DEADLINE_SENTENCE = /(?:synpunkt|yttrande|remissvar|\bsvar\b|svaren|inkommit|inkomma|kommit in|tillhanda|besvara|lamna)/;
 /** "… ska … senast …": one pass, the gap bounded (an unbounded gap is tried again from every "ska"). */
+const SECOND_TASK = new RegExp(`^(?:(?:till|senast|fore|infor|vid|inom)\\b[^,;]{0,80}?\\s)?(${TASK_VERB})\\b`);
+const PASSIVE_REPORT = new RegExp(`^(\\p{L}[^,;]{1,80}?)\\s+(?:ska\\s+)?(?:aterrapporteras|aterredovisas|redovisas|rapporteras)\\s+(?:till|for|infor)\\s+${BODY_PHRASE}`, 'u');
 const SHALL_BY = /\bska\b[^.]{0,200}?\bsenast\b/;
 const FOLLOW_UP = /\b(?:aterrapport\w*|redovis\w*|aterkomm\w*|rapporter\w*|ska vara (?:klar|klart|genomford|genomfort|slutford|slutfort|fardig|fardigt)|uppdraget|planen|arbetet)\b/;
 
@@ -221,6 +236,8 @@ function* extraction(text: string, known: KnownFacts, ctx: DraftContext, work: W
 
 /** What the header (the lines before the first §, and the page headers) says, read once per document. */
 interface DocFacts {
+  /** A region's or a landsting's text: "fullmäktige" is RF or LF, "styrelsen" RS or LS. */
+  council: Council;
   /** The body the header names ("KOMMUNSTYRELSEN PROTOKOLL"). */
   body?: string;
   caseNumber?: string;
@@ -269,7 +286,9 @@ function documentFacts(doc: Doc, today: CalendarDate): DocFacts {
   }
   const ref = headerDate ?? written?.date ?? today;
   const folded = doc.header.map(fold);
+  const opening = doc.folded.slice(0, 5_000);
   const facts: DocFacts = {
+    council: /\bregion(?:fullmaktige|styrelse)/.test(opening) ? 'region' : /\blandstings(?:fullmaktige|styrelse)/.test(opening) ? 'landsting' : 'kommun',
     minutes: folded.some(READS_AS_MINUTES),
     paragraphs: doc.blocks.some((b) => b.paragraph),
     head: folded.slice(0, 6).map((line) => line.slice(0, 300)),
@@ -279,7 +298,7 @@ function documentFacts(doc: Doc, today: CalendarDate): DocFacts {
     const f = folded[i] ?? '';
     if (!facts.body) {
       const m = BODY_AT_START.exec(f);
-      facts.body = m?.[1] && !BODY_ONLY.test(m[1]) ? bodyCode(m[1]) : undefined;
+      facts.body = m?.[1] && !BODY_ONLY.test(m[1]) ? bodyCode(m[1], undefined, facts.council) : undefined;
     }
     facts.caseNumber ??= caseNumberIn(line, fold);
     const dated = /\d/.test(f);
@@ -341,10 +360,10 @@ function blockMeta(doc: Doc, facts: DocFacts, block: Block, known: KnownFacts): 
     .filter((s) => s.kind === 'decision' || s.kind === 'proposal')
     .map((s) => BODY_AT_START.exec(fslice(doc, trimSpan(doc.text, s)))?.[1])
     .find(Boolean);
-  const decider = known.body ?? bodyCode(headingDecider ?? '', fallback) ?? bodyCode(subject ?? '', fallback) ?? fallback;
+  const decider = known.body ?? bodyCode(headingDecider ?? '', fallback, facts.council) ?? bodyCode(subject ?? '', fallback, facts.council) ?? fallback;
   const date = known.meetingDate ?? meetingDate(doc, facts, block);
   const paragraph = block.paragraph ?? (doc.blocks.length === 1 ? facts.paragraph : undefined);
-  return { decider, date, paragraph, caseNumber, ref: date ?? facts.ref, title: blockTitle(doc, facts, block), head: facts.head };
+  return { decider, date, paragraph, caseNumber, ref: date ?? facts.ref, title: blockTitle(doc, facts, block), head: facts.head, council: facts.council };
 }
 
 // ---------------------------------------------------------------- decision points
@@ -370,7 +389,7 @@ function decisionPoints(doc: Doc, block: Block, meta: BlockMeta): { points: Poin
   if (proposals.length) {
     return {
       points: proposals.flatMap((s) => {
-        const target = s.decider ? bodyCode(s.decider, meta.decider) : undefined;
+        const target = s.decider ? bodyCode(s.decider, meta.decider, meta.council) : undefined;
         const elsewhere = target && meta.decider && target !== meta.decider;
         return elsewhere
           ? points([s], 0.4, `Förslag till ${target}: blir ett uppdrag först när ${target} har beslutat.`)
@@ -483,19 +502,19 @@ function readCommission(doc: Doc, clause: Span): Commission | undefined {
 // ---------------------------------------------------------------- deadlines and titles
 
 /** A body named in a span as the one reported to ("till kommunstyrelsen", "kommunstyrelsens sammanträde", "till KS"). */
-function targetBody(doc: Doc, span: Span, decider?: string): string | undefined {
+function targetBody(doc: Doc, span: Span, decider: string | undefined, council: Council): string | undefined {
   const f = fslice(doc, span);
   const named = new RegExp(`\\b(?:till|for|infor|vid|pa|i)\\s+(${BODY_PHRASE})\\b|\\b(${BODY_PHRASE})\\s+sammantrade`).exec(f);
   const phrase = named?.[1] ?? named?.[2];
-  if (phrase) return bodyCode(phrase, decider);
+  if (phrase) return bodyCode(phrase, decider, council);
   const short = /\b(?:till|för|inför|vid|i)\s+([A-ZÅÄÖ]{2,5}(?:-?AU)?)\b/.exec(slice(doc, span))?.[1];
   return short && /^(?:KF|KS|KSAU|[A-ZÅÄÖ]{1,4}N|[A-ZÅÄÖ]{2,4}-?AU)$/.test(short) ? bodyCode(short) : decider;
 }
 
 interface Deadline {
-  due?: Due;
+  due?: DraftDue;
   /** Further report-back occasions ("i april och i oktober"): one item each. */
-  more: Due[];
+  more: DraftDue[];
   report: boolean;
   vague?: string;
   used?: Timing;
@@ -514,10 +533,15 @@ function deadlineOf(doc: Doc, task: Span, meta: BlockMeta, reportFrom?: number):
   const report = !!reportSpan || atMeeting;
   if (!used) return { report, vague: vague ? slice(doc, vague) : undefined, more: [] };
   if (used.form === 'date') return { due: { date: used.date }, report, used, more: [] };
-  const body = targetBody(doc, reportSpan ?? { start: Math.max(task.start, used.start - 60), end: used.end }, meta.decider);
+  if (used.form === 'period') {
+    // A report-back within a period is due at the body's last meeting by its end; other work by its end.
+    const to = report ? targetBody(doc, reportSpan ?? task, meta.decider, meta.council) : undefined;
+    return { due: to ? { meeting: { body: to, by: used.by } } : { date: used.by }, report, used, vague: slice(doc, used), more: [] };
+  }
+  const body = targetBody(doc, reportSpan ?? { start: Math.max(task.start, used.start - 60), end: used.end }, meta.decider, meta.council);
   if (!report && used.form === 'month') return { due: { date: endOfMonth(used.month) }, report, used, more: [] };
   if (!body) return { report: true, used, more: [] };
-  const meetingOf = (t: Timing): Due | undefined =>
+  const meetingOf = (t: Timing): DraftDue | undefined =>
     t.form === 'month' ? { meeting: { body, month: t.month } } : t.form === 'meetingDate' ? { meeting: { body, date: t.date } } : undefined;
   const more = inReport.filter((t) => t.start > used.start).flatMap((t) => meetingOf(t) ?? []);
   return { due: meetingOf(used), report: true, used, more };
@@ -591,7 +615,7 @@ function taskItems(doc: Doc, meta: BlockMeta, commission: Commission, source: Sp
   let confidence = point.confidence;
   if (deadline.vague) {
     confidence -= 0.1;
-    flags.push(`Tidpunkten är inte exakt ("${deadline.vague}"): ange en deadline.`);
+    flags.push(vagueFlag(deadline));
   } else if (deadline.report && !deadline.due) {
     flags.push('Återrapporteringen saknar tidpunkt eller organ: ange en deadline.');
   }
@@ -606,7 +630,14 @@ function taskItems(doc: Doc, meta: BlockMeta, commission: Commission, source: Sp
     confidence,
     flags: [...flags],
     source,
+    approximate: !!deadline.vague && !!deadline.due,
   })));
+}
+
+function vagueFlag(deadline: Deadline): string {
+  return deadline.due
+    ? `Tidpunkten är en period ("${deadline.vague}"): deadline satt till periodens slut, kontrollera.`
+    : `Tidpunkten är inte exakt ("${deadline.vague}"): ange en deadline.`;
 }
 
 /** A later sentence or clause that gives the previous commission its report-back or deadline. */
@@ -615,11 +646,17 @@ function attach(doc: Doc, meta: BlockMeta, group: Candidate[], span: Span): void
   if (!deadline.due && !deadline.vague) return;
   for (const item of group) {
     if (deadline.report) item.kind = 'aterrapportering';
-    if (!item.due && deadline.due) item.due = deadline.due;
     if (deadline.vague && !item.due) {
       item.confidence -= 0.1;
-      item.flags.push(`Tidpunkten är inte exakt ("${deadline.vague}"): ange en deadline.`);
+      item.flags.push(vagueFlag(deadline));
     }
+    if (item.approximate && deadline.due && !deadline.vague) {
+      item.approximate = false;
+      item.confidence += 0.1;
+      item.flags = item.flags.filter((f) => !f.startsWith('Tidpunkten är en period'));
+      item.due = deadline.due;
+    }
+    if (!item.due && deadline.due) item.due = deadline.due;
     item.source = { start: Math.min(item.source.start, span.start), end: Math.max(item.source.end, span.end) };
   }
 }
@@ -633,6 +670,8 @@ function* pointItems(doc: Doc, meta: BlockMeta, point: Point, plain: boolean, ex
     if (isQuestion(doc, sentence)) continue;
     if (plain && PROPOSING.test(fslice(doc, sentence))) continue;
     let sentenceGroup: Candidate[] | undefined;
+    let last: Commission | undefined;
+    const before = items.length;
     for (const clause of clausesOf(doc, sentence)) {
       doc.work.charge(CLAUSE_UNITS);
       const cf = fslice(doc, clause);
@@ -644,7 +683,17 @@ function* pointItems(doc: Doc, meta: BlockMeta, point: Point, plain: boolean, ex
         else {
           items.push(...made);
           sentenceGroup = made;
+          last = commission;
         }
+        continue;
+      }
+      // "… i uppdrag att A och att [till KS sammanträde den 6 november] ta fram B": a second commission
+      // to the same, with its own deadline; "… och att återrapportera …" gives the first its report-back.
+      const second = SECOND_TASK.exec(cf);
+      if (sentenceGroup && last && second && !REPORT_VERB.test(second[1] ?? '')) {
+        const made = taskItems(doc, meta, { ...last, task: clause }, sentence, point);
+        items.push(...made);
+        sentenceGroup = made;
         continue;
       }
       if (sentenceGroup && TASK_START.test(cf)) {
@@ -659,8 +708,33 @@ function* pointItems(doc: Doc, meta: BlockMeta, point: Point, plain: boolean, ex
     }
     if (sentenceGroup) group = sentenceGroup;
     else if (group && (FOLLOW_UP.test(fslice(doc, sentence)) || SHALL_BY.test(fslice(doc, sentence)))) attach(doc, meta, group, sentence);
+    else if (items.length === before) items.push(...passiveReport(doc, meta, sentence, point));
   }
   return items;
+}
+
+/** "Åtgärderna återrapporteras till socialnämnden under hösten 2027": a report-back with no one named. */
+function passiveReport(doc: Doc, meta: BlockMeta, sentence: Span, point: Point): Candidate[] {
+  const m = PASSIVE_REPORT.exec(fslice(doc, sentence));
+  if (!m) return [];
+  const verbAt = sentence.start + (m[1]?.length ?? 0);
+  const deadline = deadlineOf(doc, sentence, meta, verbAt);
+  const subject = restoreDiacritics(slice(doc, { start: sentence.start, end: verbAt }).trim(), doc.lexicon);
+  const flags = ['Ingen ansvarig anges: ange vem som återrapporterar.'];
+  if (deadline.vague) flags.push(vagueFlag(deadline));
+  else if (!deadline.due) flags.push('Återrapporteringen saknar tidpunkt: ange en deadline.');
+  return [
+    {
+      kind: 'aterrapportering',
+      title: `Återrapportera ${(subject[0] ?? '').toLowerCase()}${subject.slice(1)}`.slice(0, 200),
+      due: deadline.due,
+      decision: decisionOf(meta),
+      caseNumber: meta.caseNumber,
+      confidence: point.confidence - (deadline.vague ? 0.1 : 0),
+      flags,
+      source: sentence,
+    },
+  ];
 }
 
 /** "Kommunstyrelsen beslutar att ta fram ...": nobody named, the body itself stands as responsible. */
@@ -833,7 +907,7 @@ function authorityAt(doc: Doc, at: number, end: number): string | undefined {
   let length = m[0].length;
   if (m[0] === 'lansstyrelsen') {
     const rest = doc.text.slice(at + length, end);
-    const county = /^ i ((?:\p{L}+ ){0,2}?\p{L}+s) län\b/u.exec(fold(rest)) ? /^ i (?:\p{L}+ ){0,2}?\p{L}+s \p{L}+/u.exec(rest) : /^ \p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?(?=\s*$|\s*\n)/u.exec(rest);
+    const county = /^ i ((?:\p{L}+ ){0,2}?\p{L}+s) lan\b/u.exec(fold(rest)) ? /^ i (?:\p{L}+ ){0,2}?\p{L}+s \p{L}+/u.exec(rest) : /^ \p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?(?=\s*$|\s*\n)/u.exec(rest);
     length += county?.[0].length ?? 0;
   }
   if (m[0].startsWith('region ') && !/^Region \p{Lu}/u.test(doc.text.slice(at, at + length))) return undefined;
@@ -897,7 +971,7 @@ function yttrandeDecider(doc: Doc, block: Block, meta: BlockMeta, known: KnownFa
   const f = fslice(doc, block);
   if (/delegation/.test(f)) return undefined;
   const m = new RegExp(`\\b(?:behandlas|beslutas|antas|faststalls|godkanns)\\s+av\\s+(${BODY_PHRASE})`).exec(f);
-  if (m?.[1]) return bodyCode(m[1], meta.decider);
+  if (m?.[1]) return bodyCode(m[1], meta.decider, meta.council);
   return known.body ?? fallback;
 }
 
@@ -924,16 +998,16 @@ function yttrandeItems(doc: Doc, block: Block, meta: BlockMeta, known: KnownFact
   if (!remiss) return items;
   const addressee = plain ? addresseeOf(doc, block) : undefined;
   const decidedBy = yttrandeDecider(doc, block, meta, known, plain ? (addressee ? bodyCode(fold(addressee)) : undefined) : meta.decider);
-  const due: Due = { externalDeadline: remiss.deadline, recipient: remiss.recipient ?? '', ...(decidedBy ? { decidedBy } : {}) };
-  const withRecipient = remiss.recipient ? due : undefined;
-  const flags = remiss.recipient ? [] : ['Mottagaren av yttrandet framgår inte.'];
+  const due: DraftDue = { externalDeadline: remiss.deadline, ...(remiss.recipient ? { recipient: remiss.recipient } : {}), ...(decidedBy ? { decidedBy } : {}) };
+  const flags = remiss.recipient ? [] : ['Mottagaren av yttrandet framgår inte: ange mottagare.'];
   const answering = items.filter((c) => /yttrande|remissvar|remissen|svar pa/.test(fold(c.title)));
   for (const item of answering) {
     item.kind = 'yttrande';
-    item.due = withRecipient;
+    item.due = due;
     item.flags.push(...flags);
   }
-  if (answering.length || !plain || items.some((c) => c.confidence >= PROPOSED_CONFIDENCE)) return items;
+  if (answering.length || items.some((c) => c.confidence >= PROPOSED_CONFIDENCE)) return items;
+  if (!plain) return givenAnswer(doc, block, meta, remiss, items);
   if (!decidedBy && !/delegation/.test(fslice(doc, block))) flags.push('Inget beslutande organ angivet: yttrandet räknas som delegationsbeslut.');
   const subject = remiss.subject ?? meta.title;
   const title = subject ? `Yttrande över ${(subject[0] ?? '').toLowerCase()}${subject.slice(1)}` : 'Yttrande över remiss';
@@ -943,11 +1017,41 @@ function yttrandeItems(doc: Doc, block: Block, meta: BlockMeta, known: KnownFact
       kind: 'yttrande',
       title: restoreDiacritics(title, doc.lexicon).slice(0, 200),
       role: addressee,
-      due: withRecipient,
+      due,
       decision: decisionOf(meta),
       caseNumber: meta.caseNumber,
       confidence: 0.85,
       flags,
+      source: remiss.source,
+    },
+  ];
+}
+
+const GIVES_ANSWER = /\b(?:avge|avger|avges|lamna|lamnar|lamnas|anta|antar|overlamna|overlamnar)\s+(?:[a-z]+s\s+)?(?:forslag till\s+)?(?:(?:ett|sitt|foljande)\s+)?(?:yttrande|remissvar|synpunkter)\b/;
+const ANSWER_SENT = /\b(?:yttrandet|remissvaret|svaret|synpunkterna)\s+(?:har\s+)?(?:skickats|sants|lamnats|oversants|expedierats)\b/;
+
+/**
+ * "Kommunstyrelsen beslutar att avge yttrande enligt förvaltningens förslag" with the outside
+ * deadline: the body has decided the answer, sending it remains (no decidedBy), unless the text
+ * says it has been sent.
+ */
+function givenAnswer(doc: Doc, block: Block, meta: BlockMeta, remiss: Remiss, items: Candidate[]): Candidate[] {
+  const decisions = block.sections.filter((s) => s.kind === 'decision' || s.kind === 'other');
+  const gives = decisions.find((s) => GIVES_ANSWER.test(fslice(doc, s)));
+  if (!gives || ANSWER_SENT.test(fslice(doc, block))) return items;
+  const due: DraftDue = { externalDeadline: remiss.deadline, ...(remiss.recipient ? { recipient: remiss.recipient } : {}) };
+  const subject = remiss.subject ?? meta.title;
+  return [
+    ...items,
+    {
+      kind: 'yttrande',
+      title: restoreDiacritics(subject ? `Skicka yttrandet över ${(subject[0] ?? '').toLowerCase()}${subject.slice(1)}` : 'Skicka yttrandet', doc.lexicon).slice(0, 200),
+      role: meta.decider ? (BODY_NAMES[meta.decider] ?? meta.decider) : undefined,
+      due,
+      decision: decisionOf(meta),
+      caseNumber: meta.caseNumber,
+      confidence: 0.8,
+      flags: remiss.recipient ? [] : ['Mottagaren av yttrandet framgår inte: ange mottagare.'],
       source: remiss.source,
     },
   ];
@@ -988,6 +1092,8 @@ function finish(doc: Doc, c: Candidate, ctx: DraftContext): Draft {
   const source = sourceOf(doc, c.source);
   const sentence = source.sentence;
   const decision = Object.fromEntries(Object.entries(c.decision).filter(([, v]) => v !== undefined)) as DraftDecision;
+  // The create body holds `due` only in a form the contract takes (see DraftDue).
+  const registrable = c.due ? dueSchema.safeParse(c.due) : undefined;
   const body: DraftBody = {
     kind: c.kind,
     title: c.title,
@@ -995,14 +1101,14 @@ function finish(doc: Doc, c: Candidate, ctx: DraftContext): Draft {
     ...(c.caseNumber ? { caseNumber: c.caseNumber } : {}),
     ...(Object.keys(decision).length ? { decision } : {}),
     ...(responsible ? { responsible, unit: person?.unit } : {}),
-    ...(c.due ? { due: c.due } : {}),
+    ...(registrable?.success ? { due: registrable.data } : {}),
   };
   const missing = [
     ...(c.caseNumber ? [] : ['caseNumber']),
     ...(['body', 'date', 'paragraph'] as const).filter((k) => !decision[k]).map((k) => `decision.${k}`),
     ...(responsible ? [] : ['responsible.name', 'responsible.email']),
     ...(person?.unit ? [] : ['unit']),
-    ...(c.due ? [] : ['due']),
+    ...(!c.due ? ['due'] : 'externalDeadline' in c.due && !c.due.recipient ? ['due.recipient'] : registrable?.success ? [] : ['due']),
   ];
   const confidence = Math.round(Math.max(0, Math.min(1, c.confidence)) * 100) / 100;
   return {

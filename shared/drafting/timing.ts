@@ -12,6 +12,8 @@ export type TimingValue =
   | { form: 'date'; date: CalendarDate }
   | { form: 'month'; month: string }
   | { form: 'meetingDate'; date: CalendarDate }
+  /** A period ("under hösten 2027", "första kvartalet 2028"): due by its last day. */
+  | { form: 'period'; by: CalendarDate }
   | { form: 'vague'; phrase: string };
 
 export type Timing = Span &
@@ -71,6 +73,13 @@ const MONTH_ONLY = new RegExp(
 const QUARTER = /\b(forsta|andra|tredje|fjarde)\s+kvartalet(?:\s+(\d{4})\b)?|\bkvartal\s+([1-4])(?:\s+(\d{4})\b)?/g;
 const HALF_YEAR = /\b(forsta|andra)\s+halvaret(?:\s+(\d{4})\b)?/g;
 const YEAR_END = /\b(?:arsskiftet|arets (?:slut|utgang)|utgangen av (?:ar\s+)?(\d{4}))(?:\s+(\d{4})(?:\/\d{2,4})?\b)?/g;
+/** "under hösten 2027", "till våren": the season's last month (autumn to December, spring to June). */
+const SEASON = /\b(?:under|till|fore|infor|senast)\s+(?:den\s+)?(hosten|varen|sommaren|hostterminen|varterminen)(?:\s+(\d{4})\b)?/g;
+const SEASON_END: Record<string, number> = { hosten: 12, hostterminen: 12, varen: 6, varterminen: 6, sommaren: 8 };
+/** "i början av 2028" (its first quarter), "i slutet av 2027". */
+const PART_OF_YEAR = /\bi\s+(borjan|slutet)\s+av\s+(?:ar\s+)?(\d{4})\b/g;
+/** "under 2028", "under år 2028". */
+const WHOLE_YEAR = /\bunder\s+(?:ar\s+)?(\d{4})\b(?![-/.]\d)/g;
 const RELATIVE = /\binom\s+(\d{1,2}|en|ett|tva|tre|fyra|fem|sex|sju|atta|nio|tio|elva|tolv)\s+(manader|manad|veckor|vecka|dagar)\b/g;
 const VAGUE =
   /\b(?:under|till|fore|infor|efter)\s+(?:den\s+)?(?:hosten|varen|sommaren|vintern|hostterminen|varterminen|nasta ar|kommande ar)(?:\s+\d{4}\b)?|\bi samband med\s+[a-z]+|\b(?:hosten|varen)\s+\d{4}\b/g;
@@ -80,7 +89,7 @@ const MEETING_WORD = new RegExp(`\\b(?:sammantradet?|motet)(?:\\s+den)?\\s*$|\\b
 const ORDINALS: Record<string, number> = { forsta: 1, andra: 2, tredje: 3, fjarde: 4 };
 
 /** findTimings reads its window once per pattern. */
-export const TIMING_PASSES = 9;
+export const TIMING_PASSES = 12;
 
 /** Every deadline-like phrase in folded[start, end), in text order; dates resolved against ref. */
 export function findTimings(folded: string, start: number, end: number, ref: CalendarDate): Timing[] {
@@ -110,15 +119,20 @@ export function findTimings(folded: string, start: number, end: number, ref: Cal
     const month = Number(m[2]);
     add(m, month >= 1 && month <= 12 ? dateTiming(m, dateFor(Number(m[1]), month, m[3], ref)) : undefined, false, !!m[3]);
   }
+  // A period without its year is the next one ending on or after the reference date.
+  const periodEnd = (year: string | undefined, month: number): CalendarDate => {
+    const end = lastDayOfMonth(Number(year ?? ref.slice(0, 4)), month);
+    return year || end >= ref ? end : lastDayOfMonth(Number(ref.slice(0, 4)) + 1, month);
+  };
   for (const m of text.matchAll(QUARTER)) {
     const quarter = m[1] ? (ORDINALS[m[1]] ?? 1) : Number(m[3]);
-    const year = m[2] ?? m[4] ?? ref.slice(0, 4);
-    add(m, { form: 'date', date: lastDayOfMonth(Number(year), quarter * 3) }, true);
+    add(m, { form: 'period', by: periodEnd(m[2] ?? m[4], quarter * 3) }, true, !!(m[2] ?? m[4]));
   }
-  for (const m of text.matchAll(HALF_YEAR)) {
-    add(m, { form: 'date', date: lastDayOfMonth(Number(m[2] ?? ref.slice(0, 4)), m[1] === 'forsta' ? 6 : 12) }, true);
-  }
-  for (const m of text.matchAll(YEAR_END)) add(m, { form: 'date', date: `${m[1] ?? m[2] ?? ref.slice(0, 4)}-12-31` }, true);
+  for (const m of text.matchAll(HALF_YEAR)) add(m, { form: 'period', by: periodEnd(m[2], m[1] === 'forsta' ? 6 : 12) }, true, !!m[2]);
+  for (const m of text.matchAll(SEASON)) add(m, { form: 'period', by: periodEnd(m[2], SEASON_END[m[1] ?? ''] ?? 12) }, true, !!m[2]);
+  for (const m of text.matchAll(PART_OF_YEAR)) add(m, { form: 'period', by: periodEnd(m[2], m[1] === 'borjan' ? 3 : 12) }, true, true);
+  for (const m of text.matchAll(YEAR_END)) add(m, { form: 'period', by: periodEnd(m[1] ?? m[2], 12) }, true, !!(m[1] ?? m[2]));
+  for (const m of text.matchAll(WHOLE_YEAR)) add(m, { form: 'period', by: `${m[1]}-12-31` }, true, true);
   for (const m of text.matchAll(RELATIVE)) {
     const n = NUMBERS[m[1] ?? ''] ?? Number(m[1]);
     const unit = m[2] ?? '';
