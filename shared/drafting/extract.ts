@@ -755,21 +755,27 @@ function motionAnswer(text: string): MotionAnswer {
   if (/motionen\s+(?:ska\s+)?bifall(?:s|es)|bifalla\s+motionen|bifaller\s+motionen/.test(text)) return 'approved';
   if (/motionen\s+(?:ska\s+)?avslas|avsla\s+motionen|avslar\s+motionen/.test(text)) return 'refused';
   if (/motionen\s+(?:ska\s+)?(?:anses|forklaras)\s+(?:vara\s+)?besvarad|anse\s+motionen\s+(?:vara\s+)?besvarad|motionen\s+besvaras/.test(text)) return 'answered';
-  if (/remittera\s+motionen|motionen\s+remitteras|overlamna\s+motionen|motionen\s+overlamnas/.test(text)) return 'remitted';
+  if (/(?:remittera|overlamna)\s+(?:motionen|motionerna|arendet)|(?:motionen|motionerna|arendet)\s+(?:remitteras|overlamnas)/.test(text)) return 'remitted';
   return undefined;
 }
 
 /** Who prepares the answer: "remittera motionen till kommunstyrelsen", "har remitterats till tekniska nämnden". */
 function remitTarget(doc: Doc, block: Block): string | undefined {
-  const m = new RegExp(`(?:remitter|overlamn)\\w*\\s+(?:motionen\\s+)?till\\s+(${BODY_PHRASE})`).exec(fslice(doc, block));
+  const m = REMIT_TARGET.exec(fslice(doc, block));
   if (!m?.[1]) return undefined;
   const start = block.start + m.index + m[0].length - m[1].length;
   return doc.text.slice(start, start + m[1].length);
 }
 
+const REMIT_TARGET = new RegExp(`(?:remitter|overlamn)\\w*\\s+(?:motionen\\s+|motionerna\\s+|arendet\\s+)?till\\s+(${BODY_PHRASE})`);
+/** A council that motions are raised at. */
+const COUNCILS = new Set(['KF', 'RF', 'LF']);
+/** A line of a list of motions: "- Motion om vårdköer". */
+const MOTION_LINE = /^\s*(?:[-–•*]\s*|\d{1,2}[.)]\s*)?motion (?:om|angaende|avseende|gallande|rorande|for|mot)\b/;
+
 function motionItems(doc: Doc, block: Block, meta: BlockMeta, points: Point[], taken: Candidate[]): Candidate[] {
   const head = [fold(meta.title ?? ''), ...block.lines.map((l) => fslice(doc, l)), ...meta.head].join('\n');
-  if (!/\bmotion(?:en)?\b/.test(head) || /interpellation/.test(head)) return [];
+  if (!/\bmotion(?:en|er|erna)?\b/.test(head) || /interpellation/.test(head)) return [];
   const answer = motionAnswer(points.map((p) => fslice(doc, p)).join('\n'));
   const target = remitTarget(doc, block);
   if (answer === 'approved' && !taken.some((c) => c.source.start >= block.start && c.source.end <= block.end)) {
@@ -784,19 +790,26 @@ function motionItems(doc: Doc, block: Block, meta: BlockMeta, points: Point[], t
   const subject = meta.title ? restoreDiacritics(meta.title, doc.lexicon) : 'motionen';
   const title = /^motion\b/i.test(subject) ? `Besvara ${subject[0]?.toLowerCase()}${subject.slice(1)}` : `Besvara motionen: ${subject}`;
   const remitSentence = points.find((p) => /remitter|overlamn/.test(fslice(doc, p)));
-  return [
-    {
-      kind: 'motion',
-      title: title.slice(0, 200),
-      role: target ?? 'kommunstyrelsen',
-      due: raised ? { raised: raised.date } : undefined,
-      decision: raised ? { body: 'KF', date: raised.date, paragraph: raised.paragraph } : decisionOf(meta),
-      caseNumber: meta.caseNumber,
-      confidence: target && raised ? 0.85 : 0.65,
-      flags,
-      source: raised?.explicit ? raised.source : (remitSentence ?? raised?.source ?? block.lines[0] ?? block),
-    },
-  ];
+  const motion = (title: string, source: Span): Candidate => ({
+    kind: 'motion',
+    title: title.slice(0, 200),
+    role: target ?? BODY_NAMES[meta.council === 'kommun' ? 'KS' : meta.council === 'region' ? 'RS' : 'LS'],
+    due: raised ? { raised: raised.date } : undefined,
+    decision: raised ? { body: COUNCILS.has(meta.decider ?? '') ? meta.decider : 'KF', date: raised.date, paragraph: raised.paragraph } : decisionOf(meta),
+    caseNumber: meta.caseNumber,
+    confidence: target && raised ? 0.85 : 0.65,
+    flags,
+    source,
+  });
+  // "remittera motionerna till regionstyrelsen" after a list of motions: one item for each.
+  const listed = remitSentence && /\bmotionerna\b/.test(fslice(doc, remitSentence)) ? linesOf(doc, block).filter((l) => MOTION_LINE.test(fslice(doc, l))) : [];
+  if (listed.length >= 2) {
+    return listed.map((line) => {
+      const written = restoreDiacritics(slice(doc, line).replace(/^\s*(?:[-–•*]\s*|\d{1,2}[.)]\s*)/, '').trim(), doc.lexicon);
+      return motion(`Besvara ${written[0]?.toLowerCase()}${written.slice(1)}`, trimSpan(doc.text, line));
+    });
+  }
+  return [motion(title, raised?.explicit ? raised.source : (remitSentence ?? raised?.source ?? block.lines[0] ?? block))];
 }
 
 /** "väckt i kommunfullmäktige 2025-11-24 § 203"; "X väcker en motion" in KF's own minutes means that meeting. */
@@ -807,14 +820,15 @@ function raisedDate(doc: Doc, block: Block, meta: BlockMeta): { date: CalendarDa
       const m = /\bvackt(?:es|e)?\b/.exec(f);
       if (!m) continue;
       const date = datesIn(doc, { start: sentence.start + m.index, end: Math.min(sentence.end, sentence.start + m.index + 80) }, meta.ref)[0];
-      if (!date && meta.decider === 'KF' && meta.date) return { date: meta.date, paragraph: meta.paragraph, source: sentence, explicit: false };
+      if (!date && COUNCILS.has(meta.decider ?? '') && meta.date) return { date: meta.date, paragraph: meta.paragraph, source: sentence, explicit: false };
       if (!date) continue;
       const n = /§\s*(\d+)/.exec(f.slice(m.index))?.[1];
       return { date: date.date, paragraph: n ? `§ ${n}` : undefined, source: sentence, explicit: true };
     }
   }
-  const speaks = /\bvack(?:er|s)\b/.exec(fslice(doc, block));
-  if (speaks && meta.decider === 'KF' && meta.date) {
+  // Raised at this very meeting: "X väcker en motion", "har lämnat in en motion", "Följande motioner har inkommit".
+  const speaks = /\bvack(?:er|s)\b|\b(?:lamnat|lamnar|lamnade) in (?:en |sin |foljande )?motion|\bmotion(?:er|erna)? har inkommit|\bfoljande motioner\b/.exec(fslice(doc, block));
+  if (speaks && COUNCILS.has(meta.decider ?? '') && meta.date) {
     const source = sentencesOf(doc, block).find((s) => s.start <= block.start + speaks.index && s.end > block.start + speaks.index) ?? block;
     return { date: meta.date, paragraph: meta.paragraph, source, explicit: false };
   }
@@ -1057,6 +1071,31 @@ function givenAnswer(doc: Doc, block: Block, meta: BlockMeta, remiss: Remiss, it
   ];
 }
 
+const YRKAR = /^(\p{L}[^.;:]{1,60}?)\s+yrkar\s+att\s+/u;
+
+/**
+ * "Lena Ek (M) yrkar att förvaltningen får i uppdrag att …" when the chair finds the body adopts
+ * it ("finner att kommunstyrelsen bifaller Lena Eks yrkande", "Lena Eks yrkande bifalls"): what
+ * she proposed is decided. A yrkande that falls (avslås, another proposal wins) is not.
+ */
+function adoptedYrkanden(doc: Doc, block: Block): Point[] {
+  const f = fslice(doc, block);
+  if (!/\byrkar\b/.test(f) || !/\byrkande\b/.test(f)) return [];
+  const adopted: Point[] = [];
+  for (const line of linesOf(doc, block)) {
+    for (const sentence of sentencesOf(doc, line)) {
+      const m = YRKAR.exec(fslice(doc, sentence));
+      // The name without the party: "lena ek (m)" → "lena ek"; its genitive adds an s.
+      const name = m?.[1]?.replace(/\s*\([^)]*\)\s*$/, '').trim();
+      if (!m || !name) continue;
+      const who = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const wins = new RegExp(`\\bbifall(?:er|a|s|it)?\\s+(?:till\\s+)?${who}s?\\s+yrkande|\\b${who}s?\\s+yrkande\\s+(?:bifalls|antas|vinner)`);
+      if (wins.test(f)) adopted.push({ start: sentence.start + m[0].length, end: sentence.end, confidence: 0.85 });
+    }
+  }
+  return adopted;
+}
+
 // ---------------------------------------------------------------- block
 
 function* blockCandidates(doc: Doc, facts: DocFacts, block: Block, known: KnownFacts, exhortations: Candidate[]): Steps<Candidate[]> {
@@ -1065,7 +1104,7 @@ function* blockCandidates(doc: Doc, facts: DocFacts, block: Block, known: KnownF
   const head = [fold(meta.title ?? ''), ...meta.head.slice(0, 3)].join(' ');
   const silent = plain && (/^interpellation|\binterpellation\b/.test(head) || /\bmotion\b/.test(head));
   const commissions: Candidate[] = [];
-  if (!silent) for (const point of points) commissions.push(...(yield* pointItems(doc, meta, point, plain, exhortations)));
+  if (!silent) for (const point of [...points, ...adoptedYrkanden(doc, block)]) commissions.push(...(yield* pointItems(doc, meta, point, plain, exhortations)));
   yield;
   const withMotions = [...commissions, ...motionItems(doc, block, meta, points, commissions)];
   return yttrandeItems(doc, block, meta, known, withMotions, plain);
