@@ -1,5 +1,6 @@
 import type { ApiFigures, LoadFigures } from './api';
 import type { ColdStartFigures } from './cold-start';
+import type { DraftsFigures } from './drafts';
 import type { JobRun } from './job';
 import type { SendRun } from './send';
 
@@ -11,6 +12,8 @@ export const GOALS = {
   postP99OverPutItem: 2,
   bundleBytes: 500_000,
   importMs: 100,
+  draftsCpuMs: 1000,
+  draftsHealthMs: 200,
 } as const;
 
 export interface JobSize {
@@ -43,6 +46,7 @@ export interface Results {
     overdue: LoadFigures & { byConcurrency: Record<string, LoadFigures> };
     putItemBaseline: LoadFigures & { byConcurrency: Record<string, LoadFigures> };
   };
+  drafts?: DraftsFigures;
   coldStart?: ColdStartFigures['functions'];
   coldStartBaseline?: { bareNodeMs: number; runs: number };
   goals?: Record<string, { met: boolean; measured: string; goal: string }>;
@@ -114,6 +118,15 @@ export function goals(results: Results): NonNullable<Results['goals']> {
       goal: `≤ ${GOALS.postP99OverPutItem}× PutItem p99`,
     };
   }
+  if (results.drafts) {
+    const { worst, health } = results.drafts;
+    out.draftsCpu = { met: worst.cpuMs <= GOALS.draftsCpuMs, measured: `worst ${worst.cpuMs} ms CPU (${worst.input})`, goal: `≤ ${GOALS.draftsCpuMs} ms per 400,000 characters` };
+    out.draftsHealth = {
+      met: health.maxMs <= GOALS.draftsHealthMs,
+      measured: `GET /health at most ${health.maxMs} ms while POST /uppdrag/drafts (${health.input}) took ${health.requestMs} ms`,
+      goal: `≤ ${GOALS.draftsHealthMs} ms`,
+    };
+  }
   if (results.coldStart) {
     const entries = Object.entries(results.coldStart);
     const maxBytes = Math.max(...entries.map(([, f]) => f.bytes));
@@ -170,6 +183,20 @@ export function table(results: Results): string {
     for (const c of Object.keys(api.overdue.byConcurrency)) {
       rows.push([`GET /uppdrag?state=overdue, concurrency ${c}`, load(api.overdue.byConcurrency[c]!), '', '', '']);
     }
+  }
+  if (results.drafts) {
+    const { inputs, worst, health } = results.drafts;
+    for (const [name, f] of Object.entries(inputs)) {
+      rows.push([`Drafting, ${name} (${f.characters.toLocaleString('en-US')} chars)`, `${f.cpuMs} ms CPU${f.refused ? ', refused (text_too_complex)' : ''}`, '', '', '']);
+    }
+    rows.push([`Drafting, worst input`, `${worst.cpuMs} ms CPU (${worst.input})`, '', `≤ ${GOALS.draftsCpuMs} ms`, yes(g.draftsCpu?.met)]);
+    rows.push([
+      `GET /health during POST /uppdrag/drafts (${health.input}, ${health.characters.toLocaleString('en-US')} chars)`,
+      `at most ${health.maxMs} ms, median ${health.medianMs} ms over ${health.polls} polls; the drafting request ${health.requestMs} ms (${health.status})`,
+      '',
+      `≤ ${GOALS.draftsHealthMs} ms`,
+      yes(g.draftsHealth?.met),
+    ]);
   }
   if (results.coldStart) {
     for (const [name, f] of Object.entries(results.coldStart)) {

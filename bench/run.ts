@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { readConfig } from '../shared/config';
 import { runApi } from './api';
 import { runColdStart } from './cold-start';
+import { runDrafts } from './drafts';
 import { runJob, seedJobTable, type JobTable } from './job';
 import { PROJECT_ROOT } from './paths';
 import { apiResults, goals, jobResults, table, type JobSize, type Results } from './report';
@@ -13,12 +14,13 @@ import { startBenchStack, type BenchStack } from './stack';
 
 /**
  * `npm run bench`: the daily job's reads and scaling against a naive baseline, the send rate,
- * the API's latency against a bare PutItem, and each function's bundle size and import time.
- * Prints a Markdown table and writes bench/results.json. For a quicker look, `BENCH_ONLY=job,send,api,cold`
+ * the API's latency against a bare PutItem, each function's bundle size and import time, and the
+ * drafting extractor on adversarial texts (CPU, and GET /health while it runs).
+ * Prints a Markdown table and writes bench/results.json. For a quicker look, `BENCH_ONLY=job,send,api,cold,drafts`
  * runs some parts and `BENCH_SIZES=2000,20000` other table sizes; such a run writes its results
  * under node_modules/.cache/bevakning-bench/ instead.
  */
-const only = new Set((process.env.BENCH_ONLY ?? 'cold,api,send,job').split(',').map((p) => p.trim()));
+const only = new Set((process.env.BENCH_ONLY ?? 'cold,api,send,job,drafts').split(',').map((p) => p.trim()));
 /** Only a full run replaces bench/results.json; a partial one goes beside the bundles. */
 const RESULTS_FILE = process.env.BENCH_ONLY || process.env.BENCH_SIZES
   ? join(PROJECT_ROOT, 'node_modules', '.cache', 'bevakning-bench', 'results.partial.json')
@@ -34,6 +36,8 @@ const JOB_RUNS = 3;
 const IMPORT_RUNS = 5;
 const API_SECONDS = 6;
 const API_CONCURRENCY = [1, 16];
+/** Runs of extractDrafts on each adversarial text; the median is kept. */
+const DRAFTS_RUNS = 3;
 /** The configured maximum send rate: the product's default (and the deployed cdk.json value). */
 const SEND_RATE = readConfig({}).MAX_SEND_RATE;
 
@@ -55,7 +59,7 @@ async function main(): Promise<void> {
     results.coldStartBaseline = { bareNodeMs: Math.round(cold.bareNodeMs), runs: cold.runs };
   }
 
-  if (only.has('api') || only.has('send') || only.has('job')) {
+  if (only.has('api') || only.has('send') || only.has('job') || only.has('drafts')) {
     log('starting DynamoDB Local (in memory), the local SES server and the HTTP API');
     let stack: BenchStack | undefined;
     const stop = async () => {
@@ -73,6 +77,11 @@ async function main(): Promise<void> {
       if (only.has('api')) {
         log(`API: ${API_CONCURRENCY.length * 3} loads of ${API_SECONDS} s`);
         results.api = apiResults(await runApi(stack, API_CONCURRENCY, API_SECONDS));
+      }
+
+      if (only.has('drafts')) {
+        log(`drafting: adversarial texts of 400,000 characters, ${DRAFTS_RUNS} runs each, then GET /health during the worst`);
+        results.drafts = await runDrafts(stack, DRAFTS_RUNS);
       }
 
       if (only.has('send')) {

@@ -1,32 +1,61 @@
 /**
- * `npm run eval:drafts`: run the drafting rules on the corpus in test/fixtures/drafts and print,
- * per case, what was found, missed and proposed in excess, then precision, recall and exact deadlines.
- * `--verbose` also prints every draft.
+ * `npm run eval:drafts`: run the drafting rules on three sets of decision texts and print
+ * precision, recall and exact deadlines per kind and overall for each: the synthetic cases
+ * (test/fixtures/drafts/cases), the real texts of the dev split and those of the test split
+ * (test/fixtures/drafts/real, see shared/drafting/evaluate.ts). Per text, what was found, missed
+ * and proposed in excess is printed for the synthetic and dev sets only: the test split is never
+ * looked at text by text, so the rules are not tuned on it. `--verbose` also prints every draft.
  */
 import { fileURLToPath } from 'node:url';
-import { loadCorpus, scoreCase, summarize } from '../shared/drafts/evaluate';
+import { loadCorpus, loadRealCorpus, scoreCase, summarizeByKind, type CaseResult, type CorpusCase, type Scores } from '../shared/drafting/evaluate';
 import { directoryLookup } from '../test/fixtures/drafts/directory';
 
-const dir = fileURLToPath(new URL('../test/fixtures/drafts/cases', import.meta.url));
+const fixtures = (folder: string) => fileURLToPath(new URL(`../test/fixtures/drafts/${folder}`, import.meta.url));
 const verbose = process.argv.includes('--verbose');
-const results = loadCorpus(dir).map(({ name, case: c }) => scoreCase(name, c, directoryLookup));
 const percent = (x: number) => `${(x * 100).toFixed(1)} %`;
 const describeDue = (due: unknown) => (due ? JSON.stringify(due) : 'ingen');
+const score = (cases: { name: string; case: CorpusCase }[]) => cases.map(({ name, case: c }) => scoreCase(name, c, directoryLookup));
 
-for (const r of results) {
-  const ok = r.missed.length === 0 && r.extra.length === 0 && r.matches.every((m) => m.dueExact);
-  console.log(`${ok ? '✓' : '✗'} ${r.name}: ${r.matches.length}/${r.matches.length + r.missed.length} found, ${r.extra.length} extra`);
-  for (const m of r.matches) {
-    const notes = [m.dueExact ? '' : `due ${describeDue(m.draft.due)} ≠ ${describeDue(m.expected.due)}`, m.titleWordsFound ? '' : `title "${m.draft.title}"`];
-    const note = notes.filter(Boolean).join('; ');
-    if (note || verbose) console.log(`    found  ${m.expected.kind} ${m.expected.responsibleRole ?? '–'}${note ? `: ${note}` : ''}`);
+function printCases(results: CaseResult[]): void {
+  for (const r of results) {
+    const ok = r.missed.length === 0 && r.extra.length === 0 && r.matches.every((m) => m.dueExact);
+    console.log(`${ok ? '✓' : '✗'} ${r.name}: ${r.matches.length}/${r.matches.length + r.missed.length} found, ${r.extra.length} extra`);
+    for (const m of r.matches) {
+      const notes = [m.dueExact ? '' : `due ${describeDue(m.draft.due)} ≠ ${describeDue(m.expected.due)}`, m.titleWordsFound ? '' : `title "${m.draft.title}"`];
+      const note = notes.filter(Boolean).join('; ');
+      if (note || verbose) console.log(`    found  ${m.expected.kind} ${m.expected.responsibleRole ?? '–'}${note ? `: ${note}` : ''}`);
+    }
+    for (const e of r.missed) console.log(`    missed ${e.kind} ${e.responsibleRole ?? '–'} ${describeDue(e.due)} «${e.source}»`);
+    for (const d of r.extra) console.log(`    extra  ${d.kind} ${d.responsibleRole ?? '–'} ${describeDue(d.due)} (${d.confidence}) «${d.title}»`);
+    if (verbose) for (const d of r.drafts) console.log(`    draft  ${JSON.stringify(d)}`);
   }
-  for (const e of r.missed) console.log(`    missed ${e.kind} ${e.responsibleRole ?? '–'} ${describeDue(e.due)} «${e.source}»`);
-  for (const d of r.extra) console.log(`    extra  ${d.kind} ${d.responsibleRole ?? '–'} ${describeDue(d.due)} (${d.confidence}) «${d.title}»`);
-  if (verbose) for (const d of r.drafts) console.log(`    draft  ${JSON.stringify(d)}`);
 }
 
-const s = summarize(results);
-console.log('');
-console.log(`cases ${s.cases}, expected items ${s.expected}, proposed ${s.proposed}, matched ${s.matched}, doubtful (not scored) ${s.doubtful}`);
-console.log(`precision ${percent(s.precision)}  recall ${percent(s.recall)}  exact deadlines ${percent(s.dueExact)}  title words ${percent(s.titleWords)}`);
+function line(label: string, s: Scores): string {
+  return `  ${label.padEnd(17)} expected ${String(s.expected).padStart(3)}, proposed ${String(s.proposed).padStart(3)}, matched ${String(s.matched).padStart(3)}   precision ${percent(s.precision).padStart(7)}  recall ${percent(s.recall).padStart(7)}  exact deadlines ${percent(s.dueExact).padStart(7)}`;
+}
+
+function printScores(title: string, results: CaseResult[]): void {
+  console.log('');
+  console.log(`${title}: ${results.length} texts`);
+  if (results.length === 0) return;
+  const { overall, byKind } = summarizeByKind(results);
+  for (const [kind, s] of Object.entries(byKind)) console.log(line(kind, s));
+  console.log(line('overall', overall));
+  console.log(`  title words ${percent(overall.titleWords)}, doubtful drafts (not scored) ${overall.doubtful}`);
+}
+
+const synthetic = score(loadCorpus(fixtures('cases')));
+const real = loadRealCorpus(fixtures('real'));
+const dev = score(real.dev);
+const test = score(real.test);
+
+console.log('Synthetic cases');
+printCases(synthetic);
+if (dev.length) {
+  console.log('\nReal texts, dev split');
+  printCases(dev);
+}
+printScores('Synthetic (test/fixtures/drafts/cases)', synthetic);
+printScores('Real, dev split', dev);
+printScores('Real, test split (aggregate only)', test);

@@ -1,9 +1,9 @@
 import * as z from 'zod';
 import { apiHandler, json } from '../../shared/http/api';
 import { requireAdmin, requireRegistrar } from '../../shared/auth/caller';
-import { draftRequest } from '../../shared/drafts/request';
+import { draftRequest } from '../../shared/drafting/request';
 import { roleHolderBody } from '../../shared/directory/roles';
-import { extractDrafts, normalizeRole } from '../../shared/drafts/extract';
+import { extractDraftsInTurns, normalizeRole } from '../../shared/drafting/extract';
 import { stockholmDate } from '../../shared/dates';
 import { AppError, notFound } from '../../shared/errors';
 import { parseOrThrow } from '../../shared/validation';
@@ -23,7 +23,7 @@ export function createHandler(deps: () => Dependencies = dependencies) {
         const input = parseOrThrow(draftRequest, request.json());
         const { directory, rules, clock } = deps();
         const holders = new Map((await directory.all()).map((h) => [h.role, h]));
-        const drafts = extractDrafts(
+        const { drafts, exhortations } = await extractDraftsInTurns(
           input.text,
           { ...(input.body ? { body: input.body } : {}), ...(input.meetingDate ? { meetingDate: input.meetingDate } : {}), ...(input.caseNumber ? { caseNumber: input.caseNumber } : {}) },
           { lookupRole: (role) => holders.get(normalizeRole(role)), today: stockholmDate(clock()) },
@@ -31,16 +31,16 @@ export function createHandler(deps: () => Dependencies = dependencies) {
         // Each deadline as the rules compute it, with the meeting plans that exist; nothing is stored.
         const resolved = await Promise.all(
           drafts.map(async (draft) => {
-            if (!draft.due) return draft;
+            if (!draft.body.due) return draft;
             try {
-              return { ...draft, deadline: await rules.resolve(draft.kind, draft.due) };
+              return { ...draft, deadline: await rules.resolve(draft.kind, draft.body.due) };
             } catch (error) {
               if (error instanceof AppError && error.status === 422) return { ...draft, deadlineProblem: { code: error.code, message: error.message } };
               throw error;
             }
           }),
         );
-        return json(200, { drafts: resolved });
+        return json(200, { drafts: resolved, exhortations });
       },
 
       'GET /directory/roles/{role}': async (request) => {

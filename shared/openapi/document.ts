@@ -4,7 +4,7 @@ import { createItemBody, patchItemBody } from '../items/model';
 import { listQuery } from '../items/query';
 import { meetingPlanBody } from '../deadlines/meeting-plans';
 import { closedDaysBody } from '../plans/closed-days';
-import { draftRequest } from '../drafts/request';
+import { draftRequest } from '../drafting/request';
 import { roleHolderBody } from '../directory/roles';
 import { PAGE_FORMS, type PageAction } from '../pages/forms';
 import { unitBody } from '../units/directory';

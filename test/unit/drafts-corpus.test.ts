@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createItemBody } from '../../shared/items/model';
-import { loadCorpus, scoreCase, summarize } from '../../shared/drafts/evaluate';
+import { loadCorpus, scoreCase, summarize } from '../../shared/drafting/evaluate';
 import { directoryLookup } from '../fixtures/drafts/directory';
 
 const corpus = loadCorpus(fileURLToPath(new URL('../fixtures/drafts/cases', import.meta.url)));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fold } from '../../shared/drafts/fold';
-import { bodyCode, documentLexicon, normalizeRole, restoreDiacritics } from '../../shared/drafts/swedish';
-import { findTimings } from '../../shared/drafts/timing';
+import { fold } from '../../shared/drafting/fold';
+import { bodyCode, documentLexicon, normalizeRole, restoreDiacritics } from '../../shared/drafting/swedish';
+import { findTimings } from '../../shared/drafting/timing';
 
 const timings = (text: string, ref: string) => findTimings(fold(text), 0, text.length, ref);
 
@@ -74,9 +74,9 @@ describe('deadlines in Swedish', () => {
     expect(timings('senast den 1 mars', '2026-11-12')[0]).toMatchObject({ date: '2027-03-01' });
   });
 
-  it('a quarter, a half year and "inom sex månader" are dates', () => {
-    expect(timings('senast under första kvartalet 2027', '2026-09-28')[0]).toMatchObject({ form: 'date', date: '2027-03-31' });
-    expect(timings('under andra halvåret 2026', '2026-01-10')[0]).toMatchObject({ form: 'date', date: '2026-12-31' });
+  it('a quarter and a half year are periods due by their last day; "inom sex månader" is a date', () => {
+    expect(timings('senast under första kvartalet 2027', '2026-09-28')[0]).toMatchObject({ form: 'period', by: '2027-03-31' });
+    expect(timings('under andra halvåret 2026', '2026-01-10')[0]).toMatchObject({ form: 'period', by: '2026-12-31' });
     expect(timings('inom sex månader från detta beslut', '2026-08-26')[0]).toMatchObject({ form: 'date', date: '2027-02-26' });
   });
 
@@ -86,9 +86,14 @@ describe('deadlines in Swedish', () => {
     expect(timings('redovisa till kommunstyrelsen senast den 2 december 2026', '2026-09-16')[0]).toMatchObject({ form: 'date' });
   });
 
-  it('vague times are recognised as vague: "under hösten 2026", "i samband med delårsrapporten"', () => {
-    expect(timings('återrapportera under hösten 2026', '2026-03-16')[0]).toMatchObject({ form: 'vague' });
+  it('a season is a period: "under hösten 2026" by 2026-12-31, "under våren" (no year) the next spring\'s end', () => {
+    expect(timings('återrapportera under hösten 2026', '2026-03-16')[0]).toMatchObject({ form: 'period', by: '2026-12-31' });
+    expect(timings('klart under våren', '2026-09-16')[0]).toMatchObject({ form: 'period', by: '2027-06-30' });
+  });
+
+  it('times that name no period stay vague: "i samband med delårsrapporten", "efter sommaren"', () => {
     expect(timings('i samband med delårsrapporten', '2026-03-16')[0]).toMatchObject({ form: 'vague' });
+    expect(timings('första sammanträdet efter sommaren', '2026-03-16')[0]).toMatchObject({ form: 'vague' });
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fold } from '../../shared/drafts/fold';
-import { normalizeText, originalSpan } from '../../shared/drafts/text';
+import { fold } from '../../shared/drafting/fold';
+import { normalizeText, originalSpan } from '../../shared/drafting/text';
 
 /** Every repaired character must come from a submitted one (or from the line break it replaced). */
 function expectTraceable(original: string) {

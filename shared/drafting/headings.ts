@@ -12,10 +12,10 @@ export interface Heading {
 
 /** A body as subject or genitive: "kommunstyrelsen", "barn- och utbildningsnamnden", "tekniska namnden". */
 export const BODY_PHRASE =
-  '(?:kommunfullmaktiges?|fullmaktiges?|kommunstyrelsens arbetsutskotts?|kommunstyrelsens?|arbetsutskottets?|utskottets?|' +
+  '(?:(?:kommun|region|landstings)fullmaktiges?|fullmaktiges?|(?:kommun|region|landstings)styrelsens arbetsutskotts?|(?:kommun|region|landstings)styrelsens?|arbetsutskottets?|utskottets?|' +
   '(?:[a-z]+- (?:och|eller) )?[a-z]*namnd(?:ens?)?(?: arbetsutskotts?)?|[a-z]+a namndens?|styrelsens?)';
 
-const GENITIVE = '(?:kommunstyrelsens|kommunfullmaktiges|fullmaktiges|arbetsutskottets|utskottets|namndens|ordforandens|forvaltningens|[a-z- ]*namndens|[a-z]+s)';
+const GENITIVE = '(?:kommunstyrelsens|kommunfullmaktiges|regionstyrelsens|regionfullmaktiges|landstingsstyrelsens|landstingsfullmaktiges|fullmaktiges|arbetsutskottets|utskottets|namndens|ordforandens|forvaltningens|[a-z- ]*namndens|[a-z]+s)';
 
 const DECISION_LABEL = new RegExp(`^(?:beslut|beslutet|${GENITIVE} beslut)$`);
 const PROPOSAL_LABEL = new RegExp(

@@ -5,6 +5,7 @@
  */
 import { fold } from './fold';
 import { readHeading } from './headings';
+import { LINE_UNITS, runSteps, Work, type Steps } from './work';
 
 export interface MappedText {
   text: string;
@@ -26,7 +27,8 @@ function identity(text: string): MappedText {
 }
 
 /** Replace every match; new characters map to the matched characters, position by position. */
-function rewrite(input: MappedText, pattern: RegExp, replace: (match: RegExpExecArray) => string): MappedText {
+function rewrite(input: MappedText, pattern: RegExp, replace: (match: RegExpExecArray) => string, work: Work): MappedText {
+  work.charge(input.text.length);
   if (input.text.search(pattern) < 0) return input;
   let text = '';
   const map: number[] = [];
@@ -56,27 +58,34 @@ const SPACING_MARKS: Record<string, string> = { 'a¨': 'ä', 'o¨': 'ö', 'A¨':
 const LIGATURES: Record<string, string> = { 'ﬁ': 'fi', 'ﬂ': 'fl', 'ﬀ': 'ff', 'ﬃ': 'ffi', 'ﬄ': 'ffl' };
 
 /** Character-level damage: encodings, ligatures, decomposed letters, odd spaces. */
-function repairCharacters(input: MappedText): MappedText {
-  let t = rewrite(input, /\r\n?|\f/g, () => '\n');
-  t = rewrite(t, /[\u00a0\u2007\u202f\t]/g, () => ' ');
-  t = rewrite(t, /\u00ad/g, () => '');
-  t = rewrite(t, /Ã[¥¤¶…„–©]/g, (m) => MOJIBAKE[m[0]] ?? m[0]);
-  t = rewrite(t, /[aoAO]¨|[aA]˚/g, (m) => SPACING_MARKS[m[0]] ?? m[0]);
-  t = rewrite(t, /[ﬁﬂﬀﬃﬄ]/g, (m) => LIGATURES[m[0]] ?? m[0]);
-  return rewrite(t, /\p{L}\p{M}+/gu, (m) => m[0].normalize('NFC'));
+function repairCharacters(input: MappedText, work: Work): MappedText {
+  let t = rewrite(input, /\r\n?|[\f\v\u0085\u2028\u2029]/g, () => '\n', work);
+  t = rewrite(t, /[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff]/g, () => ' ', work);
+  // PDF text can hold runs of thousands of spaces; three keep a column gap visible (see `wraps`)
+  // and bound every white-space run the rules' patterns meet.
+  t = rewrite(t, / {4,}/g, () => '   ', work);
+  // Likewise blank lines: one keeps paragraphs apart as well as a thousand.
+  t = rewrite(t, / +(?=\n)/g, () => '', work);
+  t = rewrite(t, /\n{3,}/g, () => '\n\n', work);
+  t = rewrite(t, /\u00ad/g, () => '', work);
+  t = rewrite(t, /Ã[¥¤¶…„–©]/g, (m) => MOJIBAKE[m[0]] ?? m[0], work);
+  t = rewrite(t, /[aoAO]¨|[aA]˚/g, (m) => SPACING_MARKS[m[0]] ?? m[0], work);
+  t = rewrite(t, /[ﬁﬂﬀﬃﬄ]/g, (m) => LIGATURES[m[0]] ?? m[0], work);
+  return rewrite(t, /\p{L}\p{M}+/gu, (m) => m[0].normalize('NFC'), work);
 }
 
 /** Loanwords where é is right; elsewhere inside a word PDF fonts put é for ö ("férebyggande"). */
 const REAL_E_ACUTE = ['idé', 'entré', 'armé', 'kafé', 'café', 'allé', 'filé', 'kupé', 'resumé', 'bidé', 'ekipé', 'attaché', 'varieté', 'rené', 'andré', 'josé', 'désirée'];
 
-function repairWords(input: MappedText): MappedText {
-  let t = rewrite(input, /(?<!\p{L})\p{L}*?[éÉ]\p{L}+/gu, (m) => {
+function repairWords(input: MappedText, work: Work): MappedText {
+  // The word pattern is costly to try at every letter; most texts have no é at all.
+  let t = !/[éÉ]/.test(input.text) ? input : rewrite(input, /(?<!\p{L})\p{L}*?[éÉ]\p{L}+/gu, (m) => {
     const lower = m[0].toLowerCase();
     if (REAL_E_ACUTE.some((word) => lower.startsWith(word))) return m[0];
     return m[0].replace(/é(?=\p{L})/gu, 'ö').replace(/É(?=\p{L})/gu, 'Ö');
-  });
+  }, work);
   // "ateraterrapportera": a syllable doubled by the extraction.
-  t = rewrite(t, /([AaÅå]ter)(?:[aå]ter)+(?=rapport)/g, (m) => m[1] ?? m[0]);
+  t = rewrite(t, /([AaÅå]ter)(?:[aå]ter)+(?=rapport)/g, (m) => m[1] ?? m[0], work);
   return t;
 }
 
@@ -106,15 +115,16 @@ function repeatedHeaders(lines: string[], folded: string[]): Set<string> {
 
 const LIST_MARKER = /^\s*(?:\d{1,2}[.)]\s|\(\d{1,2}\)\s|[a-h][.)]\s|[-–—•·▪*]\s)/;
 const PARAGRAPH_LINE = /^\s*(?:\p{Lu}{2,6}\s+)?§\s*\d+/u;
+const JOIN_LINES_PER_STEP = 5_000;
 const CONJUNCTIONS = new Set(['och', 'eller', 'samt', 'respektive', 'resp', 'till', 'som']);
 
 /** Whether a line break inside a paragraph is only the PDF's wrapping. */
-function wraps(current: string, next: string): boolean {
+function wraps(current: string, next: string, currentFolded: string, nextFolded: string): boolean {
   const cur = current.trim();
   const nxt = next.trim();
   if (/\S\s{3,}\S/.test(cur)) return false;
   // A line that opens with "Kommunstyrelsen beslutar att ..." is a sentence and may wrap; a label may not.
-  if (readHeading(foldedLine(cur))?.length || readHeading(foldedLine(nxt))) return false;
+  if (readHeading(currentFolded)?.length || readHeading(nextFolded)) return false;
   if (PARAGRAPH_LINE.test(cur) || PARAGRAPH_LINE.test(nxt) || LIST_MARKER.test(next)) return false;
   if (/^\p{Ll}/u.test(nxt)) return true;
   return cur.replace(/\s+/g, ' ').length >= 45 && !/[.:!?]$/.test(cur);
@@ -140,8 +150,11 @@ function trimStart(line: MappedText): MappedText {
   return slice(line, line.text.length - line.text.trimStart().length, line.text.length);
 }
 
-/** Join wrapped lines and hyphenated words; keep headings, list items and paragraphs apart. */
-function joinLines(lines: MappedText[]): MappedText {
+/**
+ * Join wrapped lines and hyphenated words; keep headings, list items and paragraphs apart.
+ * `folded`: each line's foldedLine. A step every JOIN_LINES_PER_STEP lines.
+ */
+function* joiningLines(lines: MappedText[], folded: string[]): Steps<MappedText> {
   const chars: string[] = [];
   const map: number[] = [];
   const append = (part: MappedText) => {
@@ -151,13 +164,20 @@ function joinLines(lines: MappedText[]): MappedText {
     }
   };
   const tail = () => chars.slice(-60).join('');
-  lines.forEach((raw, i) => {
+  for (const [i, raw] of lines.entries()) {
+    if (i % JOIN_LINES_PER_STEP === 0) yield;
+    joinLine(raw, i);
+  }
+  return { text: chars.join(''), map };
+
+  function joinLine(raw: MappedText, i: number): void {
     const line = trimEnd(raw);
     const previous = lines[i - 1];
     if (!previous) return append(line);
-    const before = tail();
+    // One blank line separates paragraphs as well as a thousand: keep one, so runs stay bounded.
+    if (line.text === '' && previous.text.trim() === '') return;
     const breakAt = (map.at(-1) ?? 0) + 1;
-    const hyphen = /(\p{L}+)-$/u.exec(before);
+    const hyphen = chars.at(-1) === '-' ? /(\p{L}+)-$/u.exec(tail()) : null;
     const nextWord = /^\s*(\p{Ll}\p{L}*)/u.exec(line.text)?.[1];
     const bothText = previous.text.trim() !== '' && line.text.trim() !== '';
     if (bothText && hyphen && nextWord) {
@@ -171,7 +191,7 @@ function joinLines(lines: MappedText[]): MappedText {
       }
       return append(trimStart(line));
     }
-    if (bothText && wraps(previous.text, line.text)) {
+    if (bothText && wraps(previous.text, line.text, folded[i - 1] ?? '', folded[i] ?? '')) {
       chars.push(' ');
       map.push(breakAt);
       return append(trimStart(line));
@@ -179,25 +199,50 @@ function joinLines(lines: MappedText[]): MappedText {
     chars.push('\n');
     map.push(breakAt);
     append(line);
-  });
-  return { text: chars.join(''), map };
+  }
 }
 
-/** Repair PDF-pasted text for the rules, keeping the way back to the submitted characters. */
-export function normalizeText(original: string): NormalizedText {
-  const repaired = repairCharacters(identity(original));
+/**
+ * Repair PDF-pasted text for the rules, keeping the way back to the submitted characters; a step
+ * (see Steps) after each pass over the text.
+ */
+export function* normalizing(original: string, work: Work): Steps<NormalizedText> {
+  const repaired = repairCharacters(identity(original), work);
+  yield;
+  // Splitting, header detection, joining and folding: four passes over the text.
+  work.charge(4 * repaired.text.length);
   const lines = splitLines(repaired);
-  const folded = lines.map((l) => foldedLine(l.text));
+  work.charge(lines.length * LINE_UNITS);
+  const folded: string[] = [];
+  for (const [i, line] of lines.entries()) {
+    if (i % JOIN_LINES_PER_STEP === 0) yield;
+    folded.push(foldedLine(line.text));
+  }
   const repeated = repeatedHeaders(lines.map((l) => l.text), folded);
   const furniture: string[] = [];
-  const content = lines.filter((line, i) => {
+  const content: MappedText[] = [];
+  const contentFolded: string[] = [];
+  for (const [i, line] of lines.entries()) {
+    if (i % JOIN_LINES_PER_STEP === 0) yield;
     const key = folded[i] ?? '';
     const isFurniture = key !== '' && (PAGE_MARK.test(key) || SIGNATURE.test(key) || repeated.has(key.replace(/\d+/g, '#')));
     if (isFurniture) furniture.push(line.text.trim().replace(/\s+/g, ' '));
-    return !isFurniture;
-  });
-  const joined = repairWords(joinLines(content));
+    else {
+      content.push(line);
+      contentFolded.push(key);
+    }
+  }
+  yield;
+  const joinedLines = yield* joiningLines(content, contentFolded);
+  yield;
+  const joined = repairWords(joinedLines, work);
+  yield;
   return { ...joined, folded: fold(joined.text), furniture };
+}
+
+/** normalizing, all at once. */
+export function normalizeText(original: string, work = new Work()): NormalizedText {
+  return runSteps(normalizing(original, work));
 }
 
 /** Offsets in the submitted text of the repaired span [start, end). */

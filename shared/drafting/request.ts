@@ -1,9 +1,12 @@
 import * as z from 'zod';
 import { bodyName, calendarDate } from '../items/model';
 
+/** The longest decision text a request may hold, in characters (about 130 pages). */
+export const MAX_TEXT_LENGTH = 400_000;
+
 /** `POST /uppdrag/drafts`: the pasted text of a decision, and what the clerk already knows. */
 export const draftRequest = z.strictObject({
-  text: z.string().min(1, 'Klistra in beslutstexten.').max(400_000),
+  text: z.string().min(1, 'Klistra in beslutstexten.').max(MAX_TEXT_LENGTH),
   body: bodyName.optional(),
   meetingDate: calendarDate.optional(),
   caseNumber: z.string().trim().min(1).max(50).optional(),

@@ -4,15 +4,28 @@ import { fold } from './fold';
 /** Committees whose usual short name is not the initials of their name. */
 const BODY_CODES: Record<string, string> = {
   kommunfullmaktige: 'KF',
-  fullmaktige: 'KF',
   kommunstyrelse: 'KS',
   'kommunstyrelsens arbetsutskott': 'KSAU',
+  regionfullmaktige: 'RF',
+  regionstyrelse: 'RS',
+  'regionstyrelsens arbetsutskott': 'RSAU',
+  landstingsfullmaktige: 'LF',
+  landstingsstyrelse: 'LS',
+  'landstingsstyrelsens arbetsutskott': 'LSAU',
   samhallsbyggnadsnamnd: 'SBN',
   overformyndarnamnd: 'ÖFN',
   'miljo- och samhallsbyggnadsnamnd': 'MSN',
 };
 
 const GENERIC_BODY = /^(?:namnd|styrelse)$/;
+
+/** Whose council and board the bare words "fullmäktige" and "styrelsen" mean. */
+export type Council = 'kommun' | 'region' | 'landsting';
+const COUNCIL_CODES: Record<Council, { fullmaktige: string; styrelse: string }> = {
+  kommun: { fullmaktige: 'KF', styrelse: 'KS' },
+  region: { fullmaktige: 'RF', styrelse: 'RS' },
+  landsting: { fullmaktige: 'LF', styrelse: 'LS' },
+};
 const GENERIC_COMMITTEE = /^(?:arbetsutskott|utskott)$/;
 
 /** The body phrase without genitive or definite ending: "kommunstyrelsens" → "kommunstyrelse". */
@@ -29,10 +42,13 @@ function bodyBase(phrase: string): string {
  * The short name of a body as written in the text ("socialnämnden" → "SN", "barn- och
  * utbildningsnämnden" → "BUN"); "nämnden" and "arbetsutskottet" mean the deciding body.
  */
-export function bodyCode(phrase: string, decider?: string): string | undefined {
+export function bodyCode(phrase: string, decider?: string, council: Council = 'kommun'): string | undefined {
   const written = phrase.trim();
   if (/^[A-ZÅÄÖ]{1,6}(?:-?AU)?$/.test(written)) return written.replace('-AU', 'AU');
   const base = bodyBase(written);
+  // In a region's text "fullmäktige" is RF and "styrelsen" RS (regionfullmäktige, regionstyrelsen).
+  if (base === 'fullmaktige') return COUNCIL_CODES[council].fullmaktige;
+  if (base === 'styrelse' && council !== 'kommun') return COUNCIL_CODES[council].styrelse;
   if (GENERIC_BODY.test(base)) return decider;
   if (GENERIC_COMMITTEE.test(base)) return decider ? (decider.endsWith('AU') ? decider : `${decider}AU`) : undefined;
   const known = BODY_CODES[base];
@@ -50,7 +66,16 @@ export function bodyCode(phrase: string, decider?: string): string | undefined {
 }
 
 /** The long name of a body for a responsible role: "KS" → "kommunstyrelsen". */
-export const BODY_NAMES: Record<string, string> = { KF: 'kommunfullmäktige', KS: 'kommunstyrelsen', KSAU: 'kommunstyrelsens arbetsutskott' };
+export const BODY_NAMES: Record<string, string> = {
+  KF: 'kommunfullmäktige',
+  KS: 'kommunstyrelsen',
+  KSAU: 'kommunstyrelsens arbetsutskott',
+  RF: 'regionfullmäktige',
+  RS: 'regionstyrelsen',
+  RSAU: 'regionstyrelsens arbetsutskott',
+  LF: 'landstingsfullmäktige',
+  LS: 'landstingsstyrelsen',
+};
 
 /**
  * A role's directory key: lower case, the head word in its base form, so "Kommunchefen" and

@@ -3,24 +3,25 @@
  * The endpoint resolves `due` with the meeting plans; here it stays in the contract's forms.
  */
 import type { CalendarDate } from '../dates';
-import type { Due, Kind, Person } from '../items/model';
+import { due as dueSchema, type Due, type Kind, type Person } from '../items/model';
 import { fold } from './fold';
 import { BODY_PHRASE, readHeading } from './headings';
 import {
   BODY_AT_START,
   caseNumberIn,
-  lineSpans,
+  linesOf,
   pointsOf,
-  readDocument,
+  reading,
   sentencesOf,
   trimSpan,
   type Block,
   type Doc,
   type Section,
 } from './structure';
-import { BODY_NAMES, bodyCode, normalizeRole, restoreDiacritics } from './swedish';
+import { BODY_NAMES, bodyCode, normalizeRole, restoreDiacritics, type Council } from './swedish';
 import { originalSpan } from './text';
-import { datesIn, endOfMonth, findTimings, type Span, type Timing } from './timing';
+import { endOfMonth, findTimings, TIMING_PASSES, type Span, type Timing } from './timing';
+import { CLAUSE_UNITS, runInTurns, runSteps, SEARCH_UNITS, Work, type Steps } from './work';
 
 export { normalizeRole } from './swedish';
 
@@ -41,7 +42,19 @@ export interface DraftContext {
   lookupRole: (role: string) => DirectoryEntry | undefined;
   /** Reference for a month or day written without a year when the text has no date at all. */
   today: CalendarDate;
+  /** The meter the extraction charges (a new one with the standard ceiling when left out). */
+  work?: Work;
 }
+
+/**
+ * A deadline as a draft proposes it: the contract's forms (Due); a report-back to a body within a
+ * period, `{ meeting: { body, by } }` = the body's last meeting on or before `by`; and an outside
+ * deadline whose recipient the text does not name.
+ */
+export type DraftDue =
+  | Due
+  | { meeting: { body: string; by: CalendarDate } }
+  | { externalDeadline: CalendarDate; recipient?: string; decidedBy?: string };
 
 export interface DraftDecision {
   body?: string;
@@ -68,7 +81,7 @@ export interface Draft {
   responsibleRole?: string;
   responsible?: Person;
   unit?: string;
-  due?: Due;
+  due?: DraftDue;
   decision: DraftDecision;
   caseNumber?: string;
   confidence: number;
@@ -88,12 +101,14 @@ interface Candidate {
   kind: Kind;
   title: string;
   role?: string;
-  due?: Due;
+  due?: DraftDue;
   decision: DraftDecision;
   caseNumber?: string;
   confidence: number;
   flags: string[];
   source: Span;
+  /** `due` is the end of a period ("under 2026"): a later, exact report-back replaces it. */
+  approximate?: boolean;
 }
 
 interface BlockMeta {
@@ -105,17 +120,22 @@ interface BlockMeta {
   /** The date a month or day without a year counts from. */
   ref: CalendarDate;
   title?: string;
+  /** The document's first header lines, folded. */
+  head: string[];
+  council: Council;
 }
 
 const ROLE_HEAD =
   /(?:chef|chefen|direktor|direktoren|namnd|namnden|namnder|namnderna|styrelse|styrelsen|forvaltning|forvaltningen|forvaltningarna|ordforande|ordforanden|kontor|kontoret|utskott|utskottet|kansli|kansliet|avdelning|avdelningen|enhet|enheten|are|aren|strateg|strategen|controller|controllern|rektor|rektorn|rektorerna|fullmaktige|presidiet|presidium|bolag|bolaget|ansvarig|ansvarige|ledning|ledningen|direktion|direktionen|forbundet|ombud|ombudet|jurist|juristen|ekonom|ekonomen|tor|torn|toren|radet)$/;
-const REPORT_VERB = /\b(?:(?:ater)?rapportera(?:s)?|aterrapportering(?:en)?|aterkomma|slutredovisa|delredovisa|redovisa(?:s)?)\b/;
+const REPORT_VERB = /\b(?:(?:ater)?rapportera(?:s)?|aterrapportering(?:en)?|aterkomma|slutredovisa|delredovisa|redovisa(?:s)?|informera (?:fullmaktige|styrelsen|namnden|kommunstyrelsen|kommunfullmaktige|regionstyrelsen|regionfullmaktige))\b/;
 const REPORT_SPLIT = /(?:,\s*|\s+)(?:och|samt)\s+(?:att\s+)?(?:darefter\s+)?(?=(?:(?:ater)?rapportera|aterkomma|slutredovisa|delredovisa|redovisa)\b)/;
 const TASK_VERB =
   '(?:ta fram|utreda|genomfora|inratta|uppratta|se over|revidera|infora|tillsatta|aterrapportera|aterkomma|redovisa|slutredovisa|utarbeta|kartlagga|folja upp|samordna|utveckla|uppdatera|utse|underteckna|teckna|besvara|planera|inventera|erbjuda|bygga|starta|paborja|analysera|sammanstalla|forbereda|verkstalla)';
 const TASK_START = new RegExp(`^${TASK_VERB}\\b`);
 const LEAD_IN = /^(?:.{0,140}?\b(?:beslutar|besluta)\s+(?:vidare\s+|dessutom\s+|ocksa\s+|aven\s+|for egen del\s+)?(?:att\s+)?|att\s+)/;
-const CLAUSE_BOUNDARY = /\s*[,;]\s*(?:samt\s+|och\s+)?att\s+|\s+(?:samt|och)\s+att\s+/g;
+// Starts on the punctuation or the conjunction, never on white space: a pattern that opens with
+// `\s*` is tried again at every space of a run.
+const CLAUSE_BOUNDARY = /[,;]\s{0,3}(?:samt\s{1,3}|och\s{1,3})?att\s+|\b(?:samt|och)\s{1,3}att\s+/g;
 const NOT_ATT = '(?:(?!\\batt\\b)[^.;:?])';
 const GIVE = new RegExp(`\\b(?:ge|ger)\\s+(${NOT_ATT}{2,140}?)\\s+(?:i\\s+uppdrag|uppdraget)\\s+(?:att\\s+)?`);
 const COMMISSION_TO = new RegExp(`\\buppdra(?:r)?\\s+(?:at|till)\\s+(${NOT_ATT}{2,140}?)\\s+att\\s+`);
@@ -132,56 +152,188 @@ const SCAN_STOP = new Set(['att', 'ska', 'skall', 'och', 'samt', 'som', 'med', '
 const PROPOSING = /\b(?:foreslar|foreslas|yrkar|hemstaller)\b/;
 const REFERS_TO_PROPOSAL = /\b(?:enligt|i enlighet med|bifalla|bifaller)\b[^.]{0,60}\bforslag(?:et)?\b/;
 const DEADLINE_SENTENCE = /(?:synpunkt|yttrande|remissvar|\bsvar\b|svaren|inkommit|inkomma|kommit in|tillhanda|besvara|lamna)/;
+/** "… ska … senast …": one pass, the gap bounded (an unbounded gap is tried again from every "ska"). */
+const SECOND_TASK = new RegExp(`^(?:(?:till|senast|fore|infor|vid|inom)\\b[^,;]{0,80}?\\s)?(${TASK_VERB})\\b`);
+const PASSIVE_REPORT = new RegExp(`^(\\p{L}[^,;]{1,80}?)\\s+(?:ska\\s+)?(?:aterrapporteras|aterredovisas|redovisas|rapporteras)\\s+(?:till|for|infor)\\s+${BODY_PHRASE}`, 'u');
+const SHALL_BY = /\bska\b[^.]{0,200}?\bsenast\b/;
 const FOLLOW_UP = /\b(?:aterrapport\w*|redovis\w*|aterkomm\w*|rapporter\w*|ska vara (?:klar|klart|genomford|genomfort|slutford|slutfort|fardig|fardigt)|uppdraget|planen|arbetet)\b/;
 
-const slice = (doc: Doc, span: Span) => doc.text.slice(span.start, span.end);
-const fslice = (doc: Doc, span: Span) => doc.folded.slice(span.start, span.end);
+/** A span's repaired text; what the rules read of it is charged to the extraction's work. */
+const slice = (doc: Doc, span: Span) => {
+  doc.work.charge(span.end - span.start);
+  return doc.text.slice(span.start, span.end);
+};
+/** A span's folded text (what the rules match on), charged likewise. */
+const fslice = (doc: Doc, span: Span) => {
+  doc.work.charge(span.end - span.start);
+  return doc.folded.slice(span.start, span.end);
+};
+/** The deadlines in a span (see findTimings), charged likewise. */
+const timingsIn = (doc: Doc, span: Span, ref: CalendarDate) => {
+  doc.work.charge(SEARCH_UNITS + TIMING_PASSES * (span.end - span.start));
+  return findTimings(doc.folded, span.start, span.end, ref);
+};
+/** The calendar dates written in a span, a year-less one counted from `ref`. */
+const datesIn = (doc: Doc, span: Span, ref: CalendarDate) =>
+  timingsIn(doc, span, ref).flatMap((t) => (t.form === 'date' || t.form === 'meetingDate' ? [t] : []));
 const isQuestion = (doc: Doc, span: Span) => slice(doc, span).trimEnd().endsWith('?');
 
-/** Draft the follow-up items of a decision text. */
-export function extractDrafts(text: string, known: KnownFacts, ctx: DraftContext): Draft[] {
-  const doc = readDocument(text);
-  // Months and days without a year count from the decision, else from the first date in the text.
-  const firstDate = datesIn(doc.folded, 0, doc.folded.length, ctx.today)[0]?.date ?? ctx.today;
-  const candidates = doc.blocks.flatMap((block) => blockCandidates(doc, block, known, ctx, firstDate));
+/** The drafts of a decision text, and the exhortations it makes (not work of the municipality's own). */
+export interface Extraction {
+  drafts: Draft[];
+  exhortations: Exhortation[];
+}
+
+/** An uppmaning ("uppmanar nämnderna att …"): shown to the clerk so nothing is lost, never proposed as an item. */
+export interface Exhortation {
+  /** Whom the body exhorts, as written ("nämnderna"). */
+  to: string;
+  /** What they are asked to do, as a title ("Anta en internkontrollplan"). */
+  what: string;
+  /** The sentence (repaired text) and its character offsets [start, end) in the submitted text. */
+  source: { sentence: string; start: number; end: number };
+}
+
+/**
+ * Draft the follow-up items of a decision text, all at once. Linear in the text; throws
+ * text_too_complex (422) when the work passes its ceiling (see Work).
+ */
+export function extractDrafts(text: string, known: KnownFacts, ctx: DraftContext): Extraction {
+  return runSteps(extraction(text, known, ctx, ctx.work ?? new Work()));
+}
+
+/**
+ * extractDrafts for a server: the same steps, letting other requests in every UNITS_PER_TURN
+ * units of work, so a 400,000-character text does not hold the process for its whole run.
+ */
+export function extractDraftsInTurns(text: string, known: KnownFacts, ctx: DraftContext): Promise<Extraction> {
+  const work = ctx.work ?? new Work();
+  return runInTurns(extraction(text, known, ctx, work), work);
+}
+
+function* extraction(text: string, known: KnownFacts, ctx: DraftContext, work: Work): Steps<Extraction> {
+  const doc = yield* reading(text, work);
+  const facts = documentFacts(doc, ctx.today);
+  const candidates: Candidate[] = [];
+  const exhortations: Candidate[] = [];
+  for (const block of doc.blocks) {
+    yield;
+    candidates.push(...(yield* blockCandidates(doc, facts, block, known, exhortations)));
+  }
   const kept = new Map<string, Candidate>();
   for (const c of candidates) {
     const key = [c.kind, c.role ? normalizeRole(fold(c.role)) : '', JSON.stringify(c.due ?? null), c.source.start].join('|');
     const seen = kept.get(key);
     if (!seen || seen.confidence < c.confidence) kept.set(key, c);
   }
-  return [...kept.values()].sort((a, b) => a.source.start - b.source.start).map((c) => finish(doc, c, ctx));
+  return {
+    drafts: [...kept.values()].sort((a, b) => a.source.start - b.source.start).map((c) => finish(doc, c, ctx)),
+    exhortations: exhortations.map((c) => ({ to: asWritten(c.role ?? '', doc), what: c.title, source: sourceOf(doc, c.source) })),
+  };
 }
 
-// ---------------------------------------------------------------- block facts
+// ---------------------------------------------------------------- document and block facts
 
-function headerBody(doc: Doc): string | undefined {
-  for (const line of doc.header) {
-    const m = BODY_AT_START.exec(fold(line));
-    const code = m?.[1] && !/^(?:namnd|styrelse|arbetsutskott|utskott)/.test(m[1]) ? bodyCode(m[1]) : undefined;
-    if (code) return code;
-  }
+/** What the header (the lines before the first §, and the page headers) says, read once per document. */
+interface DocFacts {
+  /** A region's or a landsting's text: "fullmäktige" is RF or LF, "styrelsen" RS or LS. */
+  council: Council;
+  /** The body the header names ("KOMMUNSTYRELSEN PROTOKOLL"). */
+  body?: string;
+  caseNumber?: string;
+  /** The header's labelled meeting date ("Sammanträdesdatum 2026-03-11"). */
+  labelledDate?: CalendarDate;
+  /** The header reads as minutes (protokoll, sammanträde, a § line). */
+  minutes: boolean;
+  /** The first date of a header line that is not a received, raised or document date. */
+  usableDate?: CalendarDate;
+  title?: string;
+  /** "§ 58" from a header line, for a text of one decision. */
+  paragraph?: string;
+  /** The first six header lines, folded: what the document is (a motion, an interpellation). */
+  head: string[];
+  /** Some block is a § of minutes. */
+  paragraphs: boolean;
+  /**
+   * The date a month or day without a year counts from when a block has no meeting date: the
+   * document's own date, else the first date written with its year, else today (a text with no date).
+   */
+  ref: CalendarDate;
+}
+
+const LABELLED_MEETING = /sammantradesdatum|sammantrade(?:t)?\s+(?:den\s+)?\d|motesdatum/;
+const NOT_MEETING_DATE = /inkom|vack|datum\s*:?\s*\d|daterad|^datum\b/;
+const READS_AS_MINUTES = (line: string) => (/protokoll|sammantrade/.test(line) && !/tjansteskrivelse/.test(line)) || (/§\s*\d/.test(line) && !/vack/.test(line));
+const BODY_ONLY = /^(?:namnd|styrelse|arbetsutskott|utskott)/;
+const TITLE_SKIP = /^(?:protokoll|sammantradesprotokoll|protokollsutdrag|tjansteskrivelse|motion till|interpellation till|datum|inkom|vackt|dnr|diarienummer|handlaggare|till\s*:|sida|er referens|var referens|remissinstanser)\b/;
+
+/** The first date written in a line outside the text (a page header), a year-less one counted from `ref`. */
+function firstDateOf(doc: Doc, line: string, ref: CalendarDate): { date: CalendarDate; yearWritten: boolean } | undefined {
+  const f = fold(line);
+  doc.work.charge(SEARCH_UNITS + TIMING_PASSES * f.length);
+  for (const t of findTimings(f, 0, f.length, ref)) if (t.form === 'date' || t.form === 'meetingDate') return { date: t.date, yearWritten: t.yearWritten };
   return undefined;
+}
+
+function documentFacts(doc: Doc, today: CalendarDate): DocFacts {
+  // The reference date is not read for a date whose year is written.
+  const written = datesIn(doc, { start: 0, end: doc.folded.length }, today).find((t) => t.yearWritten);
+  let headerDate: CalendarDate | undefined;
+  for (const line of doc.header) {
+    const date = /\d/.test(line) ? firstDateOf(doc, line, today) : undefined;
+    headerDate = date?.yearWritten ? date.date : undefined;
+    if (headerDate) break;
+  }
+  const ref = headerDate ?? written?.date ?? today;
+  const folded = doc.header.map(fold);
+  const opening = doc.folded.slice(0, 5_000);
+  const facts: DocFacts = {
+    council: /\bregion(?:fullmaktige|styrelse)/.test(opening) ? 'region' : /\blandstings(?:fullmaktige|styrelse)/.test(opening) ? 'landsting' : 'kommun',
+    minutes: folded.some(READS_AS_MINUTES),
+    paragraphs: doc.blocks.some((b) => b.paragraph),
+    head: folded.slice(0, 6).map((line) => line.slice(0, 300)),
+    ref,
+  };
+  for (const [i, line] of doc.header.entries()) {
+    const f = folded[i] ?? '';
+    if (!facts.body) {
+      const m = BODY_AT_START.exec(f);
+      facts.body = m?.[1] && !BODY_ONLY.test(m[1]) ? bodyCode(m[1], undefined, facts.council) : undefined;
+    }
+    facts.caseNumber ??= caseNumberIn(line, fold);
+    const dated = /\d/.test(f);
+    if (!facts.labelledDate && dated && LABELLED_MEETING.test(f)) facts.labelledDate = firstDateOf(doc, line, ref)?.date;
+    if (!facts.usableDate && dated && !NOT_MEETING_DATE.test(f)) facts.usableDate = firstDateOf(doc, line, ref)?.date;
+    if (!facts.paragraph && /§\s*\d+/.test(line) && !/vack/.test(f)) facts.paragraph = `§ ${/§\s*(\d+)/.exec(line)?.[1]}`;
+    if (
+      !facts.title && line.length >= 12 && line.length <= 150 && /\p{Ll}/u.test(line) && line.split(/\s+/).length >= 3 && !/[.,:]$/.test(line) &&
+      !/\d{4}-\d{2}-\d{2}|§/.test(line) && !caseNumberIn(line, fold) && !TITLE_SKIP.test(f)
+    ) {
+      facts.title = line;
+    }
+  }
+  return facts;
 }
 
 function casePrefix(caseNumber: string | undefined): string | undefined {
   return caseNumber ? /^([A-ZÅÄÖ]{2,6})\b/.exec(caseNumber)?.[1] : undefined;
 }
 
-function meetingDate(doc: Doc, block: Block, today: CalendarDate): CalendarDate | undefined {
-  const lines = [...doc.header, ...block.lines.map((l) => slice(doc, l))];
-  const first = (line: string) => datesIn(fold(line), 0, line.length, today)[0]?.date;
-  for (const line of lines) if (/sammantradesdatum|sammantrade(?:t)?\s+(?:den\s+)?\d|motesdatum/.test(fold(line))) return first(line);
-  const folded = lines.map(fold);
-  const minutes =
-    doc.blocks.some((b) => b.paragraph) ||
-    folded.some((l) => (/protokoll|sammantrade/.test(l) && !/tjansteskrivelse/.test(l)) || (/§\s*\d/.test(l) && !/vack/.test(l)));
-  if (!minutes) return undefined;
-  const usable = lines.filter((l) => !/inkom|vack|datum\s*:?\s*\d|daterad|^datum\b/.test(fold(l)));
-  return usable.map(first).find(Boolean);
+/**
+ * The date of the meeting a block's decision is recorded at: the header's labelled meeting date,
+ * else the § lines', else (in minutes) the first date of the header or the § lines. Never a date of
+ * the case history: only the header and the block's own first lines are read.
+ */
+function meetingDate(doc: Doc, facts: DocFacts, block: Block): CalendarDate | undefined {
+  if (facts.labelledDate) return facts.labelledDate;
+  const own = block.lines.map((l) => slice(doc, l));
+  const labelled = own.find((line) => LABELLED_MEETING.test(fold(line)));
+  if (labelled) return firstDateOf(doc, labelled, facts.ref)?.date;
+  if (!facts.paragraphs && !facts.minutes && !own.some((line) => READS_AS_MINUTES(fold(line)))) return undefined;
+  return facts.usableDate ?? own.filter((line) => !NOT_MEETING_DATE.test(fold(line))).map((line) => firstDateOf(doc, line, facts.ref)?.date).find(Boolean);
 }
 
-function blockTitle(doc: Doc, block: Block): string | undefined {
+function blockTitle(doc: Doc, facts: DocFacts, block: Block): string | undefined {
   const clean = (line: string) =>
     line
       .replace(/^\s*(?:\p{Lu}{2,6}\s+)?§\s*\d+\s*/u, '')
@@ -196,34 +348,22 @@ function blockTitle(doc: Doc, block: Block): string | undefined {
       if (title.length >= 4 && !readHeading(fold(title))) return title;
     }
   }
-  const skip = /^(?:protokoll|sammantradesprotokoll|protokollsutdrag|tjansteskrivelse|motion till|interpellation till|datum|inkom|vackt|dnr|diarienummer|handlaggare|till\s*:|sida|er referens|var referens|remissinstanser)\b/;
-  return doc.header.find((line) => {
-    const f = fold(line);
-    return (
-      line.length >= 12 && line.length <= 150 && /\p{Ll}/u.test(line) && line.split(/\s+/).length >= 3 && !/[.,:]$/.test(line) &&
-      !/\d{4}-\d{2}-\d{2}|§/.test(line) && !caseNumberIn(line, fold) && !skip.test(f)
-    );
-  });
+  return facts.title;
 }
 
-function blockMeta(doc: Doc, block: Block, known: KnownFacts, ctx: DraftContext, firstDate: CalendarDate): BlockMeta {
+function blockMeta(doc: Doc, facts: DocFacts, block: Block, known: KnownFacts): BlockMeta {
   const ownCase = block.lines.map((l) => caseNumberIn(slice(doc, l), fold)).find(Boolean);
-  const caseNumber = known.caseNumber ?? ownCase ?? doc.header.map((l) => caseNumberIn(l, fold)).find(Boolean) ?? caseNumberIn(slice(doc, block), fold);
-  const fallback = headerBody(doc) ?? casePrefix(ownCase ?? caseNumber);
+  const caseNumber = known.caseNumber ?? ownCase ?? facts.caseNumber ?? caseNumberIn(slice(doc, block), fold);
+  const fallback = facts.body ?? casePrefix(ownCase ?? caseNumber);
   const headingDecider = block.sections.find((s) => s.kind === 'decision' && s.decider)?.decider;
   const subject = block.sections
     .filter((s) => s.kind === 'decision' || s.kind === 'proposal')
     .map((s) => BODY_AT_START.exec(fslice(doc, trimSpan(doc.text, s)))?.[1])
     .find(Boolean);
-  const decider = known.body ?? bodyCode(headingDecider ?? '', fallback) ?? bodyCode(subject ?? '', fallback) ?? fallback;
-  const date = known.meetingDate ?? meetingDate(doc, block, ctx.today);
-  let paragraph = block.paragraph;
-  if (!paragraph && doc.blocks.length === 1) {
-    const line = doc.header.find((l) => /§\s*\d+/.test(l) && !/vack/.test(fold(l)));
-    const n = line ? /§\s*(\d+)/.exec(line)?.[1] : undefined;
-    paragraph = n ? `§ ${n}` : undefined;
-  }
-  return { decider, date, paragraph, caseNumber, ref: date ?? firstDate, title: blockTitle(doc, block) };
+  const decider = known.body ?? bodyCode(headingDecider ?? '', fallback, facts.council) ?? bodyCode(subject ?? '', fallback, facts.council) ?? fallback;
+  const date = known.meetingDate ?? meetingDate(doc, facts, block);
+  const paragraph = block.paragraph ?? (doc.blocks.length === 1 ? facts.paragraph : undefined);
+  return { decider, date, paragraph, caseNumber, ref: date ?? facts.ref, title: blockTitle(doc, facts, block), head: facts.head, council: facts.council };
 }
 
 // ---------------------------------------------------------------- decision points
@@ -249,7 +389,7 @@ function decisionPoints(doc: Doc, block: Block, meta: BlockMeta): { points: Poin
   if (proposals.length) {
     return {
       points: proposals.flatMap((s) => {
-        const target = s.decider ? bodyCode(s.decider, meta.decider) : undefined;
+        const target = s.decider ? bodyCode(s.decider, meta.decider, meta.council) : undefined;
         const elsewhere = target && meta.decider && target !== meta.decider;
         return elsewhere
           ? points([s], 0.4, `Förslag till ${target}: blir ett uppdrag först när ${target} har beslutat.`)
@@ -289,6 +429,7 @@ function clausesOf(doc: Doc, sentence: Span): Span[] {
     clauses.push({ start: sentence.start + at, end: sentence.start + m.index });
     at = m.index + m[0].length;
   }
+  // trimSpan below takes the white space before a boundary off the clause.
   clauses.push({ start: sentence.start + at, end: sentence.end });
   return clauses.map((c) => trimSpan(doc.text, c)).filter((c) => c.end > c.start);
 }
@@ -361,19 +502,19 @@ function readCommission(doc: Doc, clause: Span): Commission | undefined {
 // ---------------------------------------------------------------- deadlines and titles
 
 /** A body named in a span as the one reported to ("till kommunstyrelsen", "kommunstyrelsens sammanträde", "till KS"). */
-function targetBody(doc: Doc, span: Span, decider?: string): string | undefined {
+function targetBody(doc: Doc, span: Span, decider: string | undefined, council: Council): string | undefined {
   const f = fslice(doc, span);
   const named = new RegExp(`\\b(?:till|for|infor|vid|pa|i)\\s+(${BODY_PHRASE})\\b|\\b(${BODY_PHRASE})\\s+sammantrade`).exec(f);
   const phrase = named?.[1] ?? named?.[2];
-  if (phrase) return bodyCode(phrase, decider);
+  if (phrase) return bodyCode(phrase, decider, council);
   const short = /\b(?:till|för|inför|vid|i)\s+([A-ZÅÄÖ]{2,5}(?:-?AU)?)\b/.exec(slice(doc, span))?.[1];
   return short && /^(?:KF|KS|KSAU|[A-ZÅÄÖ]{1,4}N|[A-ZÅÄÖ]{2,4}-?AU)$/.test(short) ? bodyCode(short) : decider;
 }
 
 interface Deadline {
-  due?: Due;
+  due?: DraftDue;
   /** Further report-back occasions ("i april och i oktober"): one item each. */
-  more: Due[];
+  more: DraftDue[];
   report: boolean;
   vague?: string;
   used?: Timing;
@@ -383,8 +524,8 @@ interface Deadline {
 function deadlineOf(doc: Doc, task: Span, meta: BlockMeta, reportFrom?: number): Deadline {
   const f = fslice(doc, task);
   const reportSpan = reportFrom !== undefined ? { start: reportFrom, end: task.end } : REPORT_VERB.test(f) ? task : undefined;
-  const inReport = reportSpan ? findTimings(doc.folded, reportSpan.start, reportSpan.end, meta.ref) : [];
-  const inTask = findTimings(doc.folded, task.start, task.end, meta.ref).filter((t) => t.marked || t.form === 'meetingDate' || t.form === 'vague');
+  const inReport = reportSpan ? timingsIn(doc, reportSpan, meta.ref) : [];
+  const inTask = timingsIn(doc, task, meta.ref).filter((t) => t.marked || t.form === 'meetingDate' || t.form === 'vague');
   const timings = inReport.some((t) => t.form !== 'vague') ? inReport : [...inTask, ...inReport];
   const used = timings.find((t) => t.form !== 'vague');
   const vague = timings.find((t) => t.form === 'vague');
@@ -392,10 +533,15 @@ function deadlineOf(doc: Doc, task: Span, meta: BlockMeta, reportFrom?: number):
   const report = !!reportSpan || atMeeting;
   if (!used) return { report, vague: vague ? slice(doc, vague) : undefined, more: [] };
   if (used.form === 'date') return { due: { date: used.date }, report, used, more: [] };
-  const body = targetBody(doc, reportSpan ?? { start: Math.max(task.start, used.start - 60), end: used.end }, meta.decider);
+  if (used.form === 'period') {
+    // A report-back within a period is due at the body's last meeting by its end; other work by its end.
+    const to = report ? targetBody(doc, reportSpan ?? task, meta.decider, meta.council) : undefined;
+    return { due: to ? { meeting: { body: to, by: used.by } } : { date: used.by }, report, used, vague: slice(doc, used), more: [] };
+  }
+  const body = targetBody(doc, reportSpan ?? { start: Math.max(task.start, used.start - 60), end: used.end }, meta.decider, meta.council);
   if (!report && used.form === 'month') return { due: { date: endOfMonth(used.month) }, report, used, more: [] };
   if (!body) return { report: true, used, more: [] };
-  const meetingOf = (t: Timing): Due | undefined =>
+  const meetingOf = (t: Timing): DraftDue | undefined =>
     t.form === 'month' ? { meeting: { body, month: t.month } } : t.form === 'meetingDate' ? { meeting: { body, date: t.date } } : undefined;
   const more = inReport.filter((t) => t.start > used.start).flatMap((t) => meetingOf(t) ?? []);
   return { due: meetingOf(used), report: true, used, more };
@@ -461,19 +607,15 @@ function taskItems(doc: Doc, meta: BlockMeta, commission: Commission, source: Sp
   const reportFrom = split ? task.start + split.index + split[0].length : undefined;
   const deadline = deadlineOf(doc, task, meta, reportFrom);
   const main = split && split.index > 8 ? { start: task.start, end: task.start + split.index } : task;
-  const marked = findTimings(doc.folded, main.start, main.end, meta.ref).filter((t) => t.marked);
+  const marked = timingsIn(doc, main, meta.ref).filter((t) => t.marked);
   const title = titleOf(doc, main, deadline.used ? [deadline.used, ...marked] : marked, meta);
   // A commission verb with nothing after it ("uppdra åt X att" at a page's end) is no task.
   if (!/\p{L}{2}/u.test(title)) return [];
   const flags = point.flag ? [point.flag] : [];
   let confidence = point.confidence;
-  if (commission.exhortation) {
-    confidence = 0.3;
-    flags.push('Uppmaning till andra organ, inte ett uppdrag: följs upp löst, om alls.');
-  }
   if (deadline.vague) {
     confidence -= 0.1;
-    flags.push(`Tidpunkten är inte exakt ("${deadline.vague}"): ange en deadline.`);
+    flags.push(vagueFlag(deadline));
   } else if (deadline.report && !deadline.due) {
     flags.push('Återrapporteringen saknar tidpunkt eller organ: ange en deadline.');
   }
@@ -488,7 +630,14 @@ function taskItems(doc: Doc, meta: BlockMeta, commission: Commission, source: Sp
     confidence,
     flags: [...flags],
     source,
+    approximate: !!deadline.vague && !!deadline.due,
   })));
+}
+
+function vagueFlag(deadline: Deadline): string {
+  return deadline.due
+    ? `Tidpunkten är en period ("${deadline.vague}"): deadline satt till periodens slut, kontrollera.`
+    : `Tidpunkten är inte exakt ("${deadline.vague}"): ange en deadline.`;
 }
 
 /** A later sentence or clause that gives the previous commission its report-back or deadline. */
@@ -497,30 +646,54 @@ function attach(doc: Doc, meta: BlockMeta, group: Candidate[], span: Span): void
   if (!deadline.due && !deadline.vague) return;
   for (const item of group) {
     if (deadline.report) item.kind = 'aterrapportering';
-    if (!item.due && deadline.due) item.due = deadline.due;
     if (deadline.vague && !item.due) {
       item.confidence -= 0.1;
-      item.flags.push(`Tidpunkten är inte exakt ("${deadline.vague}"): ange en deadline.`);
+      item.flags.push(vagueFlag(deadline));
     }
+    if (item.approximate && deadline.due && !deadline.vague) {
+      item.approximate = false;
+      item.confidence += 0.1;
+      item.flags = item.flags.filter((f) => !f.startsWith('Tidpunkten är en period'));
+      item.due = deadline.due;
+    }
+    if (!item.due && deadline.due) item.due = deadline.due;
     item.source = { start: Math.min(item.source.start, span.start), end: Math.max(item.source.end, span.end) };
   }
 }
 
 /** The items of one decision point: commissions, with report-backs and deadlines from later clauses and sentences. */
-function pointItems(doc: Doc, meta: BlockMeta, point: Point, plain: boolean): Candidate[] {
+function* pointItems(doc: Doc, meta: BlockMeta, point: Point, plain: boolean, exhortations: Candidate[]): Steps<Candidate[]> {
   const items: Candidate[] = [];
   let group: Candidate[] | undefined;
   for (const sentence of sentencesOf(doc, point)) {
+    yield;
     if (isQuestion(doc, sentence)) continue;
     if (plain && PROPOSING.test(fslice(doc, sentence))) continue;
     let sentenceGroup: Candidate[] | undefined;
+    let last: Commission | undefined;
+    const before = items.length;
     for (const clause of clausesOf(doc, sentence)) {
+      doc.work.charge(CLAUSE_UNITS);
       const cf = fslice(doc, clause);
       const commission = readCommission(doc, clause);
       if (commission) {
         const made = taskItems(doc, meta, commission, sentence, point);
+        // An uppmaning asks another body to act: shown to the clerk, never proposed as an item.
+        if (commission.exhortation) exhortations.push(...made);
+        else {
+          items.push(...made);
+          sentenceGroup = made;
+          last = commission;
+        }
+        continue;
+      }
+      // "… i uppdrag att A och att [till KS sammanträde den 6 november] ta fram B": a second commission
+      // to the same, with its own deadline; "… och att återrapportera …" gives the first its report-back.
+      const second = SECOND_TASK.exec(cf);
+      if (sentenceGroup && last && second && !REPORT_VERB.test(second[1] ?? '')) {
+        const made = taskItems(doc, meta, { ...last, task: clause }, sentence, point);
         items.push(...made);
-        if (!commission.exhortation) sentenceGroup = made;
+        sentenceGroup = made;
         continue;
       }
       if (sentenceGroup && TASK_START.test(cf)) {
@@ -534,9 +707,34 @@ function pointItems(doc: Doc, meta: BlockMeta, point: Point, plain: boolean): Ca
       }
     }
     if (sentenceGroup) group = sentenceGroup;
-    else if (group && (FOLLOW_UP.test(fslice(doc, sentence)) || /\bska\b.*\bsenast\b/.test(fslice(doc, sentence)))) attach(doc, meta, group, sentence);
+    else if (group && (FOLLOW_UP.test(fslice(doc, sentence)) || SHALL_BY.test(fslice(doc, sentence)))) attach(doc, meta, group, sentence);
+    else if (items.length === before) items.push(...passiveReport(doc, meta, sentence, point));
   }
   return items;
+}
+
+/** "Åtgärderna återrapporteras till socialnämnden under hösten 2027": a report-back with no one named. */
+function passiveReport(doc: Doc, meta: BlockMeta, sentence: Span, point: Point): Candidate[] {
+  const m = PASSIVE_REPORT.exec(fslice(doc, sentence));
+  if (!m) return [];
+  const verbAt = sentence.start + (m[1]?.length ?? 0);
+  const deadline = deadlineOf(doc, sentence, meta, verbAt);
+  const subject = restoreDiacritics(slice(doc, { start: sentence.start, end: verbAt }).trim(), doc.lexicon);
+  const flags = ['Ingen ansvarig anges: ange vem som återrapporterar.'];
+  if (deadline.vague) flags.push(vagueFlag(deadline));
+  else if (!deadline.due) flags.push('Återrapporteringen saknar tidpunkt: ange en deadline.');
+  return [
+    {
+      kind: 'aterrapportering',
+      title: `Återrapportera ${(subject[0] ?? '').toLowerCase()}${subject.slice(1)}`.slice(0, 200),
+      due: deadline.due,
+      decision: decisionOf(meta),
+      caseNumber: meta.caseNumber,
+      confidence: point.confidence - (deadline.vague ? 0.1 : 0),
+      flags,
+      source: sentence,
+    },
+  ];
 }
 
 /** "Kommunstyrelsen beslutar att ta fram ...": nobody named, the body itself stands as responsible. */
@@ -557,21 +755,27 @@ function motionAnswer(text: string): MotionAnswer {
   if (/motionen\s+(?:ska\s+)?bifall(?:s|es)|bifalla\s+motionen|bifaller\s+motionen/.test(text)) return 'approved';
   if (/motionen\s+(?:ska\s+)?avslas|avsla\s+motionen|avslar\s+motionen/.test(text)) return 'refused';
   if (/motionen\s+(?:ska\s+)?(?:anses|forklaras)\s+(?:vara\s+)?besvarad|anse\s+motionen\s+(?:vara\s+)?besvarad|motionen\s+besvaras/.test(text)) return 'answered';
-  if (/remittera\s+motionen|motionen\s+remitteras|overlamna\s+motionen|motionen\s+overlamnas/.test(text)) return 'remitted';
+  if (/(?:remittera|overlamna)\s+(?:motionen|motionerna|arendet)|(?:motionen|motionerna|arendet)\s+(?:remitteras|overlamnas)/.test(text)) return 'remitted';
   return undefined;
 }
 
 /** Who prepares the answer: "remittera motionen till kommunstyrelsen", "har remitterats till tekniska nämnden". */
 function remitTarget(doc: Doc, block: Block): string | undefined {
-  const m = new RegExp(`(?:remitter|overlamn)\\w*\\s+(?:motionen\\s+)?till\\s+(${BODY_PHRASE})`).exec(fslice(doc, block));
+  const m = REMIT_TARGET.exec(fslice(doc, block));
   if (!m?.[1]) return undefined;
   const start = block.start + m.index + m[0].length - m[1].length;
   return doc.text.slice(start, start + m[1].length);
 }
 
+const REMIT_TARGET = new RegExp(`(?:remitter|overlamn)\\w*\\s+(?:motionen\\s+|motionerna\\s+|arendet\\s+)?till\\s+(${BODY_PHRASE})`);
+/** A council that motions are raised at. */
+const COUNCILS = new Set(['KF', 'RF', 'LF']);
+/** A line of a list of motions: "- Motion om vårdköer". */
+const MOTION_LINE = /^\s*(?:[-–•*]\s*|\d{1,2}[.)]\s*)?motion (?:om|angaende|avseende|gallande|rorande|for|mot)\b/;
+
 function motionItems(doc: Doc, block: Block, meta: BlockMeta, points: Point[], taken: Candidate[]): Candidate[] {
-  const head = fold([meta.title ?? '', ...block.lines.map((l) => slice(doc, l)), ...doc.header.slice(0, 6)].join('\n'));
-  if (!/\bmotion(?:en)?\b/.test(head) || /interpellation/.test(head)) return [];
+  const head = [fold(meta.title ?? ''), ...block.lines.map((l) => fslice(doc, l)), ...meta.head].join('\n');
+  if (!/\bmotion(?:en|er|erna)?\b/.test(head) || /interpellation/.test(head)) return [];
   const answer = motionAnswer(points.map((p) => fslice(doc, p)).join('\n'));
   const target = remitTarget(doc, block);
   if (answer === 'approved' && !taken.some((c) => c.source.start >= block.start && c.source.end <= block.end)) {
@@ -586,37 +790,45 @@ function motionItems(doc: Doc, block: Block, meta: BlockMeta, points: Point[], t
   const subject = meta.title ? restoreDiacritics(meta.title, doc.lexicon) : 'motionen';
   const title = /^motion\b/i.test(subject) ? `Besvara ${subject[0]?.toLowerCase()}${subject.slice(1)}` : `Besvara motionen: ${subject}`;
   const remitSentence = points.find((p) => /remitter|overlamn/.test(fslice(doc, p)));
-  return [
-    {
-      kind: 'motion',
-      title: title.slice(0, 200),
-      role: target ?? 'kommunstyrelsen',
-      due: raised ? { raised: raised.date } : undefined,
-      decision: raised ? { body: 'KF', date: raised.date, paragraph: raised.paragraph } : decisionOf(meta),
-      caseNumber: meta.caseNumber,
-      confidence: target && raised ? 0.85 : 0.65,
-      flags,
-      source: raised?.explicit ? raised.source : (remitSentence ?? raised?.source ?? block.lines[0] ?? block),
-    },
-  ];
+  const motion = (title: string, source: Span): Candidate => ({
+    kind: 'motion',
+    title: title.slice(0, 200),
+    role: target ?? BODY_NAMES[meta.council === 'kommun' ? 'KS' : meta.council === 'region' ? 'RS' : 'LS'],
+    due: raised ? { raised: raised.date } : undefined,
+    decision: raised ? { body: COUNCILS.has(meta.decider ?? '') ? meta.decider : 'KF', date: raised.date, paragraph: raised.paragraph } : decisionOf(meta),
+    caseNumber: meta.caseNumber,
+    confidence: target && raised ? 0.85 : 0.65,
+    flags,
+    source,
+  });
+  // "remittera motionerna till regionstyrelsen" after a list of motions: one item for each.
+  const listed = remitSentence && /\bmotionerna\b/.test(fslice(doc, remitSentence)) ? linesOf(doc, block).filter((l) => MOTION_LINE.test(fslice(doc, l))) : [];
+  if (listed.length >= 2) {
+    return listed.map((line) => {
+      const written = restoreDiacritics(slice(doc, line).replace(/^\s*(?:[-–•*]\s*|\d{1,2}[.)]\s*)/, '').trim(), doc.lexicon);
+      return motion(`Besvara ${written[0]?.toLowerCase()}${written.slice(1)}`, trimSpan(doc.text, line));
+    });
+  }
+  return [motion(title, raised?.explicit ? raised.source : (remitSentence ?? raised?.source ?? block.lines[0] ?? block))];
 }
 
 /** "väckt i kommunfullmäktige 2025-11-24 § 203"; "X väcker en motion" in KF's own minutes means that meeting. */
 function raisedDate(doc: Doc, block: Block, meta: BlockMeta): { date: CalendarDate; paragraph?: string; source: Span; explicit: boolean } | undefined {
-  for (const line of lineSpans(doc.folded, block.start, block.end)) {
+  for (const line of linesOf(doc, block)) {
     for (const sentence of sentencesOf(doc, line)) {
       const f = fslice(doc, sentence);
       const m = /\bvackt(?:es|e)?\b/.exec(f);
       if (!m) continue;
-      const date = datesIn(doc.folded, sentence.start + m.index, Math.min(sentence.end, sentence.start + m.index + 80), meta.ref)[0];
-      if (!date && meta.decider === 'KF' && meta.date) return { date: meta.date, paragraph: meta.paragraph, source: sentence, explicit: false };
+      const date = datesIn(doc, { start: sentence.start + m.index, end: Math.min(sentence.end, sentence.start + m.index + 80) }, meta.ref)[0];
+      if (!date && COUNCILS.has(meta.decider ?? '') && meta.date) return { date: meta.date, paragraph: meta.paragraph, source: sentence, explicit: false };
       if (!date) continue;
       const n = /§\s*(\d+)/.exec(f.slice(m.index))?.[1];
       return { date: date.date, paragraph: n ? `§ ${n}` : undefined, source: sentence, explicit: true };
     }
   }
-  const speaks = /\bvack(?:er|s)\b/.exec(fslice(doc, block));
-  if (speaks && meta.decider === 'KF' && meta.date) {
+  // Raised at this very meeting: "X väcker en motion", "har lämnat in en motion", "Följande motioner har inkommit".
+  const speaks = /\bvack(?:er|s)\b|\b(?:lamnat|lamnar|lamnade) in (?:en |sin |foljande )?motion|\bmotion(?:er|erna)? har inkommit|\bfoljande motioner\b/.exec(fslice(doc, block));
+  if (speaks && COUNCILS.has(meta.decider ?? '') && meta.date) {
     const source = sentencesOf(doc, block).find((s) => s.start <= block.start + speaks.index && s.end > block.start + speaks.index) ?? block;
     return { date: meta.date, paragraph: meta.paragraph, source, explicit: false };
   }
@@ -629,6 +841,8 @@ function motionProposals(doc: Doc, block: Block): { source: Span; content: Span 
   for (const section of block.sections) {
     const points = pointsOf(doc, section);
     points.forEach((point, i) => {
+      // The att-list after a point is read once, however many of its sentences propose.
+      let listRead = false;
       for (const sentence of sentencesOf(doc, point)) {
         const f = fslice(doc, sentence);
         const verb = PROPOSING.exec(f);
@@ -638,6 +852,8 @@ function motionProposals(doc: Doc, block: Block): { source: Span; content: Span 
           proposals.push({ source: sentence, content: trimSpan(doc.text, { start: sentence.start + att + 5, end: sentence.end }) });
           continue;
         }
+        if (listRead) continue;
+        listRead = true;
         for (const next of points.slice(i + 1)) {
           const m = /^att\s+/.exec(fslice(doc, next));
           if (!m) break;
@@ -705,7 +921,7 @@ function authorityAt(doc: Doc, at: number, end: number): string | undefined {
   let length = m[0].length;
   if (m[0] === 'lansstyrelsen') {
     const rest = doc.text.slice(at + length, end);
-    const county = /^ i ((?:\p{L}+ ){0,2}?\p{L}+s) län\b/u.exec(fold(rest)) ? /^ i (?:\p{L}+ ){0,2}?\p{L}+s \p{L}+/u.exec(rest) : /^ \p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?(?=\s*$|\s*\n)/u.exec(rest);
+    const county = /^ i ((?:\p{L}+ ){0,2}?\p{L}+s) lan\b/u.exec(fold(rest)) ? /^ i (?:\p{L}+ ){0,2}?\p{L}+s \p{L}+/u.exec(rest) : /^ \p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?(?=\s*$|\s*\n)/u.exec(rest);
     length += county?.[0].length ?? 0;
   }
   if (m[0].startsWith('region ') && !/^Region \p{Lu}/u.test(doc.text.slice(at, at + length))) return undefined;
@@ -732,11 +948,11 @@ interface Remiss {
 
 function remissOf(doc: Doc, block: Block, meta: BlockMeta): Remiss | undefined {
   if (!/remiss|samrad|synpunkter|yttra sig/.test(fslice(doc, block))) return undefined;
-  const sentences = lineSpans(doc.text, block.start, block.end).flatMap((l) => sentencesOf(doc, l));
+  const sentences = linesOf(doc, block).flatMap((l) => sentencesOf(doc, l));
   for (const sentence of sentences) {
     const f = fslice(doc, sentence);
     if (isQuestion(doc, sentence) || !/\b(?:senast|senaste dag|sista dag)\b/.test(f) || !DEADLINE_SENTENCE.test(f)) continue;
-    const date = findTimings(doc.folded, sentence.start, sentence.end, meta.ref).find((t) => t.marked && t.form === 'date');
+    const date = timingsIn(doc, sentence, meta.ref).find((t) => t.marked && t.form === 'date');
     if (!date || date.form !== 'date') continue;
     const to = /\b(?:till|hos)\s+(?=[a-z])/g;
     let recipient: string | undefined;
@@ -750,7 +966,7 @@ function remissOf(doc: Doc, block: Block, meta: BlockMeta): Remiss | undefined {
 }
 
 function remissSubject(doc: Doc, block: Block): string | undefined {
-  for (const line of lineSpans(doc.text, block.start, block.end)) {
+  for (const line of linesOf(doc, block)) {
     const text = slice(doc, line).trim();
     const f = fold(text);
     const labelled = /^(?:remiss(?:svar)?|samrad)\s*[:–-]\s*(.+)$/.exec(f);
@@ -769,7 +985,7 @@ function yttrandeDecider(doc: Doc, block: Block, meta: BlockMeta, known: KnownFa
   const f = fslice(doc, block);
   if (/delegation/.test(f)) return undefined;
   const m = new RegExp(`\\b(?:behandlas|beslutas|antas|faststalls|godkanns)\\s+av\\s+(${BODY_PHRASE})`).exec(f);
-  if (m?.[1]) return bodyCode(m[1], meta.decider);
+  if (m?.[1]) return bodyCode(m[1], meta.decider, meta.council);
   return known.body ?? fallback;
 }
 
@@ -783,7 +999,7 @@ function addresseeOf(doc: Doc, block: Block): string | undefined {
     const start = block.start + pick.index + pick[0].indexOf(pick[1]);
     return doc.text.slice(start, start + pick[1].length).trim();
   }
-  for (const line of lineSpans(doc.text, block.start, block.end)) {
+  for (const line of linesOf(doc, block)) {
     const text = slice(doc, line).trim();
     const m = new RegExp(`^(${BODY_PHRASE})$`).exec(fold(text));
     if (m?.[1] && !/^(?:namnd|styrelse|arbetsutskott|utskott)/.test(m[1])) return text;
@@ -796,16 +1012,16 @@ function yttrandeItems(doc: Doc, block: Block, meta: BlockMeta, known: KnownFact
   if (!remiss) return items;
   const addressee = plain ? addresseeOf(doc, block) : undefined;
   const decidedBy = yttrandeDecider(doc, block, meta, known, plain ? (addressee ? bodyCode(fold(addressee)) : undefined) : meta.decider);
-  const due: Due = { externalDeadline: remiss.deadline, recipient: remiss.recipient ?? '', ...(decidedBy ? { decidedBy } : {}) };
-  const withRecipient = remiss.recipient ? due : undefined;
-  const flags = remiss.recipient ? [] : ['Mottagaren av yttrandet framgår inte.'];
+  const due: DraftDue = { externalDeadline: remiss.deadline, ...(remiss.recipient ? { recipient: remiss.recipient } : {}), ...(decidedBy ? { decidedBy } : {}) };
+  const flags = remiss.recipient ? [] : ['Mottagaren av yttrandet framgår inte: ange mottagare.'];
   const answering = items.filter((c) => /yttrande|remissvar|remissen|svar pa/.test(fold(c.title)));
   for (const item of answering) {
     item.kind = 'yttrande';
-    item.due = withRecipient;
+    item.due = due;
     item.flags.push(...flags);
   }
-  if (answering.length || !plain || items.some((c) => c.confidence >= PROPOSED_CONFIDENCE)) return items;
+  if (answering.length || items.some((c) => c.confidence >= PROPOSED_CONFIDENCE)) return items;
+  if (!plain) return givenAnswer(doc, block, meta, remiss, items);
   if (!decidedBy && !/delegation/.test(fslice(doc, block))) flags.push('Inget beslutande organ angivet: yttrandet räknas som delegationsbeslut.');
   const subject = remiss.subject ?? meta.title;
   const title = subject ? `Yttrande över ${(subject[0] ?? '').toLowerCase()}${subject.slice(1)}` : 'Yttrande över remiss';
@@ -815,7 +1031,7 @@ function yttrandeItems(doc: Doc, block: Block, meta: BlockMeta, known: KnownFact
       kind: 'yttrande',
       title: restoreDiacritics(title, doc.lexicon).slice(0, 200),
       role: addressee,
-      due: withRecipient,
+      due,
       decision: decisionOf(meta),
       caseNumber: meta.caseNumber,
       confidence: 0.85,
@@ -825,14 +1041,71 @@ function yttrandeItems(doc: Doc, block: Block, meta: BlockMeta, known: KnownFact
   ];
 }
 
+const GIVES_ANSWER = /\b(?:avge|avger|avges|lamna|lamnar|lamnas|anta|antar|overlamna|overlamnar)\s+(?:[a-z]+s\s+)?(?:forslag till\s+)?(?:(?:ett|sitt|foljande)\s+)?(?:yttrande|remissvar|synpunkter)\b/;
+const ANSWER_SENT = /\b(?:yttrandet|remissvaret|svaret|synpunkterna)\s+(?:har\s+)?(?:skickats|sants|lamnats|oversants|expedierats)\b/;
+
+/**
+ * "Kommunstyrelsen beslutar att avge yttrande enligt förvaltningens förslag" with the outside
+ * deadline: the body has decided the answer, sending it remains (no decidedBy), unless the text
+ * says it has been sent.
+ */
+function givenAnswer(doc: Doc, block: Block, meta: BlockMeta, remiss: Remiss, items: Candidate[]): Candidate[] {
+  const decisions = block.sections.filter((s) => s.kind === 'decision' || s.kind === 'other');
+  const gives = decisions.find((s) => GIVES_ANSWER.test(fslice(doc, s)));
+  if (!gives || ANSWER_SENT.test(fslice(doc, block))) return items;
+  const due: DraftDue = { externalDeadline: remiss.deadline, ...(remiss.recipient ? { recipient: remiss.recipient } : {}) };
+  const subject = remiss.subject ?? meta.title;
+  return [
+    ...items,
+    {
+      kind: 'yttrande',
+      title: restoreDiacritics(subject ? `Skicka yttrandet över ${(subject[0] ?? '').toLowerCase()}${subject.slice(1)}` : 'Skicka yttrandet', doc.lexicon).slice(0, 200),
+      role: meta.decider ? (BODY_NAMES[meta.decider] ?? meta.decider) : undefined,
+      due,
+      decision: decisionOf(meta),
+      caseNumber: meta.caseNumber,
+      confidence: 0.8,
+      flags: remiss.recipient ? [] : ['Mottagaren av yttrandet framgår inte: ange mottagare.'],
+      source: remiss.source,
+    },
+  ];
+}
+
+const YRKAR = /^(\p{L}[^.;:]{1,60}?)\s+yrkar\s+att\s+/u;
+
+/**
+ * "Lena Ek (M) yrkar att förvaltningen får i uppdrag att …" when the chair finds the body adopts
+ * it ("finner att kommunstyrelsen bifaller Lena Eks yrkande", "Lena Eks yrkande bifalls"): what
+ * she proposed is decided. A yrkande that falls (avslås, another proposal wins) is not.
+ */
+function adoptedYrkanden(doc: Doc, block: Block): Point[] {
+  const f = fslice(doc, block);
+  if (!/\byrkar\b/.test(f) || !/\byrkande\b/.test(f)) return [];
+  const adopted: Point[] = [];
+  for (const line of linesOf(doc, block)) {
+    for (const sentence of sentencesOf(doc, line)) {
+      const m = YRKAR.exec(fslice(doc, sentence));
+      // The name without the party: "lena ek (m)" → "lena ek"; its genitive adds an s.
+      const name = m?.[1]?.replace(/\s*\([^)]*\)\s*$/, '').trim();
+      if (!m || !name) continue;
+      const who = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const wins = new RegExp(`\\bbifall(?:er|a|s|it)?\\s+(?:till\\s+)?${who}s?\\s+yrkande|\\b${who}s?\\s+yrkande\\s+(?:bifalls|antas|vinner)`);
+      if (wins.test(f)) adopted.push({ start: sentence.start + m[0].length, end: sentence.end, confidence: 0.85 });
+    }
+  }
+  return adopted;
+}
+
 // ---------------------------------------------------------------- block
 
-function blockCandidates(doc: Doc, block: Block, known: KnownFacts, ctx: DraftContext, firstDate: CalendarDate): Candidate[] {
-  const meta = blockMeta(doc, block, known, ctx, firstDate);
+function* blockCandidates(doc: Doc, facts: DocFacts, block: Block, known: KnownFacts, exhortations: Candidate[]): Steps<Candidate[]> {
+  const meta = blockMeta(doc, facts, block, known);
   const { points, plain } = decisionPoints(doc, block, meta);
-  const head = fold([meta.title ?? '', ...doc.header.slice(0, 3)].join(' '));
+  const head = [fold(meta.title ?? ''), ...meta.head.slice(0, 3)].join(' ');
   const silent = plain && (/^interpellation|\binterpellation\b/.test(head) || /\bmotion\b/.test(head));
-  const commissions = silent ? [] : points.flatMap((p) => pointItems(doc, meta, p, plain));
+  const commissions: Candidate[] = [];
+  if (!silent) for (const point of [...points, ...adoptedYrkanden(doc, block)]) commissions.push(...(yield* pointItems(doc, meta, point, plain, exhortations)));
+  yield;
   const withMotions = [...commissions, ...motionItems(doc, block, meta, points, commissions)];
   return yttrandeItems(doc, block, meta, known, withMotions, plain);
 }
@@ -846,12 +1119,20 @@ function asWritten(role: string, doc: Doc): string {
   return isRole && /^\p{Lu}\p{Ll}/u.test(restored) ? restored[0]?.toLowerCase() + restored.slice(1) : restored;
 }
 
+/** The sentence of a span on one line, and the span's offsets in the submitted text. */
+function sourceOf(doc: Doc, span: Span): Draft['source'] {
+  return { sentence: slice(doc, span).replace(/\s+/g, ' ').trim(), ...originalSpan(doc.norm, span.start, span.end) };
+}
+
 function finish(doc: Doc, c: Candidate, ctx: DraftContext): Draft {
   const role = c.role ? asWritten(c.role, doc) : undefined;
   const person = role ? ctx.lookupRole(normalizeRole(role)) : undefined;
   const responsible = person ? { name: person.name, email: person.email } : undefined;
-  const sentence = slice(doc, c.source).replace(/\s+/g, ' ').trim();
+  const source = sourceOf(doc, c.source);
+  const sentence = source.sentence;
   const decision = Object.fromEntries(Object.entries(c.decision).filter(([, v]) => v !== undefined)) as DraftDecision;
+  // The create body holds `due` only in a form the contract takes (see DraftDue).
+  const registrable = c.due ? dueSchema.safeParse(c.due) : undefined;
   const body: DraftBody = {
     kind: c.kind,
     title: c.title,
@@ -859,14 +1140,14 @@ function finish(doc: Doc, c: Candidate, ctx: DraftContext): Draft {
     ...(c.caseNumber ? { caseNumber: c.caseNumber } : {}),
     ...(Object.keys(decision).length ? { decision } : {}),
     ...(responsible ? { responsible, unit: person?.unit } : {}),
-    ...(c.due ? { due: c.due } : {}),
+    ...(registrable?.success ? { due: registrable.data } : {}),
   };
   const missing = [
     ...(c.caseNumber ? [] : ['caseNumber']),
     ...(['body', 'date', 'paragraph'] as const).filter((k) => !decision[k]).map((k) => `decision.${k}`),
     ...(responsible ? [] : ['responsible.name', 'responsible.email']),
     ...(person?.unit ? [] : ['unit']),
-    ...(c.due ? [] : ['due']),
+    ...(!c.due ? ['due'] : 'externalDeadline' in c.due && !c.due.recipient ? ['due.recipient'] : registrable?.success ? [] : ['due']),
   ];
   const confidence = Math.round(Math.max(0, Math.min(1, c.confidence)) * 100) / 100;
   return {
@@ -880,7 +1161,7 @@ function finish(doc: Doc, c: Candidate, ctx: DraftContext): Draft {
     confidence,
     flagged: c.flags.length > 0,
     ...(c.flags.length ? { flagReason: c.flags.join(' ') } : {}),
-    source: { sentence, ...originalSpan(doc.norm, c.source.start, c.source.end) },
+    source,
     missing,
     body,
   };

@@ -9,8 +9,13 @@ const FOLD: Record<string, string> = {
   ü: 'u', ú: 'u',
 };
 
+const DIACRITIC = new RegExp(`[${Object.keys(FOLD).join('')}]`, 'g');
+
 /** Lower case without diacritics, one character for one character. */
 export function fold(text: string): string {
+  // Fast path: no character changes length in lower case (only a few, such as "İ", do).
+  const lower = text.toLowerCase();
+  if (lower.length === text.length) return lower.replace(DIACRITIC, (ch) => FOLD[ch] ?? ch);
   let out = '';
   for (const ch of text) {
     const lower = ch.toLowerCase();

@@ -4,22 +4,31 @@
  * same kind, the same responsible role (normalized, diacritic-insensitive) and a source that
  * overlaps the expected quote; its deadline is exact when `due` is deep-equal (both absent counts).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod';
-import { calendarDate, due as dueSchema, KINDS, type Due } from '../items/model';
+import { calendarDate, due as dueSchema, KINDS } from '../items/model';
 import { extractDrafts, normalizeRole, PROPOSED_CONFIDENCE, type Draft, type DraftContext } from './extract';
 import { fold } from './fold';
+
+/** The contract's due forms, a report-back to a body by a date, and an outside deadline with no recipient named (see DraftDue). */
+const expectedDue = z.union([
+  dueSchema,
+  z.strictObject({ meeting: z.strictObject({ body: z.string(), by: calendarDate }) }),
+  z.strictObject({ externalDeadline: calendarDate, recipient: z.string().optional(), decidedBy: z.string().optional() }),
+]);
 
 const expectedItem = z.strictObject({
   kind: z.enum(KINDS),
   responsibleRole: z.string().optional(),
-  due: dueSchema.optional(),
+  due: expectedDue.optional(),
   /** Words the title should contain (diacritic-insensitive). */
   titleWords: z.array(z.string()),
   /** A quote of the submitted text the item comes from; `occurrence` picks a later repeat. */
   source: z.string().min(1),
   occurrence: z.int().min(1).optional(),
+  /** Why (the real corpus's gold). */
+  note: z.string().optional(),
 });
 export type ExpectedItem = z.infer<typeof expectedItem>;
 
@@ -33,6 +42,18 @@ export const corpusCase = z.strictObject({
   expected: z.array(expectedItem),
 });
 export type CorpusCase = z.infer<typeof corpusCase>;
+
+/** A real decision text (test/fixtures/drafts/real/): a corpus case with where it comes from and its split. */
+export const realCase = corpusCase.extend({
+  id: z.string(),
+  source: z.looseObject({ url: z.string(), publisher: z.string(), document: z.string(), retrieved: z.string() }),
+  genre: z.string(),
+  damaged: z.boolean(),
+  goldWrittenBy: z.string().optional(),
+  /** "test" texts are never tuned on: only their aggregate figures are shown. */
+  split: z.enum(['dev', 'test']),
+});
+export type RealCase = z.infer<typeof realCase>;
 
 export const DEFAULT_TODAY = '2026-06-01';
 
@@ -51,6 +72,12 @@ export interface CaseResult {
   matches: Match[];
   missed: ExpectedItem[];
   extra: Draft[];
+}
+
+/** Per kind (uppdrag, aterrapportering, yttrande, motion) and overall. */
+export interface KindScores {
+  overall: Scores;
+  byKind: Record<string, Scores>;
 }
 
 export interface Scores {
@@ -78,7 +105,7 @@ function canonical(value: unknown): unknown {
   return value;
 }
 
-export function sameDue(a: Due | undefined, b: Due | undefined): boolean {
+export function sameDue(a: unknown, b: unknown): boolean {
   return JSON.stringify(canonical(a ?? null)) === JSON.stringify(canonical(b ?? null));
 }
 
@@ -93,7 +120,7 @@ function quoteSpan(text: string, item: ExpectedItem, name: string): { start: num
 
 export function scoreCase(name: string, c: CorpusCase, lookupRole: DraftContext['lookupRole']): CaseResult {
   const text = c.text.join('\n');
-  const drafts = extractDrafts(text, c.known ?? {}, { lookupRole, today: c.today ?? DEFAULT_TODAY });
+  const { drafts } = extractDrafts(text, c.known ?? {}, { lookupRole, today: c.today ?? DEFAULT_TODAY });
   const proposed = drafts.filter((d) => d.confidence >= PROPOSED_CONFIDENCE);
   const free = new Set(proposed);
   const matches: Match[] = [];
@@ -136,6 +163,33 @@ export function summarize(results: CaseResult[]): Scores {
     titleWords: ratio(matches.filter((m) => m.titleWordsFound).length, matches.length),
     doubtful: results.reduce((n, r) => n + r.drafts.length - r.proposed.length, 0),
   };
+}
+
+/** The scores of the results for each kind (expected items and proposals of that kind) and overall. */
+export function summarizeByKind(results: CaseResult[]): KindScores {
+  const ofKind = (kind: string): CaseResult[] =>
+    results.map((r) => ({
+      ...r,
+      drafts: r.drafts.filter((d) => d.kind === kind),
+      proposed: r.proposed.filter((d) => d.kind === kind),
+      matches: r.matches.filter((m) => m.expected.kind === kind),
+      missed: r.missed.filter((e) => e.kind === kind),
+      extra: r.extra.filter((d) => d.kind === kind),
+    }));
+  return { overall: summarize(results), byKind: Object.fromEntries(KINDS.map((kind) => [kind, summarize(ofKind(kind))])) };
+}
+
+/**
+ * The real corpus of a folder, split into dev and test; none when the folder is missing or empty.
+ * Each file is checked against the format (a file that does not fit fails the run).
+ */
+export function loadRealCorpus(dir: string): { dev: { name: string; case: RealCase }[]; test: { name: string; case: RealCase }[] } {
+  if (!existsSync(dir)) return { dev: [], test: [] };
+  const all = readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => ({ name: f.replace(/\.json$/, ''), case: realCase.parse(JSON.parse(readFileSync(join(dir, f), 'utf8'))) }));
+  return { dev: all.filter((c) => c.case.split === 'dev'), test: all.filter((c) => c.case.split === 'test') };
 }
 
 /** The corpus cases of a folder, one JSON file each, by file name. */

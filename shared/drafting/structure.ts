@@ -4,8 +4,9 @@
  */
 import { BODY_PHRASE, readHeading, type SectionKind } from './headings';
 import { documentLexicon, type Lexicon } from './swedish';
-import { normalizeText, type NormalizedText } from './text';
+import { normalizing, type NormalizedText } from './text';
 import type { Span } from './timing';
+import { BLOCK_UNITS, POINT_UNITS, runSteps, SECTION_UNITS, SENTENCE_UNITS, Work, type Steps } from './work';
 
 export interface Section extends Span {
   kind: SectionKind | 'other';
@@ -21,17 +22,23 @@ export interface Block extends Span {
 }
 
 export interface Doc {
+  /** The work of this extraction so far; every stage charges it. */
+  work: Work;
   norm: NormalizedText;
   /** Repaired text (diacritics as written). */
   text: string;
   folded: string;
   lexicon: Lexicon;
-  /** Lines before the first § block, and the page headers and footers. */
+  /** Lines before the first § block, and the page headers and footers (the first HEADER_LINES of each). */
   header: string[];
   blocks: Block[];
 }
 
 const PARAGRAPH_LINE = /^\s*(?:[a-z]{2,6}\s+)?§\s*(\d+)/;
+/** A document's header is its first lines: past these, lines before the first § are text, not header. */
+const HEADER_LINES = 40;
+/** Lines read between two steps (see Steps). */
+const LINES_PER_STEP = 5_000;
 
 export function lineSpans(text: string, start = 0, end = text.length): Span[] {
   const spans: Span[] = [];
@@ -53,10 +60,11 @@ export function trimSpan(text: string, span: Span): Span {
   return { start, end };
 }
 
-function sectionsOf(folded: string, block: Span): Section[] {
+function* sectionsOf(folded: string, block: Span): Steps<Section[]> {
   const sections: Section[] = [];
   let current: Section = { kind: 'other', start: block.start, end: block.end };
-  for (const line of lineSpans(folded, block.start, block.end)) {
+  for (const [i, line] of lineSpans(folded, block.start, block.end).entries()) {
+    if (i % LINES_PER_STEP === 0) yield;
     const indent = folded.slice(line.start, line.end).search(/\S/);
     if (indent < 0) continue;
     const heading = readHeading(folded.slice(line.start + indent, line.end));
@@ -69,27 +77,61 @@ function sectionsOf(folded: string, block: Span): Section[] {
   return sections.filter((s) => s.end > s.start);
 }
 
-export function readDocument(original: string): Doc {
-  const norm = normalizeText(original);
+/** The document's layout, in steps (see Steps). */
+export function* reading(original: string, work: Work): Steps<Doc> {
+  const norm = yield* normalizing(original, work);
   const { text, folded } = norm;
+  // Lines, § starts, headings, sections and the lexicon: five passes.
+  work.charge(5 * text.length);
   const lines = lineSpans(folded);
-  const starts = lines.filter((l) => PARAGRAPH_LINE.test(folded.slice(l.start, l.end)));
-  const firstHeading = lines.find((l) => readHeading(folded.slice(l.start, l.end).trimStart()));
+  const starts: Span[] = [];
+  let firstHeading: Span | undefined;
+  for (const [i, l] of lines.entries()) {
+    if (i % LINES_PER_STEP === 0) yield;
+    const line = folded.slice(l.start, l.end);
+    if (PARAGRAPH_LINE.test(line)) starts.push(l);
+    if (!firstHeading && !starts.length && readHeading(line.trimStart())) firstHeading = l;
+  }
   const headerEnd = starts[0]?.start ?? firstHeading?.start ?? text.length;
-  const header = [...lines.filter((l) => l.end <= headerEnd).map((l) => text.slice(l.start, l.end).trim()), ...norm.furniture].filter(Boolean);
+  const header = [
+    ...lines.filter((l) => l.end <= headerEnd).slice(0, HEADER_LINES).map((l) => text.slice(l.start, l.end).trim()),
+    ...norm.furniture.slice(0, HEADER_LINES),
+  ].filter(Boolean);
   const bounds = starts.length ? starts.map((l, i) => ({ start: l.start, end: starts[i + 1]?.start ?? text.length })) : [{ start: 0, end: text.length }];
-  const blocks = bounds.map((bound): Block => {
+  work.charge(bounds.length * BLOCK_UNITS);
+  yield;
+  const blocks: Block[] = [];
+  for (const [i, bound] of bounds.entries()) {
     const own = lineSpans(folded, bound.start, bound.end).filter((l) => folded.slice(l.start, l.end).trim()).slice(0, 3);
-    const paragraph = starts.length ? PARAGRAPH_LINE.exec(folded.slice(bound.start, bound.end))?.[1] : undefined;
-    return { ...bound, lines: own, paragraph: paragraph ? `§ ${paragraph}` : undefined, sections: sectionsOf(folded, bound) };
-  });
-  return { norm, text, folded, lexicon: documentLexicon(text), header, blocks };
+    const start = starts[i];
+    const paragraph = start ? PARAGRAPH_LINE.exec(folded.slice(start.start, start.end))?.[1] : undefined;
+    const sections = yield* sectionsOf(folded, bound);
+    // Charged before any rule runs: a text of ten thousand headings is refused before it is read.
+    work.charge(sections.length * SECTION_UNITS);
+    blocks.push({ ...bound, lines: own, paragraph: paragraph ? `§ ${paragraph}` : undefined, sections });
+    yield;
+  }
+  const lexicon = documentLexicon(text);
+  yield;
+  return { work, norm, text, folded, lexicon, header, blocks };
+}
+
+/** reading, all at once. */
+export function readDocument(original: string, work = new Work()): Doc {
+  return runSteps(reading(original, work));
 }
 
 const LIST_MARKER = /^\s*(?:\d{1,2}[.)]\s+|\(\d{1,2}\)\s+|[a-h][.)]\s+|[-–—•·▪*]\s+)/;
 
+/** The lines of a span of the document, charged to its work. */
+export function linesOf(doc: Doc, span: Span): Span[] {
+  doc.work.charge(span.end - span.start);
+  return lineSpans(doc.text, span.start, span.end);
+}
+
 /** The points of a section: list items and paragraphs, without their list markers. */
 export function pointsOf(doc: Doc, section: Span): Span[] {
+  doc.work.charge(2 * (section.end - section.start));
   const points: Span[] = [];
   let current: Span | undefined;
   for (const line of lineSpans(doc.text, section.start, section.end)) {
@@ -110,19 +152,28 @@ export function pointsOf(doc: Doc, section: Span): Span[] {
     }
   }
   if (current) points.push(current);
+  doc.work.charge(points.length * POINT_UNITS);
   return points.map((p) => trimSpan(doc.text, p)).filter((p) => p.end > p.start);
 }
 
 const ABBREVIATIONS = new Set(['bl.a', 't.ex', 'm.m', 'o.s.v', 'osv', 'ca', 'resp', 'kap', 'nr', 'jfr', 's.k', 'dvs', 'd.v.s', 'fr.o.m', 't.o.m', 'st', 'ang', 'enl', 'inkl', 'exkl', 'tel', 'p', 'f.d', 'e.d', 'ev', 'jan', 'feb', 'aug', 'sept', 'okt', 'nov', 'dec']);
 
-/** Sentences of a span: a full stop before a capital, "?" or "!", or a line break. */
+/**
+ * The longest sentence the rules read, in characters: a longer run without a full stop (a table or
+ * list pasted from a PDF) is cut at a space past this length, so every rule's pattern runs on a
+ * bounded window (the longest real decision sentences are about 1,000 characters).
+ */
+export const MAX_SENTENCE = 2_000;
+
+/** Sentences of a span: a full stop before a capital, "?" or "!", or a line break; none longer than MAX_SENTENCE (+ one word). */
 export function sentencesOf(doc: Doc, span: Span): Span[] {
   const out: Span[] = [];
   let at = span.start;
   const text = doc.text;
   for (let i = span.start; i < span.end; i++) {
     const ch = text[i];
-    let boundary = ch === '\n' || ch === '?' || ch === '!';
+    const length = i - at;
+    let boundary = ch === '\n' || ch === '?' || ch === '!' || (length >= MAX_SENTENCE && (ch === ' ' || length >= MAX_SENTENCE + 100));
     if (ch === '.') {
       const next = /^\s+(\S)/.exec(text.slice(i + 1, Math.min(span.end, i + 4)));
       const token = /[\p{L}.]+$/u.exec(text.slice(Math.max(span.start, i - 8), i))?.[0].toLowerCase() ?? '';
@@ -134,6 +185,7 @@ export function sentencesOf(doc: Doc, span: Span): Span[] {
     }
   }
   out.push({ start: at, end: span.end });
+  doc.work.charge(2 * (span.end - span.start) + out.length * SENTENCE_UNITS);
   return out.map((s) => trimSpan(text, s)).filter((s) => s.end > s.start);
 }
 

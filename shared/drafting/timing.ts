@@ -12,12 +12,16 @@ export type TimingValue =
   | { form: 'date'; date: CalendarDate }
   | { form: 'month'; month: string }
   | { form: 'meetingDate'; date: CalendarDate }
+  /** A period ("under hösten 2027", "första kvartalet 2028"): due by its last day. */
+  | { form: 'period'; by: CalendarDate }
   | { form: 'vague'; phrase: string };
 
 export type Timing = Span &
   TimingValue & {
     /** Introduced as a deadline ("senast", "före", a meeting) rather than merely mentioned. */
     marked: boolean;
+    /** The year is written ("30 april 2027", "2027-04-30"), not taken from the reference date. */
+    yearWritten: boolean;
   };
 
 const MONTH_NAMES = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
@@ -69,6 +73,13 @@ const MONTH_ONLY = new RegExp(
 const QUARTER = /\b(forsta|andra|tredje|fjarde)\s+kvartalet(?:\s+(\d{4})\b)?|\bkvartal\s+([1-4])(?:\s+(\d{4})\b)?/g;
 const HALF_YEAR = /\b(forsta|andra)\s+halvaret(?:\s+(\d{4})\b)?/g;
 const YEAR_END = /\b(?:arsskiftet|arets (?:slut|utgang)|utgangen av (?:ar\s+)?(\d{4}))(?:\s+(\d{4})(?:\/\d{2,4})?\b)?/g;
+/** "under hösten 2027", "till våren": the season's last month (autumn to December, spring to June). */
+const SEASON = /\b(?:under|till|fore|infor|senast)\s+(?:den\s+)?(hosten|varen|sommaren|hostterminen|varterminen)(?:\s+(\d{4})\b)?/g;
+const SEASON_END: Record<string, number> = { hosten: 12, hostterminen: 12, varen: 6, varterminen: 6, sommaren: 8 };
+/** "i början av 2028" (its first quarter), "i slutet av 2027". */
+const PART_OF_YEAR = /\bi\s+(borjan|slutet)\s+av\s+(?:ar\s+)?(\d{4})\b/g;
+/** "under 2028", "under år 2028". */
+const WHOLE_YEAR = /\bunder\s+(?:ar\s+)?(\d{4})\b(?![-/.]\d)/g;
 const RELATIVE = /\binom\s+(\d{1,2}|en|ett|tva|tre|fyra|fem|sex|sju|atta|nio|tio|elva|tolv)\s+(manader|manad|veckor|vecka|dagar)\b/g;
 const VAGUE =
   /\b(?:under|till|fore|infor|efter)\s+(?:den\s+)?(?:hosten|varen|sommaren|vintern|hostterminen|varterminen|nasta ar|kommande ar)(?:\s+\d{4}\b)?|\bi samband med\s+[a-z]+|\b(?:hosten|varen)\s+\d{4}\b/g;
@@ -77,42 +88,51 @@ const DEADLINE_WORD = /\b(?:senast|fore|innan|till och med|t\.o\.m|sammantradet?
 const MEETING_WORD = new RegExp(`\\b(?:sammantradet?|motet)(?:\\s+den)?\\s*$|\\b(?:till|for|infor|vid)\\s+${BODY_PHRASE}\\s+(?:den\\s+)?$`);
 const ORDINALS: Record<string, number> = { forsta: 1, andra: 2, tredje: 3, fjarde: 4 };
 
+/** findTimings reads its window once per pattern. */
+export const TIMING_PASSES = 12;
+
 /** Every deadline-like phrase in folded[start, end), in text order; dates resolved against ref. */
 export function findTimings(folded: string, start: number, end: number, ref: CalendarDate): Timing[] {
   const text = folded.slice(start, end);
   const found: Timing[] = [];
-  const taken: Span[] = [];
-  const free = (s: number, e: number) => !taken.some((t) => s < t.end && e > t.start);
+  // Characters already read as part of a timing: one mark each, so checking a match costs its length.
+  const taken = new Uint8Array(text.length);
+  const free = (s: number, e: number) => taken.subarray(s, e).every((t) => t === 0);
   const before = (at: number) => text.slice(Math.max(0, at - 60), at);
-  const add = (match: RegExpExecArray, timing: TimingValue | undefined, inherentlyMarked = false) => {
+  const add = (match: RegExpExecArray, timing: TimingValue | undefined, inherentlyMarked = false, yearWritten = false) => {
     const s = match.index;
     const e = s + match[0].length;
     if (!timing || !free(s, e)) return;
-    taken.push({ start: s, end: e });
+    taken.fill(1, s, e);
     const marked = inherentlyMarked || DEADLINE_WORD.test(before(s)) || /^(?:senast|fore|innan|till och med)\b/.test(match[0]);
-    found.push({ ...timing, start: start + s, end: start + e, marked });
+    found.push({ ...timing, start: start + s, end: start + e, marked, yearWritten });
   };
   const dateTiming = (match: RegExpExecArray, date: CalendarDate | undefined): TimingValue | undefined =>
     date ? (MEETING_WORD.test(before(match.index)) && !/\b(?:senast|fore|innan)\s+(?:den\s+)?$/.test(before(match.index)) ? { form: 'meetingDate' as const, date } : { form: 'date' as const, date }) : undefined;
 
   for (const m of text.matchAll(ISO_DATE)) {
     const date = `${m[1]}-${m[2]}-${m[3]}`;
-    add(m, dateTiming(m, isKnownDate(date) ? date : undefined));
+    add(m, dateTiming(m, isKnownDate(date) ? date : undefined), false, true);
   }
-  for (const m of text.matchAll(DAY_MONTH)) add(m, dateTiming(m, dateFor(Number(m[1]), monthNumber(m[2] ?? ''), m[3], ref)));
+  for (const m of text.matchAll(DAY_MONTH)) add(m, dateTiming(m, dateFor(Number(m[1]), monthNumber(m[2] ?? ''), m[3], ref)), false, !!m[3]);
   for (const m of text.matchAll(DAY_SLASH_MONTH)) {
     const month = Number(m[2]);
-    add(m, month >= 1 && month <= 12 ? dateTiming(m, dateFor(Number(m[1]), month, m[3], ref)) : undefined);
+    add(m, month >= 1 && month <= 12 ? dateTiming(m, dateFor(Number(m[1]), month, m[3], ref)) : undefined, false, !!m[3]);
   }
+  // A period without its year is the next one ending on or after the reference date.
+  const periodEnd = (year: string | undefined, month: number): CalendarDate => {
+    const end = lastDayOfMonth(Number(year ?? ref.slice(0, 4)), month);
+    return year || end >= ref ? end : lastDayOfMonth(Number(ref.slice(0, 4)) + 1, month);
+  };
   for (const m of text.matchAll(QUARTER)) {
     const quarter = m[1] ? (ORDINALS[m[1]] ?? 1) : Number(m[3]);
-    const year = m[2] ?? m[4] ?? ref.slice(0, 4);
-    add(m, { form: 'date', date: lastDayOfMonth(Number(year), quarter * 3) }, true);
+    add(m, { form: 'period', by: periodEnd(m[2] ?? m[4], quarter * 3) }, true, !!(m[2] ?? m[4]));
   }
-  for (const m of text.matchAll(HALF_YEAR)) {
-    add(m, { form: 'date', date: lastDayOfMonth(Number(m[2] ?? ref.slice(0, 4)), m[1] === 'forsta' ? 6 : 12) }, true);
-  }
-  for (const m of text.matchAll(YEAR_END)) add(m, { form: 'date', date: `${m[1] ?? m[2] ?? ref.slice(0, 4)}-12-31` }, true);
+  for (const m of text.matchAll(HALF_YEAR)) add(m, { form: 'period', by: periodEnd(m[2], m[1] === 'forsta' ? 6 : 12) }, true, !!m[2]);
+  for (const m of text.matchAll(SEASON)) add(m, { form: 'period', by: periodEnd(m[2], SEASON_END[m[1] ?? ''] ?? 12) }, true, !!m[2]);
+  for (const m of text.matchAll(PART_OF_YEAR)) add(m, { form: 'period', by: periodEnd(m[2], m[1] === 'borjan' ? 3 : 12) }, true, true);
+  for (const m of text.matchAll(YEAR_END)) add(m, { form: 'period', by: periodEnd(m[1] ?? m[2], 12) }, true, !!(m[1] ?? m[2]));
+  for (const m of text.matchAll(WHOLE_YEAR)) add(m, { form: 'period', by: `${m[1]}-12-31` }, true, true);
   for (const m of text.matchAll(RELATIVE)) {
     const n = NUMBERS[m[1] ?? ''] ?? Number(m[1]);
     const unit = m[2] ?? '';
@@ -130,9 +150,4 @@ export function findTimings(folded: string, start: number, end: number, ref: Cal
 /** The last day of a month ("2026-04" → 2026-04-30): a commission due "senast i april". */
 export function endOfMonth(month: string): CalendarDate {
   return lastDayOfMonth(Number(month.slice(0, 4)), Number(month.slice(5, 7)));
-}
-
-/** All calendar dates written in folded[start, end). */
-export function datesIn(folded: string, start: number, end: number, ref: CalendarDate): (Span & { date: CalendarDate })[] {
-  return findTimings(folded, start, end, ref).flatMap((t) => (t.form === 'date' || t.form === 'meetingDate' ? [{ start: t.start, end: t.end, date: t.date }] : []));
 }

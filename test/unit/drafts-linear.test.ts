@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { extractDrafts, extractDraftsInTurns, type DraftContext } from '../../shared/drafting/extract';
+import { MAX_SENTENCE, readDocument, sentencesOf } from '../../shared/drafting/structure';
+import { normalizeText } from '../../shared/drafting/text';
+import { WORK_CEILING, Work } from '../../shared/drafting/work';
+import { AppError } from '../../shared/errors';
+import { ADVERSARIAL_TEXTS } from '../fixtures/drafts/adversarial';
+
+const ctx = (work: Work): DraftContext => ({ lookupRole: () => undefined, today: '2026-06-01', work });
+
+/** The work units extractDrafts charges for a text, with no ceiling. */
+function workFor(text: string): number {
+  const work = new Work(Infinity);
+  extractDrafts(text, {}, ctx(work));
+  return work.units;
+}
+
+describe('every stage of the extractor is linear in the text (work counted, not timed)', () => {
+  for (const [kind, make] of Object.entries(ADVERSARIAL_TEXTS)) {
+    it(`${kind}: twice the text costs at most twice the work, and a bounded amount per character`, () => {
+      const small = workFor(make(40_000));
+      const large = workFor(make(80_000));
+      expect(large).toBeLessThanOrEqual(2 * small + 10_000);
+      expect(large / 80_000).toBeLessThan(1_500);
+    });
+  }
+
+  it('no run of white space longer than three spaces or one blank line reaches the rules', () => {
+    const text = normalizeText(`Beslut${' '.repeat(5_000)}att\n${'\n \n'.repeat(2_000)}Kommunstyrelsen\t\t\t\t\u00a0\u2003ger`).text;
+    expect(text).not.toMatch(/ {4}|\n{3}|\n \n/);
+    expect(text).toBe('Beslut   att\n\nKommunstyrelsen   ger');
+  });
+
+  it('no sentence the rules read is longer than MAX_SENTENCE and one word (cut at 100 characters), however long the run without a full stop', () => {
+    for (const make of [ADVERSARIAL_TEXTS['one endless word']!, ADVERSARIAL_TEXTS['single letters separated by spaces']!]) {
+      const doc = readDocument(make(20_000));
+      const lengths = doc.blocks.flatMap((b) => sentencesOf(doc, b)).map((s) => s.end - s.start);
+      expect(Math.max(...lengths)).toBeLessThanOrEqual(MAX_SENTENCE + 101);
+      expect(lengths.reduce((a, b) => a + b, 0)).toBeGreaterThan(19_000);
+    }
+  });
+});
+
+describe("a request's work has a ceiling", () => {
+  it('a text of 100,000 § lines is refused with 422 text_too_complex, on the field text, before its rules run', () => {
+    const work = new Work();
+    let refusal: unknown;
+    try {
+      extractDrafts(ADVERSARIAL_TEXTS['§ lines']!(400_000), {}, ctx(work));
+    } catch (error) {
+      refusal = error;
+    }
+    expect(refusal).toBeInstanceOf(AppError);
+    expect(refusal).toMatchObject({ status: 422, code: 'text_too_complex', issues: [{ path: 'text' }] });
+    expect((refusal as AppError).message).toMatch(/Dela upp den/);
+    // Refused when the § blocks were counted, before the first rule ran.
+    expect(work.units).toBeLessThan(WORK_CEILING * 3);
+  });
+
+  it('a 60-paragraph protokoll of 200,000 characters uses less than a fifth of the ceiling', () => {
+    const paragraph = (n: number) =>
+      `§ ${n}   Dnr KS 2026/${n}\nÄrende ${n}\n\nÄrendet\n${'Förvaltningen har sett över rutinerna och föreslår att arbetet fortsätter. '.repeat(40)}\n\nBeslut\nKommunstyrelsen ger kommundirektören i uppdrag att ta fram en plan för område ${n} och återrapportera till kommunstyrelsen i november.\n`;
+    const text = `Kommunstyrelsen\nSammanträdesdatum 2026-03-11\n\n${Array.from({ length: 60 }, (_, i) => paragraph(i + 1)).join('\n')}`;
+    expect(text.length).toBeGreaterThan(190_000);
+    expect(workFor(text)).toBeLessThan(WORK_CEILING / 5);
+  });
+});
+
+describe('a server runs the extractor in turns', () => {
+  it('extractDraftsInTurns lets other callbacks run before it finishes, and proposes exactly what extractDrafts does', async () => {
+    const text = ADVERSARIAL_TEXTS.commissions!(100_000);
+    let ranBetween = false;
+    setImmediate(() => (ranBetween = true));
+    const inTurns = await extractDraftsInTurns(text, {}, { lookupRole: () => undefined, today: '2026-06-01' });
+    const atOnce = extractDrafts(text, {}, { lookupRole: () => undefined, today: '2026-06-01' });
+    expect(ranBetween).toBe(true);
+    expect(inTurns).toEqual(atOnce);
+    expect(atOnce.drafts.length).toBeGreaterThan(800);
+  });
+});
