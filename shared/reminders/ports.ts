@@ -19,6 +19,8 @@ export type ClaimOutcome =
 export interface ReminderStore {
   /** Open items whose next reminder date is on or before `today`, from the sparse index. */
   dueForReminder(today: CalendarDate): Promise<StoredItem[]>;
+  /** Open items whose next reminder date is from `from` to `to`, both included, from the same index. */
+  remindingBetween(from: CalendarDate, to: CalendarDate): Promise<StoredItem[]>;
   /**
    * Claims the email of one recipient for one day with a conditional write. A claim older than
    * `staleBefore` (a run that died between claim and record) may be taken over.
@@ -36,8 +38,12 @@ export interface ReminderStore {
   suppressed(emails: string[]): Promise<Set<string>>;
   /** Marks an address as not to be mailed, idempotently. */
   suppress(email: string, reason: string, at: string): Promise<void>;
-  /** Leaves a notice for a registrar's next email (e.g. an address that bounced). */
-  addNotice(registrar: string, text: string, at: string): Promise<void>;
+  /**
+   * Leaves a notice for someone's next email (e.g. an address that bounced). With `itemId` it is
+   * about that item: the email then shows what the item needs when the email goes out (a request
+   * already answered is not shown), not `text`.
+   */
+  addNotice(recipient: string, text: string, at: string, itemId?: string): Promise<void>;
   pendingNotices(): Promise<Notice[]>;
   clearNotices(notices: Notice[]): Promise<void>;
   /** Open items an address is responsible for or manages, to tell their registrars. */
@@ -48,6 +54,8 @@ export interface Notice {
   id: string;
   recipient: string;
   text: string;
+  /** The item the notice is about, when it is about one (see `addNotice`). */
+  itemId?: string;
 }
 
 export interface OutgoingEmail {
