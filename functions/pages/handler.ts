@@ -52,6 +52,15 @@ function linkProblem(check: Exclude<LinkCheck, { ok: true }>, csrf: string | und
   return page(404, invalidLinkPage());
 }
 
+/**
+ * An official's request about one item leaves its registrar a notice about that item, so the
+ * registrar's email shows the request as it then stands (not one already answered), with a link.
+ */
+const aboutItem = (d: Dependencies, id: string): Dependencies => ({
+  ...d,
+  notices: { ...d.notices, addNotice: (recipient: string, text: string, at: string) => d.notices.addNotice(recipient, text, at, id) },
+});
+
 export function createHandler(deps: () => Dependencies = dependencies) {
   /** The link's check, and for an authentic expired link the form token for a fresh one. */
   const check = async (token: string): Promise<{ link: LinkCheck; csrf?: string }> => {
@@ -119,10 +128,10 @@ export function createHandler(deps: () => Dependencies = dependencies) {
       },
       'POST /p/{token}/uppdrag/{id}/done': action('done', (d, email, id, form) => markDone(d, email, id, form.note!)),
       'POST /p/{token}/uppdrag/{id}/extension': action('extension', (d, email, id, form) =>
-        requestExtension(d, email, id, { date: form.date!, reason: form.reason! }),
+        requestExtension(aboutItem(d, id), email, id, { date: form.date!, reason: form.reason! }),
       ),
       'POST /p/{token}/uppdrag/{id}/status-report': action('status-report', (d, email, id, form) => reportStatus(d, email, id, form.note!)),
-      'POST /p/{token}/uppdrag/{id}/not-mine': action('not-mine', (d, email, id, form) => declineItem(d, email, id, form.note || undefined)),
+      'POST /p/{token}/uppdrag/{id}/not-mine': action('not-mine', (d, email, id, form) => declineItem(aboutItem(d, id), email, id, form.note || undefined)),
 
       'POST /p/{token}/new-link': async (request) => {
         const token = request.pathParameters.token ?? '';

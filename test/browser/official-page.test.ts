@@ -63,7 +63,7 @@ describe('an official acts from the reminder in a real browser', () => {
     // The next run: nothing more about the done item; the registrar's email lists the request.
     const next = await world.api.runReminders('2027-06-08T07:00:00+02:00');
     expect(next.sent.filter((e) => e.itemIds.includes(done.id))).toEqual([]);
-    expect((await mailTo(clerk.who)).at(-1)?.body.text).toContain('begär förlängning av "Utreda fritidsgårdarnas öppettider"');
+    expect((await mailTo(clerk.who)).at(-1)?.body.text).toContain('begär förlängning till tisdag 31 augusti 2027');
     expect(shot).toMatch(/test-output\/screenshots\/mina-arenden-after-actions\.png$/);
   });
 

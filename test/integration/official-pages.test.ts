@@ -126,8 +126,8 @@ describe("an official's page, opened from the reminder", () => {
 
     await api.runReminders('2027-06-08T07:00:00+02:00');
     const toRegistrar = (await mailTo(registrar.who)).at(-1)?.body.text ?? '';
-    expect(toRegistrar).toContain(`Kim Berg (${kim.email}) begär förlängning av "Utreda fritidsgårdarnas öppettider"`);
-    expect(toRegistrar).toContain('till tisdag 31 augusti 2027');
+    expect(toRegistrar).toContain('1. Utreda fritidsgårdarnas öppettider\n');
+    expect(toRegistrar).toContain(`Kim Berg (${kim.email}) begär förlängning till tisdag 31 augusti 2027; tidsfristen är nu måndag 14 juni 2027.`);
 
     api.deps.at('2027-06-08T10:00:00+02:00');
     const stored = (await api.deps.items.get(item.id))!;
@@ -188,6 +188,76 @@ describe("an official's page, opened from the reminder", () => {
     expect((await api.deps.items.get(item.id))?.status).toBe('done');
     const history = await api.deps.items.history(item.id);
     expect(history.map((e) => e.action)).toEqual(['created', 'done']);
+  });
+});
+
+describe("the registrar's email: what needs them, in plain Swedish", () => {
+  const admin = { email: 'admin@kommun.example.se', roles: ['admin'] as const };
+  async function putPlan(body: string, dates: string[]) {
+    const token = await signLocalToken({ email: admin.email, roles: [...admin.roles] }, inject('jwtSecret'));
+    const response = await fetch(`${api.url}/meetings/${body}/2027`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ leadWorkingDays: 10, dates }),
+    });
+    expect(response.status).toBe(200);
+  }
+
+  it('lists a flagged item, a request for more time and an "Inte mitt ärende", each with a link to the item in the workspace, and no API words', async () => {
+    const kim = person('Kim Berg');
+    const registrar = { who: person('Reg Istrator').email, roles: new Set(['registrar'] as const) };
+    const asked = await register(kim, '2027-06-14', 'Utreda fritidsgårdarnas öppettider', registrar);
+    const declined = await register(kim, '2027-06-18', 'Inventera lekplatserna', registrar);
+    await putPlan('GVN', ['2027-06-21', '2027-09-13']);
+    api.deps.at('2027-06-04T09:00:00+02:00');
+    const flagged = (await createItem(api.deps, registrar, {
+      kind: 'aterrapportering', title: 'Återrapportera gymnasiesärskolans lokaler', caseNumber: 'GVN 2027/19',
+      decision: { body: 'GVN', date: '2027-04-20', paragraph: '§ 141' }, responsible: kim, unit: 'Utbildningsförvaltningen',
+      due: { meeting: { body: 'GVN', date: '2027-09-13' } },
+    })).item;
+    await api.runReminders('2027-06-07T07:00:00+02:00');
+    const link = await linkFrom(kim.email);
+    const csrf = csrfOf((await get(link)).text);
+    await post(`${link}/uppdrag/${asked.id}/extension`, { csrf, date: '2027-08-31', reason: 'Väntar på yttrande från SN' });
+    await post(`${link}/uppdrag/${declined.id}/not-mine`, { csrf, note: 'Det är parkenhetens' });
+    api.deps.at('2027-06-07T10:00:00+02:00');
+    await putPlan('GVN', ['2027-06-21', '2027-10-18']);
+
+    await api.runReminders('2027-06-08T07:00:00+02:00');
+    const [email] = await mailTo(registrar.who);
+    const text = email!.body.text!;
+
+    expect(email!.subject).toBe('3 ärenden behöver din åtgärd');
+    expect(text).toContain('Behöver din åtgärd (3)\n');
+    expect(text).toContain(
+      `Utreda fritidsgårdarnas öppettider\n   KS 2027-05-10 § 88, KS 2027/88\n   Kim Berg (${kim.email}) begär förlängning till tisdag 31 augusti 2027; tidsfristen är nu måndag 14 juni 2027. Skäl: Väntar på yttrande från SN. Bevilja begäran genom att ändra tidsfristen, eller avslå den.\n   Öppna ärendet: ${api.url}/arenden/${asked.id}\n`,
+    );
+    expect(text).toContain(
+      `Inventera lekplatserna\n   KS 2027-05-10 § 88, KS 2027/88\n   Kim Berg (${kim.email}) säger att ärendet inte är hens: ”Det är parkenhetens”. Byt ansvarig på ärendet.\n   Öppna ärendet: ${api.url}/arenden/${declined.id}\n`,
+    );
+    expect(text).toContain(
+      `Återrapportera gymnasiesärskolans lokaler\n   GVN 2027-04-20 § 141, GVN 2027/19\n   Inget sammanträde hinner längre besluta i ärendet sedan sammanträdesplanen ändrades. Tidsfristen står kvar som den var: välj ett annat sammanträde eller ändra tidsfristen.\n   Öppna ärendet: ${api.url}/arenden/${flagged.id}\n`,
+    );
+    expect(text).not.toMatch(/extensionRequest|refused|\(responsible\)|§ §|\/p\/|Mina ärenden/);
+    expect(email!.body.html).toContain(`<a href="${api.url}/arenden/${flagged.id}" target="_blank" rel="noopener"`);
+  });
+
+  it('a request already refused when the email goes out is not asked about, and its notice is cleared', async () => {
+    const kim = person('Kim Berg');
+    const registrar = { who: person('Reg Istrator').email, roles: new Set(['registrar'] as const) };
+    const item = await register(kim, '2027-06-14', 'Utreda parkeringsnormen', registrar);
+    await api.runReminders('2027-06-07T07:00:00+02:00');
+    const link = await linkFrom(kim.email);
+    await post(`${link}/uppdrag/${item.id}/extension`, { csrf: csrfOf((await get(link)).text), date: '2027-07-30', reason: 'Semester' });
+    api.deps.at('2027-06-07T12:00:00+02:00');
+    const stored = (await api.deps.items.get(item.id))!;
+    await patchItem(api.deps, registrar, item.id, stored.version, { extensionRequest: 'refused', reason: 'KS behandlar ärendet 21 juni.' });
+
+    const run = await api.runReminders('2027-06-08T07:00:00+02:00');
+
+    expect(run.sent.filter((e) => e.to === registrar.who)).toEqual([]);
+    expect(await mailTo(registrar.who)).toEqual([]);
+    expect((await api.deps.reminderStore.pendingNotices()).filter((n) => n.recipient === registrar.who)).toEqual([]);
   });
 });
 

@@ -93,7 +93,7 @@ describe('the subject line says what matters', () => {
   });
 
   it("a manager's subject names the unit and counts the items, singular and plural", () => {
-    const manager = { recipient: { name: 'Sam Ek', email: 'sam.ek@kommun.example.se' }, role: 'manager' as const, unit: 'Socialförvaltningen' };
+    const manager = { recipient: { name: 'Sam Ek', email: 'sam.ek@kommun.example.se' }, role: 'manager' as const, units: [{ name: 'Socialförvaltningen' }] };
     expect(render({ ...manager, items: [remiss] }).subject).toBe('Försenade ärenden i Socialförvaltningen: 1 ärende');
     expect(render({ ...manager, items: [remiss, line({ id: 'b', dueDate: '2026-05-22' })] }).subject).toBe('Försenade ärenden i Socialförvaltningen: 2 ärenden');
   });
@@ -137,7 +137,7 @@ describe('the list', () => {
         '   Öppna ärendet: https://bevakning.kommun.example.se/uppdrag/e-tjanst',
       ].join('\n'),
     );
-    expect(html).toContain('<a href="https://bevakning.kommun.example.se/uppdrag/e-tjanst" style="color:#0b57d0">Öppna ärendet</a>');
+    expect(html).toContain('<a href="https://bevakning.kommun.example.se/uppdrag/e-tjanst" target="_blank" rel="noopener" style="color:#0b57d0">Öppna ärendet</a>');
   });
 
   it('a yttrande shows the outside deadline and to whom the answer goes; an overdue deadline is marked in HTML too', () => {
@@ -168,7 +168,7 @@ describe('the list', () => {
   });
 
   it("the responsible official is named in a manager's email, not in the official's own", () => {
-    const manager = render({ role: 'manager', unit: 'Kommunledningskontoret', recipient: { email: 'sam.ek@kommun.example.se' }, items: [remiss] });
+    const manager = render({ role: 'manager', units: [{ name: 'Kommunledningskontoret' }], recipient: { email: 'sam.ek@kommun.example.se' }, items: [remiss] });
 
     expect(manager.text).toContain('   Ansvarig: Kim Berg, kim.berg@kommun.example.se');
     expect(manager.text).toContain('1 ärende i Kommunledningskontoret är försenat.');
@@ -182,7 +182,7 @@ describe('the list', () => {
     expect(text.match(/^\d+\. /gm)).toHaveLength(MAX_ITEMS_PER_EMAIL);
     expect(text).toContain('… och 3 ärenden till.\n\nMina ärenden: markera som klart, begär förlängning eller lämna en lägesrapport:\nhttps://bevakning.kommun.example.se/mina');
     expect(html.match(/<li /g)).toHaveLength(MAX_ITEMS_PER_EMAIL);
-    expect(html).toContain('<a href="https://bevakning.kommun.example.se/mina" style="color:#0b57d0;font-weight:bold">Mina ärenden: markera som klart, begär förlängning eller lämna en lägesrapport</a>');
+    expect(html).toContain('<a href="https://bevakning.kommun.example.se/mina" target="_blank" rel="noopener" style="color:#0b57d0;font-weight:bold">Mina ärenden: markera som klart, begär förlängning eller lämna en lägesrapport</a>');
     expect(render({ items: items.slice(0, MAX_ITEMS_PER_EMAIL + 1) }).text).toContain('… och 1 ärende till.');
   });
 
@@ -191,7 +191,7 @@ describe('the list', () => {
     const view = {
       ...fields,
       due: { externalDeadline: '2026-05-29', recipient: 'Länsstyrelsen', decidedBy: 'KS' },
-      unit: 'Kommunledningskontoret',
+      units: [{ name: 'Kommunledningskontoret' }],
       state: 'overdue',
     } as unknown as ItemView;
 
@@ -211,7 +211,7 @@ describe('greeting, notices and footer', () => {
   });
 
   it("the manager's footer names the unit", () => {
-    const { text } = render({ role: 'manager', unit: 'Socialförvaltningen', items: [remiss, line({ id: 'b', dueDate: '2026-05-22' })] });
+    const { text } = render({ role: 'manager', units: [{ name: 'Socialförvaltningen' }], items: [remiss, line({ id: 'b', dueDate: '2026-05-22' })] });
     expect(text).toContain(
       'Du får det här mejlet eftersom du är chef för enheten Socialförvaltningen i kommunens uppföljning av politiska beslut och ärendena ovan är försenade.',
     );
@@ -273,7 +273,7 @@ describe('hostile text renders harmlessly', () => {
     responsible: { name: 'Eve\u2066\u202D <i>Evil</i>\uFEFF', email: 'eve@kommun.example.se' },
     dueExplanation: "It's <b>bold</b> & \u200Dsneaky",
   });
-  const email = render({ role: 'manager', unit: 'Enhet\r\nBcc: x@example.com\u2029\u0085', items: [hostile], notices: ['<img src=x onerror=alert(3)>'] });
+  const email = render({ role: 'manager', units: [{ name: 'Enhet\r\nBcc: x@example.com\u2029\u0085' }], items: [hostile], notices: ['<img src=x onerror=alert(3)>'] });
 
   it('every value is escaped in the HTML part', () => {
     expect(email.html).not.toMatch(/<(script|img|b|i)\b/);
@@ -295,7 +295,7 @@ describe('hostile text renders harmlessly', () => {
   });
 
   it('a 2,000-character title is cut in the list and a 2,000-character unit never makes the subject long', () => {
-    const long = render({ role: 'manager', unit: 'x'.repeat(2000), items: [line({ title: 'y'.repeat(2000) })] });
+    const long = render({ role: 'manager', units: [{ name: 'x'.repeat(2000) }], items: [line({ title: 'y'.repeat(2000) })] });
 
     expect(long.subject).toBe(`Försenade ärenden i ${'x'.repeat(59)}…: 1 ärende`);
     expect(long.text).toContain(`1. ${'y'.repeat(199)}…\n`);
