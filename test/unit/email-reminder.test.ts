@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { daysBetween } from '../../shared/dates';
-import { MAX_ITEMS_PER_EMAIL, daysInWords, renderReminderEmail, toReminderLine, type ReminderEmailInput, type ReminderLine } from '../../shared/email/reminder';
+import { MAX_ITEMS_PER_EMAIL, daysInWords, decisionOf, renderReminderEmail, toReminderLine, type ReminderEmailInput, type ReminderLine } from '../../shared/email/reminder';
+import { renderDigestEmail } from '../../shared/email/digest';
+import { renderFreshLinkEmail } from '../../shared/email/fresh-link';
 import { cleanText, escapeHtml, oneLine } from '../../shared/email/text';
 import type { ItemView } from '../../shared/items/model';
 
@@ -244,7 +246,58 @@ describe('greeting, notices and footer', () => {
   });
 });
 
+describe('the decision, with only what is known', () => {
+  it('cites body, date, paragraph and case number as clerks do, with one § whether or not the clerk wrote it', () => {
+    const decision = { body: 'KS', date: '2026-03-11', paragraph: '§ 141' };
+
+    expect(decisionOf({ decision, caseNumber: 'KS 2026/141' })).toBe('KS 2026-03-11 § 141, KS 2026/141');
+    expect(decisionOf({ decision: { ...decision, paragraph: '141' }, caseNumber: 'KS 2026/141' })).toBe('KS 2026-03-11 § 141, KS 2026/141');
+  });
+
+  it('leaves out a missing paragraph or case number, and names a remiss when there is no decision', () => {
+    expect(decisionOf({ decision: { body: 'KS', date: '2026-03-11' } })).toBe('KS 2026-03-11');
+    expect(decisionOf({ remiss: { reference: 'Fi2026/01234', received: '2026-03-02' }, caseNumber: 'KS 2026/99' })).toBe('Remiss Fi2026/01234 inkommen 2026-03-02, KS 2026/99');
+    expect(decisionOf({ caseNumber: 'KS 2026/99' })).toBe('KS 2026/99');
+    expect(decisionOf({})).toBe('');
+  });
+
+  it('an item with nothing known of its decision shows no decision line, and never "undefined"', () => {
+    const { text, html } = render({ items: [line({ decision: undefined, caseNumber: undefined } as unknown as Partial<ReminderLine>)] });
+
+    expect(text).not.toMatch(/Beslut:|Ärende:|undefined/);
+    expect(html).not.toContain('undefined');
+  });
+});
+
 describe('the HTML part', () => {
+  it('every link opens in a tab of its own, so an inbox that shows mail in a frame can open it (the pages refuse to be framed)', () => {
+    const emails = [
+      render({ items: [eTjanst, remiss], link: 'https://bevakning.kommun.example.se/p/abc' }),
+      render({ role: 'manager', units: [{ name: 'Kulturhuset', link: 'https://bevakning.kommun.example.se/p/k' }, { name: 'Fritid', link: 'https://bevakning.kommun.example.se/p/f' }], items: [{ ...remiss, unit: 'Kulturhuset' }, { ...eTjanst, unit: 'Fritid' }] }),
+      render({ role: 'registrar', recipient: REGISTRAR, items: [], attention: [{ id: 'a', title: 'Ärende', reference: '', needs: ['Byt ansvarig på ärendet.'], url: 'https://bevakning.kommun.example.se/arenden/a' }] }),
+      renderDigestEmail({
+        manager: KIM, unit: 'Kulturhuset', day: TODAY, overdue: [], upcoming: [], closedLastWeek: [],
+        numbers: { open: 0, overdue: 0, closedThisYear: 0, closedOnTimeThisYear: 0 }, link: 'https://bevakning.kommun.example.se/p/u', linkTtlDays: 14,
+      }),
+      renderFreshLinkEmail({ url: 'https://bevakning.kommun.example.se/p/ny', expires: 'måndag 15 juni 2026' }),
+    ];
+
+    const anchors = emails.flatMap((e) => e.html.match(/<a [^>]*>/g) ?? []);
+    expect(anchors.length).toBeGreaterThanOrEqual(9);
+    for (const anchor of anchors) expect(anchor).toMatch(/^<a href="https:\/\/[^"]+" target="_blank" rel="noopener" style="[^"]+">$/);
+  });
+
+  it("the weekly overview says how long its link works as LINK_TTL_DAYS says, not always 14 days", () => {
+    const overview = (linkTtlDays: number) =>
+      renderDigestEmail({
+        manager: KIM, unit: 'Kulturhuset', day: TODAY, overdue: [], upcoming: [], closedLastWeek: [],
+        numbers: { open: 0, overdue: 0, closedThisYear: 0, closedOnTimeThisYear: 0 }, link: 'https://bevakning.kommun.example.se/p/u', linkTtlDays,
+      }).text;
+
+    expect(overview(30)).toContain('Länken är personlig och gäller i 30 dagar: vidarebefordra den inte.');
+    expect(overview(1)).toContain('gäller i 1 dag:');
+  });
+
   it('is Swedish, fits a phone and uses inline styles only', () => {
     const { html } = render({ items: [eTjanst, remiss] });
 
