@@ -281,22 +281,26 @@ export interface NextReminder {
   name: string;
   date: CalendarDate;
   items: number;
+  /** They had the day's email already, from an earlier run. */
+  remindedEarlierToday: boolean;
 }
 
 /**
  * The officials a run did not mail, each with the date of their next reminder (the earliest of
- * their items'), soonest first: `npm run job` prints them, so a run that sends nothing says why
- * ("nästa påminnelse 2026-12-01"). Reads the reminder index after the run's day.
+ * their items') and whether an earlier run that day mailed them, soonest first: `npm run job`
+ * prints them, so a run that sends nothing says why ("nästa påminnelse 2026-12-01"). Reads the
+ * reminder index after the run's day, and the day's sent claims.
  */
-export async function nextReminders(store: Pick<ReminderStore, 'remindingBetween'>, report: RunReport): Promise<NextReminder[]> {
+export async function nextReminders(store: Pick<ReminderStore, 'remindingBetween' | 'sentOn'>, report: RunReport): Promise<NextReminder[]> {
   const mailed = new Set(report.sent.filter((e) => e.role === 'responsible').map((e) => e.to));
-  const later = await store.remindingBetween(addDays(report.day, 1), `${HOLIDAY_TABLE_YEARS.last}-12-31`);
+  const [later, sent] = await Promise.all([store.remindingBetween(addDays(report.day, 1), `${HOLIDAY_TABLE_YEARS.last}-12-31`), store.sentOn(report.day)]);
+  const earlier = new Set(sent.filter((r) => r.role === 'responsible').map((r) => r.email));
   const people = new Map<string, NextReminder>();
   for (const item of later) {
     const { email, name } = item.responsible;
     if (mailed.has(email) || !item.nextReminderDate) continue;
     const found = people.get(email);
-    if (!found) people.set(email, { email, name, date: item.nextReminderDate, items: 1 });
+    if (!found) people.set(email, { email, name, date: item.nextReminderDate, items: 1, remindedEarlierToday: earlier.has(email) });
     else {
       found.items++;
       if (item.nextReminderDate < found.date) found.date = item.nextReminderDate;

@@ -27,6 +27,8 @@ export interface ReminderStore {
    */
   claim(day: CalendarDate, recipient: Recipient, itemIds: string[], now: string, staleBefore: string): Promise<ClaimOutcome>;
   markSent(day: CalendarDate, recipient: Recipient, messageId: string, now: string): Promise<void>;
+  /** Who has had their email of a day (the sent claims of that day). */
+  sentOn(day: CalendarDate): Promise<Pick<Recipient, 'role' | 'email'>[]>;
   release(day: CalendarDate, recipient: Recipient): Promise<void>;
   /**
    * Records that an item was reminded on `day` and moves it to its next reminder date; false

@@ -94,6 +94,20 @@ export function createDynamoReminderStore(client: DynamoDBDocumentClient, tableN
       );
     },
 
+    async sentOn(day) {
+      const records = await queryAll(
+        client,
+        { TableName: tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': `SENT#${day}` } },
+        count,
+      );
+      return records
+        .filter((r) => r.state === 'sent')
+        .map((r) => {
+          const [role, ...email] = String(r.SK).split('#');
+          return { role: role as Recipient['role'], email: email.join('#') };
+        });
+    },
+
     async release(day, recipient) {
       await client.send(
         new DeleteCommand({
