@@ -47,8 +47,8 @@ function fields(request: ApiRequest): Record<string, string> {
   return out;
 }
 
-function linkProblem(check: Exclude<LinkCheck, { ok: true }>, csrf: string | undefined, back: string): ApiResult {
-  if (check.reason === 'expired' && csrf) return page(410, expiredLinkPage({ toPage: back, csrf }));
+function linkProblem(check: Exclude<LinkCheck, { ok: true }>, csrf: string | undefined, back: string, ttlDays: number): ApiResult {
+  if (check.reason === 'expired' && csrf) return page(410, expiredLinkPage({ toPage: back, csrf, ttlDays }));
   return page(404, invalidLinkPage());
 }
 
@@ -79,7 +79,7 @@ export function createHandler(deps: () => Dependencies = dependencies) {
       const token = request.pathParameters.token ?? '';
       const back = toPage(request.event, token);
       const { link, csrf } = await check(token);
-      if (!link.ok) return linkProblem(link, csrf, back);
+      if (!link.ok) return linkProblem(link, csrf, back, deps().config.LINK_TTL_DAYS);
       if (link.scope.kind !== 'official') return page(404, invalidLinkPage());
       const form = fields(request);
       if (request.headers['sec-fetch-site'] === 'cross-site' || !(await deps().links.checkCsrf(token, link.kid, form.csrf))) {
@@ -95,7 +95,9 @@ export function createHandler(deps: () => Dependencies = dependencies) {
         if (!(error instanceof AppError) || error.status >= 500) throw error;
         outcome = (ERROR_CODES[error.status] ?? 'invalid') as typeof name;
       }
-      return { statusCode: 303, headers: { ...PAGE_HEADERS, location: `${back}?m=${outcome}#uppdrag-${encodeURIComponent(id)}` }, body: '' };
+      // The page opens on its message, at the top, which links on to the item when it is still listed.
+      const location = `${back}?m=${outcome}&arende=${encodeURIComponent(id)}#meddelande`;
+      return { statusCode: 303, headers: { ...PAGE_HEADERS, location }, body: '' };
     };
 
   return apiHandler(
@@ -104,7 +106,7 @@ export function createHandler(deps: () => Dependencies = dependencies) {
         const token = request.pathParameters.token ?? '';
         const self = toPage(request.event, token);
         const { link, csrf } = await check(token);
-        if (!link.ok) return linkProblem(link, csrf, self);
+        if (!link.ok) return linkProblem(link, csrf, self, deps().config.LINK_TTL_DAYS);
         const d = deps();
         const linkExpiresOn = stockholmDate(new Date(link.expiresAt.getTime() - 1));
         if (link.scope.kind === 'unit') {
@@ -122,7 +124,7 @@ export function createHandler(deps: () => Dependencies = dependencies) {
             linkExpiresOn,
             csrf: await d.links.csrfToken(token, link.kid),
             token: self,
-            ...(message ? { message } : {}),
+            ...(message ? { message: { ...message, ...(request.query.arende ? { itemId: request.query.arende } : {}) } } : {}),
           }),
         );
       },

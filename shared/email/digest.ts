@@ -3,6 +3,7 @@ import { stockholmDay, swedishDate, type CalendarDate } from '../dates';
 import { LIMITS, type ItemView } from '../items/model';
 import { daysInWords, decisionFact, MAX_ITEMS_PER_EMAIL, type RenderedEmail } from './reminder';
 import { emailLink, escapeHtml, htmlEmail, oneLine, safeHref } from './text';
+import { UPCOMING_DAYS } from '../units/lists';
 
 export interface DigestNumbers {
   open: number;
@@ -71,7 +72,7 @@ export function renderDigestEmail(input: DigestEmailInput): RenderedEmail {
   ];
   const sections: Section[] = [
     { heading: `Försenade (${input.overdue.length})`, items: input.overdue, kind: 'overdue', empty: 'Inga försenade ärenden.' },
-    { heading: `På väg: tidsfrist inom 14 dagar (${input.upcoming.length})`, items: input.upcoming, kind: 'upcoming', empty: 'Inga ärenden med tidsfrist inom 14 dagar.' },
+    { heading: `På väg: tidsfrist inom ${UPCOMING_DAYS} dagar (${input.upcoming.length})`, items: input.upcoming, kind: 'upcoming', empty: `Inga ärenden med tidsfrist inom ${UPCOMING_DAYS} dagar.` },
     { heading: `Stängda förra veckan (${input.closedLastWeek.length})`, items: input.closedLastWeek, kind: 'closed', empty: 'Inga ärenden stängdes förra veckan.' },
   ];
   const link = safeHref(input.link);

@@ -84,7 +84,7 @@ describe("an official's page, opened from the reminder", () => {
     expect(page.text).not.toMatch(/<script|\son[a-z]+=/i);
   });
 
-  it('"Markera som klar" closes the item as PATCH would, on the record via the link, and the next run says nothing more of it', async () => {
+  it('"Markera som klart" closes the item as PATCH would, on the record via the link, and the next run says nothing more of it', async () => {
     const kim = person('Kim Berg');
     const item = await register(kim, '2027-06-14', 'Redovisa läget för kulturhuset');
     await api.runReminders('2027-06-07T07:00:00+02:00');
@@ -94,12 +94,13 @@ describe("an official's page, opened from the reminder", () => {
     const done = await post(`${link}/uppdrag/${item.id}/done`, { csrf: csrfOf(page.text), note: 'Återrapporterad KS 2027-06-10 § 101' });
 
     expect(done.status).toBe(303);
-    expect(new URL(done.location!, `${link}/uppdrag/${item.id}/done`).href).toBe(`${link}?m=done#uppdrag-${item.id}`);
+    expect(new URL(done.location!, `${link}/uppdrag/${item.id}/done`).href).toBe(`${link}?m=done&arende=${item.id}#meddelande`);
     const stored = await api.deps.items.get(item.id);
     expect(stored?.status).toBe('done');
     const history = await api.deps.items.history(item.id);
     expect(history.at(-1)).toMatchObject({ action: 'done', by: kim.email, note: 'Återrapporterad KS 2027-06-10 § 101', via: 'e-postlänk', changes: { status: { from: 'open', to: 'done' } } });
-    expect((await get(`${link}?m=done`)).text).toContain('Ärendet är markerat som klart');
+    const confirmed = await get(new URL(done.location!, `${link}/uppdrag/${item.id}/done`).href);
+    expect(confirmed.text).toContain('<p class="message" id="meddelande" tabindex="-1" role="status">Ärendet är markerat som klart. Tack!</p>');
     const next = await api.runReminders('2027-06-14T07:00:00+02:00');
     expect(next.sent.filter((e) => e.to === kim.email)).toEqual([]);
 
@@ -118,6 +119,10 @@ describe("an official's page, opened from the reminder", () => {
     const asked = await post(`${link}/uppdrag/${item.id}/extension`, { csrf: csrfOf((await get(link)).text), date: '2027-08-31', reason: 'Väntar på yttrande från SN' });
 
     expect(asked.location).toContain('?m=extension');
+    // The page opens on the confirmation, which leads on to the item still listed.
+    expect((await get(new URL(asked.location!, `${link}/uppdrag/${item.id}/extension`).href)).text).toContain(
+      `Du får besked i ett e-postmeddelande. <a href="#uppdrag-${item.id}">Till ärendet Utreda fritidsgårdarnas öppettider</a></p>`,
+    );
     const token = await signLocalToken({ email: registrar.who, roles: ['registrar'] }, inject('jwtSecret'));
     const queue = await fetch(`${api.url}/uppdrag?extensionRequested=true`, { headers: { authorization: `Bearer ${token}` } });
     const listed = ((await queue.json()) as { items: { id: string; extensionRequest: unknown }[] }).items.find((i) => i.id === item.id);
@@ -174,7 +179,7 @@ describe("an official's page, opened from the reminder", () => {
     expect((await get(link)).text).toContain('Senaste lägesrapport');
   });
 
-  it('a "Markera som klar" racing the reminder run: the item ends done, history complete and ordered', async () => {
+  it('a "Markera som klart" racing the reminder run: the item ends done, history complete and ordered', async () => {
     const kim = person('Kim Berg');
     const item = await register(kim, '2027-06-08', 'Återrapportera samverkansavtalet');
     await api.runReminders('2027-06-07T07:00:00+02:00');
@@ -332,5 +337,21 @@ describe('a link that does not hold', () => {
     expect(inbox[0]!.subject).toBe('Ny länk till Mina ärenden');
     const fresh = await linkFrom(kim.email);
     expect((await get(fresh)).text).toContain('Ärende med gammal länk');
+    expect(page.text).toContain('Länkarna i e-postmeddelandena gäller i 14 dagar.');
+  });
+
+  it('an expired link says how long links work as LINK_TTL_DAYS says, not always two weeks', async () => {
+    const thirty = await isolatedApi({ LINK_TTL_DAYS: '30' });
+    try {
+      thirty.deps.at('2027-06-07T07:00:00+02:00');
+      const expired = `${thirty.url}/p/${await signerAt('2027-04-20T07:00:00+02:00').sign({ kind: 'official', email: 'kim.berg@kommun.example.se' })}`;
+
+      const page = await get(expired);
+
+      expect(page.status).toBe(410);
+      expect(page.text).toContain('Länkarna i e-postmeddelandena gäller i 30 dagar.');
+    } finally {
+      await thirty.stop();
+    }
   });
 });
