@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { createItem } from '../../shared/items/service';
 import { mailTo } from '../support/isolated';
 import { brokenWords, browserWorld, printScreenshot, screenshot, seriousViolations } from '../support/browser';
@@ -89,6 +89,31 @@ describe('an official acts from the reminder in a real browser', () => {
     await screenshot(page, 'mina-arenden-phone-long-words');
     await printScreenshot(page, 'mina-arenden-print');
     expect(await brokenWords(page, ['Socialförvaltningens', 'Samhällsbyggnadsförvaltningens', 'samverkansöverenskommelse'])).toEqual([]);
+  });
+
+  it('a link clicked in the local web inbox opens the page in a tab of its own: the inbox shows mail in a frame, which the page refuses', async () => {
+    const ada = { name: 'Ada Lind', email: `ada.lind.${process.pid}.${Date.now()}@kommun.example.se` };
+    world.api.deps.at('2027-06-04T09:00:00+02:00');
+    await createItem(world.api.deps, clerk, {
+      kind: 'uppdrag', title: 'Inventera konstsamlingen', caseNumber: 'KFN 2027/9', decision: { body: 'KFN', date: '2027-05-12', paragraph: '§ 9' },
+      responsible: ada, unit: 'Kulturförvaltningen', due: { date: '2027-06-14' },
+    } as never);
+    await world.api.runReminders('2027-06-07T07:00:00+02:00');
+    const { messageId } = (await mailTo(ada.email)).at(-1)!;
+
+    const inbox = await world.newPage({ viewport: { width: 1280, height: 900 } });
+    await inbox.goto(`${inject('sesEndpoint')}/`);
+    await inbox.locator(`button[onclick="toggle('${messageId}-html')"]`).click();
+    const [tab] = await Promise.all([
+      inbox.context().waitForEvent('page', { timeout: 10_000 }),
+      inbox.frameLocator(`iframe[id="${messageId}-html-iframe"]`).getByRole('link', { name: /^Mina ärenden/ }).click(),
+    ]);
+    await tab.waitForLoadState();
+
+    expect(tab.url()).toMatch(/\/p\/[^/]+$/);
+    expect(await tab.locator('h1').textContent()).toBe('Mina ärenden');
+    expect(await tab.locator('ol.items > li h2').allTextContents()).toEqual(['Inventera konstsamlingen']);
+    await screenshot(inbox, 'local-inbox', { fullPage: false });
   });
 
   it('an altered link shows a Swedish page with no data', async () => {
