@@ -5,6 +5,9 @@ import { createItem } from '../../shared/items/service';
 import { isolatedDependencies } from '../support/isolated';
 import { freePort } from '../support/ports';
 
+/** Each run starts Node with tsx, seconds on a loaded machine. */
+const SLOW = 120_000;
+
 const ROOT = join(import.meta.dirname, '..', '..');
 /** The project's own Node (24), never the machine's. */
 const NODE = join(ROOT, 'node_modules', 'node', 'bin', 'node');
@@ -48,7 +51,7 @@ describe('npm run job says why a person got nothing', () => {
         'Ingen påminnelse i dag till:\n' +
         `  Kim Berg (${kim.email}): fick dagens påminnelse vid en tidigare körning; nästa påminnelse 2026-12-02, onsdag 2 december 2026 (1 ärende)\n`,
     );
-  });
+  }, SLOW);
 
   it('on a day that is not a working day it says so, and which day to run it on', async () => {
     const deps = await isolatedDependencies();
@@ -59,7 +62,7 @@ describe('npm run job says why a person got nothing', () => {
       'lördag 26 december 2026 (2026-12-26) är ingen arbetsdag (lördag): ingen veckoöversikt (provkörning: inget skickas, inget ändras). ' +
         'Nästa arbetsdag är måndag 28 december 2026 (2026-12-28): npm run job -- digest --at 2026-12-28\n',
     );
-  });
+  }, SLOW);
 });
 
 describe('npm run job without the local stack', () => {
@@ -73,7 +76,7 @@ describe('npm run job without the local stack', () => {
     expect(result.stderr).toBe(
       `DynamoDB Local svarar inte på http://127.0.0.1:${port}: starta den lokala stacken med npm start i ett annat terminalfönster, eller ange var den lyssnar med DYNAMODB_PORT eller DYNAMODB_ENDPOINT.\n`,
     );
-  });
+  }, SLOW);
 
   it('names the SES server when only it is missing', async () => {
     const port = await freePort();
@@ -83,5 +86,5 @@ describe('npm run job without the local stack', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^Den lokala SES-servern svarar inte på http:\/\/127\.0\.0\.1:\d+: starta den lokala stacken med npm start/);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
-  });
+  }, SLOW);
 });
