@@ -22,7 +22,7 @@ export interface OfficialPageInput {
 }
 
 /** The action's one wording, on the page and in the emails that link to it. */
-export const MARK_DONE = 'Markera som klart';
+const MARK_DONE = 'Markera som klart';
 
 function urgency(item: ItemView): string {
   if (item.daysLeft < 0) return 'days late';
