@@ -5,8 +5,9 @@ import { HOLIDAY_TABLE_YEARS } from '../shared/calendar/working-days';
 
 /**
  * `npm run holidays`: writes shared/calendar/holiday-table.json, the Swedish closed holidays of
- * every year the calendar knows, from date-holidays. Rerun after upgrading date-holidays;
- * test/unit/calendar.test.ts fails until the table matches it.
+ * every year the calendar knows, from date-holidays with the known corrections of
+ * holiday-rules.ts. Rerun after upgrading date-holidays; test/unit/calendar.test.ts fails until
+ * the table matches it, and on any difference from the library that is not a known correction.
  */
 const { version } = createRequire(import.meta.url)('date-holidays/package.json') as { version: string };
 const years: Record<string, string[]> = {};
@@ -14,5 +15,5 @@ for (let year = HOLIDAY_TABLE_YEARS.first; year <= HOLIDAY_TABLE_YEARS.last; yea
 const path = new URL('../shared/calendar/holiday-table.json', import.meta.url);
 // One line a year, so a regenerated table diffs by year.
 const lines = Object.entries(years).map(([year, days]) => `    "${year}": ${JSON.stringify(days)}`);
-writeFileSync(path, `{\n  "source": "date-holidays ${version}, npm run holidays",\n  "years": {\n${lines.join(',\n')}\n  }\n}\n`);
+writeFileSync(path, `{\n  "source": "date-holidays ${version} with the known corrections of holiday-rules.ts, npm run holidays",\n  "years": {\n${lines.join(',\n')}\n  }\n}\n`);
 console.log(`${path.pathname}: ${Object.keys(years).length} years from date-holidays ${version}`);

@@ -1,10 +1,16 @@
 /**
- * `npm run job -- reminders|digest --at <ISO instant> [--dry-run]`: runs a scheduled job as if it
- * were that instant, against the running local stack (`npm start`).
+ * `npm run job -- reminders|digest [--at <date or ISO instant>] [--dry-run]`: runs a scheduled job
+ * as if it were that instant, against the running local stack (`npm start`). A date alone
+ * (`--at 2026-12-01`) is the instant the job runs that day: 07:00 Stockholm time. Prints in
+ * Swedish what was sent and, for the reminders, when the people who got nothing are next reminded.
  */
+import { connect } from 'node:net';
 import { parseArgs } from 'node:util';
+import { fromZonedTime } from 'date-fns-tz';
 import { fixedClock } from '../shared/clock';
-import { runReminders } from '../shared/reminders/job';
+import { isCalendarDate, swedishDate, TIME_ZONE, type CalendarDate } from '../shared/dates';
+import { JOBS } from '../shared/jobs';
+import { nextReminders, runReminders } from '../shared/reminders/job';
 import { createDependencies } from '../functions/dependencies';
 import { reminderJobDeps } from '../functions/reminders/handler';
 import { runDigest } from '../shared/digest/job';
@@ -14,10 +20,13 @@ const { positionals, values } = parseArgs({
   allowPositionals: true,
   options: { at: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } },
 });
-const job = positionals[0];
-const at = values.at ? new Date(values.at) : new Date();
-if (!['reminders', 'digest'].includes(job ?? '') || Number.isNaN(at.getTime())) {
-  console.error('Usage: npm run job -- reminders|digest --at 2027-06-14T07:00:00+02:00 [--dry-run]');
+const job = JOBS.find((j) => j.name === positionals[0]);
+/** A date alone is the job's own time that day (07:00 Stockholm, from the job table). */
+const instant = (at: string) =>
+  isCalendarDate(at) ? fromZonedTime(`${at}T${job!.cron.hour.padStart(2, '0')}:${job!.cron.minute.padStart(2, '0')}:00`, TIME_ZONE) : new Date(at);
+const at = values.at ? instant(values.at) : new Date();
+if (!job || Number.isNaN(at.getTime())) {
+  console.error('Så här: npm run job -- reminders|digest [--at 2027-06-14 | --at 2027-06-14T07:00:00+02:00] [--dry-run]');
   process.exit(2);
 }
 
@@ -29,31 +38,87 @@ const env = {
   PUBLIC_BASE_URL: process.env.PUBLIC_BASE_URL ?? `http://localhost:${process.env.PORT ?? 3000}`,
   LOG_LEVEL: process.env.LOG_LEVEL ?? 'WARN',
 };
-const deps = createDependencies(env, fixedClock(at));
-const mode = values['dry-run'] ? ' (dry run: nothing sent, nothing changed)' : '';
+const dryRun = values['dry-run'];
 
-if (job === 'digest') {
-  const report = await runDigest(digestJobDeps(deps), { dryRun: values['dry-run'] });
+/** Whether something accepts connections at an endpoint, within two seconds. */
+function answers(endpoint: string): Promise<boolean> {
+  const url = new URL(endpoint);
+  return new Promise((resolve) => {
+    const socket = connect({ host: url.hostname, port: Number(url.port) || (url.protocol === 'https:' ? 443 : 80) });
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(2000, () => done(false));
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
+}
+
+// Without the local stack the SDK would fail with a stack trace (ECONNREFUSED): say instead, in
+// one sentence, what is not answering and what starts it. A dry run sends nothing, so needs no SES.
+const needed = [
+  { name: 'DynamoDB Local', endpoint: env.DYNAMODB_ENDPOINT, variables: 'DYNAMODB_PORT eller DYNAMODB_ENDPOINT' },
+  ...(dryRun ? [] : [{ name: 'Den lokala SES-servern', endpoint: env.SES_ENDPOINT, variables: 'SES_PORT eller SES_ENDPOINT' }]),
+];
+for (const service of needed) {
+  if (!(await answers(service.endpoint))) {
+    console.error(
+      `${service.name} svarar inte på ${service.endpoint}: starta den lokala stacken med npm start i ett annat terminalfönster, eller ange var den lyssnar med ${service.variables}.`,
+    );
+    process.exit(1);
+  }
+}
+
+const deps = createDependencies(env, fixedClock(at));
+const mode = dryRun ? ' (provkörning: inget skickas, inget ändras)' : '';
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+const day = (date: CalendarDate) => `${swedishDate(date)} (${date})`;
+
+/** A day without the job: why, and the next working day to run it on. */
+const notAWorkingDay = async (date: CalendarDate, nothing: string): Promise<string> => {
+  const calendar = await deps.rules.calendar();
+  const next = calendar.workingDayOnOrAfter(date);
+  return `${day(date)} är ingen arbetsdag (${calendar.closedReason(date)}): ${nothing}${mode}. Nästa arbetsdag är ${day(next)}: npm run job -- ${job.name} --at ${next}`;
+};
+
+if (job.name === 'digest') {
+  const report = await runDigest(digestJobDeps(deps), { dryRun });
   if (report.skipped) {
-    console.log(`${report.day}: not a working day, no overview${mode}.`);
+    console.log(await notAWorkingDay(report.day, 'ingen veckoöversikt'));
   } else {
-    const catchUp = report.catchUp ? ' (not the first working day of the week: only what did not go out earlier)' : '';
-    console.log(`${report.day}: ${report.sent.length} weekly overview(s)${values['dry-run'] ? ' would be sent' : ' sent'}${catchUp}${mode}`);
+    const catchUp = report.catchUp ? ' (inte veckans första arbetsdag: bara det som inte gick ut tidigare i veckan)' : '';
+    console.log(`${day(report.day)}: ${plural(report.sent.length, 'veckoöversikt', 'veckoöversikter')} ${dryRun ? 'skulle skickas' : 'skickade'}${catchUp}${mode}`);
     for (const email of report.sent) console.log(`  ${email.to} (${email.unit}): "${email.subject}"`);
-    if (report.alreadySent) console.log(`  ${report.alreadySent} already sent this week`);
-    for (const failure of report.failed) console.log(`  FAILED ${failure.to} (${failure.unit}): ${failure.error} (left for the next run)`);
-    for (const unit of report.withoutManager) console.log(`  no manager for ${unit}: set one with PUT /units/{unit}`);
+    if (report.alreadySent) console.log(`  ${plural(report.alreadySent, 'redan skickad', 'redan skickade')} den här veckan`);
+    for (const failure of report.failed) console.log(`  MISSLYCKADES ${failure.to} (${failure.unit}): ${failure.error} (skickas vid nästa körning)`);
+    for (const unit of report.withoutManager) console.log(`  ingen chef för ${unit}: ange en med PUT /units/{unit}`);
   }
   process.exit(0);
 }
 
-const report = await runReminders(reminderJobDeps(deps), { dryRun: values['dry-run'] });
+const report = await runReminders(reminderJobDeps(deps), { dryRun });
 if (report.skipped) {
-  console.log(`${report.day}: not a working day, no reminders${mode}.`);
-} else {
-  console.log(`${report.day}: ${report.sent.length} email(s)${values['dry-run'] ? ' would be sent' : ' sent'}${mode}`);
-  for (const email of report.sent) console.log(`  ${email.role === 'manager' ? 'manager ' : ''}${email.to}: "${email.subject}" (${email.itemIds.length} item(s))`);
-  if (report.alreadySent) console.log(`  ${report.alreadySent} already sent earlier today`);
-  for (const failure of report.failed) console.log(`  FAILED ${failure.to}: ${failure.error} (left for the next run)`);
-  if (report.deferred) console.log(`  ${report.deferred} left for the next run`);
+  console.log(await notAWorkingDay(report.day, 'inga påminnelser'));
+  process.exit(0);
 }
+const ROLES = { responsible: '', manager: 'chef ', registrar: 'registrator ' } as const;
+console.log(`${day(report.day)}: ${plural(report.sent.length, 'e-postmeddelande', 'e-postmeddelanden')} ${dryRun ? 'skulle skickas' : report.sent.length === 1 ? 'skickat' : 'skickade'}${mode}`);
+for (const email of report.sent) console.log(`  ${ROLES[email.role]}${email.to}: "${email.subject}" (${plural(email.itemIds.length, 'ärende', 'ärenden')})`);
+if (report.alreadySent) console.log(`  ${report.alreadySent} redan skickat tidigare i dag`);
+for (const failure of report.failed) console.log(`  MISSLYCKADES ${failure.to}: ${failure.error} (skickas vid nästa körning)`);
+if (report.deferred) console.log(`  ${report.deferred} kvar till nästa körning`);
+if (report.suppressed) console.log(`  ${report.suppressed} mottagare med spärrad adress (studs eller klagomål) fick inget`);
+if (report.escalationsWithoutRecipient) {
+  console.log(`  ${plural(report.escalationsWithoutRecipient, 'eskalering', 'eskaleringar')} utan chef att skicka till: registratorn får veta det`);
+}
+// Why the others got nothing today: when each is next reminded.
+const waiting = await nextReminders(deps.reminderStore, report);
+const SHOWN = 20;
+if (waiting.length) console.log('Ingen påminnelse i dag till:');
+for (const person of waiting.slice(0, SHOWN)) {
+  const today = person.remindedEarlierToday ? 'fick dagens påminnelse vid en tidigare körning; ' : '';
+  console.log(`  ${person.name} (${person.email}): ${today}nästa påminnelse ${person.date}, ${swedishDate(person.date)} (${plural(person.items, 'ärende', 'ärenden')})`);
+}
+if (waiting.length > SHOWN) console.log(`  … och ${waiting.length - SHOWN} till`);
+if (report.sent.length === 0 && report.alreadySent === 0 && waiting.length === 0) console.log('Inget öppet ärende har någon påminnelse kvar.');

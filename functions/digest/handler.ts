@@ -15,6 +15,7 @@ export function digestJobDeps(deps: Dependencies, remainingMs?: () => number) {
     clock: deps.clock,
     maxSendRate: deps.config.MAX_SEND_RATE,
     unitLink: async (email: string, unit: string) => pageUrl(deps.config.PUBLIC_BASE_URL, await deps.links.sign({ kind: 'unit', email, unit })),
+    linkTtlDays: deps.config.LINK_TTL_DAYS,
     ...(remainingMs ? { remainingMs } : {}),
   };
 }

@@ -47,10 +47,19 @@ function fields(request: ApiRequest): Record<string, string> {
   return out;
 }
 
-function linkProblem(check: Exclude<LinkCheck, { ok: true }>, csrf: string | undefined, back: string): ApiResult {
-  if (check.reason === 'expired' && csrf) return page(410, expiredLinkPage({ toPage: back, csrf }));
+function linkProblem(check: Exclude<LinkCheck, { ok: true }>, csrf: string | undefined, back: string, ttlDays: number): ApiResult {
+  if (check.reason === 'expired' && csrf) return page(410, expiredLinkPage({ toPage: back, csrf, ttlDays }));
   return page(404, invalidLinkPage());
 }
+
+/**
+ * An official's request about one item leaves its registrar a notice about that item, so the
+ * registrar's email shows the request as it then stands (not one already answered), with a link.
+ */
+const aboutItem = (d: Dependencies, id: string): Dependencies => ({
+  ...d,
+  notices: { ...d.notices, addNotice: (recipient: string, text: string, at: string) => d.notices.addNotice(recipient, text, at, id) },
+});
 
 export function createHandler(deps: () => Dependencies = dependencies) {
   /** The link's check, and for an authentic expired link the form token for a fresh one. */
@@ -70,7 +79,7 @@ export function createHandler(deps: () => Dependencies = dependencies) {
       const token = request.pathParameters.token ?? '';
       const back = toPage(request.event, token);
       const { link, csrf } = await check(token);
-      if (!link.ok) return linkProblem(link, csrf, back);
+      if (!link.ok) return linkProblem(link, csrf, back, deps().config.LINK_TTL_DAYS);
       if (link.scope.kind !== 'official') return page(404, invalidLinkPage());
       const form = fields(request);
       if (request.headers['sec-fetch-site'] === 'cross-site' || !(await deps().links.checkCsrf(token, link.kid, form.csrf))) {
@@ -86,7 +95,9 @@ export function createHandler(deps: () => Dependencies = dependencies) {
         if (!(error instanceof AppError) || error.status >= 500) throw error;
         outcome = (ERROR_CODES[error.status] ?? 'invalid') as typeof name;
       }
-      return { statusCode: 303, headers: { ...PAGE_HEADERS, location: `${back}?m=${outcome}#uppdrag-${encodeURIComponent(id)}` }, body: '' };
+      // The page opens on its message, at the top, which links on to the item when it is still listed.
+      const location = `${back}?m=${outcome}&arende=${encodeURIComponent(id)}#meddelande`;
+      return { statusCode: 303, headers: { ...PAGE_HEADERS, location }, body: '' };
     };
 
   return apiHandler(
@@ -95,7 +106,7 @@ export function createHandler(deps: () => Dependencies = dependencies) {
         const token = request.pathParameters.token ?? '';
         const self = toPage(request.event, token);
         const { link, csrf } = await check(token);
-        if (!link.ok) return linkProblem(link, csrf, self);
+        if (!link.ok) return linkProblem(link, csrf, self, deps().config.LINK_TTL_DAYS);
         const d = deps();
         const linkExpiresOn = stockholmDate(new Date(link.expiresAt.getTime() - 1));
         if (link.scope.kind === 'unit') {
@@ -113,16 +124,16 @@ export function createHandler(deps: () => Dependencies = dependencies) {
             linkExpiresOn,
             csrf: await d.links.csrfToken(token, link.kid),
             token: self,
-            ...(message ? { message } : {}),
+            ...(message ? { message: { ...message, ...(request.query.arende ? { itemId: request.query.arende } : {}) } } : {}),
           }),
         );
       },
       'POST /p/{token}/uppdrag/{id}/done': action('done', (d, email, id, form) => markDone(d, email, id, form.note!)),
       'POST /p/{token}/uppdrag/{id}/extension': action('extension', (d, email, id, form) =>
-        requestExtension(d, email, id, { date: form.date!, reason: form.reason! }),
+        requestExtension(aboutItem(d, id), email, id, { date: form.date!, reason: form.reason! }),
       ),
       'POST /p/{token}/uppdrag/{id}/status-report': action('status-report', (d, email, id, form) => reportStatus(d, email, id, form.note!)),
-      'POST /p/{token}/uppdrag/{id}/not-mine': action('not-mine', (d, email, id, form) => declineItem(d, email, id, form.note || undefined)),
+      'POST /p/{token}/uppdrag/{id}/not-mine': action('not-mine', (d, email, id, form) => declineItem(aboutItem(d, id), email, id, form.note || undefined)),
 
       'POST /p/{token}/new-link': async (request) => {
         const token = request.pathParameters.token ?? '';

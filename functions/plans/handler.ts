@@ -48,8 +48,12 @@ export function createHandler(deps: () => Dependencies = dependencies) {
         requireAdmin(caller);
         const { year } = pathOf(yearPath, request);
         const { dates } = parseOrThrow(closedDaysBody(year), request.json());
-        await deps().plans.saveClosedDays(year, dates, caller.who, deps().clock().toISOString());
-        const outcome = await recomputeForClosedDays(deps(), year, caller.who);
+        const { plans, clock } = deps();
+        const before = (await plans.closedDays(year)) ?? [];
+        await plans.saveClosedDays(year, dates, caller.who, clock().toISOString());
+        // Only the days that changed can move an item's dates.
+        const change = { year, added: dates.filter((d) => !before.includes(d)), removed: before.filter((d) => !dates.includes(d)) };
+        const outcome = await recomputeForClosedDays(deps(), change, caller.who);
         return json(200, { year, dates, ...outcome });
       },
     },

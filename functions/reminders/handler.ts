@@ -13,6 +13,7 @@ export function reminderJobDeps(deps: Dependencies, remainingMs?: () => number) 
     calendar: deps.rules.calendar,
     clock: deps.clock,
     publicBaseUrl: deps.config.PUBLIC_BASE_URL,
+    units: deps.units,
     maxSendRate: deps.config.MAX_SEND_RATE,
     pageLink: async (recipient: Recipient, unit?: string) =>
       pageUrl(

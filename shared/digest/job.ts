@@ -22,6 +22,8 @@ export interface DigestJobDeps extends SendOnceDeps {
   maxSendRate: number;
   /** The signed link to a unit's page for its manager. */
   unitLink: (email: string, unit: string) => Promise<string>;
+  /** Days a link works (`LINK_TTL_DAYS`), as the email says. */
+  linkTtlDays: number;
   remainingMs?: () => number;
 }
 
@@ -125,7 +127,7 @@ export async function runDigest(deps: DigestJobDeps, options: { dryRun?: boolean
     const compose = async () => {
       const digest = await digestFor(unit, items);
       return {
-        ...renderDigestEmail({ ...digest, manager, day, link: await deps.unitLink(manager.email, unit) }),
+        ...renderDigestEmail({ ...digest, manager, day, link: await deps.unitLink(manager.email, unit), linkTtlDays: deps.linkTtlDays }),
         attachments: [
           {
             filename: `veckooversikt-${day}.csv`,

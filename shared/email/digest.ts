@@ -1,8 +1,9 @@
 import { getISOWeek } from 'date-fns';
 import { stockholmDay, swedishDate, type CalendarDate } from '../dates';
 import { LIMITS, type ItemView } from '../items/model';
-import { daysInWords, decisionOf, MAX_ITEMS_PER_EMAIL, type RenderedEmail } from './reminder';
-import { escapeHtml, htmlEmail, oneLine, safeHref } from './text';
+import { daysInWords, decisionFact, MAX_ITEMS_PER_EMAIL, type RenderedEmail } from './reminder';
+import { emailLink, escapeHtml, htmlEmail, oneLine, safeHref } from './text';
+import { UPCOMING_DAYS } from '../units/lists';
 
 export interface DigestNumbers {
   open: number;
@@ -19,19 +20,22 @@ export interface DigestEmailInput {
   upcoming: ItemView[];
   closedLastWeek: ItemView[];
   numbers: DigestNumbers;
-  /** The unit page (signed, read-only, 14 days). */
+  /** The unit page (signed, read-only). */
   link: string;
+  /** Days the link works (`LINK_TTL_DAYS`). */
+  linkTtlDays: number;
 }
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 function lineOf(item: ItemView, section: 'overdue' | 'upcoming' | 'closed'): string[] {
+  const decision = decisionFact(item);
   const facts = [
     `Ansvarig: ${oneLine(item.responsible.name, LIMITS.name)}`,
     section === 'closed'
       ? `Stängt ${item.closedAt ? stockholmDay(item.closedAt) : ''} (${item.status === 'done' ? 'klart' : 'avbrutet'}), tidsfrist ${swedishDate(item.dueDate)}`
       : `Tidsfrist: ${swedishDate(item.dueDate)} (${daysInWords(item.daysLeft, item.kind)})`,
-    `Beslut: ${decisionOf(item)}`,
+    ...(decision ? [`${decision.label}: ${decision.value}`] : []),
   ];
   if (section !== 'closed' && item.deadlineChanges) {
     facts.push(`Tidsfristen ändrad ${count(item.deadlineChanges, 'gång', 'gånger')}${item.lastDeadlineReason ? `, senast: ${oneLine(item.lastDeadlineReason, 200)}` : ''}`);
@@ -68,13 +72,13 @@ export function renderDigestEmail(input: DigestEmailInput): RenderedEmail {
   ];
   const sections: Section[] = [
     { heading: `Försenade (${input.overdue.length})`, items: input.overdue, kind: 'overdue', empty: 'Inga försenade ärenden.' },
-    { heading: `På väg: tidsfrist inom 14 dagar (${input.upcoming.length})`, items: input.upcoming, kind: 'upcoming', empty: 'Inga ärenden med tidsfrist inom 14 dagar.' },
+    { heading: `På väg: tidsfrist inom ${UPCOMING_DAYS} dagar (${input.upcoming.length})`, items: input.upcoming, kind: 'upcoming', empty: `Inga ärenden med tidsfrist inom ${UPCOMING_DAYS} dagar.` },
     { heading: `Stängda förra veckan (${input.closedLastWeek.length})`, items: input.closedLastWeek, kind: 'closed', empty: 'Inga ärenden stängdes förra veckan.' },
   ];
   const link = safeHref(input.link);
   const intro = `Veckoöversikt för ${unit}, vecka ${week} (${swedishDate(input.day)}).`;
   const linkText = 'Enhetens lista: filtrera, sortera och skriv ut';
-  const footer = 'Hela listan finns som bifogad CSV-fil som öppnas i Excel. Länken är personlig och gäller i 14 dagar: vidarebefordra den inte.';
+  const footer = `Hela listan finns som bifogad CSV-fil som öppnas i Excel. Länken är personlig och gäller i ${count(input.linkTtlDays, 'dag', 'dagar')}: vidarebefordra den inte.`;
 
   const shownOf = (section: Section) => section.items.slice(0, MAX_ITEMS_PER_EMAIL);
   const restOf = (section: Section) => section.items.length - shownOf(section).length;
@@ -109,7 +113,7 @@ export function renderDigestEmail(input: DigestEmailInput): RenderedEmail {
     p(escapeHtml(intro)),
     '<h2 style="font-size:18px;margin:16px 0 8px">I siffror</h2>',
     `<ul style="margin:0 0 16px;padding-left:20px">${figures.map((f) => `<li>${escapeHtml(f)}</li>`).join('')}</ul>`,
-    ...(link ? [p(`<a href="${escapeHtml(link)}" style="color:#0b57d0;font-weight:bold">${escapeHtml(linkText)}</a>`)] : []),
+    ...(link ? [p(emailLink(link, linkText, 'color:#0b57d0;font-weight:bold'))] : []),
     ...sections.flatMap((section) => [
       `<h2 style="font-size:18px;margin:16px 0 8px">${escapeHtml(section.heading)}</h2>`,
       ...(section.items.length === 0 ? [p(escapeHtml(section.empty))] : []),

@@ -1,4 +1,4 @@
-import { escapeHtml, htmlEmail, oneLine } from './text';
+import { emailLink, escapeHtml, htmlEmail, oneLine } from './text';
 import type { RenderedEmail } from './reminder';
 
 /** The email with a new link to a page, asked for from an expired one. */
@@ -13,7 +13,7 @@ export function renderFreshLinkEmail(input: { url: string; expires: string; unit
     [
       '<p style="margin:0 0 16px">Hej!</p>',
       `<p style="margin:0 0 16px">${escapeHtml(lead)}</p>`,
-      `<p style="margin:0 0 16px"><a href="${escapeHtml(input.url)}" style="color:#0b57d0;font-weight:bold">Öppna ${escapeHtml(what)}</a></p>`,
+      `<p style="margin:0 0 16px">${emailLink(input.url, `Öppna ${what}`, 'color:#0b57d0;font-weight:bold')}</p>`,
     ],
     footer,
   );

@@ -45,6 +45,15 @@ export function safeHref(value: string): string | undefined {
 }
 
 /**
+ * A link in an email's HTML part. It opens in a tab of its own: a web inbox that shows mail in a
+ * frame (the local one does) would otherwise try to open the page inside that frame, which the
+ * pages forbid (`frame-ancestors 'none'`). `href` must already be `safeHref`'s; `text` is escaped.
+ */
+export function emailLink(href: string, text: string, style = 'color:#0b57d0'): string {
+  return `<a href="${escapeHtml(href)}" target="_blank" rel="noopener" style="${style}">${escapeHtml(text)}</a>`;
+}
+
+/**
  * The HTML part of every email: a single column that reads on a phone, inline styles only (mail
  * clients drop style sheets), the footer set off below. `content` is markup already escaped.
  */

@@ -16,6 +16,7 @@ h2 { font-size: 1.2rem; margin: 0 0 .5rem; }
 a { color: var(--accent); }
 .lead { color: var(--muted); margin: 0; }
 .message { border-left: 4px solid var(--accent); background: var(--panel); padding: .75rem 1rem; margin: 1rem 0; }
+.message:focus { outline: 3px solid #ffbf47; outline-offset: 2px; }
 .message.error { border-color: var(--late); }
 ol.items { list-style: none; margin: 0; padding: 0; }
 .item { border: 1px solid var(--line); border-radius: 6px; padding: 1rem; margin: 0 0 1rem; }
@@ -24,7 +25,7 @@ ol.items { list-style: none; margin: 0; padding: 0; }
 .soon, .days.soon { color: var(--soon); }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; margin: 0 0 .75rem; }
 dl.facts dt { font-weight: 600; }
-dl.facts dd { margin: 0; overflow-wrap: anywhere; }
+dl.facts dd { margin: 0; overflow-wrap: break-word; hyphens: auto; }
 .pending { background: var(--panel); padding: .5rem .75rem; margin: 0 0 .75rem; border-radius: 4px; }
 details { border-top: 1px solid var(--line); padding: .5rem 0 0; margin-top: .5rem; }
 summary { cursor: pointer; font-weight: 600; color: var(--accent); padding: .25rem 0; }
@@ -40,14 +41,15 @@ caption h2 { margin: 1.5rem 0 .5rem; }
 tbody th { font-weight: 600; }
 .filters { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: flex-end; margin: 0 0 1rem; }
 .filters select { width: auto; }
-@media (max-width: 40rem) { table, tbody, tr, th, td { display: block; } thead { position: absolute; left: -9999px; } tr { border: 1px solid var(--line); border-radius: 6px; margin: 0 0 .75rem; padding: .25rem 0; } th, td { border: 0; } }
-th, td { text-align: left; padding: .4rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; overflow-wrap: anywhere; }
-.hint { color: var(--muted); font-size: .9rem; margin: .25rem 0; }
+@media (max-width: 40rem) { table, caption, tbody, tr, th, td { display: block; } thead { position: absolute; left: -9999px; } tr { border: 1px solid var(--line); border-radius: 6px; margin: 0 0 .75rem; padding: .25rem 0; } th, td { border: 0; } td[data-label]::before { content: attr(data-label); display: block; font-size: .85rem; font-weight: 600; color: var(--muted); } }
+th, td { text-align: left; padding: .4rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; overflow-wrap: break-word; hyphens: auto; }
+.address { overflow-wrap: anywhere; }
+.hint { color: var(--muted); font-size: .9em; margin: .25rem 0; }
 footer { color: var(--muted); font-size: .9rem; border-top: 1px solid var(--line); margin-top: 2rem; }
 @media (max-width: 32rem) { dl.facts { grid-template-columns: 1fr; } dl.facts dd { margin-bottom: .25rem; } }
-@media print { details, form, .no-print { display: none; } .item { break-inside: avoid; } header { border-color: #000; } a { color: inherit; } }
+@media print { details, form, .no-print { display: none; } .item { break-inside: avoid; } header { border-color: #000; } a { color: inherit; } table { font-size: .8rem; } th, td { padding: .25rem .3rem; } tr { break-inside: avoid; } }
 table.report th, table.report td { overflow-wrap: break-word; } table.report .hint { font-size: .9em; } table.report .date { white-space: nowrap; }
-@media print { table.report { font-size: .75rem; } table.report th, table.report td { padding: .25rem .3rem; } table.report .hint { overflow-wrap: anywhere; } table.report tr { break-inside: avoid; } }
+@media print { table.report { font-size: .75rem; } table.report th, table.report td { padding: .25rem .3rem; } table.report tr { break-inside: avoid; } }
 `;
 
 const STYLE_HASH = `'sha256-${createHash('sha256').update(STYLE).digest('base64')}'`;

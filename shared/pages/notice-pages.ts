@@ -18,10 +18,11 @@ export function invalidLinkPage(): string {
   );
 }
 
-export function expiredLinkPage(input: { toPage: string; csrf: string }): string {
+/** `ttlDays`: how long a link works (`LINK_TTL_DAYS`), as the page says. */
+export function expiredLinkPage(input: { toPage: string; csrf: string; ttlDays: number }): string {
   return notice(
     'Länken har gått ut',
-    html`<p>Länkarna i e-postmeddelandena gäller i två veckor. Den här har gått ut, så ingen information visas.</p>
+    html`<p>Länkarna i e-postmeddelandena gäller i ${input.ttlDays} ${input.ttlDays === 1 ? 'dag' : 'dagar'}. Den här har gått ut, så ingen information visas.</p>
 <form method="post" action="${input.toPage}/new-link">
 <input type="hidden" name="csrf" value="${input.csrf}">
 <p>Vi kan skicka en ny länk till den e-postadress som länken gällde.</p>

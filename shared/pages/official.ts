@@ -1,5 +1,5 @@
 import { stockholmDay, swedishDate, type CalendarDate } from '../dates';
-import { daysInWords, decisionOf } from '../email/reminder';
+import { daysInWords, decisionFact } from '../email/reminder';
 import { KIND_LABELS, LIMITS, type ItemView } from '../items/model';
 import { html, type Html } from './html';
 import { document } from './layout';
@@ -14,9 +14,15 @@ export interface OfficialPageInput {
   csrf: string;
   /** Relative base of the forms: the page's own path segment (the link token). */
   token: string;
-  /** What the last action did, shown at the top ("Ärendet är markerat som klart."). */
-  message?: { text: string; error?: boolean };
+  /**
+   * What the last action did, shown at the top ("Ärendet är markerat som klart."), where the page
+   * opens after the action (`#meddelande`), with a way to the item when it is still listed.
+   */
+  message?: { text: string; error?: boolean; itemId?: string };
 }
+
+/** The action's one wording, on the page and in the emails that link to it. */
+const MARK_DONE = 'Markera som klart';
 
 function urgency(item: ItemView): string {
   if (item.daysLeft < 0) return 'days late';
@@ -24,9 +30,10 @@ function urgency(item: ItemView): string {
 }
 
 function facts(item: ItemView): Html {
+  const decision = decisionFact(item);
   const rows: [string, string][] = [
     ['Typ', KIND_LABELS[item.kind]],
-    ['Beslut', decisionOf(item)],
+    ...(decision ? [[decision.label, decision.value] as [string, string]] : []),
     ['Tidsfrist', swedishDate(item.dueDate)],
   ];
   if (item.meetingDate) rows.push(['Sammanträde', swedishDate(item.meetingDate)]);
@@ -79,7 +86,7 @@ function itemCard(input: OfficialPageInput, item: ItemView): Html {
 <p class="${urgency(item)}">${daysInWords(item.daysLeft, item.kind)}: senast ${swedishDate(item.dueDate)}</p>
 ${facts(item)}
 ${pending(item)}
-${form(input, item, 'done', 'Markera som klar', textarea(`klar-${i}`, 'note', 'Vad gjordes? (t.ex. "Återrapporterad KS 2026-09-14 § 120")', LIMITS.note, true), 'Markera som klar')}
+${form(input, item, 'done', MARK_DONE, textarea(`klar-${i}`, 'note', 'Vad gjordes? (t.ex. "Återrapporterad KS 2026-09-14 § 120")', LIMITS.note, true), MARK_DONE)}
 ${form(
   input,
   item,
@@ -96,6 +103,14 @@ ${form(input, item, 'not-mine', 'Inte mitt ärende', textarea(`inte-${i}`, 'note
 </li>`;
 }
 
+/** The outcome of the last action, focusable so the page can open on it. */
+function message(outcome: NonNullable<OfficialPageInput['message']>, items: ItemView[]): Html {
+  const item = items.find((i) => i.id === outcome.itemId);
+  return html`<p class="message${outcome.error ? ' error' : ''}" id="meddelande" tabindex="-1" role="${outcome.error ? 'alert' : 'status'}">${outcome.text}${
+    item ? html` <a href="#uppdrag-${item.id}">Till ärendet ${item.title}</a>` : ''
+  }</p>`;
+}
+
 /** "Mina ärenden": the official's open items, most urgent first, with what they can do on each. */
 export function officialPage(input: OfficialPageInput): string {
   const items = [...input.items].sort((a, b) => a.daysLeft - b.daysLeft || a.title.localeCompare(b.title, 'sv'));
@@ -107,7 +122,7 @@ export function officialPage(input: OfficialPageInput): string {
   return document({
     title: 'Mina ärenden',
     lead: html`${input.name ? `${input.name}, ` : ''}${input.email}. Länken gäller till och med ${swedishDate(input.linkExpiresOn)}.`,
-    body: html`${input.message ? html`<p class="message${input.message.error ? ' error' : ''}" role="${input.message.error ? 'alert' : 'status'}">${input.message.text}</p>` : ''}
+    body: html`${input.message ? message(input.message, items) : ''}
 <p>${summary}</p>
 ${items.length ? html`<ol class="items">${items.map((item) => itemCard(input, item))}</ol>` : ''}`,
   });

@@ -1,5 +1,6 @@
 import { swedishDate, type CalendarDate } from '../dates';
 import { daysInWords, decisionOf } from '../email/reminder';
+import { UPCOMING_DAYS } from '../units/lists';
 import { KIND_LABELS, KINDS, type ItemView, type Kind } from '../items/model';
 import { html, type Html } from './html';
 import { document } from './layout';
@@ -42,21 +43,28 @@ function changes(item: ItemView): string {
   return `${count} ${count === 1 ? 'gång' : 'gånger'}${item.lastDeadlineReason ? `: ${item.lastDeadlineReason}` : ''}`;
 }
 
-/** A table of items: every cell is text, so it prints and reads aloud as it looks. */
+/** The columns after the item's own: each cell carries its label, which a phone shows when the table stacks. */
+const COLUMNS = ['Ansvarig', 'Beslut', 'Tidsfrist', 'Ändrad tidsfrist', 'Senaste lägesrapport'] as const;
+
+/**
+ * A table of items: every cell is text, so it prints and reads aloud as it looks. On a narrow
+ * screen it stacks into one card per item, each value under its column's label (`data-label`).
+ */
 export function itemTable(caption: string, items: ItemView[], empty: string): Html {
   if (items.length === 0) return html`<h2>${caption}</h2><p>${empty}</p>`;
+  const [responsible, decision, due, changed, report] = COLUMNS;
   return html`<table>
 <caption><h2>${caption}</h2></caption>
-<thead><tr><th scope="col">Ärende</th><th scope="col">Ansvarig</th><th scope="col">Beslut</th><th scope="col">Tidsfrist</th><th scope="col">Ändrad tidsfrist</th><th scope="col">Senaste lägesrapport</th></tr></thead>
+<thead><tr><th scope="col">Ärende</th>${COLUMNS.map((label) => html`<th scope="col">${label}</th>`)}</tr></thead>
 <tbody>
 ${items.map(
-  (item) => html`<tr>
+  (item) => html`<tr id="uppdrag-${item.id}">
 <th scope="row">${item.title}<br><span class="hint">${KIND_LABELS[item.kind]}</span></th>
-<td>${item.responsible.name}<br><span class="hint">${item.responsible.email}</span></td>
-<td>${decisionOf(item)}</td>
-<td>${swedishDate(item.dueDate)}<br><strong class="${item.daysLeft < 0 ? 'late' : 'soon'}">${daysInWords(item.daysLeft, item.kind)}</strong></td>
-<td>${changes(item)}</td>
-<td>${item.statusReport ? statusReportLine(item.statusReport) : '–'}</td>
+<td data-label="${responsible}">${item.responsible.name}<br><span class="hint address">${item.responsible.email}</span></td>
+<td data-label="${decision}">${decisionOf(item) || '–'}</td>
+<td data-label="${due}">${swedishDate(item.dueDate)}<br><strong class="${item.daysLeft < 0 ? 'late' : 'soon'}">${daysInWords(item.daysLeft, item.kind)}</strong></td>
+<td data-label="${changed}">${changes(item)}</td>
+<td data-label="${report}">${item.statusReport ? statusReportLine(item.statusReport) : '–'}</td>
 </tr>`,
 )}
 </tbody>
@@ -84,7 +92,7 @@ function filterForm(input: UnitPageInput, officials: { name: string; email: stri
 </form>`;
 }
 
-/** "Försenat och på väg": a unit's overdue items and those due within 14 days, read-only, for its manager. */
+/** "Försenat och på väg": a unit's overdue items and those due within `UPCOMING_DAYS`, read-only, for its manager. */
 export function unitPage(input: UnitPageInput): string {
   const officials = [...new Map([...input.overdue, ...input.upcoming].map((i) => [i.responsible.email, i.responsible])).values()].sort((a, b) =>
     a.name.localeCompare(b.name, 'sv'),
@@ -95,9 +103,9 @@ export function unitPage(input: UnitPageInput): string {
     title: 'Försenat och på väg',
     lead: `${input.unit}, per ${swedishDate(input.asOf)}. Länken gäller till och med ${swedishDate(input.linkExpiresOn)}.`,
     body: html`${filterForm(input, officials)}
-<p>${overdue.length} ${overdue.length === 1 ? 'försenat' : 'försenade'} och ${upcoming.length} med tidsfrist inom 14 dagar${input.filters.kind || input.filters.official ? ' (filtrerat)' : ''}.</p>
+<p>${overdue.length} ${overdue.length === 1 ? 'försenat' : 'försenade'} och ${upcoming.length} med tidsfrist inom ${UPCOMING_DAYS} dagar${input.filters.kind || input.filters.official ? ' (filtrerat)' : ''}.</p>
 ${itemTable(`Försenade (${overdue.length})`, overdue, 'Inga försenade ärenden.')}
-${itemTable(`På väg: tidsfrist inom 14 dagar (${upcoming.length})`, upcoming, 'Inga ärenden med tidsfrist inom 14 dagar.')}`,
+${itemTable(`På väg: tidsfrist inom ${UPCOMING_DAYS} dagar (${upcoming.length})`, upcoming, `Inga ärenden med tidsfrist inom ${UPCOMING_DAYS} dagar.`)}`,
   });
 }
 

@@ -19,12 +19,16 @@ export type ClaimOutcome =
 export interface ReminderStore {
   /** Open items whose next reminder date is on or before `today`, from the sparse index. */
   dueForReminder(today: CalendarDate): Promise<StoredItem[]>;
+  /** Open items whose next reminder date is from `from` to `to`, both included, from the same index. */
+  remindingBetween(from: CalendarDate, to: CalendarDate): Promise<StoredItem[]>;
   /**
    * Claims the email of one recipient for one day with a conditional write. A claim older than
    * `staleBefore` (a run that died between claim and record) may be taken over.
    */
   claim(day: CalendarDate, recipient: Recipient, itemIds: string[], now: string, staleBefore: string): Promise<ClaimOutcome>;
   markSent(day: CalendarDate, recipient: Recipient, messageId: string, now: string): Promise<void>;
+  /** Who has had their email of a day (the sent claims of that day). */
+  sentOn(day: CalendarDate): Promise<Pick<Recipient, 'role' | 'email'>[]>;
   release(day: CalendarDate, recipient: Recipient): Promise<void>;
   /**
    * Records that an item was reminded on `day` and moves it to its next reminder date; false
@@ -36,8 +40,12 @@ export interface ReminderStore {
   suppressed(emails: string[]): Promise<Set<string>>;
   /** Marks an address as not to be mailed, idempotently. */
   suppress(email: string, reason: string, at: string): Promise<void>;
-  /** Leaves a notice for a registrar's next email (e.g. an address that bounced). */
-  addNotice(registrar: string, text: string, at: string): Promise<void>;
+  /**
+   * Leaves a notice for someone's next email (e.g. an address that bounced). With `itemId` it is
+   * about that item: the email then shows what the item needs when the email goes out (a request
+   * already answered is not shown), not `text`.
+   */
+  addNotice(recipient: string, text: string, at: string, itemId?: string): Promise<void>;
   pendingNotices(): Promise<Notice[]>;
   clearNotices(notices: Notice[]): Promise<void>;
   /** Open items an address is responsible for or manages, to tell their registrars. */
@@ -48,6 +56,8 @@ export interface Notice {
   id: string;
   recipient: string;
   text: string;
+  /** The item the notice is about, when it is about one (see `addNotice`). */
+  itemId?: string;
 }
 
 export interface OutgoingEmail {

@@ -11,7 +11,8 @@ export async function applySuppression(store: ReminderStore, suppression: Suppre
   const byRegistrar = new Map<string, string[]>();
   for (const item of items) {
     const lines = byRegistrar.get(item.createdBy) ?? [];
-    lines.push(`${item.title} (${item.caseNumber})`);
+    // An item may have no case number yet: show what is known.
+    lines.push(item.caseNumber ? `${item.title} (${item.caseNumber})` : item.title);
     byRegistrar.set(item.createdBy, lines);
   }
   for (const [registrar, titles] of byRegistrar) {

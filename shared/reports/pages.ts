@@ -22,7 +22,7 @@ function statusReport(report: StatusReport | undefined): Html | string {
   return html`${report.note}<br><span class="hint">${stockholmDay(report.at)}</span>`;
 }
 
-/** "12 dagar kvar", "Sista dagen", "3 dagar över gränsen". */
+/** "12 dagar kvar", "Sista dagen", "3 dagar över gränsen": the Läge column, never a negative "dagar kvar". */
 function daysToLimit(daysLeft: number): string {
   if (daysLeft === 0) return 'Sista dagen';
   if (daysLeft > 0) return `${plural(daysLeft, 'dag', 'dagar')} kvar`;
@@ -32,12 +32,12 @@ function daysToLimit(daysLeft: number): string {
 function motionRow(row: BalanslistaRow): Html {
   return html`<tr>
 <th scope="row">${row.title}<br><span class="hint">${row.decision}</span></th>
-<td class="date">${day(row.raised)}</td>
-<td>${row.responsible.name}<br><span class="hint">${row.unit}</span></td>
-<td class="date">${day(row.statutoryLimit ?? row.dueDate)}</td>
-<td>${daysToLimit(row.daysLeft)}</td>
-<td>${row.mark ? html`<strong class="${row.mark === 'over' ? 'late' : 'soon'}">${MARK_LABELS[row.mark]}</strong>` : '–'}</td>
-<td>${statusReport(row.statusReport)}</td>
+<td class="date" data-label="Väckt">${day(row.raised)}</td>
+<td data-label="Ansvarig">${row.responsible.name}<br><span class="hint">${row.unit}</span></td>
+<td class="date" data-label="Ettårsgräns">${day(row.statutoryLimit ?? row.dueDate)}</td>
+<td data-label="Läge">${daysToLimit(row.daysLeft)}</td>
+<td data-label="Markering">${row.mark ? html`<strong class="${row.mark === 'over' ? 'late' : 'soon'}">${MARK_LABELS[row.mark]}</strong>` : '–'}</td>
+<td data-label="Senaste lägesrapport">${statusReport(row.statusReport)}</td>
 </tr>`;
 }
 
@@ -63,7 +63,7 @@ ${
   report.rows.length
     ? html`<table class="report">
 <caption><h2>Obesvarade motioner (${report.rows.length})</h2></caption>
-<thead><tr><th scope="col">Motion</th><th scope="col">Väckt</th><th scope="col">Ansvarig</th><th scope="col">Ettårsgräns</th><th scope="col">Dagar kvar</th><th scope="col">Markering</th><th scope="col">Senaste lägesrapport</th></tr></thead>
+<thead><tr><th scope="col">Motion</th><th scope="col">Väckt</th><th scope="col">Ansvarig</th><th scope="col">Ettårsgräns</th><th scope="col">Läge</th><th scope="col">Markering</th><th scope="col">Senaste lägesrapport</th></tr></thead>
 <tbody>
 ${report.rows.map(motionRow)}
 </tbody>
@@ -83,11 +83,11 @@ function changes(row: VerkstallighetRow): Html | string {
 function followUpRow(row: VerkstallighetRow): Html {
   return html`<tr>
 <th scope="row">${row.title}<br><span class="hint">${KIND_LABELS[row.kind]}</span></th>
-<td>${row.decision}</td>
-<td>${row.responsible.name}<br><span class="hint">${row.unit}</span></td>
-<td><span class="date">${day(row.dueDate)}</span><br>${row.daysLeft < 0 ? html`<strong class="late">${daysInWords(row.daysLeft, row.kind)}</strong>` : daysInWords(row.daysLeft, row.kind)}</td>
-<td>${changes(row)}</td>
-<td>${statusReport(row.statusReport)}</td>
+<td data-label="Beslut">${row.decision || '–'}</td>
+<td data-label="Ansvarig">${row.responsible.name}<br><span class="hint">${row.unit}</span></td>
+<td data-label="Tidsfrist"><span class="date">${day(row.dueDate)}</span><br>${row.daysLeft < 0 ? html`<strong class="late">${daysInWords(row.daysLeft, row.kind)}</strong>` : daysInWords(row.daysLeft, row.kind)}</td>
+<td data-label="Ändrad tidsfrist">${changes(row)}</td>
+<td data-label="Senaste lägesrapport">${statusReport(row.statusReport)}</td>
 </tr>`;
 }
 

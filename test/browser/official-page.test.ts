@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { createItem } from '../../shared/items/service';
 import { mailTo } from '../support/isolated';
-import { browserWorld, screenshot, seriousViolations } from '../support/browser';
+import { brokenWords, browserWorld, printScreenshot, screenshot, seriousViolations } from '../support/browser';
 
 const clerk = { who: 'registrator@kommun.example.se', roles: new Set(['registrar'] as const) };
 const kim = { name: 'Kim Berg', email: `kim.berg.${process.pid}.${Date.now()}@kommun.example.se` };
@@ -39,9 +39,9 @@ describe('an official acts from the reminder in a real browser', () => {
     await screenshot(page, 'mina-arenden-phone');
 
     const first = page.locator(`#uppdrag-${done.id}`);
-    await first.getByText('Markera som klar', { exact: true }).first().click();
+    await first.getByText('Markera som klart', { exact: true }).first().click();
     await first.getByLabel('Vad gjordes?').fill('Återrapporterad KS 2027-06-10 § 101');
-    await first.getByRole('button', { name: 'Markera som klar' }).click();
+    await first.getByRole('button', { name: 'Markera som klart' }).click();
     await page.waitForURL(/\?m=done/);
     expect(await page.getByRole('status').textContent()).toContain('Ärendet är markerat som klart');
 
@@ -50,7 +50,15 @@ describe('an official acts from the reminder in a real browser', () => {
     await second.getByLabel('Föreslaget nytt datum').fill('2027-08-31');
     await second.getByLabel('Skäl').fill('Väntar på yttrande från SN');
     await second.getByRole('button', { name: 'Skicka begäran' }).click();
-    await page.waitForURL(/\?m=extension/);
+    await page.waitForURL(/\?m=extension.*#meddelande$/);
+    // On the phone the page opens on the confirmation, not scrolled past it to the item.
+    const confirmation = page.getByRole('status');
+    const box = await confirmation.boundingBox();
+    expect(box && box.y >= 0 && box.y + box.height <= 844).toBe(true);
+    expect(await confirmation.textContent()).toContain('Din begäran om förlängning är skickad till registratorn.');
+    await screenshot(page, 'mina-arenden-phone-confirmation', { fullPage: false });
+    await confirmation.getByRole('link', { name: 'Till ärendet Utreda fritidsgårdarnas öppettider' }).click();
+    await page.waitForURL(new RegExp(`#uppdrag-${extend.id}$`));
     await page.setViewportSize({ width: 1280, height: 900 });
     expect(await seriousViolations(page)).toEqual([]);
     const shot = await screenshot(page, 'mina-arenden-after-actions');
@@ -63,8 +71,49 @@ describe('an official acts from the reminder in a real browser', () => {
     // The next run: nothing more about the done item; the registrar's email lists the request.
     const next = await world.api.runReminders('2027-06-08T07:00:00+02:00');
     expect(next.sent.filter((e) => e.itemIds.includes(done.id))).toEqual([]);
-    expect((await mailTo(clerk.who)).at(-1)?.body.text).toContain('begär förlängning av "Utreda fritidsgårdarnas öppettider"');
+    expect((await mailTo(clerk.who)).at(-1)?.body.text).toContain('begär förlängning till tisdag 31 augusti 2027');
     expect(shot).toMatch(/test-output\/screenshots\/mina-arenden-after-actions\.png$/);
+  });
+
+  it('prints without breaking a word mid-word, and says "Markera som klart" as the emails do', async () => {
+    await register('Redovisa Socialförvaltningens och Samhällsbyggnadsförvaltningens samverkansöverenskommelse', '2027-06-21');
+    await world.api.runReminders('2027-06-14T07:00:00+02:00');
+    const email = (await mailTo(kim.email)).at(-1)!;
+    const link = /(http:\/\/localhost:\d+\/p\/[^\s#]+)/.exec(email.body.text ?? '')![1]!;
+    const page = await world.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(link);
+
+    expect(await page.locator('summary', { hasText: 'Markera som' }).first().textContent()).toBe('Markera som klart');
+    expect(email.body.text).toContain('markera som klart');
+    expect(await brokenWords(page, ['Socialförvaltningens', 'Samhällsbyggnadsförvaltningens', 'samverkansöverenskommelse'])).toEqual([]);
+    await screenshot(page, 'mina-arenden-phone-long-words');
+    await printScreenshot(page, 'mina-arenden-print');
+    expect(await brokenWords(page, ['Socialförvaltningens', 'Samhällsbyggnadsförvaltningens', 'samverkansöverenskommelse'])).toEqual([]);
+  });
+
+  it('a link clicked in the local web inbox opens the page in a tab of its own: the inbox shows mail in a frame, which the page refuses', async () => {
+    const ada = { name: 'Ada Lind', email: `ada.lind.${process.pid}.${Date.now()}@kommun.example.se` };
+    world.api.deps.at('2027-06-04T09:00:00+02:00');
+    await createItem(world.api.deps, clerk, {
+      kind: 'uppdrag', title: 'Inventera konstsamlingen', caseNumber: 'KFN 2027/9', decision: { body: 'KFN', date: '2027-05-12', paragraph: '§ 9' },
+      responsible: ada, unit: 'Kulturförvaltningen', due: { date: '2027-06-14' },
+    } as never);
+    await world.api.runReminders('2027-06-07T07:00:00+02:00');
+    const { messageId } = (await mailTo(ada.email)).at(-1)!;
+
+    const inbox = await world.newPage({ viewport: { width: 1280, height: 900 } });
+    await inbox.goto(`${inject('sesEndpoint')}/`);
+    await inbox.locator(`button[onclick="toggle('${messageId}-html')"]`).click();
+    const [tab] = await Promise.all([
+      inbox.context().waitForEvent('page', { timeout: 10_000 }),
+      inbox.frameLocator(`iframe[id="${messageId}-html-iframe"]`).getByRole('link', { name: /^Mina ärenden/ }).click(),
+    ]);
+    await tab.waitForLoadState();
+
+    expect(tab.url()).toMatch(/\/p\/[^/]+$/);
+    expect(await tab.locator('h1').textContent()).toBe('Mina ärenden');
+    expect(await tab.locator('ol.items > li h2').allTextContents()).toEqual(['Inventera konstsamlingen']);
+    await screenshot(inbox, 'local-inbox', { fullPage: false });
   });
 
   it('an altered link shows a Swedish page with no data', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { createItem } from '../../shared/items/service';
 import { reportStatus } from '../../shared/items/link-actions';
 import { signLocalToken } from '../../local/tokens';
-import { browserWorld, screenshot, seriousViolations } from '../support/browser';
+import { brokenWords, browserWorld, screenshot, seriousViolations, stackedLabels } from '../support/browser';
 
 const clerk = { who: 'registrator@kommun.example.se', roles: new Set(['registrar'] as const) };
 const stamp = `${process.pid}.${Date.now()}`;
@@ -57,5 +57,14 @@ describe('the balanslista as a registrar opens it in a real browser', () => {
     expect(await page.locator('thead').isVisible()).toBe(true);
     expect(await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth)).toBeLessThanOrEqual(718);
     await screenshot(page, 'balanslista-a4');
+    expect(await brokenWords(page, ['fritidsförvaltningen', 'Samhällsbyggnadsförvaltningen', 'sjuåringar'])).toEqual([]);
+
+    // On a 390 px phone each motion is a card, and its two dates and its standing keep their labels.
+    await page.emulateMedia({ media: 'screen' });
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await stackedLabels(page, 'tbody tr:first-child td')).toEqual(['Väckt', 'Ansvarig', 'Ettårsgräns', 'Läge', 'Markering', 'Senaste lägesrapport']);
+    expect(await page.locator('tbody tr:first-child td').nth(3).textContent()).toBe('25 dagar över gränsen');
+    expect(await brokenWords(page, ['fritidsförvaltningen', 'Samhällsbyggnadsförvaltningen', 'sjuåringar'])).toEqual([]);
+    await screenshot(page, 'balanslista-phone');
   });
 });

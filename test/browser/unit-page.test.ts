@@ -6,7 +6,7 @@ import { createLinkSigner } from '../../shared/links/signed-link';
 import { DEV_LINK_KEY } from '../../shared/config';
 import { fixedClock } from '../../shared/clock';
 import { mailTo } from '../support/isolated';
-import { browserWorld, screenshot, seriousViolations } from '../support/browser';
+import { A4_PRINT_WIDTH, brokenWords, browserWorld, printScreenshot, screenshot, seriousViolations, stackedLabels } from '../support/browser';
 
 const clerk = { who: 'registrator@kommun.example.se', roles: new Set(['registrar'] as const) };
 const stamp = `${process.pid}.${Date.now()}`;
@@ -66,6 +66,34 @@ describe("a manager opens the unit page from the weekly overview in a real brows
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('form.filters').isVisible()).toBe(false);
     expect(shot).toMatch(/forsenat-och-pa-vag\.png$/);
+  });
+
+  it('on a 390 px phone every value keeps its label, overdue items count days late, and neither the phone nor print breaks a word mid-word', async () => {
+    const long = `Socialförvaltningen ${stamp}-lång`;
+    await world.api.deps.units.put({ unit: long, manager: chef, updatedBy: 'admin', updatedAt: '2027-05-01T00:00:00Z' });
+    world.api.deps.at('2027-05-03T09:00:00+02:00');
+    await register('Samordna Socialförvaltningens och Samhällsbyggnadsförvaltningens krisberedskapsplanering', kim, '2027-06-01', 'uppdrag', long);
+    await register('Redovisa tillsynen av HVB-hem', ali, '2027-06-18', 'aterrapportering', long);
+    world.api.deps.at('2027-06-14T07:00:00+02:00');
+    const link = `${world.api.url}/p/${await world.api.deps.links.sign({ kind: 'unit', email: chef.email, unit: long })}`;
+    const words = ['Socialförvaltningens', 'Samhällsbyggnadsförvaltningens', 'krisberedskapsplanering'];
+
+    const page = await world.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(link);
+    const labels = await stackedLabels(page);
+    const overdue = await page.locator('tbody tr').first().locator('td').nth(2).textContent();
+
+    expect(labels).toEqual(Array.from({ length: 2 }, () => ['Ansvarig', 'Beslut', 'Tidsfrist', 'Ändrad tidsfrist', 'Senaste lägesrapport']).flat());
+    expect(overdue).toBe('tisdag 1 juni 202713 dagar försenat');
+    expect(await page.content()).not.toMatch(/-\d+ dagar/);
+    expect(await brokenWords(page, words)).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'forsenat-och-pa-vag-phone');
+
+    await printScreenshot(page, 'forsenat-och-pa-vag-print');
+    expect(await stackedLabels(page)).toEqual(labels.map(() => ''));
+    expect(await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth)).toBeLessThanOrEqual(A4_PRINT_WIDTH);
+    expect(await brokenWords(page, words)).toEqual([]);
   });
 
   it('an expired, an altered and another unit\'s link show none of this unit\'s rows', async () => {

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { admin, call, registrar, uniqueUnit } from '../support/api';
 
@@ -65,5 +67,22 @@ describe('drafting items from a decision text', () => {
 
     expect(empty.json.issues[0].path).toBe('text');
     expect(unknown.json.issues[0].path).toBe('extra');
+  });
+});
+
+describe('the example decision that ships with the repository', () => {
+  it("docs/examples/beslut.txt, sent as the README's drafts walkthrough sends it, gives its two commissions, ready to register", async () => {
+    const text = readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'examples', 'beslut.txt'), 'utf8');
+    await call('PUT', '/directory/roles/kommundirekt%C3%B6r', { as: admin, body: { name: 'Kim Berg', email: 'kim.berg@kommun.example.se', unit } });
+
+    const response = await call('POST', '/uppdrag/drafts', { as: registrar, body: { text } });
+
+    expect(response.status, response.text).toBe(200);
+    const decision = { body: 'KS', date: '2026-11-16', paragraph: '§ 141' };
+    const responsible = { name: 'Kim Berg', email: 'kim.berg@kommun.example.se' };
+    expect(response.json.drafts).toMatchObject([
+      { kind: 'uppdrag', title: 'Ta fram en handlingsplan för digital tillgänglighet', responsibleRole: 'kommundirektören', responsible, due: { date: '2027-04-30' }, decision, caseNumber: 'KS 2026/318', missing: [] },
+      { kind: 'aterrapportering', title: 'Återrapportera arbetet med handlingsplanen', responsibleRole: 'kommundirektören', responsible, due: { meeting: { body: 'KS', month: '2027-09' } }, decision, missing: [] },
+    ]);
   });
 });

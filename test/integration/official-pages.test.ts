@@ -84,7 +84,7 @@ describe("an official's page, opened from the reminder", () => {
     expect(page.text).not.toMatch(/<script|\son[a-z]+=/i);
   });
 
-  it('"Markera som klar" closes the item as PATCH would, on the record via the link, and the next run says nothing more of it', async () => {
+  it('"Markera som klart" closes the item as PATCH would, on the record via the link, and the next run says nothing more of it', async () => {
     const kim = person('Kim Berg');
     const item = await register(kim, '2027-06-14', 'Redovisa läget för kulturhuset');
     await api.runReminders('2027-06-07T07:00:00+02:00');
@@ -94,12 +94,13 @@ describe("an official's page, opened from the reminder", () => {
     const done = await post(`${link}/uppdrag/${item.id}/done`, { csrf: csrfOf(page.text), note: 'Återrapporterad KS 2027-06-10 § 101' });
 
     expect(done.status).toBe(303);
-    expect(new URL(done.location!, `${link}/uppdrag/${item.id}/done`).href).toBe(`${link}?m=done#uppdrag-${item.id}`);
+    expect(new URL(done.location!, `${link}/uppdrag/${item.id}/done`).href).toBe(`${link}?m=done&arende=${item.id}#meddelande`);
     const stored = await api.deps.items.get(item.id);
     expect(stored?.status).toBe('done');
     const history = await api.deps.items.history(item.id);
     expect(history.at(-1)).toMatchObject({ action: 'done', by: kim.email, note: 'Återrapporterad KS 2027-06-10 § 101', via: 'e-postlänk', changes: { status: { from: 'open', to: 'done' } } });
-    expect((await get(`${link}?m=done`)).text).toContain('Ärendet är markerat som klart');
+    const confirmed = await get(new URL(done.location!, `${link}/uppdrag/${item.id}/done`).href);
+    expect(confirmed.text).toContain('<p class="message" id="meddelande" tabindex="-1" role="status">Ärendet är markerat som klart. Tack!</p>');
     const next = await api.runReminders('2027-06-14T07:00:00+02:00');
     expect(next.sent.filter((e) => e.to === kim.email)).toEqual([]);
 
@@ -118,6 +119,10 @@ describe("an official's page, opened from the reminder", () => {
     const asked = await post(`${link}/uppdrag/${item.id}/extension`, { csrf: csrfOf((await get(link)).text), date: '2027-08-31', reason: 'Väntar på yttrande från SN' });
 
     expect(asked.location).toContain('?m=extension');
+    // The page opens on the confirmation, which leads on to the item still listed.
+    expect((await get(new URL(asked.location!, `${link}/uppdrag/${item.id}/extension`).href)).text).toContain(
+      `Du får besked i ett e-postmeddelande. <a href="#uppdrag-${item.id}">Till ärendet Utreda fritidsgårdarnas öppettider</a></p>`,
+    );
     const token = await signLocalToken({ email: registrar.who, roles: ['registrar'] }, inject('jwtSecret'));
     const queue = await fetch(`${api.url}/uppdrag?extensionRequested=true`, { headers: { authorization: `Bearer ${token}` } });
     const listed = ((await queue.json()) as { items: { id: string; extensionRequest: unknown }[] }).items.find((i) => i.id === item.id);
@@ -126,8 +131,8 @@ describe("an official's page, opened from the reminder", () => {
 
     await api.runReminders('2027-06-08T07:00:00+02:00');
     const toRegistrar = (await mailTo(registrar.who)).at(-1)?.body.text ?? '';
-    expect(toRegistrar).toContain(`Kim Berg (${kim.email}) begär förlängning av "Utreda fritidsgårdarnas öppettider"`);
-    expect(toRegistrar).toContain('till tisdag 31 augusti 2027');
+    expect(toRegistrar).toContain('1. Utreda fritidsgårdarnas öppettider\n');
+    expect(toRegistrar).toContain(`Kim Berg (${kim.email}) begär förlängning till tisdag 31 augusti 2027; tidsfristen är nu måndag 14 juni 2027.`);
 
     api.deps.at('2027-06-08T10:00:00+02:00');
     const stored = (await api.deps.items.get(item.id))!;
@@ -174,7 +179,7 @@ describe("an official's page, opened from the reminder", () => {
     expect((await get(link)).text).toContain('Senaste lägesrapport');
   });
 
-  it('a "Markera som klar" racing the reminder run: the item ends done, history complete and ordered', async () => {
+  it('a "Markera som klart" racing the reminder run: the item ends done, history complete and ordered', async () => {
     const kim = person('Kim Berg');
     const item = await register(kim, '2027-06-08', 'Återrapportera samverkansavtalet');
     await api.runReminders('2027-06-07T07:00:00+02:00');
@@ -188,6 +193,76 @@ describe("an official's page, opened from the reminder", () => {
     expect((await api.deps.items.get(item.id))?.status).toBe('done');
     const history = await api.deps.items.history(item.id);
     expect(history.map((e) => e.action)).toEqual(['created', 'done']);
+  });
+});
+
+describe("the registrar's email: what needs them, in plain Swedish", () => {
+  const admin = { email: 'admin@kommun.example.se', roles: ['admin'] as const };
+  async function putPlan(body: string, dates: string[]) {
+    const token = await signLocalToken({ email: admin.email, roles: [...admin.roles] }, inject('jwtSecret'));
+    const response = await fetch(`${api.url}/meetings/${body}/2027`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ leadWorkingDays: 10, dates }),
+    });
+    expect(response.status).toBe(200);
+  }
+
+  it('lists a flagged item, a request for more time and an "Inte mitt ärende", each with a link to the item in the workspace, and no API words', async () => {
+    const kim = person('Kim Berg');
+    const registrar = { who: person('Reg Istrator').email, roles: new Set(['registrar'] as const) };
+    const asked = await register(kim, '2027-06-14', 'Utreda fritidsgårdarnas öppettider', registrar);
+    const declined = await register(kim, '2027-06-18', 'Inventera lekplatserna', registrar);
+    await putPlan('GVN', ['2027-06-21', '2027-09-13']);
+    api.deps.at('2027-06-04T09:00:00+02:00');
+    const flagged = (await createItem(api.deps, registrar, {
+      kind: 'aterrapportering', title: 'Återrapportera gymnasiesärskolans lokaler', caseNumber: 'GVN 2027/19',
+      decision: { body: 'GVN', date: '2027-04-20', paragraph: '§ 141' }, responsible: kim, unit: 'Utbildningsförvaltningen',
+      due: { meeting: { body: 'GVN', date: '2027-09-13' } },
+    })).item;
+    await api.runReminders('2027-06-07T07:00:00+02:00');
+    const link = await linkFrom(kim.email);
+    const csrf = csrfOf((await get(link)).text);
+    await post(`${link}/uppdrag/${asked.id}/extension`, { csrf, date: '2027-08-31', reason: 'Väntar på yttrande från SN' });
+    await post(`${link}/uppdrag/${declined.id}/not-mine`, { csrf, note: 'Det är parkenhetens' });
+    api.deps.at('2027-06-07T10:00:00+02:00');
+    await putPlan('GVN', ['2027-06-21', '2027-10-18']);
+
+    await api.runReminders('2027-06-08T07:00:00+02:00');
+    const [email] = await mailTo(registrar.who);
+    const text = email!.body.text!;
+
+    expect(email!.subject).toBe('3 ärenden behöver din åtgärd');
+    expect(text).toContain('Behöver din åtgärd (3)\n');
+    expect(text).toContain(
+      `Utreda fritidsgårdarnas öppettider\n   KS 2027-05-10 § 88, KS 2027/88\n   Kim Berg (${kim.email}) begär förlängning till tisdag 31 augusti 2027; tidsfristen är nu måndag 14 juni 2027. Skäl: Väntar på yttrande från SN. Bevilja begäran genom att ändra tidsfristen, eller avslå den.\n   Öppna ärendet: ${api.url}/arenden/${asked.id}\n`,
+    );
+    expect(text).toContain(
+      `Inventera lekplatserna\n   KS 2027-05-10 § 88, KS 2027/88\n   Kim Berg (${kim.email}) säger att ärendet inte är hens: ”Det är parkenhetens”. Byt ansvarig på ärendet.\n   Öppna ärendet: ${api.url}/arenden/${declined.id}\n`,
+    );
+    expect(text).toContain(
+      `Återrapportera gymnasiesärskolans lokaler\n   GVN 2027-04-20 § 141, GVN 2027/19\n   Inget sammanträde hinner längre besluta i ärendet sedan sammanträdesplanen ändrades. Tidsfristen står kvar som den var: välj ett annat sammanträde eller ändra tidsfristen.\n   Öppna ärendet: ${api.url}/arenden/${flagged.id}\n`,
+    );
+    expect(text).not.toMatch(/extensionRequest|refused|\(responsible\)|§ §|\/p\/|Mina ärenden/);
+    expect(email!.body.html).toContain(`<a href="${api.url}/arenden/${flagged.id}" target="_blank" rel="noopener"`);
+  });
+
+  it('a request already refused when the email goes out is not asked about, and its notice is cleared', async () => {
+    const kim = person('Kim Berg');
+    const registrar = { who: person('Reg Istrator').email, roles: new Set(['registrar'] as const) };
+    const item = await register(kim, '2027-06-14', 'Utreda parkeringsnormen', registrar);
+    await api.runReminders('2027-06-07T07:00:00+02:00');
+    const link = await linkFrom(kim.email);
+    await post(`${link}/uppdrag/${item.id}/extension`, { csrf: csrfOf((await get(link)).text), date: '2027-07-30', reason: 'Semester' });
+    api.deps.at('2027-06-07T12:00:00+02:00');
+    const stored = (await api.deps.items.get(item.id))!;
+    await patchItem(api.deps, registrar, item.id, stored.version, { extensionRequest: 'refused', reason: 'KS behandlar ärendet 21 juni.' });
+
+    const run = await api.runReminders('2027-06-08T07:00:00+02:00');
+
+    expect(run.sent.filter((e) => e.to === registrar.who)).toEqual([]);
+    expect(await mailTo(registrar.who)).toEqual([]);
+    expect((await api.deps.reminderStore.pendingNotices()).filter((n) => n.recipient === registrar.who)).toEqual([]);
   });
 });
 
@@ -262,5 +337,21 @@ describe('a link that does not hold', () => {
     expect(inbox[0]!.subject).toBe('Ny länk till Mina ärenden');
     const fresh = await linkFrom(kim.email);
     expect((await get(fresh)).text).toContain('Ärende med gammal länk');
+    expect(page.text).toContain('Länkarna i e-postmeddelandena gäller i 14 dagar.');
+  });
+
+  it('an expired link says how long links work as LINK_TTL_DAYS says, not always two weeks', async () => {
+    const thirty = await isolatedApi({ LINK_TTL_DAYS: '30' });
+    try {
+      thirty.deps.at('2027-06-07T07:00:00+02:00');
+      const expired = `${thirty.url}/p/${await signerAt('2027-04-20T07:00:00+02:00').sign({ kind: 'official', email: 'kim.berg@kommun.example.se' })}`;
+
+      const page = await get(expired);
+
+      expect(page.status).toBe(410);
+      expect(page.text).toContain('Länkarna i e-postmeddelandena gäller i 30 dagar.');
+    } finally {
+      await thirty.stop();
+    }
   });
 });

@@ -258,6 +258,98 @@ describe('bounces and complaints', () => {
   });
 });
 
+describe('escalation to the manager', () => {
+  const unitName = (name: string) => `${name} ${process.pid}-${++people}`;
+
+  it("an item that names no manager escalates to its unit's manager in the directory, also one added after registration", async () => {
+    const s = await setup();
+    const unit = unitName('Kulturförvaltningen');
+    const chef = person('Pia Chef');
+    s.deps.at('2027-06-04T09:00:00+02:00');
+    const item = await s.register('2027-06-14', { unit, manager: undefined });
+    await s.deps.units.put({ unit, manager: chef, updatedBy: 'admin@kommun.example.se', updatedAt: '2027-06-10T08:00:00Z' });
+
+    const report = await s.run('2027-06-22T07:00:00+02:00');
+
+    expect(item.manager).toBeUndefined();
+    expect(report.sent.filter((e) => e.role === 'manager').map((e) => [e.to, e.subject])).toEqual([[chef.email, `Försenade ärenden i ${unit}: 1 ärende`]]);
+    expect(report.escalationsWithoutRecipient).toBe(0);
+  });
+
+  it('with no manager on the item or in the directory, the registrar is told in their next email and the run counts the escalation without a recipient', async () => {
+    const s = await setup();
+    const unit = unitName('Kulturhuset');
+    const registrar = { who: person('Reg Istrator').email, roles: new Set(['registrar'] as const) };
+    s.deps.at('2027-06-04T09:00:00+02:00');
+    const item = (await createItem(s.deps, registrar, {
+      kind: 'uppdrag', title: 'Renovera scenen', caseNumber: 'KFN 2027/3', decision: { body: 'KFN', date: '2027-05-12', paragraph: '§ 21' },
+      responsible: s.official, unit, due: { date: '2027-06-14' },
+    })).item;
+
+    const report = await s.run('2027-06-22T07:00:00+02:00');
+    const [email] = await mailTo(registrar.who);
+
+    expect(report.sent.map((e) => e.role).sort()).toEqual(['registrar', 'responsible']);
+    expect(report.escalationsWithoutRecipient).toBe(1);
+    expect(email!.subject).toBe('1 ärende behöver din åtgärd');
+    expect(email!.body.text).toContain(
+      `1. Renovera scenen\n   KFN 2027-05-12 § 21, KFN 2027/3\n   Ärendet är 8 dagar försenat och skulle ha gått till chefen, men varken ärendet eller enhetsregistret anger någon chef för ${unit}. Ange en chef på ärendet, eller be en administratör lägga in enhetens chef.\n   Öppna ärendet: http://localhost:3000/arenden/${item.id}\n`,
+    );
+  });
+
+  it("an escalation to a manager whose address bounced reaches the item's registrar instead", async () => {
+    const s = await setup();
+    s.deps.at('2027-06-04T09:00:00+02:00');
+    await s.register('2027-06-14');
+    await s.deps.reminderStore.suppress(s.manager.email, 'bounce: Permanent studs (General)', '2027-06-05T10:00:00.000Z');
+
+    const report = await s.run('2027-06-22T07:00:00+02:00');
+    const notice = (await mailTo(clerk.who)).find((m) => m.body.text?.includes(s.manager.email));
+
+    expect(report.escalationsWithoutRecipient).toBe(1);
+    expect(report.suppressed).toBe(1);
+    expect(notice!.body.text).toContain(`skulle ha gått till chefen, Sam Ek, men mejl till ${s.manager.email} kommer inte fram. Rätta chefens adress på ärendet eller i enhetsregistret.`);
+  });
+
+  it("a manager of two units gets one email naming both, each unit's items under its name with its own link, and each item its own registrar", async () => {
+    const s = await setup();
+    const kultur = unitName('Kulturhuset');
+    const fritid = unitName('Fritidsförvaltningen');
+    const first = { who: person('Ada Registrator').email, roles: new Set(['registrar'] as const) };
+    const second = { who: person('Bo Registrator').email, roles: new Set(['registrar'] as const) };
+    const body = (title: string, unit: string, dueDate: string) => ({
+      kind: 'uppdrag' as const, title, caseNumber: 'KS 2027/12', decision: { body: 'KS', date: '2027-04-12', paragraph: '§ 40' },
+      responsible: s.official, unit, manager: s.manager, due: { date: dueDate },
+    });
+    s.deps.at('2027-06-04T09:00:00+02:00');
+    const scene = (await createItem(s.deps, first, body('Renovera scenen', kultur, '2027-06-11'))).item;
+    const pool = (await createItem(s.deps, second, body('Utreda badhusets öppettider', fritid, '2027-06-14'))).item;
+
+    const report = await s.run('2027-06-22T07:00:00+02:00');
+    const [email] = await mailTo(s.manager.email);
+    const text = email!.body.text!;
+    const unitLink = (unit: string) => new RegExp(`Lista över försenade ärenden och ärenden på väg i ${unit}:\n(http://localhost:3000/p/\\S+)`).exec(text)?.[1];
+    const scopeOf = async (link: string | undefined) => {
+      const check = await s.deps.links.verify(link!.split('/p/')[1]!);
+      return check.ok ? check.scope : undefined;
+    };
+
+    expect(report.sent.filter((e) => e.role === 'manager')).toHaveLength(1);
+    expect(email!.subject).toBe(`Försenade ärenden i ${kultur} och ${fritid}: 2 ärenden`);
+    expect(text).toContain(`2 ärenden i ${kultur} och ${fritid} är försenade. Det mest försenade står först.`);
+    expect(text.indexOf(`${kultur}\n\n1. Renovera scenen`)).toBeLessThan(text.indexOf(`${fritid}\n\n1. Utreda badhusets öppettider`));
+    expect(await scopeOf(unitLink(kultur))).toEqual({ kind: 'unit', email: s.manager.email, unit: kultur });
+    expect(await scopeOf(unitLink(fritid))).toEqual({ kind: 'unit', email: s.manager.email, unit: fritid });
+    expect(text).toContain(`   Öppna ärendet: ${unitLink(fritid)}#uppdrag-${pool.id}`);
+    expect(text).toContain(`   Registrator: ${first.who}\n`);
+    expect(text).toContain(`   Registrator: ${second.who}\n`);
+    expect(text).toContain(`Du får det här mejlet eftersom du är chef för enheterna ${kultur} och ${fritid}`);
+    expect(text).toContain('Frågor om ett ärende besvaras av registratorn som står vid det.');
+    expect(text).not.toContain(`besvaras av registratorn: ${first.who}`);
+    expect(scene.manager).toEqual(s.manager);
+  });
+});
+
 async function setupRegistered(registeredAt: string, dueDate: string) {
   const s = await setup();
   s.deps.at(registeredAt);

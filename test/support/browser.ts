@@ -40,11 +40,57 @@ export function browserWorld() {
   };
 }
 
-export async function screenshot(page: Page, name: string): Promise<string> {
+/** A screenshot of the whole page, or with `{ fullPage: false }` of what is in view. */
+export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<string> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const path = join(SCREENSHOTS, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage: options.fullPage ?? true });
   return path;
+}
+
+/** A4 with 1 cm margins: 190 mm of printable width, about 718 CSS pixels. */
+export const A4_PRINT_WIDTH = 718;
+
+/** The page as it prints on A4 (print media at the printable width), as a screenshot. */
+export async function printScreenshot(page: Page, name: string): Promise<string> {
+  await page.setViewportSize({ width: A4_PRINT_WIDTH, height: 1016 });
+  await page.emulateMedia({ media: 'print' });
+  return screenshot(page, name);
+}
+
+/**
+ * The occurrences of `words` that the page shows broken over two lines: a word whose letters lie
+ * on more than one line box. (Chromium here has no Swedish hyphenation dictionary, so a word it
+ * breaks is broken mid-word, with no hyphen.)
+ */
+export async function brokenWords(page: Page, words: string[]): Promise<string[]> {
+  return page.evaluate((wanted) => {
+    const doc = (globalThis as unknown as { document: any }).document;
+    const walker = doc.createTreeWalker(doc.body, 4 /* NodeFilter.SHOW_TEXT */);
+    const broken: string[] = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const word of wanted) {
+        for (let at = node.data.indexOf(word); at >= 0; at = node.data.indexOf(word, at + word.length)) {
+          const range = doc.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + word.length);
+          const lines = new Set([...range.getClientRects()].filter((r: any) => r.width > 0).map((r: any) => Math.round(r.top)));
+          if (lines.size > 1) broken.push(word);
+        }
+      }
+    }
+    return broken;
+  }, words);
+}
+
+/** For each table data cell in view: the label its stacked layout shows above the value (`::before`), '' for none. */
+export async function stackedLabels(page: Page, selector = 'tbody td'): Promise<string[]> {
+  return page.locator(selector).evaluateAll((cells) =>
+    cells.map((cell) => {
+      const content = (globalThis as unknown as { getComputedStyle(e: unknown, p: string): { content: string } }).getComputedStyle(cell, "::before").content;
+      return content === 'none' || content === 'normal' ? '' : content.replace(/^"|"$/g, '');
+    }),
+  );
 }
 
 /** axe-core's serious and critical violations on the page (evaluated through DevTools, past the page's CSP). */

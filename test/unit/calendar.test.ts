@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { CALENDAR_YEARS, createWorkingCalendar, HOLIDAY_TABLE_YEARS } from '../../shared/calendar/working-days';
-import { closedHolidays } from '../../shared/calendar/holiday-rules';
+import { closedHolidays, libraryHolidays } from '../../shared/calendar/holiday-rules';
+import { resolveDue } from '../../shared/deadlines/resolve';
 import HOLIDAY_TABLE from '../../shared/calendar/holiday-table.json';
 import { addDays } from '../../shared/dates';
 
@@ -44,6 +45,22 @@ describe('Easter and Ascension move every year', () => {
     ['2030-06-10'],
   ])('annandag pingst %s is a working day (no longer a holiday since 2005)', (whitMonday) => {
     expect(calendar.closedReason(whitMonday)).toBeUndefined();
+  });
+
+  it.each([['2000-06-12'], ['2001-06-04'], ['2002-05-20'], ['2003-06-09'], ['2004-05-31']])(
+    'annandag pingst %s is closed: a public holiday until 2004',
+    (whitMonday) => {
+      expect(calendar.closedReason(whitMonday)).toBe('annandag pingst');
+    },
+  );
+
+  it('a delegation yttrande due out on Wednesday 22 May 2002 is counted over annandag pingst: 3 working days before is Thursday 16 May', () => {
+    const resolved = resolveDue(
+      { kind: 'yttrande', due: { externalDeadline: '2002-05-22', recipient: 'Länsstyrelsen' } },
+      { calendar, plans: [], delegationLeadWorkingDays: 3 },
+    );
+
+    expect(resolved.dueDate).toBe('2002-05-16');
   });
 });
 
@@ -249,12 +266,38 @@ describe('extra closed days an admin sets', () => {
 });
 
 describe('the holiday table the functions read (npm run holidays)', () => {
-  it('holds exactly what date-holidays computes, for every year it covers', () => {
-    const years = Array.from({ length: HOLIDAY_TABLE_YEARS.last - HOLIDAY_TABLE_YEARS.first + 1 }, (_, i) => HOLIDAY_TABLE_YEARS.first + i);
+  const years = Array.from({ length: HOLIDAY_TABLE_YEARS.last - HOLIDAY_TABLE_YEARS.first + 1 }, (_, i) => HOLIDAY_TABLE_YEARS.first + i);
 
+  it('holds exactly what the rules compute (date-holidays with the known corrections), for every year it covers', () => {
     const computed = Object.fromEntries(years.map((year) => [String(year), closedHolidays(year)]));
 
     expect(HOLIDAY_TABLE.years).toEqual(computed);
+  });
+
+  it('differs from date-holidays only by the known correction: annandag pingst, a public holiday until 2004', () => {
+    const table = HOLIDAY_TABLE.years as Record<string, string[]>;
+    const differences = years.flatMap((year) => {
+      const library = libraryHolidays(year);
+      const ours = table[String(year)] ?? [];
+      return [
+        ...ours.filter((day) => !library.includes(day)).map((day) => `+ ${year}-${day}`),
+        ...library.filter((day) => !ours.includes(day)).map((day) => `- ${year}-${day}`),
+      ];
+    });
+
+    // Whit Sunday + 1 for 1995–2004, from the table's own pingstdagen (checked against Easter + 50).
+    expect(differences).toEqual([
+      '+ 1995-06-05 annandag pingst',
+      '+ 1996-05-27 annandag pingst',
+      '+ 1997-05-19 annandag pingst',
+      '+ 1998-06-01 annandag pingst',
+      '+ 1999-05-24 annandag pingst',
+      '+ 2000-06-12 annandag pingst',
+      '+ 2001-06-04 annandag pingst',
+      '+ 2002-05-20 annandag pingst',
+      '+ 2003-06-09 annandag pingst',
+      '+ 2004-05-31 annandag pingst',
+    ]);
   });
 
   it('reaches five years past either end of the years items may use', () => {

@@ -103,7 +103,7 @@ describe('a hostile reminder through the composer', () => {
   const email = renderReminderEmail({
     recipient: { name: 'Kim\r\nBcc: x@example.com', email: 'kim.berg@kommun.example.se' },
     role: 'manager',
-    unit: 'Enhet\r\nBcc: angripare@example.com\r\n\r\n<script>alert(0)</script>',
+    units: [{ name: 'Enhet\r\nBcc: angripare@example.com\r\n\r\n<script>alert(0)</script>' }],
     today: '2026-06-01',
     registrar: { email: 'registrator@kommun.example.se' },
     items: [

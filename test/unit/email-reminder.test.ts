@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { daysBetween } from '../../shared/dates';
-import { MAX_ITEMS_PER_EMAIL, daysInWords, renderReminderEmail, toReminderLine, type ReminderEmailInput, type ReminderLine } from '../../shared/email/reminder';
+import { MAX_ITEMS_PER_EMAIL, daysInWords, decisionOf, renderReminderEmail, toReminderLine, type ReminderEmailInput, type ReminderLine } from '../../shared/email/reminder';
+import { renderDigestEmail } from '../../shared/email/digest';
+import { renderFreshLinkEmail } from '../../shared/email/fresh-link';
 import { cleanText, escapeHtml, oneLine } from '../../shared/email/text';
 import type { ItemView } from '../../shared/items/model';
 
@@ -93,7 +95,7 @@ describe('the subject line says what matters', () => {
   });
 
   it("a manager's subject names the unit and counts the items, singular and plural", () => {
-    const manager = { recipient: { name: 'Sam Ek', email: 'sam.ek@kommun.example.se' }, role: 'manager' as const, unit: 'Socialförvaltningen' };
+    const manager = { recipient: { name: 'Sam Ek', email: 'sam.ek@kommun.example.se' }, role: 'manager' as const, units: [{ name: 'Socialförvaltningen' }] };
     expect(render({ ...manager, items: [remiss] }).subject).toBe('Försenade ärenden i Socialförvaltningen: 1 ärende');
     expect(render({ ...manager, items: [remiss, line({ id: 'b', dueDate: '2026-05-22' })] }).subject).toBe('Försenade ärenden i Socialförvaltningen: 2 ärenden');
   });
@@ -137,7 +139,7 @@ describe('the list', () => {
         '   Öppna ärendet: https://bevakning.kommun.example.se/uppdrag/e-tjanst',
       ].join('\n'),
     );
-    expect(html).toContain('<a href="https://bevakning.kommun.example.se/uppdrag/e-tjanst" style="color:#0b57d0">Öppna ärendet</a>');
+    expect(html).toContain('<a href="https://bevakning.kommun.example.se/uppdrag/e-tjanst" target="_blank" rel="noopener" style="color:#0b57d0">Öppna ärendet</a>');
   });
 
   it('a yttrande shows the outside deadline and to whom the answer goes; an overdue deadline is marked in HTML too', () => {
@@ -168,7 +170,7 @@ describe('the list', () => {
   });
 
   it("the responsible official is named in a manager's email, not in the official's own", () => {
-    const manager = render({ role: 'manager', unit: 'Kommunledningskontoret', recipient: { email: 'sam.ek@kommun.example.se' }, items: [remiss] });
+    const manager = render({ role: 'manager', units: [{ name: 'Kommunledningskontoret' }], recipient: { email: 'sam.ek@kommun.example.se' }, items: [remiss] });
 
     expect(manager.text).toContain('   Ansvarig: Kim Berg, kim.berg@kommun.example.se');
     expect(manager.text).toContain('1 ärende i Kommunledningskontoret är försenat.');
@@ -182,7 +184,7 @@ describe('the list', () => {
     expect(text.match(/^\d+\. /gm)).toHaveLength(MAX_ITEMS_PER_EMAIL);
     expect(text).toContain('… och 3 ärenden till.\n\nMina ärenden: markera som klart, begär förlängning eller lämna en lägesrapport:\nhttps://bevakning.kommun.example.se/mina');
     expect(html.match(/<li /g)).toHaveLength(MAX_ITEMS_PER_EMAIL);
-    expect(html).toContain('<a href="https://bevakning.kommun.example.se/mina" style="color:#0b57d0;font-weight:bold">Mina ärenden: markera som klart, begär förlängning eller lämna en lägesrapport</a>');
+    expect(html).toContain('<a href="https://bevakning.kommun.example.se/mina" target="_blank" rel="noopener" style="color:#0b57d0;font-weight:bold">Mina ärenden: markera som klart, begär förlängning eller lämna en lägesrapport</a>');
     expect(render({ items: items.slice(0, MAX_ITEMS_PER_EMAIL + 1) }).text).toContain('… och 1 ärende till.');
   });
 
@@ -191,7 +193,7 @@ describe('the list', () => {
     const view = {
       ...fields,
       due: { externalDeadline: '2026-05-29', recipient: 'Länsstyrelsen', decidedBy: 'KS' },
-      unit: 'Kommunledningskontoret',
+      units: [{ name: 'Kommunledningskontoret' }],
       state: 'overdue',
     } as unknown as ItemView;
 
@@ -211,7 +213,7 @@ describe('greeting, notices and footer', () => {
   });
 
   it("the manager's footer names the unit", () => {
-    const { text } = render({ role: 'manager', unit: 'Socialförvaltningen', items: [remiss, line({ id: 'b', dueDate: '2026-05-22' })] });
+    const { text } = render({ role: 'manager', units: [{ name: 'Socialförvaltningen' }], items: [remiss, line({ id: 'b', dueDate: '2026-05-22' })] });
     expect(text).toContain(
       'Du får det här mejlet eftersom du är chef för enheten Socialförvaltningen i kommunens uppföljning av politiska beslut och ärendena ovan är försenade.',
     );
@@ -244,7 +246,58 @@ describe('greeting, notices and footer', () => {
   });
 });
 
+describe('the decision, with only what is known', () => {
+  it('cites body, date, paragraph and case number as clerks do, with one § whether or not the clerk wrote it', () => {
+    const decision = { body: 'KS', date: '2026-03-11', paragraph: '§ 141' };
+
+    expect(decisionOf({ decision, caseNumber: 'KS 2026/141' })).toBe('KS 2026-03-11 § 141, KS 2026/141');
+    expect(decisionOf({ decision: { ...decision, paragraph: '141' }, caseNumber: 'KS 2026/141' })).toBe('KS 2026-03-11 § 141, KS 2026/141');
+  });
+
+  it('leaves out a missing paragraph or case number, and names a remiss when there is no decision', () => {
+    expect(decisionOf({ decision: { body: 'KS', date: '2026-03-11' } })).toBe('KS 2026-03-11');
+    expect(decisionOf({ remiss: { reference: 'Fi2026/01234', received: '2026-03-02' }, caseNumber: 'KS 2026/99' })).toBe('Remiss Fi2026/01234 inkommen 2026-03-02, KS 2026/99');
+    expect(decisionOf({ caseNumber: 'KS 2026/99' })).toBe('KS 2026/99');
+    expect(decisionOf({})).toBe('');
+  });
+
+  it('an item with nothing known of its decision shows no decision line, and never "undefined"', () => {
+    const { text, html } = render({ items: [line({ decision: undefined, caseNumber: undefined } as unknown as Partial<ReminderLine>)] });
+
+    expect(text).not.toMatch(/Beslut:|Ärende:|undefined/);
+    expect(html).not.toContain('undefined');
+  });
+});
+
 describe('the HTML part', () => {
+  it('every link opens in a tab of its own, so an inbox that shows mail in a frame can open it (the pages refuse to be framed)', () => {
+    const emails = [
+      render({ items: [eTjanst, remiss], link: 'https://bevakning.kommun.example.se/p/abc' }),
+      render({ role: 'manager', units: [{ name: 'Kulturhuset', link: 'https://bevakning.kommun.example.se/p/k' }, { name: 'Fritid', link: 'https://bevakning.kommun.example.se/p/f' }], items: [{ ...remiss, unit: 'Kulturhuset' }, { ...eTjanst, unit: 'Fritid' }] }),
+      render({ role: 'registrar', recipient: REGISTRAR, items: [], attention: [{ id: 'a', title: 'Ärende', reference: '', needs: ['Byt ansvarig på ärendet.'], url: 'https://bevakning.kommun.example.se/arenden/a' }] }),
+      renderDigestEmail({
+        manager: KIM, unit: 'Kulturhuset', day: TODAY, overdue: [], upcoming: [], closedLastWeek: [],
+        numbers: { open: 0, overdue: 0, closedThisYear: 0, closedOnTimeThisYear: 0 }, link: 'https://bevakning.kommun.example.se/p/u', linkTtlDays: 14,
+      }),
+      renderFreshLinkEmail({ url: 'https://bevakning.kommun.example.se/p/ny', expires: 'måndag 15 juni 2026' }),
+    ];
+
+    const anchors = emails.flatMap((e) => e.html.match(/<a [^>]*>/g) ?? []);
+    expect(anchors.length).toBeGreaterThanOrEqual(9);
+    for (const anchor of anchors) expect(anchor).toMatch(/^<a href="https:\/\/[^"]+" target="_blank" rel="noopener" style="[^"]+">$/);
+  });
+
+  it("the weekly overview says how long its link works as LINK_TTL_DAYS says, not always 14 days", () => {
+    const overview = (linkTtlDays: number) =>
+      renderDigestEmail({
+        manager: KIM, unit: 'Kulturhuset', day: TODAY, overdue: [], upcoming: [], closedLastWeek: [],
+        numbers: { open: 0, overdue: 0, closedThisYear: 0, closedOnTimeThisYear: 0 }, link: 'https://bevakning.kommun.example.se/p/u', linkTtlDays,
+      }).text;
+
+    expect(overview(30)).toContain('Länken är personlig och gäller i 30 dagar: vidarebefordra den inte.');
+    expect(overview(1)).toContain('gäller i 1 dag:');
+  });
+
   it('is Swedish, fits a phone and uses inline styles only', () => {
     const { html } = render({ items: [eTjanst, remiss] });
 
@@ -273,7 +326,7 @@ describe('hostile text renders harmlessly', () => {
     responsible: { name: 'Eve\u2066\u202D <i>Evil</i>\uFEFF', email: 'eve@kommun.example.se' },
     dueExplanation: "It's <b>bold</b> & \u200Dsneaky",
   });
-  const email = render({ role: 'manager', unit: 'Enhet\r\nBcc: x@example.com\u2029\u0085', items: [hostile], notices: ['<img src=x onerror=alert(3)>'] });
+  const email = render({ role: 'manager', units: [{ name: 'Enhet\r\nBcc: x@example.com\u2029\u0085' }], items: [hostile], notices: ['<img src=x onerror=alert(3)>'] });
 
   it('every value is escaped in the HTML part', () => {
     expect(email.html).not.toMatch(/<(script|img|b|i)\b/);
@@ -295,7 +348,7 @@ describe('hostile text renders harmlessly', () => {
   });
 
   it('a 2,000-character title is cut in the list and a 2,000-character unit never makes the subject long', () => {
-    const long = render({ role: 'manager', unit: 'x'.repeat(2000), items: [line({ title: 'y'.repeat(2000) })] });
+    const long = render({ role: 'manager', units: [{ name: 'x'.repeat(2000) }], items: [line({ title: 'y'.repeat(2000) })] });
 
     expect(long.subject).toBe(`Försenade ärenden i ${'x'.repeat(59)}…: 1 ärende`);
     expect(long.text).toContain(`1. ${'y'.repeat(199)}…\n`);

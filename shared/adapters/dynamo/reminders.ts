@@ -15,7 +15,7 @@ import { randomUUID } from 'node:crypto';
 import { queryAll } from './query-all';
 import { isStorableId, itemKey, REMINDER_PARTITION, responsiblePartition, stripKeys } from './keys';
 
-/** Pending notices for registrars: a handful at a time, read in one Query by the daily job. */
+/** Pending notices for people's next emails: a handful at a time, read in one Query by the daily job. */
 const NOTICE_PARTITION = 'NOTICE';
 
 const claimKey = (day: string, recipient: Recipient) => ({ PK: `SENT#${day}`, SK: `${recipient.role}#${recipient.email}` });
@@ -41,6 +41,20 @@ export function createDynamoReminderStore(client: DynamoDBDocumentClient, tableN
           IndexName: TABLE.indexes.byNextReminder.indexName,
           KeyConditionExpression: 'GSI4PK = :pk AND GSI4SK <= :to',
           ExpressionAttributeValues: { ':pk': REMINDER_PARTITION, ':to': `${today}#\uffff` },
+        },
+        count,
+      );
+      return records.map((r) => stripKeys<StoredItem>(r));
+    },
+
+    async remindingBetween(from, to) {
+      const records = await queryAll(
+        client,
+        {
+          TableName: tableName,
+          IndexName: TABLE.indexes.byNextReminder.indexName,
+          KeyConditionExpression: 'GSI4PK = :pk AND GSI4SK BETWEEN :from AND :to',
+          ExpressionAttributeValues: { ':pk': REMINDER_PARTITION, ':from': from, ':to': `${to}#\uffff` },
         },
         count,
       );
@@ -78,6 +92,20 @@ export function createDynamoReminderStore(client: DynamoDBDocumentClient, tableN
           ExpressionAttributeValues: { ':sent': 'sent', ':id': messageId, ':now': now },
         }),
       );
+    },
+
+    async sentOn(day) {
+      const records = await queryAll(
+        client,
+        { TableName: tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': `SENT#${day}` } },
+        count,
+      );
+      return records
+        .filter((r) => r.state === 'sent')
+        .map((r) => {
+          const [role, ...email] = String(r.SK).split('#');
+          return { role: role as Recipient['role'], email: email.join('#') };
+        });
     },
 
     async release(day, recipient) {
@@ -132,9 +160,12 @@ export function createDynamoReminderStore(client: DynamoDBDocumentClient, tableN
       await client.send(new PutCommand({ TableName: tableName, Item: { ...suppressionKey(email), email, reason, at } }));
     },
 
-    async addNotice(registrar, text, at) {
+    async addNotice(recipient, text, at, itemId) {
       await client.send(
-        new PutCommand({ TableName: tableName, Item: { PK: NOTICE_PARTITION, SK: `${registrar}#${at}#${randomUUID()}`, registrar, text, at } }),
+        new PutCommand({
+          TableName: tableName,
+          Item: { PK: NOTICE_PARTITION, SK: `${recipient}#${at}#${randomUUID()}`, registrar: recipient, text, at, ...(itemId ? { itemId } : {}) },
+        }),
       );
     },
 
@@ -144,7 +175,7 @@ export function createDynamoReminderStore(client: DynamoDBDocumentClient, tableN
         { TableName: tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': NOTICE_PARTITION }, ConsistentRead: true },
         count,
       );
-      return records.map((r) => ({ id: String(r.SK), recipient: String(r.registrar), text: String(r.text) }));
+      return records.map((r) => ({ id: String(r.SK), recipient: String(r.registrar), text: String(r.text), ...(typeof r.itemId === 'string' ? { itemId: r.itemId } : {}) }));
     },
 
     async clearNotices(notices) {
