@@ -12,7 +12,7 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { SignJWT, UnsecuredJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { matchRoute, ROUTES, type RouteDefinition } from '../../shared/routes';
+import { matchRoute, ROUTES, routeKeysOf, type RouteDefinition } from '../../shared/routes';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER, signLocalToken, type TokenClaims } from '../../local/tokens';
 import { createItem } from '../../shared/items/service';
 import { createLinkSigner } from '../../shared/links/signed-link';
@@ -782,7 +782,7 @@ describe('random and hostile requests, through the local server', () => {
     expect(log).not.toContain(CANARY);
     expect(log).not.toMatch(/Bearer\s+ey/);
     // Structured: one JSON object a line, with the request id and the route's pattern, never a path.
-    const routeKeys = new Set(ROUTES.map((r) => `${r.method} ${r.path}`));
+    const routeKeys = new Set(ROUTES.flatMap(routeKeysOf));
     const lines = log.split('\n').filter((line) => line.trim() !== '');
     const entries = lines.map((line) => JSON.parse(line) as { route?: string; requestId?: string });
     expect(entries.filter((e) => e.route !== undefined && !routeKeys.has(e.route))).toEqual([]);
