@@ -30,7 +30,8 @@ h1, h2, h3 { hyphens: manual; }
 
 main { display: block; padding-block: var(--ds-size-6) var(--ds-size-10); }
 main:focus { outline: none; }
-main > * + *, .flow > * + * { margin-block-start: var(--ds-size-5); }
+/* Space between blocks; hidden inputs take no room, so they do not count as the first block. */
+main > :not([type=hidden]) ~ *, .flow > :not([type=hidden]) ~ * { margin-block-start: var(--ds-size-5); }
 .lead { color: var(--ds-color-neutral-text-subtle); margin-block: var(--ds-size-1) 0; }
 .site-footer { border-top: var(--ds-border-width-default) solid var(--ds-color-neutral-border-subtle); color: var(--ds-color-neutral-text-subtle); font-size: var(--ds-body-sm-font-size); padding-block: var(--ds-size-4) var(--ds-size-8); }
 .site-footer p { margin: 0; }
@@ -39,6 +40,8 @@ main > * + *, .flow > * + * { margin-block-start: var(--ds-size-5); }
 .late { color: var(--ds-color-danger-text-default); font-weight: var(--ds-font-weight-semibold); }
 .soon { color: var(--ds-color-warning-text-default); font-weight: var(--ds-font-weight-semibold); }
 .nowrap { white-space: nowrap; }
+.email { overflow-wrap: anywhere; }
+.narrow { max-width: 40rem; }
 .prewrap { white-space: pre-wrap; }
 
 section > h2 { margin-block-end: var(--ds-size-2); }
@@ -51,7 +54,7 @@ section > h2 { margin-block-end: var(--ds-size-2); }
 .facts dd { margin: 0; min-width: 0; }
 .inline-forms { display: grid; gap: var(--ds-size-4); grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); align-items: start; }
 .inline-forms form, .form-box { border: var(--ds-border-width-default) solid var(--ds-color-neutral-border-subtle); border-radius: var(--ds-border-radius-md); padding: var(--ds-size-4); }
-.inline-forms form > * + *, .form-box > * + *, form.stack > * + *, .stack > * + * { margin-block-start: var(--ds-size-4); }
+.inline-forms form > :not([type=hidden]) ~ *, .form-box > :not([type=hidden]) ~ *, .stack > :not([type=hidden]) ~ * { margin-block-start: var(--ds-size-4); }
 .form-title { margin: 0; font-size: var(--ds-body-md-font-size); font-weight: var(--ds-font-weight-semibold); }
 .field-row { display: grid; gap: var(--ds-size-4); grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr)); align-items: start; }
 .field-row > .ds-field { margin: 0; }
@@ -60,7 +63,7 @@ section > h2 { margin-block-end: var(--ds-size-2); }
 .due-choice > * + * { margin-block-start: var(--ds-size-3); }
 .buttons { display: flex; flex-wrap: wrap; gap: var(--ds-size-3); align-items: center; }
 .ds-input:not([type=radio], [type=checkbox]) { max-width: 40rem; }
-.ds-input[type=date], .ds-input[type=month], .ds-input.short { max-width: 14rem; }
+.ds-input[type=date], .ds-input[type=month], .short-field .ds-input { max-width: 14rem; }
 textarea.ds-input { max-width: 48rem; }
 .ds-details > summary { font-weight: var(--ds-font-weight-medium); }
 .ds-details > div > * + * { margin-block-start: var(--ds-size-4); }
@@ -68,15 +71,20 @@ textarea.ds-input { max-width: 48rem; }
 .ds-alert > * + * { margin-block-start: var(--ds-size-2); }
 .ds-alert > :first-child { margin-block-start: 0; }
 .ds-alert p { margin: 0; }
+.ds-alert > .ds-heading { font-weight: var(--ds-font-weight-semibold); }
+main > :is(section, form, .section) { margin-block-start: var(--ds-size-8); }
 
 .table-wrap { overflow-x: auto; }
 .ds-table caption { text-align: start; }
+.ds-table .col-title { width: 34%; }
+.ds-table .ds-tag { width: auto; word-break: normal; }
 .ds-table th[aria-sort] { padding: 0; }
 .sort-link { display: block; padding: var(--ds-size-2) var(--ds-size-3); color: inherit; text-decoration: underline; text-underline-offset: .2em; }
 .sort-link::after { content: " ↕"; color: var(--ds-color-neutral-text-subtle); }
 th[aria-sort="ascending"] .sort-link::after { content: " ▲"; color: inherit; }
 th[aria-sort="descending"] .sort-link::after { content: " ▼"; color: inherit; }
 th[aria-sort="ascending"], th[aria-sort="descending"] { background: var(--ds-color-neutral-surface-tinted); }
+.pager, .exports, .table-wrap + * { margin-block-start: var(--ds-size-4); }
 .pager { display: flex; flex-wrap: wrap; gap: var(--ds-size-4); align-items: center; }
 .exports { display: flex; flex-wrap: wrap; gap: var(--ds-size-2) var(--ds-size-6); margin: 0; padding: 0; list-style: none; }
 
@@ -87,6 +95,7 @@ th[aria-sort="ascending"], th[aria-sort="descending"] { background: var(--ds-col
 .timeline p, .timeline ul { margin: var(--ds-size-1) 0 0; }
 .timeline ul { padding-inline-start: var(--ds-size-5); }
 .changes li { overflow-wrap: anywhere; }
+.changes { list-style: disc; }
 
 @media (max-width: 40rem) {
   .frame { padding-inline: var(--ds-size-3); }
@@ -96,16 +105,20 @@ th[aria-sort="ascending"], th[aria-sort="descending"] { background: var(--ds-col
   /* Tables stack into one card per row; each cell says which column it is. */
   .stack-table thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
   .stack-table, .stack-table tbody, .stack-table tr, .stack-table td, .stack-table tbody th { display: block; width: 100%; }
+  .ds-table.stack-table { border: 0; }
   .stack-table tr { border: var(--ds-border-width-default) solid var(--ds-color-neutral-border-subtle); border-radius: var(--ds-border-radius-md); margin-block-end: var(--ds-size-3); }
   .ds-table.stack-table > tbody > tr > :is(th, td) { border-bottom: 0; padding-block: var(--ds-size-1); }
   .stack-table [data-label]::before { content: attr(data-label); display: block; font-weight: var(--ds-font-weight-semibold); font-size: var(--ds-body-sm-font-size); color: var(--ds-color-neutral-text-subtle); }
   .sort-bar { display: block; }
+  .ds-card { --dsc-card-padding: var(--ds-size-4); }
 }
 @media (min-width: 40.01rem) { .sort-bar { display: none; } }
 
 @media print {
   @page { margin: 15mm 12mm; }
-  body { font-size: 10pt; background: #fff; color: #000; }
+  /* The design system sizes text in rem: one root size scales it all for paper. */
+  html { font-size: 9pt; }
+  body { background: #fff; color: #000; }
   .frame { max-width: none; padding: 0; }
   .ds-skip-link, .site-nav, .site-user form, .flash, .no-print, form, .ds-details:not([open]), .pager, .exports, .sort-bar { display: none !important; }
   .site-header { background: none; border-bottom: 2px solid #000; }
@@ -115,6 +128,7 @@ th[aria-sort="ascending"], th[aria-sort="descending"] { background: var(--ds-col
   .ds-table tr, .cards > li, .timeline > li { break-inside: avoid; }
   h1, h2, h3, caption { break-after: avoid; }
   .ds-card { border-color: #888; }
+  .timeline { margin-inline-start: .6rem; }
 }
 `;
 

@@ -28,7 +28,7 @@ export function plansPage(model: PlansModel): string {
         {model.plans.length === 0 ? (
           <p>Inga planer är inlagda ännu. Tidsfrister som räknas från ett sammanträde kräver organets plan för året.</p>
         ) : (
-          <table class="ds-table stack-table" data-border>
+          <table class="ds-table stack-table" data-border data-size="sm">
             <caption class="ds-sr-only">Organ och år med sammanträdesplan</caption>
             <thead>
               <tr>
@@ -242,7 +242,7 @@ export function unitsPage(model: UnitsModel): string {
         <p>Inga enheter är inlagda ännu.</p>
       ) : (
         <div class="table-wrap">
-          <table class="ds-table stack-table" data-border>
+          <table class="ds-table stack-table" data-border data-size="sm">
             <caption class="ds-sr-only">Enheter och deras chefer</caption>
             <thead>
               <tr>
@@ -305,7 +305,7 @@ export function rolesPage(model: RolesModel): string {
         <p>Inga roller är inlagda ännu.</p>
       ) : (
         <div class="table-wrap">
-          <table class="ds-table stack-table" data-border>
+          <table class="ds-table stack-table" data-border data-size="sm">
             <caption class="ds-sr-only">Roller och vem som har dem</caption>
             <thead>
               <tr>

@@ -153,7 +153,11 @@ export function ErrorSummary<F extends string>({ errors, order, labels, idPrefix
 }
 
 /** A calendar date as a `<time>`: "30 juni 2027". */
-export const DateText = ({ date }: { date: string }) => <time dateTime={date}>{shortDate(date)}</time>;
+export const DateText = ({ date }: { date: string }) => (
+  <time dateTime={date} class="nowrap">
+    {shortDate(date)}
+  </time>
+);
 
 /** Days left or overdue, coloured by urgency. */
 export function DaysLeft({ item }: { item: WorkspaceItem }) {

@@ -1,5 +1,5 @@
 import type { Role } from '../../auth/caller';
-import { swedishDate, type CalendarDate } from '../../dates';
+import { stockholmDay, swedishDate, type CalendarDate } from '../../dates';
 import type { HistoryAction, HistoryEvent } from '../../items/history';
 import { KIND_LABELS, type Kind, type Person, type ReminderPolicy, type State } from '../../items/model';
 import { dayMonthYear, takenOutAt } from '../../reports/reports';
@@ -21,6 +21,8 @@ export const ROLE_LABELS: Record<Role | 'official', string> = {
 
 export const kindLabel = (kind: Kind) => KIND_LABELS[kind];
 
+const ROLE_ORDER: Role[] = ['admin', 'registrar', 'manager'];
+
 /** "Administratör", "Registrator", "Chef, Socialförvaltningen", "Registrator och chef, …", or "Handläggare". */
 export function roleLine(viewer: Viewer): string {
   const roles = ROLE_ORDER.filter((role) => viewer.roles.has(role));
@@ -28,7 +30,6 @@ export function roleLine(viewer: Viewer): string {
   const text = roles.map((role) => (role === 'manager' && viewer.unit ? `${ROLE_LABELS.manager}, ${viewer.unit}` : ROLE_LABELS[role]));
   return [text[0], ...text.slice(1).map((t) => t.charAt(0).toLowerCase() + t.slice(1))].join(' och ');
 }
-const ROLE_ORDER: Role[] = ['admin', 'registrar', 'manager'];
 
 /** "30 juni 2027" */
 export const shortDate = (date: CalendarDate) => dayMonthYear(date);
@@ -41,8 +42,8 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 
 /** "12 dagar kvar", "Sista dag i dag", "3 dagar försenat", "Klart 2 maj 2027", "Avbrutet". */
 export function daysInWords(item: Pick<WorkspaceItem, 'state' | 'daysLeft' | 'closedAt'>): string {
-  if (item.state === 'done') return item.closedAt ? `Klart ${instant(item.closedAt)}` : 'Klart';
-  if (item.state === 'cancelled') return item.closedAt ? `Avbrutet ${instant(item.closedAt)}` : 'Avbrutet';
+  if (item.state === 'done') return item.closedAt ? `Klart ${shortDate(stockholmDay(item.closedAt))}` : 'Klart';
+  if (item.state === 'cancelled') return item.closedAt ? `Avbrutet ${shortDate(stockholmDay(item.closedAt))}` : 'Avbrutet';
   if (item.daysLeft < 0) return `${plural(-item.daysLeft, 'dag', 'dagar')} försenat`;
   if (item.daysLeft === 0) return 'Sista dag i dag';
   if (item.daysLeft === 1) return '1 dag kvar (sista dag i morgon)';
@@ -149,7 +150,7 @@ const FIELD_LABELS: Record<string, string> = {
   responsible: 'Ansvarig',
   unit: 'Enhet',
   manager: 'Chef',
-  due: 'Fristen anges som',
+  due: 'Fristen',
   reminders: 'Påminnelser',
   status: 'Status',
   dueDate: 'Tidsfrist',
@@ -204,10 +205,22 @@ function valueText(field: string, value: unknown): string {
   }
 }
 
-/** The changes of a history event as lines: "Tidsfrist 2027-05-03 → 2027-06-14". */
+/**
+ * The changes of a history event in words: "Tidsfrist 2027-05-03 → 2027-06-14"; a value that
+ * appears "Lägesrapport: Förstudien klar"; one that goes "Begäran om förlängning togs bort (…)".
+ */
 export function changeLines(event: Pick<HistoryEvent, 'changes'>): string[] {
-  return Object.entries(event.changes).map(([field, { from, to }]) => {
-    const label = FIELD_LABELS[field] ?? field;
-    return `${label} ${valueText(field, from)} → ${valueText(field, to)}`;
-  });
+  const plainDate = (value: unknown) => isRecord(value) && Object.keys(value).join() === 'date';
+  // A deadline given as a date says no more than the "Tidsfrist a → b" beside it.
+  const redundant = (field: string, from: unknown, to: unknown) => field === 'due' && plainDate(from) && plainDate(to) && 'dueDate' in event.changes;
+  return Object.entries(event.changes)
+    .filter(([field, { from, to }]) => !redundant(field, from, to))
+    .map(([field, { from, to }]) => {
+      const label = FIELD_LABELS[field] ?? field;
+      const before = valueText(field, from);
+      const after = valueText(field, to);
+      if (before === '–') return `${label}: ${after}`;
+      if (after === '–') return `${label} togs bort (${before})`;
+      return `${label} ${before} → ${after}`;
+    });
 }

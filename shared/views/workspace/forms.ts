@@ -268,9 +268,10 @@ function readDecision(form: ItemReader, kind: Kind | undefined): { decision?: De
   };
 }
 
-function readPerson(form: ItemReader, name: 'responsibleName' | 'managerName', mail: 'responsibleEmail' | 'managerEmail', who: string): Person | undefined {
-  const personName = form.text(name, LIMITS.name, `Skriv ${who}s namn.`);
-  const personEmail = form.email(mail, `Skriv ${who}s e-postadress.`);
+/** A person's name and address; `whose` is the genitive the messages use ("den ansvariges", "chefens"). */
+function readPerson(form: ItemReader, name: 'responsibleName' | 'managerName', mail: 'responsibleEmail' | 'managerEmail', whose: string): Person | undefined {
+  const personName = form.text(name, LIMITS.name, `Skriv ${whose} namn.`);
+  const personEmail = form.email(mail, `Skriv ${whose} e-postadress.`);
   return personName && personEmail ? { name: personName, email: personEmail } : undefined;
 }
 
@@ -285,7 +286,7 @@ function readItem(form: ItemReader): Omit<CreateItemCommand, 'confirmDuplicate'>
   const unit = form.text('unit', LIMITS.unit, 'Skriv vilken enhet (förvaltning) ärendet hör till.');
   let manager: Person | undefined;
   if (form.raw('managerName') !== '' || form.raw('managerEmail') !== '') {
-    manager = readPerson(form, 'managerName', 'managerEmail', 'chefen');
+    manager = readPerson(form, 'managerName', 'managerEmail', 'chefens');
   }
   const due = readDue(form, kind);
   if (!form.ok || !kind || !title || !responsible || !unit || !due) return undefined;
@@ -404,6 +405,7 @@ const NOT_REMOVABLE: { field: RegisterField; key: keyof PatchCommand; message: s
   { field: 'description', key: 'description', message: 'Beskrivningen kan ändras men inte tas bort.' },
   { field: 'caseNumber', key: 'caseNumber', message: 'Diarienumret kan ändras men inte tas bort.' },
   { field: 'decisionBody', key: 'decision', message: 'Beslutet kan ändras men inte tas bort.' },
+  { field: 'remissReceived', key: 'remiss', message: 'Remissen kan ändras men inte tas bort.' },
 ];
 
 /**

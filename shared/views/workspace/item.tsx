@@ -272,7 +272,7 @@ export function itemPage(model: ItemPageModel): string {
       </section>
 
       {forms.length > 0 && (
-        <section aria-labelledby="atgarder">
+        <section aria-labelledby="atgarder" class="no-print">
           <h2 id="atgarder" class="ds-heading" data-size="sm">
             Åtgärder
           </h2>

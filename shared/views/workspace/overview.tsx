@@ -54,7 +54,7 @@ function ItemCard({ item, children }: { item: WorkspaceItem; children?: Componen
 function ItemTable({ items, caption, extra }: { items: WorkspaceItem[]; caption: string; extra?: { label: string; cell: (item: WorkspaceItem) => ComponentChildren } }) {
   return (
     <div class="table-wrap">
-      <table class="ds-table stack-table" data-border>
+      <table class="ds-table stack-table" data-border data-size="sm">
         <caption class="ds-sr-only">{caption}</caption>
         <thead>
           <tr>

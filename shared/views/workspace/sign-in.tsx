@@ -31,7 +31,7 @@ export function signInPage(model: SignInModel): string {
         </h2>
         <p>Här loggar vem som helst in som vem som helst, utan lösenord. I kommunens drift loggar man in med sitt vanliga konto.</p>
       </div>
-      <form method="post" action={WORKSPACE_PATHS.signIn} noValidate class="form-box stack">
+      <form method="post" action={WORKSPACE_PATHS.signIn} noValidate class="form-box stack narrow">
         {model.returnTo && <input type="hidden" name="returnTo" value={model.returnTo} />}
         <ErrorSummary errors={form.errors} order={['email', 'role', 'unit'] as const} labels={SIGN_IN_LABELS} />
         <TextField name="email" label={SIGN_IN_LABELS.email} type="email" autocomplete="email" value={form.values.email} error={form.errors?.email} />
