@@ -3,6 +3,7 @@ import {
   issuesToFieldErrors,
   itemFormName,
   itemFormValues,
+  newRegisterForm,
   parseClosedDaysForm,
   parseItemForm,
   parseListQuery,
@@ -164,6 +165,15 @@ describe('Registrera: the form as the API\'s create body', () => {
     ['an uppdrag without a decision', { kind: 'uppdrag', decisionBody: '', decisionDate: '', decisionParagraph: '' }, { decisionBody: 'Skriv organets förkortning, t.ex. KS.', decisionDate: 'Skriv beslutsdatumet.' }],
   ])('refuses %s, naming the field', (_, fields, errors) => {
     expect(parseRegisterForm(form({ ...filled, ...fields }))).toEqual({ ok: false, errors });
+  });
+
+  it('is first shown empty with a new idempotency key, which the parser accepts', () => {
+    const first = newRegisterForm();
+    const second = newRegisterForm();
+    expect(first.values.idempotencyKey).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(second.values.idempotencyKey).not.toBe(first.values.idempotencyKey);
+    const parsed = parseRegisterForm(form({ ...filled, idempotencyKey: first.values.idempotencyKey! }));
+    expect(parsed.ok && parsed.command.idempotencyKey).toBe(first.values.idempotencyKey);
   });
 
   it('"Visa tidsfrist" needs only the kind, the decision and the deadline', () => {

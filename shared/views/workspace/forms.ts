@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type * as z from 'zod';
 import { ROLES, type Caller, type Role } from '../../auth/caller';
 import type { CalendarDate } from '../../dates';
@@ -14,6 +15,7 @@ import {
   type DecisionKnown,
   type DueForm,
   type FieldErrors,
+  type FormState,
   type FormValues,
   type ItemFormName,
   type ListField,
@@ -305,6 +307,14 @@ function readItem(form: ItemReader): Omit<CreateItemCommand, 'confirmDuplicate'>
 }
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9-]{16,64}$/;
+
+/**
+ * Registrera as first shown: empty, with a new idempotency key. The key travels with the form
+ * (hidden) through "Visa tidsfrist" and errors, so a double click or a reload registers once.
+ */
+export function newRegisterForm(newKey: () => string = randomUUID): FormState<RegisterField> {
+  return { values: { idempotencyKey: newKey() } };
+}
 
 /**
  * Registrera, "Registrera": the create body and the idempotency key the form was shown with (a
