@@ -1,0 +1,28 @@
+import type { Flash } from './models';
+
+/**
+ * What a page says after a POST-redirect-GET. The redirect carries only a code (`?m=registrerat`)
+ * and the page looks its text up here, so no text from a request is ever shown back.
+ */
+const MESSAGES = {
+  registrerat: { kind: 'success', text: 'Ärendet är registrerat.' },
+  andrat: { kind: 'success', text: 'Ändringarna är sparade.' },
+  klart: { kind: 'success', text: 'Ärendet är markerat som klart.' },
+  avbrutet: { kind: 'success', text: 'Ärendet är avbrutet.' },
+  oppnat: { kind: 'success', text: 'Ärendet är öppnat igen och påminnelserna fortsätter.' },
+  'ny-ansvarig': { kind: 'success', text: 'Ny ansvarig är sparad. Påminnelserna går till den nya ansvariga från nästa utskick.' },
+  beviljat: { kind: 'success', text: 'Förlängningen är beviljad. Handläggaren får besked i nästa mejl.' },
+  avslaget: { kind: 'success', text: 'Begäran är avslagen. Handläggaren får besked och skälet i nästa mejl.' },
+  'plan-sparad': { kind: 'success', text: 'Sammanträdesplanen är sparad. Tidsfrister som hänger på den är omräknade.' },
+  'stangda-dagar-sparade': { kind: 'success', text: 'De stängda dagarna är sparade.' },
+  'enhet-sparad': { kind: 'success', text: 'Enhetens chef är sparad.' },
+  'roll-sparad': { kind: 'success', text: 'Rollen är sparad.' },
+  stangt: { kind: 'warning', text: 'Ärendet är redan stängt, så inget ändrades.' },
+} as const satisfies Record<string, Flash>;
+
+export type FlashCode = keyof typeof MESSAGES;
+
+/** The message for a redirect's code, or none for an unknown one. */
+export function flashFor(code: string | null | undefined): Flash | undefined {
+  return code && Object.hasOwn(MESSAGES, code) ? MESSAGES[code as FlashCode] : undefined;
+}

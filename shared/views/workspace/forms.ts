@@ -1,0 +1,724 @@
+import { randomUUID } from 'node:crypto';
+import type * as z from 'zod';
+import { ROLES, type Caller, type Role } from '../../auth/caller';
+import type { CalendarDate } from '../../dates';
+import { meetingPlanBody } from '../../deadlines/meeting-plans';
+import { roleHolderBody } from '../../directory/roles';
+import type { ErrorIssue } from '../../errors';
+import { bodyName, calendarDate, dueKindMismatch, email, KINDS, LIMITS, type Due, type Kind, type Person } from '../../items/model';
+import { closedDaysBody, planYear } from '../../plans/closed-days';
+import { unitName } from '../../units/directory';
+import { toIssues } from '../../validation';
+import {
+  SORT_KEYS,
+  type ChangeField,
+  type DecisionKnown,
+  type DueForm,
+  type FieldErrors,
+  type FormState,
+  type FormValues,
+  type ItemFormName,
+  type ListField,
+  type PlanField,
+  type RegisterField,
+  type RoleField,
+  type SignInField,
+  type Sort,
+  type UnitField,
+  type WorkspaceItem,
+} from './models';
+
+/**
+ * The workspace's forms: each parser turns the posted `URLSearchParams` into the API's JSON
+ * command, or Swedish errors keyed by form field. The API's own validation still runs after;
+ * `issuesToFieldErrors` puts its issues back on the fields.
+ */
+
+export type Parsed<C, F extends string> = { ok: true; command: C } | { ok: false; errors: FieldErrors<F> };
+
+/** The values as typed, to show the form again. */
+export function formValues<F extends string>(params: URLSearchParams, fields: readonly F[]): FormValues<F> {
+  const values: FormValues<F> = {};
+  for (const field of fields) {
+    const value = params.get(field);
+    if (value !== null) values[field] = value;
+  }
+  return values;
+}
+
+const read = (params: URLSearchParams, name: string) => (params.get(name) ?? '').trim();
+
+/** A field checked with one of the API's own schemas (so the rule is the API's), or its Swedish message. */
+function check<T>(schema: z.ZodType<T>, value: string): { ok: true; value: T } | { ok: false; message: string } {
+  const result = schema.safeParse(value);
+  return result.success ? { ok: true, value: result.data } : { ok: false, message: result.error.issues[0]?.message ?? 'Är inte giltigt.' };
+}
+
+/** Collects values and errors field by field. */
+class FormReader<F extends string> {
+  readonly errors: FieldErrors<F> = {};
+  constructor(private readonly params: URLSearchParams) {}
+
+  raw(field: F): string {
+    return read(this.params, field);
+  }
+
+  fail(field: F, message: string): undefined {
+    this.errors[field] ??= message;
+    return undefined;
+  }
+
+  /** Required text on one line, at most `max` characters. */
+  text(field: F, max: number, missing: string): string | undefined {
+    const value = this.optionalText(field, max);
+    if (value === undefined && !this.errors[field]) return this.fail(field, missing);
+    return value;
+  }
+
+  optionalText(field: F, max: number): string | undefined {
+    const value = this.raw(field);
+    if (value === '') return undefined;
+    if (/[\u0000-\u001f\u007f]/.test(value)) return this.fail(field, 'Får inte innehålla radbrytningar eller styrtecken.');
+    if (Array.from(value).length > max) return this.fail(field, `Högst ${max} tecken.`);
+    return value;
+  }
+
+  /** Longer text (line breaks allowed). */
+  optionalLongText(field: F, max: number): string | undefined {
+    const value = this.raw(field).replace(/\r\n?/g, '\n');
+    if (value === '') return undefined;
+    if (Array.from(value).length > max) return this.fail(field, `Högst ${max} tecken.`);
+    return value;
+  }
+
+  longText(field: F, max: number, missing: string): string | undefined {
+    const value = this.optionalLongText(field, max);
+    if (value === undefined && !this.errors[field]) return this.fail(field, missing);
+    return value;
+  }
+
+  date(field: F, missing: string): CalendarDate | undefined {
+    const value = this.raw(field);
+    if (value === '') return this.fail(field, missing);
+    const result = check(calendarDate, value);
+    return result.ok ? result.value : this.fail(field, result.message);
+  }
+
+  optionalDate(field: F): CalendarDate | undefined {
+    return this.raw(field) === '' ? undefined : this.date(field, '');
+  }
+
+  /** A body's abbreviation; "ks" is read as "KS". */
+  body(field: F, missing: string): string | undefined {
+    const value = this.raw(field).toUpperCase();
+    if (value === '') return this.fail(field, missing);
+    const result = check(bodyName, value);
+    return result.ok ? result.value : this.fail(field, result.message);
+  }
+
+  email(field: F, missing: string): string | undefined {
+    const value = this.raw(field);
+    if (value === '') return this.fail(field, missing);
+    const result = check(email, value);
+    return result.ok ? result.value : this.fail(field, result.message);
+  }
+
+  get ok(): boolean {
+    return Object.keys(this.errors).length === 0;
+  }
+}
+
+/** The API's create body (`POST /uppdrag`, API v2). */
+export interface CreateItemCommand {
+  kind: Kind;
+  title: string;
+  description?: string;
+  caseNumber?: string;
+  decision?: DecisionKnown;
+  remiss?: { received?: CalendarDate; reference?: string };
+  responsible: Person;
+  unit: string;
+  manager?: Person;
+  due: DueForm;
+  confirmDuplicate?: true;
+}
+
+/** `POST /deadlines/preview`: what the deadline would be. */
+export type PreviewCommand = Pick<CreateItemCommand, 'kind' | 'decision' | 'due'>;
+
+/** The deadline's forms on the page, one radio choice each. */
+export const DUE_CHOICES = ['date', 'meeting', 'meetingBy', 'remiss', 'motion'] as const;
+export type DueChoice = (typeof DUE_CHOICES)[number];
+
+/** The register form's fields in page order (the error summary lists them so). */
+export const REGISTER_FIELDS: readonly RegisterField[] = [
+  'kind', 'title', 'description', 'caseNumber', 'decisionBody', 'decisionDate', 'decisionParagraph', 'remissReceived',
+  'remissReference', 'responsibleName', 'responsibleEmail', 'unit', 'managerName', 'managerEmail', 'dueForm', 'dueDate',
+  'meetingBody', 'meetingMonth', 'meetingDate', 'meetingByBody', 'meetingByDate', 'externalDeadline', 'recipient',
+  'decidedBy', 'raised', 'confirmDuplicate', 'idempotencyKey',
+];
+
+/** The labels of the fields, as a clerk says them (API v2, "The workspace"). */
+export const REGISTER_LABELS: Record<RegisterField, string> = {
+  kind: 'Typ',
+  title: 'Rubrik',
+  description: 'Beskrivning',
+  caseNumber: 'Diarienummer',
+  decisionBody: 'Organ',
+  decisionDate: 'Beslutsdatum',
+  decisionParagraph: 'Paragraf',
+  remissReceived: 'Remissen inkom',
+  remissReference: 'Remissens referens',
+  responsibleName: 'Ansvarig (namn)',
+  responsibleEmail: 'Ansvarig (e-post)',
+  unit: 'Enhet',
+  managerName: 'Chef (namn)',
+  managerEmail: 'Chef (e-post)',
+  dueForm: 'Tidsfrist',
+  dueDate: 'Tidsfrist',
+  meetingBody: 'Sammanträdets organ',
+  meetingMonth: 'Månad',
+  meetingDate: 'Datum för sammanträdet',
+  meetingByBody: 'Organ för sista sammanträdet',
+  meetingByDate: 'Senast',
+  externalDeadline: 'Sista dag hos mottagaren',
+  recipient: 'Mottagare',
+  decidedBy: 'Beslutas av',
+  raised: 'Väckt',
+  confirmDuplicate: 'Registrera ändå',
+  idempotencyKey: 'Formuläret',
+};
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** The register form's reader, or the change form's (which has the same fields and a few more). */
+type ItemReader = FormReader<RegisterField> | FormReader<ChangeField>;
+
+/** The deadline from the chosen radio and its inputs; the inputs of the other choices are ignored. */
+function readDue(form: ItemReader, kind: Kind | undefined): DueForm | undefined {
+  const choice = form.raw('dueForm') as DueChoice;
+  let due: DueForm | undefined;
+  switch (choice) {
+    case 'date': {
+      const date = form.date('dueDate', 'Skriv tidsfristen.');
+      if (date) due = { date };
+      break;
+    }
+    case 'meeting': {
+      const body = form.body('meetingBody', 'Skriv vilket organs sammanträde, t.ex. KS.');
+      const month = form.raw('meetingMonth');
+      const date = form.raw('meetingDate');
+      if (month && date) return form.fail('meetingMonth', 'Ange antingen månad eller datum, inte båda.');
+      if (!month && !date) return form.fail('meetingMonth', 'Ange månad (t.ex. 2027-09) eller datum för sammanträdet.');
+      if (month && !MONTH.test(month)) return form.fail('meetingMonth', 'Ska vara en månad, ÅÅÅÅ-MM.');
+      const meetingDate = date ? form.date('meetingDate', '') : undefined;
+      if (body && month) due = { meeting: { body, month } };
+      else if (body && meetingDate) due = { meeting: { body, date: meetingDate } };
+      break;
+    }
+    case 'meetingBy': {
+      const body = form.body('meetingByBody', 'Skriv vilket organs sammanträde, t.ex. SN.');
+      const by = form.date('meetingByDate', 'Skriv datumet som sista sammanträdet ska ligga senast.');
+      if (body && by) due = { meeting: { body, by } };
+      break;
+    }
+    case 'remiss': {
+      const externalDeadline = form.date('externalDeadline', 'Skriv sista dagen hos mottagaren.');
+      const recipient = form.text('recipient', LIMITS.recipient, 'Skriv vem som ska ha svaret, t.ex. Länsstyrelsen.');
+      const decidedBy = form.raw('decidedBy') === '' ? undefined : form.body('decidedBy', '');
+      if (externalDeadline && recipient && !form.errors.decidedBy) due = { externalDeadline, recipient, ...(decidedBy ? { decidedBy } : {}) };
+      break;
+    }
+    case 'motion': {
+      const raised = form.date('raised', 'Skriv datumet då motionen väcktes.');
+      if (raised) due = { raised };
+      break;
+    }
+    default:
+      return form.fail('dueForm', 'Välj hur tidsfristen anges.');
+  }
+  // Each form belongs to a kind: an outside deadline to a yttrande, a raised date to a motion (the API's rule).
+  if (due && kind && dueKindMismatch(kind, due as Due)) {
+    return form.fail('dueForm', 'externalDeadline' in due ? 'Remissvar gäller bara typen Yttrande.' : 'Motion väckt gäller bara typen Motion.');
+  }
+  return due;
+}
+
+function readKind(form: ItemReader): Kind | undefined {
+  const kind = form.raw('kind') as Kind;
+  return KINDS.includes(kind) ? kind : form.fail('kind', 'Välj typ: Uppdrag, Återrapportering, Yttrande eller Motion.');
+}
+
+/**
+ * The decision, or for a yttrande registered when the remiss arrived none at all (every decision
+ * field empty); the remiss fields belong to a yttrande only.
+ */
+function readDecision(form: ItemReader, kind: Kind | undefined): { decision?: DecisionKnown; remiss?: CreateItemCommand['remiss'] } {
+  const remissGiven = form.raw('remissReceived') !== '' || form.raw('remissReference') !== '';
+  if (remissGiven && kind && kind !== 'yttrande') form.fail('remissReceived', 'Remissen gäller bara typen Yttrande.');
+  const received = form.optionalDate('remissReceived');
+  const reference = form.optionalText('remissReference', LIMITS.caseNumber);
+  const remiss = received || reference ? { ...(received ? { received } : {}), ...(reference ? { reference } : {}) } : undefined;
+  const decisionGiven = ['decisionBody', 'decisionDate', 'decisionParagraph'].some((f) => form.raw(f as RegisterField) !== '');
+  if (!decisionGiven && kind === 'yttrande') return remiss ? { remiss } : {};
+  const body = form.body('decisionBody', kind === 'yttrande' ? 'Skriv organet som beslutade, eller lämna beslutet tomt och fyll i remissen.' : 'Skriv organets förkortning, t.ex. KS.');
+  const date = form.date('decisionDate', 'Skriv beslutsdatumet.');
+  const paragraph = form.optionalText('decisionParagraph', LIMITS.paragraph);
+  return {
+    ...(body && date ? { decision: { body, date, ...(paragraph ? { paragraph } : {}) } } : {}),
+    ...(remiss ? { remiss } : {}),
+  };
+}
+
+/** A person's name and address; `whose` is the genitive the messages use ("den ansvariges", "chefens"). */
+function readPerson(form: ItemReader, name: 'responsibleName' | 'managerName', mail: 'responsibleEmail' | 'managerEmail', whose: string): Person | undefined {
+  const personName = form.text(name, LIMITS.name, `Skriv ${whose} namn.`);
+  const personEmail = form.email(mail, `Skriv ${whose} e-postadress.`);
+  return personName && personEmail ? { name: personName, email: personEmail } : undefined;
+}
+
+/** The item's fields as the create body has them (shared by Registrera and the change form). */
+function readItem(form: ItemReader): Omit<CreateItemCommand, 'confirmDuplicate'> | undefined {
+  const kind = readKind(form);
+  const title = form.text('title', LIMITS.title, 'Skriv en rubrik.');
+  const description = form.optionalLongText('description', LIMITS.description);
+  const caseNumber = form.optionalText('caseNumber', LIMITS.caseNumber);
+  const { decision, remiss } = readDecision(form, kind);
+  const responsible = readPerson(form, 'responsibleName', 'responsibleEmail', 'den ansvariges');
+  const unit = form.text('unit', LIMITS.unit, 'Skriv vilken enhet (förvaltning) ärendet hör till.');
+  let manager: Person | undefined;
+  if (form.raw('managerName') !== '' || form.raw('managerEmail') !== '') {
+    manager = readPerson(form, 'managerName', 'managerEmail', 'chefens');
+  }
+  const due = readDue(form, kind);
+  if (!form.ok || !kind || !title || !responsible || !unit || !due) return undefined;
+  return {
+    kind,
+    title,
+    ...(description ? { description } : {}),
+    ...(caseNumber ? { caseNumber } : {}),
+    ...(decision ? { decision } : {}),
+    ...(remiss ? { remiss } : {}),
+    responsible,
+    unit,
+    ...(manager ? { manager } : {}),
+    due,
+  };
+}
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9-]{16,64}$/;
+
+/**
+ * Registrera as first shown: empty, with a new idempotency key. The key travels with the form
+ * (hidden) through "Visa tidsfrist" and errors, so a double click or a reload registers once.
+ */
+export function newRegisterForm(newKey: () => string = randomUUID): FormState<RegisterField> {
+  return { values: { idempotencyKey: newKey() } };
+}
+
+/**
+ * Registrera, "Registrera": the create body and the idempotency key the form was shown with (a
+ * double click or a reload registers once).
+ */
+export function parseRegisterForm(params: URLSearchParams): Parsed<{ body: CreateItemCommand; idempotencyKey: string }, RegisterField> {
+  const form = new FormReader<RegisterField>(params);
+  const item = readItem(form);
+  const idempotencyKey = form.raw('idempotencyKey');
+  if (!IDEMPOTENCY_KEY.test(idempotencyKey)) form.fail('idempotencyKey', 'Formuläret är för gammalt. Ladda om sidan och fyll i det igen.');
+  if (!item || !form.ok) return { ok: false, errors: form.errors };
+  const body: CreateItemCommand = { ...item, ...(form.raw('confirmDuplicate') === 'ja' ? { confirmDuplicate: true as const } : {}) };
+  return { ok: true, command: { body, idempotencyKey } };
+}
+
+/** Registrera, "Visa tidsfrist": only the kind, the decision and the deadline need to be filled in. */
+export function parsePreviewForm(params: URLSearchParams): Parsed<PreviewCommand, RegisterField> {
+  const form = new FormReader<RegisterField>(params);
+  const kind = readKind(form);
+  const { decision } = readDecision(form, kind);
+  const due = readDue(form, kind);
+  if (!form.ok || !kind || !due) return { ok: false, errors: form.errors };
+  return { ok: true, command: { kind, ...(decision ? { decision } : {}), due } };
+}
+
+/** Which button sent the register form: "Visa tidsfrist" (preview) or "Registrera". */
+export const registerIntent = (params: URLSearchParams): 'preview' | 'register' => (params.get('intent') === 'preview' ? 'preview' : 'register');
+
+/** The form values that show an item in the change form. */
+export function itemFormValues(item: WorkspaceItem): FormValues<ChangeField> {
+  const due = item.due;
+  const dueValues: FormValues<RegisterField> =
+    'date' in due
+      ? { dueForm: 'date', dueDate: due.date }
+      : 'meeting' in due
+        ? 'by' in due.meeting
+          ? { dueForm: 'meetingBy', meetingByBody: due.meeting.body, meetingByDate: due.meeting.by }
+          : { dueForm: 'meeting', meetingBody: due.meeting.body, ...('month' in due.meeting ? { meetingMonth: due.meeting.month } : { meetingDate: due.meeting.date }) }
+        : 'externalDeadline' in due
+          ? { dueForm: 'remiss', externalDeadline: due.externalDeadline, recipient: due.recipient, decidedBy: due.decidedBy ?? '' }
+          : { dueForm: 'motion', raised: due.raised };
+  return {
+    kind: item.kind,
+    title: item.title,
+    description: item.description ?? '',
+    caseNumber: item.caseNumber ?? '',
+    decisionBody: item.decision?.body ?? '',
+    decisionDate: item.decision?.date ?? '',
+    decisionParagraph: item.decision?.paragraph ?? '',
+    remissReceived: item.remiss?.received ?? '',
+    remissReference: item.remiss?.reference ?? '',
+    responsibleName: item.responsible.name,
+    responsibleEmail: item.responsible.email,
+    unit: item.unit,
+    managerName: item.manager?.name ?? '',
+    managerEmail: item.manager?.email ?? '',
+    ...dueValues,
+    version: String(item.version),
+  };
+}
+
+/** The API's change body (`PATCH /uppdrag/{id}`, with `If-Match` = `version`). */
+export interface PatchCommand {
+  kind?: Kind;
+  title?: string;
+  description?: string;
+  caseNumber?: string;
+  decision?: DecisionKnown;
+  remiss?: CreateItemCommand['remiss'];
+  responsible?: Person;
+  unit?: string;
+  manager?: Person | null;
+  due?: DueForm;
+  status?: 'open' | 'done' | 'cancelled';
+  note?: string;
+  reason?: string;
+  extensionRequest?: 'refused';
+}
+
+export type ItemFormCommand = { version: number; patch: PatchCommand };
+
+/** Canonical JSON, so a field counts as changed only when its content differs. */
+function same(a: unknown, b: unknown): boolean {
+  const canonical = (value: unknown): unknown =>
+    value && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([x], [y]) => (x < y ? -1 : 1)).map(([k, v]) => [k, canonical(v)]))
+      : value;
+  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+}
+
+function readVersion(form: FormReader<ChangeField>): number | undefined {
+  const version = Number(form.raw('version'));
+  return Number.isInteger(version) && version > 0 ? version : form.fail('version', 'Formuläret saknar ärendets version. Ladda om sidan.');
+}
+
+/** Fields the API can change but not remove: emptying them in the form is refused, not ignored. */
+const NOT_REMOVABLE: { field: RegisterField; key: keyof PatchCommand; message: string }[] = [
+  { field: 'description', key: 'description', message: 'Beskrivningen kan ändras men inte tas bort.' },
+  { field: 'caseNumber', key: 'caseNumber', message: 'Diarienumret kan ändras men inte tas bort.' },
+  { field: 'decisionBody', key: 'decision', message: 'Beslutet kan ändras men inte tas bort.' },
+  { field: 'remissReceived', key: 'remiss', message: 'Remissen kan ändras men inte tas bort.' },
+];
+
+/**
+ * "Ändra": only what differs from the item goes into the change (its history then shows just that);
+ * a changed deadline needs "Skäl", and a change with nothing changed is refused.
+ */
+function parseChange(params: URLSearchParams, item: WorkspaceItem): Parsed<ItemFormCommand, ChangeField> {
+  const form = new FormReader<ChangeField>(params);
+  const version = readVersion(form);
+  const edited = readItem(form);
+  const reason = form.optionalLongText('reason', LIMITS.reason);
+  if (!edited || version === undefined || !form.ok) return { ok: false, errors: form.errors };
+
+  const current: Omit<CreateItemCommand, 'confirmDuplicate'> = {
+    kind: item.kind,
+    title: item.title,
+    ...(item.description ? { description: item.description } : {}),
+    ...(item.caseNumber ? { caseNumber: item.caseNumber } : {}),
+    ...(item.decision ? { decision: item.decision } : {}),
+    ...(item.remiss ? { remiss: item.remiss } : {}),
+    responsible: item.responsible,
+    unit: item.unit,
+    ...(item.manager ? { manager: item.manager } : {}),
+    due: item.due,
+  };
+  for (const { field, key, message } of NOT_REMOVABLE) {
+    if (current[key as keyof typeof current] !== undefined && edited[key as keyof typeof edited] === undefined) form.fail(field, message);
+  }
+  const patch: PatchCommand = {};
+  for (const key of ['kind', 'title', 'description', 'caseNumber', 'decision', 'remiss', 'responsible', 'unit', 'due'] as const) {
+    if (edited[key] !== undefined && !same(edited[key], current[key])) Object.assign(patch, { [key]: edited[key] });
+  }
+  if (!same(edited.manager, current.manager)) patch.manager = edited.manager ?? null;
+  if (patch.due && !reason) form.fail('reason', 'Skriv varför tidsfristen ändras, t.ex. vilket beslut som gav förlängningen.');
+  if (!form.ok) return { ok: false, errors: form.errors };
+  if (Object.keys(patch).length === 0) return { ok: false, errors: { title: 'Du har inte ändrat något.' } };
+  return { ok: true, command: { version, patch: { ...patch, ...(reason ? { reason } : {}) } } };
+}
+
+/**
+ * The item page's forms (and the overview's, which post to the item): each gives the change body
+ * and the version it was based on.
+ */
+export function parseItemForm(name: ItemFormName, params: URLSearchParams, item: WorkspaceItem): Parsed<ItemFormCommand, ChangeField> {
+  if (name === 'change') return parseChange(params, item);
+  const form = new FormReader<ChangeField>(params);
+  const version = readVersion(form);
+  let patch: PatchCommand | undefined;
+  switch (name) {
+    case 'close': {
+      const note = form.longText('note', LIMITS.note, 'Skriv vad som gjordes, t.ex. "Återrapporterad KS 2027-09-15 § 88".');
+      if (note) patch = { status: 'done', note };
+      break;
+    }
+    case 'cancel': {
+      const reason = form.longText('reason', LIMITS.reason, 'Skriv varför ärendet avbryts.');
+      if (reason) patch = { status: 'cancelled', reason };
+      break;
+    }
+    case 'reopen': {
+      const reason = form.optionalLongText('reason', LIMITS.reason);
+      patch = { status: 'open', ...(reason ? { reason } : {}) };
+      break;
+    }
+    case 'reassign': {
+      const responsible = readPerson(form, 'responsibleName', 'responsibleEmail', 'den nya ansvariges');
+      const reason = form.optionalLongText('reason', LIMITS.reason);
+      if (responsible && responsible.email === item.responsible.email) form.fail('responsibleEmail', 'Det är redan den ansvariges adress.');
+      if (responsible) patch = { responsible, ...(reason ? { reason } : {}) };
+      break;
+    }
+    case 'grant': {
+      const date = form.date('dueDate', 'Skriv den nya tidsfristen.');
+      const reason = form.longText('reason', LIMITS.reason, 'Skriv skälet, t.ex. vem som beviljade förlängningen.');
+      if (date && date === item.dueDate) form.fail('dueDate', 'Det är redan tidsfristen.');
+      if (date && reason) patch = { due: { date }, reason };
+      break;
+    }
+    case 'refuse': {
+      const reason = form.longText('reason', LIMITS.reason, 'Skriv varför förlängningen inte beviljas.');
+      if (reason) patch = { extensionRequest: 'refused', reason };
+      break;
+    }
+  }
+  if (!form.ok || !patch || version === undefined) return { ok: false, errors: form.errors };
+  return { ok: true, command: { version, patch } };
+}
+
+/** The form an item-page POST belongs to (its hidden `action` field). */
+export function itemFormName(params: URLSearchParams): ItemFormName | undefined {
+  const names: readonly ItemFormName[] = ['change', 'close', 'cancel', 'reopen', 'reassign', 'grant', 'refuse'];
+  const action = params.get('action') as ItemFormName;
+  return names.includes(action) ? action : undefined;
+}
+
+/**
+ * The API's issues (`{ path: 'due.meeting.body' }`) on the form's fields, given which deadline form
+ * was chosen; what no field matches comes back as `unplaced`, for the top of the form.
+ */
+export function issuesToFieldErrors(issues: readonly ErrorIssue[], dueChoice?: string): { errors: FieldErrors<ChangeField>; unplaced: string[] } {
+  const errors: FieldErrors<ChangeField> = {};
+  const unplaced: string[] = [];
+  const meetingBody: RegisterField = dueChoice === 'meetingBy' ? 'meetingByBody' : 'meetingBody';
+  const fields: Record<string, ChangeField> = {
+    kind: 'kind',
+    title: 'title',
+    description: 'description',
+    caseNumber: 'caseNumber',
+    decision: 'decisionBody',
+    'decision.body': 'decisionBody',
+    'decision.date': 'decisionDate',
+    'decision.paragraph': 'decisionParagraph',
+    'remiss.received': 'remissReceived',
+    'remiss.reference': 'remissReference',
+    'responsible.name': 'responsibleName',
+    'responsible.email': 'responsibleEmail',
+    unit: 'unit',
+    'manager.name': 'managerName',
+    'manager.email': 'managerEmail',
+    due: 'dueForm',
+    'due.date': 'dueDate',
+    'due.meeting': meetingBody,
+    'due.meeting.body': meetingBody,
+    'due.meeting.month': 'meetingMonth',
+    'due.meeting.date': 'meetingDate',
+    'due.meeting.by': 'meetingByDate',
+    'due.externalDeadline': 'externalDeadline',
+    'due.recipient': 'recipient',
+    'due.decidedBy': 'decidedBy',
+    'due.raised': 'raised',
+    reason: 'reason',
+    note: 'note',
+  };
+  for (const issue of issues) {
+    const field = fields[issue.path];
+    if (field) errors[field] ??= issue.message;
+    else unplaced.push(issue.message);
+  }
+  return { errors, unplaced };
+}
+
+/** The list's filter fields in page order. */
+export const LIST_FIELDS: readonly ListField[] = ['q', 'state', 'kind', 'unit', 'responsible', 'dueAfter', 'dueBefore', 'attention'];
+
+/** `GET /uppdrag`'s query (API v2) plus the search and the sort the list page adds. */
+export interface ListCommand {
+  state?: 'open' | 'overdue' | 'done' | 'cancelled';
+  unit?: string;
+  responsible?: string;
+  kind?: Kind;
+  dueAfter?: CalendarDate;
+  dueBefore?: CalendarDate;
+  attention?: 'any';
+  /** Words to find in the title or the case number. */
+  search?: string;
+  cursor?: string;
+  sort: Sort;
+  /** A download of the same list instead of the page. */
+  format?: 'csv' | 'xlsx';
+}
+
+export const DEFAULT_SORT: Sort = { key: 'due', direction: 'ascending' };
+
+/** `sort=title` (ascending) or `sort=-title` (descending). */
+export function parseSort(value: string | null): Sort | undefined {
+  if (!value) return DEFAULT_SORT;
+  const descending = value.startsWith('-');
+  const key = (descending ? value.slice(1) : value) as Sort['key'];
+  return SORT_KEYS.includes(key) ? { key, direction: descending ? 'descending' : 'ascending' } : undefined;
+}
+
+export const sortParam = (sort: Sort) => (sort.direction === 'descending' ? `-${sort.key}` : sort.key);
+
+/** Ärenden's GET form and its links (sort, next page, downloads). */
+export function parseListQuery(params: URLSearchParams): Parsed<ListCommand, ListField> {
+  const form = new FormReader<ListField>(params);
+  const state = form.raw('state');
+  const kind = form.raw('kind');
+  const command: ListCommand = { sort: parseSort(params.get('sort')) ?? DEFAULT_SORT };
+  if (state) {
+    if ((['open', 'overdue', 'done', 'cancelled'] as const).includes(state as never)) command.state = state as ListCommand['state'];
+    else form.fail('state', 'Välj en status i listan.');
+  }
+  if (kind) {
+    if (KINDS.includes(kind as Kind)) command.kind = kind as Kind;
+    else form.fail('kind', 'Välj en typ i listan.');
+  }
+  const unit = form.optionalText('unit', LIMITS.unit);
+  if (unit) command.unit = unit;
+  if (form.raw('responsible')) {
+    const responsible = form.email('responsible', '');
+    if (responsible) command.responsible = responsible;
+  }
+  const dueAfter = form.optionalDate('dueAfter');
+  const dueBefore = form.optionalDate('dueBefore');
+  if (dueAfter) command.dueAfter = dueAfter;
+  if (dueBefore) command.dueBefore = dueBefore;
+  if (dueAfter && dueBefore && dueAfter > dueBefore) form.fail('dueBefore', 'Ska vara samma dag som eller efter "Tidsfrist efter".');
+  if (form.raw('attention') === 'any') command.attention = 'any';
+  const search = form.optionalText('q', 200);
+  if (search) command.search = search;
+  const cursor = params.get('cursor');
+  if (cursor && cursor.length <= 4096) command.cursor = cursor;
+  const format = params.get('format');
+  if (format === 'csv' || format === 'xlsx') command.format = format;
+  return form.ok ? { ok: true, command } : { ok: false, errors: form.errors };
+}
+
+/** The lines of a textarea of dates, one per line, blank lines left out. */
+const dateLines = (text: string) =>
+  text
+    .split(/\r\n?|\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+
+/** A date list's issues ("dates.3") as one message naming the lines at fault ("Rad 4: …"). */
+function dateListError(issues: ErrorIssue[], lines: string[]): string {
+  return issues
+    .map((issue) => {
+      const index = Number(issue.path.split('.')[1]);
+      return Number.isInteger(index) ? `Rad ${index + 1} (${lines[index]}): ${issue.message}` : issue.message;
+    })
+    .join(' ');
+}
+
+/** A body and a year, to open that body's plan (Sammanträdesplaner). */
+export function parsePlanChoice(params: URLSearchParams): Parsed<{ body: string; year: number }, 'body' | 'year'> {
+  const form = new FormReader<'body' | 'year'>(params);
+  const body = form.body('body', 'Skriv organets förkortning, t.ex. KS.');
+  const year = check(planYear, form.raw('year'));
+  if (!year.ok) form.fail('year', 'Skriv ett årtal, t.ex. 2027.');
+  return body && year.ok && form.ok ? { ok: true, command: { body, year: year.value } } : { ok: false, errors: form.errors };
+}
+
+/** A meeting plan (`PUT /meetings/{body}/{year}`): the lead time and the dates, one per line. */
+export function parsePlanForm(params: URLSearchParams, year: number): Parsed<{ leadWorkingDays: number; dates: CalendarDate[] }, PlanField> {
+  const form = new FormReader<PlanField>(params);
+  const lead = form.raw('leadWorkingDays');
+  const lines = dateLines(params.get('dates') ?? '');
+  if (!/^\d{1,2}$/.test(lead)) form.fail('leadWorkingDays', 'Skriv antalet arbetsdagar som ett heltal, t.ex. 15.');
+  if (lines.length === 0) form.fail('dates', 'Skriv minst ett sammanträdesdatum, ett per rad.');
+  if (!form.ok) return { ok: false, errors: form.errors };
+  const result = meetingPlanBody(year).safeParse({ leadWorkingDays: Number(lead), dates: lines });
+  if (result.success) return { ok: true, command: result.data };
+  const issues = toIssues(result.error);
+  const leadIssue = issues.find((issue) => issue.path === 'leadWorkingDays');
+  if (leadIssue) form.fail('leadWorkingDays', leadIssue.message);
+  const dateIssues = issues.filter((issue) => issue.path.startsWith('dates'));
+  if (dateIssues.length) form.fail('dates', dateListError(dateIssues, lines));
+  return { ok: false, errors: form.errors };
+}
+
+/** Extra closed days of a year (`PUT /calendar/closed-days/{year}`), one per line; none is allowed. */
+export function parseClosedDaysForm(params: URLSearchParams, year: number): Parsed<{ dates: CalendarDate[] }, 'dates'> {
+  const lines = dateLines(params.get('dates') ?? '');
+  const result = closedDaysBody(year).safeParse({ dates: lines });
+  if (result.success) return { ok: true, command: result.data };
+  return { ok: false, errors: { dates: dateListError(toIssues(result.error), lines) } };
+}
+
+/** A unit's manager (`PUT /units/{unit}`). */
+export function parseUnitForm(params: URLSearchParams): Parsed<{ unit: string; body: { manager: Person } }, UnitField> {
+  const form = new FormReader<UnitField>(params);
+  const unit = form.raw('unit') === '' ? form.fail('unit', 'Skriv enhetens namn.') : check(unitName, form.raw('unit'));
+  if (unit && !unit.ok) form.fail('unit', unit.message);
+  const name = form.text('managerName', LIMITS.name, 'Skriv chefens namn.');
+  const managerEmail = form.email('managerEmail', 'Skriv chefens e-postadress.');
+  if (!form.ok || !unit?.ok || !name || !managerEmail) return { ok: false, errors: form.errors };
+  return { ok: true, command: { unit: unit.value, body: { manager: { name, email: managerEmail } } } };
+}
+
+/** Who holds a role the decisions name (`PUT /directory/roles/{role}`). */
+export function parseRoleForm(params: URLSearchParams): Parsed<{ role: string; body: { name: string; email: string; unit: string } }, RoleField> {
+  const form = new FormReader<RoleField>(params);
+  const role = form.text('role', 100, 'Skriv rollen som besluten nämner den, t.ex. kommundirektör.');
+  if (role && Array.from(role).length < 2) form.fail('role', 'Minst 2 tecken.');
+  const fields = { name: form.raw('name'), email: form.raw('email'), unit: form.raw('unit') };
+  if (!fields.name) form.fail('name', 'Skriv namnet på den som har rollen.');
+  if (!fields.email) form.fail('email', 'Skriv e-postadressen.');
+  if (!fields.unit) form.fail('unit', 'Skriv enheten (förvaltningen).');
+  const result = roleHolderBody.safeParse(fields);
+  if (!result.success) for (const issue of toIssues(result.error)) form.fail(issue.path as RoleField, issue.message);
+  if (!form.ok || !role || !result.success) return { ok: false, errors: form.errors };
+  return { ok: true, command: { role, body: result.data } };
+}
+
+/** The roles on the local sign-in page, as a clerk names them; Handläggare has none of the API's roles. */
+export const SIGN_IN_ROLES = [
+  { value: 'registrar', label: 'Registrator' },
+  { value: 'admin', label: 'Administratör' },
+  { value: 'manager', label: 'Chef' },
+  { value: 'official', label: 'Handläggare' },
+] as const;
+
+/** Logga in (local development only): the caller the local tokens would carry. */
+export function parseSignInForm(params: URLSearchParams): Parsed<Caller, SignInField> {
+  const form = new FormReader<SignInField>(params);
+  const who = form.email('email', 'Skriv din e-postadress.');
+  const role = form.raw('role');
+  if (!SIGN_IN_ROLES.some((r) => r.value === role)) form.fail('role', 'Välj en roll.');
+  const unit = form.optionalText('unit', LIMITS.unit);
+  if (role === 'manager' && !unit && !form.errors.unit) form.fail('unit', 'En chef loggar in för en enhet: skriv vilken.');
+  if (!form.ok || !who) return { ok: false, errors: form.errors };
+  const roles = new Set<Role>(ROLES.filter((r) => r === role));
+  return { ok: true, command: { who, roles, ...(role === 'manager' && unit ? { unit } : {}) } };
+}

@@ -1,0 +1,174 @@
+import { KINDS } from '../../items/model';
+import { Choice, Select, TextArea, TextField } from './components';
+import { kindLabel, longDate } from './format';
+import { DUE_CHOICES, REGISTER_LABELS, type DueChoice } from './forms';
+import type { ChangeField, DeadlinePreview, FormState, RegisterField } from './models';
+
+const DUE_CHOICE_LABELS: Record<DueChoice, string> = {
+  date: 'Tidsfrist (datum)',
+  meeting: 'Till sammanträde',
+  meetingBy: 'Sista sammanträdet senast',
+  remiss: 'Remissvar',
+  motion: 'Motion väckt',
+};
+
+const DUE_CHOICE_HINTS: Record<DueChoice, string> = {
+  date: 'Datumet som beslutet anger.',
+  meeting: 'Återrapportering till ett sammanträde: ange månaden ("i september") eller sammanträdets datum. Fristen blir dagen handlingarna ska vara inne.',
+  meetingBy: 'Till organets sista sammanträde på eller före ett datum, t.ex. "under 2027".',
+  remiss: 'Yttrande på en remiss: fristen räknas bakåt från mottagarens sista dag.',
+  motion: 'Motionen ska besvaras inom ett år från den dag den väcktes (kommunallagen 5 kap. 35 §).',
+};
+
+interface ItemFieldsProps {
+  state: FormState<RegisterField> | FormState<ChangeField>;
+  /** Prefix of the fields' ids when the page has more than one form. */
+  idPrefix?: string;
+  /** Bodies and units to suggest (datalists). */
+  bodies: string[];
+  units: string[];
+}
+
+/**
+ * The item's fields, as Registrera and the item's "Ändra" form show them: the item, the decision
+ * (or the remiss), who is responsible, and the deadline as radio choices each with its inputs,
+ * all usable without JavaScript.
+ */
+export function ItemFields({ state, idPrefix = '', bodies, units }: ItemFieldsProps) {
+  const values = state.values as FormState<RegisterField>['values'];
+  const errors = (state.errors ?? {}) as NonNullable<FormState<RegisterField>['errors']>;
+  const field = (name: RegisterField) => ({ name, id: `${idPrefix}${name}`, label: REGISTER_LABELS[name], value: values[name], error: errors[name] });
+  // Suggestions only where there are some.
+  const bodyList = bodies.length ? `${idPrefix}organ-forslag` : undefined;
+  const unitList = units.length ? `${idPrefix}enhet-forslag` : undefined;
+  const chosen = values.dueForm;
+  return (
+    <>
+      {bodyList && (
+        <datalist id={bodyList}>
+          {bodies.map((body) => (
+            <option key={body} value={body} />
+          ))}
+        </datalist>
+      )}
+      {unitList && (
+        <datalist id={unitList}>
+          {units.map((unit) => (
+            <option key={unit} value={unit} />
+          ))}
+        </datalist>
+      )}
+
+      <fieldset class="ds-fieldset">
+        <legend>Ärendet</legend>
+        <Select {...field('kind')} required options={[{ value: '', label: 'Välj typ' }, ...KINDS.map((kind) => ({ value: kind, label: kindLabel(kind) }))]} />
+        <TextField {...field('title')} required hint="Som uppdraget står i beslutet, högst 200 tecken." />
+        <TextArea {...field('description')} hint="Frivilligt." rows={3} />
+        <TextField {...field('caseNumber')} class="short-field" hint="Frivilligt, t.ex. KS 2026/141." />
+      </fieldset>
+
+      <fieldset class="ds-fieldset">
+        <legend>Beslut</legend>
+        <p>För ett yttrande som registreras när remissen kommer, innan något organ har beslutat: lämna beslutet tomt och fyll i remissen.</p>
+        <div class="field-row">
+          <TextField {...field('decisionBody')} list={bodyList} hint="Förkortning, t.ex. KS." />
+          <TextField {...field('decisionDate')} type="date" />
+          <TextField {...field('decisionParagraph')} hint="Frivilligt, t.ex. § 58." />
+        </div>
+        <div class="field-row">
+          <TextField {...field('remissReceived')} type="date" hint="Bara yttrande. Frivilligt." />
+          <TextField {...field('remissReference')} hint="Bara yttrande: avsändarens diarienummer. Frivilligt." />
+        </div>
+      </fieldset>
+
+      <fieldset class="ds-fieldset">
+        <legend>Ansvar</legend>
+        <div class="field-row">
+          <TextField {...field('responsibleName')} required autocomplete="off" />
+          <TextField {...field('responsibleEmail')} required type="email" />
+        </div>
+        <TextField {...field('unit')} required list={unitList} hint="Förvaltningen eller avdelningen." />
+        <div class="field-row">
+          <TextField {...field('managerName')} hint="Frivilligt: utan chef gäller enhetens chef." />
+          <TextField {...field('managerEmail')} type="email" hint="Frivilligt." />
+        </div>
+      </fieldset>
+
+      <fieldset class="ds-fieldset" aria-describedby={errors.dueForm ? `${idPrefix}dueForm-fel` : undefined}>
+        <legend>Tidsfrist</legend>
+        <p>Välj hur beslutet anger tidsfristen och fyll i uppgifterna under ditt val.</p>
+        {errors.dueForm && (
+          <p class="ds-validation-message" id={`${idPrefix}dueForm-fel`}>
+            {errors.dueForm}
+          </p>
+        )}
+        {DUE_CHOICES.map((choice, i) => (
+          <div key={choice} class="stack">
+            <Choice
+              type="radio"
+              name="dueForm"
+              id={i === 0 ? `${idPrefix}dueForm` : `${idPrefix}dueForm-${choice}`}
+              value={choice}
+              label={DUE_CHOICE_LABELS[choice]}
+              checked={chosen === choice}
+              describedBy={`${idPrefix}dueForm-${choice}-hjalp`}
+              invalid={Boolean(errors.dueForm)}
+            />
+            <div class="due-choice">
+              <p class="hint" id={`${idPrefix}dueForm-${choice}-hjalp`}>
+                {DUE_CHOICE_HINTS[choice]}
+              </p>
+              {choice === 'date' && <TextField {...field('dueDate')} type="date" />}
+              {choice === 'meeting' && (
+                <div class="field-row">
+                  <TextField {...field('meetingBody')} list={bodyList} />
+                  <TextField {...field('meetingMonth')} type="month" hint="ÅÅÅÅ-MM" />
+                  <TextField {...field('meetingDate')} type="date" hint="I stället för månad." />
+                </div>
+              )}
+              {choice === 'meetingBy' && (
+                <div class="field-row">
+                  <TextField {...field('meetingByBody')} list={bodyList} />
+                  <TextField {...field('meetingByDate')} type="date" />
+                </div>
+              )}
+              {choice === 'remiss' && (
+                <div class="field-row">
+                  <TextField {...field('externalDeadline')} type="date" />
+                  <TextField {...field('recipient')} hint="T.ex. Länsstyrelsen." />
+                  <TextField {...field('decidedBy')} list={bodyList} hint="Organ, eller tomt om svaret ges på delegation." />
+                </div>
+              )}
+              {choice === 'motion' && <TextField {...field('raised')} type="date" hint="Datumet då motionen väcktes i fullmäktige." />}
+            </div>
+          </div>
+        ))}
+      </fieldset>
+    </>
+  );
+}
+
+/** The deadline a filled-in form gives ("Visa tidsfrist"), or why there is none. */
+export function PreviewResult({ preview }: { preview: DeadlinePreview }) {
+  if (!preview.ok) {
+    return (
+      <div class="ds-alert" data-color="warning" id="tidsfrist-resultat">
+        <h2 class="ds-heading" data-size="2xs">
+          Tidsfristen går inte att räkna ut
+        </h2>
+        <p>{preview.message}</p>
+      </div>
+    );
+  }
+  return (
+    <div class="ds-alert" data-color="info" id="tidsfrist-resultat">
+      <h2 class="ds-heading" data-size="2xs">
+        Tidsfrist: {longDate(preview.dueDate)}
+      </h2>
+      {preview.meetingDate && <p>Sammanträde: {longDate(preview.meetingDate)}</p>}
+      {preview.externalDeadline && <p>Sista dag hos mottagaren: {longDate(preview.externalDeadline)}</p>}
+      {preview.statutoryLimit && <p>Lagstadgad gräns: {longDate(preview.statutoryLimit)}</p>}
+      <p>Så räknas fristen: {preview.dueExplanation}</p>
+    </div>
+  );
+}

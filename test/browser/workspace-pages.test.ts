@@ -1,0 +1,363 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ASSET_HEADERS, STYLESHEET } from '../../shared/views/assets/stylesheet';
+import { WORKSPACE_PAGE_HEADERS } from '../../shared/views/render';
+import { closedDaysPage, planPage, plansPage, rolesPage, unitsPage } from '../../shared/views/workspace/admin';
+import { errorPage, sessionExpiredPage } from '../../shared/views/workspace/errors';
+import { DEFAULT_SORT, itemFormName, itemFormValues, parseItemForm, parseListQuery, parsePreviewForm, parseRegisterForm, type ListCommand, type PreviewCommand } from '../../shared/views/workspace/forms';
+import { itemPage } from '../../shared/views/workspace/item';
+import { itemListPage, sortItems } from '../../shared/views/workspace/items';
+import type { FieldErrors, ItemPageModel, RegisterField, RegisterModel } from '../../shared/views/workspace/models';
+import { overviewPage } from '../../shared/views/workspace/overview';
+import { registerPage } from '../../shared/views/workspace/register';
+import { signInPage } from '../../shared/views/workspace/sign-in';
+import { launchBrowser, screenshot, seriousViolations } from '../support/browser';
+import { admin, changedMeanwhile, context, eTjanst, eTjanstHistory, ITEMS, klimat, manager, motion, remiss, sn } from '../unit/workspace-fixtures';
+
+/**
+ * Every workspace page rendered from realistic view models (Monday 3 May 2027), served with its
+ * headers and its stylesheet as the routes will serve them, in headless Chromium: at 1280 px, at
+ * 390 px and printed, with axe-core, and without JavaScript. A stand-in for the wiring answers
+ * the forms with the real parsers, so the no-JavaScript checks post real forms.
+ */
+
+const registerModel = (extra: Partial<RegisterModel> = {}): RegisterModel => ({
+  ...context(),
+  form: { values: { idempotencyKey: '6b1f0c1e-8d4a-4b7e-9a21-3c5d7e9f1a2b' } },
+  bodies: ['KF', 'KS', 'SN', 'BUN'],
+  units: ['Kommunledningskontoret', 'Miljö- och samhällsbyggnadsförvaltningen'],
+  ...extra,
+});
+
+const itemModel = (extra: Partial<ItemPageModel> = {}): ItemPageModel => ({ ...context(), item: eTjanst, history: eTjanstHistory, ...extra });
+
+const listPage = (query: URLSearchParams, viewer = context()) => {
+  const parsed = parseListQuery(query);
+  const filters = { values: Object.fromEntries(query), ...(parsed.ok ? {} : { errors: parsed.errors }) };
+  const sort = parsed.ok ? parsed.command.sort : DEFAULT_SORT;
+  return itemListPage({ ...viewer, filters, sort, items: sortItems(ITEMS, sort), nextCursor: 'eyJwIjoib3BlbiJ9', paged: query.has('cursor'), units: ['Kommunledningskontoret', 'Miljö- och samhällsbyggnadsförvaltningen'] });
+};
+
+/** The pages, by the name their screenshots carry. */
+const PAGES: Record<string, (query: URLSearchParams) => string> = {
+  oversikt: () =>
+    overviewPage({
+      ...context(undefined, { flash: { kind: 'success', text: 'Förlängningen är beviljad. Handläggaren får besked i nästa mejl.' } }),
+      extensionRequests: [eTjanst],
+      reassignRequests: [klimat],
+      attention: [remiss, { ...sn, attention: 'meeting_already_held' }],
+      overdue: [klimat],
+      noManager: [klimat],
+      motionsNearLimit: [motion],
+    }),
+  arenden: (query) => listPage(query),
+  'arenden-chef': (query) => listPage(query, context(manager)),
+  arende: () => itemPage(itemModel()),
+  'arende-andrat': () =>
+    itemPage(
+      itemModel({
+        item: { ...klimat, version: 5, due: { date: '2027-06-14' }, dueDate: '2027-06-14', dueExplanation: 'Sista dag enligt beslutet: måndag 14 juni 2027.', state: 'open', daysLeft: 42 },
+        history: [{ at: klimat.createdAt, by: klimat.createdBy, action: 'created', changes: {} }, ...changedMeanwhile],
+        changedMeanwhile,
+        // What the registrar typed, on the item as it was when the form was shown.
+        form: { name: 'change', state: { values: { ...itemFormValues(klimat), dueDate: '2027-05-31', reason: 'Förlängt enligt MSN 2027-04-28 § 61' } } },
+      }),
+    ),
+  'arende-yttrande': () =>
+    itemPage(
+      itemModel({
+        item: remiss,
+        history: [
+          { at: '2027-03-03T08:15:00.000Z', by: 'lena.holm@kommun.example.se', action: 'created', changes: {} },
+          {
+            at: '2027-04-27T11:02:00.000Z',
+            by: 'admin@kommun.example.se',
+            action: 'recomputed',
+            changes: { attention: { from: null, to: 'no_meeting_in_time' } },
+            reason: 'KS sammanträde 24 maj 2027 ställdes in.',
+          },
+        ],
+      }),
+    ),
+  registrera: () => registerPage(registerModel()),
+  'registrera-fel': () =>
+    registerPage(
+      registerModel({
+        form: {
+          values: { idempotencyKey: '6b1f0c1e-8d4a-4b7e-9a21-3c5d7e9f1a2b', kind: 'aterrapportering', title: '', dueForm: 'meeting', meetingBody: 'KS', meetingMonth: '2027-13' },
+          errors: { title: 'Skriv en rubrik.', responsibleName: 'Skriv den ansvariges namn.', meetingMonth: 'Ska vara en månad, ÅÅÅÅ-MM.' },
+        },
+        preview: { ok: false, message: 'KS har inget sammanträde i december 2027. Närmaste: 13 september och 29 november 2027.' },
+      }),
+    ),
+  sammantradesplaner: () => plansPage({ ...context(admin), plans: [{ body: 'KF', years: [2027] }, { body: 'KS', years: [2026, 2027, 2028] }, { body: 'MSN', years: [2027] }], closedDayYears: [2027] }),
+  sammantradesplan: () =>
+    planPage({
+      ...context(admin),
+      body: 'KS',
+      year: 2027,
+      stored: { leadWorkingDays: 15, dates: ['2027-01-25', '2027-03-01'] },
+      form: { values: { mentions: 'KS' } },
+      imported: {
+        fileName: 'kommunstyrelsen-2027.ics',
+        meetings: [
+          { date: '2027-01-25', summary: 'Kommunstyrelsen (KS) sammanträde' },
+          { date: '2027-03-01', summary: 'KS sammanträde' },
+          { date: '2027-04-26', summary: 'KS sammanträde' },
+          { date: '2027-06-07', summary: 'KS sammanträde' },
+          { date: '2027-09-13', summary: 'KS sammanträde' },
+          { date: '2027-11-29', summary: 'KS budgetsammanträde' },
+        ],
+      },
+    }),
+  'stangda-dagar': () => closedDaysPage({ ...context(admin), year: 2027, stored: ['2027-05-07', '2027-12-27'], form: { values: {} } }),
+  enheter: () =>
+    unitsPage({
+      ...context(admin),
+      units: [
+        { unit: 'Miljö- och samhällsbyggnadsförvaltningen', manager: { name: 'Eva Lind', email: 'eva.lind@kommun.example.se' }, updatedBy: 'admin@kommun.example.se', updatedAt: '2027-04-01T08:00:00.000Z' },
+        { unit: 'Socialförvaltningen', manager: { name: 'Olle Ek', email: 'olle.ek@kommun.example.se' }, updatedBy: 'admin@kommun.example.se', updatedAt: '2027-02-15T13:20:00.000Z' },
+      ],
+      form: { values: { unit: 'Kultur- och fritidsförvaltningen', managerName: 'Maja Öberg', managerEmail: 'maja' }, errors: { managerEmail: 'Ska vara en e-postadress.' } },
+    }),
+  roller: () =>
+    rolesPage({
+      ...context(admin),
+      roles: [
+        { role: 'kommundirektör', name: 'Anna Ek', email: 'anna.ek@kommun.example.se', unit: 'Kommunledningskontoret' },
+        { role: 'socialchef', name: 'Olle Ek', email: 'olle.ek@kommun.example.se', unit: 'Socialförvaltningen' },
+      ],
+      form: { values: {} },
+    }),
+  'logga-in': () => signInPage({ form: { values: { role: 'manager' }, errors: { unit: 'En chef loggar in för en enhet: skriv vilken.' } }, returnTo: '/arenden', reason: 'expired' }),
+  'fel-403': () => errorPage({ status: 403, context: context(manager) }),
+  'fel-404': () => errorPage({ status: 404, context: context() }),
+  'fel-503': () => errorPage({ status: 503 }),
+  utloggad: () => sessionExpiredPage({ returnTo: '/arenden' }),
+};
+
+/** What the stand-in wiring received from the forms. */
+const received: { preview?: PreviewCommand; register?: unknown; list?: ListCommand; item?: unknown } = {};
+
+async function body(request: IncomingMessage): Promise<URLSearchParams> {
+  let text = '';
+  for await (const chunk of request) text += chunk;
+  return new URLSearchParams(text);
+}
+
+let server: Server;
+let base: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = createServer((request, response) => {
+    void (async () => {
+      const url = new URL(request.url ?? '/', 'http://localhost');
+      const page = (html: string, status = 200) => {
+        response.writeHead(status, WORKSPACE_PAGE_HEADERS as Record<string, string>);
+        response.end(html);
+      };
+      if (url.pathname === `/assets/${STYLESHEET.fileName}`) {
+        response.writeHead(200, { 'content-type': STYLESHEET.contentType, ...ASSET_HEADERS });
+        return response.end(STYLESHEET.body);
+      }
+      if (request.method === 'POST' && url.pathname === '/registrera') {
+        const form = await body(request);
+        if (form.get('intent') === 'preview') {
+          const parsed = parsePreviewForm(form);
+          if (parsed.ok) received.preview = parsed.command;
+          return page(
+            registerPage(
+              registerModel({
+                form: { values: Object.fromEntries(form), ...(parsed.ok ? {} : { errors: parsed.errors }) },
+                ...(parsed.ok ? { preview: { ok: true, dueDate: '2027-08-23', meetingDate: '2027-09-13', dueExplanation: eTjanst.dueExplanation } } : {}),
+              }),
+            ),
+          );
+        }
+        const parsed = parseRegisterForm(form);
+        if (parsed.ok) received.register = parsed.command;
+        return page(registerPage(registerModel({ form: { values: Object.fromEntries(form), errors: parsed.ok ? ({} as FieldErrors<RegisterField>) : parsed.errors } })));
+      }
+      if (request.method === 'POST' && url.pathname === `/arenden/${eTjanst.id}`) {
+        const form = await body(request);
+        const name = itemFormName(form)!;
+        const parsed = parseItemForm(name, form, eTjanst);
+        if (!parsed.ok) return page(itemPage(itemModel({ form: { name, state: { values: Object.fromEntries(form), errors: parsed.errors } } })), 400);
+        received.item = parsed.command;
+        response.writeHead(303, { location: form.get('returnTo') ?? url.pathname });
+        return response.end();
+      }
+      if (url.pathname === '/arenden') {
+        const parsed = parseListQuery(url.searchParams);
+        if (parsed.ok) received.list = parsed.command;
+      }
+      const render = PAGES[url.pathname.slice(1) || 'oversikt'];
+      if (!render) return page(errorPage({ status: 404 }), 404);
+      return page(render(url.searchParams));
+    })().catch((error: unknown) => {
+      response.writeHead(500);
+      response.end(String(error));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server?.close(resolve));
+});
+
+/** A context without JavaScript, as the pages are meant to work; CSP refusals are collected. */
+async function noScript(viewport: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page; refused: string[] }> {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport, locale: 'sv-SE' });
+  const page = await context.newPage();
+  const refused: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy|Refused to/i.test(message.text())) refused.push(message.text());
+  });
+  return { context, page, refused };
+}
+
+const styled = (page: Page) => page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--ds-color-accent-base-default').trim() !== '');
+
+describe('the workspace pages in Chromium', () => {
+  it.each(Object.keys(PAGES))('%s: at 1280 px and 390 px and printed, styled, without a CSP refusal, with no serious axe violation', async (name) => {
+    const path = `/${name}`;
+    const shots: string[] = [];
+    for (const [suffix, viewport] of [['', { width: 1280, height: 900 }], ['-phone', { width: 390, height: 844 }]] as const) {
+      const { context, page, refused } = await noScript(viewport);
+      const response = await page.goto(`${base}${path}`);
+      expect(response?.headers()['content-security-policy']).toBe(WORKSPACE_PAGE_HEADERS['content-security-policy']);
+      expect(await styled(page)).toBe(true);
+      // Nothing runs off the side of a phone: long titles and unit names wrap.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+      expect(await page.locator('h1').count()).toBe(1);
+      shots.push(await screenshot(page, `workspace-${name}${suffix}`));
+      expect(refused).toEqual([]);
+      await context.close();
+
+      // axe-core runs in a context with JavaScript (it is a script); the page is the same.
+      const checked = await browser.newPage({ viewport, locale: 'sv-SE' });
+      await checked.goto(`${base}${path}`);
+      expect(await seriousViolations(checked)).toEqual([]);
+      await checked.close();
+    }
+
+    const { context, page, refused } = await noScript({ width: 794, height: 1123 });
+    await page.emulateMedia({ media: 'print' });
+    await page.goto(`${base}${path}`);
+    // On paper: no navigation, no forms, no skip link.
+    expect(await page.locator('.site-nav, form, .ds-skip-link').evaluateAll((nodes) => nodes.filter((n) => getComputedStyle(n).display !== 'none').length)).toBe(0);
+    shots.push(await screenshot(page, `workspace-${name}-print`));
+    expect(refused).toEqual([]);
+    await context.close();
+    expect(shots.map((shot) => shot.replace(/.*\//, ''))).toEqual([`workspace-${name}.png`, `workspace-${name}-phone.png`, `workspace-${name}-print.png`]);
+  });
+
+  it('a printed page is a PDF of the page', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/arenden`);
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await page.close();
+  });
+});
+
+describe('the workspace without JavaScript', () => {
+  it('Ärenden: the column links sort, the filter form filters, the stacked table keeps its labels on a phone', async () => {
+    const { context, page } = await noScript({ width: 390, height: 844 });
+    await page.goto(`${base}/arenden?state=open`);
+    expect(await page.locator('td[data-label="Tidsfrist"]').first().evaluate((td) => getComputedStyle(td, '::before').content)).toBe('"Tidsfrist"');
+    await page.getByRole('link', { name: 'Rubrik', exact: true }).click();
+    await page.waitForURL(/sort=title/);
+    expect(received.list).toMatchObject({ state: 'open', sort: { key: 'title', direction: 'ascending' } });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    expect(await page.locator('th[aria-sort="ascending"]').textContent()).toBe('Rubrik');
+
+    await page.getByLabel('Sök i rubrik och diarienummer').fill('klimat');
+    await page.getByLabel('Status').selectOption({ label: 'Försenade' });
+    await page.getByLabel('Behöver åtgärd').check();
+    await page.getByRole('button', { name: 'Visa' }).click();
+    await page.waitForURL(/q=klimat/);
+    expect(received.list).toEqual({ search: 'klimat', state: 'overdue', attention: 'any', sort: { key: 'title', direction: 'ascending' } });
+    await page.getByRole('link', { name: 'Nästa sida' }).click();
+    await page.waitForURL(/cursor=/);
+    expect(received.list).toMatchObject({ search: 'klimat', cursor: 'eyJwIjoib3BlbiJ9' });
+    expect(await page.getByRole('link', { name: 'Ladda ner som CSV' }).getAttribute('href')).toBe('/arenden?q=klimat&state=overdue&attention=any&sort=title&format=csv');
+    await context.close();
+  });
+
+  it('Registrera: "Visa tidsfrist" posts the filled form and shows the deadline, keeping what was typed', async () => {
+    const { context, page } = await noScript({ width: 1280, height: 900 });
+    await page.goto(`${base}/registrera`);
+    await page.getByLabel('Typ', { exact: true }).selectOption({ label: 'Återrapportering' });
+    await page.getByLabel('Rubrik', { exact: true }).fill('Utreda formerna för en gemensam e-tjänstplattform');
+    await page.getByLabel('Organ', { exact: true }).fill('KS');
+    await page.getByLabel('Beslutsdatum').fill('2026-03-11');
+    await page.getByLabel('Till sammanträde').check();
+    await page.getByLabel('Sammanträdets organ').fill('KS');
+    await page.getByLabel('Månad', { exact: true }).fill('2027-09');
+    await page.getByRole('button', { name: 'Visa tidsfrist' }).click();
+    await page.waitForLoadState();
+    expect(received.preview).toEqual({ kind: 'aterrapportering', decision: { body: 'KS', date: '2026-03-11' }, due: { meeting: { body: 'KS', month: '2027-09' } } });
+    expect(await page.locator('#tidsfrist-resultat').textContent()).toContain('Tidsfrist: måndag 23 augusti 2027');
+    expect(await page.getByLabel('Rubrik', { exact: true }).inputValue()).toBe('Utreda formerna för en gemensam e-tjänstplattform');
+    expect(await page.getByLabel('Till sammanträde').isChecked()).toBe(true);
+
+    await page.getByRole('button', { name: 'Registrera', exact: true }).click();
+    await page.waitForLoadState();
+    // Not all filled in: the summary at the top links to the fields, each says what is missing.
+    const summary = page.locator('.ds-error-summary');
+    expect(await summary.locator('a').allTextContents()).toEqual(["Ansvarig (namn): Skriv den ansvariges namn.", "Ansvarig (e-post): Skriv den ansvariges e-postadress.", 'Enhet: Skriv vilken enhet (förvaltning) ärendet hör till.']);
+    await summary.getByRole('link', { name: /^Enhet/ }).click();
+    expect(page.url()).toMatch(/#unit$/);
+    await page.getByLabel('Ansvarig (namn)').fill('Kim Berg');
+    await page.getByLabel('Ansvarig (e-post)').fill('kim.berg@kommun.example.se');
+    await page.getByLabel('Enhet', { exact: true }).fill('Kommunledningskontoret');
+    await page.getByRole('button', { name: 'Registrera', exact: true }).click();
+    await page.waitForLoadState();
+    expect(received.register).toEqual({
+      idempotencyKey: '6b1f0c1e-8d4a-4b7e-9a21-3c5d7e9f1a2b',
+      body: {
+        kind: 'aterrapportering',
+        title: 'Utreda formerna för en gemensam e-tjänstplattform',
+        decision: { body: 'KS', date: '2026-03-11' },
+        responsible: { name: 'Kim Berg', email: 'kim.berg@kommun.example.se' },
+        unit: 'Kommunledningskontoret',
+        due: { meeting: { body: 'KS', month: '2027-09' } },
+      },
+    });
+    await context.close();
+  });
+
+  it('Ärende: the forms open without script and post the change with the version shown', async () => {
+    const { context, page } = await noScript({ width: 1280, height: 900 });
+    await page.goto(`${base}/arende`);
+    await page.getByText('Avbryt ärendet', { exact: true }).first().click();
+    await page.getByRole('button', { name: 'Avbryt ärendet' }).click();
+    await page.waitForLoadState();
+    // Refused without a reason: the same form is open again with its error.
+    expect(await page.locator('#avbryt[open] .ds-validation-message').textContent()).toBe('Skriv varför ärendet avbryts.');
+    await page.locator('#avbryt-reason').fill('Beslutet upphävdes av KF 2027-04-26 § 40.');
+    await page.getByRole('button', { name: 'Avbryt ärendet' }).click();
+    await page.waitForURL(`${base}/arenden/${eTjanst.id}`);
+    expect(received.item).toEqual({ version: 3, patch: { status: 'cancelled', reason: 'Beslutet upphävdes av KF 2027-04-26 § 40.' } });
+    await context.close();
+  });
+
+  it('Översikt: granting a request is one form on the overview, and it comes back to the overview', async () => {
+    const { context, page } = await noScript({ width: 390, height: 844 });
+    await page.goto(`${base}/oversikt`);
+    const card = page.locator('#forlangning ~ ul article').first();
+    await card.getByLabel('Skäl').first().fill('Beviljad av KS ordförande 2027-05-03.');
+    await card.getByRole('button', { name: 'Bevilja förlängning' }).click();
+    await page.waitForURL(`${base}/`);
+    expect(received.item).toEqual({ version: 3, patch: { due: { date: '2027-10-18' }, reason: 'Beviljad av KS ordförande 2027-05-03.' } });
+    await context.close();
+  });
+});
