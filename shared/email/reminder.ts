@@ -1,5 +1,6 @@
 import { swedishDate, swedishDayMonth, type CalendarDate } from '../dates';
 import { KIND_LABELS, LIMITS, type ItemView, type Kind } from '../items/model';
+import { decisionReference } from '../items/reference';
 import { MAX_SUBJECT_LENGTH, cleanText, escapeHtml, htmlEmail, oneLine, safeHref, truncate } from './text';
 
 /** One item in a reminder: its read-time view on the day of the email, and where to act on it. */
@@ -112,10 +113,8 @@ function subjectOf(input: ReminderEmailInput, items: ReminderLine[]): string {
 
 /** "KS 2026-09-14 § 120, KS 2026/123": the decision an item comes from, as clerks cite it. */
 export function decisionOf(item: Pick<ReminderLine, 'decision' | 'caseNumber'>): string {
-  const { body, date, paragraph } = item.decision;
-  const section = oneLine(paragraph, LIMITS.paragraph);
-  // Clerks write "§ 58" or just "58"; both read "§ 58".
-  return `${oneLine(body, LIMITS.body)} ${oneLine(date, 10)} ${/^\d/.test(section) ? `§ ${section}` : section}, ${oneLine(item.caseNumber, LIMITS.caseNumber)}`;
+  // The one formatter (shared/items/reference.ts): what is known, nothing invented.
+  return oneLine(decisionReference(item) ?? '', 400);
 }
 
 interface Fact {

@@ -1,0 +1,44 @@
+import { cleanText } from '../email/text';
+import type { Sheet } from './table';
+
+/** The media type of an Excel workbook (`Accept` for the XLSX form of every export). */
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Excel's number formats: `@` keeps a cell text when someone edits it; dates as ISO dates. */
+const TEXT_FORMAT = '@';
+const DATE_FORMAT = 'yyyy-mm-dd';
+
+const WIDTHS = { text: 30, identifier: 16, date: 12, integer: 10 } as const;
+
+/**
+ * The sheet as an XLSX workbook (exceljs), the same columns and Swedish headers as its CSV:
+ * identifiers as text cells (format `@`, so "0123" stays "0123"), dates as date cells (UTC
+ * midnight of the calendar date, format `yyyy-mm-dd`), integers as numbers, text cleaned of
+ * invisible and control characters as in the CSV. A text cell starting with "=" stays text:
+ * XLSX keeps values and formulas apart, so nothing needs neutralizing. The header row is frozen
+ * and filterable.
+ */
+export async function sheetXlsx<Row>(sheet: Sheet<Row>, rows: readonly Row[]): Promise<Buffer> {
+  // Loaded when a workbook is asked for, so functions answering JSON do not pay for it at start.
+  const { default: ExcelJS } = await import('exceljs');
+  const workbook = new ExcelJS.Workbook();
+  const worksheet = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  worksheet.columns = sheet.columns.map((c) => ({
+    header: c.header,
+    width: Math.max(WIDTHS[c.type], c.header.length + 2),
+    ...(c.type === 'identifier' ? { style: { numFmt: TEXT_FORMAT } } : c.type === 'date' ? { style: { numFmt: DATE_FORMAT } } : {}),
+  }));
+  worksheet.getRow(1).font = { bold: true };
+  worksheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: sheet.columns.length } };
+  for (const row of rows) {
+    worksheet.addRow(
+      sheet.columns.map((c) => {
+        const value = c.value(row);
+        if (value === undefined) return null;
+        if (c.type === 'date') return new Date(`${value}T00:00:00Z`);
+        return typeof value === 'number' ? value : cleanText(value);
+      }),
+    );
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
