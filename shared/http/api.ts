@@ -110,7 +110,7 @@ export const LAMBDA_RESPONSE_MAX_BYTES = 6 * 1024 * 1024;
 const COMPRESS_FROM_BYTES = 1024;
 
 const resultBytes = (result: ApiResult) => Buffer.byteLength(JSON.stringify(result), 'utf8');
-const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1).replace('.', ',')} MB`;
+const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toLocaleString('sv-SE', { maximumFractionDigits: 1 })} MB`;
 
 /**
  * The answer as it can leave Lambda: a text body of 1 KiB or more gzip-compressed when the client

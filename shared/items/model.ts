@@ -62,14 +62,14 @@ const NO_CONTROL = /^[^\u0000-\u001f\u007f]*$/;
 
 const text = (max: number) =>
   z
-    .string()
+    .string({ error: 'Ska vara text.' })
     .trim()
     .min(1, 'Får inte vara tomt.')
     .max(max, `Högst ${max} tecken.`)
     .regex(NO_CONTROL, 'Får inte innehålla radbrytningar eller styrtecken.');
 
 const multilineText = (max: number) =>
-  z.string().trim().min(1, 'Får inte vara tomt.').max(max, `Högst ${max} tecken.`);
+  z.string({ error: 'Ska vara text.' }).trim().min(1, 'Får inte vara tomt.').max(max, `Högst ${max} tecken.`);
 
 export const calendarDate = z
   .string({ error: 'Ska vara ett datum, ÅÅÅÅ-MM-DD.' })
@@ -77,41 +77,47 @@ export const calendarDate = z
   .refine(isKnownDate, `Ska ligga åren ${CALENDAR_YEARS.first}–${CALENDAR_YEARS.last}.`)
   .meta({ format: 'date', description: `A Stockholm calendar date, YYYY-MM-DD, in the years ${CALENDAR_YEARS.first}–${CALENDAR_YEARS.last}` }) as z.ZodType<CalendarDate>;
 
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Ska vara en månad, ÅÅÅÅ-MM.');
+const month = z.string({ error: 'Ska vara en månad, ÅÅÅÅ-MM.' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Ska vara en månad, ÅÅÅÅ-MM.');
 
 /** Body short names as the municipality writes them: KF, KS, KSAU, SN, BUN, MBN-AU. */
 export const bodyName = z
-  .string()
+  .string({ error: 'Ska vara organets förkortning med versaler, t.ex. KS eller BUN.' })
   .trim()
   .regex(/^[A-ZÅÄÖ][A-ZÅÄÖ0-9-]{0,19}$/, 'Ska vara organets förkortning med versaler, t.ex. KS eller BUN.');
 
 export const email = z
-  .string()
+  .string({ error: 'Ska vara en e-postadress.' })
   .trim()
   .max(254, 'Högst 254 tecken.')
   .pipe(z.email('Ska vara en e-postadress.'))
   .transform((value) => value.toLowerCase())
   .meta({ format: 'email' });
 
-export const person = z.strictObject({ name: text(LIMITS.name), email });
+export const person = z.strictObject({ name: text(LIMITS.name), email }, { error: 'Ska vara ett objekt med name och email.' });
 export type Person = z.infer<typeof person>;
 
 /**
  * The decision an item comes from. `paragraph` (the §) is optional: a decision recorded before
  * the minutes are approved has none yet.
  */
-export const decision = z.strictObject({
-  body: bodyName,
-  date: calendarDate,
-  paragraph: text(LIMITS.paragraph).optional(),
-});
+export const decision = z.strictObject(
+  {
+    body: bodyName,
+    date: calendarDate,
+    paragraph: text(LIMITS.paragraph).optional(),
+  },
+  { error: 'Ska vara ett objekt med body, date och (om den finns) paragraph.' },
+);
 export type Decision = z.infer<typeof decision>;
 
 /** Where a yttrande registered on arrival came from: when the remiss came in and its reference; the sender is `due.recipient`. */
-export const remiss = z.strictObject({
-  received: calendarDate.optional(),
-  reference: text(LIMITS.reference).optional(),
-});
+export const remiss = z.strictObject(
+  {
+    received: calendarDate.optional(),
+    reference: text(LIMITS.reference).optional(),
+  },
+  { error: 'Ska vara ett objekt med received och reference (båda frivilliga).' },
+);
 export type Remiss = z.infer<typeof remiss>;
 
 /** The plain-Swedish list of the forms `due` takes, for the message a wrong one gets. */
@@ -143,14 +149,22 @@ export const due = z.union(
 );
 export type Due = z.infer<typeof due>;
 
-export const reminderPolicy = z.strictObject({
-  beforeDays: z
-    .array(z.int().min(1, 'Ska vara 1–365 dagar.').max(365, 'Ska vara 1–365 dagar.'))
-    .max(10, 'Högst 10 påminnelser före.')
-    .transform((days) => [...new Set(days)].sort((a, b) => b - a)),
-  overdueEveryDays: z.int().min(1, 'Ska vara 1–90 dagar.').max(90, 'Ska vara 1–90 dagar.'),
-  escalateAfterDays: z.int().min(0, 'Ska vara 0–365 dagar.').max(365, 'Ska vara 0–365 dagar.'),
-});
+const days = (min: number, max: number) => {
+  const message = `Ska vara ett heltal, ${min}–${max} dagar.`;
+  return z.int({ error: message }).min(min, message).max(max, message);
+};
+
+export const reminderPolicy = z.strictObject(
+  {
+    beforeDays: z
+      .array(days(1, 365), { error: 'Ska vara en lista med dagar före tidsfristen, t.ex. [14, 7, 1].' })
+      .max(10, 'Högst 10 påminnelser före.')
+      .transform((days) => [...new Set(days)].sort((a, b) => b - a)),
+    overdueEveryDays: days(1, 90),
+    escalateAfterDays: days(0, 365),
+  },
+  { error: 'Ska vara ett objekt med beforeDays, overdueEveryDays och escalateAfterDays.' },
+);
 export type ReminderPolicy = z.infer<typeof reminderPolicy>;
 
 export const DEFAULT_REMINDERS: ReminderPolicy = { beforeDays: [14, 7, 1], overdueEveryDays: 7, escalateAfterDays: 7 };
