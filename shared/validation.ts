@@ -1,4 +1,6 @@
 import * as z from 'zod';
+// The Swedish locale alone: `z.locales` would bundle every language zod has.
+import sv from 'zod/v4/locales/sv.js';
 import { badRequest, type ErrorIssue } from './errors';
 
 /**
@@ -6,7 +8,7 @@ import { badRequest, type ErrorIssue } from './errors';
  * for a value outside a fixed set, naming the field and the allowed values. Schemas with their
  * own message keep it; a missing field is named by `toIssues`, which knows its whole path.
  */
-z.config(z.locales.sv());
+z.config(sv());
 z.config({
   customError: (issue) => {
     if (issue.code !== 'invalid_value' || issue.values.length < 2) return undefined;

@@ -1,4 +1,6 @@
-import { apiHandler, json, spreadsheet, SPREADSHEET_TYPES, type ApiRequest } from '../../shared/http/api';
+import { apiHandler, json, type ApiRequest } from '../../shared/http/api';
+import { spreadsheet } from '../../shared/http/download';
+import { SPREADSHEET_TYPES } from '../../shared/spreadsheets/table';
 import { dependencies, type Dependencies } from '../dependencies';
 import { createItemBody, deadlinePreviewBody, patchItemBody } from '../../shared/items/model';
 import { listQuery } from '../../shared/items/query';

@@ -1,4 +1,5 @@
-import { apiHandler, json, spreadsheet, SPREADSHEET_TYPES, type ApiResult } from '../../shared/http/api';
+import { apiHandler, json, type ApiResult } from '../../shared/http/api';
+import { spreadsheet } from '../../shared/http/download';
 import { requireRegistrar } from '../../shared/auth/caller';
 import { negotiate } from '../../shared/http/negotiation';
 import { PAGE_HEADERS } from '../../shared/pages/layout';
@@ -7,7 +8,7 @@ import { balanslistaPage, verkstallighetPage } from '../../shared/reports/pages'
 import { balanslistaQuery, verkstallighetQuery } from '../../shared/reports/queries';
 import { balanslista, verkstallighet } from '../../shared/reports/reports';
 import { parseOrThrow } from '../../shared/validation';
-import type { Sheet } from '../../shared/spreadsheets/table';
+import { SPREADSHEET_TYPES, type Sheet } from '../../shared/spreadsheets/table';
 import { dependencies, type Dependencies } from '../dependencies';
 
 const OFFERED = ['application/json', ...SPREADSHEET_TYPES, 'text/html'] as const;

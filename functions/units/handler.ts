@@ -1,5 +1,7 @@
 import * as z from 'zod';
-import { apiHandler, json, spreadsheet, SPREADSHEET_TYPES, type ApiResult } from '../../shared/http/api';
+import { apiHandler, json, type ApiResult } from '../../shared/http/api';
+import { spreadsheet } from '../../shared/http/download';
+import { SPREADSHEET_TYPES } from '../../shared/spreadsheets/table';
 import { requireAdmin } from '../../shared/auth/caller';
 import { notFound } from '../../shared/errors';
 import { negotiate } from '../../shared/http/negotiation';

@@ -4,8 +4,6 @@ import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { callerFromClaims, type Caller } from '../auth/caller';
 import { AppError, badRequest, notFound } from '../errors';
-import { sheetCsv, type Sheet } from '../spreadsheets/table';
-import { sheetXlsx, XLSX_TYPE } from '../spreadsheets/xlsx';
 import { logger } from './logger';
 import { acceptsGzip } from './negotiation';
 
@@ -79,25 +77,6 @@ export function errorResult(error: AppError): ApiResult {
     { ...error.details, code: error.code, message: error.message, issues: error.issues },
     error.headers,
   );
-}
-
-/** The spreadsheet forms every export is offered in besides JSON (and, for some, a page). */
-export const SPREADSHEET_TYPES = ['text/csv', XLSX_TYPE] as const;
-export type SpreadsheetType = (typeof SPREADSHEET_TYPES)[number];
-
-/**
- * An export as a file to download: CSV for Swedish Excel (`<basename>.csv`) or an XLSX workbook
- * (`<basename>.xlsx`, base64 as Lambda returns binary), the same sheet either way.
- */
-export async function spreadsheet<Row>(type: SpreadsheetType, sheet: Sheet<Row>, rows: readonly Row[], basename: string): Promise<ApiResult> {
-  const xlsx = type === XLSX_TYPE;
-  const headers = {
-    'content-type': xlsx ? XLSX_TYPE : 'text/csv; charset=utf-8',
-    'content-disposition': `attachment; filename="${basename}.${xlsx ? 'xlsx' : 'csv'}"`,
-    'cache-control': 'no-store',
-  };
-  if (xlsx) return { statusCode: 200, headers, body: (await sheetXlsx(sheet, rows)).toString('base64'), isBase64Encoded: true };
-  return { statusCode: 200, headers, body: sheetCsv(sheet, rows) };
 }
 
 /**

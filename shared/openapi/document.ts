@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { CALENDAR_YEARS } from '../calendar/working-days';
 import { ATTENTIONS, createItemBody, deadlinePreviewBody, patchItemBody } from '../items/model';
-import { SPREADSHEET_TYPES } from '../http/api';
+import { SPREADSHEET_TYPES } from '../spreadsheets/table';
 import { listQuery } from '../items/query';
 import { meetingPlanBody } from '../deadlines/meeting-plans';
 import { closedDaysBody } from '../plans/closed-days';

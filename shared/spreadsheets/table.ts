@@ -1,6 +1,13 @@
 import { toCsv } from '../csv';
 import type { CalendarDate } from '../dates';
 
+/** The media type of an Excel workbook (`Accept` for the XLSX form of every export). */
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The spreadsheet forms every export is offered in besides JSON (and, for some, a page). */
+export const SPREADSHEET_TYPES = ['text/csv', XLSX_TYPE] as const;
+export type SpreadsheetType = (typeof SPREADSHEET_TYPES)[number];
+
 /**
  * How a column's values are written. `identifier`: an id or case number, always text ("0123"
  * keeps its zero); `date`: a calendar date (YYYY-MM-DD), a date cell in a spreadsheet; `integer`:

@@ -2,9 +2,6 @@ import { PassThrough } from 'node:stream';
 import { cleanText } from '../email/text';
 import type { Sheet } from './table';
 
-/** The media type of an Excel workbook (`Accept` for the XLSX form of every export). */
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
 /** Excel's number formats: `@` keeps a cell text when someone edits it; dates as ISO dates. */
 const TEXT_FORMAT = '@';
 const DATE_FORMAT = 'yyyy-mm-dd';

@@ -10,7 +10,7 @@ import { createItem } from '../../shared/items/service';
 import type { StoredItem } from '../../shared/items/model';
 import { EXPORT_MAX_ROWS } from '../../functions/items/handler';
 import { LAMBDA_RESPONSE_MAX_BYTES, type ApiEvent, type ApiResult } from '../../shared/http/api';
-import { XLSX_TYPE } from '../../shared/spreadsheets/xlsx';
+import { XLSX_TYPE } from '../../shared/spreadsheets/table';
 import { lambdaContext } from '../../local/server';
 import { signLocalToken } from '../../local/tokens';
 import type { Role } from '../../shared/auth/caller';
