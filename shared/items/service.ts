@@ -106,6 +106,9 @@ export async function createItem(deps: ItemDeps, caller: Caller, body: CreateIte
     confirmDuplicate ? undefined : openDuplicateOf(deps, fields),
   ]);
   if (duplicate) {
+    // A parallel request with the same key may have stored it meanwhile: that is a replay, not a look-alike.
+    const replay = idempotencyKey ? await replayIdempotent(deps, caller, idempotencyKey, bodyHash) : undefined;
+    if (replay) return replay;
     throw new AppError(
       409,
       'possible_duplicate',

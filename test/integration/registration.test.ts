@@ -283,6 +283,19 @@ describe('the same item posted twice', () => {
     expect(retry.json.id).toBe(first.json.id);
   });
 
+  it('20 parallel posts with one Idempotency-Key store one item and all answer it, none a 409', async () => {
+    const unit = unitName('Utbildningsförvaltningen');
+    api.deps.at('2028-04-05T09:00:00+02:00');
+    const headers = { 'idempotency-key': `parallel-${seq}` };
+
+    const responses = await Promise.all(Array.from({ length: 20 }, () => http('POST', '/uppdrag', registrar, { body: body(unit), headers })));
+    const list = await http('GET', `/uppdrag?unit=${encodeURIComponent(unit)}`, registrar);
+
+    expect(responses.map((r) => r.status)).toEqual(Array(20).fill(201));
+    expect(new Set(responses.map((r) => r.json.id)).size).toBe(1);
+    expect(list.json.items).toHaveLength(1);
+  });
+
   it('the look-alike is found with a Query on the official’s open items (byResponsible), never a Scan', async () => {
     const unit = unitName('Utbildningsförvaltningen');
     api.deps.at('2028-04-05T09:00:00+02:00');
