@@ -206,14 +206,14 @@ export function originKindMismatch(item: { kind: Kind; decision?: Decision | und
   return undefined;
 }
 
-function fitsKind(value: { kind?: Kind; due?: Due; decision?: Decision | undefined; remiss?: Remiss | undefined }, ctx: z.RefinementCtx): void {
-  const mismatches = [
-    value.kind && value.due ? dueKindMismatch(value.kind, value.due) : undefined,
-    value.kind ? originKindMismatch({ kind: value.kind, decision: value.decision, remiss: value.remiss }) : undefined,
-  ];
+function addMismatches(ctx: z.RefinementCtx, ...mismatches: ({ path: string; message: string } | undefined)[]): void {
   for (const mismatch of mismatches) {
     if (mismatch) ctx.addIssue({ code: 'custom', path: mismatch.path.split('.'), message: mismatch.message });
   }
+}
+
+function dueFitsKind(value: { kind?: Kind | undefined; due?: Due | undefined }, ctx: z.RefinementCtx): void {
+  addMismatches(ctx, value.kind && value.due ? dueKindMismatch(value.kind, value.due) : undefined);
 }
 
 export const createItemBody = z
@@ -222,14 +222,14 @@ export const createItemBody = z
     /** Registers the item although an open one looks the same (the 409 `possible_duplicate`). Not stored. */
     confirmDuplicate: z.boolean({ error: 'confirmDuplicate ska vara true eller false.' }).optional(),
   })
-  .superRefine(fitsKind);
+  .superRefine((value, ctx) => {
+    dueFitsKind(value, ctx);
+    addMismatches(ctx, originKindMismatch(value));
+  });
 export type CreateItemBody = z.infer<typeof createItemBody>;
 
 /** `POST /deadlines/preview`: what a deadline would be, without storing anything. */
-export const deadlinePreviewBody = z.strictObject({ kind, decision: decision.optional(), due }).superRefine((value, ctx) => {
-  const mismatch = dueKindMismatch(value.kind, value.due);
-  if (mismatch) ctx.addIssue({ code: 'custom', path: mismatch.path.split('.'), message: mismatch.message });
-});
+export const deadlinePreviewBody = z.strictObject({ kind, decision: decision.optional(), due }).superRefine(dueFitsKind);
 export type DeadlinePreviewBody = z.infer<typeof deadlinePreviewBody>;
 
 export const patchItemBody = z
@@ -243,11 +243,8 @@ export const patchItemBody = z
     /** Refuses the official's pending request for a later deadline (with `reason`); granting is a changed `due`. */
     extensionRequest: z.literal('refused', { error: 'extensionRequest kan bara vara refused.' }).optional(),
   })
-  .superRefine((value, ctx) => {
-    // The kind against the origin is checked on the changed item, which has both.
-    const mismatch = value.kind && value.due ? dueKindMismatch(value.kind, value.due) : undefined;
-    if (mismatch) ctx.addIssue({ code: 'custom', path: mismatch.path.split('.'), message: mismatch.message });
-  })
+  // The kind against the origin (decision, remiss) is checked on the changed item, which has both.
+  .superRefine(dueFitsKind)
   .refine((body) => Object.keys(body).length > 0, 'Ange minst ett fält att ändra.');
 export type PatchItemBody = z.infer<typeof patchItemBody>;
 
