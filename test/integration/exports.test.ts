@@ -26,8 +26,8 @@ const unit = 'Kommunledningskontoret';
 type Api = Awaited<ReturnType<typeof isolatedApi>>;
 let api: Api;
 
-async function http(path: string, accept: string, acceptEncoding?: string) {
-  const token = await signLocalToken({ email: registrar.email, roles: registrar.roles }, inject('jwtSecret'));
+async function http(path: string, accept: string, acceptEncoding?: string, who: { email: string; roles: Role[]; unit?: string } = registrar) {
+  const token = await signLocalToken({ email: who.email, roles: who.roles, ...(who.unit ? { unit: who.unit } : {}) }, inject('jwtSecret'));
   const response = await fetch(`${api.url}${path}`, { headers: { authorization: `Bearer ${token}`, accept, ...(acceptEncoding ? { 'accept-encoding': acceptEncoding } : {}) } });
   return { status: response.status, headers: response.headers, body: Buffer.from(await response.arrayBuffer()) };
 }
@@ -107,6 +107,18 @@ describe('every route that answers CSV also answers XLSX, with the CSV’s Swedi
     expect(cell(row, 'Tidsfrist').value).toEqual(new Date('2027-04-30T00:00:00Z'));
     expect(cell(row, 'Beslutsdatum').value).toEqual(new Date('2027-02-22T00:00:00Z'));
     expect(cell(row, 'Paragraf').value).toBe('17');
+  });
+
+  it('a manager’s workbook holds their own unit only: another unit’s list is refused, their own overdue list lacks the other unit’s item', async () => {
+    const manager = { email: 'chef.kultur@kommun.example.se', roles: ['manager'] as Role[], unit: 'Kulturförvaltningen' };
+
+    const other = await http(`/uppdrag?unit=${encodeURIComponent(unit)}`, XLSX_TYPE, undefined, manager);
+    const own = await workbook((await http('/overdue', XLSX_TYPE, undefined, manager)).body);
+
+    expect(other.status).toBe(403);
+    // Kommunledningskontoret's overdue item is not theirs: the sheet has its headers and nothing else.
+    expect(own.headers).toContain('Rubrik');
+    expect(own.sheet.rowCount).toBe(1);
   });
 
   it('the balanslista’s case number and raised date, read back', async () => {
