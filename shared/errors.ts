@@ -11,6 +11,8 @@ export class AppError extends Error {
     message: string,
     readonly issues: ErrorIssue[] = [],
     readonly headers: Record<string, string> = {},
+    /** Fields the error JSON carries beside `code`, `message` and `issues` (e.g. `existingId`). */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'AppError';

@@ -36,6 +36,7 @@ export const ROUTES: readonly RouteDefinition[] = [
   { method: 'GET', path: '/uppdrag/{id}', function: 'items', access: 'signedIn', summary: 'One item' },
   { method: 'PATCH', path: '/uppdrag/{id}', function: 'items', access: 'signedIn', summary: 'Change, close or reopen an item' },
   { method: 'GET', path: '/uppdrag/{id}/history', function: 'items', access: 'signedIn', summary: 'History of an item' },
+  { method: 'POST', path: '/deadlines/preview', function: 'items', access: 'registrar', summary: 'The dates and explanation a deadline would get; nothing is stored' },
   { method: 'GET', path: '/meetings/{body}/{year}', function: 'plans', access: 'signedIn', summary: "A body's meeting plan for a year" },
   { method: 'PUT', path: '/meetings/{body}/{year}', function: 'plans', access: 'admin', summary: "Set a body's meeting plan; dependent items are recomputed" },
   { method: 'GET', path: '/calendar/closed-days/{year}', function: 'plans', access: 'signedIn', summary: 'Extra closed days of a year' },

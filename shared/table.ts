@@ -30,6 +30,8 @@ export const TABLE = {
     byExtensionRequest: { indexName: 'byExtensionRequest', partitionKey: 'GSI6PK', sortKey: 'GSI6SK' },
     /** Closed items of a unit by Stockholm year and closing time: the weekly overview's "closed last week" and trend. */
     byClosure: { indexName: 'byClosure', partitionKey: 'GSI7PK', sortKey: 'GSI7SK' },
+    /** Sparse: open items a clerk must look at (`attention`), by reason and due date. */
+    byAttention: { indexName: 'byAttention', partitionKey: 'GSI8PK', sortKey: 'GSI8SK' },
   },
 } as const satisfies {
   defaultName: string;

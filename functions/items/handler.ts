@@ -1,16 +1,18 @@
 import { apiHandler, json, type ApiRequest } from '../../shared/http/api';
+import { spreadsheet } from '../../shared/http/download';
+import { SPREADSHEET_TYPES } from '../../shared/spreadsheets/table';
 import { dependencies, type Dependencies } from '../dependencies';
-import { createItemBody, patchItemBody } from '../../shared/items/model';
+import { createItemBody, deadlinePreviewBody, patchItemBody } from '../../shared/items/model';
 import { listQuery } from '../../shared/items/query';
-import { itemsCsv } from '../../shared/items/csv';
-import { createItem, etagOf, getItem, itemHistory, listItems, parseIfMatch, patchItem } from '../../shared/items/service';
-import { prefersCsv } from '../../shared/http/negotiation';
+import { ITEMS_SHEET } from '../../shared/items/csv';
+import { createItem, etagOf, getItem, itemHistory, listItems, parseIfMatch, patchItem, previewDeadline } from '../../shared/items/service';
+import { negotiate } from '../../shared/http/negotiation';
 import { parseOrThrow } from '../../shared/validation';
 import { badRequest } from '../../shared/errors';
 import { requireRegistrar } from '../../shared/auth/caller';
 
 /** Every matching row, in pages, up to this many (documented in README, "Limits"). */
-const CSV_MAX_ROWS = 20_000;
+export const EXPORT_MAX_ROWS = 20_000;
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 
 const itemId = (request: ApiRequest) => request.pathParameters.id ?? '';
@@ -25,12 +27,19 @@ export function createHandler(deps: () => Dependencies = dependencies) {
         const key = request.headers['idempotency-key'];
         if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
           throw badRequest('validation_failed', 'Idempotency-Key ska vara 1–200 synliga ASCII-tecken.', [
-            { path: 'Idempotency-Key', message: 'Ogiltig.' },
+            { path: 'Idempotency-Key', message: 'Ska vara 1–200 synliga ASCII-tecken, utan mellanslag.' },
           ]);
         }
         const body = parseOrThrow(createItemBody, request.json());
-        const { item } = await createItem(deps(), caller, body, key);
-        return json(201, item, { location: `/uppdrag/${item.id}`, etag: etagOf(item) });
+        const { item, warnings } = await createItem(deps(), caller, body, key);
+        return json(201, { ...item, ...(warnings.length ? { warnings } : {}) }, { location: `/uppdrag/${item.id}`, etag: etagOf(item) });
+      },
+
+      'POST /deadlines/preview': async (request) => {
+        const caller = request.caller();
+        requireRegistrar(caller);
+        const body = parseOrThrow(deadlinePreviewBody, request.json());
+        return json(200, await previewDeadline(deps(), caller, body));
       },
 
       'GET /uppdrag/{id}': async (request) => {
@@ -53,24 +62,17 @@ export function createHandler(deps: () => Dependencies = dependencies) {
 
       'GET /uppdrag': async (request) => {
         const caller = request.caller();
-        const filters = parseOrThrow(listQuery, request.query, 'Frågan');
-        if (!prefersCsv(request.headers.accept)) return json(200, await listItems(deps(), caller, filters));
+        const filters = parseOrThrow(listQuery, request.query, 'Sökvillkoren');
+        const type = negotiate(request.headers.accept, ['application/json', ...SPREADSHEET_TYPES] as const);
+        if (type === 'application/json') return json(200, await listItems(deps(), caller, filters));
         const rows = [];
         let cursor = filters.cursor;
         do {
           const page = await listItems(deps(), caller, { ...filters, limit: 100, ...(cursor ? { cursor } : {}) });
           rows.push(...page.items);
           cursor = page.nextCursor;
-        } while (cursor && rows.length < CSV_MAX_ROWS);
-        return {
-          statusCode: 200,
-          headers: {
-            'content-type': 'text/csv; charset=utf-8',
-            'content-disposition': 'attachment; filename="uppdrag.csv"',
-            'cache-control': 'no-store',
-          },
-          body: itemsCsv(rows.slice(0, CSV_MAX_ROWS)),
-        };
+        } while (cursor && rows.length < EXPORT_MAX_ROWS);
+        return spreadsheet(type, ITEMS_SHEET, rows.slice(0, EXPORT_MAX_ROWS), 'uppdrag');
       },
     },
     { maxBodyBytes: () => deps().config.MAX_BODY_BYTES },

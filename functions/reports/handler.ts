@@ -1,28 +1,28 @@
 import { apiHandler, json, type ApiResult } from '../../shared/http/api';
+import { spreadsheet } from '../../shared/http/download';
 import { requireRegistrar } from '../../shared/auth/caller';
 import { negotiate } from '../../shared/http/negotiation';
 import { PAGE_HEADERS } from '../../shared/pages/layout';
-import { balanslistaCsv, verkstallighetCsv } from '../../shared/reports/csv';
+import { BALANSLISTA_SHEET, VERKSTALLIGHET_SHEET } from '../../shared/reports/csv';
 import { balanslistaPage, verkstallighetPage } from '../../shared/reports/pages';
 import { balanslistaQuery, verkstallighetQuery } from '../../shared/reports/queries';
 import { balanslista, verkstallighet } from '../../shared/reports/reports';
 import { parseOrThrow } from '../../shared/validation';
+import { SPREADSHEET_TYPES, type Sheet } from '../../shared/spreadsheets/table';
 import { dependencies, type Dependencies } from '../dependencies';
 
-const OFFERED = ['application/json', 'text/csv', 'text/html'] as const;
+const OFFERED = ['application/json', ...SPREADSHEET_TYPES, 'text/html'] as const;
 
-/** A report as the caller's Accept asks: JSON, CSV to download, or the printable page. */
-function answer<T>(accept: string | undefined, report: T, as: { csv: (report: T) => string; page: (report: T) => string; filename: string }): ApiResult {
+/** A report as the caller's Accept asks: JSON, a spreadsheet to download (CSV or XLSX), or the printable page. */
+async function answer<Row, T extends { rows: Row[] }>(
+  accept: string | undefined,
+  report: T,
+  as: { sheet: Sheet<Row>; page: (report: T) => string; basename: string },
+): Promise<ApiResult> {
   const type = negotiate(accept, OFFERED);
-  if (type === 'text/csv') {
-    return {
-      statusCode: 200,
-      headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${as.filename}"`, 'cache-control': 'no-store' },
-      body: as.csv(report),
-    };
-  }
   if (type === 'text/html') return { statusCode: 200, headers: { ...PAGE_HEADERS }, body: as.page(report) };
-  return json(200, report);
+  if (type === 'application/json') return json(200, report);
+  return spreadsheet(type, as.sheet, report.rows, as.basename);
 }
 
 /** A body's short name in a file name: ASCII only (KSAU, BUN, MBN-AU; Å, Ä, Ö lose their marks). */
@@ -33,19 +33,19 @@ export function createHandler(deps: () => Dependencies = dependencies) {
     {
       'GET /reports/balanslista': async (request) => {
         requireRegistrar(request.caller());
-        const { asOf } = parseOrThrow(balanslistaQuery, request.query, 'Frågan');
+        const { asOf } = parseOrThrow(balanslistaQuery, request.query, 'Sökvillkoren');
         const report = await balanslista(deps(), asOf);
-        return answer(request.headers.accept, report, { csv: (r) => balanslistaCsv(r.rows), page: balanslistaPage, filename: `balanslista-${report.asOf}.csv` });
+        return answer(request.headers.accept, report, { sheet: BALANSLISTA_SHEET, page: balanslistaPage, basename: `balanslista-${report.asOf}` });
       },
 
       'GET /reports/verkstallighet': async (request) => {
         requireRegistrar(request.caller());
-        const { body, asOf } = parseOrThrow(verkstallighetQuery, request.query, 'Frågan');
+        const { body, asOf } = parseOrThrow(verkstallighetQuery, request.query, 'Sökvillkoren');
         const report = await verkstallighet(deps(), body, asOf);
         return answer(request.headers.accept, report, {
-          csv: (r) => verkstallighetCsv(r.rows),
+          sheet: VERKSTALLIGHET_SHEET,
           page: verkstallighetPage,
-          filename: `verkstallighet-${fileSafe(body)}-${report.asOf}.csv`,
+          basename: `verkstallighet-${fileSafe(body)}-${report.asOf}`,
         });
       },
     },

@@ -1,11 +1,13 @@
 import * as z from 'zod';
 import { apiHandler, json, type ApiResult } from '../../shared/http/api';
+import { spreadsheet } from '../../shared/http/download';
+import { SPREADSHEET_TYPES } from '../../shared/spreadsheets/table';
 import { requireAdmin } from '../../shared/auth/caller';
 import { notFound } from '../../shared/errors';
 import { negotiate } from '../../shared/http/negotiation';
 import { PAGE_HEADERS } from '../../shared/pages/layout';
 import { overduePage } from '../../shared/pages/unit';
-import { unitItemsCsv } from '../../shared/units/csv';
+import { unitSheet } from '../../shared/units/csv';
 import { unitBody, unitName } from '../../shared/units/directory';
 import { overdueList } from '../../shared/units/lists';
 import { parseOrThrow } from '../../shared/validation';
@@ -19,23 +21,17 @@ export function createHandler(deps: () => Dependencies = dependencies) {
     {
       'GET /overdue': async (request): Promise<ApiResult> => {
         const caller = request.caller();
-        const { unit } = parseOrThrow(overdueQuery, request.query, 'Frågan');
+        const { unit } = parseOrThrow(overdueQuery, request.query, 'Sökvillkoren');
         const list = await overdueList(deps(), caller, unit);
-        const type = negotiate(request.headers.accept, ['application/json', 'text/csv', 'text/html'] as const);
-        if (type === 'text/csv') {
-          return {
-            statusCode: 200,
-            headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="forsenat-${list.asOf}.csv"`, 'cache-control': 'no-store' },
-            body: unitItemsCsv(list.items),
-          };
-        }
+        const type = negotiate(request.headers.accept, ['application/json', ...SPREADSHEET_TYPES, 'text/html'] as const);
         if (type === 'text/html') return { statusCode: 200, headers: { ...PAGE_HEADERS }, body: overduePage(list) };
-        return json(200, list);
+        if (type === 'application/json') return json(200, list);
+        return spreadsheet(type, unitSheet(list.items), list.items, `forsenat-${list.asOf}`);
       },
 
       'GET /units/{unit}': async (request) => {
         request.caller();
-        const { unit } = parseOrThrow(unitPath, request.pathParameters, 'Sökvägen');
+        const { unit } = parseOrThrow(unitPath, request.pathParameters, 'Adressen');
         const found = await deps().units.get(unit);
         if (!found) throw notFound(`Enheten ${unit} finns inte i enhetskatalogen.`);
         return json(200, found);
@@ -44,7 +40,7 @@ export function createHandler(deps: () => Dependencies = dependencies) {
       'PUT /units/{unit}': async (request) => {
         const caller = request.caller();
         requireAdmin(caller);
-        const { unit } = parseOrThrow(unitPath, request.pathParameters, 'Sökvägen');
+        const { unit } = parseOrThrow(unitPath, request.pathParameters, 'Adressen');
         const body = parseOrThrow(unitBody, request.json());
         const saved = { unit, manager: body.manager, updatedBy: caller.who, updatedAt: deps().clock().toISOString() };
         await deps().units.put(saved);

@@ -43,7 +43,7 @@ export function parseMeetingPlan(
   key: { body: string; year: number },
 ): { ok: true; plan: MeetingPlan } | { ok: false; issues: ErrorIssue[] } {
   const result = meetingPlanBody(key.year).safeParse(input);
-  if (!result.success) return { ok: false, issues: toIssues(result.error) };
+  if (!result.success) return { ok: false, issues: toIssues(result.error, input) };
   return { ok: true, plan: { body: key.body, year: key.year, ...result.data } };
 }
 

@@ -53,8 +53,10 @@ export function oneYearLater(date: CalendarDate): CalendarDate {
  */
 export function plansNeeded(due: Due): { body: string; years: number[] }[] {
   if ('meeting' in due) {
-    const date = 'month' in due.meeting ? due.meeting.month : due.meeting.date;
-    return [{ body: due.meeting.body, years: [yearOf(date)] }];
+    const { meeting } = due;
+    // As for an outside deadline: December's meetings count for a date in January.
+    if ('by' in meeting) return [{ body: meeting.body, years: [yearOf(meeting.by) - 1, yearOf(meeting.by)] }];
+    return [{ body: meeting.body, years: [yearOf('month' in meeting ? meeting.month : meeting.date)] }];
   }
   if ('externalDeadline' in due) {
     // The previous year's December meetings count for a January deadline; for a later one they
@@ -75,10 +77,14 @@ export function plansNeeded(due: Due): { body: string; years: number[] }[] {
  * the meeting its due date came from. (A January yttrande decided at a December meeting hangs on
  * December's plan; a meeting added to January's plan later does not move it.)
  */
-export function dependsOnPlans(item: { due: Due; meetingDate?: CalendarDate }): { body: string; year: number } | undefined {
+export function dependsOnPlans(item: { due: Due; meetingDate?: CalendarDate | undefined }): { body: string; year: number } | undefined {
   const { due, meetingDate } = item;
   if ('meeting' in due) {
-    return { body: due.meeting.body, year: yearOf('month' in due.meeting ? due.meeting.month : due.meeting.date) };
+    const { meeting } = due;
+    if ('month' in meeting) return { body: meeting.body, year: yearOf(meeting.month) };
+    if ('date' in meeting) return { body: meeting.body, year: yearOf(meeting.date) };
+    // The plan of the meeting chosen, as for an outside deadline; before one is chosen, the year of `by`.
+    return { body: meeting.body, year: yearOf(meetingDate ?? meeting.by) };
   }
   if (!meetingDate) return undefined;
   if ('externalDeadline' in due) return due.decidedBy ? { body: due.decidedBy, year: yearOf(meetingDate) } : undefined;
@@ -129,6 +135,26 @@ const AT_MEETING: Record<Kind, (body: string) => string> = {
   yttrande: (body) => `Yttrandet beslutas av ${body}.`,
   motion: (body) => `Motionen besvaras av ${body}.`,
 };
+
+/**
+ * `{ meeting: { body, by } }`, report-backs within a period: the document date of the body's last
+ * meeting on or before `by` (from the year of `by`, and December before for a date in January).
+ * With no meeting in that time, a 422 naming the meetings around `by`.
+ */
+function resolveMeetingBy(kind: Kind, meeting: { body: string; by: CalendarDate }, ctx: DeadlineContext): ResolvedDue {
+  const { body, by } = meeting;
+  const year = yearOf(by);
+  const earliestYear = by.slice(5, 7) === '01' ? year - 1 : year;
+  const chosen = lastMeetingInTime(ctx, { body, limit: by, earliestYear, path: 'due.meeting.by' }, (before, after) => {
+    const tooEarly = before && yearOf(before.date) < earliestYear ? ' Ett sammanträde året före räknas bara när datumet ligger i januari.' : '';
+    return (
+      `${body} har inget sammanträde senast ${swedishDate(by)} enligt sammanträdesplanen. ` +
+      `Välj ett senare datum eller ett sammanträde i planen, ${neighbours({ before: 'närmast före', after: 'närmast efter' }, before, after)}${tooEarly}`
+    );
+  });
+  const { dueDate, meetingDate, sentence } = atMeeting(body, chosen, ctx.calendar);
+  return { dueDate, meetingDate, dueExplanation: `${AT_MEETING[kind](body)} Det gäller ${body}:s sista sammanträde senast ${swedishDate(by)}. ${sentence}` };
+}
 
 function resolveMeeting(kind: Kind, meeting: { body: string; month: string } | { body: string; date: CalendarDate }, ctx: DeadlineContext): ResolvedDue {
   const { body } = meeting;
@@ -272,7 +298,7 @@ function resolveDate(date: CalendarDate, calendar: WorkingCalendar): ResolvedDue
 export function resolveDue(input: { kind: Kind; due: Due }, ctx: DeadlineContext): ResolvedDue {
   const { kind, due } = input;
   if ('date' in due) return resolveDate(due.date, ctx.calendar);
-  if ('meeting' in due) return resolveMeeting(kind, due.meeting, ctx);
+  if ('meeting' in due) return 'by' in due.meeting ? resolveMeetingBy(kind, due.meeting, ctx) : resolveMeeting(kind, due.meeting, ctx);
   if ('externalDeadline' in due) return resolveYttrande(due, ctx);
   return resolveMotion(due.raised, ctx);
 }

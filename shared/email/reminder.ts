@@ -1,6 +1,7 @@
 import { swedishDate, swedishDayMonth, type CalendarDate } from '../dates';
 import { KIND_LABELS, LIMITS, type ItemView, type Kind } from '../items/model';
 import type { AttentionLine } from './attention';
+import { decisionReference, type ReferenceSource } from '../items/reference';
 import { MAX_SUBJECT_LENGTH, cleanText, emailLink, escapeHtml, htmlEmail, oneLine, safeHref, truncate } from './text';
 
 /** One item in a reminder: its read-time view on the day of the email, and where to act on it. */
@@ -127,32 +128,13 @@ function subjectOf(input: ReminderEmailInput, items: ReminderLine[], units: stri
   return `${head}: ${parts.join(', ')}`;
 }
 
-/** What an item's decision is known by; each part may be missing (see `decisionOf`). */
-export interface DecisionSource {
-  decision?: { body: string; date: string; paragraph?: string | undefined } | undefined;
-  remiss?: { received?: string | undefined; reference?: string | undefined } | undefined;
-  caseNumber?: string | undefined;
-}
+/** What an item's decision is known by; each part may be missing. */
+export type DecisionSource = ReferenceSource;
 
-/**
- * "KS 2026-09-14 § 120, KS 2026/123": the decision an item comes from, as clerks cite it, with only
- * what is known: no paragraph, no case number, or a remiss in place of a decision leave their part
- * out; nothing known gives ''. A local stand-in for the shared `decisionReference(item)` of
- * shared/items (issue 16, part A), which replaces it.
- */
+/** "KS 2026-09-14 § 120, KS 2026/123": the decision an item comes from, as clerks cite it; '' when nothing is known. */
 export function decisionOf(item: DecisionSource): string {
-  const parts: string[] = [];
-  if (item.decision) {
-    const { body, date, paragraph } = item.decision;
-    const section = paragraph ? oneLine(paragraph, LIMITS.paragraph) : '';
-    // Clerks write "§ 58" or just "58"; both read "§ 58".
-    parts.push([oneLine(body, LIMITS.body), oneLine(date, 10), section && (/^\d/.test(section) ? `§ ${section}` : section)].filter(Boolean).join(' '));
-  } else if (item.remiss) {
-    const { reference, received } = item.remiss;
-    parts.push(['Remiss', reference ? oneLine(reference, LIMITS.recipient) : '', received ? `inkommen ${oneLine(received, 10)}` : ''].filter(Boolean).join(' '));
-  }
-  if (item.caseNumber) parts.push(oneLine(item.caseNumber, LIMITS.caseNumber));
-  return parts.join(', ');
+  // The one formatter (shared/items/reference.ts): what is known, nothing invented.
+  return oneLine(decisionReference(item) ?? '', 400);
 }
 
 interface Fact {

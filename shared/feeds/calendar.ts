@@ -33,7 +33,7 @@ function meetingBodyOf(item: FeedItem): string {
   if ('meeting' in due) return due.meeting.body;
   if ('externalDeadline' in due && due.decidedBy) return due.decidedBy;
   if ('raised' in due) return COUNCIL;
-  return item.decision.body;
+  return item.decision?.body ?? '';
 }
 
 /** The item's place on the page: the page marks each item with `id="uppdrag-<id>"`. */

@@ -1,9 +1,11 @@
+import { gzipSync } from 'node:zlib';
 import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { callerFromRequest, type Caller } from '../auth/caller';
 import { AppError, badRequest, notFound } from '../errors';
 import { logger } from './logger';
+import { acceptsGzip } from './negotiation';
 
 export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 export type ApiResult = APIGatewayProxyStructuredResultV2;
@@ -42,12 +44,12 @@ function parseJsonBody(event: ApiEvent, headers: Record<string, string | undefin
   if (text === undefined || text === '') return undefined;
   const type = headers['content-type'];
   if (!type || !JSON_TYPE.test(type)) {
-    throw new AppError(415, 'unsupported_media_type', 'Skicka kroppen som application/json.');
+    throw new AppError(415, 'unsupported_media_type', 'Skicka uppgifterna som JSON, med Content-Type: application/json.');
   }
   try {
     return JSON.parse(text);
   } catch {
-    throw badRequest('malformed_json', 'Kroppen är inte giltig JSON.');
+    throw badRequest('malformed_json', 'Uppgifterna är inte giltig JSON: kontrollera citattecken, kommatecken och klamrar.');
   }
 }
 
@@ -79,8 +81,54 @@ function withoutBody(result: ApiResult): ApiResult {
 export function errorResult(error: AppError): ApiResult {
   return json(
     error.status,
-    { code: error.code, message: error.message, issues: error.issues },
+    { ...error.details, code: error.code, message: error.message, issues: error.issues },
     error.headers,
+  );
+}
+
+/**
+ * The most a synchronous Lambda may answer: the serialized result object (status, headers and a
+ * body that is base64 when binary) within 6 MB (AWS Lambda quotas, "Invocation payload").
+ * API Gateway never sees a larger answer; it fails it as a 5xx with no message.
+ */
+export const LAMBDA_RESPONSE_MAX_BYTES = 6 * 1024 * 1024;
+/** Smaller bodies go as they are: gzip saves little on them. */
+const COMPRESS_FROM_BYTES = 1024;
+
+const resultBytes = (result: ApiResult) => Buffer.byteLength(JSON.stringify(result), 'utf8');
+const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toLocaleString('sv-SE', { maximumFractionDigits: 1 })} MB`;
+
+/**
+ * The answer as it can leave Lambda: a text body of 1 KiB or more gzip-compressed when the client
+ * accepts it (`Accept-Encoding: gzip`: browsers, Excel, `curl --compressed`), since API Gateway's
+ * HTTP API does not compress. An answer that would still be over LAMBDA_RESPONSE_MAX_BYTES is
+ * refused with 422 `response_too_large`, saying whether asking for it compressed would do or the
+ * selection must be narrowed: never sent to fail at API Gateway.
+ */
+export function deliverable(result: ApiResult, acceptEncoding: string | undefined): ApiResult {
+  const body = result.body;
+  const compressible = !result.isBase64Encoded && body !== undefined && Buffer.byteLength(body, 'utf8') >= COMPRESS_FROM_BYTES;
+  const compressed = (): ApiResult => ({
+    ...result,
+    headers: { ...result.headers, 'content-encoding': 'gzip', vary: 'accept-encoding' },
+    body: gzipSync(body!).toString('base64'),
+    isBase64Encoded: true,
+  });
+  const answer = compressible && acceptsGzip(acceptEncoding) ? compressed() : result;
+  const size = resultBytes(answer);
+  if (size <= LAMBDA_RESPONSE_MAX_BYTES) return answer;
+  const limit = megabytes(LAMBDA_RESPONSE_MAX_BYTES);
+  if (answer === result && compressible && resultBytes(compressed()) <= LAMBDA_RESPONSE_MAX_BYTES) {
+    throw new AppError(
+      422,
+      'response_too_large',
+      `Svaret blir ${megabytes(size)} okomprimerat, och högst ${limit} kan skickas. Be om det komprimerat med Accept-Encoding: gzip (curl --compressed; webbläsare och Excel gör det själva), som XLSX, eller smalna av urvalet.`,
+    );
+  }
+  throw new AppError(
+    422,
+    'response_too_large',
+    `Svaret blir ${megabytes(size)}${answer === result ? '' : ' komprimerat'}, och högst ${limit} kan skickas. Smalna av urvalet, till exempel per enhet, typ eller med ett datumintervall.`,
   );
 }
 
@@ -96,11 +144,11 @@ export function apiHandler(routes: Record<string, RouteHandler>, options: ApiOpt
     // HEAD is served by the GET route, without the body (RFC 9110 9.3.2).
     const head = event.routeKey.startsWith('HEAD ');
     const route = routes[head ? `GET ${event.routeKey.slice('HEAD '.length)}` : event.routeKey];
-    if (!route) throw notFound('Ingen sådan väg.');
+    if (!route) throw notFound('Det finns ingen sådan adress i tjänsten.');
     const headers = event.headers as Record<string, string | undefined>;
     const text = bodyText(event);
     if (text !== undefined && Buffer.byteLength(text, 'utf8') > options.maxBodyBytes()) {
-      throw new AppError(413, 'payload_too_large', `Kroppen får vara högst ${options.maxBodyBytes()} byte.`);
+      throw new AppError(413, 'payload_too_large', `Uppgifterna är för stora: högst ${options.maxBodyBytes()} byte.`);
     }
     let parsed: { value: unknown } | undefined;
     const request: ApiRequest = {
@@ -112,7 +160,7 @@ export function apiHandler(routes: Record<string, RouteHandler>, options: ApiOpt
       json: () => (parsed ??= { value: parseJsonBody(event, headers) }).value,
       form: () => parseFormBody(event, headers),
     };
-    const result = await route(request);
+    const result = deliverable(await route(request), headers['accept-encoding']);
     logger.info('request', { status: result.statusCode });
     return head ? withoutBody(result) : result;
   };

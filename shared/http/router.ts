@@ -27,7 +27,7 @@ function bodyBytes(event: ApiEvent): Buffer | undefined {
 /** Validates one part of the request; a refusal names every field at fault. */
 function parsePart<S extends z.ZodType>(schema: S, value: unknown, part: string): z.output<S> {
   const result = schema.safeParse(value);
-  if (!result.success) throw invalid('validation_failed', `${part} har fel: se issues för vilka fält.`, toIssues(result.error));
+  if (!result.success) throw invalid('validation_failed', `${part} har fel: se issues för vilka fält.`, toIssues(result.error, value));
   return result.data;
 }
 

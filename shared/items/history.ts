@@ -27,7 +27,7 @@ export interface HistoryEvent {
 
 /** Fields a change is recorded for; computed bookkeeping (version, timestamps) is not. */
 const RECORDED: (keyof StoredItem)[] = [
-  'kind', 'title', 'description', 'caseNumber', 'decision', 'responsible', 'unit', 'manager', 'due',
+  'kind', 'title', 'description', 'caseNumber', 'decision', 'remiss', 'responsible', 'unit', 'manager', 'due',
   'reminders', 'status', 'dueDate', 'meetingDate', 'externalDeadline', 'statutoryLimit', 'attention',
   'extensionRequest', 'statusReport', 'reassignRequest',
 ];

@@ -5,6 +5,7 @@ import type { ItemView, StoredItem } from './model';
 import { changeItem, patchItem, type ItemChange, type ItemDeps } from './service';
 import { toView } from './view';
 import { listAll } from './list-all';
+import { itemReference } from './reference';
 
 /**
  * What an official does from the page their reminder links to. The signed link names them, so
@@ -51,7 +52,6 @@ async function changeOwn(deps: ItemDeps, email: string, id: string, build: (befo
   return toView(after, stockholmDate(deps.clock()));
 }
 
-const describeItem = (item: StoredItem) => `"${item.title}" (${item.caseNumber}, ${item.decision.body} ${item.decision.date} § ${item.decision.paragraph})`;
 const official = (item: StoredItem) => `${item.responsible.name} (${item.responsible.email})`;
 
 /**
@@ -74,7 +74,7 @@ export async function requestExtension(deps: ItemDeps, email: string, id: string
       notices: [
         {
           recipient: before.createdBy,
-          text: `${official(before)} begär förlängning av ${describeItem(before)} från ${swedishDate(before.dueDate)} till ${swedishDate(request.date)}. Skäl: ${request.reason} Bevilja genom att ändra tidsfristen med ett skäl, eller avslå (extensionRequest: refused).`,
+          text: `${official(before)} begär förlängning av ${itemReference(before)} från ${swedishDate(before.dueDate)} till ${swedishDate(request.date)}. Skäl: ${request.reason} Bevilja genom att ändra tidsfristen med ett skäl, eller avslå (extensionRequest: refused).`,
         },
       ],
     };
@@ -99,7 +99,7 @@ export async function declineItem(deps: ItemDeps, email: string, id: string, not
       notices: [
         {
           recipient: before.createdBy,
-          text: `${official(before)} säger att ${describeItem(before)} inte är deras ärende${note ? `: ${note}` : '.'} Ändra ansvarig (responsible) på ärendet.`,
+          text: `${official(before)} säger att ${itemReference(before)} inte är deras ärende${note ? `: ${note}` : '.'} Ändra ansvarig (responsible) på ärendet.`,
         },
       ],
     };

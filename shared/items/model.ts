@@ -2,9 +2,25 @@ import * as z from 'zod';
 import { isCalendarDate, type CalendarDate } from '../dates';
 import { CALENDAR_YEARS, isKnownDate } from '../calendar/working-days';
 
-/** The four kinds of follow-up work (see DOMAIN.md). */
+/** The four kinds of follow-up work (see DOMAIN.md), as the codes they are stored and answered as. */
 export const KINDS = ['uppdrag', 'aterrapportering', 'yttrande', 'motion'] as const;
 export type Kind = (typeof KINDS)[number];
+
+/** `kind` as a clerk may also write it: the Swedish spelling, stored as the code. */
+const KIND_SPELLINGS = { återrapportering: 'aterrapportering' } as const satisfies Record<string, Kind>;
+const KIND_INPUTS = [...KINDS, ...(Object.keys(KIND_SPELLINGS) as (keyof typeof KIND_SPELLINGS)[])] as const;
+const KIND_MESSAGE = 'kind ska vara uppdrag, återrapportering, yttrande eller motion.';
+
+/**
+ * `kind`: a code, or its Swedish spelling (`återrapportering`), in any case and Unicode
+ * normalization; the value is always the code.
+ */
+export const kind = z
+  .string({ error: KIND_MESSAGE })
+  .transform((value) => value.normalize('NFC').trim().toLowerCase())
+  .pipe(z.enum(KIND_INPUTS, { error: KIND_MESSAGE }))
+  .transform((value): Kind => (value in KIND_SPELLINGS ? KIND_SPELLINGS[value as keyof typeof KIND_SPELLINGS] : (value as Kind)))
+  .meta({ enum: [...KIND_INPUTS] });
 
 export const KIND_LABELS: Record<Kind, string> = {
   uppdrag: 'Uppdrag',
@@ -18,6 +34,13 @@ export type Status = (typeof STATUSES)[number];
 export const STATES = ['open', 'overdue', 'done', 'cancelled'] as const;
 export type State = (typeof STATES)[number];
 
+/**
+ * Why an open item needs a clerk: its plan changed and no meeting is left in time, or the
+ * meeting its deadline hangs on was already held when it was registered or re-dated.
+ */
+export const ATTENTIONS = ['no_meeting_in_time', 'meeting_already_held'] as const;
+export type Attention = (typeof ATTENTIONS)[number];
+
 /** Bounds on text fields: documented in README ("Limits"). */
 export const LIMITS = {
   title: 200,
@@ -27,6 +50,8 @@ export const LIMITS = {
   name: 100,
   unit: 100,
   recipient: 200,
+  /** A remiss's reference, the sender's diarienummer ("Dnr 2027-1234"). */
+  reference: 50,
   note: 2000,
   reason: 2000,
   body: 20,
@@ -37,82 +62,122 @@ const NO_CONTROL = /^[^\u0000-\u001f\u007f]*$/;
 
 const text = (max: number) =>
   z
-    .string()
+    .string({ error: 'Ska vara text.' })
     .trim()
     .min(1, 'Får inte vara tomt.')
     .max(max, `Högst ${max} tecken.`)
     .regex(NO_CONTROL, 'Får inte innehålla radbrytningar eller styrtecken.');
 
 const multilineText = (max: number) =>
-  z.string().trim().min(1, 'Får inte vara tomt.').max(max, `Högst ${max} tecken.`);
+  z.string({ error: 'Ska vara text.' }).trim().min(1, 'Får inte vara tomt.').max(max, `Högst ${max} tecken.`);
 
 export const calendarDate = z
-  .string()
+  .string({ error: 'Ska vara ett datum, ÅÅÅÅ-MM-DD.' })
   .refine(isCalendarDate, { message: 'Ska vara ett verkligt datum, ÅÅÅÅ-MM-DD.', abort: true })
   .refine(isKnownDate, `Ska ligga åren ${CALENDAR_YEARS.first}–${CALENDAR_YEARS.last}.`)
   .meta({ format: 'date', description: `A Stockholm calendar date, YYYY-MM-DD, in the years ${CALENDAR_YEARS.first}–${CALENDAR_YEARS.last}` }) as z.ZodType<CalendarDate>;
 
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Ska vara en månad, ÅÅÅÅ-MM.');
+const month = z.string({ error: 'Ska vara en månad, ÅÅÅÅ-MM.' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Ska vara en månad, ÅÅÅÅ-MM.');
 
 /** Body short names as the municipality writes them: KF, KS, KSAU, SN, BUN, MBN-AU. */
 export const bodyName = z
-  .string()
+  .string({ error: 'Ska vara organets förkortning med versaler, t.ex. KS eller BUN.' })
   .trim()
   .regex(/^[A-ZÅÄÖ][A-ZÅÄÖ0-9-]{0,19}$/, 'Ska vara organets förkortning med versaler, t.ex. KS eller BUN.');
 
 export const email = z
-  .string()
+  .string({ error: 'Ska vara en e-postadress.' })
   .trim()
   .max(254, 'Högst 254 tecken.')
   .pipe(z.email('Ska vara en e-postadress.'))
   .transform((value) => value.toLowerCase())
   .meta({ format: 'email' });
 
-export const person = z.strictObject({ name: text(LIMITS.name), email });
+export const person = z.strictObject({ name: text(LIMITS.name), email }, { error: 'Ska vara ett objekt med name och email.' });
 export type Person = z.infer<typeof person>;
 
-export const decision = z.strictObject({
-  body: bodyName,
-  date: calendarDate,
-  paragraph: text(LIMITS.paragraph),
-});
+/**
+ * The decision an item comes from. `paragraph` (the §) is optional: a decision recorded before
+ * the minutes are approved has none yet.
+ */
+export const decision = z.strictObject(
+  {
+    body: bodyName,
+    date: calendarDate,
+    paragraph: text(LIMITS.paragraph).optional(),
+  },
+  { error: 'Ska vara ett objekt med body, date och (om den finns) paragraph.' },
+);
 export type Decision = z.infer<typeof decision>;
 
-export const due = z.union([
-  z.strictObject({ date: calendarDate }),
-  z.strictObject({
-    meeting: z.union([
-      z.strictObject({ body: bodyName, month }),
-      z.strictObject({ body: bodyName, date: calendarDate }),
-    ]),
-  }),
-  z.strictObject({
-    externalDeadline: calendarDate,
-    recipient: text(LIMITS.recipient),
-    decidedBy: bodyName.optional(),
-  }),
-  z.strictObject({ raised: calendarDate }),
-]);
+/** Where a yttrande registered on arrival came from: when the remiss came in and its reference; the sender is `due.recipient`. */
+export const remiss = z.strictObject(
+  {
+    received: calendarDate.optional(),
+    reference: text(LIMITS.reference).optional(),
+  },
+  { error: 'Ska vara ett objekt med received och reference (båda frivilliga).' },
+);
+export type Remiss = z.infer<typeof remiss>;
+
+/** The plain-Swedish list of the forms `due` takes, for the message a wrong one gets. */
+export const DUE_FORMS =
+  'Ange due i en av fem former: date; meeting med body och month eller date; meeting med body och by; externalDeadline med recipient (och decidedBy); raised.';
+
+export const due = z.union(
+  [
+    z.strictObject({ date: calendarDate }),
+    z.strictObject({
+      meeting: z.union(
+        [
+          z.strictObject({ body: bodyName, month }),
+          z.strictObject({ body: bodyName, date: calendarDate }),
+          /** Report-backs within a period: the body's last meeting on or before `by`. */
+          z.strictObject({ body: bodyName, by: calendarDate }),
+        ],
+        { error: 'Ange meeting med body och en av month, date eller by.' },
+      ),
+    }),
+    z.strictObject({
+      externalDeadline: calendarDate,
+      recipient: text(LIMITS.recipient),
+      decidedBy: bodyName.optional(),
+    }),
+    z.strictObject({ raised: calendarDate }),
+  ],
+  { error: DUE_FORMS },
+);
 export type Due = z.infer<typeof due>;
 
-export const reminderPolicy = z.strictObject({
-  beforeDays: z
-    .array(z.int().min(1).max(365))
-    .max(10, 'Högst 10 påminnelser före.')
-    .transform((days) => [...new Set(days)].sort((a, b) => b - a)),
-  overdueEveryDays: z.int().min(1).max(90),
-  escalateAfterDays: z.int().min(0).max(365),
-});
+const days = (min: number, max: number) => {
+  const message = `Ska vara ett heltal, ${min}–${max} dagar.`;
+  return z.int({ error: message }).min(min, message).max(max, message);
+};
+
+export const reminderPolicy = z.strictObject(
+  {
+    beforeDays: z
+      .array(days(1, 365), { error: 'Ska vara en lista med dagar före tidsfristen, t.ex. [14, 7, 1].' })
+      .max(10, 'Högst 10 påminnelser före.')
+      .transform((days) => [...new Set(days)].sort((a, b) => b - a)),
+    overdueEveryDays: days(1, 90),
+    escalateAfterDays: days(0, 365),
+  },
+  { error: 'Ska vara ett objekt med beforeDays, overdueEveryDays och escalateAfterDays.' },
+);
 export type ReminderPolicy = z.infer<typeof reminderPolicy>;
 
 export const DEFAULT_REMINDERS: ReminderPolicy = { beforeDays: [14, 7, 1], overdueEveryDays: 7, escalateAfterDays: 7 };
 
 const itemFields = {
-  kind: z.enum(KINDS),
+  kind,
   title: text(LIMITS.title),
   description: multilineText(LIMITS.description).optional(),
-  caseNumber: text(LIMITS.caseNumber),
-  decision,
+  /** Optional: an imported backlog row may lack one. */
+  caseNumber: text(LIMITS.caseNumber).optional(),
+  /** Required but for a yttrande registered when the remiss arrives (see `originKindMismatch`). */
+  decision: decision.optional(),
+  remiss: remiss.optional(),
   responsible: person,
   unit: text(LIMITS.unit),
   manager: person.optional(),
@@ -122,32 +187,63 @@ const itemFields = {
 
 /** A due form must fit its kind: an outside deadline is a yttrande's, a raised date a motion's. */
 export function dueKindMismatch(kind: Kind, due: Due): { path: string; message: string } | undefined {
-  if ('raised' in due && kind !== 'motion') return { path: 'due.raised', message: 'Formen raised gäller bara kind motion.' };
+  if ('raised' in due && kind !== 'motion') return { path: 'due.raised', message: 'raised gäller bara motioner (kind motion).' };
   if ('externalDeadline' in due && kind !== 'yttrande') {
-    return { path: 'due.externalDeadline', message: 'Formen externalDeadline gäller bara kind yttrande.' };
+    return { path: 'due.externalDeadline', message: 'externalDeadline gäller bara yttranden (kind yttrande).' };
   }
   return undefined;
 }
 
-function dueFitsKind(value: { kind?: Kind; due?: Due }, ctx: z.RefinementCtx): void {
-  const mismatch = value.kind && value.due ? dueKindMismatch(value.kind, value.due) : undefined;
-  if (mismatch) ctx.addIssue({ code: 'custom', path: mismatch.path.split('.'), message: mismatch.message });
+/**
+ * An item comes from a decision; only a yttrande may be registered when the remiss arrives,
+ * before any body has decided, and only a yttrande has a remiss.
+ */
+export function originKindMismatch(item: { kind: Kind; decision?: Decision | undefined; remiss?: Remiss | undefined }): { path: string; message: string } | undefined {
+  if (!item.decision && item.kind !== 'yttrande') {
+    return { path: 'decision', message: 'Ange decision med body och date. Bara ett yttrande kan registreras innan något organ har beslutat.' };
+  }
+  if (item.remiss && item.kind !== 'yttrande') return { path: 'remiss', message: 'remiss gäller bara yttranden (kind yttrande).' };
+  return undefined;
 }
 
-export const createItemBody = z.strictObject(itemFields).superRefine(dueFitsKind);
+function addMismatches(ctx: z.RefinementCtx, ...mismatches: ({ path: string; message: string } | undefined)[]): void {
+  for (const mismatch of mismatches) {
+    if (mismatch) ctx.addIssue({ code: 'custom', path: mismatch.path.split('.'), message: mismatch.message });
+  }
+}
+
+function dueFitsKind(value: { kind?: Kind | undefined; due?: Due | undefined }, ctx: z.RefinementCtx): void {
+  addMismatches(ctx, value.kind && value.due ? dueKindMismatch(value.kind, value.due) : undefined);
+}
+
+export const createItemBody = z
+  .strictObject({
+    ...itemFields,
+    /** Registers the item although an open one looks the same (the 409 `possible_duplicate`). Not stored. */
+    confirmDuplicate: z.boolean({ error: 'confirmDuplicate ska vara true eller false.' }).optional(),
+  })
+  .superRefine((value, ctx) => {
+    dueFitsKind(value, ctx);
+    addMismatches(ctx, originKindMismatch(value));
+  });
 export type CreateItemBody = z.infer<typeof createItemBody>;
+
+/** `POST /deadlines/preview`: what a deadline would be, without storing anything. */
+export const deadlinePreviewBody = z.strictObject({ kind, decision: decision.optional(), due }).superRefine(dueFitsKind);
+export type DeadlinePreviewBody = z.infer<typeof deadlinePreviewBody>;
 
 export const patchItemBody = z
   .strictObject(itemFields)
   .partial()
   .extend({
     manager: person.nullable().optional(),
-    status: z.enum(STATUSES).optional(),
+    status: z.enum(STATUSES, { error: 'status ska vara open, done eller cancelled.' }).optional(),
     note: multilineText(LIMITS.note).optional(),
     reason: multilineText(LIMITS.reason).optional(),
     /** Refuses the official's pending request for a later deadline (with `reason`); granting is a changed `due`. */
-    extensionRequest: z.literal('refused').optional(),
+    extensionRequest: z.literal('refused', { error: 'extensionRequest kan bara vara refused.' }).optional(),
   })
+  // The kind against the origin (decision, remiss) is checked on the changed item, which has both.
   .superRefine(dueFitsKind)
   .refine((body) => Object.keys(body).length > 0, 'Ange minst ett fält att ändra.');
 export type PatchItemBody = z.infer<typeof patchItemBody>;
@@ -183,14 +279,22 @@ export interface ReassignRequest {
   at: string;
 }
 
+/** A remark the 201 of a registration carries: stored, but a clerk should know (`no_manager`, …). */
+export interface Warning {
+  code: 'no_manager' | 'overdue_at_registration' | 'meeting_already_held';
+  message: string;
+}
+
 /** An item as stored. */
 export interface StoredItem extends ResolvedDue {
   id: string;
   kind: Kind;
   title: string;
   description?: string;
-  caseNumber: string;
-  decision: Decision;
+  caseNumber?: string;
+  /** Absent only for a yttrande registered when the remiss arrived. */
+  decision?: Decision;
+  remiss?: Remiss;
   responsible: Person;
   unit: string;
   manager?: Person;
@@ -203,8 +307,8 @@ export interface StoredItem extends ResolvedDue {
   version: number;
   /** The meeting plan the deadline was computed from, so a changed plan finds its items. */
   meetingPlan?: { body: string; year: number };
-  /** Set when the item's meeting plan changed and no meeting is left in time. */
-  attention?: 'no_meeting_in_time';
+  /** Set when a clerk must look at the item (listed by `GET /uppdrag?attention=`). */
+  attention?: Attention;
   nextReminderDate?: CalendarDate;
   /** The last Stockholm date the responsible official was reminded (the daily job sets it). */
   lastRemindedOn?: CalendarDate;

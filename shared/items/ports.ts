@@ -1,6 +1,6 @@
 import type { CalendarDate } from '../dates';
 import type { HistoryEvent } from './history';
-import type { Kind, Status, StoredItem } from './model';
+import type { Attention, Kind, Status, StoredItem } from './model';
 
 /** A list query in the repository's terms; the service has already applied who may see what. */
 export interface ItemQuery {
@@ -18,6 +18,8 @@ export interface ItemQuery {
   cursor?: string;
   /** Only items with a pending request for a later deadline. */
   extensionRequested?: boolean;
+  /** Only open items flagged for a clerk with one of these reasons, walked in this order. */
+  attention?: Attention[];
 }
 
 export interface ItemPage {

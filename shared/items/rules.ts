@@ -11,5 +11,5 @@ export interface DeadlineRules {
   /** The next date the item's responsible official is to be reminded, from `today` on; none when closed. */
   nextReminderDate(item: StoredItem, today: CalendarDate): Promise<CalendarDate | undefined>;
   /** The meeting plan an item's deadline depends on, so a changed plan can find it. */
-  planDependency(item: StoredItem): { body: string; year: number } | undefined;
+  planDependency(item: Pick<StoredItem, 'due' | 'meetingDate'>): { body: string; year: number } | undefined;
 }

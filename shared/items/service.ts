@@ -5,20 +5,29 @@ import { addDays, stockholmDate, swedishDate, type CalendarDate } from '../dates
 import { AppError, badRequest, conflict, forbidden, notFound, unprocessable } from '../errors';
 import { diffItems, type HistoryAction, type HistoryEvent } from './history';
 import {
+  ATTENTIONS,
   DEFAULT_REMINDERS,
   dueKindMismatch,
+  originKindMismatch,
+  type Attention,
   type CreateItemBody,
+  type DeadlinePreviewBody,
   type ItemView,
   type Kind,
   type PatchItemBody,
+  type ResolvedDue,
   type State,
   type Status,
   type StoredItem,
+  type Warning,
 } from './model';
 import { IdempotencyKeyTaken, InvalidCursor, VersionConflict, type ItemRepository, type NoticeBoard } from './ports';
 import type { DeadlineRules } from './rules';
 import type { UnitDirectory } from '../units/directory';
 import { toView } from './view';
+import { itemReference } from './reference';
+import { checkDueAfterOrigin, deadlineFor, deadlineWarnings, registrationWarnings } from './registration';
+import { listAll } from './list-all';
 
 export interface ItemDeps {
   items: ItemRepository;
@@ -65,32 +74,58 @@ export async function withSchedule(deps: Pick<ItemDeps, 'rules' | 'clock'>, item
   return { ...rest, ...(next ? { nextReminderDate: next } : {}), ...(plan ? { meetingPlan: plan } : {}) };
 }
 
+/** What a registration answers: the item, what a clerk should know about it, and whether it was a replay. */
+export interface Registration {
+  item: ItemView;
+  warnings: Warning[];
+  replayed: boolean;
+}
+
 /**
- * Register an item: validate its deadline against the rules, store it with its creation
- * event in one transaction. With an Idempotency-Key, a repeat of the same body returns the
- * first item and stores nothing; the key with another body is a 409.
+ * Register an item: validate its deadline against the rules and against its decision, store it
+ * with its creation event in one transaction. With an Idempotency-Key, a repeat of the same
+ * body returns the first item and stores nothing; the key with another body is a 409. Without a
+ * key that matched, an open item of the same kind, decision, official and title is a 409
+ * `possible_duplicate` naming it, unless `confirmDuplicate`. The answer carries `warnings`
+ * (`registrationWarnings`): no manager to escalate to, a meeting already held (the item is then
+ * flagged `attention: meeting_already_held`), a deadline already past.
  */
-export async function createItem(
-  deps: ItemDeps,
-  caller: Caller,
-  body: CreateItemBody,
-  idempotencyKey?: string,
-): Promise<{ item: ItemView; replayed: boolean }> {
+export async function createItem(deps: ItemDeps, caller: Caller, body: CreateItemBody, idempotencyKey?: string): Promise<Registration> {
   requireRegistrar(caller);
   const bodyHash = createHash('sha256').update(canonical(body)).digest('hex');
   if (idempotencyKey) {
     const replay = await replayIdempotent(deps, caller, idempotencyKey, bodyHash);
     if (replay) return replay;
   }
-  // Independent reads, so side by side: the deadline's calendar and plans, the unit's manager.
-  const [resolved, unit] = await Promise.all([deps.rules.resolve(body.kind, body.due), body.manager ? undefined : deps.units?.get(body.unit)]);
+  const { confirmDuplicate, ...fields } = body;
+  const day = today(deps);
+  // Independent reads, so side by side: the deadline's calendar and plans, the unit's manager, a look-alike.
+  const [deadline, unit, duplicate] = await Promise.all([
+    deadlineFor(deps.rules, fields, day),
+    fields.manager ? undefined : deps.units?.get(fields.unit),
+    confirmDuplicate ? undefined : openDuplicateOf(deps, fields),
+  ]);
+  if (duplicate) {
+    // A parallel request with the same key may have stored it meanwhile: that is a replay, not a look-alike.
+    const replay = idempotencyKey ? await replayIdempotent(deps, caller, idempotencyKey, bodyHash) : undefined;
+    if (replay) return replay;
+    throw new AppError(
+      409,
+      'possible_duplicate',
+      `Det finns redan ett öppet ärende som ser likadant ut: ${itemReference(duplicate)}, tidsfrist ${swedishDate(duplicate.dueDate)}. ` +
+        'Är det ändå ett nytt ärende, skicka samma uppgifter med "confirmDuplicate": true.',
+      [],
+      {},
+      { existingId: duplicate.id },
+    );
+  }
   const now = deps.clock().toISOString();
-  const manager = body.manager ?? unit?.manager;
+  const manager = fields.manager ?? unit?.manager;
   const item = await withSchedule(deps, {
-    ...body,
+    ...fields,
     ...(manager ? { manager } : {}),
-    reminders: body.reminders ?? DEFAULT_REMINDERS,
-    ...resolved,
+    reminders: fields.reminders ?? DEFAULT_REMINDERS,
+    ...deadline,
     id: (deps.newId ?? randomUUID)(),
     status: 'open',
     createdBy: caller.who,
@@ -108,18 +143,53 @@ export async function createItem(
     }
     throw error;
   }
-  return { item: toView(item, today(deps)), replayed: false };
+  return { item: toView(item, day), warnings: registrationWarnings(item, deps.rules), replayed: false };
 }
 
-async function replayIdempotent(deps: ItemDeps, caller: Caller, key: string, bodyHash: string) {
+/** What makes two items the same work: kind, decision (body, date, §), official and title, case and spacing ignored. */
+function sameWorkKey(item: Pick<StoredItem, 'kind' | 'decision' | 'responsible' | 'title'>): string {
+  const squeeze = (text: string | undefined) => text?.normalize('NFC').toLocaleLowerCase('sv').replace(/[\s§]+/g, '') ?? null;
+  const { decision } = item;
+  return JSON.stringify([item.kind, decision?.body ?? null, decision?.date ?? null, squeeze(decision?.paragraph), item.responsible.email, squeeze(item.title)]);
+}
+
+/**
+ * An open item that looks like the one being registered, if any. Read from the official's open
+ * items of that kind (and decision body) through the `byResponsible` index, never a Scan.
+ */
+async function openDuplicateOf(deps: ItemDeps, item: Pick<StoredItem, 'kind' | 'decision' | 'responsible' | 'title'>): Promise<StoredItem | undefined> {
+  const candidates = await listAll(deps.items, {
+    responsible: item.responsible.email,
+    kind: item.kind,
+    ...(item.decision ? { decisionBody: item.decision.body } : {}),
+    statuses: ['open'],
+  });
+  const key = sameWorkKey(item);
+  return candidates.find((candidate) => sameWorkKey(candidate) === key);
+}
+
+/**
+ * `POST /deadlines/preview`: the dates and explanation an item of this kind, decision and due
+ * would get today, and the warnings about its deadline it would be registered with; the same
+ * 422 it would get. Nothing is read but the calendar and plans, nothing is stored.
+ */
+export async function previewDeadline(deps: ItemDeps, caller: Caller, body: DeadlinePreviewBody): Promise<ResolvedDue & { attention?: Attention; warnings?: Warning[] }> {
+  requireRegistrar(caller);
+  const day = today(deps);
+  const deadline = await deadlineFor(deps.rules, body, day);
+  const warnings = deadlineWarnings(deadline, day, deps.rules.planDependency({ due: body.due, meetingDate: deadline.meetingDate })?.body);
+  return { ...deadline, ...(warnings.length ? { warnings } : {}) };
+}
+
+async function replayIdempotent(deps: ItemDeps, caller: Caller, key: string, bodyHash: string): Promise<Registration | undefined> {
   const record = await deps.items.idempotency(caller.who, key);
   if (!record) return undefined;
   if (record.bodyHash !== bodyHash) {
-    throw conflict('idempotency_key_reused', 'Idempotency-Key har redan använts med en annan kropp.');
+    throw conflict('idempotency_key_reused', 'Idempotency-Key har redan använts för ett annat ärende: skicka samma uppgifter, eller en ny nyckel.');
   }
   const item = await deps.items.get(record.itemId);
   if (!item) throw new Error(`idempotency record points at missing item ${record.itemId}`);
-  return { item: toView(item, today(deps)), replayed: true };
+  return { item: toView(item, today(deps)), warnings: registrationWarnings(item, deps.rules), replayed: true };
 }
 
 export async function getItem(deps: ItemDeps, caller: Caller, id: string): Promise<ItemView> {
@@ -226,12 +296,16 @@ async function applyPatch(
   if (manager === null) delete merged.manager;
   else if (manager) merged.manager = manager;
   if (status) merged.status = status;
-  if (fields.kind || fields.due) {
-    const mismatch = dueKindMismatch(merged.kind, merged.due);
+  if (fields.kind || fields.due || fields.decision || fields.remiss) {
+    const mismatch = dueKindMismatch(merged.kind, merged.due) ?? originKindMismatch(merged);
     if (mismatch) throw badRequest('validation_failed', mismatch.message, [mismatch]);
-    // The dates of the old deadline form go; the new form brings its own.
+  }
+  if (fields.kind || fields.due) {
+    // The dates of the old deadline form go, and the attention they needed; the new form brings its own.
     const { meetingDate: _m, externalDeadline: _e, statutoryLimit: _s, attention: _a, ...rest } = merged;
-    merged = { ...rest, ...(await deps.rules.resolve(merged.kind, merged.due)) };
+    merged = { ...rest, ...(await deadlineFor(deps.rules, merged, today(deps))) };
+  } else if (fields.decision || fields.remiss) {
+    checkDueAfterOrigin(merged);
   }
   if (merged.dueDate !== before.dueDate && !reason) {
     throw unprocessable('reason_required', 'En ändrad tidsfrist (förlängning) kräver ett skäl i reason.', [
@@ -275,7 +349,7 @@ function extensionOutcome(
   reason: string | undefined,
 ): { action?: HistoryAction; notice: (after: StoredItem) => string } | undefined {
   const request = before.extensionRequest;
-  const what = `"${before.title}" (${before.caseNumber})`;
+  const what = itemReference(before);
   if (decision === 'refused') {
     if (!request) throw unprocessable('no_extension_request', 'Ärendet har ingen begäran om förlängning att avslå.', [{ path: 'extensionRequest', message: 'Ingen begäran finns.' }]);
     if (!reason) throw unprocessable('reason_required', 'Ett avslag kräver ett skäl i reason.', [{ path: 'reason', message: 'Krävs när en begäran avslås.' }]);
@@ -313,6 +387,8 @@ function actionOf(from: Status, to: Status): HistoryAction {
 
 export interface ListFilters {
   state?: State;
+  /** Only open items that need a clerk for this reason, or for any (`any`). */
+  attention?: Attention | 'any';
   unit?: string;
   responsible?: string;
   kind?: Kind;
@@ -348,7 +424,9 @@ export async function listItems(deps: ItemDeps, caller: Caller, filters: ListFil
       ...(scoped.responsible !== undefined ? { responsible: scoped.responsible } : {}),
       ...(scoped.kind ? { kind: scoped.kind } : {}),
       ...(scoped.extensionRequested ? { extensionRequested: true } : {}),
-      statuses: scoped.extensionRequested ? statuses.filter((s) => s === 'open') : statuses,
+      ...(scoped.attention ? { attention: scoped.attention === 'any' ? [...ATTENTIONS] : [scoped.attention] } : {}),
+      // The sparse indexes hold open items only.
+      statuses: scoped.extensionRequested || scoped.attention ? statuses.filter((s) => s === 'open') : statuses,
       ...(dueFrom ? { dueFrom } : {}),
       ...(dueTo ? { dueTo } : {}),
       limit: scoped.limit,

@@ -4,7 +4,7 @@ import type { ItemView, StatusReport, StoredItem } from './model';
 
 /** Fields in the order a reader looks for them (DynamoDB returns attributes in no order). */
 const ORDER: (keyof ItemView)[] = [
-  'id', 'kind', 'title', 'description', 'caseNumber', 'decision', 'responsible', 'unit', 'manager', 'due',
+  'id', 'kind', 'title', 'description', 'caseNumber', 'decision', 'remiss', 'responsible', 'unit', 'manager', 'due',
   'dueDate', 'meetingDate', 'externalDeadline', 'statutoryLimit', 'dueExplanation', 'attention',
   'deadlineChanges', 'lastDeadlineReason', 'extensionRequest', 'statusReport', 'reassignRequest', 'status', 'closedAt', 'state', 'daysLeft', 'nextReminderDate', 'lastRemindedOn', 'reminders',
   'createdBy', 'createdAt', 'updatedAt', 'version',

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { CALENDAR_YEARS } from '../calendar/working-days';
-import { createItemBody, patchItemBody } from '../items/model';
+import { ATTENTIONS, createItemBody, deadlinePreviewBody, patchItemBody } from '../items/model';
+import { SPREADSHEET_TYPES } from '../spreadsheets/table';
 import { listQuery } from '../items/query';
 import { meetingPlanBody } from '../deadlines/meeting-plans';
 import { closedDaysBody } from '../plans/closed-days';
@@ -59,10 +60,34 @@ const queryOf = (schema: z.ZodType) =>
     required: ((jsonSchema(schema) as { required?: string[] }).required ?? []).includes(name),
     schema: s,
   }));
+/** The spreadsheet forms of an export: CSV for Swedish Excel and an XLSX workbook, the same columns. */
+const spreadsheets = Object.fromEntries(SPREADSHEET_TYPES.map((type) => [type, { schema: { type: 'string', ...(type === 'text/csv' ? {} : { format: 'binary' }) } }]));
 const report = (description: string) => ({
   description,
-  content: { 'application/json': { schema: { type: 'object' } }, 'text/csv': { schema: { type: 'string' } }, 'text/html': { schema: { type: 'string' } } },
+  content: { 'application/json': { schema: { type: 'object' } }, ...spreadsheets, 'text/html': { schema: { type: 'string' } } },
 });
+const acceptEncoding = {
+  name: 'Accept-Encoding',
+  in: 'header',
+  required: false,
+  schema: { type: 'string', examples: ['gzip'] },
+  description: 'With `gzip`, answers of 1 KiB or more come gzip-compressed (`Content-Encoding: gzip`): a large export fits through Lambda only so.',
+};
+const tooLarge = error(
+  'The answer would be over the 6 MB Lambda can return (`response_too_large`): the message says whether asking for it compressed (`Accept-Encoding: gzip`) would do, or the selection must be narrowed',
+);
+const EXPORTS =
+  '`Accept: text/csv` gives a file for Swedish Excel (`;`, UTF-8 with BOM, CRLF), `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` an XLSX workbook with the same Swedish headers (identifiers as text cells, dates as date cells).';
+
+/** What a registration answers with besides the item (`Warning`). */
+const warningSchema = {
+  type: 'object',
+  properties: {
+    code: { enum: ['no_manager', 'overdue_at_registration', 'meeting_already_held'] },
+    message: { type: 'string', description: 'In Swedish, for the clerk' },
+  },
+  required: ['code', 'message'],
+};
 
 const protectedErrors = {
   '400': error('Invalid input: `issues` names each field at fault'),
@@ -74,9 +99,10 @@ const protectedErrors = {
   },
 };
 
-const queryParams = Object.entries((jsonSchema(listQuery) as { properties: Record<string, unknown> }).properties).map(
-  ([name, schema]) => ({ name, in: 'query', required: false, schema }),
-);
+const queryParams = [
+  ...Object.entries((jsonSchema(listQuery) as { properties: Record<string, unknown> }).properties).map(([name, schema]) => ({ name, in: 'query', required: false, schema })),
+  acceptEncoding,
+];
 
 const operations: Record<string, Operation> = {
   'GET /health': {
@@ -86,31 +112,58 @@ const operations: Record<string, Operation> = {
   'GET /openapi.json': { description: 'This document.', responses: { '200': ok('OpenAPI 3.1', { type: 'object' }) } },
   'POST /uppdrag': {
     description:
-      'Register an item (registrar, admin). Honours `Idempotency-Key` (1–200 visible ASCII characters, kept 24 hours per caller): the same key with the same body returns the first item and stores nothing; with another body, 409.',
+      'Register an item (registrar, admin). `kind` also accepts the Swedish spelling `återrapportering`; it is stored and answered as the code (`aterrapportering`). `caseNumber` is optional, and so is `decision.paragraph` (a decision recorded before the minutes are approved has no § yet). A `yttrande` may be registered when the remiss arrives, before any body has decided: then `decision` may be left out and `remiss: { received, reference }` (both optional) says where it came from; the sender is `due.recipient`. Honours `Idempotency-Key` (1–200 visible ASCII characters, kept 24 hours per caller): the same key with the same body returns the first item and stores nothing; with another body, 409. Without a key that matched, an open item with the same kind, decision (body, date, §), responsible and title (case and spacing ignored) is a 409 `possible_duplicate` with its `existingId`; `"confirmDuplicate": true` registers the item anyway. The 201 may carry `warnings` (`no_manager`: no manager on the item nor in the unit directory to escalate to; `overdue_at_registration`; `meeting_already_held`: the meeting the deadline hangs on is past, and the item is flagged `attention: meeting_already_held`).',
     parameters: [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 200 } }],
     requestBody: { required: true, content: jsonContent(ref('CreateItem')) },
     responses: {
-      '201': ok('The stored item', ref('Item'), { Location: { schema: { type: 'string' } }, ...etagHeader }),
+      '201': ok('The stored item, with `warnings` when there is something a clerk should know', {
+        allOf: [ref('Item'), { type: 'object', properties: { warnings: { type: 'array', items: ref('Warning') } } }],
+      }, { Location: { schema: { type: 'string' } }, ...etagHeader }),
       ...protectedErrors,
-      '409': error('Idempotency-Key reused with another body'),
+      '409': error('`idempotency_key_reused`: the key was used with another body; `possible_duplicate`: an open item looks the same (`existingId` names it)'),
       '413': error('Body over 64 KiB'),
       '415': error('Body not application/json'),
-      '422': error('The deadline cannot be computed (e.g. no meeting plan, no meeting in time)'),
+      '422': error(
+        'The deadline cannot be computed (e.g. `no_meeting_plan`, `no_meeting_in_month`, `not_a_meeting`, `no_meeting_in_time`), or it falls before the decision (`due_before_decision`) or before the remiss came in (`due_before_received`), naming both dates',
+      ),
+    },
+  },
+  'POST /deadlines/preview': {
+    description:
+      'The dates and `dueExplanation` an item with this `kind`, `decision` (optional) and `due` would get if registered now, with the `attention` and deadline `warnings` it would get (registrar, admin), or the 422 it would get. Nothing is stored.',
+    requestBody: { required: true, content: jsonContent(ref('DeadlinePreview')) },
+    responses: {
+      '200': ok('The deadline', {
+        type: 'object',
+        properties: {
+          dueDate: { type: 'string', format: 'date' },
+          meetingDate: { type: 'string', format: 'date' },
+          externalDeadline: { type: 'string', format: 'date' },
+          statutoryLimit: { type: 'string', format: 'date' },
+          dueExplanation: { type: 'string' },
+          attention: { enum: ['meeting_already_held'] },
+          warnings: { type: 'array', items: ref('Warning') },
+        },
+        required: ['dueDate', 'dueExplanation'],
+      }),
+      ...protectedErrors,
+      '422': error('The deadline cannot be computed, or falls before the decision (the same 422 as `POST /uppdrag`)'),
     },
   },
   'GET /uppdrag': {
     description:
-      'List items the caller may see: registrars all, a manager their unit, an official their own. `Accept: text/csv` exports every matching row (up to 20,000) as CSV for Swedish Excel (`;`, UTF-8 with BOM, CRLF). `dueBefore` and `dueAfter` are exclusive. Without `state`, open items come first, then done, then cancelled, each by due date.',
+      `List items the caller may see: registrars all, a manager their unit, an official their own. \`attention=no_meeting_in_time\`, \`meeting_already_held\` or \`any\` lists the open items that need a clerk. An export holds every matching row, up to 20,000: ${EXPORTS} \`dueBefore\` and \`dueAfter\` are exclusive. Without \`state\`, open items come first, then done, then cancelled, each by due date.`,
     parameters: queryParams,
     responses: {
       '200': {
         description: 'A page of items',
         content: {
           ...jsonContent({ type: 'object', properties: { items: { type: 'array', items: ref('Item') }, nextCursor: { type: 'string' } }, required: ['items'] }),
-          'text/csv': { schema: { type: 'string' } },
+          ...spreadsheets,
         },
       },
       ...protectedErrors,
+      '422': tooLarge,
     },
   },
   'POST /uppdrag/drafts': {
@@ -201,20 +254,22 @@ const operations: Record<string, Operation> = {
   },
   'GET /overdue': {
     description:
-      "The overdue list of a unit, most days overdue first: each row with the responsible official, decision reference, deadline, days overdue, the number of deadline changes and the last reason, and the latest lägesrapport. A manager gets their own unit (`unit` claim); registrars and admins name one with `?unit=`. `Accept: text/csv` gives a file for Swedish Excel (`;`, BOM, CRLF), `Accept: text/html` a printable Swedish page.",
+      `The overdue list of a unit, most days overdue first: each row with the responsible official, decision reference, deadline, days overdue, the number of deadline changes and the last reason, and the latest lägesrapport. A manager gets their own unit (\`unit\` claim); registrars and admins name one with \`?unit=\`. ${EXPORTS} \`Accept: text/html\` gives a printable Swedish page.`,
     parameters: [
       { name: 'unit', in: 'query', required: false, schema: { type: 'string', maxLength: 100 }, description: 'Required for registrars and admins; a manager may only name their own' },
+      acceptEncoding,
     ],
     responses: {
       '200': {
         description: 'The overdue items',
         content: {
           'application/json': { schema: { type: 'object', properties: { unit: { type: 'string' }, asOf: { type: 'string', format: 'date' }, items: { type: 'array', items: ref('Item') } }, required: ['unit', 'asOf', 'items'] } },
-          'text/csv': { schema: { type: 'string' } },
+          ...spreadsheets,
           'text/html': { schema: { type: 'string' } },
         },
       },
       ...protectedErrors,
+      '422': tooLarge,
     },
   },
   'GET /units/{unit}': {
@@ -231,15 +286,15 @@ const operations: Record<string, Operation> = {
   },
   'GET /reports/balanslista': {
     description:
-      '"Redovisning av obesvarade motioner per {asOf}" (registrar, admin): every motion that is open now and was registered on or before `asOf` (default today), with raised date, statutory limit (one year), deciding body, responsible unit and official, days left or over at `asOf`, and the latest lägesrapport; those past or within 60 days of their limit are marked (`mark`: `over`, `soon`). The JSON has `title`, `asOf`, `generatedAt`, `warningDays`, `summary` and `rows`. JSON, CSV (`Accept: text/csv`) or a printable Swedish page to attach to an agenda (`Accept: text/html`).',
-    parameters: queryOf(balanslistaQuery),
-    responses: { '200': report('The balanslista'), ...protectedErrors },
+      '"Redovisning av obesvarade motioner per {asOf}" (registrar, admin): every motion that is open now and was registered on or before `asOf` (default today), with raised date, statutory limit (one year), deciding body, responsible unit and official, days left or over at `asOf`, and the latest lägesrapport; those past or within 60 days of their limit are marked (`mark`: `over`, `soon`). The JSON has `title`, `asOf`, `generatedAt`, `warningDays`, `summary` and `rows`. JSON, CSV (`Accept: text/csv`), XLSX or a printable Swedish page to attach to an agenda (`Accept: text/html`).',
+    parameters: [...queryOf(balanslistaQuery), acceptEncoding],
+    responses: { '200': report('The balanslista'), ...protectedErrors, '422': tooLarge },
   },
   'GET /reports/verkstallighet': {
     description:
-      "Follow-up of a body's decisions (registrar, admin): every open item decided by `body`, with responsible unit, deadline, deadline changes with their latest reason, and the latest lägesrapport. JSON, CSV or a printable Swedish page, by `Accept`.",
-    parameters: queryOf(verkstallighetQuery),
-    responses: { '200': report('The follow-up'), ...protectedErrors },
+      "Follow-up of a body's decisions (registrar, admin): every open item decided by `body`, with responsible unit, deadline, deadline changes with their latest reason, and the latest lägesrapport. JSON, CSV, XLSX or a printable Swedish page, by `Accept`.",
+    parameters: [...queryOf(verkstallighetQuery), acceptEncoding],
+    responses: { '200': report('The follow-up'), ...protectedErrors, '422': tooLarge },
   },
   'POST /calendar-feeds': {
     description:
@@ -291,7 +346,11 @@ const itemSchema = {
         daysLeft: { type: 'integer', description: 'Negative when overdue' },
         nextReminderDate: { type: 'string', format: 'date' },
         lastRemindedOn: { type: 'string', format: 'date', description: 'The last day the responsible official was reminded' },
-        attention: { enum: ['no_meeting_in_time'] },
+        attention: {
+          enum: [...ATTENTIONS],
+          description:
+            'Set when a clerk must look at the item: `no_meeting_in_time` (its plan changed and no meeting is left in time), `meeting_already_held` (its meeting was already held when it was registered or re-dated)',
+        },
         deadlineChanges: { type: 'integer', description: 'How often the deadline was moved after registration (PATCH or a changed meeting plan)' },
         lastDeadlineReason: { type: 'string', description: 'The reason given the last time the deadline moved' },
         closedAt: { type: 'string', format: 'date-time', description: 'When the item was closed (done or cancelled)' },
@@ -340,7 +399,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
     openapi: '3.1.0',
     info: {
       title: 'Bevakning: uppföljning av politiska beslut',
-      version: '1',
+      version: '2',
       description:
         'Register and follow the work political bodies give officials. Every route but the public ones needs `Authorization: Bearer <JWT>` with `email` (or `preferred_username`, `upn`), `roles` (registrar, manager, admin) and, for managers, `unit`. Errors are `{ code, message, issues: [{ path, message }] }`.',
     },
@@ -352,6 +411,8 @@ export function buildOpenApiDocument(): Record<string, unknown> {
       schemas: {
         CreateItem: jsonSchema(createItemBody),
         PatchItem: jsonSchema(patchItemBody),
+        DeadlinePreview: jsonSchema(deadlinePreviewBody),
+        Warning: warningSchema,
         Item: itemSchema,
         HistoryEvent: {
           type: 'object',
@@ -391,6 +452,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
             code: { type: 'string' },
             message: { type: 'string' },
             issues: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } } },
+            existingId: { type: 'string', description: '`possible_duplicate`: the open item that looks the same' },
           },
           required: ['code', 'message', 'issues'],
         },

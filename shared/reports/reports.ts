@@ -52,7 +52,7 @@ export type MotionMark = 'over' | 'soon';
 export interface BalanslistaRow {
   id: string;
   title: string;
-  caseNumber: string;
+  caseNumber?: string;
   /** The day the motion was raised (väckt) in the council; absent when it was registered with another deadline form. */
   raised?: CalendarDate;
   /** One year after `raised` (kommunallagen 5 kap. 35 §). */
@@ -61,7 +61,7 @@ export interface BalanslistaRow {
   dueDate: CalendarDate;
   meetingDate?: CalendarDate;
   /** The body of the item's decision (the council for a motion raised there). */
-  body: string;
+  body?: string;
   /** "KF 2026-06-15 § 88, KS 2026/318" */
   decision: string;
   /** The unit (förvaltning) preparing the answer. */
@@ -98,12 +98,12 @@ export function motionRow(item: StoredItem, asOf: CalendarDate): BalanslistaRow 
   return {
     id: item.id,
     title: item.title,
-    caseNumber: item.caseNumber,
+    ...(item.caseNumber ? { caseNumber: item.caseNumber } : {}),
     ...(raised ? { raised } : {}),
     ...(statutoryLimit ? { statutoryLimit } : {}),
     dueDate: item.dueDate,
     ...(item.meetingDate ? { meetingDate: item.meetingDate } : {}),
-    body: item.decision.body,
+    ...(item.decision ? { body: item.decision.body } : {}),
     decision: decisionOf(item),
     unit: item.unit,
     responsible: item.responsible,
@@ -137,10 +137,10 @@ export interface VerkstallighetRow {
   id: string;
   kind: Kind;
   title: string;
-  caseNumber: string;
+  caseNumber?: string;
   /** "KF 2027-02-22 § 14, KS 2027/12" */
   decision: string;
-  decisionDate: CalendarDate;
+  decisionDate?: CalendarDate;
   unit: string;
   responsible: Person;
   dueDate: CalendarDate;
@@ -169,9 +169,9 @@ export function followUpRow(item: StoredItem, asOf: CalendarDate): Verkstallighe
     id: item.id,
     kind: item.kind,
     title: item.title,
-    caseNumber: item.caseNumber,
+    ...(item.caseNumber ? { caseNumber: item.caseNumber } : {}),
     decision: decisionOf(item),
-    decisionDate: item.decision.date,
+    ...(item.decision ? { decisionDate: item.decision.date } : {}),
     unit: item.unit,
     responsible: item.responsible,
     dueDate: item.dueDate,

@@ -1,39 +1,30 @@
-import { toCsv } from '../csv';
-import { decisionOf } from '../email/reminder';
+import { column, sheetCsv, type Sheet } from '../spreadsheets/table';
 import { KIND_LABELS, type ItemView } from '../items/model';
+import { decisionReference } from '../items/reference';
 import { statusReportLine } from '../items/view';
 
-/** Rows of a unit's list as Swedish Excel opens them; `section` names the part of the weekly overview. */
-export function unitItemsCsv(items: (ItemView & { section?: string })[]): string {
+/** A row of a unit's list; `section` names the part of the weekly overview it is in. */
+export type UnitRow = ItemView & { section?: string };
+
+const UNIT_COLUMNS = [
+  column<UnitRow, 'text'>('Ansvarig', 'text', (item) => item.responsible.name),
+  column<UnitRow, 'text'>('E-post', 'text', (item) => item.responsible.email),
+  column<UnitRow, 'text'>('Typ', 'text', (item) => KIND_LABELS[item.kind]),
+  column<UnitRow, 'text'>('Rubrik', 'text', (item) => item.title),
+  column<UnitRow, 'text'>('Beslut', 'text', (item) => decisionReference(item)),
+  column<UnitRow, 'date'>('Tidsfrist', 'date', (item) => item.dueDate),
+  column<UnitRow, 'integer'>('Dagar kvar (negativt = försenat)', 'integer', (item) => item.daysLeft),
+  column<UnitRow, 'integer'>('Ändringar av tidsfristen', 'integer', (item) => item.deadlineChanges ?? 0),
+  column<UnitRow, 'text'>('Senaste skäl', 'text', (item) => item.lastDeadlineReason),
+  column<UnitRow, 'text'>('Senaste lägesrapport', 'text', (item) => (item.statusReport ? statusReportLine(item.statusReport) : undefined)),
+  column<UnitRow, 'identifier'>('Id', 'identifier', (item) => item.id),
+];
+
+/** A unit's list as a spreadsheet; with a first column "Avsnitt" when the rows carry sections (the weekly overview). */
+export function unitSheet(items: readonly UnitRow[], name = 'Försenat'): Sheet<UnitRow> {
   const withSection = items.some((i) => i.section);
-  return toCsv(
-    [
-      ...(withSection ? ['Avsnitt'] : []),
-      'Ansvarig',
-      'E-post',
-      'Typ',
-      'Rubrik',
-      'Beslut',
-      'Tidsfrist',
-      'Dagar kvar (negativt = försenat)',
-      'Ändringar av tidsfristen',
-      'Senaste skäl',
-      'Senaste lägesrapport',
-      'Id',
-    ],
-    items.map((item) => [
-      ...(withSection ? [item.section ?? ''] : []),
-      item.responsible.name,
-      item.responsible.email,
-      KIND_LABELS[item.kind],
-      item.title,
-      decisionOf(item),
-      item.dueDate,
-      item.daysLeft,
-      item.deadlineChanges ?? 0,
-      item.lastDeadlineReason,
-      item.statusReport ? statusReportLine(item.statusReport) : undefined,
-      item.id,
-    ]),
-  );
+  return { name, columns: withSection ? [column<UnitRow, 'text'>('Avsnitt', 'text', (item) => item.section ?? ''), ...UNIT_COLUMNS] : UNIT_COLUMNS };
 }
+
+/** Rows of a unit's list as Swedish Excel opens them. */
+export const unitItemsCsv = (items: UnitRow[]): string => sheetCsv(unitSheet(items), items);

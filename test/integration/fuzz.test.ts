@@ -73,7 +73,7 @@ beforeAll(async () => {
   const kim = { name: 'Kim Berg', email: `kim.fuzz.${process.pid}@kommun.example.se` };
   const eva = { name: 'Eva Lind', email: `eva.fuzz.${process.pid}@kommun.example.se` };
   const register = async (responsible: typeof kim, unit: string, date: string, title: string) =>
-    (await createItem(deps, clerk, { ...itemBody({ responsible, unit, title, due: { date } }) } as never)).item.id;
+    (await createItem(deps, clerk, { ...itemBody({ responsible, unit, title, decision: { body: 'KS', date: '2025-11-12', paragraph: '§ 180' }, due: { date } }) } as never)).item.id;
   const itemIds = [
     await register(kim, unitA, '2026-01-15', 'Försenat sedan länge'),
     await register(kim, unitA, '2026-02-16', 'Också försenat'),
@@ -268,6 +268,7 @@ function templateOf(route: RouteDefinition): Template {
   const key = `${route.method} ${route.path}`;
   if (key === 'POST /uppdrag') return itemBody({ unit: world.units[0], due: { date: '2031-01-31' } });
   if (key === 'PATCH /uppdrag/{id}') return { title: 'Ny rubrik', due: { date: '2031-02-28' }, reason: 'Förlängning', status: 'done', note: 'Klart' };
+  if (key === 'POST /deadlines/preview') return { kind: 'yttrande', decision: { body: 'KS', date: '2030-12-02' }, due: { externalDeadline: '2031-01-31', recipient: 'Länsstyrelsen' } };
   if (key === 'POST /uppdrag/drafts') return { text: 'Kommunstyrelsen beslutar att ge kommundirektören i uppdrag att utreda frågan och återrapportera i maj.' };
   if (route.path.startsWith('/meetings/')) return { leadWorkingDays: 15, dates: ['2026-01-26', '2026-02-23'] };
   if (route.path.startsWith('/calendar/closed-days/')) return { dates: ['2026-05-15'] };

@@ -28,11 +28,12 @@ describe('registering an item', () => {
     expect(response.json.dueExplanation).toContain('30 juni 2027');
   });
 
-  it('accepts a deadline in the past: the backlog item is overdue from the start', async () => {
-    const response = await register({ due: { date: '2026-01-15' } });
+  it('accepts a deadline in the past: the backlog item is overdue from the start, and the 201 says so', async () => {
+    const response = await register({ decision: { body: 'BUN', date: '2025-11-12', paragraph: '§ 98' }, due: { date: '2026-01-15' } });
 
     expect(response.json.state).toBe('overdue');
     expect(response.json.daysLeft).toBeLessThan(0);
+    expect(response.json.warnings).toContainEqual({ code: 'overdue_at_registration', message: expect.stringContaining('Tidsfristen torsdag 15 januari 2026 har redan passerat') });
   });
 
   it('stores the creation in the history, by the registrar', async () => {
@@ -240,7 +241,7 @@ describe('listing', () => {
     for (const date of ['2027-01-15', '2027-02-15', '2027-03-15', '2027-04-15', '2027-05-15']) {
       await register({ unit, due: { date } });
     }
-    await register({ unit, due: { date: '2026-02-02' } });
+    await register({ unit, decision: { body: 'BUN', date: '2025-11-12', paragraph: '§ 98' }, due: { date: '2026-02-02' } });
 
     const overdue = await call('GET', `/uppdrag?unit=${encodeURIComponent(unit)}&state=overdue`, { as: registrar });
     const window = await call('GET', `/uppdrag?unit=${encodeURIComponent(unit)}&dueAfter=2027-01-15&dueBefore=2027-05-15`, { as: registrar });

@@ -141,7 +141,7 @@ describe("an official's page, opened from the reminder", () => {
     expect((await api.deps.items.history(item.id)).at(-1)).toMatchObject({ action: 'extension_granted', reason: 'Beviljad förlängning' });
 
     await api.runReminders('2027-06-09T07:00:00+02:00');
-    expect((await mailTo(kim.email)).at(-1)?.body.text).toContain('Din begäran om förlängning av "Utreda fritidsgårdarnas öppettider" (KS 2027/88) beviljades: ny tidsfrist tisdag 31 augusti 2027.');
+    expect((await mailTo(kim.email)).at(-1)?.body.text).toContain('Din begäran om förlängning av "Utreda fritidsgårdarnas öppettider" (KS 2027-05-10 § 88, KS 2027/88) beviljades: ny tidsfrist tisdag 31 augusti 2027.');
   });
 
   it('a refused request is answered with the reason and leaves the deadline as it was', async () => {

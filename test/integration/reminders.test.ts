@@ -21,7 +21,7 @@ async function setup() {
         kind: 'uppdrag',
         title: 'Ta fram riktlinjer för skolskjuts',
         caseNumber: 'BUN 2027/44',
-        decision: { body: 'BUN', date: '2027-05-19', paragraph: '§ 44' },
+        decision: { body: 'BUN', date: '2027-02-17', paragraph: '§ 44' },
         responsible: official,
         unit: 'Utbildningsförvaltningen',
         manager,
@@ -61,7 +61,7 @@ describe('the daily reminder run', () => {
     const inbox = await mailTo(s.official.email);
     expect(inbox).toHaveLength(5);
     expect(inbox[0]!.body.text).toContain('Senast: måndag 14 juni 2027 (7 dagar kvar)');
-    expect(inbox[0]!.body.text).toContain('Beslut: BUN 2027-05-19 § 44, BUN 2027/44');
+    expect(inbox[0]!.body.text).toContain('Beslut: BUN 2027-02-17 § 44, BUN 2027/44');
     expect(await mailTo(s.manager.email)).toHaveLength(1);
   });
 

@@ -51,9 +51,13 @@ let counter = 0;
 /** A unit name no other test uses, so list assertions see only their own items. */
 export const uniqueUnit = (name = 'Enhet') => `${name} ${process.pid}-${Date.now()}-${++counter}`;
 
-/** A valid create body: an uppdrag due on a plain date. */
+/**
+ * A valid create body: an uppdrag due on a plain date. It is registered even when another test
+ * left an open item just like it (`confirmDuplicate`); the duplicate check has tests of its own.
+ */
 export function itemBody(overrides: Record<string, unknown> = {}) {
   return {
+    confirmDuplicate: true,
     kind: 'uppdrag',
     title: 'Ta fram riktlinjer för skolskjuts',
     caseNumber: 'BUN 2026/44',

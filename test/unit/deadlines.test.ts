@@ -194,6 +194,61 @@ describe('report at a meeting, by month or by date', () => {
   });
 });
 
+describe('report back within a period: the body’s last meeting on or before a date', () => {
+  // SBN meets on Wednesdays (lead 12 working days); VN only in March and June 2027, once in December 2026.
+  const SBN_2026: MeetingPlan = { body: 'SBN', year: 2026, leadWorkingDays: 12, dates: ['2026-11-25', '2026-12-16'] };
+  const SBN_2027: MeetingPlan = {
+    body: 'SBN',
+    year: 2027,
+    leadWorkingDays: 12,
+    dates: ['2027-01-27', '2027-02-24', '2027-03-24', '2027-04-21', '2027-05-26', '2027-06-16', '2027-08-25', '2027-09-22', '2027-10-20', '2027-11-24', '2027-12-15'],
+  };
+  const VN_2026: MeetingPlan = { body: 'VN', year: 2026, leadWorkingDays: 10, dates: ['2026-12-07'] };
+  const VN_2027: MeetingPlan = { body: 'VN', year: 2027, leadWorkingDays: 10, dates: ['2027-03-15', '2027-06-14'] };
+  const plans = [SBN_2026, SBN_2027, VN_2026, VN_2027];
+
+  it.each<[string, string, string, string]>([
+    ['"senast under 2027": the December meeting, 12 working days before', '2027-12-31', '2027-12-15', '2027-11-29'],
+    ['"före sommaren": the June meeting, counted back past a Sunday national day', '2027-06-30', '2027-06-16', '2027-05-31'],
+    ['a meeting on the date itself is in time', '2027-09-22', '2027-09-22', '2027-09-06'],
+    ['a date in January before the first meeting takes December’s of the year before', '2027-01-20', '2026-12-16', '2026-11-30'],
+  ])('%s: by %s → meeting %s, documents in by %s', (_rule, by, meetingDate, dueDate) => {
+    expect(resolve('aterrapportering', { meeting: { body: 'SBN', by } }, plans)).toMatchObject({ meetingDate, dueDate });
+  });
+
+  it('explains itself in Swedish: which meeting and why', () => {
+    expect(resolve('aterrapportering', { meeting: { body: 'SBN', by: '2027-12-31' } }, plans)).toEqual({
+      dueDate: '2027-11-29',
+      meetingDate: '2027-12-15',
+      dueExplanation:
+        'Återrapporteras till SBN. Det gäller SBN:s sista sammanträde senast fredag 31 december 2027. ' +
+        'Handlingarna till SBN sammanträde onsdag 15 december 2027 ska vara inne 12 arbetsdagar före: måndag 29 november 2027.',
+    });
+  });
+
+  it('with no meeting of the body by then in the plan year, it is refused, naming the nearest meetings', () => {
+    const error = deadlineError(() => resolve('uppdrag', { meeting: { body: 'VN', by: '2027-02-15' } }, plans));
+
+    expect(error.code).toBe('no_meeting_in_time');
+    expect(error.path).toBe('due.meeting.by');
+    expect(error.message).toBe(
+      'VN har inget sammanträde senast måndag 15 februari 2027 enligt sammanträdesplanen. Välj ett senare datum eller ett sammanträde i planen, ' +
+        'närmast före: måndag 7 december 2026; närmast efter: måndag 15 mars 2027. Ett sammanträde året före räknas bara när datumet ligger i januari.',
+    );
+  });
+
+  it('a date in January without the previous year’s plan asks for that plan', () => {
+    const error = deadlineError(() => resolve('uppdrag', { meeting: { body: 'SBN', by: '2027-01-20' } }, [SBN_2027]));
+
+    expect(error.code).toBe('no_meeting_plan');
+    expect(error.message).toContain('PUT /meetings/SBN/2026');
+  });
+
+  it('the plan of the date’s year is always needed', () => {
+    expect(deadlineError(() => resolve('uppdrag', { meeting: { body: 'SBN', by: '2028-03-31' } }, plans)).message).toContain('PUT /meetings/SBN/2028');
+  });
+});
+
 describe('a yttrande is scheduled backwards', () => {
   it('takes the last meeting on or before the outside deadline, never the one after', () => {
     const resolved = resolve('yttrande', { externalDeadline: '2026-09-15', recipient: 'Trafikverket', decidedBy: 'KS' });
@@ -320,6 +375,7 @@ describe('which plans a deadline needs and depends on', () => {
     ['a plain date needs none', { date: '2026-06-30' }, []],
     ['a meeting by month needs that year’s plan', { meeting: { body: 'KS', month: '2026-09' } }, [{ body: 'KS', years: [2026] }]],
     ['a meeting by date needs that year’s plan', { meeting: { body: 'BUN', date: '2027-01-04' } }, [{ body: 'BUN', years: [2027] }]],
+    ['the last meeting by a date needs the plans of its year and the year before', { meeting: { body: 'SN', by: '2027-12-31' } }, [{ body: 'SN', years: [2026, 2027] }]],
     ['a yttrande decided by a body needs its plans of the deadline’s year and the year before', { externalDeadline: '2027-01-15', recipient: 'Regionen', decidedBy: 'KS' }, [{ body: 'KS', years: [2026, 2027] }]],
     ['a yttrande by delegation needs none', { externalDeadline: '2027-01-15', recipient: 'Regionen' }, []],
     ['a motion needs KF’s plans of the limit’s year and the year before', { raised: '2028-02-29' }, [{ body: 'KF', years: [2028, 2029] }]],
@@ -330,6 +386,7 @@ describe('which plans a deadline needs and depends on', () => {
   it.each<[string, { due: Due; meetingDate?: string }, { body: string; year: number } | undefined]>([
     ['a plain date depends on no plan', { due: { date: '2026-06-30' } }, undefined],
     ['a meeting by month depends on that year’s plan', { due: { meeting: { body: 'KS', month: '2026-09' } }, meetingDate: '2026-09-16' }, { body: 'KS', year: 2026 }],
+    ['the last meeting by a date depends on the plan of the meeting chosen', { due: { meeting: { body: 'SN', by: '2027-01-20' } }, meetingDate: '2026-12-16' }, { body: 'SN', year: 2026 }],
     ['a January yttrande decided in December depends on December’s plan', { due: { externalDeadline: '2027-01-15', recipient: 'Regionen', decidedBy: 'KS' }, meetingDate: '2026-12-09' }, { body: 'KS', year: 2026 }],
     ['a yttrande by delegation depends on no plan', { due: { externalDeadline: '2027-01-15', recipient: 'Regionen' } }, undefined],
     ['a motion depends on KF’s plan of its meeting', { due: { raised: '2028-02-29' }, meetingDate: '2029-02-26' }, { body: 'KF', year: 2029 }],
@@ -338,7 +395,12 @@ describe('which plans a deadline needs and depends on', () => {
   });
 
   it('the plans it needs are enough to resolve it', () => {
-    const dues: Due[] = [{ meeting: { body: 'KS', month: '2026-09' } }, { externalDeadline: '2027-01-15', recipient: 'Regionen', decidedBy: 'KS' }, { raised: '2026-01-26' }];
+    const dues: Due[] = [
+      { meeting: { body: 'KS', month: '2026-09' } },
+      { meeting: { body: 'SN', by: '2027-01-31' } },
+      { externalDeadline: '2027-01-15', recipient: 'Regionen', decidedBy: 'KS' },
+      { raised: '2026-01-26' },
+    ];
     for (const due of dues) {
       const needed = plansNeeded(due).flatMap(({ body, years }) => allPlans.filter((p) => p.body === body && years.includes(p.year)));
 

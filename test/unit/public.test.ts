@@ -149,8 +149,9 @@ describe('the public page of a body', () => {
 describe('the public-body settings', () => {
   it('take public and showNames as booleans and nothing else, with Swedish errors naming the field', () => {
     expect(publicBodySettings.parse({ public: true, showNames: false })).toEqual({ public: true, showNames: false });
-    const result = publicBodySettings.safeParse({ public: 'ja', names: true });
-    expect(toIssues(result.error!)).toEqual([
+    const input = { public: 'ja', names: true };
+    const result = publicBodySettings.safeParse(input);
+    expect(toIssues(result.error!, input)).toEqual([
       { path: 'public', message: 'Ska vara true eller false.' },
       { path: 'names', message: 'Okänt fält.' },
     ]);

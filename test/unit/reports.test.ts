@@ -32,7 +32,7 @@ function fakeItems(items: StoredItem[]) {
   const repo = {
     async list(query: ItemQuery) {
       queries.push(query);
-      const matching = items.filter((i) => (!query.kind || i.kind === query.kind) && (!query.decisionBody || i.decision.body === query.decisionBody) && query.statuses.includes(i.status));
+      const matching = items.filter((i) => (!query.kind || i.kind === query.kind) && (!query.decisionBody || i.decision?.body === query.decisionBody) && query.statuses.includes(i.status));
       const start = Number(query.cursor ?? 0);
       const next = start + 2;
       return { items: matching.slice(start, next), ...(next < matching.length ? { nextCursor: String(next) } : {}) };

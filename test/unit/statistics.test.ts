@@ -135,14 +135,16 @@ describe('the decision reference', () => {
 
 describe('the statistics query', () => {
   it('refuses a period that ends before it starts, naming the field', () => {
-    const result = statisticsQuery.safeParse({ from: '2026-12-31', to: '2026-01-01' });
+    const input = { from: '2026-12-31', to: '2026-01-01' };
+    const result = statisticsQuery.safeParse(input);
     expect(result.success).toBe(false);
-    expect(toIssues(result.error!)).toEqual([{ path: 'to', message: 'Ska vara samma dag som from eller senare.' }]);
+    expect(toIssues(result.error!, input)).toEqual([{ path: 'to', message: 'Ska vara samma dag som from eller senare.' }]);
   });
 
   it('refuses an unknown kind and a date that does not exist, in Swedish', () => {
-    const result = statisticsQuery.safeParse({ from: '2026-02-30', to: '2026-12-31', kind: 'beslut' });
-    expect(toIssues(result.error!)).toEqual([
+    const input = { from: '2026-02-30', to: '2026-12-31', kind: 'beslut' };
+    const result = statisticsQuery.safeParse(input);
+    expect(toIssues(result.error!, input)).toEqual([
       { path: 'from', message: 'Ska vara ett verkligt datum, ÅÅÅÅ-MM-DD.' },
       { path: 'kind', message: 'Ska vara uppdrag, aterrapportering, yttrande eller motion.' },
     ]);

@@ -20,6 +20,7 @@ import {
 import {
   EVENT_PREFIX,
   EXTENSION_PARTITION,
+  attentionPartition,
   closurePartition,
   eventKey,
   idempotencyKey,
@@ -40,12 +41,13 @@ const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
 const CONFLICT_RETRIES = 3;
 
 const cursorSchema = z.strictObject({
+  /** Which of the query's partitions the list stopped in. */
   s: z.int().min(0).max(10),
   k: z.record(z.string(), z.string().max(1200)),
 });
 
-function encodeCursor(statusIndex: number, key: Record<string, unknown>): string {
-  return Buffer.from(JSON.stringify({ s: statusIndex, k: key })).toString('base64url');
+function encodeCursor(partitionIndex: number, key: Record<string, unknown>): string {
+  return Buffer.from(JSON.stringify({ s: partitionIndex, k: key })).toString('base64url');
 }
 
 function decodeCursor(cursor: string): { s: number; k: Record<string, string> } {
@@ -87,28 +89,37 @@ async function withConflictRetry(write: () => Promise<unknown>): Promise<void> {
   }
 }
 
-/** Which index serves a query, and the partition of each status it walks. */
+/**
+ * Which index serves a query, and the partitions it walks in order: one per status, or, on the
+ * sparse indexes (open items only), the one partition or one per reason for attention.
+ */
 function plan(query: ItemQuery): {
   indexName: string;
   pkName: string;
   skName: string;
-  partition: (status: string) => string;
+  partitions: string[];
   filterUnit: boolean;
   filterResponsible?: boolean;
 } {
+  const open = query.statuses.includes('open');
+  if (query.attention) {
+    // The few flagged items are filtered by who may see them, as the pending requests are.
+    const partitions = open ? query.attention.map(attentionPartition) : [];
+    return { ...TABLE.indexes.byAttention, pkName: 'GSI8PK', skName: 'GSI8SK', partitions, filterUnit: true, filterResponsible: true };
+  }
   if (query.extensionRequested) {
     // Only open items carry the index's keys; the few pending requests are filtered by who may see them.
-    return { ...TABLE.indexes.byExtensionRequest, pkName: 'GSI6PK', skName: 'GSI6SK', partition: () => EXTENSION_PARTITION, filterUnit: true, filterResponsible: true };
+    return { ...TABLE.indexes.byExtensionRequest, pkName: 'GSI6PK', skName: 'GSI6SK', partitions: open ? [EXTENSION_PARTITION] : [], filterUnit: true, filterResponsible: true };
   }
   if (query.responsible) {
     const email = query.responsible;
-    return { ...TABLE.indexes.byResponsible, pkName: 'GSI2PK', skName: 'GSI2SK', partition: (s) => responsiblePartition(email, s), filterUnit: true };
+    return { ...TABLE.indexes.byResponsible, pkName: 'GSI2PK', skName: 'GSI2SK', partitions: query.statuses.map((s) => responsiblePartition(email, s)), filterUnit: true };
   }
   if (query.unit) {
     const unit = query.unit;
-    return { ...TABLE.indexes.byUnit, pkName: 'GSI1PK', skName: 'GSI1SK', partition: (s) => unitPartition(unit, s), filterUnit: false };
+    return { ...TABLE.indexes.byUnit, pkName: 'GSI1PK', skName: 'GSI1SK', partitions: query.statuses.map((s) => unitPartition(unit, s)), filterUnit: false };
   }
-  return { ...TABLE.indexes.byStatus, pkName: 'GSI3PK', skName: 'GSI3SK', partition: statusPartition, filterUnit: false };
+  return { ...TABLE.indexes.byStatus, pkName: 'GSI3PK', skName: 'GSI3SK', partitions: query.statuses.map(statusPartition), filterUnit: false };
 }
 
 export function createDynamoItemRepository(client: DynamoDBDocumentClient, tableName: string): ItemRepository {
@@ -185,19 +196,19 @@ export function createDynamoItemRepository(client: DynamoDBDocumentClient, table
 
     async list(query): Promise<ItemPage> {
       const index = plan(query);
-      let statusIndex = 0;
+      let partitionIndex = 0;
       let start: Record<string, string> | undefined;
       if (query.cursor) {
         const cursor = decodeCursor(query.cursor);
-        const status = query.statuses[cursor.s];
+        const partition = index.partitions[cursor.s];
         // A cursor only continues the query it came from: its partition must be this query's.
         const fresh = Object.keys(cursor.k).length === 0;
         const expectedKeys = ['PK', 'SK', index.pkName, index.skName].sort().join();
         const valid =
-          status !== undefined &&
-          (fresh || (Object.keys(cursor.k).sort().join() === expectedKeys && cursor.k[index.pkName] === index.partition(status) && isItemPosition(cursor.k, index.skName)));
+          partition !== undefined &&
+          (fresh || (Object.keys(cursor.k).sort().join() === expectedKeys && cursor.k[index.pkName] === partition && isItemPosition(cursor.k, index.skName)));
         if (!valid) throw new InvalidCursor();
-        statusIndex = cursor.s;
+        partitionIndex = cursor.s;
         start = fresh ? undefined : cursor.k;
       }
       const records: Record<string, unknown>[] = [];
@@ -224,8 +235,8 @@ export function createDynamoItemRepository(client: DynamoDBDocumentClient, table
       }
       const page = (): ItemPage => ({ items: records.map((r) => stripKeys<StoredItem>(r)) });
 
-      while (statusIndex < query.statuses.length) {
-        const status = query.statuses[statusIndex]!;
+      while (partitionIndex < index.partitions.length) {
+        const partition = index.partitions[partitionIndex]!;
         const fromCursor = start !== undefined;
         const command = new QueryCommand({
           TableName: tableName,
@@ -233,7 +244,7 @@ export function createDynamoItemRepository(client: DynamoDBDocumentClient, table
           KeyConditionExpression: `${index.pkName} = :pk AND ${index.skName} BETWEEN :from AND :to`,
           ExpressionAttributeValues: {
             ...values,
-            ':pk': index.partition(status),
+            ':pk': partition,
             ':from': query.dueFrom ?? '0000-00-00',
             ':to': `${query.dueTo ?? '9999-12-31'}#\uffff`,
           },
@@ -249,10 +260,10 @@ export function createDynamoItemRepository(client: DynamoDBDocumentClient, table
         });
         records.push(...(result.Items ?? []));
         start = result.LastEvaluatedKey as Record<string, string> | undefined;
-        if (!start) statusIndex++;
+        if (!start) partitionIndex++;
         if (records.length >= query.limit) {
-          const more = start !== undefined || statusIndex < query.statuses.length;
-          return { ...page(), ...(more ? { nextCursor: encodeCursor(statusIndex, start ?? {}) } : {}) };
+          const more = start !== undefined || partitionIndex < index.partitions.length;
+          return { ...page(), ...(more ? { nextCursor: encodeCursor(partitionIndex, start ?? {}) } : {}) };
         }
       }
       return page();

@@ -15,6 +15,7 @@ export const REMINDER_PARTITION = 'REMINDER';
 export const planPartition = (body: string, year: number) => `PLAN#${body}#${year}`;
 export const closurePartition = (unit: string, year: string) => `CLOSED#${unit}#${year}`;
 export const EXTENSION_PARTITION = 'EXTENSION_REQUESTED';
+export const attentionPartition = (attention: string) => `ATTENTION#${attention}`;
 export const dueSortKey = (dueDate: string, id: string) => `${dueDate}#${id}`;
 
 /** DynamoDB's largest partition key and sort key, in bytes, in the table and its indexes alike. */
@@ -61,10 +62,15 @@ export function itemIndexKeys(item: StoredItem): Record<string, string> {
     keys.GSI6PK = EXTENSION_PARTITION;
     keys.GSI6SK = sort;
   }
+  // Whatever sets `attention` (a registration, a change, a recomputed plan) writes the item through here.
+  if (item.status === 'open' && item.attention) {
+    keys.GSI8PK = attentionPartition(item.attention);
+    keys.GSI8SK = sort;
+  }
   return keys;
 }
 
-const KEY_ATTRIBUTES = ['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'GSI3PK', 'GSI3SK', 'GSI4PK', 'GSI4SK', 'GSI5PK', 'GSI5SK', 'GSI6PK', 'GSI6SK', 'GSI7PK', 'GSI7SK', 'expiresAt'];
+const KEY_ATTRIBUTES = ['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'GSI3PK', 'GSI3SK', 'GSI4PK', 'GSI4SK', 'GSI5PK', 'GSI5SK', 'GSI6PK', 'GSI6SK', 'GSI7PK', 'GSI7SK', 'GSI8PK', 'GSI8SK', 'expiresAt'];
 
 /** The stored record without its key attributes. */
 export function stripKeys<T>(record: Record<string, unknown>): T {

@@ -658,9 +658,10 @@ export function parsePlanForm(params: URLSearchParams, year: number): Parsed<{ l
   if (!/^\d{1,2}$/.test(lead)) form.fail('leadWorkingDays', 'Skriv antalet arbetsdagar som ett heltal, t.ex. 15.');
   if (lines.length === 0) form.fail('dates', 'Skriv minst ett sammanträdesdatum, ett per rad.');
   if (!form.ok) return { ok: false, errors: form.errors };
-  const result = meetingPlanBody(year).safeParse({ leadWorkingDays: Number(lead), dates: lines });
+  const input = { leadWorkingDays: Number(lead), dates: lines };
+  const result = meetingPlanBody(year).safeParse(input);
   if (result.success) return { ok: true, command: result.data };
-  const issues = toIssues(result.error);
+  const issues = toIssues(result.error, input);
   const leadIssue = issues.find((issue) => issue.path === 'leadWorkingDays');
   if (leadIssue) form.fail('leadWorkingDays', leadIssue.message);
   const dateIssues = issues.filter((issue) => issue.path.startsWith('dates'));
@@ -671,9 +672,10 @@ export function parsePlanForm(params: URLSearchParams, year: number): Parsed<{ l
 /** Extra closed days of a year (`PUT /calendar/closed-days/{year}`), one per line; none is allowed. */
 export function parseClosedDaysForm(params: URLSearchParams, year: number): Parsed<{ dates: CalendarDate[] }, 'dates'> {
   const lines = dateLines(params.get('dates') ?? '');
-  const result = closedDaysBody(year).safeParse({ dates: lines });
+  const input = { dates: lines };
+  const result = closedDaysBody(year).safeParse(input);
   if (result.success) return { ok: true, command: result.data };
-  return { ok: false, errors: { dates: dateListError(toIssues(result.error), lines) } };
+  return { ok: false, errors: { dates: dateListError(toIssues(result.error, input), lines) } };
 }
 
 /** A unit's manager (`PUT /units/{unit}`). */
@@ -697,7 +699,7 @@ export function parseRoleForm(params: URLSearchParams): Parsed<{ role: string; b
   if (!fields.email) form.fail('email', 'Skriv e-postadressen.');
   if (!fields.unit) form.fail('unit', 'Skriv enheten (förvaltningen).');
   const result = roleHolderBody.safeParse(fields);
-  if (!result.success) for (const issue of toIssues(result.error)) form.fail(issue.path as RoleField, issue.message);
+  if (!result.success) for (const issue of toIssues(result.error, fields)) form.fail(issue.path as RoleField, issue.message);
   if (!form.ok || !role || !result.success) return { ok: false, errors: form.errors };
   return { ok: true, command: { role, body: result.data } };
 }

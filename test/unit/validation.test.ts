@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { createItemBody, deadlinePreviewBody, patchItemBody } from '../../shared/items/model';
+import { listQuery } from '../../shared/items/query';
+import { parseOrThrow, toIssues } from '../../shared/validation';
+import { AppError } from '../../shared/errors';
+
+/** A valid registration: an uppdrag from KS 12 April 2027, due 30 June 2027. */
+const valid = {
+  kind: 'uppdrag',
+  title: 'Utreda formerna för medborgardialog',
+  decision: { body: 'KS', date: '2027-04-12', paragraph: '§ 40' },
+  responsible: { name: 'Kim Berg', email: 'kim.berg@kommun.example.se' },
+  unit: 'Kommunledningskontoret',
+  due: { date: '2027-06-30' },
+};
+
+const issuesOf = (schema: { safeParse: (input: unknown) => { success: boolean; error?: unknown } }, input: unknown) => {
+  const result = schema.safeParse(input);
+  if (result.success) throw new Error('expected the input to be refused');
+  return toIssues(result.error as never, input);
+};
+
+describe('a refused registration names each field as the API names it, in plain Swedish', () => {
+  const cases: [string, unknown, { path: string; message: string }[]][] = [
+    ['an unknown kind lists the kinds', { ...valid, kind: 'beslut' }, [{ path: 'kind', message: 'kind ska vara uppdrag, återrapportering, yttrande eller motion.' }]],
+    ['a kind that is not text lists the kinds', { ...valid, kind: 3 }, [{ path: 'kind', message: 'kind ska vara uppdrag, återrapportering, yttrande eller motion.' }]],
+    ['a missing title', { ...valid, title: undefined }, [{ path: 'title', message: 'Ange title.' }]],
+    ['a title that is not text', { ...valid, title: 5 }, [{ path: 'title', message: 'Ska vara text.' }]],
+    ['an empty title', { ...valid, title: '  ' }, [{ path: 'title', message: 'Får inte vara tomt.' }]],
+    ['a missing address of the official, by its whole path', { ...valid, responsible: { name: 'Kim Berg' } }, [{ path: 'responsible.email', message: 'Ange responsible.email.' }]],
+    ['an official given as a name only', { ...valid, responsible: 'Kim Berg' }, [{ path: 'responsible', message: 'Ska vara ett objekt med name och email.' }]],
+    ['an address that is none', { ...valid, responsible: { name: 'Kim Berg', email: 'kim.berg' } }, [{ path: 'responsible.email', message: 'Ska vara en e-postadress.' }]],
+    ['a day that does not exist', { ...valid, due: { date: '2027-02-29' } }, [{ path: 'due.date', message: 'Ska vara ett verkligt datum, ÅÅÅÅ-MM-DD.' }]],
+    [
+      'a due of no known form lists the five forms',
+      { ...valid, due: { senast: '2027-06-30' } },
+      [{ path: 'due', message: 'Ange due i en av fem former: date; meeting med body och month eller date; meeting med body och by; externalDeadline med recipient (och decidedBy); raised.' }],
+    ],
+    [
+      'a due given as a bare date lists the five forms',
+      { ...valid, due: '2027-06-30' },
+      [{ path: 'due', message: 'Ange due i en av fem former: date; meeting med body och month eller date; meeting med body och by; externalDeadline med recipient (och decidedBy); raised.' }],
+    ],
+    ['a meeting with a body only', { ...valid, due: { meeting: { body: 'KS' } } }, [{ path: 'due.meeting', message: 'Ange meeting med body och en av month, date eller by.' }]],
+    ['a thirteenth month', { ...valid, due: { meeting: { body: 'KS', month: '2027-13' } } }, [{ path: 'due.meeting.month', message: 'Ska vara en månad, ÅÅÅÅ-MM.' }]],
+    ['a meeting by a day that does not exist', { ...valid, due: { meeting: { body: 'SN', by: '2027-11-31' } } }, [{ path: 'due.meeting.by', message: 'Ska vara ett verkligt datum, ÅÅÅÅ-MM-DD.' }]],
+    ['a body in lower case', { ...valid, decision: { body: 'ks', date: '2027-04-12' } }, [{ path: 'decision.body', message: 'Ska vara organets förkortning med versaler, t.ex. KS eller BUN.' }]],
+    [
+      'an uppdrag without a decision: only a yttrande may wait for one',
+      { ...valid, decision: undefined },
+      [{ path: 'decision', message: 'Ange decision med body och date. Bara ett yttrande kan registreras innan något organ har beslutat.' }],
+    ],
+    ['a remiss on an uppdrag', { ...valid, remiss: { received: '2027-04-01' } }, [{ path: 'remiss', message: 'remiss gäller bara yttranden (kind yttrande).' }]],
+    ['a raised date on an uppdrag', { ...valid, due: { raised: '2027-04-26' } }, [{ path: 'due.raised', message: 'raised gäller bara motioner (kind motion).' }]],
+    ['a reminder 0 days before', { ...valid, reminders: { beforeDays: [0], overdueEveryDays: 7, escalateAfterDays: 7 } }, [{ path: 'reminders.beforeDays.0', message: 'Ska vara ett heltal, 1–365 dagar.' }]],
+    ['an unknown field', { ...valid, prioritet: 'hög' }, [{ path: 'prioritet', message: 'Okänt fält.' }]],
+    ['no body at all', undefined, [{ path: '', message: 'Skicka uppgifterna som ett JSON-objekt.' }]],
+  ];
+
+  it.each(cases)('%s', (_, input, issues) => {
+    expect(issuesOf(createItemBody, input)).toEqual(issues);
+  });
+
+  it('the message of the refusal names every field to correct', () => {
+    const refusal = (() => {
+      try {
+        parseOrThrow(createItemBody, { ...valid, kind: 'beslut', title: undefined, responsible: { name: 'Kim Berg' } });
+      } catch (error) {
+        return error as AppError;
+      }
+      throw new Error('expected a refusal');
+    })();
+
+    expect(refusal).toMatchObject({ status: 400, code: 'validation_failed', message: 'Uppgifterna behöver rättas: kind, title, responsible.email.' });
+  });
+
+  it('a change names its fields alike: an unknown status lists the statuses', () => {
+    expect(issuesOf(patchItemBody, { status: 'klar' })).toEqual([{ path: 'status', message: 'status ska vara open, done eller cancelled.' }]);
+  });
+
+  it('a deadline preview needs kind and due; a missing due is told its forms', () => {
+    expect(issuesOf(deadlinePreviewBody, {})).toEqual([
+      { path: 'kind', message: 'Ange kind.' },
+      { path: 'due', message: 'Ange due i en av fem former: date; meeting med body och month eller date; meeting med body och by; externalDeadline med recipient (och decidedBy); raised.' },
+    ]);
+  });
+});
+
+describe('a refused list query names the parameter and its allowed values', () => {
+  const cases: [Record<string, string>, { path: string; message: string }[]][] = [
+    [{ state: 'stängd' }, [{ path: 'state', message: 'state ska vara open, overdue, done eller cancelled.' }]],
+    [{ limit: 'alla' }, [{ path: 'limit', message: 'limit ska vara ett heltal, 1–100.' }]],
+    [{ limit: '101' }, [{ path: 'limit', message: 'limit ska vara ett heltal, 1–100.' }]],
+    [{ kind: 'beslut' }, [{ path: 'kind', message: 'kind ska vara uppdrag, återrapportering, yttrande eller motion.' }]],
+    [{ attention: 'alla' }, [{ path: 'attention', message: 'attention ska vara no_meeting_in_time, meeting_already_held eller any.' }]],
+    [{ extensionRequested: 'ja' }, [{ path: 'extensionRequested', message: 'extensionRequested ska vara true eller false.' }]],
+    [{ attention: 'any', extensionRequested: 'true' }, [{ path: 'attention', message: 'Ange attention eller extensionRequested=true, inte båda.' }]],
+    [{ dueBefore: '2027-06-31' }, [{ path: 'dueBefore', message: 'Ska vara ett verkligt datum, ÅÅÅÅ-MM-DD.' }]],
+  ];
+
+  it.each(cases)('%j', (query, issues) => {
+    expect(issuesOf(listQuery, query)).toEqual(issues);
+  });
+});
+
+describe('kind in Swedish', () => {
+  it.each([
+    ['återrapportering', 'aterrapportering'],
+    ['Återrapportering', 'aterrapportering'],
+    ['a\u030aterrapportering', 'aterrapportering'],
+    ['aterrapportering', 'aterrapportering'],
+    ['Yttrande', 'yttrande'],
+  ])('"%s" is understood and stored as the code %s', (written, code) => {
+    expect(createItemBody.parse({ ...valid, kind: written }).kind).toBe(code);
+    expect(listQuery.parse({ kind: written }).kind).toBe(code);
+  });
+});
