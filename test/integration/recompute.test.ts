@@ -25,6 +25,8 @@ async function register(body: Record<string, unknown>) {
     decision: { body: 'KS', date: '2026-10-19', paragraph: '§ 141' },
     responsible: { name: 'Kim Berg', email: 'kim.berg@kommun.example.se' },
     unit: 'Kommunledningskontoret',
+    // Each test registers its own item with the same decision: not a duplicate by mistake.
+    confirmDuplicate: true,
     ...body,
   });
   expect(response.status, response.text).toBe(201);

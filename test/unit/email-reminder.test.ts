@@ -256,7 +256,7 @@ describe('the decision, with only what is known', () => {
 
   it('leaves out a missing paragraph or case number, and names a remiss when there is no decision', () => {
     expect(decisionOf({ decision: { body: 'KS', date: '2026-03-11' } })).toBe('KS 2026-03-11');
-    expect(decisionOf({ remiss: { reference: 'Fi2026/01234', received: '2026-03-02' }, caseNumber: 'KS 2026/99' })).toBe('Remiss Fi2026/01234 inkommen 2026-03-02, KS 2026/99');
+    expect(decisionOf({ remiss: { reference: 'Fi2026/01234', received: '2026-03-02' }, caseNumber: 'KS 2026/99' })).toBe('Remiss, inkom 2026-03-02, Fi2026/01234, KS 2026/99');
     expect(decisionOf({ caseNumber: 'KS 2026/99' })).toBe('KS 2026/99');
     expect(decisionOf({})).toBe('');
   });
