@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { signLocalToken } from '../local/tokens';
-import { addDays, stockholmDate } from '../shared/dates';
+import { addDays, stockholmDate } from '../shared/domain/dates';
 import { runNode } from './node-process';
 import { batchWrite, createSeeder, type DynamoRecord } from './seed';
 import type { BenchStack } from './stack';

@@ -1,9 +1,9 @@
 import { createDependencies, type Dependencies } from '../functions/dependencies';
 import { reminderJobDeps } from '../functions/reminders/handler';
 import { createDynamoReminderStore, type ReadMeter } from '../shared/adapters/dynamo/reminders';
-import { fixedClock } from '../shared/clock';
-import { runReminders } from '../shared/reminders/job';
-import type { ReminderStore } from '../shared/reminders/ports';
+import { fixedClock } from '../shared/platform/clock';
+import { runReminders } from '../shared/application/reminders/job';
+import type { ReminderStore } from '../shared/application/reminders/ports';
 import { batchDelete, batchWrite, createSeeder, keysOfPartition, type DynamoRecord } from './seed';
 import { meterClient, naiveReminderStore } from './reads';
 import type { BenchStack } from './stack';

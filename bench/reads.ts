@@ -1,8 +1,8 @@
 import { ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ReadMeter } from '../shared/adapters/dynamo/reminders';
 import { stripKeys } from '../shared/adapters/dynamo/keys';
-import type { StoredItem } from '../shared/items/model';
-import type { ReminderStore } from '../shared/reminders/ports';
+import type { StoredItem } from '../shared/domain/items/model';
+import type { ReminderStore } from '../shared/application/reminders/ports';
 
 /**
  * Items read, counted on the SDK client: ScannedCount of every Query and Scan, plus the items

@@ -2,7 +2,7 @@ import './quiet';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
-import { readConfig } from '../shared/config';
+import { readConfig } from '../shared/platform/config';
 import { runApi } from './api';
 import { runColdStart } from './cold-start';
 import { runDrafts } from './drafts';

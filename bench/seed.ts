@@ -1,11 +1,11 @@
 import { BatchWriteCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createWorkingCalendar, type WorkingCalendar } from '../shared/calendar/working-days';
-import { addDays, type CalendarDate } from '../shared/dates';
-import { resolveDue } from '../shared/deadlines/resolve';
+import { createWorkingCalendar, type WorkingCalendar } from '../shared/domain/calendar/working-days';
+import { addDays, type CalendarDate } from '../shared/domain/dates';
+import { resolveDue } from '../shared/domain/deadlines/resolve';
 import { eventKey, itemIndexKeys, itemKey } from '../shared/adapters/dynamo/keys';
-import type { HistoryEvent } from '../shared/items/history';
-import { DEFAULT_REMINDERS, KINDS, type StoredItem } from '../shared/items/model';
-import { nextReminderDate, reminderDates } from '../shared/schedule/reminders';
+import type { HistoryEvent } from '../shared/domain/items/history';
+import { DEFAULT_REMINDERS, KINDS, type StoredItem } from '../shared/domain/items/model';
+import { nextReminderDate, reminderDates } from '../shared/domain/schedule/reminders';
 
 /**
  * Stored records in exactly the shape the item adapter writes them (shared/adapters/dynamo/items.ts:

@@ -1,8 +1,8 @@
 import { createDependencies } from '../functions/dependencies';
 import { reminderJobDeps } from '../functions/reminders/handler';
-import { fixedClock } from '../shared/clock';
-import { runReminders } from '../shared/reminders/job';
-import type { Mailer } from '../shared/reminders/ports';
+import { fixedClock } from '../shared/platform/clock';
+import { runReminders } from '../shared/application/reminders/job';
+import type { Mailer } from '../shared/application/reminders/ports';
 import { JOB_INSTANT } from './job';
 import { batchWrite, createSeeder } from './seed';
 import type { BenchStack } from './stack';

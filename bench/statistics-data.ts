@@ -1,4 +1,4 @@
-import type { CalendarDate } from '../shared/dates';
+import type { CalendarDate } from '../shared/domain/dates';
 import { statisticsHistory, type HistoryItem } from '../test/support/statistics-history';
 
 /** The day the benchmark's history ends on: its decisions run from 1 January 2025 to this day. */

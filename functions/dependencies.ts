@@ -1,16 +1,16 @@
-import { readConfig } from '../shared/config';
-import { systemClock } from '../shared/clock';
+import { readConfig } from '../shared/platform/config';
+import { systemClock } from '../shared/platform/clock';
 import { createDocumentClient } from '../shared/adapters/dynamo/client';
 import { createDynamoItemRepository } from '../shared/adapters/dynamo/items';
 import { createDynamoPlanStore } from '../shared/adapters/dynamo/plans';
-import { createDeadlineRules } from '../shared/plans/deadline-rules';
+import { createDeadlineRules } from '../shared/application/plans/deadline-rules';
 import { createDynamoReminderStore } from '../shared/adapters/dynamo/reminders';
 import { createSesClient, createSesMailer } from '../shared/adapters/ses/mailer';
-import type { Clock } from '../shared/clock';
+import type { Clock } from '../shared/platform/clock';
 import { createDynamoRoleDirectory } from '../shared/adapters/dynamo/directory';
 import { createDynamoFreshLinkLimiter } from '../shared/adapters/dynamo/link-requests';
 import { linkKeysFrom } from '../shared/adapters/secrets/link-keys';
-import { createLinkSigner } from '../shared/links/signed-link';
+import { createLinkSigner } from '../shared/application/links/signed-link';
 import { createDynamoUnitDirectory } from '../shared/adapters/dynamo/units';
 import { createDynamoFeedStore } from '../shared/adapters/dynamo/feeds';
 

@@ -1,5 +1,5 @@
 import { Cron } from 'croner';
-import { JOBS } from '../shared/jobs';
+import { JOBS } from '../shared/platform/jobs';
 
 /**
  * The local stand-in for EventBridge Scheduler: the same job table, fired at Stockholm wall-clock

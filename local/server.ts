@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Context } from 'aws-lambda';
-import { matchRoute, needsToken, type HttpFunctionName } from '../shared/routes';
+import { matchRoute, needsToken, type HttpFunctionName } from '../shared/http/routes';
 import type { ApiEvent, ApiResult } from '../shared/http/api';
 import { claimsAsApiGatewayPassesThem, verifyLocalToken } from './tokens';
 

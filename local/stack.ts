@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:net';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { TABLE } from '../shared/table';
+import { TABLE } from '../shared/platform/table';
 import { startDynamoDbLocal } from './dynamo';
 import { startLocalSes } from './ses';
 import { ensureTable } from './table';

@@ -7,7 +7,7 @@ import {
   UpdateTimeToLiveCommand,
   type GlobalSecondaryIndexDescription,
 } from '@aws-sdk/client-dynamodb';
-import { keyAttributeNames, TABLE } from '../shared/table';
+import { keyAttributeNames, TABLE } from '../shared/platform/table';
 
 const gsi = (index: (typeof TABLE.indexes)[keyof typeof TABLE.indexes]) => ({
   IndexName: index.indexName,

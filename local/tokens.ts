@@ -1,5 +1,5 @@
 import { SignJWT, jwtVerify, type JWTPayload } from 'jose';
-import type { Role } from '../shared/auth/caller';
+import type { Role } from '../shared/domain/caller';
 
 /** Local tokens stand in for Entra ID's: same claims, HS256 with LOCAL_JWT_SECRET. */
 export const LOCAL_ISSUER = 'bevakning-local';

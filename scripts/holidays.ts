@@ -1,10 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { closedHolidays } from '../shared/calendar/holiday-rules';
-import { HOLIDAY_TABLE_YEARS } from '../shared/calendar/working-days';
+import { closedHolidays } from '../shared/domain/calendar/holiday-rules';
+import { HOLIDAY_TABLE_YEARS } from '../shared/domain/calendar/working-days';
 
 /**
- * `npm run holidays`: writes shared/calendar/holiday-table.json, the Swedish closed holidays of
+ * `npm run holidays`: writes shared/domain/calendar/holiday-table.json, the Swedish closed holidays of
  * every year the calendar knows, from date-holidays with the known corrections of
  * holiday-rules.ts. Rerun after upgrading date-holidays; test/unit/calendar.test.ts fails until
  * the table matches it, and on any difference from the library that is not a known correction.
@@ -12,7 +12,7 @@ import { HOLIDAY_TABLE_YEARS } from '../shared/calendar/working-days';
 const { version } = createRequire(import.meta.url)('date-holidays/package.json') as { version: string };
 const years: Record<string, string[]> = {};
 for (let year = HOLIDAY_TABLE_YEARS.first; year <= HOLIDAY_TABLE_YEARS.last; year++) years[year] = closedHolidays(year);
-const path = new URL('../shared/calendar/holiday-table.json', import.meta.url);
+const path = new URL('../shared/domain/calendar/holiday-table.json', import.meta.url);
 // One line a year, so a regenerated table diffs by year.
 const lines = Object.entries(years).map(([year, days]) => `    "${year}": ${JSON.stringify(days)}`);
 writeFileSync(path, `{\n  "source": "date-holidays ${version} with the known corrections of holiday-rules.ts, npm run holidays",\n  "years": {\n${lines.join(',\n')}\n  }\n}\n`);

@@ -7,13 +7,13 @@
 import { connect } from 'node:net';
 import { parseArgs } from 'node:util';
 import { fromZonedTime } from 'date-fns-tz';
-import { fixedClock } from '../shared/clock';
-import { isCalendarDate, swedishDate, TIME_ZONE, type CalendarDate } from '../shared/dates';
-import { JOBS } from '../shared/jobs';
-import { nextReminders, runReminders } from '../shared/reminders/job';
+import { fixedClock } from '../shared/platform/clock';
+import { isCalendarDate, swedishDate, TIME_ZONE, type CalendarDate } from '../shared/domain/dates';
+import { JOBS } from '../shared/platform/jobs';
+import { nextReminders, runReminders } from '../shared/application/reminders/job';
 import { createDependencies } from '../functions/dependencies';
 import { reminderJobDeps } from '../functions/reminders/handler';
-import { runDigest } from '../shared/digest/job';
+import { runDigest } from '../shared/application/digest/job';
 import { digestJobDeps } from '../functions/digest/handler';
 
 const { positionals, values } = parseArgs({

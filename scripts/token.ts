@@ -3,7 +3,7 @@
  * Roles: registrar, manager, admin, or official (no role: any signed-in official).
  */
 import { parseArgs } from 'node:util';
-import { ROLES, type Role } from '../shared/auth/caller';
+import { ROLES, type Role } from '../shared/domain/caller';
 import { DEFAULT_LOCAL_JWT_SECRET, signLocalToken } from '../local/tokens';
 
 const { positionals, values } = parseArgs({

@@ -1,7 +1,7 @@
 import type { Context } from 'aws-lambda';
-import { runDigest, type DigestReport } from '../../shared/digest/job';
-import { logger, summary } from '../../shared/http/logger';
-import { pageUrl } from '../../shared/links/fresh-link';
+import { runDigest, type DigestReport } from '../../shared/application/digest/job';
+import { logger, summary } from '../../shared/platform/logger';
+import { pageUrl } from '../../shared/application/links/fresh-link';
 import { dependencies, type Dependencies } from '../dependencies';
 
 /** Builds the weekly overview's dependencies from the composition root; the job CLI passes its own clock. */

@@ -1,12 +1,12 @@
 import * as z from 'zod';
 import { apiHandler, json } from '../../shared/http/api';
-import { requireAdmin, requireRegistrar } from '../../shared/auth/caller';
+import { requireAdmin, requireRegistrar } from '../../shared/domain/caller';
 import { draftRequest } from '../../shared/drafting/request';
-import { roleHolderBody } from '../../shared/directory/roles';
+import { roleHolderBody } from '../../shared/application/directory/roles';
 import { extractDraftsInTurns, normalizeRole } from '../../shared/drafting/extract';
-import { stockholmDate } from '../../shared/dates';
-import { AppError, notFound } from '../../shared/errors';
-import { parseOrThrow } from '../../shared/validation';
+import { stockholmDate } from '../../shared/domain/dates';
+import { AppError, notFound } from '../../shared/domain/app-error';
+import { parseOrThrow } from '../../shared/domain/validation';
 import { dependencies, type Dependencies } from '../dependencies';
 
 /** A pasted decision document may be long: 20 pages of text is about 60 KB. */

@@ -1,10 +1,10 @@
 import { apiHandler, json } from '../../shared/http/api';
-import { feedCalendar } from '../../shared/feeds/calendar';
-import { createFeedBody } from '../../shared/feeds/model';
-import { createFeed, feedOfFile, revokeFeed } from '../../shared/feeds/service';
-import { openItemsOf } from '../../shared/items/link-actions';
-import { pageUrl } from '../../shared/links/fresh-link';
-import { parseOrThrow } from '../../shared/validation';
+import { feedCalendar } from '../../shared/views/calendar/feed';
+import { createFeedBody } from '../../shared/application/feeds/model';
+import { createFeed, feedOfFile, revokeFeed } from '../../shared/application/feeds/service';
+import { openItemsOf } from '../../shared/application/items/link-actions';
+import { pageUrl } from '../../shared/application/links/fresh-link';
+import { parseOrThrow } from '../../shared/domain/validation';
 import { dependencies, type Dependencies } from '../dependencies';
 
 /** How long a client or proxy may reuse a feed: a few minutes, and only the subscriber's own. */

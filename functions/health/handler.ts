@@ -1,6 +1,6 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { apiHandler, json } from '../../shared/http/api';
-import { logger } from '../../shared/http/logger';
+import { logger } from '../../shared/platform/logger';
 import { dependencies, type Dependencies } from '../dependencies';
 import openapi from '../../openapi.json';
 

@@ -1,15 +1,15 @@
 import { apiHandler, json, type ApiRequest } from '../../shared/http/api';
 import { spreadsheet } from '../../shared/http/download';
-import { SPREADSHEET_TYPES } from '../../shared/spreadsheets/table';
+import { SPREADSHEET_TYPES } from '../../shared/views/spreadsheets/table';
 import { dependencies, type Dependencies } from '../dependencies';
-import { createItemBody, deadlinePreviewBody, patchItemBody } from '../../shared/items/model';
-import { listQuery } from '../../shared/items/query';
-import { ITEMS_SHEET } from '../../shared/items/csv';
-import { createItem, etagOf, getItem, itemHistory, listItems, parseIfMatch, patchItem, previewDeadline } from '../../shared/items/service';
+import { createItemBody, deadlinePreviewBody, patchItemBody } from '../../shared/domain/items/model';
+import { listQuery } from '../../shared/application/items/query';
+import { ITEMS_SHEET } from '../../shared/views/spreadsheets/items';
+import { createItem, etagOf, getItem, itemHistory, listItems, parseIfMatch, patchItem, previewDeadline } from '../../shared/application/items/service';
 import { negotiate } from '../../shared/http/negotiation';
-import { parseOrThrow } from '../../shared/validation';
-import { badRequest } from '../../shared/errors';
-import { requireRegistrar } from '../../shared/auth/caller';
+import { parseOrThrow } from '../../shared/domain/validation';
+import { badRequest } from '../../shared/domain/app-error';
+import { requireRegistrar } from '../../shared/domain/caller';
 
 /** Every matching row, in pages, up to this many (documented in README, "Limits"). */
 export const EXPORT_MAX_ROWS = 20_000;

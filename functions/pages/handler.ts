@@ -1,16 +1,16 @@
 import { apiHandler, type ApiEvent, type ApiRequest, type ApiResult } from '../../shared/http/api';
-import { AppError } from '../../shared/errors';
-import { PAGE_FORMS, type PageAction } from '../../shared/pages/forms';
-import { declineItem, markDone, openItemsOf, reportStatus, requestExtension } from '../../shared/items/link-actions';
-import { stockholmDate } from '../../shared/dates';
-import { sendFreshLink } from '../../shared/links/fresh-link';
-import type { LinkCheck } from '../../shared/links/signed-link';
-import { PAGE_HEADERS } from '../../shared/pages/layout';
-import { errorPage, expiredLinkPage, freshLinkSentPage, invalidLinkPage } from '../../shared/pages/notice-pages';
-import { officialPage } from '../../shared/pages/official';
-import { unitFilters, unitPage } from '../../shared/pages/unit';
-import { unitOverview } from '../../shared/units/lists';
-import { parseOrThrow } from '../../shared/validation';
+import { AppError } from '../../shared/domain/app-error';
+import { PAGE_FORMS, type PageAction } from '../../shared/views/pages/forms';
+import { declineItem, markDone, openItemsOf, reportStatus, requestExtension } from '../../shared/application/items/link-actions';
+import { stockholmDate } from '../../shared/domain/dates';
+import { sendFreshLink } from '../../shared/application/links/fresh-link';
+import type { LinkCheck } from '../../shared/application/links/signed-link';
+import { PAGE_HEADERS } from '../../shared/views/pages/layout';
+import { errorPage, expiredLinkPage, freshLinkSentPage, invalidLinkPage } from '../../shared/views/pages/notice-pages';
+import { officialPage } from '../../shared/views/pages/official';
+import { unitFilters, unitPage } from '../../shared/views/pages/unit';
+import { unitOverview } from '../../shared/application/units/lists';
+import { parseOrThrow } from '../../shared/domain/validation';
 import { dependencies, type Dependencies } from '../dependencies';
 
 const page = (status: number, body: string, headers: Record<string, string> = {}): ApiResult => ({

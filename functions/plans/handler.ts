@@ -1,12 +1,12 @@
 import * as z from 'zod';
 import { apiHandler, json, type ApiRequest } from '../../shared/http/api';
-import { requireAdmin } from '../../shared/auth/caller';
-import { bodyName } from '../../shared/items/model';
-import { meetingPlanBody } from '../../shared/deadlines/meeting-plans';
-import { closedDaysBody, planYear } from '../../shared/plans/closed-days';
-import { recomputeForClosedDays, recomputeForPlan } from '../../shared/items/recompute';
-import { notFound } from '../../shared/errors';
-import { parseOrThrow } from '../../shared/validation';
+import { requireAdmin } from '../../shared/domain/caller';
+import { bodyName } from '../../shared/domain/items/model';
+import { meetingPlanBody } from '../../shared/domain/deadlines/meeting-plans';
+import { closedDaysBody, planYear } from '../../shared/application/plans/closed-days';
+import { recomputeForClosedDays, recomputeForPlan } from '../../shared/application/items/recompute';
+import { notFound } from '../../shared/domain/app-error';
+import { parseOrThrow } from '../../shared/domain/validation';
 import { dependencies, type Dependencies } from '../dependencies';
 
 const planPath = z.object({ body: bodyName, year: planYear });

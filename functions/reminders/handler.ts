@@ -1,8 +1,8 @@
 import type { Context } from 'aws-lambda';
-import { runReminders, type RunReport } from '../../shared/reminders/job';
-import { logger, summary } from '../../shared/http/logger';
-import { pageUrl } from '../../shared/links/fresh-link';
-import type { Recipient } from '../../shared/reminders/ports';
+import { runReminders, type RunReport } from '../../shared/application/reminders/job';
+import { logger, summary } from '../../shared/platform/logger';
+import { pageUrl } from '../../shared/application/links/fresh-link';
+import type { Recipient } from '../../shared/application/reminders/ports';
 import { dependencies, type Dependencies } from '../dependencies';
 
 /** Builds the job's dependencies from the composition root; the job CLI passes its own clock. */

@@ -1,14 +1,14 @@
 import { apiHandler, json, type ApiResult } from '../../shared/http/api';
 import { spreadsheet } from '../../shared/http/download';
-import { requireRegistrar } from '../../shared/auth/caller';
+import { requireRegistrar } from '../../shared/domain/caller';
 import { negotiate } from '../../shared/http/negotiation';
-import { PAGE_HEADERS } from '../../shared/pages/layout';
-import { BALANSLISTA_SHEET, VERKSTALLIGHET_SHEET } from '../../shared/reports/csv';
-import { balanslistaPage, verkstallighetPage } from '../../shared/reports/pages';
-import { balanslistaQuery, verkstallighetQuery } from '../../shared/reports/queries';
-import { balanslista, verkstallighet } from '../../shared/reports/reports';
-import { parseOrThrow } from '../../shared/validation';
-import { SPREADSHEET_TYPES, type Sheet } from '../../shared/spreadsheets/table';
+import { PAGE_HEADERS } from '../../shared/views/pages/layout';
+import { BALANSLISTA_SHEET, VERKSTALLIGHET_SHEET } from '../../shared/views/reports/csv';
+import { balanslistaPage, verkstallighetPage } from '../../shared/views/reports/pages';
+import { balanslistaQuery, verkstallighetQuery } from '../../shared/application/reports/queries';
+import { balanslista, verkstallighet } from '../../shared/application/reports/reports';
+import { parseOrThrow } from '../../shared/domain/validation';
+import { SPREADSHEET_TYPES, type Sheet } from '../../shared/views/spreadsheets/table';
 import { dependencies, type Dependencies } from '../dependencies';
 
 const OFFERED = ['application/json', ...SPREADSHEET_TYPES, 'text/html'] as const;

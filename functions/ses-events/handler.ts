@@ -1,7 +1,7 @@
 import type { SNSEvent } from 'aws-lambda';
-import { snsEvent, suppressionsFrom } from '../../shared/reminders/ses-events';
-import { applySuppression } from '../../shared/reminders/suppress';
-import { logger } from '../../shared/http/logger';
+import { snsEvent, suppressionsFrom } from '../../shared/application/reminders/ses-events';
+import { applySuppression } from '../../shared/application/reminders/suppress';
+import { logger } from '../../shared/platform/logger';
 import { dependencies, type Dependencies } from '../dependencies';
 
 /** SES bounce and complaint events from the configuration set's SNS topic. */

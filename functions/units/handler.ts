@@ -1,16 +1,16 @@
 import * as z from 'zod';
 import { apiHandler, json, type ApiResult } from '../../shared/http/api';
 import { spreadsheet } from '../../shared/http/download';
-import { SPREADSHEET_TYPES } from '../../shared/spreadsheets/table';
-import { requireAdmin } from '../../shared/auth/caller';
-import { notFound } from '../../shared/errors';
+import { SPREADSHEET_TYPES } from '../../shared/views/spreadsheets/table';
+import { requireAdmin } from '../../shared/domain/caller';
+import { notFound } from '../../shared/domain/app-error';
 import { negotiate } from '../../shared/http/negotiation';
-import { PAGE_HEADERS } from '../../shared/pages/layout';
-import { overduePage } from '../../shared/pages/unit';
-import { unitSheet } from '../../shared/units/csv';
-import { unitBody, unitName } from '../../shared/units/directory';
-import { overdueList } from '../../shared/units/lists';
-import { parseOrThrow } from '../../shared/validation';
+import { PAGE_HEADERS } from '../../shared/views/pages/layout';
+import { overduePage } from '../../shared/views/pages/unit';
+import { unitSheet } from '../../shared/views/spreadsheets/units';
+import { unitBody, unitName } from '../../shared/application/units/directory';
+import { overdueList } from '../../shared/application/units/lists';
+import { parseOrThrow } from '../../shared/domain/validation';
 import { dependencies, type Dependencies } from '../dependencies';
 
 const overdueQuery = z.strictObject({ unit: unitName.optional() });

@@ -7,10 +7,10 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Validations } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { methodsOf, needsToken, routeKeysOf, type RouteDefinition } from '../../shared/routes';
+import { methodsOf, needsToken, routeKeysOf, type RouteDefinition } from '../../shared/http/routes';
 
 export interface ApiProps {
-  /** The route table (shared/routes.ts): every route, its function and who may call it. */
+  /** The route table (shared/http/routes.ts): every route, its function and who may call it. */
   routes: readonly RouteDefinition[];
   /** The function serving each name that appears in the route table. */
   functions: ReadonlyMap<string, IFunction>;

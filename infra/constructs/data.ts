@@ -1,12 +1,12 @@
 import { RemovalPolicy, type CfnResource } from 'aws-cdk-lib';
 import { AttributeType, Billing, ProjectionType, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
-import { TABLE } from '../../shared/table';
+import { TABLE } from '../../shared/platform/table';
 
 export const TABLE_LOGICAL_ID = 'Table';
 
 /**
- * The one DynamoDB table, from the same definition the local stack uses (shared/table.ts).
+ * The one DynamoDB table, from the same definition the local stack uses (shared/platform/table.ts).
  *
  * Kept safe: on-demand billing (a municipality's traffic is small and bursty: 07:00 jobs, office
  * hours), point-in-time recovery (35 days), deletion protection, and RETAIN so that neither a

@@ -7,15 +7,15 @@ import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
-import type { Config } from '../../shared/config';
-import { TABLE } from '../../shared/table';
+import type { Config } from '../../shared/platform/config';
+import { TABLE } from '../../shared/platform/table';
 import { FUNCTION_BUNDLING, FUNCTION_NODE_OPTIONS } from '../bundling';
 
 /** The repository root: entry points are `functions/<name>/handler.ts` under it. */
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /**
- * The environment the functions read (shared/config.ts), plus the few variables outside that
+ * The environment the functions read (shared/platform/config.ts), plus the few variables outside that
  * schema. Typed against the runtime's own schema so a renamed variable fails the typecheck here.
  */
 export type FunctionEnvironment = Partial<Record<keyof Config | 'LINK_SECRET_ARN' | 'LOG_LEVEL' | 'NODE_OPTIONS', string>>;

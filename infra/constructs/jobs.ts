@@ -13,7 +13,7 @@ import { createDeadLetterQueue } from './building-blocks';
 export const JOB_TIME_ZONE = 'Europe/Stockholm';
 
 /**
- * One scheduled job. shared/jobs.ts's JobDefinition fits this shape, so the job table the local
+ * One scheduled job. shared/platform/jobs.ts's JobDefinition fits this shape, so the job table the local
  * scheduler uses is passed in as is.
  */
 export interface ScheduledJob {

@@ -2,8 +2,8 @@
  * Draft follow-up items from the text of a decision, by Swedish rules alone (no model, no network).
  * The endpoint resolves `due` with the meeting plans; here it stays in the contract's forms.
  */
-import type { CalendarDate } from '../dates';
-import { due as dueSchema, type Due, type Kind, type Person } from '../items/model';
+import type { CalendarDate } from '../domain/dates';
+import { due as dueSchema, type Due, type Kind, type Person } from '../domain/items/model';
 import { fold } from './fold';
 import { BODY_PHRASE, readHeading } from './headings';
 import {

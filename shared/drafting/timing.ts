@@ -1,6 +1,6 @@
 /** Deadlines as Swedish decisions write them, read from folded text. */
-import { addDays, type CalendarDate } from '../dates';
-import { isKnownDate } from '../calendar/working-days';
+import { addDays, type CalendarDate } from '../domain/dates';
+import { isKnownDate } from '../domain/calendar/working-days';
 import { BODY_PHRASE } from './headings';
 
 export interface Span {

@@ -6,7 +6,7 @@
  * is the guarantee that no text (a thousand § lines, a table of ten thousand one-word sentences)
  * holds a request, or the local server that runs every handler in one process, for long.
  */
-import { unprocessable } from '../errors';
+import { unprocessable } from '../domain/app-error';
 
 /**
  * Units for the fixed costs: a line (repair and headings), a § block (its facts and sections),

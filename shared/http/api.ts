@@ -2,9 +2,9 @@ import { gzipSync } from 'node:zlib';
 import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { callerFromRequest, type Caller } from '../auth/caller';
-import { AppError, badRequest, notFound } from '../errors';
-import { logger } from './logger';
+import { callerFromRequest, type Caller } from '../domain/caller';
+import { AppError, badRequest, notFound } from '../domain/app-error';
+import { logger } from '../platform/logger';
 import { acceptsGzip } from './negotiation';
 
 export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;

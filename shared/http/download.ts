@@ -1,5 +1,5 @@
-import { sheetCsv, XLSX_TYPE, type Sheet, type SpreadsheetType } from '../spreadsheets/table';
-import { sheetXlsx } from '../spreadsheets/xlsx';
+import { sheetCsv, XLSX_TYPE, type Sheet, type SpreadsheetType } from '../views/spreadsheets/table';
+import { sheetXlsx } from '../views/spreadsheets/xlsx';
 import type { ApiResult } from './api';
 
 // Apart from api.ts, so that only the functions that export bundle the XLSX writer.

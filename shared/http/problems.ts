@@ -1,5 +1,5 @@
 import { DomainError, type ErrorIssue, type ErrorKind } from '../domain/errors';
-import { AppError } from '../errors';
+import { AppError } from '../domain/app-error';
 import type { ApiResult } from './contract';
 
 /** A refusal only the HTTP edge makes: no token (401), a body too large (413), of the wrong type (415), no If-Match (428). */

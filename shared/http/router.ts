@@ -2,11 +2,11 @@ import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { Context } from 'aws-lambda';
 import type * as z from 'zod';
-import { callerFromRequest, requireAdmin, requireRegistrar, type Caller } from '../auth/caller';
+import { callerFromRequest, requireAdmin, requireRegistrar, type Caller } from '../domain/caller';
 import { invalid } from '../domain/errors';
-import { toIssues } from '../validation';
+import { toIssues } from '../domain/validation';
 import type { ApiEvent, ApiResult, Handlers, RouteContract, RouteHandler, RouteInput } from './contract';
-import { logger } from './logger';
+import { logger } from '../platform/logger';
 import { HttpError, INTERNAL_ERROR, problemOf, problemResult, type Problem } from './problems';
 
 export interface RouterOptions {

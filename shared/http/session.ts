@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { EncryptJWT, errors, jwtDecrypt, type JWTPayload } from 'jose';
 import * as z from 'zod';
-import { ROLES, type Caller, type Role } from '../auth/caller';
-import type { Clock } from '../clock';
+import { ROLES, type Caller, type Role } from '../domain/caller';
+import type { Clock } from '../platform/clock';
 
 /**
  * The workspace's sessions: the signed-in caller in a cookie sealed with jose (JWE, `dir` +

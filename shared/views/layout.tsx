@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { isAdmin, isRegistrar } from '../auth/caller';
+import { isAdmin, isRegistrar } from '../domain/caller';
 import { STYLESHEET } from './assets/stylesheet';
 import { WORKSPACE_PATHS } from './paths';
 import { roleLine } from './workspace/format';

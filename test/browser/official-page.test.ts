@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
-import { createItem } from '../../shared/items/service';
+import { createItem } from '../../shared/application/items/service';
 import { mailTo } from '../support/isolated';
 import { brokenWords, browserWorld, printScreenshot, screenshot, seriousViolations } from '../support/browser';
 

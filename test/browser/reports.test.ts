@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
-import { createItem } from '../../shared/items/service';
-import { reportStatus } from '../../shared/items/link-actions';
+import { createItem } from '../../shared/application/items/service';
+import { reportStatus } from '../../shared/application/items/link-actions';
 import { signLocalToken } from '../../local/tokens';
 import { brokenWords, browserWorld, screenshot, seriousViolations, stackedLabels } from '../support/browser';
 

@@ -6,11 +6,11 @@ import { render } from 'preact-render-to-string';
 import type { Browser, Page } from 'playwright-core';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { statisticsCharts } from '../../shared/reports/charts';
-import { publicBodyView } from '../../shared/reports/public';
-import { PublicBodyContent } from '../../shared/reports/public-page';
-import { computeStatistics } from '../../shared/reports/statistics';
-import { StatisticsContent } from '../../shared/reports/statistics-page';
+import { statisticsCharts } from '../../shared/views/reports/charts';
+import { publicBodyView } from '../../shared/domain/reports/public';
+import { PublicBodyContent } from '../../shared/views/reports/public-page';
+import { computeStatistics } from '../../shared/domain/reports/statistics';
+import { StatisticsContent } from '../../shared/views/reports/statistics-page';
 import { launchBrowser, screenshot, SCREENSHOTS, seriousViolations } from '../support/browser';
 import { statisticsHistory } from '../support/statistics-history';
 
@@ -23,7 +23,7 @@ import { statisticsHistory } from '../support/statistics-history';
 const CSS = `body { margin: 0; font: 1rem/1.5 system-ui, Arial, sans-serif; color: #1b1b1b; background: #fff; }
 main { max-width: 64rem; margin: 0 auto; padding: 1rem; }
 h1 { font-size: 1.6rem; margin: 0 0 .25rem; } h2 { font-size: 1.25rem; margin: 2rem 0 .5rem; } .lead { color: #4a4a4a; margin: 0 0 1rem; }
-${readFileSync(join(import.meta.dirname, '../../shared/reports/report-content.css'), 'utf8')}`;
+${readFileSync(join(import.meta.dirname, '../../shared/views/reports/report-content.css'), 'utf8')}`;
 const CSP = `default-src 'none'; style-src 'sha256-${createHash('sha256').update(CSS).digest('base64')}'; img-src 'none'; base-uri 'none'; frame-ancestors 'none'`;
 const ORIGIN = 'https://bevakning.kommun.example.se';
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createItem } from '../../shared/items/service';
-import { runDigest } from '../../shared/digest/job';
+import { createItem } from '../../shared/application/items/service';
+import { runDigest } from '../../shared/application/digest/job';
 import { digestJobDeps } from '../../functions/digest/handler';
-import { createLinkSigner } from '../../shared/links/signed-link';
-import { DEV_LINK_KEY } from '../../shared/config';
-import { fixedClock } from '../../shared/clock';
+import { createLinkSigner } from '../../shared/application/links/signed-link';
+import { DEV_LINK_KEY } from '../../shared/platform/config';
+import { fixedClock } from '../../shared/platform/clock';
 import { mailTo } from '../support/isolated';
 import { A4_PRINT_WIDTH, brokenWords, browserWorld, printScreenshot, screenshot, seriousViolations, stackedLabels } from '../support/browser';
 

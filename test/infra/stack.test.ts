@@ -17,9 +17,9 @@ import { SES_BOUNCE_RATE_THRESHOLD, SES_COMPLAINT_RATE_THRESHOLD, cloudWatchWeek
 import { grantsOf } from '../../infra/functions';
 import type { AppStack } from '../../infra/app-stack';
 import type { DataStack } from '../../infra/data-stack';
-import { JOBS } from '../../shared/jobs';
-import { HTTP_FUNCTIONS, needsToken, ROUTES, routeKey, routeKeysOf } from '../../shared/routes';
-import { TABLE } from '../../shared/table';
+import { JOBS } from '../../shared/platform/jobs';
+import { HTTP_FUNCTIONS, needsToken, ROUTES, routeKey, routeKeysOf } from '../../shared/http/routes';
+import { TABLE } from '../../shared/platform/table';
 
 /**
  * The deployed stack, synthesized offline from the same definitions the local stack uses and
@@ -121,7 +121,7 @@ describe('the data stack', () => {
     expect(props.SSESpecification).toEqual({ SSEEnabled: true, SSEType: 'KMS' });
   });
 
-  it('has the key schema, TTL attribute and indexes of shared/table.ts, every index projecting all attributes', () => {
+  it('has the key schema, TTL attribute and indexes of shared/platform/table.ts, every index projecting all attributes', () => {
     const props = table()[1].Properties;
     expect(props.KeySchema).toEqual([
       { AttributeName: TABLE.partitionKey, KeyType: 'HASH' },
@@ -251,7 +251,7 @@ describe('least privilege', () => {
     expect(actions('plans')).toContain('dynamodb:UpdateItem');
   });
 
-  it('Query reaches every index of shared/table.ts, by name', () => {
+  it('Query reaches every index of shared/platform/table.ts, by name', () => {
     const query = only(statementsOf('items').filter((s) => actionsOf(s).includes('dynamodb:Query')));
     const text = JSON.stringify(query.Resource);
     for (const index of Object.values(TABLE.indexes)) expect(text).toContain(`/index/${index.indexName}"`);
@@ -389,7 +389,7 @@ describe('the scheduled jobs', () => {
     );
   const queues = () => resources(template, 'AWS::SQS::Queue');
 
-  it('includes the job table of shared/jobs.ts, which the local scheduler runs too', () => {
+  it('includes the job table of shared/platform/jobs.ts, which the local scheduler runs too', () => {
     expect(JOBS.map((j) => j.name)).toContain('reminders');
     expect(Object.keys(resources(template, 'AWS::Scheduler::Schedule'))).toHaveLength(JOBS.length);
   });

@@ -4,10 +4,10 @@ import { loadHandler } from '../support/route-server';
 import { apiGatewayEvent } from '../support/lambda-event';
 import { isolatedDependencies } from '../support/isolated';
 import { lambdaContext } from '../../local/server';
-import { needsToken, routeKey, ROUTES, type RouteDefinition } from '../../shared/routes';
-import { DEV_LINK_KEY } from '../../shared/config';
-import { createLinkSigner, type LinkKeys, type LinkScope } from '../../shared/links/signed-link';
-import { systemClock, type Clock } from '../../shared/clock';
+import { needsToken, routeKey, ROUTES, type RouteDefinition } from '../../shared/http/routes';
+import { DEV_LINK_KEY } from '../../shared/platform/config';
+import { createLinkSigner, type LinkKeys, type LinkScope } from '../../shared/application/links/signed-link';
+import { systemClock, type Clock } from '../../shared/platform/clock';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER } from '../../local/tokens';
 import { admin, apiUrl, call, itemBody, registrar, tokenFor, uniqueUnit, type Who } from '../support/api';
 

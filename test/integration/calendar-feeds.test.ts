@@ -1,6 +1,6 @@
 import ical, { type VEvent } from 'node-ical';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createItem, patchItem } from '../../shared/items/service';
+import { createItem, patchItem } from '../../shared/application/items/service';
 import { tokenFor, type Who } from '../support/api';
 import { isolatedApi } from '../support/isolated-api';
 

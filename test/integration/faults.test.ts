@@ -10,15 +10,15 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ProvisionedThroughputExceededException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { createItem } from '../../shared/items/service';
-import { runReminders, type ReminderJobDeps, type RunReport } from '../../shared/reminders/job';
+import { createItem } from '../../shared/application/items/service';
+import { runReminders, type ReminderJobDeps, type RunReport } from '../../shared/application/reminders/job';
 import { reminderJobDeps } from '../../functions/reminders/handler';
-import { runDigest, type DigestReport } from '../../shared/digest/job';
+import { runDigest, type DigestReport } from '../../shared/application/digest/job';
 import { digestJobDeps } from '../../functions/digest/handler';
 import { createSesClient, createSesMailer } from '../../shared/adapters/ses/mailer';
 import { DYNAMODB_MAX_ATTEMPTS } from '../../shared/adapters/dynamo/client';
-import { stockholmDate } from '../../shared/dates';
-import { summary } from '../../shared/http/logger';
+import { stockholmDate } from '../../shared/domain/dates';
+import { summary } from '../../shared/platform/logger';
 import { signLocalToken } from '../../local/tokens';
 import { isolatedDependencies, mailTo } from '../support/isolated';
 import { routeServer } from '../support/route-server';

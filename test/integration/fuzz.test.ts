@@ -12,17 +12,17 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { SignJWT, UnsecuredJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { matchRoute, ROUTES, routeKeysOf, type RouteDefinition } from '../../shared/routes';
+import { matchRoute, ROUTES, routeKeysOf, type RouteDefinition } from '../../shared/http/routes';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER, signLocalToken, type TokenClaims } from '../../local/tokens';
-import { createItem } from '../../shared/items/service';
-import { createLinkSigner } from '../../shared/links/signed-link';
-import { systemClock, fixedClock } from '../../shared/clock';
+import { createItem } from '../../shared/application/items/service';
+import { createLinkSigner } from '../../shared/application/links/signed-link';
+import { systemClock, fixedClock } from '../../shared/platform/clock';
 import { linkKeysFrom } from '../../shared/adapters/secrets/link-keys';
 import { routeServer } from '../support/route-server';
 import { countsOf, scanTable } from '../support/table-snapshot';
 import { HOSTILE_TEXT, PROTOTYPE_KEYS } from '../support/hostile';
 import { itemBody } from '../support/api';
-import { logger } from '../../shared/http/logger';
+import { logger } from '../../shared/platform/logger';
 
 /** Requests sent at once; the batch is also the unit the table is compared over. */
 const BATCH = 8;

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { createItem } from '../../shared/items/service';
+import { createItem } from '../../shared/application/items/service';
 import { isolatedDependencies } from '../support/isolated';
 import { freePort } from '../support/ports';
 

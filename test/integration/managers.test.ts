@@ -1,10 +1,10 @@
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createItem, patchItem } from '../../shared/items/service';
-import { runDigest } from '../../shared/digest/job';
+import { createItem, patchItem } from '../../shared/application/items/service';
+import { runDigest } from '../../shared/application/digest/job';
 import { digestJobDeps } from '../../functions/digest/handler';
 import { signLocalToken } from '../../local/tokens';
-import type { Role } from '../../shared/auth/caller';
+import type { Role } from '../../shared/domain/caller';
 import { isolatedApi } from '../support/isolated-api';
 import { mailTo, type StoredEmail } from '../support/isolated';
 

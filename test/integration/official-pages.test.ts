@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createItem, patchItem } from '../../shared/items/service';
-import { createLinkSigner, type LinkKeys } from '../../shared/links/signed-link';
-import { DEV_LINK_KEY } from '../../shared/config';
-import { fixedClock } from '../../shared/clock';
+import { createItem, patchItem } from '../../shared/application/items/service';
+import { createLinkSigner, type LinkKeys } from '../../shared/application/links/signed-link';
+import { DEV_LINK_KEY } from '../../shared/platform/config';
+import { fixedClock } from '../../shared/platform/clock';
 import { signLocalToken } from '../../local/tokens';
 import { inject } from 'vitest';
 import { isolatedApi } from '../support/isolated-api';

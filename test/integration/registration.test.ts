@@ -8,7 +8,7 @@ import { parse } from 'csv-parse/sync';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { signLocalToken } from '../../local/tokens';
-import type { Role } from '../../shared/auth/caller';
+import type { Role } from '../../shared/domain/caller';
 import { isolatedApi } from '../support/isolated-api';
 import { countsOf, scanTable } from '../support/table-snapshot';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createItem, patchItem } from '../../shared/items/service';
-import { runReminders, type ReminderJobDeps } from '../../shared/reminders/job';
-import { SendError, type Mailer, type ReminderStore } from '../../shared/reminders/ports';
+import { createItem, patchItem } from '../../shared/application/items/service';
+import { runReminders, type ReminderJobDeps } from '../../shared/application/reminders/job';
+import { SendError, type Mailer, type ReminderStore } from '../../shared/application/reminders/ports';
 import { createHandler as createSesEventsHandler } from '../../functions/ses-events/handler';
 import { reminderJobDeps } from '../../functions/reminders/handler';
 import { isolatedDependencies, mailTo } from '../support/isolated';

@@ -1,9 +1,9 @@
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createItem, patchItem } from '../../shared/items/service';
-import { reportStatus } from '../../shared/items/link-actions';
+import { createItem, patchItem } from '../../shared/application/items/service';
+import { reportStatus } from '../../shared/application/items/link-actions';
 import { signLocalToken } from '../../local/tokens';
-import type { Role } from '../../shared/auth/caller';
+import type { Role } from '../../shared/domain/caller';
 import { isolatedApi } from '../support/isolated-api';
 
 const clerk = { who: 'registrator@kommun.example.se', roles: new Set(['registrar'] as const) };

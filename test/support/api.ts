@@ -1,5 +1,5 @@
 import { inject } from 'vitest';
-import type { Role } from '../../shared/auth/caller';
+import type { Role } from '../../shared/domain/caller';
 import { signLocalToken } from '../../local/tokens';
 
 export const apiUrl = () => inject('apiUrl');

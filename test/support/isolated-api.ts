@@ -8,10 +8,10 @@ import { createHandler as createPlansHandler } from '../../functions/plans/handl
 import { createHandler as createUnitsHandler } from '../../functions/units/handler';
 import { createHandler as createFeedsHandler } from '../../functions/feeds/handler';
 import { createHandler as createReportsHandler } from '../../functions/reports/handler';
-import { runReminders } from '../../shared/reminders/job';
+import { runReminders } from '../../shared/application/reminders/job';
 import { reminderJobDeps } from '../../functions/reminders/handler';
 import { createLocalApi } from '../../local/server';
-import type { HttpFunctionName } from '../../shared/routes';
+import type { HttpFunctionName } from '../../shared/http/routes';
 import { isolatedDependencies } from './isolated';
 import { freePort } from './ports';
 

@@ -2,7 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { inject } from 'vitest';
 import { createDependencies } from '../../functions/dependencies';
 import { ensureTable } from '../../local/table';
-import type { Clock } from '../../shared/clock';
+import type { Clock } from '../../shared/platform/clock';
 
 let tables = 0;
 

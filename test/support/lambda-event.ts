@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { UnsecuredJWT } from 'jose';
-import { matchRoute, routeKey } from '../../shared/routes';
+import { matchRoute, routeKey } from '../../shared/http/routes';
 import type { ApiEvent } from '../../shared/http/api';
 import { claimsAsApiGatewayPassesThem } from '../../local/tokens';
 

@@ -3,7 +3,7 @@ import type { Context } from 'aws-lambda';
 import { inject } from 'vitest';
 import { createLocalApi } from '../../local/server';
 import type { ApiEvent, ApiResult } from '../../shared/http/api';
-import type { HttpFunctionName } from '../../shared/routes';
+import type { HttpFunctionName } from '../../shared/http/routes';
 import type { Dependencies } from '../../functions/dependencies';
 import { isolatedDependencies } from './isolated';
 import { freePort } from './ports';

@@ -1,7 +1,7 @@
 import { fromZonedTime } from 'date-fns-tz';
-import { addDays, daysBetween, stockholmDay, TIME_ZONE, type CalendarDate } from '../../shared/dates';
-import { oneYearLater } from '../../shared/deadlines/resolve';
-import { DEFAULT_REMINDERS, type Decision, type Kind, type StoredItem } from '../../shared/items/model';
+import { addDays, daysBetween, stockholmDay, TIME_ZONE, type CalendarDate } from '../../shared/domain/dates';
+import { oneYearLater } from '../../shared/domain/deadlines/resolve';
+import { DEFAULT_REMINDERS, type Decision, type Kind, type StoredItem } from '../../shared/domain/items/model';
 
 /**
  * A deterministic history of follow-up items over three calendar years, as the store would hold

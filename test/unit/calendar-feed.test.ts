@@ -1,8 +1,8 @@
 import ical, { type VEvent } from 'node-ical';
 import { afterEach, describe, expect, it } from 'vitest';
-import { feedCalendar, type FeedItem } from '../../shared/feeds/calendar';
-import { FEED_FILE, FEED_TOKEN } from '../../shared/feeds/model';
-import { feedUrl, newFeedToken, tokenHash } from '../../shared/feeds/service';
+import { feedCalendar, type FeedItem } from '../../shared/views/calendar/feed';
+import { FEED_FILE, FEED_TOKEN } from '../../shared/application/feeds/model';
+import { feedUrl, newFeedToken, tokenHash } from '../../shared/application/feeds/service';
 
 const PAGE = 'https://bevakning.kommun.example.se/p/eyJhbGciOi.x.y';
 const NOW = new Date('2027-06-04T07:00:00Z');

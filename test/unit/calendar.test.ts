@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { CALENDAR_YEARS, createWorkingCalendar, HOLIDAY_TABLE_YEARS } from '../../shared/calendar/working-days';
-import { closedHolidays, libraryHolidays } from '../../shared/calendar/holiday-rules';
-import { resolveDue } from '../../shared/deadlines/resolve';
-import HOLIDAY_TABLE from '../../shared/calendar/holiday-table.json';
-import { addDays } from '../../shared/dates';
+import { CALENDAR_YEARS, createWorkingCalendar, HOLIDAY_TABLE_YEARS } from '../../shared/domain/calendar/working-days';
+import { closedHolidays, libraryHolidays } from '../../shared/domain/calendar/holiday-rules';
+import { resolveDue } from '../../shared/domain/deadlines/resolve';
+import HOLIDAY_TABLE from '../../shared/domain/calendar/holiday-table.json';
+import { addDays } from '../../shared/domain/dates';
 
 // Expected dates checked against an independent computation (Meeus/Jones/Butcher Easter
 // algorithm and the list in lagen om allmänna helgdagar), not copied from the code's output.

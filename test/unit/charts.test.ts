@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DAYS_MEASURES, OUTCOMES, daysToDoneByKind, outcomesByBody, outcomesByYear, statisticsCharts } from '../../shared/reports/charts';
-import { computeStatistics, type ReportItem, type Statistics } from '../../shared/reports/statistics';
+import { DAYS_MEASURES, OUTCOMES, daysToDoneByKind, outcomesByBody, outcomesByYear, statisticsCharts } from '../../shared/views/reports/charts';
+import { computeStatistics, type ReportItem, type Statistics } from '../../shared/domain/reports/statistics';
 import { statisticsHistory } from '../support/statistics-history';
 
 const today = '2027-11-16';

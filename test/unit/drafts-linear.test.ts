@@ -3,7 +3,7 @@ import { extractDrafts, extractDraftsInTurns, type DraftContext } from '../../sh
 import { MAX_SENTENCE, readDocument, sentencesOf } from '../../shared/drafting/structure';
 import { normalizeText } from '../../shared/drafting/text';
 import { WORK_CEILING, Work } from '../../shared/drafting/work';
-import { AppError } from '../../shared/errors';
+import { AppError } from '../../shared/domain/app-error';
 import { ADVERSARIAL_TEXTS } from '../fixtures/drafts/adversarial';
 
 const ctx = (work: Work): DraftContext => ({ lookupRole: () => undefined, today: '2026-06-01', work });

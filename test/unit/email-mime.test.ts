@@ -1,7 +1,7 @@
 import { simpleParser, type AddressObject } from 'mailparser';
 import { describe, expect, it } from 'vitest';
-import { UnsafeHeaderError, composeMime, type MimeMessage } from '../../shared/email/mime';
-import { renderReminderEmail } from '../../shared/email/reminder';
+import { UnsafeHeaderError, composeMime, type MimeMessage } from '../../shared/views/email/mime';
+import { renderReminderEmail } from '../../shared/views/email/reminder';
 
 const message: MimeMessage = {
   from: 'Bevakning Årjängs kommun <bevakning@kommun.example.se>',

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { daysBetween } from '../../shared/dates';
-import { MAX_ITEMS_PER_EMAIL, daysInWords, decisionOf, renderReminderEmail, toReminderLine, type ReminderEmailInput, type ReminderLine } from '../../shared/email/reminder';
-import { renderDigestEmail } from '../../shared/email/digest';
-import { renderFreshLinkEmail } from '../../shared/email/fresh-link';
-import { cleanText, escapeHtml, oneLine } from '../../shared/email/text';
-import type { ItemView } from '../../shared/items/model';
+import { daysBetween } from '../../shared/domain/dates';
+import { MAX_ITEMS_PER_EMAIL, daysInWords, decisionOf, renderReminderEmail, toReminderLine, type ReminderEmailInput, type ReminderLine } from '../../shared/views/email/reminder';
+import { renderDigestEmail } from '../../shared/views/email/digest';
+import { renderFreshLinkEmail } from '../../shared/views/email/fresh-link';
+import { cleanText, escapeHtml, oneLine } from '../../shared/views/email/text';
+import type { ItemView } from '../../shared/domain/items/model';
 
 /** Monday 1 June 2026. */
 const TODAY = '2026-06-01';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { acceptsGzip, negotiate } from '../../shared/http/negotiation';
-import { XLSX_TYPE } from '../../shared/spreadsheets/table';
+import { XLSX_TYPE } from '../../shared/views/spreadsheets/table';
 
 describe('content negotiation', () => {
   it.each<[string | undefined, boolean]>([

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildOpenApiDocument } from '../../shared/openapi/document';
-import { needsToken, ROUTES } from '../../shared/routes';
+import { buildOpenApiDocument } from '../../shared/http/openapi';
+import { needsToken, ROUTES } from '../../shared/http/routes';
 
 const committed = JSON.parse(readFileSync(new URL('../../openapi.json', import.meta.url), 'utf8'));
 

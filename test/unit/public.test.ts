@@ -1,11 +1,11 @@
 import { h } from 'preact';
 import { render } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
-import { swedishDate } from '../../shared/dates';
-import type { StoredItem } from '../../shared/items/model';
-import { publicBodySettings, publicBodyView, type PublicBodySettings, type PublicSourceItem } from '../../shared/reports/public';
-import { PublicBodyContent } from '../../shared/reports/public-page';
-import { toIssues } from '../../shared/validation';
+import { swedishDate } from '../../shared/domain/dates';
+import type { StoredItem } from '../../shared/domain/items/model';
+import { publicBodySettings, publicBodyView, type PublicBodySettings, type PublicSourceItem } from '../../shared/domain/reports/public';
+import { PublicBodyContent } from '../../shared/views/reports/public-page';
+import { toIssues } from '../../shared/domain/validation';
 
 const today = '2027-05-15';
 

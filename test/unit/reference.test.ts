@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decisionReference, itemReference, paragraphReference, type ReferenceSource } from '../../shared/items/reference';
+import { decisionReference, itemReference, paragraphReference, type ReferenceSource } from '../../shared/domain/items/reference';
 
 const yttrande = (fields: Partial<ReferenceSource>): ReferenceSource => ({
   due: { externalDeadline: '2027-09-30', recipient: 'Region Skåne', decidedBy: 'KS' },

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { fixedClock } from '../../shared/clock';
-import type { StoredItem } from '../../shared/items/model';
-import type { ItemQuery, ItemRepository } from '../../shared/items/ports';
-import { balanslista, markOf, motionRow, verkstallighet } from '../../shared/reports/reports';
-import { balanslistaPage } from '../../shared/reports/pages';
+import { fixedClock } from '../../shared/platform/clock';
+import type { StoredItem } from '../../shared/domain/items/model';
+import type { ItemQuery, ItemRepository } from '../../shared/application/items/ports';
+import { balanslista, markOf, motionRow, verkstallighet } from '../../shared/application/reports/reports';
+import { balanslistaPage } from '../../shared/views/reports/pages';
 
 const base: StoredItem = {
   id: 'a',

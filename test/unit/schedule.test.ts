@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { createWorkingCalendar } from '../../shared/calendar/working-days';
-import { addDays } from '../../shared/dates';
-import { DEFAULT_REMINDERS, type ReminderPolicy } from '../../shared/items/model';
-import { isEscalation, nextReminderDate, reminderDates, type ScheduleInput } from '../../shared/schedule/reminders';
-import { daysLeft, stateOf } from '../../shared/schedule/state';
+import { createWorkingCalendar } from '../../shared/domain/calendar/working-days';
+import { addDays } from '../../shared/domain/dates';
+import { DEFAULT_REMINDERS, type ReminderPolicy } from '../../shared/domain/items/model';
+import { isEscalation, nextReminderDate, reminderDates, type ScheduleInput } from '../../shared/domain/schedule/reminders';
+import { daysLeft, stateOf } from '../../shared/domain/schedule/state';
 
 // Expected dates checked against an independent implementation of the rules over the Swedish
 // calendar, not copied from the code's output.

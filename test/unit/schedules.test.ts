@@ -1,6 +1,6 @@
 import { Cron } from 'croner';
 import { describe, expect, it } from 'vitest';
-import { JOBS } from '../../shared/jobs';
+import { JOBS } from '../../shared/platform/jobs';
 
 describe('the local scheduler fires the jobs at 07:00 Stockholm wall-clock time', () => {
   const reminders = JOBS.find((j) => j.name === 'reminders')!;

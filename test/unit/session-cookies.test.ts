@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { Caller } from '../../shared/auth/caller';
-import { fixedClock } from '../../shared/clock';
+import type { Caller } from '../../shared/domain/caller';
+import { fixedClock } from '../../shared/platform/clock';
 import { checkCsrf, checkSameOrigin, csrfToken, CsrfRefused } from '../../shared/http/csrf';
 import {
   endSession,

@@ -4,7 +4,7 @@ import { exportJWK, generateKeyPair } from 'jose';
 import Provider, { type Adapter, type AdapterPayload } from 'oidc-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callerFromIdToken, createOidcSignIn, SignInFailed, type OidcConfig } from '../../shared/adapters/oidc/sign-in';
-import { fixedClock, systemClock, type Clock } from '../../shared/clock';
+import { fixedClock, systemClock, type Clock } from '../../shared/platform/clock';
 import { readSession, seal, startSession, type SessionSettings } from '../../shared/http/session';
 import { freePort } from '../support/ports';
 

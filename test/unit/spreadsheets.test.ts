@@ -1,10 +1,10 @@
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { ITEMS_SHEET } from '../../shared/items/csv';
-import type { ItemView } from '../../shared/items/model';
-import { sheetCsv } from '../../shared/spreadsheets/table';
-import { sheetXlsx } from '../../shared/spreadsheets/xlsx';
+import { ITEMS_SHEET } from '../../shared/views/spreadsheets/items';
+import type { ItemView } from '../../shared/domain/items/model';
+import { sheetCsv } from '../../shared/views/spreadsheets/table';
+import { sheetXlsx } from '../../shared/views/spreadsheets/xlsx';
 
 /** A backlog item with a digit-only case number, as an imported register has them. */
 const item: ItemView = {

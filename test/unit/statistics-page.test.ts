@@ -1,9 +1,9 @@
 import { h } from 'preact';
 import { render } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
-import { statisticsCharts } from '../../shared/reports/charts';
-import { StatisticsContent, statisticsSummary } from '../../shared/reports/statistics-page';
-import { computeStatistics, type ReportItem } from '../../shared/reports/statistics';
+import { statisticsCharts } from '../../shared/views/reports/charts';
+import { StatisticsContent, statisticsSummary } from '../../shared/views/reports/statistics-page';
+import { computeStatistics, type ReportItem } from '../../shared/domain/reports/statistics';
 import { statisticsHistory } from '../support/statistics-history';
 
 const page = async (items: ReportItem[], options: Parameters<typeof computeStatistics>[1]) => {

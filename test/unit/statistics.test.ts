@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { computeStatistics, decisionReference, nearestRank, statisticsQuery, type ReportItem } from '../../shared/reports/statistics';
-import { toIssues } from '../../shared/validation';
+import { computeStatistics, decisionReference, nearestRank, statisticsQuery, type ReportItem } from '../../shared/domain/reports/statistics';
+import { toIssues } from '../../shared/domain/validation';
 import { statisticsHistory, type HistoryItem } from '../support/statistics-history';
 
 /** A KS uppdrag decided Wednesday 11 March 2026, due Tuesday 30 June 2026, still open. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createItemBody, deadlinePreviewBody, patchItemBody } from '../../shared/items/model';
-import { listQuery } from '../../shared/items/query';
-import { parseOrThrow, toIssues } from '../../shared/validation';
-import { AppError } from '../../shared/errors';
+import { createItemBody, deadlinePreviewBody, patchItemBody } from '../../shared/domain/items/model';
+import { listQuery } from '../../shared/application/items/query';
+import { parseOrThrow, toIssues } from '../../shared/domain/validation';
+import { AppError } from '../../shared/domain/app-error';
 
 /** A valid registration: an uppdrag from KS 12 April 2027, due 30 June 2027. */
 const valid = {

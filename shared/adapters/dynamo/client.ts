@@ -1,7 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Config } from '../../config';
-import { serviceUnavailable } from '../../errors';
+import type { Config } from '../../platform/config';
+import { serviceUnavailable } from '../../domain/app-error';
 
 /**
  * Attempts per DynamoDB call, retries included. The SDK's standard strategy retries throttling

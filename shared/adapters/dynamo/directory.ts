@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { queryAll } from './query-all';
-import type { RoleDirectory, RoleHolder } from '../../directory/roles';
+import type { RoleDirectory, RoleHolder } from '../../application/directory/roles';
 
 /** The role directory is one small partition: read whole for each draft request. */
 const ROLES = 'ROLES';

@@ -1,7 +1,7 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Feed } from '../../feeds/model';
-import type { FeedStore } from '../../feeds/ports';
+import type { Feed } from '../../application/feeds/model';
+import type { FeedStore } from '../../application/feeds/ports';
 
 /** A feed by the SHA-256 of its token (what `GET /calendar/{token}.ics` reads) and by id (for revoking). */
 const byHashKey = (tokenHash: string) => ({ PK: `FEED#${tokenHash}`, SK: 'FEED' });

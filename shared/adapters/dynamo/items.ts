@@ -6,9 +6,9 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import * as z from 'zod';
-import { TABLE } from '../../table';
-import type { HistoryEvent } from '../../items/history';
-import type { StoredItem } from '../../items/model';
+import { TABLE } from '../../platform/table';
+import type { HistoryEvent } from '../../domain/items/history';
+import type { StoredItem } from '../../domain/items/model';
 import {
   IdempotencyKeyTaken,
   InvalidCursor,
@@ -16,7 +16,7 @@ import {
   type ItemPage,
   type ItemQuery,
   type ItemRepository,
-} from '../../items/ports';
+} from '../../application/items/ports';
 import {
   EVENT_PREFIX,
   EXTENSION_PARTITION,
@@ -34,7 +34,7 @@ import {
   unitPartition,
 } from './keys';
 import { queryAll } from './query-all';
-import { serviceUnavailable } from '../../errors';
+import { serviceUnavailable } from '../../domain/app-error';
 
 const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
 /** DynamoDB can cancel a transaction for a conflicting one in flight; such a cancellation is retried. */

@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { FreshLinkLimiter } from '../../links/fresh-link';
+import type { FreshLinkLimiter } from '../../application/links/fresh-link';
 
 /** Counters live two days, then the TTL clears them. */
 const TTL_SECONDS = 2 * 24 * 60 * 60;

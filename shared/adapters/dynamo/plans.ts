@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { queryAll } from './query-all';
-import type { PlanStore } from '../../plans/ports';
+import type { PlanStore } from '../../application/plans/ports';
 
 const meetingPlanKey = (body: string, year: number) => ({ PK: `MEETINGS#${body}`, SK: String(year) });
 const CLOSED_DAYS = 'CLOSED_DAYS';

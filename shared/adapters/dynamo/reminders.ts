@@ -8,9 +8,9 @@ import {
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { TABLE } from '../../table';
-import type { StoredItem } from '../../items/model';
-import type { ReminderStore, Recipient } from '../../reminders/ports';
+import { TABLE } from '../../platform/table';
+import type { StoredItem } from '../../domain/items/model';
+import type { ReminderStore, Recipient } from '../../application/reminders/ports';
 import { randomUUID } from 'node:crypto';
 import { queryAll } from './query-all';
 import { isStorableId, itemKey, REMINDER_PARTITION, responsiblePartition, stripKeys } from './keys';

@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Unit, UnitDirectory } from '../../units/directory';
+import type { Unit, UnitDirectory } from '../../application/units/directory';
 import { queryAll } from './query-all';
 
 /** The unit directory is one small partition (a municipality has tens of units): read whole for the weekly overview. */

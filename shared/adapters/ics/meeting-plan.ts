@@ -1,6 +1,6 @@
 import { fromZonedTime } from 'date-fns-tz';
 import ICAL from 'ical.js';
-import { stockholmDate, type CalendarDate } from '../../dates';
+import { stockholmDate, type CalendarDate } from '../../domain/dates';
 
 /**
  * A body's meeting dates from its published calendar (iCalendar, RFC 5545), for the admin's

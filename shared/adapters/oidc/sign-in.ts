@@ -1,6 +1,6 @@
 import * as client from 'openid-client';
-import { ROLES, type Caller, type Role } from '../../auth/caller';
-import type { Clock } from '../../clock';
+import { ROLES, type Caller, type Role } from '../../domain/caller';
+import type { Clock } from '../../platform/clock';
 import { cookieHeader, cookieName, clearingCookieHeader, readCookie, safeReturnPath, seal, SessionRefused, unseal, type SessionSettings } from '../../http/session';
 
 /**

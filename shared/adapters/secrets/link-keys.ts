@@ -1,6 +1,6 @@
 import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
-import type { Config } from '../../config';
-import { linkKeysJson, type LinkKeys } from '../../links/signed-link';
+import type { Config } from '../../platform/config';
+import { linkKeysJson, type LinkKeys } from '../../application/links/signed-link';
 
 /** A rotated key reaches warm functions within this many seconds. */
 const CACHE_SECONDS = 300;

@@ -1,7 +1,7 @@
 import { SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
-import type { Config } from '../../config';
-import { composeMime } from '../../email/mime';
-import { SendError, type Mailer } from '../../reminders/ports';
+import type { Config } from '../../platform/config';
+import { composeMime } from '../../views/email/mime';
+import { SendError, type Mailer } from '../../application/reminders/ports';
 
 export function createSesClient(config: Pick<Config, 'AWS_REGION' | 'SES_ENDPOINT'>): SESClient {
   return new SESClient({

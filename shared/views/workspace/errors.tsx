@@ -1,4 +1,4 @@
-import { isRegistrar } from '../../auth/caller';
+import { isRegistrar } from '../../domain/caller';
 import { SESSION_HOURS } from '../../http/session';
 import { Layout } from '../layout';
 import { WORKSPACE_PATHS } from '../paths';

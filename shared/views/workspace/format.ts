@@ -1,8 +1,8 @@
-import type { Role } from '../../auth/caller';
-import { stockholmDay, swedishDate, type CalendarDate } from '../../dates';
-import type { HistoryAction, HistoryEvent } from '../../items/history';
-import { KIND_LABELS, type Kind, type Person, type ReminderPolicy, type State } from '../../items/model';
-import { dayMonthYear, takenOutAt } from '../../reports/reports';
+import type { Role } from '../../domain/caller';
+import { stockholmDay, swedishDate, type CalendarDate } from '../../domain/dates';
+import type { HistoryAction, HistoryEvent } from '../../domain/items/history';
+import { KIND_LABELS, type Kind, type Person, type ReminderPolicy, type State } from '../../domain/items/model';
+import { dayMonthYear, takenOutAt } from '../../application/reports/reports';
 import type { Attention, DecisionKnown, DueForm, Viewer, WorkspaceItem } from './models';
 
 /** How the workspace words the product's facts: in Swedish, as a clerk writes them. */

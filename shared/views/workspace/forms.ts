@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type * as z from 'zod';
-import { ROLES, type Caller, type Role } from '../../auth/caller';
-import type { CalendarDate } from '../../dates';
-import { meetingPlanBody } from '../../deadlines/meeting-plans';
-import { roleHolderBody } from '../../directory/roles';
-import type { ErrorIssue } from '../../errors';
-import { bodyName, calendarDate, dueKindMismatch, email, KINDS, LIMITS, type Due, type Kind, type Person } from '../../items/model';
-import { closedDaysBody, planYear } from '../../plans/closed-days';
-import { unitName } from '../../units/directory';
-import { toIssues } from '../../validation';
+import { ROLES, type Caller, type Role } from '../../domain/caller';
+import type { CalendarDate } from '../../domain/dates';
+import { meetingPlanBody } from '../../domain/deadlines/meeting-plans';
+import { roleHolderBody } from '../../application/directory/roles';
+import type { ErrorIssue } from '../../domain/app-error';
+import { bodyName, calendarDate, dueKindMismatch, email, KINDS, LIMITS, type Due, type Kind, type Person } from '../../domain/items/model';
+import { closedDaysBody, planYear } from '../../application/plans/closed-days';
+import { unitName } from '../../application/units/directory';
+import { toIssues } from '../../domain/validation';
 import {
   SORT_KEYS,
   type ChangeField,

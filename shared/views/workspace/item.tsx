@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
-import { isRegistrar } from '../../auth/caller';
-import type { HistoryEvent } from '../../items/history';
+import { isRegistrar } from '../../domain/caller';
+import type { HistoryEvent } from '../../domain/items/history';
 import { CsrfField, Layout } from '../layout';
 import { WORKSPACE_PATHS } from '../paths';
 import { renderPage } from '../render';

@@ -1,9 +1,9 @@
-import type { Caller } from '../../auth/caller';
-import type { CalendarDate } from '../../dates';
-import type { HistoryEvent } from '../../items/history';
-import type { ItemView } from '../../items/model';
-import type { RoleHolder } from '../../directory/roles';
-import type { Unit } from '../../units/directory';
+import type { Caller } from '../../domain/caller';
+import type { CalendarDate } from '../../domain/dates';
+import type { HistoryEvent } from '../../domain/items/history';
+import type { ItemView } from '../../domain/items/model';
+import type { RoleHolder } from '../../application/directory/roles';
+import type { Unit } from '../../application/units/directory';
 
 /**
  * What the workspace pages render. Each page is a pure function of one of these models; the

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { MOTION_WARNING_DAYS } from '../../reports/queries';
+import { MOTION_WARNING_DAYS } from '../../application/reports/queries';
 import { CsrfField, Layout } from '../layout';
 import { WORKSPACE_PATHS } from '../paths';
 import { renderPage } from '../render';

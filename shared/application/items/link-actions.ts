@@ -1,0 +1,107 @@
+import { addDays, stockholmDate, swedishDate, type CalendarDate } from '../../domain/dates';
+import { AppError, notFound, unprocessable } from '../../domain/app-error';
+import type { HistoryEvent } from '../../domain/items/history';
+import type { ItemView, StoredItem } from '../../domain/items/model';
+import { changeItem, patchItem, type ItemChange, type ItemDeps } from './service';
+import { toView } from '../../domain/items/view';
+import { listAll } from './list-all';
+import { itemReference } from '../../domain/items/reference';
+
+/**
+ * What an official does from the page their reminder links to. The signed link names them, so
+ * each action is theirs alone and only on their own open items; every action is on the record
+ * as "via e-postlänk".
+ */
+export const VIA_LINK = 'e-postlänk';
+
+/** A later deadline may be asked for up to two years ahead. */
+const MAX_EXTENSION_DAYS = 730;
+
+const who = (email: string) => ({ who: email, roles: new Set<never>() });
+
+/** The official's open items, most urgent first (the index sorts by due date). */
+export async function openItemsOf(deps: ItemDeps, email: string): Promise<ItemView[]> {
+  const day = stockholmDate(deps.clock());
+  const items = await listAll(deps.items, { responsible: email, statuses: ['open'] });
+  return items.map((item) => toView(item, day));
+}
+
+async function ownOpenItem(deps: ItemDeps, email: string, id: string): Promise<StoredItem> {
+  const item = await deps.items.get(id);
+  if (!item || item.responsible.email !== email) throw notFound('Ärendet finns inte bland dina ärenden.');
+  if (item.status !== 'open') throw new AppError(409, 'item_closed', 'Ärendet är redan stängt.');
+  return item;
+}
+
+/** Closes the item exactly as `PATCH` with `status: done` and the note would, on the record as via the link. */
+export async function markDone(deps: ItemDeps, email: string, id: string, note: string): Promise<ItemView> {
+  const item = await ownOpenItem(deps, email, id);
+  return patchItem(deps, who(email), id, item.version, { status: 'done', note }, VIA_LINK);
+}
+
+function linkEvent(deps: ItemDeps, email: string, action: HistoryEvent['action'], before: StoredItem, after: StoredItem, extra: Partial<HistoryEvent>): ItemChange['event'] {
+  const changes: HistoryEvent['changes'] = {};
+  for (const field of ['extensionRequest', 'statusReport', 'reassignRequest'] as const) {
+    if (JSON.stringify(before[field]) !== JSON.stringify(after[field])) changes[field] = { from: before[field] ?? null, to: after[field] ?? null };
+  }
+  return { at: deps.clock().toISOString(), by: email, action, changes, via: VIA_LINK, ...extra };
+}
+
+async function changeOwn(deps: ItemDeps, email: string, id: string, build: (before: StoredItem, now: string) => ItemChange): Promise<ItemView> {
+  const after = await changeItem(deps, () => ownOpenItem(deps, email, id), async (before) => build(before, deps.clock().toISOString()));
+  return toView(after, stockholmDate(deps.clock()));
+}
+
+const official = (item: StoredItem) => `${item.responsible.name} (${item.responsible.email})`;
+
+/**
+ * Asks for a later deadline: kept on the item until a registrar grants it (a changed deadline with
+ * a reason) or refuses it, listed in `GET /uppdrag?extensionRequested=true` and in the
+ * registrar's next email.
+ */
+export async function requestExtension(deps: ItemDeps, email: string, id: string, request: { date: CalendarDate; reason: string }): Promise<ItemView> {
+  return changeOwn(deps, email, id, (before, now) => {
+    if (request.date <= before.dueDate) {
+      throw unprocessable('validation_failed', `Föreslå ett datum efter nuvarande tidsfrist, ${swedishDate(before.dueDate)}.`, [{ path: 'date', message: 'Måste vara senare än nuvarande tidsfrist.' }]);
+    }
+    if (request.date > addDays(stockholmDate(deps.clock()), MAX_EXTENSION_DAYS)) {
+      throw unprocessable('validation_failed', 'Föreslå ett datum inom två år.', [{ path: 'date', message: 'Högst två år framåt.' }]);
+    }
+    const after: StoredItem = { ...before, extensionRequest: { date: request.date, reason: request.reason, by: email, at: now }, version: before.version + 1, updatedAt: now };
+    return {
+      after,
+      event: linkEvent(deps, email, 'extension_requested', before, after, { reason: request.reason }),
+      notices: [
+        {
+          recipient: before.createdBy,
+          text: `${official(before)} begär förlängning av ${itemReference(before)} från ${swedishDate(before.dueDate)} till ${swedishDate(request.date)}. Skäl: ${request.reason} Bevilja genom att ändra tidsfristen med ett skäl, eller avslå (extensionRequest: refused).`,
+        },
+      ],
+    };
+  });
+}
+
+/** A status note ("Utredningen klar i maj, väntar på yttrande från SN"): the latest is shown beside the item. */
+export async function reportStatus(deps: ItemDeps, email: string, id: string, note: string): Promise<ItemView> {
+  return changeOwn(deps, email, id, (before, now) => {
+    const after: StoredItem = { ...before, statusReport: { note, by: email, at: now }, version: before.version + 1, updatedAt: now };
+    return { after, event: linkEvent(deps, email, 'status_report', before, after, { note }) };
+  });
+}
+
+/** "Inte mitt ärende": the registrar is asked to reassign; reminders go on until they do. */
+export async function declineItem(deps: ItemDeps, email: string, id: string, note: string | undefined): Promise<ItemView> {
+  return changeOwn(deps, email, id, (before, now) => {
+    const after: StoredItem = { ...before, reassignRequest: { ...(note ? { note } : {}), by: email, at: now }, version: before.version + 1, updatedAt: now };
+    return {
+      after,
+      event: linkEvent(deps, email, 'not_mine', before, after, note ? { note } : {}),
+      notices: [
+        {
+          recipient: before.createdBy,
+          text: `${official(before)} säger att ${itemReference(before)} inte är deras ärende${note ? `: ${note}` : '.'} Ändra ansvarig (responsible) på ärendet.`,
+        },
+      ],
+    };
+  });
+}

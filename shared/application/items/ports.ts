@@ -1,0 +1,61 @@
+import type { CalendarDate } from '../../domain/dates';
+import type { HistoryEvent } from '../../domain/items/history';
+import type { Attention, Kind, Status, StoredItem } from '../../domain/items/model';
+
+/** A list query in the repository's terms; the service has already applied who may see what. */
+export interface ItemQuery {
+  unit?: string;
+  responsible?: string;
+  kind?: Kind;
+  /** Only items decided by this body (`decision.body`, e.g. KF): the follow-up of a body's decisions. */
+  decisionBody?: string;
+  /** Stored statuses to walk, in order. */
+  statuses: Status[];
+  /** Inclusive bounds on dueDate. */
+  dueFrom?: CalendarDate;
+  dueTo?: CalendarDate;
+  limit: number;
+  cursor?: string;
+  /** Only items with a pending request for a later deadline. */
+  extensionRequested?: boolean;
+  /** Only open items flagged for a clerk with one of these reasons, walked in this order. */
+  attention?: Attention[];
+}
+
+export interface ItemPage {
+  items: StoredItem[];
+  nextCursor?: string;
+}
+
+export interface IdempotencyRecord {
+  bodyHash: string;
+  itemId: string;
+}
+
+export interface ItemRepository {
+  /** Stores a new item with its first history event, atomically. With an idempotency record, a reused key fails with `IdempotencyKeyTaken`. */
+  create(item: StoredItem, event: HistoryEvent, idempotency?: { caller: string; key: string; bodyHash: string }): Promise<void>;
+  get(id: string): Promise<StoredItem | undefined>;
+  /**
+   * Replaces the item with one history event, atomically, if it is still as read: the same
+   * version and the same `lastRemindedOn` (which the daily job moves without a new version);
+   * else `VersionConflict`.
+   */
+  update(item: StoredItem, event: HistoryEvent, read: Pick<StoredItem, 'version' | 'lastRemindedOn'>): Promise<void>;
+  history(id: string): Promise<HistoryEvent[]>;
+  list(query: ItemQuery): Promise<ItemPage>;
+  idempotency(caller: string, key: string): Promise<IdempotencyRecord | undefined>;
+  /** A unit's items closed in a Stockholm year, optionally only those closed in [from, to) (ISO instants). */
+  closed(unit: string, year: string, range?: { from: string; to: string }): Promise<StoredItem[]>;
+  /** Open items whose deadline was computed from a body's meeting plan for a year. */
+  dependingOnPlan(body: string, year: number): Promise<StoredItem[]>;
+}
+
+export class VersionConflict extends Error {}
+export class IdempotencyKeyTaken extends Error {}
+export class InvalidCursor extends Error {}
+
+/** Leaves a line for someone's next email from the daily job ("Din begäran om förlängning beviljades"). */
+export interface NoticeBoard {
+  addNotice(recipient: string, text: string, at: string): Promise<void>;
+}

@@ -1,0 +1,99 @@
+import { daysBetween, stockholmDate, swedishDate, type CalendarDate } from '../../domain/dates';
+import { unprocessable } from '../../domain/app-error';
+import type { Attention, Decision, Due, Kind, Remiss, ResolvedDue, StoredItem, Warning } from '../../domain/items/model';
+import type { DeadlineRules } from '../../domain/items/rules';
+
+/** The field of a `due` form that sets the deadline: where a refusal about the date points. */
+export function duePath(due: Due): string {
+  if ('date' in due) return 'due.date';
+  if ('meeting' in due) return `due.meeting.${'month' in due.meeting ? 'month' : 'date' in due.meeting ? 'date' : 'by'}`;
+  return 'externalDeadline' in due ? 'due.externalDeadline' : 'due.raised';
+}
+
+/**
+ * An item is never due before it came into being: a deadline before its decision's date (or, for
+ * a yttrande registered on arrival, before the remiss came in) is a typo, not an item born
+ * overdue. Throws 422 `due_before_decision` / `due_before_received` naming both dates.
+ */
+export function checkDueAfterOrigin(item: { due: Due; dueDate: CalendarDate; decision?: Decision | undefined; remiss?: Remiss | undefined }): void {
+  const path = duePath(item.due);
+  const due = swedishDate(item.dueDate);
+  if (item.decision && item.dueDate < item.decision.date) {
+    const decided = `${item.decision.body} ${swedishDate(item.decision.date)}`;
+    throw unprocessable('due_before_decision', `Tidsfristen ${due} ligger före beslutet, ${decided}. Kontrollera årtalen i due och decision.date.`, [
+      { path, message: `Ger tidsfristen ${due}, före beslutet ${decided}.` },
+      { path: 'decision.date', message: `Beslutet ${decided} ligger efter tidsfristen ${due}.` },
+    ]);
+  }
+  const received = item.decision ? undefined : item.remiss?.received;
+  if (received && item.dueDate < received) {
+    throw unprocessable('due_before_received', `Tidsfristen ${due} ligger före dagen remissen kom in, ${swedishDate(received)}. Kontrollera årtalen i due och remiss.received.`, [
+      { path, message: `Ger tidsfristen ${due}, före dagen remissen kom in (${swedishDate(received)}).` },
+      { path: 'remiss.received', message: `Remissen kom in ${swedishDate(received)}, efter tidsfristen ${due}.` },
+    ]);
+  }
+}
+
+/**
+ * The deadline an item with these fields gets (the rules' dates and explanation), checked against
+ * where it comes from, and whether a clerk must look at it at once: `meeting_already_held` when
+ * the meeting its deadline hangs on is before `today`. Throws the rules' 422s and
+ * `checkDueAfterOrigin`'s.
+ */
+export async function deadlineFor(
+  rules: Pick<DeadlineRules, 'resolve'>,
+  item: { kind: Kind; due: Due; decision?: Decision | undefined; remiss?: Remiss | undefined },
+  today: CalendarDate,
+): Promise<ResolvedDue & { attention?: Attention }> {
+  const resolved = await rules.resolve(item.kind, item.due);
+  checkDueAfterOrigin({ ...item, ...resolved });
+  return resolved.meetingDate && resolved.meetingDate < today ? { ...resolved, attention: 'meeting_already_held' } : resolved;
+}
+
+/**
+ * What a clerk should know about a deadline on `day`: its meeting already held, or (else) its
+ * date already past. `meetingBody` names the body whose meeting it is.
+ */
+export function deadlineWarnings(
+  item: Pick<StoredItem, 'dueDate' | 'meetingDate' | 'attention'>,
+  day: CalendarDate,
+  meetingBody: string | undefined,
+): Warning[] {
+  if (item.attention === 'meeting_already_held' && item.meetingDate) {
+    const meeting = meetingBody ? `${meetingBody} sammanträde ${swedishDate(item.meetingDate)}` : `Sammanträdet ${swedishDate(item.meetingDate)}`;
+    return [
+      {
+        code: 'meeting_already_held',
+        message:
+          `${meeting}, det sista i tid, har redan hållits; tidsfristen ${swedishDate(item.dueDate)} har passerat. ` +
+          'Ärendet är markerat för en registrator (attention: meeting_already_held): välj ett senare sammanträde, begär längre tid eller låt det avgöras på delegation.',
+      },
+    ];
+  }
+  if (item.dueDate < day) {
+    const late = daysBetween(item.dueDate, day);
+    return [
+      {
+        code: 'overdue_at_registration',
+        message: `Tidsfristen ${swedishDate(item.dueDate)} har redan passerat: ärendet är försenat från start (${late} ${late === 1 ? 'dag' : 'dagar'}).`,
+      },
+    ];
+  }
+  return [];
+}
+
+/**
+ * The warnings a registration answers with, from the item as stored, so a replay of the same
+ * request (Idempotency-Key) says the same: `no_manager` when neither the item nor the unit
+ * directory named a manager to escalate to, and `deadlineWarnings` as of the day it was registered.
+ */
+export function registrationWarnings(item: StoredItem, rules: Pick<DeadlineRules, 'planDependency'>): Warning[] {
+  const warnings: Warning[] = [];
+  if (!item.manager) {
+    warnings.push({
+      code: 'no_manager',
+      message: `Ingen chef kan nås för ärendet: det anger ingen manager och ${item.unit} har ingen chef i enhetskatalogen, så ett försenat ärende kan inte eskaleras. Lägg in enhetens chef med PUT /units/{unit} eller ange manager på ärendet.`,
+    });
+  }
+  return [...warnings, ...deadlineWarnings(item, stockholmDate(new Date(item.createdAt)), rules.planDependency(item)?.body)];
+}

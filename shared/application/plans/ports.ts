@@ -1,0 +1,12 @@
+import type { CalendarDate } from '../../domain/dates';
+import type { MeetingPlan } from '../../domain/deadlines/meeting-plans';
+
+/** Reference data an admin keeps: the bodies' meeting plans and the extra closed days. */
+export interface PlanStore {
+  meetingPlan(body: string, year: number): Promise<MeetingPlan | undefined>;
+  saveMeetingPlan(plan: MeetingPlan, by: string, at: string): Promise<void>;
+  closedDays(year: number): Promise<CalendarDate[] | undefined>;
+  saveClosedDays(year: number, dates: CalendarDate[], by: string, at: string): Promise<void>;
+  /** Every extra closed day of every year: a handful of dates, read in one Query. */
+  allClosedDays(): Promise<CalendarDate[]>;
+}

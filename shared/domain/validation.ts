@@ -1,0 +1,75 @@
+import * as z from 'zod';
+// The Swedish locale alone: `z.locales` would bundle every language zod has.
+import sv from 'zod/v4/locales/sv.js';
+import { badRequest, type ErrorIssue } from './app-error';
+
+/**
+ * Swedish for every message zod writes itself (zod's `sv` locale), and plain messages of our own
+ * for a value outside a fixed set, naming the field and the allowed values. Schemas with their
+ * own message keep it; a missing field is named by `toIssues`, which knows its whole path.
+ */
+z.config(sv());
+z.config({
+  customError: (issue) => {
+    if (issue.code !== 'invalid_value' || issue.values.length < 2) return undefined;
+    const field = issue.path?.length ? issue.path.join('.') : 'Värdet';
+    return `${field} ska vara ${listOr(issue.values.map(String))}.`;
+  },
+});
+
+/** "a, b eller c". */
+export function listOr(values: string[]): string {
+  return values.length < 2 ? (values[0] ?? '') : `${values.slice(0, -1).join(', ')} eller ${values.at(-1)}`;
+}
+
+/** The value at a path of the input, to tell a missing field from a wrong one. */
+function valueAt(input: unknown, path: PropertyKey[]): unknown {
+  let node = input;
+  for (const key of path) {
+    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, key)) return undefined;
+    node = (node as Record<PropertyKey, unknown>)[key];
+  }
+  return node;
+}
+
+/**
+ * zod's issues as the contract's `issues`: one entry per field at fault, paths as the API names
+ * the fields (`due.meeting.month`), unknown keys named. `input` is what was parsed: a field that
+ * is not there at all is "Ange <path>." rather than a type error.
+ */
+export function toIssues(error: z.ZodError, input: unknown): ErrorIssue[] {
+  return issuesOf(error.issues, [], input);
+}
+
+function issuesOf(issues: readonly z.core.$ZodIssue[], prefix: PropertyKey[], input: unknown): ErrorIssue[] {
+  return issues.flatMap((raw) => {
+    const path = [...prefix, ...raw.path];
+    const name = path.map(String).join('.');
+    if (raw.code === 'unrecognized_keys') {
+      return raw.keys.map((key) => ({ path: [name, key].filter(Boolean).join('.'), message: 'Okänt fält.' }));
+    }
+    if (raw.code === 'invalid_union') {
+      // The branch whose keys all fit is the form the caller meant: report its faults only.
+      const meant = raw.errors.filter((branch) => !branch.some((i) => i.code === 'unrecognized_keys'));
+      if (meant.length === 1) return issuesOf(meant[0]!, path, input);
+      return [{ path: name, message: raw.message }];
+    }
+    if (raw.code === 'invalid_type' && valueAt(input, path) === undefined) {
+      return [{ path: name, message: name ? `Ange ${name}.` : 'Skicka uppgifterna som ett JSON-objekt.' }];
+    }
+    return [{ path: name, message: raw.message }];
+  });
+}
+
+/**
+ * Parses `input` or throws the contract's 400 `validation_failed`, its message naming the fields
+ * to correct. `what` is what was sent, as the message calls it: "Uppgifterna" (a body),
+ * "Sökvillkoren" (a query string), "Adressen" (path parameters).
+ */
+export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, what = 'Uppgifterna'): z.infer<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const issues = toIssues(result.error, input);
+  const fields = [...new Set(issues.map((i) => i.path).filter(Boolean))];
+  throw badRequest('validation_failed', fields.length ? `${what} behöver rättas: ${fields.join(', ')}.` : `${what} behöver rättas.`, issues);
+}

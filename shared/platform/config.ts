@@ -1,0 +1,47 @@
+import * as z from 'zod';
+import { TABLE } from './table';
+
+/** The local link key: public, like the local JWT secret; deployed keys come from Secrets Manager. */
+export const DEV_LINK_KEY = 'local-link-key-not-for-production-0123456789';
+
+/**
+ * The runtime configuration, read and validated in one place. Locally `local/start.ts` sets
+ * these from its own defaults; deployed, the CDK stack sets them on every function.
+ */
+const schema = z.object({
+  /** 'local' points the SDK clients at DynamoDB Local and the local SES server. */
+  STAGE: z.enum(['local', 'aws']).default('local'),
+  TABLE_NAME: z.string().min(1).default(TABLE.defaultName),
+  AWS_REGION: z.string().min(1).default('eu-north-1'),
+  DYNAMODB_ENDPOINT: z.url().optional(),
+  SES_ENDPOINT: z.url().optional(),
+  MAIL_FROM: z.email().default('bevakning@kommun.example.se'),
+  PUBLIC_BASE_URL: z.url().default('http://localhost:3000'),
+  /** Working days before the outside deadline that a yttrande answered by delegation is due. */
+  DELEGATION_LEAD_WORKING_DAYS: z.coerce.number().int().min(0).max(30).default(3),
+  /** The SES account's maximum send rate, emails per second; the jobs keep under it. */
+  MAX_SEND_RATE: z.coerce.number().positive().max(1000).default(14),
+  /** SES configuration set whose bounce and complaint events reach functions/ses-events. */
+  SES_CONFIGURATION_SET: z.string().min(1).optional(),
+  /** Largest request body accepted, in bytes (64 KiB). */
+  MAX_BODY_BYTES: z.coerce.number().int().positive().default(64 * 1024),
+  /** Deployed: the Secrets Manager secret holding the signed-link keys (shared/application/links). */
+  LINK_SECRET_ARN: z.string().startsWith('arn:').optional(),
+  /** Locally: the signed-link keys themselves, `{"current":"k1","k1":"…"}`; a documented dev value by default. */
+  LINK_KEYS: z.string().default(JSON.stringify({ current: 'local', local: DEV_LINK_KEY })),
+  /** Days a link in an email works. */
+  LINK_TTL_DAYS: z.coerce.number().int().min(1).max(60).default(14),
+});
+
+export type Config = z.infer<typeof schema>;
+
+export class ConfigError extends Error {}
+
+export function readConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const detail = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new ConfigError(`Invalid configuration: ${detail}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,56 @@
+import { stockholmDay } from '../../domain/dates';
+import { KIND_LABELS } from '../../domain/items/model';
+import { column, type Sheet } from '../spreadsheets/table';
+import type { BalanslistaRow, MotionMark, VerkstallighetRow } from '../../application/reports/reports';
+import { MOTION_WARNING_DAYS } from '../../application/reports/queries';
+
+/** The mark in words, as the printed list shows it. */
+export const MARK_LABELS: Record<MotionMark, string> = { over: 'Passerad', soon: `Inom ${MOTION_WARNING_DAYS} dagar` };
+
+/** The Stockholm date of a lägesrapport. */
+const reportDate = (at: string | undefined) => (at ? stockholmDay(at) : undefined);
+
+/** The balanslista as a spreadsheet (CSV or XLSX): one row a motion, column names in Swedish. */
+export const BALANSLISTA_SHEET: Sheet<BalanslistaRow> = {
+  name: 'Balanslista',
+  columns: [
+    column('Motion', 'text', (row) => row.title),
+    column('Diarienummer', 'identifier', (row) => row.caseNumber),
+    column('Väckt', 'date', (row) => row.raised),
+    column('Lagstadgad gräns', 'date', (row) => row.statutoryLimit),
+    column('Dagar kvar (negativt = passerad)', 'integer', (row) => row.daysLeft),
+    column('Markering', 'text', (row) => (row.mark ? MARK_LABELS[row.mark] : undefined)),
+    column('Organ', 'text', (row) => row.body),
+    column('Beslut', 'text', (row) => row.decision),
+    column('Ansvarig enhet', 'text', (row) => row.unit),
+    column('Ansvarig', 'text', (row) => row.responsible.name),
+    column('E-post', 'text', (row) => row.responsible.email),
+    column('Tidsfrist för handlingarna', 'date', (row) => row.dueDate),
+    column('Sammanträde', 'date', (row) => row.meetingDate),
+    column('Senaste lägesrapport', 'text', (row) => row.statusReport?.note),
+    column('Lägesrapportens datum', 'date', (row) => reportDate(row.statusReport?.at)),
+    column('Id', 'identifier', (row) => row.id),
+  ],
+};
+
+/** The follow-up of a body's decisions as a spreadsheet. */
+export const VERKSTALLIGHET_SHEET: Sheet<VerkstallighetRow> = {
+  name: 'Verkställighet',
+  columns: [
+    column('Ärende', 'text', (row) => row.title),
+    column('Typ', 'text', (row) => KIND_LABELS[row.kind]),
+    column('Diarienummer', 'identifier', (row) => row.caseNumber),
+    column('Beslut', 'text', (row) => row.decision),
+    column('Ansvarig enhet', 'text', (row) => row.unit),
+    column('Ansvarig', 'text', (row) => row.responsible.name),
+    column('E-post', 'text', (row) => row.responsible.email),
+    column('Tidsfrist', 'date', (row) => row.dueDate),
+    column('Sammanträde', 'date', (row) => row.meetingDate),
+    column('Dagar kvar (negativt = försenat)', 'integer', (row) => row.daysLeft),
+    column('Ändringar av tidsfristen', 'integer', (row) => row.deadlineChanges),
+    column('Senaste skäl', 'text', (row) => row.lastDeadlineReason),
+    column('Senaste lägesrapport', 'text', (row) => row.statusReport?.note),
+    column('Lägesrapportens datum', 'date', (row) => reportDate(row.statusReport?.at)),
+    column('Id', 'identifier', (row) => row.id),
+  ],
+};

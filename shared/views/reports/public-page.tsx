@@ -1,0 +1,98 @@
+/** @jsxImportSource preact */
+import { swedishDate } from '../../domain/dates';
+import { dayMonthYear } from '../../application/reports/reports';
+import type { PublicBodyView, PublicItem } from '../../domain/reports/public';
+
+/**
+ * The public page's content (inside the page shell's `<main>`): what the body has decided and how
+ * the work stands, in plain Swedish for residents. One card a item, so it reads on a phone and
+ * prints one item to a block. Only the fields of PublicItem reach it.
+ */
+
+function Item({ item }: { item: PublicItem }) {
+  const late = item.state === 'overdue';
+  return (
+    <li class="public-item">
+      <h3>{item.title}</h3>
+      <dl class="facts">
+        <div>
+          <dt>Beslut</dt>
+          <dd>{item.decision}</dd>
+        </div>
+        <div>
+          <dt>Ansvarig enhet</dt>
+          <dd>{item.unit}</dd>
+        </div>
+        {item.responsible && (
+          <div>
+            <dt>Ansvarig</dt>
+            <dd>{item.responsible}</dd>
+          </div>
+        )}
+        <div>
+          <dt>Tidsfrist</dt>
+          <dd>{swedishDate(item.deadline)}</dd>
+        </div>
+        <div>
+          <dt>Läge</dt>
+          <dd>
+            {late ? <strong class="late">{item.stateLabel}</strong> : item.stateLabel}
+            {item.closedOn && ` ${swedishDate(item.closedOn)}`}
+          </dd>
+        </div>
+        {item.statusReport && (
+          <div>
+            <dt>Senaste lägesrapport</dt>
+            <dd>
+              <span class="hint">{swedishDate(item.statusReport.date)}:</span> {item.statusReport.text}
+            </dd>
+          </div>
+        )}
+      </dl>
+    </li>
+  );
+}
+
+/** The public follow-up of one body's decisions, for `GET /offentlig/{body}` as `text/html`. */
+export function PublicBodyContent({ view }: { view: PublicBodyView }) {
+  const overdue = view.open.filter((item) => item.state === 'overdue').length;
+  return (
+    <div class="public">
+      <h1>Uppföljning av {view.body}:s beslut</h1>
+      <p class="lead">Läget den {dayMonthYear(view.asOf)}.</p>
+      <p>
+        Här redovisas de uppdrag och andra ärenden som {view.body} har beslutat och som tjänstepersonerna arbetar med, och de som har avslutats de senaste {view.recentlyClosedDays} dagarna: beslutet,
+        ansvarig enhet, tidsfristen, läget och den senaste lägesrapporten.
+      </p>
+
+      <section aria-labelledby="pagaende">
+        <h2 id="pagaende">Pågående ({view.open.length})</h2>
+        {view.open.length ? (
+          <>
+            <p>{overdue ? `${overdue} av dem har passerat sin tidsfrist. ` : ''}Den närmaste tidsfristen står först.</p>
+            <ol class="public-items">
+              {view.open.map((item) => (
+                <Item item={item} />
+              ))}
+            </ol>
+          </>
+        ) : (
+          <p>Inga ärenden pågår.</p>
+        )}
+      </section>
+
+      <section aria-labelledby="avslutade">
+        <h2 id="avslutade">Avslutade de senaste {view.recentlyClosedDays} dagarna ({view.recentlyClosed.length})</h2>
+        {view.recentlyClosed.length ? (
+          <ol class="public-items">
+            {view.recentlyClosed.map((item) => (
+              <Item item={item} />
+            ))}
+          </ol>
+        ) : (
+          <p>Inga ärenden har avslutats de senaste {view.recentlyClosedDays} dagarna.</p>
+        )}
+      </section>
+    </div>
+  );
+}
