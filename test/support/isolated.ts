@@ -18,21 +18,22 @@ export async function isolatedDependencies(env: Record<string, string> = {}) {
   client.destroy();
   let now = new Date();
   const clock: Clock = () => new Date(now);
-  const deps = createDependencies(
-    {
-      STAGE: 'local',
-      AWS_REGION: 'eu-north-1',
-      TABLE_NAME: tableName,
-      DYNAMODB_ENDPOINT: endpoint,
-      SES_ENDPOINT: inject('sesEndpoint'),
-      PUBLIC_BASE_URL: 'http://localhost:3000',
-      MAX_SEND_RATE: '50',
-      ...env,
-    },
-    clock,
-  );
+  const environment: Record<string, string> = {
+    STAGE: 'local',
+    AWS_REGION: 'eu-north-1',
+    TABLE_NAME: tableName,
+    DYNAMODB_ENDPOINT: endpoint,
+    SES_ENDPOINT: inject('sesEndpoint'),
+    PUBLIC_BASE_URL: 'http://localhost:3000',
+    MAX_SEND_RATE: '50',
+    ...env,
+  };
+  const deps = createDependencies(environment, clock);
   return {
     ...deps,
+    /** The environment and clock a function's own composition root is built with, for this table. */
+    env: environment,
+    clock,
     tableName,
     at(instant: string | Date) {
       now = new Date(instant);
