@@ -1,7 +1,7 @@
 import { ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ReadMeter } from '../shared/adapters/dynamo/reminders';
 import { stripKeys } from '../shared/adapters/dynamo/keys';
-import type { StoredItem } from '../shared/domain/items/model';
+import type { StoredItem } from '../shared/domain/items/item';
 import type { ReminderStore } from '../shared/application/reminders/ports';
 
 /**

@@ -4,7 +4,8 @@ import { addDays, type CalendarDate } from '../shared/domain/dates';
 import { resolveDue } from '../shared/domain/deadlines/resolve';
 import { eventKey, itemIndexKeys, itemKey } from '../shared/adapters/dynamo/keys';
 import type { HistoryEvent } from '../shared/domain/items/history';
-import { DEFAULT_REMINDERS, KINDS, type StoredItem } from '../shared/domain/items/model';
+import { DEFAULT_REMINDERS, KINDS } from '../shared/domain/items/vocabulary';
+import { type StoredItem } from '../shared/domain/items/item';
 import { nextReminderDate, reminderDates } from '../shared/domain/schedule/reminders';
 
 /**

@@ -2,7 +2,7 @@ import { apiHandler, json, type ApiRequest } from '../../shared/http/api';
 import { spreadsheet } from '../../shared/http/download';
 import { SPREADSHEET_TYPES } from '../../shared/views/spreadsheets/table';
 import { dependencies, type Dependencies } from '../dependencies';
-import { createItemBody, deadlinePreviewBody, patchItemBody } from '../../shared/domain/items/model';
+import { createItemBody, deadlinePreviewBody, patchItemBody } from '../../shared/application/items/commands';
 import { listQuery } from '../../shared/application/items/query';
 import { ITEMS_SHEET } from '../../shared/views/spreadsheets/items';
 import { createItem, etagOf, getItem, itemHistory, listItems, parseIfMatch, patchItem, previewDeadline } from '../../shared/application/items/service';

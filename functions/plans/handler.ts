@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { apiHandler, json, type ApiRequest } from '../../shared/http/api';
 import { requireAdmin } from '../../shared/domain/caller';
-import { bodyName } from '../../shared/domain/items/model';
+import { bodyName } from '../../shared/domain/items/vocabulary';
 import { meetingPlanBody } from '../../shared/domain/deadlines/meeting-plans';
 import { closedDaysBody, planYear } from '../../shared/application/plans/closed-days';
 import { recomputeForClosedDays, recomputeForPlan } from '../../shared/application/items/recompute';

@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod';
-import { calendarDate, due as dueSchema, KINDS } from '../domain/items/model';
+import { calendarDate, due as dueSchema, KINDS } from '../domain/items/vocabulary';
 import { extractDrafts, normalizeRole, PROPOSED_CONFIDENCE, type Draft, type DraftContext } from './extract';
 import { fold } from './fold';
 

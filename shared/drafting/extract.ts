@@ -3,7 +3,7 @@
  * The endpoint resolves `due` with the meeting plans; here it stays in the contract's forms.
  */
 import type { CalendarDate } from '../domain/dates';
-import { due as dueSchema, type Due, type Kind, type Person } from '../domain/items/model';
+import { due as dueSchema, type Due, type Kind, type Person } from '../domain/items/vocabulary';
 import { fold } from './fold';
 import { BODY_PHRASE, readHeading } from './headings';
 import {

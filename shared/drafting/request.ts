@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { bodyName, calendarDate } from '../domain/items/model';
+import { bodyName, calendarDate } from '../domain/items/vocabulary';
 
 /** The longest decision text a request may hold, in characters (about 130 pages). */
 export const MAX_TEXT_LENGTH = 400_000;

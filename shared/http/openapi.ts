@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { CALENDAR_YEARS } from '../domain/calendar/working-days';
-import { ATTENTIONS, createItemBody, deadlinePreviewBody, patchItemBody } from '../domain/items/model';
+import { ATTENTIONS } from '../domain/items/vocabulary';
+import { createItemBody, deadlinePreviewBody, patchItemBody } from '../application/items/commands';
 import { SPREADSHEET_TYPES } from '../views/spreadsheets/table';
 import { listQuery } from '../application/items/query';
 import { meetingPlanBody } from '../domain/deadlines/meeting-plans';

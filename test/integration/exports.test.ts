@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createItem } from '../../shared/application/items/service';
-import type { StoredItem } from '../../shared/domain/items/model';
+import type { StoredItem } from '../../shared/domain/items/item';
 import { EXPORT_MAX_ROWS } from '../../functions/items/handler';
 import { LAMBDA_RESPONSE_MAX_BYTES, type ApiEvent, type ApiResult } from '../../shared/http/api';
 import { XLSX_TYPE } from '../../shared/views/spreadsheets/table';

@@ -8,7 +8,7 @@ import { gunzipSync } from 'node:zlib';
 import type { Server } from 'node:http';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { LIMITS } from '../../shared/domain/items/model';
+import { LIMITS } from '../../shared/domain/items/vocabulary';
 import { MAX_ITEMS_PER_EMAIL } from '../../shared/views/email/reminder';
 import { createItem } from '../../shared/application/items/service';
 import { runReminders } from '../../shared/application/reminders/job';

@@ -1,7 +1,8 @@
 import { fromZonedTime } from 'date-fns-tz';
 import { addDays, daysBetween, stockholmDay, TIME_ZONE, type CalendarDate } from '../../shared/domain/dates';
 import { oneYearLater } from '../../shared/domain/deadlines/resolve';
-import { DEFAULT_REMINDERS, type Decision, type Kind, type StoredItem } from '../../shared/domain/items/model';
+import { DEFAULT_REMINDERS, type Decision, type Kind } from '../../shared/domain/items/vocabulary';
+import { type StoredItem } from '../../shared/domain/items/item';
 
 /**
  * A deterministic history of follow-up items over three calendar years, as the store would hold

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createWorkingCalendar } from '../../shared/domain/calendar/working-days';
 import { documentDate, parseMeetingPlan, type MeetingPlan } from '../../shared/domain/deadlines/meeting-plans';
 import { DeadlineError, dependsOnPlans, oneYearLater, plansNeeded, resolveDue, type DeadlineContext } from '../../shared/domain/deadlines/resolve';
-import { calendarDate, type Due, type Kind } from '../../shared/domain/items/model';
+import { calendarDate, type Due, type Kind } from '../../shared/domain/items/vocabulary';
 
 // Invented but realistic plans: KS meets on Wednesdays in 2026 (lead 15 working days) and on
 // Mondays in 2027 (lead 10), KF on Mondays (lead 20), KSAU in the first week of January.

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { createItemBody } from '../../shared/domain/items/model';
+import { createItemBody } from '../../shared/application/items/commands';
 import { loadCorpus, scoreCase, summarize } from '../../shared/drafting/evaluate';
 import { directoryLookup } from '../fixtures/drafts/directory';
 

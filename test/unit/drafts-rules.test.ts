@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { createItemBody } from '../../shared/domain/items/model';
+import { createItemBody } from '../../shared/application/items/commands';
 import { extractDrafts, normalizeRole, PROPOSED_CONFIDENCE, type DraftContext, type KnownFacts } from '../../shared/drafting/extract';
 
 const people: Record<string, { name: string; email: string; unit: string }> = {

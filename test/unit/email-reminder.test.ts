@@ -4,7 +4,7 @@ import { MAX_ITEMS_PER_EMAIL, daysInWords, decisionOf, renderReminderEmail, toRe
 import { renderDigestEmail } from '../../shared/views/email/digest';
 import { renderFreshLinkEmail } from '../../shared/views/email/fresh-link';
 import { cleanText, escapeHtml, oneLine } from '../../shared/views/email/text';
-import type { ItemView } from '../../shared/domain/items/model';
+import type { ItemView } from '../../shared/domain/items/item';
 
 /** Monday 1 June 2026. */
 const TODAY = '2026-06-01';

@@ -2,7 +2,7 @@ import { h } from 'preact';
 import { render } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
 import { swedishDate } from '../../shared/domain/dates';
-import type { StoredItem } from '../../shared/domain/items/model';
+import type { StoredItem } from '../../shared/domain/items/item';
 import { publicBodySettings, publicBodyView, type PublicBodySettings, type PublicSourceItem } from '../../shared/domain/reports/public';
 import { PublicBodyContent } from '../../shared/views/reports/public-page';
 import { toIssues } from '../../shared/domain/validation';

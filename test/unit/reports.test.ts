@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../shared/platform/clock';
-import type { StoredItem } from '../../shared/domain/items/model';
+import type { StoredItem } from '../../shared/domain/items/item';
 import type { ItemQuery, ItemRepository } from '../../shared/application/items/ports';
 import { balanslista, markOf, motionRow, verkstallighet } from '../../shared/application/reports/reports';
 import { balanslistaPage } from '../../shared/views/reports/pages';

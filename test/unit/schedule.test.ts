@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createWorkingCalendar } from '../../shared/domain/calendar/working-days';
 import { addDays } from '../../shared/domain/dates';
-import { DEFAULT_REMINDERS, type ReminderPolicy } from '../../shared/domain/items/model';
+import { DEFAULT_REMINDERS, type ReminderPolicy } from '../../shared/domain/items/vocabulary';
 import { isEscalation, nextReminderDate, reminderDates, type ScheduleInput } from '../../shared/domain/schedule/reminders';
 import { daysLeft, stateOf } from '../../shared/domain/schedule/state';
 

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { ITEMS_SHEET } from '../../shared/views/spreadsheets/items';
-import type { ItemView } from '../../shared/domain/items/model';
+import type { ItemView } from '../../shared/domain/items/item';
 import { sheetCsv } from '../../shared/views/spreadsheets/table';
 import { sheetXlsx } from '../../shared/views/spreadsheets/xlsx';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createItemBody, deadlinePreviewBody, patchItemBody } from '../../shared/domain/items/model';
+import { createItemBody, deadlinePreviewBody, patchItemBody } from '../../shared/application/items/commands';
 import { listQuery } from '../../shared/application/items/query';
 import { parseOrThrow, toIssues } from '../../shared/domain/validation';
 import { AppError } from '../../shared/domain/app-error';

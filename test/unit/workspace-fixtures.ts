@@ -1,5 +1,5 @@
 import type { HistoryEvent } from '../../shared/domain/items/history';
-import { DEFAULT_REMINDERS } from '../../shared/domain/items/model';
+import { DEFAULT_REMINDERS } from '../../shared/domain/items/vocabulary';
 import type { PageContext, Viewer, WorkspaceItem } from '../../shared/views/workspace/models';
 
 /**

@@ -8,7 +8,7 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import * as z from 'zod';
 import { TABLE } from '../../platform/table';
 import type { HistoryEvent } from '../../domain/items/history';
-import type { StoredItem } from '../../domain/items/model';
+import type { StoredItem } from '../../domain/items/item';
 import {
   IdempotencyKeyTaken,
   InvalidCursor,

@@ -1,5 +1,5 @@
 import { stockholmDate } from '../../domain/dates';
-import type { StoredItem } from '../../domain/items/model';
+import type { StoredItem } from '../../domain/items/item';
 
 /** Key builders: the single-table layout of docs/data-model.md, as small pure functions. */
 export const itemKey = (id: string) => ({ PK: `ITEM#${id}`, SK: 'ITEM' });

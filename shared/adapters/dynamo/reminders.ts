@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { TABLE } from '../../platform/table';
-import type { StoredItem } from '../../domain/items/model';
+import type { StoredItem } from '../../domain/items/item';
 import type { ReminderStore, Recipient } from '../../application/reminders/ports';
 import { randomUUID } from 'node:crypto';
 import { queryAll } from './query-all';

@@ -1,7 +1,8 @@
 import type { WorkingCalendar } from '../../domain/calendar/working-days';
 import { addDays, stockholmDate, type CalendarDate } from '../../domain/dates';
 import { renderDigestEmail, type DigestNumbers } from '../../views/email/digest';
-import type { ItemView, Person, StoredItem } from '../../domain/items/model';
+import type { ItemView, StoredItem } from '../../domain/items/item';
+import type { Person } from '../../domain/items/vocabulary';
 import type { ItemRepository } from '../items/ports';
 import { toView } from '../../domain/items/view';
 import { createRateLimiter } from '../reminders/rate-limit';

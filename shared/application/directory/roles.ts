@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { email, LIMITS } from '../../domain/items/model';
+import { email, LIMITS } from '../../domain/items/vocabulary';
 
 /** Who holds a role the decisions name ("kommundirektören"), so drafts come with a person filled in. */
 export interface RoleHolder {

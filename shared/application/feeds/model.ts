@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { email } from '../../domain/items/model';
+import { email } from '../../domain/items/vocabulary';
 
 /** `POST /calendar-feeds`: one's own feed with an empty body; a registrar may name anyone's address. */
 export const createFeedBody = z.strictObject({ email: email.optional() }).optional();

@@ -1,7 +1,7 @@
 import { addDays, stockholmDate, swedishDate, type CalendarDate } from '../../domain/dates';
 import { AppError, notFound, unprocessable } from '../../domain/app-error';
 import type { HistoryEvent } from '../../domain/items/history';
-import type { ItemView, StoredItem } from '../../domain/items/model';
+import type { ItemView, StoredItem } from '../../domain/items/item';
 import { changeItem, patchItem, type ItemChange, type ItemDeps } from './service';
 import { toView } from '../../domain/items/view';
 import { listAll } from './list-all';

@@ -1,4 +1,4 @@
-import type { StoredItem } from '../../domain/items/model';
+import type { StoredItem } from '../../domain/items/item';
 import type { ItemQuery, ItemRepository } from './ports';
 
 /** Items a page of the repository holds while walking a whole list. */

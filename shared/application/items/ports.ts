@@ -1,6 +1,7 @@
 import type { CalendarDate } from '../../domain/dates';
 import type { HistoryEvent } from '../../domain/items/history';
-import type { Attention, Kind, Status, StoredItem } from '../../domain/items/model';
+import type { Attention, Kind, Status } from '../../domain/items/vocabulary';
+import type { StoredItem } from '../../domain/items/item';
 
 /** A list query in the repository's terms; the service has already applied who may see what. */
 export interface ItemQuery {

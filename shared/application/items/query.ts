@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { ATTENTIONS, calendarDate, kind, STATES, email, LIMITS } from '../../domain/items/model';
+import { ATTENTIONS, calendarDate, kind, STATES, email, LIMITS } from '../../domain/items/vocabulary';
 
 /** The query string of `GET /uppdrag`. Unknown parameters are refused so a typo is not silently ignored. */
 export const listQuery = z

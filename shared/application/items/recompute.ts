@@ -4,7 +4,7 @@ import { stockholmDate, swedishDate, type CalendarDate } from '../../domain/date
 import { AppError } from '../../domain/app-error';
 import type { ReminderStore } from '../reminders/ports';
 import { diffItems, type HistoryEvent } from '../../domain/items/history';
-import type { StoredItem } from '../../domain/items/model';
+import type { StoredItem } from '../../domain/items/item';
 import { VersionConflict } from './ports';
 import { withBookkeeping, withSchedule, type ItemDeps } from './service';
 import { listAll } from './list-all';

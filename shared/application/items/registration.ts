@@ -1,6 +1,7 @@
 import { daysBetween, stockholmDate, swedishDate, type CalendarDate } from '../../domain/dates';
 import { unprocessable } from '../../domain/app-error';
-import type { Attention, Decision, Due, Kind, Remiss, ResolvedDue, StoredItem, Warning } from '../../domain/items/model';
+import type { Attention, Decision, Due, Kind, Remiss } from '../../domain/items/vocabulary';
+import type { ResolvedDue, StoredItem, Warning } from '../../domain/items/item';
 import type { DeadlineRules } from '../../domain/items/rules';
 
 /** The field of a `due` form that sets the deadline: where a refusal about the date points. */

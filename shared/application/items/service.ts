@@ -4,23 +4,9 @@ import type { Clock } from '../../platform/clock';
 import { addDays, stockholmDate, swedishDate, type CalendarDate } from '../../domain/dates';
 import { AppError, badRequest, conflict, forbidden, notFound, unprocessable } from '../../domain/app-error';
 import { diffItems, type HistoryAction, type HistoryEvent } from '../../domain/items/history';
-import {
-  ATTENTIONS,
-  DEFAULT_REMINDERS,
-  dueKindMismatch,
-  originKindMismatch,
-  type Attention,
-  type CreateItemBody,
-  type DeadlinePreviewBody,
-  type ItemView,
-  type Kind,
-  type PatchItemBody,
-  type ResolvedDue,
-  type State,
-  type Status,
-  type StoredItem,
-  type Warning,
-} from '../../domain/items/model';
+import { ATTENTIONS, DEFAULT_REMINDERS, dueKindMismatch, originKindMismatch, type Attention, type Kind, type State, type Status } from '../../domain/items/vocabulary';
+import { type CreateItemBody, type DeadlinePreviewBody, type PatchItemBody } from './commands';
+import { type ItemView, type ResolvedDue, type StoredItem, type Warning } from '../../domain/items/item';
 import { IdempotencyKeyTaken, InvalidCursor, VersionConflict, type ItemRepository, type NoticeBoard } from './ports';
 import type { DeadlineRules } from '../../domain/items/rules';
 import type { UnitDirectory } from '../units/directory';

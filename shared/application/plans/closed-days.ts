@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { calendarDate } from '../../domain/items/model';
+import { calendarDate } from '../../domain/items/vocabulary';
 import { CALENDAR_YEARS } from '../../domain/calendar/working-days';
 
 /** `PUT /calendar/closed-days/{year}`: extra days the offices close (a klämdag), inside that year. */

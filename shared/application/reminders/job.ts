@@ -4,7 +4,8 @@ import { HOLIDAY_TABLE_YEARS, type WorkingCalendar } from '../../domain/calendar
 import { isEscalation, nextReminderDate } from '../../domain/schedule/reminders';
 import { needsOf, type EscalationProblem } from '../../views/email/attention';
 import { decisionOf, renderReminderEmail, toReminderLine } from '../../views/email/reminder';
-import type { Person, StoredItem } from '../../domain/items/model';
+import type { Person } from '../../domain/items/vocabulary';
+import type { StoredItem } from '../../domain/items/item';
 import { toView } from '../../domain/items/view';
 import type { UnitDirectory } from '../units/directory';
 import type { Mailer, Notice, Recipient, ReminderStore } from './ports';

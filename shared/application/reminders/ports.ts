@@ -1,5 +1,5 @@
 import type { CalendarDate } from '../../domain/dates';
-import type { StoredItem } from '../../domain/items/model';
+import type { StoredItem } from '../../domain/items/item';
 
 /** Who an email of a run goes to: the responsible official, or a unit's manager (escalation). */
 export interface Recipient {

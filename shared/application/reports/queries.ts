@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { bodyName, calendarDate } from '../../domain/items/model';
+import { bodyName, calendarDate } from '../../domain/items/vocabulary';
 
 /** `GET /reports/balanslista?asOf=YYYY-MM-DD`: the state of the motions on that day (default today). */
 export const balanslistaQuery = z.strictObject({ asOf: calendarDate.optional() });

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { LIMITS, person, type Person } from '../../domain/items/model';
+import { LIMITS, person, type Person } from '../../domain/items/vocabulary';
 
 /** `PUT /units/{unit}`: who manages the unit. */
 export const unitBody = z.strictObject({ manager: person });

@@ -1,7 +1,7 @@
 import { isRegistrar, managedUnit, type Caller } from '../../domain/caller';
 import { addDays, stockholmDate, type CalendarDate } from '../../domain/dates';
 import { badRequest, forbidden } from '../../domain/app-error';
-import type { ItemView, StoredItem } from '../../domain/items/model';
+import type { ItemView, StoredItem } from '../../domain/items/item';
 import type { ItemRepository } from '../items/ports';
 import type { ItemDeps } from '../items/service';
 import { toView } from '../../domain/items/view';

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { calendarDate } from '../items/model';
+import { calendarDate } from '../items/vocabulary';
 import { toIssues } from '../validation';
 import type { ErrorIssue } from '../app-error';
 import type { CalendarDate } from '../dates';

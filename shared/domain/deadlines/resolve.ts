@@ -1,6 +1,7 @@
 import { swedishDate, type CalendarDate } from '../dates';
 import type { WorkingCalendar } from '../calendar/working-days';
-import type { Due, Kind, ResolvedDue } from '../items/model';
+import type { Due, Kind } from '../items/vocabulary';
+import type { ResolvedDue } from '../items/item';
 import { documentDate, type MeetingPlan } from './meeting-plans';
 
 /** The council, which decides motions. */

@@ -1,4 +1,4 @@
-import type { StoredItem } from './model';
+import type { StoredItem } from './item';
 
 export type HistoryAction =
   | 'created'

@@ -1,4 +1,4 @@
-import type { StoredItem } from './model';
+import type { StoredItem } from './item';
 
 /** What a reference can be built from: the decision and case number, and for a yttrande on arrival its remiss and sender. */
 export type ReferenceSource = Pick<StoredItem, 'decision' | 'caseNumber'> & Partial<Pick<StoredItem, 'remiss' | 'due'>>;

@@ -1,5 +1,6 @@
 import type { CalendarDate } from '../dates';
-import type { Due, Kind, ResolvedDue, StoredItem } from './model';
+import type { Due, Kind } from './vocabulary';
+import type { ResolvedDue, StoredItem } from './item';
 
 /**
  * What the item use cases need from the deadline rules (shared/domain/deadlines, shared/domain/schedule),

@@ -1,6 +1,6 @@
 import { stockholmDay, type CalendarDate } from '../dates';
 import { daysLeft, stateOf } from '../schedule/state';
-import type { ItemView, StatusReport, StoredItem } from './model';
+import type { ItemView, StatusReport, StoredItem } from './item';
 
 /** Fields in the order a reader looks for them (DynamoDB returns attributes in no order). */
 const ORDER: (keyof ItemView)[] = [

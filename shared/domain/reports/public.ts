@@ -1,7 +1,8 @@
 import * as z from 'zod';
 import { addDays, stockholmDay, type CalendarDate } from '../dates';
 import { cleanText } from '../../views/email/text';
-import type { Person, State, StatusReport } from '../items/model';
+import type { Person, State } from '../items/vocabulary';
+import type { StatusReport } from '../items/item';
 import { stateOf } from '../schedule/state';
 import { closedDate, decisionReference, type ReportItem } from './statistics';
 

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { daysBetween, stockholmDay, type CalendarDate } from '../dates';
-import { bodyName, calendarDate, KIND_LABELS, KINDS, LIMITS, type Kind, type StoredItem } from '../items/model';
+import { bodyName, calendarDate, KIND_LABELS, KINDS, LIMITS, type Kind } from '../items/vocabulary';
+import { type StoredItem } from '../items/item';
 
 /**
  * `GET /reports/statistik`: how the decisions of a period were carried out, the figures municipal

@@ -1,7 +1,7 @@
 import type { CalendarDate } from '../dates';
 import type { WorkingCalendar } from '../calendar/working-days';
 import { dateOfDay, dayNumber } from '../calendar/day-numbers';
-import type { ReminderPolicy } from '../items/model';
+import type { ReminderPolicy } from '../items/vocabulary';
 
 export interface ScheduleInput {
   dueDate: CalendarDate;

@@ -1,5 +1,5 @@
 import { daysBetween, type CalendarDate } from '../dates';
-import type { State, Status } from '../items/model';
+import type { State, Status } from '../items/vocabulary';
 
 /** Calendar days from `today` to the due date: 0 on the due date, negative when overdue. */
 export function daysLeft(dueDate: CalendarDate, today: CalendarDate): number {

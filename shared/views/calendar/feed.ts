@@ -3,7 +3,8 @@ import { addDays, swedishDate, type CalendarDate } from '../../domain/dates';
 import { COUNCIL } from '../../domain/deadlines/resolve';
 import { decisionOf } from '../email/reminder';
 import { cleanText, oneLine } from '../email/text';
-import { KIND_LABELS, LIMITS, type ItemView } from '../../domain/items/model';
+import { KIND_LABELS, LIMITS } from '../../domain/items/vocabulary';
+import { type ItemView } from '../../domain/items/item';
 
 /** What the calendar carries of an item: its read-time view (the feed lists open items only). */
 export type FeedItem = Pick<

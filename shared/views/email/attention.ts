@@ -1,5 +1,6 @@
 import { swedishDate } from '../../domain/dates';
-import { LIMITS, type ItemView, type Person } from '../../domain/items/model';
+import { LIMITS, type Person } from '../../domain/items/vocabulary';
+import { type ItemView } from '../../domain/items/item';
 import { oneLine } from './text';
 
 /** An escalation due today that reached no manager, for the registrar to put right. */

@@ -1,6 +1,7 @@
 import { getISOWeek } from 'date-fns';
 import { stockholmDay, swedishDate, type CalendarDate } from '../../domain/dates';
-import { LIMITS, type ItemView } from '../../domain/items/model';
+import { LIMITS } from '../../domain/items/vocabulary';
+import { type ItemView } from '../../domain/items/item';
 import { daysInWords, decisionFact, MAX_ITEMS_PER_EMAIL, type RenderedEmail } from './reminder';
 import { emailLink, escapeHtml, htmlEmail, oneLine, safeHref } from './text';
 import { UPCOMING_DAYS } from '../../application/units/lists';

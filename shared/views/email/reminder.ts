@@ -1,5 +1,6 @@
 import { swedishDate, swedishDayMonth, type CalendarDate } from '../../domain/dates';
-import { KIND_LABELS, LIMITS, type ItemView, type Kind } from '../../domain/items/model';
+import { KIND_LABELS, LIMITS, type Kind } from '../../domain/items/vocabulary';
+import { type ItemView } from '../../domain/items/item';
 import type { AttentionLine } from './attention';
 import { decisionReference, type ReferenceSource } from '../../domain/items/reference';
 import { MAX_SUBJECT_LENGTH, cleanText, emailLink, escapeHtml, htmlEmail, oneLine, safeHref, truncate } from './text';

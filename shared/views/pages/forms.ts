@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { calendarDate, LIMITS } from '../../domain/items/model';
+import { calendarDate, LIMITS } from '../../domain/items/vocabulary';
 
 const csrf = z.string().max(100).meta({ description: 'The form token of the page (bound to the link)' });
 const note = z.string().trim().min(1, 'Får inte vara tomt.').max(LIMITS.note, `Högst ${LIMITS.note} tecken.`);

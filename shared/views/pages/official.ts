@@ -1,6 +1,7 @@
 import { stockholmDay, swedishDate, type CalendarDate } from '../../domain/dates';
 import { daysInWords, decisionFact } from '../email/reminder';
-import { KIND_LABELS, LIMITS, type ItemView } from '../../domain/items/model';
+import { KIND_LABELS, LIMITS } from '../../domain/items/vocabulary';
+import { type ItemView } from '../../domain/items/item';
 import { html, type Html } from './html';
 import { document } from './layout';
 

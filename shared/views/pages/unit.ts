@@ -1,7 +1,8 @@
 import { swedishDate, type CalendarDate } from '../../domain/dates';
 import { daysInWords, decisionOf } from '../email/reminder';
 import { UPCOMING_DAYS } from '../../application/units/lists';
-import { KIND_LABELS, KINDS, type ItemView, type Kind } from '../../domain/items/model';
+import { KIND_LABELS, KINDS, type Kind } from '../../domain/items/vocabulary';
+import { type ItemView } from '../../domain/items/item';
 import { html, type Html } from './html';
 import { document } from './layout';
 import { statusReportLine } from '../../domain/items/view';

@@ -1,5 +1,5 @@
 import { stockholmDay } from '../../domain/dates';
-import { KIND_LABELS } from '../../domain/items/model';
+import { KIND_LABELS } from '../../domain/items/vocabulary';
 import { column, type Sheet } from '../spreadsheets/table';
 import type { BalanslistaRow, MotionMark, VerkstallighetRow } from '../../application/reports/reports';
 import { MOTION_WARNING_DAYS } from '../../application/reports/queries';

@@ -1,6 +1,7 @@
 import { stockholmDay } from '../../domain/dates';
 import { daysInWords } from '../email/reminder';
-import { KIND_LABELS, type StatusReport } from '../../domain/items/model';
+import { KIND_LABELS } from '../../domain/items/vocabulary';
+import { type StatusReport } from '../../domain/items/item';
 import { html, type Html } from '../pages/html';
 import { document } from '../pages/layout';
 import { MARK_LABELS } from './csv';

@@ -1,6 +1,6 @@
 /** @jsxImportSource preact */
 import type { ComponentChildren } from 'preact';
-import { KIND_LABELS } from '../../domain/items/model';
+import { KIND_LABELS } from '../../domain/items/vocabulary';
 import { countOf, percentOf, swedishNumber, type Chart, type StatisticsCharts } from './charts';
 import { dayMonthYear } from '../../application/reports/reports';
 import type { Figures, GroupDimension, OldestOpenItem, Statistics, StatisticsGroup } from '../../domain/reports/statistics';

@@ -1,5 +1,6 @@
 import { column, type Sheet } from './table';
-import { KIND_LABELS, type ItemView } from '../../domain/items/model';
+import { KIND_LABELS } from '../../domain/items/vocabulary';
+import { type ItemView } from '../../domain/items/item';
 import { statusReportLine } from '../../domain/items/view';
 
 const STATE_LABELS: Record<ItemView['state'], string> = {

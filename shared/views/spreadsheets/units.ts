@@ -1,5 +1,6 @@
 import { column, sheetCsv, type Sheet } from './table';
-import { KIND_LABELS, type ItemView } from '../../domain/items/model';
+import { KIND_LABELS } from '../../domain/items/vocabulary';
+import { type ItemView } from '../../domain/items/item';
 import { decisionReference } from '../../domain/items/reference';
 import { statusReportLine } from '../../domain/items/view';
 

@@ -1,7 +1,7 @@
 import type { Role } from '../../domain/caller';
 import { stockholmDay, swedishDate, type CalendarDate } from '../../domain/dates';
 import type { HistoryAction, HistoryEvent } from '../../domain/items/history';
-import { KIND_LABELS, type Kind, type Person, type ReminderPolicy, type State } from '../../domain/items/model';
+import { KIND_LABELS, type Kind, type Person, type ReminderPolicy, type State } from '../../domain/items/vocabulary';
 import { dayMonthYear, takenOutAt } from '../../application/reports/reports';
 import type { Attention, DecisionKnown, DueForm, Viewer, WorkspaceItem } from './models';
 

@@ -5,7 +5,7 @@ import type { CalendarDate } from '../../domain/dates';
 import { meetingPlanBody } from '../../domain/deadlines/meeting-plans';
 import { roleHolderBody } from '../../application/directory/roles';
 import type { ErrorIssue } from '../../domain/app-error';
-import { bodyName, calendarDate, dueKindMismatch, email, KINDS, LIMITS, type Due, type Kind, type Person } from '../../domain/items/model';
+import { bodyName, calendarDate, dueKindMismatch, email, KINDS, LIMITS, type Due, type Kind, type Person } from '../../domain/items/vocabulary';
 import { closedDaysBody, planYear } from '../../application/plans/closed-days';
 import { unitName } from '../../application/units/directory';
 import { toIssues } from '../../domain/validation';

@@ -1,4 +1,4 @@
-import { KINDS } from '../../domain/items/model';
+import { KINDS } from '../../domain/items/vocabulary';
 import { Choice, Select, TextArea, TextField } from './components';
 import { kindLabel, longDate } from './format';
 import { DUE_CHOICES, REGISTER_LABELS, type DueChoice } from './forms';

@@ -1,4 +1,4 @@
-import { STATES, KINDS } from '../../domain/items/model';
+import { STATES, KINDS } from '../../domain/items/vocabulary';
 import { Layout } from '../layout';
 import { WORKSPACE_PATHS } from '../paths';
 import { renderPage } from '../render';

@@ -1,7 +1,7 @@
 import type { Caller } from '../../domain/caller';
 import type { CalendarDate } from '../../domain/dates';
 import type { HistoryEvent } from '../../domain/items/history';
-import type { ItemView } from '../../domain/items/model';
+import type { ItemView } from '../../domain/items/item';
 import type { RoleHolder } from '../../application/directory/roles';
 import type { Unit } from '../../application/units/directory';
 

@@ -1,3 +1,4 @@
+/** The items' vocabulary: kinds, states, limits and the value schemas every contract shares. */
 import * as z from 'zod';
 import { isCalendarDate, type CalendarDate } from '../dates';
 import { CALENDAR_YEARS, isKnownDate } from '../calendar/working-days';
@@ -60,7 +61,8 @@ export const LIMITS = {
 /** Reject control characters (line breaks in a title would reach email headers). */
 const NO_CONTROL = /^[^\u0000-\u001f\u007f]*$/;
 
-const text = (max: number) =>
+/** A one-line text field: trimmed, not empty, at most `max` characters, no line breaks or control characters. */
+export const singleLineText = (max: number) =>
   z
     .string({ error: 'Ska vara text.' })
     .trim()
@@ -68,7 +70,8 @@ const text = (max: number) =>
     .max(max, `Högst ${max} tecken.`)
     .regex(NO_CONTROL, 'Får inte innehålla radbrytningar eller styrtecken.');
 
-const multilineText = (max: number) =>
+/** A text field that may span lines: trimmed, not empty, at most `max` characters. */
+export const multilineText = (max: number) =>
   z.string({ error: 'Ska vara text.' }).trim().min(1, 'Får inte vara tomt.').max(max, `Högst ${max} tecken.`);
 
 export const calendarDate = z
@@ -93,7 +96,7 @@ export const email = z
   .transform((value) => value.toLowerCase())
   .meta({ format: 'email' });
 
-export const person = z.strictObject({ name: text(LIMITS.name), email }, { error: 'Ska vara ett objekt med name och email.' });
+export const person = z.strictObject({ name: singleLineText(LIMITS.name), email }, { error: 'Ska vara ett objekt med name och email.' });
 export type Person = z.infer<typeof person>;
 
 /**
@@ -104,7 +107,7 @@ export const decision = z.strictObject(
   {
     body: bodyName,
     date: calendarDate,
-    paragraph: text(LIMITS.paragraph).optional(),
+    paragraph: singleLineText(LIMITS.paragraph).optional(),
   },
   { error: 'Ska vara ett objekt med body, date och (om den finns) paragraph.' },
 );
@@ -114,7 +117,7 @@ export type Decision = z.infer<typeof decision>;
 export const remiss = z.strictObject(
   {
     received: calendarDate.optional(),
-    reference: text(LIMITS.reference).optional(),
+    reference: singleLineText(LIMITS.reference).optional(),
   },
   { error: 'Ska vara ett objekt med received och reference (båda frivilliga).' },
 );
@@ -140,7 +143,7 @@ export const due = z.union(
     }),
     z.strictObject({
       externalDeadline: calendarDate,
-      recipient: text(LIMITS.recipient),
+      recipient: singleLineText(LIMITS.recipient),
       decidedBy: bodyName.optional(),
     }),
     z.strictObject({ raised: calendarDate }),
@@ -169,22 +172,6 @@ export type ReminderPolicy = z.infer<typeof reminderPolicy>;
 
 export const DEFAULT_REMINDERS: ReminderPolicy = { beforeDays: [14, 7, 1], overdueEveryDays: 7, escalateAfterDays: 7 };
 
-const itemFields = {
-  kind,
-  title: text(LIMITS.title),
-  description: multilineText(LIMITS.description).optional(),
-  /** Optional: an imported backlog row may lack one. */
-  caseNumber: text(LIMITS.caseNumber).optional(),
-  /** Required but for a yttrande registered when the remiss arrives (see `originKindMismatch`). */
-  decision: decision.optional(),
-  remiss: remiss.optional(),
-  responsible: person,
-  unit: text(LIMITS.unit),
-  manager: person.optional(),
-  due,
-  reminders: reminderPolicy.optional(),
-};
-
 /** A due form must fit its kind: an outside deadline is a yttrande's, a raised date a motion's. */
 export function dueKindMismatch(kind: Kind, due: Due): { path: string; message: string } | undefined {
   if ('raised' in due && kind !== 'motion') return { path: 'due.raised', message: 'raised gäller bara motioner (kind motion).' };
@@ -206,124 +193,3 @@ export function originKindMismatch(item: { kind: Kind; decision?: Decision | und
   return undefined;
 }
 
-function addMismatches(ctx: z.RefinementCtx, ...mismatches: ({ path: string; message: string } | undefined)[]): void {
-  for (const mismatch of mismatches) {
-    if (mismatch) ctx.addIssue({ code: 'custom', path: mismatch.path.split('.'), message: mismatch.message });
-  }
-}
-
-function dueFitsKind(value: { kind?: Kind | undefined; due?: Due | undefined }, ctx: z.RefinementCtx): void {
-  addMismatches(ctx, value.kind && value.due ? dueKindMismatch(value.kind, value.due) : undefined);
-}
-
-export const createItemBody = z
-  .strictObject({
-    ...itemFields,
-    /** Registers the item although an open one looks the same (the 409 `possible_duplicate`). Not stored. */
-    confirmDuplicate: z.boolean({ error: 'confirmDuplicate ska vara true eller false.' }).optional(),
-  })
-  .superRefine((value, ctx) => {
-    dueFitsKind(value, ctx);
-    addMismatches(ctx, originKindMismatch(value));
-  });
-export type CreateItemBody = z.infer<typeof createItemBody>;
-
-/** `POST /deadlines/preview`: what a deadline would be, without storing anything. */
-export const deadlinePreviewBody = z.strictObject({ kind, decision: decision.optional(), due }).superRefine(dueFitsKind);
-export type DeadlinePreviewBody = z.infer<typeof deadlinePreviewBody>;
-
-export const patchItemBody = z
-  .strictObject(itemFields)
-  .partial()
-  .extend({
-    manager: person.nullable().optional(),
-    status: z.enum(STATUSES, { error: 'status ska vara open, done eller cancelled.' }).optional(),
-    note: multilineText(LIMITS.note).optional(),
-    reason: multilineText(LIMITS.reason).optional(),
-    /** Refuses the official's pending request for a later deadline (with `reason`); granting is a changed `due`. */
-    extensionRequest: z.literal('refused', { error: 'extensionRequest kan bara vara refused.' }).optional(),
-  })
-  // The kind against the origin (decision, remiss) is checked on the changed item, which has both.
-  .superRefine(dueFitsKind)
-  .refine((body) => Object.keys(body).length > 0, 'Ange minst ett fält att ändra.');
-export type PatchItemBody = z.infer<typeof patchItemBody>;
-
-/** The dates a `due` form resolves to, with the explanation a clerk reads. */
-export interface ResolvedDue {
-  dueDate: CalendarDate;
-  meetingDate?: CalendarDate;
-  externalDeadline?: CalendarDate;
-  statutoryLimit?: CalendarDate;
-  dueExplanation: string;
-}
-
-/** An official's request for a later deadline, made from their page; a registrar grants or refuses it. */
-export interface ExtensionRequest {
-  date: CalendarDate;
-  reason: string;
-  by: string;
-  at: string;
-}
-
-/** A short note from the official on how the work stands ("lägesrapport"). */
-export interface StatusReport {
-  note: string;
-  by: string;
-  at: string;
-}
-
-/** The official says the item is not theirs: the registrar should reassign it. */
-export interface ReassignRequest {
-  note?: string;
-  by: string;
-  at: string;
-}
-
-/** A remark the 201 of a registration carries: stored, but a clerk should know (`no_manager`, …). */
-export interface Warning {
-  code: 'no_manager' | 'overdue_at_registration' | 'meeting_already_held';
-  message: string;
-}
-
-/** An item as stored. */
-export interface StoredItem extends ResolvedDue {
-  id: string;
-  kind: Kind;
-  title: string;
-  description?: string;
-  caseNumber?: string;
-  /** Absent only for a yttrande registered when the remiss arrived. */
-  decision?: Decision;
-  remiss?: Remiss;
-  responsible: Person;
-  unit: string;
-  manager?: Person;
-  due: Due;
-  reminders: ReminderPolicy;
-  status: Status;
-  createdBy: string;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-  /** The meeting plan the deadline was computed from, so a changed plan finds its items. */
-  meetingPlan?: { body: string; year: number };
-  /** Set when a clerk must look at the item (listed by `GET /uppdrag?attention=`). */
-  attention?: Attention;
-  nextReminderDate?: CalendarDate;
-  /** The last Stockholm date the responsible official was reminded (the daily job sets it). */
-  lastRemindedOn?: CalendarDate;
-  extensionRequest?: ExtensionRequest;
-  statusReport?: StatusReport;
-  reassignRequest?: ReassignRequest;
-  /** How often the deadline was moved after registration (a PATCH or a changed meeting plan), and the latest reason. */
-  deadlineChanges?: number;
-  lastDeadlineReason?: string;
-  /** When the item was closed (done or cancelled); gone when it is reopened. */
-  closedAt?: string;
-}
-
-/** An item as the API shows it: stored fields plus what is computed at read time. */
-export interface ItemView extends StoredItem {
-  state: State;
-  daysLeft: number;
-}
