@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { DRAFT_MAX_BODY_BYTES } from '../functions/drafts/handler';
+import { DRAFT_MAX_BODY_BYTES } from '../shared/drafting/request';
 import { signLocalToken } from '../local/tokens';
 import { extractDrafts } from '../shared/drafting/extract';
 import { MAX_TEXT_LENGTH } from '../shared/drafting/request';

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Context } from 'aws-lambda';
-import { matchRoute, needsToken, type HttpFunctionName } from '../shared/http/routes';
-import type { ApiEvent, ApiResult } from '../shared/http/api';
+import { matchRoute } from '../shared/http/routes';
+import { needsToken, type HttpFunctionName } from '../shared/http/contract';
+import type { ApiEvent, ApiResult } from '../shared/http/contract';
 import { claimsAsApiGatewayPassesThem, verifyLocalToken } from './tokens';
 
 type LambdaHandler = (event: ApiEvent, context: Context) => Promise<ApiResult>;

@@ -1,11 +1,11 @@
-import { apiHandler, json } from '../../shared/http/api';
-import { feedCalendar } from '../../shared/views/calendar/feed';
-import { createFeedBody } from '../../shared/application/feeds/model';
 import { createFeed, feedOfFile, revokeFeed } from '../../shared/application/feeds/service';
 import { openItemsOf } from '../../shared/application/items/link-actions';
 import { pageUrl } from '../../shared/application/links/fresh-link';
-import { parseOrThrow } from '../../shared/domain/validation';
-import { dependencies, type Dependencies } from '../dependencies';
+import { json } from '../../shared/http/problems';
+import { createRouter } from '../../shared/http/router';
+import { FEEDS_ROUTES } from '../../shared/http/routes/feeds';
+import { feedCalendar } from '../../shared/views/calendar/feed';
+import { feedsDependencies, type FeedsDependencies } from './dependencies';
 
 /** How long a client or proxy may reuse a feed: a few minutes, and only the subscriber's own. */
 const FEED_HEADERS = {
@@ -17,31 +17,23 @@ const FEED_HEADERS = {
   'x-content-type-options': 'nosniff',
 };
 
-export function createHandler(deps: () => Dependencies = dependencies) {
-  return apiHandler(
+export function createHandler(deps: () => FeedsDependencies = feedsDependencies) {
+  return createRouter(
+    FEEDS_ROUTES,
     {
-      'POST /calendar-feeds': async (request) => {
-        const caller = request.caller();
-        const body = parseOrThrow(createFeedBody, request.json());
-        const d = deps();
-        return json(201, await createFeed(d, caller, body, d.config.PUBLIC_BASE_URL));
-      },
+      'POST /calendar-feeds': async ({ caller, body }) => json(201, await createFeed(deps(), caller, body, deps().config.PUBLIC_BASE_URL)),
 
-      'DELETE /calendar-feeds/{id}': async (request) => {
-        await revokeFeed(deps(), request.caller(), request.pathParameters.id ?? '');
+      'DELETE /calendar-feeds/{id}': async ({ caller, params }) => {
+        await revokeFeed(deps(), caller, params.id);
         return { statusCode: 204, headers: { 'cache-control': 'no-store' }, body: '' };
       },
 
-      'GET /calendar/{file}': async (request) => {
+      'GET /calendar/{file}': async ({ params }) => {
         const d = deps();
-        const feed = await feedOfFile(d, request.pathParameters.file ?? '');
+        const feed = await feedOfFile(d, params.file);
         // One signed link per answer: every event links to the official's page ("Mina ärenden").
         const [items, token] = await Promise.all([openItemsOf(d, feed.email), d.links.sign({ kind: 'official', email: feed.email })]);
-        return {
-          statusCode: 200,
-          headers: FEED_HEADERS,
-          body: feedCalendar({ items, pageLink: pageUrl(d.config.PUBLIC_BASE_URL, token), now: d.clock() }),
-        };
+        return { statusCode: 200, headers: FEED_HEADERS, body: feedCalendar({ items, pageLink: pageUrl(d.config.PUBLIC_BASE_URL, token), now: d.clock() }) };
       },
     },
     { maxBodyBytes: () => deps().config.MAX_BODY_BYTES },

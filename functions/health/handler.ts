@@ -1,17 +1,21 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { apiHandler, json } from '../../shared/http/api';
+import { json } from '../../shared/http/problems';
+import { createRouter } from '../../shared/http/router';
+import { HEALTH_ROUTES } from '../../shared/http/routes/health';
 import { logger } from '../../shared/platform/logger';
-import { dependencies, type Dependencies } from '../dependencies';
+import { TABLE } from '../../shared/platform/table';
 import openapi from '../../openapi.json';
+import { healthDependencies, type HealthDependencies } from './dependencies';
 
-export function createHandler(deps: () => Dependencies = dependencies) {
-  return apiHandler(
+export function createHandler(deps: () => HealthDependencies = healthDependencies) {
+  return createRouter(
+    HEALTH_ROUTES,
     {
       'GET /health': async () => {
         const { documentClient, config } = deps();
         try {
           // A read of a key that never exists: proves the table answers, costs half a read unit.
-          await documentClient.send(new GetCommand({ TableName: config.TABLE_NAME, Key: { PK: 'HEALTH', SK: 'HEALTH' } }));
+          await documentClient.send(new GetCommand({ TableName: config.TABLE_NAME, Key: { [TABLE.partitionKey]: 'HEALTH', [TABLE.sortKey]: 'HEALTH' } }));
           return json(200, { status: 'ok' });
         } catch (error) {
           logger.error('health check failed', error as Error);

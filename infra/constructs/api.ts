@@ -7,11 +7,11 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Validations } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { methodsOf, needsToken, routeKeysOf, type RouteDefinition } from '../../shared/http/routes';
+import { methodsOf, needsToken, routeKeysOf, type RouteContract } from '../../shared/http/contract';
 
 export interface ApiProps {
   /** The route table (shared/http/routes.ts): every route, its function and who may call it. */
-  routes: readonly RouteDefinition[];
+  routes: readonly RouteContract[];
   /** The function serving each name that appears in the route table. */
   functions: ReadonlyMap<string, IFunction>;
   /** JWT issuer and audience (Entra ID: `https://login.microsoftonline.com/<tenant>/v2.0`, the client id). */

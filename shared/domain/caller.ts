@@ -1,63 +1,14 @@
-import { decodeJwt } from 'jose';
-import { forbidden, unauthorized } from './app-error';
+import { forbidden } from './errors';
 
 export const ROLES = ['registrar', 'manager', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** Who is calling, from the bearer token API Gateway's JWT authorizer (or the local one) verified. */
+/** Who is calling: read from a verified token by the HTTP edge (shared/http/caller.ts). */
 export interface Caller {
   /** e-mail address, lower case */
   who: string;
   roles: ReadonlySet<Role>;
   unit?: string;
-}
-
-/**
- * The roles a token grants: only the exact values `registrar`, `manager` and `admin` in a JSON
- * array of strings. Anything odd grants nothing: "registrar " with a space, "official registrar",
- * "x,admin", a nested array, a plain string instead of an array (SECURITY.md, "Roles").
- */
-export function rolesFromClaim(raw: unknown): Role[] {
-  if (!Array.isArray(raw)) return [];
-  return raw.filter((v): v is Role => typeof v === 'string' && (ROLES as readonly string[]).includes(v));
-}
-
-/** Claims that name the token: the verified payload must carry the same values the authorizer passed on. */
-const TOKEN_IDENTITY = ['iss', 'sub', 'iat', 'exp'] as const;
-
-/**
- * The caller of a route behind the JWT authorizer. API Gateway hands the verified claims on as
- * flattened strings, where `["a b"]` and `["a", "b"]` both arrive as "[a b]"; so the claims are
- * read from the bearer token itself (JSON, the very token the authorizer verified, from the same
- * `Authorization` header), after checking that it is that token: its `iss`, `sub`, `iat` and `exp`
- * equal the authorizer's. Throws `unauthorized` when there are no verified claims, no bearer token,
- * a token that does not decode or does not match, or no e-mail address.
- */
-export function callerFromRequest(authorization: string | undefined, verifiedClaims: Record<string, unknown> | undefined): Caller {
-  if (!verifiedClaims || Object.keys(verifiedClaims).length === 0) throw unauthorized();
-  const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
-  if (!token) throw unauthorized();
-  let payload: Record<string, unknown>;
-  try {
-    payload = decodeJwt(token);
-  } catch {
-    throw unauthorized();
-  }
-  for (const name of TOKEN_IDENTITY) {
-    const verified = verifiedClaims[name];
-    if (verified !== undefined && String(payload[name]) !== String(verified)) throw unauthorized();
-  }
-  return callerFromPayload(payload);
-}
-
-/** The caller from a verified token payload (JSON claims): who, exact roles and a manager's unit. */
-export function callerFromPayload(payload: Record<string, unknown>): Caller {
-  const who = [payload.email, payload.preferred_username, payload.upn].find(
-    (v): v is string => typeof v === 'string' && v.includes('@'),
-  );
-  if (!who) throw unauthorized('Token saknar e-postadress (email, preferred_username eller upn).');
-  const unit = typeof payload.unit === 'string' && payload.unit.trim() !== '' ? payload.unit.trim() : undefined;
-  return { who: who.toLowerCase(), roles: new Set(rolesFromClaim(payload.roles)), ...(unit ? { unit } : {}) };
 }
 
 export const isRegistrar = (caller: Caller) => caller.roles.has('registrar') || caller.roles.has('admin');

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 // The Swedish locale alone: `z.locales` would bundle every language zod has.
 import sv from 'zod/v4/locales/sv.js';
-import { badRequest, type ErrorIssue } from './app-error';
+import { invalid, type ErrorIssue } from './errors';
 
 /**
  * Swedish for every message zod writes itself (zod's `sv` locale), and plain messages of our own
@@ -71,5 +71,5 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, wha
   if (result.success) return result.data;
   const issues = toIssues(result.error, input);
   const fields = [...new Set(issues.map((i) => i.path).filter(Boolean))];
-  throw badRequest('validation_failed', fields.length ? `${what} behöver rättas: ${fields.join(', ')}.` : `${what} behöver rättas.`, issues);
+  throw invalid('validation_failed', fields.length ? `${what} behöver rättas: ${fields.join(', ')}.` : `${what} behöver rättas.`, issues);
 }

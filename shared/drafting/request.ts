@@ -4,6 +4,9 @@ import { bodyName, calendarDate } from '../domain/items/vocabulary';
 /** The longest decision text a request may hold, in characters (about 130 pages). */
 export const MAX_TEXT_LENGTH = 400_000;
 
+/** The largest `POST /uppdrag/drafts` body, in bytes: a pasted document of 20 pages is about 60 KB. */
+export const DRAFT_MAX_BODY_BYTES = 512 * 1024;
+
 /** `POST /uppdrag/drafts`: the pasted text of a decision, and what the clerk already knows. */
 export const draftRequest = z.strictObject({
   text: z.string().min(1, 'Klistra in beslutstexten.').max(MAX_TEXT_LENGTH),

@@ -6,7 +6,7 @@
  * is the guarantee that no text (a thousand § lines, a table of ten thousand one-word sentences)
  * holds a request, or the local server that runs every handler in one process, for long.
  */
-import { unprocessable } from '../domain/app-error';
+import { refused } from '../domain/errors';
 
 /**
  * Units for the fixed costs: a line (repair and headings), a § block (its facts and sections),
@@ -31,7 +31,7 @@ export const WORK_CEILING = 100_000_000;
 export const UNITS_PER_TURN = 500_000;
 
 export const textTooComplex = () =>
-  unprocessable(
+  refused(
     'text_too_complex',
     'Texten är för stor eller för oregelbunden för att läsas på en gång (till exempel tusentals §-rader eller korta rader utan meningar). Dela upp den, till exempel per paragraf, och klistra in en del i taget.',
     [{ path: 'text', message: 'För mycket att läsa på en gång: dela upp texten.' }],

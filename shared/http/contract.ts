@@ -21,8 +21,8 @@ export type Access = 'public' | 'link' | 'signedIn' | 'registrar' | 'admin';
 
 /** What a route reads from the request body, by Content-Type. */
 export interface BodySpec {
-  /** `application/json`, validated. */
-  readonly json?: z.ZodType;
+  /** `application/json`, validated; a function of the validated path parameters when the rules depend on them (a plan's year). */
+  readonly json?: z.ZodType | ((params: never) => z.ZodType);
   /** `application/x-www-form-urlencoded` (the pages' forms), validated. */
   readonly form?: z.ZodType;
   /** Other media types taken as bytes (`application/pdf`, a spreadsheet). */
@@ -81,8 +81,9 @@ export const routeKeysOf = (contract: Pick<RouteContract, 'method' | 'path'>) =>
 export const needsToken = (contract: Pick<RouteContract, 'access'>) => contract.access !== 'public' && contract.access !== 'link';
 
 type Output<S> = S extends z.ZodType ? z.output<S> : Record<string, never>;
-type BodyOf<B> = B extends { json: infer S extends z.ZodType }
-  ? z.output<S> | (B extends { raw: readonly string[] } ? undefined : never)
+type JsonOf<J> = J extends (params: never) => infer S ? S : J;
+type BodyOf<B> = B extends { json: infer J }
+  ? z.output<JsonOf<J> & z.ZodType> | (B extends { raw: readonly string[] } ? undefined : never)
   : B extends { form: infer S extends z.ZodType }
     ? z.output<S>
     : undefined;

@@ -1,6 +1,9 @@
-import { sheetCsv, XLSX_TYPE, type Sheet, type SpreadsheetType } from '../views/spreadsheets/table';
+import { PAGE_HEADERS } from '../views/pages/layout';
+import { sheetCsv, SPREADSHEET_TYPES, XLSX_TYPE, type Sheet, type SpreadsheetType } from '../views/spreadsheets/table';
 import { sheetXlsx } from '../views/spreadsheets/xlsx';
-import type { ApiResult } from './api';
+import type { ApiResult } from './contract';
+import { negotiate } from './negotiation';
+import { json } from './problems';
 
 // Apart from api.ts, so that only the functions that export bundle the XLSX writer.
 
@@ -18,3 +21,18 @@ export async function spreadsheet<Row>(type: SpreadsheetType, sheet: Sheet<Row>,
   if (xlsx) return { statusCode: 200, headers, body: (await sheetXlsx(sheet, rows)).toString('base64'), isBase64Encoded: true };
   return { statusCode: 200, headers, body: sheetCsv(sheet, rows) };
 }
+
+/** A report as the caller's Accept asks: JSON, a spreadsheet of its rows (CSV or XLSX), or its printable page. */
+export async function reportAnswer<Row, T extends { rows: Row[] }>(
+  accept: string | undefined,
+  report: T,
+  as: { sheet: Sheet<Row>; page: (report: T) => string; basename: string },
+): Promise<ApiResult> {
+  const type = negotiate(accept, ['application/json', ...SPREADSHEET_TYPES, 'text/html'] as const);
+  if (type === 'text/html') return { statusCode: 200, headers: { ...PAGE_HEADERS }, body: as.page(report) };
+  if (type === 'application/json') return json(200, report);
+  return spreadsheet(type, as.sheet, report.rows, as.basename);
+}
+
+/** A name in a file name: ASCII only (KSAU, BUN, MBN-AU; Å, Ä, Ö lose their marks). */
+export const fileSafe = (text: string) => text.normalize('NFD').replace(/[^A-Za-z0-9-]/g, '');

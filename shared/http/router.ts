@@ -2,11 +2,13 @@ import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { Context } from 'aws-lambda';
 import type * as z from 'zod';
-import { callerFromRequest, requireAdmin, requireRegistrar, type Caller } from '../domain/caller';
+import { requireAdmin, requireRegistrar, type Caller } from '../domain/caller';
+import { callerFromRequest } from './caller';
 import { invalid } from '../domain/errors';
-import { toIssues } from '../domain/validation';
+import { parseOrThrow } from '../domain/validation';
 import type { ApiEvent, ApiResult, Handlers, RouteContract, RouteHandler, RouteInput } from './contract';
 import { logger } from '../platform/logger';
+import { deliverable } from './deliverable';
 import { HttpError, INTERNAL_ERROR, problemOf, problemResult, type Problem } from './problems';
 
 export interface RouterOptions {
@@ -24,12 +26,8 @@ function bodyBytes(event: ApiEvent): Buffer | undefined {
   return event.isBase64Encoded ? Buffer.from(event.body, 'base64') : Buffer.from(event.body, 'utf8');
 }
 
-/** Validates one part of the request; a refusal names every field at fault. */
-function parsePart<S extends z.ZodType>(schema: S, value: unknown, part: string): z.output<S> {
-  const result = schema.safeParse(value);
-  if (!result.success) throw invalid('validation_failed', `${part} har fel: se issues för vilka fält.`, toIssues(result.error, value));
-  return result.data;
-}
+/** Validates one part of the request; a refusal names every field at fault (shared/domain/validation.ts). */
+const parsePart = <S extends z.ZodType>(schema: S, value: unknown, part: string): z.output<S> => parseOrThrow(schema, value, part);
 
 /** The caller a route's access admits; refused before any input is read, so validation reveals nothing. */
 function admit(contract: RouteContract, headers: Record<string, string | undefined>, event: ApiEvent): Caller | undefined {
@@ -40,26 +38,27 @@ function admit(contract: RouteContract, headers: Record<string, string | undefin
   return caller;
 }
 
-function readBody(contract: RouteContract, event: ApiEvent, headers: Record<string, string | undefined>, maxBytes: number) {
+function readBody(contract: RouteContract, params: unknown, event: ApiEvent, headers: Record<string, string | undefined>, maxBytes: number) {
   const bytes = bodyBytes(event);
-  if (bytes && bytes.length > maxBytes) throw new HttpError(413, 'payload_too_large', `Kroppen får vara högst ${maxBytes} byte.`);
+  if (bytes && bytes.length > maxBytes) throw new HttpError(413, 'payload_too_large', `Uppgifterna är för stora: högst ${maxBytes} byte.`);
   const spec = contract.body;
   if (!spec) return { body: undefined, raw: undefined };
   const type = (headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
   if (spec.raw && bytes && spec.raw.includes(type)) return { body: undefined, raw: { type, bytes } };
   if (spec.json) {
-    if (!bytes) return { body: parsePart(spec.json, undefined, 'Kroppen'), raw: undefined };
+    const schema = typeof spec.json === 'function' ? spec.json(params as never) : spec.json;
+    if (!bytes) return { body: parsePart(schema, undefined, 'Uppgifterna'), raw: undefined };
     if (!JSON_TYPE.test(headers['content-type'] ?? '')) {
-      const accepted = ['application/json', ...(spec.raw ?? [])].join(' eller ');
-      throw new HttpError(415, 'unsupported_media_type', `Skicka kroppen som ${accepted}.`);
+      const others = spec.raw?.length ? ` (eller som ${spec.raw.join(', ')})` : '';
+      throw new HttpError(415, 'unsupported_media_type', `Skicka uppgifterna som JSON, med Content-Type: application/json${others}.`);
     }
     let value: unknown;
     try {
       value = JSON.parse(bytes.toString('utf8'));
     } catch {
-      throw invalid('malformed_json', 'Kroppen är inte giltig JSON.');
+      throw invalid('malformed_json', 'Uppgifterna är inte giltig JSON: kontrollera citattecken, kommatecken och klamrar.');
     }
-    return { body: parsePart(spec.json, value, 'Kroppen'), raw: undefined };
+    return { body: parsePart(schema, value, 'Uppgifterna'), raw: undefined };
   }
   if (spec.form) {
     if (bytes && !FORM_TYPE.test(headers['content-type'] ?? '')) {
@@ -73,14 +72,15 @@ function readBody(contract: RouteContract, event: ApiEvent, headers: Record<stri
     }
     return { body: parsePart(spec.form, Object.fromEntries(fields), 'Formuläret'), raw: undefined };
   }
-  throw new HttpError(415, 'unsupported_media_type', `Skicka kroppen som ${spec.raw!.join(' eller ')}.`);
+  throw new HttpError(415, 'unsupported_media_type', `Skicka uppgifterna som ${spec.raw!.join(' eller ')}.`);
 }
 
 /**
  * One Lambda handler for a function's routes: it finds the contract by routeKey (HEAD by its GET),
  * admits the caller the route's access allows, validates path, query and body against the
- * contract, calls the handler, and answers every refusal in the contract's shape in one place
- * (shared/http/problems.ts). Unexpected errors are logged and answered as a bare 500.
+ * contract, calls the handler, sends the answer in a form Lambda can return (shared/http/deliverable.ts),
+ * and answers every refusal in the contract's shape in one place (shared/http/problems.ts).
+ * Unexpected errors are logged and answered as a bare 500.
  */
 export function createRouter<const Cs extends readonly RouteContract[]>(contracts: Cs, handlers: NoInfer<Handlers<Cs>>, options: RouterOptions) {
   const byKey = new Map<string, { contract: RouteContract; handler: RouteHandler<RouteContract> }>();
@@ -102,16 +102,17 @@ export function createRouter<const Cs extends readonly RouteContract[]>(contract
     const { contract, handler } = found;
     const headers = event.headers as Record<string, string | undefined>;
     const caller = admit(contract, headers, event);
+    const params = contract.params ? parsePart(contract.params, event.pathParameters ?? {}, 'Adressen') : {};
     const input = {
-      params: contract.params ? parsePart(contract.params, event.pathParameters ?? {}, 'Adressen') : {},
-      query: contract.query ? parsePart(contract.query, event.queryStringParameters ?? {}, 'Frågan') : {},
-      ...readBody(contract, event, headers, contract.body?.maxBytes ?? options.maxBodyBytes()),
+      params,
+      query: contract.query ? parsePart(contract.query, event.queryStringParameters ?? {}, 'Sökvillkoren') : {},
+      ...readBody(contract, params, event, headers, contract.body?.maxBytes ?? options.maxBodyBytes()),
       caller,
       headers,
       event,
       context,
     } as RouteInput<RouteContract>;
-    const result = await handler(input);
+    const result = deliverable(await handler(input), headers['accept-encoding']);
     logger.info('request', { status: result.statusCode });
     return head ? withoutBody(result) : result;
   };

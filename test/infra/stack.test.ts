@@ -18,7 +18,8 @@ import { grantsOf } from '../../infra/functions';
 import type { AppStack } from '../../infra/app-stack';
 import type { DataStack } from '../../infra/data-stack';
 import { JOBS } from '../../shared/platform/jobs';
-import { HTTP_FUNCTIONS, needsToken, ROUTES, routeKey, routeKeysOf } from '../../shared/http/routes';
+import { ROUTES } from '../../shared/http/routes';
+import { HTTP_FUNCTIONS, needsToken, routeKey, routeKeysOf } from '../../shared/http/contract';
 import { TABLE } from '../../shared/platform/table';
 
 /**

@@ -4,7 +4,8 @@ import { loadHandler } from '../support/route-server';
 import { apiGatewayEvent } from '../support/lambda-event';
 import { isolatedDependencies } from '../support/isolated';
 import { lambdaContext } from '../../local/server';
-import { needsToken, routeKey, ROUTES, type RouteDefinition } from '../../shared/http/routes';
+import { ROUTES } from '../../shared/http/routes';
+import { needsToken, routeKey, type RouteContract } from '../../shared/http/contract';
 import { DEV_LINK_KEY } from '../../shared/platform/config';
 import { createLinkSigner, type LinkKeys, type LinkScope } from '../../shared/application/links/signed-link';
 import { systemClock, type Clock } from '../../shared/platform/clock';
@@ -12,7 +13,7 @@ import { LOCAL_AUDIENCE, LOCAL_ISSUER } from '../../local/tokens';
 import { admin, apiUrl, call, itemBody, registrar, tokenFor, uniqueUnit, type Who } from '../support/api';
 
 /** A concrete path for a route: placeholders filled with values that exist or are harmlessly absent. */
-const pathOf = (route: RouteDefinition) =>
+const pathOf = (route: RouteContract) =>
   route.path
     .replace('{id}', 'finns-inte')
     .replace('{body}', 'KS')
@@ -40,7 +41,7 @@ let directDeps: Awaited<ReturnType<typeof isolatedDependencies>>;
 beforeAll(async () => {
   directDeps = await isolatedDependencies();
 });
-const withBody = (route: RouteDefinition) => (route.method === 'GET' ? {} : { body });
+const withBody = (route: RouteContract) => (route.method === 'GET' ? {} : { body });
 
 describe.each(ROUTES.filter(needsToken))('$method $path', (route) => {
   it('answers 401 without a token', async () => {
@@ -183,13 +184,13 @@ beforeAll(async () => {
 });
 
 /** A concrete path to the seeded item, its unit and its body, with a query that names them. */
-const seededPath = (route: RouteDefinition) => {
+const seededPath = (route: RouteContract) => {
   const path = pathOf(route).replace('finns-inte', itemId).replace('Socialförvaltningen', encodeURIComponent(unit));
   if (route.path === '/uppdrag' || route.path === '/overdue') return `${path}?unit=${encodeURIComponent(unit)}`;
   if (route.path.startsWith('/reports/')) return `${path}?body=KS`;
   return path;
 };
-const seededBody = (route: RouteDefinition) =>
+const seededBody = (route: RouteContract) =>
   route.method === 'GET' || route.method === 'DELETE' ? {} : route.path === '/calendar-feeds' ? { body: { email: owner.email } } : { body: { status: 'done', note: 'Klart' } };
 
 describe.each([

@@ -12,7 +12,8 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { SignJWT, UnsecuredJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { matchRoute, ROUTES, routeKeysOf, type RouteDefinition } from '../../shared/http/routes';
+import { matchRoute, ROUTES } from '../../shared/http/routes';
+import { routeKeysOf, type RouteContract } from '../../shared/http/contract';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER, signLocalToken, type TokenClaims } from '../../local/tokens';
 import { createItem } from '../../shared/application/items/service';
 import { createLinkSigner } from '../../shared/application/links/signed-link';
@@ -264,7 +265,7 @@ function mutated(template: Template): fc.Arbitrary<Template> {
 }
 
 /** A plausible body for a route, from which the mutations start. */
-function templateOf(route: RouteDefinition): Template {
+function templateOf(route: RouteContract): Template {
   const key = `${route.method} ${route.path}`;
   if (key === 'POST /uppdrag') return itemBody({ unit: world.units[0], due: { date: '2031-01-31' } });
   if (key === 'PATCH /uppdrag/{id}') return { title: 'Ny rubrik', due: { date: '2031-02-28' }, reason: 'Förlängning', status: 'done', note: 'Klart' };
@@ -285,7 +286,7 @@ function formOf(fields: Record<string, string>): string {
 }
 
 /** A body and the content type it naturally goes with (which the headers may then contradict). */
-function bodyOf(route: RouteDefinition): fc.Arbitrary<{ type?: string; body?: Buffer }> {
+function bodyOf(route: RouteContract): fc.Arbitrary<{ type?: string; body?: Buffer }> {
   const json = (value: unknown) => ({ type: 'application/json', body: Buffer.from(JSON.stringify(value) ?? 'null') });
   const formFields = fc.dictionary(
     fc.oneof(fc.constantFrom('csrf', 'note', 'date', 'reason', ...PROTOTYPE_KEYS), fc.string({ maxLength: 8 })),
@@ -351,7 +352,7 @@ function segmentOf(name: string): fc.Arbitrary<string> {
 const QUERY_KEYS = ['state', 'unit', 'responsible', 'kind', 'dueBefore', 'dueAfter', 'limit', 'cursor', 'extensionRequested', 'm', 'typ', 'ansvarig', 'sortera', 'asOf', 'body', 'email'];
 
 /** The parameters a route reads, tried more often on it than the others. */
-function queryKeysOf(route: RouteDefinition): string[] {
+function queryKeysOf(route: RouteContract): string[] {
   if (route.path === '/uppdrag') return ['state', 'unit', 'responsible', 'kind', 'dueBefore', 'dueAfter', 'limit', 'cursor', 'extensionRequested'];
   if (route.path.startsWith('/p/')) return ['m', 'typ', 'ansvarig', 'sortera'];
   if (route.path === '/overdue') return ['unit'];
@@ -395,7 +396,7 @@ const queryValue = () =>
     { weight: 1, arbitrary: cursorOf() },
   );
 
-function queryOf(route: RouteDefinition): fc.Arbitrary<string> {
+function queryOf(route: RouteContract): fc.Arbitrary<string> {
   return fc.oneof(
     { weight: 3, arbitrary: fc.constant('') },
     {
@@ -410,7 +411,7 @@ function queryOf(route: RouteDefinition): fc.Arbitrary<string> {
 
 const FRAMING = /^(content-length|transfer-encoding|host|connection|expect|upgrade|te|trailer|keep-alive|proxy-.*)$/;
 
-function headersOf(route: RouteDefinition): fc.Arbitrary<Record<string, string>> {
+function headersOf(route: RouteContract): fc.Arbitrary<Record<string, string>> {
   const byLink = route.access === 'link';
   const authorization = fc.oneof(
     { weight: byLink ? 0 : 6, arbitrary: fc.constantFrom(...world.validBearer).map((t) => `Bearer ${t}`) },
@@ -472,7 +473,7 @@ function headersOf(route: RouteDefinition): fc.Arbitrary<Record<string, string>>
     }));
 }
 
-function requestFor(route: RouteDefinition): fc.Arbitrary<FuzzRequest> {
+function requestFor(route: RouteContract): fc.Arbitrary<FuzzRequest> {
   const names = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
   const method = fc.oneof({ weight: 12, arbitrary: fc.constant(route.method) }, { weight: 1, arbitrary: fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS') });
   return fc

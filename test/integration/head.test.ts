@@ -1,6 +1,7 @@
 /** HEAD answers wherever GET does (RFC 9110 9.3.2), with GET's status and headers and no body. */
 import { describe, expect, it } from 'vitest';
-import { ROUTES, routeKey } from '../../shared/http/routes';
+import { ROUTES } from '../../shared/http/routes';
+import { routeKey } from '../../shared/http/contract';
 import { admin, call } from '../support/api';
 
 const concrete = (path: string) =>

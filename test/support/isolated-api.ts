@@ -11,7 +11,10 @@ import { createHandler as createReportsHandler } from '../../functions/reports/h
 import { runReminders } from '../../shared/application/reminders/job';
 import { reminderJobDeps } from '../../functions/reminders/handler';
 import { createLocalApi } from '../../local/server';
-import type { HttpFunctionName } from '../../shared/http/routes';
+import type { ApiEvent, ApiResult, HttpFunctionName } from '../../shared/http/contract';
+import type { Context } from 'aws-lambda';
+
+type LambdaHandler = (event: ApiEvent, context: Context) => Promise<ApiResult>;
 import { isolatedDependencies } from './isolated';
 import { freePort } from './ports';
 
@@ -24,7 +27,8 @@ export async function isolatedApi(env: Record<string, string> = {}) {
   const port = await freePort();
   const url = `http://localhost:${port}`;
   const deps = await isolatedDependencies({ PUBLIC_BASE_URL: url, ...env });
-  const factories: Record<HttpFunctionName, typeof createItemsHandler> = {
+  const world = deps;
+  const factories: Record<HttpFunctionName, (deps: () => typeof world) => LambdaHandler> = {
     health: createHealthHandler,
     items: createItemsHandler,
     plans: createPlansHandler,

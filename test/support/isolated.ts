@@ -1,14 +1,23 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { inject } from 'vitest';
 import { createDependencies } from '../../functions/dependencies';
+import { createDraftsDependencies } from '../../functions/drafts/dependencies';
+import { createFeedsDependencies } from '../../functions/feeds/dependencies';
+import { createHealthDependencies } from '../../functions/health/dependencies';
+import { createItemsDependencies } from '../../functions/items/dependencies';
+import { createPagesDependencies } from '../../functions/pages/dependencies';
+import { createPlansDependencies } from '../../functions/plans/dependencies';
+import { createReportsDependencies } from '../../functions/reports/dependencies';
+import { createUnitsDependencies } from '../../functions/units/dependencies';
 import { ensureTable } from '../../local/table';
 import type { Clock } from '../../shared/platform/clock';
 
 let tables = 0;
 
 /**
- * The production composition root against the test DynamoDB Local and SES server, on a table of
- * its own, so a test that runs the daily job sees only its own items. `at` moves the clock.
+ * Every function's own composition root against the test DynamoDB Local and SES server, on a
+ * table of its own, so a test that runs the daily job sees only its own items: one world that any
+ * function's handler can be built on (each takes what it uses from it). `at` moves the clock.
  */
 export async function isolatedDependencies(env: Record<string, string> = {}) {
   const tableName = `t${process.pid}-${Date.now()}-${++tables}`;
@@ -28,7 +37,17 @@ export async function isolatedDependencies(env: Record<string, string> = {}) {
     MAX_SEND_RATE: '50',
     ...env,
   };
-  const deps = createDependencies(environment, clock);
+  const deps = {
+    ...createDependencies(environment, clock),
+    ...createHealthDependencies(environment),
+    ...createItemsDependencies(environment, clock),
+    ...createDraftsDependencies(environment, clock),
+    ...createPlansDependencies(environment, clock),
+    ...createPagesDependencies(environment, clock),
+    ...createUnitsDependencies(environment, clock),
+    ...createReportsDependencies(environment, clock),
+    ...createFeedsDependencies(environment, clock),
+  };
   return {
     ...deps,
     /** The environment and clock a function's own composition root is built with, for this table. */

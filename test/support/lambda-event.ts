@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { UnsecuredJWT } from 'jose';
-import { matchRoute, routeKey } from '../../shared/http/routes';
-import type { ApiEvent } from '../../shared/http/api';
+import { matchRoute } from '../../shared/http/routes';
+import { routeKey } from '../../shared/http/contract';
+import type { ApiEvent } from '../../shared/http/contract';
 import { claimsAsApiGatewayPassesThem } from '../../local/tokens';
 
 /**

@@ -2,20 +2,23 @@ import type { Server } from 'node:http';
 import type { Context } from 'aws-lambda';
 import { inject } from 'vitest';
 import { createLocalApi } from '../../local/server';
-import type { ApiEvent, ApiResult } from '../../shared/http/api';
-import type { HttpFunctionName } from '../../shared/http/routes';
-import type { Dependencies } from '../../functions/dependencies';
+import type { ApiEvent, ApiResult } from '../../shared/http/contract';
+import type { HttpFunctionName } from '../../shared/http/contract';
+
 import { isolatedDependencies } from './isolated';
 import { freePort } from './ports';
 
 type LambdaHandler = (event: ApiEvent, context: Context) => Promise<ApiResult>;
 
+/** The isolated world every function's handler is built on (test/support/isolated.ts). */
+export type World = Awaited<ReturnType<typeof isolatedDependencies>>;
+
 /**
  * Every HTTP function of the route table (`functions/<name>/handler.ts`, whatever `HTTP_FUNCTIONS`
  * lists now or later), built with `createHandler` on dependencies of their own.
  */
-export async function loadHandler(name: HttpFunctionName, deps: Dependencies): Promise<LambdaHandler> {
-  const module = (await import(`../../functions/${name}/handler.ts`)) as { createHandler: (deps: () => Dependencies) => LambdaHandler };
+export async function loadHandler(name: HttpFunctionName, deps: World): Promise<LambdaHandler> {
+  const module = (await import(`../../functions/${name}/handler.ts`)) as { createHandler: (deps: () => World) => LambdaHandler };
   return module.createHandler(() => deps);
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createWorkingCalendar } from '../../shared/domain/calendar/working-days';
-import { documentDate, parseMeetingPlan, type MeetingPlan } from '../../shared/domain/deadlines/meeting-plans';
+import { documentDate, type MeetingPlan } from '../../shared/domain/deadlines/meeting-plans';
+import { parseMeetingPlan } from '../../shared/application/plans/commands';
 import { DeadlineError, dependsOnPlans, oneYearLater, plansNeeded, resolveDue, type DeadlineContext } from '../../shared/domain/deadlines/resolve';
 import { calendarDate, type Due, type Kind } from '../../shared/domain/items/vocabulary';
 

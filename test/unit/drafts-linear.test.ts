@@ -3,7 +3,7 @@ import { extractDrafts, extractDraftsInTurns, type DraftContext } from '../../sh
 import { MAX_SENTENCE, readDocument, sentencesOf } from '../../shared/drafting/structure';
 import { normalizeText } from '../../shared/drafting/text';
 import { WORK_CEILING, Work } from '../../shared/drafting/work';
-import { AppError } from '../../shared/domain/app-error';
+import { DomainError } from '../../shared/domain/errors';
 import { ADVERSARIAL_TEXTS } from '../fixtures/drafts/adversarial';
 
 const ctx = (work: Work): DraftContext => ({ lookupRole: () => undefined, today: '2026-06-01', work });
@@ -50,9 +50,9 @@ describe("a request's work has a ceiling", () => {
     } catch (error) {
       refusal = error;
     }
-    expect(refusal).toBeInstanceOf(AppError);
-    expect(refusal).toMatchObject({ status: 422, code: 'text_too_complex', issues: [{ path: 'text' }] });
-    expect((refusal as AppError).message).toMatch(/Dela upp den/);
+    expect(refusal).toBeInstanceOf(DomainError);
+    expect(refusal).toMatchObject({ kind: 'refused', code: 'text_too_complex', issues: [{ path: 'text' }] });
+    expect((refusal as DomainError).message).toMatch(/Dela upp den/);
     // Refused when the § blocks were counted, before the first rule ran.
     expect(work.units).toBeLessThan(WORK_CEILING * 3);
   });

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildOpenApiDocument } from '../../shared/http/openapi';
-import { needsToken, ROUTES } from '../../shared/http/routes';
+import { ROUTES } from '../../shared/http/routes';
+import { needsToken } from '../../shared/http/contract';
 
 const committed = JSON.parse(readFileSync(new URL('../../openapi.json', import.meta.url), 'utf8'));
 

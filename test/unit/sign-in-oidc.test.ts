@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import { exportJWK, generateKeyPair } from 'jose';
 import Provider, { type Adapter, type AdapterPayload } from 'oidc-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callerFromIdToken, createOidcSignIn, SignInFailed, type OidcConfig } from '../../shared/adapters/oidc/sign-in';
+import { callerFromIdToken, createOidcSignIn, SignInFailed, type OidcConfig } from '../../shared/http/sign-in';
 import { fixedClock, systemClock, type Clock } from '../../shared/platform/clock';
 import { readSession, seal, startSession, type SessionSettings } from '../../shared/http/session';
 import { freePort } from '../support/ports';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createItemBody, deadlinePreviewBody, patchItemBody } from '../../shared/application/items/commands';
 import { listQuery } from '../../shared/application/items/query';
 import { parseOrThrow, toIssues } from '../../shared/domain/validation';
-import { AppError } from '../../shared/domain/app-error';
+import type { DomainError } from '../../shared/domain/errors';
 
 /** A valid registration: an uppdrag from KS 12 April 2027, due 30 June 2027. */
 const valid = {
@@ -66,12 +66,12 @@ describe('a refused registration names each field as the API names it, in plain 
       try {
         parseOrThrow(createItemBody, { ...valid, kind: 'beslut', title: undefined, responsible: { name: 'Kim Berg' } });
       } catch (error) {
-        return error as AppError;
+        return error as DomainError;
       }
       throw new Error('expected a refusal');
     })();
 
-    expect(refusal).toMatchObject({ status: 400, code: 'validation_failed', message: 'Uppgifterna behöver rättas: kind, title, responsible.email.' });
+    expect(refusal).toMatchObject({ kind: 'invalid', code: 'validation_failed', message: 'Uppgifterna behöver rättas: kind, title, responsible.email.' });
   });
 
   it('a change names its fields alike: an unknown status lists the statuses', () => {

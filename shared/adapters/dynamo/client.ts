@@ -1,7 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Config } from '../../platform/config';
-import { serviceUnavailable } from '../../domain/app-error';
+import { unavailable } from '../../domain/errors';
 
 /**
  * Attempts per DynamoDB call, retries included. The SDK's standard strategy retries throttling
@@ -33,8 +33,20 @@ function isUnavailable(error: unknown): boolean {
   return UNAVAILABLE.has(name ?? '') || UNREACHABLE.has(code ?? '');
 }
 
-/** One document client per process; locally it points at DynamoDB Local with dummy credentials. */
+const clients = new Map<string, DynamoDBDocumentClient>();
+
+/**
+ * One document client per process and endpoint (every adapter of a function shares it, and its
+ * connections); locally it points at DynamoDB Local with dummy credentials.
+ */
 export function createDocumentClient(config: Pick<Config, 'STAGE' | 'AWS_REGION' | 'DYNAMODB_ENDPOINT'>): DynamoDBDocumentClient {
+  const key = `${config.AWS_REGION} ${config.DYNAMODB_ENDPOINT ?? ''}`;
+  let documentClient = clients.get(key);
+  if (!documentClient) clients.set(key, (documentClient = buildDocumentClient(config)));
+  return documentClient;
+}
+
+function buildDocumentClient(config: Pick<Config, 'STAGE' | 'AWS_REGION' | 'DYNAMODB_ENDPOINT'>): DynamoDBDocumentClient {
   const client = new DynamoDBClient({
     region: config.AWS_REGION,
     maxAttempts: DYNAMODB_MAX_ATTEMPTS,
@@ -49,7 +61,7 @@ export function createDocumentClient(config: Pick<Config, 'STAGE' | 'AWS_REGION'
       try {
         return await next(args);
       } catch (error) {
-        if (isUnavailable(error)) throw Object.assign(serviceUnavailable(), { cause: error });
+        if (isUnavailable(error)) throw unavailable(undefined, 1, error);
         throw error;
       }
     },

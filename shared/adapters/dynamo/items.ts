@@ -34,7 +34,7 @@ import {
   unitPartition,
 } from './keys';
 import { queryAll } from './query-all';
-import { serviceUnavailable } from '../../domain/app-error';
+import { unavailable } from '../../domain/errors';
 
 const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
 /** DynamoDB can cancel a transaction for a conflicting one in flight; such a cancellation is retried. */
@@ -83,7 +83,7 @@ async function withConflictRetry(write: () => Promise<unknown>): Promise<void> {
       // A failed condition is an answer (the caller's to translate); only a transient cancellation is retried.
       if (!codes?.some((code) => code !== undefined && TRANSIENT.includes(code)) || codes.includes('ConditionalCheckFailed')) throw error;
       // Still cancelled after the retries: nothing was written; the caller may send it again.
-      if (attempt >= CONFLICT_RETRIES) throw Object.assign(serviceUnavailable('Ärendet ändras av någon annan just nu. Försök igen om en stund.'), { cause: error });
+      if (attempt >= CONFLICT_RETRIES) throw unavailable('Ärendet ändras av någon annan just nu. Försök igen om en stund.', 1, error);
       await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt + Math.random() * 20));
     }
   }
@@ -122,24 +122,23 @@ function plan(query: ItemQuery): {
   return { ...TABLE.indexes.byStatus, pkName: 'GSI3PK', skName: 'GSI3SK', partitions: query.statuses.map(statusPartition), filterUnit: false };
 }
 
+type TransactItems = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>;
+
+/** The record of an Idempotency-Key, written in the same transaction as what it stands for, only if the key is new. */
+function idempotencyPut(tableName: string, itemId: string, at: string, idempotency: { caller: string; key: string; bodyHash: string }): TransactItems[number] {
+  return {
+    Put: {
+      TableName: tableName,
+      Item: { ...idempotencyKey(idempotency.caller, idempotency.key), bodyHash: idempotency.bodyHash, itemId, expiresAt: Math.floor(Date.parse(at) / 1000) + IDEMPOTENCY_TTL_SECONDS },
+      ConditionExpression: 'attribute_not_exists(PK)',
+    },
+  };
+}
+
 export function createDynamoItemRepository(client: DynamoDBDocumentClient, tableName: string): ItemRepository {
   return {
     async create(item, event, idempotency) {
-      const writes: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [];
-      if (idempotency) {
-        writes.push({
-          Put: {
-            TableName: tableName,
-            Item: {
-              ...idempotencyKey(idempotency.caller, idempotency.key),
-              bodyHash: idempotency.bodyHash,
-              itemId: item.id,
-              expiresAt: Math.floor(Date.parse(event.at) / 1000) + IDEMPOTENCY_TTL_SECONDS,
-            },
-            ConditionExpression: 'attribute_not_exists(PK)',
-          },
-        });
-      }
+      const writes: TransactItems = idempotency ? [idempotencyPut(tableName, item.id, event.at, idempotency)] : [];
       writes.push(
         { Put: { TableName: tableName, Item: { ...itemKey(item.id), ...itemIndexKeys(item), ...item }, ConditionExpression: 'attribute_not_exists(PK)' } },
         { Put: { TableName: tableName, Item: { ...eventKey(item.id, item.version), ...event } } },
@@ -158,12 +157,13 @@ export function createDynamoItemRepository(client: DynamoDBDocumentClient, table
       return result.Item ? stripKeys<StoredItem>(result.Item) : undefined;
     },
 
-    async update(item, event, read) {
+    async update(item, event, read, idempotency) {
       try {
         await withConflictRetry(() =>
           client.send(
             new TransactWriteCommand({
               TransactItems: [
+                ...(idempotency ? [idempotencyPut(tableName, item.id, event.at, idempotency)] : []),
                 {
                   Put: {
                     TableName: tableName,
@@ -178,7 +178,9 @@ export function createDynamoItemRepository(client: DynamoDBDocumentClient, table
           ),
         );
       } catch (error) {
-        if (cancellationCodes(error)?.includes('ConditionalCheckFailed')) throw new VersionConflict();
+        const codes = cancellationCodes(error);
+        if (idempotency && codes?.[0] === 'ConditionalCheckFailed') throw new IdempotencyKeyTaken();
+        if (codes?.includes('ConditionalCheckFailed')) throw new VersionConflict();
         throw error;
       }
     },

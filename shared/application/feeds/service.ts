@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { isRegistrar, requireRegistrar, type Caller } from '../../domain/caller';
 import type { Clock } from '../../platform/clock';
-import { notFound } from '../../domain/app-error';
+import { notFound } from '../../domain/errors';
 import { FEED_FILE, FEED_ID, type CreateFeedBody, type CreatedFeed, type Feed } from './model';
 import type { FeedStore } from './ports';
 

@@ -17,7 +17,8 @@ import {
 } from '../../domain/items/vocabulary';
 
 /** What a registrar sends to register, preview or change an item: the use cases' commands, validated. */
-const itemFields = {
+/** The fields a registrar sends for an item: the create body without its cross-field rules. */
+export const itemFields = {
   kind,
   title: singleLineText(LIMITS.title),
   description: multilineText(LIMITS.description).optional(),

@@ -1,5 +1,5 @@
 import { addDays, stockholmDate, swedishDate, type CalendarDate } from '../../domain/dates';
-import { AppError, notFound, unprocessable } from '../../domain/app-error';
+import { conflict, notFound, refused } from '../../domain/errors';
 import type { HistoryEvent } from '../../domain/items/history';
 import type { ItemView, StoredItem } from '../../domain/items/item';
 import { changeItem, patchItem, type ItemChange, type ItemDeps } from './service';
@@ -20,7 +20,7 @@ const MAX_EXTENSION_DAYS = 730;
 const who = (email: string) => ({ who: email, roles: new Set<never>() });
 
 /** The official's open items, most urgent first (the index sorts by due date). */
-export async function openItemsOf(deps: ItemDeps, email: string): Promise<ItemView[]> {
+export async function openItemsOf(deps: Pick<ItemDeps, 'items' | 'clock'>, email: string): Promise<ItemView[]> {
   const day = stockholmDate(deps.clock());
   const items = await listAll(deps.items, { responsible: email, statuses: ['open'] });
   return items.map((item) => toView(item, day));
@@ -29,14 +29,14 @@ export async function openItemsOf(deps: ItemDeps, email: string): Promise<ItemVi
 async function ownOpenItem(deps: ItemDeps, email: string, id: string): Promise<StoredItem> {
   const item = await deps.items.get(id);
   if (!item || item.responsible.email !== email) throw notFound('Ärendet finns inte bland dina ärenden.');
-  if (item.status !== 'open') throw new AppError(409, 'item_closed', 'Ärendet är redan stängt.');
+  if (item.status !== 'open') throw conflict('item_closed', 'Ärendet är redan stängt.');
   return item;
 }
 
 /** Closes the item exactly as `PATCH` with `status: done` and the note would, on the record as via the link. */
 export async function markDone(deps: ItemDeps, email: string, id: string, note: string): Promise<ItemView> {
   const item = await ownOpenItem(deps, email, id);
-  return patchItem(deps, who(email), id, item.version, { status: 'done', note }, VIA_LINK);
+  return patchItem(deps, who(email), id, item.version, { status: 'done', note }, { via: VIA_LINK });
 }
 
 function linkEvent(deps: ItemDeps, email: string, action: HistoryEvent['action'], before: StoredItem, after: StoredItem, extra: Partial<HistoryEvent>): ItemChange['event'] {
@@ -47,7 +47,7 @@ function linkEvent(deps: ItemDeps, email: string, action: HistoryEvent['action']
   return { at: deps.clock().toISOString(), by: email, action, changes, via: VIA_LINK, ...extra };
 }
 
-async function changeOwn(deps: ItemDeps, email: string, id: string, build: (before: StoredItem, now: string) => ItemChange): Promise<ItemView> {
+async function changeOwn(deps: ItemDeps, email: string, id: string, build: (before: StoredItem, now: string) => ItemChange | undefined): Promise<ItemView> {
   const after = await changeItem(deps, () => ownOpenItem(deps, email, id), async (before) => build(before, deps.clock().toISOString()));
   return toView(after, stockholmDate(deps.clock()));
 }
@@ -62,10 +62,10 @@ const official = (item: StoredItem) => `${item.responsible.name} (${item.respons
 export async function requestExtension(deps: ItemDeps, email: string, id: string, request: { date: CalendarDate; reason: string }): Promise<ItemView> {
   return changeOwn(deps, email, id, (before, now) => {
     if (request.date <= before.dueDate) {
-      throw unprocessable('validation_failed', `Föreslå ett datum efter nuvarande tidsfrist, ${swedishDate(before.dueDate)}.`, [{ path: 'date', message: 'Måste vara senare än nuvarande tidsfrist.' }]);
+      throw refused('validation_failed', `Föreslå ett datum efter nuvarande tidsfrist, ${swedishDate(before.dueDate)}.`, [{ path: 'date', message: 'Måste vara senare än nuvarande tidsfrist.' }]);
     }
     if (request.date > addDays(stockholmDate(deps.clock()), MAX_EXTENSION_DAYS)) {
-      throw unprocessable('validation_failed', 'Föreslå ett datum inom två år.', [{ path: 'date', message: 'Högst två år framåt.' }]);
+      throw refused('validation_failed', 'Föreslå ett datum inom två år.', [{ path: 'date', message: 'Högst två år framåt.' }]);
     }
     const after: StoredItem = { ...before, extensionRequest: { date: request.date, reason: request.reason, by: email, at: now }, version: before.version + 1, updatedAt: now };
     return {
@@ -84,6 +84,8 @@ export async function requestExtension(deps: ItemDeps, email: string, id: string
 /** A status note ("Utredningen klar i maj, väntar på yttrande från SN"): the latest is shown beside the item. */
 export async function reportStatus(deps: ItemDeps, email: string, id: string, note: string): Promise<ItemView> {
   return changeOwn(deps, email, id, (before, now) => {
+    // The same note again from the same person (a reload, a double click, a replayed form) is kept once.
+    if (before.statusReport?.note === note && before.statusReport.by === email) return undefined;
     const after: StoredItem = { ...before, statusReport: { note, by: email, at: now }, version: before.version + 1, updatedAt: now };
     return { after, event: linkEvent(deps, email, 'status_report', before, after, { note }) };
   });

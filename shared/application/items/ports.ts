@@ -40,9 +40,14 @@ export interface ItemRepository {
   /**
    * Replaces the item with one history event, atomically, if it is still as read: the same
    * version and the same `lastRemindedOn` (which the daily job moves without a new version);
-   * else `VersionConflict`.
+   * else `VersionConflict`. With an idempotency record, a reused key fails with `IdempotencyKeyTaken`.
    */
-  update(item: StoredItem, event: HistoryEvent, read: Pick<StoredItem, 'version' | 'lastRemindedOn'>): Promise<void>;
+  update(
+    item: StoredItem,
+    event: HistoryEvent,
+    read: Pick<StoredItem, 'version' | 'lastRemindedOn'>,
+    idempotency?: { caller: string; key: string; bodyHash: string },
+  ): Promise<void>;
   history(id: string): Promise<HistoryEvent[]>;
   list(query: ItemQuery): Promise<ItemPage>;
   idempotency(caller: string, key: string): Promise<IdempotencyRecord | undefined>;

@@ -1,7 +1,7 @@
 import type { WorkingCalendar } from '../../domain/calendar/working-days';
-import { meetingPlanBody } from '../../domain/deadlines/meeting-plans';
+import { MAX_LEAD_WORKING_DAYS } from '../../domain/deadlines/meeting-plans';
 import { stockholmDate, swedishDate, type CalendarDate } from '../../domain/dates';
-import { AppError } from '../../domain/app-error';
+import { DomainError } from '../../domain/errors';
 import type { ReminderStore } from '../reminders/ports';
 import { diffItems, type HistoryEvent } from '../../domain/items/history';
 import type { StoredItem } from '../../domain/items/item';
@@ -14,10 +14,10 @@ const RETRIES = 3;
 
 /**
  * The most working days a deadline lies before the day that decides it: a meeting plan's longest
- * lead time (meetingPlanBody; a delegation's lead is shorter). A changed closed day can move the
+ * lead time (MAX_LEAD_WORKING_DAYS; a delegation's lead is shorter). A changed closed day can move the
  * deadlines of items due up to this many working days before it.
  */
-const LONGEST_LEAD_WORKING_DAYS = meetingPlanBody(0).shape.leadWorkingDays.maxValue!;
+const LONGEST_LEAD_WORKING_DAYS = MAX_LEAD_WORKING_DAYS;
 
 export interface RecomputeDeps extends ItemDeps {
   rules: ItemDeps['rules'] & { calendar(): Promise<WorkingCalendar> };
@@ -102,7 +102,7 @@ async function recomputed(deps: RecomputeDeps, before: StoredItem): Promise<{ ne
   try {
     resolved = await deps.rules.resolve(before.kind, before.due);
   } catch (error) {
-    if (!(error instanceof AppError) || error.status !== 422) throw error;
+    if (!(error instanceof DomainError) || error.kind !== 'deadline') throw error;
     return { next: flag, stuck: error.message };
   }
   const today = stockholmDate(deps.clock());

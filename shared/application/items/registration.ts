@@ -1,5 +1,5 @@
 import { daysBetween, stockholmDate, swedishDate, type CalendarDate } from '../../domain/dates';
-import { unprocessable } from '../../domain/app-error';
+import { deadlineProblem } from '../../domain/errors';
 import type { Attention, Decision, Due, Kind, Remiss } from '../../domain/items/vocabulary';
 import type { ResolvedDue, StoredItem, Warning } from '../../domain/items/item';
 import type { DeadlineRules } from '../../domain/items/rules';
@@ -21,14 +21,14 @@ export function checkDueAfterOrigin(item: { due: Due; dueDate: CalendarDate; dec
   const due = swedishDate(item.dueDate);
   if (item.decision && item.dueDate < item.decision.date) {
     const decided = `${item.decision.body} ${swedishDate(item.decision.date)}`;
-    throw unprocessable('due_before_decision', `Tidsfristen ${due} ligger före beslutet, ${decided}. Kontrollera årtalen i due och decision.date.`, [
+    throw deadlineProblem('due_before_decision', `Tidsfristen ${due} ligger före beslutet, ${decided}. Kontrollera årtalen i due och decision.date.`, [
       { path, message: `Ger tidsfristen ${due}, före beslutet ${decided}.` },
       { path: 'decision.date', message: `Beslutet ${decided} ligger efter tidsfristen ${due}.` },
     ]);
   }
   const received = item.decision ? undefined : item.remiss?.received;
   if (received && item.dueDate < received) {
-    throw unprocessable('due_before_received', `Tidsfristen ${due} ligger före dagen remissen kom in, ${swedishDate(received)}. Kontrollera årtalen i due och remiss.received.`, [
+    throw deadlineProblem('due_before_received', `Tidsfristen ${due} ligger före dagen remissen kom in, ${swedishDate(received)}. Kontrollera årtalen i due och remiss.received.`, [
       { path, message: `Ger tidsfristen ${due}, före dagen remissen kom in (${swedishDate(received)}).` },
       { path: 'remiss.received', message: `Remissen kom in ${swedishDate(received)}, efter tidsfristen ${due}.` },
     ]);

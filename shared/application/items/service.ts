@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { isRegistrar, managedUnit, requireRegistrar, type Caller } from '../../domain/caller';
 import type { Clock } from '../../platform/clock';
 import { addDays, stockholmDate, swedishDate, type CalendarDate } from '../../domain/dates';
-import { AppError, badRequest, conflict, forbidden, notFound, unprocessable } from '../../domain/app-error';
+import { conflict, forbidden, invalid, notFound, refused, stale } from '../../domain/errors';
 import { diffItems, type HistoryAction, type HistoryEvent } from '../../domain/items/history';
 import { ATTENTIONS, DEFAULT_REMINDERS, dueKindMismatch, originKindMismatch, type Attention, type Kind, type State, type Status } from '../../domain/items/vocabulary';
 import { type CreateItemBody, type DeadlinePreviewBody, type PatchItemBody } from './commands';
@@ -95,13 +95,10 @@ export async function createItem(deps: ItemDeps, caller: Caller, body: CreateIte
     // A parallel request with the same key may have stored it meanwhile: that is a replay, not a look-alike.
     const replay = idempotencyKey ? await replayIdempotent(deps, caller, idempotencyKey, bodyHash) : undefined;
     if (replay) return replay;
-    throw new AppError(
-      409,
+    throw conflict(
       'possible_duplicate',
       `Det finns redan ett öppet ärende som ser likadant ut: ${itemReference(duplicate)}, tidsfrist ${swedishDate(duplicate.dueDate)}. ` +
         'Är det ändå ett nytt ärende, skicka samma uppgifter med "confirmDuplicate": true.',
-      [],
-      {},
       { existingId: duplicate.id },
     );
   }
@@ -187,22 +184,15 @@ export async function itemHistory(deps: ItemDeps, caller: Caller, id: string): P
   return deps.items.history(id);
 }
 
-/** Parses an `If-Match` value: `"3"`, `W/"3"` or `3`. */
-export function parseIfMatch(header: string | undefined): number {
-  if (header === undefined || header.trim() === '') {
-    throw new AppError(428, 'precondition_required', 'Ange If-Match med ärendets ETag från GET.');
-  }
-  const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(header.trim());
-  if (!match) throw new AppError(412, 'precondition_failed', 'If-Match matchar inte ärendets ETag.');
-  return Number(match[1]);
-}
-
-export const etagOf = (item: Pick<StoredItem, 'version'>) => `"${item.version}"`;
-
 /**
  * Change an item. Registrars change any field; the responsible official may only close their
  * own item as done with a note. A changed deadline and a cancellation need a reason. The write
- * is conditional on the version the caller read (If-Match), so no change is lost.
+ * is conditional on the version the caller read (`expectedVersion`, the HTTP edge's If-Match), so
+ * no change is lost: a stale version is `stale` with the version now. A retry of a change whose
+ * answer was lost (a timeout, a 503 after the write) gets the item as stored, never a second
+ * change and never a spurious `stale`: with the same `idempotencyKey` (kept 24 hours per caller,
+ * written in the same transaction as the change), or without one when the item's latest change
+ * is this very change by this caller (SECURITY.md, "What a 503 means").
  */
 export async function patchItem(
   deps: ItemDeps,
@@ -210,8 +200,21 @@ export async function patchItem(
   id: string,
   expectedVersion: number,
   patch: PatchItemBody,
-  via?: string,
+  options: { via?: string; idempotencyKey?: string } = {},
 ): Promise<ItemView> {
+  const key = options.idempotencyKey;
+  const bodyHash = key ? createHash('sha256').update(canonical({ patch: { id, expectedVersion, ...patch } })).digest('hex') : '';
+  const replay = async () => {
+    const record = key ? await deps.items.idempotency(caller.who, key) : undefined;
+    if (!record) return undefined;
+    if (record.bodyHash !== bodyHash || record.itemId !== id) {
+      throw conflict('idempotency_key_reused', 'Idempotency-Key har redan använts för en annan ändring: skicka samma ändring, eller en ny nyckel.');
+    }
+    return readable(deps, caller, id);
+  };
+  const replayed = await replay();
+  if (replayed) return toView(replayed, today(deps));
+  let applied: StoredItem | undefined;
   const after = await changeItem(
     deps,
     async () => {
@@ -224,15 +227,28 @@ export async function patchItem(
         if (!ownDone) throw forbidden('Du får bara markera dina egna ärenden som klara (status done med note).');
       }
       if (before.version !== expectedVersion) {
-        throw new AppError(412, 'precondition_failed', 'Ärendet har ändrats sedan du läste det: hämta det igen.', [], {
-          etag: etagOf(before),
-        });
+        if (await isLatestChange(deps, caller, before, expectedVersion, patch)) applied = before;
+        else throw stale(before.version);
       }
       return before;
     },
-    (before) => applyPatch(deps, caller, before, patch, via),
+    async (before) => (applied ? undefined : applyPatch(deps, caller, before, patch, options.via)),
+    key ? { caller: caller.who, key, bodyHash } : undefined,
+    replay,
   );
   return toView(after, today(deps));
+}
+
+/**
+ * Whether the item's latest change is this caller's `patch` made on `expectedVersion`: the
+ * version after it, by this caller, leaving nothing to change, with the same note and reason.
+ */
+async function isLatestChange(deps: ItemDeps, caller: Caller, item: StoredItem, expectedVersion: number, patch: PatchItemBody): Promise<boolean> {
+  if (item.version !== expectedVersion + 1) return false;
+  const last = (await deps.items.history(item.id)).at(-1);
+  if (!last || last.by !== caller.who || last.note !== patch.note || last.reason !== patch.reason) return false;
+  const { note: _n, reason: _r, ...fields } = patch;
+  return (await applyPatch(deps, caller, item, fields, undefined)) === undefined;
 }
 
 /** A change to store: the item after it and the history event recording it. */
@@ -252,16 +268,23 @@ export async function changeItem(
   deps: ItemDeps,
   read: () => Promise<StoredItem>,
   build: (before: StoredItem) => Promise<ItemChange | undefined>,
+  idempotency?: { caller: string; key: string; bodyHash: string },
+  replay?: () => Promise<StoredItem | undefined>,
 ): Promise<StoredItem> {
   for (let attempt = 1; ; attempt++) {
     const before = await read();
     const change = await build(before);
     if (!change) return before;
     try {
-      await deps.items.update(change.after, change.event, before);
+      await deps.items.update(change.after, change.event, before, idempotency);
     } catch (error) {
+      // The same change under the same key stored by a parallel retry: that one's result is the answer.
+      if (error instanceof IdempotencyKeyTaken && replay) {
+        const stored = await replay();
+        if (stored) return stored;
+      }
       if (!(error instanceof VersionConflict)) throw error;
-      if (attempt === 3) throw new AppError(412, 'precondition_failed', 'Ärendet har ändrats sedan du läste det: hämta det igen.');
+      if (attempt === 3) throw stale(before.version);
       continue;
     }
     for (const notice of change.notices ?? []) await deps.notices?.addNotice(notice.recipient, notice.text, change.event.at);
@@ -284,7 +307,7 @@ async function applyPatch(
   if (status) merged.status = status;
   if (fields.kind || fields.due || fields.decision || fields.remiss) {
     const mismatch = dueKindMismatch(merged.kind, merged.due) ?? originKindMismatch(merged);
-    if (mismatch) throw badRequest('validation_failed', mismatch.message, [mismatch]);
+    if (mismatch) throw invalid('validation_failed', mismatch.message, [mismatch]);
   }
   if (fields.kind || fields.due) {
     // The dates of the old deadline form go, and the attention they needed; the new form brings its own.
@@ -294,12 +317,12 @@ async function applyPatch(
     checkDueAfterOrigin(merged);
   }
   if (merged.dueDate !== before.dueDate && !reason) {
-    throw unprocessable('reason_required', 'En ändrad tidsfrist (förlängning) kräver ett skäl i reason.', [
+    throw refused('reason_required', 'En ändrad tidsfrist (förlängning) kräver ett skäl i reason.', [
       { path: 'reason', message: 'Krävs när tidsfristen ändras.' },
     ]);
   }
   if (merged.status === 'cancelled' && before.status !== 'cancelled' && !reason) {
-    throw unprocessable('reason_required', 'Att avbryta ett ärende kräver ett skäl i reason.', [
+    throw refused('reason_required', 'Att avbryta ett ärende kräver ett skäl i reason.', [
       { path: 'reason', message: 'Krävs när status blir cancelled.' },
     ]);
   }
@@ -337,9 +360,9 @@ function extensionOutcome(
   const request = before.extensionRequest;
   const what = itemReference(before);
   if (decision === 'refused') {
-    if (!request) throw unprocessable('no_extension_request', 'Ärendet har ingen begäran om förlängning att avslå.', [{ path: 'extensionRequest', message: 'Ingen begäran finns.' }]);
-    if (!reason) throw unprocessable('reason_required', 'Ett avslag kräver ett skäl i reason.', [{ path: 'reason', message: 'Krävs när en begäran avslås.' }]);
-    if (merged.dueDate !== before.dueDate) throw badRequest('validation_failed', 'Avslå en begäran eller ändra tidsfristen, inte båda.', [{ path: 'extensionRequest', message: 'Kan inte kombineras med ny tidsfrist.' }]);
+    if (!request) throw refused('no_extension_request', 'Ärendet har ingen begäran om förlängning att avslå.', [{ path: 'extensionRequest', message: 'Ingen begäran finns.' }]);
+    if (!reason) throw refused('reason_required', 'Ett avslag kräver ett skäl i reason.', [{ path: 'reason', message: 'Krävs när en begäran avslås.' }]);
+    if (merged.dueDate !== before.dueDate) throw invalid('validation_failed', 'Avslå en begäran eller ändra tidsfristen, inte båda.', [{ path: 'extensionRequest', message: 'Kan inte kombineras med ny tidsfrist.' }]);
     return { action: 'extension_refused', notice: () => `Din begäran om förlängning av ${what} avslogs: ${reason} Tidsfristen är fortfarande ${swedishDate(before.dueDate)}.` };
   }
   if (!request) return undefined;
@@ -421,12 +444,27 @@ export async function listItems(deps: ItemDeps, caller: Caller, filters: ListFil
     return { items: page.items.map((item) => toView(item, day)), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
   } catch (error) {
     if (error instanceof InvalidCursor) {
-      throw badRequest('invalid_cursor', 'cursor är ogiltig: använd nextCursor från föregående svar med samma filter.', [
+      throw invalid('invalid_cursor', 'cursor är ogiltig: använd nextCursor från föregående svar med samma filter.', [
         { path: 'cursor', message: 'Ogiltig.' },
       ]);
     }
     throw error;
   }
+}
+
+/**
+ * Every item a list names that the caller may see, page after page, up to `max` (an export):
+ * the same scope and filters as `listItems`, from `filters.cursor` on.
+ */
+export async function listAllItems(deps: ItemDeps, caller: Caller, filters: ListFilters, max: number): Promise<ItemView[]> {
+  const rows: ItemView[] = [];
+  let cursor = filters.cursor;
+  do {
+    const page = await listItems(deps, caller, { ...filters, limit: 100, ...(cursor ? { cursor } : {}) });
+    rows.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor && rows.length < max);
+  return rows.slice(0, max);
 }
 
 /** A state filter is a stored status plus a due-date range: overdue = open and due before today. */

@@ -1,7 +1,6 @@
 import type { Clock } from '../../platform/clock';
 import { stockholmDate, swedishDate, type CalendarDate } from '../../domain/dates';
-import { renderFreshLinkEmail } from '../../views/email/fresh-link';
-import type { Mailer } from '../reminders/ports';
+import type { Mailer, OutgoingEmail } from '../reminders/ports';
 import type { LinkScope, LinkSigner } from './signed-link';
 
 /** Fresh links one address may be sent a day: enough for a lost email, too few to flood an inbox. */
@@ -21,6 +20,8 @@ export interface FreshLinkDeps {
   ttlDays: number;
   /** Addresses that bounced or complained are not mailed. */
   suppressed: (emails: string[]) => Promise<Set<string>>;
+  /** The email itself, in Swedish (shared/views/email/fresh-link.ts). */
+  compose: (link: { url: string; expires: string; unit: string | undefined }) => Omit<OutgoingEmail, 'to'>;
 }
 
 /** The URL of a signed page. */
@@ -36,6 +37,6 @@ export async function sendFreshLink(deps: FreshLinkDeps, scope: LinkScope): Prom
   if ((await deps.suppressed([scope.email])).has(scope.email)) return 'sent';
   const url = pageUrl(deps.publicBaseUrl, await deps.links.sign(scope));
   const expires = swedishDate(stockholmDate(new Date(now.getTime() + deps.ttlDays * 86_400_000)));
-  await deps.mailer.send({ to: scope.email, ...renderFreshLinkEmail({ url, expires, unit: scope.kind === 'unit' ? scope.unit : undefined }) });
+  await deps.mailer.send({ to: scope.email, ...deps.compose({ url, expires, unit: scope.kind === 'unit' ? scope.unit : undefined }) });
   return 'sent';
 }

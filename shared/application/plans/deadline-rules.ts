@@ -2,7 +2,7 @@ import { createWorkingCalendar, type WorkingCalendar } from '../../domain/calend
 import { dependsOnPlans, DeadlineError, plansNeeded, resolveDue } from '../../domain/deadlines/resolve';
 import type { MeetingPlan } from '../../domain/deadlines/meeting-plans';
 import { nextReminderDate } from '../../domain/schedule/reminders';
-import { unprocessable } from '../../domain/app-error';
+import { deadlineProblem } from '../../domain/errors';
 import { stockholmDate } from '../../domain/dates';
 import type { DeadlineRules } from '../../domain/items/rules';
 import type { PlanStore } from './ports';
@@ -26,7 +26,7 @@ export function createDeadlineRules(store: PlanStore, options: { delegationLeadW
         return resolveDue({ kind, due }, { calendar: workingCalendar, plans, delegationLeadWorkingDays: options.delegationLeadWorkingDays });
       } catch (error) {
         if (error instanceof DeadlineError) {
-          throw unprocessable(error.code, error.message, [{ path: error.path, message: error.message }]);
+          throw deadlineProblem(error.code, error.message, [{ path: error.path, message: error.message }]);
         }
         throw error;
       }

@@ -1,4 +1,7 @@
 import * as z from 'zod';
+import { isRegistrar, managedUnit, requireAdmin, type Caller } from '../../domain/caller';
+import { notFound } from '../../domain/errors';
+import type { Clock } from '../../platform/clock';
 import { LIMITS, person, type Person } from '../../domain/items/vocabulary';
 
 /** `PUT /units/{unit}`: who manages the unit. */
@@ -19,4 +22,22 @@ export interface UnitDirectory {
   get(unit: string): Promise<Unit | undefined>;
   put(unit: Unit): Promise<void>;
   all(): Promise<Unit[]>;
+}
+
+/**
+ * A unit's entry in the directory: for registrars and admins, and for the unit's own manager;
+ * anyone else, or a unit not in the directory, `not_found` (not revealing which).
+ */
+export async function readUnit(deps: { units: UnitDirectory }, caller: Caller, unit: string): Promise<Unit> {
+  const found = isRegistrar(caller) || managedUnit(caller) === unit ? await deps.units.get(unit) : undefined;
+  if (!found) throw notFound(`Enheten ${unit} finns inte i enhetskatalogen.`);
+  return found;
+}
+
+/** Sets a unit's manager (admin), recording who did it and when. */
+export async function setUnitManager(deps: { units: UnitDirectory; clock: Clock }, caller: Caller, unit: string, body: UnitBody): Promise<Unit> {
+  requireAdmin(caller);
+  const saved = { unit, manager: body.manager, updatedBy: caller.who, updatedAt: deps.clock().toISOString() };
+  await deps.units.put(saved);
+  return saved;
 }

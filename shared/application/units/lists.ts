@@ -1,6 +1,6 @@
 import { isRegistrar, managedUnit, type Caller } from '../../domain/caller';
 import { addDays, stockholmDate, type CalendarDate } from '../../domain/dates';
-import { badRequest, forbidden } from '../../domain/app-error';
+import { forbidden, invalid } from '../../domain/errors';
 import type { ItemView, StoredItem } from '../../domain/items/item';
 import type { ItemRepository } from '../items/ports';
 import type { ItemDeps } from '../items/service';
@@ -24,7 +24,7 @@ export const byMostOverdue = (a: ItemView, b: ItemView) => a.daysLeft - b.daysLe
  */
 export function overdueUnitFor(caller: Caller, requested: string | undefined): string {
   if (isRegistrar(caller)) {
-    if (!requested) throw badRequest('unit_required', 'Ange enheten med ?unit=.', [{ path: 'unit', message: 'Krävs för registratorer och administratörer.' }]);
+    if (!requested) throw invalid('unit_required', 'Ange enheten med ?unit=.', [{ path: 'unit', message: 'Krävs för registratorer och administratörer.' }]);
     return requested;
   }
   const own = managedUnit(caller);
@@ -34,7 +34,7 @@ export function overdueUnitFor(caller: Caller, requested: string | undefined): s
 }
 
 /** `GET /overdue`: a unit's overdue items as of today, most days overdue first. */
-export async function overdueList(deps: ItemDeps, caller: Caller, requested: string | undefined) {
+export async function overdueList(deps: Pick<ItemDeps, 'items' | 'clock'>, caller: Caller, requested: string | undefined) {
   const unit = overdueUnitFor(caller, requested);
   const asOf = stockholmDate(deps.clock());
   const items = (await openItemsOfUnit(deps.items, unit, addDays(asOf, -1))).map((item) => toView(item, asOf)).sort(byMostOverdue);

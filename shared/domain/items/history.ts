@@ -1,17 +1,20 @@
 import type { StoredItem } from './item';
 
-export type HistoryAction =
-  | 'created'
-  | 'updated'
-  | 'done'
-  | 'cancelled'
-  | 'reopened'
-  | 'recomputed'
-  | 'extension_requested'
-  | 'extension_granted'
-  | 'extension_refused'
-  | 'status_report'
-  | 'not_mine';
+/** What a history event records; the OpenAPI document and the workspace's timeline read this list. */
+export const HISTORY_ACTIONS = [
+  'created',
+  'updated',
+  'done',
+  'cancelled',
+  'reopened',
+  'recomputed',
+  'extension_requested',
+  'extension_granted',
+  'extension_refused',
+  'status_report',
+  'not_mine',
+] as const;
+export type HistoryAction = (typeof HISTORY_ACTIONS)[number];
 
 /** One entry of an item's public record: who changed what, when and why. */
 export interface HistoryEvent {

@@ -4,8 +4,8 @@ import type { ResolvedDue, StoredItem } from './item';
 
 /**
  * What the item use cases need from the deadline rules (shared/domain/deadlines, shared/domain/schedule),
- * with the calendar and meeting plans already at hand; throws an AppError (422) when a
- * deadline cannot be computed.
+ * with the calendar and meeting plans already at hand; throws a DomainError of kind `deadline`
+ * when a deadline cannot be computed.
  */
 export interface DeadlineRules {
   resolve(kind: Kind, due: Due): Promise<ResolvedDue>;

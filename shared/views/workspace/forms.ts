@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type * as z from 'zod';
 import { ROLES, type Caller, type Role } from '../../domain/caller';
 import type { CalendarDate } from '../../domain/dates';
-import { meetingPlanBody } from '../../domain/deadlines/meeting-plans';
+import { meetingPlanBody } from '../../application/plans/commands';
 import { roleHolderBody } from '../../application/directory/roles';
-import type { ErrorIssue } from '../../domain/app-error';
+import type { ErrorIssue } from '../../domain/errors';
 import { bodyName, calendarDate, dueKindMismatch, email, KINDS, LIMITS, type Due, type Kind, type Person } from '../../domain/items/vocabulary';
-import { closedDaysBody, planYear } from '../../application/plans/closed-days';
+import { closedDaysBody, planYear } from '../../application/plans/commands';
 import { unitName } from '../../application/units/directory';
 import { toIssues } from '../../domain/validation';
 import {

@@ -1,7 +1,8 @@
 import * as client from 'openid-client';
-import { ROLES, type Caller, type Role } from '../../domain/caller';
-import type { Clock } from '../../platform/clock';
-import { cookieHeader, cookieName, clearingCookieHeader, readCookie, safeReturnPath, seal, SessionRefused, unseal, type SessionSettings } from '../../http/session';
+import type { Caller } from '../domain/caller';
+import { callerFromPayload } from './caller';
+import type { Clock } from '../platform/clock';
+import { cookieHeader, cookieName, clearingCookieHeader, readCookie, safeReturnPath, seal, SessionRefused, unseal, type SessionSettings } from './session';
 
 /**
  * Signing in to the workspace, deployed: OpenID Connect's authorization code flow with PKCE against
@@ -40,23 +41,20 @@ export class SignInFailed extends Error {
 /** How long a sign-in may take at the identity provider. */
 const TRANSACTION_SECONDS = 600;
 const SCOPE = 'openid profile email';
-const EMAIL = /^[^\s@]+@[^\s@]+$/;
 
 /**
- * The caller an ID token names, read as the API reads an access token's claims: who is `email`,
- * else `preferred_username`, else `upn` (lower case); `unit` as given. `roles` grants only when it
- * is an array of strings, and then only the exact values `registrar`, `manager` and `admin`:
- * "registrar " or "official registrar" grants nothing, nor does a string or a nested array in
- * place of the array.
+ * The caller an ID token names, read exactly as the API reads an access token's claims
+ * (`callerFromPayload`: who, exact roles, a manager's unit), and the person's name.
  */
 export function callerFromIdToken(claims: Record<string, unknown>): { caller: Caller; name?: string } {
-  const who = [claims.email, claims.preferred_username, claims.upn].find((v): v is string => typeof v === 'string' && EMAIL.test(v.trim()));
-  if (!who) throw new SignInFailed('no_email');
-  const raw = claims.roles;
-  const roles = Array.isArray(raw) && raw.every((v) => typeof v === 'string') ? raw.filter((v): v is Role => (ROLES as readonly string[]).includes(v)) : [];
-  const unit = typeof claims.unit === 'string' && claims.unit.trim() !== '' ? claims.unit.trim().slice(0, 200) : undefined;
+  let caller: Caller;
+  try {
+    caller = callerFromPayload(claims);
+  } catch {
+    throw new SignInFailed('no_email');
+  }
   const name = typeof claims.name === 'string' && claims.name.trim() !== '' ? claims.name.trim().slice(0, 200) : undefined;
-  return { caller: { who: who.trim().toLowerCase(), roles: new Set(roles), ...(unit ? { unit } : {}) }, ...(name ? { name } : {}) };
+  return { caller, ...(name ? { name } : {}) };
 }
 
 export interface OidcSignIn {

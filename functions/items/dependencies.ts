@@ -1,0 +1,30 @@
+import { createDocumentClient } from '../../shared/adapters/dynamo/client';
+import { createDynamoItemRepository } from '../../shared/adapters/dynamo/items';
+import { createDynamoPlanStore } from '../../shared/adapters/dynamo/plans';
+import { createDynamoReminderStore } from '../../shared/adapters/dynamo/reminders';
+import { createDynamoUnitDirectory } from '../../shared/adapters/dynamo/units';
+import { createDeadlineRules } from '../../shared/application/plans/deadline-rules';
+import { systemClock, type Clock } from '../../shared/platform/clock';
+import { readConfig } from '../../shared/platform/config';
+
+/** The items function's side effects: the table's item, plan, unit and notice records; no mail, no secrets. */
+export function createItemsDependencies(env: Record<string, string | undefined> = process.env, clock: Clock = systemClock) {
+  const config = readConfig(env);
+  const documentClient = createDocumentClient(config);
+  const plans = createDynamoPlanStore(documentClient, config.TABLE_NAME);
+  return {
+    config,
+    clock,
+    items: createDynamoItemRepository(documentClient, config.TABLE_NAME),
+    rules: createDeadlineRules(plans, { delegationLeadWorkingDays: config.DELEGATION_LEAD_WORKING_DAYS }),
+    units: createDynamoUnitDirectory(documentClient, config.TABLE_NAME),
+    // Outcomes of officials' requests wait for their next email.
+    notices: createDynamoReminderStore(documentClient, config.TABLE_NAME),
+  };
+}
+
+export type ItemsDependencies = ReturnType<typeof createItemsDependencies>;
+
+let instance: ItemsDependencies | undefined;
+/** Built on first use, once per cold start, so importing the handler reads no environment. */
+export const itemsDependencies = () => (instance ??= createItemsDependencies());

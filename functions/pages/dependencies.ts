@@ -1,0 +1,44 @@
+import { createDocumentClient } from '../../shared/adapters/dynamo/client';
+import { createDynamoItemRepository } from '../../shared/adapters/dynamo/items';
+import { createDynamoFreshLinkLimiter } from '../../shared/adapters/dynamo/link-requests';
+import { createDynamoPlanStore } from '../../shared/adapters/dynamo/plans';
+import { createDynamoReminderStore } from '../../shared/adapters/dynamo/reminders';
+import { linkKeysFrom } from '../../shared/adapters/secrets/link-keys';
+import { createSesClient, createSesMailer } from '../../shared/adapters/ses/mailer';
+import { createLinkSigner } from '../../shared/application/links/signed-link';
+import { createDeadlineRules } from '../../shared/application/plans/deadline-rules';
+import { systemClock, type Clock } from '../../shared/platform/clock';
+import { readConfig } from '../../shared/platform/config';
+import { renderFreshLinkEmail } from '../../shared/views/email/fresh-link';
+
+/**
+ * The signed pages' side effects: officials' actions on their items, the link key, and one kind of
+ * email (a fresh link, rate-limited per address).
+ */
+export function createPagesDependencies(env: Record<string, string | undefined> = process.env, clock: Clock = systemClock) {
+  const config = readConfig(env);
+  const documentClient = createDocumentClient(config);
+  const reminderStore = createDynamoReminderStore(documentClient, config.TABLE_NAME);
+  return {
+    config,
+    clock,
+    items: createDynamoItemRepository(documentClient, config.TABLE_NAME),
+    rules: createDeadlineRules(createDynamoPlanStore(documentClient, config.TABLE_NAME), { delegationLeadWorkingDays: config.DELEGATION_LEAD_WORKING_DAYS }),
+    notices: reminderStore,
+    links: createLinkSigner({ keys: linkKeysFrom(config), clock, ttlDays: config.LINK_TTL_DAYS }),
+    limiter: createDynamoFreshLinkLimiter(documentClient, config.TABLE_NAME),
+    mailer: createSesMailer(createSesClient(config), { from: config.MAIL_FROM, ...(config.SES_CONFIGURATION_SET ? { configurationSet: config.SES_CONFIGURATION_SET } : {}) }),
+    suppressed: (emails: string[]) => reminderStore.suppressed(emails),
+    compose: renderFreshLinkEmail,
+    origin: config.PUBLIC_BASE_URL,
+    publicBaseUrl: config.PUBLIC_BASE_URL,
+    linkTtlDays: config.LINK_TTL_DAYS,
+    ttlDays: config.LINK_TTL_DAYS,
+  };
+}
+
+export type PagesDependencies = ReturnType<typeof createPagesDependencies>;
+
+let instance: PagesDependencies | undefined;
+/** Built on first use, once per cold start, so importing the handler reads no environment. */
+export const pagesDependencies = () => (instance ??= createPagesDependencies());

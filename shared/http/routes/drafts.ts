@@ -1,0 +1,45 @@
+import * as z from 'zod';
+import { roleHolderBody, roleName } from '../../application/directory/roles';
+import { DRAFT_MAX_BODY_BYTES, draftRequest } from '../../drafting/request';
+import { route } from '../contract';
+import { roleHolder } from '../schemas';
+
+const role = z.object({ role: roleName });
+
+export const DRAFTS_ROUTES = [
+  route({
+    method: 'POST',
+    path: '/uppdrag/drafts',
+    function: 'drafts',
+    access: 'registrar',
+    summary: 'Draft items from the text of a decision; nothing is stored',
+    description:
+      'Propose follow-up items from the plain text of a decision document (protokollsutdrag, tjänsteskrivelse, remiss), as pasted from a PDF; nothing is stored (registrar, admin). Each draft has `kind`, `title`, `responsibleRole` and, where the role directory knows it, `responsible` and `unit`; `due` in the forms of the create body and, where the meeting plans allow, `deadline` (the computed dates) or `deadlineProblem`; the decision reference found; `confidence` (0–1), `flagged` and `flagReason`; `source` (the sentence, with character offsets into the submitted text); `missing` (what a valid create body still lacks); and `body`, the create body to send once a clerk has checked it. Exhortations (*uppmaningar*) are listed apart in `exhortations`, never as drafts. A text whose structure would take too long is refused with 422 `text_too_complex`. Bodies up to 512 KiB.',
+    body: { json: draftRequest, maxBytes: DRAFT_MAX_BODY_BYTES },
+    responses: {
+      200: { description: 'The drafts', schema: z.object({ drafts: z.array(z.object({}).loose()), exhortations: z.array(z.object({}).loose()) }) },
+      422: { description: '`text_too_complex`: the text is too long or too odd to read within a request' },
+    },
+  }),
+  route({
+    method: 'GET',
+    path: '/directory/roles/{role}',
+    function: 'drafts',
+    access: 'registrar',
+    summary: 'Who holds a role the decisions name',
+    description: 'Who holds a role that decisions name ("kommundirektören" and "kommundirektör" are one role). Registrars and admins.',
+    params: role,
+    responses: { 200: { description: 'The role holder', schema: roleHolder }, 404: { description: 'Nobody holds that role in the directory' } },
+  }),
+  route({
+    method: 'PUT',
+    path: '/directory/roles/{role}',
+    function: 'drafts',
+    access: 'admin',
+    summary: 'Set who holds a role (kommundirektör, socialchef …)',
+    description: 'Set who holds a role (admin), so drafts come with the responsible official filled in.',
+    params: role,
+    body: { json: roleHolderBody },
+    responses: { 200: { description: 'The saved role holder', schema: roleHolder } },
+  }),
+] as const;

@@ -1,0 +1,103 @@
+import * as z from 'zod';
+import { createItemBody, deadlinePreviewBody, patchItemBody } from '../../application/items/commands';
+import { listQuery } from '../../application/items/query';
+import { ATTENTIONS } from '../../domain/items/vocabulary';
+import { route } from '../contract';
+import { EXPORTS_DESCRIPTION, SPREADSHEET_ANSWERS } from '../media';
+import { historyEvent, item, warning } from '../schemas';
+
+// An id of the wrong form is an item that does not exist: 404, as for any other.
+const id = z.object({ id: z.string() });
+const etag = { ETag: 'The item version, for If-Match' };
+const deadlineProblems =
+  'The deadline cannot be computed (e.g. `no_meeting_plan`, `no_meeting_in_month`, `not_a_meeting`, `no_meeting_in_time`), or it falls before the decision (`due_before_decision`) or before the remiss came in (`due_before_received`), naming both dates';
+
+export const ITEMS_ROUTES = [
+  route({
+    method: 'POST',
+    path: '/uppdrag',
+    function: 'items',
+    access: 'registrar',
+    summary: 'Register an item',
+    description:
+      'Register an item (registrar, admin). `kind` also accepts the Swedish spelling `återrapportering`; it is stored and answered as the code (`aterrapportering`). `caseNumber` is optional, and so is `decision.paragraph` (a decision recorded before the minutes are approved has no § yet). A `yttrande` may be registered when the remiss arrives, before any body has decided: then `decision` may be left out and `remiss: { received, reference }` (both optional) says where it came from; the sender is `due.recipient`. Honours `Idempotency-Key` (1–200 visible ASCII characters, kept 24 hours per caller): the same key with the same body returns the first item and stores nothing; with another body, 409. Without a key that matched, an open item with the same kind, decision (body, date, §), responsible and title (case and spacing ignored) is a 409 `possible_duplicate` with its `existingId`; `"confirmDuplicate": true` registers the item anyway. The 201 may carry `warnings` (`no_manager`: no manager on the item nor in the unit directory to escalate to; `overdue_at_registration`; `meeting_already_held`: the meeting the deadline hangs on is past, and the item is flagged `attention: meeting_already_held`).',
+    body: { json: createItemBody },
+    responses: {
+      201: { description: 'The stored item, with `warnings` when there is something a clerk should know', schema: item.extend({ warnings: z.array(warning).optional() }), headers: { Location: 'The item', ...etag } },
+      409: { description: '`idempotency_key_reused`: the key was used with another body; `possible_duplicate`: an open item looks the same (`existingId` names it)' },
+      422: { description: deadlineProblems },
+    },
+  }),
+  route({
+    method: 'POST',
+    path: '/deadlines/preview',
+    function: 'items',
+    access: 'registrar',
+    summary: 'The dates and explanation a deadline would get; nothing is stored',
+    description:
+      'The dates and `dueExplanation` an item with this `kind`, `decision` (optional) and `due` would get if registered now, with the `attention` and deadline `warnings` it would get (registrar, admin), or the 422 it would get. Nothing is stored.',
+    body: { json: deadlinePreviewBody },
+    responses: {
+      200: {
+        description: 'The deadline',
+        schema: item.pick({ dueDate: true, meetingDate: true, externalDeadline: true, statutoryLimit: true, dueExplanation: true }).extend({
+          attention: z.enum(ATTENTIONS).optional(),
+          warnings: z.array(warning).optional(),
+        }),
+      },
+      422: { description: `${deadlineProblems} (the same 422 as \`POST /uppdrag\`)` },
+    },
+  }),
+  route({
+    method: 'GET',
+    path: '/uppdrag',
+    function: 'items',
+    access: 'signedIn',
+    summary: 'List items',
+    description: `List items the caller may see: registrars all, a manager their unit, an official their own. \`attention=no_meeting_in_time\`, \`meeting_already_held\` or \`any\` lists the open items that need a clerk. An export holds every matching row, up to 20,000: ${EXPORTS_DESCRIPTION} \`dueBefore\` and \`dueAfter\` are exclusive. Without \`state\`, open items come first, then done, then cancelled, each by due date.`,
+    query: listQuery,
+    responses: {
+      200: { description: 'A page of items', schema: z.object({ items: z.array(item), nextCursor: z.string().optional() }), types: SPREADSHEET_ANSWERS.types },
+      422: SPREADSHEET_ANSWERS.tooLarge,
+    },
+  }),
+  route({
+    method: 'GET',
+    path: '/uppdrag/{id}',
+    function: 'items',
+    access: 'signedIn',
+    summary: 'One item',
+    description: 'One item with its computed dates and state. Another unit’s item answers 404 to a manager.',
+    params: id,
+    responses: { 200: { description: 'The item', schema: item, headers: etag }, 404: { description: 'No such item, or not yours to see' } },
+  }),
+  route({
+    method: 'PATCH',
+    path: '/uppdrag/{id}',
+    function: 'items',
+    access: 'signedIn',
+    summary: 'Change, close or reopen an item',
+    description:
+      'Change an item: any field of the create body, plus `status` (`done`, `cancelled` with `reason`, `open` to reopen), `note` and `reason`. A changed deadline requires `reason`. The responsible official may only send `{ "status": "done", "note": "…" }` for their own item. Requires `If-Match` with the ETag read. A retry of a change whose answer was lost (a timeout, a 503) gets the item as stored, never a second change: send it with the same `Idempotency-Key` (kept 24 hours), or without one it is recognised when the item\'s latest change is this very change by the same caller.',
+    params: id,
+    body: { json: patchItemBody },
+    responses: {
+      200: { description: 'The changed item', schema: item, headers: etag },
+      404: { description: 'No such item, or not yours to see' },
+      409: { description: '`idempotency_key_reused`: the key was used for another change' },
+      412: { description: 'If-Match is stale: read the item again (`ETag` is the version now)' },
+      422: { description: 'A reason is required, or the deadline cannot be computed' },
+      428: { description: 'If-Match is missing' },
+    },
+  }),
+  route({
+    method: 'GET',
+    path: '/uppdrag/{id}/history',
+    function: 'items',
+    access: 'signedIn',
+    summary: 'History of an item',
+    description: 'Creation and every change, oldest first.',
+    params: id,
+    responses: { 200: { description: 'The history', schema: z.object({ events: z.array(historyEvent) }) }, 404: { description: 'No such item, or not yours to see' } },
+  }),
+] as const;
