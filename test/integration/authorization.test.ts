@@ -116,6 +116,26 @@ describe.each(Object.entries(oddRoles))('only an exact role value grants a role:
   });
 });
 
+describe('the directories are not for every signed-in caller', () => {
+  const unit = uniqueUnit('Kulturförvaltningen');
+  const unitManager: Who = { email: 'kulturchef@kommun.example.se', roles: ['manager'], unit };
+  beforeAll(async () => {
+    const saved = await call('PUT', `/units/${encodeURIComponent(unit)}`, { as: admin, body: { manager: { name: 'Kultur Chef', email: unitManager.email } } });
+    expect(saved.status).toBe(200);
+  });
+
+  it("a unit's manager is read by registrars and by that unit's own manager, and by nobody else (404, as for no unit)", async () => {
+    const path = `/units/${encodeURIComponent(unit)}`;
+    const answers = await Promise.all([registrar, unitManager, official, manager].map(async (who) => (await call('GET', path, { as: who })).status));
+    expect(answers).toEqual([200, 200, 404, 404]);
+  });
+
+  it('who holds a role is read by registrars and admins only', async () => {
+    const answers = await Promise.all([official, manager].map(async (who) => (await call('GET', '/directory/roles/kommundirektör', { as: who })).status));
+    expect(answers).toEqual([403, 403]);
+  });
+});
+
 describe('the token a handler reads its claims from', () => {
   it('must be the one the authorizer verified: another token in Authorization answers 401', async () => {
     const verified = decodeJwt(await oddToken([]));

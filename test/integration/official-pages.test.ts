@@ -319,6 +319,37 @@ describe('a link that does not hold', () => {
     expect((await api.deps.items.get(item.id))?.status).toBe('open');
   });
 
+  it('a form with the right token but posted from another origin (Origin of another site, no Sec-Fetch-Site) changes nothing', async () => {
+    const kim = person('Kim Berg');
+    const item = await register(kim, '2027-06-14', 'Ärende från annan webbplats');
+    await api.runReminders('2027-06-07T07:00:00+02:00');
+    const link = await linkFrom(kim.email);
+    const csrf = csrfOf((await get(link)).text);
+
+    const elsewhere = await post(`${link}/uppdrag/${item.id}/done`, { csrf, note: 'Klart' }, { origin: 'https://angripare.example.com' });
+    // Under the pages' no-referrer policy a browser sends "Origin: null" from the page itself: that is no evidence.
+    const own = await post(`${link}/uppdrag/${item.id}/status-report`, { csrf, note: 'Arbetet pågår' }, { origin: 'null' });
+
+    expect(elsewhere.status).toBe(403);
+    expect(own.status).toBe(303);
+    expect((await api.deps.items.get(item.id))?.status).toBe('open');
+  });
+
+  it('the same lägesrapport sent twice (a reload, a replayed form) is kept once', async () => {
+    const kim = person('Kim Berg');
+    const item = await register(kim, '2027-06-14', 'Ärende med lägesrapport två gånger');
+    await api.runReminders('2027-06-07T07:00:00+02:00');
+    const link = await linkFrom(kim.email);
+    const csrf = csrfOf((await get(link)).text);
+    const report = { csrf, note: 'Utredningen klar i maj, väntar på yttrande från SN' };
+
+    const first = await post(`${link}/uppdrag/${item.id}/status-report`, report);
+    const replayed = await post(`${link}/uppdrag/${item.id}/status-report`, report);
+
+    expect([first.status, replayed.status]).toEqual([303, 303]);
+    expect((await api.deps.items.history(item.id)).filter((e) => e.action === 'status_report')).toHaveLength(1);
+  });
+
   it('an expired link offers a fresh one, sent to the address on file, at most three a day', async () => {
     const kim = person('Kim Berg');
     await register(kim, '2027-06-14', 'Ärende med gammal länk');

@@ -83,3 +83,23 @@ export function rawMessageOf(request: HttpRequestLike): string {
   const data = new URLSearchParams(String(request.body ?? '')).get('RawMessage.Data') ?? '';
   return Buffer.from(data, 'base64').toString('utf8');
 }
+
+/**
+ * Loses the answers on the wire, below the SDK: each request `lose` picks still reaches the
+ * service and is carried out, but its answer never comes back (a reset connection), on every
+ * attempt the SDK makes, until the function returned is called.
+ */
+export function lossyWire(client: { config: { requestHandler: unknown } }, lose: (request: HttpRequestLike) => boolean): () => void {
+  const handler = client.config.requestHandler as { handle: (request: HttpRequestLike, options?: unknown) => Promise<{ response: { body: unknown } }> };
+  const original = handler.handle;
+  handler.handle = async (request, options) => {
+    const answer = await original.call(handler, request, options);
+    if (!lose(request)) return answer;
+    // Read and drop the answer, so the connection is free for the next request.
+    for await (const _ of answer.response.body as AsyncIterable<unknown>) void _;
+    throw Object.assign(new Error('socket hang up (injected: the answer was lost after the write)'), { code: 'ECONNRESET', name: 'Error' });
+  };
+  return () => {
+    handler.handle = original;
+  };
+}
