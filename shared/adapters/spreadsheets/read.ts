@@ -1,0 +1,102 @@
+import type { CellValue } from 'exceljs';
+import { CsvError, parse } from 'csv-parse/sync';
+import { DomainError } from '../../domain/errors';
+import type { SheetRow, SheetTable } from '../../application/imports/ports';
+
+/** The two forms a spreadsheet is uploaded in: an Excel workbook, or CSV. */
+export type SpreadsheetFormat = 'xlsx' | 'csv';
+
+const unreadable = (format: SpreadsheetFormat, cause: unknown) =>
+  new DomainError(
+    'invalid',
+    'spreadsheet_unreadable',
+    format === 'xlsx'
+      ? 'Filen går inte att läsa som en Excel-arbetsbok (.xlsx). Spara den i Excel som Excel-arbetsbok eller som CSV och ladda upp den igen.'
+      : 'CSV-filen går inte att läsa. Spara den i Excel som CSV (semikolonavgränsad) och ladda upp den igen.',
+    { cause },
+  );
+
+/** A calendar date written as a date cell: exceljs gives it as the UTC midnight of that date. */
+const cellDate = (date: Date) => (Number.isNaN(date.getTime()) ? '' : date.toISOString().slice(0, 10));
+
+/** A workbook cell as text: a formula by its result, a link or rich text by what it shows, an error as Excel writes it (#N/A). */
+function cellText(value: CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return cellDate(value);
+  if (typeof value !== 'object') return String(value);
+  if ('richText' in value) return value.richText.map((part) => part.text).join('');
+  // A typed address becomes a mailto link in Excel; its text may itself be rich text.
+  if ('hyperlink' in value) return cellText(value.text as CellValue);
+  if ('error' in value) return value.error;
+  return cellText(value.result);
+}
+
+async function readXlsx(bytes: Uint8Array): Promise<SheetTable> {
+  // Loaded when a workbook is uploaded, as for exports (shared/views/spreadsheets/xlsx.ts).
+  const { default: ExcelJS } = await import('exceljs');
+  const book = new ExcelJS.Workbook();
+  try {
+    await book.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
+  } catch (error) {
+    throw unreadable('xlsx', error);
+  }
+  const sheet = book.worksheets[0];
+  if (!sheet) return { headers: [], rows: [] };
+  const header = sheet.getRow(1);
+  const headers = Array.from({ length: header.cellCount }, (_, i) => cellText(header.getCell(i + 1).value));
+  const rows: SheetRow[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, number) => {
+    if (number === 1) return;
+    rows.push({ row: number, cells: headers.map((_, i) => cellText(row.getCell(i + 1).value)) });
+  });
+  return { headers, rows: rows.filter((row) => row.cells.some((cell) => cell.trim() !== '')) };
+}
+
+/**
+ * CSV text: UTF-8 with or without a byte-order mark; what is not UTF-8 is read as Windows-1252,
+ * which Swedish Excel's "CSV (semikolonavgränsad)" writes. The separator is the header line's:
+ * `;` (Swedish Excel) or `,`.
+ */
+function readCsv(bytes: Uint8Array): SheetTable {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    text = new TextDecoder('windows-1252').decode(bytes);
+  }
+  const firstLine = text.slice(0, text.search(/\r?\n|$/));
+  const count = (separator: string) => firstLine.split(separator).length - 1;
+  let records: string[][];
+  try {
+    records = parse(text, {
+      delimiter: count(';') >= count(',') && count(';') > 0 ? ';' : ',',
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+    });
+  } catch (error) {
+    // No line named: for a quote never closed, the parser only knows where the file ended.
+    if (error instanceof CsvError) throw unreadable('csv', error);
+    throw error;
+  }
+  const [headers = [], ...rest] = records;
+  return {
+    headers,
+    // Excel shows each record as one row, an empty line too: record i is row i + 1.
+    rows: rest
+      .map((cells, i) => ({ row: i + 2, cells: headers.map((_, column) => cells[column] ?? '') }))
+      .filter((row) => row.cells.some((cell) => cell.trim() !== '')),
+  };
+}
+
+/**
+ * The first worksheet of an XLSX workbook (exceljs), or a CSV file (csv-parse), as a table of
+ * text cells (see `SheetTable`): the header row's names and every later row with a value, numbered
+ * as the spreadsheet numbers it. Date cells become YYYY-MM-DD; numbers their digits; formulas
+ * their results; text cells stay text as they are. Cells beyond the header row's last name are
+ * not read. Throws `DomainError` `invalid` `spreadsheet_unreadable` when the file is not a
+ * workbook, or not CSV, as `format` says.
+ */
+export async function readSpreadsheet(bytes: Uint8Array, format: SpreadsheetFormat): Promise<SheetTable> {
+  return format === 'xlsx' ? readXlsx(bytes) : readCsv(bytes);
+}

@@ -1,0 +1,320 @@
+/**
+ * Importing the existing backlog from a spreadsheet (issue 20): the use case against DynamoDB
+ * Local on a table of its own, the file read by the spreadsheet adapter as an upload would be.
+ * A clerk's own workbook of 200 rows, 7 of them wrong in 7 ways; the dry run, the import, the
+ * same file again, the product's own export read back, and a CSV from Swedish Excel.
+ */
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { IMPORT_COLUMNS, IMPORT_MAX_ROWS, importBacklog, type BacklogImport } from '../../shared/application/imports/backlog';
+import type { SheetTable } from '../../shared/application/imports/ports';
+import { readSpreadsheet } from '../../shared/adapters/spreadsheets/read';
+import { listAll } from '../../shared/application/items/list-all';
+import { toView } from '../../shared/domain/items/view';
+import { DomainError } from '../../shared/domain/errors';
+import { ITEMS_SHEET } from '../../shared/views/spreadsheets/items';
+import { sheetCsv } from '../../shared/views/spreadsheets/table';
+import { sheetXlsx } from '../../shared/views/spreadsheets/xlsx';
+import { isolatedDependencies } from '../support/isolated';
+import { tableCounts } from '../support/table-snapshot';
+
+type Deps = Awaited<ReturnType<typeof isolatedDependencies>>;
+
+const clerk = { who: 'registrator@kommun.example.se', roles: new Set(['registrar'] as const) };
+const otherClerk = { who: 'registrator2@kommun.example.se', roles: new Set(['registrar'] as const) };
+/** Monday 3 May 2027, a working day, in the morning. */
+const IMPORT_DAY = '2027-05-03T09:00:00+02:00';
+
+const OFFICIALS = [
+  { name: 'Kim Berg', email: 'kim.berg@kommun.example.se', unit: 'Kommunledningskontoret' },
+  { name: 'Eva Holmberg', email: 'eva.holmberg@kommun.example.se', unit: 'Socialförvaltningen' },
+  { name: 'Ali Nur', email: 'ali.nur@kommun.example.se', unit: 'Samhällsbyggnadsförvaltningen' },
+  { name: 'Åsa Öberg', email: 'asa.oberg@kommun.example.se', unit: 'Barn- och utbildningsförvaltningen' },
+];
+const KINDS = ['Uppdrag', 'Återrapportering', 'Yttrande', 'Motion'];
+const BODIES = ['KS', 'KF', 'BUN', 'SN'];
+
+/** The clerk's own columns, in their own order, with one the import does not read. */
+const HEADERS = ['Rubrik', 'Typ', 'Diarienummer', 'Organ', 'Beslutsdatum', 'Paragraf', 'Ansvarig', 'E-post', 'Enhet', 'Tidsfrist', 'Remiss inkom', 'Läge', 'Kommentar'];
+
+const utc = (date: string) => new Date(`${date}T00:00:00Z`);
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * Row `n` (2–201) of the backlog: kinds in turn, decided January–March 2027, due from April 2027
+ * (some already overdue on the import day) into 2028. Dates are date cells, but every tenth
+ * deadline was typed as text; a § typed as a number; a yttrande in every eighth row arrived as a
+ * remiss before any body decided.
+ */
+function backlogRow(n: number): ExcelJS.CellValue[] {
+  const official = OFFICIALS[n % OFFICIALS.length]!;
+  const kind = KINDS[n % KINDS.length]!;
+  const decided = `2027-${pad(1 + (n % 3))}-${pad(1 + (n % 27))}`;
+  const due = `${2027 + Math.floor(n / 120)}-${pad(4 + (n % 9))}-${pad(1 + (n % 28))}`;
+  const remissOnArrival = kind === 'Yttrande' && n % 8 === 2;
+  return [
+    `${kind === 'Motion' ? 'Besvara motion' : 'Följa upp ärende'} nummer ${n} om ${official.unit.toLowerCase()}`,
+    kind,
+    `KS 2027/${100 + n}`,
+    remissOnArrival ? null : BODIES[n % BODIES.length]!,
+    remissOnArrival ? null : utc(decided),
+    remissOnArrival ? null : n % 5 === 0 ? n : `§ ${n}`,
+    official.name,
+    official.email,
+    official.unit,
+    n % 10 === 0 ? due : utc(due),
+    remissOnArrival ? utc('2027-01-05') : null,
+    n % 3 === 0 ? 'Pågående' : null,
+    n % 7 === 0 ? 'Inväntar tjänsteskrivelse' : null,
+  ];
+}
+
+/** The seven wrong rows: the spreadsheet row, what is wrong in it, and the columns the import must name. */
+const BAD: { row: number; spoil: (cells: ExcelJS.CellValue[]) => void; columns: string[] }[] = [
+  { row: 12, spoil: (c) => (c[0] = null), columns: ['Rubrik'] },
+  { row: 40, spoil: (c) => (c[9] = '30 juni'), columns: ['Tidsfrist'] },
+  { row: 77, spoil: (c) => (c[1] = 'Interpellation'), columns: ['Typ'] },
+  { row: 101, spoil: (c) => (c[7] = 'kim.berg@'), columns: ['E-post'] },
+  { row: 150, spoil: (c) => (c[3] = 'Kommunstyrelsen'), columns: ['Organ'] },
+  { row: 171, spoil: (c) => ((c[4] = utc('2027-04-20')), (c[9] = utc('2027-04-02'))), columns: ['Tidsfrist', 'Beslutsdatum'] },
+  { row: 199, spoil: (c) => (c[11] = 'Klart'), columns: ['Läge'] },
+];
+
+async function backlogWorkbook(): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('Balanslista');
+  sheet.addRow(HEADERS);
+  for (let row = 2; row <= 201; row++) {
+    const cells = backlogRow(row);
+    BAD.find((bad) => bad.row === row)?.spoil(cells);
+    sheet.addRow(cells);
+  }
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+const errorsOf = (result: BacklogImport) => result.rows.filter((r) => r.status === 'error').map((r) => ({ row: r.row, columns: r.issues!.map((i) => i.path) }));
+
+let deps: Deps;
+let backlog: SheetTable;
+
+beforeAll(async () => {
+  deps = await isolatedDependencies();
+  deps.at(IMPORT_DAY);
+  backlog = await readSpreadsheet(await backlogWorkbook(), 'xlsx');
+});
+
+describe('a clerk’s backlog of 200 rows, 7 of them wrong', () => {
+  let dryRun: BacklogImport;
+  let imported: BacklogImport;
+
+  it('the dry run names exactly the 7 wrong rows, by row and column, in Swedish, and stores nothing', async () => {
+    const before = await tableCounts(deps.documentClient, deps.tableName);
+    dryRun = await importBacklog(deps, clerk, backlog, { dryRun: true });
+    expect(dryRun.counts).toEqual({ would_create: 193, created: 0, exists: 0, error: 7 });
+    expect(errorsOf(dryRun)).toEqual(BAD.map(({ row, columns }) => ({ row, columns })));
+    expect(Object.fromEntries(dryRun.rows.filter((r) => r.status === 'error').map((r) => [r.row, r.issues!.map((i) => i.message)]))).toEqual({
+      12: ['Kolumnen Rubrik: saknar värde.'],
+      40: ['Kolumnen Tidsfrist: ska vara ett verkligt datum, ÅÅÅÅ-MM-DD.'],
+      77: ['Kolumnen Typ: ska vara Uppdrag, Återrapportering, Yttrande eller Motion.'],
+      101: ['Kolumnen E-post: ska vara en e-postadress.'],
+      150: ['Kolumnen Organ: ska vara organets förkortning med versaler, t.ex. KS eller BUN.'],
+      171: [
+        'Kolumnen Tidsfrist: ger tidsfristen fredag 2 april 2027, före beslutet SN tisdag 20 april 2027.',
+        'Kolumnen Beslutsdatum: beslutet SN tisdag 20 april 2027 ligger efter tidsfristen fredag 2 april 2027.',
+      ],
+      199: ['Kolumnen Läge: ärendet är Klart; bara pågående ärenden importeras.'],
+    });
+    expect(dryRun.rows.map((r) => r.row)).toEqual(Array.from({ length: 200 }, (_, i) => i + 2));
+    expect((await tableCounts(deps.documentClient, deps.tableName)).fingerprint).toBe(before.fingerprint);
+  });
+
+  it('the import stores the 193 good rows, each as the dry run foretold, and refuses the same 7', async () => {
+    const started = performance.now();
+    imported = await importBacklog(deps, clerk, backlog, { dryRun: false });
+    const seconds = (performance.now() - started) / 1000;
+    expect(imported.counts).toEqual({ would_create: 0, created: 193, exists: 0, error: 7 });
+    expect(errorsOf(imported)).toEqual(errorsOf(dryRun));
+    expect(imported.rows.filter((r) => r.status === 'created').map((r) => r.row)).toEqual(dryRun.rows.filter((r) => r.status === 'would_create').map((r) => r.row));
+    const counts = await tableCounts(deps.documentClient, deps.tableName);
+    expect(counts.items).toBe(193);
+    expect(counts.history).toBe(193);
+    // IMPORT_MAX_ROWS is chosen from this pace (30–40 ms a row here): a file of that many rows must finish within API Gateway's 29 s.
+    expect((seconds / 193) * IMPORT_MAX_ROWS).toBeLessThan(29);
+  });
+
+  it('each row is stored as the clerk wrote it: kind from Typ in Swedish, the decision, the official, the date in Tidsfrist', async () => {
+    const row = (n: number) => deps.items.get(imported.rows.find((r) => r.row === n)!.id!);
+    // Row 5: Återrapportering from KF 2027-03-06, its § typed as the number 5, due 2027-09-06 (a date cell).
+    expect(await row(5)).toMatchObject({
+      kind: 'aterrapportering',
+      title: 'Följa upp ärende nummer 5 om socialförvaltningen',
+      caseNumber: 'KS 2027/105',
+      decision: { body: 'KF', date: '2027-03-06', paragraph: '5' },
+      responsible: { name: 'Eva Holmberg', email: 'eva.holmberg@kommun.example.se' },
+      unit: 'Socialförvaltningen',
+      due: { date: '2027-09-06' },
+      dueDate: '2027-09-06',
+      status: 'open',
+      createdBy: clerk.who,
+    });
+    // Row 20: the deadline typed as text reads as the date cells do.
+    expect(await row(20)).toMatchObject({ kind: 'uppdrag', due: { date: '2027-06-21' }, decision: { body: 'KS', date: '2027-03-21', paragraph: '20' } });
+    // Row 34: a yttrande registered when the remiss arrived, before any body decided.
+    const remiss = await row(34);
+    expect(remiss).toMatchObject({ kind: 'yttrande', remiss: { received: '2027-01-05' }, due: { date: '2027-11-07' } });
+    expect(remiss?.decision).toBeUndefined();
+  });
+
+  it('a row already overdue is reminded from the import day on, as any item registered overdue', async () => {
+    // Row 9: due Saturday 10 April 2027, three weeks before the import on Monday 3 May 2027.
+    const overdue = await deps.items.get(imported.rows.find((r) => r.row === 9)!.id!);
+    expect(overdue).toMatchObject({ dueDate: '2027-04-10', nextReminderDate: '2027-05-03' });
+  });
+
+  it('the same file again stores nothing: the 193 rows are "exists" with their items’ ids', async () => {
+    const before = await tableCounts(deps.documentClient, deps.tableName);
+    const again = await importBacklog(deps, clerk, backlog, { dryRun: false });
+    expect(again.counts).toEqual({ would_create: 0, created: 0, exists: 193, error: 7 });
+    expect(again.rows.filter((r) => r.status === 'exists').map((r) => [r.row, r.id])).toEqual(
+      imported.rows.filter((r) => r.status === 'created').map((r) => [r.row, r.id]),
+    );
+    expect((await tableCounts(deps.documentClient, deps.tableName)).fingerprint).toBe(before.fingerprint);
+  });
+
+  it('another registrar importing the same file stores nothing either: a row is known by its content, not by who sent it', async () => {
+    const again = await importBacklog(deps, otherClerk, backlog, { dryRun: false });
+    expect(again.counts).toEqual({ would_create: 0, created: 0, exists: 193, error: 7 });
+    expect((await tableCounts(deps.documentClient, deps.tableName)).items).toBe(193);
+  });
+
+  it('the product’s own export of those items, as XLSX and as CSV, imports back as 193 "exists", by their Id', async () => {
+    const stored = await listAll(deps.items, { statuses: ['open'] });
+    const views = stored.map((item) => toView(item, '2027-05-03'));
+    const before = await tableCounts(deps.documentClient, deps.tableName);
+    for (const exported of [await readSpreadsheet(await sheetXlsx(ITEMS_SHEET, views), 'xlsx'), await readSpreadsheet(Buffer.from(sheetCsv(ITEMS_SHEET, views), 'utf8'), 'csv')]) {
+      const back = await importBacklog(deps, clerk, exported, { dryRun: false });
+      expect(back.counts).toEqual({ would_create: 0, created: 0, exists: 193, error: 0 });
+      expect(back.rows.map((r) => r.id).sort()).toEqual(stored.map((item) => item.id).sort());
+    }
+    expect((await tableCounts(deps.documentClient, deps.tableName)).fingerprint).toBe(before.fingerprint);
+  });
+
+  it('an exported row of a done or cancelled item, its Id cleared, is refused by its Läge: closed work is not imported as open', async () => {
+    const [first, second] = await listAll(deps.items, { statuses: ['open'] });
+    const closed = [toView({ ...first!, status: 'done' }, '2027-05-03'), toView({ ...second!, status: 'cancelled' }, '2027-05-03')];
+    const table = await readSpreadsheet(await sheetXlsx(ITEMS_SHEET, closed), 'xlsx');
+    const withoutId = { ...table, rows: table.rows.map((r) => ({ ...r, cells: r.cells.map((cell, i) => (table.headers[i] === 'Id' ? '' : cell)) })) };
+    expect((await importBacklog(deps, clerk, withoutId, { dryRun: true })).rows).toEqual([
+      { row: 2, status: 'error', issues: [{ path: 'Läge', message: 'Kolumnen Läge: ärendet är Klart; bara pågående ärenden importeras.' }] },
+      { row: 3, status: 'error', issues: [{ path: 'Läge', message: 'Kolumnen Läge: ärendet är Avbrutet; bara pågående ärenden importeras.' }] },
+    ]);
+  });
+});
+
+describe('a CSV from Swedish Excel', () => {
+  it('imports with semicolons, a byte-order mark, å/ä/ö and a § that lost nothing', async () => {
+    const own = await isolatedDependencies();
+    own.at(IMPORT_DAY);
+    const csv = [
+      'Typ;Rubrik;Diarienummer;Organ;Beslutsdatum;Paragraf;Ansvarig;E-post;Enhet;Tidsfrist;Remiss inkom;Remissens referens',
+      'Återrapportering;Redovisa arbetet med e-tjänstplattformen;KS 2026/141;KS;2026-03-11;§ 58;Kim Berg;kim.berg@kommun.example.se;Kommunledningskontoret;2027-09-30;;',
+      'Yttrande;"Yttrande över regional cykelstrategi; remissversion";;;;;Åsa Öberg;Asa.Oberg@kommun.example.se;Stadsbyggnadskontoret;2027-06-30;2027-04-19;Dnr 2027-1234',
+      'motion;Motion om fler bänkar i centrum;0456;KF;2027-04-19;44;Ali Nur;ali.nur@kommun.example.se;Tekniska förvaltningen;2028-03-31;;',
+    ].join('\r\n');
+    const table = await readSpreadsheet(Buffer.from(`\uFEFF${csv}\r\n`, 'utf8'), 'csv');
+    const result = await importBacklog(own, clerk, table, { dryRun: false });
+    expect(result.counts).toEqual({ would_create: 0, created: 3, exists: 0, error: 0 });
+    const [aterrapportering, yttrande, motion] = await Promise.all(result.rows.map((r) => own.items.get(r.id!)));
+    expect(aterrapportering).toMatchObject({ kind: 'aterrapportering', decision: { body: 'KS', date: '2026-03-11', paragraph: '§ 58' }, dueDate: '2027-09-30' });
+    expect(yttrande).toMatchObject({
+      kind: 'yttrande',
+      title: 'Yttrande över regional cykelstrategi; remissversion',
+      remiss: { received: '2027-04-19', reference: 'Dnr 2027-1234' },
+      responsible: { name: 'Åsa Öberg', email: 'asa.oberg@kommun.example.se' },
+    });
+    expect(motion).toMatchObject({ kind: 'motion', caseNumber: '0456', decision: { body: 'KF', paragraph: '44' }, due: { date: '2028-03-31' } });
+  });
+});
+
+describe('what the import refuses before any row', () => {
+  const table = (headers: string[], rows: number): SheetTable => ({
+    headers,
+    rows: Array.from({ length: rows }, (_, i) => ({ row: i + 2, cells: headers.map(() => 'x') })),
+  });
+  const refusal = async (run: Promise<unknown>) => {
+    const error = await run.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    if (!(error instanceof DomainError)) throw new Error(`expected a DomainError, got ${String(error)}`);
+    return { code: error.code, message: error.message, issues: error.issues };
+  };
+
+  it(`a file of more than ${IMPORT_MAX_ROWS} rows is refused whole, and nothing is looked up or stored`, async () => {
+    const own = await isolatedDependencies();
+    const before = await tableCounts(own.documentClient, own.tableName);
+    const items = { ...own.items, get: () => Promise.reject(new Error('no row may be looked up')) };
+    expect(await refusal(importBacklog({ ...own, items }, clerk, table([...IMPORT_COLUMNS], IMPORT_MAX_ROWS + 1), { dryRun: false }))).toEqual({
+      code: 'import_too_many_rows',
+      message: `Filen har ${IMPORT_MAX_ROWS + 1} rader med ärenden, och högst ${IMPORT_MAX_ROWS} kan importeras på en gång. Dela upp den i flera filer.`,
+      issues: [],
+    });
+    expect((await tableCounts(own.documentClient, own.tableName)).fingerprint).toBe(before.fingerprint);
+  });
+
+  it('a header row without the columns every item needs names the missing ones', async () => {
+    expect(await refusal(importBacklog(deps, clerk, table(['Typ', 'rubrik ', 'Ansvarig', 'E-post', 'Enhet'], 1), { dryRun: true }))).toEqual({
+      code: 'import_columns_missing',
+      message:
+        'Filen saknar kolumnen Tidsfrist. Första raden ska ha kolumnnamnen som i exporten av ärenden: ' +
+        'Id, Typ, Rubrik, Diarienummer, Organ, Beslutsdatum, Paragraf, Ansvarig, E-post, Enhet, Tidsfrist, Läge, Remiss inkom, Remissens referens.',
+      issues: [{ path: 'Tidsfrist', message: 'Kolumnen Tidsfrist saknas.' }],
+    });
+  });
+
+  it('only a registrar may import', async () => {
+    const official = { who: 'kim.berg@kommun.example.se', roles: new Set<never>() };
+    await expect(importBacklog(deps, official, table([...IMPORT_COLUMNS], 1), { dryRun: true })).rejects.toMatchObject({ code: 'forbidden' });
+  });
+});
+
+describe('rows that repeat', () => {
+  const row = ['Uppdrag', 'Inventera kommunens konstsamling', 'KF', '2027-02-22', 'Kim Berg', 'kim.berg@kommun.example.se', 'Kommunledningskontoret', '2027-10-29'];
+  const file: SheetTable = {
+    headers: ['Typ', 'Rubrik', 'Organ', 'Beslutsdatum', 'Ansvarig', 'E-post', 'Enhet', 'Tidsfrist'],
+    rows: [
+      { row: 2, cells: row },
+      // The same row pasted twice, once with other spacing.
+      { row: 3, cells: row.map((cell) => ` ${cell} `) },
+    ],
+  };
+
+  it('a row that repeats an earlier one of the file is one item: the dry run and the import both say "exists"', async () => {
+    const own = await isolatedDependencies();
+    own.at(IMPORT_DAY);
+    const dry = await importBacklog(own, clerk, file, { dryRun: true });
+    expect(dry.rows.map((r) => r.status)).toEqual(['would_create', 'exists']);
+    const real = await importBacklog(own, clerk, file, { dryRun: false });
+    expect(real.rows.map((r) => r.status)).toEqual(['created', 'exists']);
+    expect(real.rows[1]!.id).toBe(real.rows[0]!.id);
+    expect((await tableCounts(own.documentClient, own.tableName)).items).toBe(1);
+  });
+
+  it('a row for work already registered by hand (same kind, decision, official and title) is "exists", naming that item', async () => {
+    const own = await isolatedDependencies();
+    own.at(IMPORT_DAY);
+    const first = await importBacklog(own, clerk, { ...file, rows: [file.rows[0]!] }, { dryRun: false });
+    // The same work with the deadline since moved in the clerk's file: another row's content, the same item.
+    const moved = { ...file, rows: [{ row: 2, cells: [...row.slice(0, 7), '2027-11-30'] }] };
+    const again = await importBacklog(own, clerk, moved, { dryRun: false });
+    expect(again.rows).toEqual([{ row: 2, status: 'exists', id: first.rows[0]!.id }]);
+    expect((await tableCounts(own.documentClient, own.tableName)).items).toBe(1);
+  });
+});
+
+describe('the columns', () => {
+  it('every column the import reads is a column of the item export, spelled the same', () => {
+    const exported = ITEMS_SHEET.columns.map((c) => c.header);
+    expect(IMPORT_COLUMNS.filter((column) => !exported.includes(column))).toEqual([]);
+  });
+});
