@@ -1,5 +1,4 @@
 import { DomainError, type ErrorIssue, type ErrorKind } from '../domain/errors';
-import { AppError } from '../domain/app-error';
 import type { ApiResult } from './contract';
 
 /** A refusal only the HTTP edge makes: no token (401), a body too large (413), of the wrong type (415), no If-Match (428). */
@@ -52,7 +51,7 @@ export function problemOf(error: unknown): Problem | undefined {
     const { version: _, ...details } = error.details;
     return { status: STATUS_OF[error.kind], code: error.code, message: error.message, issues: error.issues, details, headers };
   }
-  if (error instanceof HttpError || error instanceof AppError) {
+  if (error instanceof HttpError) {
     return { status: error.status, code: error.code, message: error.message, issues: error.issues, details: {}, headers: error.headers };
   }
   return undefined;

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { requireRegistrar, type Caller } from '../../domain/caller';
-import { AppError } from '../../domain/app-error';
 import { DomainError, invalid, type ErrorIssue } from '../../domain/errors';
 import { stockholmDate, type CalendarDate } from '../../domain/dates';
-import { KIND_LABELS, KINDS, createItemBody, type CreateItemBody } from '../../domain/items/model';
+import { KIND_LABELS, KINDS } from '../../domain/items/vocabulary';
+import { createItemBody, type CreateItemBody } from '../items/commands';
 import { listOr, toIssues } from '../../domain/validation';
 import { createItem, type ItemDeps } from '../items/service';
 import { deadlineFor } from '../items/registration';
@@ -185,14 +185,12 @@ function rowIdentity(source: string): { itemId: string; key: string } {
 }
 
 /**
- * A registration's refusal for this row: today's AppError below 500 or a DomainError other
- * than `unavailable`. Anything else (storage unavailable, a bug) stops the import, to be sent
+ * A registration's refusal for this row: a DomainError other than `unavailable`. Anything else (storage unavailable, a bug) stops the import, to be sent
  * again: the rows already stored then answer `exists`.
  */
 function refusalOf(error: unknown): { code: string; issues: ErrorIssue[]; message: string; existingId?: string } | undefined {
   const existing = (details: Record<string, unknown>) => (typeof details.existingId === 'string' ? { existingId: details.existingId } : {});
   if (error instanceof DomainError && error.kind !== 'unavailable') return { code: error.code, issues: error.issues, message: error.message, ...existing(error.details) };
-  if (error instanceof AppError && error.status < 500) return { code: error.code, issues: error.issues, message: error.message, ...existing(error.details) };
   return undefined;
 }
 
