@@ -1,6 +1,6 @@
 import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
-import { cleanText } from './email/text';
+import { cleanText } from '../domain/text';
 
 /**
  * What every workspace page is sent with: its one stylesheet from this site and the design

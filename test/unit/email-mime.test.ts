@@ -1,6 +1,6 @@
 import { simpleParser, type AddressObject } from 'mailparser';
 import { describe, expect, it } from 'vitest';
-import { UnsafeHeaderError, composeMime, type MimeMessage } from '../../shared/views/email/mime';
+import { UnsafeHeaderError, composeMime, type MimeMessage } from '../../shared/adapters/ses/mime';
 import { renderReminderEmail } from '../../shared/views/email/reminder';
 
 const message: MimeMessage = {

@@ -3,7 +3,8 @@ import { daysBetween } from '../../shared/domain/dates';
 import { MAX_ITEMS_PER_EMAIL, daysInWords, decisionOf, renderReminderEmail, toReminderLine, type ReminderEmailInput, type ReminderLine } from '../../shared/views/email/reminder';
 import { renderDigestEmail } from '../../shared/views/email/digest';
 import { renderFreshLinkEmail } from '../../shared/views/email/fresh-link';
-import { cleanText, escapeHtml, oneLine } from '../../shared/views/email/text';
+import { cleanText, oneLine } from '../../shared/domain/text';
+import { escapeHtml } from '../../shared/views/email/text';
 import type { ItemView } from '../../shared/domain/items/item';
 
 /** Monday 1 June 2026. */

@@ -1,6 +1,6 @@
 import { SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
 import type { Config } from '../../platform/config';
-import { composeMime } from '../../views/email/mime';
+import { composeMime } from './mime';
 import { SendError, type Mailer } from '../../application/reminders/ports';
 
 export function createSesClient(config: Pick<Config, 'AWS_REGION' | 'SES_ENDPOINT'>): SESClient {

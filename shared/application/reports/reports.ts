@@ -3,7 +3,8 @@ import { sv } from 'date-fns/locale';
 import type { Clock } from '../../platform/clock';
 import { daysBetween, stockholmDate, TIME_ZONE, type CalendarDate } from '../../domain/dates';
 import { oneYearLater } from '../../domain/deadlines/resolve';
-import { decisionOf } from '../../views/email/reminder';
+import { decisionReference } from '../../domain/items/reference';
+import { oneLine } from '../../domain/text';
 import type { Kind, Person } from '../../domain/items/vocabulary';
 import type { StatusReport, StoredItem } from '../../domain/items/item';
 import type { ItemQuery, ItemRepository } from '../items/ports';
@@ -105,7 +106,7 @@ export function motionRow(item: StoredItem, asOf: CalendarDate): BalanslistaRow 
     dueDate: item.dueDate,
     ...(item.meetingDate ? { meetingDate: item.meetingDate } : {}),
     ...(item.decision ? { body: item.decision.body } : {}),
-    decision: decisionOf(item),
+    decision: oneLine(decisionReference(item) ?? '', 400),
     unit: item.unit,
     responsible: item.responsible,
     daysLeft,
@@ -171,7 +172,7 @@ export function followUpRow(item: StoredItem, asOf: CalendarDate): Verkstallighe
     kind: item.kind,
     title: item.title,
     ...(item.caseNumber ? { caseNumber: item.caseNumber } : {}),
-    decision: decisionOf(item),
+    decision: oneLine(decisionReference(item) ?? '', 400),
     ...(item.decision ? { decisionDate: item.decision.date } : {}),
     unit: item.unit,
     responsible: item.responsible,

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { addDays, stockholmDay, type CalendarDate } from '../dates';
-import { cleanText } from '../../views/email/text';
+import { cleanText } from '../text';
 import type { Person, State } from '../items/vocabulary';
 import type { StatusReport } from '../items/item';
 import { stateOf } from '../schedule/state';

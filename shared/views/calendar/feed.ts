@@ -2,7 +2,7 @@ import ical, { ICalCalendarMethod, ICalEventBusyStatus, ICalEventTransparency } 
 import { addDays, swedishDate, type CalendarDate } from '../../domain/dates';
 import { COUNCIL } from '../../domain/deadlines/resolve';
 import { decisionOf } from '../email/reminder';
-import { cleanText, oneLine } from '../email/text';
+import { cleanText, oneLine } from '../../domain/text';
 import { KIND_LABELS, LIMITS } from '../../domain/items/vocabulary';
 import { type ItemView } from '../../domain/items/item';
 

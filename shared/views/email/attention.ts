@@ -1,7 +1,7 @@
 import { swedishDate } from '../../domain/dates';
 import { LIMITS, type Person } from '../../domain/items/vocabulary';
 import { type ItemView } from '../../domain/items/item';
-import { oneLine } from './text';
+import { oneLine } from '../../domain/text';
 
 /** An escalation due today that reached no manager, for the registrar to put right. */
 export type EscalationProblem =

@@ -3,7 +3,8 @@ import { stockholmDay, swedishDate, type CalendarDate } from '../../domain/dates
 import { LIMITS } from '../../domain/items/vocabulary';
 import { type ItemView } from '../../domain/items/item';
 import { daysInWords, decisionFact, MAX_ITEMS_PER_EMAIL, type RenderedEmail } from './reminder';
-import { emailLink, escapeHtml, htmlEmail, oneLine, safeHref } from './text';
+import { emailLink, escapeHtml, htmlEmail, safeHref } from './text';
+import { oneLine } from '../../domain/text';
 import { UPCOMING_DAYS } from '../../application/units/lists';
 
 export interface DigestNumbers {

@@ -1,4 +1,5 @@
-import { emailLink, escapeHtml, htmlEmail, oneLine } from './text';
+import { emailLink, escapeHtml, htmlEmail } from './text';
+import { oneLine } from '../../domain/text';
 import type { RenderedEmail } from './reminder';
 
 /** The email with a new link to a page, asked for from an expired one. */

@@ -1,4 +1,5 @@
-import { cleanText, escapeHtml } from '../email/text';
+import { cleanText } from '../../domain/text';
+import { escapeHtml } from '../email/text';
 
 /** Markup that is already safe; only `html` and `raw` make one. */
 export class Html {

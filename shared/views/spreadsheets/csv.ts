@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import { cleanText } from '../email/text';
+import { cleanText } from '../../domain/text';
 
 /**
  * A cell a spreadsheet would run as a formula: one starting with =, +, -, @, a tab, CR or LF, also

@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream';
-import { cleanText } from '../email/text';
+import { cleanText } from '../../domain/text';
 import type { Sheet } from './table';
 
 /** Excel's number formats: `@` keeps a cell text when someone edits it; dates as ISO dates. */

@@ -1,6 +1,7 @@
 import addressparser from 'nodemailer/lib/addressparser';
 import MailComposer from 'nodemailer/lib/mail-composer';
-import { MAX_SUBJECT_LENGTH, cleanText, oneLine } from './text';
+import { MAX_SUBJECT_LENGTH } from '../../views/email/text';
+import { cleanText, oneLine } from '../../domain/text';
 
 export interface MimeMessage {
   /** One mailbox, with or without a display name: "Bevakning <bevakning@kommun.example.se>". */
