@@ -4,8 +4,10 @@ import { createDocumentClient } from '../shared/adapters/dynamo/client';
 import { createDynamoItemRepository } from '../shared/adapters/dynamo/items';
 import { createDynamoPlanStore } from '../shared/adapters/dynamo/plans';
 import { createDeadlineRules } from '../shared/application/plans/deadline-rules';
-import { createDynamoReminderStore } from '../shared/adapters/dynamo/reminders';
-import { createSesClient, createSesMailer } from '../shared/adapters/ses/mailer';
+import { createDynamoNotices } from '../shared/adapters/dynamo/notices';
+import { createDynamoSuppressions } from '../shared/adapters/dynamo/suppressions';
+import { sesMailerFrom } from '../shared/adapters/ses/mailer';
+import type { ReminderStore } from '../shared/application/reminders/ports';
 import type { Clock } from '../shared/platform/clock';
 import { createDynamoRoleDirectory } from '../shared/adapters/dynamo/directory';
 import { createDynamoFreshLinkLimiter } from '../shared/adapters/dynamo/link-requests';
@@ -25,16 +27,14 @@ export function createDependencies(env: Record<string, string | undefined> = pro
   const items = createDynamoItemRepository(documentClient, config.TABLE_NAME);
   const plans = createDynamoPlanStore(documentClient, config.TABLE_NAME);
   const rules = createDeadlineRules(plans, { delegationLeadWorkingDays: config.DELEGATION_LEAD_WORKING_DAYS });
-  const reminderStore = createDynamoReminderStore(documentClient, config.TABLE_NAME);
-  const mailer = createSesMailer(createSesClient(config), {
-    from: config.MAIL_FROM,
-    ...(config.SES_CONFIGURATION_SET ? { configurationSet: config.SES_CONFIGURATION_SET } : {}),
-  });
+  // Outcomes of officials' requests wait for their next email, as the daily job's notices.
+  const notices = createDynamoNotices(documentClient, config.TABLE_NAME);
+  // Recomputing items and the official's page reach the reminder index, notices and suppressions as one.
+  const reminderStore: ReminderStore = { remindingBetween: items.remindingBetween, ...notices, ...createDynamoSuppressions(documentClient, config.TABLE_NAME) };
+  const mailer = sesMailerFrom(config);
   const directory = createDynamoRoleDirectory(documentClient, config.TABLE_NAME);
   const links = createLinkSigner({ keys: linkKeysFrom(config), clock, ttlDays: config.LINK_TTL_DAYS });
   const freshLinkLimiter = createDynamoFreshLinkLimiter(documentClient, config.TABLE_NAME);
-  // Outcomes of officials' requests wait for their next email, as the reminder job's notices.
-  const notices = reminderStore;
   const units = createDynamoUnitDirectory(documentClient, config.TABLE_NAME);
   const feeds = createDynamoFeedStore(documentClient, config.TABLE_NAME);
   return { config, documentClient, items, plans, clock, rules, reminderStore, notices, mailer, directory, links, freshLinkLimiter, units, feeds };

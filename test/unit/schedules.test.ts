@@ -1,10 +1,12 @@
 import { Cron } from 'croner';
 import { describe, expect, it } from 'vitest';
 import { JOBS } from '../../shared/platform/jobs';
+import { TIME_ZONE } from '../../shared/domain/dates';
+import { cronPattern } from '../../local/scheduler';
 
 describe('the local scheduler fires the jobs at 07:00 Stockholm wall-clock time', () => {
   const reminders = JOBS.find((j) => j.name === 'reminders')!;
-  const nextAfter = (instant: string) => new Cron(reminders.localCron, { timezone: reminders.timeZone, paused: true }).nextRun(new Date(instant))!.toISOString();
+  const nextAfter = (instant: string) => new Cron(cronPattern(reminders.schedule), { timezone: TIME_ZONE, paused: true }).nextRun(new Date(instant))!.toISOString();
 
   it('in winter 07:00 is 06:00 UTC', () => {
     expect(nextAfter('2027-01-11T08:00:00Z')).toBe('2027-01-12T06:00:00.000Z');

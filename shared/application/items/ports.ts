@@ -49,6 +49,16 @@ export interface ItemRepository {
   closed(unit: string, year: string, range?: { from: string; to: string }): Promise<StoredItem[]>;
   /** Open items whose deadline was computed from a body's meeting plan for a year. */
   dependingOnPlan(body: string, year: number): Promise<StoredItem[]>;
+  /** Open items whose next reminder date is on or before `today`, from the sparse reminder index. */
+  dueForReminder(today: CalendarDate): Promise<StoredItem[]>;
+  /** Open items whose next reminder date is from `from` to `to`, both included, from the same index. */
+  remindingBetween(from: CalendarDate, to: CalendarDate): Promise<StoredItem[]>;
+  /**
+   * Records that an item was reminded on `day` and moves it to its next reminder date (off the
+   * index when `next` is undefined), without a new version, so a clerk's ETag stays valid; false
+   * when the item changed meanwhile (the caller re-reads it).
+   */
+  advance(item: StoredItem, day: CalendarDate, next: CalendarDate | undefined): Promise<boolean>;
 }
 
 export class VersionConflict extends Error {}

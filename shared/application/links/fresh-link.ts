@@ -1,7 +1,7 @@
 import type { Clock } from '../../platform/clock';
 import { stockholmDate, swedishDate, type CalendarDate } from '../../domain/dates';
 import { renderFreshLinkEmail } from '../../views/email/fresh-link';
-import type { Mailer } from '../reminders/ports';
+import type { Mailer } from '../delivery/email';
 import type { LinkScope, LinkSigner } from './signed-link';
 
 /** Fresh links one address may be sent a day: enough for a lost email, too few to flood an inbox. */
