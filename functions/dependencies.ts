@@ -17,8 +17,9 @@ import { createDynamoUnitDirectory } from '../shared/adapters/dynamo/units';
 import { createDynamoFeedStore } from '../shared/adapters/dynamo/feeds';
 
 /**
- * The composition root: configuration, SDK clients and adapters built once per cold start and
- * handed to every handler as their default dependencies. Tests and the local stack use the same
+ * The composition root of the HTTP functions: configuration, SDK clients and adapters built once
+ * per cold start and handed to their handlers as default dependencies (the jobs and ses-events
+ * have their own, `functions/<name>/dependencies.ts`). Tests and the local stack use the same
  * factory with their own environment.
  */
 export function createDependencies(env: Record<string, string | undefined> = process.env, clock: Clock = systemClock) {
