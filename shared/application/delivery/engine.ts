@@ -57,7 +57,7 @@ export type Outcome<M> =
   | { state: 'deferred' }
   /** The recipient's address on the channel bounced or complained: nothing is sent. */
   | { state: 'suppressed' }
-  /** Not sent: refused, or still failing after the retries, or a fault of the recipient's. The claim is released. */
+  /** Not sent: refused or still failing after the retries (the claim is released), or a store fault of the recipient's (the run then fails). */
   | { state: 'failed'; error: string };
 
 export interface Result<M, D extends Delivery<M>> {

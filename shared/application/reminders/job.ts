@@ -130,7 +130,7 @@ export function envelopesFor(input: EnvelopeInput): { envelopes: Envelope[]; esc
  * another official, or an escalation that reached no manager (each is a sentence under "Behöver
  * din åtgärd", shared/views/email/attention.ts). Read from the item as it is now.
  */
-export const needsRegistrar = ({ item, escalation }: Attention): boolean =>
+const needsRegistrar = ({ item, escalation }: Attention): boolean =>
   Boolean(item.attention || item.extensionRequest || item.reassignRequest || escalation);
 
 /** Whether an email would say anything: items, a plain notice, or an item that still needs its registrar. */
