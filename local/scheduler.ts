@@ -6,6 +6,12 @@ import { JOBS, type JobEvent, type JobSchedule } from '../shared/platform/jobs';
 export const cronPattern = (schedule: JobSchedule) => `${schedule.minute} ${schedule.hour} * * ${schedule.weekdays}`;
 
 /**
+ * The time a run fired for, as EventBridge Scheduler's `scheduledTime`: the last time the pattern
+ * names up to the moment croner woke, which is a little after it (timers fire late).
+ */
+export const scheduledTimeOf = (cron: Cron, firedAt: Date): Date | undefined => cron.previousRuns(1, new Date(firedAt.getTime() + 1000))[0];
+
+/**
  * The local stand-in for EventBridge Scheduler: the same job table, fired at Stockholm wall-clock
  * time by croner, calling the very handlers Lambda runs with the same event: the job's name and
  * the time it fired for as `scheduledTime`.
@@ -14,8 +20,7 @@ export function startLocalScheduler(): { stop(): void } {
   const crons = JOBS.map(
     (job) =>
       new Cron(cronPattern(job.schedule), { timezone: TIME_ZONE, protect: true, name: job.name }, async (self) => {
-        // croner names the moment it woke, a little after the time the pattern names: that time is the run's.
-        const [scheduled] = self.previousRuns(1, new Date((self.currentRun() ?? new Date()).getTime() + 1000));
+        const scheduled = scheduledTimeOf(self, self.currentRun() ?? new Date());
         const { handler } = (await import(`../functions/${job.name}/handler.ts`)) as {
           handler: (event: JobEvent, context: { getRemainingTimeInMillis(): number }) => Promise<unknown>;
         };
