@@ -1,14 +1,14 @@
 import { ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { ReadMeter } from '../shared/adapters/dynamo/reminders';
 import { stripKeys } from '../shared/adapters/dynamo/keys';
 import type { StoredItem } from '../shared/domain/items/item';
-import type { ReminderStore } from '../shared/application/reminders/ports';
+import type { ItemRepository } from '../shared/application/items/ports';
 
-/**
- * Items read, counted on the SDK client: ScannedCount of every Query and Scan, plus the items
- * GetItem and BatchGetItem return. A cross-check of the reminder adapter's own ReadMeter, which
- * sees only the reminder store: the difference is what the job reads elsewhere (the closed days).
- */
+/** Items read: ScannedCount of every Query and Scan, plus the items GetItem and BatchGetItem return. */
+export interface ReadMeter {
+  items: number;
+}
+
+/** Counts the items read through an SDK client. */
 export function meterClient(client: DynamoDBDocumentClient): ReadMeter {
   const meter: ReadMeter = { items: 0 };
   client.middlewareStack.add(
@@ -43,10 +43,10 @@ export function meterClient(client: DynamoDBDocumentClient): ReadMeter {
 const SCAN_PAGE_ITEMS = 1000;
 
 /**
- * The naive baseline: the real reminder store, except that the items due are found by a Scan
- * of the whole table filtered in memory, metered the same way (ScannedCount of every page).
+ * The naive baseline: the real item repository, except that the items due are found by a Scan
+ * of the whole table filtered in memory, read through the same (metered) client.
  */
-export function naiveReminderStore(client: DynamoDBDocumentClient, tableName: string, meter: ReadMeter, real: ReminderStore): ReminderStore {
+export function naiveItems(client: DynamoDBDocumentClient, tableName: string, real: ItemRepository): ItemRepository {
   return {
     ...real,
     async dueForReminder(today) {
@@ -54,7 +54,6 @@ export function naiveReminderStore(client: DynamoDBDocumentClient, tableName: st
       let start: Record<string, unknown> | undefined;
       do {
         const page = await client.send(new ScanCommand({ TableName: tableName, Limit: SCAN_PAGE_ITEMS, ExclusiveStartKey: start }));
-        meter.items += page.ScannedCount ?? 0;
         for (const record of page.Items ?? []) {
           if (record.SK === 'ITEM' && record.status === 'open' && typeof record.nextReminderDate === 'string' && record.nextReminderDate <= today) {
             due.push(stripKeys<StoredItem>(record));

@@ -1,8 +1,8 @@
-import { createDependencies } from '../functions/dependencies';
-import { reminderJobDeps } from '../functions/reminders/handler';
+import { createReminderDependencies } from '../functions/reminders/dependencies';
 import { fixedClock } from '../shared/platform/clock';
 import { runReminders } from '../shared/application/reminders/job';
-import type { Mailer } from '../shared/application/reminders/ports';
+import type { Channel } from '../shared/application/delivery/ports';
+import type { EmailMessage } from '../shared/application/delivery/email';
 import { JOB_INSTANT } from './job';
 import { batchWrite, createSeeder } from './seed';
 import type { BenchStack } from './stack';
@@ -33,16 +33,17 @@ export async function runSend(stack: BenchStack, maxRate: number, seconds: numbe
   const seeder = createSeeder(JOB_INSTANT.slice(0, 10), tableName);
   await batchWrite(stack.documentClient, tableName, seeder.dueFamilies(count, count).records, 16);
 
-  const deps = createDependencies({ ...stack.jobEnv, TABLE_NAME: tableName, MAX_SEND_RATE: String(maxRate) }, fixedClock(JOB_INSTANT));
+  const deps = createReminderDependencies({ ...stack.jobEnv, TABLE_NAME: tableName, MAX_SEND_RATE: String(maxRate) }, fixedClock(JOB_INSTANT));
   const starts: number[] = [];
-  const mailer: Mailer = {
-    send(email) {
+  const channel: Channel<EmailMessage> = {
+    ...deps.channel,
+    send(address, message) {
       starts.push(performance.now());
-      return deps.mailer.send(email);
+      return deps.channel.send(address, message);
     },
   };
   const started = performance.now();
-  const report = await runReminders({ ...reminderJobDeps({ ...deps, mailer }) });
+  const report = await runReminders({ ...deps, channel });
   const wallMs = performance.now() - started;
   // One email to each official, and one to each unit's manager for the items overdue long enough.
   const officials = report.sent.filter((e) => e.role === 'responsible').length;

@@ -10,20 +10,21 @@ import { fromZonedTime } from 'date-fns-tz';
 import { fixedClock } from '../shared/platform/clock';
 import { isCalendarDate, swedishDate, TIME_ZONE, type CalendarDate } from '../shared/domain/dates';
 import { JOBS } from '../shared/platform/jobs';
+import type { WorkingCalendar } from '../shared/domain/calendar/working-days';
 import { nextReminders, runReminders } from '../shared/application/reminders/job';
-import { createDependencies } from '../functions/dependencies';
-import { reminderJobDeps } from '../functions/reminders/handler';
+import { createReminderDependencies } from '../functions/reminders/dependencies';
 import { runDigest } from '../shared/application/digest/job';
-import { digestJobDeps } from '../functions/digest/handler';
+import { createDigestDependencies } from '../functions/digest/dependencies';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
   options: { at: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } },
 });
 const job = JOBS.find((j) => j.name === positionals[0]);
+const twoDigits = (n: number) => String(n).padStart(2, '0');
 /** A date alone is the job's own time that day (07:00 Stockholm, from the job table). */
 const instant = (at: string) =>
-  isCalendarDate(at) ? fromZonedTime(`${at}T${job!.cron.hour.padStart(2, '0')}:${job!.cron.minute.padStart(2, '0')}:00`, TIME_ZONE) : new Date(at);
+  isCalendarDate(at) ? fromZonedTime(`${at}T${twoDigits(job!.schedule.hour)}:${twoDigits(job!.schedule.minute)}:00`, TIME_ZONE) : new Date(at);
 const at = values.at ? instant(values.at) : new Date();
 if (!job || Number.isNaN(at.getTime())) {
   console.error('Så här: npm run job -- reminders|digest [--at 2027-06-14 | --at 2027-06-14T07:00:00+02:00] [--dry-run]');
@@ -70,22 +71,24 @@ for (const service of needed) {
   }
 }
 
-const deps = createDependencies(env, fixedClock(at));
+// The run is for `at`, and so is its clock: claims and links are stamped as if it were then.
+const clock = fixedClock(at);
 const mode = dryRun ? ' (provkörning: inget skickas, inget ändras)' : '';
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 const day = (date: CalendarDate) => `${swedishDate(date)} (${date})`;
 
 /** A day without the job: why, and the next working day to run it on. */
-const notAWorkingDay = async (date: CalendarDate, nothing: string): Promise<string> => {
-  const calendar = await deps.rules.calendar();
+const notAWorkingDay = async (deps: { calendar: () => Promise<WorkingCalendar> }, date: CalendarDate, nothing: string): Promise<string> => {
+  const calendar = await deps.calendar();
   const next = calendar.workingDayOnOrAfter(date);
   return `${day(date)} är ingen arbetsdag (${calendar.closedReason(date)}): ${nothing}${mode}. Nästa arbetsdag är ${day(next)}: npm run job -- ${job.name} --at ${next}`;
 };
 
 if (job.name === 'digest') {
-  const report = await runDigest(digestJobDeps(deps), { dryRun });
+  const deps = createDigestDependencies(env, clock);
+  const report = await runDigest(deps, { dryRun });
   if (report.skipped) {
-    console.log(await notAWorkingDay(report.day, 'ingen veckoöversikt'));
+    console.log(await notAWorkingDay(deps, report.day, 'ingen veckoöversikt'));
   } else {
     const catchUp = report.catchUp ? ' (inte veckans första arbetsdag: bara det som inte gick ut tidigare i veckan)' : '';
     console.log(`${day(report.day)}: ${plural(report.sent.length, 'veckoöversikt', 'veckoöversikter')} ${dryRun ? 'skulle skickas' : 'skickade'}${catchUp}${mode}`);
@@ -97,9 +100,10 @@ if (job.name === 'digest') {
   process.exit(0);
 }
 
-const report = await runReminders(reminderJobDeps(deps), { dryRun });
+const deps = createReminderDependencies(env, clock);
+const report = await runReminders(deps, { dryRun });
 if (report.skipped) {
-  console.log(await notAWorkingDay(report.day, 'inga påminnelser'));
+  console.log(await notAWorkingDay(deps, report.day, 'inga påminnelser'));
   process.exit(0);
 }
 const ROLES = { responsible: '', manager: 'chef ', registrar: 'registrator ' } as const;
@@ -113,7 +117,7 @@ if (report.escalationsWithoutRecipient) {
   console.log(`  ${plural(report.escalationsWithoutRecipient, 'eskalering', 'eskaleringar')} utan chef att skicka till: registratorn får veta det`);
 }
 // Why the others got nothing today: when each is next reminded.
-const waiting = await nextReminders(deps.reminderStore, report);
+const waiting = await nextReminders(deps, report);
 const SHOWN = 20;
 if (waiting.length) console.log('Ingen påminnelse i dag till:');
 for (const person of waiting.slice(0, SHOWN)) {

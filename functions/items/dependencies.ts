@@ -1,7 +1,7 @@
 import { createDocumentClient } from '../../shared/adapters/dynamo/client';
 import { createDynamoItemRepository } from '../../shared/adapters/dynamo/items';
 import { createDynamoPlanStore } from '../../shared/adapters/dynamo/plans';
-import { createDynamoReminderStore } from '../../shared/adapters/dynamo/reminders';
+import { createDynamoNotices } from '../../shared/adapters/dynamo/notices';
 import { createDynamoUnitDirectory } from '../../shared/adapters/dynamo/units';
 import { createDeadlineRules } from '../../shared/application/plans/deadline-rules';
 import { systemClock, type Clock } from '../../shared/platform/clock';
@@ -19,7 +19,7 @@ export function createItemsDependencies(env: Record<string, string | undefined> 
     rules: createDeadlineRules(plans, { delegationLeadWorkingDays: config.DELEGATION_LEAD_WORKING_DAYS }),
     units: createDynamoUnitDirectory(documentClient, config.TABLE_NAME),
     // Outcomes of officials' requests wait for their next email.
-    notices: createDynamoReminderStore(documentClient, config.TABLE_NAME),
+    notices: createDynamoNotices(documentClient, config.TABLE_NAME),
   };
 }
 

@@ -2,9 +2,10 @@ import { createDocumentClient } from '../../shared/adapters/dynamo/client';
 import { createDynamoItemRepository } from '../../shared/adapters/dynamo/items';
 import { createDynamoFreshLinkLimiter } from '../../shared/adapters/dynamo/link-requests';
 import { createDynamoPlanStore } from '../../shared/adapters/dynamo/plans';
-import { createDynamoReminderStore } from '../../shared/adapters/dynamo/reminders';
+import { createDynamoNotices } from '../../shared/adapters/dynamo/notices';
+import { createDynamoSuppressions } from '../../shared/adapters/dynamo/suppressions';
 import { linkKeysFrom } from '../../shared/adapters/secrets/link-keys';
-import { createSesClient, createSesMailer } from '../../shared/adapters/ses/mailer';
+import { sesMailerFrom } from '../../shared/adapters/ses/mailer';
 import { createLinkSigner } from '../../shared/application/links/signed-link';
 import { createDeadlineRules } from '../../shared/application/plans/deadline-rules';
 import { systemClock, type Clock } from '../../shared/platform/clock';
@@ -18,17 +19,17 @@ import { renderFreshLinkEmail } from '../../shared/views/email/fresh-link';
 export function createPagesDependencies(env: Record<string, string | undefined> = process.env, clock: Clock = systemClock) {
   const config = readConfig(env);
   const documentClient = createDocumentClient(config);
-  const reminderStore = createDynamoReminderStore(documentClient, config.TABLE_NAME);
+  const suppressions = createDynamoSuppressions(documentClient, config.TABLE_NAME);
   return {
     config,
     clock,
     items: createDynamoItemRepository(documentClient, config.TABLE_NAME),
     rules: createDeadlineRules(createDynamoPlanStore(documentClient, config.TABLE_NAME), { delegationLeadWorkingDays: config.DELEGATION_LEAD_WORKING_DAYS }),
-    notices: reminderStore,
+    notices: createDynamoNotices(documentClient, config.TABLE_NAME),
     links: createLinkSigner({ keys: linkKeysFrom(config), clock, ttlDays: config.LINK_TTL_DAYS }),
     limiter: createDynamoFreshLinkLimiter(documentClient, config.TABLE_NAME),
-    mailer: createSesMailer(createSesClient(config), { from: config.MAIL_FROM, ...(config.SES_CONFIGURATION_SET ? { configurationSet: config.SES_CONFIGURATION_SET } : {}) }),
-    suppressed: (emails: string[]) => reminderStore.suppressed(emails),
+    mailer: sesMailerFrom(config),
+    suppressed: (emails: string[]) => suppressions.suppressed(emails),
     compose: renderFreshLinkEmail,
     origin: config.PUBLIC_BASE_URL,
     publicBaseUrl: config.PUBLIC_BASE_URL,

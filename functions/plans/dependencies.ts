@@ -1,7 +1,7 @@
 import { createDocumentClient } from '../../shared/adapters/dynamo/client';
 import { createDynamoItemRepository } from '../../shared/adapters/dynamo/items';
 import { createDynamoPlanStore } from '../../shared/adapters/dynamo/plans';
-import { createDynamoReminderStore } from '../../shared/adapters/dynamo/reminders';
+import { createDynamoNotices } from '../../shared/adapters/dynamo/notices';
 import { createDeadlineRules } from '../../shared/application/plans/deadline-rules';
 import { systemClock, type Clock } from '../../shared/platform/clock';
 import { readConfig } from '../../shared/platform/config';
@@ -11,15 +11,13 @@ export function createPlansDependencies(env: Record<string, string | undefined> 
   const config = readConfig(env);
   const documentClient = createDocumentClient(config);
   const plans = createDynamoPlanStore(documentClient, config.TABLE_NAME);
-  const reminderStore = createDynamoReminderStore(documentClient, config.TABLE_NAME);
   return {
     config,
     clock,
     plans,
     items: createDynamoItemRepository(documentClient, config.TABLE_NAME),
     rules: createDeadlineRules(plans, { delegationLeadWorkingDays: config.DELEGATION_LEAD_WORKING_DAYS }),
-    reminderStore,
-    notices: reminderStore,
+    notices: createDynamoNotices(documentClient, config.TABLE_NAME),
   };
 }
 

@@ -1,34 +1,22 @@
 import type { Context } from 'aws-lambda';
 import { runReminders, type RunReport } from '../../shared/application/reminders/job';
+import { scheduledInstant, type JobEvent } from '../../shared/platform/jobs';
 import { logger, summary } from '../../shared/platform/logger';
-import { pageUrl } from '../../shared/application/links/fresh-link';
-import type { Recipient } from '../../shared/application/reminders/ports';
-import { dependencies, type Dependencies } from '../dependencies';
+import { reminderDependencies } from './dependencies';
 
-/** Builds the job's dependencies from the composition root; the job CLI passes its own clock. */
-export function reminderJobDeps(deps: Dependencies, remainingMs?: () => number) {
-  return {
-    store: deps.reminderStore,
-    mailer: deps.mailer,
-    calendar: deps.rules.calendar,
-    clock: deps.clock,
-    publicBaseUrl: deps.config.PUBLIC_BASE_URL,
-    units: deps.units,
-    maxSendRate: deps.config.MAX_SEND_RATE,
-    pageLink: async (recipient: Recipient, unit?: string) =>
-      pageUrl(
-        deps.config.PUBLIC_BASE_URL,
-        await deps.links.sign(recipient.role === 'manager' && unit ? { kind: 'unit', email: recipient.email, unit } : { kind: 'official', email: recipient.email }),
-      ),
-    ...(remainingMs ? { remainingMs } : {}),
+/**
+ * Fired by EventBridge Scheduler on weekday mornings (shared/platform/jobs.ts); the job skips
+ * non-working days. A run is for the event's `scheduledTime`, so a retried run is still that
+ * morning's. A run that could not send everything still succeeds: the next run sends the rest; a
+ * store fault fails it after the others are sent, so Lambda retries it.
+ */
+export function createHandler(deps = reminderDependencies) {
+  return async (event: JobEvent, context: Context): Promise<RunReport> => {
+    logger.addContext(context);
+    const report = await runReminders(deps(), { at: scheduledInstant(event), remainingMs: () => context.getRemainingTimeInMillis() });
+    logger.info('reminder run', summary(report));
+    return report;
   };
 }
 
-/** Fired by EventBridge Scheduler at 07:00 Europe/Stockholm on weekdays; the job skips non-working days. */
-export async function handler(_event: unknown, context: Context): Promise<RunReport> {
-  logger.addContext(context);
-  const report = await runReminders(reminderJobDeps(dependencies(), () => context.getRemainingTimeInMillis()));
-  logger.info('reminder run', summary(report));
-  // A run that could not send everything still succeeds: what is left is picked up tomorrow.
-  return report;
-}
+export const handler = createHandler();

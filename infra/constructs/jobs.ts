@@ -8,9 +8,8 @@ import { Construct } from 'constructs';
 import { AppFunction, type AppFunctionProps } from './function';
 import type { Monitoring } from './monitoring';
 import { createDeadLetterQueue } from './building-blocks';
-
-/** The jobs' wall clock: 07:00 stays 07:00 across both DST switches (which happen at 02:00/03:00). */
-export const JOB_TIME_ZONE = 'Europe/Stockholm';
+import { TIME_ZONE } from '../../shared/domain/dates';
+import type { JobSchedule } from '../../shared/platform/jobs';
 
 /**
  * One scheduled job. shared/platform/jobs.ts's JobDefinition fits this shape, so the job table the local
@@ -20,11 +19,14 @@ export interface ScheduledJob {
   /** The entry point's folder: `functions/<name>/handler.ts`. */
   name: string;
   description?: string;
-  /** EventBridge Scheduler cron fields, Stockholm wall-clock time; day names (MON-FRI), not numbers. */
-  cron: { minute: string; hour: string; weekDay: string };
+  /** Wall-clock time in TIME_ZONE: 07:00 stays 07:00 across both DST switches (which happen at 02:00/03:00). */
+  schedule: JobSchedule;
   /** Another entry file (tests); default `functions/<name>/handler.ts`. */
   entry?: string;
 }
+
+/** A job's schedule as EventBridge Scheduler's cron fields (minute, hour, day of week; day names, not numbers). */
+export const schedulerCron = (schedule: JobSchedule) => ({ minute: String(schedule.minute), hour: String(schedule.hour), weekDay: schedule.weekdays });
 
 /** How long and how often a job's start is retried before it goes to the dead-letter queue. */
 export const JOB_RETRY = { retryAttempts: 3, maxEventAge: Duration.hours(2) } as const;
@@ -74,12 +76,7 @@ export class Jobs extends Construct {
 
       const schedule = new Schedule(scopeOfJob, 'Schedule', {
         description: job.description ?? `Runs the ${job.name} job`,
-        schedule: ScheduleExpression.cron({
-          minute: job.cron.minute,
-          hour: job.cron.hour,
-          weekDay: job.cron.weekDay,
-          timeZone: TimeZone.of(JOB_TIME_ZONE),
-        }),
+        schedule: ScheduleExpression.cron({ ...schedulerCron(job.schedule), timeZone: TimeZone.of(TIME_ZONE) }),
         target: new InvokeFunctionOnly(fn.fn, {
           retryAttempts: JOB_RETRY.retryAttempts,
           maxEventAge: JOB_RETRY.maxEventAge,
@@ -91,7 +88,7 @@ export class Jobs extends Construct {
       if (props.monitoring) {
         props.monitoring.watchFunction(job.name, fn.fn);
         props.monitoring.watchDeadLetterQueue(`${job.name}Dlq`, deadLetterQueue);
-        props.monitoring.watchJobRuns(job.name, fn.fn, job.cron);
+        props.monitoring.watchJobRuns(job.name, fn.fn, schedulerCron(job.schedule));
       }
       this.created.push({ job, function: fn, schedule, deadLetterQueue });
     }

@@ -16,6 +16,7 @@ import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { topicKey } from './building-blocks';
+import { TIME_ZONE } from '../../shared/domain/dates';
 
 export interface MonitoringProps {
   /** Where alarms are emailed; the address must confirm the SNS subscription once. */
@@ -128,7 +129,7 @@ export class Monitoring extends Construct {
       label: `${name} runs on its scheduled days`,
     });
     const alarm = this.alarm(`${name}DidNotRun`, runs, {
-      description: `The ${name} job was not started on a day its schedule (${schedule.weekDay} ${schedule.hour}:00 Europe/Stockholm) names. Check the schedule, its dead-letter queue and the function.`,
+      description: `The ${name} job was not started on a day its schedule (${schedule.weekDay} ${schedule.hour}:00 ${TIME_ZONE}) names. Check the schedule, its dead-letter queue and the function.`,
       threshold: 1,
       comparisonOperator: ComparisonOperator.LESS_THAN_THRESHOLD,
       treatMissingData: TreatMissingData.BREACHING,

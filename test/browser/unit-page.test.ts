@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createItem } from '../../shared/application/items/service';
 import { runDigest } from '../../shared/application/digest/job';
-import { digestJobDeps } from '../../functions/digest/handler';
+import { createDigestDependencies } from '../../functions/digest/dependencies';
 import { createLinkSigner } from '../../shared/application/links/signed-link';
 import { DEV_LINK_KEY } from '../../shared/platform/config';
 import { fixedClock } from '../../shared/platform/clock';
@@ -40,7 +40,7 @@ describe("a manager opens the unit page from the weekly overview in a real brows
     await register('Svara på motionen om fritidskort', kim, '2027-06-22', 'motion');
     await register('Ett annat förvaltningsärende', kim, '2027-06-01', 'uppdrag', otherUnit);
     world.api.deps.at('2027-06-14T07:00:00+02:00');
-    await runDigest({ ...digestJobDeps(world.api.deps), backoffMs: 5 });
+    await runDigest({ ...createDigestDependencies(world.api.deps.env, world.api.deps.clock), backoffMs: 5 });
     const link = /(http:\/\/localhost:\d+\/p\/[^\s#]+)/.exec((await mailTo(chef.email)).at(-1)!.body.text!)![1]!;
 
     const page = await world.newPage({ viewport: { width: 1280, height: 900 } });

@@ -12,7 +12,8 @@ import { TEST_CONFIG } from '../../infra/config';
 import { Api } from '../../infra/constructs/api';
 import { TABLE_LOGICAL_ID } from '../../infra/constructs/data';
 import { TABLE_READ_ACTIONS, TABLE_WRITE_ACTIONS, type AppFunction } from '../../infra/constructs/function';
-import { JOB_RETRY, JOB_TIME_ZONE } from '../../infra/constructs/jobs';
+import { JOB_RETRY, schedulerCron } from '../../infra/constructs/jobs';
+import { TIME_ZONE } from '../../shared/domain/dates';
 import { SES_BOUNCE_RATE_THRESHOLD, SES_COMPLAINT_RATE_THRESHOLD, cloudWatchWeekdays } from '../../infra/constructs/monitoring';
 import { grantsOf } from '../../infra/functions';
 import type { AppStack } from '../../infra/app-stack';
@@ -397,10 +398,10 @@ describe('the scheduled jobs', () => {
 
   it.each(JOBS.map((j) => [j.name, j] as const))('%s runs at 07:00 Europe/Stockholm, Monday to Friday', (name, job) => {
     const schedule = scheduleOf(name);
-    expect(job.cron).toEqual({ minute: '0', hour: '7', weekDay: 'MON-FRI' });
+    expect(schedulerCron(job.schedule)).toEqual({ minute: '0', hour: '7', weekDay: 'MON-FRI' });
     expect(schedule.Properties.ScheduleExpression).toBe('cron(0 7 ? * MON-FRI *)');
-    expect(schedule.Properties.ScheduleExpressionTimezone).toBe(JOB_TIME_ZONE);
-    expect(JOB_TIME_ZONE).toBe('Europe/Stockholm');
+    expect(schedule.Properties.ScheduleExpressionTimezone).toBe(TIME_ZONE);
+    expect(TIME_ZONE).toBe('Europe/Stockholm');
     expect(schedule.Properties.FlexibleTimeWindow).toEqual({ Mode: 'OFF' });
     expect(schedule.Properties.State).toBe('ENABLED');
   });

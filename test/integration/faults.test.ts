@@ -12,9 +12,10 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ProvisionedThroughputExceededException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { createItem } from '../../shared/application/items/service';
 import { runReminders, type ReminderJobDeps, type RunReport } from '../../shared/application/reminders/job';
-import { reminderJobDeps } from '../../functions/reminders/handler';
+import { createReminderDependencies, type ReminderDependencies } from '../../functions/reminders/dependencies';
 import { runDigest, type DigestReport } from '../../shared/application/digest/job';
-import { digestJobDeps } from '../../functions/digest/handler';
+import { createDigestDependencies } from '../../functions/digest/dependencies';
+import { emailChannel } from '../../shared/application/delivery/email';
 import { createSesClient, createSesMailer } from '../../shared/adapters/ses/mailer';
 import { DYNAMODB_MAX_ATTEMPTS } from '../../shared/adapters/dynamo/client';
 import { stockholmDate } from '../../shared/domain/dates';
@@ -47,9 +48,17 @@ async function register(deps: Deps, responsible: { name: string; email: string }
   ).item;
 }
 
+/** The reminder function's own composition root in a world, built once: faults are injected on its clients. */
+const jobs = new WeakMap<Deps, ReminderDependencies>();
+function job(deps: Deps): ReminderDependencies {
+  let found = jobs.get(deps);
+  if (!found) jobs.set(deps, (found = createReminderDependencies(deps.env, deps.clock)));
+  return found;
+}
+
 function run(deps: Deps, instant: string, overrides: Partial<ReminderJobDeps> = {}): Promise<RunReport> {
   deps.at(instant);
-  return runReminders({ ...reminderJobDeps(deps), backoffMs: 5, ...overrides });
+  return runReminders({ ...job(deps), backoffMs: 5, ...overrides });
 }
 
 const throttled = () => new ProvisionedThroughputExceededException({ message: 'injected: throttled past the SDK retries', $metadata: {} });
@@ -179,7 +188,7 @@ describe('the daily job when DynamoDB fails', () => {
     const [a, b, c] = [person('Ada Ek'), person('Bo Ek'), person('Cilla Ek')];
     const items = [];
     for (const p of [a, b, c]) items.push(await register(deps, p, '2027-06-14', '2027-06-04T09:00:00+02:00'));
-    const restore = faultySend(deps.documentClient, (command) =>
+    const restore = faultySend(job(deps).documentClient, (command) =>
       command.name === 'PutCommand' && command.input.Item?.SK === `responsible#${b.email}` ? throttled() : undefined,
     );
     let first: RunReport | Error;
@@ -204,7 +213,7 @@ describe('the daily job when DynamoDB fails', () => {
     const deps = await isolatedDependencies();
     const officials = [person('Dan Ek'), person('Eva Ek')];
     for (const p of officials) await register(deps, p, '2027-06-14', '2027-06-04T09:00:00+02:00');
-    const restore = faultySend(deps.documentClient, (command) => (command.name === 'QueryCommand' && command.input.IndexName === 'byNextReminder' ? throttled() : undefined));
+    const restore = faultySend(job(deps).documentClient, (command) => (command.name === 'QueryCommand' && command.input.IndexName === 'byNextReminder' ? throttled() : undefined));
     let failed: unknown;
     try {
       failed = await run(deps, '2027-06-07T07:00:00+02:00').then(
@@ -231,9 +240,9 @@ describe('the daily job when DynamoDB fails', () => {
     const items = [];
     for (const p of officials) items.push(await register(deps, p, '2027-06-14', '2027-06-04T09:00:00+02:00'));
     deps.at('2027-06-07T07:00:00+02:00');
-    const job = { ...reminderJobDeps(deps), backoffMs: 5 };
+    const reminders = { ...job(deps), backoffMs: 5 };
 
-    const reports = await Promise.all([runReminders(job), runReminders(job), runReminders(job)]);
+    const reports = await Promise.all([runReminders(reminders), runReminders(reminders), runReminders(reminders)]);
     const inboxes = await Promise.all(officials.map((p) => mailTo(p.email)));
     const stored = await Promise.all(items.map((i) => deps.items.get(i.id)));
 
@@ -249,11 +258,12 @@ describe('the daily job when DynamoDB fails', () => {
       deps.at('2027-06-01T09:00:00+02:00');
       await createItem(deps, clerk, { ...itemBody({ unit: `Enhet ${i} ${manager.email}`, manager, due: { date: '2027-06-14' } }) } as never);
     }
+    const overview = createDigestDependencies(deps.env, deps.clock);
     const digest = (instant: string) => {
       deps.at(instant);
-      return runDigest({ ...digestJobDeps(deps), backoffMs: 5 });
+      return runDigest({ ...overview, backoffMs: 5 });
     };
-    const restore = faultySend(deps.documentClient, (command) =>
+    const restore = faultySend(overview.documentClient, (command) =>
       command.name === 'PutCommand' && command.input.Item?.SK === `manager#${managers[1]!.email}` ? throttled() : undefined,
     );
     let monday: DigestReport | Error;
@@ -295,11 +305,11 @@ describe('the daily job when SES fails, through the SES adapter', () => {
       return undefined;
     });
 
-    const first = await run(deps, '2027-06-07T07:00:00+02:00', { mailer });
+    const first = await run(deps, '2027-06-07T07:00:00+02:00', { channel: emailChannel(mailer) });
     const attemptsInFirst = Object.fromEntries(attempts);
     faulty = false;
-    const second = await run(deps, '2027-06-08T07:00:00+02:00', { mailer });
-    const third = await run(deps, '2027-06-09T07:00:00+02:00', { mailer });
+    const second = await run(deps, '2027-06-08T07:00:00+02:00', { channel: emailChannel(mailer) });
+    const third = await run(deps, '2027-06-09T07:00:00+02:00', { channel: emailChannel(mailer) });
 
     expect(attemptsInFirst).toEqual({ [throttledTwice.email]: 3, [rejected.email]: 1, [failing.email]: 4, [unavailableOnce.email]: 2 });
     expect(first.sent.map((e) => e.to).sort()).toEqual([throttledTwice.email, unavailableOnce.email].sort());

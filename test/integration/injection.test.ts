@@ -14,9 +14,9 @@ import ical, { type VEvent } from 'node-ical';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { signLocalToken } from '../../local/tokens';
 import { runReminders } from '../../shared/application/reminders/job';
-import { reminderJobDeps } from '../../functions/reminders/handler';
+import { createReminderDependencies } from '../../functions/reminders/dependencies';
 import { runDigest } from '../../shared/application/digest/job';
-import { digestJobDeps } from '../../functions/digest/handler';
+import { createDigestDependencies } from '../../functions/digest/dependencies';
 import type { Role } from '../../shared/domain/caller';
 import { routeServer } from '../support/route-server';
 import { headerBlock, headerNames, sesRecorder } from '../support/ses-recorder';
@@ -191,11 +191,11 @@ describe('emails: the raw MIME the SES adapter sent', () => {
   beforeAll(async () => {
     // 2027-05-31: 11 days overdue (past escalateAfterDays 7), so the manager is copied in their own email.
     server.deps.at('2027-05-31T07:00:00+02:00');
-    const report = await runReminders({ ...reminderJobDeps(server.deps), backoffMs: 5 });
+    const report = await runReminders({ ...createReminderDependencies(server.deps.env, server.deps.clock), backoffMs: 5 });
     expect(report.failed).toEqual([]);
     // Monday 7 June: the weekly overview, with its CSV attachment.
     server.deps.at('2027-06-07T07:00:00+02:00');
-    const digest = await runDigest({ ...digestJobDeps(server.deps), backoffMs: 5 });
+    const digest = await runDigest({ ...createDigestDependencies(server.deps.env, server.deps.clock), backoffMs: 5 });
     expect(digest.failed).toEqual([]);
   });
 

@@ -12,7 +12,7 @@ import { LIMITS } from '../../shared/domain/items/vocabulary';
 import { MAX_ITEMS_PER_EMAIL } from '../../shared/views/email/reminder';
 import { createItem } from '../../shared/application/items/service';
 import { runReminders } from '../../shared/application/reminders/job';
-import { reminderJobDeps } from '../../functions/reminders/handler';
+import { createReminderDependencies } from '../../functions/reminders/dependencies';
 import { createLocalApi } from '../../local/server';
 import { signLocalToken } from '../../local/tokens';
 import type { ApiEvent, ApiResult } from '../../shared/http/contract';
@@ -334,7 +334,7 @@ describe('emails', () => {
     }
 
     deps.at('2027-06-07T07:00:00+02:00');
-    const report = await runReminders({ ...reminderJobDeps(deps), backoffMs: 5 });
+    const report = await runReminders({ ...createReminderDependencies(deps.env, deps.clock), backoffMs: 5 });
     const [email, ...more] = await mailTo(official.email);
     const stored = await Promise.all(ids.map((id) => deps.items.get(id)));
 

@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createItem, patchItem } from '../../shared/application/items/service';
 import { runDigest } from '../../shared/application/digest/job';
-import { digestJobDeps } from '../../functions/digest/handler';
+import { createDigestDependencies } from '../../functions/digest/dependencies';
 import { signLocalToken } from '../../local/tokens';
 import type { Role } from '../../shared/domain/caller';
 import { isolatedApi } from '../support/isolated-api';
@@ -148,7 +148,7 @@ describe('the weekly overview', () => {
     const s = await twoUnits();
     api.deps.at('2027-06-14T07:00:00+02:00');
 
-    const report = await runDigest({ ...digestJobDeps(api.deps), backoffMs: 5 });
+    const report = await runDigest({ ...createDigestDependencies(api.deps.env, api.deps.clock), backoffMs: 5 });
 
     expect(report.catchUp).toBe(false);
     const mine = report.sent.filter((e) => [s.social, s.teknik].includes(e.unit));
@@ -176,7 +176,7 @@ describe('the weekly overview', () => {
     const s = await twoUnits();
     const run = (instant: string) => {
       api.deps.at(instant);
-      return runDigest({ ...digestJobDeps(api.deps), backoffMs: 5 });
+      return runDigest({ ...createDigestDependencies(api.deps.env, api.deps.clock), backoffMs: 5 });
     };
 
     await run('2027-06-14T07:00:00+02:00');
@@ -199,7 +199,7 @@ describe('the weekly overview', () => {
     } as never);
     const run = (instant: string) => {
       api.deps.at(instant);
-      return runDigest({ ...digestJobDeps(api.deps), backoffMs: 5 });
+      return runDigest({ ...createDigestDependencies(api.deps.env, api.deps.clock), backoffMs: 5 });
     };
 
     const monday = await run('2028-04-17T07:00:00+02:00');
@@ -244,7 +244,7 @@ describe("the unit page from the overview's link", () => {
     await register({ title: 'Redovisa tillsynen', unit, responsible: person('Ali Nur'), dueDate: '2027-06-18', kind: 'aterrapportering' });
     await register({ title: 'Annan enhets ärende', unit: unitName('Annan'), responsible: kim, dueDate: '2027-06-01', manager: person('Ola Chef') });
     api.deps.at('2027-06-14T07:00:00+02:00');
-    await runDigest({ ...digestJobDeps(api.deps), backoffMs: 5 });
+    await runDigest({ ...createDigestDependencies(api.deps.env, api.deps.clock), backoffMs: 5 });
     return { unit, chef, kim };
   }
 });

@@ -174,7 +174,7 @@ describe("an official's page, opened from the reminder", () => {
     expect(stored?.statusReport).toMatchObject({ note: 'Utredningen klar i maj, väntar på yttrande från SN', by: kim.email });
     expect(stored?.reassignRequest).toMatchObject({ note: 'Det är miljöenhetens', by: kim.email });
     expect((await api.deps.items.history(item.id)).map((e) => e.action)).toEqual(['created', 'status_report', 'not_mine']);
-    const notices = await api.deps.reminderStore.pendingNotices();
+    const notices = await api.deps.notices.pendingNotices();
     expect(notices.some((n) => n.recipient === clerk.who && n.text.includes('inte är deras ärende: Det är miljöenhetens'))).toBe(true);
     expect((await get(link)).text).toContain('Senaste lägesrapport');
   });
@@ -262,7 +262,7 @@ describe("the registrar's email: what needs them, in plain Swedish", () => {
 
     expect(run.sent.filter((e) => e.to === registrar.who)).toEqual([]);
     expect(await mailTo(registrar.who)).toEqual([]);
-    expect((await api.deps.reminderStore.pendingNotices()).filter((n) => n.recipient === registrar.who)).toEqual([]);
+    expect((await api.deps.notices.pendingNotices()).filter((n) => n.recipient === registrar.who)).toEqual([]);
   });
 });
 

@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { createItem, patchItem } from '../../shared/application/items/service';
 import { runReminders, type ReminderJobDeps } from '../../shared/application/reminders/job';
-import { SendError, type Mailer, type ReminderStore } from '../../shared/application/reminders/ports';
+import type { RunOptions } from '../../shared/application/delivery/engine';
+import { SendError, type Claims } from '../../shared/application/delivery/ports';
+import { emailChannel, type Mailer } from '../../shared/application/delivery/email';
 import { createHandler as createSesEventsHandler } from '../../functions/ses-events/handler';
-import { reminderJobDeps } from '../../functions/reminders/handler';
+import { createSesEventDependencies } from '../../functions/ses-events/dependencies';
+import { createHandler as createRemindersHandler } from '../../functions/reminders/handler';
+import { createReminderDependencies } from '../../functions/reminders/dependencies';
 import { isolatedDependencies, mailTo } from '../support/isolated';
-import type { SNSEvent } from 'aws-lambda';
+import type { Context, SNSEvent } from 'aws-lambda';
 
 const clerk = { who: 'registrator@kommun.example.se', roles: new Set(['registrar'] as const) };
 let people = 0;
@@ -29,11 +33,13 @@ async function setup() {
         ...overrides,
       } as never)
     ).item;
-  const run = (instant: string, jobOverrides: Partial<ReminderJobDeps> = {}) => {
+  // The reminder function's own composition root, in the same world and on the same clock.
+  const job = createReminderDependencies(deps.env, deps.clock);
+  const run = (instant: string, jobOverrides: Partial<ReminderJobDeps> = {}, options: RunOptions = {}) => {
     deps.at(instant);
-    return runReminders({ ...reminderJobDeps(deps), backoffMs: 5, ...jobOverrides });
+    return runReminders({ ...job, backoffMs: 5, ...jobOverrides }, options);
   };
-  return { deps, official, manager, register, run };
+  return { deps, job, official, manager, register, run };
 }
 
 describe('the daily reminder run', () => {
@@ -162,9 +168,8 @@ describe('delivery guarantee', () => {
   it('two runs at once send no duplicate', async () => {
     const s = await setupRegistered('2027-06-04T09:00:00+02:00', '2027-06-14');
     s.deps.at('2027-06-07T07:00:00+02:00');
-    const job = reminderJobDeps(s.deps);
 
-    const [a, b] = await Promise.all([runReminders(job), runReminders(job)]);
+    const [a, b] = await Promise.all([runReminders(s.job), runReminders(s.job)]);
 
     expect(a.sent.length + b.sent.length).toBe(1);
     expect(await mailTo(s.official.email)).toHaveLength(1);
@@ -180,7 +185,7 @@ describe('delivery guarantee', () => {
       },
     };
 
-    const report = await s.run('2027-06-07T07:00:00+02:00', { mailer });
+    const report = await s.run('2027-06-07T07:00:00+02:00', { channel: emailChannel(mailer) });
 
     expect(report.sent).toHaveLength(1);
     expect(await mailTo(s.official.email)).toHaveLength(1);
@@ -197,7 +202,7 @@ describe('delivery guarantee', () => {
       },
     };
 
-    const first = await s.run('2027-06-07T07:00:00+02:00', { mailer: failing, sendAttempts: 2 });
+    const first = await s.run('2027-06-07T07:00:00+02:00', { channel: emailChannel(failing), sendAttempts: 2 });
     const next = await s.run('2027-06-08T07:00:00+02:00');
 
     expect(first.sent.map((e) => e.to)).toEqual([s.official.email]);
@@ -209,14 +214,14 @@ describe('delivery guarantee', () => {
 
   it('a crash between send and record: no duplicate while the claim is fresh, one resend once it is stale', async () => {
     const s = await setupRegistered('2027-06-04T09:00:00+02:00', '2027-06-14');
-    const crashing: ReminderStore = {
-      ...s.deps.reminderStore,
+    const crashing: Claims = {
+      ...s.job.claims,
       markSent: async () => {
         throw new Error('process killed after SES accepted the email');
       },
     };
 
-    await expect(s.run('2027-06-07T07:00:00+02:00', { store: crashing })).rejects.toThrow('process killed');
+    await expect(s.run('2027-06-07T07:00:00+02:00', { claims: crashing })).rejects.toThrow('process killed');
     const retried = await s.run('2027-06-07T07:05:00+02:00');
     const stale = await s.run('2027-06-07T07:30:00+02:00');
     const later = await s.run('2027-06-07T09:00:00+02:00');
@@ -229,10 +234,41 @@ describe('delivery guarantee', () => {
     expect(await mailTo(s.official.email)).toHaveLength(2);
   });
 
+  it("a retry delivered at 09:30 for the 07:00 run is that morning's run: it sends only what the first attempt left, and one delivered after midnight is still Friday's", async () => {
+    const s = await setupRegistered('2027-06-08T09:00:00+02:00', '2027-06-14');
+    const other = person('Eva Lind');
+    await s.register('2027-06-14', { responsible: other });
+    // Friday 11 June: the 1-day reminder of a Monday deadline, moved off the Sunday.
+    const event = { job: 'reminders', scheduledTime: '2027-06-11T05:00:00Z' };
+    const context = { getRemainingTimeInMillis: () => 600_000 } as Context;
+    const claims: Claims = {
+      ...s.job.claims,
+      claim: async (key, recipient, itemIds, now, staleBefore) => {
+        if (recipient.email === other.email) throw new Error('DynamoDB throttled past the SDK retries');
+        return s.job.claims.claim(key, recipient, itemIds, now, staleBefore);
+      },
+    };
+
+    s.deps.at('2027-06-11T07:00:00+02:00');
+    await expect(createRemindersHandler(() => ({ ...s.job, claims }))(event, context)).rejects.toThrow('throttled');
+    s.deps.at('2027-06-11T09:30:00+02:00');
+    const retry = await createRemindersHandler(() => s.job)(event, context);
+    s.deps.at('2027-06-12T00:15:00+02:00');
+    const afterMidnight = await createRemindersHandler(() => s.job)(event, context);
+
+    expect(retry.day).toBe('2027-06-11');
+    expect(retry.sent.map((e) => e.to)).toEqual([other.email]);
+    // Saturday by the clock, but the run is Friday's: not skipped as a day off, and nothing left to send.
+    expect(afterMidnight).toMatchObject({ day: '2027-06-11', sent: [], failed: [] });
+    expect(afterMidnight.skipped).toBeUndefined();
+    expect(await mailTo(s.official.email)).toHaveLength(1);
+    expect(await mailTo(other.email)).toHaveLength(1);
+  });
+
   it('a run out of time sends what it can and leaves the rest for the next run', async () => {
     const s = await setupRegistered('2027-06-04T09:00:00+02:00', '2027-06-14');
 
-    const out = await s.run('2027-06-07T07:00:00+02:00', { remainingMs: () => 1000 });
+    const out = await s.run('2027-06-07T07:00:00+02:00', {}, { remainingMs: () => 1000 });
     const next = await s.run('2027-06-08T07:00:00+02:00');
 
     expect(out).toMatchObject({ sent: [], deferred: 1 });
@@ -247,7 +283,7 @@ describe('bounces and complaints', () => {
     const event = snsBounce(s.official.email);
     s.deps.at('2027-06-04T12:00:00+02:00');
 
-    const result = await createSesEventsHandler(() => s.deps)(event);
+    const result = await createSesEventsHandler(() => createSesEventDependencies(s.deps.env, s.deps.clock))(event);
     const report = await s.run('2027-06-07T07:00:00+02:00');
 
     expect(result.suppressed).toBe(1);
@@ -301,7 +337,7 @@ describe('escalation to the manager', () => {
     const s = await setup();
     s.deps.at('2027-06-04T09:00:00+02:00');
     await s.register('2027-06-14');
-    await s.deps.reminderStore.suppress(s.manager.email, 'bounce: Permanent studs (General)', '2027-06-05T10:00:00.000Z');
+    await s.deps.suppressions.suppress(s.manager.email, 'bounce: Permanent studs (General)', '2027-06-05T10:00:00.000Z');
 
     const report = await s.run('2027-06-22T07:00:00+02:00');
     const notice = (await mailTo(clerk.who)).find((m) => m.body.text?.includes(s.manager.email));
@@ -407,7 +443,7 @@ describe('a clerk’s change and the daily job', () => {
     s.deps.at('2027-06-07T07:00:00+02:00');
 
     const [, changed] = await Promise.all([
-      runReminders(reminderJobDeps(s.deps)),
+      runReminders(s.job),
       patchItem(s.deps, clerk, s.item.id, 1, { status: 'done', note: 'Klart' }),
     ]);
     const history = await s.deps.items.history(s.item.id);

@@ -9,7 +9,7 @@ import { createHandler as createUnitsHandler } from '../../functions/units/handl
 import { createHandler as createFeedsHandler } from '../../functions/feeds/handler';
 import { createHandler as createReportsHandler } from '../../functions/reports/handler';
 import { runReminders } from '../../shared/application/reminders/job';
-import { reminderJobDeps } from '../../functions/reminders/handler';
+import { createReminderDependencies } from '../../functions/reminders/dependencies';
 import { createLocalApi } from '../../local/server';
 import type { ApiEvent, ApiResult, HttpFunctionName } from '../../shared/http/contract';
 import type { Context } from 'aws-lambda';
@@ -40,13 +40,14 @@ export async function isolatedApi(env: Record<string, string> = {}) {
   };
   const server: Server = createLocalApi({ jwtSecret: inject('jwtSecret'), loadHandler: async (name) => factories[name](() => deps) });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const reminders = createReminderDependencies(deps.env, deps.clock);
   return {
     deps,
     url,
     /** The daily reminder run at an instant. */
     runReminders(instant: string) {
       deps.at(instant);
-      return runReminders({ ...reminderJobDeps(deps), backoffMs: 5 });
+      return runReminders({ ...reminders, backoffMs: 5 });
     },
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

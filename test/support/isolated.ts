@@ -1,6 +1,8 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { inject } from 'vitest';
-import { createDependencies } from '../../functions/dependencies';
+import { createDigestDependencies } from '../../functions/digest/dependencies';
+import { createReminderDependencies } from '../../functions/reminders/dependencies';
+import { createSesEventDependencies } from '../../functions/ses-events/dependencies';
 import { createDraftsDependencies } from '../../functions/drafts/dependencies';
 import { createFeedsDependencies } from '../../functions/feeds/dependencies';
 import { createHealthDependencies } from '../../functions/health/dependencies';
@@ -38,7 +40,9 @@ export async function isolatedDependencies(env: Record<string, string> = {}) {
     ...env,
   };
   const deps = {
-    ...createDependencies(environment, clock),
+    ...createReminderDependencies(environment, clock),
+    ...createDigestDependencies(environment, clock),
+    ...createSesEventDependencies(environment, clock),
     ...createHealthDependencies(environment),
     ...createItemsDependencies(environment, clock),
     ...createDraftsDependencies(environment, clock),

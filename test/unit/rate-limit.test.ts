@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRateLimiter } from '../../shared/application/reminders/rate-limit';
+import { createRateLimiter } from '../../shared/application/delivery/rate-limit';
 
 /** A clock the limiter's sleeps move, with some sleeps overrunning, as timers do under load. */
 function virtualTime(overrunMs: (call: number) => number = () => 0) {

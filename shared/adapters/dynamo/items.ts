@@ -2,9 +2,10 @@ import {
   GetCommand,
   QueryCommand,
   TransactWriteCommand,
+  UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import * as z from 'zod';
 import { TABLE } from '../../platform/table';
 import type { HistoryEvent } from '../../domain/items/history';
@@ -28,6 +29,7 @@ import {
   itemIndexKeys,
   itemKey,
   planPartition,
+  REMINDER_PARTITION,
   responsiblePartition,
   statusPartition,
   stripKeys,
@@ -290,6 +292,53 @@ export function createDynamoItemRepository(client: DynamoDBDocumentClient, table
         ExpressionAttributeValues: { ':pk': planPartition(body, year) },
       });
       return records.map((record) => stripKeys<StoredItem>(record));
+    },
+
+    async dueForReminder(today) {
+      const records = await queryAll(client, {
+        TableName: tableName,
+        IndexName: TABLE.indexes.byNextReminder.indexName,
+        KeyConditionExpression: 'GSI4PK = :pk AND GSI4SK <= :to',
+        ExpressionAttributeValues: { ':pk': REMINDER_PARTITION, ':to': `${today}#\uffff` },
+      });
+      return records.map((r) => stripKeys<StoredItem>(r));
+    },
+
+    async remindingBetween(from, to) {
+      const records = await queryAll(client, {
+        TableName: tableName,
+        IndexName: TABLE.indexes.byNextReminder.indexName,
+        KeyConditionExpression: 'GSI4PK = :pk AND GSI4SK BETWEEN :from AND :to',
+        ExpressionAttributeValues: { ':pk': REMINDER_PARTITION, ':from': from, ':to': `${to}#\uffff` },
+      });
+      return records.map((r) => stripKeys<StoredItem>(r));
+    },
+
+    async advance(item, day, next) {
+      const set = ['lastRemindedOn = :day'];
+      const values: Record<string, unknown> = { ':day': day, ':version': item.version };
+      let remove = '';
+      if (next) {
+        set.push('nextReminderDate = :next', 'GSI4PK = :pk', 'GSI4SK = :sk');
+        Object.assign(values, { ':next': next, ':pk': REMINDER_PARTITION, ':sk': `${next}#${item.id}` });
+      } else remove = ' REMOVE nextReminderDate, GSI4PK, GSI4SK';
+      try {
+        await client.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: itemKey(item.id),
+            UpdateExpression: `SET ${set.join(', ')}${remove}`,
+            // The job does not bump the version: a clerk's ETag stays valid. A change in between
+            // (new version) makes the caller re-read and recompute from the fresh item.
+            ConditionExpression: 'version = :version',
+            ExpressionAttributeValues: values,
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return false;
+        throw error;
+      }
     },
 
     async idempotency(caller, key) {

@@ -1,7 +1,8 @@
 import { SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
 import type { Config } from '../../platform/config';
 import { composeMime } from './mime';
-import { SendError, type Mailer } from '../../application/reminders/ports';
+import { SendError } from '../../application/delivery/ports';
+import type { Mailer } from '../../application/delivery/email';
 
 export function createSesClient(config: Pick<Config, 'AWS_REGION' | 'SES_ENDPOINT'>): SESClient {
   return new SESClient({
@@ -13,6 +14,14 @@ export function createSesClient(config: Pick<Config, 'AWS_REGION' | 'SES_ENDPOIN
 }
 
 const RETRYABLE = new Set(['Throttling', 'ThrottlingException', 'TooManyRequestsException', 'ServiceUnavailable', 'InternalFailure']);
+
+/** The mailer the configuration names: SES (or the local SES server), from `MAIL_FROM`, through `SES_CONFIGURATION_SET` when set. */
+export function sesMailerFrom(config: Pick<Config, 'AWS_REGION' | 'SES_ENDPOINT' | 'MAIL_FROM' | 'SES_CONFIGURATION_SET'>): Mailer {
+  return createSesMailer(createSesClient(config), {
+    from: config.MAIL_FROM,
+    ...(config.SES_CONFIGURATION_SET ? { configurationSet: config.SES_CONFIGURATION_SET } : {}),
+  });
+}
 
 /** Sends raw MIME (built by a maintained composer) through SES v1 SendRawEmail. */
 export function createSesMailer(client: SESClient, options: { from: string; configurationSet?: string }): Mailer {

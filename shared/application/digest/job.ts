@@ -1,31 +1,23 @@
-import type { WorkingCalendar } from '../../domain/calendar/working-days';
-import { addDays, stockholmDate, type CalendarDate } from '../../domain/dates';
-import { renderDigestEmail, type DigestNumbers } from '../../views/email/digest';
+import { fromZonedTime } from 'date-fns-tz';
+import { addDays, stockholmDate, TIME_ZONE, type CalendarDate } from '../../domain/dates';
+import { isFirstWorkingDayOfWeek, mondayOf } from '../../domain/calendar/week';
 import type { ItemView, StoredItem } from '../../domain/items/item';
 import type { Person } from '../../domain/items/vocabulary';
-import type { ItemRepository } from '../items/ports';
 import { toView } from '../../domain/items/view';
-import { createRateLimiter } from '../reminders/rate-limit';
-import type { ReminderStore } from '../reminders/ports';
-import { recipientFaults, sendOnce, type SendOnceDeps } from '../reminders/send-once';
+import type { ItemRepository } from '../items/ports';
+import { listAll } from '../items/list-all';
 import type { UnitDirectory } from '../units/directory';
 import { byMostOverdue, UPCOMING_DAYS } from '../units/lists';
-import { unitItemsCsv } from '../../views/spreadsheets/units';
-import { fromZonedTime } from 'date-fns-tz';
-import { isFirstWorkingDayOfWeek, mondayOf } from '../../domain/calendar/week';
-import { listAll } from '../items/list-all';
+import type { EmailMessage } from '../delivery/email';
+import { runDeliveries, type Delivery, type DeliveryDeps, type RunOptions } from '../delivery/engine';
 
-export interface DigestJobDeps extends SendOnceDeps {
+export interface DigestJobDeps extends DeliveryDeps<EmailMessage> {
   items: Pick<ItemRepository, 'list' | 'closed'>;
   units: Pick<UnitDirectory, 'all'>;
-  store: Pick<ReminderStore, 'claim' | 'markSent' | 'release' | 'suppressed'>;
-  calendar: () => Promise<WorkingCalendar>;
-  maxSendRate: number;
   /** The signed link to a unit's page for its manager. */
   unitLink: (email: string, unit: string) => Promise<string>;
-  /** Days a link works (`LINK_TTL_DAYS`), as the email says. */
-  linkTtlDays: number;
-  remainingMs?: () => number;
+  /** The Swedish email with the list attached (shared/views/email/digest.ts). */
+  renderDigest: (email: DigestEmail) => EmailMessage;
 }
 
 export interface DigestReport {
@@ -42,7 +34,15 @@ export interface DigestReport {
   withoutManager: string[];
 }
 
-interface UnitDigest {
+export interface DigestNumbers {
+  open: number;
+  overdue: number;
+  closedThisYear: number;
+  closedOnTimeThisYear: number;
+}
+
+/** A unit's week, as of the day the overview goes out. */
+export interface UnitDigest {
   unit: string;
   overdue: ItemView[];
   upcoming: ItemView[];
@@ -50,8 +50,14 @@ interface UnitDigest {
   numbers: DigestNumbers;
 }
 
-const SAFETY_MARGIN_MS = 10_000;
-const STOCKHOLM = 'Europe/Stockholm';
+/** What the renderer makes one manager's overview of. */
+export interface DigestEmail {
+  digest: UnitDigest;
+  manager: Person;
+  day: CalendarDate;
+  /** The unit's page (signed, read-only). */
+  link: string;
+}
 
 /** The unit's managers: the directory's, else every manager named on its open items. */
 function managersOf(unit: string, directory: Map<string, Person>, open: StoredItem[]): Person[] {
@@ -63,7 +69,7 @@ function managersOf(unit: string, directory: Map<string, Person>, open: StoredIt
 async function digestOf(deps: DigestJobDeps, unit: string, open: StoredItem[], day: CalendarDate): Promise<UnitDigest> {
   const views = open.map((item) => toView(item, day));
   const lastMonday = addDays(mondayOf(day), -7);
-  const range = { from: fromZonedTime(`${lastMonday}T00:00:00`, STOCKHOLM).toISOString(), to: fromZonedTime(`${mondayOf(day)}T00:00:00`, STOCKHOLM).toISOString() };
+  const range = { from: fromZonedTime(`${lastMonday}T00:00:00`, TIME_ZONE).toISOString(), to: fromZonedTime(`${mondayOf(day)}T00:00:00`, TIME_ZONE).toISOString() };
   const year = day.slice(0, 4);
   // Last week may begin in December: its closures are then partly in last year's partition.
   const closedLastWeek = (
@@ -84,84 +90,68 @@ async function digestOf(deps: DigestJobDeps, unit: string, open: StoredItem[], d
   };
 }
 
+interface DigestDelivery extends Delivery<EmailMessage> {
+  unit: string;
+}
+
 /**
- * The weekly overview at the clock's instant: one email per unit manager, exactly once per
- * manager, unit and week (the same claim, send, record as the reminders). It goes out on the
- * first working day of the week (Tuesday after annandag påsk); a later working day of the same
- * week sends only what did not go out yet, e.g. after SES failed for one manager.
+ * The weekly overview, for the instant `options.at` (the scheduler's), else the clock's now: one
+ * email per unit manager, exactly once per manager, unit and week (the delivery engine's claim,
+ * send, record, keyed by the week's Monday and the unit). It goes out on the first working day of
+ * the week (Tuesday after annandag påsk); a later working day of the same week sends only what did
+ * not go out yet, e.g. after SES failed for one manager. A dry run on such a day shows nothing.
  */
-export async function runDigest(deps: DigestJobDeps, options: { dryRun?: boolean } = {}): Promise<DigestReport> {
-  const day = stockholmDate(deps.clock());
-  const calendar = await deps.calendar();
-  const report: DigestReport = { day, catchUp: false, sent: [], alreadySent: 0, failed: [], deferred: 0, suppressed: 0, withoutManager: [] };
-  if (!calendar.isWorkingDay(day)) return { ...report, skipped: 'non_working_day' };
-  report.catchUp = !isFirstWorkingDayOfWeek(day, calendar);
+export async function runDigest(deps: DigestJobDeps, options: RunOptions = {}): Promise<DigestReport> {
+  let catchUp = false;
+  const withoutManager: string[] = [];
 
-  const open = await listAll(deps.items, { statuses: ['open'] });
-  const directory = new Map((await deps.units.all()).map((u) => [u.unit, u.manager]));
-  const byUnit = new Map<string, StoredItem[]>([...directory.keys()].map((unit) => [unit, []]));
-  for (const item of open) byUnit.set(item.unit, [...(byUnit.get(item.unit) ?? []), item]);
+  const run = await runDeliveries<EmailMessage, DigestDelivery>(
+    deps,
+    {
+      async plan({ day, calendar, dryRun }) {
+        catchUp = !isFirstWorkingDayOfWeek(day, calendar);
+        const open = await listAll(deps.items, { statuses: ['open'] });
+        const directory = new Map((await deps.units.all()).map((u) => [u.unit, u.manager]));
+        const byUnit = new Map<string, StoredItem[]>([...directory.keys()].map((unit) => [unit, []]));
+        for (const item of open) byUnit.set(item.unit, [...(byUnit.get(item.unit) ?? []), item]);
+        // Each unit's digest is read once, and only once a claim for it is held: a catch-up day reads little.
+        const digests = new Map<string, Promise<UnitDigest>>();
+        const digestFor = (unit: string, items: StoredItem[]) => {
+          let digest = digests.get(unit);
+          if (!digest) digests.set(unit, (digest = digestOf(deps, unit, items, day)));
+          return digest;
+        };
+        const deliveries: DigestDelivery[] = [];
+        for (const [unit, items] of [...byUnit].sort(([a], [b]) => a.localeCompare(b, 'sv'))) {
+          const managers = managersOf(unit, directory, items);
+          if (managers.length === 0) withoutManager.push(unit);
+          for (const manager of managers) {
+            deliveries.push({
+              key: `DIGEST#${mondayOf(day)}#${unit}`,
+              recipient: { role: 'manager', email: manager.email, ...(manager.name ? { name: manager.name } : {}) },
+              itemIds: [],
+              unit,
+              compose: async () => deps.renderDigest({ digest: await digestFor(unit, items), manager, day, link: await deps.unitLink(manager.email, unit) }),
+            });
+          }
+        }
+        // What went out earlier in the week is known only from the claims, which a dry run does not take.
+        return dryRun && catchUp ? [] : deliveries;
+      },
+    },
+    options,
+  );
 
-  const recipients: { unit: string; items: StoredItem[]; manager: Person }[] = [];
-  for (const [unit, items] of [...byUnit].sort(([a], [b]) => a.localeCompare(b, 'sv'))) {
-    const managers = managersOf(unit, directory, items);
-    if (managers.length === 0) report.withoutManager.push(unit);
-    for (const manager of managers) recipients.push({ unit, items, manager });
-  }
-  const suppressed = await deps.store.suppressed([...new Set(recipients.map((r) => r.manager.email))]);
-  const limiter = createRateLimiter(deps.maxSendRate);
-  const faults = recipientFaults();
-  const remaining = deps.remainingMs ?? (() => Number.POSITIVE_INFINITY);
-  const digests = new Map<string, Promise<UnitDigest>>();
-  const digestFor = (unit: string, items: StoredItem[]) => {
-    let digest = digests.get(unit);
-    if (!digest) digests.set(unit, (digest = digestOf(deps, unit, items, day)));
-    return digest;
-  };
-
-  for (const { unit, items, manager } of recipients) {
-    if (suppressed.has(manager.email)) {
-      report.suppressed++;
-      continue;
-    }
-    // Composed only once the week's claim is held: a catch-up day reads little for those already sent.
-    const compose = async () => {
-      const digest = await digestFor(unit, items);
-      return {
-        ...renderDigestEmail({ ...digest, manager, day, link: await deps.unitLink(manager.email, unit), linkTtlDays: deps.linkTtlDays }),
-        attachments: [
-          {
-            filename: `veckooversikt-${day}.csv`,
-            contentType: 'text/csv; charset=utf-8',
-            content: unitItemsCsv([
-              ...digest.overdue.map((i) => ({ ...i, section: 'Försenat' })),
-              ...digest.upcoming.map((i) => ({ ...i, section: 'På väg' })),
-              ...digest.closedLastWeek.map((i) => ({ ...i, section: 'Stängt förra veckan' })),
-            ]),
-          },
-        ],
-      };
-    };
-    if (options.dryRun) {
-      if (!report.catchUp) report.sent.push({ to: manager.email, unit, subject: (await compose()).subject });
-      continue;
-    }
-    if (remaining() < SAFETY_MARGIN_MS) {
-      report.deferred++;
-      continue;
-    }
-    const recipient = { role: 'manager' as const, email: manager.email, ...(manager.name ? { name: manager.name } : {}) };
-    const outcome = await faults.guard(
-      () => sendOnce(deps, { key: `DIGEST#${mondayOf(day)}#${unit}`, recipient, itemIds: [] }, limiter, compose),
-      (error) => report.failed.push({ to: manager.email, unit, error }),
-    );
-    if (!outcome) continue;
-    if (outcome.state === 'sent') report.sent.push({ to: manager.email, unit, subject: outcome.subject, messageId: outcome.messageId });
+  const report: DigestReport = { day: run.day, catchUp, sent: [], alreadySent: 0, failed: [], deferred: 0, suppressed: 0, withoutManager };
+  if (run.skipped) return { ...report, skipped: run.skipped };
+  for (const { delivery, outcome } of run.results) {
+    const { unit, recipient } = delivery;
+    if (outcome.state === 'sent') report.sent.push({ to: recipient.email, unit, subject: outcome.message.subject, messageId: outcome.messageId });
+    else if (outcome.state === 'wouldSend') report.sent.push({ to: recipient.email, unit, subject: outcome.message.subject });
     else if (outcome.state === 'alreadySent') report.alreadySent++;
-    else if (outcome.state === 'busy') report.deferred++;
-    else report.failed.push({ to: manager.email, unit, error: outcome.error });
+    else if (outcome.state === 'deferred') report.deferred++;
+    else if (outcome.state === 'suppressed') report.suppressed++;
+    else report.failed.push({ to: recipient.email, unit, error: outcome.error });
   }
-  // The other managers have their overview before one manager's fault fails the run.
-  faults.throwFirst();
   return report;
 }

@@ -1,3 +1,4 @@
+import type { Notices } from '../delivery/ports';
 import type { CalendarDate } from '../../domain/dates';
 import type { HistoryEvent } from '../../domain/items/history';
 import type { Attention, Kind, Status } from '../../domain/items/vocabulary';
@@ -55,13 +56,24 @@ export interface ItemRepository {
   closed(unit: string, year: string, range?: { from: string; to: string }): Promise<StoredItem[]>;
   /** Open items whose deadline was computed from a body's meeting plan for a year. */
   dependingOnPlan(body: string, year: number): Promise<StoredItem[]>;
+  /** Open items whose next reminder date is on or before `today`, from the sparse reminder index. */
+  dueForReminder(today: CalendarDate): Promise<StoredItem[]>;
+  /** Open items whose next reminder date is from `from` to `to`, both included, from the same index. */
+  remindingBetween(from: CalendarDate, to: CalendarDate): Promise<StoredItem[]>;
+  /**
+   * Records that an item was reminded on `day` and moves it to its next reminder date (off the
+   * index when `next` is undefined), without a new version, so a clerk's ETag stays valid; false
+   * when the item changed meanwhile (the caller re-reads it).
+   */
+  advance(item: StoredItem, day: CalendarDate, next: CalendarDate | undefined): Promise<boolean>;
 }
 
 export class VersionConflict extends Error {}
 export class IdempotencyKeyTaken extends Error {}
 export class InvalidCursor extends Error {}
 
-/** Leaves a line for someone's next email from the daily job ("Din begäran om förlängning beviljades"). */
-export interface NoticeBoard {
-  addNotice(recipient: string, text: string, at: string): Promise<void>;
-}
+/**
+ * Leaves a line for someone's next email from the daily job ("Din begäran om förlängning
+ * beviljades"); with `itemId` it is about that item (shared/application/delivery/ports.ts, `Notices`).
+ */
+export type NoticeBoard = Pick<Notices, 'addNotice'>;

@@ -2,10 +2,9 @@ import type { WorkingCalendar } from '../../domain/calendar/working-days';
 import { MAX_LEAD_WORKING_DAYS } from '../../domain/deadlines/meeting-plans';
 import { stockholmDate, swedishDate, type CalendarDate } from '../../domain/dates';
 import { DomainError } from '../../domain/errors';
-import type { ReminderStore } from '../reminders/ports';
 import { diffItems, type HistoryEvent } from '../../domain/items/history';
 import type { StoredItem } from '../../domain/items/item';
-import { VersionConflict } from './ports';
+import { VersionConflict, type NoticeBoard } from './ports';
 import { withBookkeeping, withSchedule, type ItemDeps } from './service';
 import { listAll } from './list-all';
 
@@ -21,8 +20,8 @@ const LONGEST_LEAD_WORKING_DAYS = MAX_LEAD_WORKING_DAYS;
 
 export interface RecomputeDeps extends ItemDeps {
   rules: ItemDeps['rules'] & { calendar(): Promise<WorkingCalendar> };
-  /** The reminder index (items by next reminder date), and notices for the registrars' next emails. */
-  reminderStore: Pick<ReminderStore, 'remindingBetween' | 'addNotice'>;
+  /** Notices for the registrars' next emails (an item flagged for them). */
+  notices: NoticeBoard;
 }
 
 export interface RecomputeOutcome {
@@ -62,7 +61,7 @@ export async function recomputeForClosedDays(
   const calendar = await deps.rules.calendar();
   const [byDueDate, byReminder] = await Promise.all([
     listAll(deps.items, { statuses: ['open'], dueFrom: calendar.subtractWorkingDays(first, LONGEST_LEAD_WORKING_DAYS), dueTo: last }),
-    deps.reminderStore.remindingBetween(calendar.subtractWorkingDays(first, 1), last),
+    deps.items.remindingBetween(calendar.subtractWorkingDays(first, 1), last),
   ]);
   const items = [...new Map([...byDueDate, ...byReminder].map((item) => [item.id, item])).values()];
   const days = (dates: CalendarDate[], state: string) => dates.map((date) => `${swedishDate(date)} ${state}`);
@@ -131,6 +130,6 @@ async function recomputeOne(deps: RecomputeDeps, before: StoredItem, cause: stri
   const event: HistoryEvent = { at: now, by, action: 'recomputed', changes, reason };
   await deps.items.update(after, event, before);
   if (!stuck) return 'recomputed';
-  await deps.reminderStore.addNotice(before.createdBy, `"${before.title}": ${reason}`, now, before.id);
+  await deps.notices.addNotice(before.createdBy, `"${before.title}": ${reason}`, now, before.id);
   return 'flagged';
 }

@@ -1,6 +1,6 @@
 import type { Clock } from '../../platform/clock';
 import { stockholmDate, swedishDate, type CalendarDate } from '../../domain/dates';
-import type { Mailer, OutgoingEmail } from '../reminders/ports';
+import type { Mailer, OutgoingEmail } from '../delivery/email';
 import type { LinkScope, LinkSigner } from './signed-link';
 
 /** Fresh links one address may be sent a day: enough for a lost email, too few to flood an inbox. */

@@ -1,39 +1,23 @@
-import type { Clock } from '../../platform/clock';
-import { addDays, stockholmDate, type CalendarDate } from '../../domain/dates';
+import { addDays, type CalendarDate } from '../../domain/dates';
 import { HOLIDAY_TABLE_YEARS, type WorkingCalendar } from '../../domain/calendar/working-days';
 import { isEscalation, nextReminderDate } from '../../domain/schedule/reminders';
-import { needsOf, type EscalationProblem } from '../../views/email/attention';
-import { decisionOf, renderReminderEmail, toReminderLine } from '../../views/email/reminder';
 import type { Person } from '../../domain/items/vocabulary';
 import type { StoredItem } from '../../domain/items/item';
-import { toView } from '../../domain/items/view';
+import type { ItemRepository } from '../items/ports';
 import type { UnitDirectory } from '../units/directory';
-import type { Mailer, Notice, Recipient, ReminderStore } from './ports';
-import { createRateLimiter, type RateLimiter } from './rate-limit';
-import { recipientFaults, sendOnce } from './send-once';
+import type { EmailMessage } from '../delivery/email';
+import { runDeliveries, type Delivery, type DeliveryDeps, type RunOptions } from '../delivery/engine';
+import type { Claims, Notice, Notices, Recipient } from '../delivery/ports';
 
-export interface ReminderJobDeps {
-  store: ReminderStore;
-  mailer: Mailer;
-  calendar: () => Promise<WorkingCalendar>;
-  clock: Clock;
-  publicBaseUrl: string;
+export interface ReminderJobDeps extends DeliveryDeps<EmailMessage> {
+  items: Pick<ItemRepository, 'dueForReminder' | 'get' | 'advance'>;
+  notices: Pick<Notices, 'pendingNotices' | 'clearNotices'>;
   /** The unit directory: an escalation goes to the unit's manager when the item names none. */
   units: Pick<UnitDirectory, 'all'>;
-  /** Emails per second at most (the SES account's maximum send rate). */
-  maxSendRate: number;
-  /** A claim older than this is a run that died between claim and record: it is taken over. */
-  staleClaimMinutes?: number;
-  /** Attempts per email on throttling and server faults, with exponential backoff. */
-  sendAttempts?: number;
-  backoffMs?: number;
-  /** Real time left to the run (Lambda's remaining time); the run stops sending before it runs out. */
-  remainingMs?: () => number;
-  /**
-   * The signed link to the recipient's own page: an official's "Mina ärenden", a manager's unit
-   * list (`unit`). Items are linked as anchors on it; without one, items link to the API.
-   */
-  pageLink?: (recipient: Recipient, unit?: string) => Promise<string | undefined>;
+  /** The signed link to the recipient's own page: an official's "Mina ärenden", a manager's list of one `unit`. */
+  pageLink: (recipient: Recipient, unit?: string) => Promise<string>;
+  /** The Swedish email of one envelope (shared/views/email/reminder-run.ts). */
+  renderReminder: (email: ReminderEmail) => EmailMessage;
 }
 
 export interface SentEmail {
@@ -61,6 +45,13 @@ export interface RunReport {
   escalationsWithoutRecipient: number;
 }
 
+/** An escalation due today that reached no manager, for the registrar to put right. */
+export type EscalationProblem =
+  /** Neither the item nor the unit directory names a manager. */
+  | { kind: 'no_manager' }
+  /** The manager's address bounced or complained, so nothing is sent to it. */
+  | { kind: 'unreachable'; manager: Person };
+
 /** An item a clerk should look at, for the registrar who registered it. */
 export interface Attention {
   item: StoredItem;
@@ -77,6 +68,16 @@ export interface Envelope {
   attention: Attention[];
 }
 
+/** What the renderer makes one email of. */
+export interface ReminderEmail {
+  envelope: Envelope;
+  day: CalendarDate;
+  /** An official's own page ("Mina ärenden"): their items are anchors on it. */
+  page?: string;
+  /** A manager's units in the order shown, each with its own page: the unit's items are anchors on it. */
+  units: { name: string; link: string }[];
+}
+
 export interface EnvelopeInput {
   /** Open items whose reminder is due today. */
   due: StoredItem[];
@@ -89,17 +90,6 @@ export interface EnvelopeInput {
   /** Addresses that bounced or complained: an escalation to one of them reaches nobody. */
   suppressed: ReadonlySet<string>;
 }
-
-/** Stop sending when less real time than this is left of the run. */
-const SAFETY_MARGIN_MS = 10_000;
-/** Emails in flight at once, so the send rate, not SES's latency, sets the pace. */
-const MAX_IN_FLIGHT = 8;
-
-/**
- * An item in the clerks' browser workspace, where a registrar acts on it (the page is the
- * workspace's): the link in a registrar's "Behöver din åtgärd".
- */
-export const workspaceItemUrl = (publicBaseUrl: string, id: string) => `${publicBaseUrl.replace(/\/$/, '')}/arenden/${encodeURIComponent(id)}`;
 
 /**
  * The emails of one run: each responsible official's items; each escalating item's manager (the
@@ -136,144 +126,110 @@ export function envelopesFor(input: EnvelopeInput): { envelopes: Envelope[]; esc
   return { envelopes: [...byKey.values()], escalationsWithoutRecipient: problems.length };
 }
 
+/**
+ * Whether an item still needs its registrar: a flag, a pending request for a later deadline or for
+ * another official, or an escalation that reached no manager (each is a sentence under "Behöver
+ * din åtgärd", shared/views/email/attention.ts). Read from the item as it is now.
+ */
+const needsRegistrar = ({ item, escalation }: Attention): boolean =>
+  Boolean(item.attention || item.extensionRequest || item.reassignRequest || escalation);
+
 /** Whether an email would say anything: items, a plain notice, or an item that still needs its registrar. */
-function hasContent(envelope: Envelope, day: CalendarDate): boolean {
-  return (
-    envelope.items.length > 0 ||
-    envelope.notices.some((n) => !n.itemId) ||
-    envelope.attention.some((a) => needsOf(toView(a.item, day), a.escalation).length > 0)
-  );
+const hasContent = (envelope: Envelope): boolean =>
+  envelope.items.length > 0 || envelope.notices.some((n) => !n.itemId) || envelope.attention.some(needsRegistrar);
+
+interface ReminderDelivery extends Delivery<EmailMessage> {
+  envelope: Envelope;
 }
 
 /**
- * The daily reminder run at the clock's instant. "Today" is the Stockholm date of that instant;
- * on a non-working day nothing happens. Everything whose next reminder is due up to today is
- * read from the sparse index (a missed day is caught up), grouped into one email per recipient,
- * and sent once per recipient and day: claim, send, record (README, "Delivery guarantee").
+ * The daily reminder run (README, "Delivery guarantee"), for the instant `options.at` (the
+ * scheduler's), else the clock's now. "Today" is its Stockholm date; on a non-working day nothing
+ * happens. Everything whose next reminder is due up to today is read from the sparse index (a
+ * missed day is caught up) and grouped into one email per recipient, which the delivery engine
+ * sends once per recipient and day. Afterwards each item whose official had today's email, or
+ * cannot be mailed (their registrar is told), moves to its next reminder date.
  */
-export async function runReminders(deps: ReminderJobDeps, options: { dryRun?: boolean } = {}): Promise<RunReport> {
-  const day = stockholmDate(deps.clock());
-  const report: RunReport = { day, sent: [], alreadySent: 0, failed: [], deferred: 0, suppressed: 0, escalationsWithoutRecipient: 0 };
-  const calendar = await deps.calendar();
-  if (!calendar.isWorkingDay(day)) return { ...report, skipped: 'non_working_day' };
+export async function runReminders(deps: ReminderJobDeps, options: RunOptions = {}): Promise<RunReport> {
+  let due: StoredItem[] = [];
+  let suppressed: ReadonlySet<string> = new Set();
+  let escalationsWithoutRecipient = 0;
 
-  const due = await deps.store.dueForReminder(day);
-  const notices = await deps.store.pendingNotices();
-  const noticedIds = [...new Set(notices.flatMap((n) => (n.itemId ? [n.itemId] : [])))];
-  const noticed = new Map((await Promise.all(noticedIds.map((id) => deps.store.get(id)))).flatMap((item) => (item ? [[item.id, item] as const] : [])));
-  const escalating = due.filter((item) => isEscalation(item.dueDate, item.reminders, day));
-  // The directory is read only when an escalating item names no manager of its own.
-  const directory = escalating.some((item) => !item.manager) ? new Map((await deps.units.all()).map((u) => [u.unit, u.manager])) : new Map<string, Person>();
-  const managerOf = (item: StoredItem) => item.manager ?? directory.get(item.unit);
-  const addresses = [
-    ...due.map((item) => item.responsible.email),
-    ...escalating.flatMap((item) => [item.createdBy, ...(managerOf(item) ? [managerOf(item)!.email] : [])]),
-    ...notices.map((n) => n.recipient),
-  ];
-  const suppressed = await deps.store.suppressed([...new Set(addresses)]);
-  const built = envelopesFor({ due, notices, noticed, day, managerOf, suppressed });
-  report.escalationsWithoutRecipient = built.escalationsWithoutRecipient;
-  const reachable = built.envelopes.filter((e) => !suppressed.has(e.recipient.email));
-  report.suppressed = built.envelopes.length - reachable.length;
-  // Notices about items that need nothing any more (a request answered meanwhile) go without an email.
-  const silent = reachable.filter((e) => !hasContent(e, day));
-  const envelopes = reachable.filter((e) => hasContent(e, day));
+  const run = await runDeliveries<EmailMessage, ReminderDelivery>(
+    deps,
+    {
+      async plan({ day, dryRun, unreachable }) {
+        due = await deps.items.dueForReminder(day);
+        const notices = await deps.notices.pendingNotices();
+        const noticedIds = [...new Set(notices.flatMap((n) => (n.itemId ? [n.itemId] : [])))];
+        const noticed = new Map((await Promise.all(noticedIds.map((id) => deps.items.get(id)))).flatMap((item) => (item ? [[item.id, item] as const] : [])));
+        const escalating = due.filter((item) => isEscalation(item.dueDate, item.reminders, day));
+        // The directory is read only when an escalating item names no manager of its own.
+        const directory = escalating.some((item) => !item.manager) ? new Map((await deps.units.all()).map((u) => [u.unit, u.manager])) : new Map<string, Person>();
+        const managerOf = (item: StoredItem) => item.manager ?? directory.get(item.unit);
+        suppressed = await unreachable([
+          ...due.map((item): Recipient => ({ role: 'responsible', email: item.responsible.email })),
+          ...escalating.flatMap((item): Recipient[] => {
+            const manager = managerOf(item);
+            return [{ role: 'registrar', email: item.createdBy }, ...(manager ? [{ role: 'manager' as const, email: manager.email }] : [])];
+          }),
+          ...notices.map((n): Recipient => ({ role: 'registrar', email: n.recipient })),
+        ]);
+        const built = envelopesFor({ due, notices, noticed, day, managerOf, suppressed });
+        escalationsWithoutRecipient = built.escalationsWithoutRecipient;
+        // Notices about items that need nothing any more (a request answered meanwhile) go without an email.
+        const silent = new Set(built.envelopes.filter((e) => !suppressed.has(e.recipient.email) && !hasContent(e)));
+        if (!dryRun) for (const envelope of silent) await deps.notices.clearNotices(envelope.notices);
+        return built.envelopes
+          .filter((envelope) => !silent.has(envelope))
+          .map((envelope) => ({
+            key: day,
+            recipient: envelope.recipient,
+            itemIds: envelope.items.map((i) => i.id),
+            envelope,
+            compose: () => compose(deps, envelope, day),
+            ...(envelope.notices.length ? { afterSend: () => deps.notices.clearNotices(envelope.notices) } : {}),
+          }));
+      },
 
-  if (options.dryRun) {
-    for (const envelope of envelopes) {
-      const email = await render(deps, envelope, day);
-      report.sent.push({ to: envelope.recipient.email, role: envelope.recipient.role, subject: email.subject, itemIds: envelope.items.map((i) => i.id) });
-    }
-    return report;
+      async settle(results, { day, calendar }) {
+        /** Items whose responsible official has had today's email. */
+        const reminded = new Set<string>();
+        for (const { delivery, outcome } of results) {
+          if (delivery.recipient.role !== 'responsible') continue;
+          if (outcome.state === 'sent') delivery.itemIds.forEach((id) => reminded.add(id));
+          if (outcome.state === 'alreadySent') outcome.itemIds.forEach((id) => reminded.add(id));
+        }
+        for (const item of due) {
+          // An item whose official cannot be mailed moves on too: its registrar has been told.
+          if (reminded.has(item.id) || suppressed.has(item.responsible.email)) await advance(deps, item, day, calendar);
+        }
+      },
+    },
+    options,
+  );
+
+  const report: RunReport = { day: run.day, sent: [], alreadySent: 0, failed: [], deferred: 0, suppressed: 0, escalationsWithoutRecipient };
+  if (run.skipped) return { ...report, skipped: run.skipped };
+  for (const { delivery, outcome } of run.results) {
+    const { role, email: to } = delivery.recipient;
+    if (outcome.state === 'sent') report.sent.push({ to, role, subject: outcome.message.subject, itemIds: delivery.itemIds, messageId: outcome.messageId });
+    else if (outcome.state === 'wouldSend') report.sent.push({ to, role, subject: outcome.message.subject, itemIds: delivery.itemIds });
+    else if (outcome.state === 'alreadySent') report.alreadySent++;
+    else if (outcome.state === 'deferred') report.deferred++;
+    else if (outcome.state === 'suppressed') report.suppressed++;
+    else report.failed.push({ to, role, error: outcome.error });
   }
-  for (const envelope of silent) await deps.store.clearNotices(envelope.notices);
-
-  const limiter = createRateLimiter(deps.maxSendRate);
-  const remaining = deps.remainingMs ?? (() => Number.POSITIVE_INFINITY);
-  /** Items whose responsible official has had today's email: they move to their next date. */
-  const reminded = new Set<string>();
-  const queue = [...envelopes];
-  const faults = recipientFaults();
-  const worker = async () => {
-    for (let envelope = queue.shift(); envelope; envelope = queue.shift()) {
-      if (remaining() < SAFETY_MARGIN_MS) {
-        report.deferred++;
-        continue;
-      }
-      const { recipient } = envelope;
-      const delivered = await faults.guard(
-        () => deliver(deps, envelope, day, limiter, report),
-        (error) => report.failed.push({ to: recipient.email, role: recipient.role, error }),
-      );
-      if (delivered && recipient.role === 'responsible') delivered.forEach((id) => reminded.add(id));
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(MAX_IN_FLIGHT, Math.max(1, Math.ceil(deps.maxSendRate))) }, worker));
-
-  for (const item of due) {
-    // An item whose official cannot be mailed moves on too: its registrar has been told.
-    if (reminded.has(item.id) || suppressed.has(item.responsible.email)) await advance(deps, item, day, calendar);
-  }
-  // Everyone else is mailed and moved on before a recipient's fault fails the run.
-  faults.throwFirst();
   return report;
 }
 
-/** Claim, send, record. Returns the ids of the items the recipient's email of the day listed. */
-async function deliver(
-  deps: ReminderJobDeps,
-  envelope: Envelope,
-  day: CalendarDate,
-  limiter: RateLimiter,
-  report: RunReport,
-): Promise<string[] | undefined> {
+/** One envelope's email, with the links to the recipient's own pages. */
+async function compose(deps: ReminderJobDeps, envelope: Envelope, day: CalendarDate): Promise<EmailMessage> {
   const { recipient } = envelope;
-  const itemIds = envelope.items.map((i) => i.id);
-  const outcome = await sendOnce(deps, { key: day, recipient, itemIds }, limiter, () => render(deps, envelope, day));
-  switch (outcome.state) {
-    case 'sent':
-      if (envelope.notices.length) await deps.store.clearNotices(envelope.notices);
-      report.sent.push({ to: recipient.email, role: recipient.role, subject: outcome.subject, itemIds, messageId: outcome.messageId });
-      return itemIds;
-    case 'alreadySent':
-      report.alreadySent++;
-      return outcome.itemIds;
-    case 'busy':
-      report.deferred++;
-      return undefined;
-    case 'failed':
-      report.failed.push({ to: recipient.email, role: recipient.role, error: outcome.error });
-      return undefined;
-  }
-}
-
-async function render(deps: ReminderJobDeps, envelope: Envelope, day: CalendarDate) {
-  const { recipient } = envelope;
-  const api = (item: StoredItem) => `${deps.publicBaseUrl}/uppdrag/${item.id}`;
-  // A manager's items link to their own unit's page; an official's to their "Mina ärenden".
-  const units = recipient.role === 'manager' ? [...new Set(envelope.items.map((i) => i.unit))] : [];
-  const unitLinks = new Map(await Promise.all(units.map(async (unit) => [unit, await deps.pageLink?.(recipient, unit)] as const)));
-  const link = recipient.role === 'responsible' ? await deps.pageLink?.(recipient) : undefined;
-  const pageOf = (item: StoredItem) => (recipient.role === 'manager' ? unitLinks.get(item.unit) : link);
-  const lines = envelope.items.map((item) => {
-    const page = pageOf(item);
-    return { ...toReminderLine(toView(item, day), page ? `${page}#uppdrag-${item.id}` : api(item)), unit: item.unit, registrar: item.createdBy };
-  });
-  const attention = envelope.attention.flatMap(({ item, escalation }) => {
-    const view = toView(item, day);
-    const needs = needsOf(view, escalation);
-    return needs.length ? [{ id: item.id, title: item.title, reference: decisionOf(item), needs, url: workspaceItemUrl(deps.publicBaseUrl, item.id) }] : [];
-  });
-  return renderReminderEmail({
-    recipient,
-    role: recipient.role,
-    ...(recipient.role === 'manager' ? { units: units.map((unit) => ({ name: unit, ...(unitLinks.get(unit) ? { link: unitLinks.get(unit)! } : {}) })) } : {}),
-    items: lines,
-    notices: envelope.notices.filter((n) => !n.itemId),
-    attention,
-    today: day,
-    ...(link ? { link } : {}),
-  });
+  const names = recipient.role === 'manager' ? [...new Set(envelope.items.map((i) => i.unit))] : [];
+  const units = await Promise.all(names.map(async (name) => ({ name, link: await deps.pageLink(recipient, name) })));
+  const page = recipient.role === 'responsible' ? await deps.pageLink(recipient) : undefined;
+  return deps.renderReminder({ envelope, day, units, ...(page ? { page } : {}) });
 }
 
 /** Who has open items but had no email in a run, and when each is next reminded. */
@@ -292,9 +248,12 @@ export interface NextReminder {
  * prints them, so a run that sends nothing says why ("nästa påminnelse 2026-12-01"). Reads the
  * reminder index after the run's day, and the day's sent claims.
  */
-export async function nextReminders(store: Pick<ReminderStore, 'remindingBetween' | 'sentOn'>, report: RunReport): Promise<NextReminder[]> {
+export async function nextReminders(
+  deps: { items: Pick<ItemRepository, 'remindingBetween'>; claims: Pick<Claims, 'sentUnder'> },
+  report: RunReport,
+): Promise<NextReminder[]> {
   const mailed = new Set(report.sent.filter((e) => e.role === 'responsible').map((e) => e.to));
-  const [later, sent] = await Promise.all([store.remindingBetween(addDays(report.day, 1), `${HOLIDAY_TABLE_YEARS.last}-12-31`), store.sentOn(report.day)]);
+  const [later, sent] = await Promise.all([deps.items.remindingBetween(addDays(report.day, 1), `${HOLIDAY_TABLE_YEARS.last}-12-31`), deps.claims.sentUnder(report.day)]);
   const earlier = new Set(sent.filter((r) => r.role === 'responsible').map((r) => r.email));
   const people = new Map<string, NextReminder>();
   for (const item of later) {
@@ -316,7 +275,7 @@ async function advance(deps: ReminderJobDeps, first: StoredItem, day: CalendarDa
   for (let attempt = 0; item && attempt < 3; attempt++) {
     if (item.status !== 'open' || (item.lastRemindedOn !== undefined && item.lastRemindedOn >= day)) return;
     const next = nextReminderDate({ dueDate: item.dueDate, reminders: item.reminders }, calendar, day, day);
-    if (await deps.store.advance(item, day, next)) return;
-    item = await deps.store.get(item.id);
+    if (await deps.items.advance(item, day, next)) return;
+    item = await deps.items.get(item.id);
   }
 }

@@ -1,14 +1,9 @@
 import { swedishDate } from '../../domain/dates';
-import { LIMITS, type Person } from '../../domain/items/vocabulary';
+import { LIMITS } from '../../domain/items/vocabulary';
 import { type ItemView } from '../../domain/items/item';
+import type { EscalationProblem } from '../../application/reminders/job';
 import { oneLine } from '../../domain/text';
 
-/** An escalation due today that reached no manager, for the registrar to put right. */
-export type EscalationProblem =
-  /** Neither the item nor the unit directory names a manager. */
-  | { kind: 'no_manager' }
-  /** The manager's address bounced or complained, so nothing is sent to it. */
-  | { kind: 'unreachable'; manager: Person };
 
 /** One item in the registrar's section "Behöver din åtgärd": what it is, why it is there, and where to act. */
 export interface AttentionLine {

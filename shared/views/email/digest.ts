@@ -6,13 +6,9 @@ import { daysInWords, decisionFact, MAX_ITEMS_PER_EMAIL, type RenderedEmail } fr
 import { emailLink, escapeHtml, htmlEmail, safeHref } from './text';
 import { oneLine } from '../../domain/text';
 import { UPCOMING_DAYS } from '../../application/units/lists';
-
-export interface DigestNumbers {
-  open: number;
-  overdue: number;
-  closedThisYear: number;
-  closedOnTimeThisYear: number;
-}
+import type { DigestEmail, DigestNumbers } from '../../application/digest/job';
+import type { EmailMessage } from '../../application/delivery/email';
+import { unitItemsCsv } from '../spreadsheets/units';
 
 export interface DigestEmailInput {
   manager: { name?: string; email: string };
@@ -131,4 +127,25 @@ export function renderDigestEmail(input: DigestEmailInput): RenderedEmail {
     ]),
   ], footer);
   return { subject, text, html };
+}
+
+/**
+ * The weekly job's email to one manager (shared/application/digest/job.ts): the overview, with the
+ * unit's overdue, upcoming and last week's closed items attached as `veckooversikt-<day>.csv`.
+ */
+export function renderDigestWithList({ digest, manager, day, link }: DigestEmail, linkTtlDays: number): EmailMessage {
+  return {
+    ...renderDigestEmail({ ...digest, manager, day, link, linkTtlDays }),
+    attachments: [
+      {
+        filename: `veckooversikt-${day}.csv`,
+        contentType: 'text/csv; charset=utf-8',
+        content: unitItemsCsv([
+          ...digest.overdue.map((i) => ({ ...i, section: 'Försenat' })),
+          ...digest.upcoming.map((i) => ({ ...i, section: 'På väg' })),
+          ...digest.closedLastWeek.map((i) => ({ ...i, section: 'Stängt förra veckan' })),
+        ]),
+      },
+    ],
+  };
 }
