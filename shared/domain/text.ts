@@ -24,3 +24,6 @@ export function truncate(value: string, max: number): string {
 export function oneLine(value: string, max: number): string {
   return truncate(cleanText(value).replace(/\s+/g, ' ').trim(), max);
 }
+
+/** Longest subject line: long enough for the count and the next deadline, short enough for a phone's inbox. */
+export const MAX_SUBJECT_LENGTH = 150;

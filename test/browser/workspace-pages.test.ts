@@ -135,7 +135,7 @@ const PAGES: Record<string, (query: URLSearchParams) => string> = {
   'fel-403': () => errorPage({ status: 403, context: context(manager) }),
   'fel-404': () => errorPage({ status: 404, context: context() }),
   'fel-503': () => errorPage({ status: 503 }),
-  utloggad: () => sessionExpiredPage({ returnTo: '/arenden' }),
+  utloggad: () => sessionExpiredPage({ returnTo: '/arenden', hours: 8 }),
 };
 
 /** What the stand-in wiring received from the forms. */

@@ -59,7 +59,7 @@ const EVERY_PAGE: [string, string][] = [
   ['Roller', rolesPage({ ...context(admin), roles: [], form: { values: {} } })],
   ['Logga in', signInPage({ form: { values: {} } })],
   ['404', errorPage({ status: 404, context: context() })],
-  ['Inloggningen har gått ut', sessionExpiredPage({})],
+  ['Inloggningen har gått ut', sessionExpiredPage({ hours: 8 })],
 ];
 
 describe('the page shell', () => {
@@ -395,7 +395,7 @@ describe('Logga in and the error pages', () => {
   });
 
   it('a session that ran out asks to sign in again, and comes back to the page', () => {
-    const html = sessionExpiredPage({ returnTo: '/arenden/7d3b?x=1' });
+    const html = sessionExpiredPage({ returnTo: '/arenden/7d3b?x=1', hours: 8 });
     expect(text(html)).toContain('Din inloggning har gått ut Av säkerhetsskäl gäller en inloggning i 8 timmar.');
     expect(html).toContain('<a class="ds-button" href="/logga-in?returnTo=%2Farenden%2F7d3b%3Fx%3D1">Logga in igen</a>');
   });

@@ -1,6 +1,6 @@
 import addressparser from 'nodemailer/lib/addressparser';
 import MailComposer from 'nodemailer/lib/mail-composer';
-import { MAX_SUBJECT_LENGTH } from '../../views/email/text';
+import { MAX_SUBJECT_LENGTH } from '../../domain/text';
 import { cleanText, oneLine } from '../../domain/text';
 
 export interface MimeMessage {

@@ -3,7 +3,8 @@ import { KIND_LABELS, LIMITS, type Kind } from '../../domain/items/vocabulary';
 import { type ItemView } from '../../domain/items/item';
 import type { AttentionLine } from './attention';
 import { decisionReference, type ReferenceSource } from '../../domain/items/reference';
-import { MAX_SUBJECT_LENGTH, emailLink, escapeHtml, htmlEmail, safeHref } from './text';
+import { MAX_SUBJECT_LENGTH } from '../../domain/text';
+import { emailLink, escapeHtml, htmlEmail, safeHref } from './text';
 import { cleanText, oneLine, truncate } from '../../domain/text';
 
 /** One item in a reminder: its read-time view on the day of the email, and where to act on it. */

@@ -1,6 +1,3 @@
-/** Longest subject line: long enough for the count and the next deadline, short enough for a phone's inbox. */
-export const MAX_SUBJECT_LENGTH = 150;
-
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** Text for HTML element content and quoted attribute values. */

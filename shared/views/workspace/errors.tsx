@@ -1,5 +1,4 @@
 import { isRegistrar } from '../../domain/caller';
-import { SESSION_HOURS } from '../../http/session';
 import { Layout } from '../layout';
 import { WORKSPACE_PATHS } from '../paths';
 import { renderPage } from '../render';
@@ -25,12 +24,12 @@ export function errorPage(model: ErrorPageModel): string {
   );
 }
 
-/** The session has run out (after SESSION_HOURS, or its cookie was not accepted): sign in again, then back to where the person was. */
-export function sessionExpiredPage({ returnTo }: { returnTo?: string }): string {
+/** The session has run out (after `hours`, or its cookie was not accepted): sign in again, then back to where the person was. */
+export function sessionExpiredPage({ returnTo, hours }: { returnTo?: string; hours: number }): string {
   const href = returnTo ? `${WORKSPACE_PATHS.signIn}?${new URLSearchParams({ returnTo })}` : WORKSPACE_PATHS.signIn;
   return renderPage(
     <Layout title="Din inloggning har gått ut">
-      <p>Av säkerhetsskäl gäller en inloggning i {SESSION_HOURS} timmar. Det du inte hann spara behöver du fylla i igen.</p>
+      <p>Av säkerhetsskäl gäller en inloggning i {hours} timmar. Det du inte hann spara behöver du fylla i igen.</p>
       <p>
         <a class="ds-button" href={href}>
           Logga in igen
