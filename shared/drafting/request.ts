@@ -7,10 +7,18 @@ export const MAX_TEXT_LENGTH = 400_000;
 /** The largest `POST /uppdrag/drafts` body, in bytes: a pasted document of 20 pages is about 60 KB. */
 export const DRAFT_MAX_BODY_BYTES = 512 * 1024;
 
-/** `POST /uppdrag/drafts`: the pasted text of a decision, and what the clerk already knows. */
-export const draftRequest = z.strictObject({
-  text: z.string().min(1, 'Klistra in beslutstexten.').max(MAX_TEXT_LENGTH),
+/** What the clerk already knows of a decision document: the deciding body, the meeting, the case number. */
+const known = {
   body: bodyName.optional(),
   meetingDate: calendarDate.optional(),
   caseNumber: z.string().trim().min(1).max(50).optional(),
+};
+
+/** `POST /uppdrag/drafts` with a PDF: what the clerk already knows, in the query string. */
+export const knownFacts = z.strictObject(known);
+
+/** `POST /uppdrag/drafts`: the pasted text of a decision, and what the clerk already knows. */
+export const draftRequest = z.strictObject({
+  text: z.string().min(1, 'Klistra in beslutstexten.').max(MAX_TEXT_LENGTH, `Högst ${MAX_TEXT_LENGTH.toLocaleString('sv-SE')} tecken: dela upp texten.`),
+  ...known,
 });

@@ -25,9 +25,9 @@ export interface BodySpec {
   readonly json?: z.ZodType | ((params: never) => z.ZodType);
   /** `application/x-www-form-urlencoded` (the pages' forms), validated. */
   readonly form?: z.ZodType;
-  /** Other media types taken as bytes (`application/pdf`, a spreadsheet). */
-  readonly raw?: readonly string[];
-  /** Largest body in bytes; the router's default otherwise. */
+  /** Other media types taken as bytes (`application/pdf`, a spreadsheet), and the largest such body in bytes. */
+  readonly raw?: { readonly types: readonly string[]; readonly maxBytes: number };
+  /** Largest JSON or form body in bytes; the router's default otherwise. */
   readonly maxBytes?: number;
 }
 
@@ -83,7 +83,7 @@ export const needsToken = (contract: Pick<RouteContract, 'access'>) => contract.
 type Output<S> = S extends z.ZodType ? z.output<S> : Record<string, never>;
 type JsonOf<J> = J extends (params: never) => infer S ? S : J;
 type BodyOf<B> = B extends { json: infer J }
-  ? z.output<JsonOf<J> & z.ZodType> | (B extends { raw: readonly string[] } ? undefined : never)
+  ? z.output<JsonOf<J> & z.ZodType> | (B extends { raw: object } ? undefined : never)
   : B extends { form: infer S extends z.ZodType }
     ? z.output<S>
     : undefined;
@@ -93,8 +93,8 @@ export interface RouteInput<C extends RouteContract> {
   params: Output<C['params']>;
   query: Output<C['query']>;
   body: BodyOf<C['body']>;
-  /** A body of one of `body.raw`'s media types, as bytes. */
-  raw: C['body'] extends { raw: readonly string[] } ? { type: string; bytes: Buffer } | undefined : undefined;
+  /** A body of one of `body.raw.types`, as bytes. */
+  raw: C['body'] extends { raw: object } ? { type: string; bytes: Buffer } | undefined : undefined;
   caller: C['access'] extends 'public' | 'link' ? undefined : Caller;
   /** Header names in lower case. */
   headers: Readonly<Record<string, string | undefined>>;

@@ -43,7 +43,8 @@ function commonRefusals(contract: RouteContract): Record<string, Json> {
     if (contract.access === 'registrar' || contract.access === 'admin') refusals['403'] = errorAnswer(`The token does not carry the role (${contract.access === 'admin' ? 'admin' : 'registrar or admin'})`);
   }
   if (contract.body) {
-    refusals['413'] = errorAnswer(`Body over ${contract.body.maxBytes ?? 64 * 1024} bytes`);
+    const limits = [`${contract.body.maxBytes ?? 64 * 1024} bytes`, ...(contract.body.raw ? [`${contract.body.raw.maxBytes} bytes as ${contract.body.raw.types.join(' or ')}`] : [])];
+    refusals['413'] = errorAnswer(`Body over ${limits.join(', ')}`);
     refusals['415'] = errorAnswer('Body of another media type');
   }
   refusals['503'] = errorAnswer('The table is throttled or unreachable: nothing was stored that is not safe to send again; send the same request again (same Idempotency-Key) after Retry-After seconds', {
@@ -76,7 +77,7 @@ function requestBody(contract: RouteContract): Json | undefined {
   // A body whose rules depend on the path (a plan's year) has the same shape for every path.
   if (spec.json) content['application/json'] = { schema: jsonSchema(typeof spec.json === 'function' ? spec.json({} as never) : spec.json, 'input') };
   if (spec.form) content['application/x-www-form-urlencoded'] = { schema: jsonSchema(spec.form, 'input') };
-  for (const type of spec.raw ?? []) content[type] = { schema: { type: 'string', format: 'binary' } };
+  for (const type of spec.raw?.types ?? []) content[type] = { schema: { type: 'string', format: 'binary' } };
   return { required: contract.method !== 'POST' || contract.path !== '/calendar-feeds', content };
 }
 

@@ -38,18 +38,23 @@ function admit(contract: RouteContract, headers: Record<string, string | undefin
   return caller;
 }
 
+const tooLarge = (maxBytes: number) => new HttpError(413, 'payload_too_large', `Uppgifterna är för stora: högst ${maxBytes} byte.`);
+
 function readBody(contract: RouteContract, params: unknown, event: ApiEvent, headers: Record<string, string | undefined>, maxBytes: number) {
   const bytes = bodyBytes(event);
-  if (bytes && bytes.length > maxBytes) throw new HttpError(413, 'payload_too_large', `Uppgifterna är för stora: högst ${maxBytes} byte.`);
   const spec = contract.body;
-  if (!spec) return { body: undefined, raw: undefined };
   const type = (headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-  if (spec.raw && bytes && spec.raw.includes(type)) return { body: undefined, raw: { type, bytes } };
+  if (spec?.raw && bytes && spec.raw.types.includes(type)) {
+    if (bytes.length > spec.raw.maxBytes) throw tooLarge(spec.raw.maxBytes);
+    return { body: undefined, raw: { type, bytes } };
+  }
+  if (bytes && bytes.length > maxBytes) throw tooLarge(maxBytes);
+  if (!spec) return { body: undefined, raw: undefined };
   if (spec.json) {
     const schema = typeof spec.json === 'function' ? spec.json(params as never) : spec.json;
     if (!bytes) return { body: parsePart(schema, undefined, 'Uppgifterna'), raw: undefined };
     if (!JSON_TYPE.test(headers['content-type'] ?? '')) {
-      const others = spec.raw?.length ? ` (eller som ${spec.raw.join(', ')})` : '';
+      const others = spec.raw ? ` (eller som ${spec.raw.types.join(', ')})` : '';
       throw new HttpError(415, 'unsupported_media_type', `Skicka uppgifterna som JSON, med Content-Type: application/json${others}.`);
     }
     let value: unknown;
@@ -72,7 +77,7 @@ function readBody(contract: RouteContract, params: unknown, event: ApiEvent, hea
     }
     return { body: parsePart(spec.form, Object.fromEntries(fields), 'Formuläret'), raw: undefined };
   }
-  throw new HttpError(415, 'unsupported_media_type', `Skicka uppgifterna som ${spec.raw!.join(' eller ')}.`);
+  throw new HttpError(415, 'unsupported_media_type', `Skicka uppgifterna som ${spec.raw!.types.join(' eller ')}.`);
 }
 
 /**

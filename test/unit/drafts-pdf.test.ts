@@ -7,7 +7,8 @@ import { randomBytes } from 'node:crypto';
 import { crc32, deflateSync } from 'node:zlib';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
-import { PDF_MAX_BYTES, pdfText } from '../../shared/adapters/pdf/text';
+import { pdfText } from '../../shared/adapters/pdf/text';
+import { PDF_MAX_BYTES } from '../../shared/http/media';
 import { DomainError } from '../../shared/domain/errors';
 import { extractDrafts, normalizeRole, type DirectoryEntry } from '../../shared/drafting/extract';
 

@@ -1,9 +1,9 @@
 import { stockholmDate } from '../../domain/dates';
-import { DomainError } from '../../domain/errors';
+import { DomainError, refused } from '../../domain/errors';
 import type { Clock } from '../../platform/clock';
 import { extractDraftsInTurns } from '../../drafting/extract';
 import { normalizeRole } from '../../drafting/swedish';
-import type { draftRequest } from '../../drafting/request';
+import { MAX_TEXT_LENGTH, type draftRequest } from '../../drafting/request';
 import type { RoleDirectory } from '../directory/roles';
 import type { DeadlineRules } from '../../domain/items/rules';
 import type * as z from 'zod';
@@ -12,14 +12,25 @@ export interface DraftDeps {
   directory: Pick<RoleDirectory, 'all'>;
   rules: Pick<DeadlineRules, 'resolve'>;
   clock: Clock;
+  /** The text of a text PDF (shared/adapters/pdf): `invalid` for a scan, a damaged or protected file, or no PDF at all. */
+  pdfText: (bytes: Uint8Array) => Promise<{ text: string }>;
 }
 
+/** A decision document as the clerk sends it: pasted text, or the protokoll as a PDF; and what they know of it. */
+export type DraftSource = Omit<z.infer<typeof draftRequest>, 'text'> & ({ text: string } | { pdf: Uint8Array });
+
 /**
- * Drafts the items a decision text creates (`shared/drafting/`), with the responsible official
+ * Drafts the items a decision document creates (`shared/drafting/`; a PDF is read as text first,
+ * and a whole protokoll per paragraph), with the responsible official
  * from the role directory and each deadline as the meeting plans give it (`deadline`), or why it
  * cannot be computed yet (`deadlineProblem`). Nothing is stored. Exhortations come apart.
  */
-export async function draftItems(deps: DraftDeps, input: z.infer<typeof draftRequest>) {
+export async function draftItems(deps: DraftDeps, source: DraftSource) {
+  const text = 'text' in source ? source.text : (await deps.pdfText(source.pdf)).text;
+  if (text.length > MAX_TEXT_LENGTH) {
+    throw refused('text_too_long', `Dokumentet har ${text.length.toLocaleString('sv-SE')} tecken text; högst ${MAX_TEXT_LENGTH.toLocaleString('sv-SE')} kan läsas på en gång. Dela upp protokollet.`);
+  }
+  const input = { ...source, text };
   const holders = new Map((await deps.directory.all()).map((h) => [h.role, h]));
   const { drafts, exhortations } = await extractDraftsInTurns(
     input.text,
