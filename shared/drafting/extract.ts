@@ -2,13 +2,14 @@
  * Draft follow-up items from the text of a decision, by Swedish rules alone (no model, no network).
  * The endpoint resolves `due` with the meeting plans; here it stays in the contract's forms.
  */
-import type { CalendarDate } from '../dates';
+import { addDays, type CalendarDate } from '../dates';
 import { due as dueSchema, type Due, type Kind, type Person } from '../items/model';
 import { fold } from './fold';
 import { BODY_PHRASE, readHeading } from './headings';
 import {
   BODY_AT_START,
   caseNumberIn,
+  lineSpans,
   linesOf,
   pointsOf,
   reading,
@@ -149,9 +150,9 @@ const REFERRAL_BACK = new RegExp(`\\baterremitter\\w*\\s+(?:arendet\\s+)?till\\s
 const EXHORTATION = new RegExp(`\\b(?:uppmana|uppmanar|uppmanas|rekommendera|rekommenderar)\\s+(${NOT_ATT}{2,120}?)\\s+att\\s+`);
 const ROLE_MODIFIER = /\s+(?:i samrad med|i samverkan med|tillsammans med|med stod av|med hjalp av)\s.*$/;
 const SCAN_STOP = new Set(['att', 'ska', 'skall', 'och', 'samt', 'som', 'med', 'till', 'for', 'av', 'i', 'pa', 'den', 'det', 'de', 'en', 'ett', 'anses', 'bifalls', 'avslas', 'enligt', 'dess', 'vars', 'deras', 'hans', 'hennes', 'alla']);
-const PROPOSING = /\b(?:foreslar|foreslas|yrkar|hemstaller)\b/;
+const PROPOSING = /\b(?:foreslar|foreslas|foreslog|foreslagit|foreslagits|yrkar|yrkade|yrkat|hemstaller|hemstallt)\b/
 const REFERS_TO_PROPOSAL = /\b(?:enligt|i enlighet med|bifalla|bifaller)\b[^.]{0,60}\bforslag(?:et)?\b/;
-const DEADLINE_SENTENCE = /(?:synpunkt|yttrande|remissvar|\bsvar\b|svaren|inkommit|inkomma|kommit in|tillhanda|besvara|lamna)/;
+const DEADLINE_SENTENCE = /(?:synpunkt|yttrande|remissvar|remisstid|\bsvar(?:et|en)?\b|inkommit|inkomma|kommit in|tillhanda|besvara|lamna|skickas)/;
 /** "… ska … senast …": one pass, the gap bounded (an unbounded gap is tried again from every "ska"). */
 const SECOND_TASK = new RegExp(`^(?:(?:till|senast|fore|infor|vid|inom)\\b[^,;]{0,80}?\\s)?(${TASK_VERB})\\b`);
 const PASSIVE_REPORT = new RegExp(`^(\\p{L}[^,;]{1,80}?)\\s+(?:ska\\s+)?(?:aterrapporteras|aterredovisas|redovisas|rapporteras)\\s+(?:till|for|infor)\\s+${BODY_PHRASE}`, 'u');
@@ -755,84 +756,156 @@ function motionAnswer(text: string): MotionAnswer {
   if (/motionen\s+(?:ska\s+)?bifall(?:s|es)|bifalla\s+motionen|bifaller\s+motionen/.test(text)) return 'approved';
   if (/motionen\s+(?:ska\s+)?avslas|avsla\s+motionen|avslar\s+motionen/.test(text)) return 'refused';
   if (/motionen\s+(?:ska\s+)?(?:anses|forklaras)\s+(?:vara\s+)?besvarad|anse\s+motionen\s+(?:vara\s+)?besvarad|motionen\s+besvaras/.test(text)) return 'answered';
-  if (/(?:remittera|overlamna)\s+(?:motionen|motionerna|arendet)|(?:motionen|motionerna|arendet)\s+(?:remitteras|overlamnas)/.test(text)) return 'remitted';
+  // "återremittera ärendet" sends an answer back for more work: no referral (hence no letter before "remittera").
+  if (REFERRED.test(text)) return 'remitted';
   return undefined;
 }
 
-/** Who prepares the answer: "remittera motionen till kommunstyrelsen", "har remitterats till tekniska nämnden". */
-function remitTarget(doc: Doc, block: Block): string | undefined {
-  const m = REMIT_TARGET.exec(fslice(doc, block));
+const REFERRED =
+  /(?<![a-z])(?:remittera|remitterar|overlamna|overlamnar)\s+(?:motionen|motionerna|arendet)|(?:motionen|motionerna|arendet)\s+(?:ska\s+|skulle\s+)?(?:remitteras|overlamnas|lamnas)\s+till\b/;
+
+/** Who prepares the answer: "remittera motionen till kommunstyrelsen", "har remitterats till tekniska nämnden", "skulle lämnas till kommunstyrelsen". */
+function remitTarget(doc: Doc, span: Span): string | undefined {
+  const m = REMIT_TARGET.exec(fslice(doc, span));
   if (!m?.[1]) return undefined;
-  const start = block.start + m.index + m[0].length - m[1].length;
+  const start = span.start + m.index + m[0].length - m[1].length;
   return doc.text.slice(start, start + m[1].length);
 }
 
-const REMIT_TARGET = new RegExp(`(?:remitter|overlamn)\\w*\\s+(?:motionen\\s+|motionerna\\s+|arendet\\s+)?till\\s+(${BODY_PHRASE})`);
+const REMIT_TARGET = new RegExp(
+  `(?:(?:remitter|overlamn)\\w*\\s+(?:motionen\\s+|motionerna\\s+|arendet\\s+)?|(?:motionen|motionerna|arendet)\\s+(?:ska\\s+|skulle\\s+)?lamnas\\s+)till\\s+(${BODY_PHRASE})`,
+);
 /** A council that motions are raised at. */
 const COUNCILS = new Set(['KF', 'RF', 'LF']);
 /** A line of a list of motions: "- Motion om vårdköer". */
 const MOTION_LINE = /^\s*(?:[-–•*]\s*|\d{1,2}[.)]\s*)?motion (?:om|angaende|avseende|gallande|rorande|for|mot)\b/;
+/** A sentence that brings in a new motion (indefinite: "en motion"); "Motionen väcktes …" refers back to one. */
+const HANDS_IN = /\b(?:(?:lamnat|lamnar|lamnade)\s+in|vacker|vackte|vackt|inkommit med)\s+(?:en|sin|ytterligare en)\s+(motion)\b/;
+/** The title of a block that answers a motion raised before ("Svar på motion om …"). */
+const ANSWERS_MOTION = /^(?:svar pa|besvarande av|besvarad) motion|^motionssvar\b/;
+/** "14. Anmälan av inkomna motioner (dag 2)": the day of a meeting over several days. */
+const MEETING_DAY = /\(dag ([2-4])\)/g;
+
+interface Raised {
+  date: CalendarDate;
+  paragraph?: string;
+  source: Span;
+  /** The date is written in the text; otherwise the motion was raised at this meeting. */
+  explicit: boolean;
+}
 
 function motionItems(doc: Doc, block: Block, meta: BlockMeta, points: Point[], taken: Candidate[]): Candidate[] {
   const head = [fold(meta.title ?? ''), ...block.lines.map((l) => fslice(doc, l)), ...meta.head].join('\n');
-  if (!/\bmotion(?:en|er|erna)?\b/.test(head) || /interpellation/.test(head)) return [];
+  // An interpellation's text is questions; a page that only mentions interpellations may still list motions.
+  if (!/\bmotion(?:en|er|erna)?\b/.test(head) || /(?:^|\n)\s*(?:svar pa\s+)?interpellation/.test(head)) return [];
   const answer = motionAnswer(points.map((p) => fslice(doc, p)).join('\n'));
   const target = remitTarget(doc, block);
   if (answer === 'approved' && !taken.some((c) => c.source.start >= block.start && c.source.end <= block.end)) {
     return approvedProposals(doc, block, meta, target);
   }
-  if (answer && answer !== 'remitted') return [];
-  const raised = raisedDate(doc, block, meta);
-  if (!raised && answer !== 'remitted') return [];
-  const flags: string[] = [];
-  if (!target) flags.push('Beredande organ framgår inte: kommunstyrelsen bereder ärenden till fullmäktige.');
-  if (!raised) flags.push('Datum då motionen väcktes framgår inte.');
-  const subject = meta.title ? restoreDiacritics(meta.title, doc.lexicon) : 'motionen';
-  const title = /^motion\b/i.test(subject) ? `Besvara ${subject[0]?.toLowerCase()}${subject.slice(1)}` : `Besvara motionen: ${subject}`;
-  const remitSentence = points.find((p) => /remitter|overlamn/.test(fslice(doc, p)));
-  const motion = (title: string, source: Span): Candidate => ({
-    kind: 'motion',
-    title: title.slice(0, 200),
-    role: target ?? BODY_NAMES[meta.council === 'kommun' ? 'KS' : meta.council === 'region' ? 'RS' : 'LS'],
-    due: raised ? { raised: raised.date } : undefined,
-    decision: raised ? { body: COUNCILS.has(meta.decider ?? '') ? meta.decider : 'KF', date: raised.date, paragraph: raised.paragraph } : decisionOf(meta),
-    caseNumber: meta.caseNumber,
-    confidence: target && raised ? 0.85 : 0.65,
-    flags,
-    source,
-  });
-  // "remittera motionerna till regionstyrelsen" after a list of motions: one item for each.
-  const listed = remitSentence && /\bmotionerna\b/.test(fslice(doc, remitSentence)) ? linesOf(doc, block).filter((l) => MOTION_LINE.test(fslice(doc, l))) : [];
-  if (listed.length >= 2) {
-    return listed.map((line) => {
-      const written = restoreDiacritics(slice(doc, line).replace(/^\s*(?:[-–•*]\s*|\d{1,2}[.)]\s*)/, '').trim(), doc.lexicon);
-      return motion(`Besvara ${written[0]?.toLowerCase()}${written.slice(1)}`, trimSpan(doc.text, line));
+  // An answer, or a motion raised before and now answered or sent back ("Svar på motion …", återremiss): nothing new.
+  if ((answer && answer !== 'remitted') || ANSWERS_MOTION.test(fold(meta.title ?? ''))) return [];
+  const remitSentence = points.find((p) => /remitter|overlamn|lamnas till/.test(fslice(doc, p)));
+  const motion = (title: string, source: Span, raised: Raised | undefined, referredTo = target): Candidate | undefined => {
+    if (!raised && answer !== 'remitted') return undefined;
+    const flags: string[] = [];
+    if (!referredTo) flags.push('Beredande organ framgår inte: kommunstyrelsen bereder ärenden till fullmäktige.');
+    if (!raised) flags.push('Datum då motionen väcktes framgår inte.');
+    return {
+      kind: 'motion',
+      title: restoreDiacritics(title, doc.lexicon).slice(0, 200),
+      role: referredTo ?? BODY_NAMES[meta.council === 'kommun' ? 'KS' : meta.council === 'region' ? 'RS' : 'LS'],
+      due: raised ? { raised: raised.date } : undefined,
+      decision: raised ? { body: COUNCILS.has(meta.decider ?? '') ? meta.decider : 'KF', date: raised.date, paragraph: raised.paragraph } : decisionOf(meta),
+      caseNumber: meta.caseNumber,
+      confidence: referredTo && raised ? 0.85 : 0.65,
+      flags,
+      source,
+    };
+  };
+  // Several motions handed in ("X har lämnat in en motion om …" each), or listed before "remittera motionerna": one item each.
+  const handedIn = handedInSentences(doc, block);
+  if (handedIn.length >= 2) {
+    // Each referred where the text refers it: a register page lists motions sent to different bodies.
+    return handedIn.flatMap(({ sentence, motionAt }) => {
+      const referredTo = remitTarget(doc, { start: sentence.end, end: block.end }) ?? target;
+      return motion(`Besvara ${titleFrom(doc, motionAt, sentence.end)}`, sentence, raisedIn(doc, block, meta, sentence, motionAt), referredTo) ?? [];
     });
   }
-  return [motion(title, raised?.explicit ? raised.source : (remitSentence ?? raised?.source ?? block.lines[0] ?? block))];
+  const listed = remitSentence && /\bmotionerna\b/.test(fslice(doc, remitSentence)) ? linesOf(doc, block).filter((l) => MOTION_LINE.test(fslice(doc, l))) : [];
+  if (listed.length >= 2) {
+    return listed.flatMap((line) => {
+      const source = trimSpan(doc.text, line);
+      const marker = /^\s*(?:[-–•*]\s*|\d{1,2}[.)]\s*)/.exec(fslice(doc, source))?.[0].length ?? 0;
+      return motion(`Besvara ${titleFrom(doc, source.start + marker, source.end)}`, source, raisedAtMeeting(doc, block, meta, source)) ?? [];
+    });
+  }
+  const [one] = handedIn;
+  const raised = raisedDate(doc, block, meta) ?? (one ? raisedIn(doc, block, meta, one.sentence, one.motionAt) : undefined);
+  const subject = meta.title ? meta.title : 'motionen';
+  const title = /^motion\b/i.test(subject) ? `Besvara ${subject[0]?.toLowerCase()}${subject.slice(1)}` : `Besvara motionen: ${subject}`;
+  // Where the motion is raised through where it is referred: a clerk reads both.
+  const raising = raised?.explicit ? raised.source : (one?.sentence ?? raised?.source);
+  const source = raising && remitSentence ? { start: Math.min(raising.start, remitSentence.start), end: Math.max(raising.end, remitSentence.end) } : (raising ?? remitSentence ?? block.lines[0] ?? block);
+  const item = motion(title, source, raised);
+  return item ? [item] : [];
 }
 
-/** "väckt i kommunfullmäktige 2025-11-24 § 203"; "X väcker en motion" in KF's own minutes means that meeting. */
-function raisedDate(doc: Doc, block: Block, meta: BlockMeta): { date: CalendarDate; paragraph?: string; source: Span; explicit: boolean } | undefined {
+/** "Besvara" + the motion as the text names it from `at` ("motion om gröna investeringsmedel"), without the full stop. */
+function titleFrom(doc: Doc, at: number, end: number): string {
+  const written = slice(doc, { start: at, end }).replace(/\s+/g, ' ').replace(/[\s.,;:]+$/, '').trim();
+  return `${written[0]?.toLowerCase()}${written.slice(1)}`;
+}
+
+/** The sentences of a block that each bring in a new motion, and where "motion" stands in each. */
+function handedInSentences(doc: Doc, block: Block): { sentence: Span; motionAt: number }[] {
+  const found: { sentence: Span; motionAt: number }[] = [];
+  for (const line of linesOf(doc, block)) {
+    for (const sentence of sentencesOf(doc, line)) {
+      const f = fslice(doc, sentence);
+      const m = HANDS_IN.exec(f);
+      if (m) found.push({ sentence, motionAt: sentence.start + m.index + m[0].length - (m[1]?.length ?? 0) });
+    }
+  }
+  return found;
+}
+
+/** A motion handed in: on the date its sentence writes before "motion" ("har 13 februari 2023 lämnat in"), else at this meeting. */
+function raisedIn(doc: Doc, block: Block, meta: BlockMeta, sentence: Span, motionAt: number): Raised | undefined {
+  const written = datesIn(doc, { start: sentence.start, end: motionAt }, meta.ref)[0];
+  return written ? { date: written.date, source: sentence, explicit: true } : raisedAtMeeting(doc, block, meta, sentence);
+}
+
+/** Raised at the council's meeting this block records; on its second day when the agenda item says "(dag 2)". */
+function raisedAtMeeting(doc: Doc, block: Block, meta: BlockMeta, source: Span): Raised | undefined {
+  if (!COUNCILS.has(meta.decider ?? '') || !meta.date) return undefined;
+  let day = 1;
+  for (const m of fslice(doc, { start: block.start, end: source.start }).matchAll(MEETING_DAY)) day = Number(m[1]);
+  return { date: addDays(meta.date, day - 1), paragraph: meta.paragraph, source, explicit: false };
+}
+
+/** "väckt i kommunfullmäktige 2025-11-24 § 203"; "Motionen väcktes på dagens sammanträde" in a council's minutes means that meeting. */
+function raisedDate(doc: Doc, block: Block, meta: BlockMeta): Raised | undefined {
   for (const line of linesOf(doc, block)) {
     for (const sentence of sentencesOf(doc, line)) {
       const f = fslice(doc, sentence);
       const m = /\bvackt(?:es|e)?\b/.exec(f);
       if (!m) continue;
       const date = datesIn(doc, { start: sentence.start + m.index, end: Math.min(sentence.end, sentence.start + m.index + 80) }, meta.ref)[0];
-      if (!date && COUNCILS.has(meta.decider ?? '') && meta.date) return { date: meta.date, paragraph: meta.paragraph, source: sentence, explicit: false };
-      if (!date) continue;
+      if (!date) {
+        const atMeeting = raisedAtMeeting(doc, block, meta, sentence);
+        if (atMeeting) return atMeeting;
+        continue;
+      }
       const n = /§\s*(\d+)/.exec(f.slice(m.index))?.[1];
       return { date: date.date, paragraph: n ? `§ ${n}` : undefined, source: sentence, explicit: true };
     }
   }
-  // Raised at this very meeting: "X väcker en motion", "har lämnat in en motion", "Följande motioner har inkommit".
-  const speaks = /\bvack(?:er|s)\b|\b(?:lamnat|lamnar|lamnade) in (?:en |sin |foljande )?motion|\bmotion(?:er|erna)? har inkommit|\bfoljande motioner\b/.exec(fslice(doc, block));
-  if (speaks && COUNCILS.has(meta.decider ?? '') && meta.date) {
-    const source = sentencesOf(doc, block).find((s) => s.start <= block.start + speaks.index && s.end > block.start + speaks.index) ?? block;
-    return { date: meta.date, paragraph: meta.paragraph, source, explicit: false };
-  }
-  return undefined;
+  // Raised at this very meeting: "X väcker en motion", "Följande motioner har inkommit".
+  const speaks = /\bvack(?:er|s)\b|\bmotion(?:er|erna)? har inkommit|\bfoljande motioner\b/.exec(fslice(doc, block));
+  if (!speaks) return undefined;
+  const source = sentencesOf(doc, block).find((s) => s.start <= block.start + speaks.index && s.end > block.start + speaks.index) ?? block;
+  return raisedAtMeeting(doc, block, meta, source);
 }
 
 /** What a motion proposes: the "att ..." after föreslår/yrkar, or the att-list items that follow it. */
@@ -917,7 +990,8 @@ const AUTHORITY =
 function authorityAt(doc: Doc, at: number, end: number): string | undefined {
   const f = doc.folded.slice(at, end);
   const m = new RegExp(AUTHORITY.source).exec(f);
-  if (!m || m.index !== 0) return undefined;
+  // "trafikverket@trafikverket.se" is an address, not the authority's name.
+  if (!m || m.index !== 0 || /^[@.]\w/.test(f.slice(m[0].length))) return undefined;
   let length = m[0].length;
   if (m[0] === 'lansstyrelsen') {
     const rest = doc.text.slice(at + length, end);
@@ -930,15 +1004,6 @@ function authorityAt(doc: Doc, at: number, end: number): string | undefined {
   return restoreDiacritics(cased, doc.lexicon);
 }
 
-function firstAuthority(doc: Doc, span: Span): string | undefined {
-  for (const m of fslice(doc, span).matchAll(AUTHORITY)) {
-    const lineEnd = doc.text.indexOf('\n', span.start + m.index);
-    const name = authorityAt(doc, span.start + m.index, lineEnd < 0 ? span.end : Math.min(lineEnd, span.end));
-    if (name) return name;
-  }
-  return undefined;
-}
-
 interface Remiss {
   deadline: CalendarDate;
   recipient?: string;
@@ -946,27 +1011,87 @@ interface Remiss {
   subject?: string;
 }
 
-function remissOf(doc: Doc, block: Block, meta: BlockMeta): Remiss | undefined {
-  if (!/remiss|samrad|synpunkter|yttra sig/.test(fslice(doc, block))) return undefined;
-  const sentences = linesOf(doc, block).flatMap((l) => sentencesOf(doc, l));
-  for (const sentence of sentences) {
+/** The words that make a date a remiss deadline: "senast", "sista dag", "remisstiden går ut". */
+const DEADLINE_CUE = /\b(?:senast|senaste dag|sista dag|remisstiden)\b/;
+
+/**
+ * The remisses of a block: each sentence that asks for the answer by a date, one per date. A page
+ * of an authority may list several remisses, each with its own deadline, recipient and subject:
+ * each is read within its part of the block (from the previous deadline to the next).
+ */
+function remissesOf(doc: Doc, block: Block, meta: BlockMeta): Remiss[] {
+  if (!/remiss|samrad|synpunkter|yttra sig/.test(fslice(doc, block))) return [];
+  const found: { sentence: Span; deadline: CalendarDate }[] = [];
+  for (const sentence of linesOf(doc, block).flatMap((l) => sentencesOf(doc, l))) {
     const f = fslice(doc, sentence);
-    if (isQuestion(doc, sentence) || !/\b(?:senast|senaste dag|sista dag)\b/.test(f) || !DEADLINE_SENTENCE.test(f)) continue;
+    if (isQuestion(doc, sentence) || !DEADLINE_CUE.test(f) || !DEADLINE_SENTENCE.test(f)) continue;
     const date = timingsIn(doc, sentence, meta.ref).find((t) => t.marked && t.form === 'date');
-    if (!date || date.form !== 'date') continue;
-    const to = /\b(?:till|hos)\s+(?=[a-z])/g;
-    let recipient: string | undefined;
-    for (const m of f.matchAll(to)) {
-      recipient = authorityAt(doc, sentence.start + m.index + m[0].length, sentence.end);
-      if (recipient) break;
-    }
-    return { deadline: date.date, recipient: recipient ?? firstAuthority(doc, block), source: sentence, subject: remissSubject(doc, block) };
+    if (date?.form !== 'date' || found.some((r) => r.deadline === date.date)) continue;
+    found.push({ sentence, deadline: date.date });
+  }
+  return found.map(({ sentence, deadline }, i) => {
+    const part = { start: found[i - 1]?.sentence.end ?? block.start, end: found[i + 1]?.sentence.start ?? block.end };
+    const subject = found.length > 1 ? (titleLineBefore(doc, { start: part.start, end: sentence.start }) ?? remissSubject(doc, part)) : remissSubject(doc, block);
+    return { deadline, recipient: recipientOf(doc, sentence, part), source: sentence, subject };
+  });
+}
+
+/** "till Länsstyrelsen", "hos Trafikverket": where an answer is sent, in a span. */
+function sentTo(doc: Doc, span: Span, pattern: RegExp): string | undefined {
+  for (const m of fslice(doc, span).matchAll(pattern)) {
+    const recipient = authorityAt(doc, span.start + m.index + m[0].length, lineEnd(doc, span.start + m.index + m[0].length, span.end));
+    if (recipient) return recipient;
   }
   return undefined;
 }
 
-function remissSubject(doc: Doc, block: Block): string | undefined {
-  for (const line of linesOf(doc, block)) {
+const lineEnd = (doc: Doc, at: number, end: number) => {
+  const next = doc.text.indexOf('\n', at);
+  return next < 0 ? end : Math.min(next, end);
+};
+
+/** "Skicka ditt svar till Länsstyrelsen", "Remissvar till Trafikverket", "överlämnar det till Länsstyrelsen". */
+const SEND_TO = /\b(?:skicka\w*|sand\w*|lamna\w*|overlamna\w*|remissvar\w*|svar(?:et|en)?|yttrande(?:t|n)?|synpunkter(?:na)?)\b[^.\n]{0,60}?\btill\s+(?=[a-z])/g;
+
+/**
+ * Whom a remiss is answered to: the authority its deadline sentence names ("till Länsstyrelsen",
+ * "vara Naturvårdsverket tillhanda", "Naturvårdsverket behöver synpunkter", an address on the
+ * next line after a closing "till"), else the one its part of the text tells the answer to be sent
+ * to, else the sender heading the letter. An authority only mentioned (a contact block, the
+ * authority's own later work) is none: the clerk is asked. A bare "Länsstyrelsen" takes the county
+ * the text writes elsewhere.
+ */
+function recipientOf(doc: Doc, sentence: Span, part: Span): string | undefined {
+  const f = fslice(doc, sentence);
+  const held = /\bvara\s+(?=[a-z][^.]{0,60}?\stillhanda\b)/.exec(f);
+  const found =
+    sentTo(doc, sentence, /\b(?:till|hos)\s+(?=[a-z])/g) ??
+    (held ? authorityAt(doc, sentence.start + held.index + held[0].length, sentence.end) : undefined) ??
+    authorityAt(doc, sentence.start, sentence.end) ??
+    (/\btill$/.test(f) ? authorityAt(doc, nextLineStart(doc, sentence.end, part.end), lineEnd(doc, nextLineStart(doc, sentence.end, part.end), part.end)) : undefined) ??
+    sentTo(doc, part, SEND_TO) ??
+    letterhead(doc);
+  if (found !== 'Länsstyrelsen') return found;
+  const county = /\blansstyrelsen i (?:\p{L}+ ){0,2}?\p{L}+s lan\b/u.exec(doc.folded);
+  return county ? (authorityAt(doc, county.index, county.index + county[0].length) ?? found) : found;
+}
+
+/** The first non-blank character after the line break at or after `at`, within `end`. */
+function nextLineStart(doc: Doc, at: number, end: number): number {
+  let i = at;
+  while (i < end && /\s/.test(doc.text[i] ?? '')) i++;
+  return i;
+}
+
+/** The sender of a letter: an authority alone on the document's first line ("Trafikverket", "LÄNSSTYRELSEN"). */
+function letterhead(doc: Doc): string | undefined {
+  const first = trimSpan(doc.text, lineSpans(doc.text, 0, Math.min(doc.text.length, 200))[0] ?? { start: 0, end: 0 });
+  const name = authorityAt(doc, first.start, first.end);
+  return name && fold(name).length >= first.end - first.start - 1 ? name : undefined;
+}
+
+function remissSubject(doc: Doc, span: Span): string | undefined {
+  for (const line of linesOf(doc, span)) {
     const text = slice(doc, line).trim();
     const f = fold(text);
     const labelled = /^(?:remiss(?:svar)?|samrad)\s*[:–-]\s*(.+)$/.exec(f);
@@ -974,6 +1099,16 @@ function remissSubject(doc: Doc, block: Block): string | undefined {
     if (/^(?:samrad om|remiss av|remiss om|betankandet?|promemorian?|forslag till|utkast till)\b/.test(f) && text.length < 200) return text;
   }
   return undefined;
+}
+
+/** The last line of a span that reads as a title: short, no full stop, no label or address ("Boa, Falkenbergs kommun", "Remiss Vattnets miljömål 2023-2027"). */
+function titleLineBefore(doc: Doc, span: Span): string | undefined {
+  let title: string | undefined;
+  for (const line of linesOf(doc, span)) {
+    const text = slice(doc, line).trim();
+    if (text.length >= 4 && text.length <= 100 && /\p{L}{3}/u.test(text) && !/[.:;,!?]$|[:@]/.test(text)) title = text;
+  }
+  return title;
 }
 
 /**
@@ -1008,67 +1143,116 @@ function addresseeOf(doc: Doc, block: Block): string | undefined {
 }
 
 function yttrandeItems(doc: Doc, block: Block, meta: BlockMeta, known: KnownFacts, items: Candidate[], plain: boolean): Candidate[] {
-  const remiss = remissOf(doc, block, meta);
-  if (!remiss) return items;
+  const remisses = remissesOf(doc, block, meta);
+  const [remiss] = remisses;
   const addressee = plain ? addresseeOf(doc, block) : undefined;
   const decidedBy = yttrandeDecider(doc, block, meta, known, plain ? (addressee ? bodyCode(fold(addressee)) : undefined) : meta.decider);
-  const due: DraftDue = { externalDeadline: remiss.deadline, ...(remiss.recipient ? { recipient: remiss.recipient } : {}), ...(decidedBy ? { decidedBy } : {}) };
-  const flags = remiss.recipient ? [] : ['Mottagaren av yttrandet framgår inte: ange mottagare.'];
-  const answering = items.filter((c) => /yttrande|remissvar|remissen|svar pa/.test(fold(c.title)));
+  const dueOf = (r: Remiss): DraftDue => ({ externalDeadline: r.deadline, ...(r.recipient ? { recipient: r.recipient } : {}), ...(decidedBy ? { decidedBy } : {}) });
+  const recipientFlag = (r: Remiss) => (r.recipient ? [] : ['Mottagaren av yttrandet framgår inte: ange mottagare.']);
+  const answering = remiss ? items.filter((c) => /yttrande|remissvar|remissen|svar pa/.test(fold(c.title))) : [];
   for (const item of answering) {
     item.kind = 'yttrande';
-    item.due = due;
-    item.flags.push(...flags);
+    item.due = remiss ? dueOf(remiss) : undefined;
+    item.flags.push(...(remiss ? recipientFlag(remiss) : []));
   }
   if (answering.length || items.some((c) => c.confidence >= PROPOSED_CONFIDENCE)) return items;
-  if (!plain) return givenAnswer(doc, block, meta, remiss, items);
-  if (!decidedBy && !/delegation/.test(fslice(doc, block))) flags.push('Inget beslutande organ angivet: yttrandet räknas som delegationsbeslut.');
-  const subject = remiss.subject ?? meta.title;
-  const title = subject ? `Yttrande över ${(subject[0] ?? '').toLowerCase()}${subject.slice(1)}` : 'Yttrande över remiss';
+  const given = givenAnswers(doc, block, meta, remiss, plain);
+  if (given.length || !plain) return [...items, ...given];
   return [
     ...items,
-    {
-      kind: 'yttrande',
-      title: restoreDiacritics(title, doc.lexicon).slice(0, 200),
-      role: addressee,
-      due,
-      decision: decisionOf(meta),
-      caseNumber: meta.caseNumber,
-      confidence: 0.85,
-      flags,
-      source: remiss.source,
-    },
+    ...remisses.map((r): Candidate => {
+      const flags = recipientFlag(r);
+      if (!decidedBy && !/delegation/.test(fslice(doc, block))) flags.push('Inget beslutande organ angivet: yttrandet räknas som delegationsbeslut.');
+      const subject = r.subject ?? meta.title;
+      const title = subject ? `Yttrande över ${(subject[0] ?? '').toLowerCase()}${subject.slice(1)}` : 'Yttrande över remiss';
+      return {
+        kind: 'yttrande',
+        title: restoreDiacritics(title, doc.lexicon).slice(0, 200),
+        role: addressee,
+        due: dueOf(r),
+        decision: decisionOf(meta),
+        caseNumber: meta.caseNumber,
+        confidence: 0.85,
+        flags,
+        source: r.source,
+      };
+    }),
   ];
 }
 
-const GIVES_ANSWER = /\b(?:avge|avger|avges|lamna|lamnar|lamnas|anta|antar|overlamna|overlamnar)\s+(?:[a-z]+s\s+)?(?:forslag till\s+)?(?:(?:ett|sitt|foljande)\s+)?(?:yttrande|remissvar|synpunkter)\b/;
+/** A body gives or adopts its answer: "lämnar yttrande", "beslutar att avge yttrande", "antar redovisat yttrande", "godkänna förslaget till yttrande". */
+const GIVES_ANSWER =
+  /\b(?:avge|avger|avges|lamna|lamnar|lamnas|anta|antar|godkanna|godkanner|overlamna|overlamnar)\s+(?:[a-z]+s\s+)?(?:forslag(?:et)?\s+till\s+)?(?:(?:ett|sitt|foljande|upprattat|upprattade|redovisat|redovisade|framtaget|framtagna|gemensamt)\s+)?(?:yttrande(?:t)?|remissvar(?:et)?|synpunkter(?:na)?)\b/;
+/** "Ett gemensamt remissvar som tagits fram inom … godkändes": an answer adopted, told in the passive. */
+const ANSWER_ADOPTED = /^(?:[a-z]+\s+){0,3}(?:yttrande(?:t)?|remissvar(?:et)?|forslag(?:et)? till (?:yttrande|remissvar))\b[^.;]{0,240}?\s(?:godkandes|godkanns|antogs|antas)\b/;
 const ANSWER_SENT = /\b(?:yttrandet|remissvaret|svaret|synpunkterna)\s+(?:har\s+)?(?:skickats|sants|lamnats|oversants|expedierats)\b/;
+/** A following sentence about the same answer ("Yttrandet överlämnas till Länsstyrelsen i Kalmar län"). */
+const ANSWER_FOLLOWS = /^(?:yttrandet|remissvaret|svaret|synpunkterna)\b/;
+/** The line naming the answer in an agenda ("12. Yttrande – Regionalt trafikförsörjningsprogram"), or in the sentence ("yttrande över X"). */
+const ANSWER_SUBJECT = /^(?:\d{1,2}[.)]?\s+)?(?:yttrande|remissvar|remiss(?:\s+fran\s+[^–-]{1,60}?)?)\s*(?:[–-]\s*|:\s*|over\s+)(\S.*)$/;
 
 /**
- * "Kommunstyrelsen beslutar att avge yttrande enligt förvaltningens förslag" with the outside
- * deadline: the body has decided the answer, sending it remains (no decidedBy), unless the text
- * says it has been sent.
+ * The answers a body gives or adopts in its decision ("Kommunstyrelsen beslutar att avge yttrande
+ * enligt förvaltningens förslag", "Regionstyrelsen antar redovisat yttrande", "Remissvaret
+ * godkändes"): sending it remains, by the outside deadline when the text states one (no
+ * decidedBy: the body has decided), else with no due. Decided in minutes, the body that gives it
+ * is responsible; in a proposal it has not decided yet, so no one is. Nothing when the text says
+ * the answer has been sent, or only reports a decision taken before ("har beslutat att avge").
+ * In text outside a decision, only a body's own sentence ("Arbetsutskottet lämnar yttrande") or a
+ * passive adoption counts: "Vi vill ge er möjlighet att lämna synpunkter" is the sender's invitation.
  */
-function givenAnswer(doc: Doc, block: Block, meta: BlockMeta, remiss: Remiss, items: Candidate[]): Candidate[] {
-  const decisions = block.sections.filter((s) => s.kind === 'decision' || s.kind === 'other');
-  const gives = decisions.find((s) => GIVES_ANSWER.test(fslice(doc, s)));
-  if (!gives || ANSWER_SENT.test(fslice(doc, block))) return items;
-  const due: DraftDue = { externalDeadline: remiss.deadline, ...(remiss.recipient ? { recipient: remiss.recipient } : {}) };
-  const subject = remiss.subject ?? meta.title;
-  return [
-    ...items,
-    {
-      kind: 'yttrande',
-      title: restoreDiacritics(subject ? `Skicka yttrandet över ${(subject[0] ?? '').toLowerCase()}${subject.slice(1)}` : 'Skicka yttrandet', doc.lexicon).slice(0, 200),
-      role: meta.decider ? (BODY_NAMES[meta.decider] ?? meta.decider) : undefined,
-      due,
-      decision: decisionOf(meta),
-      caseNumber: meta.caseNumber,
-      confidence: 0.8,
-      flags: remiss.recipient ? [] : ['Mottagaren av yttrandet framgår inte: ange mottagare.'],
-      source: remiss.source,
-    },
-  ];
+function givenAnswers(doc: Doc, block: Block, meta: BlockMeta, remiss: Remiss | undefined, plain: boolean): Candidate[] {
+  if (ANSWER_SENT.test(fslice(doc, block))) return [];
+  const items: Candidate[] = [];
+  for (const section of block.sections) {
+    if (section.kind === 'history') continue;
+    const outside = plain || section.kind === 'other';
+    const sentences = pointsOf(doc, section).flatMap((p) => sentencesOf(doc, p));
+    for (const [i, sentence] of sentences.entries()) {
+      const f = fslice(doc, sentence);
+      const gives = GIVES_ANSWER.exec(f);
+      const adopted = !gives && ANSWER_ADOPTED.test(f);
+      if (!gives && !adopted) continue;
+      if (gives && /\bbeslutat\s+att\s+$/.test(f.slice(0, gives.index))) continue;
+      const subject = BODY_AT_START.exec(f)?.[1];
+      if (outside && (PROPOSING.test(f) || (!subject && !adopted))) continue;
+      const next = sentences[i + 1];
+      const told = next && ANSWER_FOLLOWS.test(fslice(doc, next)) ? { start: sentence.start, end: next.end } : sentence;
+      const source = remiss ? { start: Math.min(told.start, remiss.source.start), end: Math.max(told.end, remiss.source.end) } : told;
+      const decided = section.kind === 'decision' || (outside && !!subject);
+      const body = subject ? slice(doc, { start: sentence.start, end: sentence.start + subject.length }) : meta.decider ? (BODY_NAMES[meta.decider] ?? meta.decider) : undefined;
+      const flags = remiss ? (remiss.recipient ? [] : ['Mottagaren av yttrandet framgår inte: ange mottagare.']) : ['Ingen sista dag för svaret anges: ange en deadline.'];
+      const what = answerSubject(doc, block, told, adopted) ?? remiss?.subject ?? meta.title;
+      items.push({
+        kind: 'yttrande',
+        title: restoreDiacritics(what ? `Skicka yttrandet över ${(what[0] ?? '').toLowerCase()}${what.slice(1)}` : 'Skicka yttrandet', doc.lexicon).slice(0, 200),
+        role: decided ? body : undefined,
+        due: remiss ? { externalDeadline: remiss.deadline, ...(remiss.recipient ? { recipient: remiss.recipient } : {}) } : undefined,
+        decision: decisionOf(meta),
+        caseNumber: meta.caseNumber,
+        confidence: remiss ? 0.8 : 0.7,
+        flags,
+        source,
+      });
+    }
+  }
+  return items;
+}
+
+/** What the answer is about: "yttrande över X" in its sentence, else the agenda line naming it before, else the adopted sentence itself. */
+function answerSubject(doc: Doc, block: Block, told: Span, adopted: boolean): string | undefined {
+  const own = slice(doc, told);
+  const inSentence = /\b(?:yttrande|remissvar)\s+over\s+(\S[^.]*)/.exec(fold(own));
+  // Folding keeps every offset: the folded match marks the written words.
+  if (inSentence?.[1]) return own.slice(inSentence.index + inSentence[0].length - inSentence[1].length).replace(/[\s.]+$/, '').replace(/\s+/g, ' ');
+  let named: string | undefined;
+  for (const line of linesOf(doc, { start: block.start, end: told.start })) {
+    const text = slice(doc, line).trim();
+    const m = ANSWER_SUBJECT.exec(fold(text));
+    if (m?.[1] && text.length <= 200) named = text.slice(text.length - m[1].length);
+  }
+  if (named) return named;
+  return adopted ? own.replace(/\s+(?:godkändes|godkänns|antogs|antas)\b[\s\S]*$/i, '').trim() : undefined;
 }
 
 const YRKAR = /^(\p{L}[^.;:]{1,60}?)\s+yrkar\s+att\s+/u;

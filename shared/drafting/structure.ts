@@ -69,6 +69,11 @@ function* sectionsOf(folded: string, block: Span): Steps<Section[]> {
     if (indent < 0) continue;
     const heading = readHeading(folded.slice(line.start + indent, line.end));
     if (!heading) continue;
+    // "Förslag till beslut:" then "Styrelsen beslutar att …": the sentence is the proposal's text, not a decision.
+    if (heading.length === 0 && current.kind === 'proposal' && !folded.slice(current.start, line.start).trim()) {
+      current.decider ??= heading.decider;
+      continue;
+    }
     current.end = line.start;
     sections.push(current);
     current = { kind: heading.kind, decider: heading.decider, start: line.start + indent + heading.length, end: block.end };
