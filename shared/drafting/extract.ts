@@ -133,13 +133,20 @@ const REPORT_SPLIT = /(?:,\s*|\s+)(?:och|samt)\s+(?:att\s+)?(?:darefter\s+)?(?=(
 const TASK_VERB =
   '(?:ta fram|utreda|genomfora|inratta|uppratta|se over|revidera|infora|tillsatta|aterrapportera|aterkomma|redovisa|slutredovisa|utarbeta|kartlagga|folja upp|samordna|utveckla|uppdatera|utse|underteckna|teckna|besvara|planera|inventera|erbjuda|bygga|starta|paborja|analysera|sammanstalla|forbereda|verkstalla)';
 const TASK_START = new RegExp(`^${TASK_VERB}\\b`);
-const LEAD_IN = /^(?:.{0,140}?\b(?:beslutar|besluta)\s+(?:vidare\s+|dessutom\s+|ocksa\s+|aven\s+|for egen del\s+)?(?:att\s+)?|att\s+)/;
+/** "att till sammanträdet den 5 november ha tagit fram underlag": a task to have done by a meeting. */
+const SUPINES: Record<string, string> = {
+  'tagit fram': 'ta fram', utrett: 'utreda', genomfort: 'genomföra', upprattat: 'upprätta', 'sett over': 'se över', reviderat: 'revidera',
+  utarbetat: 'utarbeta', kartlagt: 'kartlägga', sammanstallt: 'sammanställa', analyserat: 'analysera', 'foljt upp': 'följa upp', planerat: 'planera',
+};
+const TASK_SUPINE = `(?:${Object.keys(SUPINES).join('|').replace(/ /g, '\\s+')})`;
+const LEAD_IN = /^(?:.{0,140}?\b(?:beslutar|beslutade|besluta)\s+(?:vidare\s+|dessutom\s+|ocksa\s+|aven\s+|for egen del\s+)?(?:att\s+)?|att\s+)/;
 // Starts on the punctuation or the conjunction, never on white space: a pattern that opens with
 // `\s*` is tried again at every space of a run.
 const CLAUSE_BOUNDARY = /[,;]\s{0,3}(?:samt\s{1,3}|och\s{1,3})?att\s+|\b(?:samt|och)\s{1,3}att\s+/g;
 const NOT_ATT = '(?:(?!\\batt\\b)[^.;:?])';
-const GIVE = new RegExp(`\\b(?:ge|ger)\\s+(${NOT_ATT}{2,140}?)\\s+(?:i\\s+uppdrag|uppdraget)\\s+(?:att\\s+)?`);
-const COMMISSION_TO = new RegExp(`\\buppdra(?:r)?\\s+(?:at|till)\\s+(${NOT_ATT}{2,140}?)\\s+att\\s+`);
+// A summary of a meeting tells its decisions in the past tense: "Kommunstyrelsen gav kommunchefen i uppdrag".
+const GIVE = new RegExp(`\\b(?:ge|ger|gav)\\s+(${NOT_ATT}{2,140}?)\\s+(?:i\\s+uppdrag|uppdraget)\\s+(?:att\\s+)?`);
+const COMMISSION_TO = new RegExp(`\\b(?:uppdra|uppdrar|uppdrog)\\s+(?:at|till)\\s+(${NOT_ATT}{2,140}?)\\s+att\\s+`);
 const COMMISSION_BARE = new RegExp(`\\buppdra(?:r)?\\s+(${NOT_ATT}{2,80}?)\\s+att\\s+`);
 const APPOINT_TO_SIGN = new RegExp(`\\b(?:utse|utser|bemyndiga|bemyndigar)\\s+(${NOT_ATT}{2,120}?)\\s+(?:till\\s+)?att\\s+(?=(?:underteckna|teckna|skriva under|inga)\\b)`);
 const SUBJECT_COMMISSION = /\s(?:far|ges|erhaller)\s+(?:ocksa\s+|aven\s+|dessutom\s+)?(?:i\s+uppdrag|uppdraget)\s+(?:att\s+)?|\s(?:uppdras|utses|bemyndigas)\s+(?:till\s+)?(?:att\s+)?/;
@@ -154,7 +161,7 @@ const PROPOSING = /\b(?:foreslar|foreslas|foreslog|foreslagit|foreslagits|yrkar|
 const REFERS_TO_PROPOSAL = /\b(?:enligt|i enlighet med|bifalla|bifaller)\b[^.]{0,60}\bforslag(?:et)?\b/;
 const DEADLINE_SENTENCE = /(?:synpunkt|yttrande|remissvar|remisstid|\bsvar(?:et|en)?\b|inkommit|inkomma|kommit in|tillhanda|besvara|lamna|skickas)/;
 /** "… ska … senast …": one pass, the gap bounded (an unbounded gap is tried again from every "ska"). */
-const SECOND_TASK = new RegExp(`^(?:(?:till|senast|fore|infor|vid|inom)\\b[^,;]{0,80}?\\s)?(${TASK_VERB})\\b`);
+const SECOND_TASK = new RegExp(`^(?:(?:till|senast|fore|infor|vid|inom)\\b[^,;]{0,80}?\\s)?(${TASK_VERB}|ha\\s+${TASK_SUPINE})\\b`);
 const PASSIVE_REPORT = new RegExp(`^(\\p{L}[^,;]{1,80}?)\\s+(?:ska\\s+)?(?:aterrapporteras|aterredovisas|redovisas|rapporteras)\\s+(?:till|for|infor)\\s+${BODY_PHRASE}`, 'u');
 const SHALL_BY = /\bska\b[^.]{0,200}?\bsenast\b/;
 const FOLLOW_UP = /\b(?:aterrapport\w*|redovis\w*|aterkomm\w*|rapporter\w*|ska vara (?:klar|klart|genomford|genomfort|slutford|slutfort|fardig|fardigt)|uppdraget|planen|arbetet)\b/;
@@ -376,7 +383,8 @@ interface Point extends Span {
 
 /** Where the block's decisions are: its decision, else the proposal it adopts, else plain text. */
 function decisionPoints(doc: Doc, block: Block, meta: BlockMeta): { points: Point[]; plain: boolean } {
-  const of = (kind: Section['kind']) => block.sections.filter((s) => s.kind === kind && fslice(doc, s).trim());
+  // "Förslag till beslut" may also name a document a notice sends out: a section decides only if it reads as a decision.
+  const of = (kind: Section['kind']) => block.sections.filter((s) => s.kind === kind && DECIDES.test(fslice(doc, s)));
   const decisions = of('decision');
   const proposals = of('proposal');
   const points = (sections: Section[], confidence: number, flag?: string) =>
@@ -402,6 +410,10 @@ function decisionPoints(doc: Doc, block: Block, meta: BlockMeta): { points: Poin
   const other = block.sections.filter((s) => s.kind === 'other');
   return { points: points(other, 0.75), plain: true };
 }
+
+/** What a decision or proposal says: an att-clause or a verb of deciding. */
+const DECIDES =
+  /\batt\b|beslut|bifall|avsla|godkan|\banta[rs]?\b|antogs|faststall|uppdra|i uppdrag|notera|handlingarna|foresla|overlamna|remitter|\butse|\bvalj|bevilja|anvisa|tillstyrk|avstyrk/;
 
 /** "Arbetsutskottet föreslår kommunstyrelsen besluta att ..." told in the history, adopted by the decision. */
 function historyProposals(doc: Doc, block: Block): Point[] {
@@ -665,14 +677,17 @@ function attach(doc: Doc, meta: BlockMeta, group: Candidate[], span: Span): void
 /** The items of one decision point: commissions, with report-backs and deadlines from later clauses and sentences. */
 function* pointItems(doc: Doc, meta: BlockMeta, point: Point, plain: boolean, exhortations: Candidate[]): Steps<Candidate[]> {
   const items: Candidate[] = [];
+  const duties: Candidate[] = [];
   let group: Candidate[] | undefined;
   for (const sentence of sentencesOf(doc, point)) {
     yield;
     if (isQuestion(doc, sentence)) continue;
     if (plain && PROPOSING.test(fslice(doc, sentence))) continue;
+    // In text outside a decision, only a decision it reports ("Fullmäktige beslutade att …") states a duty.
+    const states = !plain || REPORTED_DECISION.test(fslice(doc, sentence));
     let sentenceGroup: Candidate[] | undefined;
     let last: Commission | undefined;
-    const before = items.length;
+    const before = items.length + duties.length;
     for (const clause of clausesOf(doc, sentence)) {
       doc.work.charge(CLAUSE_UNITS);
       const cf = fslice(doc, clause);
@@ -705,13 +720,71 @@ function* pointItems(doc: Doc, meta: BlockMeta, point: Point, plain: boolean, ex
         const subject = BODY_AT_START.exec(fslice(doc, sentence))?.[1];
         const body = subject ? slice(doc, { start: sentence.start, end: sentence.start + subject.length }) : (BODY_NAMES[meta.decider] ?? meta.decider);
         items.push(...selfTask(doc, meta, clause, sentence, point, body));
+        continue;
       }
+      // "Uppdraget ska redovisas …" after a commission is its report-back, not a duty of its own.
+      const refersBack = group && (FOLLOW_UP.test(fslice(doc, sentence)) || SHALL_BY.test(fslice(doc, sentence)));
+      if (!sentenceGroup && states && !refersBack) duties.push(...passiveDuty(doc, meta, clause, sentence, point));
     }
     if (sentenceGroup) group = sentenceGroup;
+    else if (items.length + duties.length > before) continue;
     else if (group && (FOLLOW_UP.test(fslice(doc, sentence)) || SHALL_BY.test(fslice(doc, sentence)))) attach(doc, meta, group, sentence);
-    else if (items.length === before) items.push(...passiveReport(doc, meta, sentence, point));
+    else items.push(...passiveReport(doc, meta, sentence, point));
   }
-  return items;
+  // "Antalet platser ska utökas. Förvaltningen ges i uppdrag att återkomma med förslag": the direction waits for the proposals.
+  const awaited = items.some((c) => /^aterkomma\b.*\b(?:forslag|underlag)/.test(fold(c.title)));
+  return awaited ? items : [...items, ...duties].sort((a, b) => a.source.start - b.source.start);
+}
+
+const REPORTED_DECISION = new RegExp(`^${BODY_PHRASE}\\s+(?:beslutade|beslutar|beslot)\\s+(?:\\S+\\s+){0,6}?att\\b`);
+/** "Lichron-fastigheten ska köpas in", "frågan om en cykelväg ska behandlas i arbetet med planen": a passive "ska" and its verb. */
+const PASSIVE_DUTY = /^([a-z0-9][^,;]{1,160}?)\s+(?:ska|skall)\s+(?:darfor\s+|ocksa\s+|aven\s+|nu\s+|omgaende\s+)?([a-z]+as)\b(\s+(?:in|ut|upp|fram|om|over|bort|till)\b)?/;
+/** Passives that state a view, a rule or a formality, not work: "ska anses", "ska justeras". */
+const NOT_WORK = /^(?:finnas|betraktas|tolkas|justeras|expedieras|anslas|delges|anmalas|galla|beaktas|prioriteras|(?:ater)?(?:rapporteras|redovisas)|(?:slut|del)redovisas)$/;
+/** The decision's own paperwork: "Beslutet ska skickas till …", "Ärendet ska behandlas av …". */
+const PAPERWORK = /^(?:beslutet|besluten|paragrafen|protokollet|arendet|arendena)$/;
+const ARTICLE = /^(?:en|ett|den|det|de|dessa|denna|detta|alla|samtliga|fragan|antalet|arbetet)\b/;
+
+/**
+ * "Lichron-fastigheten ska köpas in av kommunen", "att Ulricehamnsförslaget ska utredas vidare": a
+ * decision that leaves work with no one named, an uppdrag titled in the active ("Köpa in
+ * Lichron-fastigheten"), flagged for a responsible. Not a formality ("Beslutet ska skickas"), a view
+ * ("ska anses"), work a body is to decide ("ska behandlas av kommunfullmäktige") or a change that
+ * takes effect ("ska avvecklas från och med den 1 januari").
+ */
+function passiveDuty(doc: Doc, meta: BlockMeta, clause: Span, sentence: Span, point: Point): Candidate[] {
+  const f = fslice(doc, clause);
+  const m = PASSIVE_DUTY.exec(f);
+  if (!m?.[1] || !m[2] || NOT_WORK.test(m[2])) return [];
+  // The subject is what follows the last "att" ("Motionen bifalls såtillvida att frågan om …").
+  const lastAtt = m[1].lastIndexOf(' att ');
+  const subjectStart = lastAtt >= 0 ? lastAtt + 5 : 0;
+  const subject = { start: clause.start + subjectStart, end: clause.start + m[1].length };
+  const verbEnd = clause.start + m[0].length;
+  const rest = { start: verbEnd, end: clause.end };
+  const after = fslice(doc, rest);
+  if (PAPERWORK.test(fslice(doc, subject).split(' ')[0] ?? '') || new RegExp(`^\\s*av\\s+${BODY_PHRASE}`).test(after) || /\bfran och med\b/.test(after)) return [];
+  const verb = slice(doc, { start: verbEnd - (m[3]?.length ?? 0) - m[2].length, end: verbEnd - (m[3]?.length ?? 0) });
+  const written = slice(doc, subject).trim();
+  const object = ARTICLE.test(fold(written)) ? `${written[0]?.toLowerCase()}${written.slice(1)}` : written;
+  const deadline = deadlineOf(doc, rest, meta);
+  const remainder = titleOf(doc, rest, deadline.used ? [deadline.used] : [], { ...meta, title: undefined }).replace(/^Av (?:kommunen|regionen|staden|landstinget)\b\s*/, '');
+  const active = `${verb.slice(0, -1)}${m[3] ?? ''}`;
+  const title = restoreDiacritics(`${active[0]?.toUpperCase()}${active.slice(1)} ${object}${remainder ? ` ${remainder[0]?.toLowerCase()}${remainder.slice(1)}` : ''}`, doc.lexicon);
+  const flags = ['Ingen ansvarig anges: ange vem som ska utföra beslutet.'];
+  if (deadline.vague) flags.push(vagueFlag(deadline));
+  return [
+    {
+      kind: deadline.report ? 'aterrapportering' : 'uppdrag',
+      title: title.slice(0, 200),
+      due: deadline.due,
+      decision: decisionOf(meta),
+      caseNumber: meta.caseNumber,
+      confidence: point.confidence - 0.2,
+      flags,
+      source: sentence,
+    },
+  ];
 }
 
 /** "Åtgärderna återrapporteras till socialnämnden under hösten 2027": a report-back with no one named. */
@@ -1155,9 +1228,11 @@ function yttrandeItems(doc: Doc, block: Block, meta: BlockMeta, known: KnownFact
     item.due = remiss ? dueOf(remiss) : undefined;
     item.flags.push(...(remiss ? recipientFlag(remiss) : []));
   }
-  if (answering.length || items.some((c) => c.confidence >= PROPOSED_CONFIDENCE)) return items;
+  if (answering.length) return items;
+  // A summary of a meeting may hold a given answer beside other decisions; a remiss letter holds only the remiss.
   const given = givenAnswers(doc, block, meta, remiss, plain);
-  if (given.length || !plain) return [...items, ...given];
+  if (given.length || !plain || items.some((c) => c.confidence >= PROPOSED_CONFIDENCE)) return [...items, ...given];
+  if (!remiss) return [...items, ...unscheduledRemiss(doc, block, meta)];
   return [
     ...items,
     ...remisses.map((r): Candidate => {
@@ -1178,6 +1253,36 @@ function yttrandeItems(doc: Doc, block: Block, meta: BlockMeta, known: KnownFact
       };
     }),
   ];
+}
+
+/** "Länsstyrelsen har upprättat ett förslag till beslut om utvidgade strandskyddsområden …". */
+const AUTHORITY_PROPOSES = /\b(?:har\s+)?(?:upprattat|tagit fram|utarbetat|tar fram|upprattar)\s+(?:ett\s+)?(?:forslag|utkast)\b/;
+
+/**
+ * A notice of an outside authority that sends a proposal out on remiss but gives no deadline:
+ * the answer is still owed, so one yttrande with no due, flagged for the date.
+ */
+function unscheduledRemiss(doc: Doc, block: Block, meta: BlockMeta): Candidate[] {
+  if (!/\bremiss/.test(fslice(doc, block))) return [];
+  for (const sentence of linesOf(doc, block).flatMap((l) => sentencesOf(doc, l))) {
+    const f = fslice(doc, sentence);
+    const m = AUTHORITY_PROPOSES.exec(f);
+    if (!m || !authorityAt(doc, sentence.start, sentence.end)) continue;
+    const proposal = slice(doc, { start: sentence.start + m.index + m[0].length - (/(?:forslag|utkast)$/.exec(m[0])?.[0].length ?? 0), end: sentence.end });
+    const what = proposal.replace(/[.\s]+$/, '').replace(/\s+/g, ' ');
+    return [
+      {
+        kind: 'yttrande',
+        title: restoreDiacritics(`Yttrande över ${what}`, doc.lexicon).slice(0, 200),
+        decision: decisionOf(meta),
+        caseNumber: meta.caseNumber,
+        confidence: 0.6,
+        flags: ['Ingen sista dag för svaret anges: ange en deadline.'],
+        source: sentence,
+      },
+    ];
+  }
+  return [];
 }
 
 /** A body gives or adopts its answer: "lämnar yttrande", "beslutar att avge yttrande", "antar redovisat yttrande", "godkänna förslaget till yttrande". */
@@ -1215,11 +1320,14 @@ function givenAnswers(doc: Doc, block: Block, meta: BlockMeta, remiss: Remiss | 
       if (!gives && !adopted) continue;
       if (gives && /\bbeslutat\s+att\s+$/.test(f.slice(0, gives.index))) continue;
       const subject = BODY_AT_START.exec(f)?.[1];
-      if (outside && (PROPOSING.test(f) || (!subject && !adopted))) continue;
+      // "Enheten föreslår att arbetsutskottet lämnar yttrande" proposes; only a proposal section's own sentence may.
+      if (section.kind !== 'proposal' && PROPOSING.test(f)) continue;
+      if (outside && !subject && !adopted) continue;
       const next = sentences[i + 1];
       const told = next && ANSWER_FOLLOWS.test(fslice(doc, next)) ? { start: sentence.start, end: next.end } : sentence;
       const source = remiss ? { start: Math.min(told.start, remiss.source.start), end: Math.max(told.end, remiss.source.end) } : told;
-      const decided = section.kind === 'decision' || (outside && !!subject);
+      // A passive adoption ("Remissvaret godkändes") names no one.
+      const decided = !adopted && (section.kind === 'decision' || (outside && !!subject));
       const body = subject ? slice(doc, { start: sentence.start, end: sentence.start + subject.length }) : meta.decider ? (BODY_NAMES[meta.decider] ?? meta.decider) : undefined;
       const flags = remiss ? (remiss.recipient ? [] : ['Mottagaren av yttrandet framgår inte: ange mottagare.']) : ['Ingen sista dag för svaret anges: ange en deadline.'];
       const what = answerSubject(doc, block, told, adopted) ?? remiss?.subject ?? meta.title;

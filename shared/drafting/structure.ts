@@ -2,7 +2,7 @@
  * The layout of a decision document: paragraphs (§ blocks) of a protocol, their sections
  * (decision, proposal, history), the points of a decision, sentences and the header facts.
  */
-import { BODY_PHRASE, readHeading, type SectionKind } from './headings';
+import { BODY_PHRASE, inlineHeadings, readHeading, type SectionKind } from './headings';
 import { documentLexicon, type Lexicon } from './swedish';
 import { normalizing, type NormalizedText } from './text';
 import type { Span } from './timing';
@@ -68,6 +68,12 @@ function* sectionsOf(folded: string, block: Span): Steps<Section[]> {
     const indent = folded.slice(line.start, line.end).search(/\S/);
     if (indent < 0) continue;
     const heading = readHeading(folded.slice(line.start + indent, line.end));
+    // A damaged line may hold the whole § with its label run in: a new section from the label on.
+    for (const inline of heading ? [] : inlineHeadings(folded.slice(line.start, line.end))) {
+      current.end = line.start + inline.at;
+      sections.push(current);
+      current = { kind: inline.kind, decider: inline.decider, start: line.start + inline.at + inline.length, end: block.end };
+    }
     if (!heading) continue;
     // "Förslag till beslut:" then "Styrelsen beslutar att …": the sentence is the proposal's text, not a decision.
     if (heading.length === 0 && current.kind === 'proposal' && !folded.slice(current.start, line.start).trim()) {

@@ -127,7 +127,9 @@ function wraps(current: string, next: string, currentFolded: string, nextFolded:
   if (readHeading(currentFolded)?.length || readHeading(nextFolded)) return false;
   if (PARAGRAPH_LINE.test(cur) || PARAGRAPH_LINE.test(nxt) || LIST_MARKER.test(next)) return false;
   if (/^\p{Ll}/u.test(nxt)) return true;
-  return cur.replace(/\s+/g, ' ').length >= 45 && !/[.:!?]$/.test(cur);
+  // A wrapped line is full: one that ends well short of the next (a web page's title line) stands alone.
+  const length = cur.replace(/\s+/g, ' ').length;
+  return length >= 45 && length + 20 >= nxt.replace(/\s+/g, ' ').length && !/[.:!?]$/.test(cur);
 }
 
 function splitLines(input: MappedText): MappedText[] {

@@ -70,6 +70,8 @@ const MONTH_ONLY = new RegExp(
   `\\b(?:i|under|till|per|fore|innan|senast|t\\.o\\.m\\.?|till och med)\\s+(?:slutet av\\s+|mitten av\\s+|borjan av\\s+)?${MONTH}(?:\\s+(\\d{4})\\b)?`,
   'g',
 );
+/** "sista mars 2012", "sista dagen i mars": the month's last day. */
+const LAST_OF_MONTH = new RegExp(`\\bsista\\s+(?:dagen\\s+i\\s+)?${MONTH}(?:\\s+(\\d{4})\\b)?`, 'g');
 const QUARTER = /\b(forsta|andra|tredje|fjarde)\s+kvartalet(?:\s+(\d{4})\b)?|\bkvartal\s+([1-4])(?:\s+(\d{4})\b)?/g;
 const HALF_YEAR = /\b(forsta|andra)\s+halvaret(?:\s+(\d{4})\b)?/g;
 const YEAR_END = /\b(?:arsskiftet|arets (?:slut|utgang)|utgangen av (?:ar\s+)?(\d{4}))(?:\s+(\d{4})(?:\/\d{2,4})?\b)?/g;
@@ -89,7 +91,7 @@ const MEETING_WORD = new RegExp(`\\b(?:sammantradet?|motet)(?:\\s+den)?\\s*$|\\b
 const ORDINALS: Record<string, number> = { forsta: 1, andra: 2, tredje: 3, fjarde: 4 };
 
 /** findTimings reads its window once per pattern. */
-export const TIMING_PASSES = 12;
+export const TIMING_PASSES = 13;
 
 /** Every deadline-like phrase in folded[start, end), in text order; dates resolved against ref. */
 export function findTimings(folded: string, start: number, end: number, ref: CalendarDate): Timing[] {
@@ -118,6 +120,10 @@ export function findTimings(folded: string, start: number, end: number, ref: Cal
   for (const m of text.matchAll(DAY_SLASH_MONTH)) {
     const month = Number(m[2]);
     add(m, month >= 1 && month <= 12 ? dateTiming(m, dateFor(Number(m[1]), month, m[3], ref)) : undefined, false, !!m[3]);
+  }
+  for (const m of text.matchAll(LAST_OF_MONTH)) {
+    const month = monthNumber(m[1] ?? '');
+    add(m, { form: 'date', date: lastDayOfMonth(yearFor(month, m[2], ref), month) }, true, !!m[2]);
   }
   // A period without its year is the next one ending on or after the reference date.
   const periodEnd = (year: string | undefined, month: number): CalendarDate => {
