@@ -383,10 +383,10 @@ interface Point extends Span {
 
 /** Where the block's decisions are: its decision, else the proposal it adopts, else plain text. */
 function decisionPoints(doc: Doc, block: Block, meta: BlockMeta): { points: Point[]; plain: boolean } {
-  // "Förslag till beslut" may also name a document a notice sends out: a section decides only if it reads as a decision.
-  const of = (kind: Section['kind']) => block.sections.filter((s) => s.kind === kind && DECIDES.test(fslice(doc, s)));
+  const of = (kind: Section['kind']) => block.sections.filter((s) => s.kind === kind && fslice(doc, s).trim());
   const decisions = of('decision');
-  const proposals = of('proposal');
+  // "Förslag till beslut" may also name a document a notice sends out: a proposal proposes only if it reads as a decision.
+  const proposals = of('proposal').filter((s) => PROPOSES.test(fslice(doc, s)));
   const points = (sections: Section[], confidence: number, flag?: string) =>
     sections.flatMap((s) => pointsOf(doc, s).map((p) => ({ ...p, confidence, flag })));
   const refers = decisions.some((s) => REFERS_TO_PROPOSAL.test(fslice(doc, s)));
@@ -411,9 +411,9 @@ function decisionPoints(doc: Doc, block: Block, meta: BlockMeta): { points: Poin
   return { points: points(other, 0.75), plain: true };
 }
 
-/** What a decision or proposal says: an att-clause or a verb of deciding. */
-const DECIDES =
-  /\batt\b|beslut|bifall|avsla|godkan|\banta[rs]?\b|antogs|faststall|uppdra|i uppdrag|notera|handlingarna|foresla|overlamna|remitter|\butse|\bvalj|bevilja|anvisa|tillstyrk|avstyrk/;
+/** What a proposal of a decision says: an att-clause, a verb of deciding, a commission. */
+const PROPOSES =
+  /\batt\b|beslut|bifall|avsla|godkan|\banta[rs]?\b|faststall|uppdra|i uppdrag|\bges\b|\bfar\b|aterkomm|aterrapport|redovis|notera|handlingarna|foresla|overlamna|remitter|\butse|\bvalj|bevilja|anvisa|tillstyrk|avstyrk/;
 
 /** "Arbetsutskottet föreslår kommunstyrelsen besluta att ..." told in the history, adopted by the decision. */
 function historyProposals(doc: Doc, block: Block): Point[] {
