@@ -162,6 +162,10 @@ const REFERS_TO_PROPOSAL = /\b(?:enligt|i enlighet med|bifalla|bifaller)\b[^.]{0
 const DEADLINE_SENTENCE = /(?:synpunkt|yttrande|remissvar|remisstid|\bsvar(?:et|en)?\b|inkommit|inkomma|kommit in|tillhanda|besvara|lamna|skickas)/;
 /** "… ska … senast …": one pass, the gap bounded (an unbounded gap is tried again from every "ska"). */
 const SECOND_TASK = new RegExp(`^(?:(?:till|senast|fore|infor|vid|inom)\\b[^,;]{0,80}?\\s)?(${TASK_VERB}|ha\\s+${TASK_SUPINE})\\b`);
+/** "Återrapportering ska ske till kommunstyrelsen i juni", "Redovisning av arbetet sker till nämnden …". */
+const NOUN_REPORT = new RegExp(
+  `^(?:en\\s+)?(?:aterrapportering|redovisning|delredovisning|slutredovisning)(?:en)?(?:\\s+av\\s+([^,;]{1,80}?))?\\s+(?:ska\\s+ske|sker|ska\\s+lamnas|lamnas)\\s+(?:till|for|infor)\\s+${BODY_PHRASE}`,
+);
 const PASSIVE_REPORT = new RegExp(`^(\\p{L}[^,;]{1,80}?)\\s+(?:ska\\s+)?(?:aterrapporteras|aterredovisas|redovisas|rapporteras)\\s+(?:till|for|infor)\\s+${BODY_PHRASE}`, 'u');
 const SHALL_BY = /\bska\b[^.]{0,200}?\bsenast\b/;
 const FOLLOW_UP = /\b(?:aterrapport\w*|redovis\w*|aterkomm\w*|rapporter\w*|ska vara (?:klar|klart|genomford|genomfort|slutford|slutfort|fardig|fardigt)|uppdraget|planen|arbetet)\b/;
@@ -684,7 +688,7 @@ function* pointItems(doc: Doc, meta: BlockMeta, point: Point, plain: boolean, ex
     if (isQuestion(doc, sentence)) continue;
     if (plain && PROPOSING.test(fslice(doc, sentence))) continue;
     // In text outside a decision, only a decision it reports ("Fullmäktige beslutade att …") states a duty.
-    const states = !plain || REPORTED_DECISION.test(fslice(doc, sentence));
+    const states = !plain || reportsThisDecision(doc, meta, sentence);
     let sentenceGroup: Candidate[] | undefined;
     let last: Commission | undefined;
     const before = items.length + duties.length;
@@ -692,6 +696,8 @@ function* pointItems(doc: Doc, meta: BlockMeta, point: Point, plain: boolean, ex
       doc.work.charge(CLAUSE_UNITS);
       const cf = fslice(doc, clause);
       const commission = readCommission(doc, clause);
+      // "Kommunstyrelsen gav förvaltningen i uppdrag …" outside a decision is the case's history.
+      if (commission && plain && /\b(?:gav|uppdrog)\b/.test(cf)) continue;
       if (commission) {
         const made = taskItems(doc, meta, commission, sentence, point);
         // An uppmaning asks another body to act: shown to the clerk, never proposed as an item.
@@ -737,10 +743,24 @@ function* pointItems(doc: Doc, meta: BlockMeta, point: Point, plain: boolean, ex
 }
 
 const REPORTED_DECISION = new RegExp(`^${BODY_PHRASE}\\s+(?:beslutade|beslutar|beslot)\\s+(?:\\S+\\s+){0,6}?att\\b`);
-/** "Lichron-fastigheten ska köpas in", "frågan om en cykelväg ska behandlas i arbetet med planen": a passive "ska" and its verb. */
-const PASSIVE_DUTY = /^([a-z0-9][^,;]{1,160}?)\s+(?:ska|skall)\s+(?:darfor\s+|ocksa\s+|aven\s+|nu\s+|omgaende\s+)?([a-z]+as)\b(\s+(?:in|ut|upp|fram|om|over|bort|till)\b)?/;
-/** Passives that state a view, a rule or a formality, not work: "ska anses", "ska justeras". */
-const NOT_WORK = /^(?:finnas|betraktas|tolkas|justeras|expedieras|anslas|delges|anmalas|galla|beaktas|prioriteras|(?:ater)?(?:rapporteras|redovisas)|(?:slut|del)redovisas)$/;
+
+/** "Fullmäktige beslutade att …" with no date, or this meeting's: this decision; "beslutade 2019-05-20 att …" is history. */
+function reportsThisDecision(doc: Doc, meta: BlockMeta, sentence: Span): boolean {
+  const m = REPORTED_DECISION.exec(fslice(doc, sentence));
+  if (!m) return false;
+  return datesIn(doc, { start: sentence.start, end: sentence.start + m[0].length }, meta.ref).every((t) => t.date === meta.date);
+}
+/**
+ * The passives of work ("ska köpas in", "ska utredas", "ska behandlas i arbetet med"): what a rule
+ * ("ska tillämpas"), a view ("ska beaktas"), money ("ska finansieras") or a formality ("ska
+ * justeras") says is no task. A report-back ("ska redovisas") is read as one (see passiveReport).
+ */
+const WORK_PASSIVE =
+  '(?:utredas|undersokas|genomforas|inrattas|upprattas|utarbetas|revideras|kartlaggas|inventeras|analyseras|sammanstallas|planeras|projekteras|' +
+  'byggas|anlaggas|rustas upp|renoveras|rivas|kopas in|kopas|saljas|forvarvas|upphandlas|tillskapas|skapas|startas|paborjas|anordnas|' +
+  'tas fram|ses over|foljas upp|behandlas|provas|inforas|tillsattas|verkstallas)';
+/** "Lichron-fastigheten ska köpas in", "frågan om en cykelväg ska behandlas i arbetet med planen": a passive "ska" of work. */
+const PASSIVE_DUTY = new RegExp(`^([a-z0-9][^,;]{1,160}?)\\s+(?:ska|skall)\\s+(?:darfor\\s+|ocksa\\s+|aven\\s+|nu\\s+|omgaende\\s+)?(${WORK_PASSIVE})\\b`);
 /** The decision's own paperwork: "Beslutet ska skickas till …", "Ärendet ska behandlas av …". */
 const PAPERWORK = /^(?:beslutet|besluten|paragrafen|protokollet|arendet|arendena)$/;
 const ARTICLE = /^(?:en|ett|den|det|de|dessa|denna|detta|alla|samtliga|fragan|antalet|arbetet)\b/;
@@ -755,7 +775,7 @@ const ARTICLE = /^(?:en|ett|den|det|de|dessa|denna|detta|alla|samtliga|fragan|an
 function passiveDuty(doc: Doc, meta: BlockMeta, clause: Span, sentence: Span, point: Point): Candidate[] {
   const f = fslice(doc, clause);
   const m = PASSIVE_DUTY.exec(f);
-  if (!m?.[1] || !m[2] || NOT_WORK.test(m[2])) return [];
+  if (!m?.[1] || !m[2]) return [];
   // The subject is what follows the last "att" ("Motionen bifalls såtillvida att frågan om …").
   const lastAtt = m[1].lastIndexOf(' att ');
   const subjectStart = lastAtt >= 0 ? lastAtt + 5 : 0;
@@ -764,12 +784,13 @@ function passiveDuty(doc: Doc, meta: BlockMeta, clause: Span, sentence: Span, po
   const rest = { start: verbEnd, end: clause.end };
   const after = fslice(doc, rest);
   if (PAPERWORK.test(fslice(doc, subject).split(' ')[0] ?? '') || new RegExp(`^\\s*av\\s+${BODY_PHRASE}`).test(after) || /\bfran och med\b/.test(after)) return [];
-  const verb = slice(doc, { start: verbEnd - (m[3]?.length ?? 0) - m[2].length, end: verbEnd - (m[3]?.length ?? 0) });
+  // "köpas in" → "köpa in": the passive's s goes from the verb, a particle stays.
+  const verb = slice(doc, { start: verbEnd - m[2].length, end: verbEnd }).replace(/s(?=\s|$)/, '');
   const written = slice(doc, subject).trim();
   const object = ARTICLE.test(fold(written)) ? `${written[0]?.toLowerCase()}${written.slice(1)}` : written;
   const deadline = deadlineOf(doc, rest, meta);
   const remainder = titleOf(doc, rest, deadline.used ? [deadline.used] : [], { ...meta, title: undefined }).replace(/^Av (?:kommunen|regionen|staden|landstinget)\b\s*/, '');
-  const active = `${verb.slice(0, -1)}${m[3] ?? ''}`;
+  const active = verb;
   const title = restoreDiacritics(`${active[0]?.toUpperCase()}${active.slice(1)} ${object}${remainder ? ` ${remainder[0]?.toLowerCase()}${remainder.slice(1)}` : ''}`, doc.lexicon);
   const flags = ['Ingen ansvarig anges: ange vem som ska utföra beslutet.'];
   if (deadline.vague) flags.push(vagueFlag(deadline));
@@ -789,11 +810,16 @@ function passiveDuty(doc: Doc, meta: BlockMeta, clause: Span, sentence: Span, po
 
 /** "Åtgärderna återrapporteras till socialnämnden under hösten 2027": a report-back with no one named. */
 function passiveReport(doc: Doc, meta: BlockMeta, sentence: Span, point: Point): Candidate[] {
-  const m = PASSIVE_REPORT.exec(fslice(doc, sentence));
-  if (!m) return [];
-  const verbAt = sentence.start + (m[1]?.length ?? 0);
+  const f = fslice(doc, sentence);
+  const m = PASSIVE_REPORT.exec(f);
+  const noun = m ? undefined : NOUN_REPORT.exec(f);
+  if (!m && !noun) return [];
+  // "Återrapportering av åtgärderna ska ske till socialnämnden …": what is reported is what follows "av".
+  const of = noun?.[1] ? { start: sentence.start + noun[0].indexOf(noun[1]), end: sentence.start + noun[0].indexOf(noun[1]) + noun[1].length } : undefined;
+  const verbAt = m ? sentence.start + (m[1]?.length ?? 0) : sentence.start;
   const deadline = deadlineOf(doc, sentence, meta, verbAt);
-  const subject = restoreDiacritics(slice(doc, { start: sentence.start, end: verbAt }).trim(), doc.lexicon);
+  const written = m ? slice(doc, { start: sentence.start, end: verbAt }).trim() : of ? slice(doc, of) : (meta.title ?? 'uppdraget');
+  const subject = restoreDiacritics(written, doc.lexicon);
   const flags = ['Ingen ansvarig anges: ange vem som återrapporterar.'];
   if (deadline.vague) flags.push(vagueFlag(deadline));
   else if (!deadline.due) flags.push('Återrapporteringen saknar tidpunkt: ange en deadline.');
@@ -826,6 +852,8 @@ function selfTask(doc: Doc, meta: BlockMeta, clause: Span, sentence: Span, point
 type MotionAnswer = 'approved' | 'refused' | 'answered' | 'remitted' | undefined;
 
 function motionAnswer(text: string): MotionAnswer {
+  // "Motionen bifalls såtillvida att frågan ska behandlas …": what is approved is the att-clause, read as the decision.
+  if (/motionen\s+(?:ska\s+)?bifall(?:s|es)\s+(?:sa\s*tillvida|i den del|pa sa satt)\s+att\b/.test(text)) return 'answered';
   if (/motionen\s+(?:ska\s+)?bifall(?:s|es)|bifalla\s+motionen|bifaller\s+motionen/.test(text)) return 'approved';
   if (/motionen\s+(?:ska\s+)?avslas|avsla\s+motionen|avslar\s+motionen/.test(text)) return 'refused';
   if (/motionen\s+(?:ska\s+)?(?:anses|forklaras)\s+(?:vara\s+)?besvarad|anse\s+motionen\s+(?:vara\s+)?besvarad|motionen\s+besvaras/.test(text)) return 'answered';
@@ -851,7 +879,9 @@ const REMIT_TARGET = new RegExp(
 /** A council that motions are raised at. */
 const COUNCILS = new Set(['KF', 'RF', 'LF']);
 /** A line of a list of motions: "- Motion om vårdköer". */
-const MOTION_LINE = /^\s*(?:[-–•*]\s*|\d{1,2}[.)]\s*)?motion (?:om|angaende|avseende|gallande|rorande|for|mot)\b/;
+const MOTION_LINE = /^\s*(?:[-–•*]\s*|\d{1,2}[.)]\s*)?motion(?:\s+(?:fran|av)\s+[^\n]{2,80}?)?\s+(?:om|angaende|avseende|gallande|rorande|for|mot)\b/;
+/** A report on motions still being prepared (a balanslista): each was registered when raised. */
+const MOTIONS_PENDING = /\b(?:obesvarade|ej besvarade|pagaende|under beredning|balanslista)\b/;
 /** A sentence that brings in a new motion (indefinite: "en motion"); "Motionen väcktes …" refers back to one. */
 const HANDS_IN = /\b(?:(?:lamnat|lamnar|lamnade)\s+in|vacker|vackte|vackt|inkommit med)\s+(?:en|sin|ytterligare en)\s+(motion)\b/;
 /** The title of a block that answers a motion raised before ("Svar på motion om …"). */
@@ -876,8 +906,10 @@ function motionItems(doc: Doc, block: Block, meta: BlockMeta, points: Point[], t
   if (answer === 'approved' && !taken.some((c) => c.source.start >= block.start && c.source.end <= block.end)) {
     return approvedProposals(doc, block, meta, target);
   }
-  // An answer, or a motion raised before and now answered or sent back ("Svar på motion …", återremiss): nothing new.
-  if ((answer && answer !== 'remitted') || ANSWERS_MOTION.test(fold(meta.title ?? ''))) return [];
+  // An answer, or a motion raised before and now answered or sent back ("Svar på motion …", återremiss), or a
+  // report on those being prepared: nothing new.
+  const title = fold(meta.title ?? '');
+  if ((answer && answer !== 'remitted') || ANSWERS_MOTION.test(title) || MOTIONS_PENDING.test(title)) return [];
   const remitSentence = points.find((p) => /remitter|overlamn|lamnas till/.test(fslice(doc, p)));
   const motion = (title: string, source: Span, raised: Raised | undefined, referredTo = target): Candidate | undefined => {
     if (!raised && answer !== 'remitted') return undefined;
@@ -908,19 +940,24 @@ function motionItems(doc: Doc, block: Block, meta: BlockMeta, points: Point[], t
   const listed = remitSentence && /\bmotionerna\b/.test(fslice(doc, remitSentence)) ? linesOf(doc, block).filter((l) => MOTION_LINE.test(fslice(doc, l))) : [];
   if (listed.length >= 2) {
     return listed.flatMap((line) => {
-      const source = trimSpan(doc.text, line);
-      const marker = /^\s*(?:[-–•*]\s*|\d{1,2}[.)]\s*)/.exec(fslice(doc, source))?.[0].length ?? 0;
-      return motion(`Besvara ${titleFrom(doc, source.start + marker, source.end)}`, source, raisedAtMeeting(doc, block, meta, source)) ?? [];
+      const written = trimSpan(doc.text, line);
+      const marker = /^\s*(?:[-–•*]\s*|\d{1,2}[.)]\s*)/.exec(fslice(doc, written))?.[0].length ?? 0;
+      const source = { start: written.start + marker, end: written.end };
+      return motion(`Besvara ${titleFrom(doc, source.start, source.end)}`, source, raisedAtMeeting(doc, block, meta, source)) ?? [];
     });
   }
   const [one] = handedIn;
-  const raised = raisedDate(doc, block, meta) ?? (one ? raisedIn(doc, block, meta, one.sentence, one.motionAt) : undefined);
+  // Referred by the council with no earlier date written: raised at this meeting.
+  const raised =
+    raisedDate(doc, block, meta) ??
+    (one ? raisedIn(doc, block, meta, one.sentence, one.motionAt) : undefined) ??
+    (answer === 'remitted' && remitSentence ? raisedAtMeeting(doc, block, meta, remitSentence) : undefined);
   const subject = meta.title ? meta.title : 'motionen';
-  const title = /^motion\b/i.test(subject) ? `Besvara ${subject[0]?.toLowerCase()}${subject.slice(1)}` : `Besvara motionen: ${subject}`;
+  const itemTitle = /^motion\b/i.test(subject) ? `Besvara ${subject[0]?.toLowerCase()}${subject.slice(1)}` : `Besvara motionen: ${subject}`;
   // Where the motion is raised through where it is referred: a clerk reads both.
   const raising = raised?.explicit ? raised.source : (one?.sentence ?? raised?.source);
   const source = raising && remitSentence ? { start: Math.min(raising.start, remitSentence.start), end: Math.max(raising.end, remitSentence.end) } : (raising ?? remitSentence ?? block.lines[0] ?? block);
-  const item = motion(title, source, raised);
+  const item = motion(itemTitle, source, raised);
   return item ? [item] : [];
 }
 
@@ -972,6 +1009,15 @@ function raisedDate(doc: Doc, block: Block, meta: BlockMeta): Raised | undefined
       }
       const n = /§\s*(\d+)/.exec(f.slice(m.index))?.[1];
       return { date: date.date, paragraph: n ? `§ ${n}` : undefined, source: sentence, explicit: true };
+    }
+  }
+  // Handed in on a date the text writes: "Motionen inkom 2027-01-15", "inlämnad den 3 mars".
+  for (const line of linesOf(doc, block)) {
+    for (const sentence of sentencesOf(doc, line)) {
+      const f = fslice(doc, sentence);
+      const m = /\bmotion(?:en)?\b[^.]{0,40}?\b(?:inkom|inkommit|inlamnad|inlamnades|lamnades in)\b/.exec(f);
+      const date = m ? datesIn(doc, { start: sentence.start + m.index, end: Math.min(sentence.end, sentence.start + m.index + m[0].length + 40) }, meta.ref)[0] : undefined;
+      if (date) return { date: date.date, source: sentence, explicit: true };
     }
   }
   // Raised at this very meeting: "X väcker en motion", "Följande motioner har inkommit".
@@ -1068,7 +1114,9 @@ function authorityAt(doc: Doc, at: number, end: number): string | undefined {
   let length = m[0].length;
   if (m[0] === 'lansstyrelsen') {
     const rest = doc.text.slice(at + length, end);
-    const county = /^ i ((?:\p{L}+ ){0,2}?\p{L}+s) lan\b/u.exec(fold(rest)) ? /^ i (?:\p{L}+ ){0,2}?\p{L}+s \p{L}+/u.exec(rest) : /^ \p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?(?=\s*$|\s*\n)/u.exec(rest);
+    // "i Västra Götalands län", "i Skåne län", "i Kalmar län"; or the county alone ("Länsstyrelsen Skåne").
+    // Folding keeps every offset: the folded match's length is the written one's.
+    const county = /^ i (?:\p{L}+ ){0,2}?\p{L}+ lan\b/u.exec(fold(rest)) ?? /^ \p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?(?=\s*$|\s*\n)/u.exec(rest);
     length += county?.[0].length ?? 0;
   }
   if (m[0].startsWith('region ') && !/^Region \p{Lu}/u.test(doc.text.slice(at, at + length))) return undefined;
@@ -1085,7 +1133,7 @@ interface Remiss {
 }
 
 /** The words that make a date a remiss deadline: "senast", "sista dag", "remisstiden går ut". */
-const DEADLINE_CUE = /\b(?:senast|senaste dag|sista dag|remisstiden)\b/;
+const DEADLINE_CUE = /\b(?:senast|senaste dag|sista dag|sista svarsdag|svarsdatum|remisstid(?:en)?|svar(?:et)? (?:ska vara|vill vi ha) [a-z ]{0,30}?(?:fore|innan|till och med))\b/;
 
 /**
  * The remisses of a block: each sentence that asks for the answer by a date, one per date. A page
@@ -1097,9 +1145,13 @@ function remissesOf(doc: Doc, block: Block, meta: BlockMeta): Remiss[] {
   const found: { sentence: Span; deadline: CalendarDate }[] = [];
   for (const sentence of linesOf(doc, block).flatMap((l) => sentencesOf(doc, l))) {
     const f = fslice(doc, sentence);
-    if (isQuestion(doc, sentence) || !DEADLINE_CUE.test(f) || !DEADLINE_SENTENCE.test(f)) continue;
-    const date = timingsIn(doc, sentence, meta.ref).find((t) => t.marked && t.form === 'date');
-    if (date?.form !== 'date' || found.some((r) => r.deadline === date.date)) continue;
+    const cue = DEADLINE_CUE.exec(f);
+    if (isQuestion(doc, sentence) || !cue || !DEADLINE_SENTENCE.test(f)) continue;
+    const dates = timingsIn(doc, sentence, meta.ref).flatMap((t) => (t.form === 'date' ? [t] : []));
+    // "Sista dag för svar: 2027-03-15" marks the date that follows the cue; "Remisstid: 1 februari – 15 mars" ends on the last.
+    const after = dates.filter((t) => t.start >= sentence.start + cue.index && t.start - (sentence.start + cue.index + cue[0].length) <= 40);
+    const date = /^remisstid/.test(cue[0]) ? after.at(-1) : (dates.find((t) => t.marked) ?? after[0]);
+    if (!date || found.some((r) => r.deadline === date.date)) continue;
     found.push({ sentence, deadline: date.date });
   }
   return found.map(({ sentence, deadline }, i) => {
@@ -1145,7 +1197,7 @@ function recipientOf(doc: Doc, sentence: Span, part: Span): string | undefined {
     sentTo(doc, part, SEND_TO) ??
     letterhead(doc);
   if (found !== 'Länsstyrelsen') return found;
-  const county = /\blansstyrelsen i (?:\p{L}+ ){0,2}?\p{L}+s lan\b/u.exec(doc.folded);
+  const county = /\blansstyrelsen i (?:\p{L}+ ){0,2}?\p{L}+ lan\b/u.exec(doc.folded);
   return county ? (authorityAt(doc, county.index, county.index + county[0].length) ?? found) : found;
 }
 
@@ -1288,6 +1340,8 @@ function unscheduledRemiss(doc: Doc, block: Block, meta: BlockMeta): Candidate[]
 /** A body gives or adopts its answer: "lämnar yttrande", "beslutar att avge yttrande", "antar redovisat yttrande", "godkänna förslaget till yttrande". */
 const GIVES_ANSWER =
   /\b(?:avge|avger|avges|lamna|lamnar|lamnas|anta|antar|godkanna|godkanner|overlamna|overlamnar)\s+(?:[a-z]+s\s+)?(?:forslag(?:et)?\s+till\s+)?(?:(?:ett|sitt|foljande|upprattat|upprattade|redovisat|redovisade|framtaget|framtagna|gemensamt)\s+)?(?:yttrande(?:t)?|remissvar(?:et)?|synpunkter(?:na)?)\b/;
+/** "anta tjänsteskrivelsen som sitt yttrande", "överlämna förvaltningens svar som kommunens remissvar", "yttra sig i enlighet med förslaget". */
+const GIVES_ANSWER_AS = /\b(?:anta|antar|overlamna|overlamnar|godkanna|godkanner|avge|avger)\b[^.;]{1,80}?\bsom\s+(?:sitt|sina|kommunens|regionens|namndens|styrelsens)\s+(?:eget\s+|egna\s+)?(?:yttrande|remissvar|svar)\b|\b(?:yttra sig|yttrar sig|besvara remissen|besvarar remissen)\b/;
 /** "Ett gemensamt remissvar som tagits fram inom … godkändes": an answer adopted, told in the passive. */
 const ANSWER_ADOPTED = /^(?:[a-z]+\s+){0,3}(?:yttrande(?:t)?|remissvar(?:et)?|forslag(?:et)? till (?:yttrande|remissvar))\b[^.;]{0,240}?\s(?:godkandes|godkanns|antogs|antas)\b/;
 const ANSWER_SENT = /\b(?:yttrandet|remissvaret|svaret|synpunkterna)\s+(?:har\s+)?(?:skickats|sants|lamnats|oversants|expedierats)\b/;
@@ -1315,7 +1369,7 @@ function givenAnswers(doc: Doc, block: Block, meta: BlockMeta, remiss: Remiss | 
     const sentences = pointsOf(doc, section).flatMap((p) => sentencesOf(doc, p));
     for (const [i, sentence] of sentences.entries()) {
       const f = fslice(doc, sentence);
-      const gives = GIVES_ANSWER.exec(f);
+      const gives = GIVES_ANSWER.exec(f) ?? GIVES_ANSWER_AS.exec(f);
       const adopted = !gives && ANSWER_ADOPTED.test(f);
       if (!gives && !adopted) continue;
       if (gives && /\bbeslutat\s+att\s+$/.test(f.slice(0, gives.index))) continue;
@@ -1350,7 +1404,7 @@ function givenAnswers(doc: Doc, block: Block, meta: BlockMeta, remiss: Remiss | 
 /** What the answer is about: "yttrande över X" in its sentence, else the agenda line naming it before, else the adopted sentence itself. */
 function answerSubject(doc: Doc, block: Block, told: Span, adopted: boolean): string | undefined {
   const own = slice(doc, told);
-  const inSentence = /\b(?:yttrande|remissvar)\s+over\s+(\S[^.]*)/.exec(fold(own));
+  const inSentence = /\b(?:yttrande|remissvar)\s+over\s+(?!remissen\b|forslaget\b)(\S[^.]*)/.exec(fold(own));
   // Folding keeps every offset: the folded match marks the written words.
   if (inSentence?.[1]) return own.slice(inSentence.index + inSentence[0].length - inSentence[1].length).replace(/[\s.]+$/, '').replace(/\s+/g, ' ');
   let named: string | undefined;

@@ -65,6 +65,8 @@ function addMonths(date: CalendarDate, months: number): CalendarDate {
 
 const ISO_DATE = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
 const DAY_MONTH = new RegExp(`\\b(\\d{1,2})(?::[ae])?\\s+${MONTH}(?:\\s+(\\d{4})\\b)?`, 'g');
+/** "13–14 juni 2022": a meeting over two days, dated by its first. */
+const DAY_RANGE = new RegExp(`\\b(\\d{1,2})\\s?[-–]\\s?\\d{1,2}\\s+${MONTH}(?:\\s+(\\d{4})\\b)?`, 'g');
 const DAY_SLASH_MONTH = /\b(\d{1,2})\/(\d{1,2})(?:\s+(\d{4})\b)?(?![\d/])/g;
 const MONTH_ONLY = new RegExp(
   `\\b(?:i|under|till|per|fore|innan|senast|t\\.o\\.m\\.?|till och med)\\s+(?:slutet av\\s+|mitten av\\s+|borjan av\\s+)?${MONTH}(?:\\s+(\\d{4})\\b)?`,
@@ -91,7 +93,7 @@ const MEETING_WORD = new RegExp(`\\b(?:sammantradet?|motet)(?:\\s+den)?\\s*$|\\b
 const ORDINALS: Record<string, number> = { forsta: 1, andra: 2, tredje: 3, fjarde: 4 };
 
 /** findTimings reads its window once per pattern. */
-export const TIMING_PASSES = 13;
+export const TIMING_PASSES = 14;
 
 /** Every deadline-like phrase in folded[start, end), in text order; dates resolved against ref. */
 export function findTimings(folded: string, start: number, end: number, ref: CalendarDate): Timing[] {
@@ -116,6 +118,7 @@ export function findTimings(folded: string, start: number, end: number, ref: Cal
     const date = `${m[1]}-${m[2]}-${m[3]}`;
     add(m, dateTiming(m, isKnownDate(date) ? date : undefined), false, true);
   }
+  for (const m of text.matchAll(DAY_RANGE)) add(m, dateTiming(m, dateFor(Number(m[1]), monthNumber(m[2] ?? ''), m[3], ref)), false, !!m[3]);
   for (const m of text.matchAll(DAY_MONTH)) add(m, dateTiming(m, dateFor(Number(m[1]), monthNumber(m[2] ?? ''), m[3], ref)), false, !!m[3]);
   for (const m of text.matchAll(DAY_SLASH_MONTH)) {
     const month = Number(m[2]);
