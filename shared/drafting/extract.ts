@@ -863,7 +863,7 @@ function motionAnswer(text: string): MotionAnswer {
 }
 
 const REFERRED =
-  /(?<![a-z])(?:remittera|remitterar|overlamna|overlamnar)\s+(?:motionen|motionerna|arendet)|(?:motionen|motionerna|arendet)\s+(?:ska\s+|skulle\s+)?(?:remitteras|overlamnas|lamnas)\s+till\b/;
+  /(?<![a-z])(?:remittera|remitterar|overlamna|overlamnar|hanvisa|hanvisar)\s+(?:motionen|motionerna|arendet)|(?:motionen|motionerna|arendet)\s+(?:ska\s+|skulle\s+)?(?:anmals\s+och\s+)?(?:remitteras|overlamnas|lamnas|hanvisas|skickas)\s+till\b/;
 
 /** Who prepares the answer: "remittera motionen till kommunstyrelsen", "har remitterats till tekniska nämnden", "skulle lämnas till kommunstyrelsen". */
 function remitTarget(doc: Doc, span: Span): string | undefined {
@@ -874,16 +874,17 @@ function remitTarget(doc: Doc, span: Span): string | undefined {
 }
 
 const REMIT_TARGET = new RegExp(
-  `(?:(?:remitter|overlamn)\\w*\\s+(?:motionen\\s+|motionerna\\s+|arendet\\s+)?|(?:motionen|motionerna|arendet)\\s+(?:ska\\s+|skulle\\s+)?lamnas\\s+)till\\s+(${BODY_PHRASE})`,
+  `(?:(?:remitter|overlamn|hanvis)\\w*\\s+(?:motionen\\s+|motionerna\\s+|arendet\\s+)?|(?:motionen|motionerna|arendet)\\s+(?:ska\\s+|skulle\\s+)?(?:anmals\\s+och\\s+)?(?:lamnas|skickas)\\s+)till\\s+(${BODY_PHRASE})`,
 );
 /** A council that motions are raised at. */
 const COUNCILS = new Set(['KF', 'RF', 'LF']);
 /** A line of a list of motions: "- Motion om vårdköer". */
-const MOTION_LINE = /^\s*(?:[-–•*]\s*|\d{1,2}[.)]\s*)?motion(?:\s+(?:fran|av)\s+[^\n]{2,80}?)?\s+(?:om|angaende|avseende|gallande|rorande|for|mot)\b/;
+const MOTION_LINE = /^\s*(?:[-–•*]\s*|\d{1,2}[.)]\s*)?motion(?:\s+(?:om|angaende|avseende|gallande|rorande|for|mot)\b|\s+[^\n]{1,80}?\s+(?:om|angaende|avseende|gallande|rorande)\b|\s*[:–]\s*\S)/;
 /** A report on motions still being prepared (a balanslista): each was registered when raised. */
-const MOTIONS_PENDING = /\b(?:obesvarade|ej besvarade|pagaende|under beredning|balanslista)\b/;
+const MOTIONS_PENDING = /\b(?:obesvarade|ej besvarade|(?:inte|ej) (?:har )?besvarats|pagaende motioner|under beredning|(?:inte|ej) (?:har )?beretts|fardigberedda|balanslista)\b/;
 /** A sentence that brings in a new motion (indefinite: "en motion"); "Motionen väcktes …" refers back to one. */
-const HANDS_IN = /\b(?:(?:lamnat|lamnar|lamnade)\s+in|vacker|vackte|vackt|inkommit med)\s+(?:en|sin|ytterligare en)\s+(motion)\b/;
+const HANDS_IN =
+  /\b(?:(?:lamnat|lamnar|lamnade)(?:\s+in)?|inlamnat|vacker|vackte|vackt|inkommit med|lagt fram)\s+(?:en|sin|ytterligare en)\s+(motion)\b|\ben\s+(motion)\b[^.]{0,120}?\bhar\s+(?:lamnats in|inkommit|kommit in|vackts)\b/;
 /** The title of a block that answers a motion raised before ("Svar på motion om …"). */
 const ANSWERS_MOTION = /^(?:svar pa|besvarande av|besvarad) motion|^motionssvar\b/;
 /** "14. Anmälan av inkomna motioner (dag 2)": the day of a meeting over several days. */
@@ -909,8 +910,8 @@ function motionItems(doc: Doc, block: Block, meta: BlockMeta, points: Point[], t
   // An answer, or a motion raised before and now answered or sent back ("Svar på motion …", återremiss), or a
   // report on those being prepared: nothing new.
   const title = fold(meta.title ?? '');
-  if ((answer && answer !== 'remitted') || ANSWERS_MOTION.test(title) || MOTIONS_PENDING.test(title)) return [];
-  const remitSentence = points.find((p) => /remitter|overlamn|lamnas till/.test(fslice(doc, p)));
+  if ((answer && answer !== 'remitted') || ANSWERS_MOTION.test(title) || MOTIONS_PENDING.test(`${title}\n${fslice(doc, block)}`)) return [];
+  const remitSentence = points.find((p) => /remitter|overlamn|hanvis|(?:lamnas|skickas) till/.test(fslice(doc, p)));
   const motion = (title: string, source: Span, raised: Raised | undefined, referredTo = target): Candidate | undefined => {
     if (!raised && answer !== 'remitted') return undefined;
     const flags: string[] = [];
@@ -937,13 +938,20 @@ function motionItems(doc: Doc, block: Block, meta: BlockMeta, points: Point[], t
       return motion(`Besvara ${titleFrom(doc, motionAt, sentence.end)}`, sentence, raisedIn(doc, block, meta, sentence, motionAt), referredTo) ?? [];
     });
   }
-  const listed = remitSentence && /\bmotionerna\b/.test(fslice(doc, remitSentence)) ? linesOf(doc, block).filter((l) => MOTION_LINE.test(fslice(doc, l))) : [];
+  // A list of motions: referred together ("remittera motionerna"), or a register whose every line has its own date.
+  const lines = linesOf(doc, block).filter((l) => MOTION_LINE.test(fslice(doc, l)));
+  const dated = lines.every((l) => datesIn(doc, l, meta.ref).length > 0);
+  const listed = (remitSentence && /\bmotionerna\b/.test(fslice(doc, remitSentence))) || dated ? lines : [];
   if (listed.length >= 2) {
     return listed.flatMap((line) => {
       const written = trimSpan(doc.text, line);
       const marker = /^\s*(?:[-–•*]\s*|\d{1,2}[.)]\s*)/.exec(fslice(doc, written))?.[0].length ?? 0;
       const source = { start: written.start + marker, end: written.end };
-      return motion(`Besvara ${titleFrom(doc, source.start, source.end)}`, source, raisedAtMeeting(doc, block, meta, source)) ?? [];
+      const own = datesIn(doc, source, meta.ref)[0];
+      const raised = own ? { date: own.date, source, explicit: true } : raisedAtMeeting(doc, block, meta, source);
+      // A register's line goes on after the motion's name: ", inlämnad 2027-01-12, remitterad till …".
+      const comma = fslice(doc, source).indexOf(', ');
+      return motion(`Besvara ${titleFrom(doc, source.start, comma > 0 ? source.start + comma : source.end)}`, source, raised, remitTarget(doc, source) ?? target) ?? [];
     });
   }
   const [one] = handedIn;
@@ -974,7 +982,8 @@ function handedInSentences(doc: Doc, block: Block): { sentence: Span; motionAt: 
     for (const sentence of sentencesOf(doc, line)) {
       const f = fslice(doc, sentence);
       const m = HANDS_IN.exec(f);
-      if (m) found.push({ sentence, motionAt: sentence.start + m.index + m[0].length - (m[1]?.length ?? 0) });
+      // "motion" stands where its group matched: at the end ("lämnat in en motion") or after "en" ("En motion … har lämnats in").
+      if (m) found.push({ sentence, motionAt: sentence.start + m.index + (m[1] ? m[0].length - m[1].length : m[0].indexOf('motion')) });
     }
   }
   return found;
@@ -1021,7 +1030,7 @@ function raisedDate(doc: Doc, block: Block, meta: BlockMeta): Raised | undefined
     }
   }
   // Raised at this very meeting: "X väcker en motion", "Följande motioner har inkommit".
-  const speaks = /\bvack(?:er|s)\b|\bmotion(?:er|erna)? har inkommit|\bfoljande motioner\b/.exec(fslice(doc, block));
+  const speaks = /\bvack(?:er|s)\b|\bmotion(?:er|erna)?\b[^.]{0,120}?\bhar\s+(?:inkommit|kommit in|lamnats in|vackts)\b|\bfoljande motioner\b/.exec(fslice(doc, block));
   if (!speaks) return undefined;
   const source = sentencesOf(doc, block).find((s) => s.start <= block.start + speaks.index && s.end > block.start + speaks.index) ?? block;
   return raisedAtMeeting(doc, block, meta, source);
@@ -1341,10 +1350,12 @@ function unscheduledRemiss(doc: Doc, block: Block, meta: BlockMeta): Candidate[]
 const GIVES_ANSWER =
   /\b(?:avge|avger|avges|lamna|lamnar|lamnas|anta|antar|godkanna|godkanner|overlamna|overlamnar)\s+(?:[a-z]+s\s+)?(?:forslag(?:et)?\s+till\s+)?(?:(?:ett|sitt|foljande|upprattat|upprattade|redovisat|redovisade|framtaget|framtagna|gemensamt)\s+)?(?:yttrande(?:t)?|remissvar(?:et)?|synpunkter(?:na)?)\b/;
 /** "anta tjänsteskrivelsen som sitt yttrande", "överlämna förvaltningens svar som kommunens remissvar", "yttra sig i enlighet med förslaget". */
-const GIVES_ANSWER_AS = /\b(?:anta|antar|overlamna|overlamnar|godkanna|godkanner|avge|avger)\b[^.;]{1,80}?\bsom\s+(?:sitt|sina|kommunens|regionens|namndens|styrelsens)\s+(?:eget\s+|egna\s+)?(?:yttrande|remissvar|svar)\b|\b(?:yttra sig|yttrar sig|besvara remissen|besvarar remissen)\b/;
+const GIVES_ANSWER_AS = /\b(?:anta|antar|overlamna|overlamnar|godkanna|godkanner|avge|avger)\b[^.;]{1,80}?\bsom\s+(?:(?:sitt|sina|kommunens|regionens|namndens|styrelsens)\s+)?(?:eget\s+|egna\s+)?(?:yttrande|remissvar|svar)\b|\b(?:yttra sig|yttrar sig|besvara remissen|besvarar remissen)\b/;
 /** "Ett gemensamt remissvar som tagits fram inom … godkändes": an answer adopted, told in the passive. */
 const ANSWER_ADOPTED = /^(?:[a-z]+\s+){0,3}(?:yttrande(?:t)?|remissvar(?:et)?|forslag(?:et)? till (?:yttrande|remissvar))\b[^.;]{0,240}?\s(?:godkandes|godkanns|antogs|antas)\b/;
-const ANSWER_SENT = /\b(?:yttrandet|remissvaret|svaret|synpunkterna)\s+(?:har\s+)?(?:skickats|sants|lamnats|oversants|expedierats)\b/;
+/** "Yttrandet har skickats", "yttrande har lämnats på delegation", "har avgett yttrande": the answer is out. */
+const ANSWER_SENT =
+  /\b(?:yttrande(?:t)?|remissvar(?:et)?|svaret|synpunkterna)\s+(?:har\s+)?(?:skickats|sants|lamnats|oversants|expedierats|avgetts)\b|\bhar\s+(?:avgett|lamnat|skickat)\s+(?:ett\s+|sitt\s+)?(?:yttrande|remissvar)\b/;
 /** A following sentence about the same answer ("Yttrandet överlämnas till Länsstyrelsen i Kalmar län"). */
 const ANSWER_FOLLOWS = /^(?:yttrandet|remissvaret|svaret|synpunkterna)\b/;
 /** The line naming the answer in an agenda ("12. Yttrande – Regionalt trafikförsörjningsprogram"), or in the sentence ("yttrande över X"). */

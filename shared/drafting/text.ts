@@ -125,7 +125,8 @@ function wraps(current: string, next: string, currentFolded: string, nextFolded:
   if (/\S\s{3,}\S/.test(cur)) return false;
   // A line that opens with "Kommunstyrelsen beslutar att ..." is a sentence and may wrap; a label may not.
   if (readHeading(currentFolded)?.length || readHeading(nextFolded)) return false;
-  if (PARAGRAPH_LINE.test(cur) || PARAGRAPH_LINE.test(nxt) || LIST_MARKER.test(next)) return false;
+  // "Motion om …" opens an entry of a list of motions, as a list marker does.
+  if (PARAGRAPH_LINE.test(cur) || PARAGRAPH_LINE.test(nxt) || LIST_MARKER.test(next) || /^motion\s+(?:om|fran|av|angaende)\b/.test(nextFolded)) return false;
   if (/^\p{Ll}/u.test(nxt)) return true;
   // A wrapped line is full: one that ends well short of the next (a web page's title line) stands alone.
   const length = cur.replace(/\s+/g, ' ').length;
