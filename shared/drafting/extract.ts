@@ -903,7 +903,8 @@ function motionItems(doc: Doc, block: Block, meta: BlockMeta, points: Point[], t
   // An interpellation's text is questions; a page that only mentions interpellations may still list motions.
   if (!/\bmotion(?:en|er|erna)?\b/.test(head) || /(?:^|\n)\s*(?:svar pa\s+)?interpellation/.test(head)) return [];
   const answer = motionAnswer(points.map((p) => fslice(doc, p)).join('\n'));
-  const target = remitTarget(doc, block);
+  const marks = marksOf(doc, block);
+  const target = marks.referrals[0]?.target;
   if (answer === 'approved' && !taken.some((c) => c.source.start >= block.start && c.source.end <= block.end)) {
     return approvedProposals(doc, block, meta, target);
   }
@@ -934,8 +935,8 @@ function motionItems(doc: Doc, block: Block, meta: BlockMeta, points: Point[], t
   if (handedIn.length >= 2) {
     // Each referred where the text refers it: a register page lists motions sent to different bodies.
     return handedIn.flatMap(({ sentence, motionAt }) => {
-      const referredTo = remitTarget(doc, { start: sentence.end, end: block.end }) ?? target;
-      return motion(`Besvara ${titleFrom(doc, motionAt, sentence.end)}`, sentence, raisedIn(doc, block, meta, sentence, motionAt), referredTo) ?? [];
+      const referredTo = firstFrom(marks.referrals, sentence.end)?.target ?? target;
+      return motion(`Besvara ${titleFrom(doc, motionAt, sentence.end)}`, sentence, raisedIn(doc, meta, marks, sentence, motionAt), referredTo) ?? [];
     });
   }
   // A list of motions: referred together ("remittera motionerna"), or a register whose every line has its own date.
@@ -948,7 +949,7 @@ function motionItems(doc: Doc, block: Block, meta: BlockMeta, points: Point[], t
       const marker = /^\s*(?:[-–•*]\s*|\d{1,2}[.)]\s*)/.exec(fslice(doc, written))?.[0].length ?? 0;
       const source = { start: written.start + marker, end: written.end };
       const own = datesIn(doc, source, meta.ref)[0];
-      const raised = own ? { date: own.date, source, explicit: true } : raisedAtMeeting(doc, block, meta, source);
+      const raised = own ? { date: own.date, source, explicit: true } : raisedAtMeeting(meta, marks, source);
       // A register's line goes on after the motion's name: ", inlämnad 2027-01-12, remitterad till …".
       const comma = fslice(doc, source).indexOf(', ');
       return motion(`Besvara ${titleFrom(doc, source.start, comma > 0 ? source.start + comma : source.end)}`, source, raised, remitTarget(doc, source) ?? target) ?? [];
@@ -957,9 +958,9 @@ function motionItems(doc: Doc, block: Block, meta: BlockMeta, points: Point[], t
   const [one] = handedIn;
   // Referred by the council with no earlier date written: raised at this meeting.
   const raised =
-    raisedDate(doc, block, meta) ??
-    (one ? raisedIn(doc, block, meta, one.sentence, one.motionAt) : undefined) ??
-    (answer === 'remitted' && remitSentence ? raisedAtMeeting(doc, block, meta, remitSentence) : undefined);
+    raisedDate(doc, block, meta, marks) ??
+    (one ? raisedIn(doc, meta, marks, one.sentence, one.motionAt) : undefined) ??
+    (answer === 'remitted' && remitSentence ? raisedAtMeeting(meta, marks, remitSentence) : undefined);
   const subject = meta.title ? meta.title : 'motionen';
   const itemTitle = /^motion\b/i.test(subject) ? `Besvara ${subject[0]?.toLowerCase()}${subject.slice(1)}` : `Besvara motionen: ${subject}`;
   // Where the motion is raised through where it is referred: a clerk reads both.
@@ -990,21 +991,51 @@ function handedInSentences(doc: Doc, block: Block): { sentence: Span; motionAt: 
 }
 
 /** A motion handed in: on the date its sentence writes before "motion" ("har 13 februari 2023 lämnat in"), else at this meeting. */
-function raisedIn(doc: Doc, block: Block, meta: BlockMeta, sentence: Span, motionAt: number): Raised | undefined {
+function raisedIn(doc: Doc, meta: BlockMeta, marks: Marks, sentence: Span, motionAt: number): Raised | undefined {
   const written = datesIn(doc, { start: sentence.start, end: motionAt }, meta.ref)[0];
-  return written ? { date: written.date, source: sentence, explicit: true } : raisedAtMeeting(doc, block, meta, sentence);
+  return written ? { date: written.date, source: sentence, explicit: true } : raisedAtMeeting(meta, marks, sentence);
 }
 
-/** Raised at the council's meeting this block records; on its second day when the agenda item says "(dag 2)". */
-function raisedAtMeeting(doc: Doc, block: Block, meta: BlockMeta, source: Span): Raised | undefined {
+/** Raised at the council's meeting this block records; on its second day after an agenda item marked "(dag 2)". */
+function raisedAtMeeting(meta: BlockMeta, marks: Marks, source: Span): Raised | undefined {
   if (!COUNCILS.has(meta.decider ?? '') || !meta.date) return undefined;
-  let day = 1;
-  for (const m of fslice(doc, { start: block.start, end: source.start }).matchAll(MEETING_DAY)) day = Number(m[1]);
+  const day = lastBefore(marks.days, source.start)?.day ?? 1;
   return { date: addDays(meta.date, day - 1), paragraph: meta.paragraph, source, explicit: false };
 }
 
+/** Where a block refers its motions, and where a later day of the meeting begins: read once per block. */
+interface Marks {
+  referrals: { at: number; target: string }[];
+  days: { at: number; day: number }[];
+}
+
+function marksOf(doc: Doc, block: Block): Marks {
+  const f = fslice(doc, block);
+  const referrals = [...f.matchAll(new RegExp(REMIT_TARGET.source, 'g'))].map((m) => {
+    const start = block.start + m.index + m[0].length - (m[1]?.length ?? 0);
+    return { at: block.start + m.index, target: doc.text.slice(start, start + (m[1]?.length ?? 0)) };
+  });
+  const days = [...f.matchAll(MEETING_DAY)].map((m) => ({ at: block.start + m.index, day: Number(m[1]) }));
+  return { referrals, days };
+}
+
+/** The index of the first mark at or after `at`, by binary search (marks are in text order). */
+function indexFrom(marks: { at: number }[], at: number): number {
+  let low = 0;
+  let high = marks.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((marks[mid]?.at ?? 0) < at) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+const firstFrom = <T extends { at: number }>(marks: T[], at: number): T | undefined => marks[indexFrom(marks, at)];
+const lastBefore = <T extends { at: number }>(marks: T[], at: number): T | undefined => marks[indexFrom(marks, at) - 1];
+
 /** "väckt i kommunfullmäktige 2025-11-24 § 203"; "Motionen väcktes på dagens sammanträde" in a council's minutes means that meeting. */
-function raisedDate(doc: Doc, block: Block, meta: BlockMeta): Raised | undefined {
+function raisedDate(doc: Doc, block: Block, meta: BlockMeta, marks: Marks): Raised | undefined {
   for (const line of linesOf(doc, block)) {
     for (const sentence of sentencesOf(doc, line)) {
       const f = fslice(doc, sentence);
@@ -1012,7 +1043,7 @@ function raisedDate(doc: Doc, block: Block, meta: BlockMeta): Raised | undefined
       if (!m) continue;
       const date = datesIn(doc, { start: sentence.start + m.index, end: Math.min(sentence.end, sentence.start + m.index + 80) }, meta.ref)[0];
       if (!date) {
-        const atMeeting = raisedAtMeeting(doc, block, meta, sentence);
+        const atMeeting = raisedAtMeeting(meta, marks, sentence);
         if (atMeeting) return atMeeting;
         continue;
       }
@@ -1033,7 +1064,7 @@ function raisedDate(doc: Doc, block: Block, meta: BlockMeta): Raised | undefined
   const speaks = /\bvack(?:er|s)\b|\bmotion(?:er|erna)?\b[^.]{0,120}?\bhar\s+(?:inkommit|kommit in|lamnats in|vackts)\b|\bfoljande motioner\b/.exec(fslice(doc, block));
   if (!speaks) return undefined;
   const source = sentencesOf(doc, block).find((s) => s.start <= block.start + speaks.index && s.end > block.start + speaks.index) ?? block;
-  return raisedAtMeeting(doc, block, meta, source);
+  return raisedAtMeeting(meta, marks, source);
 }
 
 /** What a motion proposes: the "att ..." after föreslår/yrkar, or the att-list items that follow it. */
@@ -1152,6 +1183,7 @@ const DEADLINE_CUE = /\b(?:senast|senaste dag|sista dag|sista svarsdag|svarsdatu
 function remissesOf(doc: Doc, block: Block, meta: BlockMeta): Remiss[] {
   if (!/remiss|samrad|synpunkter|yttra sig/.test(fslice(doc, block))) return [];
   const found: { sentence: Span; deadline: CalendarDate }[] = [];
+  const seen = new Set<CalendarDate>();
   for (const sentence of linesOf(doc, block).flatMap((l) => sentencesOf(doc, l))) {
     const f = fslice(doc, sentence);
     const cue = DEADLINE_CUE.exec(f);
@@ -1160,13 +1192,16 @@ function remissesOf(doc: Doc, block: Block, meta: BlockMeta): Remiss[] {
     // "Sista dag för svar: 2027-03-15" marks the date that follows the cue; "Remisstid: 1 februari – 15 mars" ends on the last.
     const after = dates.filter((t) => t.start >= sentence.start + cue.index && t.start - (sentence.start + cue.index + cue[0].length) <= 40);
     const date = /^remisstid/.test(cue[0]) ? after.at(-1) : (dates.find((t) => t.marked) ?? after[0]);
-    if (!date || found.some((r) => r.deadline === date.date)) continue;
+    if (!date || seen.has(date.date)) continue;
+    seen.add(date.date);
     found.push({ sentence, deadline: date.date });
   }
+  const county = found.length ? countyOf(doc, block) : undefined;
   return found.map(({ sentence, deadline }, i) => {
     const part = { start: found[i - 1]?.sentence.end ?? block.start, end: found[i + 1]?.sentence.start ?? block.end };
     const subject = found.length > 1 ? (titleLineBefore(doc, { start: part.start, end: sentence.start }) ?? remissSubject(doc, part)) : remissSubject(doc, block);
-    return { deadline, recipient: recipientOf(doc, sentence, part), source: sentence, subject };
+    const recipient = recipientOf(doc, sentence, part);
+    return { deadline, recipient: recipient === 'Länsstyrelsen' ? (county ?? recipient) : recipient, source: sentence, subject };
   });
 }
 
@@ -1192,22 +1227,26 @@ const SEND_TO = /\b(?:skicka\w*|sand\w*|lamna\w*|overlamna\w*|remissvar\w*|svar(
  * "vara Naturvårdsverket tillhanda", "Naturvårdsverket behöver synpunkter", an address on the
  * next line after a closing "till"), else the one its part of the text tells the answer to be sent
  * to, else the sender heading the letter. An authority only mentioned (a contact block, the
- * authority's own later work) is none: the clerk is asked. A bare "Länsstyrelsen" takes the county
- * the text writes elsewhere.
+ * authority's own later work) is none: the clerk is asked. (A bare "Länsstyrelsen" takes the county
+ * the block writes elsewhere: see countyOf.)
  */
 function recipientOf(doc: Doc, sentence: Span, part: Span): string | undefined {
   const f = fslice(doc, sentence);
   const held = /\bvara\s+(?=[a-z][^.]{0,60}?\stillhanda\b)/.exec(f);
-  const found =
+  return (
     sentTo(doc, sentence, /\b(?:till|hos)\s+(?=[a-z])/g) ??
     (held ? authorityAt(doc, sentence.start + held.index + held[0].length, sentence.end) : undefined) ??
     authorityAt(doc, sentence.start, sentence.end) ??
     (/\btill$/.test(f) ? authorityAt(doc, nextLineStart(doc, sentence.end, part.end), lineEnd(doc, nextLineStart(doc, sentence.end, part.end), part.end)) : undefined) ??
     sentTo(doc, part, SEND_TO) ??
-    letterhead(doc);
-  if (found !== 'Länsstyrelsen') return found;
-  const county = /\blansstyrelsen i (?:\p{L}+ ){0,2}?\p{L}+ lan\b/u.exec(doc.folded);
-  return county ? (authorityAt(doc, county.index, county.index + county[0].length) ?? found) : found;
+    letterhead(doc)
+  );
+}
+
+/** "Länsstyrelsen i Västra Götalands län" as the block writes it: what a bare "Länsstyrelsen" there means. */
+function countyOf(doc: Doc, block: Block): string | undefined {
+  const m = /\blansstyrelsen i (?:\p{L}+ ){0,2}?\p{L}+ lan\b/u.exec(fslice(doc, block));
+  return m ? authorityAt(doc, block.start + m.index, block.start + m.index + m[0].length) : undefined;
 }
 
 /** The first non-blank character after the line break at or after `at`, within `end`. */
@@ -1374,6 +1413,12 @@ const ANSWER_SUBJECT = /^(?:\d{1,2}[.)]?\s+)?(?:yttrande|remissvar|remiss(?:\s+f
 function givenAnswers(doc: Doc, block: Block, meta: BlockMeta, remiss: Remiss | undefined, plain: boolean): Candidate[] {
   if (ANSWER_SENT.test(fslice(doc, block))) return [];
   const items: Candidate[] = [];
+  // The agenda lines naming answers ("12. Yttrande – Regionalt trafikförsörjningsprogram"), read once.
+  const named = linesOf(doc, block).flatMap((line) => {
+    const text = slice(doc, line).trim();
+    const m = text.length <= 200 ? ANSWER_SUBJECT.exec(fold(text)) : null;
+    return m?.[1] ? [{ at: line.start, subject: text.slice(text.length - m[1].length) }] : [];
+  });
   for (const section of block.sections) {
     if (section.kind === 'history') continue;
     const outside = plain || section.kind === 'other';
@@ -1395,7 +1440,7 @@ function givenAnswers(doc: Doc, block: Block, meta: BlockMeta, remiss: Remiss | 
       const decided = !adopted && (section.kind === 'decision' || (outside && !!subject));
       const body = subject ? slice(doc, { start: sentence.start, end: sentence.start + subject.length }) : meta.decider ? (BODY_NAMES[meta.decider] ?? meta.decider) : undefined;
       const flags = remiss ? (remiss.recipient ? [] : ['Mottagaren av yttrandet framgår inte: ange mottagare.']) : ['Ingen sista dag för svaret anges: ange en deadline.'];
-      const what = answerSubject(doc, block, told, adopted) ?? remiss?.subject ?? meta.title;
+      const what = answerSubject(doc, told, adopted) ?? lastBefore(named, told.start)?.subject ?? remiss?.subject ?? meta.title;
       items.push({
         kind: 'yttrande',
         title: restoreDiacritics(what ? `Skicka yttrandet över ${(what[0] ?? '').toLowerCase()}${what.slice(1)}` : 'Skicka yttrandet', doc.lexicon).slice(0, 200),
@@ -1412,19 +1457,12 @@ function givenAnswers(doc: Doc, block: Block, meta: BlockMeta, remiss: Remiss | 
   return items;
 }
 
-/** What the answer is about: "yttrande över X" in its sentence, else the agenda line naming it before, else the adopted sentence itself. */
-function answerSubject(doc: Doc, block: Block, told: Span, adopted: boolean): string | undefined {
+/** What the answer is about: "yttrande över X" in its sentence, else (an adopted one) the sentence itself. */
+function answerSubject(doc: Doc, told: Span, adopted: boolean): string | undefined {
   const own = slice(doc, told);
   const inSentence = /\b(?:yttrande|remissvar)\s+over\s+(?!remissen\b|forslaget\b)(\S[^.]*)/.exec(fold(own));
   // Folding keeps every offset: the folded match marks the written words.
   if (inSentence?.[1]) return own.slice(inSentence.index + inSentence[0].length - inSentence[1].length).replace(/[\s.]+$/, '').replace(/\s+/g, ' ');
-  let named: string | undefined;
-  for (const line of linesOf(doc, { start: block.start, end: told.start })) {
-    const text = slice(doc, line).trim();
-    const m = ANSWER_SUBJECT.exec(fold(text));
-    if (m?.[1] && text.length <= 200) named = text.slice(text.length - m[1].length);
-  }
-  if (named) return named;
   return adopted ? own.replace(/\s+(?:godkändes|godkänns|antogs|antas)\b[\s\S]*$/i, '').trim() : undefined;
 }
 
