@@ -592,6 +592,13 @@ function titleOf(doc: Doc, span: Span, remove: Span[], meta: BlockMeta): string 
   };
   cut(/^\s*att\s+/);
   cut(new RegExp(`^\\s*(?:i samverkan med|i samrad med|tillsammans med)\\s+[^,]{1,60}?\\s+(?=${TASK_VERB}\\b)`));
+  // "ha tagit fram underlag" (done by a meeting) is the task "ta fram underlag".
+  const perfect = new RegExp(`^\\s*ha\\s+(${TASK_SUPINE})\\b`).exec(f);
+  if (perfect?.[1]) {
+    const task = SUPINES[perfect[1].replace(/\s+/g, ' ')] ?? perfect[1];
+    s = task + s.slice(perfect[0].length);
+    f = fold(task) + f.slice(perfect[0].length);
+  }
   const relative = /,\s*(?:dar|som|vilket|vilken|eftersom)\b/.exec(f);
   if (relative) {
     s = s.slice(0, relative.index);
@@ -1333,11 +1340,12 @@ function yttrandeItems(doc: Doc, block: Block, meta: BlockMeta, known: KnownFact
   const given = givenAnswers(doc, block, meta, remiss, plain);
   if (given.length || !plain || items.some((c) => c.confidence >= PROPOSED_CONFIDENCE)) return [...items, ...given];
   if (!remiss) return [...items, ...unscheduledRemiss(doc, block, meta)];
+  const undecided = !decidedBy && !/delegation/.test(fslice(doc, block));
   return [
     ...items,
     ...remisses.map((r): Candidate => {
       const flags = recipientFlag(r);
-      if (!decidedBy && !/delegation/.test(fslice(doc, block))) flags.push('Inget beslutande organ angivet: yttrandet räknas som delegationsbeslut.');
+      if (undecided) flags.push('Inget beslutande organ angivet: yttrandet räknas som delegationsbeslut.');
       const subject = r.subject ?? meta.title;
       const title = subject ? `Yttrande över ${(subject[0] ?? '').toLowerCase()}${subject.slice(1)}` : 'Yttrande över remiss';
       return {
