@@ -1470,7 +1470,10 @@ function answerSubject(doc: Doc, told: Span, adopted: boolean): string | undefin
   const own = slice(doc, told);
   const inSentence = /\b(?:yttrande|remissvar)\s+over\s+(?!remissen\b|forslaget\b)(\S[^.]*)/.exec(fold(own));
   // Folding keeps every offset: the folded match marks the written words.
-  if (inSentence?.[1]) return own.slice(inSentence.index + inSentence[0].length - inSentence[1].length).replace(/[\s.]+$/, '').replace(/\s+/g, ' ');
+  if (inSentence?.[1]) {
+    const at = inSentence.index + inSentence[0].length - inSentence[1].length;
+    return own.slice(at, at + inSentence[1].length).replace(/[\s.]+$/, '').replace(/\s+/g, ' ');
+  }
   return adopted ? own.replace(/\s+(?:godkändes|godkänns|antogs|antas)\b[\s\S]*$/i, '').trim() : undefined;
 }
 
