@@ -13,6 +13,7 @@ import {
   linesOf,
   pointsOf,
   reading,
+  sentencesIn,
   sentencesOf,
   trimSpan,
   type Block,
@@ -170,6 +171,14 @@ const PASSIVE_REPORT = new RegExp(`^(\\p{L}[^,;]{1,80}?)\\s+(?:ska\\s+)?(?:aterr
 const SHALL_BY = /\bska\b[^.]{0,200}?\bsenast\b/;
 const FOLLOW_UP = /\b(?:aterrapport\w*|redovis\w*|aterkomm\w*|rapporter\w*|ska vara (?:klar|klart|genomford|genomfort|slutford|slutfort|fardig|fardigt)|uppdraget|planen|arbetet)\b/;
 
+/** Sentences read between two steps (see Steps) by the rules that read a whole block. */
+const SENTENCES_PER_STEP = 200;
+
+/** The sentences of a span, line by line (a sentence never crosses a line break), read as they are needed. */
+function* sentencesByLine(doc: Doc, span: Span): Generator<Span> {
+  for (const line of linesOf(doc, span)) yield* sentencesIn(doc, line);
+}
+
 /** A span's repaired text; what the rules read of it is charged to the extraction's work. */
 const slice = (doc: Doc, span: Span) => {
   doc.work.charge(span.end - span.start);
@@ -223,9 +232,9 @@ export function extractDraftsInTurns(text: string, known: KnownFacts, ctx: Draft
   return runInTurns(extraction(text, known, ctx, work), work);
 }
 
-function* extraction(text: string, known: KnownFacts, ctx: DraftContext, work: Work): Steps<Extraction> {
+export function* extraction(text: string, known: KnownFacts, ctx: DraftContext, work: Work): Steps<Extraction> {
   const doc = yield* reading(text, work);
-  const facts = documentFacts(doc, ctx.today);
+  const facts = yield* documentFacts(doc, ctx.today);
   const candidates: Candidate[] = [];
   const exhortations: Candidate[] = [];
   for (const block of doc.blocks) {
@@ -287,16 +296,32 @@ function firstDateOf(doc: Doc, line: string, ref: CalendarDate): { date: Calenda
   return undefined;
 }
 
-function documentFacts(doc: Doc, today: CalendarDate): DocFacts {
-  // The reference date is not read for a date whose year is written.
-  const written = datesIn(doc, { start: 0, end: doc.folded.length }, today).find((t) => t.yearWritten);
+/** Characters searched for a date between two steps (see Steps). */
+const CHARACTERS_PER_STEP = 10_000;
+/** Chunks overlap by more than the longest written date ("den 30 september 2027"), so none is cut. */
+const CHUNK_OVERLAP = 40;
+
+/** The first date written with its year, the text read a chunk a step. */
+function* firstDateWithYear(doc: Doc, today: CalendarDate): Steps<CalendarDate | undefined> {
+  for (let start = 0; ; start += CHARACTERS_PER_STEP - CHUNK_OVERLAP) {
+    const end = Math.min(doc.text.length, start + CHARACTERS_PER_STEP);
+    // The reference date is not read for a date whose year is written.
+    const written = datesIn(doc, { start, end }, today).find((t) => t.yearWritten);
+    if (written) return written.date;
+    if (end === doc.text.length) return undefined;
+    yield;
+  }
+}
+
+function* documentFacts(doc: Doc, today: CalendarDate): Steps<DocFacts> {
+  const written = yield* firstDateWithYear(doc, today);
   let headerDate: CalendarDate | undefined;
   for (const line of doc.header) {
     const date = /\d/.test(line) ? firstDateOf(doc, line, today) : undefined;
     headerDate = date?.yearWritten ? date.date : undefined;
     if (headerDate) break;
   }
-  const ref = headerDate ?? written?.date ?? today;
+  const ref = headerDate ?? written ?? today;
   const folded = doc.header.map(fold);
   const opening = doc.folded.slice(0, 5_000);
   const facts: DocFacts = {
@@ -905,7 +930,7 @@ interface Raised {
   explicit: boolean;
 }
 
-function motionItems(doc: Doc, block: Block, meta: BlockMeta, points: Point[], taken: Candidate[]): Candidate[] {
+function* motionItems(doc: Doc, block: Block, meta: BlockMeta, points: Point[], taken: Candidate[]): Steps<Candidate[]> {
   const head = [fold(meta.title ?? ''), ...block.lines.map((l) => fslice(doc, l)), ...meta.head].join('\n');
   // An interpellation's text is questions; a page that only mentions interpellations may still list motions.
   if (!/\bmotion(?:en|er|erna)?\b/.test(head) || /(?:^|\n)\s*(?:svar pa\s+)?interpellation/.test(head)) return [];
@@ -913,7 +938,7 @@ function motionItems(doc: Doc, block: Block, meta: BlockMeta, points: Point[], t
   const marks = marksOf(doc, block);
   const target = marks.referrals[0]?.target;
   if (answer === 'approved' && !taken.some((c) => c.source.start >= block.start && c.source.end <= block.end)) {
-    return approvedProposals(doc, block, meta, target);
+    return yield* approvedProposals(doc, block, meta, target);
   }
   // An answer, or a motion raised before and now answered or sent back ("Svar på motion …", återremiss), or a
   // report on those being prepared: nothing new.
@@ -938,7 +963,7 @@ function motionItems(doc: Doc, block: Block, meta: BlockMeta, points: Point[], t
     };
   };
   // Several motions handed in ("X har lämnat in en motion om …" each), or listed before "remittera motionerna": one item each.
-  const handedIn = handedInSentences(doc, block);
+  const handedIn = yield* handedInSentences(doc, block);
   if (handedIn.length >= 2) {
     // Each referred where the text refers it: a register page lists motions sent to different bodies.
     return handedIn.flatMap(({ sentence, motionAt }) => {
@@ -965,7 +990,7 @@ function motionItems(doc: Doc, block: Block, meta: BlockMeta, points: Point[], t
   const [one] = handedIn;
   // Referred by the council with no earlier date written: raised at this meeting.
   const raised =
-    raisedDate(doc, block, meta, marks) ??
+    (yield* raisedDate(doc, block, meta, marks)) ??
     (one ? raisedIn(doc, meta, marks, one.sentence, one.motionAt) : undefined) ??
     (answer === 'remitted' && remitSentence ? raisedAtMeeting(meta, marks, remitSentence) : undefined);
   const subject = meta.title ? meta.title : 'motionen';
@@ -984,15 +1009,15 @@ function titleFrom(doc: Doc, at: number, end: number): string {
 }
 
 /** The sentences of a block that each bring in a new motion, and where "motion" stands in each. */
-function handedInSentences(doc: Doc, block: Block): { sentence: Span; motionAt: number }[] {
+function* handedInSentences(doc: Doc, block: Block): Steps<{ sentence: Span; motionAt: number }[]> {
   const found: { sentence: Span; motionAt: number }[] = [];
-  for (const line of linesOf(doc, block)) {
-    for (const sentence of sentencesOf(doc, line)) {
-      const f = fslice(doc, sentence);
-      const m = HANDS_IN.exec(f);
-      // "motion" stands where its group matched: at the end ("lämnat in en motion") or after "en" ("En motion … har lämnats in").
-      if (m) found.push({ sentence, motionAt: sentence.start + m.index + (m[1] ? m[0].length - m[1].length : m[0].indexOf('motion')) });
-    }
+  let i = 0;
+  for (const sentence of sentencesByLine(doc, block)) {
+    if (i++ % SENTENCES_PER_STEP === 0) yield;
+    const f = fslice(doc, sentence);
+    const m = HANDS_IN.exec(f);
+    // "motion" stands where its group matched: at the end ("lämnat in en motion") or after "en" ("En motion … har lämnats in").
+    if (m) found.push({ sentence, motionAt: sentence.start + m.index + (m[1] ? m[0].length - m[1].length : m[0].indexOf('motion')) });
   }
   return found;
 }
@@ -1042,30 +1067,29 @@ const firstFrom = <T extends { at: number }>(marks: T[], at: number): T | undefi
 const lastBefore = <T extends { at: number }>(marks: T[], at: number): T | undefined => marks[indexFrom(marks, at) - 1];
 
 /** "väckt i kommunfullmäktige 2025-11-24 § 203"; "Motionen väcktes på dagens sammanträde" in a council's minutes means that meeting. */
-function raisedDate(doc: Doc, block: Block, meta: BlockMeta, marks: Marks): Raised | undefined {
-  for (const line of linesOf(doc, block)) {
-    for (const sentence of sentencesOf(doc, line)) {
-      const f = fslice(doc, sentence);
-      const m = /\bvackt(?:es|e)?\b/.exec(f);
-      if (!m) continue;
-      const date = datesIn(doc, { start: sentence.start + m.index, end: Math.min(sentence.end, sentence.start + m.index + 80) }, meta.ref)[0];
-      if (!date) {
-        const atMeeting = raisedAtMeeting(meta, marks, sentence);
-        if (atMeeting) return atMeeting;
-        continue;
-      }
-      const n = /§\s*(\d+)/.exec(f.slice(m.index))?.[1];
-      return { date: date.date, paragraph: n ? `§ ${n}` : undefined, source: sentence, explicit: true };
+function* raisedDate(doc: Doc, block: Block, meta: BlockMeta, marks: Marks): Steps<Raised | undefined> {
+  let i = 0;
+  for (const sentence of sentencesByLine(doc, block)) {
+    if (i++ % SENTENCES_PER_STEP === 0) yield;
+    const f = fslice(doc, sentence);
+    const m = /\bvackt(?:es|e)?\b/.exec(f);
+    if (!m) continue;
+    const date = datesIn(doc, { start: sentence.start + m.index, end: Math.min(sentence.end, sentence.start + m.index + 80) }, meta.ref)[0];
+    if (!date) {
+      const atMeeting = raisedAtMeeting(meta, marks, sentence);
+      if (atMeeting) return atMeeting;
+      continue;
     }
+    const n = /§\s*(\d+)/.exec(f.slice(m.index))?.[1];
+    return { date: date.date, paragraph: n ? `§ ${n}` : undefined, source: sentence, explicit: true };
   }
   // Handed in on a date the text writes: "Motionen inkom 2027-01-15", "inlämnad den 3 mars".
-  for (const line of linesOf(doc, block)) {
-    for (const sentence of sentencesOf(doc, line)) {
-      const f = fslice(doc, sentence);
-      const m = /\bmotion(?:en)?\b[^.]{0,40}?\b(?:inkom|inkommit|inlamnad|inlamnades|lamnades in)\b/.exec(f);
-      const date = m ? datesIn(doc, { start: sentence.start + m.index, end: Math.min(sentence.end, sentence.start + m.index + m[0].length + 40) }, meta.ref)[0] : undefined;
-      if (date) return { date: date.date, source: sentence, explicit: true };
-    }
+  for (const sentence of sentencesByLine(doc, block)) {
+    if (i++ % SENTENCES_PER_STEP === 0) yield;
+    const f = fslice(doc, sentence);
+    const m = /\bmotion(?:en)?\b[^.]{0,40}?\b(?:inkom|inkommit|inlamnad|inlamnades|lamnades in)\b/.exec(f);
+    const date = m ? datesIn(doc, { start: sentence.start + m.index, end: Math.min(sentence.end, sentence.start + m.index + m[0].length + 40) }, meta.ref)[0] : undefined;
+    if (date) return { date: date.date, source: sentence, explicit: true };
   }
   // Raised at this very meeting: "X väcker en motion", "Följande motioner har inkommit".
   const speaks = /\bvack(?:er|s)\b|\bmotion(?:er|erna)?\b[^.]{0,120}?\bhar\s+(?:inkommit|kommit in|lamnats in|vackts)\b|\bfoljande motioner\b/.exec(fslice(doc, block));
@@ -1075,11 +1099,12 @@ function raisedDate(doc: Doc, block: Block, meta: BlockMeta, marks: Marks): Rais
 }
 
 /** What a motion proposes: the "att ..." after föreslår/yrkar, or the att-list items that follow it. */
-function motionProposals(doc: Doc, block: Block): { source: Span; content: Span }[] {
+function* motionProposals(doc: Doc, block: Block): Steps<{ source: Span; content: Span }[]> {
   const proposals: { source: Span; content: Span }[] = [];
   for (const section of block.sections) {
     const points = pointsOf(doc, section);
-    points.forEach((point, i) => {
+    for (const [i, point] of points.entries()) {
+      if (i % SENTENCES_PER_STEP === 0) yield;
       // The att-list after a point is read once, however many of its sentences propose.
       let listRead = false;
       for (const sentence of sentencesOf(doc, point)) {
@@ -1093,21 +1118,23 @@ function motionProposals(doc: Doc, block: Block): { source: Span; content: Span 
         }
         if (listRead) continue;
         listRead = true;
-        for (const next of points.slice(i + 1)) {
+        for (let k = i + 1; k < points.length; k++) {
+          const next = points[k] ?? point;
           const m = /^att\s+/.exec(fslice(doc, next));
           if (!m) break;
           proposals.push({ source: next, content: { start: next.start + m[0].length, end: next.end } });
         }
       }
-    });
+    }
   }
   return proposals;
 }
 
 /** An approved motion: what it proposed becomes work for whoever it names, else whoever prepared it. */
-function approvedProposals(doc: Doc, block: Block, meta: BlockMeta, target: string | undefined): Candidate[] {
+function* approvedProposals(doc: Doc, block: Block, meta: BlockMeta, target: string | undefined): Steps<Candidate[]> {
   const items: Candidate[] = [];
-  for (const { source, content: written } of motionProposals(doc, block)) {
+  for (const { source, content: written } of yield* motionProposals(doc, block)) {
+    yield;
     let content = written;
     const council = /^kommunfullmaktige\s+(?:beslutar\s+|besluta\s+)?(?:att\s+)?/.exec(fslice(doc, content));
     if (council && !/^kommunfullmaktige\s+(?:ger|uppdrar)\b/.test(fslice(doc, content))) content = { ...content, start: content.start + council[0].length };
@@ -1187,11 +1214,13 @@ const DEADLINE_CUE = /\b(?:senast|senaste dag|sista dag|sista svarsdag|svarsdatu
  * of an authority may list several remisses, each with its own deadline, recipient and subject:
  * each is read within its part of the block (from the previous deadline to the next).
  */
-function remissesOf(doc: Doc, block: Block, meta: BlockMeta): Remiss[] {
+function* remissesOf(doc: Doc, block: Block, meta: BlockMeta): Steps<Remiss[]> {
   if (!/remiss|samrad|synpunkter|yttra sig/.test(fslice(doc, block))) return [];
   const found: { sentence: Span; deadline: CalendarDate }[] = [];
   const seen = new Set<CalendarDate>();
-  for (const sentence of linesOf(doc, block).flatMap((l) => sentencesOf(doc, l))) {
+  let i = 0;
+  for (const sentence of sentencesByLine(doc, block)) {
+    if (i++ % SENTENCES_PER_STEP === 0) yield;
     const f = fslice(doc, sentence);
     const cue = DEADLINE_CUE.exec(f);
     if (isQuestion(doc, sentence) || !cue || !DEADLINE_SENTENCE.test(f)) continue;
@@ -1204,12 +1233,15 @@ function remissesOf(doc: Doc, block: Block, meta: BlockMeta): Remiss[] {
     found.push({ sentence, deadline: date.date });
   }
   const county = found.length ? countyOf(doc, block) : undefined;
-  return found.map(({ sentence, deadline }, i) => {
+  const remisses: Remiss[] = [];
+  for (const [i, { sentence, deadline }] of found.entries()) {
+    if (i % SENTENCES_PER_STEP === 0) yield;
     const part = { start: found[i - 1]?.sentence.end ?? block.start, end: found[i + 1]?.sentence.start ?? block.end };
     const subject = found.length > 1 ? (titleLineBefore(doc, { start: part.start, end: sentence.start }) ?? remissSubject(doc, part)) : remissSubject(doc, block);
     const recipient = recipientOf(doc, sentence, part);
-    return { deadline, recipient: recipient === 'Länsstyrelsen' ? (county ?? recipient) : recipient, source: sentence, subject };
-  });
+    remisses.push({ deadline, recipient: recipient === 'Länsstyrelsen' ? (county ?? recipient) : recipient, source: sentence, subject });
+  }
+  return remisses;
 }
 
 /** "till Länsstyrelsen", "hos Trafikverket": where an answer is sent, in a span. */
@@ -1304,6 +1336,8 @@ function yttrandeDecider(doc: Doc, block: Block, meta: BlockMeta, known: KnownFa
   return known.body ?? fallback;
 }
 
+const BODY_LINE = new RegExp(`^(${BODY_PHRASE})$`);
+
 /** Who a letter is for: "Handläggs på delegation av X", "Till: X", or a body alone on an address line. */
 function addresseeOf(doc: Doc, block: Block): string | undefined {
   const f = fslice(doc, block);
@@ -1316,17 +1350,20 @@ function addresseeOf(doc: Doc, block: Block): string | undefined {
   }
   for (const line of linesOf(doc, block)) {
     const text = slice(doc, line).trim();
-    const m = new RegExp(`^(${BODY_PHRASE})$`).exec(fold(text));
+    const m = BODY_LINE.exec(fold(text));
     if (m?.[1] && !/^(?:namnd|styrelse|arbetsutskott|utskott)/.test(m[1])) return text;
   }
   return undefined;
 }
 
-function yttrandeItems(doc: Doc, block: Block, meta: BlockMeta, known: KnownFacts, items: Candidate[], plain: boolean): Candidate[] {
-  const remisses = remissesOf(doc, block, meta);
+function* yttrandeItems(doc: Doc, block: Block, meta: BlockMeta, known: KnownFacts, items: Candidate[], plain: boolean): Steps<Candidate[]> {
+  const remisses = yield* remissesOf(doc, block, meta);
   const [remiss] = remisses;
-  const addressee = plain ? addresseeOf(doc, block) : undefined;
-  const decidedBy = yttrandeDecider(doc, block, meta, known, plain ? (addressee ? bodyCode(fold(addressee)) : undefined) : meta.decider);
+  yield;
+  // Who answers and who decides, read only for a block with a remiss deadline.
+  const addressee = plain && remiss ? addresseeOf(doc, block) : undefined;
+  const decidedBy = remiss ? yttrandeDecider(doc, block, meta, known, plain ? (addressee ? bodyCode(fold(addressee)) : undefined) : meta.decider) : undefined;
+  yield;
   const dueOf = (r: Remiss): DraftDue => ({ externalDeadline: r.deadline, ...(r.recipient ? { recipient: r.recipient } : {}), ...(decidedBy ? { decidedBy } : {}) });
   const recipientFlag = (r: Remiss) => (r.recipient ? [] : ['Mottagaren av yttrandet framgår inte: ange mottagare.']);
   const answering = remiss ? items.filter((c) => /yttrande|remissvar|remissen|svar pa/.test(fold(c.title))) : [];
@@ -1337,9 +1374,9 @@ function yttrandeItems(doc: Doc, block: Block, meta: BlockMeta, known: KnownFact
   }
   if (answering.length) return items;
   // A summary of a meeting may hold a given answer beside other decisions; a remiss letter holds only the remiss.
-  const given = givenAnswers(doc, block, meta, remiss, plain);
+  const given = yield* givenAnswers(doc, block, meta, remiss, plain);
   if (given.length || !plain || items.some((c) => c.confidence >= PROPOSED_CONFIDENCE)) return [...items, ...given];
-  if (!remiss) return [...items, ...unscheduledRemiss(doc, block, meta)];
+  if (!remiss) return [...items, ...(yield* unscheduledRemiss(doc, block, meta))];
   const undecided = !decidedBy && !/delegation/.test(fslice(doc, block));
   return [
     ...items,
@@ -1370,9 +1407,11 @@ const AUTHORITY_PROPOSES = /\b(?:har\s+)?(?:upprattat|tagit fram|utarbetat|tar f
  * A notice of an outside authority that sends a proposal out on remiss but gives no deadline:
  * the answer is still owed, so one yttrande with no due, flagged for the date.
  */
-function unscheduledRemiss(doc: Doc, block: Block, meta: BlockMeta): Candidate[] {
+function* unscheduledRemiss(doc: Doc, block: Block, meta: BlockMeta): Steps<Candidate[]> {
   if (!/\bremiss/.test(fslice(doc, block))) return [];
-  for (const sentence of linesOf(doc, block).flatMap((l) => sentencesOf(doc, l))) {
+  let i = 0;
+  for (const sentence of sentencesByLine(doc, block)) {
+    if (i++ % SENTENCES_PER_STEP === 0) yield;
     const f = fslice(doc, sentence);
     const m = AUTHORITY_PROPOSES.exec(f);
     if (!m || !authorityAt(doc, sentence.start, sentence.end)) continue;
@@ -1418,51 +1457,67 @@ const ANSWER_SUBJECT = /^(?:\d{1,2}[.)]?\s+)?(?:yttrande|remissvar|remiss(?:\s+f
  * In text outside a decision, only a body's own sentence ("Arbetsutskottet lämnar yttrande") or a
  * passive adoption counts: "Vi vill ge er möjlighet att lämna synpunkter" is the sender's invitation.
  */
-function givenAnswers(doc: Doc, block: Block, meta: BlockMeta, remiss: Remiss | undefined, plain: boolean): Candidate[] {
+function* givenAnswers(doc: Doc, block: Block, meta: BlockMeta, remiss: Remiss | undefined, plain: boolean): Steps<Candidate[]> {
   if (ANSWER_SENT.test(fslice(doc, block))) return [];
   const items: Candidate[] = [];
-  // The agenda lines naming answers ("12. Yttrande – Regionalt trafikförsörjningsprogram"), read once.
-  const named = linesOf(doc, block).flatMap((line) => {
+  // The agenda lines naming answers ("12. Yttrande – Regionalt trafikförsörjningsprogram"), read once at the first answer.
+  let named: { at: number; subject: string }[] | undefined;
+  const sentences = sectionSentences(doc, block);
+  let current = sentences.next();
+  for (let i = 0; !current.done; i++) {
+    if (i % SENTENCES_PER_STEP === 0) yield;
+    const { sentence, section } = current.value;
+    current = sentences.next();
+    // The next sentence of the same section, read for "Yttrandet överlämnas till …".
+    const next = !current.done && current.value.section === section ? current.value.sentence : undefined;
+    const outside = plain || section.kind === 'other';
+    const f = fslice(doc, sentence);
+    const gives = GIVES_ANSWER.exec(f) ?? GIVES_ANSWER_AS.exec(f);
+    const adopted = !gives && ANSWER_ADOPTED.test(f);
+    if (!gives && !adopted) continue;
+    if (gives && /\bbeslutat\s+att\s+$/.test(f.slice(0, gives.index))) continue;
+    const subject = BODY_AT_START.exec(f)?.[1];
+    // "Enheten föreslår att arbetsutskottet lämnar yttrande" proposes; only a proposal section's own sentence may.
+    if (section.kind !== 'proposal' && PROPOSING.test(f)) continue;
+    if (outside && !subject && !adopted) continue;
+    named ??= agendaAnswers(doc, block);
+    const told = next && ANSWER_FOLLOWS.test(fslice(doc, next)) ? { start: sentence.start, end: next.end } : sentence;
+    const source = remiss ? { start: Math.min(told.start, remiss.source.start), end: Math.max(told.end, remiss.source.end) } : told;
+    // A passive adoption ("Remissvaret godkändes") names no one.
+    const decided = !adopted && (section.kind === 'decision' || (outside && !!subject));
+    const body = subject ? slice(doc, { start: sentence.start, end: sentence.start + subject.length }) : meta.decider ? (BODY_NAMES[meta.decider] ?? meta.decider) : undefined;
+    const flags = remiss ? (remiss.recipient ? [] : ['Mottagaren av yttrandet framgår inte: ange mottagare.']) : ['Ingen sista dag för svaret anges: ange en deadline.'];
+    const what = answerSubject(doc, told, adopted) ?? lastBefore(named, told.start)?.subject ?? remiss?.subject ?? meta.title;
+    items.push({
+      kind: 'yttrande',
+      title: restoreDiacritics(what ? `Skicka yttrandet över ${(what[0] ?? '').toLowerCase()}${what.slice(1)}` : 'Skicka yttrandet', doc.lexicon).slice(0, 200),
+      role: decided ? body : undefined,
+      due: remiss ? { externalDeadline: remiss.deadline, ...(remiss.recipient ? { recipient: remiss.recipient } : {}) } : undefined,
+      decision: decisionOf(meta),
+      caseNumber: meta.caseNumber,
+      confidence: remiss ? 0.8 : 0.7,
+      flags,
+      source,
+    });
+  }
+  return items;
+}
+
+/** The sentences of a block's sections but its history, with their section, read as they are needed. */
+function* sectionSentences(doc: Doc, block: Block): Generator<{ sentence: Span; section: Section }> {
+  for (const section of block.sections) {
+    if (section.kind === 'history') continue;
+    for (const point of pointsOf(doc, section)) for (const sentence of sentencesIn(doc, point)) yield { sentence, section };
+  }
+}
+
+/** The agenda lines naming answers ("12. Yttrande – Regionalt trafikförsörjningsprogram"), in text order. */
+function agendaAnswers(doc: Doc, block: Block): { at: number; subject: string }[] {
+  return linesOf(doc, block).flatMap((line) => {
     const text = slice(doc, line).trim();
     const m = text.length <= 200 ? ANSWER_SUBJECT.exec(fold(text)) : null;
     return m?.[1] ? [{ at: line.start, subject: text.slice(text.length - m[1].length) }] : [];
   });
-  for (const section of block.sections) {
-    if (section.kind === 'history') continue;
-    const outside = plain || section.kind === 'other';
-    const sentences = pointsOf(doc, section).flatMap((p) => sentencesOf(doc, p));
-    for (const [i, sentence] of sentences.entries()) {
-      const f = fslice(doc, sentence);
-      const gives = GIVES_ANSWER.exec(f) ?? GIVES_ANSWER_AS.exec(f);
-      const adopted = !gives && ANSWER_ADOPTED.test(f);
-      if (!gives && !adopted) continue;
-      if (gives && /\bbeslutat\s+att\s+$/.test(f.slice(0, gives.index))) continue;
-      const subject = BODY_AT_START.exec(f)?.[1];
-      // "Enheten föreslår att arbetsutskottet lämnar yttrande" proposes; only a proposal section's own sentence may.
-      if (section.kind !== 'proposal' && PROPOSING.test(f)) continue;
-      if (outside && !subject && !adopted) continue;
-      const next = sentences[i + 1];
-      const told = next && ANSWER_FOLLOWS.test(fslice(doc, next)) ? { start: sentence.start, end: next.end } : sentence;
-      const source = remiss ? { start: Math.min(told.start, remiss.source.start), end: Math.max(told.end, remiss.source.end) } : told;
-      // A passive adoption ("Remissvaret godkändes") names no one.
-      const decided = !adopted && (section.kind === 'decision' || (outside && !!subject));
-      const body = subject ? slice(doc, { start: sentence.start, end: sentence.start + subject.length }) : meta.decider ? (BODY_NAMES[meta.decider] ?? meta.decider) : undefined;
-      const flags = remiss ? (remiss.recipient ? [] : ['Mottagaren av yttrandet framgår inte: ange mottagare.']) : ['Ingen sista dag för svaret anges: ange en deadline.'];
-      const what = answerSubject(doc, told, adopted) ?? lastBefore(named, told.start)?.subject ?? remiss?.subject ?? meta.title;
-      items.push({
-        kind: 'yttrande',
-        title: restoreDiacritics(what ? `Skicka yttrandet över ${(what[0] ?? '').toLowerCase()}${what.slice(1)}` : 'Skicka yttrandet', doc.lexicon).slice(0, 200),
-        role: decided ? body : undefined,
-        due: remiss ? { externalDeadline: remiss.deadline, ...(remiss.recipient ? { recipient: remiss.recipient } : {}) } : undefined,
-        decision: decisionOf(meta),
-        caseNumber: meta.caseNumber,
-        confidence: remiss ? 0.8 : 0.7,
-        flags,
-        source,
-      });
-    }
-  }
-  return items;
 }
 
 /** What the answer is about: "yttrande över X" in its sentence, else (an adopted one) the sentence itself. */
@@ -1484,22 +1539,44 @@ const YRKAR = /^(\p{L}[^.;:]{1,60}?)\s+yrkar\s+att\s+/u;
  * it ("finner att kommunstyrelsen bifaller Lena Eks yrkande", "Lena Eks yrkande bifalls"): what
  * she proposed is decided. A yrkande that falls (avslås, another proposal wins) is not.
  */
-function adoptedYrkanden(doc: Doc, block: Block): Point[] {
+function* adoptedYrkanden(doc: Doc, block: Block): Steps<Point[]> {
   const f = fslice(doc, block);
   if (!/\byrkar\b/.test(f) || !/\byrkande\b/.test(f)) return [];
+  const winners = winningNames(f);
   const adopted: Point[] = [];
-  for (const line of linesOf(doc, block)) {
-    for (const sentence of sentencesOf(doc, line)) {
-      const m = YRKAR.exec(fslice(doc, sentence));
-      // The name without the party: "lena ek (m)" → "lena ek"; its genitive adds an s.
-      const name = m?.[1]?.replace(/\s*\([^)]*\)\s*$/, '').trim();
-      if (!m || !name) continue;
-      const who = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      const wins = new RegExp(`\\bbifall(?:er|a|s|it)?\\s+(?:till\\s+)?${who}s?\\s+yrkande|\\b${who}s?\\s+yrkande\\s+(?:bifalls|antas|vinner)`);
-      if (wins.test(f)) adopted.push({ start: sentence.start + m[0].length, end: sentence.end, confidence: 0.85 });
-    }
+  let i = 0;
+  for (const sentence of sentencesByLine(doc, block)) {
+    if (i++ % SENTENCES_PER_STEP === 0) yield;
+    const m = YRKAR.exec(fslice(doc, sentence));
+    // The name without the party: "lena ek (m)" → "lena ek".
+    const name = m?.[1]?.replace(/\s*\([^)]*\)\s*$/, '').trim().replace(/\s+/g, ' ');
+    if (m && name && winners.has(name)) adopted.push({ start: sentence.start + m[0].length, end: sentence.end, confidence: 0.85 });
   }
   return adopted;
+}
+
+/**
+ * Whose yrkande the body adopts: the name after "bifaller (till)" or before "yrkande bifalls" ("Lena
+ * Eks yrkande bifalls"), without the genitive s, as the last (or first) one to four words: read
+ * once per block, so each yrkande is looked up, not searched for.
+ */
+function winningNames(folded: string): Set<string> {
+  const names = new Set<string>();
+  const add = (words: string[]) => {
+    const name = words.join(' ');
+    names.add(name.replace(/s$/, ''));
+    names.add(name);
+  };
+  for (const m of folded.matchAll(/\s+yrkande\s+(?:bifalls|antas|vinner)\b/g)) {
+    const words = folded.slice(Math.max(0, m.index - 80), m.index).split(/\s+/).filter(Boolean);
+    for (let n = 1; n <= 4 && n <= words.length; n++) add(words.slice(-n));
+  }
+  for (const m of folded.matchAll(/\bbifall(?:er|a|s|it)?\s+(?:till\s+)?(?=[^.]{0,80}?\syrkande\b)/g)) {
+    const words = folded.slice(m.index + m[0].length, m.index + m[0].length + 80).split(/\s+/);
+    const end = words.findIndex((w) => /^yrkande\b/.test(w));
+    for (let n = 1; n <= 4 && n <= end; n++) add(words.slice(0, n));
+  }
+  return names;
 }
 
 // ---------------------------------------------------------------- block
@@ -1510,10 +1587,12 @@ function* blockCandidates(doc: Doc, facts: DocFacts, block: Block, known: KnownF
   const head = [fold(meta.title ?? ''), ...meta.head.slice(0, 3)].join(' ');
   const silent = plain && (/^interpellation|\binterpellation\b/.test(head) || /\bmotion\b/.test(head));
   const commissions: Candidate[] = [];
-  if (!silent) for (const point of [...points, ...adoptedYrkanden(doc, block)]) commissions.push(...(yield* pointItems(doc, meta, point, plain, exhortations)));
   yield;
-  const withMotions = [...commissions, ...motionItems(doc, block, meta, points, commissions)];
-  return yttrandeItems(doc, block, meta, known, withMotions, plain);
+  if (!silent) for (const point of [...points, ...(yield* adoptedYrkanden(doc, block))]) commissions.push(...(yield* pointItems(doc, meta, point, plain, exhortations)));
+  yield;
+  const withMotions = [...commissions, ...(yield* motionItems(doc, block, meta, points, commissions))];
+  yield;
+  return yield* yttrandeItems(doc, block, meta, known, withMotions, plain);
 }
 
 // ---------------------------------------------------------------- the draft
