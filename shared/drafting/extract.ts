@@ -1272,8 +1272,11 @@ const SEND_TO = /\b(?:skicka\w*|sand\w*|lamna\w*|overlamna\w*|remissvar\w*|svar(
 function recipientOf(doc: Doc, sentence: Span, part: Span): string | undefined {
   const f = fslice(doc, sentence);
   const held = /\bvara\s+(?=[a-z][^.]{0,60}?\stillhanda\b)/.exec(f);
+  const internal = new RegExp(`\\btill\\s+(${BODY_PHRASE})\\b`).exec(f);
   return (
     sentTo(doc, sentence, /\b(?:till|hos)\s+(?=[a-z])/g) ??
+    // A remiss within the municipality: "Svar ska ha inkommit till kommunstyrelsen senast …".
+    (internal?.[1] && !/^(?:namnd|styrelse|arbetsutskott|utskott)/.test(internal[1]) ? capitalized(doc, sentence.start + internal.index + internal[0].length - internal[1].length, internal[1].length) : undefined) ??
     (held ? authorityAt(doc, sentence.start + held.index + held[0].length, sentence.end) : undefined) ??
     authorityAt(doc, sentence.start, sentence.end) ??
     (/\btill$/.test(f) ? authorityAt(doc, nextLineStart(doc, sentence.end, part.end), lineEnd(doc, nextLineStart(doc, sentence.end, part.end), part.end)) : undefined) ??
@@ -1286,6 +1289,12 @@ function recipientOf(doc: Doc, sentence: Span, part: Span): string | undefined {
 function countyOf(doc: Doc, block: Block): string | undefined {
   const m = /\blansstyrelsen i (?:\p{L}+ ){0,2}?\p{L}+ lan\b/u.exec(fslice(doc, block));
   return m ? authorityAt(doc, block.start + m.index, block.start + m.index + m[0].length) : undefined;
+}
+
+/** The written words at [at, at + length), with a capital first letter ("Kommunstyrelsen"). */
+function capitalized(doc: Doc, at: number, length: number): string {
+  const written = doc.text.slice(at, at + length);
+  return (written[0] ?? '').toUpperCase() + written.slice(1);
 }
 
 /** The first non-blank character after the line break at or after `at`, within `end`. */
@@ -1348,10 +1357,12 @@ function addresseeOf(doc: Doc, block: Block): string | undefined {
     const start = block.start + pick.index + pick[0].indexOf(pick[1]);
     return doc.text.slice(start, start + pick[1].length).trim();
   }
+  // The document's first line is its sender ("Kommunstyrelsen" heading a remiss to a committee), not its addressee.
+  const sender = trimSpan(doc.text, lineSpans(doc.text, 0, Math.min(doc.text.length, 200))[0] ?? { start: 0, end: 0 });
   for (const line of linesOf(doc, block)) {
     const text = slice(doc, line).trim();
     const m = BODY_LINE.exec(fold(text));
-    if (m?.[1] && !/^(?:namnd|styrelse|arbetsutskott|utskott)/.test(m[1])) return text;
+    if (m?.[1] && !/^(?:namnd|styrelse|arbetsutskott|utskott)/.test(m[1]) && line.start > sender.start) return text;
   }
   return undefined;
 }
@@ -1475,7 +1486,8 @@ function* givenAnswers(doc: Doc, block: Block, meta: BlockMeta, remiss: Remiss |
     const gives = GIVES_ANSWER.exec(f) ?? GIVES_ANSWER_AS.exec(f);
     const adopted = !gives && ANSWER_ADOPTED.test(f);
     if (!gives && !adopted) continue;
-    if (gives && /\bbeslutat\s+att\s+$/.test(f.slice(0, gives.index))) continue;
+    // A decision reported ("har beslutat att avge"), or the remiss's invitation ("bereder nämnden tillfälle att yttra sig").
+    if (gives && /\b(?:beslutat|tillfalle|mojlighet|mojligheten)\s+att\s+$/.test(f.slice(0, gives.index))) continue;
     const subject = BODY_AT_START.exec(f)?.[1];
     // "Enheten föreslår att arbetsutskottet lämnar yttrande" proposes; only a proposal section's own sentence may.
     if (section.kind !== 'proposal' && PROPOSING.test(f)) continue;

@@ -31,7 +31,7 @@ const HISTORY_LABEL = new RegExp(
 );
 
 /** "Kommunstyrelsen beslutar att …"; in a summary of a meeting "Kommunstyrelsen beslutade:" as a label. */
-const LINE_DECISION = new RegExp(`^(${BODY_PHRASE}) (?:beslutar\\b|(?:beslutade|beslot)\\s*:)`);
+const LINE_DECISION = new RegExp(`^(${BODY_PHRASE}) (?:beslutar\\b|(?:beslutade|beslot)(?: bland annat)?(?: foljande)?\\s*:)`);
 const LINE_PROPOSAL = new RegExp(`^(${BODY_PHRASE}) (?:foreslas besluta|foreslar (${BODY_PHRASE}) (?:att )?besluta)\\b`);
 
 /**

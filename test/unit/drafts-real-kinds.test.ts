@@ -205,6 +205,11 @@ describe('answers a body gives or adopts', () => {
     ]);
   });
 
+  it('"bereder nämnden tillfälle att yttra sig" invites the answer; it gives none', () => {
+    const text = minutes('Kommunfullmäktige', '2027-02-22', 'Remiss om simhallen\n\nBeslut\nKommunfullmäktige bereder kultur- och fritidsnämnden tillfälle att yttra sig över förslaget.');
+    expect(proposed(text).filter((d) => d.kind === 'yttrande')).toEqual([]);
+  });
+
   it('a letter reporting that the board "beslutat att avge bifogat yttrande" creates nothing: the answer goes with the letter', () => {
     const text = 'BREV\nFinansdepartementet\n\nRemiss Regional indelning\n\nMed anledning härav får förvaltningen meddela att landstingsstyrelsen den 20 september 2027 beslutat att avge bifogat yttrande till Finansdepartementet.';
     expect(proposed(text)).toEqual([]);
@@ -213,6 +218,22 @@ describe('answers a body gives or adopts', () => {
   it('"Vi vill ge er möjlighet att lämna synpunkter" is the sender\'s invitation: the remiss letter is drafted as a remiss', () => {
     const text = 'Länsstyrelsen Skåne\n2027-01-12\n\nSamråd om utvidgat strandskydd\n\nVi vill ge er möjlighet att lämna synpunkter på förslaget. Synpunkterna ska ha kommit in senast den 2 mars 2027.';
     expect(proposed(text)).toMatchObject([{ kind: 'yttrande', title: 'Yttrande över samråd om utvidgat strandskydd', due: { externalDeadline: '2027-03-02', recipient: 'Länsstyrelsen Skåne' } }]);
+  });
+});
+
+describe('a remiss within the municipality', () => {
+  it('a letter from KS to a committee: the committee answers (the addressee, not the sender heading the letter), to "kommunstyrelsen", decided by the committee', () => {
+    const text = 'Kommunstyrelsen\nKommunledningskontoret\n2027-03-01   KS 2027/88\n\nSocialnämnden\n\nRemiss: Motion om fritidsbanker\n\nKommunfullmäktige har remitterat motionen till kommunstyrelsen, som härmed bereder socialnämnden tillfälle att yttra sig. Svar ska ha inkommit till kommunstyrelsen senast 2027-05-14.';
+    expect(proposed(text)).toMatchObject([
+      { kind: 'yttrande', responsibleRole: 'socialnämnden', due: { externalDeadline: '2027-05-14', recipient: 'Kommunstyrelsen', decidedBy: 'SN' } },
+    ]);
+  });
+});
+
+describe('summaries that label their decisions', () => {
+  it('"Kommunstyrelsen beslutade bland annat följande:" opens the decisions, as "Beslut" does', () => {
+    const text = 'Kommunstyrelsen i korthet\nKommunstyrelsen beslutade bland annat följande:\natt ge kommundirektören i uppdrag att ta fram en lokalförsörjningsplan.';
+    expect(proposed(text, { body: 'KS', meetingDate: '2027-05-04' })).toMatchObject([{ kind: 'uppdrag', responsibleRole: 'kommundirektören' }]);
   });
 });
 
