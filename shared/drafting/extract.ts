@@ -286,7 +286,7 @@ const LABELLED_MEETING = /sammantradesdatum|sammantrade(?:t)?\s+(?:den\s+)?\d|mo
 const NOT_MEETING_DATE = /inkom|vack|datum\s*:?\s*\d|daterad|^datum\b/;
 const READS_AS_MINUTES = (line: string) => (/protokoll|sammantrade/.test(line) && !/tjansteskrivelse/.test(line)) || (/§\s*\d/.test(line) && !/vack/.test(line));
 const BODY_ONLY = /^(?:namnd|styrelse|arbetsutskott|utskott)/;
-const TITLE_SKIP = /^(?:protokoll|sammantradesprotokoll|protokollsutdrag|tjansteskrivelse|motion till|interpellation till|datum|inkom|vackt|dnr|diarienummer|handlaggare|till\s*:|sida|er referens|var referens|remissinstanser)\b/;
+const TITLE_SKIP = /^(?:protokoll|sammantradesprotokoll|protokollsutdrag|tjansteskrivelse|motion till|interpellation till|datum|inkom|vackt|dnr|diarienummer|handlaggare|till\s*:|till (?:kommun|region|landstings)?fullmaktige|sida|er referens|var referens|remissinstanser)\b/;
 
 /** The first date written in a line outside the text (a page header), a year-less one counted from `ref`. */
 function firstDateOf(doc: Doc, line: string, ref: CalendarDate): { date: CalendarDate; yearWritten: boolean } | undefined {
@@ -301,20 +301,20 @@ const CHARACTERS_PER_STEP = 10_000;
 /** Chunks overlap by more than the longest written date ("den 30 september 2027"), so none is cut. */
 const CHUNK_OVERLAP = 40;
 
-/** The first date written with its year, the text read a chunk a step. */
-function* firstDateWithYear(doc: Doc, today: CalendarDate): Steps<CalendarDate | undefined> {
-  for (let start = 0; ; start += CHARACTERS_PER_STEP - CHUNK_OVERLAP) {
-    const end = Math.min(doc.text.length, start + CHARACTERS_PER_STEP);
+/** The first date of a span written with its year, the span read a chunk a step. */
+function* firstDateWithYear(doc: Doc, span: Span, today: CalendarDate): Steps<CalendarDate | undefined> {
+  for (let start = span.start; ; start += CHARACTERS_PER_STEP - CHUNK_OVERLAP) {
+    const end = Math.min(span.end, start + CHARACTERS_PER_STEP);
     // The reference date is not read for a date whose year is written.
     const written = datesIn(doc, { start, end }, today).find((t) => t.yearWritten);
     if (written) return written.date;
-    if (end === doc.text.length) return undefined;
+    if (end === span.end) return undefined;
     yield;
   }
 }
 
 function* documentFacts(doc: Doc, today: CalendarDate): Steps<DocFacts> {
-  const written = yield* firstDateWithYear(doc, today);
+  const written = yield* firstDateWithYear(doc, { start: 0, end: doc.text.length }, today);
   let headerDate: CalendarDate | undefined;
   for (const line of doc.header) {
     const date = /\d/.test(line) ? firstDateOf(doc, line, today) : undefined;
@@ -578,7 +578,8 @@ function deadlineOf(doc: Doc, task: Span, meta: BlockMeta, reportFrom?: number):
   if (used.form === 'period') {
     // A report-back within a period is due at the body's last meeting by its end; other work by its end.
     const to = report ? targetBody(doc, reportSpan ?? task, meta.decider, meta.council) : undefined;
-    return { due: to ? { meeting: { body: to, by: used.by } } : { date: used.by }, report, used, vague: slice(doc, used), more: [] };
+    // "vid årets sista sammanträde" names one meeting: no period to check.
+    return { due: to ? { meeting: { body: to, by: used.by } } : { date: used.by }, report, used, vague: used.exact ? undefined : slice(doc, used), more: [] };
   }
   const body = targetBody(doc, reportSpan ?? { start: Math.max(task.start, used.start - 60), end: used.end }, meta.decider, meta.council);
   if (!report && used.form === 'month') return { due: { date: endOfMonth(used.month) }, report, used, more: [] };
@@ -669,10 +670,12 @@ function taskItems(doc: Doc, meta: BlockMeta, commission: Commission, source: Sp
     flags.push('Återrapporteringen saknar tidpunkt eller organ: ange en deadline.');
   }
   const dues = [deadline.due, ...deadline.more];
+  // "Kommunstyrelsen ger sig själv i uppdrag att …": the deciding body is responsible.
+  const roleOf = (role: Span) => (/^sig sjalva?$/.test(fslice(doc, role).trim()) && meta.decider ? (BODY_NAMES[meta.decider] ?? meta.decider) : slice(doc, role));
   return commission.roles.flatMap((role) => dues.map((due) => ({
     kind: deadline.report ? 'aterrapportering' : 'uppdrag',
     title,
-    role: slice(doc, role),
+    role: roleOf(role),
     due,
     decision: decisionOf(meta),
     caseNumber: meta.caseNumber,
@@ -928,9 +931,25 @@ interface Raised {
   source: Span;
   /** The date is written in the text; otherwise the motion was raised at this meeting. */
   explicit: boolean;
+  /** The motion's own date, taken for the day it was raised (see motionDocument). */
+  dated?: boolean;
 }
 
-function* motionItems(doc: Doc, block: Block, meta: BlockMeta, points: Point[], taken: Candidate[]): Steps<Candidate[]> {
+/**
+ * The motion itself ("MOTION till kommunfullmäktige … Jag föreslår att …", dated, with no stamp of
+ * when it was raised): raised on its own date, the day it is handed in, flagged for a check.
+ */
+function* motionDocument(doc: Doc, block: Block, meta: BlockMeta): Steps<Raised | undefined> {
+  const opening = fslice(doc, { start: block.start, end: Math.min(block.end, block.start + 300) }).trimStart();
+  const proposes = PROPOSING.exec(fslice(doc, block));
+  if (!/^motion\b/.test(opening) || !/fullmaktige\b/.test(opening) || !proposes) return undefined;
+  const date = yield* firstDateWithYear(doc, block, meta.ref);
+  // From its heading through the line where it proposes: what the motion is and asks.
+  const source = trimSpan(doc.text, { start: block.start, end: lineEnd(doc, block.start + proposes.index, block.end) });
+  return date ? { date, source, explicit: true, dated: true } : undefined;
+}
+
+function* motionItems(doc: Doc, block: Block, meta: BlockMeta, points: Point[], taken: Candidate[], plain: boolean): Steps<Candidate[]> {
   const head = [fold(meta.title ?? ''), ...block.lines.map((l) => fslice(doc, l)), ...meta.head].join('\n');
   // An interpellation's text is questions; a page that only mentions interpellations may still list motions.
   if (!/\bmotion(?:en|er|erna)?\b/.test(head) || /(?:^|\n)\s*(?:svar pa\s+)?interpellation/.test(head)) return [];
@@ -947,7 +966,7 @@ function* motionItems(doc: Doc, block: Block, meta: BlockMeta, points: Point[], 
   const remitSentence = points.find((p) => /remitter|overlamn|hanvis|(?:lamnas|skickas) till/.test(fslice(doc, p)));
   const motion = (title: string, source: Span, raised: Raised | undefined, referredTo = target): Candidate | undefined => {
     if (!raised && answer !== 'remitted') return undefined;
-    const flags: string[] = [];
+    const flags: string[] = raised?.dated ? ['Motionens eget datum är taget som dagen den väcktes: kontrollera.'] : [];
     if (!referredTo) flags.push('Beredande organ framgår inte: kommunstyrelsen bereder ärenden till fullmäktige.');
     if (!raised) flags.push('Datum då motionen väcktes framgår inte.');
     return {
@@ -992,7 +1011,8 @@ function* motionItems(doc: Doc, block: Block, meta: BlockMeta, points: Point[], 
   const raised =
     (yield* raisedDate(doc, block, meta, marks)) ??
     (one ? raisedIn(doc, meta, marks, one.sentence, one.motionAt) : undefined) ??
-    (answer === 'remitted' && remitSentence ? raisedAtMeeting(meta, marks, remitSentence) : undefined);
+    (answer === 'remitted' && remitSentence ? raisedAtMeeting(meta, marks, remitSentence) : undefined) ??
+    (plain ? yield* motionDocument(doc, block, meta) : undefined);
   const subject = meta.title ? meta.title : 'motionen';
   const itemTitle = /^motion\b/i.test(subject) ? `Besvara ${subject[0]?.toLowerCase()}${subject.slice(1)}` : `Besvara motionen: ${subject}`;
   // Where the motion is raised through where it is referred: a clerk reads both.
@@ -1602,7 +1622,7 @@ function* blockCandidates(doc: Doc, facts: DocFacts, block: Block, known: KnownF
   yield;
   if (!silent) for (const point of [...points, ...(yield* adoptedYrkanden(doc, block))]) commissions.push(...(yield* pointItems(doc, meta, point, plain, exhortations)));
   yield;
-  const withMotions = [...commissions, ...(yield* motionItems(doc, block, meta, points, commissions))];
+  const withMotions = [...commissions, ...(yield* motionItems(doc, block, meta, points, commissions, plain))];
   yield;
   return yield* yttrandeItems(doc, block, meta, known, withMotions, plain);
 }

@@ -12,8 +12,8 @@ export type TimingValue =
   | { form: 'date'; date: CalendarDate }
   | { form: 'month'; month: string }
   | { form: 'meetingDate'; date: CalendarDate }
-  /** A period ("under hösten 2027", "första kvartalet 2028"): due by its last day. */
-  | { form: 'period'; by: CalendarDate }
+  /** A period ("under hösten 2027", "första kvartalet 2028"): due by its last day; `exact` for "årets sista sammanträde". */
+  | { form: 'period'; by: CalendarDate; exact?: boolean }
   | { form: 'vague'; phrase: string };
 
 export type Timing = Span &
@@ -80,6 +80,8 @@ const YEAR_END = /\b(?:arsskiftet|arets (?:slut|utgang)|utgangen av (?:ar\s+)?(\
 /** "under hösten 2027", "till våren": the season's last month (autumn to December, spring to June). */
 const SEASON = /\b(?:under|till|fore|infor|senast)\s+(?:den\s+)?(hosten|varen|sommaren|hostterminen|varterminen)(?:\s+(\d{4})\b)?/g;
 const SEASON_END: Record<string, number> = { hosten: 12, hostterminen: 12, varen: 6, varterminen: 6, sommaren: 8 };
+/** "vid årets sista sammanträde", "till sista sammanträdet 2027": the body's last meeting of the year. */
+const LAST_MEETING = /\b(?:arets sista sammantrade(?:t)?|sista sammantradet (?:for |under |i )?(?:aret|ar (\d{4})|(\d{4})))/g;
 /** "i början av 2028" (its first quarter), "i slutet av 2027". */
 const PART_OF_YEAR = /\bi\s+(borjan|slutet)\s+av\s+(?:ar\s+)?(\d{4})\b/g;
 /** "under 2028", "under år 2028". */
@@ -93,7 +95,7 @@ const MEETING_WORD = new RegExp(`\\b(?:sammantradet?|motet)(?:\\s+den)?\\s*$|\\b
 const ORDINALS: Record<string, number> = { forsta: 1, andra: 2, tredje: 3, fjarde: 4 };
 
 /** findTimings reads its window once per pattern. */
-export const TIMING_PASSES = 14;
+export const TIMING_PASSES = 15;
 
 /** Every deadline-like phrase in folded[start, end), in text order; dates resolved against ref. */
 export function findTimings(folded: string, start: number, end: number, ref: CalendarDate): Timing[] {
@@ -139,6 +141,7 @@ export function findTimings(folded: string, start: number, end: number, ref: Cal
   }
   for (const m of text.matchAll(HALF_YEAR)) add(m, { form: 'period', by: periodEnd(m[2], m[1] === 'forsta' ? 6 : 12) }, true, !!m[2]);
   for (const m of text.matchAll(SEASON)) add(m, { form: 'period', by: periodEnd(m[2], SEASON_END[m[1] ?? ''] ?? 12) }, true, !!m[2]);
+  for (const m of text.matchAll(LAST_MEETING)) add(m, { form: 'period', by: periodEnd(m[1] ?? m[2], 12), exact: true }, true, !!(m[1] ?? m[2]));
   for (const m of text.matchAll(PART_OF_YEAR)) add(m, { form: 'period', by: periodEnd(m[2], m[1] === 'borjan' ? 3 : 12) }, true, true);
   for (const m of text.matchAll(YEAR_END)) add(m, { form: 'period', by: periodEnd(m[1] ?? m[2], 12) }, true, !!(m[1] ?? m[2]));
   for (const m of text.matchAll(WHOLE_YEAR)) add(m, { form: 'period', by: `${m[1]}-12-31` }, true, true);

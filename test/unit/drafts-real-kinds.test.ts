@@ -82,6 +82,13 @@ describe('motions as web pages and minutes hand them in', () => {
     expect(proposed(text, { body: 'KF', meetingDate: '2027-04-19' })).toEqual([]);
   });
 
+  it('the motion itself, dated but not stamped as raised, is raised on its own date, for KS to prepare, flagged for a check', () => {
+    const text = 'MOTION\nTill kommunfullmäktige i Ekby kommun\n\nFler laddplatser vid förskolorna\n\nMånga föräldrar kör elbil. Jag föreslår därför att kommunfullmäktige beslutar\natt ge tekniska nämnden i uppdrag att bygga laddplatser vid alla förskolor.\n\nEkby 2027-03-15\nAnna Holm (C)';
+    const [d, ...rest] = proposed(text);
+    expect(rest).toEqual([]);
+    expect(d).toMatchObject({ kind: 'motion', responsibleRole: 'kommunstyrelsen', due: { raised: '2027-03-15' }, title: 'Besvara motionen: Fler laddplatser vid förskolorna', flagged: true });
+  });
+
   it('a report on motions still under preparation ("obesvarade motioner") raises none, though it lists their dates', () => {
     const text = minutes('Kommunfullmäktige', '2027-02-22', 'Redovisning av obesvarade motioner\n\nMotion om cykelvägar, väckt 2026-03-14, under beredning i kommunstyrelsen.\n\nBeslut\nRedovisningen läggs till handlingarna.');
     expect(proposed(text)).toEqual([]);
@@ -332,6 +339,11 @@ describe('tasks, report-backs and dates as real decisions write them', () => {
     const [d] = proposed(minutes('Socialnämnden', '2027-02-10', 'Uppföljning av hemtjänsten\n\nBeslut\nSocialnämnden godkänner rapporten. Återrapportering av åtgärderna ska ske till socialnämnden i juni 2027.'));
     expect(d).toMatchObject({ kind: 'aterrapportering', title: 'Återrapportera åtgärderna', due: { meeting: { body: 'SN', month: '2027-06' } }, flagged: true });
     expect(d?.responsibleRole).toBeUndefined();
+  });
+
+  it('"Kommunstyrelsen ger sig själv i uppdrag att …" makes the deciding body responsible; "vid årets sista sammanträde" is its last meeting of the year, not a vague period', () => {
+    const [d] = proposed(minutes('Kommunstyrelsen', '2027-03-10', 'Näringslivsstrategi\n\nBeslut\nKommunstyrelsen ger sig själv i uppdrag att ta fram en ny näringslivsstrategi och återrapportera till kommunfullmäktige vid årets sista sammanträde.'));
+    expect(d).toMatchObject({ kind: 'aterrapportering', responsibleRole: 'kommunstyrelsen', due: { meeting: { body: 'KF', by: '2027-12-31' } }, flagged: false });
   });
 
   it('"sista mars 2027" is 31 March; "13–14 juni 2027" is a meeting dated by its first day', () => {
