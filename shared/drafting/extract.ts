@@ -937,11 +937,13 @@ interface Raised {
 
 /**
  * The motion itself ("MOTION till kommunfullmäktige … Jag föreslår att …", dated, with no stamp of
- * when it was raised): raised on its own date, the day it is handed in, flagged for a check.
+ * when it was raised): raised on its own date, the day it is handed in, flagged for a check. Minutes
+ * or a report about a motion tell of it in the third person ("X har i en motion föreslagit").
  */
 function* motionDocument(doc: Doc, block: Block, meta: BlockMeta): Steps<Raised | undefined> {
   const opening = fslice(doc, { start: block.start, end: Math.min(block.end, block.start + 300) }).trimStart();
-  const proposes = PROPOSING.exec(fslice(doc, block));
+  // The motion speaks for its writers ("Jag föreslår", "yrkar vi"); minutes or a report tell of it in the third person.
+  const proposes = /\b(?:jag|vi|undertecknad|undertecknade)\s+(?:foreslar|yrkar)\b|\b(?:foreslar|yrkar)\s+(?:jag|vi)\b/.exec(fslice(doc, block));
   if (!/^motion\b/.test(opening) || !/fullmaktige\b/.test(opening) || !proposes) return undefined;
   const date = yield* firstDateWithYear(doc, block, meta.ref);
   // From its heading through the line where it proposes: what the motion is and asks.
