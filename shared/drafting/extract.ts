@@ -634,6 +634,8 @@ function titleOf(doc: Doc, span: Span, remove: Span[], meta: BlockMeta): string 
     cut(/[\s,;:.–-]+$/);
     cut(TRAILING_TARGET);
     cut(/\s+(?:och|samt|att)$/);
+    // "en plan som redovisas [till kommunstyrelsen]": the report-back is the item's kind, not its title.
+    cut(/\s+som\s+(?:ska\s+)?(?:(?:ater)?redovisas|(?:ater)?rapporteras)$/);
   }
   let title = restoreDiacritics(s.replace(/\s+/g, ' ').trim(), doc.lexicon);
   if (title.length > 140) title = `${title.slice(0, title.lastIndexOf(' ', 140))}…`;
