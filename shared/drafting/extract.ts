@@ -1230,6 +1230,8 @@ interface Remiss {
   subject?: string;
 }
 
+const ANSWER_NAMED = /synpunkt|yttrande|remissvar|remisstid|\bsvar(?:et|en)?\b/;
+
 /** The words that make a date a remiss deadline: "senast", "sista dag", "remisstiden går ut". */
 const DEADLINE_CUE = /\b(?:senast|senaste dag|sista dag|sista svarsdag|svarsdatum|remisstid(?:en)?|svar(?:et)? (?:ska vara|vill vi ha) [a-z ]{0,30}?(?:fore|innan|till och med))\b/;
 
@@ -1252,7 +1254,8 @@ function* remissesOf(doc: Doc, block: Block, meta: BlockMeta): Steps<Remiss[]> {
     // "Sista dag för svar: 2027-03-15" marks the date that follows the cue; "Remisstid: 1 februari – 15 mars" ends on the last.
     const after = dates.filter((t) => t.start >= sentence.start + cue.index && t.start - (sentence.start + cue.index + cue[0].length) <= 40);
     const date = /^remisstid/.test(cue[0]) ? after.at(-1) : (dates.find((t) => t.marked) ?? after[0]);
-    if (!date || seen.has(date.date)) continue;
+    // A further remiss on the page names the answer itself; "Anmälan lämnas senast …" to a meeting is no remiss.
+    if (!date || seen.has(date.date) || (found.length > 0 && !ANSWER_NAMED.test(f))) continue;
     seen.add(date.date);
     found.push({ sentence, deadline: date.date });
   }
@@ -1411,7 +1414,8 @@ function* yttrandeItems(doc: Doc, block: Block, meta: BlockMeta, known: KnownFac
   // A summary of a meeting may hold a given answer beside other decisions; a remiss letter holds only the remiss.
   const given = yield* givenAnswers(doc, block, meta, remiss, plain);
   if (given.length || !plain || items.some((c) => c.confidence >= PROPOSED_CONFIDENCE)) return [...items, ...given];
-  if (!remiss) return [...items, ...(yield* unscheduledRemiss(doc, block, meta))];
+  // A notice (no meeting's record) may send a proposal out with no deadline.
+  if (!remiss) return [...items, ...(meta.date ? [] : yield* unscheduledRemiss(doc, block, meta))];
   const undecided = !decidedBy && !/delegation/.test(fslice(doc, block));
   return [
     ...items,

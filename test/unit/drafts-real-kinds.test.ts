@@ -162,6 +162,16 @@ describe("an authority's page of remisses", () => {
     expect(d?.due).toBeUndefined();
   });
 
+  it('a further deadline that does not name the answer ("Anmälan till dialogmötet lämnas senast …") is no second remiss', () => {
+    const text = 'Remiss Vattenplan 2028\n\nSynpunkter ska ha kommit in till Länsstyrelsen senast den 22 juni 2027.\n\nDialogmöte 20 april. Anmälan lämnas senast den 13 april 2027.';
+    expect(proposed(text).map((d) => d.due)).toEqual([{ externalDeadline: '2027-06-22', recipient: 'Länsstyrelsen' }]);
+  });
+
+  it("a meeting's minutes that tell of an authority's proposal on remiss raise no yttrande without a deadline: only a notice does", () => {
+    const text = minutes('Kommunstyrelsen', '2027-03-10', 'Information om strandskydd\n\nLänsstyrelsen har upprättat ett förslag till beslut om utvidgat strandskydd och skickat det på remiss. Informationen läggs till handlingarna.');
+    expect(proposed(text)).toEqual([]);
+  });
+
   it('"Förslag till beslut" naming the document a notice sends out is no proposal of a decision: the remiss is read', () => {
     const text = 'Naturreservatet Ekön i Ale kommun\n\nFörslag till beslut\n\nSynpunkter lämnas senast den 1 juli 2027 till Länsstyrelsen.';
     expect(proposed(text)).toMatchObject([{ kind: 'yttrande', due: { externalDeadline: '2027-07-01', recipient: 'Länsstyrelsen' } }]);
