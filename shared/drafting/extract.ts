@@ -232,7 +232,7 @@ export function extractDraftsInTurns(text: string, known: KnownFacts, ctx: Draft
   return runInTurns(extraction(text, known, ctx, work), work);
 }
 
-export function* extraction(text: string, known: KnownFacts, ctx: DraftContext, work: Work): Steps<Extraction> {
+function* extraction(text: string, known: KnownFacts, ctx: DraftContext, work: Work): Steps<Extraction> {
   const doc = yield* reading(text, work);
   const facts = yield* documentFacts(doc, ctx.today);
   const candidates: Candidate[] = [];
