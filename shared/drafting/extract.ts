@@ -163,9 +163,9 @@ const REFERS_TO_PROPOSAL = /\b(?:enligt|i enlighet med|bifalla|bifaller)\b[^.]{0
 const DEADLINE_SENTENCE = /(?:synpunkt|yttrande|remissvar|remisstid|\bsvar(?:et|en)?\b|inkommit|inkomma|kommit in|tillhanda|besvara|lamna|skickas)/;
 /** "… ska … senast …": one pass, the gap bounded (an unbounded gap is tried again from every "ska"). */
 const SECOND_TASK = new RegExp(`^(?:(?:till|senast|fore|infor|vid|inom)\\b[^,;]{0,80}?\\s)?(${TASK_VERB}|ha\\s+${TASK_SUPINE})\\b`);
-/** "Återrapportering ska ske till kommunstyrelsen i juni", "Redovisning av arbetet sker till nämnden …". */
+/** "Återrapportering ska ske till kommunstyrelsen i juni", "Återrapportering till nämnden sker senast …", "Redovisning av arbetet sker till nämnden …". */
 const NOUN_REPORT = new RegExp(
-  `^(?:en\\s+)?(?:aterrapportering|redovisning|delredovisning|slutredovisning)(?:en)?(?:\\s+av\\s+([^,;]{1,80}?))?\\s+(?:ska\\s+ske|sker|ska\\s+lamnas|lamnas)\\s+(?:till|for|infor)\\s+${BODY_PHRASE}`,
+  `^(?:en\\s+)?(?:aterrapportering|redovisning|delredovisning|slutredovisning)(?:en)?(?:\\s+av\\s+([^,;]{1,80}?))?\\s+(?:(?:till|for|infor)\\s+${BODY_PHRASE}\\s+(?:ska\\s+ske|sker|ska\\s+lamnas|lamnas)\\b|(?:ska\\s+ske|sker|ska\\s+lamnas|lamnas)\\s+(?:till|for|infor)\\s+${BODY_PHRASE})`,
 );
 const PASSIVE_REPORT = new RegExp(`^(\\p{L}[^,;]{1,80}?)\\s+(?:ska\\s+)?(?:aterrapporteras|aterredovisas|redovisas|rapporteras)\\s+(?:till|for|infor)\\s+${BODY_PHRASE}`, 'u');
 const SHALL_BY = /\bska\b[^.]{0,200}?\bsenast\b/;

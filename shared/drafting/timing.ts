@@ -74,7 +74,8 @@ const MONTH_ONLY = new RegExp(
 );
 /** "sista mars 2012", "sista dagen i mars": the month's last day. */
 const LAST_OF_MONTH = new RegExp(`\\bsista\\s+(?:dagen\\s+i\\s+)?${MONTH}(?:\\s+(\\d{4})\\b)?`, 'g');
-const QUARTER = /\b(forsta|andra|tredje|fjarde)\s+kvartalet(?:\s+(\d{4})\b)?|\bkvartal\s+([1-4])(?:\s+(\d{4})\b)?/g;
+/** "första kvartalet 2028", "kvartal 3 2028", "Q3 2028" (folded: "q3"). */
+const QUARTER = /\b(forsta|andra|tredje|fjarde)\s+kvartalet(?:\s+(\d{4})\b)?|\b(?:kvartal\s+|q)([1-4])(?:\s+(\d{4})\b)?/g;
 const HALF_YEAR = /\b(forsta|andra)\s+halvaret(?:\s+(\d{4})\b)?/g;
 const YEAR_END = /\b(?:arsskiftet|arets (?:slut|utgang)|utgangen av (?:ar\s+)?(\d{4}))(?:\s+(\d{4})(?:\/\d{2,4})?\b)?/g;
 /** "under hösten 2027", "till våren": the season's last month (autumn to December, spring to June). */
@@ -86,7 +87,7 @@ const LAST_MEETING = /\b(?:arets sista sammantrade(?:t)?|sista sammantradet (?:f
 const PART_OF_YEAR = /\bi\s+(borjan|slutet)\s+av\s+(?:ar\s+)?(\d{4})\b/g;
 /** "under 2028", "under år 2028". */
 const WHOLE_YEAR = /\bunder\s+(?:ar\s+)?(\d{4})\b(?![-/.]\d)/g;
-const RELATIVE = /\binom\s+(\d{1,2}|en|ett|tva|tre|fyra|fem|sex|sju|atta|nio|tio|elva|tolv)\s+(manader|manad|veckor|vecka|dagar)\b/g;
+const RELATIVE = /\binom\s+(\d{1,2}|en|ett|tva|tre|fyra|fem|sex|sju|atta|nio|tio|elva|tolv)\s+(manader|manad|veckor|vecka|dagar|ar)\b/g;
 const VAGUE =
   /\b(?:under|till|fore|infor|efter)\s+(?:den\s+)?(?:hosten|varen|sommaren|vintern|hostterminen|varterminen|nasta ar|kommande ar)(?:\s+\d{4}\b)?|\bi samband med\s+[a-z]+|\b(?:hosten|varen)\s+\d{4}\b/g;
 const DEADLINE_WORD = /\b(?:senast|fore|innan|till och med|t\.o\.m|sammantradet?|sammantradets|sammantrade|motet)\b[^.;]{0,45}$/;
@@ -148,7 +149,7 @@ export function findTimings(folded: string, start: number, end: number, ref: Cal
   for (const m of text.matchAll(RELATIVE)) {
     const n = NUMBERS[m[1] ?? ''] ?? Number(m[1]);
     const unit = m[2] ?? '';
-    const date = unit.startsWith('manad') ? addMonths(ref, n) : addDays(ref, unit.startsWith('veck') ? n * 7 : n);
+    const date = unit === 'ar' ? addMonths(ref, 12 * n) : unit.startsWith('manad') ? addMonths(ref, n) : addDays(ref, unit.startsWith('veck') ? n * 7 : n);
     add(m, { form: 'date', date }, true);
   }
   for (const m of text.matchAll(MONTH_ONLY)) {

@@ -356,6 +356,17 @@ describe('tasks, report-backs and dates as real decisions write them', () => {
     expect(d).toMatchObject({ kind: 'aterrapportering', responsibleRole: 'kommunstyrelsen', due: { meeting: { body: 'KF', by: '2027-12-31' } }, flagged: false });
   });
 
+  it('"Återrapportering till socialnämnden ska ske senast 31 december 2027" (the body before the verb) is a report-back by that date', () => {
+    const [d] = proposed(minutes('Socialnämnden', '2027-02-10', 'Hemtjänst\n\nBeslut\nSocialnämnden godkänner rapporten. Återrapportering till socialnämnden ska ske senast 31 december 2027.'));
+    expect(d).toMatchObject({ kind: 'aterrapportering', due: { date: '2027-12-31' } });
+  });
+
+  it('"inom ett år" is a year from the decision; "under Q3 2027" is the third quarter', () => {
+    const due = (decision: string) => proposed(minutes('Kommunstyrelsen', '2027-02-10', `Plan\n\nBeslut\n${decision}`))[0]?.due;
+    expect(due('Kommunstyrelsen ger kommundirektören i uppdrag att ta fram en plan inom ett år.')).toEqual({ date: '2028-02-10' });
+    expect(due('Kommunstyrelsen ger kommundirektören i uppdrag att ta fram en plan och återrapportera till kommunstyrelsen under Q3 2027.')).toEqual({ meeting: { body: 'KS', by: '2027-09-30' } });
+  });
+
   it('"sista mars 2027" is 31 March; "13–14 juni 2027" is a meeting dated by its first day', () => {
     const dates = (text: string) => findTimings(text, 0, text.length, '2027-01-01').map((t) => ('date' in t ? t.date : undefined));
     expect(dates('remisstiden gar ut sista mars 2027')).toEqual(['2027-03-31']);
