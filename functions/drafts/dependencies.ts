@@ -1,11 +1,12 @@
 import { createDocumentClient } from '../../shared/adapters/dynamo/client';
 import { createDynamoRoleDirectory } from '../../shared/adapters/dynamo/directory';
 import { createDynamoPlanStore } from '../../shared/adapters/dynamo/plans';
+import { pdfText } from '../../shared/adapters/pdf/text';
 import { createDeadlineRules } from '../../shared/application/plans/deadline-rules';
 import { systemClock, type Clock } from '../../shared/platform/clock';
 import { readConfig } from '../../shared/platform/config';
 
-/** The drafts function's side effects: the role directory and the meeting plans; nothing else is stored. */
+/** The drafts function's side effects: the role directory and the meeting plans, and reading PDFs; nothing is stored. */
 export function createDraftsDependencies(env: Record<string, string | undefined> = process.env, clock: Clock = systemClock) {
   const config = readConfig(env);
   const documentClient = createDocumentClient(config);
@@ -14,6 +15,7 @@ export function createDraftsDependencies(env: Record<string, string | undefined>
     clock,
     directory: createDynamoRoleDirectory(documentClient, config.TABLE_NAME),
     rules: createDeadlineRules(createDynamoPlanStore(documentClient, config.TABLE_NAME), { delegationLeadWorkingDays: config.DELEGATION_LEAD_WORKING_DAYS }),
+    pdfText,
   };
 }
 

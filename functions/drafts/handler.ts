@@ -9,7 +9,7 @@ export function createHandler(deps: () => DraftsDependencies = draftsDependencie
   return createRouter(
     DRAFTS_ROUTES,
     {
-      'POST /uppdrag/drafts': async ({ body }) => json(200, await draftItems(deps(), body)),
+      'POST /uppdrag/drafts': async ({ body, raw, query }) => json(200, await draftItems(deps(), raw ? { ...query, pdf: raw.bytes } : body!)),
       'GET /directory/roles/{role}': async ({ params }) => json(200, await readRoleHolder(deps(), params.role)),
       'PUT /directory/roles/{role}': async ({ caller, params, body }) => json(200, await setRoleHolder(deps(), caller, params.role, body)),
     },

@@ -3,6 +3,7 @@ import { createDynamoItemRepository } from '../../shared/adapters/dynamo/items';
 import { createDynamoPlanStore } from '../../shared/adapters/dynamo/plans';
 import { createDynamoNotices } from '../../shared/adapters/dynamo/notices';
 import { createDynamoUnitDirectory } from '../../shared/adapters/dynamo/units';
+import { readSpreadsheet } from '../../shared/adapters/spreadsheets/read';
 import { createDeadlineRules } from '../../shared/application/plans/deadline-rules';
 import { systemClock, type Clock } from '../../shared/platform/clock';
 import { readConfig } from '../../shared/platform/config';
@@ -20,6 +21,7 @@ export function createItemsDependencies(env: Record<string, string | undefined> 
     units: createDynamoUnitDirectory(documentClient, config.TABLE_NAME),
     // Outcomes of officials' requests wait for their next email.
     notices: createDynamoNotices(documentClient, config.TABLE_NAME),
+    readSpreadsheet,
   };
 }
 

@@ -1,3 +1,5 @@
+import { importBacklog } from '../../shared/application/imports/backlog';
+import { invalid } from '../../shared/domain/errors';
 import { createItem, getItem, itemHistory, listAllItems, listItems, patchItem, previewDeadline } from '../../shared/application/items/service';
 import { spreadsheet } from '../../shared/http/download';
 import { negotiate } from '../../shared/http/negotiation';
@@ -6,7 +8,7 @@ import { json } from '../../shared/http/problems';
 import { createRouter } from '../../shared/http/router';
 import { ITEMS_ROUTES } from '../../shared/http/routes/items';
 import { ITEMS_SHEET } from '../../shared/views/spreadsheets/items';
-import { SPREADSHEET_TYPES } from '../../shared/views/spreadsheets/table';
+import { SPREADSHEET_TYPES, XLSX_TYPE } from '../../shared/views/spreadsheets/table';
 import { itemsDependencies, type ItemsDependencies } from './dependencies';
 
 /** Every matching row, in pages, up to this many (documented in README, "Limits"). */
@@ -41,6 +43,12 @@ export function createHandler(deps: () => ItemsDependencies = itemsDependencies)
         const type = negotiate(headers.accept, ['application/json', ...SPREADSHEET_TYPES] as const);
         if (type === 'application/json') return json(200, await listItems(deps(), caller, query));
         return spreadsheet(type, ITEMS_SHEET, await listAllItems(deps(), caller, query, EXPORT_MAX_ROWS), 'uppdrag');
+      },
+
+      'POST /imports': async ({ caller, query, raw }) => {
+        if (!raw) throw invalid('file_required', 'Skicka kalkylbladet (CSV eller XLSX) som kroppen.');
+        const table = await deps().readSpreadsheet(raw.bytes, raw.type === XLSX_TYPE ? 'xlsx' : 'csv');
+        return json(200, await importBacklog(deps(), caller, table, { dryRun: query.dryRun ?? false }));
       },
     },
     { maxBodyBytes: () => deps().config.MAX_BODY_BYTES },

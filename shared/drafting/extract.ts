@@ -2,16 +2,18 @@
  * Draft follow-up items from the text of a decision, by Swedish rules alone (no model, no network).
  * The endpoint resolves `due` with the meeting plans; here it stays in the contract's forms.
  */
-import type { CalendarDate } from '../domain/dates';
+import { addDays, type CalendarDate } from '../domain/dates';
 import { due as dueSchema, type Due, type Kind, type Person } from '../domain/items/vocabulary';
 import { fold } from './fold';
 import { BODY_PHRASE, readHeading } from './headings';
 import {
   BODY_AT_START,
   caseNumberIn,
+  lineSpans,
   linesOf,
   pointsOf,
   reading,
+  sentencesIn,
   sentencesOf,
   trimSpan,
   type Block,
@@ -132,13 +134,20 @@ const REPORT_SPLIT = /(?:,\s*|\s+)(?:och|samt)\s+(?:att\s+)?(?:darefter\s+)?(?=(
 const TASK_VERB =
   '(?:ta fram|utreda|genomfora|inratta|uppratta|se over|revidera|infora|tillsatta|aterrapportera|aterkomma|redovisa|slutredovisa|utarbeta|kartlagga|folja upp|samordna|utveckla|uppdatera|utse|underteckna|teckna|besvara|planera|inventera|erbjuda|bygga|starta|paborja|analysera|sammanstalla|forbereda|verkstalla)';
 const TASK_START = new RegExp(`^${TASK_VERB}\\b`);
-const LEAD_IN = /^(?:.{0,140}?\b(?:beslutar|besluta)\s+(?:vidare\s+|dessutom\s+|ocksa\s+|aven\s+|for egen del\s+)?(?:att\s+)?|att\s+)/;
+/** "att till sammanträdet den 5 november ha tagit fram underlag": a task to have done by a meeting. */
+const SUPINES: Record<string, string> = {
+  'tagit fram': 'ta fram', utrett: 'utreda', genomfort: 'genomföra', upprattat: 'upprätta', 'sett over': 'se över', reviderat: 'revidera',
+  utarbetat: 'utarbeta', kartlagt: 'kartlägga', sammanstallt: 'sammanställa', analyserat: 'analysera', 'foljt upp': 'följa upp', planerat: 'planera',
+};
+const TASK_SUPINE = `(?:${Object.keys(SUPINES).join('|').replace(/ /g, '\\s+')})`;
+const LEAD_IN = /^(?:.{0,140}?\b(?:beslutar|beslutade|besluta)\s+(?:vidare\s+|dessutom\s+|ocksa\s+|aven\s+|for egen del\s+)?(?:att\s+)?|att\s+)/;
 // Starts on the punctuation or the conjunction, never on white space: a pattern that opens with
 // `\s*` is tried again at every space of a run.
 const CLAUSE_BOUNDARY = /[,;]\s{0,3}(?:samt\s{1,3}|och\s{1,3})?att\s+|\b(?:samt|och)\s{1,3}att\s+/g;
 const NOT_ATT = '(?:(?!\\batt\\b)[^.;:?])';
-const GIVE = new RegExp(`\\b(?:ge|ger)\\s+(${NOT_ATT}{2,140}?)\\s+(?:i\\s+uppdrag|uppdraget)\\s+(?:att\\s+)?`);
-const COMMISSION_TO = new RegExp(`\\buppdra(?:r)?\\s+(?:at|till)\\s+(${NOT_ATT}{2,140}?)\\s+att\\s+`);
+// A summary of a meeting tells its decisions in the past tense: "Kommunstyrelsen gav kommunchefen i uppdrag".
+const GIVE = new RegExp(`\\b(?:ge|ger|gav)\\s+(${NOT_ATT}{2,140}?)\\s+(?:i\\s+uppdrag|uppdraget)\\s+(?:att\\s+)?`);
+const COMMISSION_TO = new RegExp(`\\b(?:uppdra|uppdrar|uppdrog)\\s+(?:at|till)\\s+(${NOT_ATT}{2,140}?)\\s+att\\s+`);
 const COMMISSION_BARE = new RegExp(`\\buppdra(?:r)?\\s+(${NOT_ATT}{2,80}?)\\s+att\\s+`);
 const APPOINT_TO_SIGN = new RegExp(`\\b(?:utse|utser|bemyndiga|bemyndigar)\\s+(${NOT_ATT}{2,120}?)\\s+(?:till\\s+)?att\\s+(?=(?:underteckna|teckna|skriva under|inga)\\b)`);
 const SUBJECT_COMMISSION = /\s(?:far|ges|erhaller)\s+(?:ocksa\s+|aven\s+|dessutom\s+)?(?:i\s+uppdrag|uppdraget)\s+(?:att\s+)?|\s(?:uppdras|utses|bemyndigas)\s+(?:till\s+)?(?:att\s+)?/;
@@ -149,14 +158,26 @@ const REFERRAL_BACK = new RegExp(`\\baterremitter\\w*\\s+(?:arendet\\s+)?till\\s
 const EXHORTATION = new RegExp(`\\b(?:uppmana|uppmanar|uppmanas|rekommendera|rekommenderar)\\s+(${NOT_ATT}{2,120}?)\\s+att\\s+`);
 const ROLE_MODIFIER = /\s+(?:i samrad med|i samverkan med|tillsammans med|med stod av|med hjalp av)\s.*$/;
 const SCAN_STOP = new Set(['att', 'ska', 'skall', 'och', 'samt', 'som', 'med', 'till', 'for', 'av', 'i', 'pa', 'den', 'det', 'de', 'en', 'ett', 'anses', 'bifalls', 'avslas', 'enligt', 'dess', 'vars', 'deras', 'hans', 'hennes', 'alla']);
-const PROPOSING = /\b(?:foreslar|foreslas|yrkar|hemstaller)\b/;
+const PROPOSING = /\b(?:foreslar|foreslas|foreslog|foreslagit|foreslagits|yrkar|yrkade|yrkat|hemstaller|hemstallt)\b/
 const REFERS_TO_PROPOSAL = /\b(?:enligt|i enlighet med|bifalla|bifaller)\b[^.]{0,60}\bforslag(?:et)?\b/;
-const DEADLINE_SENTENCE = /(?:synpunkt|yttrande|remissvar|\bsvar\b|svaren|inkommit|inkomma|kommit in|tillhanda|besvara|lamna)/;
+const DEADLINE_SENTENCE = /(?:synpunkt|yttrande|remissvar|remisstid|\bsvar(?:et|en)?\b|inkommit|inkomma|kommit in|tillhanda|besvara|lamna|skickas)/;
 /** "… ska … senast …": one pass, the gap bounded (an unbounded gap is tried again from every "ska"). */
-const SECOND_TASK = new RegExp(`^(?:(?:till|senast|fore|infor|vid|inom)\\b[^,;]{0,80}?\\s)?(${TASK_VERB})\\b`);
+const SECOND_TASK = new RegExp(`^(?:(?:till|senast|fore|infor|vid|inom)\\b[^,;]{0,80}?\\s)?(${TASK_VERB}|ha\\s+${TASK_SUPINE})\\b`);
+/** "Återrapportering ska ske till kommunstyrelsen i juni", "Återrapportering till nämnden sker senast …", "Redovisning av arbetet sker till nämnden …". */
+const NOUN_REPORT = new RegExp(
+  `^(?:en\\s+)?(?:aterrapportering|redovisning|delredovisning|slutredovisning)(?:en)?(?:\\s+av\\s+([^,;]{1,80}?))?\\s+(?:(?:till|for|infor)\\s+${BODY_PHRASE}\\s+(?:ska\\s+ske|sker|ska\\s+lamnas|lamnas)\\b|(?:ska\\s+ske|sker|ska\\s+lamnas|lamnas)\\s+(?:till|for|infor)\\s+${BODY_PHRASE})`,
+);
 const PASSIVE_REPORT = new RegExp(`^(\\p{L}[^,;]{1,80}?)\\s+(?:ska\\s+)?(?:aterrapporteras|aterredovisas|redovisas|rapporteras)\\s+(?:till|for|infor)\\s+${BODY_PHRASE}`, 'u');
 const SHALL_BY = /\bska\b[^.]{0,200}?\bsenast\b/;
 const FOLLOW_UP = /\b(?:aterrapport\w*|redovis\w*|aterkomm\w*|rapporter\w*|ska vara (?:klar|klart|genomford|genomfort|slutford|slutfort|fardig|fardigt)|uppdraget|planen|arbetet)\b/;
+
+/** Sentences read between two steps (see Steps) by the rules that read a whole block. */
+const SENTENCES_PER_STEP = 200;
+
+/** The sentences of a span, line by line (a sentence never crosses a line break), read as they are needed. */
+function* sentencesByLine(doc: Doc, span: Span): Generator<Span> {
+  for (const line of linesOf(doc, span)) yield* sentencesIn(doc, line);
+}
 
 /** A span's repaired text; what the rules read of it is charged to the extraction's work. */
 const slice = (doc: Doc, span: Span) => {
@@ -213,7 +234,7 @@ export function extractDraftsInTurns(text: string, known: KnownFacts, ctx: Draft
 
 function* extraction(text: string, known: KnownFacts, ctx: DraftContext, work: Work): Steps<Extraction> {
   const doc = yield* reading(text, work);
-  const facts = documentFacts(doc, ctx.today);
+  const facts = yield* documentFacts(doc, ctx.today);
   const candidates: Candidate[] = [];
   const exhortations: Candidate[] = [];
   for (const block of doc.blocks) {
@@ -265,7 +286,7 @@ const LABELLED_MEETING = /sammantradesdatum|sammantrade(?:t)?\s+(?:den\s+)?\d|mo
 const NOT_MEETING_DATE = /inkom|vack|datum\s*:?\s*\d|daterad|^datum\b/;
 const READS_AS_MINUTES = (line: string) => (/protokoll|sammantrade/.test(line) && !/tjansteskrivelse/.test(line)) || (/§\s*\d/.test(line) && !/vack/.test(line));
 const BODY_ONLY = /^(?:namnd|styrelse|arbetsutskott|utskott)/;
-const TITLE_SKIP = /^(?:protokoll|sammantradesprotokoll|protokollsutdrag|tjansteskrivelse|motion till|interpellation till|datum|inkom|vackt|dnr|diarienummer|handlaggare|till\s*:|sida|er referens|var referens|remissinstanser)\b/;
+const TITLE_SKIP = /^(?:protokoll|sammantradesprotokoll|protokollsutdrag|tjansteskrivelse|motion till|interpellation till|datum|inkom|vackt|dnr|diarienummer|handlaggare|till\s*:|till (?:kommun|region|landstings)?fullmaktige|sida|er referens|var referens|remissinstanser)\b/;
 
 /** The first date written in a line outside the text (a page header), a year-less one counted from `ref`. */
 function firstDateOf(doc: Doc, line: string, ref: CalendarDate): { date: CalendarDate; yearWritten: boolean } | undefined {
@@ -275,16 +296,32 @@ function firstDateOf(doc: Doc, line: string, ref: CalendarDate): { date: Calenda
   return undefined;
 }
 
-function documentFacts(doc: Doc, today: CalendarDate): DocFacts {
-  // The reference date is not read for a date whose year is written.
-  const written = datesIn(doc, { start: 0, end: doc.folded.length }, today).find((t) => t.yearWritten);
+/** Characters searched for a date between two steps (see Steps). */
+const CHARACTERS_PER_STEP = 10_000;
+/** Chunks overlap by more than the longest written date ("den 30 september 2027"), so none is cut. */
+const CHUNK_OVERLAP = 40;
+
+/** The first date of a span written with its year, the span read a chunk a step. */
+function* firstDateWithYear(doc: Doc, span: Span, today: CalendarDate): Steps<CalendarDate | undefined> {
+  for (let start = span.start; ; start += CHARACTERS_PER_STEP - CHUNK_OVERLAP) {
+    const end = Math.min(span.end, start + CHARACTERS_PER_STEP);
+    // The reference date is not read for a date whose year is written.
+    const written = datesIn(doc, { start, end }, today).find((t) => t.yearWritten);
+    if (written) return written.date;
+    if (end === span.end) return undefined;
+    yield;
+  }
+}
+
+function* documentFacts(doc: Doc, today: CalendarDate): Steps<DocFacts> {
+  const written = yield* firstDateWithYear(doc, { start: 0, end: doc.text.length }, today);
   let headerDate: CalendarDate | undefined;
   for (const line of doc.header) {
     const date = /\d/.test(line) ? firstDateOf(doc, line, today) : undefined;
     headerDate = date?.yearWritten ? date.date : undefined;
     if (headerDate) break;
   }
-  const ref = headerDate ?? written?.date ?? today;
+  const ref = headerDate ?? written ?? today;
   const folded = doc.header.map(fold);
   const opening = doc.folded.slice(0, 5_000);
   const facts: DocFacts = {
@@ -377,7 +414,8 @@ interface Point extends Span {
 function decisionPoints(doc: Doc, block: Block, meta: BlockMeta): { points: Point[]; plain: boolean } {
   const of = (kind: Section['kind']) => block.sections.filter((s) => s.kind === kind && fslice(doc, s).trim());
   const decisions = of('decision');
-  const proposals = of('proposal');
+  // "Förslag till beslut" may also name a document a notice sends out: a proposal proposes only if it reads as a decision.
+  const proposals = of('proposal').filter((s) => PROPOSES.test(fslice(doc, s)));
   const points = (sections: Section[], confidence: number, flag?: string) =>
     sections.flatMap((s) => pointsOf(doc, s).map((p) => ({ ...p, confidence, flag })));
   const refers = decisions.some((s) => REFERS_TO_PROPOSAL.test(fslice(doc, s)));
@@ -401,6 +439,10 @@ function decisionPoints(doc: Doc, block: Block, meta: BlockMeta): { points: Poin
   const other = block.sections.filter((s) => s.kind === 'other');
   return { points: points(other, 0.75), plain: true };
 }
+
+/** What a proposal of a decision says: an att-clause, a verb of deciding, a commission. */
+const PROPOSES =
+  /\batt\b|beslut|bifall|avsla|godkan|\banta[rs]?\b|faststall|uppdra|i uppdrag|\bges\b|\bfar\b|aterkomm|aterrapport|redovis|notera|handlingarna|foresla|overlamna|remitter|\butse|\bvalj|bevilja|anvisa|tillstyrk|avstyrk/;
 
 /** "Arbetsutskottet föreslår kommunstyrelsen besluta att ..." told in the history, adopted by the decision. */
 function historyProposals(doc: Doc, block: Block): Point[] {
@@ -536,7 +578,8 @@ function deadlineOf(doc: Doc, task: Span, meta: BlockMeta, reportFrom?: number):
   if (used.form === 'period') {
     // A report-back within a period is due at the body's last meeting by its end; other work by its end.
     const to = report ? targetBody(doc, reportSpan ?? task, meta.decider, meta.council) : undefined;
-    return { due: to ? { meeting: { body: to, by: used.by } } : { date: used.by }, report, used, vague: slice(doc, used), more: [] };
+    // "vid årets sista sammanträde" names one meeting: no period to check.
+    return { due: to ? { meeting: { body: to, by: used.by } } : { date: used.by }, report, used, vague: used.exact ? undefined : slice(doc, used), more: [] };
   }
   const body = targetBody(doc, reportSpan ?? { start: Math.max(task.start, used.start - 60), end: used.end }, meta.decider, meta.council);
   if (!report && used.form === 'month') return { due: { date: endOfMonth(used.month) }, report, used, more: [] };
@@ -575,6 +618,13 @@ function titleOf(doc: Doc, span: Span, remove: Span[], meta: BlockMeta): string 
   };
   cut(/^\s*att\s+/);
   cut(new RegExp(`^\\s*(?:i samverkan med|i samrad med|tillsammans med)\\s+[^,]{1,60}?\\s+(?=${TASK_VERB}\\b)`));
+  // "ha tagit fram underlag" (done by a meeting) is the task "ta fram underlag".
+  const perfect = new RegExp(`^\\s*ha\\s+(${TASK_SUPINE})\\b`).exec(f);
+  if (perfect?.[1]) {
+    const task = SUPINES[perfect[1].replace(/\s+/g, ' ')] ?? perfect[1];
+    s = task + s.slice(perfect[0].length);
+    f = fold(task) + f.slice(perfect[0].length);
+  }
   const relative = /,\s*(?:dar|som|vilket|vilken|eftersom)\b/.exec(f);
   if (relative) {
     s = s.slice(0, relative.index);
@@ -584,6 +634,8 @@ function titleOf(doc: Doc, span: Span, remove: Span[], meta: BlockMeta): string 
     cut(/[\s,;:.–-]+$/);
     cut(TRAILING_TARGET);
     cut(/\s+(?:och|samt|att)$/);
+    // "en plan som redovisas [till kommunstyrelsen]": the report-back is the item's kind, not its title.
+    cut(/\s+som\s+(?:ska\s+)?(?:(?:ater)?redovisas|(?:ater)?rapporteras)$/);
   }
   let title = restoreDiacritics(s.replace(/\s+/g, ' ').trim(), doc.lexicon);
   if (title.length > 140) title = `${title.slice(0, title.lastIndexOf(' ', 140))}…`;
@@ -620,10 +672,12 @@ function taskItems(doc: Doc, meta: BlockMeta, commission: Commission, source: Sp
     flags.push('Återrapporteringen saknar tidpunkt eller organ: ange en deadline.');
   }
   const dues = [deadline.due, ...deadline.more];
+  // "Kommunstyrelsen ger sig själv i uppdrag att …": the deciding body is responsible.
+  const roleOf = (role: Span) => (/^sig sjalva?$/.test(fslice(doc, role).trim()) && meta.decider ? (BODY_NAMES[meta.decider] ?? meta.decider) : slice(doc, role));
   return commission.roles.flatMap((role) => dues.map((due) => ({
     kind: deadline.report ? 'aterrapportering' : 'uppdrag',
     title,
-    role: slice(doc, role),
+    role: roleOf(role),
     due,
     decision: decisionOf(meta),
     caseNumber: meta.caseNumber,
@@ -664,18 +718,23 @@ function attach(doc: Doc, meta: BlockMeta, group: Candidate[], span: Span): void
 /** The items of one decision point: commissions, with report-backs and deadlines from later clauses and sentences. */
 function* pointItems(doc: Doc, meta: BlockMeta, point: Point, plain: boolean, exhortations: Candidate[]): Steps<Candidate[]> {
   const items: Candidate[] = [];
+  const duties: Candidate[] = [];
   let group: Candidate[] | undefined;
   for (const sentence of sentencesOf(doc, point)) {
     yield;
     if (isQuestion(doc, sentence)) continue;
     if (plain && PROPOSING.test(fslice(doc, sentence))) continue;
+    // In text outside a decision, only a decision it reports ("Fullmäktige beslutade att …") states a duty.
+    const states = !plain || reportsThisDecision(doc, meta, sentence);
     let sentenceGroup: Candidate[] | undefined;
     let last: Commission | undefined;
-    const before = items.length;
+    const before = items.length + duties.length;
     for (const clause of clausesOf(doc, sentence)) {
       doc.work.charge(CLAUSE_UNITS);
       const cf = fslice(doc, clause);
       const commission = readCommission(doc, clause);
+      // "Kommunstyrelsen gav förvaltningen i uppdrag …" outside a decision is the case's history.
+      if (commission && plain && /\b(?:gav|uppdrog)\b/.test(cf)) continue;
       if (commission) {
         const made = taskItems(doc, meta, commission, sentence, point);
         // An uppmaning asks another body to act: shown to the clerk, never proposed as an item.
@@ -704,22 +763,100 @@ function* pointItems(doc: Doc, meta: BlockMeta, point: Point, plain: boolean, ex
         const subject = BODY_AT_START.exec(fslice(doc, sentence))?.[1];
         const body = subject ? slice(doc, { start: sentence.start, end: sentence.start + subject.length }) : (BODY_NAMES[meta.decider] ?? meta.decider);
         items.push(...selfTask(doc, meta, clause, sentence, point, body));
+        continue;
       }
+      // "Uppdraget ska redovisas …" after a commission is its report-back, not a duty of its own.
+      const refersBack = group && (FOLLOW_UP.test(fslice(doc, sentence)) || SHALL_BY.test(fslice(doc, sentence)));
+      if (!sentenceGroup && states && !refersBack) duties.push(...passiveDuty(doc, meta, clause, sentence, point));
     }
     if (sentenceGroup) group = sentenceGroup;
+    else if (items.length + duties.length > before) continue;
     else if (group && (FOLLOW_UP.test(fslice(doc, sentence)) || SHALL_BY.test(fslice(doc, sentence)))) attach(doc, meta, group, sentence);
-    else if (items.length === before) items.push(...passiveReport(doc, meta, sentence, point));
+    else items.push(...passiveReport(doc, meta, sentence, point));
   }
-  return items;
+  // "Antalet platser ska utökas. Förvaltningen ges i uppdrag att återkomma med förslag": the direction waits for the proposals.
+  const awaited = items.some((c) => /^aterkomma\b.*\b(?:forslag|underlag)/.test(fold(c.title)));
+  return awaited ? items : [...items, ...duties].sort((a, b) => a.source.start - b.source.start);
+}
+
+const REPORTED_DECISION = new RegExp(`^${BODY_PHRASE}\\s+(?:beslutade|beslutar|beslot)\\s+(?:\\S+\\s+){0,6}?att\\b`);
+
+/** "Fullmäktige beslutade att …" with no date, or this meeting's: this decision; "beslutade 2019-05-20 att …" is history. */
+function reportsThisDecision(doc: Doc, meta: BlockMeta, sentence: Span): boolean {
+  const m = REPORTED_DECISION.exec(fslice(doc, sentence));
+  if (!m) return false;
+  return datesIn(doc, { start: sentence.start, end: sentence.start + m[0].length }, meta.ref).every((t) => t.date === meta.date);
+}
+/**
+ * The passives of work ("ska köpas in", "ska utredas", "ska behandlas i arbetet med"): what a rule
+ * ("ska tillämpas"), a view ("ska beaktas"), money ("ska finansieras") or a formality ("ska
+ * justeras") says is no task. A report-back ("ska redovisas") is read as one (see passiveReport).
+ */
+const WORK_PASSIVE =
+  '(?:utredas|undersokas|genomforas|inrattas|upprattas|utarbetas|revideras|kartlaggas|inventeras|analyseras|sammanstallas|planeras|projekteras|' +
+  'byggas|anlaggas|rustas upp|renoveras|rivas|kopas in|kopas|saljas|forvarvas|upphandlas|tillskapas|skapas|startas|paborjas|anordnas|' +
+  'tas fram|ses over|foljas upp|behandlas|provas|inforas|tillsattas|verkstallas)';
+/** "Lichron-fastigheten ska köpas in", "frågan om en cykelväg ska behandlas i arbetet med planen": a passive "ska" of work. */
+const PASSIVE_DUTY = new RegExp(`^([a-z0-9][^,;]{1,160}?)\\s+(?:ska|skall)\\s+(?:darfor\\s+|ocksa\\s+|aven\\s+|nu\\s+|omgaende\\s+)?(${WORK_PASSIVE})\\b`);
+/** The decision's own paperwork: "Beslutet ska skickas till …", "Ärendet ska behandlas av …". */
+const PAPERWORK = /^(?:beslutet|besluten|paragrafen|protokollet|arendet|arendena)$/;
+const ARTICLE = /^(?:en|ett|den|det|de|dessa|denna|detta|alla|samtliga|fragan|antalet|arbetet)\b/;
+
+/**
+ * "Lichron-fastigheten ska köpas in av kommunen", "att Ulricehamnsförslaget ska utredas vidare": a
+ * decision that leaves work with no one named, an uppdrag titled in the active ("Köpa in
+ * Lichron-fastigheten"), flagged for a responsible. Not a formality ("Beslutet ska skickas"), a view
+ * ("ska anses"), work a body is to decide ("ska behandlas av kommunfullmäktige") or a change that
+ * takes effect ("ska avvecklas från och med den 1 januari").
+ */
+function passiveDuty(doc: Doc, meta: BlockMeta, clause: Span, sentence: Span, point: Point): Candidate[] {
+  const f = fslice(doc, clause);
+  const m = PASSIVE_DUTY.exec(f);
+  if (!m?.[1] || !m[2]) return [];
+  // The subject is what follows the last "att" ("Motionen bifalls såtillvida att frågan om …").
+  const lastAtt = m[1].lastIndexOf(' att ');
+  const subjectStart = lastAtt >= 0 ? lastAtt + 5 : 0;
+  const subject = { start: clause.start + subjectStart, end: clause.start + m[1].length };
+  const verbEnd = clause.start + m[0].length;
+  const rest = { start: verbEnd, end: clause.end };
+  const after = fslice(doc, rest);
+  if (PAPERWORK.test(fslice(doc, subject).split(' ')[0] ?? '') || new RegExp(`^\\s*av\\s+${BODY_PHRASE}`).test(after) || /\bfran och med\b/.test(after)) return [];
+  // "köpas in" → "köpa in": the passive's s goes from the verb, a particle stays.
+  const verb = slice(doc, { start: verbEnd - m[2].length, end: verbEnd }).replace(/s(?=\s|$)/, '');
+  const written = slice(doc, subject).trim();
+  const object = ARTICLE.test(fold(written)) ? `${written[0]?.toLowerCase()}${written.slice(1)}` : written;
+  const deadline = deadlineOf(doc, rest, meta);
+  const remainder = titleOf(doc, rest, deadline.used ? [deadline.used] : [], { ...meta, title: undefined }).replace(/^Av (?:kommunen|regionen|staden|landstinget)\b\s*/, '');
+  const active = verb;
+  const title = restoreDiacritics(`${active[0]?.toUpperCase()}${active.slice(1)} ${object}${remainder ? ` ${remainder[0]?.toLowerCase()}${remainder.slice(1)}` : ''}`, doc.lexicon);
+  const flags = ['Ingen ansvarig anges: ange vem som ska utföra beslutet.'];
+  if (deadline.vague) flags.push(vagueFlag(deadline));
+  return [
+    {
+      kind: deadline.report ? 'aterrapportering' : 'uppdrag',
+      title: title.slice(0, 200),
+      due: deadline.due,
+      decision: decisionOf(meta),
+      caseNumber: meta.caseNumber,
+      confidence: point.confidence - 0.2,
+      flags,
+      source: sentence,
+    },
+  ];
 }
 
 /** "Åtgärderna återrapporteras till socialnämnden under hösten 2027": a report-back with no one named. */
 function passiveReport(doc: Doc, meta: BlockMeta, sentence: Span, point: Point): Candidate[] {
-  const m = PASSIVE_REPORT.exec(fslice(doc, sentence));
-  if (!m) return [];
-  const verbAt = sentence.start + (m[1]?.length ?? 0);
+  const f = fslice(doc, sentence);
+  const m = PASSIVE_REPORT.exec(f);
+  const noun = m ? undefined : NOUN_REPORT.exec(f);
+  if (!m && !noun) return [];
+  // "Återrapportering av åtgärderna ska ske till socialnämnden …": what is reported is what follows "av".
+  const of = noun?.[1] ? { start: sentence.start + noun[0].indexOf(noun[1]), end: sentence.start + noun[0].indexOf(noun[1]) + noun[1].length } : undefined;
+  const verbAt = m ? sentence.start + (m[1]?.length ?? 0) : sentence.start;
   const deadline = deadlineOf(doc, sentence, meta, verbAt);
-  const subject = restoreDiacritics(slice(doc, { start: sentence.start, end: verbAt }).trim(), doc.lexicon);
+  const written = m ? slice(doc, { start: sentence.start, end: verbAt }).trim() : of ? slice(doc, of) : (meta.title ?? 'uppdraget');
+  const subject = restoreDiacritics(written, doc.lexicon);
   const flags = ['Ingen ansvarig anges: ange vem som återrapporterar.'];
   if (deadline.vague) flags.push(vagueFlag(deadline));
   else if (!deadline.due) flags.push('Återrapporteringen saknar tidpunkt: ange en deadline.');
@@ -752,95 +889,246 @@ function selfTask(doc: Doc, meta: BlockMeta, clause: Span, sentence: Span, point
 type MotionAnswer = 'approved' | 'refused' | 'answered' | 'remitted' | undefined;
 
 function motionAnswer(text: string): MotionAnswer {
+  // "Motionen bifalls såtillvida att frågan ska behandlas …": what is approved is the att-clause, read as the decision.
+  if (/motionen\s+(?:ska\s+)?bifall(?:s|es)\s+(?:sa\s*tillvida|i den del|pa sa satt)\s+att\b/.test(text)) return 'answered';
   if (/motionen\s+(?:ska\s+)?bifall(?:s|es)|bifalla\s+motionen|bifaller\s+motionen/.test(text)) return 'approved';
   if (/motionen\s+(?:ska\s+)?avslas|avsla\s+motionen|avslar\s+motionen/.test(text)) return 'refused';
   if (/motionen\s+(?:ska\s+)?(?:anses|forklaras)\s+(?:vara\s+)?besvarad|anse\s+motionen\s+(?:vara\s+)?besvarad|motionen\s+besvaras/.test(text)) return 'answered';
-  if (/(?:remittera|overlamna)\s+(?:motionen|motionerna|arendet)|(?:motionen|motionerna|arendet)\s+(?:remitteras|overlamnas)/.test(text)) return 'remitted';
+  // "återremittera ärendet" sends an answer back for more work: no referral (hence no letter before "remittera").
+  if (REFERRED.test(text)) return 'remitted';
   return undefined;
 }
 
-/** Who prepares the answer: "remittera motionen till kommunstyrelsen", "har remitterats till tekniska nämnden". */
-function remitTarget(doc: Doc, block: Block): string | undefined {
-  const m = REMIT_TARGET.exec(fslice(doc, block));
+const REFERRED =
+  /(?<![a-z])(?:remittera|remitterar|overlamna|overlamnar|hanvisa|hanvisar)\s+(?:motionen|motionerna|arendet)|(?:motionen|motionerna|arendet)\s+(?:ska\s+|skulle\s+)?(?:anmals\s+och\s+)?(?:remitteras|overlamnas|lamnas|hanvisas|skickas)\s+till\b/;
+
+/** Who prepares the answer: "remittera motionen till kommunstyrelsen", "har remitterats till tekniska nämnden", "skulle lämnas till kommunstyrelsen". */
+function remitTarget(doc: Doc, span: Span): string | undefined {
+  const m = REMIT_TARGET.exec(fslice(doc, span));
   if (!m?.[1]) return undefined;
-  const start = block.start + m.index + m[0].length - m[1].length;
+  const start = span.start + m.index + m[0].length - m[1].length;
   return doc.text.slice(start, start + m[1].length);
 }
 
-const REMIT_TARGET = new RegExp(`(?:remitter|overlamn)\\w*\\s+(?:motionen\\s+|motionerna\\s+|arendet\\s+)?till\\s+(${BODY_PHRASE})`);
+const REMIT_TARGET = new RegExp(
+  `(?:(?:remitter|overlamn|hanvis)\\w*\\s+(?:motionen\\s+|motionerna\\s+|arendet\\s+)?|(?:motionen|motionerna|arendet)\\s+(?:ska\\s+|skulle\\s+)?(?:anmals\\s+och\\s+)?(?:lamnas|skickas)\\s+)till\\s+(${BODY_PHRASE})`,
+);
 /** A council that motions are raised at. */
 const COUNCILS = new Set(['KF', 'RF', 'LF']);
 /** A line of a list of motions: "- Motion om vårdköer". */
-const MOTION_LINE = /^\s*(?:[-–•*]\s*|\d{1,2}[.)]\s*)?motion (?:om|angaende|avseende|gallande|rorande|for|mot)\b/;
+const MOTION_LINE = /^\s*(?:[-–•*]\s*|\d{1,2}[.)]\s*)?motion(?:\s+(?:om|angaende|avseende|gallande|rorande|for|mot)\b|\s+[^\n]{1,80}?\s+(?:om|angaende|avseende|gallande|rorande)\b|\s*[:–]\s*\S)/;
+/** A report on motions still being prepared (a balanslista): each was registered when raised. */
+const MOTIONS_PENDING = /\b(?:obesvarade|ej besvarade|(?:inte|ej) (?:har )?besvarats|pagaende motioner|under beredning|(?:inte|ej) (?:har )?beretts|fardigberedda|balanslista)\b/;
+/** A sentence that brings in a new motion (indefinite: "en motion"); "Motionen väcktes …" refers back to one. */
+const HANDS_IN =
+  /\b(?:(?:lamnat|lamnar|lamnade)(?:\s+in)?|inlamnat|vacker|vackte|vackt|inkommit med|lagt fram)\s+(?:en|sin|ytterligare en)\s+(motion)\b|\ben\s+(motion)\b[^.]{0,120}?\bhar\s+(?:lamnats in|inkommit|kommit in|vackts)\b/;
+/** The title of a block that answers a motion raised before ("Svar på motion om …"). */
+const ANSWERS_MOTION = /^(?:svar pa|besvarande av|besvarad) motion|^motionssvar\b/;
+/** "14. Anmälan av inkomna motioner (dag 2)": the day of a meeting over several days. */
+const MEETING_DAY = /\(dag ([2-4])\)/g;
 
-function motionItems(doc: Doc, block: Block, meta: BlockMeta, points: Point[], taken: Candidate[]): Candidate[] {
-  const head = [fold(meta.title ?? ''), ...block.lines.map((l) => fslice(doc, l)), ...meta.head].join('\n');
-  if (!/\bmotion(?:en|er|erna)?\b/.test(head) || /interpellation/.test(head)) return [];
-  const answer = motionAnswer(points.map((p) => fslice(doc, p)).join('\n'));
-  const target = remitTarget(doc, block);
-  if (answer === 'approved' && !taken.some((c) => c.source.start >= block.start && c.source.end <= block.end)) {
-    return approvedProposals(doc, block, meta, target);
-  }
-  if (answer && answer !== 'remitted') return [];
-  const raised = raisedDate(doc, block, meta);
-  if (!raised && answer !== 'remitted') return [];
-  const flags: string[] = [];
-  if (!target) flags.push('Beredande organ framgår inte: kommunstyrelsen bereder ärenden till fullmäktige.');
-  if (!raised) flags.push('Datum då motionen väcktes framgår inte.');
-  const subject = meta.title ? restoreDiacritics(meta.title, doc.lexicon) : 'motionen';
-  const title = /^motion\b/i.test(subject) ? `Besvara ${subject[0]?.toLowerCase()}${subject.slice(1)}` : `Besvara motionen: ${subject}`;
-  const remitSentence = points.find((p) => /remitter|overlamn/.test(fslice(doc, p)));
-  const motion = (title: string, source: Span): Candidate => ({
-    kind: 'motion',
-    title: title.slice(0, 200),
-    role: target ?? BODY_NAMES[meta.council === 'kommun' ? 'KS' : meta.council === 'region' ? 'RS' : 'LS'],
-    due: raised ? { raised: raised.date } : undefined,
-    decision: raised ? { body: COUNCILS.has(meta.decider ?? '') ? meta.decider : 'KF', date: raised.date, paragraph: raised.paragraph } : decisionOf(meta),
-    caseNumber: meta.caseNumber,
-    confidence: target && raised ? 0.85 : 0.65,
-    flags,
-    source,
-  });
-  // "remittera motionerna till regionstyrelsen" after a list of motions: one item for each.
-  const listed = remitSentence && /\bmotionerna\b/.test(fslice(doc, remitSentence)) ? linesOf(doc, block).filter((l) => MOTION_LINE.test(fslice(doc, l))) : [];
-  if (listed.length >= 2) {
-    return listed.map((line) => {
-      const written = restoreDiacritics(slice(doc, line).replace(/^\s*(?:[-–•*]\s*|\d{1,2}[.)]\s*)/, '').trim(), doc.lexicon);
-      return motion(`Besvara ${written[0]?.toLowerCase()}${written.slice(1)}`, trimSpan(doc.text, line));
-    });
-  }
-  return [motion(title, raised?.explicit ? raised.source : (remitSentence ?? raised?.source ?? block.lines[0] ?? block))];
+interface Raised {
+  date: CalendarDate;
+  paragraph?: string;
+  source: Span;
+  /** The date is written in the text; otherwise the motion was raised at this meeting. */
+  explicit: boolean;
+  /** The motion's own date, taken for the day it was raised (see motionDocument). */
+  dated?: boolean;
 }
 
-/** "väckt i kommunfullmäktige 2025-11-24 § 203"; "X väcker en motion" in KF's own minutes means that meeting. */
-function raisedDate(doc: Doc, block: Block, meta: BlockMeta): { date: CalendarDate; paragraph?: string; source: Span; explicit: boolean } | undefined {
-  for (const line of linesOf(doc, block)) {
-    for (const sentence of sentencesOf(doc, line)) {
-      const f = fslice(doc, sentence);
-      const m = /\bvackt(?:es|e)?\b/.exec(f);
-      if (!m) continue;
-      const date = datesIn(doc, { start: sentence.start + m.index, end: Math.min(sentence.end, sentence.start + m.index + 80) }, meta.ref)[0];
-      if (!date && COUNCILS.has(meta.decider ?? '') && meta.date) return { date: meta.date, paragraph: meta.paragraph, source: sentence, explicit: false };
-      if (!date) continue;
-      const n = /§\s*(\d+)/.exec(f.slice(m.index))?.[1];
-      return { date: date.date, paragraph: n ? `§ ${n}` : undefined, source: sentence, explicit: true };
+/**
+ * The motion itself ("MOTION till kommunfullmäktige … Jag föreslår att …", dated, with no stamp of
+ * when it was raised): raised on its own date, the day it is handed in, flagged for a check. Minutes
+ * or a report about a motion tell of it in the third person ("X har i en motion föreslagit").
+ */
+function* motionDocument(doc: Doc, block: Block, meta: BlockMeta): Steps<Raised | undefined> {
+  const opening = fslice(doc, { start: block.start, end: Math.min(block.end, block.start + 300) }).trimStart();
+  // The motion speaks for its writers ("Jag föreslår", "yrkar vi"); minutes or a report tell of it in the third person.
+  const proposes = /\b(?:jag|vi|undertecknad|undertecknade)\s+(?:foreslar|yrkar)\b|\b(?:foreslar|yrkar)\s+(?:jag|vi)\b/.exec(fslice(doc, block));
+  if (!/^motion\b/.test(opening) || !/fullmaktige\b/.test(opening) || !proposes) return undefined;
+  const date = yield* firstDateWithYear(doc, block, meta.ref);
+  // From its heading through the line where it proposes: what the motion is and asks.
+  const source = trimSpan(doc.text, { start: block.start, end: lineEnd(doc, block.start + proposes.index, block.end) });
+  return date ? { date, source, explicit: true, dated: true } : undefined;
+}
+
+function* motionItems(doc: Doc, block: Block, meta: BlockMeta, points: Point[], taken: Candidate[], plain: boolean): Steps<Candidate[]> {
+  const head = [fold(meta.title ?? ''), ...block.lines.map((l) => fslice(doc, l)), ...meta.head].join('\n');
+  // An interpellation's text is questions; a page that only mentions interpellations may still list motions.
+  if (!/\bmotion(?:en|er|erna)?\b/.test(head) || /(?:^|\n)\s*(?:svar pa\s+)?interpellation/.test(head)) return [];
+  const answer = motionAnswer(points.map((p) => fslice(doc, p)).join('\n'));
+  const marks = marksOf(doc, block);
+  const target = marks.referrals[0]?.target;
+  if (answer === 'approved' && !taken.some((c) => c.source.start >= block.start && c.source.end <= block.end)) {
+    return yield* approvedProposals(doc, block, meta, target);
+  }
+  // An answer, or a motion raised before and now answered or sent back ("Svar på motion …", återremiss), or a
+  // report on those being prepared: nothing new.
+  const title = fold(meta.title ?? '');
+  if ((answer && answer !== 'remitted') || ANSWERS_MOTION.test(title) || MOTIONS_PENDING.test(`${title}\n${fslice(doc, block)}`)) return [];
+  const remitSentence = points.find((p) => /remitter|overlamn|hanvis|(?:lamnas|skickas) till/.test(fslice(doc, p)));
+  const motion = (title: string, source: Span, raised: Raised | undefined, referredTo = target): Candidate | undefined => {
+    if (!raised && answer !== 'remitted') return undefined;
+    const flags: string[] = raised?.dated ? ['Motionens eget datum är taget som dagen den väcktes: kontrollera.'] : [];
+    if (!referredTo) flags.push('Beredande organ framgår inte: kommunstyrelsen bereder ärenden till fullmäktige.');
+    if (!raised) flags.push('Datum då motionen väcktes framgår inte.');
+    return {
+      kind: 'motion',
+      title: restoreDiacritics(title, doc.lexicon).slice(0, 200),
+      role: referredTo ?? BODY_NAMES[meta.council === 'kommun' ? 'KS' : meta.council === 'region' ? 'RS' : 'LS'],
+      due: raised ? { raised: raised.date } : undefined,
+      decision: raised ? { body: COUNCILS.has(meta.decider ?? '') ? meta.decider : 'KF', date: raised.date, paragraph: raised.paragraph } : decisionOf(meta),
+      caseNumber: meta.caseNumber,
+      confidence: referredTo && raised ? 0.85 : 0.65,
+      flags,
+      source,
+    };
+  };
+  // Several motions handed in ("X har lämnat in en motion om …" each), or listed before "remittera motionerna": one item each.
+  const handedIn = yield* handedInSentences(doc, block);
+  if (handedIn.length >= 2) {
+    // Each referred where the text refers it: a register page lists motions sent to different bodies.
+    return handedIn.flatMap(({ sentence, motionAt }) => {
+      const referredTo = firstFrom(marks.referrals, sentence.end)?.target ?? target;
+      return motion(`Besvara ${titleFrom(doc, motionAt, sentence.end)}`, sentence, raisedIn(doc, meta, marks, sentence, motionAt), referredTo) ?? [];
+    });
+  }
+  // A list of motions: referred together ("remittera motionerna"), or a register whose every line has its own date.
+  const lines = linesOf(doc, block).filter((l) => MOTION_LINE.test(fslice(doc, l)));
+  const dated = lines.every((l) => datesIn(doc, l, meta.ref).length > 0);
+  const listed = (remitSentence && /\bmotionerna\b/.test(fslice(doc, remitSentence))) || dated ? lines : [];
+  if (listed.length >= 2) {
+    return listed.flatMap((line) => {
+      const written = trimSpan(doc.text, line);
+      const marker = /^\s*(?:[-–•*]\s*|\d{1,2}[.)]\s*)/.exec(fslice(doc, written))?.[0].length ?? 0;
+      const source = { start: written.start + marker, end: written.end };
+      const own = datesIn(doc, source, meta.ref)[0];
+      const raised = own ? { date: own.date, source, explicit: true } : raisedAtMeeting(meta, marks, source);
+      // A register's line goes on after the motion's name: ", inlämnad 2027-01-12, remitterad till …".
+      const comma = fslice(doc, source).indexOf(', ');
+      return motion(`Besvara ${titleFrom(doc, source.start, comma > 0 ? source.start + comma : source.end)}`, source, raised, remitTarget(doc, source) ?? target) ?? [];
+    });
+  }
+  const [one] = handedIn;
+  // Referred by the council with no earlier date written: raised at this meeting.
+  const raised =
+    (yield* raisedDate(doc, block, meta, marks)) ??
+    (one ? raisedIn(doc, meta, marks, one.sentence, one.motionAt) : undefined) ??
+    (answer === 'remitted' && remitSentence ? raisedAtMeeting(meta, marks, remitSentence) : undefined) ??
+    (plain ? yield* motionDocument(doc, block, meta) : undefined);
+  const subject = meta.title ? meta.title : 'motionen';
+  const itemTitle = /^motion\b/i.test(subject) ? `Besvara ${subject[0]?.toLowerCase()}${subject.slice(1)}` : `Besvara motionen: ${subject}`;
+  // Where the motion is raised through where it is referred: a clerk reads both.
+  const raising = raised?.explicit ? raised.source : (one?.sentence ?? raised?.source);
+  const source = raising && remitSentence ? { start: Math.min(raising.start, remitSentence.start), end: Math.max(raising.end, remitSentence.end) } : (raising ?? remitSentence ?? block.lines[0] ?? block);
+  const item = motion(itemTitle, source, raised);
+  return item ? [item] : [];
+}
+
+/** "Besvara" + the motion as the text names it from `at` ("motion om gröna investeringsmedel"), without the full stop. */
+function titleFrom(doc: Doc, at: number, end: number): string {
+  const written = slice(doc, { start: at, end }).replace(/\s+/g, ' ').replace(/[\s.,;:]+$/, '').trim();
+  return `${written[0]?.toLowerCase()}${written.slice(1)}`;
+}
+
+/** The sentences of a block that each bring in a new motion, and where "motion" stands in each. */
+function* handedInSentences(doc: Doc, block: Block): Steps<{ sentence: Span; motionAt: number }[]> {
+  const found: { sentence: Span; motionAt: number }[] = [];
+  let i = 0;
+  for (const sentence of sentencesByLine(doc, block)) {
+    if (i++ % SENTENCES_PER_STEP === 0) yield;
+    const f = fslice(doc, sentence);
+    const m = HANDS_IN.exec(f);
+    // "motion" stands where its group matched: at the end ("lämnat in en motion") or after "en" ("En motion … har lämnats in").
+    if (m) found.push({ sentence, motionAt: sentence.start + m.index + (m[1] ? m[0].length - m[1].length : m[0].indexOf('motion')) });
+  }
+  return found;
+}
+
+/** A motion handed in: on the date its sentence writes before "motion" ("har 13 februari 2023 lämnat in"), else at this meeting. */
+function raisedIn(doc: Doc, meta: BlockMeta, marks: Marks, sentence: Span, motionAt: number): Raised | undefined {
+  const written = datesIn(doc, { start: sentence.start, end: motionAt }, meta.ref)[0];
+  return written ? { date: written.date, source: sentence, explicit: true } : raisedAtMeeting(meta, marks, sentence);
+}
+
+/** Raised at the council's meeting this block records; on its second day after an agenda item marked "(dag 2)". */
+function raisedAtMeeting(meta: BlockMeta, marks: Marks, source: Span): Raised | undefined {
+  if (!COUNCILS.has(meta.decider ?? '') || !meta.date) return undefined;
+  const day = lastBefore(marks.days, source.start)?.day ?? 1;
+  return { date: addDays(meta.date, day - 1), paragraph: meta.paragraph, source, explicit: false };
+}
+
+/** Where a block refers its motions, and where a later day of the meeting begins: read once per block. */
+interface Marks {
+  referrals: { at: number; target: string }[];
+  days: { at: number; day: number }[];
+}
+
+function marksOf(doc: Doc, block: Block): Marks {
+  const f = fslice(doc, block);
+  const referrals = [...f.matchAll(new RegExp(REMIT_TARGET.source, 'g'))].map((m) => {
+    const start = block.start + m.index + m[0].length - (m[1]?.length ?? 0);
+    return { at: block.start + m.index, target: doc.text.slice(start, start + (m[1]?.length ?? 0)) };
+  });
+  const days = [...f.matchAll(MEETING_DAY)].map((m) => ({ at: block.start + m.index, day: Number(m[1]) }));
+  return { referrals, days };
+}
+
+/** The index of the first mark at or after `at`, by binary search (marks are in text order). */
+function indexFrom(marks: { at: number }[], at: number): number {
+  let low = 0;
+  let high = marks.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((marks[mid]?.at ?? 0) < at) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+const firstFrom = <T extends { at: number }>(marks: T[], at: number): T | undefined => marks[indexFrom(marks, at)];
+const lastBefore = <T extends { at: number }>(marks: T[], at: number): T | undefined => marks[indexFrom(marks, at) - 1];
+
+/** "väckt i kommunfullmäktige 2025-11-24 § 203"; "Motionen väcktes på dagens sammanträde" in a council's minutes means that meeting. */
+function* raisedDate(doc: Doc, block: Block, meta: BlockMeta, marks: Marks): Steps<Raised | undefined> {
+  let i = 0;
+  for (const sentence of sentencesByLine(doc, block)) {
+    if (i++ % SENTENCES_PER_STEP === 0) yield;
+    const f = fslice(doc, sentence);
+    const m = /\bvackt(?:es|e)?\b/.exec(f);
+    if (!m) continue;
+    const date = datesIn(doc, { start: sentence.start + m.index, end: Math.min(sentence.end, sentence.start + m.index + 80) }, meta.ref)[0];
+    if (!date) {
+      const atMeeting = raisedAtMeeting(meta, marks, sentence);
+      if (atMeeting) return atMeeting;
+      continue;
     }
+    const n = /§\s*(\d+)/.exec(f.slice(m.index))?.[1];
+    return { date: date.date, paragraph: n ? `§ ${n}` : undefined, source: sentence, explicit: true };
   }
-  // Raised at this very meeting: "X väcker en motion", "har lämnat in en motion", "Följande motioner har inkommit".
-  const speaks = /\bvack(?:er|s)\b|\b(?:lamnat|lamnar|lamnade) in (?:en |sin |foljande )?motion|\bmotion(?:er|erna)? har inkommit|\bfoljande motioner\b/.exec(fslice(doc, block));
-  if (speaks && COUNCILS.has(meta.decider ?? '') && meta.date) {
-    const source = sentencesOf(doc, block).find((s) => s.start <= block.start + speaks.index && s.end > block.start + speaks.index) ?? block;
-    return { date: meta.date, paragraph: meta.paragraph, source, explicit: false };
+  // Handed in on a date the text writes: "Motionen inkom 2027-01-15", "inlämnad den 3 mars".
+  for (const sentence of sentencesByLine(doc, block)) {
+    if (i++ % SENTENCES_PER_STEP === 0) yield;
+    const f = fslice(doc, sentence);
+    const m = /\bmotion(?:en)?\b[^.]{0,40}?\b(?:inkom|inkommit|inlamnad|inlamnades|lamnades in)\b/.exec(f);
+    const date = m ? datesIn(doc, { start: sentence.start + m.index, end: Math.min(sentence.end, sentence.start + m.index + m[0].length + 40) }, meta.ref)[0] : undefined;
+    if (date) return { date: date.date, source: sentence, explicit: true };
   }
-  return undefined;
+  // Raised at this very meeting: "X väcker en motion", "Följande motioner har inkommit".
+  const speaks = /\bvack(?:er|s)\b|\bmotion(?:er|erna)?\b[^.]{0,120}?\bhar\s+(?:inkommit|kommit in|lamnats in|vackts)\b|\bfoljande motioner\b/.exec(fslice(doc, block));
+  if (!speaks) return undefined;
+  const source = sentencesOf(doc, block).find((s) => s.start <= block.start + speaks.index && s.end > block.start + speaks.index) ?? block;
+  return raisedAtMeeting(meta, marks, source);
 }
 
 /** What a motion proposes: the "att ..." after föreslår/yrkar, or the att-list items that follow it. */
-function motionProposals(doc: Doc, block: Block): { source: Span; content: Span }[] {
+function* motionProposals(doc: Doc, block: Block): Steps<{ source: Span; content: Span }[]> {
   const proposals: { source: Span; content: Span }[] = [];
   for (const section of block.sections) {
     const points = pointsOf(doc, section);
-    points.forEach((point, i) => {
+    for (const [i, point] of points.entries()) {
+      if (i % SENTENCES_PER_STEP === 0) yield;
       // The att-list after a point is read once, however many of its sentences propose.
       let listRead = false;
       for (const sentence of sentencesOf(doc, point)) {
@@ -854,21 +1142,23 @@ function motionProposals(doc: Doc, block: Block): { source: Span; content: Span 
         }
         if (listRead) continue;
         listRead = true;
-        for (const next of points.slice(i + 1)) {
+        for (let k = i + 1; k < points.length; k++) {
+          const next = points[k] ?? point;
           const m = /^att\s+/.exec(fslice(doc, next));
           if (!m) break;
           proposals.push({ source: next, content: { start: next.start + m[0].length, end: next.end } });
         }
       }
-    });
+    }
   }
   return proposals;
 }
 
 /** An approved motion: what it proposed becomes work for whoever it names, else whoever prepared it. */
-function approvedProposals(doc: Doc, block: Block, meta: BlockMeta, target: string | undefined): Candidate[] {
+function* approvedProposals(doc: Doc, block: Block, meta: BlockMeta, target: string | undefined): Steps<Candidate[]> {
   const items: Candidate[] = [];
-  for (const { source, content: written } of motionProposals(doc, block)) {
+  for (const { source, content: written } of yield* motionProposals(doc, block)) {
+    yield;
     let content = written;
     const council = /^kommunfullmaktige\s+(?:beslutar\s+|besluta\s+)?(?:att\s+)?/.exec(fslice(doc, content));
     if (council && !/^kommunfullmaktige\s+(?:ger|uppdrar)\b/.test(fslice(doc, content))) content = { ...content, start: content.start + council[0].length };
@@ -917,26 +1207,20 @@ const AUTHORITY =
 function authorityAt(doc: Doc, at: number, end: number): string | undefined {
   const f = doc.folded.slice(at, end);
   const m = new RegExp(AUTHORITY.source).exec(f);
-  if (!m || m.index !== 0) return undefined;
+  // "trafikverket@trafikverket.se" is an address, not the authority's name.
+  if (!m || m.index !== 0 || /^[@.]\w/.test(f.slice(m[0].length))) return undefined;
   let length = m[0].length;
   if (m[0] === 'lansstyrelsen') {
     const rest = doc.text.slice(at + length, end);
-    const county = /^ i ((?:\p{L}+ ){0,2}?\p{L}+s) lan\b/u.exec(fold(rest)) ? /^ i (?:\p{L}+ ){0,2}?\p{L}+s \p{L}+/u.exec(rest) : /^ \p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?(?=\s*$|\s*\n)/u.exec(rest);
+    // "i Västra Götalands län", "i Skåne län", "i Kalmar län"; or the county alone ("Länsstyrelsen Skåne").
+    // Folding keeps every offset: the folded match's length is the written one's.
+    const county = /^ i (?:\p{L}+ ){0,2}?\p{L}+ lan\b/u.exec(fold(rest)) ?? /^ \p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?(?=\s*$|\s*\n)/u.exec(rest);
     length += county?.[0].length ?? 0;
   }
   if (m[0].startsWith('region ') && !/^Region \p{Lu}/u.test(doc.text.slice(at, at + length))) return undefined;
   const name = doc.text.slice(at, at + length);
   const cased = name === name.toUpperCase() ? name.charAt(0) + name.slice(1).toLowerCase() : name;
   return restoreDiacritics(cased, doc.lexicon);
-}
-
-function firstAuthority(doc: Doc, span: Span): string | undefined {
-  for (const m of fslice(doc, span).matchAll(AUTHORITY)) {
-    const lineEnd = doc.text.indexOf('\n', span.start + m.index);
-    const name = authorityAt(doc, span.start + m.index, lineEnd < 0 ? span.end : Math.min(lineEnd, span.end));
-    if (name) return name;
-  }
-  return undefined;
 }
 
 interface Remiss {
@@ -946,27 +1230,116 @@ interface Remiss {
   subject?: string;
 }
 
-function remissOf(doc: Doc, block: Block, meta: BlockMeta): Remiss | undefined {
-  if (!/remiss|samrad|synpunkter|yttra sig/.test(fslice(doc, block))) return undefined;
-  const sentences = linesOf(doc, block).flatMap((l) => sentencesOf(doc, l));
-  for (const sentence of sentences) {
+const ANSWER_NAMED = /synpunkt|yttrande|remissvar|remisstid|\bsvar(?:et|en)?\b/;
+
+/** The words that make a date a remiss deadline: "senast", "sista dag", "remisstiden går ut". */
+const DEADLINE_CUE = /\b(?:senast|senaste dag|sista dag|sista svarsdag|svarsdatum|remisstid(?:en)?|svar(?:et)? (?:ska vara|vill vi ha) [a-z ]{0,30}?(?:fore|innan|till och med))\b/;
+
+/**
+ * The remisses of a block: each sentence that asks for the answer by a date, one per date. A page
+ * of an authority may list several remisses, each with its own deadline, recipient and subject:
+ * each is read within its part of the block (from the previous deadline to the next).
+ */
+function* remissesOf(doc: Doc, block: Block, meta: BlockMeta): Steps<Remiss[]> {
+  if (!/remiss|samrad|synpunkter|yttra sig/.test(fslice(doc, block))) return [];
+  const found: { sentence: Span; deadline: CalendarDate }[] = [];
+  const seen = new Set<CalendarDate>();
+  let i = 0;
+  for (const sentence of sentencesByLine(doc, block)) {
+    if (i++ % SENTENCES_PER_STEP === 0) yield;
     const f = fslice(doc, sentence);
-    if (isQuestion(doc, sentence) || !/\b(?:senast|senaste dag|sista dag)\b/.test(f) || !DEADLINE_SENTENCE.test(f)) continue;
-    const date = timingsIn(doc, sentence, meta.ref).find((t) => t.marked && t.form === 'date');
-    if (!date || date.form !== 'date') continue;
-    const to = /\b(?:till|hos)\s+(?=[a-z])/g;
-    let recipient: string | undefined;
-    for (const m of f.matchAll(to)) {
-      recipient = authorityAt(doc, sentence.start + m.index + m[0].length, sentence.end);
-      if (recipient) break;
-    }
-    return { deadline: date.date, recipient: recipient ?? firstAuthority(doc, block), source: sentence, subject: remissSubject(doc, block) };
+    const cue = DEADLINE_CUE.exec(f);
+    if (isQuestion(doc, sentence) || !cue || !DEADLINE_SENTENCE.test(f)) continue;
+    const dates = timingsIn(doc, sentence, meta.ref).flatMap((t) => (t.form === 'date' ? [t] : []));
+    // "Sista dag för svar: 2027-03-15" marks the date that follows the cue; "Remisstid: 1 februari – 15 mars" ends on the last.
+    const after = dates.filter((t) => t.start >= sentence.start + cue.index && t.start - (sentence.start + cue.index + cue[0].length) <= 40);
+    const date = /^remisstid/.test(cue[0]) ? after.at(-1) : (dates.find((t) => t.marked) ?? after[0]);
+    // A further remiss on the page names the answer itself; "Anmälan lämnas senast …" to a meeting is no remiss.
+    if (!date || seen.has(date.date) || (found.length > 0 && !ANSWER_NAMED.test(f))) continue;
+    seen.add(date.date);
+    found.push({ sentence, deadline: date.date });
+  }
+  const county = found.length ? countyOf(doc, block) : undefined;
+  const remisses: Remiss[] = [];
+  for (const [i, { sentence, deadline }] of found.entries()) {
+    if (i % SENTENCES_PER_STEP === 0) yield;
+    const part = { start: found[i - 1]?.sentence.end ?? block.start, end: found[i + 1]?.sentence.start ?? block.end };
+    const subject = found.length > 1 ? (titleLineBefore(doc, { start: part.start, end: sentence.start }) ?? remissSubject(doc, part)) : remissSubject(doc, block);
+    const recipient = recipientOf(doc, sentence, part);
+    remisses.push({ deadline, recipient: recipient === 'Länsstyrelsen' ? (county ?? recipient) : recipient, source: sentence, subject });
+  }
+  return remisses;
+}
+
+/** "till Länsstyrelsen", "hos Trafikverket": where an answer is sent, in a span. */
+function sentTo(doc: Doc, span: Span, pattern: RegExp): string | undefined {
+  for (const m of fslice(doc, span).matchAll(pattern)) {
+    const recipient = authorityAt(doc, span.start + m.index + m[0].length, lineEnd(doc, span.start + m.index + m[0].length, span.end));
+    if (recipient) return recipient;
   }
   return undefined;
 }
 
-function remissSubject(doc: Doc, block: Block): string | undefined {
-  for (const line of linesOf(doc, block)) {
+const lineEnd = (doc: Doc, at: number, end: number) => {
+  const next = doc.text.indexOf('\n', at);
+  return next < 0 ? end : Math.min(next, end);
+};
+
+/** "Skicka ditt svar till Länsstyrelsen", "Remissvar till Trafikverket", "överlämnar det till Länsstyrelsen". */
+const SEND_TO = /\b(?:skicka\w*|sand\w*|lamna\w*|overlamna\w*|remissvar\w*|svar(?:et|en)?|yttrande(?:t|n)?|synpunkter(?:na)?)\b[^.\n]{0,60}?\btill\s+(?=[a-z])/g;
+
+/**
+ * Whom a remiss is answered to: the authority its deadline sentence names ("till Länsstyrelsen",
+ * "vara Naturvårdsverket tillhanda", "Naturvårdsverket behöver synpunkter", an address on the
+ * next line after a closing "till"), else the one its part of the text tells the answer to be sent
+ * to, else the sender heading the letter. An authority only mentioned (a contact block, the
+ * authority's own later work) is none: the clerk is asked. (A bare "Länsstyrelsen" takes the county
+ * the block writes elsewhere: see countyOf.)
+ */
+function recipientOf(doc: Doc, sentence: Span, part: Span): string | undefined {
+  const f = fslice(doc, sentence);
+  const held = /\bvara\s+(?=[a-z][^.]{0,60}?\stillhanda\b)/.exec(f);
+  const internal = new RegExp(`\\btill\\s+(${BODY_PHRASE})\\b`).exec(f);
+  return (
+    sentTo(doc, sentence, /\b(?:till|hos)\s+(?=[a-z])/g) ??
+    // A remiss within the municipality: "Svar ska ha inkommit till kommunstyrelsen senast …".
+    (internal?.[1] && !/^(?:namnd|styrelse|arbetsutskott|utskott)/.test(internal[1]) ? capitalized(doc, sentence.start + internal.index + internal[0].length - internal[1].length, internal[1].length) : undefined) ??
+    (held ? authorityAt(doc, sentence.start + held.index + held[0].length, sentence.end) : undefined) ??
+    authorityAt(doc, sentence.start, sentence.end) ??
+    (/\btill$/.test(f) ? authorityAt(doc, nextLineStart(doc, sentence.end, part.end), lineEnd(doc, nextLineStart(doc, sentence.end, part.end), part.end)) : undefined) ??
+    sentTo(doc, part, SEND_TO) ??
+    letterhead(doc)
+  );
+}
+
+/** "Länsstyrelsen i Västra Götalands län" as the block writes it: what a bare "Länsstyrelsen" there means. */
+function countyOf(doc: Doc, block: Block): string | undefined {
+  const m = /\blansstyrelsen i (?:\p{L}+ ){0,2}?\p{L}+ lan\b/u.exec(fslice(doc, block));
+  return m ? authorityAt(doc, block.start + m.index, block.start + m.index + m[0].length) : undefined;
+}
+
+/** The written words at [at, at + length), with a capital first letter ("Kommunstyrelsen"). */
+function capitalized(doc: Doc, at: number, length: number): string {
+  const written = doc.text.slice(at, at + length);
+  return (written[0] ?? '').toUpperCase() + written.slice(1);
+}
+
+/** The first non-blank character after the line break at or after `at`, within `end`. */
+function nextLineStart(doc: Doc, at: number, end: number): number {
+  let i = at;
+  while (i < end && /\s/.test(doc.text[i] ?? '')) i++;
+  return i;
+}
+
+/** The sender of a letter: an authority alone on the document's first line ("Trafikverket", "LÄNSSTYRELSEN"). */
+function letterhead(doc: Doc): string | undefined {
+  const first = trimSpan(doc.text, lineSpans(doc.text, 0, Math.min(doc.text.length, 200))[0] ?? { start: 0, end: 0 });
+  const name = authorityAt(doc, first.start, first.end);
+  return name && fold(name).length >= first.end - first.start - 1 ? name : undefined;
+}
+
+function remissSubject(doc: Doc, span: Span): string | undefined {
+  for (const line of linesOf(doc, span)) {
     const text = slice(doc, line).trim();
     const f = fold(text);
     const labelled = /^(?:remiss(?:svar)?|samrad)\s*[:–-]\s*(.+)$/.exec(f);
@@ -974,6 +1347,16 @@ function remissSubject(doc: Doc, block: Block): string | undefined {
     if (/^(?:samrad om|remiss av|remiss om|betankandet?|promemorian?|forslag till|utkast till)\b/.test(f) && text.length < 200) return text;
   }
   return undefined;
+}
+
+/** The last line of a span that reads as a title: short, no full stop, no label or address ("Boa, Falkenbergs kommun", "Remiss Vattnets miljömål 2023-2027"). */
+function titleLineBefore(doc: Doc, span: Span): string | undefined {
+  let title: string | undefined;
+  for (const line of linesOf(doc, span)) {
+    const text = slice(doc, line).trim();
+    if (text.length >= 4 && text.length <= 100 && /\p{L}{3}/u.test(text) && !/[.:;,!?]$|[:@]/.test(text)) title = text;
+  }
+  return title;
 }
 
 /**
@@ -989,6 +1372,8 @@ function yttrandeDecider(doc: Doc, block: Block, meta: BlockMeta, known: KnownFa
   return known.body ?? fallback;
 }
 
+const BODY_LINE = new RegExp(`^(${BODY_PHRASE})$`);
+
 /** Who a letter is for: "Handläggs på delegation av X", "Till: X", or a body alone on an address line. */
 function addresseeOf(doc: Doc, block: Block): string | undefined {
   const f = fslice(doc, block);
@@ -999,76 +1384,192 @@ function addresseeOf(doc: Doc, block: Block): string | undefined {
     const start = block.start + pick.index + pick[0].indexOf(pick[1]);
     return doc.text.slice(start, start + pick[1].length).trim();
   }
+  // The document's first line is its sender ("Kommunstyrelsen" heading a remiss to a committee), not its addressee.
+  const sender = trimSpan(doc.text, lineSpans(doc.text, 0, Math.min(doc.text.length, 200))[0] ?? { start: 0, end: 0 });
   for (const line of linesOf(doc, block)) {
     const text = slice(doc, line).trim();
-    const m = new RegExp(`^(${BODY_PHRASE})$`).exec(fold(text));
-    if (m?.[1] && !/^(?:namnd|styrelse|arbetsutskott|utskott)/.test(m[1])) return text;
+    const m = BODY_LINE.exec(fold(text));
+    if (m?.[1] && !/^(?:namnd|styrelse|arbetsutskott|utskott)/.test(m[1]) && line.start > sender.start) return text;
   }
   return undefined;
 }
 
-function yttrandeItems(doc: Doc, block: Block, meta: BlockMeta, known: KnownFacts, items: Candidate[], plain: boolean): Candidate[] {
-  const remiss = remissOf(doc, block, meta);
-  if (!remiss) return items;
-  const addressee = plain ? addresseeOf(doc, block) : undefined;
-  const decidedBy = yttrandeDecider(doc, block, meta, known, plain ? (addressee ? bodyCode(fold(addressee)) : undefined) : meta.decider);
-  const due: DraftDue = { externalDeadline: remiss.deadline, ...(remiss.recipient ? { recipient: remiss.recipient } : {}), ...(decidedBy ? { decidedBy } : {}) };
-  const flags = remiss.recipient ? [] : ['Mottagaren av yttrandet framgår inte: ange mottagare.'];
-  const answering = items.filter((c) => /yttrande|remissvar|remissen|svar pa/.test(fold(c.title)));
+function* yttrandeItems(doc: Doc, block: Block, meta: BlockMeta, known: KnownFacts, items: Candidate[], plain: boolean): Steps<Candidate[]> {
+  const remisses = yield* remissesOf(doc, block, meta);
+  const [remiss] = remisses;
+  yield;
+  // Who answers and who decides, read only for a block with a remiss deadline.
+  const addressee = plain && remiss ? addresseeOf(doc, block) : undefined;
+  const decidedBy = remiss ? yttrandeDecider(doc, block, meta, known, plain ? (addressee ? bodyCode(fold(addressee)) : undefined) : meta.decider) : undefined;
+  yield;
+  const dueOf = (r: Remiss): DraftDue => ({ externalDeadline: r.deadline, ...(r.recipient ? { recipient: r.recipient } : {}), ...(decidedBy ? { decidedBy } : {}) });
+  const recipientFlag = (r: Remiss) => (r.recipient ? [] : ['Mottagaren av yttrandet framgår inte: ange mottagare.']);
+  const answering = remiss ? items.filter((c) => /yttrande|remissvar|remissen|svar pa/.test(fold(c.title))) : [];
   for (const item of answering) {
     item.kind = 'yttrande';
-    item.due = due;
-    item.flags.push(...flags);
+    item.due = remiss ? dueOf(remiss) : undefined;
+    item.flags.push(...(remiss ? recipientFlag(remiss) : []));
   }
-  if (answering.length || items.some((c) => c.confidence >= PROPOSED_CONFIDENCE)) return items;
-  if (!plain) return givenAnswer(doc, block, meta, remiss, items);
-  if (!decidedBy && !/delegation/.test(fslice(doc, block))) flags.push('Inget beslutande organ angivet: yttrandet räknas som delegationsbeslut.');
-  const subject = remiss.subject ?? meta.title;
-  const title = subject ? `Yttrande över ${(subject[0] ?? '').toLowerCase()}${subject.slice(1)}` : 'Yttrande över remiss';
+  if (answering.length) return items;
+  // A summary of a meeting may hold a given answer beside other decisions; a remiss letter holds only the remiss.
+  const given = yield* givenAnswers(doc, block, meta, remiss, plain);
+  if (given.length || !plain || items.some((c) => c.confidence >= PROPOSED_CONFIDENCE)) return [...items, ...given];
+  // A notice (no meeting's record) may send a proposal out with no deadline.
+  if (!remiss) return [...items, ...(meta.date ? [] : yield* unscheduledRemiss(doc, block, meta))];
+  const undecided = !decidedBy && !/delegation/.test(fslice(doc, block));
   return [
     ...items,
-    {
-      kind: 'yttrande',
-      title: restoreDiacritics(title, doc.lexicon).slice(0, 200),
-      role: addressee,
-      due,
-      decision: decisionOf(meta),
-      caseNumber: meta.caseNumber,
-      confidence: 0.85,
-      flags,
-      source: remiss.source,
-    },
+    ...remisses.map((r): Candidate => {
+      const flags = recipientFlag(r);
+      if (undecided) flags.push('Inget beslutande organ angivet: yttrandet räknas som delegationsbeslut.');
+      const subject = r.subject ?? meta.title;
+      const title = subject ? `Yttrande över ${(subject[0] ?? '').toLowerCase()}${subject.slice(1)}` : 'Yttrande över remiss';
+      return {
+        kind: 'yttrande',
+        title: restoreDiacritics(title, doc.lexicon).slice(0, 200),
+        role: addressee,
+        due: dueOf(r),
+        decision: decisionOf(meta),
+        caseNumber: meta.caseNumber,
+        confidence: 0.85,
+        flags,
+        source: r.source,
+      };
+    }),
   ];
 }
 
-const GIVES_ANSWER = /\b(?:avge|avger|avges|lamna|lamnar|lamnas|anta|antar|overlamna|overlamnar)\s+(?:[a-z]+s\s+)?(?:forslag till\s+)?(?:(?:ett|sitt|foljande)\s+)?(?:yttrande|remissvar|synpunkter)\b/;
-const ANSWER_SENT = /\b(?:yttrandet|remissvaret|svaret|synpunkterna)\s+(?:har\s+)?(?:skickats|sants|lamnats|oversants|expedierats)\b/;
+/** "Länsstyrelsen har upprättat ett förslag till beslut om utvidgade strandskyddsområden …". */
+const AUTHORITY_PROPOSES = /\b(?:har\s+)?(?:upprattat|tagit fram|utarbetat|tar fram|upprattar)\s+(?:ett\s+)?(?:forslag|utkast)\b/;
 
 /**
- * "Kommunstyrelsen beslutar att avge yttrande enligt förvaltningens förslag" with the outside
- * deadline: the body has decided the answer, sending it remains (no decidedBy), unless the text
- * says it has been sent.
+ * A notice of an outside authority that sends a proposal out on remiss but gives no deadline:
+ * the answer is still owed, so one yttrande with no due, flagged for the date.
  */
-function givenAnswer(doc: Doc, block: Block, meta: BlockMeta, remiss: Remiss, items: Candidate[]): Candidate[] {
-  const decisions = block.sections.filter((s) => s.kind === 'decision' || s.kind === 'other');
-  const gives = decisions.find((s) => GIVES_ANSWER.test(fslice(doc, s)));
-  if (!gives || ANSWER_SENT.test(fslice(doc, block))) return items;
-  const due: DraftDue = { externalDeadline: remiss.deadline, ...(remiss.recipient ? { recipient: remiss.recipient } : {}) };
-  const subject = remiss.subject ?? meta.title;
-  return [
-    ...items,
-    {
+function* unscheduledRemiss(doc: Doc, block: Block, meta: BlockMeta): Steps<Candidate[]> {
+  if (!/\bremiss/.test(fslice(doc, block))) return [];
+  let i = 0;
+  for (const sentence of sentencesByLine(doc, block)) {
+    if (i++ % SENTENCES_PER_STEP === 0) yield;
+    const f = fslice(doc, sentence);
+    const m = AUTHORITY_PROPOSES.exec(f);
+    if (!m || !authorityAt(doc, sentence.start, sentence.end)) continue;
+    const proposal = slice(doc, { start: sentence.start + m.index + m[0].length - (/(?:forslag|utkast)$/.exec(m[0])?.[0].length ?? 0), end: sentence.end });
+    const what = proposal.replace(/[.\s]+$/, '').replace(/\s+/g, ' ');
+    return [
+      {
+        kind: 'yttrande',
+        title: restoreDiacritics(`Yttrande över ${what}`, doc.lexicon).slice(0, 200),
+        decision: decisionOf(meta),
+        caseNumber: meta.caseNumber,
+        confidence: 0.6,
+        flags: ['Ingen sista dag för svaret anges: ange en deadline.'],
+        source: sentence,
+      },
+    ];
+  }
+  return [];
+}
+
+/** A body gives or adopts its answer: "lämnar yttrande", "beslutar att avge yttrande", "antar redovisat yttrande", "godkänna förslaget till yttrande". */
+const GIVES_ANSWER =
+  /\b(?:avge|avger|avges|lamna|lamnar|lamnas|anta|antar|godkanna|godkanner|overlamna|overlamnar)\s+(?:[a-z]+s\s+)?(?:forslag(?:et)?\s+till\s+)?(?:(?:ett|sitt|foljande|upprattat|upprattade|redovisat|redovisade|framtaget|framtagna|gemensamt)\s+)?(?:yttrande(?:t)?|remissvar(?:et)?|synpunkter(?:na)?)\b/;
+/** "anta tjänsteskrivelsen som sitt yttrande", "överlämna förvaltningens svar som kommunens remissvar", "yttra sig i enlighet med förslaget". */
+const GIVES_ANSWER_AS = /\b(?:anta|antar|overlamna|overlamnar|godkanna|godkanner|avge|avger)\b[^.;]{1,80}?\bsom\s+(?:(?:sitt|sina|kommunens|regionens|namndens|styrelsens)\s+)?(?:eget\s+|egna\s+)?(?:yttrande|remissvar|svar)\b|\b(?:yttra sig|yttrar sig|besvara remissen|besvarar remissen)\b/;
+/** "Ett gemensamt remissvar som tagits fram inom … godkändes": an answer adopted, told in the passive. */
+const ANSWER_ADOPTED = /^(?:[a-z]+\s+){0,3}(?:yttrande(?:t)?|remissvar(?:et)?|forslag(?:et)? till (?:yttrande|remissvar))\b[^.;]{0,240}?\s(?:godkandes|godkanns|antogs|antas)\b/;
+/** "Yttrandet har skickats", "yttrande har lämnats på delegation", "har avgett yttrande": the answer is out. */
+const ANSWER_SENT =
+  /\b(?:yttrande(?:t)?|remissvar(?:et)?|svaret|synpunkterna)\s+(?:har\s+)?(?:skickats|sants|lamnats|oversants|expedierats|avgetts)\b|\bhar\s+(?:avgett|lamnat|skickat)\s+(?:ett\s+|sitt\s+)?(?:yttrande|remissvar)\b/;
+/** A following sentence about the same answer ("Yttrandet överlämnas till Länsstyrelsen i Kalmar län"). */
+const ANSWER_FOLLOWS = /^(?:yttrandet|remissvaret|svaret|synpunkterna)\b/;
+/** The line naming the answer in an agenda ("12. Yttrande – Regionalt trafikförsörjningsprogram"), or in the sentence ("yttrande över X"). */
+const ANSWER_SUBJECT = /^(?:\d{1,2}[.)]?\s+)?(?:yttrande|remissvar|remiss(?:\s+fran\s+[^–-]{1,60}?)?)\s*(?:[–-]\s*|:\s*|over\s+)(\S.*)$/;
+
+/**
+ * The answers a body gives or adopts in its decision ("Kommunstyrelsen beslutar att avge yttrande
+ * enligt förvaltningens förslag", "Regionstyrelsen antar redovisat yttrande", "Remissvaret
+ * godkändes"): sending it remains, by the outside deadline when the text states one (no
+ * decidedBy: the body has decided), else with no due. Decided in minutes, the body that gives it
+ * is responsible; in a proposal it has not decided yet, so no one is. Nothing when the text says
+ * the answer has been sent, or only reports a decision taken before ("har beslutat att avge").
+ * In text outside a decision, only a body's own sentence ("Arbetsutskottet lämnar yttrande") or a
+ * passive adoption counts: "Vi vill ge er möjlighet att lämna synpunkter" is the sender's invitation.
+ */
+function* givenAnswers(doc: Doc, block: Block, meta: BlockMeta, remiss: Remiss | undefined, plain: boolean): Steps<Candidate[]> {
+  if (ANSWER_SENT.test(fslice(doc, block))) return [];
+  const items: Candidate[] = [];
+  // The agenda lines naming answers ("12. Yttrande – Regionalt trafikförsörjningsprogram"), read once at the first answer.
+  let named: { at: number; subject: string }[] | undefined;
+  const sentences = sectionSentences(doc, block);
+  let current = sentences.next();
+  for (let i = 0; !current.done; i++) {
+    if (i % SENTENCES_PER_STEP === 0) yield;
+    const { sentence, section } = current.value;
+    current = sentences.next();
+    // The next sentence of the same section, read for "Yttrandet överlämnas till …".
+    const next = !current.done && current.value.section === section ? current.value.sentence : undefined;
+    const outside = plain || section.kind === 'other';
+    const f = fslice(doc, sentence);
+    const gives = GIVES_ANSWER.exec(f) ?? GIVES_ANSWER_AS.exec(f);
+    const adopted = !gives && ANSWER_ADOPTED.test(f);
+    if (!gives && !adopted) continue;
+    // A decision reported ("har beslutat att avge"), or the remiss's invitation ("bereder nämnden tillfälle att yttra sig").
+    if (gives && /\b(?:beslutat|tillfalle|mojlighet|mojligheten)\s+att\s+$/.test(f.slice(0, gives.index))) continue;
+    const subject = BODY_AT_START.exec(f)?.[1];
+    // "Enheten föreslår att arbetsutskottet lämnar yttrande" proposes; only a proposal section's own sentence may.
+    if (section.kind !== 'proposal' && PROPOSING.test(f)) continue;
+    if (outside && !subject && !adopted) continue;
+    named ??= agendaAnswers(doc, block);
+    const told = next && ANSWER_FOLLOWS.test(fslice(doc, next)) ? { start: sentence.start, end: next.end } : sentence;
+    const source = remiss ? { start: Math.min(told.start, remiss.source.start), end: Math.max(told.end, remiss.source.end) } : told;
+    // A passive adoption ("Remissvaret godkändes") names no one.
+    const decided = !adopted && (section.kind === 'decision' || (outside && !!subject));
+    const body = subject ? slice(doc, { start: sentence.start, end: sentence.start + subject.length }) : meta.decider ? (BODY_NAMES[meta.decider] ?? meta.decider) : undefined;
+    const flags = remiss ? (remiss.recipient ? [] : ['Mottagaren av yttrandet framgår inte: ange mottagare.']) : ['Ingen sista dag för svaret anges: ange en deadline.'];
+    const what = answerSubject(doc, told, adopted) ?? lastBefore(named, told.start)?.subject ?? remiss?.subject ?? meta.title;
+    items.push({
       kind: 'yttrande',
-      title: restoreDiacritics(subject ? `Skicka yttrandet över ${(subject[0] ?? '').toLowerCase()}${subject.slice(1)}` : 'Skicka yttrandet', doc.lexicon).slice(0, 200),
-      role: meta.decider ? (BODY_NAMES[meta.decider] ?? meta.decider) : undefined,
-      due,
+      title: restoreDiacritics(what ? `Skicka yttrandet över ${(what[0] ?? '').toLowerCase()}${what.slice(1)}` : 'Skicka yttrandet', doc.lexicon).slice(0, 200),
+      role: decided ? body : undefined,
+      due: remiss ? { externalDeadline: remiss.deadline, ...(remiss.recipient ? { recipient: remiss.recipient } : {}) } : undefined,
       decision: decisionOf(meta),
       caseNumber: meta.caseNumber,
-      confidence: 0.8,
-      flags: remiss.recipient ? [] : ['Mottagaren av yttrandet framgår inte: ange mottagare.'],
-      source: remiss.source,
-    },
-  ];
+      confidence: remiss ? 0.8 : 0.7,
+      flags,
+      source,
+    });
+  }
+  return items;
+}
+
+/** The sentences of a block's sections but its history, with their section, read as they are needed. */
+function* sectionSentences(doc: Doc, block: Block): Generator<{ sentence: Span; section: Section }> {
+  for (const section of block.sections) {
+    if (section.kind === 'history') continue;
+    for (const point of pointsOf(doc, section)) for (const sentence of sentencesIn(doc, point)) yield { sentence, section };
+  }
+}
+
+/** The agenda lines naming answers ("12. Yttrande – Regionalt trafikförsörjningsprogram"), in text order. */
+function agendaAnswers(doc: Doc, block: Block): { at: number; subject: string }[] {
+  return linesOf(doc, block).flatMap((line) => {
+    const text = slice(doc, line).trim();
+    const m = text.length <= 200 ? ANSWER_SUBJECT.exec(fold(text)) : null;
+    return m?.[1] ? [{ at: line.start, subject: text.slice(text.length - m[1].length) }] : [];
+  });
+}
+
+/** What the answer is about: "yttrande över X" in its sentence, else (an adopted one) the sentence itself. */
+function answerSubject(doc: Doc, told: Span, adopted: boolean): string | undefined {
+  const own = slice(doc, told);
+  const inSentence = /\b(?:yttrande|remissvar)\s+over\s+(?!remissen\b|forslaget\b)(\S[^.]*)/.exec(fold(own));
+  // Folding keeps every offset: the folded match marks the written words.
+  if (inSentence?.[1]) {
+    const at = inSentence.index + inSentence[0].length - inSentence[1].length;
+    return own.slice(at, at + inSentence[1].length).replace(/[\s.]+$/, '').replace(/\s+/g, ' ');
+  }
+  return adopted ? own.replace(/\s+(?:godkändes|godkänns|antogs|antas)\b[\s\S]*$/i, '').trim() : undefined;
 }
 
 const YRKAR = /^(\p{L}[^.;:]{1,60}?)\s+yrkar\s+att\s+/u;
@@ -1078,22 +1579,44 @@ const YRKAR = /^(\p{L}[^.;:]{1,60}?)\s+yrkar\s+att\s+/u;
  * it ("finner att kommunstyrelsen bifaller Lena Eks yrkande", "Lena Eks yrkande bifalls"): what
  * she proposed is decided. A yrkande that falls (avslås, another proposal wins) is not.
  */
-function adoptedYrkanden(doc: Doc, block: Block): Point[] {
+function* adoptedYrkanden(doc: Doc, block: Block): Steps<Point[]> {
   const f = fslice(doc, block);
   if (!/\byrkar\b/.test(f) || !/\byrkande\b/.test(f)) return [];
+  const winners = winningNames(f);
   const adopted: Point[] = [];
-  for (const line of linesOf(doc, block)) {
-    for (const sentence of sentencesOf(doc, line)) {
-      const m = YRKAR.exec(fslice(doc, sentence));
-      // The name without the party: "lena ek (m)" → "lena ek"; its genitive adds an s.
-      const name = m?.[1]?.replace(/\s*\([^)]*\)\s*$/, '').trim();
-      if (!m || !name) continue;
-      const who = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      const wins = new RegExp(`\\bbifall(?:er|a|s|it)?\\s+(?:till\\s+)?${who}s?\\s+yrkande|\\b${who}s?\\s+yrkande\\s+(?:bifalls|antas|vinner)`);
-      if (wins.test(f)) adopted.push({ start: sentence.start + m[0].length, end: sentence.end, confidence: 0.85 });
-    }
+  let i = 0;
+  for (const sentence of sentencesByLine(doc, block)) {
+    if (i++ % SENTENCES_PER_STEP === 0) yield;
+    const m = YRKAR.exec(fslice(doc, sentence));
+    // The name without the party: "lena ek (m)" → "lena ek".
+    const name = m?.[1]?.replace(/\s*\([^)]*\)\s*$/, '').trim().replace(/\s+/g, ' ');
+    if (m && name && winners.has(name)) adopted.push({ start: sentence.start + m[0].length, end: sentence.end, confidence: 0.85 });
   }
   return adopted;
+}
+
+/**
+ * Whose yrkande the body adopts: the name after "bifaller (till)" or before "yrkande bifalls" ("Lena
+ * Eks yrkande bifalls"), without the genitive s, as the last (or first) one to four words: read
+ * once per block, so each yrkande is looked up, not searched for.
+ */
+function winningNames(folded: string): Set<string> {
+  const names = new Set<string>();
+  const add = (words: string[]) => {
+    const name = words.join(' ');
+    names.add(name.replace(/s$/, ''));
+    names.add(name);
+  };
+  for (const m of folded.matchAll(/\s+yrkande\s+(?:bifalls|antas|vinner)\b/g)) {
+    const words = folded.slice(Math.max(0, m.index - 80), m.index).split(/\s+/).filter(Boolean);
+    for (let n = 1; n <= 4 && n <= words.length; n++) add(words.slice(-n));
+  }
+  for (const m of folded.matchAll(/\bbifall(?:er|a|s|it)?\s+(?:till\s+)?(?=[^.]{0,80}?\syrkande\b)/g)) {
+    const words = folded.slice(m.index + m[0].length, m.index + m[0].length + 80).split(/\s+/);
+    const end = words.findIndex((w) => /^yrkande\b/.test(w));
+    for (let n = 1; n <= 4 && n <= end; n++) add(words.slice(0, n));
+  }
+  return names;
 }
 
 // ---------------------------------------------------------------- block
@@ -1104,10 +1627,12 @@ function* blockCandidates(doc: Doc, facts: DocFacts, block: Block, known: KnownF
   const head = [fold(meta.title ?? ''), ...meta.head.slice(0, 3)].join(' ');
   const silent = plain && (/^interpellation|\binterpellation\b/.test(head) || /\bmotion\b/.test(head));
   const commissions: Candidate[] = [];
-  if (!silent) for (const point of [...points, ...adoptedYrkanden(doc, block)]) commissions.push(...(yield* pointItems(doc, meta, point, plain, exhortations)));
   yield;
-  const withMotions = [...commissions, ...motionItems(doc, block, meta, points, commissions)];
-  return yttrandeItems(doc, block, meta, known, withMotions, plain);
+  if (!silent) for (const point of [...points, ...(yield* adoptedYrkanden(doc, block))]) commissions.push(...(yield* pointItems(doc, meta, point, plain, exhortations)));
+  yield;
+  const withMotions = [...commissions, ...(yield* motionItems(doc, block, meta, points, commissions, plain))];
+  yield;
+  return yield* yttrandeItems(doc, block, meta, known, withMotions, plain);
 }
 
 // ---------------------------------------------------------------- the draft

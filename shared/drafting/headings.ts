@@ -30,8 +30,34 @@ const HISTORY_LABEL = new RegExp(
     'sandlista|remissinstanser|om remissen|lagstiftning|regelverk|konsekvensanalys|barnkonsekvensanalys|samrad)$',
 );
 
-const LINE_DECISION = new RegExp(`^(${BODY_PHRASE}) beslutar\\b`);
+/** "Kommunstyrelsen beslutar att …"; in a summary of a meeting "Kommunstyrelsen beslutade:" as a label. */
+const LINE_DECISION = new RegExp(`^(${BODY_PHRASE}) (?:beslutar\\b|(?:beslutade|beslot)(?: bland annat)?(?: foljande)?\\s*:)`);
 const LINE_PROPOSAL = new RegExp(`^(${BODY_PHRASE}) (?:foreslas besluta|foreslar (${BODY_PHRASE}) (?:att )?besluta)\\b`);
+
+/**
+ * A label the PDF ran into the text ("… kapacitetsutredning Beslut Arbetsutskottet lämnar yttrande …",
+ * "… Förslag till beslut Tillväxtnämnden föreslås besluta att …"): only before a body acting as the
+ * subject of a decision, so "Beslut om bygglov" or "i beslutet" mid-sentence is no heading.
+ */
+const INLINE_LABEL = new RegExp(
+  `(?<=\\S )(forslag till beslut|beslutsforslag|beslut)\\s+(?=(${BODY_PHRASE})\\s+(?:beslutar|foreslas|foreslar|lamnar|ger|uppdrar|godkanner|antar|avslar|bifaller|faststaller)\\b)`,
+  'g',
+);
+
+export interface InlineHeading extends Heading {
+  /** Where the label starts in the line. */
+  at: number;
+}
+
+/** The labels run into a folded line (see INLINE_LABEL), in order. */
+export function inlineHeadings(line: string): InlineHeading[] {
+  return [...line.matchAll(INLINE_LABEL)].map((m) => ({
+    kind: m[1] === 'beslut' ? 'decision' : 'proposal',
+    decider: m[2],
+    at: m.index,
+    length: m[0].length,
+  }));
+}
 
 /** The heading a line starts with, if any (the line folded and trimmed at the start). */
 export function readHeading(line: string): Heading | undefined {
@@ -43,6 +69,8 @@ export function readHeading(line: string): Heading | undefined {
     if (PROPOSAL_LABEL.test(label)) return { kind: 'proposal', decider: /till (kommunfullmaktige|kommunstyrelsen)/.exec(label)?.[1], length };
     if (HISTORY_LABEL.test(label)) return { kind: 'history', length };
   }
+  // "Vid kommunstyrelsen fattades bland annat följande beslut:": a summary's list of decisions follows.
+  if (/\bfoljande (?:beslut|arenden)\s*:\s*$/.test(line)) return { kind: 'decision', length: line.length };
   const proposal = LINE_PROPOSAL.exec(line);
   if (proposal) return { kind: 'proposal', decider: proposal[2] ?? proposal[1], length: 0 };
   const decision = LINE_DECISION.exec(line);

@@ -2,11 +2,11 @@
  * The layout of a decision document: paragraphs (§ blocks) of a protocol, their sections
  * (decision, proposal, history), the points of a decision, sentences and the header facts.
  */
-import { BODY_PHRASE, readHeading, type SectionKind } from './headings';
-import { documentLexicon, type Lexicon } from './swedish';
+import { BODY_PHRASE, inlineHeadings, readHeading, type SectionKind } from './headings';
+import { learningLexicon, type Lexicon } from './swedish';
 import { normalizing, type NormalizedText } from './text';
 import type { Span } from './timing';
-import { BLOCK_UNITS, POINT_UNITS, runSteps, SECTION_UNITS, SENTENCE_UNITS, Work, type Steps } from './work';
+import { BLOCK_UNITS, LINE_UNITS, POINT_UNITS, runSteps, SECTION_UNITS, SENTENCE_UNITS, Work, type Steps } from './work';
 
 export interface Section extends Span {
   kind: SectionKind | 'other';
@@ -37,8 +37,9 @@ export interface Doc {
 const PARAGRAPH_LINE = /^\s*(?:[a-z]{2,6}\s+)?§\s*(\d+)/;
 /** A document's header is its first lines: past these, lines before the first § are text, not header. */
 const HEADER_LINES = 40;
-/** Lines read between two steps (see Steps). */
-const LINES_PER_STEP = 5_000;
+const HEADER_LINE_LENGTH = 400;
+/** Lines read between two steps (see Steps), each charged as it is read. */
+const LINES_PER_STEP = 500;
 
 export function lineSpans(text: string, start = 0, end = text.length): Span[] {
   const spans: Span[] = [];
@@ -60,15 +61,27 @@ export function trimSpan(text: string, span: Span): Span {
   return { start, end };
 }
 
-function* sectionsOf(folded: string, block: Span): Steps<Section[]> {
+function* sectionsOf(folded: string, block: Span, work: Work): Steps<Section[]> {
   const sections: Section[] = [];
   let current: Section = { kind: 'other', start: block.start, end: block.end };
   for (const [i, line] of lineSpans(folded, block.start, block.end).entries()) {
     if (i % LINES_PER_STEP === 0) yield;
+    work.charge(line.end - line.start + LINE_UNITS);
     const indent = folded.slice(line.start, line.end).search(/\S/);
     if (indent < 0) continue;
     const heading = readHeading(folded.slice(line.start + indent, line.end));
+    // A damaged line may hold the whole § with its label run in: a new section from the label on.
+    for (const inline of heading ? [] : inlineHeadings(folded.slice(line.start, line.end))) {
+      current.end = line.start + inline.at;
+      sections.push(current);
+      current = { kind: inline.kind, decider: inline.decider, start: line.start + inline.at + inline.length, end: block.end };
+    }
     if (!heading) continue;
+    // "Förslag till beslut:" then "Styrelsen beslutar att …": the sentence is the proposal's text, not a decision.
+    if (heading.length === 0 && current.kind === 'proposal' && !folded.slice(current.start, line.start).trim()) {
+      current.decider ??= heading.decider;
+      continue;
+    }
     current.end = line.start;
     sections.push(current);
     current = { kind: heading.kind, decider: heading.decider, start: line.start + indent + heading.length, end: block.end };
@@ -81,21 +94,23 @@ function* sectionsOf(folded: string, block: Span): Steps<Section[]> {
 export function* reading(original: string, work: Work): Steps<Doc> {
   const norm = yield* normalizing(original, work);
   const { text, folded } = norm;
-  // Lines, § starts, headings, sections and the lexicon: five passes.
-  work.charge(5 * text.length);
+  // Lines, § starts, headings, sections and the lexicon: five passes, each charged as it goes.
+  work.charge(text.length);
   const lines = lineSpans(folded);
   const starts: Span[] = [];
   let firstHeading: Span | undefined;
   for (const [i, l] of lines.entries()) {
     if (i % LINES_PER_STEP === 0) yield;
+    work.charge(2 * (l.end - l.start) + LINE_UNITS);
     const line = folded.slice(l.start, l.end);
     if (PARAGRAPH_LINE.test(line)) starts.push(l);
     if (!firstHeading && !starts.length && readHeading(line.trimStart())) firstHeading = l;
   }
   const headerEnd = starts[0]?.start ?? firstHeading?.start ?? text.length;
+  // A header line is short: past HEADER_LINE_LENGTH characters it is text (a PDF page run into one line).
   const header = [
-    ...lines.filter((l) => l.end <= headerEnd).slice(0, HEADER_LINES).map((l) => text.slice(l.start, l.end).trim()),
-    ...norm.furniture.slice(0, HEADER_LINES),
+    ...lines.filter((l) => l.end <= headerEnd).slice(0, HEADER_LINES).map((l) => text.slice(l.start, Math.min(l.end, l.start + HEADER_LINE_LENGTH)).trim()),
+    ...norm.furniture.slice(0, HEADER_LINES).map((line) => line.slice(0, HEADER_LINE_LENGTH)),
   ].filter(Boolean);
   const bounds = starts.length ? starts.map((l, i) => ({ start: l.start, end: starts[i + 1]?.start ?? text.length })) : [{ start: 0, end: text.length }];
   work.charge(bounds.length * BLOCK_UNITS);
@@ -105,13 +120,13 @@ export function* reading(original: string, work: Work): Steps<Doc> {
     const own = lineSpans(folded, bound.start, bound.end).filter((l) => folded.slice(l.start, l.end).trim()).slice(0, 3);
     const start = starts[i];
     const paragraph = start ? PARAGRAPH_LINE.exec(folded.slice(start.start, start.end))?.[1] : undefined;
-    const sections = yield* sectionsOf(folded, bound);
+    const sections = yield* sectionsOf(folded, bound, work);
     // Charged before any rule runs: a text of ten thousand headings is refused before it is read.
     work.charge(sections.length * SECTION_UNITS);
     blocks.push({ ...bound, lines: own, paragraph: paragraph ? `§ ${paragraph}` : undefined, sections });
     yield;
   }
-  const lexicon = documentLexicon(text);
+  const lexicon = yield* learningLexicon(text, work);
   yield;
   return { work, norm, text, folded, lexicon, header, blocks };
 }
@@ -167,9 +182,17 @@ export const MAX_SENTENCE = 2_000;
 
 /** Sentences of a span: a full stop before a capital, "?" or "!", or a line break; none longer than MAX_SENTENCE (+ one word). */
 export function sentencesOf(doc: Doc, span: Span): Span[] {
-  const out: Span[] = [];
+  return [...sentencesIn(doc, span)];
+}
+
+/** sentencesOf, one sentence at a time, each charged as it is read: a long span is read only as far as it is needed. */
+export function* sentencesIn(doc: Doc, span: Span): Generator<Span> {
   let at = span.start;
   const text = doc.text;
+  const emit = (end: number) => {
+    doc.work.charge(2 * (end - at) + SENTENCE_UNITS);
+    return trimSpan(text, { start: at, end });
+  };
   for (let i = span.start; i < span.end; i++) {
     const ch = text[i];
     const length = i - at;
@@ -180,13 +203,13 @@ export function sentencesOf(doc: Doc, span: Span): Span[] {
       boundary = !!next && /[\p{Lu}\d§"”(]/u.test(next[1] ?? '') && !ABBREVIATIONS.has(token) && !/^\p{L}$/u.test(token);
     }
     if (boundary) {
-      out.push({ start: at, end: ch === '\n' ? i : i + 1 });
+      const sentence = emit(ch === '\n' ? i : i + 1);
       at = i + 1;
+      if (sentence.end > sentence.start) yield sentence;
     }
   }
-  out.push({ start: at, end: span.end });
-  doc.work.charge(2 * (span.end - span.start) + out.length * SENTENCE_UNITS);
-  return out.map((s) => trimSpan(text, s)).filter((s) => s.end > s.start);
+  const last = emit(span.end);
+  if (last.end > last.start) yield last;
 }
 
 /** A body named at the start of a line: "Kommunstyrelsen", "BARN- OCH UTBILDNINGSNÄMNDEN PROTOKOLL". */

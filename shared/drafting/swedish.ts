@@ -1,5 +1,6 @@
 /** Swedish municipal vocabulary: bodies and their short names, roles, and damaged words. */
 import { fold } from './fold';
+import { runSteps, Work, type Steps } from './work';
 
 /** Committees whose usual short name is not the initials of their name. */
 const BODY_CODES: Record<string, string> = {
@@ -162,12 +163,25 @@ export interface Lexicon {
   damaged: boolean;
 }
 
+/** Words read between two steps (see Steps). */
+const WORDS_PER_STEP = 2_000;
+/** The bookkeeping of a word learnt: its folding and the damaged-word checks. */
+const WORD_UNITS = 100;
+
 /** Learn the document's own spellings; decide whether it lost its å/ä/ö. */
 export function documentLexicon(text: string): Lexicon {
+  return runSteps(learningLexicon(text, new Work()));
+}
+
+/** documentLexicon in steps, one every WORDS_PER_STEP words, each word charged to `work` as it is read. */
+export function* learningLexicon(text: string, work: Work): Steps<Lexicon> {
   const words = new Map<string, string>();
   const ambiguous = new Set<string>();
   let damagedHits = 0;
+  let count = 0;
   for (const [word] of text.matchAll(/\p{L}+/gu)) {
+    if (++count % WORDS_PER_STEP === 0) yield;
+    work.charge(word.length + WORD_UNITS);
     const lower = word.toLowerCase();
     const folded = fold(lower);
     if (/[åäö]/.test(lower)) {

@@ -57,36 +57,45 @@ const MOJIBAKE: Record<string, string> = { 'Ã¥': 'å', 'Ã¤': 'ä', 'Ã¶': '
 const SPACING_MARKS: Record<string, string> = { 'a¨': 'ä', 'o¨': 'ö', 'A¨': 'Ä', 'O¨': 'Ö', 'a˚': 'å', 'A˚': 'Å' };
 const LIGATURES: Record<string, string> = { 'ﬁ': 'fi', 'ﬂ': 'fl', 'ﬀ': 'ff', 'ﬃ': 'ffi', 'ﬄ': 'ffl' };
 
-/** Character-level damage: encodings, ligatures, decomposed letters, odd spaces. */
-function repairCharacters(input: MappedText, work: Work): MappedText {
-  let t = rewrite(input, /\r\n?|[\f\v\u0085\u2028\u2029]/g, () => '\n', work);
-  t = rewrite(t, /[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff]/g, () => ' ', work);
-  // PDF text can hold runs of thousands of spaces; three keep a column gap visible (see `wraps`)
-  // and bound every white-space run the rules' patterns meet.
-  t = rewrite(t, / {4,}/g, () => '   ', work);
-  // Likewise blank lines: one keeps paragraphs apart as well as a thousand.
-  t = rewrite(t, / +(?=\n)/g, () => '', work);
-  t = rewrite(t, /\n{3,}/g, () => '\n\n', work);
-  t = rewrite(t, /\u00ad/g, () => '', work);
-  t = rewrite(t, /Ã[¥¤¶…„–©]/g, (m) => MOJIBAKE[m[0]] ?? m[0], work);
-  t = rewrite(t, /[aoAO]¨|[aA]˚/g, (m) => SPACING_MARKS[m[0]] ?? m[0], work);
-  t = rewrite(t, /[ﬁﬂﬀﬃﬄ]/g, (m) => LIGATURES[m[0]] ?? m[0], work);
-  return rewrite(t, /\p{L}\p{M}+/gu, (m) => m[0].normalize('NFC'), work);
+/** Character-level damage: encodings, ligatures, decomposed letters, odd spaces; a step after each pass. */
+function* repairingCharacters(input: MappedText, work: Work): Steps<MappedText> {
+  const passes: [RegExp, (match: RegExpExecArray) => string][] = [
+    [/\r\n?|[\f\v\u0085\u2028\u2029]/g, () => '\n'],
+    [/[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff]/g, () => ' '],
+    // PDF text can hold runs of thousands of spaces; three keep a column gap visible (see `wraps`)
+    // and bound every white-space run the rules' patterns meet.
+    [/ {4,}/g, () => '   '],
+    // Likewise blank lines: one keeps paragraphs apart as well as a thousand.
+    [/ +(?=\n)/g, () => ''],
+    [/\n{3,}/g, () => '\n\n'],
+    [/\u00ad/g, () => ''],
+    [/Ã[¥¤¶…„–©]/g, (m) => MOJIBAKE[m[0]] ?? m[0]],
+    [/[aoAO]¨|[aA]˚/g, (m) => SPACING_MARKS[m[0]] ?? m[0]],
+    [/[ﬁﬂﬀﬃﬄ]/g, (m) => LIGATURES[m[0]] ?? m[0]],
+    [/\p{L}\p{M}+/gu, (m) => m[0].normalize('NFC')],
+  ];
+  let t = input;
+  for (const [pattern, replace] of passes) {
+    t = rewrite(t, pattern, replace, work);
+    yield;
+  }
+  return t;
 }
 
 /** Loanwords where é is right; elsewhere inside a word PDF fonts put é for ö ("férebyggande"). */
 const REAL_E_ACUTE = ['idé', 'entré', 'armé', 'kafé', 'café', 'allé', 'filé', 'kupé', 'resumé', 'bidé', 'ekipé', 'attaché', 'varieté', 'rené', 'andré', 'josé', 'désirée'];
 
-function repairWords(input: MappedText, work: Work): MappedText {
+/** Word-level damage: é for ö, doubled syllables; a step after each pass. */
+function* repairingWords(input: MappedText, work: Work): Steps<MappedText> {
   // The word pattern is costly to try at every letter; most texts have no é at all.
-  let t = !/[éÉ]/.test(input.text) ? input : rewrite(input, /(?<!\p{L})\p{L}*?[éÉ]\p{L}+/gu, (m) => {
+  const t = !/[éÉ]/.test(input.text) ? input : rewrite(input, /(?<!\p{L})\p{L}*?[éÉ]\p{L}+/gu, (m) => {
     const lower = m[0].toLowerCase();
     if (REAL_E_ACUTE.some((word) => lower.startsWith(word))) return m[0];
     return m[0].replace(/é(?=\p{L})/gu, 'ö').replace(/É(?=\p{L})/gu, 'Ö');
   }, work);
+  yield;
   // "ateraterrapportera": a syllable doubled by the extraction.
-  t = rewrite(t, /([AaÅå]ter)(?:[aå]ter)+(?=rapport)/g, (m) => m[1] ?? m[0], work);
-  return t;
+  return rewrite(t, /([AaÅå]ter)(?:[aå]ter)+(?=rapport)/g, (m) => m[1] ?? m[0], work);
 }
 
 const PAGE_MARK = /\b(?:sida|sid\.?|page)\s*\d+\s*(?:av|\/|\(|of)\s*\d+\)?|^\d+\s*\(\s*\d+\s*\)$|\s\d+\s?\(\d+\)$|^-?\s*\d{1,3}\s*-?$|^\d+\s*\/\s*\d+$/;
@@ -96,12 +105,14 @@ const HEADERISH = /protokoll|tjansteskrivelse|sammantrade|\bkommun\b|namnden|sty
 const foldedLine = (line: string) => fold(line).trim().replace(/\s+/g, ' ');
 
 /** Lines that repeat on every page: a header, not content. Decision text never qualifies. */
-function repeatedHeaders(lines: string[], folded: string[]): Set<string> {
+function* repeatedHeaders(lines: MappedText[], folded: string[], work: Work): Steps<Set<string>> {
   const keys = folded.map((line) => line.replace(/\d+/g, '#'));
   const count = new Map<string, number>();
   for (const key of keys) count.set(key, (count.get(key) ?? 0) + 1);
   const repeated = new Set<string>();
-  for (const [i, line] of lines.entries()) {
+  for (const [i, { text: line }] of lines.entries()) {
+    if (i % LINES_PER_STEP === 0) yield;
+    work.charge(LINE_UNITS);
     const trimmed = line.trim();
     const key = keys[i] ?? '';
     if ((count.get(key) ?? 0) < 2 || trimmed.length < 8 || trimmed.length > 90) continue;
@@ -115,7 +126,8 @@ function repeatedHeaders(lines: string[], folded: string[]): Set<string> {
 
 const LIST_MARKER = /^\s*(?:\d{1,2}[.)]\s|\(\d{1,2}\)\s|[a-h][.)]\s|[-–—•·▪*]\s)/;
 const PARAGRAPH_LINE = /^\s*(?:\p{Lu}{2,6}\s+)?§\s*\d+/u;
-const JOIN_LINES_PER_STEP = 5_000;
+/** Lines read between two steps (see Steps), each charged as it is read: a few milliseconds of work. */
+const LINES_PER_STEP = 500;
 const CONJUNCTIONS = new Set(['och', 'eller', 'samt', 'respektive', 'resp', 'till', 'som']);
 
 /** Whether a line break inside a paragraph is only the PDF's wrapping. */
@@ -125,16 +137,21 @@ function wraps(current: string, next: string, currentFolded: string, nextFolded:
   if (/\S\s{3,}\S/.test(cur)) return false;
   // A line that opens with "Kommunstyrelsen beslutar att ..." is a sentence and may wrap; a label may not.
   if (readHeading(currentFolded)?.length || readHeading(nextFolded)) return false;
-  if (PARAGRAPH_LINE.test(cur) || PARAGRAPH_LINE.test(nxt) || LIST_MARKER.test(next)) return false;
+  // "Motion om …" opens an entry of a list of motions, as a list marker does.
+  if (PARAGRAPH_LINE.test(cur) || PARAGRAPH_LINE.test(nxt) || LIST_MARKER.test(next) || /^motion\s+(?:om|fran|av|angaende)\b/.test(nextFolded)) return false;
   if (/^\p{Ll}/u.test(nxt)) return true;
-  return cur.replace(/\s+/g, ' ').length >= 45 && !/[.:!?]$/.test(cur);
+  // A wrapped line is full: one that ends well short of the next (a web page's title line) stands alone.
+  const length = cur.replace(/\s+/g, ' ').length;
+  return length >= 45 && length + 20 >= nxt.replace(/\s+/g, ' ').length && !/[.:!?]$/.test(cur);
 }
 
-function splitLines(input: MappedText): MappedText[] {
+function* splittingLines(input: MappedText, work: Work): Steps<MappedText[]> {
   const lines: MappedText[] = [];
   let start = 0;
   for (let i = 0; i <= input.text.length; i++) {
     if (i === input.text.length || input.text[i] === '\n') {
+      if (lines.length % LINES_PER_STEP === 0) yield;
+      work.charge(i - start + LINE_UNITS);
       lines.push(slice(input, start, i));
       start = i + 1;
     }
@@ -152,9 +169,9 @@ function trimStart(line: MappedText): MappedText {
 
 /**
  * Join wrapped lines and hyphenated words; keep headings, list items and paragraphs apart.
- * `folded`: each line's foldedLine. A step every JOIN_LINES_PER_STEP lines.
+ * `folded`: each line's foldedLine. A step every LINES_PER_STEP lines.
  */
-function* joiningLines(lines: MappedText[], folded: string[]): Steps<MappedText> {
+function* joiningLines(lines: MappedText[], folded: string[], work: Work): Steps<MappedText> {
   const chars: string[] = [];
   const map: number[] = [];
   const append = (part: MappedText) => {
@@ -165,7 +182,8 @@ function* joiningLines(lines: MappedText[], folded: string[]): Steps<MappedText>
   };
   const tail = () => chars.slice(-60).join('');
   for (const [i, raw] of lines.entries()) {
-    if (i % JOIN_LINES_PER_STEP === 0) yield;
+    if (i % LINES_PER_STEP === 0) yield;
+    work.charge(raw.text.length + LINE_UNITS);
     joinLine(raw, i);
   }
   return { text: chars.join(''), map };
@@ -207,23 +225,22 @@ function* joiningLines(lines: MappedText[], folded: string[]): Steps<MappedText>
  * (see Steps) after each pass over the text.
  */
 export function* normalizing(original: string, work: Work): Steps<NormalizedText> {
-  const repaired = repairCharacters(identity(original), work);
-  yield;
-  // Splitting, header detection, joining and folding: four passes over the text.
-  work.charge(4 * repaired.text.length);
-  const lines = splitLines(repaired);
-  work.charge(lines.length * LINE_UNITS);
+  const repaired = yield* repairingCharacters(identity(original), work);
+  // Splitting, header detection, joining and folding: four passes over the text, each charged as it goes.
+  const lines = yield* splittingLines(repaired, work);
   const folded: string[] = [];
   for (const [i, line] of lines.entries()) {
-    if (i % JOIN_LINES_PER_STEP === 0) yield;
+    if (i % LINES_PER_STEP === 0) yield;
+    work.charge(line.text.length + LINE_UNITS);
     folded.push(foldedLine(line.text));
   }
-  const repeated = repeatedHeaders(lines.map((l) => l.text), folded);
+  const repeated = yield* repeatedHeaders(lines, folded, work);
   const furniture: string[] = [];
   const content: MappedText[] = [];
   const contentFolded: string[] = [];
   for (const [i, line] of lines.entries()) {
-    if (i % JOIN_LINES_PER_STEP === 0) yield;
+    if (i % LINES_PER_STEP === 0) yield;
+    work.charge(LINE_UNITS);
     const key = folded[i] ?? '';
     const isFurniture = key !== '' && (PAGE_MARK.test(key) || SIGNATURE.test(key) || repeated.has(key.replace(/\d+/g, '#')));
     if (isFurniture) furniture.push(line.text.trim().replace(/\s+/g, ' '));
@@ -233,10 +250,11 @@ export function* normalizing(original: string, work: Work): Steps<NormalizedText
     }
   }
   yield;
-  const joinedLines = yield* joiningLines(content, contentFolded);
+  const joinedLines = yield* joiningLines(content, contentFolded, work);
   yield;
-  const joined = repairWords(joinedLines, work);
+  const joined = yield* repairingWords(joinedLines, work);
   yield;
+  work.charge(joined.text.length);
   return { ...joined, folded: fold(joined.text), furniture };
 }
 

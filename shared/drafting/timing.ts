@@ -12,8 +12,8 @@ export type TimingValue =
   | { form: 'date'; date: CalendarDate }
   | { form: 'month'; month: string }
   | { form: 'meetingDate'; date: CalendarDate }
-  /** A period ("under hösten 2027", "första kvartalet 2028"): due by its last day. */
-  | { form: 'period'; by: CalendarDate }
+  /** A period ("under hösten 2027", "första kvartalet 2028"): due by its last day; `exact` for "årets sista sammanträde". */
+  | { form: 'period'; by: CalendarDate; exact?: boolean }
   | { form: 'vague'; phrase: string };
 
 export type Timing = Span &
@@ -65,22 +65,29 @@ function addMonths(date: CalendarDate, months: number): CalendarDate {
 
 const ISO_DATE = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
 const DAY_MONTH = new RegExp(`\\b(\\d{1,2})(?::[ae])?\\s+${MONTH}(?:\\s+(\\d{4})\\b)?`, 'g');
+/** "13–14 juni 2022": a meeting over two days, dated by its first. */
+const DAY_RANGE = new RegExp(`\\b(\\d{1,2})\\s?[-–]\\s?\\d{1,2}\\s+${MONTH}(?:\\s+(\\d{4})\\b)?`, 'g');
 const DAY_SLASH_MONTH = /\b(\d{1,2})\/(\d{1,2})(?:\s+(\d{4})\b)?(?![\d/])/g;
 const MONTH_ONLY = new RegExp(
   `\\b(?:i|under|till|per|fore|innan|senast|t\\.o\\.m\\.?|till och med)\\s+(?:slutet av\\s+|mitten av\\s+|borjan av\\s+)?${MONTH}(?:\\s+(\\d{4})\\b)?`,
   'g',
 );
-const QUARTER = /\b(forsta|andra|tredje|fjarde)\s+kvartalet(?:\s+(\d{4})\b)?|\bkvartal\s+([1-4])(?:\s+(\d{4})\b)?/g;
+/** "sista mars 2012", "sista dagen i mars": the month's last day. */
+const LAST_OF_MONTH = new RegExp(`\\bsista\\s+(?:dagen\\s+i\\s+)?${MONTH}(?:\\s+(\\d{4})\\b)?`, 'g');
+/** "första kvartalet 2028", "kvartal 3 2028", "Q3 2028" (folded: "q3"). */
+const QUARTER = /\b(forsta|andra|tredje|fjarde)\s+kvartalet(?:\s+(\d{4})\b)?|\b(?:kvartal\s+|q)([1-4])(?:\s+(\d{4})\b)?/g;
 const HALF_YEAR = /\b(forsta|andra)\s+halvaret(?:\s+(\d{4})\b)?/g;
 const YEAR_END = /\b(?:arsskiftet|arets (?:slut|utgang)|utgangen av (?:ar\s+)?(\d{4}))(?:\s+(\d{4})(?:\/\d{2,4})?\b)?/g;
 /** "under hösten 2027", "till våren": the season's last month (autumn to December, spring to June). */
 const SEASON = /\b(?:under|till|fore|infor|senast)\s+(?:den\s+)?(hosten|varen|sommaren|hostterminen|varterminen)(?:\s+(\d{4})\b)?/g;
 const SEASON_END: Record<string, number> = { hosten: 12, hostterminen: 12, varen: 6, varterminen: 6, sommaren: 8 };
+/** "vid årets sista sammanträde", "till sista sammanträdet 2027": the body's last meeting of the year. */
+const LAST_MEETING = /\b(?:arets sista sammantrade(?:t)?|sista sammantradet (?:for |under |i )?(?:aret|ar (\d{4})|(\d{4})))/g;
 /** "i början av 2028" (its first quarter), "i slutet av 2027". */
 const PART_OF_YEAR = /\bi\s+(borjan|slutet)\s+av\s+(?:ar\s+)?(\d{4})\b/g;
 /** "under 2028", "under år 2028". */
 const WHOLE_YEAR = /\bunder\s+(?:ar\s+)?(\d{4})\b(?![-/.]\d)/g;
-const RELATIVE = /\binom\s+(\d{1,2}|en|ett|tva|tre|fyra|fem|sex|sju|atta|nio|tio|elva|tolv)\s+(manader|manad|veckor|vecka|dagar)\b/g;
+const RELATIVE = /\binom\s+(\d{1,2}|en|ett|tva|tre|fyra|fem|sex|sju|atta|nio|tio|elva|tolv)\s+(manader|manad|veckor|vecka|dagar|ar)\b/g;
 const VAGUE =
   /\b(?:under|till|fore|infor|efter)\s+(?:den\s+)?(?:hosten|varen|sommaren|vintern|hostterminen|varterminen|nasta ar|kommande ar)(?:\s+\d{4}\b)?|\bi samband med\s+[a-z]+|\b(?:hosten|varen)\s+\d{4}\b/g;
 const DEADLINE_WORD = /\b(?:senast|fore|innan|till och med|t\.o\.m|sammantradet?|sammantradets|sammantrade|motet)\b[^.;]{0,45}$/;
@@ -89,7 +96,7 @@ const MEETING_WORD = new RegExp(`\\b(?:sammantradet?|motet)(?:\\s+den)?\\s*$|\\b
 const ORDINALS: Record<string, number> = { forsta: 1, andra: 2, tredje: 3, fjarde: 4 };
 
 /** findTimings reads its window once per pattern. */
-export const TIMING_PASSES = 12;
+export const TIMING_PASSES = 15;
 
 /** Every deadline-like phrase in folded[start, end), in text order; dates resolved against ref. */
 export function findTimings(folded: string, start: number, end: number, ref: CalendarDate): Timing[] {
@@ -114,10 +121,15 @@ export function findTimings(folded: string, start: number, end: number, ref: Cal
     const date = `${m[1]}-${m[2]}-${m[3]}`;
     add(m, dateTiming(m, isKnownDate(date) ? date : undefined), false, true);
   }
+  for (const m of text.matchAll(DAY_RANGE)) add(m, dateTiming(m, dateFor(Number(m[1]), monthNumber(m[2] ?? ''), m[3], ref)), false, !!m[3]);
   for (const m of text.matchAll(DAY_MONTH)) add(m, dateTiming(m, dateFor(Number(m[1]), monthNumber(m[2] ?? ''), m[3], ref)), false, !!m[3]);
   for (const m of text.matchAll(DAY_SLASH_MONTH)) {
     const month = Number(m[2]);
     add(m, month >= 1 && month <= 12 ? dateTiming(m, dateFor(Number(m[1]), month, m[3], ref)) : undefined, false, !!m[3]);
+  }
+  for (const m of text.matchAll(LAST_OF_MONTH)) {
+    const month = monthNumber(m[1] ?? '');
+    add(m, { form: 'date', date: lastDayOfMonth(yearFor(month, m[2], ref), month) }, true, !!m[2]);
   }
   // A period without its year is the next one ending on or after the reference date.
   const periodEnd = (year: string | undefined, month: number): CalendarDate => {
@@ -130,13 +142,14 @@ export function findTimings(folded: string, start: number, end: number, ref: Cal
   }
   for (const m of text.matchAll(HALF_YEAR)) add(m, { form: 'period', by: periodEnd(m[2], m[1] === 'forsta' ? 6 : 12) }, true, !!m[2]);
   for (const m of text.matchAll(SEASON)) add(m, { form: 'period', by: periodEnd(m[2], SEASON_END[m[1] ?? ''] ?? 12) }, true, !!m[2]);
+  for (const m of text.matchAll(LAST_MEETING)) add(m, { form: 'period', by: periodEnd(m[1] ?? m[2], 12), exact: true }, true, !!(m[1] ?? m[2]));
   for (const m of text.matchAll(PART_OF_YEAR)) add(m, { form: 'period', by: periodEnd(m[2], m[1] === 'borjan' ? 3 : 12) }, true, true);
   for (const m of text.matchAll(YEAR_END)) add(m, { form: 'period', by: periodEnd(m[1] ?? m[2], 12) }, true, !!(m[1] ?? m[2]));
   for (const m of text.matchAll(WHOLE_YEAR)) add(m, { form: 'period', by: `${m[1]}-12-31` }, true, true);
   for (const m of text.matchAll(RELATIVE)) {
     const n = NUMBERS[m[1] ?? ''] ?? Number(m[1]);
     const unit = m[2] ?? '';
-    const date = unit.startsWith('manad') ? addMonths(ref, n) : addDays(ref, unit.startsWith('veck') ? n * 7 : n);
+    const date = unit === 'ar' ? addMonths(ref, 12 * n) : unit.startsWith('manad') ? addMonths(ref, n) : addDays(ref, unit.startsWith('veck') ? n * 7 : n);
     add(m, { form: 'date', date }, true);
   }
   for (const m of text.matchAll(MONTH_ONLY)) {

@@ -27,8 +27,8 @@ export const SEARCH_UNITS = 20;
  */
 export const WORK_CEILING = 100_000_000;
 
-/** How many units the extractor does before it lets other requests in (see runInTurns): a few milliseconds. */
-export const UNITS_PER_TURN = 500_000;
+/** How many units the extractor does before it lets other requests in (see runInTurns): about a millisecond. */
+export const UNITS_PER_TURN = 200_000;
 
 export const textTooComplex = () =>
   refused(

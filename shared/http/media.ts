@@ -1,4 +1,4 @@
-import { SPREADSHEET_TYPES } from '../views/spreadsheets/table';
+import { SPREADSHEET_TYPES, XLSX_TYPE } from '../views/spreadsheets/table';
 
 /**
  * What routes that export say in their contracts: the spreadsheet forms they answer besides JSON
@@ -33,3 +33,12 @@ export const PDF_TYPE = 'application/pdf';
  * (AWS: "Quotas for configuring and running an HTTP API"; Lambda quotas, "Invocation payload".)
  */
 export const PDF_MAX_BYTES = ((6 * 1024 * 1024 - 32 * 1024) / 4) * 3;
+
+/**
+ * The largest backlog file `POST /imports` takes, in bytes: 1 MiB, far more than its 250 rows
+ * need as CSV or XLSX (about 60 kB), and well within what reaches Lambda.
+ */
+export const IMPORT_MAX_BYTES = 1024 * 1024;
+
+/** The files `POST /imports` reads: the item export's own forms. */
+export const IMPORT_TYPES = ['text/csv', XLSX_TYPE] as const;

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createItemBody } from '../../shared/application/items/commands';
-import { loadCorpus, scoreCase, summarize } from '../../shared/drafting/evaluate';
+import { loadCorpus, loadRealCorpus, scoreCase, summarize } from '../../shared/drafting/evaluate';
 import { directoryLookup } from '../fixtures/drafts/directory';
 
 const corpus = loadCorpus(fileURLToPath(new URL('../fixtures/drafts/cases', import.meta.url)));
@@ -14,7 +14,7 @@ describe('the drafting rules on the corpus of decision texts (the numbers `npm r
     expect(scores.expected).toBeGreaterThan(0);
   });
 
-  // Floors at the levels reached (98.6 %, 98.6 %, 100 %); the issue asks for at least 0.9.
+  // Floors below the levels reached (100 %, 100 %, 100 % since issue 19); the issue asks for at least 0.9.
   it('precision of proposed items is at least 0.98', () => {
     expect(scores.precision).toBeGreaterThanOrEqual(0.98);
   });
@@ -31,5 +31,23 @@ describe('the drafting rules on the corpus of decision texts (the numbers `npm r
     const complete = results.flatMap((r) => r.drafts).filter((d) => d.missing.length === 0);
     expect(complete.length).toBeGreaterThan(0);
     for (const d of complete) expect(createItemBody.safeParse(d.body).success, d.title).toBe(true);
+  });
+});
+
+// The real corpus's dev split: the texts the rules were tuned on (issue 19), so these floors guard
+// against a rule that undoes a fault kind fixed. The test split is never asserted on: it is only read
+// as aggregates by `npm run eval:drafts`.
+const dev = loadRealCorpus(fileURLToPath(new URL('../fixtures/drafts/real', import.meta.url))).dev;
+const devScores = summarize(dev.map(({ name, case: c }) => scoreCase(name, c, directoryLookup)));
+
+describe('the drafting rules on the real texts of the dev split (issue 19: at least 0.95 each)', () => {
+  it('holds the 47 dev texts', () => {
+    expect(dev.length).toBe(47);
+  });
+
+  it('precision, recall and exact deadlines are each at least 0.95', () => {
+    expect(devScores.precision).toBeGreaterThanOrEqual(0.95);
+    expect(devScores.recall).toBeGreaterThanOrEqual(0.95);
+    expect(devScores.dueExact).toBeGreaterThanOrEqual(0.95);
   });
 });

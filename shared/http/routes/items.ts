@@ -3,7 +3,8 @@ import { createItemBody, deadlinePreviewBody, patchItemBody } from '../../applic
 import { listQuery } from '../../application/items/query';
 import { ATTENTIONS } from '../../domain/items/vocabulary';
 import { route } from '../contract';
-import { EXPORTS_DESCRIPTION, SPREADSHEET_ANSWERS } from '../media';
+import { EXPORTS_DESCRIPTION, IMPORT_MAX_BYTES, IMPORT_TYPES, SPREADSHEET_ANSWERS } from '../media';
+import { IMPORT_MAX_ROWS, IMPORT_STATUSES } from '../../application/imports/backlog';
 import { historyEvent, item, warning } from '../schemas';
 
 // An id of the wrong form is an item that does not exist: 404, as for any other.
@@ -99,5 +100,24 @@ export const ITEMS_ROUTES = [
     description: 'Creation and every change, oldest first.',
     params: id,
     responses: { 200: { description: 'The history', schema: z.object({ events: z.array(historyEvent) }) }, 404: { description: 'No such item, or not yours to see' } },
+  }),
+  route({
+    method: 'POST',
+    path: '/imports',
+    function: 'items',
+    access: 'registrar',
+    summary: 'Import the existing backlog from a spreadsheet (XLSX or CSV)',
+    description: `Registers the open work of a spreadsheet whose first row names the columns as the item export does (\`Id\`, \`Typ\`, \`Rubrik\`, \`Diarienummer\`, \`Organ\`, \`Beslutsdatum\`, \`Paragraf\`, \`Ansvarig\`, \`E-post\`, \`Enhet\`, \`Tidsfrist\`, \`Läge\`, \`Remiss inkom\`, \`Remissens referens\`; other columns are ignored), so an exported file imports back (registrar, admin). The file is the body: \`Content-Type: text/csv\` (UTF-8, \`;\` or \`,\`) or the XLSX type; at most ${IMPORT_MAX_ROWS} rows. With \`?dryRun=true\` nothing is stored. Each row answers \`{ row, status, id?, issues? }\`, \`row\` as the spreadsheet numbers it (header = 1); \`status\` is \`would_create\` (dry run), \`created\`, \`exists\` (an \`Id\` that exists, a row imported before, a row repeated in the file, or an open item that looks the same) or \`error\` (with \`issues\` in Swedish, each naming its column). Importing the same file twice creates nothing the second time. The deadline is \`Tidsfrist\` as a date; a row already overdue is reminded from the import day on.`,
+    query: z.strictObject({ dryRun: z.enum(['true', 'false'], { error: 'dryRun ska vara true eller false.' }).transform((v) => v === 'true').optional() }),
+    body: { raw: { types: IMPORT_TYPES, maxBytes: IMPORT_MAX_BYTES } },
+    responses: {
+      200: {
+        description: 'What became of each row, and the counts by status',
+        schema: z.object({
+          rows: z.array(z.object({ row: z.int(), status: z.enum(IMPORT_STATUSES), id: z.string().optional(), issues: z.array(z.object({ path: z.string(), message: z.string() })).optional() })),
+          counts: z.record(z.enum(IMPORT_STATUSES), z.int()),
+        }),
+      },
+    },
   }),
 ] as const;
