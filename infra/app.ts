@@ -4,7 +4,7 @@ import { ConfigError, loadConfig, type DeployConfig } from './config';
 
 /**
  * The CDK app (cdk.json: `npx tsx infra/app.ts`). Configuration comes from the environment or the
- * context (docs/deploy.md); a missing or malformed value stops here with a message naming it.
+ * context (README, "Deploy to AWS"); a missing or malformed value stops here with a message naming it.
  */
 const app = new App();
 

@@ -15,7 +15,7 @@ import * as z from 'zod';
  * cdk.json carries example.se placeholders so that `npm run synth` works on a fresh clone with no
  * AWS account. They are refused as soon as an AWS account is in play (the CDK CLI sets
  * CDK_DEFAULT_ACCOUNT when it finds credentials, and `account` may be given explicitly), so the
- * placeholders can be synthesized but never deployed. See docs/deploy.md.
+ * placeholders can be synthesized but never deployed. See README, "Deploy to AWS".
  */
 export interface DeployConfig {
   /** SES domain identity the mail is sent from (DKIM records go into this domain's DNS). */
@@ -137,7 +137,7 @@ export function parseConfig(raw: Partial<Record<ConfigKey, unknown>>): DeployCon
     const missing = issue.code === 'invalid_type' && (raw[key] === undefined || raw[key] === '');
     return `- ${describe(key)}: ${missing ? 'missing' : issue.message}`;
   });
-  throw new ConfigError(`Invalid deployment configuration (see docs/deploy.md, "Configuration"):\n${problems.join('\n')}`);
+  throw new ConfigError(`Invalid deployment configuration (see README, "Deploy to AWS", "Configuration"):\n${problems.join('\n')}`);
 }
 
 const PLACEHOLDER_HOST = /(^|\.)example\.(se|com|org|net)$|\.(example|invalid|test)$/i;
@@ -181,7 +181,7 @@ export function loadConfig(source: ConfigSource): DeployConfig {
   if (targetAccount && placeholders.length > 0) {
     throw new ConfigError(
       `The deployment configuration still has the example values from cdk.json, and AWS account ${targetAccount} is targeted.\n` +
-        `Set the real values before deploying (see docs/deploy.md, "Configuration"):\n` +
+        `Set the real values before deploying (see README, "Deploy to AWS", "Configuration"):\n` +
         placeholders.map((key) => `- ${describe(key)}`).join('\n'),
     );
   }

@@ -13,7 +13,7 @@ export const FIRST_LINK_KEY_ID = 'k1';
  * The value is JSON with a key id, so a key can be rotated without breaking links in flight:
  *   {"current":"k1","k1":"<64 random characters>"}
  * To rotate, add "k2" and make it current; links signed with k1 keep working until k1 is removed,
- * which is safe once the longest link lifetime (14 days) has passed. docs/deploy.md has the steps.
+ * which is safe once the longest link lifetime (14 days) has passed. README, "Rotating the link key", has the steps.
  */
 export class LinkSecret extends Construct {
   readonly secret: Secret;
@@ -32,7 +32,7 @@ export class LinkSecret extends Construct {
     Validations.of(this.secret).acknowledge({
       id: 'AwsSolutions-SMG4',
       reason:
-        'Rotated by adding a key id and making it current (docs/deploy.md, "Rotating the link key"), not by a rotation Lambda: ' +
+        'Rotated by adding a key id and making it current (README, "Rotating the link key"), not by a rotation Lambda: ' +
         'a Secrets Manager rotation replaces the value, which would break every link in flight until it expires; the key-id scheme keeps both keys valid during the overlap.',
     });
   }

@@ -17,7 +17,7 @@ beforeAll(async () => {
   await putPlan('KS', 2027, 10, KS_2027);
 });
 
-describe('the four examples of DOMAIN.md register with the deadlines the rules give', () => {
+describe('the four invented examples of docs/domain.md register with the deadlines the rules give', () => {
   it('1. an återrapportering to KS in September is due on the document date of KS’s September meeting', async () => {
     const response = await call('POST', '/uppdrag', {
       as: registrar,

@@ -44,7 +44,7 @@ function deadlineError(run: () => unknown): DeadlineError {
   throw new Error('expected a DeadlineError');
 }
 
-describe('the four examples of DOMAIN.md', () => {
+describe('the four invented examples of docs/domain.md', () => {
   it('1. återrapportering "till kommunstyrelsen i september" is due on the document date of KS’s September meeting', () => {
     const resolved = resolve('aterrapportering', { meeting: { body: 'KS', month: '2026-09' } });
 

@@ -12,7 +12,7 @@ const TODAY = '2026-06-01';
 const KIM = { name: 'Kim Berg', email: 'kim.berg@kommun.example.se' };
 const REGISTRAR = { name: 'Rut Registrator', email: 'registrator@kommun.example.se' };
 
-/** Example 1 of DOMAIN.md; `daysLeft` follows from the due date and TODAY, as the item view computes it. */
+/** Example 1 of docs/domain.md; `daysLeft` follows from the due date and TODAY, as the item view computes it. */
 function line(overrides: Partial<ReminderLine> = {}): ReminderLine {
   const dueDate = overrides.dueDate ?? '2026-06-05';
   return {

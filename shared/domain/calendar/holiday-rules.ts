@@ -44,8 +44,8 @@ export const KNOWN_CORRECTIONS: readonly { name: string; lastYear: number; date(
 ];
 
 /**
- * The days Swedish municipal offices are closed besides weekends (DOMAIN.md, "How the
- * municipality counts time"), as `MM-DD name` in date order: date-holidays' Swedish rules with
+ * The days Swedish municipal offices are closed besides weekends (docs/domain.md,
+ * "Time"), as `MM-DD name` in date order: date-holidays' Swedish rules with
  * `KNOWN_CORRECTIONS` applied.
  *
  * Not used at run time: `npm run holidays` writes these into holiday-table.json, which the

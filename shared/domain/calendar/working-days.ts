@@ -3,7 +3,7 @@ import { dateOfDay, dayNumber, weekdayOfDay, yearOfDay } from './day-numbers';
 import HOLIDAY_TABLE from './holiday-table.json';
 
 /**
- * The Swedish working-day calendar (DOMAIN.md, "How the municipality counts time"): Monday to
+ * The Swedish working-day calendar (docs/domain.md, "Time"): Monday to
  * Friday, minus the public holidays, minus the eves offices close on in practice
  * (midsommarafton, julafton, nyårsafton), minus the extra days an admin closes (a klämdag).
  * The holidays come from date-holidays' Swedish rules through holiday-table.json (holiday-rules.ts).

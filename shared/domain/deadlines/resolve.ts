@@ -292,8 +292,8 @@ function resolveDate(date: CalendarDate, calendar: WorkingCalendar): ResolvedDue
 }
 
 /**
- * The official's deadline for a `due` form, as the municipality counts it (DOMAIN.md, "How the
- * municipality counts time"), with a Swedish explanation a clerk can check. Throws a
+ * The official's deadline for a `due` form, as the municipality counts it (docs/domain.md,
+ * "Time"), with a Swedish explanation a clerk can check. Throws a
  * DeadlineError when the plans cannot give one.
  */
 export function resolveDue(input: { kind: Kind; due: Due }, ctx: DeadlineContext): ResolvedDue {

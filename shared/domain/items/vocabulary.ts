@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { isCalendarDate, type CalendarDate } from '../dates';
 import { CALENDAR_YEARS, isKnownDate } from '../calendar/working-days';
 
-/** The four kinds of follow-up work (see DOMAIN.md), as the codes they are stored and answered as. */
+/** The four kinds of follow-up work (docs/domain.md), as the codes they are stored and answered as. */
 export const KINDS = ['uppdrag', 'aterrapportering', 'yttrande', 'motion'] as const;
 export type Kind = (typeof KINDS)[number];
 
