@@ -22,7 +22,7 @@ import { stockholmDate } from '../../shared/domain/dates';
 import { summary } from '../../shared/platform/logger';
 import { signLocalToken } from '../../local/tokens';
 import { isolatedDependencies, mailTo } from '../support/isolated';
-import { routeServer } from '../support/route-server';
+import { jsonClient, routeServer } from '../support/route-server';
 import { tableCounts } from '../support/table-snapshot';
 import { dynamoError, dynamoOperation, faultySend, faultyWire, rawMessageOf, sesError } from '../support/faults';
 import { itemBody } from '../support/api';
@@ -79,14 +79,7 @@ describe('the API when DynamoDB is throttled or busy', () => {
   });
   afterAll(() => server.stop());
 
-  const api = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
-    const response = await fetch(`${server.url}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    return { status: response.status, headers: response.headers, json: (await response.json()) as any };
-  };
+  const api = jsonClient(() => server.url, () => token);
   const counts = () => tableCounts(server.deps.documentClient, server.deps.tableName);
 
   it('throttling is retried by the SDK with backoff: two throttled answers, then the create goes through, once', async () => {

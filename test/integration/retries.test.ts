@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { signLocalToken } from '../../local/tokens';
 import { itemBody } from '../support/api';
-import { routeServer } from '../support/route-server';
+import { jsonClient, routeServer } from '../support/route-server';
 import { tableCounts } from '../support/table-snapshot';
 import { dynamoOperation, lossyWire } from '../support/faults';
 
@@ -19,14 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
-const api = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
-  const response = await fetch(`${server.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  return { status: response.status, headers: response.headers, json: (await response.json()) as any };
-};
+const api = jsonClient(() => server.url, () => token);
 const counts = () => tableCounts(server.deps.documentClient, server.deps.tableName);
 
 /** Transactions are carried out and their answers lost, on every attempt of the SDK, until restored. */

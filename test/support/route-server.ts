@@ -43,3 +43,15 @@ export async function routeServer(env: Record<string, string> = {}) {
       }),
   };
 }
+
+/** A JSON client for a route server, signed in with `token`: status, headers and the parsed answer. */
+export function jsonClient(url: () => string, token: () => string) {
+  return async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
+    const response = await fetch(`${url()}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token()}`, 'content-type': 'application/json', ...headers },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return { status: response.status, headers: response.headers, json: (await response.json()) as any };
+  };
+}
