@@ -19,8 +19,8 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
-const send = async (path: string, body: Uint8Array | string, type: string, token = registrar) => {
-  const response = await fetch(`${server.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': type }, body });
+const send = async (path: string, body: Buffer | string, type: string, token = registrar) => {
+  const response = await fetch(`${server.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': type }, body: typeof body === 'string' ? body : new Uint8Array(body) });
   return { status: response.status, json: (await response.json()) as any };
 };
 
