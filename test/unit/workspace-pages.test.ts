@@ -5,7 +5,8 @@ import { closedDaysPage, planPage, plansPage, rolesPage, unitsPage } from '../..
 import { errorPage, sessionExpiredPage } from '../../shared/views/workspace/errors';
 import { itemPage } from '../../shared/views/workspace/item';
 import { flashFor } from '../../shared/views/workspace/flash';
-import { itemListPage, sortItems } from '../../shared/views/workspace/items';
+import { itemListPage } from '../../shared/views/workspace/items';
+import { sortItems } from '../../shared/application/items/service';
 import type { ItemListModel, OverviewModel, RegisterModel } from '../../shared/views/workspace/models';
 import { overviewPage } from '../../shared/views/workspace/overview';
 import { registerPage } from '../../shared/views/workspace/register';
