@@ -163,10 +163,15 @@ describe('CSRF on the workspace forms', () => {
     ['Sec-Fetch-Site: cross-site', { 'sec-fetch-site': 'cross-site' }],
     ['Sec-Fetch-Site: same-site (another service of the municipality)', { 'sec-fetch-site': 'same-site' }],
     ['Origin of another site', { origin: 'https://evil.example' }],
-    ['Origin: null (a sandboxed frame)', { origin: 'null' }],
+    ['Origin: null from a sandboxed frame on another site', { origin: 'null', 'sec-fetch-site': 'cross-site' }],
     ['Origin of the same host over http', { origin: 'http://bevakning.kommun.example.se' }],
   ])('refuses a cross-site post even with the right token: %s', async (_, headers) => {
     expect(await refusal(() => checkCsrf(deployed, sessionId, headers, token))).toBe('cross-site');
+  });
+
+  it("accepts Origin: null from its own pages, which send no Referer (Referrer-Policy: no-referrer), with the session's token", async () => {
+    expect(await refusal(() => checkCsrf(deployed, sessionId, { origin: 'null', 'sec-fetch-site': 'same-origin' }, token))).toBeUndefined();
+    expect(await refusal(() => checkCsrf(deployed, sessionId, { origin: 'null', 'sec-fetch-site': 'same-origin' }, undefined))).toBe('token');
   });
 
   it('checks the origin of the local sign-in form, before there is a session', async () => {

@@ -82,8 +82,10 @@ describe('the page shell', () => {
   });
 
   it('shows each role its navigation, the current page marked', () => {
-    expect(navigation(overviewPage(overviewModel()))).toEqual([['Översikt', 'Ärenden', 'Registrera']]);
-    expect(navigation(plansPage({ ...context(admin), plans: [], closedDayYears: [] }))).toEqual([['Översikt', 'Ärenden', 'Registrera', 'Sammanträdesplaner', 'Enheter', 'Roller']]);
+    expect(navigation(overviewPage(overviewModel()))).toEqual([['Översikt', 'Ärenden', 'Registrera', 'Granska beslut', 'Importera']]);
+    expect(navigation(plansPage({ ...context(admin), plans: [], closedDayYears: [] }))).toEqual([
+      ['Översikt', 'Ärenden', 'Registrera', 'Granska beslut', 'Importera', 'Sammanträdesplaner', 'Enheter', 'Roller'],
+    ]);
     expect(navigation(itemListPage(listModel({ ...context(manager) })))).toEqual([['Ärenden']]);
     expect(navigation(itemListPage(listModel({ ...context(official) })))).toEqual([['Ärenden']]);
     expect(overviewPage(overviewModel())).toContain('<a href="/" aria-current="page">Översikt</a>');

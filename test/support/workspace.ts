@@ -1,0 +1,65 @@
+import type { Role } from '../../shared/domain/caller';
+import { csrfToken } from '../../shared/http/csrf';
+import { sessionKeyFrom, startSession, type SessionSettings } from '../../shared/http/session';
+import type { Clock } from '../../shared/platform/clock';
+import { DEV_SESSION_SECRET } from '../../shared/platform/config';
+import type { Who } from './api';
+
+/** The workspace's session settings on a server with the documented local session secret. */
+export const localSessionSettings = (publicBaseUrl: string): SessionSettings => ({ key: sessionKeyFrom(DEV_SESSION_SECRET), publicBaseUrl });
+
+/** A signed-in person as a browser holds them: the `Cookie` header to send and the form token the pages carry. */
+export interface Browserish {
+  cookie: string;
+  csrf: string;
+}
+
+/** A session for `who`, sealed as the workspace seals it (as if they had signed in), at the clock's instant. */
+export async function sessionFor(settings: SessionSettings, clock: Clock, who: Who): Promise<Browserish> {
+  const { session, setCookie } = await startSession(settings, clock, { who: who.email, roles: new Set<Role>(who.roles ?? []), ...(who.unit ? { unit: who.unit } : {}) });
+  return { cookie: setCookie.split(';')[0]!, csrf: csrfToken(settings, session.id) };
+}
+
+export interface PageAnswer {
+  status: number;
+  location: string | null;
+  setCookies: string[];
+  headers: Headers;
+  text: string;
+}
+
+/** A GET as the browser sends it, without following a redirect. */
+export async function open(url: string, path: string, as?: Pick<Browserish, 'cookie'>, headers: Record<string, string> = {}): Promise<PageAnswer> {
+  const response = await fetch(`${url}${path}`, { redirect: 'manual', headers: { ...(as ? { cookie: as.cookie } : {}), ...headers } });
+  return { status: response.status, location: response.headers.get('location'), setCookies: response.headers.getSetCookie(), headers: response.headers, text: await response.text() };
+}
+
+/** A form posted as the browser posts it from the workspace's own page: same-origin, with the form token unless `fields` says otherwise. */
+export async function submit(url: string, path: string, fields: Record<string, string>, as?: Partial<Browserish>, headers: Record<string, string> = {}): Promise<PageAnswer> {
+  const body = new URLSearchParams({ ...(as?.csrf ? { csrf: as.csrf } : {}), ...fields }).toString();
+  const response = await fetch(`${url}${path}`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin', origin: 'null', ...(as?.cookie ? { cookie: as.cookie } : {}), ...headers },
+    body,
+  });
+  return { status: response.status, location: response.headers.get('location'), setCookies: response.headers.getSetCookie(), headers: response.headers, text: await response.text() };
+}
+
+/** A hidden field's value on a page (the first form that has it). */
+export function hiddenField(html: string, name: string): string | undefined {
+  return new RegExp(`<input type="hidden" name="${name}" value="([^"]*)"`).exec(html)?.[1]?.replaceAll('&amp;', '&').replaceAll('&quot;', '"');
+}
+
+/** A page's text without its markup, spaces squeezed: what a person reads. */
+export const pageText = (html: string) =>
+  html
+    .replace(/<(script|style)[\s\S]*?<\/\1>/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replaceAll('&amp;', '&')
+    .replaceAll('&quot;', '"')
+    .replaceAll('&#39;', "'")
+    .replaceAll('&lt;', '<')
+    .replaceAll('&gt;', '>')
+    .replace(/\s+/g, ' ')
+    .trim();
