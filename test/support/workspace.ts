@@ -63,3 +63,19 @@ export const pageText = (html: string) =>
     .replaceAll('&gt;', '>')
     .replace(/\s+/g, ' ')
     .trim();
+
+/** A file form posted as the browser posts it (multipart/form-data), from the workspace's own page. */
+export async function upload(
+  url: string,
+  path: string,
+  fields: Record<string, string>,
+  files: Record<string, { name: string; type: string; bytes: Uint8Array }>,
+  as: Browserish,
+): Promise<PageAnswer> {
+  const form = new FormData();
+  form.set('csrf', as.csrf);
+  for (const [name, value] of Object.entries(fields)) form.set(name, value);
+  for (const [name, file] of Object.entries(files)) form.set(name, new Blob([new Uint8Array(file.bytes)], { type: file.type }), file.name);
+  const response = await fetch(`${url}${path}`, { method: 'POST', redirect: 'manual', headers: { cookie: as.cookie, 'sec-fetch-site': 'same-origin' }, body: form });
+  return { status: response.status, location: response.headers.get('location'), setCookies: response.headers.getSetCookie(), headers: response.headers, text: await response.text() };
+}
