@@ -79,3 +79,45 @@ export async function upload(
   const response = await fetch(`${url}${path}`, { method: 'POST', redirect: 'manual', headers: { cookie: as.cookie, 'sec-fetch-site': 'same-origin' }, body: form });
   return { status: response.status, location: response.headers.get('location'), setCookies: response.headers.getSetCookie(), headers: response.headers, text: await response.text() };
 }
+
+const decode = (text: string) => text.replaceAll('&quot;', '"').replaceAll('&#39;', "'").replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&');
+const attributes = (tag: string) => Object.fromEntries([...tag.matchAll(/([\w-]+)(?:="([^"]*)")?/g)].slice(1).map((m) => [m[1]!, decode(m[2] ?? '')]));
+
+/**
+ * The fields a form on a page would send as it stands, as a browser builds them (HTML's "constructing
+ * the entry list"): text inputs and hidden ones, checked boxes and radios, selected options,
+ * textareas; the form is the one posting to `action` (the first, or the one with `enctype` left out).
+ */
+export function formFields(html: string, action: string): [string, string][] {
+  const forms = [...html.matchAll(/<form ([^>]*)>([\s\S]*?)<\/form>/g)].filter((m) => attributes(`<form ${m[1]}`).action === action && !/enctype=/.test(m[1]!));
+  const form = forms[0]?.[2];
+  if (form === undefined) throw new Error(`no form posting to ${action}`);
+  const fields: [string, string][] = [];
+  for (const m of form.matchAll(/<(input|select|textarea)\b([^>]*)>([\s\S]*?<\/\1>)?/g)) {
+    const [, tag, rest, inner] = m;
+    const a = attributes(`<${tag}${rest}`);
+    if (!a.name || 'disabled' in a) continue;
+    if (tag === 'input') {
+      if (a.type === 'file' || a.type === 'submit') continue;
+      if ((a.type === 'checkbox' || a.type === 'radio') && !('checked' in a)) continue;
+      fields.push([a.name, a.value ?? (a.type === 'checkbox' || a.type === 'radio' ? 'on' : '')]);
+    } else if (tag === 'textarea') {
+      fields.push([a.name, decode((inner ?? '').replace(/<\/textarea>$/, '')).replace(/^\n/, '')]);
+    } else {
+      const options = [...(inner ?? '').matchAll(/<option([^>]*)>/g)].map((o) => attributes(`<option${o[1]}`));
+      const chosen = options.find((o) => 'selected' in o) ?? options[0];
+      if (chosen) fields.push([a.name, chosen.value ?? '']);
+    }
+  }
+  return fields;
+}
+
+/** A form posted as it stands with these changes (a field set to a value, or removed with `undefined`), and the button's name and value. */
+export function changedFields(fields: [string, string][], changes: Record<string, string | undefined>): Record<string, string> {
+  const result = Object.fromEntries(fields);
+  for (const [name, value] of Object.entries(changes)) {
+    if (value === undefined) delete result[name];
+    else result[name] = value;
+  }
+  return result;
+}

@@ -5,24 +5,12 @@
  */
 import { randomBytes } from 'node:crypto';
 import { crc32, deflateSync } from 'node:zlib';
-import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { pdfText } from '../../shared/adapters/pdf/text';
 import { PDF_MAX_BYTES } from '../../shared/http/media';
 import { DomainError } from '../../shared/domain/errors';
-import { extractDrafts, normalizeRole, type DirectoryEntry } from '../../shared/drafting/extract';
-
-/** A PDF written with pdfkit (its standard Helvetica, which has å, ä and ö). */
-async function pdfOf(write: (doc: PDFKit.PDFDocument) => void, options: PDFKit.PDFDocumentOptions = {}): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', ...options });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const ended = new Promise<void>((resolve) => doc.on('end', resolve));
-  write(doc);
-  doc.end();
-  await ended;
-  return Buffer.concat(chunks);
-}
+import { extractDrafts, normalizeRole } from '../../shared/drafting/extract';
+import { DIRECTORY, pdfOf, protokoll } from '../support/protokoll';
 
 /** A grey PNG, as a scanner would make a page: pixels only, no text. */
 function scannedPage(width = 400, height = 560): Buffer {
@@ -57,66 +45,6 @@ async function refusal(bytes: Uint8Array): Promise<{ code: string; kind: string;
   return { code: error.code, kind: error.kind, message: error.message };
 }
 
-/** Kommunstyrelsen's minutes of 15 March 2027 (invented): five §§, four of which give someone work, one on a page of its own. */
-const PARAGRAPHS: { lines: string[]; newPage?: boolean }[] = [
-  {
-    lines: [
-      '§ 31   Dnr KS 2027/45',
-      'Plan för tillgängliga lekplatser',
-      'Beslut',
-      'Kommunstyrelsen ger kommundirektören i uppdrag att ta fram en plan för tillgängliga lekplatser senast den 30 september 2027.',
-    ],
-  },
-  {
-    lines: [
-      '§ 32   Dnr KS 2027/52',
-      'Nattbemanning i hemtjänsten',
-      'Beslut',
-      'Kommunstyrelsen ger socialchefen i uppdrag att utreda hemtjänstens nattbemanning och återrapportera till kommunstyrelsen i november 2027.',
-    ],
-  },
-  {
-    lines: [
-      '§ 33   Dnr KS 2027/61',
-      'Motion från Centerpartiet om laddplatser vid kommunens förskolor',
-      'Ärendet',
-      'Lisa Holm (C) har lämnat in en motion om laddplatser vid förskolorna. Motionen väcktes i kommunfullmäktige 2027-02-22 § 18.',
-      'Beslut',
-      'Motionen överlämnas till kommunstyrelsen för beredning.',
-    ],
-  },
-  {
-    newPage: true,
-    lines: [
-      '§ 34   Dnr KS 2027/70',
-      'Remiss från Länsstyrelsen om regional vattenförsörjningsplan',
-      'Ärendet',
-      'Länsstyrelsen i Skåne län har skickat ett förslag till regional vattenförsörjningsplan på remiss. Synpunkter ska ha inkommit till Länsstyrelsen senast den 28 april 2027.',
-      'Beslut',
-      'Kommunstyrelsen ger samhällsbyggnadschefen i uppdrag att ta fram ett förslag till yttrande.',
-    ],
-  },
-  {
-    lines: ['§ 35   Dnr KS 2027/12', 'Information om sjukfrånvaron 2026', 'Beslut', 'Kommunstyrelsen lägger informationen till handlingarna.'],
-  },
-];
-
-const protokoll = () =>
-  pdfOf((doc) => {
-    doc.fontSize(11).text('Kommunstyrelsen').text('Sammanträdesprotokoll 2027-03-15').moveDown();
-    for (const paragraph of PARAGRAPHS) {
-      if (paragraph.newPage) doc.addPage();
-      for (const line of paragraph.lines) doc.text(line);
-      doc.moveDown();
-    }
-  });
-
-const DIRECTORY: Record<string, DirectoryEntry> = {
-  kommundirektör: { name: 'Kim Berg', email: 'kim.berg@kommun.example.se', unit: 'Kommunledningskontoret' },
-  socialchef: { name: 'Eva Holmberg', email: 'eva.holmberg@kommun.example.se', unit: 'Socialförvaltningen' },
-  samhällsbyggnadschef: { name: 'Ali Nur', email: 'ali.nur@kommun.example.se', unit: 'Samhällsbyggnadsförvaltningen' },
-  kommunstyrelse: { name: 'Jonas Kansli', email: 'jonas.kansli@kommun.example.se', unit: 'Kommunledningskontoret' },
-};
 const lookupRole = (role: string) => DIRECTORY[normalizeRole(role)];
 
 describe('a protokoll as a text PDF', () => {
