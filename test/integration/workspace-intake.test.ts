@@ -119,14 +119,14 @@ describe('Importera', () => {
 
     expect(dryRun.status).toBe(200);
     const text = pageText(dryRun.text);
-    expect(text).toContain('Provkörning av bevakningslista.csv 1 rader kan importeras, 0 finns redan och 2 har fel. Inget är sparat ännu.');
+    expect(text).toContain('Provkörning av bevakningslista.csv 1 rad kan importeras, 0 finns redan och 2 har fel. Inget är sparat ännu.');
     expect(text).toMatch(/3 Fel Kolumnen Tidsfrist: [^.]+\./);
     expect(text).toContain('4 Fel Kolumnen Enhet: saknar värde.');
     expect((await items()).length).toBe(before);
 
     const confirm = changedFields(formFields(dryRun.text, '/importera'), { intent: 'import' });
     const imported = await submit(server.url, '/importera', confirm, clerk);
-    expect(pageText(imported.text)).toContain('Importen är klar 1 ärenden importerades, 0 fanns redan och 2 rader hade fel.');
+    expect(pageText(imported.text)).toContain('Importen är klar 1 ärende importerades, 0 fanns redan och 2 rader hade fel.');
     const again = await submit(server.url, '/importera', confirm, clerk);
     expect(pageText(again.text)).toContain('0 ärenden importerades, 1 fanns redan');
     expect((await items()).length).toBe(before + 1);

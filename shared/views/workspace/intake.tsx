@@ -3,6 +3,8 @@ import { CsrfField, Layout } from '../layout';
 import { WORKSPACE_PATHS } from '../paths';
 import { renderPage } from '../render';
 import { Choice, ErrorSummary, TextArea } from './components';
+import { KINDS, type Kind } from '../../domain/items/vocabulary';
+import { kindLabel } from './format';
 import { proposalPrefix, REGISTER_FIELDS, REGISTER_LABELS } from './forms';
 import { ItemFields, PreviewResult } from './item-fields';
 import type { ImportModel, ProposalModel, ReviewModel, ReviewUploadModel } from './models';
@@ -53,20 +55,42 @@ export function reviewUploadPage(model: ReviewUploadModel): string {
   );
 }
 
+/** The proposal in brief, as it would be registered: enough to check it against the protokoll. */
+function ProposalFacts({ proposal }: { proposal: ProposalModel }) {
+  const values = proposal.form.values;
+  const missing = 'saknas';
+  const decision = [values.decisionBody, values.decisionDate, values.decisionParagraph].filter(Boolean).join(' ');
+  return (
+    <dl class="facts">
+      <dt>Typ</dt>
+      <dd>{KINDS.includes(values.kind as Kind) ? kindLabel(values.kind as Kind) : missing}</dd>
+      <dt>Beslut</dt>
+      <dd>{[decision, values.caseNumber].filter(Boolean).join(', ') || missing}</dd>
+      <dt>Ansvarig</dt>
+      <dd>{values.responsibleName && values.responsibleEmail ? `${values.responsibleName} (${values.responsibleEmail})` : missing}</dd>
+      <dt>Enhet</dt>
+      <dd>{values.unit || missing}</dd>
+    </dl>
+  );
+}
+
 function Proposal({ proposal, model }: { proposal: ProposalModel; model: ReviewModel }) {
   const prefix = proposalPrefix(proposal.index);
   const number = proposal.index + 1;
   const headingId = `forslag-${number}`;
+  const values = proposal.form.values;
+  // Open where something is wrong or missing; otherwise the proposal in brief is enough to check.
+  const open = Boolean(proposal.form.errors || proposal.problem || !values.responsibleEmail || !values.unit || !values.dueForm || (proposal.preview && !proposal.preview.ok));
   return (
     <article class="ds-card proposal" aria-labelledby={headingId}>
       <h2 id={headingId} class="ds-heading" data-size="sm">
-        Förslag {number}: {proposal.form.values.title || 'utan rubrik'}
+        Förslag {number}: {values.title || 'utan rubrik'}
       </h2>
       {proposal.stored && (
         <div class="ds-alert" data-color="success">
           <p>
             {proposal.stored.replayed ? 'Redan registrerat: ' : 'Registrerat: '}
-            <a href={WORKSPACE_PATHS.item(proposal.stored.id)}>{proposal.form.values.title}</a>
+            <a href={WORKSPACE_PATHS.item(proposal.stored.id)}>{values.title}</a>
           </p>
         </div>
       )}
@@ -92,9 +116,15 @@ function Proposal({ proposal, model }: { proposal: ProposalModel; model: ReviewM
         </section>
         <div class="stack">
           <Choice type="checkbox" name={`${prefix}choose`} id={`${prefix}choose`} value="ja" label={`Registrera förslag ${number}`} checked={proposal.chosen} />
-          <ErrorSummary errors={proposal.form.errors} order={REGISTER_FIELDS} labels={REGISTER_LABELS} idPrefix={prefix} />
-          <ItemFields state={proposal.form} idPrefix={prefix} namePrefix={prefix} bodies={model.bodies} units={model.units} people={model.people} />
-          {proposal.preview && <PreviewResult preview={proposal.preview} id={`${prefix}tidsfrist`} />}
+          <ProposalFacts proposal={proposal} />
+          {proposal.preview && <PreviewResult preview={proposal.preview} id={`${prefix}tidsfrist`} headingLevel={3} />}
+          <details class="ds-details" open={open}>
+            <summary>Ändra förslaget</summary>
+            <div class="stack">
+              <ErrorSummary errors={proposal.form.errors} order={REGISTER_FIELDS} labels={REGISTER_LABELS} idPrefix={prefix} />
+              <ItemFields state={proposal.form} idPrefix={prefix} namePrefix={prefix} bodies={model.bodies} units={model.units} people={model.people} />
+            </div>
+          </details>
         </div>
       </div>
     </article>
@@ -160,6 +190,9 @@ export function reviewPage(model: ReviewModel): string {
   );
 }
 
+/** "1 rad", "3 rader". */
+const rowCount = (n: number) => (n === 1 ? '1 rad' : `${n} rader`);
+
 const STATUS_TEXT: Record<ImportStatus, string> = {
   would_create: 'Kan importeras',
   created: 'Importerat',
@@ -223,8 +256,8 @@ export function importPage(model: ImportModel): string {
           </h2>
           <p>
             {result.dryRun
-              ? `${ready} rader kan importeras, ${result.counts.exists} finns redan och ${result.counts.error} har fel. Inget är sparat ännu.`
-              : `${result.counts.created} ärenden importerades, ${result.counts.exists} fanns redan och ${result.counts.error} rader hade fel.`}
+              ? `${rowCount(ready)} kan importeras, ${result.counts.exists} finns redan och ${result.counts.error} har fel. Inget är sparat ännu.`
+              : `${result.counts.created === 1 ? '1 ärende' : `${result.counts.created} ärenden`} importerades, ${result.counts.exists} fanns redan och ${rowCount(result.counts.error)} hade fel.`}
           </p>
           <ImportRows rows={result.rows} />
           {result.dryRun && ready > 0 && model.table && (

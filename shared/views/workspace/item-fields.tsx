@@ -168,23 +168,27 @@ export function ItemFields({ state, idPrefix = '', namePrefix = '', bodies, unit
   );
 }
 
-/** The deadline a filled-in form gives ("Visa tidsfrist"), or why there is none; `id` when a page shows several. */
-export function PreviewResult({ preview, id = 'tidsfrist-resultat' }: { preview: DeadlinePreview; id?: string }) {
+/**
+ * The deadline a filled-in form gives ("Visa tidsfrist"), or why there is none; `id` when a page
+ * shows several, `headingLevel` 3 inside a section of its own.
+ */
+export function PreviewResult({ preview, id = 'tidsfrist-resultat', headingLevel = 2 }: { preview: DeadlinePreview; id?: string; headingLevel?: 2 | 3 }) {
+  const Heading = headingLevel === 3 ? 'h3' : 'h2';
   if (!preview.ok) {
     return (
       <div class="ds-alert" data-color="warning" id={id}>
-        <h2 class="ds-heading" data-size="2xs">
+        <Heading class="ds-heading" data-size="2xs">
           Tidsfristen går inte att räkna ut
-        </h2>
+        </Heading>
         <p>{preview.message}</p>
       </div>
     );
   }
   return (
     <div class="ds-alert" data-color="info" id={id}>
-      <h2 class="ds-heading" data-size="2xs">
+      <Heading class="ds-heading" data-size="2xs">
         Tidsfrist: {longDate(preview.dueDate)}
-      </h2>
+      </Heading>
       {preview.meetingDate && <p>Sammanträde: {longDate(preview.meetingDate)}</p>}
       {preview.externalDeadline && <p>Sista dag hos mottagaren: {longDate(preview.externalDeadline)}</p>}
       {preview.statutoryLimit && <p>Lagstadgad gräns: {longDate(preview.statutoryLimit)}</p>}

@@ -101,7 +101,7 @@ export function itemListPage(model: ItemListModel): string {
 
       <section aria-labelledby="traffar">
         <h2 id="traffar" class="ds-heading" data-size="sm">
-          {items.length === 0 ? 'Inga ärenden' : `${items.length} ärenden${model.nextCursor || model.paged ? ' på den här sidan' : ''}`}
+          {items.length === 0 ? 'Inga ärenden' : `${items.length === 1 ? '1 ärende' : `${items.length} ärenden`}${model.nextCursor || model.paged ? ' på den här sidan' : ''}`}
         </h2>
         {items.length === 0 ? (
           <p>Inga ärenden matchar filtret.</p>
