@@ -117,6 +117,10 @@ export class AppStack extends Stack {
       });
     }
     new CfnOutput(this, 'LinkSecretArn', { value: this.linkSecret.secret.secretArn, description: 'The signed-link key' });
+    new CfnOutput(this, 'WorkspaceFunction', {
+      value: this.functions.get('workspace')!.fn.functionName,
+      description: 'The workspace function: update its configuration to have it read a changed workspace secret at once',
+    });
     new CfnOutput(this, 'WorkspaceSecretArn', {
       value: this.workspaceSecret.secret.secretArn,
       description: "The workspace's session key and OpenID Connect client secret: put the Entra client secret in it",
