@@ -117,10 +117,12 @@ async function readBody(contract: RouteContract, params: unknown, event: ApiEven
 
 /**
  * One Lambda handler for a function's routes: it finds the contract by routeKey (HEAD by its GET),
- * admits the caller the route's access allows, validates path, query and body against the
- * contract, calls the handler, sends the answer in a form Lambda can return (shared/http/deliverable.ts),
- * and answers every refusal in the contract's shape in one place (shared/http/problems.ts).
- * Unexpected errors are logged and answered as a bare 500.
+ * admits the caller the route's access allows (a `session` route by its cookie, through
+ * `options.sessions`), validates path, query and body against the contract (a multipart body read
+ * into fields and files), checks a `session` route's POST for the session's form token, calls the
+ * handler, sends the answer in a form Lambda can return (shared/http/deliverable.ts), and answers
+ * every refusal in the contract's shape in one place (shared/http/problems.ts), or as a page
+ * (`renderPage`) on a route with `pages: true`. Unexpected errors are logged and answered as a bare 500.
  */
 export function createRouter<const Cs extends readonly RouteContract[]>(contracts: Cs, handlers: NoInfer<Handlers<Cs>>, options: RouterOptions) {
   const byKey = new Map<string, { contract: RouteContract; handler: RouteHandler<RouteContract> }>();

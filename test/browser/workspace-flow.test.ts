@@ -16,6 +16,8 @@ import { workspaceBrowser } from '../support/workspace-browser';
  */
 
 const world = browserWorld();
+/** A whole day's work in a browser, each page photographed three times and checked with axe: minutes on a busy machine. */
+const FLOW_TIMEOUT_MS = 180_000;
 const clerk = { who: 'registrator@kommun.example.se', roles: new Set(['registrar'] as const) };
 const admin = { who: 'admin@kommun.example.se', roles: new Set(['admin'] as const) };
 const eva = { name: 'Eva Holmberg', email: 'eva.holmberg@kommun.example.se' };
@@ -188,7 +190,7 @@ describe('the workspace in Chromium, without JavaScript', () => {
     expect(await flash()).toBe('Ärendet är markerat som klart.');
     expect((await getItem(world.api.deps, clerk, registered[1]!)).status).toBe('done');
     await close();
-  });
+  }, FLOW_TIMEOUT_MS);
 
   it("an admin keeps the meeting plans (read from the body's calendar), the closed days, the units and the roles", async () => {
     const { url } = world.api;
@@ -236,7 +238,7 @@ describe('the workspace in Chromium, without JavaScript', () => {
     await page.waitForURL(/m=roll-sparad/);
     await capture('roller');
     await close();
-  });
+  }, FLOW_TIMEOUT_MS);
 
   it('an official sees their own items, and is refused a registrar\'s page in Swedish; an unknown item is a 404 page', async () => {
     const { url } = world.api;
@@ -254,5 +256,5 @@ describe('the workspace in Chromium, without JavaScript', () => {
     expect(await page.locator('h1').innerText()).toBe('Sidan finns inte');
     await capture('fel-404');
     await close();
-  });
+  }, FLOW_TIMEOUT_MS);
 });

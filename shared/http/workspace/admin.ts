@@ -9,8 +9,7 @@ import { formValues, parseClosedDaysForm, parsePlanChoice, parsePlanForm, parseR
 import type { FormState, PlanField, PlanModel, RoleField, UnitField } from '../../views/workspace/models';
 import type { UploadedFile } from '../contract';
 import type { Session } from '../session';
-import type { WorkspaceDeps } from './deps';
-import type { FormRequest, PageRequest } from './items';
+import type { FormRequest, PageRequest, WorkspaceDeps } from './deps';
 import { htmlPage, pageContext, seeOther } from './respond';
 
 /** The admin's pages: meeting plans (with an .ics import), closed days, the unit and role directories. Every use case checks the admin role. */

@@ -6,7 +6,7 @@ import type { PlanDeps } from '../../application/plans/plans';
 import type { UnitDirectory } from '../../application/units/directory';
 import type { CalendarDate } from '../../domain/dates';
 import type { Config } from '../../platform/config';
-import type { SessionSettings } from '../session';
+import type { Session, SessionSettings } from '../session';
 import type { OidcSignIn } from '../sign-in';
 
 /**
@@ -26,4 +26,16 @@ export interface WorkspaceDeps extends PlanDeps, RegistrarListDeps, Omit<DraftDe
   readSpreadsheet(bytes: Uint8Array, format: 'xlsx' | 'csv'): Promise<SheetTable>;
   /** The meetings of a year an uploaded calendar holds (shared/adapters/ics), or why the file cannot be read, in Swedish. */
   meetingsFromCalendar(text: string, options: { year: number; mentions?: string }): { meetings: { date: CalendarDate; summary: string }[] } | { problem: string };
+}
+
+/** What a workspace page's handler is given: the session the router admitted and the query. */
+export interface PageRequest {
+  session: Session;
+  query: Readonly<Record<string, string>>;
+}
+
+/** What a workspace form's handler is given: the session the router admitted (its form token checked) and the fields. */
+export interface FormRequest {
+  session: Session;
+  body: Readonly<Record<string, string>>;
 }

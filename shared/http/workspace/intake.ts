@@ -20,8 +20,7 @@ import { importPage, reviewPage, reviewUploadPage, sourceInParagraph } from '../
 import type { DeadlinePreview, ImportModel, ProposalModel, ReviewModel } from '../../views/workspace/models';
 import type { UploadedFile } from '../contract';
 import type { Session } from '../session';
-import type { WorkspaceDeps } from './deps';
-import type { FormRequest, PageRequest } from './items';
+import type { FormRequest, PageRequest, WorkspaceDeps } from './deps';
 import { htmlPage, pageContext } from './respond';
 
 /**

@@ -34,18 +34,8 @@ import { overviewPage } from '../../views/workspace/overview';
 import { registerPage } from '../../views/workspace/register';
 import { spreadsheet } from '../download';
 import type { Session } from '../session';
-import type { WorkspaceDeps } from './deps';
+import type { FormRequest, PageRequest, WorkspaceDeps } from './deps';
 import { htmlPage, pageContext, seeOther } from './respond';
-
-/** What a workspace page's handler is given: the session the router admitted and the request's parts. */
-export interface PageRequest {
-  session: Session;
-  query: Readonly<Record<string, string>>;
-}
-export interface FormRequest {
-  session: Session;
-  body: Readonly<Record<string, string>>;
-}
 
 /** A refusal a form shows beside its fields (the API's own validation, a deadline that cannot be computed), not as an error page. */
 const isFormProblem = (error: unknown): error is DomainError =>

@@ -61,15 +61,18 @@ function pageOf(event: ApiEvent): string {
  */
 export function workspaceProblemPage(deps: () => Pick<WorkspaceDeps, 'session' | 'clock'>) {
   return async (problem: Problem, event: ApiEvent): Promise<ApiResult> => {
-    const settings = await deps().session();
+    // Without the session key (its secret not readable) the page still answers, only without the person.
+    const settings = await deps()
+      .session()
+      .catch(() => undefined);
     if (problem.status === 401 && problem.code.startsWith('session_')) {
       const back = pageOf(event);
-      const cleared = problem.code === 'session_invalid' ? [endSession(settings)] : [];
+      const cleared = problem.code === 'session_invalid' && settings ? [endSession(settings)] : [];
       const method = event.requestContext.http.method;
       if (method === 'GET' || method === 'HEAD') return seeOther(signInHref(back, problem.code === 'session_expired' ? 'utgangen' : undefined), cleared);
       return { ...htmlPage(401, sessionExpiredPage({ returnTo: back, hours: SESSION_HOURS })), ...(cleared.length ? { cookies: cleared } : {}) };
     }
-    const session = await readSession(settings, deps().clock, event.headers.cookie).catch(() => undefined);
+    const session = settings ? await readSession(settings, deps().clock, event.headers.cookie).catch(() => undefined) : undefined;
     const context = session ? await pageContext(deps(), session) : undefined;
     const on = context ? { context } : {};
     if (problem.status === 403) return htmlPage(403, errorPage({ status: 403, ...on, ...(problem.code === 'form_refused' ? { formRefused: true } : {}) }));
