@@ -12,6 +12,7 @@ import { Api } from './constructs/api';
 import { AppFunction, type AppFunctionProps, type FunctionEnvironment } from './constructs/function';
 import { Jobs } from './constructs/jobs';
 import { LinkSecret } from './constructs/link-secret';
+import { WorkspaceSecret } from './constructs/workspace-secret';
 import { Mail } from './constructs/mail';
 import { Monitoring } from './constructs/monitoring';
 import { grantsOf } from './functions';
@@ -33,6 +34,7 @@ export class AppStack extends Stack {
   readonly jobs: Jobs;
   readonly monitoring: Monitoring;
   readonly linkSecret: LinkSecret;
+  readonly workspaceSecret: WorkspaceSecret;
   /** Every function by entry-point name. */
   readonly functions = new Map<string, AppFunction>();
 
@@ -46,6 +48,7 @@ export class AppStack extends Stack {
     this.monitoring = new Monitoring(this, 'Monitoring', { alarmEmail: config.alarmEmail });
     this.mail = new Mail(this, 'Mail', { sendingDomain: config.sendingDomain, mailFrom: config.mailFrom });
     this.linkSecret = new LinkSecret(this, 'LinkSecret');
+    this.workspaceSecret = new WorkspaceSecret(this, 'WorkspaceSecret');
 
     const environment: FunctionEnvironment = {
       MAIL_FROM: config.mailFrom,
@@ -67,9 +70,11 @@ export class AppStack extends Stack {
       return {
         table,
         tableAccess: grants.table,
-        environment,
+        // The workspace signs people in against the API's own Entra app: its issuer, its client id.
+        environment: grants.workspace ? { ...environment, OIDC_ISSUER: config.jwtIssuer, OIDC_CLIENT_ID: config.jwtAudience } : environment,
         ...(grants.sendMail ? { mail: this.mail.sending } : {}),
         ...(grants.linkSecret ? { linkSecret: this.linkSecret.secret } : {}),
+        ...(grants.workspace ? { workspaceSecret: this.workspaceSecret.secret } : {}),
         ...(grants.timeout ? { timeout: grants.timeout } : {}),
         ...(grants.memorySize ? { memorySize: grants.memorySize } : {}),
       };
@@ -112,6 +117,14 @@ export class AppStack extends Stack {
       });
     }
     new CfnOutput(this, 'LinkSecretArn', { value: this.linkSecret.secret.secretArn, description: 'The signed-link key' });
+    new CfnOutput(this, 'WorkspaceFunction', {
+      value: this.functions.get('workspace')!.fn.functionName,
+      description: 'The workspace function: update its configuration to have it read a changed workspace secret at once',
+    });
+    new CfnOutput(this, 'WorkspaceSecretArn', {
+      value: this.workspaceSecret.secret.secretArn,
+      description: "The workspace's session key and OpenID Connect client secret: put the Entra client secret in it",
+    });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.monitoring.topic.topicArn });
     for (const { job, function: fn } of this.jobs.created) {
       const pascal = job.name.replace(/(^|[^a-zA-Z0-9]+)([a-zA-Z0-9])/g, (_, _sep, c: string) => c.toUpperCase());

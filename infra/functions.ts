@@ -8,6 +8,11 @@ export interface FunctionGrants {
   sendMail?: boolean;
   /** Read the signed-link key (LINK_SECRET_ARN). */
   linkSecret?: boolean;
+  /**
+   * The workspace: read its secret (WORKSPACE_SECRET_ARN: the session key and the OIDC client
+   * secret) and sign people in against the API's issuer (OIDC_ISSUER, OIDC_CLIENT_ID).
+   */
+  workspace?: boolean;
   timeout?: Duration;
   memorySize?: number;
 }
@@ -37,6 +42,11 @@ export const FUNCTION_GRANTS: Readonly<Record<string, FunctionGrants>> = {
   units: { table: 'readWrite' },
   /** The council reports: reads only. */
   reports: { table: 'read' },
+  /**
+   * The registrars' workspace: the same reads and writes as items, plans, units and drafts; its own
+   * secret. Drafting a protokoll PDF and importing a backlog take the time and memory items get.
+   */
+  workspace: { table: 'readWrite', workspace: true, timeout: Duration.seconds(29), memorySize: 1024 },
   /** Calendar feeds: creates and revokes feed records; signs the page links in the events. */
   feeds: { table: 'readWrite', linkSecret: true },
   /** The weekly overview: claims and records each email, sends it with the CSV, signs the unit links. */

@@ -45,7 +45,7 @@ function readBody(req: IncomingMessage): Promise<Buffer | 'too_large'> {
   });
 }
 
-const TEXT_TYPES = /^(text\/|application\/(?:[\w.+-]+\+)?(?:json|xml|x-www-form-urlencoded)|multipart\/form-data)/i;
+const TEXT_TYPES = /^(text\/|application\/(?:[\w.+-]+\+)?(?:json|xml|x-www-form-urlencoded))/i;
 
 /** The Lambda context a handler gets, with API Gateway's 29 s. */
 export function lambdaContext(functionName: string, requestId: string = randomUUID()): Context {
@@ -153,7 +153,8 @@ export function createLocalApi(options: LocalApiOptions): Server {
       if (!handler) handlers.set(route.function, (handler = load(route.function)));
       const result = await (await handler)(event, context);
       const body = result.body ?? '';
-      res.writeHead(result.statusCode ?? 200, { ...(result.headers as Record<string, string>), 'x-request-id': requestId });
+      // Payload 2.0: each of `cookies` is a Set-Cookie header of its own, as API Gateway sends them.
+      res.writeHead(result.statusCode ?? 200, { ...(result.headers as Record<string, string>), ...(result.cookies?.length ? { 'set-cookie': result.cookies } : {}), 'x-request-id': requestId });
       res.end(result.isBase64Encoded ? Buffer.from(body, 'base64') : body);
     } catch (error) {
       // The client hung up while sending its body (a closed tab, a load tool stopping): nobody to answer.

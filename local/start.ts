@@ -40,6 +40,7 @@ try {
   });
   console.log(`
 Bevakning runs locally.
+  Workspace       ${stack.apiUrl}/   (open it in a browser; the local sign-in lets anyone in as any role)
   HTTP API        ${stack.apiUrl}   (try: curl ${stack.apiUrl}/health)
   OpenAPI         ${stack.apiUrl}/openapi.json
   Email inbox     ${stack.sesEndpoint}/   (sent mail as JSON: ${stack.sesEndpoint}/store)

@@ -1,6 +1,6 @@
 import { importBacklog } from '../../shared/application/imports/backlog';
 import { invalid } from '../../shared/domain/errors';
-import { createItem, getItem, itemHistory, listAllItems, listItems, patchItem, previewDeadline } from '../../shared/application/items/service';
+import { createItem, EXPORT_MAX_ROWS, getItem, itemHistory, listAllItems, listItems, patchItem, previewDeadline } from '../../shared/application/items/service';
 import { spreadsheet } from '../../shared/http/download';
 import { negotiate } from '../../shared/http/negotiation';
 import { etagOf, idempotencyKeyOf, versionFromIfMatch } from '../../shared/http/preconditions';
@@ -11,8 +11,7 @@ import { ITEMS_SHEET } from '../../shared/views/spreadsheets/items';
 import { SPREADSHEET_TYPES, XLSX_TYPE } from '../../shared/views/spreadsheets/table';
 import { itemsDependencies, type ItemsDependencies } from './dependencies';
 
-/** Every matching row, in pages, up to this many (documented in README, "Limits"). */
-export const EXPORT_MAX_ROWS = 20_000;
+export { EXPORT_MAX_ROWS };
 
 export function createHandler(deps: () => ItemsDependencies = itemsDependencies) {
   return createRouter(

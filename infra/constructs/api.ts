@@ -25,10 +25,11 @@ export interface ApiProps {
 }
 
 /**
- * The HTTP API, built from the same route table the local server uses. Every route whose access
- * is not `public` is behind the JWT authorizer; the public ones (`/health`, `/openapi.json`,
- * `/p/…`, `/calendar/…` feeds) have none. The authorizer checks signature, issuer, audience and
- * expiry only; roles are checked by the handlers, exactly as locally.
+ * The HTTP API, built from the same route table the local server uses. Every route that needs a
+ * token (`needsToken`) is behind the JWT authorizer; the public ones (`/health`, `/openapi.json`,
+ * the workspace's sign-in and stylesheet), those a link opens (`/p/…`, `/calendar/…` feeds) and the
+ * workspace's pages (their session cookie is the credential) have none. The authorizer checks
+ * signature, issuer, audience and expiry only; roles are checked by the handlers, exactly as locally.
  */
 export class Api extends Construct {
   readonly httpApi: HttpApi;
@@ -113,7 +114,10 @@ export class Api extends Construct {
         if (!needsToken(route)) {
           Validations.of(r).acknowledge({
             id: 'AwsSolutions-APIG4',
-            reason: `${keys[i]} is public by contract (README, "The API": only /health, /openapi.json, /p/… and /calendar/… are): it serves no data a token would protect, or its signed link is the credential.`,
+            reason:
+              route.access === 'session'
+                ? `${keys[i]} is public by contract (README, "The workspace"): a page of the registrars' workspace, whose credential is the sealed session cookie (and, for a POST, the session's form token), checked by the function.`
+                : `${keys[i]} is public by contract (README, "The API": only /health, /openapi.json, /p/…, /calendar/… and the workspace's sign-in and stylesheet are): it serves no data a token would protect, or its signed link is the credential.`,
           });
         }
       });

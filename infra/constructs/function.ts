@@ -60,6 +60,8 @@ export interface AppFunctionProps {
   mail?: MailSending;
   /** Grants read of the signed-link key and passes its ARN (never its value) in LINK_SECRET_ARN. */
   linkSecret?: ISecret;
+  /** Grants read of the workspace's secret (session key, OIDC client secret) and passes its ARN in WORKSPACE_SECRET_ARN. */
+  workspaceSecret?: ISecret;
   timeout?: Duration;
   memorySize?: number;
   reservedConcurrentExecutions?: number;
@@ -107,6 +109,7 @@ export class AppFunction extends Construct {
         TABLE_NAME: props.table.tableName,
         NODE_OPTIONS: FUNCTION_NODE_OPTIONS,
         ...(props.linkSecret ? { LINK_SECRET_ARN: props.linkSecret.secretArn } : {}),
+        ...(props.workspaceSecret ? { WORKSPACE_SECRET_ARN: props.workspaceSecret.secretArn } : {}),
       } satisfies FunctionEnvironment,
       // The one bundling definition, shared with the benchmark (infra/bundling.ts).
       bundling: FUNCTION_BUNDLING,
@@ -115,6 +118,7 @@ export class AppFunction extends Construct {
     this.grantTable(props.table, props.tableAccess);
     if (props.mail) this.grantSendMail(props.mail);
     if (props.linkSecret) props.linkSecret.grantRead(this.role);
+    if (props.workspaceSecret) props.workspaceSecret.grantRead(this.role);
   }
 
   private grantTable(table: ITableV2, access: TableAccess): void {

@@ -1,6 +1,7 @@
 import type * as z from 'zod';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { Caller } from '../domain/caller';
+import type { Session } from './session';
 
 export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 export type ApiResult = APIGatewayProxyStructuredResultV2;
@@ -8,16 +9,18 @@ export type ApiResult = APIGatewayProxyStructuredResultV2;
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** The Lambda entry points that serve HTTP; each is `functions/<name>/handler.ts`. */
-export const HTTP_FUNCTIONS = ['health', 'items', 'plans', 'drafts', 'pages', 'units', 'reports', 'feeds'] as const;
+export const HTTP_FUNCTIONS = ['health', 'items', 'plans', 'drafts', 'pages', 'units', 'reports', 'feeds', 'workspace'] as const;
 export type HttpFunctionName = (typeof HTTP_FUNCTIONS)[number];
 
 /**
  * Who may call a route at all; finer rules (a manager's own unit, an official's own items) are
  * the domain's. `public`: no credential. `link`: the signed link or secret token in the path is
- * the credential, so no bearer token. `signedIn`: any valid token. `registrar`: a registrar or an
- * admin. `admin`: an admin. The router enforces it before it reads the input.
+ * the credential, so no bearer token. `session`: the workspace's sealed session cookie is the
+ * credential (shared/http/session.ts), and every POST must also carry the session's form token
+ * (shared/http/csrf.ts); no bearer token. `signedIn`: any valid token. `registrar`: a registrar or
+ * an admin. `admin`: an admin. The router enforces it before it reads the input.
  */
-export type Access = 'public' | 'link' | 'signedIn' | 'registrar' | 'admin';
+export type Access = 'public' | 'link' | 'session' | 'signedIn' | 'registrar' | 'admin';
 
 /** What a route reads from the request body, by Content-Type. */
 export interface BodySpec {
@@ -27,6 +30,11 @@ export interface BodySpec {
   readonly form?: z.ZodType;
   /** Other media types taken as bytes (`application/pdf`, a spreadsheet), and the largest such body in bytes. */
   readonly raw?: { readonly types: readonly string[]; readonly maxBytes: number };
+  /**
+   * `multipart/form-data` (a page's file upload): its text fields validated by `fields`, the files
+   * named in `files` handed over as bytes, the whole body at most `maxBytes`.
+   */
+  readonly multipart?: { readonly fields: z.ZodType; readonly files: readonly string[]; readonly maxBytes: number };
   /** Largest JSON or form body in bytes; the router's default otherwise. */
   readonly maxBytes?: number;
 }
@@ -77,16 +85,25 @@ export function methodsOf(contract: Pick<RouteContract, 'method'>): ('HEAD' | Ht
 /** Every routeKey API Gateway and the local server serve for a route: its own, and HEAD beside a GET. */
 export const routeKeysOf = (contract: Pick<RouteContract, 'method' | 'path'>) => methodsOf(contract).map((method) => `${method} ${contract.path}`);
 
-/** Routes API Gateway's JWT authorizer guards: all but the public ones and those a link opens. */
-export const needsToken = (contract: Pick<RouteContract, 'access'>) => contract.access !== 'public' && contract.access !== 'link';
+/** Routes API Gateway's JWT authorizer guards: all but the public ones and those a link or the workspace's session cookie opens. */
+export const needsToken = (contract: Pick<RouteContract, 'access'>) => contract.access !== 'public' && contract.access !== 'link' && contract.access !== 'session';
 
 type Output<S> = S extends z.ZodType ? z.output<S> : Record<string, never>;
 type JsonOf<J> = J extends (params: never) => infer S ? S : J;
 type BodyOf<B> = B extends { json: infer J }
   ? z.output<JsonOf<J> & z.ZodType> | (B extends { raw: object } ? undefined : never)
   : B extends { form: infer S extends z.ZodType }
-    ? z.output<S>
-    : undefined;
+    ? z.output<S> | (B extends { multipart: { fields: infer M extends z.ZodType } } ? z.output<M> : never)
+    : B extends { multipart: { fields: infer M extends z.ZodType } }
+      ? z.output<M>
+      : undefined;
+
+/** A file of a `multipart/form-data` body: the name the browser gave it, its media type and its bytes. */
+export interface UploadedFile {
+  name: string;
+  type: string;
+  bytes: Buffer;
+}
 
 /** What a handler receives: the input its contract validated, and the caller its access admitted. */
 export interface RouteInput<C extends RouteContract> {
@@ -95,7 +112,11 @@ export interface RouteInput<C extends RouteContract> {
   body: BodyOf<C['body']>;
   /** A body of one of `body.raw.types`, as bytes. */
   raw: C['body'] extends { raw: object } ? { type: string; bytes: Buffer } | undefined : undefined;
+  /** The files of a `multipart/form-data` body by field name; empty for any other body. */
+  files: C['body'] extends { multipart: object } ? Readonly<Record<string, UploadedFile | undefined>> : undefined;
   caller: C['access'] extends 'public' | 'link' ? undefined : Caller;
+  /** The signed-in person of a `session` route (the caller, their name, the session id CSRF tokens are bound to). */
+  session: C['access'] extends 'session' ? Session : undefined;
   /** Header names in lower case. */
   headers: Readonly<Record<string, string | undefined>>;
   event: ApiEvent;

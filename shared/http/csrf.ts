@@ -30,14 +30,16 @@ export function csrfToken(settings: Pick<SessionSettings, 'key'>, sessionId: str
 
 /**
  * Refuses a request another site sent: `Sec-Fetch-Site` other than `same-origin` (or `none`, a
- * person's own navigation), or an `Origin` other than the workspace's. Browsers that send neither
- * are left to the form token. Also for the local sign-in form, before there is a session.
+ * person's own navigation), or an `Origin` other than the workspace's. Under the pages'
+ * `Referrer-Policy: no-referrer` browsers send `Origin: null` for the site's own forms, which tells
+ * nothing either way; browsers that send neither header are left to the form token. Also for the
+ * local sign-in form, before there is a session.
  */
 export function checkSameOrigin(settings: Pick<SessionSettings, 'publicBaseUrl'>, headers: RequestHeaders): void {
   const site = headers['sec-fetch-site'];
   if (site !== undefined && site !== 'same-origin' && site !== 'none') throw new CsrfRefused('cross-site');
   const origin = headers.origin;
-  if (origin !== undefined && origin !== new URL(settings.publicBaseUrl).origin) throw new CsrfRefused('cross-site');
+  if (origin !== undefined && origin !== 'null' && origin !== new URL(settings.publicBaseUrl).origin) throw new CsrfRefused('cross-site');
 }
 
 /** Every POST of a signed-in page: from this site, and with the session's form token. Throws CsrfRefused. */

@@ -104,7 +104,7 @@ export function buildOpenApiDocument(): Json {
       summary: contract.summary,
       ...(contract.description ? { description: contract.description } : {}),
       'x-access': contract.access,
-      ...(needsToken(contract) ? {} : { security: [] }),
+      ...(needsToken(contract) ? {} : { security: contract.access === 'session' ? [{ session: [] }] : [] }),
       parameters: parameters(contract),
       ...(body ? { requestBody: body } : {}),
       responses: answers(contract),
@@ -116,13 +116,21 @@ export function buildOpenApiDocument(): Json {
       title: 'Bevakning: uppföljning av politiska beslut',
       version: '2',
       description:
-        'Register and follow the work political bodies give officials. Every route but the public ones and those a link opens needs `Authorization: Bearer <JWT>` with `email` (or `preferred_username`, `upn`), `roles` (exactly `registrar`, `manager`, `admin`, in an array) and, for managers, `unit`. HEAD answers wherever GET does. Errors are `{ code, message, issues: [{ path, message }] }`, in Swedish.',
+        'Register and follow the work political bodies give officials. Every route but the public ones, those a link opens and the workspace\'s pages (their session cookie) needs `Authorization: Bearer <JWT>` with `email` (or `preferred_username`, `upn`), `roles` (exactly `registrar`, `manager`, `admin`, in an array) and, for managers, `unit`. HEAD answers wherever GET does. Errors are `{ code, message, issues: [{ path, message }] }`, in Swedish.',
     },
     servers: [{ url: 'http://localhost:3000', description: 'npm start' }],
     security: [{ bearer: [] }],
     paths,
     components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+        session: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: '__Host-bevakning-session',
+          description: "The workspace's session cookie (`bevakning-session` on http://localhost), set by signing in at `/logga-in`; every POST also needs the session's form token (`csrf`).",
+        },
+      },
       schemas: Object.fromEntries(Object.entries(named).sort(([a], [b]) => a.localeCompare(b))),
     },
   };

@@ -6,16 +6,28 @@ import { requireAdmin, requireRegistrar, type Caller } from '../domain/caller';
 import { callerFromRequest } from './caller';
 import { invalid } from '../domain/errors';
 import { parseOrThrow } from '../domain/validation';
-import type { ApiEvent, ApiResult, Handlers, RouteContract, RouteHandler, RouteInput } from './contract';
+import type { ApiEvent, ApiResult, Handlers, RouteContract, RouteHandler, RouteInput, UploadedFile } from './contract';
 import { logger } from '../platform/logger';
 import { deliverable } from './deliverable';
+import { readMultipart } from './multipart';
 import { HttpError, INTERNAL_ERROR, problemOf, problemResult, type Problem } from './problems';
+import type { Session } from './session';
+
+/** How the router admits a `session` route's caller and checks its forms (shared/http/workspace/session-gate.ts). */
+export interface SessionGate {
+  /** The session the request's cookie carries; throws HttpError 401 (`session_missing`, `session_expired`, `session_invalid`). */
+  read(headers: Readonly<Record<string, string | undefined>>): Promise<Session>;
+  /** A POST from the session's own pages: same site and the session's form token; throws HttpError 403 `form_refused`. */
+  checkForm(session: Session, headers: Readonly<Record<string, string | undefined>>, token: unknown): Promise<void>;
+}
 
 export interface RouterOptions {
   /** The largest body a route without its own `body.maxBytes` takes, in bytes. */
   maxBodyBytes: () => number;
   /** The answer to a refusal or failure on a route with `pages: true`: a Swedish page. */
-  renderPage?: (problem: Problem, event: ApiEvent) => ApiResult;
+  renderPage?: (problem: Problem, event: ApiEvent) => ApiResult | Promise<ApiResult>;
+  /** Sessions, for a function with `session` routes. */
+  sessions?: () => SessionGate;
 }
 
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;.*)?$/i;
@@ -30,20 +42,37 @@ function bodyBytes(event: ApiEvent): Buffer | undefined {
 const parsePart = <S extends z.ZodType>(schema: S, value: unknown, part: string): z.output<S> => parseOrThrow(schema, value, part);
 
 /** The caller a route's access admits; refused before any input is read, so validation reveals nothing. */
-function admit(contract: RouteContract, headers: Record<string, string | undefined>, event: ApiEvent): Caller | undefined {
-  if (contract.access === 'public' || contract.access === 'link') return undefined;
+async function admit(
+  contract: RouteContract,
+  headers: Record<string, string | undefined>,
+  event: ApiEvent,
+  sessions: RouterOptions['sessions'],
+): Promise<{ caller?: Caller; session?: Session }> {
+  if (contract.access === 'public' || contract.access === 'link') return {};
+  if (contract.access === 'session') {
+    if (!sessions) throw new Error(`${contract.method} ${contract.path} is a session route, and the router has no sessions`);
+    const session = await sessions().read(headers);
+    return { caller: session.caller, session };
+  }
   const caller = callerFromRequest(headers.authorization, event.requestContext.authorizer?.jwt?.claims);
   if (contract.access === 'registrar') requireRegistrar(caller);
   if (contract.access === 'admin') requireAdmin(caller);
-  return caller;
+  return { caller };
 }
 
 const tooLarge = (maxBytes: number) => new HttpError(413, 'payload_too_large', `Uppgifterna är för stora: högst ${maxBytes} byte.`);
 
-function readBody(contract: RouteContract, params: unknown, event: ApiEvent, headers: Record<string, string | undefined>, maxBytes: number) {
+type Body = { body: unknown; raw: { type: string; bytes: Buffer } | undefined; files?: Record<string, UploadedFile | undefined> };
+
+async function readBody(contract: RouteContract, params: unknown, event: ApiEvent, headers: Record<string, string | undefined>, maxBytes: number): Promise<Body> {
   const bytes = bodyBytes(event);
   const spec = contract.body;
   const type = (headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (spec?.multipart && bytes && type === 'multipart/form-data') {
+    if (bytes.length > spec.multipart.maxBytes) throw tooLarge(spec.multipart.maxBytes);
+    const { fields, files } = await readMultipart(bytes, headers['content-type']!, spec.multipart.files);
+    return { body: parsePart(spec.multipart.fields, fields, 'Formuläret'), raw: undefined, files };
+  }
   if (spec?.raw && bytes && spec.raw.types.includes(type)) {
     if (bytes.length > spec.raw.maxBytes) throw tooLarge(spec.raw.maxBytes);
     return { body: undefined, raw: { type, bytes } };
@@ -67,7 +96,8 @@ function readBody(contract: RouteContract, params: unknown, event: ApiEvent, hea
   }
   if (spec.form) {
     if (bytes && !FORM_TYPE.test(headers['content-type'] ?? '')) {
-      throw new HttpError(415, 'unsupported_media_type', 'Skicka formuläret som application/x-www-form-urlencoded.');
+      const others = spec.multipart ? ' (eller som multipart/form-data)' : '';
+      throw new HttpError(415, 'unsupported_media_type', `Skicka formuläret som application/x-www-form-urlencoded${others}.`);
     }
     const fields = new URLSearchParams(bytes?.toString('utf8') ?? '');
     const seen = new Set<string>();
@@ -77,15 +107,22 @@ function readBody(contract: RouteContract, params: unknown, event: ApiEvent, hea
     }
     return { body: parsePart(spec.form, Object.fromEntries(fields), 'Formuläret'), raw: undefined };
   }
+  if (spec.multipart) {
+    // A file form sent empty or as another type: its fields as if none were filled in.
+    if (!bytes) return { body: parsePart(spec.multipart.fields, {}, 'Formuläret'), raw: undefined, files: {} };
+    throw new HttpError(415, 'unsupported_media_type', 'Skicka formuläret som multipart/form-data.');
+  }
   throw new HttpError(415, 'unsupported_media_type', `Skicka uppgifterna som ${spec.raw!.types.join(' eller ')}.`);
 }
 
 /**
  * One Lambda handler for a function's routes: it finds the contract by routeKey (HEAD by its GET),
- * admits the caller the route's access allows, validates path, query and body against the
- * contract, calls the handler, sends the answer in a form Lambda can return (shared/http/deliverable.ts),
- * and answers every refusal in the contract's shape in one place (shared/http/problems.ts).
- * Unexpected errors are logged and answered as a bare 500.
+ * admits the caller the route's access allows (a `session` route by its cookie, through
+ * `options.sessions`), validates path, query and body against the contract (a multipart body read
+ * into fields and files), checks a `session` route's POST for the session's form token, calls the
+ * handler, sends the answer in a form Lambda can return (shared/http/deliverable.ts), and answers
+ * every refusal in the contract's shape in one place (shared/http/problems.ts), or as a page
+ * (`renderPage`) on a route with `pages: true`. Unexpected errors are logged and answered as a bare 500.
  */
 export function createRouter<const Cs extends readonly RouteContract[]>(contracts: Cs, handlers: NoInfer<Handlers<Cs>>, options: RouterOptions) {
   const byKey = new Map<string, { contract: RouteContract; handler: RouteHandler<RouteContract> }>();
@@ -106,17 +143,13 @@ export function createRouter<const Cs extends readonly RouteContract[]>(contract
     if (!found) throw new HttpError(404, 'not_found', 'Det finns ingen sådan adress i tjänsten.');
     const { contract, handler } = found;
     const headers = event.headers as Record<string, string | undefined>;
-    const caller = admit(contract, headers, event);
+    const { caller, session } = await admit(contract, headers, event, options.sessions);
     const params = contract.params ? parsePart(contract.params, event.pathParameters ?? {}, 'Adressen') : {};
-    const input = {
-      params,
-      query: contract.query ? parsePart(contract.query, event.queryStringParameters ?? {}, 'Sökvillkoren') : {},
-      ...readBody(contract, params, event, headers, contract.body?.maxBytes ?? options.maxBodyBytes()),
-      caller,
-      headers,
-      event,
-      context,
-    } as RouteInput<RouteContract>;
+    const query = contract.query ? parsePart(contract.query, event.queryStringParameters ?? {}, 'Sökvillkoren') : {};
+    const body = await readBody(contract, params, event, headers, contract.body?.maxBytes ?? options.maxBodyBytes());
+    // Every POST of the workspace: from its own pages, with the session's form token.
+    if (session && contract.method !== 'GET') await options.sessions!().checkForm(session, headers, (body.body as { csrf?: unknown } | undefined)?.csrf);
+    const input = { params, query, ...body, caller, session, headers, event, context } as RouteInput<RouteContract>;
     const result = deliverable(await handler(input), headers['accept-encoding']);
     logger.info('request', { status: result.statusCode });
     return head ? withoutBody(result) : result;
@@ -124,13 +157,13 @@ export function createRouter<const Cs extends readonly RouteContract[]>(contract
 
   return middy<ApiEvent, ApiResult>()
     .use(httpHeaderNormalizer())
-    .onError((request) => {
+    .onError(async (request) => {
       const problem = problemOf(request.error);
       if (problem) logger.info('request refused', { status: problem.status, code: problem.code });
       else logger.error('unexpected error', request.error as Error);
       const pages = contractOf(request.event.routeKey).found?.contract.pages;
       const answer = problem ?? INTERNAL_ERROR;
-      request.response = pages && options.renderPage ? options.renderPage(answer, request.event) : problemResult(answer);
+      request.response = pages && options.renderPage ? await options.renderPage(answer, request.event) : problemResult(answer);
       logger.resetKeys();
     })
     .after(() => logger.resetKeys())

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { hkdfSync, randomBytes } from 'node:crypto';
 import { EncryptJWT, errors, jwtDecrypt, type JWTPayload } from 'jose';
 import * as z from 'zod';
 import { ROLES, type Caller, type Role } from '../domain/caller';
@@ -41,13 +41,17 @@ export class SessionRefused extends Error {
   }
 }
 
-/** The key from its configured form: 32 bytes, base64url. */
-export function sessionKeyFrom(base64url: string): Uint8Array {
-  const key = Buffer.from(base64url, 'base64url');
-  if (key.length !== 32 || key.toString('base64url') !== base64url.replace(/=+$/, '')) {
-    throw new Error('The session key must be 32 bytes, base64url-encoded (43 characters).');
-  }
-  return new Uint8Array(key);
+/** The fewest characters a session secret may have: 43 random letters and digits carry 256 bits. */
+export const SESSION_SECRET_MIN_LENGTH = 43;
+
+/**
+ * The 32-byte key from its configured form: a secret of at least 43 characters (deployed, the 64
+ * random letters and digits Secrets Manager generated; locally a documented development value),
+ * stretched with HKDF-SHA256. Throws for a shorter secret.
+ */
+export function sessionKeyFrom(secret: string): Uint8Array {
+  if (secret.length < SESSION_SECRET_MIN_LENGTH) throw new Error(`The session secret must have at least ${SESSION_SECRET_MIN_LENGTH} characters.`);
+  return new Uint8Array(hkdfSync('sha256', Buffer.from(secret, 'utf8'), new Uint8Array(0), 'bevakning workspace session', 32));
 }
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);

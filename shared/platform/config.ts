@@ -4,6 +4,9 @@ import { TABLE } from './table';
 /** The local link key: public, like the local JWT secret; deployed keys come from Secrets Manager. */
 export const DEV_LINK_KEY = 'local-link-key-not-for-production-0123456789';
 
+/** The local secret the workspace's session cookies are sealed with: public, like the local JWT secret. */
+export const DEV_SESSION_SECRET = 'local-session-secret-not-for-production-0123456789';
+
 /**
  * The runtime configuration, read and validated in one place. Locally `local/start.ts` sets
  * these from its own defaults; deployed, the CDK stack sets them on every function.
@@ -31,6 +34,23 @@ const schema = z.object({
   LINK_KEYS: z.string().default(JSON.stringify({ current: 'local', local: DEV_LINK_KEY })),
   /** Days a link in an email works. */
   LINK_TTL_DAYS: z.coerce.number().int().min(1).max(60).default(14),
+  /**
+   * Deployed: the Secrets Manager secret of the workspace, `{"sessionKey": …, "clientSecret": …}`:
+   * the key its session cookies are sealed with and the OpenID Connect client secret.
+   */
+  WORKSPACE_SECRET_ARN: z.string().startsWith('arn:').optional(),
+  /** Locally: the secret the workspace's session cookies are sealed with (at least 43 characters); a documented dev value by default. */
+  SESSION_SECRET: z.string().min(43).default(DEV_SESSION_SECRET),
+  /**
+   * The identity provider the workspace signs people in with (OpenID Connect; deployed, the API's
+   * JWT issuer, Entra ID). Without it the workspace offers the local sign-in form, which only
+   * STAGE=local allows.
+   */
+  OIDC_ISSUER: z.url().optional(),
+  /** The workspace's OpenID Connect client id (deployed, the API's JWT audience: the Entra app's client id). */
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  /** Locally only (a test identity provider): the client secret; deployed it is in WORKSPACE_SECRET_ARN. */
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
 });
 
 export type Config = z.infer<typeof schema>;

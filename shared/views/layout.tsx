@@ -8,7 +8,7 @@ import type { PageContext, Viewer } from './workspace/models';
 /** The product's name, in the header and every title. */
 export const PRODUCT_NAME = 'Bevakning';
 
-export type NavKey = 'overview' | 'items' | 'register' | 'plans' | 'units' | 'roles';
+export type NavKey = 'overview' | 'items' | 'register' | 'review' | 'import' | 'plans' | 'units' | 'roles';
 
 interface NavEntry {
   key: NavKey;
@@ -22,6 +22,8 @@ const NAVIGATION: NavEntry[] = [
   { key: 'overview', label: 'Översikt', href: WORKSPACE_PATHS.overview, shownTo: isRegistrar },
   { key: 'items', label: 'Ärenden', href: WORKSPACE_PATHS.items, shownTo: () => true },
   { key: 'register', label: 'Registrera', href: WORKSPACE_PATHS.register, shownTo: isRegistrar },
+  { key: 'review', label: 'Granska beslut', href: WORKSPACE_PATHS.review, shownTo: isRegistrar },
+  { key: 'import', label: 'Importera', href: WORKSPACE_PATHS.import, shownTo: isRegistrar },
   { key: 'plans', label: 'Sammanträdesplaner', href: WORKSPACE_PATHS.plans, shownTo: isAdmin },
   { key: 'units', label: 'Enheter', href: WORKSPACE_PATHS.units, shownTo: isAdmin },
   { key: 'roles', label: 'Roller', href: WORKSPACE_PATHS.roles, shownTo: isAdmin },

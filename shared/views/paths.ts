@@ -7,6 +7,8 @@ export const WORKSPACE_PATHS = {
   items: '/arenden',
   item: (id: string) => `/arenden/${encodeURIComponent(id)}`,
   register: '/registrera',
+  review: '/granska',
+  import: '/importera',
   plans: '/admin/sammantradesplaner',
   plan: (body: string, year: number) => `/admin/sammantradesplaner/${encodeURIComponent(body)}/${year}`,
   closedDays: (year: number) => `/admin/stangda-dagar/${year}`,

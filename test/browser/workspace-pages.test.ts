@@ -6,9 +6,11 @@ import { ASSET_HEADERS, STYLESHEET } from '../../shared/views/assets/stylesheet'
 import { WORKSPACE_PAGE_HEADERS } from '../../shared/views/render';
 import { closedDaysPage, planPage, plansPage, rolesPage, unitsPage } from '../../shared/views/workspace/admin';
 import { errorPage, sessionExpiredPage } from '../../shared/views/workspace/errors';
-import { DEFAULT_SORT, itemFormName, itemFormValues, parseItemForm, parseListQuery, parsePreviewForm, parseRegisterForm, type ListCommand, type PreviewCommand } from '../../shared/views/workspace/forms';
+import { itemFormName, itemFormValues, parseItemForm, parseListQuery, parsePreviewForm, parseRegisterForm, type ListCommand, type PreviewCommand } from '../../shared/views/workspace/forms';
 import { itemPage } from '../../shared/views/workspace/item';
-import { itemListPage, sortItems } from '../../shared/views/workspace/items';
+import { itemListPage } from '../../shared/views/workspace/items';
+import { sortItems } from '../../shared/application/items/service';
+import { DEFAULT_SORT } from '../../shared/application/items/query';
 import type { FieldErrors, ItemPageModel, RegisterField, RegisterModel } from '../../shared/views/workspace/models';
 import { overviewPage } from '../../shared/views/workspace/overview';
 import { registerPage } from '../../shared/views/workspace/register';
@@ -284,10 +286,10 @@ describe('the workspace without JavaScript', () => {
     await page.getByLabel('Behöver åtgärd').check();
     await page.getByRole('button', { name: 'Visa' }).click();
     await page.waitForURL(/q=klimat/);
-    expect(received.list).toEqual({ search: 'klimat', state: 'overdue', attention: 'any', sort: { key: 'title', direction: 'ascending' } });
+    expect(received.list).toEqual({ q: 'klimat', state: 'overdue', attention: 'any', sort: { key: 'title', direction: 'ascending' } });
     await page.getByRole('link', { name: 'Nästa sida' }).click();
     await page.waitForURL(/cursor=/);
-    expect(received.list).toMatchObject({ search: 'klimat', cursor: 'eyJwIjoib3BlbiJ9' });
+    expect(received.list).toMatchObject({ q: 'klimat', cursor: 'eyJwIjoib3BlbiJ9' });
     expect(await page.getByRole('link', { name: 'Ladda ner som CSV' }).getAttribute('href')).toBe('/arenden?q=klimat&state=overdue&attention=any&sort=title&format=csv');
     await context.close();
   });

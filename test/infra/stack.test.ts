@@ -13,6 +13,7 @@ import { Api } from '../../infra/constructs/api';
 import { TABLE_LOGICAL_ID } from '../../infra/constructs/data';
 import { TABLE_READ_ACTIONS, TABLE_WRITE_ACTIONS, type AppFunction } from '../../infra/constructs/function';
 import { JOB_RETRY, schedulerCron } from '../../infra/constructs/jobs';
+import { CLIENT_SECRET_PLACEHOLDER } from '../../infra/constructs/workspace-secret';
 import { TIME_ZONE } from '../../shared/domain/dates';
 import { SES_BOUNCE_RATE_THRESHOLD, SES_COMPLAINT_RATE_THRESHOLD, cloudWatchWeekdays } from '../../infra/constructs/monitoring';
 import { grantsOf } from '../../infra/functions';
@@ -199,6 +200,13 @@ describe('the functions', () => {
       } else {
         expect(env.LINK_SECRET_ARN, name).toBeUndefined();
       }
+      if (grantsOf(name).grants.workspace) {
+        expect(env.WORKSPACE_SECRET_ARN, name).toEqual({ Ref: logicalId(appStack, appStack.workspaceSecret.secret) });
+        // The workspace signs people in against the API's own Entra app.
+        expect({ issuer: env.OIDC_ISSUER, clientId: env.OIDC_CLIENT_ID }, name).toEqual({ issuer: TEST_CONFIG.jwtIssuer, clientId: TEST_CONFIG.jwtAudience });
+      } else {
+        expect([env.WORKSPACE_SECRET_ARN, env.OIDC_ISSUER, env.OIDC_CLIENT_ID], name).toEqual([undefined, undefined, undefined]);
+      }
     }
     expect(JSON.stringify(template.toJSON())).not.toContain('{{resolve:secretsmanager');
   });
@@ -277,10 +285,20 @@ describe('least privilege', () => {
     expect(allFunctionNames().filter((n) => grantsOf(n).grants.sendMail)).toContain('reminders');
   });
 
+  it('only the workspace may read its secret (the session key and the OIDC client secret)', () => {
+    const secretId = logicalId(appStack, appStack.workspaceSecret.secret);
+    expect(allFunctionNames().filter((name) => grantsOf(name).grants.workspace)).toEqual(['workspace']);
+    for (const name of allFunctionNames()) {
+      const reads = statementsOf(name).filter((s) => JSON.stringify(s.Resource).includes(secretId));
+      if (name === 'workspace') expect(actionsOf(only(reads))).toEqual(['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret']);
+      else expect(reads, name).toEqual([]);
+    }
+  });
+
   it('only the functions that sign links may read the link key', () => {
     const secretId = logicalId(appStack, appStack.linkSecret.secret);
     for (const name of allFunctionNames()) {
-      const reads = statementsOf(name).filter((s) => actionsOf(s).includes('secretsmanager:GetSecretValue'));
+      const reads = statementsOf(name).filter((s) => actionsOf(s).includes('secretsmanager:GetSecretValue') && JSON.stringify(s.Resource).includes(secretId));
       if (grantsOf(name).grants.linkSecret) expect(JSON.stringify(only(reads).Resource), name).toContain(secretId);
       else expect(reads, name).toEqual([]);
     }
@@ -321,9 +339,10 @@ describe('the HTTP API', () => {
     expect(authorizer.Properties.JwtConfiguration).toEqual({ Issuer: TEST_CONFIG.jwtIssuer, Audience: [TEST_CONFIG.jwtAudience] });
   });
 
-  it('puts the authorizer on every protected route and on none of the public ones or the signed pages', () => {
+  it('puts the authorizer on every protected route and on none of the public ones, the signed pages or the workspace', () => {
     expect(ROUTES.some((r) => r.access === 'public')).toBe(true);
     expect(ROUTES.some((r) => r.access === 'link')).toBe(true);
+    expect(ROUTES.some((r) => r.access === 'session')).toBe(true);
     for (const [key, route] of ROUTES.flatMap((r) => routeKeysOf(r).map((k) => [k, r] as const))) {
       const created = only(routes().filter((r) => r.Properties.RouteKey === key));
       if (!needsToken(route)) {
@@ -497,7 +516,8 @@ describe('mail', () => {
 
 describe('the signed-link key', () => {
   it('is generated in Secrets Manager with a key id, so it can be rotated without breaking links', () => {
-    const secret = only(Object.values(resources(template, 'AWS::SecretsManager::Secret')));
+    const secret = resources(template, 'AWS::SecretsManager::Secret')[logicalId(appStack, appStack.linkSecret.secret)]!;
+    expect(Object.keys(resources(template, 'AWS::SecretsManager::Secret'))).toHaveLength(2);
     expect(secret.Properties.GenerateSecretString).toEqual({
       SecretStringTemplate: '{"current":"k1"}',
       GenerateStringKey: 'k1',
@@ -505,6 +525,26 @@ describe('the signed-link key', () => {
       ExcludePunctuation: true,
     });
     expect(secret.Properties.SecretString).toBeUndefined();
+  });
+});
+
+describe("the workspace's secret", () => {
+  it('is generated in Secrets Manager: a 64-character session key, and a placeholder for the client secret an admin puts in', () => {
+    const secret = resources(template, 'AWS::SecretsManager::Secret')[logicalId(appStack, appStack.workspaceSecret.secret)]!;
+    expect(secret.Properties.GenerateSecretString).toEqual({
+      SecretStringTemplate: JSON.stringify({ clientSecret: CLIENT_SECRET_PLACEHOLDER }),
+      GenerateStringKey: 'sessionKey',
+      PasswordLength: 64,
+      ExcludePunctuation: true,
+    });
+    expect(secret.Properties.SecretString).toBeUndefined();
+  });
+
+  it('names the workspace pages as public by contract, their credential the session cookie', () => {
+    const acknowledged = (key: string) => JSON.stringify(appStack.api.routes.get(key)!.node.metadata);
+    for (const route of ROUTES.filter((r) => r.access === 'session')) {
+      for (const key of routeKeysOf(route)) expect(acknowledged(key), key).toContain('whose credential is the sealed session cookie');
+    }
   });
 });
 

@@ -1,6 +1,11 @@
 import { SignJWT, UnsecuredJWT, decodeJwt } from 'jose';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { loadHandler } from '../support/route-server';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { loadHandler, routeServer } from '../support/route-server';
+import { localSessionSettings, open, pageText, sessionFor, submit, type Browserish } from '../support/workspace';
+import { tableCounts } from '../support/table-snapshot';
+import { createItem, getItem } from '../../shared/application/items/service';
+import { createItemBody } from '../../shared/application/items/commands';
+import { sessionKeyFrom, type SessionSettings } from '../../shared/http/session';
 import { apiGatewayEvent } from '../support/lambda-event';
 import { isolatedDependencies } from '../support/isolated';
 import { lambdaContext } from '../../local/server';
@@ -11,6 +16,7 @@ import { createLinkSigner, type LinkKeys, type LinkScope } from '../../shared/ap
 import { systemClock, type Clock } from '../../shared/platform/clock';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER } from '../../local/tokens';
 import { admin, apiUrl, call, itemBody, registrar, tokenFor, uniqueUnit, type Who } from '../support/api';
+import { STYLESHEET } from '../../shared/views/assets/stylesheet';
 
 /** A concrete path for a route: placeholders filled with values that exist or are harmlessly absent. */
 const pathOf = (route: RouteContract) =>
@@ -19,7 +25,8 @@ const pathOf = (route: RouteContract) =>
     .replace('{body}', 'KS')
     .replace('{year}', '2026')
     .replace('{unit}', 'Socialförvaltningen')
-    .replace('{role}', 'kommundirektör');
+    .replace('{role}', 'kommundirektör')
+    .replace('{file}', STYLESHEET.fileName);
 
 const official: Who = { email: 'handlaggare@kommun.example.se' };
 const manager: Who = { email: 'chef@kommun.example.se', roles: ['manager'], unit: 'Socialförvaltningen' };
@@ -166,9 +173,28 @@ describe('the token a handler reads its claims from', () => {
   });
 });
 
-describe.each(ROUTES.filter((r) => r.access === 'public'))('$method $path', (route) => {
-  it('needs no token', async () => {
-    expect((await call(route.method, pathOf(route))).status).toBe(200);
+/** What each public route answers a request with no token and nothing else. */
+const PUBLIC_ANSWERS: Record<string, number> = {
+  'GET /health': 200,
+  'GET /openapi.json': 200,
+  'GET /logga-in': 200,
+  // The local sign-in form again, saying what is missing.
+  'POST /logga-in': 400,
+  // Locally no identity provider is configured.
+  'GET /logga-in/callback': 404,
+  // Signed out (there was nothing to clear), on to the sign-in page.
+  'POST /logga-ut': 303,
+  'GET /assets/{file}': 200,
+};
+
+describe('the public routes', () => {
+  it('each have their answer in the table, and every row a route', () => {
+    expect(Object.keys(PUBLIC_ANSWERS).sort()).toEqual(ROUTES.filter((r) => r.access === 'public').map(routeKey).sort());
+  });
+
+  it.each(ROUTES.filter((r) => r.access === 'public').map((route) => [routeKey(route), route] as const))('%s needs no token', async (key, route) => {
+    const response = await fetch(`${apiUrl()}${pathOf(route)}`, { method: route.method, redirect: 'manual' });
+    expect(response.status).toBe(PUBLIC_ANSWERS[key]);
   });
 });
 
@@ -362,5 +388,177 @@ describe('the routes opened by a link', () => {
     if (outcome.message) expect(response.headers.get('location')).toContain(`?m=${outcome.message}`);
     if (outcome.changes) expect(after.version).toBeGreaterThan(before.version);
     else expect(after).toEqual(before);
+  });
+});
+
+/*
+ * The workspace's pages and forms: the sealed session cookie is the credential. Every session route
+ * times every kind of caller (by role and by relation to one item) and every kind of bad cookie,
+ * and every form times every way a post can come from somewhere else; on a server and a table of
+ * its own, so "changes nothing" is the whole table. A new session route fails the test until it
+ * has its row.
+ */
+describe('the workspace (session routes)', () => {
+  type Caller = 'registrar' | 'admin' | 'its official' | 'its manager' | 'another unit\'s manager' | 'another official';
+  interface Answer {
+    status: number;
+    shows?: boolean;
+    changes?: boolean;
+  }
+  const wsUnit = uniqueUnit('Miljö- och samhällsbyggnadsförvaltningen');
+  const people: Record<Caller, Who> = {
+    registrar,
+    admin,
+    'its official': { email: `ws.agare.${stamp}@kommun.example.se` },
+    'its manager': { email: `ws.chef.${stamp}@kommun.example.se`, roles: ['manager'], unit: wsUnit },
+    "another unit's manager": { email: `ws.annan.chef.${stamp}@kommun.example.se`, roles: ['manager'], unit: uniqueUnit('Kulturförvaltningen') },
+    'another official': { email: `ws.annan.${stamp}@kommun.example.se` },
+  };
+  const wsTitle = `Hemligt arbetsyteärende ${stamp}`;
+  const all = (answer: Answer): Record<Caller, Answer> => Object.fromEntries(Object.keys(people).map((who) => [who, answer])) as Record<Caller, Answer>;
+  /** A page for registrars and admins; everyone else 403. */
+  const forRegistrars = (status: number): Record<Caller, Answer> => ({ ...all({ status: 403 }), registrar: { status }, admin: { status } });
+  /** A page for admins; everyone else, registrars too, 403. */
+  const forAdmins = (status: number): Record<Caller, Answer> => ({ ...all({ status: 403 }), admin: { status } });
+
+  const MATRIX: Record<string, { fields?: Record<string, string>; answers: Record<Caller, Answer> }> = {
+    'GET /': { answers: { ...all({ status: 303 }), registrar: { status: 200 }, admin: { status: 200 } } },
+    'GET /arenden': {
+      answers: {
+        registrar: { status: 200, shows: true },
+        admin: { status: 200, shows: true },
+        'its official': { status: 200, shows: true },
+        'its manager': { status: 200, shows: true },
+        "another unit's manager": { status: 200 },
+        'another official': { status: 200 },
+      },
+    },
+    'GET /arenden/{id}': {
+      answers: {
+        registrar: { status: 200, shows: true },
+        admin: { status: 200, shows: true },
+        'its official': { status: 200, shows: true },
+        'its manager': { status: 200, shows: true },
+        "another unit's manager": { status: 404 },
+        'another official': { status: 404 },
+      },
+    },
+    'POST /arenden/{id}': {
+      fields: { action: 'close', version: '1', note: 'Klart enligt beslut' },
+      answers: {
+        registrar: { status: 303, changes: true },
+        admin: { status: 303, changes: true },
+        'its official': { status: 303, changes: true },
+        'its manager': { status: 403 },
+        "another unit's manager": { status: 404 },
+        'another official': { status: 404 },
+      },
+    },
+    'GET /registrera': { answers: forRegistrars(200) },
+    'POST /registrera': { fields: { intent: 'preview', kind: 'uppdrag', decisionBody: 'KS', decisionDate: '2027-01-11', dueForm: 'date', dueDate: '2027-06-30' }, answers: forRegistrars(200) },
+    'GET /granska': { answers: forRegistrars(200) },
+    'POST /granska': {
+      fields: { intent: 'preview', batch: '7f1d0c3e-5b2a-4c8e-9d6f-1a2b3c4d5e6f', text: 'Kommunstyrelsen beslutar att ge kommundirektören i uppdrag att ta fram en lekplatsplan senast den 30 september 2027.' },
+      answers: forRegistrars(200),
+    },
+    'GET /importera': { answers: forRegistrars(200) },
+    'POST /importera': { fields: { intent: 'import', table: JSON.stringify({ headers: ['Typ', 'Rubrik', 'Ansvarig', 'E-post', 'Enhet', 'Tidsfrist'], rows: [] }) }, answers: forRegistrars(200) },
+    'GET /admin/sammantradesplaner': { answers: forAdmins(200) },
+    'POST /admin/sammantradesplaner': { fields: { body: 'KS', year: '2027' }, answers: forAdmins(303) },
+    'GET /admin/sammantradesplaner/{body}/{year}': { answers: forAdmins(200) },
+    'POST /admin/sammantradesplaner/{body}/{year}': { fields: { action: 'save', leadWorkingDays: '10', dates: '2027-02-01\n2027-03-01' }, answers: forAdmins(303) },
+    'GET /admin/stangda-dagar/{year}': { answers: forAdmins(200) },
+    'POST /admin/stangda-dagar/{year}': { fields: { dates: '2027-05-07' }, answers: forAdmins(303) },
+    'GET /admin/enheter': { answers: forAdmins(200) },
+    'POST /admin/enheter': { fields: { unit: 'Kulturförvaltningen', managerName: 'Kultur Chef', managerEmail: 'kultur.chef@kommun.example.se' }, answers: forAdmins(303) },
+    'GET /admin/roller': { answers: forAdmins(200) },
+    'POST /admin/roller': { fields: { role: 'kommundirektör', name: 'Kim Berg', email: 'kim.berg@kommun.example.se', unit: 'Kommunledningskontoret' }, answers: forAdmins(303) },
+  };
+
+  const SESSION_ROUTES = ROUTES.filter((r) => r.access === 'session');
+  let ws: Awaited<ReturnType<typeof routeServer>>;
+  let settings: SessionSettings;
+  const clerk = { who: registrar.email, roles: new Set(['registrar'] as const) };
+  /** A fresh item of the official in the unit, with a title no one else uses. */
+  const seed = async () =>
+    (
+      await createItem(ws.deps, clerk, createItemBody.parse(itemBody({ title: wsTitle, unit: wsUnit, responsible: { name: 'Ägare Ärendesson', email: people['its official'].email }, manager: { name: 'Chef Chefsson', email: people['its manager'].email }, due: { date: '2027-06-30' } })))
+    ).item.id;
+  const pathFor = (route: RouteContract, id: string) => route.path.replace('{id}', id).replace('{body}', 'KS').replace('{year}', '2027');
+  const send = (route: RouteContract, id: string, as?: Partial<Browserish>, headers: Record<string, string> = {}) =>
+    route.method === 'GET' ? open(ws.url, pathFor(route, id), as as Browserish | undefined, headers) : submit(ws.url, pathFor(route, id), MATRIX[routeKey(route)]?.fields ?? {}, as, headers);
+  const snapshot = async () => (await tableCounts(ws.deps.documentClient, ws.deps.tableName)).fingerprint;
+
+  beforeAll(async () => {
+    ws = await routeServer();
+    settings = localSessionSettings(ws.url);
+  });
+  afterAll(async () => ws?.stop());
+
+  it('every session route has its row in the matrix, and every row a route', () => {
+    expect(Object.keys(MATRIX).sort()).toEqual(SESSION_ROUTES.map(routeKey).sort());
+  });
+
+  it.each(SESSION_ROUTES.flatMap((route) => (Object.keys(people) as Caller[]).map((who) => [routeKey(route), who, route] as const)))('%s as %s', async (key, who, route) => {
+    const expected = MATRIX[key]!.answers[who];
+    const id = await seed();
+    const before = await snapshot();
+    const as = await sessionFor(settings, ws.deps.clock, people[who]);
+
+    const answer = await send(route, id, as);
+
+    expect(answer.status).toBe(expected.status);
+    expect(answer.text.includes(wsTitle)).toBe(expected.shows ?? false);
+    const item = await getItem(ws.deps, clerk, id);
+    expect(item.version > 1).toBe(expected.changes ?? false);
+    if (answer.status >= 400) expect(await snapshot()).toBe(before);
+  });
+
+  const badCookies: Record<string, () => Promise<Partial<Browserish>>> = {
+    'no cookie': async () => ({}),
+    'an altered cookie': async () => {
+      const good = await sessionFor(settings, ws.deps.clock, registrar);
+      const [name, value] = good.cookie.split('=') as [string, string];
+      return { ...good, cookie: `${name}=${value.slice(0, -6)}${value.slice(-6, -5) === 'A' ? 'B' : 'A'}${value.slice(-5)}` };
+    },
+    'an expired cookie (signed in 9 hours ago)': async () => sessionFor(settings, () => new Date(Date.now() - 9 * 3600_000), registrar),
+    'a cookie sealed with another key': async () => sessionFor({ ...settings, key: sessionKeyFrom('x'.repeat(64)) }, ws.deps.clock, registrar),
+  };
+  it.each(SESSION_ROUTES.flatMap((route) => Object.keys(badCookies).map((bad) => [routeKey(route), bad, route] as const)))('%s with %s: to sign-in, nothing shown or changed', async (_, bad, route) => {
+    const id = await seed();
+    const before = await snapshot();
+
+    const answer = await send(route, id, await badCookies[bad]!());
+
+    if (route.method === 'GET') {
+      expect(answer.status).toBe(303);
+      expect(answer.location).toMatch(/^\/logga-in(\?|$)/);
+      if (bad.startsWith('an expired')) expect(answer.location).toContain('orsak=utgangen');
+      // An altered or foreign cookie is cleared on the way.
+      if (bad.startsWith('an altered') || bad.startsWith('a cookie sealed')) expect(answer.setCookies).toEqual([expect.stringMatching(/^bevakning-session=; Max-Age=0;/)]);
+    } else {
+      expect(answer.status).toBe(401);
+      expect(pageText(answer.text)).toContain('Din inloggning har gått ut');
+    }
+    expect(answer.text).not.toContain(wsTitle);
+    expect(await snapshot()).toBe(before);
+  });
+
+  const badPosts: Record<string, (own: Browserish) => Promise<{ as: Partial<Browserish>; headers?: Record<string, string> }>> = {
+    'no form token': async (own) => ({ as: { cookie: own.cookie } }),
+    "another session's form token": async (own) => ({ as: { cookie: own.cookie, csrf: (await sessionFor(settings, ws.deps.clock, admin)).csrf } }),
+    'a cross-site post (Sec-Fetch-Site)': async (own) => ({ as: own, headers: { 'sec-fetch-site': 'cross-site' } }),
+    'a post from another origin': async (own) => ({ as: own, headers: { origin: 'https://evil.example.com', 'sec-fetch-site': 'same-site' } }),
+  };
+  it.each(SESSION_ROUTES.filter((r) => r.method === 'POST').flatMap((route) => Object.keys(badPosts).map((bad) => [routeKey(route), bad, route] as const)))('%s with %s: refused, nothing changed', async (_, bad, route) => {
+    const id = await seed();
+    const before = await snapshot();
+    const { as, headers } = await badPosts[bad]!(await sessionFor(settings, ws.deps.clock, admin));
+
+    const answer = await send(route, id, as, headers);
+
+    expect(answer.status).toBe(403);
+    expect(pageText(answer.text)).toContain('Formuläret kunde inte tas emot');
+    expect(await snapshot()).toBe(before);
   });
 });

@@ -23,6 +23,8 @@ import { routeServer } from '../support/route-server';
 import { countsOf, scanTable } from '../support/table-snapshot';
 import { HOSTILE_TEXT, PROTOTYPE_KEYS } from '../support/hostile';
 import { itemBody } from '../support/api';
+import { localSessionSettings, sessionFor, type Browserish } from '../support/workspace';
+import { sessionKeyFrom } from '../../shared/http/session';
 import { logger } from '../../shared/platform/logger';
 
 /** Requests sent at once; the batch is also the unit the table is compared over. */
@@ -52,6 +54,8 @@ interface World {
   /** Links that open a page: the official's own and a manager's unit link. */
   goodLinks: string[];
   validCsrf: string[];
+  /** `Cookie` headers for the workspace: sessions of every role, and altered, expired and foreign ones. */
+  sessionCookies: string[];
   secrets: string[];
 }
 let world: World;
@@ -147,7 +151,23 @@ beforeAll(async () => {
     `${own}.${s}`,
     own.repeat(8),
   ];
-  const validCsrf = [await deps.links.csrfToken(own, 'local'), await deps.links.csrfToken(expired, 'local')];
+  // Workspace sessions: a registrar's, an admin's, an official's and a manager's, and bad ones.
+  const settings = localSessionSettings(server.url);
+  const sessions = await Promise.all(
+    [{ email: clerk.who, roles: ['registrar' as const] }, { email: 'admin@kommun.example.se', roles: ['admin' as const] }, { email: kim.email }, { email: 'chef.a@kommun.example.se', roles: ['manager' as const], unit: unitA }].map((who) =>
+      sessionFor(settings, systemClock, who),
+    ),
+  );
+  const [registrarSession] = sessions as [Browserish];
+  const sessionCookies = [
+    ...sessions.map((s) => s.cookie),
+    `${registrarSession.cookie.slice(0, -4)}AAAA`,
+    (await sessionFor(settings, fixedClock('2020-01-01T08:00:00Z'), { email: clerk.who, roles: ['registrar'] })).cookie,
+    (await sessionFor({ ...settings, key: sessionKeyFrom('y'.repeat(64)) }, systemClock, { email: clerk.who, roles: ['admin'] })).cookie,
+    'bevakning-session=',
+    `bevakning-session=${'A'.repeat(5000)}`,
+  ];
+  const validCsrf = [await deps.links.csrfToken(own, 'local'), await deps.links.csrfToken(expired, 'local'), ...sessions.map((s) => s.csrf)];
   // A real calendar feed of Kim's, and the same file altered by one character.
   const feed = await fetch(`${server.url}/calendar-feeds`, { method: 'POST', headers: { authorization: `Bearer ${validBearer[4]}` } });
   const feedFile = /\/calendar\/([^/]+)$/.exec(((await feed.json()) as { url: string }).url)![1]!;
@@ -163,7 +183,18 @@ beforeAll(async () => {
     feedFiles,
     goodLinks: [own, unitLink],
     validCsrf,
-    secrets: [...validBearer, ...invalidBearer.filter((t) => t.length > 20 && t.includes('.')), own, unitLink, other, expired, ...validCsrf, feedFile.slice(0, -4)],
+    sessionCookies,
+    secrets: [
+      ...validBearer,
+      ...invalidBearer.filter((t) => t.length > 20 && t.includes('.')),
+      own,
+      unitLink,
+      other,
+      expired,
+      ...validCsrf,
+      feedFile.slice(0, -4),
+      ...sessions.map((s) => s.cookie.slice(s.cookie.indexOf('=') + 1)),
+    ],
   };
 
   // Capture what the handlers log (they run in this process, at the most talkative level) instead of printing it.
@@ -412,7 +443,11 @@ function queryOf(route: RouteContract): fc.Arbitrary<string> {
 const FRAMING = /^(content-length|transfer-encoding|host|connection|expect|upgrade|te|trailer|keep-alive|proxy-.*)$/;
 
 function headersOf(route: RouteContract): fc.Arbitrary<Record<string, string>> {
-  const byLink = route.access === 'link';
+  const byLink = route.access === 'link' || route.access === 'session';
+  const cookie = fc.oneof(
+    { weight: route.access === 'session' ? 6 : 1, arbitrary: fc.constantFrom(...world.sessionCookies) },
+    { weight: 1, arbitrary: shortText.map(headerSafe) },
+  );
   const authorization = fc.oneof(
     { weight: byLink ? 0 : 6, arbitrary: fc.constantFrom(...world.validBearer).map((t) => `Bearer ${t}`) },
     { weight: byLink ? 1 : 2, arbitrary: fc.constantFrom(...world.bearer).map((t) => `Bearer ${t}`) },
@@ -458,12 +493,14 @@ function headersOf(route: RouteContract): fc.Arbitrary<Record<string, string>> {
         ifMatch,
         idempotencyKey,
         secFetchSite: fc.constantFrom('same-origin', 'cross-site', 'none', 'same-site'),
+        cookie,
         extra,
       },
       { requiredKeys: [] },
     )
     .map((h) => ({
       ...h.extra,
+      ...(h.cookie !== undefined ? { cookie: h.cookie } : {}),
       ...(h.authorization !== undefined ? { authorization: h.authorization } : {}),
       ...(h.contentType !== undefined ? { 'content-type': h.contentType } : {}),
       ...(h.accept !== undefined ? { accept: h.accept } : {}),
@@ -567,20 +604,23 @@ function judge(request: FuzzRequest, answer: Answer): string | undefined {
   const isJson = /^application\/json/.test(type);
   // The one answer the local server, as API Gateway, gives a page route itself: a body past its 10 MiB.
   const gatewayLevel = isJson && tryJson(text)?.code === 'payload_too_large';
-  if (route?.path.startsWith('/p/') && !gatewayLevel) {
+  if (route?.pages && !gatewayLevel) {
     if (status === 303) {
       const location = String(answer.headers.location ?? '');
       if (/^[a-z][a-z0-9+.-]*:|^\/\/|^\\/i.test(location)) return `redirect leaves the site: ${location}`;
       return undefined;
     }
-    if (!/^text\/html/.test(type)) return `a page route answered ${status} with ${type}`;
+    // A page, or what its contract says it answers besides (the stylesheet, a list as a file).
+    const answered = status < 300 ? (route.responses[200]?.types ?? ['text/html']) : ['text/html'];
+    if (!answered.some((t) => type.startsWith(t))) return `a page route answered ${status} with ${type}`;
+    if (!/^text\/html/.test(type)) return undefined;
     if (answer.headers['cache-control'] !== 'no-store' || answer.headers['referrer-policy'] !== 'no-referrer') return 'a page without no-store or no-referrer';
     if (!answer.headers['content-security-policy']) return 'a page without a Content-Security-Policy';
     return undefined;
   }
   if (status >= 300 && status < 400) return `unexpected redirect ${status}`;
   if (status >= 400) {
-    if (route && route.access === 'link' && !isJson) return undefined;
+    if (route?.pages && !isJson) return undefined;
     if (!isJson) return `refusal ${status} is not JSON but ${type}: ${text.slice(0, 200)}`;
     const body = tryJson(text);
     const ok =
@@ -594,10 +634,10 @@ function judge(request: FuzzRequest, answer: Answer): string | undefined {
   return undefined;
 }
 
-/** The path as the server reads it (undefined when it is no URL path at all). */
+/** The path as the server reads it (undefined when it is no URL path at all): "//extra" is a path, not a host, as at API Gateway. */
 function pathOf(request: FuzzRequest): string | undefined {
   try {
-    return new URL(request.path, 'http://localhost').pathname;
+    return new URL(request.path.startsWith('/') ? `http://localhost${request.path}` : request.path, 'http://localhost').pathname;
   } catch {
     return undefined;
   }

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { signLocalToken } from '../../local/tokens';
 import { PDF_MAX_BYTES } from '../../shared/http/media';
-import { protokoll, pdfOf } from '../support/protokoll-pdf';
+import { protokoll, pdfOf } from '../support/protokoll';
 import { routeServer } from '../support/route-server';
 
 let server: Awaited<ReturnType<typeof routeServer>>;

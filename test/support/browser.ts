@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import axe from 'axe-core';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { CHROMIUM } from './chromium';
 import { isolatedApi, type IsolatedApi } from './isolated-api';
@@ -36,6 +36,11 @@ export function browserWorld() {
     newPage(options?: Parameters<Browser['newPage']>[0]): Promise<Page> {
       if (!browser) throw new Error('browserWorld: the browser starts in beforeAll');
       return browser.newPage(options);
+    },
+    /** A context of its own (cookies, JavaScript on or off). */
+    newContext(options?: Parameters<Browser['newContext']>[0]): Promise<BrowserContext> {
+      if (!browser) throw new Error('browserWorld: the browser starts in beforeAll');
+      return browser.newContext(options);
     },
   };
 }

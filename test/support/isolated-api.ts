@@ -8,6 +8,7 @@ import { createHandler as createPlansHandler } from '../../functions/plans/handl
 import { createHandler as createUnitsHandler } from '../../functions/units/handler';
 import { createHandler as createFeedsHandler } from '../../functions/feeds/handler';
 import { createHandler as createReportsHandler } from '../../functions/reports/handler';
+import { createHandler as createWorkspaceHandler } from '../../functions/workspace/handler';
 import { runReminders } from '../../shared/application/reminders/job';
 import { createReminderDependencies } from '../../functions/reminders/dependencies';
 import { createLocalApi } from '../../local/server';
@@ -37,6 +38,7 @@ export async function isolatedApi(env: Record<string, string> = {}) {
     units: createUnitsHandler,
     feeds: createFeedsHandler,
     reports: createReportsHandler,
+    workspace: createWorkspaceHandler,
   };
   const server: Server = createLocalApi({ jwtSecret: inject('jwtSecret'), loadHandler: async (name) => factories[name](() => deps) });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));

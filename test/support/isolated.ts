@@ -11,6 +11,7 @@ import { createPagesDependencies } from '../../functions/pages/dependencies';
 import { createPlansDependencies } from '../../functions/plans/dependencies';
 import { createReportsDependencies } from '../../functions/reports/dependencies';
 import { createUnitsDependencies } from '../../functions/units/dependencies';
+import { createWorkspaceDependencies } from '../../functions/workspace/dependencies';
 import { ensureTable } from '../../local/table';
 import type { Clock } from '../../shared/platform/clock';
 
@@ -51,6 +52,7 @@ export async function isolatedDependencies(env: Record<string, string> = {}) {
     ...createUnitsDependencies(environment, clock),
     ...createReportsDependencies(environment, clock),
     ...createFeedsDependencies(environment, clock),
+    ...createWorkspaceDependencies(environment, clock),
   };
   return {
     ...deps,

@@ -5,12 +5,12 @@
  */
 import { randomBytes } from 'node:crypto';
 import { crc32, deflateSync } from 'node:zlib';
-import { pdfOf, protokoll } from '../support/protokoll-pdf';
 import { describe, expect, it } from 'vitest';
 import { pdfText } from '../../shared/adapters/pdf/text';
 import { PDF_MAX_BYTES } from '../../shared/http/media';
 import { DomainError } from '../../shared/domain/errors';
-import { extractDrafts, normalizeRole, type DirectoryEntry } from '../../shared/drafting/extract';
+import { extractDrafts, normalizeRole } from '../../shared/drafting/extract';
+import { DIRECTORY, pdfOf, protokoll } from '../support/protokoll';
 
 /** A grey PNG, as a scanner would make a page: pixels only, no text. */
 function scannedPage(width = 400, height = 560): Buffer {
@@ -45,12 +45,6 @@ async function refusal(bytes: Uint8Array): Promise<{ code: string; kind: string;
   return { code: error.code, kind: error.kind, message: error.message };
 }
 
-const DIRECTORY: Record<string, DirectoryEntry> = {
-  kommundirektör: { name: 'Kim Berg', email: 'kim.berg@kommun.example.se', unit: 'Kommunledningskontoret' },
-  socialchef: { name: 'Eva Holmberg', email: 'eva.holmberg@kommun.example.se', unit: 'Socialförvaltningen' },
-  samhällsbyggnadschef: { name: 'Ali Nur', email: 'ali.nur@kommun.example.se', unit: 'Samhällsbyggnadsförvaltningen' },
-  kommunstyrelse: { name: 'Jonas Kansli', email: 'jonas.kansli@kommun.example.se', unit: 'Kommunledningskontoret' },
-};
 const lookupRole = (role: string) => DIRECTORY[normalizeRole(role)];
 
 describe('a protokoll as a text PDF', () => {

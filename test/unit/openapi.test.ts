@@ -15,10 +15,10 @@ describe('the OpenAPI document', () => {
     expect(documented.sort()).toEqual(ROUTES.map((r) => `${r.method} ${r.path}`).sort());
   });
 
-  it('marks exactly the public routes as needing no token', () => {
+  it('marks exactly the public routes as needing no token, and the workspace pages as needing its session cookie', () => {
     for (const route of ROUTES) {
       const operation = committed.paths[route.path][route.method.toLowerCase()];
-      expect(operation.security, `${route.method} ${route.path}`).toEqual(needsToken(route) ? undefined : []);
+      expect(operation.security, `${route.method} ${route.path}`).toEqual(needsToken(route) ? undefined : route.access === 'session' ? [{ session: [] }] : []);
     }
   });
 

@@ -98,11 +98,12 @@ describe('the workspace session cookie', () => {
     expect(endSession(deployed)).toBe('__Host-bevakning-session=; Max-Age=0; Path=/; HttpOnly; SameSite=Lax; Secure; Expires=Thu, 01 Jan 1970 00:00:00 GMT');
   });
 
-  it('reads its key as 32 bytes of base64url and refuses anything else', () => {
-    const text = randomBytes(32).toString('base64url');
-    expect(sessionKeyFrom(text)).toHaveLength(32);
-    expect(() => sessionKeyFrom(randomBytes(16).toString('base64url'))).toThrow(/32 bytes/);
-    expect(() => sessionKeyFrom('not a key')).toThrow(/32 bytes/);
+  it('stretches a secret of at least 43 characters to a 32-byte key, the same every time, and refuses a shorter one', () => {
+    const secret = randomBytes(48).toString('base64url');
+    expect(sessionKeyFrom(secret)).toHaveLength(32);
+    expect(sessionKeyFrom(secret)).toEqual(sessionKeyFrom(secret));
+    expect(sessionKeyFrom(secret)).not.toEqual(sessionKeyFrom(`${secret}x`));
+    expect(() => sessionKeyFrom('x'.repeat(42))).toThrow(/at least 43 characters/);
   });
 
   it('reads one cookie out of a Cookie header', () => {
@@ -162,10 +163,15 @@ describe('CSRF on the workspace forms', () => {
     ['Sec-Fetch-Site: cross-site', { 'sec-fetch-site': 'cross-site' }],
     ['Sec-Fetch-Site: same-site (another service of the municipality)', { 'sec-fetch-site': 'same-site' }],
     ['Origin of another site', { origin: 'https://evil.example' }],
-    ['Origin: null (a sandboxed frame)', { origin: 'null' }],
+    ['Origin: null from a sandboxed frame on another site', { origin: 'null', 'sec-fetch-site': 'cross-site' }],
     ['Origin of the same host over http', { origin: 'http://bevakning.kommun.example.se' }],
   ])('refuses a cross-site post even with the right token: %s', async (_, headers) => {
     expect(await refusal(() => checkCsrf(deployed, sessionId, headers, token))).toBe('cross-site');
+  });
+
+  it("accepts Origin: null from its own pages, which send no Referer (Referrer-Policy: no-referrer), with the session's token", async () => {
+    expect(await refusal(() => checkCsrf(deployed, sessionId, { origin: 'null', 'sec-fetch-site': 'same-origin' }, token))).toBeUndefined();
+    expect(await refusal(() => checkCsrf(deployed, sessionId, { origin: 'null', 'sec-fetch-site': 'same-origin' }, undefined))).toBe('token');
   });
 
   it('checks the origin of the local sign-in form, before there is a session', async () => {

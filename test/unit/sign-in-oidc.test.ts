@@ -1,12 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import { exportJWK, generateKeyPair } from 'jose';
-import Provider, { type Adapter, type AdapterPayload } from 'oidc-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callerFromIdToken, createOidcSignIn, SignInFailed, type OidcConfig } from '../../shared/http/sign-in';
 import { fixedClock, systemClock, type Clock } from '../../shared/platform/clock';
 import { readSession, seal, startSession, type SessionSettings } from '../../shared/http/session';
-import { freePort } from '../support/ports';
+import { startTestProvider, throughProvider as browserAtProvider, type TestProvider } from '../support/oidc-provider';
 
 /**
  * The deployed sign-in, run end to end against a real identity provider: oidc-provider 9 on a free
@@ -14,124 +11,28 @@ import { freePort } from '../support/ports';
  * HTTP exactly as it would to Entra ID (http is allowed on loopback only).
  */
 
-const CLIENT_SECRET = randomBytes(24).toString('base64url');
 const REDIRECT = 'http://localhost:3000/logga-in/callback';
 const session: SessionSettings = { key: new Uint8Array(randomBytes(32)), publicBaseUrl: 'http://localhost:3000' };
 
-/** The claims the next person to sign in at the provider has (Entra ID's names: app roles in `roles`). */
-let account: Record<string, unknown> = {};
-
-/** oidc-provider's storage, in memory for the test. */
-const stores = new Map<string, Map<string, AdapterPayload>>();
-class MemoryAdapter implements Adapter {
-  private readonly store: Map<string, AdapterPayload>;
-  constructor(name: string) {
-    this.store = stores.get(name) ?? new Map();
-    stores.set(name, this.store);
-  }
-  async upsert(id: string, payload: AdapterPayload) {
-    this.store.set(id, payload);
-  }
-  async find(id: string) {
-    return this.store.get(id);
-  }
-  async findByUid(uid: string) {
-    return [...this.store.values()].find((p) => p.uid === uid);
-  }
-  async findByUserCode(userCode: string) {
-    return [...this.store.values()].find((p) => p.userCode === userCode);
-  }
-  async consume(id: string) {
-    const payload = this.store.get(id);
-    if (payload) payload.consumed = Math.floor(Date.now() / 1000);
-  }
-  async destroy(id: string) {
-    this.store.delete(id);
-  }
-  async revokeByGrantId(grantId: string) {
-    for (const [id, payload] of this.store) if (payload.grantId === grantId) this.store.delete(id);
-  }
-}
-
+let provider: TestProvider;
 let issuer: string;
-let server: Server;
 
 beforeAll(async () => {
-  const { privateKey } = await generateKeyPair('RS256', { extractable: true });
-  const port = await freePort();
-  issuer = `http://127.0.0.1:${port}`;
-  const provider = new Provider(issuer, {
-    adapter: MemoryAdapter,
-    clients: [
-      {
-        client_id: 'bevakning-arbetsyta',
-        client_secret: CLIENT_SECRET,
-        redirect_uris: [REDIRECT],
-        response_types: ['code'],
-        grant_types: ['authorization_code'],
-        token_endpoint_auth_method: 'client_secret_post',
-        id_token_signed_response_alg: 'RS256',
-      },
-    ],
-    jwks: { keys: [{ ...(await exportJWK(privateKey)), kid: 'test-rs256', alg: 'RS256', use: 'sig' }] },
-    cookies: { keys: [randomBytes(32).toString('base64url')] },
-    claims: { openid: ['sub'], email: ['email'], profile: ['name', 'preferred_username', 'upn', 'roles', 'unit'] },
-    conformIdTokenClaims: false,
-    pkce: { required: () => true },
-    ttl: { AccessToken: 3600, AuthorizationCode: 60, Grant: 3600, IdToken: 3600, Interaction: 600, Session: 3600 },
-    features: { devInteractions: { enabled: false } },
-    interactions: { url: (_: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}` },
-    findAccount: async (_: unknown, sub: string) => ({ accountId: sub, claims: async () => ({ sub, ...account }) }),
-  });
-  const handle = provider.callback();
-  // The person at the provider signs in and consents at once: the interaction answers itself.
-  server = createServer((req, res) => {
-    if (!req.url?.startsWith('/interaction/')) return handle(req, res);
-    void (async () => {
-      const details = await provider.interactionDetails(req, res);
-      if (details.prompt.name === 'login') {
-        return provider.interactionFinished(req, res, { login: { accountId: 'kim' } }, { mergeWithLastSubmission: false });
-      }
-      const grant = new provider.Grant({ accountId: details.session!.accountId, clientId: String(details.params.client_id) });
-      grant.addOIDCScope(String(details.params.scope));
-      return provider.interactionFinished(req, res, { consent: { grantId: await grant.save() } }, { mergeWithLastSubmission: true });
-    })().catch((error: unknown) => {
-      res.statusCode = 500;
-      res.end(String(error));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  provider = await startTestProvider(REDIRECT);
+  issuer = provider.issuer;
 });
 
-afterAll(async () => {
-  await new Promise((resolve) => server?.close(resolve));
-});
+afterAll(async () => provider?.stop());
 
 const config = (): OidcConfig => ({
   issuer: new URL(issuer),
-  clientId: 'bevakning-arbetsyta',
-  clientSecret: async () => CLIENT_SECRET,
+  clientId: provider.clientId,
+  clientSecret: async () => provider.clientSecret,
   redirectUri: new URL(REDIRECT),
 });
 
-/** The browser at the provider: follows its redirects with its cookies until it is sent back to the workspace. */
-async function throughProvider(authorizationUrl: URL): Promise<URLSearchParams> {
-  const jar = new Map<string, string>();
-  let url = authorizationUrl.href;
-  for (let hop = 0; hop < 10; hop++) {
-    const response = await fetch(url, { redirect: 'manual', headers: { cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') } });
-    for (const cookie of response.headers.getSetCookie()) {
-      const [pair] = cookie.split(';');
-      const eq = pair!.indexOf('=');
-      jar.set(pair!.slice(0, eq), pair!.slice(eq + 1));
-    }
-    const location = response.headers.get('location');
-    if (!location) throw new Error(`the provider answered ${response.status} without a redirect: ${await response.text()}`);
-    url = new URL(location, url).href;
-    if (url.startsWith(REDIRECT)) return new URL(url).searchParams;
-  }
-  throw new Error('too many redirects at the provider');
-}
+/** The browser at the provider, until it is sent back to the workspace. */
+const throughProvider = (authorizationUrl: URL) => browserAtProvider(authorizationUrl.href, REDIRECT);
 
 /** The cookie header the browser sends back for a `Set-Cookie`. */
 const sentBack = (setCookie: string) => setCookie.split(';')[0]!;
@@ -147,7 +48,7 @@ async function failure(promise: Promise<unknown>): Promise<SignInFailed> {
 
 describe('signing in to the workspace with OpenID Connect (code flow with PKCE)', () => {
   it('signs a registrar in with a real RS256 ID token, and the session carries the same caller as the API reads', async () => {
-    account = { email: 'Kim.Berg@Kommun.Example.se', name: 'Kim Berg', roles: ['registrar'], unit: 'Kommunledningskontoret' };
+    provider.signInAs({ email: 'Kim.Berg@Kommun.Example.se', name: 'Kim Berg', roles: ['registrar'], unit: 'Kommunledningskontoret' });
     const signIn = createOidcSignIn(config(), session, systemClock);
 
     const { redirectTo, setCookie } = await signIn.start('/arenden/3f2a');
@@ -181,7 +82,7 @@ describe('signing in to the workspace with OpenID Connect (code flow with PKCE)'
   });
 
   it('reads who from preferred_username when the token has no email, and grants only exact role values', async () => {
-    account = { preferred_username: 'sam.ek@kommun.example.se', roles: ['registrar ', 'official registrar', 'manager', 'Admin'], unit: 'Socialförvaltningen' };
+    provider.signInAs({ preferred_username: 'sam.ek@kommun.example.se', roles: ['registrar ', 'official registrar', 'manager', 'Admin'], unit: 'Socialförvaltningen' });
     const signIn = createOidcSignIn(config(), session, systemClock);
     const { redirectTo, setCookie } = await signIn.start();
     const result = await signIn.finish(await throughProvider(redirectTo), sentBack(setCookie));
@@ -190,7 +91,7 @@ describe('signing in to the workspace with OpenID Connect (code flow with PKCE)'
   });
 
   it('refuses a code exchanged without the verifier of its challenge (PKCE)', async () => {
-    account = { email: 'kim.berg@kommun.example.se', roles: ['admin'] };
+    provider.signInAs({ email: 'kim.berg@kommun.example.se', roles: ['admin'] });
     const signIn = createOidcSignIn(config(), session, systemClock);
     const { redirectTo } = await signIn.start();
     const callback = await throughProvider(redirectTo);
@@ -203,7 +104,7 @@ describe('signing in to the workspace with OpenID Connect (code flow with PKCE)'
   });
 
   it("refuses a callback whose state is not the browser's own transaction (a code planted from elsewhere)", async () => {
-    account = { email: 'kim.berg@kommun.example.se', roles: ['registrar'] };
+    provider.signInAs({ email: 'kim.berg@kommun.example.se', roles: ['registrar'] });
     const signIn = createOidcSignIn(config(), session, systemClock);
     const attacker = await signIn.start();
     const victim = await signIn.start();
@@ -220,7 +121,7 @@ describe('signing in to the workspace with OpenID Connect (code flow with PKCE)'
   });
 
   it('refuses a callback more than 10 minutes after the sign-in started', async () => {
-    account = { email: 'kim.berg@kommun.example.se', roles: ['registrar'] };
+    provider.signInAs({ email: 'kim.berg@kommun.example.se', roles: ['registrar'] });
     const signIn = createOidcSignIn(config(), session, systemClock);
     const { redirectTo, setCookie } = await signIn.start();
     const callback = await throughProvider(redirectTo);
@@ -238,7 +139,7 @@ describe('signing in to the workspace with OpenID Connect (code flow with PKCE)'
   });
 
   it('checks the ID token against the injected clock: two hours ahead, a token valid for one hour is refused', async () => {
-    account = { email: 'kim.berg@kommun.example.se', roles: ['registrar'] };
+    provider.signInAs({ email: 'kim.berg@kommun.example.se', roles: ['registrar'] });
     const ahead: Clock = () => new Date(Date.now() + 2 * 3600_000);
     const signIn = createOidcSignIn(config(), session, ahead);
     const { redirectTo, setCookie } = await signIn.start();

@@ -276,7 +276,7 @@ describe('Ärenden: the filter form as the list query', () => {
     ).toEqual({
       ok: true,
       command: {
-        search: 'skolskjuts',
+        q: 'skolskjuts',
         state: 'overdue',
         kind: 'uppdrag',
         unit: 'Utbildningsförvaltningen',

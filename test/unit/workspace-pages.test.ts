@@ -5,7 +5,8 @@ import { closedDaysPage, planPage, plansPage, rolesPage, unitsPage } from '../..
 import { errorPage, sessionExpiredPage } from '../../shared/views/workspace/errors';
 import { itemPage } from '../../shared/views/workspace/item';
 import { flashFor } from '../../shared/views/workspace/flash';
-import { itemListPage, sortItems } from '../../shared/views/workspace/items';
+import { itemListPage } from '../../shared/views/workspace/items';
+import { sortItems } from '../../shared/application/items/service';
 import type { ItemListModel, OverviewModel, RegisterModel } from '../../shared/views/workspace/models';
 import { overviewPage } from '../../shared/views/workspace/overview';
 import { registerPage } from '../../shared/views/workspace/register';
@@ -81,8 +82,10 @@ describe('the page shell', () => {
   });
 
   it('shows each role its navigation, the current page marked', () => {
-    expect(navigation(overviewPage(overviewModel()))).toEqual([['Översikt', 'Ärenden', 'Registrera']]);
-    expect(navigation(plansPage({ ...context(admin), plans: [], closedDayYears: [] }))).toEqual([['Översikt', 'Ärenden', 'Registrera', 'Sammanträdesplaner', 'Enheter', 'Roller']]);
+    expect(navigation(overviewPage(overviewModel()))).toEqual([['Översikt', 'Ärenden', 'Registrera', 'Granska beslut', 'Importera']]);
+    expect(navigation(plansPage({ ...context(admin), plans: [], closedDayYears: [] }))).toEqual([
+      ['Översikt', 'Ärenden', 'Registrera', 'Granska beslut', 'Importera', 'Sammanträdesplaner', 'Enheter', 'Roller'],
+    ]);
     expect(navigation(itemListPage(listModel({ ...context(manager) })))).toEqual([['Ärenden']]);
     expect(navigation(itemListPage(listModel({ ...context(official) })))).toEqual([['Ärenden']]);
     expect(overviewPage(overviewModel())).toContain('<a href="/" aria-current="page">Översikt</a>');

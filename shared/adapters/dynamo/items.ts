@@ -37,10 +37,13 @@ import {
 } from './keys';
 import { queryAll } from './query-all';
 import { unavailable } from '../../domain/errors';
+import { matchesSearch } from '../../domain/items/search';
 
 const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
 /** DynamoDB can cancel a transaction for a conflicting one in flight; such a cancellation is retried. */
 const CONFLICT_RETRIES = 3;
+/** Items a search evaluates per Query: it filters them itself, and stops at the item that fills its page. */
+const SEARCH_PAGE = 100;
 
 const cursorSchema = z.strictObject({
   /** Which of the query's partitions the list stopped in. */
@@ -254,7 +257,7 @@ export function createDynamoItemRepository(client: DynamoDBDocumentClient, table
           },
           ...(filters.length ? { FilterExpression: filters.join(' AND ') } : {}),
           ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
-          Limit: query.limit - records.length,
+          Limit: query.search ? SEARCH_PAGE : query.limit - records.length,
           ExclusiveStartKey: start,
         });
         const result = await client.send(command).catch((error: unknown) => {
@@ -262,7 +265,18 @@ export function createDynamoItemRepository(client: DynamoDBDocumentClient, table
           if (fromCursor && (error as { name?: string }).name === 'ValidationException') throw new InvalidCursor();
           throw error;
         });
-        records.push(...(result.Items ?? []));
+        if (query.search) {
+          // Matched here rather than by a FilterExpression (case and spacing do not matter); the cursor is the item that filled the page.
+          const found = result.Items ?? [];
+          for (const [i, item] of found.entries()) {
+            if (!matchesSearch(item, query.search)) continue;
+            records.push(item);
+            if (records.length < query.limit) continue;
+            const more = i < found.length - 1 || result.LastEvaluatedKey !== undefined || partitionIndex < index.partitions.length - 1;
+            const position = Object.fromEntries(['PK', 'SK', index.pkName, index.skName].map((name) => [name, String(item[name])]));
+            return { ...page(), ...(more ? { nextCursor: encodeCursor(partitionIndex, position) } : {}) };
+          }
+        } else records.push(...(result.Items ?? []));
         start = result.LastEvaluatedKey as Record<string, string> | undefined;
         if (!start) partitionIndex++;
         if (records.length >= query.limit) {

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { requireAdmin, type Caller } from '../../domain/caller';
+import { requireAdmin, requireRegistrar, type Caller } from '../../domain/caller';
 import { notFound } from '../../domain/errors';
 import { normalizeRole } from '../../drafting/swedish';
 import type { Clock } from '../../platform/clock';
@@ -33,6 +33,12 @@ export async function readRoleHolder(deps: { directory: RoleDirectory }, role: s
   const holder = await deps.directory.get(normalizeRole(role));
   if (!holder) throw notFound(`Ingen har rollen ${role} i katalogen.`);
   return holder;
+}
+
+/** Everyone the role directory names, by role (registrars and admins: the admin's Roller page, Granska beslut's suggestions). One Query. */
+export async function listRoleHolders(deps: { directory: Pick<RoleDirectory, 'all'> }, caller: Caller): Promise<RoleHolder[]> {
+  requireRegistrar(caller);
+  return (await deps.directory.all()).sort((a, b) => a.role.localeCompare(b.role, 'sv'));
 }
 
 /** Sets who holds a role (admin), under the role's normalized name, recording who did it and when. */

@@ -22,6 +22,12 @@ export interface ItemQuery {
   extensionRequested?: boolean;
   /** Only open items flagged for a clerk with one of these reasons, walked in this order. */
   attention?: Attention[];
+  /**
+   * Only items whose title or case number holds every one of these words (shared/domain/items/search.ts,
+   * `searchWords`). No index serves it: the items of the query's partitions are read, page by page,
+   * until a page of matches is found.
+   */
+  search?: readonly string[];
 }
 
 export interface ItemPage {

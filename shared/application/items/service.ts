@@ -4,10 +4,12 @@ import type { Clock } from '../../platform/clock';
 import { addDays, stockholmDate, swedishDate, type CalendarDate } from '../../domain/dates';
 import { conflict, forbidden, invalid, notFound, refused, stale } from '../../domain/errors';
 import { diffItems, type HistoryAction, type HistoryEvent } from '../../domain/items/history';
-import { ATTENTIONS, DEFAULT_REMINDERS, dueKindMismatch, originKindMismatch, type Attention, type Kind, type State, type Status } from '../../domain/items/vocabulary';
+import { ATTENTIONS, DEFAULT_REMINDERS, dueKindMismatch, KIND_LABELS, originKindMismatch, type Attention, type Kind, type State, type Status } from '../../domain/items/vocabulary';
+import { searchWords } from '../../domain/items/search';
+import type { ItemSort, SortKey } from './query';
 import { type CreateItemBody, type DeadlinePreviewBody, type PatchItemBody } from './commands';
 import { type ItemView, type ResolvedDue, type StoredItem, type Warning } from '../../domain/items/item';
-import { IdempotencyKeyTaken, InvalidCursor, VersionConflict, type ItemRepository, type NoticeBoard } from './ports';
+import { IdempotencyKeyTaken, InvalidCursor, VersionConflict, type ItemQuery, type ItemRepository, type NoticeBoard } from './ports';
 import type { DeadlineRules } from '../../domain/items/rules';
 import type { UnitDirectory } from '../units/directory';
 import { toView } from '../../domain/items/view';
@@ -406,13 +408,53 @@ export interface ListFilters {
   limit: number;
   cursor?: string;
   extensionRequested?: boolean;
+  /** Words that must all occur in the title or the case number ("Sök i rubrik och diarienummer"). */
+  q?: string;
+  /** The order; by deadline (the indexes' order) when left out. */
+  sort?: ItemSort;
+}
+
+/** The most rows an export (CSV or XLSX) of a list holds (README, "Limits"). */
+export const EXPORT_MAX_ROWS = 20_000;
+/** The most items a list sorted by another column than the deadline reads: as many as an export holds. */
+export const SORT_MAX_ITEMS = EXPORT_MAX_ROWS;
+
+const collator = new Intl.Collator('sv', { sensitivity: 'base', numeric: true });
+const SORT_VALUES: Record<SortKey, (item: ItemView) => string> = {
+  due: (item) => item.dueDate,
+  title: (item) => item.title,
+  kind: (item) => KIND_LABELS[item.kind],
+  unit: (item) => item.unit,
+  responsible: (item) => item.responsible.name,
+};
+
+/**
+ * Items in a column's order: Swedish alphabetical order (å, ä, ö last, "KS 9" before "KS 10"), the
+ * kind by its Swedish name, ties by deadline and then id, so a page never shifts between reads.
+ */
+export function sortItems(items: readonly ItemView[], sort: ItemSort): ItemView[] {
+  const value = SORT_VALUES[sort.key];
+  const sign = sort.direction === 'ascending' ? 1 : -1;
+  return [...items].sort((a, b) => sign * collator.compare(value(a), value(b)) || a.dueDate.localeCompare(b.dueDate) || a.id.localeCompare(b.id));
+}
+
+const isIndexOrder = (sort: ItemSort | undefined) => !sort || (sort.key === 'due' && sort.direction === 'ascending');
+
+/** A sorted list's cursor: how many items of the sorted whole came before the next page. */
+const offsetCursor = (offset: number) => `o.${offset}`;
+function offsetOf(cursor: string | undefined): number {
+  if (cursor === undefined) return 0;
+  const match = /^o\.(\d{1,6})$/.exec(cursor);
+  if (!match) throw new InvalidCursor();
+  return Number(match[1]);
 }
 
 /**
- * List items a caller may see. Registrars see everything; a manager their own unit (or the
- * items they are responsible for); any other official only their own items.
+ * The repository's query for a caller's filters: who may see what applied (registrars everything;
+ * a manager their own unit, or the items they are responsible for; any other official their own),
+ * the state as statuses and a deadline range, and the search as words. Undefined when the range is empty.
  */
-export async function listItems(deps: ItemDeps, caller: Caller, filters: ListFilters) {
+function repositoryQuery(deps: ItemDeps, caller: Caller, filters: ListFilters): Omit<ItemQuery, 'limit' | 'cursor'> | undefined {
   const scoped = { ...filters };
   if (!isRegistrar(caller)) {
     const ownUnit = managedUnit(caller);
@@ -424,39 +466,88 @@ export async function listItems(deps: ItemDeps, caller: Caller, filters: ListFil
       scoped.unit = ownUnit;
     }
   }
+  const { statuses, dueFrom, dueTo } = rangeFor(scoped, today(deps));
+  if (dueFrom !== undefined && dueTo !== undefined && dueFrom > dueTo) return undefined;
+  const search = scoped.q ? searchWords(scoped.q) : [];
+  return {
+    ...(scoped.unit !== undefined ? { unit: scoped.unit } : {}),
+    ...(scoped.responsible !== undefined ? { responsible: scoped.responsible } : {}),
+    ...(scoped.kind ? { kind: scoped.kind } : {}),
+    ...(scoped.extensionRequested ? { extensionRequested: true } : {}),
+    ...(scoped.attention ? { attention: scoped.attention === 'any' ? [...ATTENTIONS] : [scoped.attention] } : {}),
+    // The sparse indexes hold open items only.
+    statuses: scoped.extensionRequested || scoped.attention ? statuses.filter((s) => s === 'open') : statuses,
+    ...(dueFrom ? { dueFrom } : {}),
+    ...(dueTo ? { dueTo } : {}),
+    ...(search.length ? { search } : {}),
+  };
+}
+
+/** Every item a query names, in a column's order; refused past SORT_MAX_ITEMS. */
+async function readSorted(deps: ItemDeps, query: Omit<ItemQuery, 'limit' | 'cursor'>, sort: ItemSort): Promise<ItemView[]> {
+  const found: StoredItem[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await deps.items.list({ ...query, limit: 100, ...(cursor ? { cursor } : {}) });
+    found.push(...page.items);
+    if (found.length > SORT_MAX_ITEMS) {
+      throw refused('too_many_to_sort', `Fler än ${SORT_MAX_ITEMS.toLocaleString('sv-SE')} ärenden matchar: sortera på tidsfrist, eller smalna av urvalet med status, enhet, typ eller datum.`);
+    }
+    cursor = page.nextCursor;
+  } while (cursor);
   const day = today(deps);
-  const { statuses, dueFrom, dueTo } = rangeFor(scoped, day);
-  if (dueFrom !== undefined && dueTo !== undefined && dueFrom > dueTo) return { items: [] as ItemView[] };
+  return sortItems(found.map((item) => toView(item, day)), sort);
+}
+
+const invalidCursor = () =>
+  invalid('invalid_cursor', 'cursor är ogiltig: använd nextCursor från föregående svar med samma filter.', [{ path: 'cursor', message: 'Ogiltig.' }]);
+
+/**
+ * List items a caller may see. Registrars see everything; a manager their own unit (or the
+ * items they are responsible for); any other official only their own items.
+ *
+ * What it reads: by deadline (the default), one page through the index the filters name
+ * (docs/data-model.md). With `q`, the items of those partitions are read 100 at a time and matched
+ * in the function until a page of matches is found: at worst every item the other filters name
+ * (for a search without `state`, every item in the register, open, done and cancelled). Sorted by
+ * another column (or by deadline descending), every matching item is read for every page, at most
+ * SORT_MAX_ITEMS (else 422 `too_many_to_sort`), sorted in Swedish order, and paged by position.
+ */
+export async function listItems(deps: ItemDeps, caller: Caller, filters: ListFilters): Promise<{ items: ItemView[]; nextCursor?: string }> {
+  const query = repositoryQuery(deps, caller, filters);
+  if (!query) return { items: [] };
   try {
-    const page = await deps.items.list({
-      ...(scoped.unit !== undefined ? { unit: scoped.unit } : {}),
-      ...(scoped.responsible !== undefined ? { responsible: scoped.responsible } : {}),
-      ...(scoped.kind ? { kind: scoped.kind } : {}),
-      ...(scoped.extensionRequested ? { extensionRequested: true } : {}),
-      ...(scoped.attention ? { attention: scoped.attention === 'any' ? [...ATTENTIONS] : [scoped.attention] } : {}),
-      // The sparse indexes hold open items only.
-      statuses: scoped.extensionRequested || scoped.attention ? statuses.filter((s) => s === 'open') : statuses,
-      ...(dueFrom ? { dueFrom } : {}),
-      ...(dueTo ? { dueTo } : {}),
-      limit: scoped.limit,
-      ...(scoped.cursor ? { cursor: scoped.cursor } : {}),
-    });
+    if (!isIndexOrder(filters.sort)) {
+      const offset = offsetOf(filters.cursor);
+      const sorted = await readSorted(deps, query, filters.sort!);
+      const end = offset + filters.limit;
+      return { items: sorted.slice(offset, end), ...(end < sorted.length ? { nextCursor: offsetCursor(end) } : {}) };
+    }
+    const page = await deps.items.list({ ...query, limit: filters.limit, ...(filters.cursor ? { cursor: filters.cursor } : {}) });
+    const day = today(deps);
     return { items: page.items.map((item) => toView(item, day)), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
   } catch (error) {
-    if (error instanceof InvalidCursor) {
-      throw invalid('invalid_cursor', 'cursor är ogiltig: använd nextCursor från föregående svar med samma filter.', [
-        { path: 'cursor', message: 'Ogiltig.' },
-      ]);
-    }
+    if (error instanceof InvalidCursor) throw invalidCursor();
     throw error;
   }
 }
 
 /**
- * Every item a list names that the caller may see, page after page, up to `max` (an export):
- * the same scope and filters as `listItems`, from `filters.cursor` on.
+ * Every item a list names that the caller may see, up to `max` (an export): the same scope,
+ * filters, search and order as `listItems`, from `filters.cursor` on.
  */
 export async function listAllItems(deps: ItemDeps, caller: Caller, filters: ListFilters, max: number): Promise<ItemView[]> {
+  if (!isIndexOrder(filters.sort)) {
+    const query = repositoryQuery(deps, caller, filters);
+    if (!query) return [];
+    let offset: number;
+    try {
+      offset = offsetOf(filters.cursor);
+    } catch {
+      throw invalidCursor();
+    }
+    return (await readSorted(deps, query, filters.sort!)).slice(offset, offset + max);
+  }
   const rows: ItemView[] = [];
   let cursor = filters.cursor;
   do {

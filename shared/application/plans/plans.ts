@@ -1,4 +1,4 @@
-import { requireAdmin, type Caller } from '../../domain/caller';
+import { requireAdmin, requireRegistrar, type Caller } from '../../domain/caller';
 import { notFound } from '../../domain/errors';
 import type { MeetingPlan } from '../../domain/deadlines/meeting-plans';
 import { recomputeForClosedDays, recomputeForPlan, type RecomputeDeps, type RecomputeOutcome } from '../items/recompute';
@@ -24,6 +24,27 @@ export async function saveMeetingPlan(deps: PlanDeps, caller: Caller, plan: Meet
   requireAdmin(caller);
   await deps.plans.saveMeetingPlan(plan, caller.who, deps.clock().toISOString());
   return { ...plan, ...(await recomputeForPlan(deps, { body: plan.body, year: plan.year }, caller.who)) };
+}
+
+/**
+ * What the admin's Sammanträdesplaner page lists (admin): each body with the years it has a plan
+ * for (bodies and years in order), and the years with extra closed days. Two Queries.
+ */
+export async function planOverview(deps: Pick<PlanDeps, 'plans'>, caller: Caller): Promise<{ plans: { body: string; years: number[] }[]; closedDayYears: number[] }> {
+  requireAdmin(caller);
+  const [listed, closed] = await Promise.all([deps.plans.meetingPlanList(), deps.plans.allClosedDays()]);
+  const years = new Map<string, number[]>();
+  for (const { body, year } of listed) years.set(body, [...(years.get(body) ?? []), year]);
+  return {
+    plans: [...years].sort(([a], [b]) => a.localeCompare(b, 'sv')).map(([body, list]) => ({ body, years: list.sort((a, b) => a - b) })),
+    closedDayYears: [...new Set(closed.map((date) => Number(date.slice(0, 4))))].sort((a, b) => a - b),
+  };
+}
+
+/** The bodies with a meeting plan, in order, for a registrar's forms to suggest (registrars and admins). One Query. */
+export async function bodiesWithPlans(deps: Pick<PlanDeps, 'plans'>, caller: Caller): Promise<string[]> {
+  requireRegistrar(caller);
+  return [...new Set((await deps.plans.meetingPlanList()).map((plan) => plan.body))].sort((a, b) => a.localeCompare(b, 'sv'));
 }
 
 /** The extra closed days of a year (none entered: an empty list). */

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { isRegistrar, managedUnit, requireAdmin, type Caller } from '../../domain/caller';
+import { isRegistrar, managedUnit, requireAdmin, requireRegistrar, type Caller } from '../../domain/caller';
 import { notFound } from '../../domain/errors';
 import type { Clock } from '../../platform/clock';
 import { LIMITS, person, type Person } from '../../domain/items/vocabulary';
@@ -32,6 +32,12 @@ export async function readUnit(deps: { units: UnitDirectory }, caller: Caller, u
   const found = isRegistrar(caller) || managedUnit(caller) === unit ? await deps.units.get(unit) : undefined;
   if (!found) throw notFound(`Enheten ${unit} finns inte i enhetskatalogen.`);
   return found;
+}
+
+/** Every unit in the directory with its manager, by name (registrars and admins: the admin's Enheter page, the forms' suggestions). One Query. */
+export async function listUnits(deps: { units: Pick<UnitDirectory, 'all'> }, caller: Caller): Promise<Unit[]> {
+  requireRegistrar(caller);
+  return (await deps.units.all()).sort((a, b) => a.unit.localeCompare(b.unit, 'sv'));
 }
 
 /** Sets a unit's manager (admin), recording who did it and when. */

@@ -7,6 +7,7 @@ import { PAGES_ROUTES } from './pages';
 import { PLANS_ROUTES } from './plans';
 import { REPORTS_ROUTES } from './reports';
 import { UNITS_ROUTES } from './units';
+import { WORKSPACE_ROUTES } from './workspace';
 
 /**
  * Every route of the API, each defined once in the contract file of the function that serves it:
@@ -22,6 +23,7 @@ export const ROUTES: readonly RouteContract[] = [
   ...UNITS_ROUTES,
   ...REPORTS_ROUTES,
   ...FEEDS_ROUTES,
+  ...WORKSPACE_ROUTES,
 ];
 
 /** Match a concrete path against the table (HEAD as GET); path parameters are URL-decoded. */

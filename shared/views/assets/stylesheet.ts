@@ -46,7 +46,7 @@ main > :not([type=hidden]) ~ *, .flow > :not([type=hidden]) ~ * { margin-block-s
 
 section > h2 { margin-block-end: var(--ds-size-2); }
 .section { margin-block-start: var(--ds-size-8); }
-.cards { list-style: none; margin: 0; padding: 0; display: grid; gap: var(--ds-size-4); }
+.cards { list-style: none; margin: 0; padding: 0; display: grid; grid-template-columns: minmax(0, 1fr); gap: var(--ds-size-4); }
 .cards > li > .ds-card > * + * { margin-block-start: var(--ds-size-3); }
 .card-title { margin: 0; font-size: var(--ds-heading-2xs-font-size); font-weight: var(--ds-font-weight-semibold); }
 .facts { display: grid; grid-template-columns: max-content 1fr; gap: var(--ds-size-1) var(--ds-size-4); margin: 0; }
@@ -97,6 +97,13 @@ th[aria-sort="ascending"], th[aria-sort="descending"] { background: var(--ds-col
 .changes li { overflow-wrap: anywhere; }
 .changes { list-style: disc; }
 
+/* Granska beslut: each proposal beside its source in the protokoll, whose lines are kept. */
+.proposal-grid { display: grid; gap: var(--ds-size-6); grid-template-columns: minmax(0, 2fr) minmax(0, 3fr); align-items: start; }
+.source-text { margin: var(--ds-size-2) 0 0; padding: var(--ds-size-3) var(--ds-size-4); border-inline-start: 4px solid var(--ds-color-neutral-border-default); background: var(--ds-color-neutral-background-tinted); white-space: pre-line; font-size: var(--ds-body-sm-font-size); }
+.source-text mark { background: var(--ds-color-warning-surface-tinted); color: inherit; outline: 1px solid var(--ds-color-warning-border-subtle); padding: 0 .1em; }
+.issues { margin: 0; padding-inline-start: var(--ds-size-5); }
+@media (max-width: 60rem) { .proposal-grid { grid-template-columns: 1fr; } }
+
 @media (max-width: 40rem) {
   .frame { padding-inline: var(--ds-size-3); }
   .facts { grid-template-columns: 1fr; }
@@ -125,7 +132,7 @@ th[aria-sort="ascending"], th[aria-sort="descending"] { background: var(--ds-col
   main { padding-block: var(--ds-size-4); }
   a { color: inherit; text-decoration: none; }
   .sort-link::after { content: none; }
-  .ds-table tr, .cards > li, .timeline > li { break-inside: avoid; }
+  .ds-table tr, .cards > li, .timeline > li, .proposal-source { break-inside: avoid; }
   h1, h2, h3, caption { break-after: avoid; }
   .ds-card { border-color: #888; }
   .timeline { margin-inline-start: .6rem; }

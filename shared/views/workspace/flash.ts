@@ -6,6 +6,12 @@ import type { Flash } from './models';
  */
 const MESSAGES = {
   registrerat: { kind: 'success', text: 'Ärendet är registrerat.' },
+  'registrerat-utan-chef': {
+    kind: 'warning',
+    text: 'Ärendet är registrerat, men varken ärendet eller enheten har någon chef, så ingen får besked om det blir försenat. Ange en chef på ärendet eller för enheten.',
+  },
+  'registrerat-forsenat': { kind: 'warning', text: 'Ärendet är registrerat, men tidsfristen har redan passerat: det är försenat från start.' },
+  'registrerat-flaggat': { kind: 'warning', text: 'Ärendet är registrerat, men sammanträdet som fristen räknas från har redan hållits. Ärendet är flaggat för åtgärd.' },
   andrat: { kind: 'success', text: 'Ändringarna är sparade.' },
   klart: { kind: 'success', text: 'Ärendet är markerat som klart.' },
   avbrutet: { kind: 'success', text: 'Ärendet är avbrutet.' },

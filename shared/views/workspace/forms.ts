@@ -9,8 +9,8 @@ import { bodyName, calendarDate, dueKindMismatch, email, KINDS, LIMITS, type Due
 import { closedDaysBody, planYear } from '../../application/plans/commands';
 import { unitName } from '../../application/units/directory';
 import { toIssues } from '../../domain/validation';
+import { DEFAULT_SORT, parseSortParam, SORT_KEYS } from '../../application/items/query';
 import {
-  SORT_KEYS,
   type ChangeField,
   type DecisionKnown,
   type DueForm,
@@ -157,6 +157,9 @@ export const REGISTER_FIELDS: readonly RegisterField[] = [
   'meetingBody', 'meetingMonth', 'meetingDate', 'meetingByBody', 'meetingByDate', 'externalDeadline', 'recipient',
   'decidedBy', 'raised', 'confirmDuplicate', 'idempotencyKey',
 ];
+
+/** The change form's fields in page order: the register form's, the reason and note, the version it was shown with. */
+export const CHANGE_FIELDS: readonly ChangeField[] = [...REGISTER_FIELDS, 'reason', 'note', 'version'];
 
 /** The labels of the fields, as a clerk says them (API v2, "The workspace"). */
 export const REGISTER_LABELS: Record<RegisterField, string> = {
@@ -330,6 +333,25 @@ export function parseRegisterForm(params: URLSearchParams): Parsed<{ body: Creat
   return { ok: true, command: { body, idempotencyKey } };
 }
 
+/**
+ * One proposal of Granska beslut, its fields read as Registrera reads them (the API's create body);
+ * its idempotency key is the review's, not the form's.
+ */
+export function parseProposalForm(params: URLSearchParams): Parsed<CreateItemCommand, RegisterField> {
+  const form = new FormReader<RegisterField>(params);
+  const item = readItem(form);
+  return item && form.ok ? { ok: true, command: item } : { ok: false, errors: form.errors };
+}
+
+/** The fields of proposal `index` in the review form (`p3-title` …), without their prefix, for the proposal's parsers. */
+export function proposalParams(params: URLSearchParams, index: number): URLSearchParams {
+  const prefix = proposalPrefix(index);
+  return new URLSearchParams([...params].filter(([name]) => name.startsWith(prefix)).map(([name, value]) => [name.slice(prefix.length), value]));
+}
+
+/** The prefix of proposal `index`'s field names in the review form. */
+export const proposalPrefix = (index: number) => `p${index}-`;
+
 /** Registrera, "Visa tidsfrist": only the kind, the decision and the deadline need to be filled in. */
 export function parsePreviewForm(params: URLSearchParams): Parsed<PreviewCommand, RegisterField> {
   const form = new FormReader<RegisterField>(params);
@@ -343,18 +365,36 @@ export function parsePreviewForm(params: URLSearchParams): Parsed<PreviewCommand
 /** Which button sent the register form: "Visa tidsfrist" (preview) or "Registrera". */
 export const registerIntent = (params: URLSearchParams): 'preview' | 'register' => (params.get('intent') === 'preview' ? 'preview' : 'register');
 
-/** The form values that show an item in the change form. */
-export function itemFormValues(item: WorkspaceItem): FormValues<ChangeField> {
+/**
+ * An item's fields as the form shows them: a stored item, or a proposal of Granska beslut, whose
+ * decision and responsible may be partly known and whose outside deadline may lack its recipient.
+ */
+export interface ItemFieldsSource {
+  kind: Kind;
+  title: string;
+  description?: string | undefined;
+  caseNumber?: string | undefined;
+  decision?: Partial<DecisionKnown> | undefined;
+  remiss?: CreateItemCommand['remiss'] | undefined;
+  responsible?: Partial<Person> | undefined;
+  unit?: string | undefined;
+  manager?: Person | undefined;
+  due?: DueForm | { externalDeadline: CalendarDate; recipient?: string | undefined; decidedBy?: string | undefined } | undefined;
+}
+
+/** The register form's values for an item's fields. */
+export function itemFieldValues(item: ItemFieldsSource): FormValues<RegisterField> {
   const due = item.due;
-  const dueValues: FormValues<RegisterField> =
-    'date' in due
+  const dueValues: FormValues<RegisterField> = !due
+    ? {}
+    : 'date' in due
       ? { dueForm: 'date', dueDate: due.date }
       : 'meeting' in due
         ? 'by' in due.meeting
           ? { dueForm: 'meetingBy', meetingByBody: due.meeting.body, meetingByDate: due.meeting.by }
           : { dueForm: 'meeting', meetingBody: due.meeting.body, ...('month' in due.meeting ? { meetingMonth: due.meeting.month } : { meetingDate: due.meeting.date }) }
         : 'externalDeadline' in due
-          ? { dueForm: 'remiss', externalDeadline: due.externalDeadline, recipient: due.recipient, decidedBy: due.decidedBy ?? '' }
+          ? { dueForm: 'remiss', externalDeadline: due.externalDeadline, recipient: due.recipient ?? '', decidedBy: due.decidedBy ?? '' }
           : { dueForm: 'motion', raised: due.raised };
   return {
     kind: item.kind,
@@ -366,14 +406,18 @@ export function itemFormValues(item: WorkspaceItem): FormValues<ChangeField> {
     decisionParagraph: item.decision?.paragraph ?? '',
     remissReceived: item.remiss?.received ?? '',
     remissReference: item.remiss?.reference ?? '',
-    responsibleName: item.responsible.name,
-    responsibleEmail: item.responsible.email,
-    unit: item.unit,
+    responsibleName: item.responsible?.name ?? '',
+    responsibleEmail: item.responsible?.email ?? '',
+    unit: item.unit ?? '',
     managerName: item.manager?.name ?? '',
     managerEmail: item.manager?.email ?? '',
     ...dueValues,
-    version: String(item.version),
   };
+}
+
+/** The form values that show an item in the change form: its fields and the version shown. */
+export function itemFormValues(item: WorkspaceItem): FormValues<ChangeField> {
+  return { ...itemFieldValues(item), version: String(item.version) };
 }
 
 /** The API's change body (`PATCH /uppdrag/{id}`, with `If-Match` = `version`). */
@@ -560,7 +604,7 @@ export function issuesToFieldErrors(issues: readonly ErrorIssue[], dueChoice?: s
 /** The list's filter fields in page order. */
 export const LIST_FIELDS: readonly ListField[] = ['q', 'state', 'kind', 'unit', 'responsible', 'dueAfter', 'dueBefore', 'attention'];
 
-/** `GET /uppdrag`'s query (API v2) plus the search and the sort the list page adds. */
+/** `GET /uppdrag`'s query as the list page's GET form and links give it, and whether to download it. */
 export interface ListCommand {
   state?: 'open' | 'overdue' | 'done' | 'cancelled';
   unit?: string;
@@ -570,24 +614,19 @@ export interface ListCommand {
   dueBefore?: CalendarDate;
   attention?: 'any';
   /** Words to find in the title or the case number. */
-  search?: string;
+  q?: string;
   cursor?: string;
   sort: Sort;
   /** A download of the same list instead of the page. */
   format?: 'csv' | 'xlsx';
 }
 
-export const DEFAULT_SORT: Sort = { key: 'due', direction: 'ascending' };
-
-/** `sort=title` (ascending) or `sort=-title` (descending). */
+/** `sort=title` (ascending) or `sort=-title` (descending); none is by deadline. */
 export function parseSort(value: string | null): Sort | undefined {
   if (!value) return DEFAULT_SORT;
-  const descending = value.startsWith('-');
-  const key = (descending ? value.slice(1) : value) as Sort['key'];
-  return SORT_KEYS.includes(key) ? { key, direction: descending ? 'descending' : 'ascending' } : undefined;
+  const sort = parseSortParam(value);
+  return SORT_KEYS.includes(sort.key) ? sort : undefined;
 }
-
-export const sortParam = (sort: Sort) => (sort.direction === 'descending' ? `-${sort.key}` : sort.key);
 
 /** Ärenden's GET form and its links (sort, next page, downloads). */
 export function parseListQuery(params: URLSearchParams): Parsed<ListCommand, ListField> {
@@ -615,8 +654,8 @@ export function parseListQuery(params: URLSearchParams): Parsed<ListCommand, Lis
   if (dueBefore) command.dueBefore = dueBefore;
   if (dueAfter && dueBefore && dueAfter > dueBefore) form.fail('dueBefore', 'Ska vara samma dag som eller efter "Tidsfrist efter".');
   if (form.raw('attention') === 'any') command.attention = 'any';
-  const search = form.optionalText('q', 200);
-  if (search) command.search = search;
+  const q = form.optionalText('q', 200);
+  if (q) command.q = q;
   const cursor = params.get('cursor');
   if (cursor && cursor.length <= 4096) command.cursor = cursor;
   const format = params.get('format');

@@ -24,9 +24,13 @@ interface ItemFieldsProps {
   state: FormState<RegisterField> | FormState<ChangeField>;
   /** Prefix of the fields' ids when the page has more than one form. */
   idPrefix?: string;
+  /** Prefix of the fields' names when one form holds several items (Granska beslut: `p0-`, `p1-` …). */
+  namePrefix?: string;
   /** Bodies and units to suggest (datalists). */
   bodies: string[];
   units: string[];
+  /** People to suggest as responsible (the role directory). */
+  people?: { name: string; email: string }[];
 }
 
 /**
@@ -34,16 +38,32 @@ interface ItemFieldsProps {
  * (or the remiss), who is responsible, and the deadline as radio choices each with its inputs,
  * all usable without JavaScript.
  */
-export function ItemFields({ state, idPrefix = '', bodies, units }: ItemFieldsProps) {
+export function ItemFields({ state, idPrefix = '', namePrefix = '', bodies, units, people = [] }: ItemFieldsProps) {
   const values = state.values as FormState<RegisterField>['values'];
   const errors = (state.errors ?? {}) as NonNullable<FormState<RegisterField>['errors']>;
-  const field = (name: RegisterField) => ({ name, id: `${idPrefix}${name}`, label: REGISTER_LABELS[name], value: values[name], error: errors[name] });
+  const field = (name: RegisterField) => ({ name: `${namePrefix}${name}`, id: `${idPrefix}${name}`, label: REGISTER_LABELS[name], value: values[name], error: errors[name] });
   // Suggestions only where there are some.
   const bodyList = bodies.length ? `${idPrefix}organ-forslag` : undefined;
   const unitList = units.length ? `${idPrefix}enhet-forslag` : undefined;
+  const nameList = people.length ? `${idPrefix}namn-forslag` : undefined;
+  const emailList = people.length ? `${idPrefix}epost-forslag` : undefined;
   const chosen = values.dueForm;
   return (
     <>
+      {nameList && emailList && (
+        <>
+          <datalist id={nameList}>
+            {people.map((person) => (
+              <option key={person.email} value={person.name} />
+            ))}
+          </datalist>
+          <datalist id={emailList}>
+            {people.map((person) => (
+              <option key={person.email} value={person.email} label={person.name} />
+            ))}
+          </datalist>
+        </>
+      )}
       {bodyList && (
         <datalist id={bodyList}>
           {bodies.map((body) => (
@@ -84,8 +104,8 @@ export function ItemFields({ state, idPrefix = '', bodies, units }: ItemFieldsPr
       <fieldset class="ds-fieldset">
         <legend>Ansvar</legend>
         <div class="field-row">
-          <TextField {...field('responsibleName')} required autocomplete="off" />
-          <TextField {...field('responsibleEmail')} required type="email" />
+          <TextField {...field('responsibleName')} required autocomplete="off" list={nameList} />
+          <TextField {...field('responsibleEmail')} required type="email" list={emailList} />
         </div>
         <TextField {...field('unit')} required list={unitList} hint="Förvaltningen eller avdelningen." />
         <div class="field-row">
@@ -106,7 +126,7 @@ export function ItemFields({ state, idPrefix = '', bodies, units }: ItemFieldsPr
           <div key={choice} class="stack">
             <Choice
               type="radio"
-              name="dueForm"
+              name={`${namePrefix}dueForm`}
               id={i === 0 ? `${idPrefix}dueForm` : `${idPrefix}dueForm-${choice}`}
               value={choice}
               label={DUE_CHOICE_LABELS[choice]}
@@ -148,23 +168,27 @@ export function ItemFields({ state, idPrefix = '', bodies, units }: ItemFieldsPr
   );
 }
 
-/** The deadline a filled-in form gives ("Visa tidsfrist"), or why there is none. */
-export function PreviewResult({ preview }: { preview: DeadlinePreview }) {
+/**
+ * The deadline a filled-in form gives ("Visa tidsfrist"), or why there is none; `id` when a page
+ * shows several, `headingLevel` 3 inside a section of its own.
+ */
+export function PreviewResult({ preview, id = 'tidsfrist-resultat', headingLevel = 2 }: { preview: DeadlinePreview; id?: string; headingLevel?: 2 | 3 }) {
+  const Heading = headingLevel === 3 ? 'h3' : 'h2';
   if (!preview.ok) {
     return (
-      <div class="ds-alert" data-color="warning" id="tidsfrist-resultat">
-        <h2 class="ds-heading" data-size="2xs">
+      <div class="ds-alert" data-color="warning" id={id}>
+        <Heading class="ds-heading" data-size="2xs">
           Tidsfristen går inte att räkna ut
-        </h2>
+        </Heading>
         <p>{preview.message}</p>
       </div>
     );
   }
   return (
-    <div class="ds-alert" data-color="info" id="tidsfrist-resultat">
-      <h2 class="ds-heading" data-size="2xs">
+    <div class="ds-alert" data-color="info" id={id}>
+      <Heading class="ds-heading" data-size="2xs">
         Tidsfrist: {longDate(preview.dueDate)}
-      </h2>
+      </Heading>
       {preview.meetingDate && <p>Sammanträde: {longDate(preview.meetingDate)}</p>}
       {preview.externalDeadline && <p>Sista dag hos mottagaren: {longDate(preview.externalDeadline)}</p>}
       {preview.statutoryLimit && <p>Lagstadgad gräns: {longDate(preview.statutoryLimit)}</p>}

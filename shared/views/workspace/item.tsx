@@ -19,7 +19,7 @@ import {
   remindersText,
   STATE_LABELS,
 } from './format';
-import { itemFormValues, REGISTER_FIELDS, REGISTER_LABELS } from './forms';
+import { CHANGE_FIELDS, itemFormValues, REGISTER_LABELS } from './forms';
 import { ItemFields } from './item-fields';
 import type { ChangeField, FormState, ItemFormName, ItemPageModel, Viewer, WorkspaceItem } from './models';
 
@@ -43,7 +43,6 @@ const FORM_IDS: Record<ItemFormName, string> = {
   refuse: 'avsla',
 };
 
-const CHANGE_FIELDS: readonly ChangeField[] = [...REGISTER_FIELDS, 'reason', 'note', 'version'];
 const CHANGE_LABELS: Record<ChangeField, string> = { ...REGISTER_LABELS, reason: 'Skäl', note: 'Anteckning', version: 'Formuläret' };
 
 interface FormProps {

@@ -4,8 +4,9 @@ import { WORKSPACE_PATHS } from '../paths';
 import { renderPage } from '../render';
 import { Choice, DateText, DaysLeft, ErrorSummary, ItemLink, Select, TextField } from './components';
 import { ATTENTION_LABELS, decisionReference, kindLabel, STATE_FILTER_LABELS, STATE_LABELS } from './format';
-import { LIST_FIELDS, sortParam } from './forms';
-import type { FormValues, ItemListModel, ListField, Sort, SortKey, WorkspaceItem } from './models';
+import { sortParam, type SortKey } from '../../application/items/query';
+import { LIST_FIELDS } from './forms';
+import type { FormValues, ItemListModel, ListField, Sort } from './models';
 
 const LIST_LABELS: Record<ListField, string> = {
   q: 'Sök i rubrik och diarienummer',
@@ -43,33 +44,14 @@ export function listHref(values: FormValues<ListField>, extra: { sort?: Sort; cu
   return query ? `${WORKSPACE_PATHS.items}?${query}` : WORKSPACE_PATHS.items;
 }
 
-const collator = new Intl.Collator('sv', { sensitivity: 'base', numeric: true });
-const SORT_VALUES: Record<SortKey, (item: WorkspaceItem) => string> = {
-  due: (item) => item.dueDate,
-  title: (item) => item.title,
-  kind: (item) => kindLabel(item.kind),
-  unit: (item) => item.unit,
-  responsible: (item) => item.responsible.name,
-};
-
-/**
- * Items in the order a column sorts them: Swedish alphabetical order (å, ä, ö last), the kind by
- * its Swedish name, ties by deadline. The API lists by deadline; other columns sort what it gave.
- */
-export function sortItems<T extends WorkspaceItem>(items: readonly T[], sort: Sort): T[] {
-  const value = SORT_VALUES[sort.key];
-  const sign = sort.direction === 'ascending' ? 1 : -1;
-  return [...items].sort((a, b) => sign * collator.compare(value(a), value(b)) || a.dueDate.localeCompare(b.dueDate));
-}
-
 /** Clicking a column sorts by it; clicking the sorted column again turns the order around. */
 const nextSort = (current: Sort, key: SortKey): Sort =>
   current.key === key ? { key, direction: current.direction === 'ascending' ? 'descending' : 'ascending' } : { key, direction: 'ascending' };
 
 /**
  * Ärenden: a GET filter form, a table sorted by its column links (`aria-sort` on the sorted
- * column), "Nästa sida" with the cursor, and the same list as CSV or Excel. The items are shown in
- * the model's order (see sortItems).
+ * column), "Nästa sida" with the cursor, and the same list as CSV or Excel. The items come in the
+ * order the list use case sorted them (`listItems`, `sort`).
  */
 export function itemListPage(model: ItemListModel): string {
   const { filters, sort, items } = model;
@@ -119,7 +101,7 @@ export function itemListPage(model: ItemListModel): string {
 
       <section aria-labelledby="traffar">
         <h2 id="traffar" class="ds-heading" data-size="sm">
-          {items.length === 0 ? 'Inga ärenden' : `${items.length} ärenden${model.nextCursor || model.paged ? ' på den här sidan' : ''}`}
+          {items.length === 0 ? 'Inga ärenden' : `${items.length === 1 ? '1 ärende' : `${items.length} ärenden`}${model.nextCursor || model.paged ? ' på den här sidan' : ''}`}
         </h2>
         {items.length === 0 ? (
           <p>Inga ärenden matchar filtret.</p>

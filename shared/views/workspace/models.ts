@@ -2,8 +2,11 @@ import type { Caller } from '../../domain/caller';
 import type { CalendarDate } from '../../domain/dates';
 import type { HistoryEvent } from '../../domain/items/history';
 import type { ItemView } from '../../domain/items/item';
+import type { Decision, Due } from '../../domain/items/vocabulary';
+import type { ItemSort } from '../../application/items/query';
 import type { RoleHolder } from '../../application/directory/roles';
 import type { Unit } from '../../application/units/directory';
+import type { ImportedRow, ImportStatus } from '../../application/imports/backlog';
 
 /**
  * What the workspace pages render. Each page is a pure function of one of these models; the
@@ -29,34 +32,20 @@ export interface PageContext {
   flash?: Flash;
 }
 
-/** Why an item needs a clerk (API v2 `attention`). */
-export type Attention = 'no_meeting_in_time' | 'meeting_already_held';
+/** Why an item needs a clerk (`attention`). */
+export type { Attention } from '../../domain/items/vocabulary';
 
-/** The deadline forms of API v2, including "the last meeting on or before a date" (`meeting.by`). */
-export type DueForm =
-  | { date: CalendarDate }
-  | { meeting: { body: string; month: string } | { body: string; date: CalendarDate } | { body: string; by: CalendarDate } }
-  | { externalDeadline: CalendarDate; recipient: string; decidedBy?: string }
-  | { raised: CalendarDate };
+/** The deadline forms, including "the last meeting on or before a date" (`meeting.by`). */
+export type DueForm = Due;
 
 /** A decision as known: before the minutes are approved there is no § yet. */
-export interface DecisionKnown {
-  body: string;
-  date: CalendarDate;
-  paragraph?: string;
-}
+export type DecisionKnown = Decision;
 
 /**
- * An item as `GET /uppdrag/{id}` answers it (API v2): the case number, the §, even the decision
- * may be missing (a yttrande registered when the remiss arrived has `remiss` instead).
+ * An item as `GET /uppdrag/{id}` answers it: the case number, the §, even the decision may be
+ * missing (a yttrande registered when the remiss arrived has `remiss` instead).
  */
-export type WorkspaceItem = Omit<ItemView, 'caseNumber' | 'decision' | 'attention' | 'due'> & {
-  caseNumber?: string;
-  decision?: DecisionKnown;
-  remiss?: { received?: CalendarDate; reference?: string };
-  attention?: Attention;
-  due: DueForm;
-};
+export type WorkspaceItem = ItemView;
 
 /** The values of a form as typed (re-shown after an error), and the Swedish error per field. */
 export type FormValues<F extends string> = Partial<Record<F, string>>;
@@ -82,13 +71,8 @@ export interface OverviewModel extends PageContext {
   motionsNearLimit: WorkspaceItem[];
 }
 
-/** The columns the list sorts by. */
-export const SORT_KEYS = ['due', 'title', 'kind', 'unit', 'responsible'] as const;
-export type SortKey = (typeof SORT_KEYS)[number];
-export interface Sort {
-  key: SortKey;
-  direction: 'ascending' | 'descending';
-}
+/** The list's order (the list use case sorts). */
+export type Sort = ItemSort;
 
 /** Ärenden: the filters as typed (a GET form), one page of items and the cursor to the next. */
 export interface ItemListModel extends PageContext {
@@ -216,8 +200,62 @@ export interface SignInModel {
   reason?: 'signed_out' | 'expired';
 }
 
+/** Why a sign-in with OpenID Connect did not complete (shared/http/sign-in.ts, `SignInFailed`). */
+export type SignInFailure = 'no_transaction' | 'expired' | 'refused' | 'invalid_response' | 'no_email';
+
 /** An error page; signed in, it keeps the navigation. */
 export interface ErrorPageModel {
-  status: 403 | 404 | 503;
+  status: 400 | 403 | 404 | 500 | 503;
   context?: PageContext;
+  /** What was wrong, in Swedish (a 400's refusal). */
+  message?: string;
+  /** The 403 of a form from another site or another session. */
+  formRefused?: boolean;
+}
+
+/** Granska beslut, first step: the protokoll as a PDF, or its text pasted. */
+export interface ReviewUploadModel extends PageContext {
+  form: FormState<'pdf' | 'text'>;
+}
+
+/** One proposal of a protokoll, as the review shows it: its source, its fields as proposed or as edited, and what came of it. */
+export interface ProposalModel {
+  index: number;
+  /** Ticked to be registered. */
+  chosen: boolean;
+  form: FormState<RegisterField>;
+  /** The sentence it came from, with the rest of its paragraph (§) around it. */
+  source: { before: string; sentence: string; after: string };
+  /** The responsible as the text names them ("kommundirektören"). */
+  responsibleRole?: string;
+  flagReason?: string;
+  preview?: DeadlinePreview;
+  /** Registered (now, or already before under the same key: `replayed`). */
+  stored?: { id: string; replayed: boolean };
+  /** Why it was not registered. */
+  problem?: string;
+}
+
+/** Granska beslut, the review: every proposal beside its source, and the text read, kept in the form. */
+export interface ReviewModel extends PageContext {
+  text: string;
+  /** Made when the protokoll was read: with the proposal's number, each proposal's idempotency key. */
+  batch: string;
+  proposals: ProposalModel[];
+  /** Exhortations (uppmaningar) found: no items, shown so nothing is lost. */
+  exhortations: { to?: string; what: string }[];
+  /** Set after "Registrera valda". */
+  registered?: { stored: number; failed: number };
+  bodies: string[];
+  units: string[];
+  people: { name: string; email: string }[];
+}
+
+/** Importera: the upload, then the dry run (with the rows read, kept in the confirm form), then the import. */
+export interface ImportModel extends PageContext {
+  form: FormState<'file'>;
+  fileName?: string;
+  result?: { dryRun: boolean; rows: ImportedRow[]; counts: Record<ImportStatus, number> };
+  /** The rows read, as JSON, for the confirm form. */
+  table?: string;
 }

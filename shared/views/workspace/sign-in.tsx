@@ -3,13 +3,13 @@ import { WORKSPACE_PATHS } from '../paths';
 import { renderPage } from '../render';
 import { ErrorSummary, Select, TextField } from './components';
 import { SIGN_IN_ROLES } from './forms';
-import type { SignInField, SignInModel } from './models';
+import type { SignInFailure, SignInField, SignInModel } from './models';
 
 const SIGN_IN_LABELS: Record<SignInField, string> = { email: 'E-post', role: 'Roll', unit: 'Enhet' };
 
 /**
  * Logga in, for local development only: anyone may sign in as anyone, so the page says so. Deployed,
- * sign-in goes to the municipality's Entra ID instead (shared/adapters/oidc).
+ * sign-in goes to the municipality's Entra ID instead (shared/http/sign-in.ts).
  */
 export function signInPage(model: SignInModel): string {
   const { form } = model;
@@ -47,6 +47,29 @@ export function signInPage(model: SignInModel): string {
           Logga in
         </button>
       </form>
+    </Layout>,
+  );
+}
+
+/** Why a sign-in with the municipality's account did not complete, in the person's words. */
+const SIGN_IN_FAILURES: Record<SignInFailure, string> = {
+  no_transaction: 'Inloggningen gick inte att slutföra i den här webbläsaren. Börja om från början.',
+  expired: 'Inloggningen tog för lång tid (mer än tio minuter). Börja om.',
+  refused: 'Inloggningen avbröts, eller så har ditt konto inte tillgång till Bevakning. Behöver du tillgång, fråga en administratör.',
+  invalid_response: 'Svaret från inloggningstjänsten gick inte att lita på, så du är inte inloggad. Försök igen.',
+  no_email: 'Ditt konto har ingen e-postadress som Bevakning kan känna igen dig på. Kontakta it-supporten.',
+};
+
+/** Sign-in with the municipality's account (OpenID Connect) did not complete: why, and a way to try again. */
+export function signInFailedPage({ reason, retry }: { reason: SignInFailure; retry: string }): string {
+  return renderPage(
+    <Layout title="Inloggningen misslyckades">
+      <p>{SIGN_IN_FAILURES[reason]}</p>
+      <p>
+        <a class="ds-button" href={retry}>
+          Försök igen
+        </a>
+      </p>
     </Layout>,
   );
 }

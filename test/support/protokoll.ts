@@ -1,4 +1,7 @@
 import PDFDocument from 'pdfkit';
+import type { DirectoryEntry } from '../../shared/drafting/extract';
+
+/** A justerat protokoll as a PDF, for the drafts (issue 20) and the workspace's Granska beslut. */
 
 /** A PDF written with pdfkit (its standard Helvetica, which has å, ä and ö). */
 export async function pdfOf(write: (doc: PDFKit.PDFDocument) => void, options: PDFKit.PDFDocumentOptions = {}): Promise<Buffer> {
@@ -12,8 +15,8 @@ export async function pdfOf(write: (doc: PDFKit.PDFDocument) => void, options: P
   return Buffer.concat(chunks);
 }
 
-/** Kommunstyrelsen's minutes of 15 March 2027 (invented), as the justerat protokoll a clerk uploads: five §§, four of which give someone work, one on a page of its own. */
-export const PARAGRAPHS: { lines: string[]; newPage?: boolean }[] = [
+/** Kommunstyrelsen's minutes of 15 March 2027 (invented): five §§, four of which give someone work, one on a page of its own. */
+const PARAGRAPHS: { lines: string[]; newPage?: boolean }[] = [
   {
     lines: [
       '§ 31   Dnr KS 2027/45',
@@ -66,3 +69,10 @@ export const protokoll = () =>
     }
   });
 
+/** Who holds the roles the protokoll names. */
+export const DIRECTORY: Record<string, DirectoryEntry> = {
+  kommundirektör: { name: 'Kim Berg', email: 'kim.berg@kommun.example.se', unit: 'Kommunledningskontoret' },
+  socialchef: { name: 'Eva Holmberg', email: 'eva.holmberg@kommun.example.se', unit: 'Socialförvaltningen' },
+  samhällsbyggnadschef: { name: 'Ali Nur', email: 'ali.nur@kommun.example.se', unit: 'Samhällsbyggnadsförvaltningen' },
+  kommunstyrelse: { name: 'Jonas Kansli', email: 'jonas.kansli@kommun.example.se', unit: 'Kommunledningskontoret' },
+};

@@ -1,0 +1,123 @@
+import { listRoleHolders, setRoleHolder } from '../../application/directory/roles';
+import { planOverview, readClosedDays, readMeetingPlan, saveClosedDays, saveMeetingPlan } from '../../application/plans/plans';
+import { listUnits, setUnitManager } from '../../application/units/directory';
+import { requireAdmin } from '../../domain/caller';
+import { DomainError } from '../../domain/errors';
+import { WORKSPACE_PATHS } from '../../views/paths';
+import { closedDaysPage, planPage, plansPage, rolesPage, unitsPage } from '../../views/workspace/admin';
+import { formValues, parseClosedDaysForm, parsePlanChoice, parsePlanForm, parseRoleForm, parseUnitForm } from '../../views/workspace/forms';
+import type { FormState, PlanField, PlanModel, RoleField, UnitField } from '../../views/workspace/models';
+import type { UploadedFile } from '../contract';
+import type { Session } from '../session';
+import type { FormRequest, PageRequest, WorkspaceDeps } from './deps';
+import { htmlPage, pageContext, seeOther } from './respond';
+
+/** The admin's pages: meeting plans (with an .ics import), closed days, the unit and role directories. Every use case checks the admin role. */
+
+type Plan = { body: string; year: number };
+
+/** `GET /admin/sammantradesplaner`: the bodies and years with a plan, and the years with closed days. */
+export async function showPlans(deps: WorkspaceDeps, { session, query }: PageRequest) {
+  const overview = await planOverview(deps, session.caller);
+  return htmlPage(200, plansPage({ ...(await pageContext(deps, session, query.m)), ...overview }));
+}
+
+/** `POST /admin/sammantradesplaner`: on to the plan of the body and year asked for. */
+export async function choosePlan(deps: WorkspaceDeps, { session, body }: FormRequest) {
+  requireAdmin(session.caller);
+  const form = new URLSearchParams(body);
+  const parsed = parsePlanChoice(form);
+  if (parsed.ok) return seeOther(WORKSPACE_PATHS.plan(parsed.command.body, parsed.command.year));
+  const overview = await planOverview(deps, session.caller);
+  return htmlPage(400, plansPage({ ...(await pageContext(deps, session)), ...overview, form: { values: formValues(form, ['body', 'year']), errors: parsed.errors } }));
+}
+
+async function renderPlan(deps: WorkspaceDeps, session: Session, plan: Plan, status: number, form: FormState<PlanField>, extra: Partial<PlanModel> = {}, flashCode?: string) {
+  requireAdmin(session.caller);
+  const stored = await readMeetingPlan(deps, plan).catch((error: unknown) => {
+    if (error instanceof DomainError && error.kind === 'not_found') return undefined;
+    throw error;
+  });
+  const context = await pageContext(deps, session, flashCode);
+  return htmlPage(status, planPage({ ...context, ...plan, ...(stored ? { stored: { leadWorkingDays: stored.leadWorkingDays, dates: stored.dates } } : {}), form, ...extra }));
+}
+
+/** `GET /admin/sammantradesplaner/{body}/{year}`: the plan, or an empty one to fill in. */
+export const showPlan = (deps: WorkspaceDeps, { session, params, query }: PageRequest & { params: Plan }) => renderPlan(deps, session, params, 200, { values: {} }, {}, query.m);
+
+/**
+ * `POST /admin/sammantradesplaner/{body}/{year}`: save the plan (dependent items are recomputed), or
+ * read the year's dates out of an uploaded calendar, shown and filled into the form, nothing saved.
+ */
+export async function changePlan(deps: WorkspaceDeps, { session, params, body, files }: FormRequest & { params: Plan; files?: Readonly<Record<string, UploadedFile | undefined>> }) {
+  const form = new URLSearchParams(body);
+  const values = formValues(form, ['leadWorkingDays', 'dates', 'mentions']);
+  if (files !== undefined) {
+    requireAdmin(session.caller);
+    const file = files.ics;
+    if (!file) return renderPlan(deps, session, params, 400, { values, errors: { ics: 'Välj kalenderfilen (.ics) att läsa in.' } });
+    const mentions = values.mentions?.trim();
+    const found = deps.meetingsFromCalendar(file.bytes.toString('utf8'), { year: params.year, ...(mentions ? { mentions } : {}) });
+    if ('problem' in found) return renderPlan(deps, session, params, 400, { values, errors: { ics: found.problem } });
+    return renderPlan(deps, session, params, 200, { values }, { imported: { fileName: file.name, meetings: found.meetings } });
+  }
+  const parsed = parsePlanForm(form, params.year);
+  if (!parsed.ok) return renderPlan(deps, session, params, 400, { values, errors: parsed.errors });
+  await saveMeetingPlan(deps, session.caller, { ...params, ...parsed.command });
+  return seeOther(`${WORKSPACE_PATHS.plan(params.body, params.year)}?m=plan-sparad`);
+}
+
+async function renderClosedDays(deps: WorkspaceDeps, session: Session, year: number, status: number, form: FormState<'dates'>, flashCode?: string) {
+  requireAdmin(session.caller);
+  const { dates } = await readClosedDays(deps, year);
+  return htmlPage(status, closedDaysPage({ ...(await pageContext(deps, session, flashCode)), year, stored: dates, form }));
+}
+
+/** `GET /admin/stangda-dagar/{year}`. */
+export const showClosedDays = (deps: WorkspaceDeps, { session, params, query }: PageRequest & { params: { year: number } }) =>
+  renderClosedDays(deps, session, params.year, 200, { values: {} }, query.m);
+
+/** `POST /admin/stangda-dagar/{year}`: as `PUT /calendar/closed-days/{year}`; items touching a changed day are recomputed. */
+export async function changeClosedDays(deps: WorkspaceDeps, { session, params, body }: FormRequest & { params: { year: number } }) {
+  const form = new URLSearchParams(body);
+  const parsed = parseClosedDaysForm(form, params.year);
+  if (!parsed.ok) return renderClosedDays(deps, session, params.year, 400, { values: formValues(form, ['dates']), errors: parsed.errors });
+  await saveClosedDays(deps, session.caller, params.year, parsed.command.dates);
+  return seeOther(`${WORKSPACE_PATHS.closedDays(params.year)}?m=stangda-dagar-sparade`);
+}
+
+async function renderUnits(deps: WorkspaceDeps, session: Session, status: number, form: FormState<UnitField>, flashCode?: string) {
+  requireAdmin(session.caller);
+  const units = await listUnits(deps, session.caller);
+  return htmlPage(status, unitsPage({ ...(await pageContext(deps, session, flashCode)), units, form }));
+}
+
+/** `GET /admin/enheter`. */
+export const showUnits = (deps: WorkspaceDeps, { session, query }: PageRequest) => renderUnits(deps, session, 200, { values: {} }, query.m);
+
+/** `POST /admin/enheter`: as `PUT /units/{unit}`. */
+export async function changeUnit(deps: WorkspaceDeps, { session, body }: FormRequest) {
+  const form = new URLSearchParams(body);
+  const parsed = parseUnitForm(form);
+  if (!parsed.ok) return renderUnits(deps, session, 400, { values: formValues<UnitField>(form, ['unit', 'managerName', 'managerEmail']), errors: parsed.errors });
+  await setUnitManager(deps, session.caller, parsed.command.unit, parsed.command.body);
+  return seeOther(`${WORKSPACE_PATHS.units}?m=enhet-sparad`);
+}
+
+async function renderRoles(deps: WorkspaceDeps, session: Session, status: number, form: FormState<RoleField>, flashCode?: string) {
+  requireAdmin(session.caller);
+  const roles = await listRoleHolders(deps, session.caller);
+  return htmlPage(status, rolesPage({ ...(await pageContext(deps, session, flashCode)), roles, form }));
+}
+
+/** `GET /admin/roller`. */
+export const showRoles = (deps: WorkspaceDeps, { session, query }: PageRequest) => renderRoles(deps, session, 200, { values: {} }, query.m);
+
+/** `POST /admin/roller`: as `PUT /directory/roles/{role}`. */
+export async function changeRole(deps: WorkspaceDeps, { session, body }: FormRequest) {
+  const form = new URLSearchParams(body);
+  const parsed = parseRoleForm(form);
+  if (!parsed.ok) return renderRoles(deps, session, 400, { values: formValues<RoleField>(form, ['role', 'name', 'email', 'unit']), errors: parsed.errors });
+  await setRoleHolder(deps, session.caller, parsed.command.role, parsed.command.body);
+  return seeOther(`${WORKSPACE_PATHS.roles}?m=roll-sparad`);
+}

@@ -1,0 +1,321 @@
+import { IMPORT_COLUMNS, IMPORT_MAX_ROWS, type ImportedRow, type ImportStatus } from '../../application/imports/backlog';
+import { CsrfField, Layout } from '../layout';
+import { WORKSPACE_PATHS } from '../paths';
+import { renderPage } from '../render';
+import { Choice, ErrorSummary, TextArea } from './components';
+import { KINDS, type Kind } from '../../domain/items/vocabulary';
+import { kindLabel } from './format';
+import { proposalPrefix, REGISTER_FIELDS, REGISTER_LABELS } from './forms';
+import { ItemFields, PreviewResult } from './item-fields';
+import type { ImportModel, ProposalModel, ReviewModel, ReviewUploadModel } from './models';
+
+/** Issue 20's pages: a justerat protokoll read into proposals to register (Granska beslut), and the existing backlog imported from a spreadsheet (Importera). */
+
+/** A file field in Designsystemet's markup (the components have none of their own for files). */
+function FileField({ name, label, accept, hint, error }: { name: string; label: string; accept: string; hint: string; error?: string | undefined }) {
+  const describedBy = [`${name}-hjalp`, error ? `${name}-fel` : undefined].filter(Boolean).join(' ');
+  return (
+    <div class="ds-field">
+      <label class="ds-label" for={name}>
+        {label}
+      </label>
+      <p data-field="description" id={`${name}-hjalp`}>
+        {hint}
+      </p>
+      <input class="ds-input" type="file" id={name} name={name} accept={accept} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy} />
+      {error && (
+        <p class="ds-validation-message" data-field="validation" id={`${name}-fel`}>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** The protokoll's limits, as the page and the README say them. */
+const PDF_LIMIT = 'en PDF med text (inte inskannad), högst 4,5 MB';
+const TEXT_LIMIT = 'högst 400 000 tecken, ungefär 130 sidor';
+
+/** Granska beslut, first step: the justerat protokoll as a PDF, or its text pasted. */
+export function reviewUploadPage(model: ReviewUploadModel): string {
+  const { form } = model;
+  return renderPage(
+    <Layout title="Granska beslut" context={model} current="review" lead="Läs in ett justerat protokoll och registrera de uppdrag det ger, vart och ett granskat mot sin mening i protokollet.">
+      <form method="post" action={WORKSPACE_PATHS.review} encType="multipart/form-data" noValidate class="form-box stack">
+        <CsrfField token={model.csrf} />
+        <ErrorSummary errors={form.errors} order={['pdf', 'text'] as const} labels={{ pdf: 'Protokollet som PDF', text: 'Protokollets text' }} />
+        <FileField name="pdf" label="Protokollet som PDF" accept=".pdf,application/pdf" hint={`Det justerade protokollet: ${PDF_LIMIT}.`} error={form.errors?.pdf} />
+        <TextArea name="text" label="Eller klistra in protokollets text" value={form.values.text} error={form.errors?.text} rows={8} hint={`Används när ingen PDF väljs; ${TEXT_LIMIT}.`} />
+        <button type="submit" class="ds-button">
+          Läs protokollet
+        </button>
+      </form>
+      <p class="hint">Inget sparas förrän du registrerar förslagen. Läs varje förslag mot protokollet innan du registrerar det.</p>
+    </Layout>,
+  );
+}
+
+/** The proposal in brief, as it would be registered: enough to check it against the protokoll. */
+function ProposalFacts({ proposal }: { proposal: ProposalModel }) {
+  const values = proposal.form.values;
+  const missing = 'saknas';
+  const decision = [values.decisionBody, values.decisionDate, values.decisionParagraph].filter(Boolean).join(' ');
+  return (
+    <dl class="facts">
+      <dt>Typ</dt>
+      <dd>{KINDS.includes(values.kind as Kind) ? kindLabel(values.kind as Kind) : missing}</dd>
+      <dt>Beslut</dt>
+      <dd>{[decision, values.caseNumber].filter(Boolean).join(', ') || missing}</dd>
+      <dt>Ansvarig</dt>
+      <dd>{values.responsibleName && values.responsibleEmail ? `${values.responsibleName} (${values.responsibleEmail})` : missing}</dd>
+      <dt>Enhet</dt>
+      <dd>{values.unit || missing}</dd>
+    </dl>
+  );
+}
+
+function Proposal({ proposal, model }: { proposal: ProposalModel; model: ReviewModel }) {
+  const prefix = proposalPrefix(proposal.index);
+  const number = proposal.index + 1;
+  const headingId = `forslag-${number}`;
+  const values = proposal.form.values;
+  // Open where something is wrong or missing; otherwise the proposal in brief is enough to check.
+  const open = Boolean(proposal.form.errors || proposal.problem || !values.responsibleEmail || !values.unit || !values.dueForm || (proposal.preview && !proposal.preview.ok));
+  return (
+    <article class="ds-card proposal" aria-labelledby={headingId}>
+      <h2 id={headingId} class="ds-heading" data-size="sm">
+        Förslag {number}: {values.title || 'utan rubrik'}
+      </h2>
+      {proposal.stored && (
+        <div class="ds-alert" data-color="success">
+          <p>
+            {proposal.stored.replayed ? 'Redan registrerat: ' : 'Registrerat: '}
+            <a href={WORKSPACE_PATHS.item(proposal.stored.id)}>{values.title}</a>
+          </p>
+        </div>
+      )}
+      {proposal.problem && (
+        <div class="ds-alert" data-color="danger">
+          <p>Inte registrerat: {proposal.problem}</p>
+        </div>
+      )}
+      <div class="proposal-grid">
+        <section class="proposal-source" aria-label={`Förslag ${number} i protokollet`}>
+          <h3 class="form-title">Ur protokollet</h3>
+          <blockquote class="source-text">
+            {proposal.source.before}
+            <mark>{proposal.source.sentence}</mark>
+            {proposal.source.after}
+          </blockquote>
+          {proposal.responsibleRole && <p class="hint">Ansvarig enligt texten: {proposal.responsibleRole}</p>}
+          {proposal.flagReason && (
+            <div class="ds-alert" data-color="warning">
+              <p>Kontrollera: {proposal.flagReason}</p>
+            </div>
+          )}
+        </section>
+        <div class="stack">
+          <Choice type="checkbox" name={`${prefix}choose`} id={`${prefix}choose`} value="ja" label={`Registrera förslag ${number}`} checked={proposal.chosen} />
+          <ProposalFacts proposal={proposal} />
+          {proposal.preview && <PreviewResult preview={proposal.preview} id={`${prefix}tidsfrist`} headingLevel={3} />}
+          <details class="ds-details" open={open}>
+            <summary>Ändra förslaget</summary>
+            <div class="stack">
+              <ErrorSummary errors={proposal.form.errors} order={REGISTER_FIELDS} labels={REGISTER_LABELS} idPrefix={prefix} />
+              <ItemFields state={proposal.form} idPrefix={prefix} namePrefix={prefix} bodies={model.bodies} units={model.units} people={model.people} />
+            </div>
+          </details>
+        </div>
+      </div>
+    </article>
+  );
+}
+
+/**
+ * Granska beslut, the review: each proposal beside its source sentence, highlighted within its
+ * paragraph, with its fields to correct and its deadline; the chosen ones registered with
+ * "Registrera valda". The text read travels in the form, so nothing waits on the server.
+ */
+export function reviewPage(model: ReviewModel): string {
+  const count = model.proposals.length;
+  return renderPage(
+    <Layout title="Granska beslut" context={model} current="review" lead={count === 0 ? 'Protokollet gav inga förslag.' : `Protokollet gav ${count === 1 ? 'ett förslag' : `${count} förslag`}. Kontrollera vart och ett mot protokollet.`}>
+      {model.registered && (
+        <div class={`ds-alert`} data-color={model.registered.failed ? 'warning' : 'success'}>
+          <p>
+            {model.registered.stored === 1 ? '1 förslag är registrerat' : `${model.registered.stored} förslag är registrerade`}
+            {model.registered.failed ? `, ${model.registered.failed} är inte det: se varför vid förslaget nedan.` : '.'}
+          </p>
+        </div>
+      )}
+      {count === 0 ? (
+        <p>
+          Inget i texten ser ut som ett uppdrag, en återrapportering, ett yttrande eller en motion. <a href={WORKSPACE_PATHS.review}>Läs in ett annat protokoll</a> eller{' '}
+          <a href={WORKSPACE_PATHS.register}>registrera för hand</a>.
+        </p>
+      ) : (
+        <form method="post" action={WORKSPACE_PATHS.review} noValidate class="stack">
+          <CsrfField token={model.csrf} />
+          <input type="hidden" name="batch" value={model.batch} />
+          <input type="hidden" name="text" value={model.text} />
+          {model.proposals.map((proposal) => (
+            <Proposal key={proposal.index} proposal={proposal} model={model} />
+          ))}
+          <div class="buttons">
+            <button type="submit" name="intent" value="preview" class="ds-button" data-variant="secondary">
+              Visa tidsfrister
+            </button>
+            <button type="submit" name="intent" value="register" class="ds-button">
+              Registrera valda
+            </button>
+          </div>
+        </form>
+      )}
+      {model.exhortations.length > 0 && (
+        <section aria-labelledby="uppmaningar">
+          <h2 id="uppmaningar" class="ds-heading" data-size="sm">
+            Uppmaningar (inga ärenden)
+          </h2>
+          <ul>
+            {model.exhortations.map((exhortation, i) => (
+              <li key={i}>
+                {exhortation.to ? `${exhortation.to}: ` : ''}
+                {exhortation.what}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </Layout>,
+  );
+}
+
+/** "1 rad", "3 rader". */
+const rowCount = (n: number) => (n === 1 ? '1 rad' : `${n} rader`);
+
+const STATUS_TEXT: Record<ImportStatus, string> = {
+  would_create: 'Kan importeras',
+  created: 'Importerat',
+  exists: 'Finns redan',
+  error: 'Fel',
+};
+
+function ImportRows({ rows }: { rows: ImportedRow[] }) {
+  return (
+    <div class="table-wrap">
+      <table class="ds-table stack-table" data-border data-size="sm">
+        <caption class="ds-sr-only">Raderna i filen</caption>
+        <thead>
+          <tr>
+            <th scope="col">Rad</th>
+            <th scope="col">Utfall</th>
+            <th scope="col">Vad som är fel</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.row}>
+              <th scope="row" data-label="Rad">
+                {row.row}
+              </th>
+              <td data-label="Utfall">
+                {row.id && row.status !== 'would_create' ? <a href={WORKSPACE_PATHS.item(row.id)}>{STATUS_TEXT[row.status]}</a> : STATUS_TEXT[row.status]}
+              </td>
+              <td data-label="Vad som är fel">
+                {row.issues?.length ? (
+                  <ul class="issues">
+                    {row.issues.map((issue, i) => (
+                      <li key={i}>{issue.message}</li>
+                    ))}
+                  </ul>
+                ) : (
+                  '–'
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/**
+ * Importera: the backlog file, then its dry run (every bad row and column named) with a button to
+ * import what can be, then the import's outcome. Importing the same file again imports nothing twice.
+ */
+export function importPage(model: ImportModel): string {
+  const { result } = model;
+  const ready = result?.counts.would_create ?? 0;
+  return renderPage(
+    <Layout title="Importera ärenden" context={model} current="import" lead="Den befintliga bevakningslistan från ett kalkylblad (Excel eller CSV), rad för rad.">
+      {result && (
+        <section aria-labelledby="utfall">
+          <h2 id="utfall" class="ds-heading" data-size="sm">
+            {result.dryRun ? `Provkörning av ${model.fileName ?? 'filen'}` : 'Importen är klar'}
+          </h2>
+          <p>
+            {result.dryRun
+              ? `${rowCount(ready)} kan importeras, ${result.counts.exists} finns redan och ${result.counts.error} har fel. Inget är sparat ännu.`
+              : `${result.counts.created === 1 ? '1 ärende' : `${result.counts.created} ärenden`} importerades, ${result.counts.exists} fanns redan och ${rowCount(result.counts.error)} hade fel.`}
+          </p>
+          <ImportRows rows={result.rows} />
+          {result.dryRun && ready > 0 && model.table && (
+            <form method="post" action={WORKSPACE_PATHS.import} noValidate class="form-box stack">
+              <CsrfField token={model.csrf} />
+              <input type="hidden" name="table" value={model.table} />
+              <p>Raderna med fel importeras inte; rätta dem i filen och importera den igen (det som redan är importerat importeras inte två gånger).</p>
+              <button type="submit" name="intent" value="import" class="ds-button">
+                Importera {ready === 1 ? '1 ärende' : `${ready} ärenden`}
+              </button>
+            </form>
+          )}
+        </section>
+      )}
+      <form method="post" action={WORKSPACE_PATHS.import} encType="multipart/form-data" noValidate class="form-box stack">
+        <h2 class="form-title">{result ? 'Läs in en annan fil' : 'Välj filen'}</h2>
+        <CsrfField token={model.csrf} />
+        <ErrorSummary errors={model.form.errors} order={['file'] as const} labels={{ file: 'Kalkylbladet' }} />
+        <FileField
+          name="file"
+          label="Kalkylbladet (Excel eller CSV)"
+          accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          hint={`Första raden namnger kolumnerna som exporten från Ärenden gör: ${IMPORT_COLUMNS.join(', ')}. Högst ${IMPORT_MAX_ROWS} rader per fil.`}
+          error={model.form.errors?.file}
+        />
+        <button type="submit" class="ds-button" data-variant={result ? 'secondary' : undefined}>
+          Gör en provkörning
+        </button>
+      </form>
+    </Layout>,
+  );
+}
+
+/** The most of its paragraph shown on either side of a proposal's sentence. */
+const CONTEXT_CHARS = 700;
+/** Where a protokoll's paragraph begins: a line starting with "§ 31" (or "31 §"). */
+const PARAGRAPH_START = /\n(?=§\s*\d|\d+\s*§)/g;
+
+/**
+ * A proposal's source within its paragraph (§) of the text read: the text before the sentence,
+ * the sentence (`[start, end)`, as the drafting found it), and the text after, each side at most
+ * 700 characters (cut with "…").
+ */
+export function sourceInParagraph(text: string, start: number, end: number): { before: string; sentence: string; after: string } {
+  let from = 0;
+  let to = text.length;
+  for (const match of text.matchAll(PARAGRAPH_START)) {
+    if (match.index < start) from = match.index + 1;
+    else if (match.index >= end) {
+      to = match.index;
+      break;
+    }
+  }
+  const before = text.slice(Math.max(from, start - CONTEXT_CHARS), start);
+  const after = text.slice(end, Math.min(to, end + CONTEXT_CHARS));
+  return {
+    before: `${start - CONTEXT_CHARS > from ? '…' : ''}${before}`,
+    sentence: text.slice(start, end),
+    after: `${after}${end + CONTEXT_CHARS < to ? '…' : ''}`,
+  };
+}

@@ -1,0 +1,140 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { setRoleHolder } from '../../shared/application/directory/roles';
+import { saveMeetingPlan } from '../../shared/application/plans/plans';
+import { admin, registrar } from '../support/api';
+import { DIRECTORY, protokoll } from '../support/protokoll';
+import { routeServer } from '../support/route-server';
+import { scanTable, tableCounts } from '../support/table-snapshot';
+import { changedFields, formFields, localSessionSettings, pageText, sessionFor, submit, upload, type Browserish } from '../support/workspace';
+
+/**
+ * Issue 20's pages through the workspace's routes, on a table of their own (Saturday 20 March 2027):
+ * Granska beslut reads a justerat protokoll (a PDF of five §§) into proposals and registers the
+ * chosen ones once each; Importera dry-runs a backlog file, naming every bad row and column, and
+ * imports it once.
+ */
+
+let server: Awaited<ReturnType<typeof routeServer>>;
+let clerk: Browserish;
+const adminCaller = { who: admin.email, roles: new Set(['admin'] as const) };
+
+beforeAll(async () => {
+  server = await routeServer();
+  server.deps.at('2027-03-20T10:00:00+01:00');
+  for (const [role, holder] of Object.entries(DIRECTORY)) await setRoleHolder(server.deps, adminCaller, role, holder);
+  await saveMeetingPlan(server.deps, adminCaller, { body: 'KS', year: 2027, leadWorkingDays: 15, dates: ['2027-03-29', '2027-04-26', '2027-11-29'] });
+  await saveMeetingPlan(server.deps, adminCaller, { body: 'KF', year: 2027, leadWorkingDays: 20, dates: ['2027-02-22', '2027-06-14', '2027-11-22'] });
+  await saveMeetingPlan(server.deps, adminCaller, { body: 'KF', year: 2028, leadWorkingDays: 20, dates: ['2028-02-21', '2028-06-12'] });
+});
+beforeEach(async () => {
+  server.deps.at('2027-03-20T10:00:00+01:00');
+  clerk = await sessionFor(localSessionSettings(server.url), server.deps.clock, registrar);
+});
+afterAll(async () => server?.stop());
+
+const items = async () => (await scanTable(server.deps.documentClient, server.deps.tableName)).filter((r) => String(r.PK).startsWith('ITEM#') && r.SK === 'ITEM');
+const readProtokoll = async () => upload(server.url, '/granska', { text: '' }, { pdf: { name: 'KS 2027-03-15 protokoll.pdf', type: 'application/pdf', bytes: await protokoll() } }, clerk);
+
+describe('Granska beslut', () => {
+  it('reads the protokoll into one proposal per § that gives work, each beside its sentence, highlighted within its §', async () => {
+    const before = (await tableCounts(server.deps.documentClient, server.deps.tableName)).fingerprint;
+
+    const review = await readProtokoll();
+
+    expect(review.status).toBe(200);
+    const text = pageText(review.text);
+    expect(text).toContain('Protokollet gav 4 förslag.');
+    expect([...review.text.matchAll(/<h2 id="forslag-\d" [^>]*>([^<]*)<\/h2>/g)].map((m) => m[1])).toEqual([
+      'Förslag 1: Ta fram en plan för tillgängliga lekplatser',
+      'Förslag 2: Utreda hemtjänstens nattbemanning',
+      'Förslag 3: Besvara motion från Centerpartiet om laddplatser vid kommunens förskolor',
+      'Förslag 4: Ta fram ett förslag till yttrande',
+    ]);
+    // The sentence as the PDF's lines run.
+    expect(review.text).toMatch(/<mark>Kommunstyrelsen ger kommundirektören i uppdrag att ta fram en plan för tillgängliga\s+lekplatser senast den 30 september 2027\.<\/mark>/);
+    // The § around the sentence, not the rest of the protokoll.
+    expect(review.text).toMatch(/§ 31 Dnr KS 2027\/45\nPlan för tillgängliga lekplatser\nBeslut\n<mark>/);
+    expect(text).not.toContain('Information om sjukfrånvaron');
+    // Filled in from the role directory and the meeting plans, and shown with its deadline.
+    expect(review.text).toContain('name="p0-responsibleEmail" type="email" value="kim.berg@kommun.example.se"');
+    expect(text).toContain('Tidsfrist: torsdag 30 september 2027');
+    expect(await tableCounts(server.deps.documentClient, server.deps.tableName).then((c) => c.fingerprint)).toBe(before);
+  });
+
+  it('registers the chosen proposals with their §, once each: sending the same review again registers nothing more', async () => {
+    const review = await readProtokoll();
+    const fields = changedFields(formFields(review.text, '/granska'), { 'p2-choose': undefined, intent: 'register' });
+    const before = (await items()).length;
+
+    const registered = await submit(server.url, '/granska', fields, clerk);
+    const again = await submit(server.url, '/granska', fields, clerk);
+
+    expect(registered.status).toBe(200);
+    expect(pageText(registered.text)).toContain('3 förslag är registrerade.');
+    expect(pageText(again.text)).toContain('Redan registrerat: Ta fram en plan för tillgängliga lekplatser');
+    const stored = (await items()).slice(before);
+    expect((await items()).length).toBe(before + 3);
+    expect(stored.map((item) => (item.decision as { paragraph: string }).paragraph).sort()).toEqual(['§ 31', '§ 32', '§ 34']);
+  });
+
+  it('names which chosen proposals were stored and which were not, and why', async () => {
+    const review = await readProtokoll();
+    // The motion (§ 33) is new; the uppdrag of § 32 lost its address; § 31, registered from another review above, is an open item already.
+    const fields = changedFields(formFields(review.text, '/granska'), { 'p2-choose': 'ja', 'p3-choose': undefined, 'p1-responsibleEmail': '', intent: 'register' });
+    const before = (await items()).length;
+
+    const answer = await submit(server.url, '/granska', fields, clerk);
+
+    expect(answer.status).toBe(422);
+    const text = pageText(answer.text);
+    expect(text).toContain('1 förslag är registrerat, 2 är inte det: se varför vid förslaget nedan.');
+    expect(text).toContain('Förslag 1: Ta fram en plan för tillgängliga lekplatser Inte registrerat: det finns redan ett öppet ärende med samma typ, beslut, ansvarig och rubrik.');
+    expect(text).toContain('Förslag 2: Utreda hemtjänstens nattbemanning Inte registrerat: uppgifterna är inte fullständiga; rätta det som står vid fälten.');
+    expect(text).toContain('Ansvarig (e-post): Skriv den ansvariges e-postadress.');
+    expect(text).toContain('Förslag 3: Besvara motion från Centerpartiet om laddplatser vid kommunens förskolor Registrerat: Besvara motion');
+    expect((await items()).length).toBe(before + 1);
+  });
+
+  it('refuses a file that is no PDF, or a text too thin to read, in Swedish beside the field', async () => {
+    const answer = await upload(server.url, '/granska', { text: '' }, { pdf: { name: 'protokoll.docx', type: 'application/octet-stream', bytes: new TextEncoder().encode('PK\u0003\u0004 inte en pdf') } }, clerk);
+    expect(answer.status).toBe(400);
+    expect(answer.text).toContain('<p class="ds-validation-message" data-field="validation" id="pdf-fel">Filen är inte en PDF. Ladda upp protokollet som PDF, eller klistra in texten.</p>');
+    const nothing = await upload(server.url, '/granska', { text: '' }, {}, clerk);
+    expect(pageText(nothing.text)).toContain('Protokollet som PDF: Välj protokollet som PDF, eller klistra in texten.');
+  });
+});
+
+describe('Importera', () => {
+  const csv = (...rows: string[]) => new TextEncoder().encode(`\uFEFF${['Typ;Rubrik;Diarienummer;Organ;Beslutsdatum;Paragraf;Ansvarig;E-post;Enhet;Tidsfrist', ...rows].join('\r\n')}\r\n`);
+  const file = csv(
+    'Uppdrag;Inventera kommunens lekplatser;KS 2026/310;KS;2026-11-16;§ 201;Kim Berg;kim.berg@kommun.example.se;Kommunledningskontoret;2027-06-30',
+    'Uppdrag;Ta fram en cykelplan;KS 2026/311;KS;2026-11-16;§ 202;Ali Nur;ali.nur@kommun.example.se;Samhällsbyggnadsförvaltningen;2027-02-30',
+    'Återrapportering;Redovisa simskoleplatserna;;BUN;2026-10-12;;Eva Lind;eva.lind@kommun.example.se;;2027-05-31',
+  );
+
+  it('dry-runs the file, naming every bad row and column, stores nothing; then imports the good rows, and once only', async () => {
+    const before = (await items()).length;
+
+    const dryRun = await upload(server.url, '/importera', {}, { file: { name: 'bevakningslista.csv', type: 'text/csv', bytes: file } }, clerk);
+
+    expect(dryRun.status).toBe(200);
+    const text = pageText(dryRun.text);
+    expect(text).toContain('Provkörning av bevakningslista.csv 1 rad kan importeras, 0 finns redan och 2 har fel. Inget är sparat ännu.');
+    expect(text).toMatch(/3 Fel Kolumnen Tidsfrist: [^.]+\./);
+    expect(text).toContain('4 Fel Kolumnen Enhet: saknar värde.');
+    expect((await items()).length).toBe(before);
+
+    const confirm = changedFields(formFields(dryRun.text, '/importera'), { intent: 'import' });
+    const imported = await submit(server.url, '/importera', confirm, clerk);
+    expect(pageText(imported.text)).toContain('Importen är klar 1 ärende importerades, 0 fanns redan och 2 rader hade fel.');
+    const again = await submit(server.url, '/importera', confirm, clerk);
+    expect(pageText(again.text)).toContain('0 ärenden importerades, 1 fanns redan');
+    expect((await items()).length).toBe(before + 1);
+  });
+
+  it('refuses a file that is no spreadsheet, in Swedish', async () => {
+    const answer = await upload(server.url, '/importera', {}, { file: { name: 'lista.xlsx', type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', bytes: new TextEncoder().encode('inte en arbetsbok') } }, clerk);
+    expect(answer.status).toBe(400);
+    expect(pageText(answer.text)).toContain('Filen går inte att läsa som en Excel-arbetsbok (.xlsx).');
+  });
+});
