@@ -26,9 +26,10 @@ export interface ApiProps {
 
 /**
  * The HTTP API, built from the same route table the local server uses. Every route whose access
- * is not `public` is behind the JWT authorizer; the public ones (`/health`, `/openapi.json`,
- * `/p/…`, `/calendar/…` feeds) have none. The authorizer checks signature, issuer, audience and
- * expiry only; roles are checked by the handlers, exactly as locally.
+ * needs a token is behind the JWT authorizer; the public ones (`/health`, `/openapi.json`,
+ * `/offentlig/…`) and those a link opens (`/p/…`, `/calendar/…` feeds) have none. The
+ * authorizer checks signature, issuer, audience and expiry only; roles are checked by the
+ * handlers, exactly as locally.
  */
 export class Api extends Construct {
   readonly httpApi: HttpApi;
@@ -113,7 +114,10 @@ export class Api extends Construct {
         if (!needsToken(route)) {
           Validations.of(r).acknowledge({
             id: 'AwsSolutions-APIG4',
-            reason: `${keys[i]} is public by contract (README, "The API": only /health, /openapi.json, /p/… and /calendar/… are): it serves no data a token would protect, or its signed link is the credential.`,
+            reason:
+              route.access === 'public'
+                ? `${keys[i]} is public by contract (access 'public' in shared/http/routes): it serves only what anyone may read (health, the API document, a body's follow-up an admin has published).`
+                : `${keys[i]} is opened by a link by contract (access 'link' in shared/http/routes): the signed link or secret token in its path is the credential.`,
           });
         }
       });

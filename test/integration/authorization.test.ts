@@ -166,9 +166,34 @@ describe('the token a handler reads its claims from', () => {
   });
 });
 
-describe.each(ROUTES.filter((r) => r.access === 'public'))('$method $path', (route) => {
-  it('needs no token', async () => {
-    expect((await call(route.method, pathOf(route))).status).toBe(200);
+/*
+ * The routes open to anyone: what each answers with no token, from one table that must name each
+ * of them. A body's public page is there only while an admin has it open (a body of this run's
+ * own, so no other test's items show).
+ */
+const publicBody = `PUBLIK-${process.pid}`;
+const setPublic = (open: boolean) => async () => {
+  expect((await call('PUT', `/public-bodies/${publicBody}`, { as: admin, body: { public: open } })).status).toBe(200);
+};
+const PUBLIC_MATRIX: Record<string, { name: string; path?: string; before?: () => Promise<void>; status: number }[]> = {
+  'GET /health': [{ name: 'anyone', status: 200 }],
+  'GET /openapi.json': [{ name: 'anyone', status: 200 }],
+  'GET /offentlig/{body}': [
+    { name: 'a body no admin has opened', path: `/offentlig/${publicBody}`, status: 404 },
+    { name: 'a body an admin has opened', path: `/offentlig/${publicBody}`, before: setPublic(true), status: 200 },
+    { name: 'the body closed again', path: `/offentlig/${publicBody}`, before: setPublic(false), status: 404 },
+  ],
+};
+
+describe('the routes open to anyone', () => {
+  it('every public route has its row in the matrix, and every row a route', () => {
+    expect(Object.keys(PUBLIC_MATRIX).sort()).toEqual(ROUTES.filter((r) => r.access === 'public').map(routeKey).sort());
+  });
+
+  const cases = ROUTES.filter((r) => r.access === 'public').flatMap((route) => (PUBLIC_MATRIX[routeKey(route)] ?? []).map((c) => [routeKey(route), c.name, c, route] as const));
+  it.each(cases)('%s, %s, with no token', async (_, __, { path, before, status }, route) => {
+    await before?.();
+    expect((await call(route.method, path ?? pathOf(route))).status).toBe(status);
   });
 });
 
