@@ -34,7 +34,7 @@ export const TABLE = {
     byAttention: { indexName: 'byAttention', partitionKey: 'GSI8PK', sortKey: 'GSI8SK' },
     /**
      * Every item by the date it is counted from (its decision date; without a decision, its
-     * Stockholm registration date), partitioned by that year: the statistics' only read.
+     * Stockholm registration date), partitioned by that month: the statistics' only read.
      */
     byDecision: { indexName: 'byDecision', partitionKey: 'GSI9PK', sortKey: 'GSI9SK' },
     /**

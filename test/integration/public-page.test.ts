@@ -194,6 +194,16 @@ describe('the public page of a body', () => {
     expect(reads.Scan - before.Scan).toBe(0);
   });
 
+  it("lets the follow-up of a body's decisions read the same partition: its open items, not every open item", async () => {
+    const before = { ...reads };
+    const response = await fetch(`${api.url}/reports/verkstallighet?body=KS&asOf=2027-05-14`, { headers: { authorization: await bearer({ email: 'registrator@kommun.example.se', roles: ['registrar'] }) } });
+
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { rows: { title: string }[] }).rows.map((row) => row.title)).toEqual([full.title]);
+    // Three items are open (KS's, BUN's, the remiss): one is read.
+    expect(reads.Query - before.Query).toBe(1);
+  });
+
   it('may be cached five minutes by anyone, varies by Accept, and answers 304 to its own ETag', async () => {
     const first = await open('KS');
     const etag = first.headers.get('etag')!;

@@ -18,8 +18,8 @@ export const closurePartition = (unit: string, year: string) => `CLOSED#${unit}#
 export const EXTENSION_PARTITION = 'EXTENSION_REQUESTED';
 export const attentionPartition = (attention: string) => `ATTENTION#${attention}`;
 export const dueSortKey = (dueDate: string, id: string) => `${dueDate}#${id}`;
-/** The year of the date an item is counted from (its decision date, else its registration date). */
-export const decidedPartition = (year: string) => `DECIDED#${year}`;
+/** The month of the date an item is counted from (its decision date, else its registration date): `DECIDED#2026-03`. */
+export const decidedPartition = (month: string) => `DECIDED#${month}`;
 /** A body's items with a decision: `open` by due date, `closed` (done or cancelled) by Stockholm closing date. */
 export const decisionBodyPartition = (body: string, state: 'open' | 'closed') => `BODY#${body}#${state}`;
 
@@ -74,7 +74,7 @@ export function itemIndexKeys(item: StoredItem): Record<string, string> {
   }
   // Every item, by the date the statistics count it from (shared/domain/reports/statistics.ts).
   const counted = countedDate(item);
-  keys.GSI9PK = decidedPartition(counted.slice(0, 4));
+  keys.GSI9PK = decidedPartition(counted.slice(0, 7));
   keys.GSI9SK = `${counted}#${item.id}`;
   if (item.decision) {
     const open = item.status === 'open';

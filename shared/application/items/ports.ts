@@ -71,7 +71,7 @@ export interface ItemRepository {
   /**
    * Every item counted from a date from `from` to `to`, both included: its decision date, or its
    * Stockholm registration date when it has no decision (as computeStatistics counts it). Read
-   * from the `byDecision` index, one Query per year of the period, never a Scan: the items read
+   * from the `byDecision` index, one Query per month of the period, never a Scan: the items read
    * are the items of the period. `filters` leave out what is not asked for before it is sent,
    * not before it is read. Only the fields a report reads (ReportItem).
    */

@@ -6,7 +6,7 @@ import type { ItemRepository } from '../items/ports';
 /**
  * `GET /reports/statistik`: the figures of the items counted from a date in the period (decision
  * date, or registration date without a decision), as they stand today (the Stockholm date of the
- * clock). The items come from the `byDecision` index, one Query per year of the period: the read
+ * clock). The items come from the `byDecision` index, one Query per month of the period: the read
  * is the items of the period, never every item (docs/data-model.md). The rules are
  * computeStatistics's (shared/domain/reports/statistics.ts).
  */
