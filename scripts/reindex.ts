@@ -19,9 +19,12 @@ const config = readConfig({
 });
 const items = createDynamoItemRepository(createDocumentClient(config), config.TABLE_NAME);
 
+const count = (n: number) => `${n} ${n === 1 ? 'ärende' : 'ärenden'}`;
+// On a terminal, a running count on one line; in a log, only the outcome.
+const tty = process.stdout.isTTY;
 console.log(`Skriver om indexnycklarna för alla ärenden i tabellen ${config.TABLE_NAME}${local ? ` (${config.DYNAMODB_ENDPOINT})` : ''} …`);
-const report = await reindexItems(items, ({ reindexed }) => process.stdout.write(`\r${reindexed} ärenden klara`));
+const report = await reindexItems(items, tty ? ({ reindexed }) => process.stdout.write(`\r${count(reindexed)} klara`) : undefined);
 console.log(
-  `\r${report.reindexed} ärenden har fått sina indexnycklar.${report.changedMeanwhile ? ` ${report.changedMeanwhile} ändrades under tiden och fick dem med ändringen.` : ''}`,
+  `${tty ? '\r' : ''}${count(report.reindexed)} har fått sina indexnycklar.${report.changedMeanwhile ? ` ${count(report.changedMeanwhile)} ändrades under tiden och fick dem med ändringen.` : ''}`,
 );
 process.exit(0);

@@ -394,8 +394,8 @@ export function createDynamoItemRepository(client: DynamoDBDocumentClient, table
       const names: Record<string, string> = {};
       if (filters.body) {
         conditions.push('#decision.#fbody = :body');
-        Object.assign(values, { ':body': filters.body });
-        Object.assign(names, { '#fbody': 'body' });
+        values[':body'] = filters.body;
+        names['#fbody'] = 'body';
       }
       if (filters.unit) {
         conditions.push('#unit = :unit');
