@@ -35,7 +35,7 @@ const COLUMNS: { key: keyof Figures; label: string; heading: string }[] = [
   { key: 'p90DaysToDone', label: '90:e percentil', heading: '90:e per\u00adcentil' },
 ];
 
-export const STATISTICS_TITLE = 'Verkställighet av beslut: statistik';
+const STATISTICS_TITLE = 'Verkställighet av beslut: statistik';
 
 /** One section a grouping, in GROUPINGS' order; the groups' column is named as in the spreadsheet. */
 const SECTIONS: { dimension: GroupDimension; id: string; heading: string }[] = [
