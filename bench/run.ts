@@ -10,17 +10,19 @@ import { runJob, seedJobTable, type JobTable } from './job';
 import { PROJECT_ROOT } from './paths';
 import { apiResults, goals, jobResults, table, type JobSize, type Results } from './report';
 import { runSend } from './send';
+import { runStatistics } from './statistics';
 import { startBenchStack, type BenchStack } from './stack';
 
 /**
  * `npm run bench`: the daily job's reads and scaling against a naive baseline, the send rate,
  * the API's latency against a bare PutItem, each function's bundle size and import time, and the
- * drafting extractor on adversarial texts (CPU, and GET /health while it runs).
- * Prints a Markdown table and writes bench/results.json. For a quicker look, `BENCH_ONLY=job,send,api,cold,drafts`
+ * drafting extractor on adversarial texts (CPU, and GET /health while it runs), and the statistics
+ * over 50,000 items (the route's time and what it reads).
+ * Prints a Markdown table and writes bench/results.json. For a quicker look, `BENCH_ONLY=job,send,api,cold,drafts,statistics`
  * runs some parts and `BENCH_SIZES=2000,20000` other table sizes; such a run writes its results
  * under node_modules/.cache/bevakning-bench/ instead.
  */
-const only = new Set((process.env.BENCH_ONLY ?? 'cold,api,send,job,drafts').split(',').map((p) => p.trim()));
+const only = new Set((process.env.BENCH_ONLY ?? 'cold,api,send,job,drafts,statistics').split(',').map((p) => p.trim()));
 /** Only a full run replaces bench/results.json; a partial one goes beside the bundles. */
 const RESULTS_FILE = process.env.BENCH_ONLY || process.env.BENCH_SIZES
   ? join(PROJECT_ROOT, 'node_modules', '.cache', 'bevakning-bench', 'results.partial.json')
@@ -36,6 +38,8 @@ const JOB_RUNS = 3;
 const IMPORT_RUNS = 5;
 const API_SECONDS = 6;
 const API_CONCURRENCY = [1, 16];
+/** Measured answers of GET /reports/statistik after its warm-up; the median is kept. */
+const STATISTICS_RUNS = 5;
 /** Runs of extractDrafts on each adversarial text; the median is kept. */
 const DRAFTS_RUNS = 3;
 /** The configured maximum send rate: the product's default (and the deployed cdk.json value). */
@@ -59,7 +63,7 @@ async function main(): Promise<void> {
     results.coldStartBaseline = { bareNodeMs: Math.round(cold.bareNodeMs), runs: cold.runs };
   }
 
-  if (only.has('api') || only.has('send') || only.has('job') || only.has('drafts')) {
+  if (only.has('api') || only.has('send') || only.has('job') || only.has('drafts') || only.has('statistics')) {
     log('starting DynamoDB Local (in memory), the local SES server and the HTTP API');
     let stack: BenchStack | undefined;
     const stop = async () => {
@@ -82,6 +86,11 @@ async function main(): Promise<void> {
       if (only.has('drafts')) {
         log(`drafting: adversarial texts of 400,000 characters, ${DRAFTS_RUNS} runs each, then GET /health during the worst`);
         results.drafts = await runDrafts(stack, DRAFTS_RUNS);
+      }
+
+      if (only.has('statistics')) {
+        log(`statistics: storing 50,000 items, then GET /reports/statistik ${STATISTICS_RUNS + 1} times and its page twice`);
+        results.statistics = await runStatistics(stack, STATISTICS_RUNS);
       }
 
       if (only.has('send')) {

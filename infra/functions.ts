@@ -40,8 +40,12 @@ export const FUNCTION_GRANTS: Readonly<Record<string, FunctionGrants>> = {
   pages: { table: 'readWrite', sendMail: true, linkSecret: true },
   /** The unit directory (admins write it) and the overdue lists. */
   units: { table: 'readWrite' },
-  /** The council reports: reads only. */
-  reports: { table: 'read' },
+  /**
+   * The council reports, the statistics and the public pages: reads items; writes only which
+   * bodies are published. The statistics read every item of a period (tens of thousands over
+   * years) and may draw charts: the memory (and CPU) and time for it.
+   */
+  reports: { table: 'readWrite', timeout: Duration.seconds(29), memorySize: 1024 },
   /**
    * The registrars' workspace: the same reads and writes as items, plans, units and drafts; its own
    * secret. Drafting a protokoll PDF and importing a backlog take the time and memory items get.

@@ -27,9 +27,10 @@ export interface ApiProps {
 /**
  * The HTTP API, built from the same route table the local server uses. Every route that needs a
  * token (`needsToken`) is behind the JWT authorizer; the public ones (`/health`, `/openapi.json`,
- * the workspace's sign-in and stylesheet), those a link opens (`/p/…`, `/calendar/…` feeds) and the
- * workspace's pages (their session cookie is the credential) have none. The authorizer checks
- * signature, issuer, audience and expiry only; roles are checked by the handlers, exactly as locally.
+ * `/offentlig/…`, the workspace's sign-in and stylesheet), those a link opens (`/p/…`,
+ * `/calendar/…` feeds) and the workspace's pages (their session cookie is the credential) have
+ * none. The authorizer checks signature, issuer, audience and expiry only; roles are checked by the
+ * router, exactly as locally.
  */
 export class Api extends Construct {
   readonly httpApi: HttpApi;
@@ -116,8 +117,10 @@ export class Api extends Construct {
             id: 'AwsSolutions-APIG4',
             reason:
               route.access === 'session'
-                ? `${keys[i]} is public by contract (README, "The workspace"): a page of the registrars' workspace, whose credential is the sealed session cookie (and, for a POST, the session's form token), checked by the function.`
-                : `${keys[i]} is public by contract (README, "The API": only /health, /openapi.json, /p/…, /calendar/… and the workspace's sign-in and stylesheet are): it serves no data a token would protect, or its signed link is the credential.`,
+                ? `${keys[i]} is public by contract (access 'session' in shared/http/routes): a page of the registrars' workspace, whose credential is the sealed session cookie (and, for a POST, the session's form token), checked by the function.`
+                : route.access === 'public'
+                  ? `${keys[i]} is public by contract (access 'public' in shared/http/routes): it serves only what anyone may read (health, the API document, the workspace's sign-in and stylesheet, a body's follow-up an admin has published).`
+                  : `${keys[i]} is opened by a link by contract (access 'link' in shared/http/routes): the signed link or secret token in its path is the credential.`,
           });
         }
       });

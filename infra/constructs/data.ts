@@ -4,6 +4,8 @@ import { Construct } from 'constructs';
 import { TABLE } from '../../shared/platform/table';
 
 export const TABLE_LOGICAL_ID = 'Table';
+/** CDK context naming indexes to leave out of this deploy (`-c bevakning:holdIndexes=byDecisionBody`). */
+export const HOLD_INDEXES_CONTEXT = 'bevakning:holdIndexes';
 
 /**
  * The one DynamoDB table, from the same definition the local stack uses (shared/platform/table.ts).
@@ -23,16 +25,24 @@ export class DataTable extends Construct {
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
+    // CloudFormation adds one index per table update: a release that adds two is deployed in two
+    // steps, the first holding the later index back (README, "Deploy").
+    const held = String(this.node.tryGetContext(HOLD_INDEXES_CONTEXT) ?? '')
+      .split(',')
+      .map((name) => name.trim())
+      .filter(Boolean);
 
     this.table = new TableV2(this, 'Table', {
       partitionKey: { name: TABLE.partitionKey, type: AttributeType.STRING },
       sortKey: { name: TABLE.sortKey, type: AttributeType.STRING },
-      globalSecondaryIndexes: Object.values(TABLE.indexes).map((index) => ({
-        indexName: index.indexName,
-        partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
-        sortKey: { name: index.sortKey, type: AttributeType.STRING },
-        projectionType: ProjectionType.ALL,
-      })),
+      globalSecondaryIndexes: Object.values(TABLE.indexes)
+        .filter((index) => !held.includes(index.indexName))
+        .map((index) => ({
+          indexName: index.indexName,
+          partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
+          sortKey: { name: index.sortKey, type: AttributeType.STRING },
+          projectionType: ProjectionType.ALL,
+        })),
       timeToLiveAttribute: TABLE.timeToLiveAttribute,
       billing: Billing.onDemand(),
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true, recoveryPeriodInDays: 35 },

@@ -27,7 +27,8 @@ export function deliverable(result: ApiResult, acceptEncoding: string | undefine
   const compressible = !result.isBase64Encoded && body !== undefined && Buffer.byteLength(body, 'utf8') >= COMPRESS_FROM_BYTES;
   const compressed = (): ApiResult => ({
     ...result,
-    headers: { ...result.headers, 'content-encoding': 'gzip', vary: 'accept-encoding' },
+    // Beside whatever the answer already varies by (the public page: Accept).
+    headers: { ...result.headers, 'content-encoding': 'gzip', vary: [result.headers?.vary, 'accept-encoding'].filter(Boolean).join(', ') },
     body: gzipSync(body!).toString('base64'),
     isBase64Encoded: true,
   });

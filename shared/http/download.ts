@@ -22,16 +22,20 @@ export async function spreadsheet<Row>(type: SpreadsheetType, sheet: Sheet<Row>,
   return { statusCode: 200, headers, body: sheetCsv(sheet, rows) };
 }
 
-/** A report as the caller's Accept asks: JSON, a spreadsheet of its rows (CSV or XLSX), or its printable page. */
-export async function reportAnswer<Row, T extends { rows: Row[] }>(
+/**
+ * A report as the caller's Accept asks: JSON, a spreadsheet of its rows (CSV or XLSX), or its
+ * printable page, sent with `pageHeaders` (the signed pages' own by default). `page` may be
+ * asynchronous, so that a page's heavy parts (the statistics' charts) load only when asked for.
+ */
+export async function reportAnswer<Row, T>(
   accept: string | undefined,
   report: T,
-  as: { sheet: Sheet<Row>; page: (report: T) => string; basename: string },
+  as: { sheet: Sheet<Row>; rows: (report: T) => readonly Row[]; page: (report: T) => string | Promise<string>; pageHeaders?: Readonly<Record<string, string>>; basename: string },
 ): Promise<ApiResult> {
   const type = negotiate(accept, ['application/json', ...SPREADSHEET_TYPES, 'text/html'] as const);
-  if (type === 'text/html') return { statusCode: 200, headers: { ...PAGE_HEADERS }, body: as.page(report) };
+  if (type === 'text/html') return { statusCode: 200, headers: { ...(as.pageHeaders ?? PAGE_HEADERS) }, body: await as.page(report) };
   if (type === 'application/json') return json(200, report);
-  return spreadsheet(type, as.sheet, report.rows, as.basename);
+  return spreadsheet(type, as.sheet, as.rows(report), as.basename);
 }
 
 /** A name in a file name: ASCII only (KSAU, BUN, MBN-AU; Å, Ä, Ö lose their marks). */

@@ -32,6 +32,16 @@ export const TABLE = {
     byClosure: { indexName: 'byClosure', partitionKey: 'GSI7PK', sortKey: 'GSI7SK' },
     /** Sparse: open items a clerk must look at (`attention`), by reason and due date. */
     byAttention: { indexName: 'byAttention', partitionKey: 'GSI8PK', sortKey: 'GSI8SK' },
+    /**
+     * Every item by the date it is counted from (its decision date; without a decision, its
+     * Stockholm registration date), partitioned by that month: the statistics' only read.
+     */
+    byDecision: { indexName: 'byDecision', partitionKey: 'GSI9PK', sortKey: 'GSI9SK' },
+    /**
+     * Sparse: items with a decision, by the body that decided: the open ones by due date, the
+     * closed ones by their Stockholm closing date (a body's follow-up, the public page).
+     */
+    byDecisionBody: { indexName: 'byDecisionBody', partitionKey: 'GSI10PK', sortKey: 'GSI10SK' },
   },
 } as const satisfies {
   defaultName: string;

@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { APP_STACK_NAME, DATA_STACK_NAME, buildApp } from '../../infra/build';
 import { TEST_CONFIG } from '../../infra/config';
 import { Api } from '../../infra/constructs/api';
-import { TABLE_LOGICAL_ID } from '../../infra/constructs/data';
+import { HOLD_INDEXES_CONTEXT, TABLE_LOGICAL_ID } from '../../infra/constructs/data';
 import { TABLE_READ_ACTIONS, TABLE_WRITE_ACTIONS, type AppFunction } from '../../infra/constructs/function';
 import { JOB_RETRY, schedulerCron } from '../../infra/constructs/jobs';
 import { CLIENT_SECRET_PLACEHOLDER } from '../../infra/constructs/workspace-secret';
@@ -18,7 +18,7 @@ import { TIME_ZONE } from '../../shared/domain/dates';
 import { SES_BOUNCE_RATE_THRESHOLD, SES_COMPLAINT_RATE_THRESHOLD, cloudWatchWeekdays } from '../../infra/constructs/monitoring';
 import { grantsOf } from '../../infra/functions';
 import type { AppStack } from '../../infra/app-stack';
-import type { DataStack } from '../../infra/data-stack';
+import { DataStack } from '../../infra/data-stack';
 import { JOBS } from '../../shared/platform/jobs';
 import { ROUTES } from '../../shared/http/routes';
 import { HTTP_FUNCTIONS, needsToken, routeKey, routeKeysOf } from '../../shared/http/contract';
@@ -116,6 +116,13 @@ describe('the data stack', () => {
     expect(replica.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true, RecoveryPeriodInDays: 35 });
     expect(replica.DeletionProtectionEnabled).toBe(true);
     expect(replica.Region).toBe(TEST_CONFIG.region);
+  });
+
+  it('holds back the indexes named in bevakning:holdIndexes, for a release that adds two (CloudFormation adds one per update)', () => {
+    const held = new App({ context: { [HOLD_INDEXES_CONTEXT]: 'byDecisionBody' } });
+    const stack = new DataStack(held, 'Held', { env: { account: '123456789012', region: 'eu-north-1' } });
+    const indexes = Object.values(resources(Template.fromStack(stack), 'AWS::DynamoDB::GlobalTable'))[0]!.Properties.GlobalSecondaryIndexes as Json[];
+    expect(indexes.map((index) => index.IndexName)).toEqual(Object.values(TABLE.indexes).map((index) => index.indexName).filter((name) => name !== 'byDecisionBody'));
   });
 
   it('is billed on demand and encrypted at rest with the AWS managed KMS key', () => {
@@ -352,6 +359,23 @@ describe('the HTTP API', () => {
         expect(created.Properties.AuthorizationType, routeKey(route)).toBe('JWT');
         expect(created.Properties.AuthorizerId, routeKey(route)).toEqual({ Ref: authorizerId() });
       }
+    }
+  });
+
+  it("names each route without a token in its cdk-nag acknowledgement: public by contract (the public page among them), or opened by a link", () => {
+    const reasonOf = (key: string) =>
+      appStack.api.routes
+        .get(key)!
+        .node.metadata.filter((entry) => entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
+        .flatMap((entry) => Object.entries(entry.data as Record<string, string>))
+        .filter(([id]) => id.endsWith('AwsSolutions-APIG4'))
+        .map(([, reason]) => reason)
+        .join();
+    expect(ROUTES.some((r) => r.access === 'public' && r.path === '/offentlig/{body}')).toBe(true);
+    for (const [key, route] of ROUTES.flatMap((r) => routeKeysOf(r).map((k) => [k, r] as const))) {
+      if (route.access === 'public') expect(reasonOf(key), key).toMatch(new RegExp(`^${key.replace(/[{}/]/g, '\\$&')} is public by contract`));
+      else if (route.access === 'link') expect(reasonOf(key), key).toContain('is opened by a link by contract');
+      else expect(reasonOf(key), key).toBe('');
     }
   });
 

@@ -173,28 +173,43 @@ describe('the token a handler reads its claims from', () => {
   });
 });
 
-/** What each public route answers a request with no token and nothing else. */
-const PUBLIC_ANSWERS: Record<string, number> = {
-  'GET /health': 200,
-  'GET /openapi.json': 200,
-  'GET /logga-in': 200,
+/*
+ * The routes open to anyone: what each answers with no token, from one table that must name each
+ * of them. A body's public page is there only while an admin has it open (a body of this run's
+ * own, so no other test's items show).
+ */
+const publicBody = `PUBLIK-${process.pid}`;
+const setPublic = (open: boolean) => async () => {
+  expect((await call('PUT', `/public-bodies/${publicBody}`, { as: admin, body: { public: open } })).status).toBe(200);
+};
+const PUBLIC_MATRIX: Record<string, { name: string; path?: string; before?: () => Promise<void>; status: number }[]> = {
+  'GET /health': [{ name: 'anyone', status: 200 }],
+  'GET /openapi.json': [{ name: 'anyone', status: 200 }],
+  'GET /logga-in': [{ name: 'anyone', status: 200 }],
   // The local sign-in form again, saying what is missing.
-  'POST /logga-in': 400,
+  'POST /logga-in': [{ name: 'anyone', status: 400 }],
   // Locally no identity provider is configured.
-  'GET /logga-in/callback': 404,
+  'GET /logga-in/callback': [{ name: 'anyone', status: 404 }],
   // Signed out (there was nothing to clear), on to the sign-in page.
-  'POST /logga-ut': 303,
-  'GET /assets/{file}': 200,
+  'POST /logga-ut': [{ name: 'anyone', status: 303 }],
+  'GET /assets/{file}': [{ name: 'anyone', status: 200 }],
+  'GET /offentlig/{body}': [
+    { name: 'a body no admin has opened', path: `/offentlig/${publicBody}`, status: 404 },
+    { name: 'a body an admin has opened', path: `/offentlig/${publicBody}`, before: setPublic(true), status: 200 },
+    { name: 'the body closed again', path: `/offentlig/${publicBody}`, before: setPublic(false), status: 404 },
+  ],
 };
 
-describe('the public routes', () => {
-  it('each have their answer in the table, and every row a route', () => {
-    expect(Object.keys(PUBLIC_ANSWERS).sort()).toEqual(ROUTES.filter((r) => r.access === 'public').map(routeKey).sort());
+describe('the routes open to anyone', () => {
+  it('every public route has its row in the matrix, and every row a route', () => {
+    expect(Object.keys(PUBLIC_MATRIX).sort()).toEqual(ROUTES.filter((r) => r.access === 'public').map(routeKey).sort());
   });
 
-  it.each(ROUTES.filter((r) => r.access === 'public').map((route) => [routeKey(route), route] as const))('%s needs no token', async (key, route) => {
-    const response = await fetch(`${apiUrl()}${pathOf(route)}`, { method: route.method, redirect: 'manual' });
-    expect(response.status).toBe(PUBLIC_ANSWERS[key]);
+  const cases = ROUTES.filter((r) => r.access === 'public').flatMap((route) => (PUBLIC_MATRIX[routeKey(route)] ?? []).map((c) => [routeKey(route), c.name, c, route] as const));
+  it.each(cases)('%s, %s, with no token', async (_, __, { path, before, status }, route) => {
+    await before?.();
+    const response = await fetch(`${apiUrl()}${path ?? pathOf(route)}`, { method: route.method, redirect: 'manual' });
+    expect(response.status).toBe(status);
   });
 });
 

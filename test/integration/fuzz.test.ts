@@ -305,6 +305,7 @@ function templateOf(route: RouteContract): Template {
   if (route.path.startsWith('/meetings/')) return { leadWorkingDays: 15, dates: ['2026-01-26', '2026-02-23'] };
   if (route.path.startsWith('/calendar/closed-days/')) return { dates: ['2026-05-15'] };
   if (route.path.startsWith('/units/')) return { manager: { name: 'Eva Chef', email: 'eva.chef@kommun.example.se' } };
+  if (route.path.startsWith('/public-bodies/')) return { public: true, showNames: false };
   if (route.path.startsWith('/directory/')) return { name: 'Kim Berg', email: 'kim.berg@kommun.example.se', unit: 'Kommunledningskontoret' };
   if (route.path === '/calendar-feeds') return { email: world.emails[0] };
   return {};
@@ -618,9 +619,12 @@ function judge(request: FuzzRequest, answer: Answer): string | undefined {
     if (!answer.headers['content-security-policy']) return 'a page without a Content-Security-Policy';
     return undefined;
   }
+  // A cacheable public answer revalidated by If-None-Match.
+  if (status === 304 && route?.access === 'public') return undefined;
   if (status >= 300 && status < 400) return `unexpected redirect ${status}`;
   if (status >= 400) {
-    if (route?.pages && !isJson) return undefined;
+    // Pages people open (the signed pages, the workspace, the public page) may refuse with a Swedish page.
+    if (route && (route.access === 'link' || route.pages) && !isJson) return undefined;
     if (!isJson) return `refusal ${status} is not JSON but ${type}: ${text.slice(0, 200)}`;
     const body = tryJson(text);
     const ok =

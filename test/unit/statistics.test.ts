@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { computeStatistics, decisionReference, nearestRank, statisticsQuery, type ReportItem } from '../../shared/domain/reports/statistics';
 import { toIssues } from '../../shared/domain/validation';
 import { statisticsHistory, type HistoryItem } from '../support/statistics-history';
+import { dayNumber, decisionDay, expectedFigures, expectedGroups, expectedOldestOpen, groupsByKey, inPeriod, stockholmDateOf } from '../support/statistics-expected';
 
 /** A KS uppdrag decided Wednesday 11 March 2026, due Tuesday 30 June 2026, still open. */
 const base: ReportItem = {
@@ -151,58 +152,6 @@ describe('the statistics query', () => {
   });
 });
 
-// ---------------------------------------------------------------------------------------------
-// The product against an independent computation. Nothing below imports the product's
-// computation or date helpers: Stockholm dates come from Intl, day counts from Date.UTC, and
-// the figures from plain loops over the items.
-
-const STOCKHOLM = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' });
-const stockholmDateOf = (iso: string) => STOCKHOLM.format(new Date(iso));
-const dayNumber = (date: string) => Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
-const decisionDay = (item: HistoryItem) => (item.decision ? item.decision.date : stockholmDateOf(item.createdAt));
-
-function percentile(values: number[], p: number): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.ceil(p * sorted.length) - 1]!;
-}
-
-function expectedFigures(items: HistoryItem[], today: string) {
-  const figures = { decided: 0, doneOnTime: 0, doneLate: 0, cancelled: 0, openOnTime: 0, openOverdue: 0, extended: 0 };
-  const days: number[] = [];
-  for (const item of items) {
-    figures.decided += 1;
-    if ((item.deadlineChanges ?? 0) >= 1) figures.extended += 1;
-    if (item.status === 'cancelled') figures.cancelled += 1;
-    if (item.status === 'open' && item.dueDate >= today) figures.openOnTime += 1;
-    if (item.status === 'open' && item.dueDate < today) figures.openOverdue += 1;
-    if (item.status === 'done') {
-      const closed = stockholmDateOf(item.closedAt ?? item.updatedAt);
-      if (closed <= item.dueDate) figures.doneOnTime += 1;
-      else figures.doneLate += 1;
-      days.push(dayNumber(closed) - dayNumber(decisionDay(item)));
-    }
-  }
-  return { ...figures, medianDaysToDone: percentile(days, 0.5), p90DaysToDone: percentile(days, 0.9) };
-}
-
-const KEYS = {
-  body: (item: HistoryItem) => item.decision?.body ?? null,
-  unit: (item: HistoryItem) => item.unit,
-  kind: (item: HistoryItem) => item.kind,
-  year: (item: HistoryItem) => decisionDay(item).slice(0, 4),
-};
-
-function expectedGroups(items: HistoryItem[], today: string) {
-  const result: Record<string, Record<string, ReturnType<typeof expectedFigures>>> = {};
-  for (const [dimension, keyOf] of Object.entries(KEYS)) {
-    result[dimension] = {};
-    const keys = new Set(items.map(keyOf));
-    for (const key of keys) result[dimension][String(key)] = expectedFigures(items.filter((item) => keyOf(item) === key), today);
-  }
-  return result;
-}
-
 describe('the statistics of three years of history, checked against an independent computation', () => {
   const today = '2027-11-16';
   const history = statisticsHistory({ seed: 21, count: 2400, today });
@@ -232,28 +181,12 @@ describe('the statistics of three years of history, checked against an independe
 
   for (const { name, from, to, filters } of cases) {
     it(`gives the same totals, groups and oldest open items for ${name}`, () => {
-      const chosen = history.filter((item) => {
-        const day = decisionDay(item);
-        if (day < from || day > to) return false;
-        if (filters?.body && item.decision?.body !== filters.body) return false;
-        if (filters?.unit && item.unit !== filters.unit) return false;
-        return !filters?.kind || item.kind === filters.kind;
-      });
+      const chosen = inPeriod(history, from, to, filters);
       const stats = computeStatistics(history, { from, to, today, ...(filters ? { filters } : {}) });
 
       expect(stats.totals).toEqual(expectedFigures(chosen, today));
-      const actualGroups = Object.fromEntries(
-        Object.entries(stats.groups).map(([dimension, groups]) => [dimension, Object.fromEntries(groups.map(({ key, label: _, ...figures }) => [String(key), figures]))]),
-      );
-      expect(actualGroups).toEqual(expectedGroups(chosen, today));
-
-      const open = chosen
-        .filter((item) => item.status === 'open')
-        .sort((a, b) => (decisionDay(a) < decisionDay(b) ? -1 : decisionDay(a) > decisionDay(b) ? 1 : a.id < b.id ? -1 : 1))
-        .slice(0, 20);
-      expect(stats.oldestOpen.map((row) => [row.id, row.decidedOn, row.overdue, row.daysOpen])).toEqual(
-        open.map((item) => [item.id, decisionDay(item), item.dueDate < today, dayNumber(today) - dayNumber(decisionDay(item))]),
-      );
+      expect(groupsByKey(stats.groups)).toEqual(expectedGroups(chosen, today));
+      expect(stats.oldestOpen.map((row) => [row.id, row.decidedOn, row.overdue, row.daysOpen])).toEqual(expectedOldestOpen(chosen, today));
     });
   }
 

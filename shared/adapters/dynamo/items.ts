@@ -8,8 +8,11 @@ import {
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import * as z from 'zod';
 import { TABLE } from '../../platform/table';
+import type { CalendarDate } from '../../domain/dates';
 import type { HistoryEvent } from '../../domain/items/history';
 import type { StoredItem } from '../../domain/items/item';
+import type { PublicSourceItem } from '../../domain/reports/public';
+import type { ReportItem } from '../../domain/reports/statistics';
 import {
   IdempotencyKeyTaken,
   InvalidCursor,
@@ -23,6 +26,8 @@ import {
   EXTENSION_PARTITION,
   attentionPartition,
   closurePartition,
+  decidedPartition,
+  decisionBodyPartition,
   eventKey,
   idempotencyKey,
   isStorableId,
@@ -124,8 +129,49 @@ function plan(query: ItemQuery): {
     const unit = query.unit;
     return { ...TABLE.indexes.byUnit, pkName: 'GSI1PK', skName: 'GSI1SK', partitions: query.statuses.map((s) => unitPartition(unit, s)), filterUnit: false };
   }
+  if (query.decisionBody && query.statuses.every((s) => s === 'open')) {
+    // A body's open items are one partition of byDecisionBody, by due date: not the whole open partition filtered.
+    const partitions = open ? [decisionBodyPartition(query.decisionBody, 'open')] : [];
+    return { ...TABLE.indexes.byDecisionBody, pkName: 'GSI10PK', skName: 'GSI10SK', partitions, filterUnit: false };
+  }
   return { ...TABLE.indexes.byStatus, pkName: 'GSI3PK', skName: 'GSI3SK', partitions: query.statuses.map(statusPartition), filterUnit: false };
 }
+
+/** What the statistics read of an item (ReportItem), and what the public page reads (PublicSourceItem): never an address. */
+const REPORT_FIELDS = ['id', 'kind', 'title', 'unit', 'dueDate', 'status', 'createdAt', 'updatedAt', 'closedAt', 'deadlineChanges', 'caseNumber', 'decision', 'remiss'];
+const PUBLIC_FIELDS = [...REPORT_FIELDS, 'statusReport.note', 'statusReport.at', 'responsible.name', 'manager.name'];
+
+/** A ProjectionExpression of attribute paths, every name through a placeholder (`status`, `name` are reserved words). */
+function projection(paths: string[]): { ProjectionExpression: string; ExpressionAttributeNames: Record<string, string> } {
+  const names: Record<string, string> = {};
+  const placeholder = (name: string) => {
+    const key = `#${name}`;
+    names[key] = name;
+    return key;
+  };
+  return { ProjectionExpression: paths.map((path) => path.split('.').map(placeholder).join('.')).join(', '), ExpressionAttributeNames: names };
+}
+
+/** The months from `from` to `to` (`2026-11`, `2026-12`, `2027-01` …): the byDecision partitions a period spans. */
+function monthsOf(from: CalendarDate, to: CalendarDate): string[] {
+  const months: string[] = [];
+  const last = to.slice(0, 7);
+  // Months counted from year 0, so that December rolls over into January.
+  for (let n = Number(from.slice(0, 4)) * 12 + Number(from.slice(5, 7)) - 1; ; n++) {
+    const month = `${Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`;
+    if (month > last) return months;
+    months.push(month);
+  }
+}
+
+/** Partitions of byDecision read at once: a year's months side by side, a long period in turns. */
+const PARALLEL_PARTITIONS = 12;
+/**
+ * Items a page of byDecision holds. DynamoDB Local re-reads the rest of a partition for every page
+ * it cuts, so 1 MB pages (about 800 items) make a month's read grow with its square; on DynamoDB
+ * smaller pages only mean a few more requests for the same read capacity.
+ */
+const DECIDED_PAGE_ITEMS = 250;
 
 type TransactItems = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>;
 
@@ -346,6 +392,89 @@ export function createDynamoItemRepository(client: DynamoDBDocumentClient, table
             // (new version) makes the caller re-read and recompute from the fresh item.
             ConditionExpression: 'version = :version',
             ExpressionAttributeValues: values,
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return false;
+        throw error;
+      }
+    },
+
+    async decidedBetween(from, to, filters = {}) {
+      const fields = projection(REPORT_FIELDS);
+      const conditions: string[] = [];
+      const values: Record<string, string> = {};
+      const names: Record<string, string> = {};
+      if (filters.body) {
+        conditions.push('#decision.#fbody = :body');
+        values[':body'] = filters.body;
+        names['#fbody'] = 'body';
+      }
+      if (filters.unit) {
+        conditions.push('#unit = :unit');
+        values[':unit'] = filters.unit;
+      }
+      if (filters.kind) {
+        conditions.push('#kind = :kind');
+        values[':kind'] = filters.kind;
+      }
+      const query = (month: string) =>
+        queryAll(client, {
+          TableName: tableName,
+          IndexName: TABLE.indexes.byDecision.indexName,
+          KeyConditionExpression: 'GSI9PK = :pk AND GSI9SK BETWEEN :from AND :to',
+          ExpressionAttributeValues: { ...values, ':pk': decidedPartition(month), ':from': from, ':to': `${to}#\uffff` },
+          ...fields,
+          ExpressionAttributeNames: { ...fields.ExpressionAttributeNames, ...names },
+          ...(conditions.length ? { FilterExpression: conditions.join(' AND ') } : {}),
+          Limit: DECIDED_PAGE_ITEMS,
+        });
+      // The months are independent partitions: read side by side, a dozen at a time.
+      const months = monthsOf(from, to);
+      const found: Record<string, unknown>[] = [];
+      for (let at = 0; at < months.length; at += PARALLEL_PARTITIONS) {
+        for (const records of await Promise.all(months.slice(at, at + PARALLEL_PARTITIONS).map(query))) found.push(...records);
+      }
+      return found as unknown as ReportItem[];
+    },
+
+    async ofDecisionBody(body, closedSince) {
+      const fields = projection(PUBLIC_FIELDS);
+      const [open, closed] = await Promise.all([
+        queryAll(client, {
+          TableName: tableName,
+          IndexName: TABLE.indexes.byDecisionBody.indexName,
+          KeyConditionExpression: 'GSI10PK = :pk',
+          ExpressionAttributeValues: { ':pk': decisionBodyPartition(body, 'open') },
+          ...fields,
+        }),
+        queryAll(client, {
+          TableName: tableName,
+          IndexName: TABLE.indexes.byDecisionBody.indexName,
+          KeyConditionExpression: 'GSI10PK = :pk AND GSI10SK >= :since',
+          ExpressionAttributeValues: { ':pk': decisionBodyPartition(body, 'closed'), ':since': closedSince },
+          ...fields,
+        }),
+      ]);
+      return [...open, ...closed] as unknown as PublicSourceItem[];
+    },
+
+    async reindex(item) {
+      const keys = Object.entries(itemIndexKeys(item));
+      try {
+        await client.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: itemKey(item.id),
+            UpdateExpression: `SET ${keys.map(([name]) => `${name} = :${name}`).join(', ')}`,
+            // As read: the same version, and not moved on by the daily job since (which keeps the version).
+            ConditionExpression: `version = :version AND ${item.lastRemindedOn ? 'lastRemindedOn = :reminded' : 'attribute_not_exists(lastRemindedOn)'}`,
+            ExpressionAttributeValues: {
+              ...Object.fromEntries(keys.map(([name, value]) => [`:${name}`, value])),
+              ':version': item.version,
+              ...(item.lastRemindedOn ? { ':reminded': item.lastRemindedOn } : {}),
+            },
           }),
         );
         return true;

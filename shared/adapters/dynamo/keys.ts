@@ -1,5 +1,6 @@
 import { stockholmDate } from '../../domain/dates';
 import type { StoredItem } from '../../domain/items/item';
+import { closedDate, countedDate } from '../../domain/reports/statistics';
 
 /** Key builders: the single-table layout of docs/data-model.md, as small pure functions. */
 export const itemKey = (id: string) => ({ PK: `ITEM#${id}`, SK: 'ITEM' });
@@ -17,6 +18,10 @@ export const closurePartition = (unit: string, year: string) => `CLOSED#${unit}#
 export const EXTENSION_PARTITION = 'EXTENSION_REQUESTED';
 export const attentionPartition = (attention: string) => `ATTENTION#${attention}`;
 export const dueSortKey = (dueDate: string, id: string) => `${dueDate}#${id}`;
+/** The month of the date an item is counted from (its decision date, else its registration date): `DECIDED#2026-03`. */
+export const decidedPartition = (month: string) => `DECIDED#${month}`;
+/** A body's items with a decision: `open` by due date, `closed` (done or cancelled) by Stockholm closing date. */
+export const decisionBodyPartition = (body: string, state: 'open' | 'closed') => `BODY#${body}#${state}`;
 
 /** DynamoDB's largest partition key and sort key, in bytes, in the table and its indexes alike. */
 export const MAX_PARTITION_KEY_BYTES = 2048;
@@ -67,10 +72,19 @@ export function itemIndexKeys(item: StoredItem): Record<string, string> {
     keys.GSI8PK = attentionPartition(item.attention);
     keys.GSI8SK = sort;
   }
+  // Every item, by the date the statistics count it from (shared/domain/reports/statistics.ts).
+  const counted = countedDate(item);
+  keys.GSI9PK = decidedPartition(counted.slice(0, 7));
+  keys.GSI9SK = `${counted}#${item.id}`;
+  if (item.decision) {
+    const open = item.status === 'open';
+    keys.GSI10PK = decisionBodyPartition(item.decision.body, open ? 'open' : 'closed');
+    keys.GSI10SK = open ? sort : `${closedDate(item)}#${item.id}`;
+  }
   return keys;
 }
 
-const KEY_ATTRIBUTES = ['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'GSI3PK', 'GSI3SK', 'GSI4PK', 'GSI4SK', 'GSI5PK', 'GSI5SK', 'GSI6PK', 'GSI6SK', 'GSI7PK', 'GSI7SK', 'GSI8PK', 'GSI8SK', 'expiresAt'];
+const KEY_ATTRIBUTES = ['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'GSI3PK', 'GSI3SK', 'GSI4PK', 'GSI4SK', 'GSI5PK', 'GSI5SK', 'GSI6PK', 'GSI6SK', 'GSI7PK', 'GSI7SK', 'GSI8PK', 'GSI8SK', 'GSI9PK', 'GSI9SK', 'GSI10PK', 'GSI10SK', 'expiresAt'];
 
 /** The stored record without its key attributes. */
 export function stripKeys<T>(record: Record<string, unknown>): T {

@@ -3,6 +3,8 @@ import type { CalendarDate } from '../../domain/dates';
 import type { HistoryEvent } from '../../domain/items/history';
 import type { Attention, Kind, Status } from '../../domain/items/vocabulary';
 import type { StoredItem } from '../../domain/items/item';
+import type { PublicSourceItem } from '../../domain/reports/public';
+import type { ReportItem, StatisticsFilters } from '../../domain/reports/statistics';
 
 /** A list query in the repository's terms; the service has already applied who may see what. */
 export interface ItemQuery {
@@ -72,6 +74,26 @@ export interface ItemRepository {
    * when the item changed meanwhile (the caller re-reads it).
    */
   advance(item: StoredItem, day: CalendarDate, next: CalendarDate | undefined): Promise<boolean>;
+  /**
+   * Every item counted from a date from `from` to `to`, both included: its decision date, or its
+   * Stockholm registration date when it has no decision (as computeStatistics counts it). Read
+   * from the `byDecision` index, one Query per month of the period, never a Scan: the items read
+   * are the items of the period. `filters` leave out what is not asked for before it is sent,
+   * not before it is read. Only the fields a report reads (ReportItem).
+   */
+  decidedBetween(from: CalendarDate, to: CalendarDate, filters?: StatisticsFilters): Promise<ReportItem[]>;
+  /**
+   * The items `body` decided that are open, and those closed on or after the Stockholm date
+   * `closedSince`, from the `byDecisionBody` index (two Queries): only the fields the public page
+   * reads, so no e-mail address leaves the table.
+   */
+  ofDecisionBody(body: string, closedSince: CalendarDate): Promise<PublicSourceItem[]>;
+  /**
+   * Writes an item's index keys as `itemIndexKeys` now defines them, without a new version (an
+   * item stored before an index existed joins it); false when the item changed meanwhile, whose
+   * write then carried the keys already.
+   */
+  reindex(item: StoredItem): Promise<boolean>;
 }
 
 export class VersionConflict extends Error {}

@@ -2,6 +2,7 @@
 import { swedishDate } from '../../domain/dates';
 import { dayMonthYear } from '../../application/reports/reports';
 import type { PublicBodyView, PublicItem } from '../../domain/reports/public';
+import { reportDocument } from './report-document';
 
 /**
  * The public page's content (inside the page shell's `<main>`): what the body has decided and how
@@ -53,12 +54,14 @@ function Item({ item }: { item: PublicItem }) {
   );
 }
 
+const publicTitle = (body: string) => `Uppföljning av ${body}:s beslut`;
+
 /** The public follow-up of one body's decisions, for `GET /offentlig/{body}` as `text/html`. */
 export function PublicBodyContent({ view }: { view: PublicBodyView }) {
   const overdue = view.open.filter((item) => item.state === 'overdue').length;
   return (
     <div class="public">
-      <h1>Uppföljning av {view.body}:s beslut</h1>
+      <h1>{publicTitle(view.body)}</h1>
       <p class="lead">Läget den {dayMonthYear(view.asOf)}.</p>
       <p>
         Här redovisas de uppdrag och andra ärenden som {view.body} har beslutat och som tjänstepersonerna arbetar med, och de som har avslutats de senaste {view.recentlyClosedDays} dagarna: beslutet,
@@ -95,4 +98,30 @@ export function PublicBodyContent({ view }: { view: PublicBodyView }) {
       </section>
     </div>
   );
+}
+
+/** `GET /offentlig/{body}` as `text/html`: the whole page, for anyone; search engines may index it. */
+export function publicBodyDocument(view: PublicBodyView): string {
+  return reportDocument({
+    title: publicTitle(view.body),
+    footer: `Uppgifterna kommer från kommunens uppföljning av politiska beslut och visar läget den ${dayMonthYear(view.asOf)}. Ändringar syns här inom fem minuter.`,
+    indexable: true,
+    children: <PublicBodyContent view={view} />,
+  });
+}
+
+/** The page a resident gets instead of a body's follow-up: not published (404), an address that names no body, or a fault of ours. */
+export function publicProblemDocument(status: number, message: string): string {
+  const title = status === 404 ? 'Sidan finns inte' : status < 500 ? 'Adressen stämmer inte' : 'Sidan kan inte visas just nu';
+  return reportDocument({
+    title,
+    footer: 'Kommunens uppföljning av politiska beslut.',
+    children: (
+      <div class="public">
+        <h1>{title}</h1>
+        <p>{message}</p>
+        <p>Kommunen redovisar här uppföljningen av de organ som har valt att publicera den. Kontrollera adressen, eller fråga kommunens registrator.</p>
+      </div>
+    ),
+  });
 }

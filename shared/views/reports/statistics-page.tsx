@@ -1,7 +1,9 @@
 /** @jsxImportSource preact */
 import type { ComponentChildren } from 'preact';
 import { KIND_LABELS } from '../../domain/items/vocabulary';
-import { countOf, percentOf, swedishNumber, type Chart, type StatisticsCharts } from './charts';
+import { countOf, percentOf, statisticsCharts, swedishNumber, type Chart, type StatisticsCharts } from './charts';
+import { GROUPINGS } from './csv';
+import { reportDocument } from './report-document';
 import { dayMonthYear } from '../../application/reports/reports';
 import type { Figures, GroupDimension, OldestOpenItem, Statistics, StatisticsGroup } from '../../domain/reports/statistics';
 
@@ -11,7 +13,10 @@ import type { Figures, GroupDimension, OldestOpenItem, Statistics, StatisticsGro
  * the text alternative in the `<figcaption>`, then the group table that holds the chart's data),
  * the oldest open items, and how the figures are counted. Every figure is text in a table, so the
  * page reads aloud, prints in black and white and needs no script. Layout and print rules:
- * ./report-content.css (classes only).
+ * ./report-content.ts (classes only).
+ *
+ * This module draws the charts with Vega (./charts.ts): the reports function imports it only when
+ * the page is asked for (`await import(…)`), so its other answers never load Vega.
  */
 
 /**
@@ -30,11 +35,14 @@ const COLUMNS: { key: keyof Figures; label: string; heading: string }[] = [
   { key: 'p90DaysToDone', label: '90:e percentil', heading: '90:e per\u00adcentil' },
 ];
 
-const SECTIONS: { dimension: GroupDimension; id: string; heading: string; column: string }[] = [
-  { dimension: 'body', id: 'per-organ', heading: 'Per organ', column: 'Organ' },
-  { dimension: 'year', id: 'per-ar', heading: 'Per beslutsår', column: 'Beslutsår' },
-  { dimension: 'kind', id: 'per-typ', heading: 'Per typ av ärende', column: 'Typ' },
-  { dimension: 'unit', id: 'per-enhet', heading: 'Per ansvarig enhet', column: 'Enhet' },
+const STATISTICS_TITLE = 'Verkställighet av beslut: statistik';
+
+/** One section a grouping, in GROUPINGS' order; the groups' column is named as in the spreadsheet. */
+const SECTIONS: { dimension: GroupDimension; id: string; heading: string }[] = [
+  { dimension: 'body', id: 'per-organ', heading: 'Per organ' },
+  { dimension: 'year', id: 'per-ar', heading: 'Per beslutsår' },
+  { dimension: 'kind', id: 'per-typ', heading: 'Per typ av ärende' },
+  { dimension: 'unit', id: 'per-enhet', heading: 'Per ansvarig enhet' },
 ];
 
 const figure = (value: number | null) => (value === null ? '–' : swedishNumber(value));
@@ -214,7 +222,7 @@ function Method() {
 export function StatisticsContent({ stats, charts }: { stats: Statistics; charts: StatisticsCharts }) {
   return (
     <div class="stats">
-      <h1>Verkställighet av beslut: statistik</h1>
+      <h1>{STATISTICS_TITLE}</h1>
       <p class="lead">{periodLine(stats)}</p>
 
       <section aria-labelledby="sammanfattning">
@@ -224,13 +232,13 @@ export function StatisticsContent({ stats, charts }: { stats: Statistics; charts
       </section>
 
       {stats.totals.decided > 0 &&
-        SECTIONS.map(({ dimension, id, heading, column }) => {
+        SECTIONS.map(({ dimension, id, heading }) => {
           const chart = dimension === 'unit' ? null : charts[dimension];
           return (
             <section aria-labelledby={id} class="stats-group">
               <h2 id={id}>{heading}</h2>
               {chart && <ChartFigure chart={chart} />}
-              <GroupTable groups={stats.groups[dimension]} caption={`Ärenden ${heading.toLowerCase()}`} column={column} />
+              <GroupTable groups={stats.groups[dimension]} caption={`Ärenden ${heading.toLowerCase()}`} column={GROUPINGS[dimension]} />
             </section>
           );
         })}
@@ -243,4 +251,14 @@ export function StatisticsContent({ stats, charts }: { stats: Statistics; charts
       <Method />
     </div>
   );
+}
+
+/** `GET /reports/statistik` as `text/html`: the whole printable page, its charts drawn. Sent with REPORT_PAGE_HEADERS. */
+export async function statisticsDocument(stats: Statistics): Promise<string> {
+  const charts = await statisticsCharts(stats);
+  return reportDocument({
+    title: STATISTICS_TITLE,
+    footer: `Uttag ur kommunens uppföljning av politiska beslut, läget den ${dayMonthYear(stats.asOf)}.`,
+    children: <StatisticsContent stats={stats} charts={charts} />,
+  });
 }

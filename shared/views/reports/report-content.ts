@@ -1,10 +1,10 @@
-/*
+/**
  * The statistics page (statistics-page.tsx) and the public page (public-page.tsx): their own few
- * layout and print rules, on top of the page shell's stylesheet. Classes only; no script, no font,
- * no image, so the pages' strict CSP holds.
+ * layout and print rules, on top of the page shell's base (report-document.tsx). Classes only; no
+ * script, no font, no image, so the pages' strict CSP holds. A string, not a .css file, because a
+ * function's bundle carries no stylesheet files: the shell inlines it and allows it by its hash.
  */
-
-/* Tables of figures: numbers right-aligned in equal-width digits. */
+export const REPORT_CONTENT_CSS = `/* Tables of figures: numbers right-aligned in equal-width digits. */
 .stats-table { border-collapse: collapse; width: 100%; margin: 0 0 1.5rem; }
 .stats-table caption { text-align: left; font-weight: 600; padding: 0 0 .5rem; }
 .stats-table th, .stats-table td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid #c8c8c8; vertical-align: top; }
@@ -65,3 +65,4 @@
   .stats-chart-image svg { max-height: 120mm; width: auto; }
   .stats .late, .public .late { color: #000; }
 }
+`;
