@@ -362,7 +362,7 @@ describe('the HTTP API', () => {
     }
   });
 
-  it("names each route without a token in its cdk-nag acknowledgement: public by contract (the public page among them), or opened by a link", () => {
+  it("names each route without a token in its cdk-nag acknowledgement: public by contract (the public page among them), opened by a link, or a workspace page whose credential is the session", () => {
     const reasonOf = (key: string) =>
       appStack.api.routes
         .get(key)!
@@ -375,6 +375,7 @@ describe('the HTTP API', () => {
     for (const [key, route] of ROUTES.flatMap((r) => routeKeysOf(r).map((k) => [k, r] as const))) {
       if (route.access === 'public') expect(reasonOf(key), key).toMatch(new RegExp(`^${key.replace(/[{}/]/g, '\\$&')} is public by contract`));
       else if (route.access === 'link') expect(reasonOf(key), key).toContain('is opened by a link by contract');
+      else if (route.access === 'session') expect(reasonOf(key), key).toContain("access 'session'");
       else expect(reasonOf(key), key).toBe('');
     }
   });

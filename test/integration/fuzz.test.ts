@@ -611,11 +611,15 @@ function judge(request: FuzzRequest, answer: Answer): string | undefined {
       if (/^[a-z][a-z0-9+.-]*:|^\/\/|^\\/i.test(location)) return `redirect leaves the site: ${location}`;
       return undefined;
     }
-    // A page, or what its contract says it answers besides (the stylesheet, a list as a file).
-    const answered = status < 300 ? (route.responses[200]?.types ?? ['text/html']) : ['text/html'];
+    // A page, or what its contract says it answers besides (the stylesheet, a list as a file); a page
+    // that also answers programs in JSON (the public page) refuses them in the error JSON.
+    const json = route.responses[200]?.schema ? ['application/json'] : [];
+    const answered = status < 300 ? [...(route.responses[200]?.types ?? ['text/html']), ...json] : ['text/html', ...json];
     if (!answered.some((t) => type.startsWith(t))) return `a page route answered ${status} with ${type}`;
     if (!/^text\/html/.test(type)) return undefined;
-    if (answer.headers['cache-control'] !== 'no-store' || answer.headers['referrer-policy'] !== 'no-referrer') return 'a page without no-store or no-referrer';
+    // A page is not kept by caches, but where its contract says it may be (the public page, while open).
+    const caching = (status === 200 || status === 304) && route.responses[200]?.headers?.['Cache-Control'] ? answer.headers['cache-control'] : 'no-store';
+    if (answer.headers['cache-control'] !== caching || answer.headers['referrer-policy'] !== 'no-referrer') return 'a page without no-store or no-referrer';
     if (!answer.headers['content-security-policy']) return 'a page without a Content-Security-Policy';
     return undefined;
   }
