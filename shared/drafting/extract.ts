@@ -111,6 +111,8 @@ interface Candidate {
   source: Span;
   /** `due` is the end of a period ("under 2026"): a later, exact report-back replaces it. */
   approximate?: boolean;
+  /** Counted work ("fyra frågor ska utredas"): the parts the text goes on to tell replace it. */
+  counted?: boolean;
 }
 
 interface BlockMeta {
@@ -125,6 +127,8 @@ interface BlockMeta {
   /** The document's first header lines, folded. */
   head: string[];
   council: Council;
+  /** The document is a summary of a meeting (see SUMMARY). */
+  summary: boolean;
 }
 
 const ROLE_HEAD =
@@ -150,7 +154,15 @@ const GIVE = new RegExp(`\\b(?:ge|ger|gav)\\s+(${NOT_ATT}{2,140}?)\\s+(?:i\\s+up
 const COMMISSION_TO = new RegExp(`\\b(?:uppdra|uppdrar|uppdrog)\\s+(?:at|till)\\s+(${NOT_ATT}{2,140}?)\\s+att\\s+`);
 const COMMISSION_BARE = new RegExp(`\\buppdra(?:r)?\\s+(${NOT_ATT}{2,80}?)\\s+att\\s+`);
 const APPOINT_TO_SIGN = new RegExp(`\\b(?:utse|utser|bemyndiga|bemyndigar)\\s+(${NOT_ATT}{2,120}?)\\s+(?:till\\s+)?att\\s+(?=(?:underteckna|teckna|skriva under|inga)\\b)`);
-const SUBJECT_COMMISSION = /\s(?:far|ges|erhaller)\s+(?:ocksa\s+|aven\s+|dessutom\s+)?(?:i\s+uppdrag|uppdraget)\s+(?:att\s+)?|\s(?:uppdras|utses|bemyndigas)\s+(?:till\s+)?(?:att\s+)?/;
+// "har fått i uppdrag", "fick i uppdrag": a summary tells the commission in the past. "bemyndigas att fatta
+// beslut" gives a power, not a duty: only an authority to sign is work.
+const SUBJECT_COMMISSION =
+  /\s(?:far|fick|fatt|ges|gavs|erhaller|erholl)\s+(?:ocksa\s+|aven\s+|dessutom\s+)?(?:i\s+uppdrag|uppdraget)\s+(?:att\s+)?|\s(?:uppdras|utses)\s+(?:till\s+)?(?:att\s+)?|\sbemyndigas\s+(?:att\s+)?(?=(?:underteckna|teckna|skriva under)\b)/;
+/**
+ * The subject after the verb (Swedish puts the verb second): "Samtidigt får kommunstyrelseförvaltningen
+ * i uppdrag att …", "Vidare ges ekonomichefen i uppdrag att …". The role needs a role's head word.
+ */
+const INVERTED_COMMISSION = new RegExp(`^\\p{L}+\\s+(?:far|fick|ges|gavs)\\s+(${NOT_ATT}{2,100}?)\\s+(?:i\\s+uppdrag|uppdraget)\\s+att\\s+`, 'u');
 // "Kommundirektören ska senast den 1 oktober återkomma": a deadline may stand between modal and verb.
 const SUBJECT_MODAL = new RegExp(`\\s(?:ska|skall)\\s+(?:ocksa\\s+|aven\\s+)?(?=(?:senast\\s+[^,.;]{1,40}?\\s+)?${TASK_VERB}\\b)`);
 /** "Ärendet återremitteras till förvaltningen för komplettering": the case goes back for more work. */
@@ -243,7 +255,7 @@ function* extraction(text: string, known: KnownFacts, ctx: DraftContext, work: W
   }
   const kept = new Map<string, Candidate>();
   for (const c of candidates) {
-    const key = [c.kind, c.role ? normalizeRole(fold(c.role)) : '', JSON.stringify(c.due ?? null), c.source.start].join('|');
+    const key = [c.kind, c.role ? normalizeRole(fold(c.role)) : '', JSON.stringify(c.due ?? null), c.source.start, fold(c.title)].join('|');
     const seen = kept.get(key);
     if (!seen || seen.confidence < c.confidence) kept.set(key, c);
   }
@@ -275,12 +287,23 @@ interface DocFacts {
   head: string[];
   /** Some block is a § of minutes. */
   paragraphs: boolean;
+  /** A summary of a meeting's decisions (see SUMMARY). */
+  summary: boolean;
   /**
    * The date a month or day without a year counts from when a block has no meeting date: the
    * document's own date, else the first date written with its year, else today (a text with no date).
    */
   ref: CalendarDate;
 }
+
+/**
+ * What a summary of a meeting calls itself in its opening: a web page or a note that restates a
+ * meeting's decisions in its own words ("Beslut i korthet", "Axplock från kommunstyrelsen", "Referat
+ * från kommunfullmäktige", "Kommunstyrelsen beslutade bl a följande", "ett urval av besluten").
+ */
+const SUMMARY = /\b(?:i korthet|axplock|referat|sammandrag|popularprotokoll|nyhetsnotiser|nyheter fran|senaste nytt|aktuella beslut|(?:ett )?urval av|en sammanfattning|kortfattat|bland annat foljande|bl\.? ?a\.? foljande|pressmeddelande)\b/;
+/** How far into a document its opening goes: the title and a lead paragraph. */
+const OPENING = 800;
 
 const LABELLED_MEETING = /sammantradesdatum|sammantrade(?:t)?\s+(?:den\s+)?\d|motesdatum/;
 const NOT_MEETING_DATE = /inkom|vack|datum\s*:?\s*\d|daterad|^datum\b/;
@@ -328,6 +351,7 @@ function* documentFacts(doc: Doc, today: CalendarDate): Steps<DocFacts> {
     council: /\bregion(?:fullmaktige|styrelse)/.test(opening) ? 'region' : /\blandstings(?:fullmaktige|styrelse)/.test(opening) ? 'landsting' : 'kommun',
     minutes: folded.some(READS_AS_MINUTES),
     paragraphs: doc.blocks.some((b) => b.paragraph),
+    summary: SUMMARY.test(opening.slice(0, OPENING)),
     head: folded.slice(0, 6).map((line) => line.slice(0, 300)),
     ref,
   };
@@ -400,7 +424,7 @@ function blockMeta(doc: Doc, facts: DocFacts, block: Block, known: KnownFacts): 
   const decider = known.body ?? bodyCode(headingDecider ?? '', fallback, facts.council) ?? bodyCode(subject ?? '', fallback, facts.council) ?? fallback;
   const date = known.meetingDate ?? meetingDate(doc, facts, block);
   const paragraph = block.paragraph ?? (doc.blocks.length === 1 ? facts.paragraph : undefined);
-  return { decider, date, paragraph, caseNumber, ref: date ?? facts.ref, title: blockTitle(doc, facts, block), head: facts.head, council: facts.council };
+  return { decider, date, paragraph, caseNumber, ref: date ?? facts.ref, title: blockTitle(doc, facts, block), head: facts.head, council: facts.council, summary: facts.summary };
 }
 
 // ---------------------------------------------------------------- decision points
@@ -523,15 +547,23 @@ function readCommission(doc: Doc, clause: Span): Commission | undefined {
     const start = clause.start + m.index + m[0].indexOf(g);
     return { start, end: start + g.length };
   };
-  const delimited = (pattern: RegExp, exhortation = false, needsHead = false): Commission | undefined => {
+  // `needsHead`: the role must hold a role's head word ("any"), or end in one ("last").
+  const delimited = (pattern: RegExp, exhortation = false, needsHead?: 'any' | 'last'): Commission | undefined => {
     const m = pattern.exec(f);
     if (!m) return undefined;
     const role = at(m);
-    if (needsHead && !fslice(doc, role).split(/\s+/).some((w) => ROLE_HEAD.test(w))) return undefined;
+    const words = fslice(doc, role).split(/\s+/);
+    if (needsHead === 'any' && !words.some((w) => ROLE_HEAD.test(w))) return undefined;
+    if (needsHead === 'last' && !ROLE_HEAD.test(words.at(-1) ?? '')) return undefined;
     return { roles: splitRoles(doc, role), task: { start: clause.start + m.index + m[0].length, end: clause.end }, exhortation };
   };
   const found =
-    delimited(GIVE) ?? delimited(COMMISSION_TO) ?? delimited(APPOINT_TO_SIGN) ?? delimited(COMMISSION_BARE, false, true) ?? delimited(REFERRAL_BACK, false, true);
+    delimited(GIVE) ??
+    delimited(COMMISSION_TO) ??
+    delimited(APPOINT_TO_SIGN) ??
+    delimited(COMMISSION_BARE, false, 'any') ??
+    delimited(REFERRAL_BACK, false, 'any') ??
+    delimited(INVERTED_COMMISSION, false, 'last');
   if (found) return found;
   for (const pattern of [SUBJECT_COMMISSION, SUBJECT_MODAL]) {
     const m = pattern.exec(f);
@@ -719,13 +751,21 @@ function attach(doc: Doc, meta: BlockMeta, group: Candidate[], span: Span): void
 function* pointItems(doc: Doc, meta: BlockMeta, point: Point, plain: boolean, exhortations: Candidate[]): Steps<Candidate[]> {
   const items: Candidate[] = [];
   const duties: Candidate[] = [];
+  // The passives of work told so far in the point (see passiveDuty).
+  const told = new Set<string>();
   let group: Candidate[] | undefined;
-  for (const sentence of sentencesOf(doc, point)) {
+  // In a summary, a decision reported ("Socialnämnden beslutade att …") goes on in the sentences after it.
+  let reported = false;
+  const sentences = sentencesOf(doc, point);
+  for (const [n, sentence] of sentences.entries()) {
     yield;
     if (isQuestion(doc, sentence)) continue;
     if (plain && PROPOSING.test(fslice(doc, sentence))) continue;
-    // In text outside a decision, only a decision it reports ("Fullmäktige beslutade att …") states a duty.
-    const states = !plain || reportsThisDecision(doc, meta, sentence);
+    // In text outside a decision, only a decision it reports ("Fullmäktige beslutade att …", "… . Det har
+    // kommunfullmäktige beslutat.") states a duty; in a summary, so do the sentences that go on with it.
+    const reports = plain && (reportsThisDecision(doc, meta, sentence) || attributed(doc, meta, sentences[n + 1]));
+    const states = !plain || reports || (meta.summary && reported);
+    reported ||= meta.summary && reports;
     let sentenceGroup: Candidate[] | undefined;
     let last: Commission | undefined;
     const before = items.length + duties.length;
@@ -733,8 +773,9 @@ function* pointItems(doc: Doc, meta: BlockMeta, point: Point, plain: boolean, ex
       doc.work.charge(CLAUSE_UNITS);
       const cf = fslice(doc, clause);
       const commission = readCommission(doc, clause);
-      // "Kommunstyrelsen gav förvaltningen i uppdrag …" outside a decision is the case's history.
-      if (commission && plain && /\b(?:gav|uppdrog)\b/.test(cf)) continue;
+      // "Kommunstyrelsen gav förvaltningen i uppdrag …" outside a decision is the case's history, but in a
+      // summary of a meeting it is what the meeting decided (unless another date is written).
+      if (commission && plain && PAST_COMMISSION.test(cf) && !(meta.summary && onlyThisMeeting(doc, meta, sentence))) continue;
       if (commission) {
         const made = taskItems(doc, meta, commission, sentence, point);
         // An uppmaning asks another body to act: shown to the clerk, never proposed as an item.
@@ -767,7 +808,7 @@ function* pointItems(doc: Doc, meta: BlockMeta, point: Point, plain: boolean, ex
       }
       // "Uppdraget ska redovisas …" after a commission is its report-back, not a duty of its own.
       const refersBack = group && (FOLLOW_UP.test(fslice(doc, sentence)) || SHALL_BY.test(fslice(doc, sentence)));
-      if (!sentenceGroup && states && !refersBack) duties.push(...passiveDuty(doc, meta, clause, sentence, point));
+      if (!sentenceGroup && states && !refersBack) duties.push(...passiveDuty(doc, meta, clause, sentence, point, told));
     }
     if (sentenceGroup) group = sentenceGroup;
     else if (items.length + duties.length > before) continue;
@@ -776,16 +817,33 @@ function* pointItems(doc: Doc, meta: BlockMeta, point: Point, plain: boolean, ex
   }
   // "Antalet platser ska utökas. Förvaltningen ges i uppdrag att återkomma med förslag": the direction waits for the proposals.
   const awaited = items.some((c) => /^aterkomma\b.*\b(?:forslag|underlag)/.test(fold(c.title)));
-  return awaited ? items : [...items, ...duties].sort((a, b) => a.source.start - b.source.start);
+  // "Fyra frågor ska utredas vidare. En kartläggning ska göras … Det ska utredas hur …": the parts replace the count.
+  const parts = (c: Candidate) => duties.filter((d) => d.source.start > c.source.start).length >= 2;
+  const standing = duties.filter((c) => !(c.counted && parts(c)));
+  return awaited ? items : [...items, ...standing].sort((a, b) => a.source.start - b.source.start);
 }
 
-const REPORTED_DECISION = new RegExp(`^${BODY_PHRASE}\\s+(?:beslutade|beslutar|beslot)\\s+(?:\\S+\\s+){0,6}?att\\b`);
+/** "Kommunstyrelsen beslutade att", "Kommunstyrelsens ledamöter beslutade utifrån det att", "Fullmäktige har beslutat att". */
+const REPORTED_DECISION = new RegExp(`^${BODY_PHRASE}(?:\\s+ledamoter)?\\s+(?:har\\s+)?(?:beslutade|beslutar|beslot|beslutat)\\s+(?:\\S+\\s+){0,6}?att\\b`);
+/** "Det har kommunfullmäktige beslutat.", "Det beslutade kommunstyrelsen vid sitt sammanträde 6/3.": the sentence before is the decision. */
+const ATTRIBUTION = new RegExp(`^det\\s+(?:har\\s+${BODY_PHRASE}\\s+beslutat|beslutade\\s+${BODY_PHRASE})\\b`);
+/** Commissions told in the past: "gav … i uppdrag", "uppdrog åt", "fick i uppdrag", "har fått i uppdrag". */
+const PAST_COMMISSION = /\b(?:gav|gavs|uppdrog|fick|fatt)\b/;
+
+/** No date in the span but this meeting's: "beslutade 2019-05-20" tells of an earlier decision. */
+function onlyThisMeeting(doc: Doc, meta: BlockMeta, span: Span): boolean {
+  return datesIn(doc, span, meta.ref).every((t) => t.date === meta.date);
+}
 
 /** "Fullmäktige beslutade att …" with no date, or this meeting's: this decision; "beslutade 2019-05-20 att …" is history. */
 function reportsThisDecision(doc: Doc, meta: BlockMeta, sentence: Span): boolean {
   const m = REPORTED_DECISION.exec(fslice(doc, sentence));
-  if (!m) return false;
-  return datesIn(doc, { start: sentence.start, end: sentence.start + m[0].length }, meta.ref).every((t) => t.date === meta.date);
+  return !!m && onlyThisMeeting(doc, meta, { start: sentence.start, end: sentence.start + m[0].length });
+}
+
+/** The sentence after a decision told without its subject: "Det har kommunfullmäktige beslutat." (for this meeting). */
+function attributed(doc: Doc, meta: BlockMeta, next: Span | undefined): boolean {
+  return !!next && ATTRIBUTION.test(fslice(doc, next)) && onlyThisMeeting(doc, meta, next);
 }
 /**
  * The passives of work ("ska köpas in", "ska utredas", "ska behandlas i arbetet med"): what a rule
@@ -795,12 +853,22 @@ function reportsThisDecision(doc: Doc, meta: BlockMeta, sentence: Span): boolean
 const WORK_PASSIVE =
   '(?:utredas|undersokas|genomforas|inrattas|upprattas|utarbetas|revideras|kartlaggas|inventeras|analyseras|sammanstallas|planeras|projekteras|' +
   'byggas|anlaggas|rustas upp|renoveras|rivas|kopas in|kopas|saljas|forvarvas|upphandlas|tillskapas|skapas|startas|paborjas|anordnas|' +
-  'tas fram|ses over|foljas upp|behandlas|provas|inforas|tillsattas|verkstallas)';
+  'tas fram|ses over|foljas upp|behandlas|provas|inforas|tillsattas|verkstallas|installeras|goras)';
 /** "Lichron-fastigheten ska köpas in", "frågan om en cykelväg ska behandlas i arbetet med planen": a passive "ska" of work. */
 const PASSIVE_DUTY = new RegExp(`^([a-z0-9][^,;]{1,160}?)\\s+(?:ska|skall)\\s+(?:darfor\\s+|ocksa\\s+|aven\\s+|nu\\s+|omgaende\\s+)?(${WORK_PASSIVE})\\b`);
+/** "… kan utvecklas samt tas fram förslag till …": a further passive of work joined to the first, "ska" left out. */
+const FURTHER_PASSIVE = new RegExp(`\\s(?:samt|och)\\s+(?:ska\\s+|skall\\s+)?(?:aven\\s+|ocksa\\s+)?(${WORK_PASSIVE})\\b`);
+/** What "göras" is work for: an action named by its noun, new to the text ("en kartläggning ska göras", "en översyn", "en analys"). */
+const ACTION_NOUN = /(?:ning|ningen|ing|ingen|oversyn|oversynen|analys|analysen|studie|studien|utvardering|utvarderingen|inventering)$/;
+/** "Det ska utredas hur …", "Det ska även tas fram ett förslag": no subject, the work is what follows the verb. */
+const IMPERSONAL = /^det$/;
+/** "fyra frågor ska utredas": work counted, whose parts may follow. */
+const COUNTED = /^(?:tva|tre|fyra|fem|sex|sju|atta|nio|tio|\d{1,2})\s+\p{L}+(?:er|or|ar|en|n)$/u;
+/** "frågan ska utredas närmare" after the duty was told: the same work said again. */
+const ANAPHOR = /^(?:fragan|arendet|forslaget|saken|detta|denna|dessa)$/;
 /** The decision's own paperwork: "Beslutet ska skickas till …", "Ärendet ska behandlas av …". */
 const PAPERWORK = /^(?:beslutet|besluten|paragrafen|protokollet|arendet|arendena)$/;
-const ARTICLE = /^(?:en|ett|den|det|de|dessa|denna|detta|alla|samtliga|fragan|antalet|arbetet)\b/;
+const ARTICLE = /^(?:en|ett|den|det|de|dessa|denna|detta|alla|samtliga|fragan|antalet|arbetet|tva|tre|fyra|fem|sex|sju|atta|nio|tio)\b/;
 
 /**
  * "Lichron-fastigheten ska köpas in av kommunen", "att Ulricehamnsförslaget ska utredas vidare": a
@@ -809,7 +877,7 @@ const ARTICLE = /^(?:en|ett|den|det|de|dessa|denna|detta|alla|samtliga|fragan|an
  * ("ska anses"), work a body is to decide ("ska behandlas av kommunfullmäktige") or a change that
  * takes effect ("ska avvecklas från och med den 1 januari").
  */
-function passiveDuty(doc: Doc, meta: BlockMeta, clause: Span, sentence: Span, point: Point): Candidate[] {
+function passiveDuty(doc: Doc, meta: BlockMeta, clause: Span, sentence: Span, point: Point, told: Set<string>): Candidate[] {
   const f = fslice(doc, clause);
   const m = PASSIVE_DUTY.exec(f);
   if (!m?.[1] || !m[2]) return [];
@@ -817,32 +885,47 @@ function passiveDuty(doc: Doc, meta: BlockMeta, clause: Span, sentence: Span, po
   const lastAtt = m[1].lastIndexOf(' att ');
   const subjectStart = lastAtt >= 0 ? lastAtt + 5 : 0;
   const subject = { start: clause.start + subjectStart, end: clause.start + m[1].length };
+  const subjectWords = fslice(doc, subject).trim().split(/\s+/);
   const verbEnd = clause.start + m[0].length;
-  const rest = { start: verbEnd, end: clause.end };
-  const after = fslice(doc, rest);
-  if (PAPERWORK.test(fslice(doc, subject).split(' ')[0] ?? '') || new RegExp(`^\\s*av\\s+${BODY_PHRASE}`).test(after) || /\bfran och med\b/.test(after)) return [];
+  const after = fslice(doc, { start: verbEnd, end: clause.end });
+  if (PAPERWORK.test(subjectWords[0] ?? '') || new RegExp(`^\\s*av\\s+${BODY_PHRASE}`).test(after) || /\bfran och med\b/.test(after)) return [];
+  // "En kartläggning ska göras" is new work; "Bedömningen ska göras utifrån …" a way of working.
+  if (m[2] === 'goras' && !(/^(?:en|ett)$/.test(subjectWords[0] ?? '') && ACTION_NOUN.test(subjectWords.at(-1) ?? ''))) return [];
+  const verbKey = m[2].replace(/\s+/g, ' ');
+  // The same work told again of "frågan", "ärendet": one item.
+  if (subjectWords.length === 1 && ANAPHOR.test(subjectWords[0] ?? '') && told.has(verbKey)) return [];
+  told.add(verbKey);
+  const impersonal = subjectWords.length === 1 && IMPERSONAL.test(subjectWords[0] ?? '');
+  const further = FURTHER_PASSIVE.exec(after);
+  const rest = { start: verbEnd, end: further ? verbEnd + further.index : clause.end };
+  const written = impersonal ? '' : slice(doc, subject).trim();
+  const duty = { ...passiveItem(doc, meta, m[2], verbEnd, written, rest, sentence, point), counted: COUNTED.test(subjectWords.join(' ')) };
+  if (!further?.[1]) return [duty];
+  // "… samt tas fram förslag till en modell": the further work has no subject of its own.
+  const furtherEnd = verbEnd + further.index + further[0].length;
+  return [duty, passiveItem(doc, meta, further[1], furtherEnd, '', { start: furtherEnd, end: clause.end }, sentence, point)];
+}
+
+/** An uppdrag with no one named, titled in the active: the verb ("köpas in" → "köpa in"), what it is done to, and the rest. */
+function passiveItem(doc: Doc, meta: BlockMeta, passive: string, verbEnd: number, written: string, rest: Span, sentence: Span, point: Point): Candidate {
   // "köpas in" → "köpa in": the passive's s goes from the verb, a particle stays.
-  const verb = slice(doc, { start: verbEnd - m[2].length, end: verbEnd }).replace(/s(?=\s|$)/, '');
-  const written = slice(doc, subject).trim();
+  const verb = slice(doc, { start: verbEnd - passive.length, end: verbEnd }).replace(/s(?=\s|$)/, '');
   const object = ARTICLE.test(fold(written)) ? `${written[0]?.toLowerCase()}${written.slice(1)}` : written;
   const deadline = deadlineOf(doc, rest, meta);
   const remainder = titleOf(doc, rest, deadline.used ? [deadline.used] : [], { ...meta, title: undefined }).replace(/^Av (?:kommunen|regionen|staden|landstinget)\b\s*/, '');
-  const active = verb;
-  const title = restoreDiacritics(`${active[0]?.toUpperCase()}${active.slice(1)} ${object}${remainder ? ` ${remainder[0]?.toLowerCase()}${remainder.slice(1)}` : ''}`, doc.lexicon);
+  const words = [`${verb[0]?.toUpperCase()}${verb.slice(1)}`, object, remainder ? `${remainder[0]?.toLowerCase()}${remainder.slice(1)}` : ''].filter(Boolean);
   const flags = ['Ingen ansvarig anges: ange vem som ska utföra beslutet.'];
   if (deadline.vague) flags.push(vagueFlag(deadline));
-  return [
-    {
-      kind: deadline.report ? 'aterrapportering' : 'uppdrag',
-      title: title.slice(0, 200),
-      due: deadline.due,
-      decision: decisionOf(meta),
-      caseNumber: meta.caseNumber,
-      confidence: point.confidence - 0.2,
-      flags,
-      source: sentence,
-    },
-  ];
+  return {
+    kind: deadline.report ? 'aterrapportering' : 'uppdrag',
+    title: restoreDiacritics(words.join(' '), doc.lexicon).slice(0, 200),
+    due: deadline.due,
+    decision: decisionOf(meta),
+    caseNumber: meta.caseNumber,
+    confidence: point.confidence - 0.2,
+    flags,
+    source: sentence,
+  };
 }
 
 /** "Åtgärderna återrapporteras till socialnämnden under hösten 2027": a report-back with no one named. */
@@ -1242,8 +1325,8 @@ const DEADLINE_CUE = /\b(?:senast|senaste dag|sista dag|sista svarsdag|svarsdatu
  */
 function* remissesOf(doc: Doc, block: Block, meta: BlockMeta): Steps<Remiss[]> {
   if (!/remiss|samrad|synpunkter|yttra sig/.test(fslice(doc, block))) return [];
-  const found: { sentence: Span; deadline: CalendarDate }[] = [];
-  const seen = new Set<CalendarDate>();
+  // `period`: told as the remiss period ("Remisstiden är 10 april till 1 juli"), not as the answer asked for.
+  const found: { sentence: Span; deadline: CalendarDate; period: boolean }[] = [];
   let i = 0;
   for (const sentence of sentencesByLine(doc, block)) {
     if (i++ % SENTENCES_PER_STEP === 0) yield;
@@ -1254,19 +1337,25 @@ function* remissesOf(doc: Doc, block: Block, meta: BlockMeta): Steps<Remiss[]> {
     // "Sista dag för svar: 2027-03-15" marks the date that follows the cue; "Remisstid: 1 februari – 15 mars" ends on the last.
     const after = dates.filter((t) => t.start >= sentence.start + cue.index && t.start - (sentence.start + cue.index + cue[0].length) <= 40);
     const date = /^remisstid/.test(cue[0]) ? after.at(-1) : (dates.find((t) => t.marked) ?? after[0]);
+    if (!date) continue;
+    const period = /^remisstid/.test(cue[0]);
+    // The same deadline again: the sentence that asks for the answer ("Svar önskas senast …") tells the remiss, not the period.
+    const same = found.find((r) => r.deadline === date.date);
+    if (same) {
+      if (same.period && !period) Object.assign(same, { sentence, period });
+      continue;
+    }
     // A further remiss on the page names the answer itself; "Anmälan lämnas senast …" to a meeting is no remiss.
-    if (!date || seen.has(date.date) || (found.length > 0 && !ANSWER_NAMED.test(f))) continue;
-    seen.add(date.date);
-    found.push({ sentence, deadline: date.date });
+    if (found.length > 0 && !ANSWER_NAMED.test(f)) continue;
+    found.push({ sentence, deadline: date.date, period });
   }
-  const county = found.length ? countyOf(doc, block) : undefined;
   const remisses: Remiss[] = [];
   for (const [i, { sentence, deadline }] of found.entries()) {
     if (i % SENTENCES_PER_STEP === 0) yield;
     const part = { start: found[i - 1]?.sentence.end ?? block.start, end: found[i + 1]?.sentence.start ?? block.end };
     const subject = found.length > 1 ? (titleLineBefore(doc, { start: part.start, end: sentence.start }) ?? remissSubject(doc, part)) : remissSubject(doc, block);
     const recipient = recipientOf(doc, sentence, part);
-    remisses.push({ deadline, recipient: recipient === 'Länsstyrelsen' ? (county ?? recipient) : recipient, source: sentence, subject });
+    remisses.push({ deadline, recipient, source: sentence, subject });
   }
   return remisses;
 }
@@ -1293,8 +1382,8 @@ const SEND_TO = /\b(?:skicka\w*|sand\w*|lamna\w*|overlamna\w*|remissvar\w*|svar(
  * "vara Naturvårdsverket tillhanda", "Naturvårdsverket behöver synpunkter", an address on the
  * next line after a closing "till"), else the one its part of the text tells the answer to be sent
  * to, else the sender heading the letter. An authority only mentioned (a contact block, the
- * authority's own later work) is none: the clerk is asked. (A bare "Länsstyrelsen" takes the county
- * the block writes elsewhere: see countyOf.)
+ * authority's own later work) is none: the clerk is asked. The name is as the sentence writes it: a
+ * bare "Länsstyrelsen" stays bare (the gold of the real corpus, docs/domain.md).
  */
 function recipientOf(doc: Doc, sentence: Span, part: Span): string | undefined {
   const f = fslice(doc, sentence);
@@ -1310,12 +1399,6 @@ function recipientOf(doc: Doc, sentence: Span, part: Span): string | undefined {
     sentTo(doc, part, SEND_TO) ??
     letterhead(doc)
   );
-}
-
-/** "Länsstyrelsen i Västra Götalands län" as the block writes it: what a bare "Länsstyrelsen" there means. */
-function countyOf(doc: Doc, block: Block): string | undefined {
-  const m = /\blansstyrelsen i (?:\p{L}+ ){0,2}?\p{L}+ lan\b/u.exec(fslice(doc, block));
-  return m ? authorityAt(doc, block.start + m.index, block.start + m.index + m[0].length) : undefined;
 }
 
 /** The written words at [at, at + length), with a capital first letter ("Kommunstyrelsen"). */
@@ -1473,7 +1556,11 @@ function* unscheduledRemiss(doc: Doc, block: Block, meta: BlockMeta): Steps<Cand
 
 /** A body gives or adopts its answer: "lämnar yttrande", "beslutar att avge yttrande", "antar redovisat yttrande", "godkänna förslaget till yttrande". */
 const GIVES_ANSWER =
-  /\b(?:avge|avger|avges|lamna|lamnar|lamnas|anta|antar|godkanna|godkanner|overlamna|overlamnar)\s+(?:[a-z]+s\s+)?(?:forslag(?:et)?\s+till\s+)?(?:(?:ett|sitt|foljande|upprattat|upprattade|redovisat|redovisade|framtaget|framtagna|gemensamt)\s+)?(?:yttrande(?:t)?|remissvar(?:et)?|synpunkter(?:na)?)\b/;
+  /\b(?:avge|avger|avges|avgav|lamna|lamnar|lamnas|lamnade|anta|antar|antog|godkanna|godkanner|godkande|overlamna|overlamnar|overlamnade)\s+(?:[a-z]+s\s+)?(?:forslag(?:et)?\s+till\s+)?(?:(?:ett|sitt|foljande|upprattat|upprattade|redovisat|redovisade|framtaget|framtagna|gemensamt)\s+)?(?:(?:remiss)?yttrande(?:t)?|remissvar(?:et)?|synpunkter(?:na)?)\b/;
+/** An answer given in the past tense ("KF antog yttrande …"): outside a decision, only a summary of this meeting tells it. */
+const GAVE_ANSWER = /^(?:avgav|lamnade|antog|godkande|overlamnade)\b/;
+/** "Att inte ha något att erinra mot det av Länsstyrelsen upprättade förslaget": an answer of no objection is still an answer to give. */
+const NO_OBJECTION = /\b(?:inte\s+ha|inte\s+har|har\s+inte|ej\s+ha|ha\s+inget|har\s+inget|ha\s+inga|har\s+inga)\s+(?:nagot\s+|nagra\s+)?(?:att\s+erinra|erinringar|invandningar)\s+mot\s+/;
 /** "anta tjänsteskrivelsen som sitt yttrande", "överlämna förvaltningens svar som kommunens remissvar", "yttra sig i enlighet med förslaget". */
 const GIVES_ANSWER_AS = /\b(?:anta|antar|overlamna|overlamnar|godkanna|godkanner|avge|avger)\b[^.;]{1,80}?\bsom\s+(?:(?:sitt|sina|kommunens|regionens|namndens|styrelsens)\s+)?(?:eget\s+|egna\s+)?(?:yttrande|remissvar|svar)\b|\b(?:yttra sig|yttrar sig|besvara remissen|besvarar remissen)\b/;
 /** "Ett gemensamt remissvar som tagits fram inom … godkändes": an answer adopted, told in the passive. */
@@ -1511,23 +1598,29 @@ function* givenAnswers(doc: Doc, block: Block, meta: BlockMeta, remiss: Remiss |
     const next = !current.done && current.value.section === section ? current.value.sentence : undefined;
     const outside = plain || section.kind === 'other';
     const f = fslice(doc, sentence);
-    const gives = GIVES_ANSWER.exec(f) ?? GIVES_ANSWER_AS.exec(f);
+    const noObjection = NO_OBJECTION.exec(f);
+    const gives = GIVES_ANSWER.exec(f) ?? GIVES_ANSWER_AS.exec(f) ?? noObjection;
     const adopted = !gives && ANSWER_ADOPTED.test(f);
     if (!gives && !adopted) continue;
+    if (gives && outside && GAVE_ANSWER.test(gives[0]) && !(meta.summary && onlyThisMeeting(doc, meta, sentence))) continue;
     // A decision reported ("har beslutat att avge"), or the remiss's invitation ("bereder nämnden tillfälle att yttra sig").
     if (gives && /\b(?:beslutat|tillfalle|mojlighet|mojligheten)\s+att\s+$/.test(f.slice(0, gives.index))) continue;
     const subject = BODY_AT_START.exec(f)?.[1];
     // "Enheten föreslår att arbetsutskottet lämnar yttrande" proposes; only a proposal section's own sentence may.
     if (section.kind !== 'proposal' && PROPOSING.test(f)) continue;
     if (outside && !subject && !adopted) continue;
+    // Nothing to object ("inget att erinra") is said outside a decision too, of the case's history ("Stadskontoret har inget att erinra").
+    if (noObjection && gives === noObjection && section.kind !== 'decision' && section.kind !== 'proposal' && !(meta.summary && subject)) continue;
     named ??= agendaAnswers(doc, block);
     const told = next && ANSWER_FOLLOWS.test(fslice(doc, next)) ? { start: sentence.start, end: next.end } : sentence;
     const source = remiss ? { start: Math.min(told.start, remiss.source.start), end: Math.max(told.end, remiss.source.end) } : told;
-    // A passive adoption ("Remissvaret godkändes") names no one.
-    const decided = !adopted && (section.kind === 'decision' || (outside && !!subject));
+    // A passive adoption ("Remissvaret godkändes") names no one; nor does a summary, which tells what the
+    // body decided, not who sends the answer.
+    const decided = !adopted && !meta.summary && (section.kind === 'decision' || (outside && !!subject));
     const body = subject ? slice(doc, { start: sentence.start, end: sentence.start + subject.length }) : meta.decider ? (BODY_NAMES[meta.decider] ?? meta.decider) : undefined;
     const flags = remiss ? (remiss.recipient ? [] : ['Mottagaren av yttrandet framgår inte: ange mottagare.']) : ['Ingen sista dag för svaret anges: ange en deadline.'];
-    const what = answerSubject(doc, told, adopted) ?? lastBefore(named, told.start)?.subject ?? remiss?.subject ?? meta.title;
+    const objected = noObjection && gives === noObjection ? { start: sentence.start + noObjection.index + noObjection[0].length, end: sentence.end } : undefined;
+    const what = answerSubject(doc, told, adopted) ?? (objected ? titleFrom(doc, objected.start, objected.end) : undefined) ?? lastBefore(named, told.start)?.subject ?? remiss?.subject ?? meta.title;
     items.push({
       kind: 'yttrande',
       title: restoreDiacritics(what ? `Skicka yttrandet över ${(what[0] ?? '').toLowerCase()}${what.slice(1)}` : 'Skicka yttrandet', doc.lexicon).slice(0, 200),
@@ -1563,11 +1656,14 @@ function agendaAnswers(doc: Doc, block: Block): { at: number; subject: string }[
 /** What the answer is about: "yttrande över X" in its sentence, else (an adopted one) the sentence itself. */
 function answerSubject(doc: Doc, told: Span, adopted: boolean): string | undefined {
   const own = slice(doc, told);
-  const inSentence = /\b(?:yttrande|remissvar)\s+over\s+(?!remissen\b|forslaget\b)(\S[^.]*)/.exec(fold(own));
+  // "över remissen ”Cykla i Gröna Kronoberg”": the name in quotes is what it is about.
+  const inSentence = /\b(?:yttrande|remissvar)\s+over\s+(?:(?:remissen|promemorian|betankandet|rapporten|forslaget)\s+(?=["”“«])|(?!remissen\b|forslaget\b))(\S[^.]*)/.exec(fold(own));
   // Folding keeps every offset: the folded match marks the written words.
   if (inSentence?.[1]) {
     const at = inSentence.index + inSentence[0].length - inSentence[1].length;
-    return own.slice(at, at + inSentence[1].length).replace(/[\s.]+$/, '').replace(/\s+/g, ' ');
+    const written = own.slice(at, at + inSentence[1].length);
+    const quoted = /^["”“«][^"”“»]{2,120}["”“»]/.exec(written);
+    return (quoted?.[0] ?? written).replace(/[\s.]+$/, '').replace(/\s+/g, ' ');
   }
   return adopted ? own.replace(/\s+(?:godkändes|godkänns|antogs|antas)\b[\s\S]*$/i, '').trim() : undefined;
 }

@@ -135,6 +135,23 @@ describe("an authority's page of remisses", () => {
     expect(proposed(text)[0]?.due).toEqual({ externalDeadline: '2027-03-12', recipient: 'Trafikverket' });
   });
 
+  it('the recipient is named as the deadline sentence writes it: a bare "Länsstyrelsen" stays bare though the page names the county elsewhere', () => {
+    const text = 'Remiss av plan för grön infrastruktur i Ekby län\n\nLänsstyrelsen i Ekby län har tagit fram en plan och önskar synpunkter.\n\nSvar önskas senast den 1 juli 2027 på e-post till Länsstyrelsen.';
+    expect(proposed(text)[0]?.due).toEqual({ externalDeadline: '2027-07-01', recipient: 'Länsstyrelsen' });
+  });
+
+  it('a remiss period and a sentence asking for the answer by the same day are one remiss, told by the sentence that asks for the answer', () => {
+    const text = 'Remiss av naturvårdsplan\n\nRemisstiden är 2027-04-10 till 2027-07-01.\n\nSvar önskas senast den 1 juli 2027 till Länsstyrelsen.';
+    const [d, ...rest] = proposed(text);
+    expect(rest).toEqual([]);
+    expect(d?.source.sentence).toBe('Svar önskas senast den 1 juli 2027 till Länsstyrelsen.');
+  });
+
+  it('a remiss period alone is still the remiss, ending on its last day', () => {
+    const [d] = proposed('Remiss av naturvårdsplan\n\nRemisstiden är 2027-04-10 till 2027-07-01. Svaren skickas till Länsstyrelsen.');
+    expect(d?.due).toEqual({ externalDeadline: '2027-07-01', recipient: 'Länsstyrelsen' });
+  });
+
   it('a county written without a genitive s ("Länsstyrelsen i Skåne län") is part of the name', () => {
     expect(proposed('Länsstyrelsen i Skåne län\n\nRemiss av förslag till naturreservat\n\nRemissvar: senast 2027-03-15')[0]?.due).toEqual({
       externalDeadline: '2027-03-15',

@@ -1,0 +1,195 @@
+/**
+ * Summaries of a meeting (issue 19, round two): the web pages and notes that restate a meeting's
+ * decisions in their own words ("Beslut i korthet", "Axplock", "Referat", "Kommunstyrelsen beslutade
+ * bl a följande"), each rule specified on invented sentences, with the near misses it must leave alone.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractDrafts, PROPOSED_CONFIDENCE, type DraftContext, type KnownFacts } from '../../shared/drafting/extract';
+import { readHeading } from '../../shared/drafting/headings';
+
+const ctx: DraftContext = { lookupRole: () => undefined, today: '2027-11-20' };
+const proposed = (text: string, known: KnownFacts = {}) => extractDrafts(text, known, ctx).drafts.filter((d) => d.confidence >= PROPOSED_CONFIDENCE);
+const ks = { body: 'KS', meetingDate: '2027-03-16' };
+const kf = { body: 'KF', meetingDate: '2027-03-22' };
+
+describe('the line that announces the decisions of a summary', () => {
+  const labels = [
+    'kommunstyrelsen beslutade bl a foljande vid sitt sammantrade den 17 augusti:',
+    'kommunstyrelsen beslutade bl a foljande vid sitt sammantrade den 11 september.',
+    'kommunstyrelsen beslutade bland annat foljande:',
+    'kommunstyrelsen fattade beslut om att:',
+    'ks beslutade foljande:',
+  ];
+  for (const line of labels) {
+    it(`"${line}" opens the decisions`, () => {
+      expect(readHeading(line)).toMatchObject({ kind: 'decision', length: 0 });
+    });
+  }
+
+  const sentences = ['kommunstyrelsen beslutade i mars om en ny taxa', 'beslut om bygglov fattades av namnden', 'kommunstyrelsen fattade ett beslut som galler hela kommunen och som'];
+  for (const line of sentences) {
+    it(`"${line}" is no label`, () => {
+      expect(readHeading(line)).toBeUndefined();
+    });
+  }
+
+  it('numbered points after "beslutade bl a följande vid sitt sammanträde …." are decisions: a commission in one is read', () => {
+    const text = 'KS 16 mars\n\nKommunstyrelsen beslutade bl a följande vid sitt sammanträde den 16 mars.\n\n1.\nAtt godkänna delårsbokslutet. Prognosen visar ett underskott, varför ekonomichefen fått i uppdrag att redovisa en åtgärdsplan.\n\n2. Att föreslå kommunfullmäktige att anta taxan.';
+    expect(proposed(text, ks).map((d) => [d.kind, d.responsibleRole, d.title])).toEqual([['aterrapportering', 'ekonomichefen', 'Redovisa en åtgärdsplan']]);
+  });
+});
+
+describe('commissions told in the past tense', () => {
+  it('"X fick också i uppdrag att …" in a summary of the meeting is a commission of that meeting', () => {
+    const text = 'Senaste nytt från kommunstyrelsen\n\nKommunstyrelsen beslutade i måndags att anställa en ny kommundirektör.\n\nKommunledningskontoret fick också i uppdrag att beställa mark för en ny ishall.';
+    expect(proposed(text, ks).map((d) => [d.kind, d.responsibleRole, d.title])).toEqual([['uppdrag', 'kommunledningskontoret', 'Beställa mark för en ny ishall']]);
+  });
+
+  it('the same sentence in a tjänsteskrivelse is the case history: no commission', () => {
+    const text = 'Tjänsteskrivelse\nNy ishall\n\nKommunledningskontoret fick i uppdrag att beställa mark för en ny ishall. Marken är nu beställd.';
+    expect(proposed(text, { body: 'KS' })).toEqual([]);
+  });
+
+  it('in a summary, a past commission with another date written ("fick 2019-05-20 i uppdrag") is history', () => {
+    const text = 'Beslut i korthet\n\nKommunledningskontoret fick 2019-05-20 i uppdrag att beställa mark för en ishall. Nu har kommunstyrelsen godkänt köpet.';
+    expect(proposed(text, ks)).toEqual([]);
+  });
+});
+
+describe('the subject after the verb (Swedish word order: the verb second)', () => {
+  it('"Samtidigt får kommunstyrelseförvaltningen i uppdrag att …" commissions the administration', () => {
+    const [d, ...rest] = proposed('Fullmäktige i korthet\n\nKF antog en ny trafikplan. Samtidigt får kommunstyrelseförvaltningen i uppdrag att se över busstrafiken.', kf);
+    expect(rest).toEqual([]);
+    expect(d).toMatchObject({ kind: 'uppdrag', responsibleRole: 'kommunstyrelseförvaltningen', title: 'Se över busstrafiken' });
+  });
+
+  it('"Vidare ges ekonomichefen i uppdrag att …" in a decision commissions the chief', () => {
+    expect(proposed('§ 4 Budget\nBeslut\nKommunstyrelsen antar budgeten. Vidare ges ekonomichefen i uppdrag att ta fram en plan för besparingar.', ks)).toMatchObject([
+      { kind: 'uppdrag', responsibleRole: 'ekonomichefen' },
+    ]);
+  });
+
+  it('"Samtidigt får nämnden information om uppdraget att …" gives no commission', () => {
+    expect(proposed('Beslut i korthet\n\nSamtidigt får nämnden information om uppdraget att bygga en ny skola.', ks)).toEqual([]);
+  });
+});
+
+describe('a decision told without its subject, then "Det har … beslutat"', () => {
+  it('"En konstgräsplan ska anläggas på Fågelvallen. Det har kommunfullmäktige beslutat." is an uppdrag with no one named', () => {
+    const [d, ...rest] = proposed('Aktuella beslut i korthet\n\nEn konstgräsplan ska anläggas på Ekvallen. Det har kommunfullmäktige beslutat.', kf);
+    expect(rest).toEqual([]);
+    expect(d).toMatchObject({ kind: 'uppdrag', title: 'Anlägga en konstgräsplan på Ekvallen', flagged: true });
+    expect(d?.responsibleRole).toBeUndefined();
+  });
+
+  it('the same passive with no one saying it was decided is only told: no item', () => {
+    expect(proposed('Aktuella beslut i korthet\n\nEn konstgräsplan ska anläggas på Ekvallen, enligt föreningen.', kf)).toEqual([]);
+  });
+
+  it('"Det beslutade kommunstyrelsen den 3 maj 2019" tells of an earlier decision: no item', () => {
+    expect(proposed('Aktuella beslut i korthet\n\nEn konstgräsplan ska anläggas på Ekvallen. Det beslutade kommunstyrelsen den 3 maj 2019.', ks)).toEqual([]);
+  });
+});
+
+describe('the sentences that go on with a decision a summary reports', () => {
+  it('"Socialnämnden beslutade att …" followed in the same paragraph by "Det ska även tas fram ett förslag till …": the further sentence is a duty too', () => {
+    const text = 'Socialnämnden – aktuella beslut i korthet\n\nSocialnämnden beslutade att hemtjänsten ska ses över.\nDet ska även tas fram ett förslag till nya mål för hemtjänsten.';
+    expect(proposed(text, { body: 'SN', meetingDate: '2027-03-16' }).map((d) => d.title)).toEqual(['Se över hemtjänsten', 'Ta fram ett förslag till nya mål för hemtjänsten']);
+  });
+
+  it('a later paragraph under another heading does not go on with it', () => {
+    const text = 'Socialnämnden – aktuella beslut i korthet\n\nSocialnämnden beslutade att hemtjänsten ska ses över.\n\nÄldreboende\nEtt nytt äldreboende ska byggas i Norrby, enligt planen från 2019.';
+    expect(proposed(text, { body: 'SN', meetingDate: '2027-03-16' }).map((d) => d.title)).toEqual(['Se över hemtjänsten']);
+  });
+
+  it('"Politikerna har nu tagit det formella beslutet att frågan ska utredas" repeats the duty already told: one item', () => {
+    const text = 'Beslut i korthet\nFullmäktige beslutade att förslaget om gratis busskort ska utredas vidare. Förslaget fick fler än 50 röster. Politikerna har nu tagit det formella beslutet att frågan ska utredas närmare.';
+    expect(proposed(text, kf).map((d) => d.title)).toEqual(['Utreda förslaget om gratis busskort vidare']);
+  });
+});
+
+describe('answers a summary reports', () => {
+  it('"KF antog yttrande över X" in a summary is an answer to send, with no one responsible (the page tells the decision, not who sends)', () => {
+    const [d, ...rest] = proposed('Fullmäktige i korthet\n\n19.\nKF antog yttrande över kollektivtrafikplan för Ekby.', kf);
+    expect(rest).toEqual([]);
+    expect(d).toMatchObject({ kind: 'yttrande', title: 'Skicka yttrandet över kollektivtrafikplan för Ekby' });
+    expect(d?.responsibleRole).toBeUndefined();
+  });
+
+  it('"Kommunstyrelsen godkände samhällsenhetens förslag till remissyttrande" in a summary is an answer to send', () => {
+    expect(proposed('Axplock från kommunstyrelsen\n\nLängre lastbilar – remissyttrande\nKommunstyrelsen godkände samhällsenhetens förslag till remissyttrande.', ks)).toMatchObject([{ kind: 'yttrande' }]);
+  });
+
+  it('"Att avge yttrande över remissen ”Cykla i Ekby”" among a summary\'s decisions is titled by the quoted name, no one responsible', () => {
+    const [d] = proposed('KS 17 augusti\n\nKommunstyrelsen beslutade bl a följande vid sitt sammanträde den 17 augusti:\n\n2. Att avge yttrande över remissen ”Cykla i Ekby”.', ks);
+    expect(d).toMatchObject({ kind: 'yttrande', title: 'Skicka yttrandet över ”Cykla i Ekby”' });
+    expect(d?.responsibleRole).toBeUndefined();
+  });
+
+  it('the same answer in minutes is the body\'s to send', () => {
+    expect(proposed('§ 5 Remiss Cykla i Ekby\nBeslut\nKommunstyrelsen beslutar att avge yttrande över remissen.', ks)).toMatchObject([{ kind: 'yttrande', responsibleRole: 'kommunstyrelsen' }]);
+  });
+
+  it('"Att inte ha något att erinra mot det av Länsstyrelsen upprättade förslaget till X" is an answer of no objection, still to be given', () => {
+    const [d] = proposed('KS 17 augusti\n\nKommunstyrelsen beslutade bl a följande:\n\n5. Att inte ha något att erinra mot det av Länsstyrelsen upprättade förslaget till överenskommelse om krissamverkan.', ks);
+    expect(d).toMatchObject({ kind: 'yttrande' });
+    expect(d?.title).toContain('krissamverkan');
+  });
+
+  it('"Stadskontoret har inget att erinra mot förslagen" in the case history gives no answer', () => {
+    expect(proposed('Remiss från Miljödepartementet\nStadskontoret har i huvudsak inget att erinra mot de övergripande förslagen.', ks)).toEqual([]);
+  });
+
+  it('"KS antog yttrande över X" in a tjänsteskrivelse (no summary) tells the case history: no answer', () => {
+    expect(proposed('Tjänsteskrivelse\nKollektivtrafik\n\nKS antog yttrande över kollektivtrafikplanen. Planen är nu antagen av regionen.', { body: 'KS' })).toEqual([]);
+  });
+});
+
+describe('an authority given is no duty', () => {
+  it('"kultur- och fritidsnämnden bemyndigas att fatta beslut om …" gives a power, not a task', () => {
+    expect(proposed('§ 7 Konstgräsplan\nBeslut\nKommunfullmäktige beslutar att kultur- och fritidsnämnden bemyndigas att fatta beslut om en konstgräsplan vid Ekskolan.', kf)).toEqual([]);
+  });
+
+  it('"kommunstyrelsens ordförande bemyndigas att underteckna avtalet" is a task', () => {
+    expect(proposed('§ 8 Avtal\nBeslut\nKommunstyrelsen beslutar att godkänna avtalet och att kommunstyrelsens ordförande bemyndigas att underteckna avtalet.', ks)).toMatchObject([
+      { kind: 'uppdrag', responsibleRole: 'kommunstyrelsens ordförande' },
+    ]);
+  });
+});
+
+describe('passives of work a decision leaves with no one named', () => {
+  const sn = { body: 'SN', meetingDate: '2027-03-16' };
+  const decision = (sentence: string) => `§ 9 Arbetsmarknad\nBeslut\n${sentence}`;
+
+  it('"En kartläggning ska göras för att se …": an action named by its noun, new to the text, is work', () => {
+    expect(proposed(decision('En kartläggning ska göras för att se hur resurserna används.'), sn).map((d) => d.title)).toEqual(['Göra en kartläggning för att se hur resurserna används']);
+  });
+
+  it('"Bedömningen ska göras utifrån barnets bästa" is a way of working, no work', () => {
+    expect(proposed(decision('Bedömningen ska göras utifrån barnets bästa.'), sn)).toEqual([]);
+  });
+
+  it('"Det ska utredas hur …" has no subject: the work is what follows the verb', () => {
+    expect(proposed(decision('Det ska utredas hur samarbetet med föreningarna kan utvecklas.'), sn).map((d) => d.title)).toEqual(['Utreda hur samarbetet med föreningarna kan utvecklas']);
+  });
+
+  it('"… kan utvecklas samt tas fram förslag till en modell": the further passive joined by "samt" is work of its own', () => {
+    expect(proposed(decision('Det ska utredas hur samarbetet kan utvecklas samt tas fram förslag till en finansieringsmodell.'), sn).map((d) => d.title)).toEqual([
+      'Utreda hur samarbetet kan utvecklas',
+      'Ta fram förslag till en finansieringsmodell',
+    ]);
+  });
+
+  it('"Fyra frågor ska utredas vidare" followed by the questions one by one: the questions are the items', () => {
+    const text = decision('Nämnden beslutade att fyra frågor ska utredas vidare. En kartläggning ska göras av resurserna. Det ska utredas hur samarbetet kan utvecklas. Det ska även tas fram ett nytt mål för hemtjänsten.');
+    expect(proposed(text, sn).map((d) => d.title)).toEqual(['Göra en kartläggning av resurserna', 'Utreda hur samarbetet kan utvecklas', 'Ta fram ett nytt mål för hemtjänsten']);
+  });
+
+  it('"Två frågor ska utredas vidare" with nothing more told is one item', () => {
+    expect(proposed(decision('Två frågor ska utredas vidare.'), sn).map((d) => d.title)).toEqual(['Utreda två frågor vidare']);
+  });
+
+  it('"två förvaringsboxar ska installeras" is work', () => {
+    expect(proposed(decision('Två förvaringsboxar för batterier ska installeras vid stationen.'), sn).map((d) => d.title)).toEqual(['Installera två förvaringsboxar för batterier vid stationen']);
+  });
+});
