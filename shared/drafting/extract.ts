@@ -113,6 +113,8 @@ interface Candidate {
   approximate?: boolean;
   /** Counted work ("fyra frågor ska utredas"): the parts the text goes on to tell replace it. */
   counted?: boolean;
+  /** A matter handed on ("Ärendet överlämnas till kommunstyrelsen för beredning"): a motion's own referral when the block raises one. */
+  handedOn?: boolean;
 }
 
 interface BlockMeta {
@@ -132,7 +134,7 @@ interface BlockMeta {
 }
 
 const ROLE_HEAD =
-  /(?:chef|chefen|direktor|direktoren|namnd|namnden|namnder|namnderna|styrelse|styrelsen|forvaltning|forvaltningen|forvaltningarna|ordforande|ordforanden|kontor|kontoret|utskott|utskottet|kansli|kansliet|avdelning|avdelningen|enhet|enheten|are|aren|strateg|strategen|controller|controllern|rektor|rektorn|rektorerna|fullmaktige|presidiet|presidium|bolag|bolaget|ansvarig|ansvarige|ledning|ledningen|direktion|direktionen|forbundet|ombud|ombudet|jurist|juristen|ekonom|ekonomen|tor|torn|toren|radet)$/;
+  /(?:chef|chefen|direktor|direktoren|namnd|namnden|namnder|namnderna|styrelse|styrelsen|forvaltning|forvaltningen|forvaltningarna|ordforande|ordforanden|kontor|kontoret|utskott|utskottet|kansli|kansliet|avdelning|avdelningen|enhet|enheten|are|aren|strateg|strategen|controller|controllern|rektor|rektorn|rektorerna|fullmaktige|presidiet|presidium|bolag|bolaget|ansvarig|ansvarige|ledning|ledningen|direktion|direktionen|forbundet|ombud|ombudet|jurist|juristen|ekonom|ekonomen|tor|torn|toren|radet|grupp|gruppen|beredningen)$/;
 const REPORT_VERB = /\b(?:(?:ater)?rapportera(?:s)?|aterrapportering(?:en)?|aterkomma|slutredovisa|delredovisa|redovisa(?:s)?|informera (?:fullmaktige|styrelsen|namnden|kommunstyrelsen|kommunfullmaktige|regionstyrelsen|regionfullmaktige))\b/;
 const REPORT_SPLIT = /(?:,\s*|\s+)(?:och|samt)\s+(?:att\s+)?(?:darefter\s+)?(?=(?:(?:ater)?rapportera|aterkomma|slutredovisa|delredovisa|redovisa)\b)/;
 const TASK_VERB =
@@ -144,7 +146,8 @@ const SUPINES: Record<string, string> = {
   utarbetat: 'utarbeta', kartlagt: 'kartlägga', sammanstallt: 'sammanställa', analyserat: 'analysera', 'foljt upp': 'följa upp', planerat: 'planera',
 };
 const TASK_SUPINE = `(?:${Object.keys(SUPINES).join('|').replace(/ /g, '\\s+')})`;
-const LEAD_IN = /^(?:.{0,140}?\b(?:beslutar|beslutade|besluta)\s+(?:vidare\s+|dessutom\s+|ocksa\s+|aven\s+|for egen del\s+)?(?:att\s+)?|att\s+)/;
+// "besluta" without "att" is no lead-in: "överlåter åt nämnden att besluta i ärendet" is the task itself.
+const LEAD_IN = /^(?:.{0,140}?\b(?:beslutar|beslutade|besluta)\s+(?:vidare\s+|dessutom\s+|ocksa\s+|aven\s+|for egen del\s+)?att\s+|.{0,140}?\b(?:beslutar|beslutade)\s+(?:vidare\s+|dessutom\s+|ocksa\s+|aven\s+|for egen del\s+)?|att\s+)/;
 // Starts on the punctuation or the conjunction, never on white space: a pattern that opens with
 // `\s*` is tried again at every space of a run.
 const CLAUSE_BOUNDARY = /[,;]\s{0,3}(?:samt\s{1,3}|och\s{1,3})?att\s+|\b(?:samt|och)\s{1,3}att\s+/g;
@@ -168,6 +171,24 @@ const SUBJECT_MODAL = new RegExp(`\\s(?:ska|skall)\\s+(?:ocksa\\s+|aven\\s+)?(?=
 /** "Ärendet återremitteras till förvaltningen för komplettering": the case goes back for more work. */
 const REFERRAL_BACK = new RegExp(`\\baterremitter\\w*\\s+(?:arendet\\s+)?till\\s+(${NOT_ATT}{2,60}?)\\s+(?:for|med)\\s+`);
 const EXHORTATION = new RegExp(`\\b(?:uppmana|uppmanar|uppmanas|rekommendera|rekommenderar)\\s+(${NOT_ATT}{2,120}?)\\s+att\\s+`);
+/** A matter a body hands on: a case, a question, a proposal, a report (never a motion: see motionItems). */
+const MATTER = '(?:arendet|arendena|fragan|fragorna|[a-z-]*forslaget|[a-z-]*forslagen|rapporten|skrivelsen|ansokan|framstallan|begaran)';
+/** To whom, up to what it is for: "till budgetberedningen", "till samverkansgruppen för hållbar utveckling och miljö", "till X för beredning". */
+const REFERRED_TO = '([^.;:,]{3,100}?)(?:\\s+for\\s+(?:beredning|beslut|handlaggning|vidare handlaggning|yttrande|kannedom|information)\\b|\\s*$|\\s*[.;:,])';
+/** "KF överlåter åt samhällsbyggnadsnämnden att besluta i ärendet": the body hands the matter over to decide. */
+const HAND_OVER = new RegExp(`\\b(?:overlater|overlata|overlat|overlot)\\s+(?:at|till)\\s+(${NOT_ATT}{2,100}?)\\s+att\\s+(?=(?:besluta|avgora|behandla|bereda|hantera)\\b)`);
+/** "hänskjuta rapporten med förslag till åtgärder till budgetberedningen", "KF skickade ärendet vidare till flera nämnder". */
+const REFERRAL_ACTIVE = new RegExp(
+  `\\b(?:hanskjuta|hanskjuter|hanskot|overlamna|overlamnar|overlamnade|skicka|skickar|skickade)\\s+(${MATTER}(?:\\s+[^.;:]{1,80})?)\\s+(?:vidare\\s+)?till\\s+${REFERRED_TO}`,
+);
+/** "ärendet hänskjuts till samverkansgruppen", "medborgarförslaget överlämnas till tekniska nämnden för beredning". */
+const REFERRAL_PASSIVE = new RegExp(
+  `\\b(${MATTER})\\s+(?:ska\\s+|skall\\s+)?(?:hanskjuts|hanskots|overlamnas|overlamnades|skickas vidare|skickades vidare|lamnas over)\\s+till\\s+${REFERRED_TO}`,
+);
+/** Nobody in particular: "flera nämnder", "vissa förvaltningar". */
+const UNNAMED = /^(?:flera|nagra|vissa|olika|andra)\s/;
+/** A contract signed by two ("kommunstyrelsens ordförande och kommunchefen att underteckna"): one act, done together. */
+const SIGNING = /^(?:underteckna|undertecka|teckna|skriva under)\b/;
 const ROLE_MODIFIER = /\s+(?:i samrad med|i samverkan med|tillsammans med|med stod av|med hjalp av)\s.*$/;
 const SCAN_STOP = new Set(['att', 'ska', 'skall', 'och', 'samt', 'som', 'med', 'till', 'for', 'av', 'i', 'pa', 'den', 'det', 'de', 'en', 'ett', 'anses', 'bifalls', 'avslas', 'enligt', 'dess', 'vars', 'deras', 'hans', 'hennes', 'alla']);
 const PROPOSING = /\b(?:foreslar|foreslas|foreslog|foreslagit|foreslagits|yrkar|yrkade|yrkat|hemstaller|hemstallt)\b/
@@ -480,9 +501,14 @@ function historyProposals(doc: Doc, block: Block): Point[] {
 // ---------------------------------------------------------------- commissions
 
 interface Commission {
+  /** Whom the work is for, as written; none when the text names no one in particular ("flera nämnder"). */
   roles: Span[];
   task: Span;
   exhortation: boolean;
+  /** The verb of the title when the task is a matter handed over ("Bereda" + "rapporten med förslag"). */
+  verb?: string;
+  /** A matter handed on (see handedOn). */
+  handedOn?: boolean;
 }
 
 function clausesOf(doc: Doc, sentence: Span): Span[] {
@@ -558,12 +584,15 @@ function readCommission(doc: Doc, clause: Span): Commission | undefined {
     return { roles: splitRoles(doc, role), task: { start: clause.start + m.index + m[0].length, end: clause.end }, exhortation };
   };
   const found =
+    handedOn(doc, clause) ??
     delimited(GIVE) ??
     delimited(COMMISSION_TO) ??
     delimited(APPOINT_TO_SIGN) ??
     delimited(COMMISSION_BARE, false, 'any') ??
     delimited(REFERRAL_BACK, false, 'any') ??
     delimited(INVERTED_COMMISSION, false, 'last');
+  // Signed by two or more: one act, done together.
+  if (found && found.roles.length > 1 && SIGNING.test(fslice(doc, found.task))) return { ...found, roles: [{ start: found.roles[0]?.start ?? 0, end: found.roles.at(-1)?.end ?? 0 }] };
   if (found) return found;
   for (const pattern of [SUBJECT_COMMISSION, SUBJECT_MODAL]) {
     const m = pattern.exec(f);
@@ -571,6 +600,39 @@ function readCommission(doc: Doc, clause: Span): Commission | undefined {
     if (m && role) return { roles: [role], task: { start: clause.start + m.index + m[0].length, end: clause.end }, exhortation: false };
   }
   return delimited(EXHORTATION, true);
+}
+
+/**
+ * A matter handed on to a body or group to prepare or decide: "KF överlåter åt samhällsbyggnadsnämnden
+ * att besluta i ärendet", "hänskjuta rapporten med förslag till åtgärder till budgetberedningen",
+ * "ärendet hänskjuts till samverkansgruppen". What is sent for information ("för kännedom") is no work,
+ * nor is a decision sent out (see PAPERWORK).
+ */
+function handedOn(doc: Doc, clause: Span): Commission | undefined {
+  const f = fslice(doc, clause);
+  const over = HAND_OVER.exec(f);
+  if (over?.[1]) {
+    const start = clause.start + over.index + over[0].indexOf(over[1]);
+    return { roles: recipients(doc, { start, end: start + over[1].length }), task: { start: clause.start + over.index + over[0].length, end: clause.end }, exhortation: false, handedOn: true };
+  }
+  const m = REFERRAL_ACTIVE.exec(f) ?? REFERRAL_PASSIVE.exec(f);
+  // Sent for information, or sent out on remiss by its author ("skickar förslagen på remiss till markägare"): no work here.
+  if (!m?.[1] || !m[2] || /\bfor\s+(?:kannedom|information)\b|\bpa\s+remiss\b/.test(m[0])) return undefined;
+  // "Hänskjuta" refers a matter for handling by its meaning; "överlämna" and "skicka" only onward or for a purpose
+  // ("Rapporten överlämnas till kommunstyrelsen" passes a report on).
+  if (!/^hansk/.test(m[0].slice(m[0].search(/hansk|overlamn|skick/))) && !/\bvidare\b|\bfor\s+(?:beredning|beslut|handlaggning|vidare handlaggning|yttrande)\b/.test(m[0])) return undefined;
+  const matterAt = clause.start + m.index + m[0].indexOf(m[1]);
+  const toAt = clause.start + m.index + m[0].lastIndexOf(m[2]);
+  const to = trimSpan(doc.text, { start: toAt, end: toAt + m[2].length });
+  const words = fslice(doc, to).split(/\s+/);
+  // The recipient is a body or a group: its name holds a role's head ("budgetberedningen", "samverkansgruppen för …").
+  if (!words.some((w) => ROLE_HEAD.test(w) || BODY_AT_START.test(w))) return undefined;
+  return { roles: recipients(doc, to), task: { start: matterAt, end: matterAt + m[1].length }, exhortation: false, verb: 'Bereda', handedOn: true };
+}
+
+/** The bodies a matter goes to, none when the text names no one in particular ("flera nämnder"). */
+function recipients(doc: Doc, span: Span): Span[] {
+  return UNNAMED.test(fslice(doc, span)) ? [] : splitRoles(doc, span);
 }
 
 // ---------------------------------------------------------------- deadlines and titles
@@ -623,7 +685,7 @@ function deadlineOf(doc: Doc, task: Span, meta: BlockMeta, reportFrom?: number):
 }
 
 const LEFT_OF_TIMING =
-  /(?:\s*,)?\s*(?:(?:senast|fore|innan|till och med|t\.o\.m\.?|inom)\s+)?(?:(?:till|vid|pa|infor)\s+(?:(?:[a-z-]+\s+(?:och|eller)\s+)?[a-z]+s\s+){0,2}sammantrade[a-z]*\s+(?:den\s+)?)?(?:(?:senast|fore|innan|under)\s+)?(?:den\s+)?$/;
+  /(?:\s*,)?\s*(?:(?:senast|fore|innan|till och med|t\.o\.m\.?|inom)\s+)?(?:(?:till|vid|pa|infor)\s+(?:(?:[a-z-]+\s+(?:och|eller)\s+)?[a-z]+s\s+){0,2}sammantrade[a-z]*\s+(?:den\s+)?)?(?:\b(?:senast|fore|innan|under)\s+)?(?:\bden\s+)?$/;
 const RIGHT_OF_TIMING = /^\s*fran (?:och med )?(?:detta |dagens )?beslut(?:et|sdatum)?/;
 const TRAILING_TARGET = new RegExp(`\\s+(?:till|for|infor)\\s+${BODY_PHRASE}\\s*$`);
 
@@ -672,7 +734,7 @@ function titleOf(doc: Doc, span: Span, remove: Span[], meta: BlockMeta): string 
   let title = restoreDiacritics(s.replace(/\s+/g, ' ').trim(), doc.lexicon);
   if (title.length > 140) title = `${title.slice(0, title.lastIndexOf(' ', 140))}…`;
   title = (title[0] ?? '').toUpperCase() + title.slice(1);
-  if (meta.title && /\b(?:uppdraget|remissen|avtalet|ärendet|beslutet)\b/i.test(title) && !fold(title).includes(fold(meta.title))) {
+  if (meta.title && /\b(?:uppdraget|remissen|avtalet|arendet|beslutet)\b/.test(fold(title)) && !fold(title).includes(fold(meta.title))) {
     title = `${title} – ${restoreDiacritics(meta.title, doc.lexicon)}`;
   }
   return title.slice(0, 200);
@@ -692,10 +754,12 @@ function taskItems(doc: Doc, meta: BlockMeta, commission: Commission, source: Sp
   const deadline = deadlineOf(doc, task, meta, reportFrom);
   const main = split && split.index > 8 ? { start: task.start, end: task.start + split.index } : task;
   const marked = timingsIn(doc, main, meta.ref).filter((t) => t.marked);
-  const title = titleOf(doc, main, deadline.used ? [deadline.used, ...marked] : marked, meta);
+  const written = titleOf(doc, main, deadline.used ? [deadline.used, ...marked] : marked, meta);
   // A commission verb with nothing after it ("uppdra åt X att" at a page's end) is no task.
-  if (!/\p{L}{2}/u.test(title)) return [];
+  if (!/\p{L}{2}/u.test(written)) return [];
+  const title = commission.verb ? `${commission.verb} ${(written[0] ?? '').toLowerCase()}${written.slice(1)}` : written;
   const flags = point.flag ? [point.flag] : [];
+  if (!commission.roles.length) flags.push('Ingen ansvarig anges: ange vem som ska utföra beslutet.');
   let confidence = point.confidence;
   if (deadline.vague) {
     confidence -= 0.1;
@@ -705,8 +769,10 @@ function taskItems(doc: Doc, meta: BlockMeta, commission: Commission, source: Sp
   }
   const dues = [deadline.due, ...deadline.more];
   // "Kommunstyrelsen ger sig själv i uppdrag att …": the deciding body is responsible.
-  const roleOf = (role: Span) => (/^sig sjalva?$/.test(fslice(doc, role).trim()) && meta.decider ? (BODY_NAMES[meta.decider] ?? meta.decider) : slice(doc, role));
-  return commission.roles.flatMap((role) => dues.map((due) => ({
+  const roleOf = (role: Span | undefined) =>
+    role && /^sig sjalva?$/.test(fslice(doc, role).trim()) && meta.decider ? (BODY_NAMES[meta.decider] ?? meta.decider) : role ? slice(doc, role) : undefined;
+  const roles = commission.roles.length ? commission.roles : [undefined];
+  return roles.flatMap((role) => dues.map((due) => ({
     kind: deadline.report ? 'aterrapportering' : 'uppdrag',
     title,
     role: roleOf(role),
@@ -717,6 +783,7 @@ function taskItems(doc: Doc, meta: BlockMeta, commission: Commission, source: Sp
     flags: [...flags],
     source,
     approximate: !!deadline.vague && !!deadline.due,
+    handedOn: commission.handedOn,
   })));
 }
 
@@ -757,9 +824,12 @@ function* pointItems(doc: Doc, meta: BlockMeta, point: Point, plain: boolean, ex
   // In a summary, a decision reported ("Socialnämnden beslutade att …") goes on in the sentences after it.
   let reported = false;
   const sentences = sentencesOf(doc, point);
+  // "6. Medborgarförslag om X. KF överlåter åt nämnden att besluta i ärendet": the matter "ärendet" means.
+  const named = sentences.length > 1 && sentences[0] ? MATTER_NAMED.exec(slice(doc, sentences[0])) : null;
+  const local = named ? { ...meta, title: named[0].replace(/[.\s]+$/, '') } : meta;
   for (const [n, sentence] of sentences.entries()) {
     yield;
-    if (isQuestion(doc, sentence)) continue;
+    if (isQuestion(doc, sentence) || HABITUAL.test(fslice(doc, sentence))) continue;
     if (plain && PROPOSING.test(fslice(doc, sentence))) continue;
     // In text outside a decision, only a decision it reports ("Fullmäktige beslutade att …", "… . Det har
     // kommunfullmäktige beslutat.") states a duty; in a summary, so do the sentences that go on with it.
@@ -777,7 +847,7 @@ function* pointItems(doc: Doc, meta: BlockMeta, point: Point, plain: boolean, ex
       // summary of a meeting it is what the meeting decided (unless another date is written).
       if (commission && plain && PAST_COMMISSION.test(cf) && !(meta.summary && onlyThisMeeting(doc, meta, sentence))) continue;
       if (commission) {
-        const made = taskItems(doc, meta, commission, sentence, point);
+        const made = taskItems(doc, local, commission, sentence, point);
         // An uppmaning asks another body to act: shown to the clerk, never proposed as an item.
         if (commission.exhortation) exhortations.push(...made);
         else {
@@ -827,8 +897,12 @@ function* pointItems(doc: Doc, meta: BlockMeta, point: Point, plain: boolean, ex
 const REPORTED_DECISION = new RegExp(`^${BODY_PHRASE}(?:\\s+ledamoter)?\\s+(?:har\\s+)?(?:beslutade|beslutar|beslot|beslutat)\\s+(?:\\S+\\s+){0,6}?att\\b`);
 /** "Det har kommunfullmäktige beslutat.", "Det beslutade kommunstyrelsen vid sitt sammanträde 6/3.": the sentence before is the decision. */
 const ATTRIBUTION = new RegExp(`^det\\s+(?:har\\s+${BODY_PHRASE}\\s+beslutat|beslutade\\s+${BODY_PHRASE})\\b`);
+/** A sentence that names a matter: "Medborgarförslag om bakteriemätning i Vassbotten." */
+const MATTER_NAMED = /^(?:Medborgarförslag|E-förslag|Motion|Förslag|Ansökan|Skrivelse|Framställan|Begäran)\b[^.]{3,150}\.?$/u;
+/** "Ibland bestämmer fullmäktige att en nämnd ska utreda …": how things are usually done, no decision. */
+const HABITUAL = /^(?:ibland|ofta|oftast|normalt|vanligtvis|vanligen|i regel|i normalfallet)\b|\bbrukar\b/;
 /** Commissions told in the past: "gav … i uppdrag", "uppdrog åt", "fick i uppdrag", "har fått i uppdrag". */
-const PAST_COMMISSION = /\b(?:gav|gavs|uppdrog|fick|fatt)\b/;
+const PAST_COMMISSION = /\b(?:gav|gavs|uppdrog|fick|fatt|overlat|overlot|hanskot|hanskots|overlamnade|overlamnades|remitterade|remitterades|skickade|skickades)\b/;
 
 /** No date in the span but this meeting's: "beslutade 2019-05-20" tells of an earlier decision. */
 function onlyThisMeeting(doc: Doc, meta: BlockMeta, span: Span): boolean {
@@ -983,7 +1057,7 @@ function motionAnswer(text: string): MotionAnswer {
 }
 
 const REFERRED =
-  /(?<![a-z])(?:remittera|remitterar|overlamna|overlamnar|hanvisa|hanvisar)\s+(?:motionen|motionerna|arendet)|(?:motionen|motionerna|arendet)\s+(?:ska\s+|skulle\s+)?(?:anmals\s+och\s+)?(?:remitteras|overlamnas|lamnas|hanvisas|skickas)\s+till\b/;
+  /(?<![a-z])(?:remittera|remitterar|overlamna|overlamnar|hanvisa|hanvisar)\s+(?:motionen|motionerna|arendet)|(?:motionen|motionerna|arendet)\s+(?:ska\s+|skulle\s+)?(?:anmals\s+och\s+)?(?:remitteras|overlamnas|lamnas|hanvisas|skickas)\s+till\b|(?:motionen|motionerna)\s+(?:(?:gar|skickas|sands|lamnas)\s+)?pa\s+remiss\s+till\b/;
 
 /** Who prepares the answer: "remittera motionen till kommunstyrelsen", "har remitterats till tekniska nämnden", "skulle lämnas till kommunstyrelsen". */
 function remitTarget(doc: Doc, span: Span): string | undefined {
@@ -994,7 +1068,7 @@ function remitTarget(doc: Doc, span: Span): string | undefined {
 }
 
 const REMIT_TARGET = new RegExp(
-  `(?:(?:remitter|overlamn|hanvis)\\w*\\s+(?:motionen\\s+|motionerna\\s+|arendet\\s+)?|(?:motionen|motionerna|arendet)\\s+(?:ska\\s+|skulle\\s+)?(?:anmals\\s+och\\s+)?(?:lamnas|skickas)\\s+)till\\s+(${BODY_PHRASE})`,
+  `(?:(?:remitter|overlamn|hanvis)\\w*\\s+(?:motionen\\s+|motionerna\\s+|arendet\\s+)?|(?:motionen|motionerna|arendet)\\s+(?:ska\\s+|skulle\\s+)?(?:anmals\\s+och\\s+)?(?:lamnas|skickas)\\s+|(?:motionen|motionerna)\\s+(?:(?:gar|skickas|sands|lamnas)\\s+)?pa\\s+remiss\\s+)till\\s+(${BODY_PHRASE})`,
 );
 /** A council that motions are raised at. */
 const COUNCILS = new Set(['KF', 'RF', 'LF']);
@@ -1050,7 +1124,7 @@ function* motionItems(doc: Doc, block: Block, meta: BlockMeta, points: Point[], 
   // report on those being prepared: nothing new.
   const title = fold(meta.title ?? '');
   if ((answer && answer !== 'remitted') || ANSWERS_MOTION.test(title) || MOTIONS_PENDING.test(`${title}\n${fslice(doc, block)}`)) return [];
-  const remitSentence = points.find((p) => /remitter|overlamn|hanvis|(?:lamnas|skickas) till/.test(fslice(doc, p)));
+  const remitSentence = points.find((p) => /remitter|overlamn|hanvis|(?:lamnas|skickas) till|pa remiss till/.test(fslice(doc, p)));
   const motion = (title: string, source: Span, raised: Raised | undefined, referredTo = target): Candidate | undefined => {
     if (!raised && answer !== 'remitted') return undefined;
     const flags: string[] = raised?.dated ? ['Motionens eget datum är taget som dagen den väcktes: kontrollera.'] : [];
@@ -1100,7 +1174,10 @@ function* motionItems(doc: Doc, block: Block, meta: BlockMeta, points: Point[], 
     (one ? raisedIn(doc, meta, marks, one.sentence, one.motionAt) : undefined) ??
     (answer === 'remitted' && remitSentence ? raisedAtMeeting(meta, marks, remitSentence) : undefined) ??
     (plain ? yield* motionDocument(doc, block, meta) : undefined);
-  const subject = meta.title ? meta.title : 'motionen';
+  // On a page of several matters, the motion's own line names it ("10. Motion från V om uppföljning. Motionen på remiss till KS.").
+  const first = remitSentence ? sentencesOf(doc, remitSentence)[0] : undefined;
+  const own = first && !REFERRED.test(fslice(doc, first)) ? MATTER_NAMED.exec(slice(doc, first)) : null;
+  const subject = own && /^motion\b/i.test(own[0]) ? own[0].replace(/[.\s]+$/, '') : (meta.title ?? 'motionen');
   const itemTitle = /^motion\b/i.test(subject) ? `Besvara ${subject[0]?.toLowerCase()}${subject.slice(1)}` : `Besvara motionen: ${subject}`;
   // Where the motion is raised through where it is referred: a clerk reads both.
   const raising = raised?.explicit ? raised.source : (one?.sentence ?? raised?.source);
@@ -1726,7 +1803,11 @@ function* blockCandidates(doc: Doc, facts: DocFacts, block: Block, known: KnownF
   yield;
   if (!silent) for (const point of [...points, ...(yield* adoptedYrkanden(doc, block))]) commissions.push(...(yield* pointItems(doc, meta, point, plain, exhortations)));
   yield;
-  const withMotions = [...commissions, ...(yield* motionItems(doc, block, meta, points, commissions, plain))];
+  const motions = yield* motionItems(doc, block, meta, points, commissions, plain);
+  // "Ärendet överlämnas till kommunstyrelsen för beredning" in a block that raises a motion is the motion's referral.
+  const referrals = motions.length ? marksOf(doc, block).referrals : [];
+  const kept = commissions.filter((c) => !(c.handedOn && referrals.some((r) => r.at >= c.source.start && r.at < c.source.end)));
+  const withMotions = [...kept, ...motions];
   yield;
   return yield* yttrandeItems(doc, block, meta, known, withMotions, plain);
 }

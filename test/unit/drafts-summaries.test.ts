@@ -193,3 +193,68 @@ describe('passives of work a decision leaves with no one named', () => {
     expect(proposed(decision('Två förvaringsboxar för batterier ska installeras vid stationen.'), sn).map((d) => d.title)).toEqual(['Installera två förvaringsboxar för batterier vid stationen']);
   });
 });
+
+describe('a matter handed on to a body or a group', () => {
+  it('"KF överlåter åt samhällsbyggnadsnämnden att besluta i ärendet" is an uppdrag for the committee, titled by the matter its point names', () => {
+    const [d, ...rest] = proposed('Fullmäktige i korthet\n\n6. Medborgarförslag om ett övergångsställe vid skolan.\nKF överlåter åt samhällsbyggnadsnämnden att besluta i ärendet.', kf);
+    expect(rest).toEqual([]);
+    expect(d).toMatchObject({ kind: 'uppdrag', responsibleRole: 'samhällsbyggnadsnämnden', title: 'Besluta i ärendet – Medborgarförslag om ett övergångsställe vid skolan' });
+  });
+
+  it('"Hänskjuta rapporten med förslag till åtgärder till budgetberedningen" is an uppdrag for the budget group', () => {
+    const text = 'Axplock från kommunstyrelsen\n\nKommunstyrelsen fattade beslut om att:\n• Godkänna rapporten om lokalbehov.\n• Hänskjuta rapporten med förslag till åtgärder till budgetberedningen.';
+    expect(proposed(text, ks)).toMatchObject([{ kind: 'uppdrag', responsibleRole: 'budgetberedningen', title: 'Bereda rapporten med förslag till åtgärder' }]);
+  });
+
+  it('"Svaret blir att ärendet hänskjuts till samverkansgruppen för hållbar utveckling" names the group in full', () => {
+    expect(proposed('Fullmäktige i korthet\n\n12. Svaret blir att ärendet hänskjuts till samverkansgruppen för hållbar utveckling och miljö.', kf)).toMatchObject([
+      { kind: 'uppdrag', responsibleRole: 'samverkansgruppen för hållbar utveckling och miljö' },
+    ]);
+  });
+
+  it('"KF skickade ärendet vidare till flera nämnder" is work with no one in particular named', () => {
+    const [d] = proposed('Fullmäktige i korthet\n\n9. Medborgarförslag om ett innovationscentrum.\nKF skickade ärendet vidare till flera nämnder.', kf);
+    expect(d).toMatchObject({ kind: 'uppdrag', flagged: true });
+    expect(d?.responsibleRole).toBeUndefined();
+  });
+
+  const notWork = [
+    'Rapporten överlämnas till kommunstyrelsen.',
+    'Rapporten överlämnas till kommunstyrelsen för kännedom.',
+    'Länsstyrelsen skickar förslagen på remiss till markägare och berörda kommuner.',
+    'Beslutet skickas till socialnämnden.',
+  ];
+  for (const sentence of notWork) {
+    it(`"${sentence}" passes a document on: no work`, () => {
+      expect(proposed(`§ 3 Uppföljning\nBeslut\n${sentence}`, { body: 'SN', meetingDate: '2027-03-16' })).toEqual([]);
+    });
+  }
+
+  it('"Ärendet överlämnas till kommunstyrelsen för beredning" of a motion handed in is the motion\'s referral: one motion item', () => {
+    const text = '§91 Motion angående öppen källkod\nÄrendebeskrivning\nPer Ek (S) har lämnat in en motion angående öppen källkod.\nKommunfullmäktiges beslut\n- Ärendet överlämnas till kommunstyrelsen för beredning.';
+    expect(proposed(text, kf).map((d) => [d.kind, d.responsibleRole])).toEqual([['motion', 'kommunstyrelsen']]);
+  });
+
+  it('"Motionen på remiss till kommunstyrelsen" on a summary page refers a motion raised at the meeting, titled by its own line', () => {
+    const [d] = proposed('Fullmäktige i korthet\n\n10. Motion från V om uppföljning av beslut.\nMotionen på remiss till kommunstyrelsen.', kf);
+    expect(d).toMatchObject({ kind: 'motion', responsibleRole: 'kommunstyrelsen', due: { raised: '2027-03-22' }, title: 'Besvara motion från V om uppföljning av beslut' });
+  });
+});
+
+describe('a contract signed by two', () => {
+  it('"uppdra till kommunstyrelsens ordförande och kommunchefen att underteckna köpekontraktet" is one act, done together', () => {
+    expect(proposed('§ 5 Försäljning av mark\nBeslut\nKommunstyrelsen beslutar att godkänna köpekontraktet samt uppdra till kommunstyrelsens ordförande och kommunchefen att underteckna köpekontraktet.', ks).map((d) => d.responsibleRole)).toEqual([
+      'kommunstyrelsens ordförande och kommunchefen',
+    ]);
+  });
+
+  it('two officials commissioned to make a plan are each responsible', () => {
+    expect(proposed('§ 6 Plan\nBeslut\nKommunstyrelsen ger ekonomichefen och personalchefen i uppdrag att ta fram en plan.', ks).map((d) => d.responsibleRole)).toEqual(['ekonomichefen', 'personalchefen']);
+  });
+});
+
+describe('how things are usually done', () => {
+  it('"Ibland bestämmer fullmäktige att en nämnd ska utreda och besluta i ärendet" tells a practice, no decision', () => {
+    expect(proposed('Beslutade medborgarförslag\n\nIbland bestämmer fullmäktige att en nämnd ska utreda och besluta i ärendet.', { body: 'KF' })).toEqual([]);
+  });
+});
