@@ -172,7 +172,8 @@ const SUBJECT_MODAL = new RegExp(`\\s(?:ska|skall)\\s+(?:ocksa\\s+|aven\\s+)?(?=
 const REFERRAL_BACK = new RegExp(`\\baterremitter\\w*\\s+(?:arendet\\s+)?till\\s+(${NOT_ATT}{2,60}?)\\s+(?:for|med)\\s+`);
 const EXHORTATION = new RegExp(`\\b(?:uppmana|uppmanar|uppmanas|rekommendera|rekommenderar)\\s+(${NOT_ATT}{2,120}?)\\s+att\\s+`);
 /** A matter a body hands on: a case, a question, a proposal, a report (never a motion: see motionItems). */
-const MATTER = '(?:arendet|arendena|fragan|fragorna|[a-z-]*forslaget|[a-z-]*forslagen|rapporten|skrivelsen|ansokan|framstallan|begaran)';
+// The compound's first part is bounded: a pattern tried at every word must not run over a whole hyphenated run.
+const MATTER = '(?:arendet|arendena|fragan|fragorna|[a-z-]{0,30}forslag(?:et|en)|rapporten|skrivelsen|ansokan|framstallan|begaran)';
 /** To whom, up to what it is for: "till budgetberedningen", "till samverkansgruppen för hållbar utveckling och miljö", "till X för beredning". */
 const REFERRED_TO = '([^.;:,]{3,100}?)(?:\\s+for\\s+(?:beredning|beslut|handlaggning|vidare handlaggning|yttrande|kannedom|information)\\b|\\s*$|\\s*[.;:,])';
 /** "KF överlåter åt samhällsbyggnadsnämnden att besluta i ärendet": the body hands the matter over to decide. */
@@ -193,7 +194,6 @@ const ROLE_MODIFIER = /\s+(?:i samrad med|i samverkan med|tillsammans med|med st
 const SCAN_STOP = new Set(['att', 'ska', 'skall', 'och', 'samt', 'som', 'med', 'till', 'for', 'av', 'i', 'pa', 'den', 'det', 'de', 'en', 'ett', 'anses', 'bifalls', 'avslas', 'enligt', 'dess', 'vars', 'deras', 'hans', 'hennes', 'alla']);
 const PROPOSING = /\b(?:foreslar|foreslas|foreslog|foreslagit|foreslagits|yrkar|yrkade|yrkat|hemstaller|hemstallt)\b/
 const REFERS_TO_PROPOSAL = /\b(?:enligt|i enlighet med|bifalla|bifaller)\b[^.]{0,60}\bforslag(?:et)?\b/;
-const DEADLINE_SENTENCE = /(?:synpunkt|yttrande|remissvar|remisstid|\bsvar(?:et|en)?\b|inkommit|inkomma|kommit in|tillhanda|besvara|lamna|skickas)/;
 /** "… ska … senast …": one pass, the gap bounded (an unbounded gap is tried again from every "ska"). */
 const SECOND_TASK = new RegExp(`^(?:(?:till|senast|fore|infor|vid|inom)\\b[^,;]{0,80}?\\s)?(${TASK_VERB}|ha\\s+${TASK_SUPINE})\\b`);
 /** "Återrapportering ska ske till kommunstyrelsen i juni", "Återrapportering till nämnden sker senast …", "Redovisning av arbetet sker till nämnden …". */
@@ -585,6 +585,7 @@ function readCommission(doc: Doc, clause: Span): Commission | undefined {
   };
   const found =
     handedOn(doc, clause) ??
+    planCommission(doc, clause) ??
     delimited(GIVE) ??
     delimited(COMMISSION_TO) ??
     delimited(APPOINT_TO_SIGN) ??
@@ -630,6 +631,20 @@ function handedOn(doc: Doc, clause: Span): Commission | undefined {
   return { roles: recipients(doc, to), task: { start: matterAt, end: matterAt + m[1].length }, exhortation: false, verb: 'Bereda', handedOn: true };
 }
 
+/** "ge ett planuppdrag för en fördjupad översiktsplan", "ge samhällsbyggnadsnämnden planuppdrag för …": make the plan. */
+const PLAN_COMMISSION = new RegExp(`\\b(?:ge|ger|gav|lamna|lamnar|lamnade)\\s+(?:(${NOT_ATT}{2,80}?)\\s+)??(?:ett\\s+)?(?:positivt\\s+)?planuppdrag(?:et)?\\s+(?:for|om|avseende|gallande)\\s+`);
+
+/** A planning commission (plan- och bygglagen): to draw up the plan, for the body it names, else for no one named. */
+function planCommission(doc: Doc, clause: Span): Commission | undefined {
+  const f = fslice(doc, clause);
+  const m = PLAN_COMMISSION.exec(f);
+  if (!m) return undefined;
+  const roleAt = m[1] ? clause.start + m.index + m[0].indexOf(m[1]) : undefined;
+  const role = roleAt !== undefined ? { start: roleAt, end: roleAt + (m[1]?.length ?? 0) } : undefined;
+  if (role && !fslice(doc, role).split(/\s+/).some((w) => ROLE_HEAD.test(w))) return undefined;
+  return { roles: role ? [role] : [], task: { start: clause.start + m.index + m[0].length, end: clause.end }, exhortation: false, verb: 'Ta fram' };
+}
+
 /** The bodies a matter goes to, none when the text names no one in particular ("flera nämnder"). */
 function recipients(doc: Doc, span: Span): Span[] {
   return UNNAMED.test(fslice(doc, span)) ? [] : splitRoles(doc, span);
@@ -661,7 +676,7 @@ function deadlineOf(doc: Doc, task: Span, meta: BlockMeta, reportFrom?: number):
   const f = fslice(doc, task);
   const reportSpan = reportFrom !== undefined ? { start: reportFrom, end: task.end } : REPORT_VERB.test(f) ? task : undefined;
   const inReport = reportSpan ? timingsIn(doc, reportSpan, meta.ref) : [];
-  const inTask = timingsIn(doc, task, meta.ref).filter((t) => t.marked || t.form === 'meetingDate' || t.form === 'vague');
+  const inTask = timingsIn(doc, task, meta.ref).filter((t) => (t.marked || t.form === 'meetingDate' || t.form === 'vague') && !nestedPeriod(doc, task, t));
   const timings = inReport.some((t) => t.form !== 'vague') ? inReport : [...inTask, ...inReport];
   const used = timings.find((t) => t.form !== 'vague');
   const vague = timings.find((t) => t.form === 'vague');
@@ -682,6 +697,16 @@ function deadlineOf(doc: Doc, task: Span, meta: BlockMeta, reportFrom?: number):
     t.form === 'month' ? { meeting: { body, month: t.month } } : t.form === 'meetingDate' ? { meeting: { body, date: t.date } } : undefined;
   const more = inReport.filter((t) => t.start > used.start).flatMap((t) => meetingOf(t) ?? []);
   return { due: meetingOf(used), report: true, used, more };
+}
+
+/**
+ * A period in a clause of its own within the task ("utreda kostnaderna för att starta två avdelningar under
+ * hösten") says when that is done, not when the task is due; "senast" makes it the task's deadline.
+ */
+function nestedPeriod(doc: Doc, task: Span, t: Timing): boolean {
+  if (t.form === 'date' || t.form === 'meetingDate' || (t.form === 'period' && t.exact)) return false;
+  const before = fslice(doc, { start: task.start, end: t.start });
+  return /\satt\s/.test(before) && !/\b(?:senast|fore|innan|till och med)\s+(?:den\s+)?$/.test(before);
 }
 
 const LEFT_OF_TIMING =
@@ -878,7 +903,11 @@ function* pointItems(doc: Doc, meta: BlockMeta, point: Point, plain: boolean, ex
       }
       // "Uppdraget ska redovisas …" after a commission is its report-back, not a duty of its own.
       const refersBack = group && (FOLLOW_UP.test(fslice(doc, sentence)) || SHALL_BY.test(fslice(doc, sentence)));
-      if (!sentenceGroup && states && !refersBack) duties.push(...passiveDuty(doc, meta, clause, sentence, point, told));
+      if (sentenceGroup || refersBack) continue;
+      // A citizen proposal granted is told by its body's own sentence ("Tekniska nämnden biföll medborgarförslaget").
+      const granted = states || meta.summary ? grantedProposal(doc, meta, clause, sentence, point, told, states) : undefined;
+      if (granted) duties.push(...granted);
+      else if (states) duties.push(...(letDone(doc, meta, clause, sentence, point) ?? passiveDuty(doc, meta, clause, sentence, point, told)));
     }
     if (sentenceGroup) group = sentenceGroup;
     else if (items.length + duties.length > before) continue;
@@ -1000,6 +1029,71 @@ function passiveItem(doc: Doc, meta: BlockMeta, passive: string, verbEnd: number
     flags,
     source: sentence,
   };
+}
+
+/** "Tekniska nämnden biföll medborgarförslaget", "beslutade att bifalla e-förslaget": a citizen proposal granted. */
+const GRANTED = /\b(?:bifoll|bifaller|bifalla|bifalls|bifolls|beviljade|beviljar|bevilja)\s+((?:medborgar|e-|invanar|[a-z]{1,30}s)forslag(?:et|en)?)\b/;
+/** The councils and the executive boards: a proposal they grant is carried out by whoever they name. */
+const DIRECTING = new Set(['KF', 'KS', 'RF', 'RS', 'LF', 'LS']);
+
+/**
+ * A citizen proposal (medborgarförslag, e-förslag) granted: what it proposes becomes work, as with an
+ * approved motion. "… med att förvaringsboxar ska installeras" says the work; else the proposal names it
+ * ("bifalla medborgarförslaget om underhåll av offerstenen"). A committee that grants it in its own field
+ * carries it out; a council or executive board leaves the one who does it to be named. Only the body's own
+ * sentence, or a decision the text reports, grants (`states`).
+ */
+function grantedProposal(doc: Doc, meta: BlockMeta, clause: Span, sentence: Span, point: Point, told: Set<string>, states: boolean): Candidate[] | undefined {
+  const f = fslice(doc, clause);
+  const m = GRANTED.exec(f);
+  if (!m?.[1]) return undefined;
+  const subject = BODY_AT_START.exec(fslice(doc, sentence))?.[1];
+  if (!subject && !states) return undefined;
+  const code = subject ? bodyCode(subject, meta.decider, meta.council) : meta.decider;
+  const role = subject && code && !DIRECTING.has(code) ? slice(doc, { start: sentence.start, end: sentence.start + subject.length }) : undefined;
+  const at = clause.start + m.index + m[0].length;
+  const how = /\bmed att\s+/.exec(fslice(doc, { start: at, end: clause.end }));
+  const said = how ? passiveDuty(doc, meta, { start: at + how.index + how[0].length, end: clause.end }, sentence, point, told) : [];
+  const about = /^\s+(?:om|angaende|avseende)\s+[^.;]+/.exec(fslice(doc, { start: at, end: clause.end }));
+  const items = said.length
+    ? said
+    : [
+        {
+          kind: 'uppdrag' as const,
+          title: restoreDiacritics(`Genomföra ${slice(doc, { start: at - m[1].length, end: about ? at + about[0].length : at }).replace(/\s+/g, ' ')}`, doc.lexicon).slice(0, 200),
+          decision: decisionOf(meta),
+          caseNumber: meta.caseNumber,
+          confidence: point.confidence - 0.2,
+          flags: [] as string[],
+          source: sentence,
+        },
+      ];
+  for (const item of items) {
+    item.role = role;
+    item.flags = [role ? 'Medborgarförslaget bifölls: nämnden som biföll det verkställer. Kontrollera.' : 'Medborgarförslaget bifölls: ange vem som ska verkställa det.'];
+  }
+  return items;
+}
+
+/** "att låta planförslaget granskas av samrådskretsen": a step the decision has taken, with no one named. */
+const LET_DONE = /^(?:att\s+)?lata\s+\p{L}/u;
+
+function letDone(doc: Doc, meta: BlockMeta, clause: Span, sentence: Span, point: Point): Candidate[] | undefined {
+  const f = fslice(doc, clause);
+  if (!LET_DONE.test(f)) return undefined;
+  const start = clause.start + (/^att\s+/.exec(f)?.[0].length ?? 0);
+  const written = slice(doc, { start, end: clause.end }).replace(/[\s.;,]+$/, '').replace(/\s+/g, ' ');
+  return [
+    {
+      kind: 'uppdrag',
+      title: restoreDiacritics(`${written[0]?.toUpperCase()}${written.slice(1)}`, doc.lexicon).slice(0, 200),
+      decision: decisionOf(meta),
+      caseNumber: meta.caseNumber,
+      confidence: point.confidence - 0.2,
+      flags: ['Ingen ansvarig anges: ange vem som ska utföra beslutet.'],
+      source: sentence,
+    },
+  ];
 }
 
 /** "Åtgärderna återrapporteras till socialnämnden under hösten 2027": a report-back with no one named. */
@@ -1151,10 +1245,12 @@ function* motionItems(doc: Doc, block: Block, meta: BlockMeta, points: Point[], 
       return motion(`Besvara ${titleFrom(doc, motionAt, sentence.end)}`, sentence, raisedIn(doc, meta, marks, sentence, motionAt), referredTo) ?? [];
     });
   }
-  // A list of motions: referred together ("remittera motionerna"), or a register whose every line has its own date.
+  // A list of motions: referred together ("remittera motionerna"), a register whose every line has its own date, or
+  // the list a line announces ("Motionerna som lämnades in var:").
   const lines = linesOf(doc, block).filter((l) => MOTION_LINE.test(fslice(doc, l)));
   const dated = lines.every((l) => datesIn(doc, l, meta.ref).length > 0);
-  const listed = (remitSentence && /\bmotionerna\b/.test(fslice(doc, remitSentence))) || dated ? lines : [];
+  const announced = announcedMotions(doc, block);
+  const listed = announced.length >= 2 ? announced : (remitSentence && /\bmotionerna\b/.test(fslice(doc, remitSentence))) || dated ? lines : [];
   if (listed.length >= 2) {
     return listed.flatMap((line) => {
       const written = trimSpan(doc.text, line);
@@ -1164,7 +1260,8 @@ function* motionItems(doc: Doc, block: Block, meta: BlockMeta, points: Point[], 
       const raised = own ? { date: own.date, source, explicit: true } : raisedAtMeeting(meta, marks, source);
       // A register's line goes on after the motion's name: ", inlämnad 2027-01-12, remitterad till …".
       const comma = fslice(doc, source).indexOf(', ');
-      return motion(`Besvara ${titleFrom(doc, source.start, comma > 0 ? source.start + comma : source.end)}`, source, raised, remitTarget(doc, source) ?? target) ?? [];
+      const name = titleFrom(doc, source.start, comma > 0 ? source.start + comma : source.end);
+      return motion(/^motion\b/.test(fold(name)) ? `Besvara ${name}` : `Besvara motion: ${name}`, source, raised, remitTarget(doc, source) ?? target) ?? [];
     });
   }
   const [one] = handedIn;
@@ -1184,6 +1281,29 @@ function* motionItems(doc: Doc, block: Block, meta: BlockMeta, points: Point[], 
   const source = raising && remitSentence ? { start: Math.min(raising.start, remitSentence.start), end: Math.max(raising.end, remitSentence.end) } : (raising ?? remitSentence ?? block.lines[0] ?? block);
   const item = motion(itemTitle, source, raised);
   return item ? [item] : [];
+}
+
+/** "Motionerna som lämnades in var:", "Följande motioner har lämnats in:": new motions listed, one a line. */
+const MOTIONS_ANNOUNCED = /\bmotion(?:er|erna)\b[^:\n]{0,80}:\s*$/;
+/** A list of motions answered or decided ("Följande motioner besvarades:") raises none. */
+const MOTIONS_DECIDED = /besvar|bifall|bifoll|avsla|avslog|aterremitt|behandlades/;
+
+/** The lines of the list a line announces as new motions ("Motionerna som lämnades in var:" then "• motion om …"), each a motion. */
+function announcedMotions(doc: Doc, block: Block): Span[] {
+  const listed: Span[] = [];
+  let open = false;
+  for (const line of linesOf(doc, block)) {
+    const f = fslice(doc, line);
+    if (!f.trim()) continue;
+    if (MOTIONS_ANNOUNCED.test(f) && !MOTIONS_DECIDED.test(f)) {
+      open = true;
+      continue;
+    }
+    const item = /^\s*(?:[-–—•·▪*]|\d{1,2}[.)])\s/.test(f);
+    if (open && item) listed.push(line);
+    else open = false;
+  }
+  return listed;
 }
 
 /** "Besvara" + the motion as the text names it from `at` ("motion om gröna investeringsmedel"), without the full stop. */
@@ -1276,7 +1396,7 @@ function* raisedDate(doc: Doc, block: Block, meta: BlockMeta, marks: Marks): Ste
     if (date) return { date: date.date, source: sentence, explicit: true };
   }
   // Raised at this very meeting: "X väcker en motion", "Följande motioner har inkommit".
-  const speaks = /\bvack(?:er|s)\b|\bmotion(?:er|erna)?\b[^.]{0,120}?\bhar\s+(?:inkommit|kommit in|lamnats in|vackts)\b|\bfoljande motioner\b/.exec(fslice(doc, block));
+  const speaks = /\bvack(?:er|s)\b|\bmotion(?:er|erna)?\b[^.]{0,120}?\bhar\s+(?:inkommit|kommit in|lamnats in|vackts)\b|\bfoljande motioner\b(?![^.:\n]{0,40}(?:besvar|bifall|bifoll|avsla|avslog|aterremitt|behandlades))/.exec(fslice(doc, block));
   if (!speaks) return undefined;
   const source = sentencesOf(doc, block).find((s) => s.start <= block.start + speaks.index && s.end > block.start + speaks.index) ?? block;
   return raisedAtMeeting(meta, marks, source);
@@ -1390,7 +1510,8 @@ interface Remiss {
   subject?: string;
 }
 
-const ANSWER_NAMED = /synpunkt|yttrande|remissvar|remisstid|\bsvar(?:et|en)?\b/;
+/** A sentence that names the answer: "synpunkter", "yttrande", "remissvar", "remisstid", "svar", "svarsdatum", "besvaras". */
+const ANSWER_NAMED = /synpunkt|yttrande|remissvar|remisstid|\bsvar|\bbesvara/;
 
 /** The words that make a date a remiss deadline: "senast", "sista dag", "remisstiden går ut". */
 const DEADLINE_CUE = /\b(?:senast|senaste dag|sista dag|sista svarsdag|svarsdatum|remisstid(?:en)?|svar(?:et)? (?:ska vara|vill vi ha) [a-z ]{0,30}?(?:fore|innan|till och med))\b/;
@@ -1409,7 +1530,9 @@ function* remissesOf(doc: Doc, block: Block, meta: BlockMeta): Steps<Remiss[]> {
     if (i++ % SENTENCES_PER_STEP === 0) yield;
     const f = fslice(doc, sentence);
     const cue = DEADLINE_CUE.exec(f);
-    if (isQuestion(doc, sentence) || !cue || !DEADLINE_SENTENCE.test(f)) continue;
+    // A remiss's deadline names the answer ("Synpunkter ska ha kommit in senast …"); "Ansökan ska ha inkommit senast …"
+    // or "Anmälan lämnas senast …" to a meeting is no remiss, though the page speaks of one.
+    if (isQuestion(doc, sentence) || !cue || !ANSWER_NAMED.test(f)) continue;
     const dates = timingsIn(doc, sentence, meta.ref).flatMap((t) => (t.form === 'date' ? [t] : []));
     // "Sista dag för svar: 2027-03-15" marks the date that follows the cue; "Remisstid: 1 februari – 15 mars" ends on the last.
     const after = dates.filter((t) => t.start >= sentence.start + cue.index && t.start - (sentence.start + cue.index + cue[0].length) <= 40);
@@ -1422,8 +1545,6 @@ function* remissesOf(doc: Doc, block: Block, meta: BlockMeta): Steps<Remiss[]> {
       if (same.period && !period) Object.assign(same, { sentence, period });
       continue;
     }
-    // A further remiss on the page names the answer itself; "Anmälan lämnas senast …" to a meeting is no remiss.
-    if (found.length > 0 && !ANSWER_NAMED.test(f)) continue;
     found.push({ sentence, deadline: date.date, period });
   }
   const remisses: Remiss[] = [];
@@ -1474,8 +1595,25 @@ function recipientOf(doc: Doc, sentence: Span, part: Span): string | undefined {
     authorityAt(doc, sentence.start, sentence.end) ??
     (/\btill$/.test(f) ? authorityAt(doc, nextLineStart(doc, sentence.end, part.end), lineEnd(doc, nextLineStart(doc, sentence.end, part.end), part.end)) : undefined) ??
     sentTo(doc, part, SEND_TO) ??
-    letterhead(doc)
+    letterhead(doc) ??
+    authorOf(doc, part)
   );
+}
+
+/** "Region Blekinges förslag", "Trafikverket har tagit fram ett förslag": the author of what is sent on remiss. */
+const AUTHOR = new RegExp(
+  '\\b(lansstyrelsen|region [a-z]{2,30}|[a-z]{1,30}(?:verket|myndigheten|departementet|inspektionen|kollegiet))' +
+    '(?:s\\s+(?:forslag|remiss|utkast|remissversion)\\b|\\s+(?:har\\s+)?(?:upprattat|tagit fram|utarbetat|tar fram|upprattar|remitterat|skickar ut|skickat ut)\\b)',
+);
+
+/**
+ * The authority whose proposal is on remiss, when the text names no one to answer to (the answer goes to
+ * an e-mail address): the one who sent the remiss out is the one the answer goes back to.
+ */
+function authorOf(doc: Doc, part: Span): string | undefined {
+  const m = AUTHOR.exec(fslice(doc, part));
+  if (!m?.[1]) return undefined;
+  return capitalized(doc, part.start + m.index, m[1].length);
 }
 
 /** The written words at [at, at + length), with a capital first letter ("Kommunstyrelsen"). */

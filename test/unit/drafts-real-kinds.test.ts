@@ -164,6 +164,9 @@ describe("an authority's page of remisses", () => {
     ['Remisstid: 1 februari – 15 mars 2027', '2027-03-15'],
     ['Remisstiden pågår till och med den 15 mars 2027.', '2027-03-15'],
     ['Remisstiden går ut sista mars 2027.', '2027-03-31'],
+    ['Svarsdatum: 2027-03-15', '2027-03-15'],
+    ['Sista svarsdag är den 15 mars 2027.', '2027-03-15'],
+    ['Remissen ska vara besvarad senast den 15 mars 2027.', '2027-03-15'],
   ];
   for (const [sentence, date] of deadlines) {
     it(`"${sentence}" is the remiss deadline ${date}`, () => {
@@ -388,5 +391,33 @@ describe('tasks, report-backs and dates as real decisions write them', () => {
     const dates = (text: string) => findTimings(text, 0, text.length, '2027-01-01').map((t) => ('date' in t ? t.date : undefined));
     expect(dates('remisstiden gar ut sista mars 2027')).toEqual(['2027-03-31']);
     expect(dates('regionfullmaktige 13–14 juni 2027')).toEqual(['2027-06-13']);
+  });
+});
+
+describe('remisses, round two', () => {
+  it('the answer to a remiss sent to an e-mail address goes to the authority whose proposal it is ("Region Ekbys förslag")', () => {
+    const text = 'Trafikprogram 2028–2031 – remiss\n\nUnder hösten 2027 finns Region Ekbys förslag till nytt trafikprogram ute för påseende.\n\nRemissvar lämnas via e-post till region@regionekby.se senast 10 november 2027.';
+    expect(proposed(text)[0]?.due).toEqual({ externalDeadline: '2027-11-10', recipient: 'Region Ekby' });
+  });
+
+  it('"Ansökan ska ha inkommit senast …" on a page that speaks of a remiss is no remiss deadline: a remiss deadline names the answer', () => {
+    const text = 'Bidrag till föreningar\n\nKommunen har skickat ut riktlinjerna på remiss tidigare i år.\n\nAnsökan ska ha inkommit till kommunen senast den 15 april 2027.';
+    expect(proposed(text).filter((d) => d.kind === 'yttrande')).toEqual([]);
+  });
+});
+
+describe('when a period says when a nested clause is done', () => {
+  it('"utreda kostnaderna för att starta två avdelningar under hösten" has no deadline: the autumn is when the units start', () => {
+    const [d] = proposed(minutes('Barn- och ungdomsnämnden', '2027-06-17', 'Förskolelokaler\n\nBeslut\nBarn- och ungdomsnämnden beslutar att ge barn- och ungdomskontoret i uppdrag att utreda kostnaderna att starta två avdelningar under hösten.'));
+    expect(d).toMatchObject({ kind: 'uppdrag', responsibleRole: 'barn- och ungdomskontoret' });
+    expect(d?.due).toBeUndefined();
+  });
+
+  it('"ta fram en plan under hösten" with no clause between is due by the end of the autumn', () => {
+    expect(proposed(minutes('Kommunstyrelsen', '2027-06-17', 'Plan\n\nBeslut\nKommunstyrelsen ger kommundirektören i uppdrag att ta fram en plan under hösten.'))[0]?.due).toEqual({ date: '2027-12-31' });
+  });
+
+  it('"utreda möjligheten att bygga en skola senast den 30 november" keeps its deadline: "senast" marks the task\'s', () => {
+    expect(proposed(minutes('Kommunstyrelsen', '2027-06-17', 'Skola\n\nBeslut\nKommunstyrelsen ger kommundirektören i uppdrag att utreda möjligheten att bygga en skola senast den 30 november 2027.'))[0]?.due).toEqual({ date: '2027-11-30' });
   });
 });

@@ -258,3 +258,69 @@ describe('how things are usually done', () => {
     expect(proposed('Beslutade medborgarförslag\n\nIbland bestämmer fullmäktige att en nämnd ska utreda och besluta i ärendet.', { body: 'KF' })).toEqual([]);
   });
 });
+
+describe('motions a summary lists', () => {
+  it('"har lämnat in fem motioner som … remitterades till kommunstyrelsen. Motionerna som lämnades in var:" then a bullet list: one motion a line, raised at the meeting', () => {
+    const text = 'Referat från kommunfullmäktige\n\nNya motioner\n\nEva Berg (S) har lämnat in tre motioner som togs emot av kommunfullmäktige och remitterades till kommunstyrelsen. Motionerna som lämnades in var:\n\n • motion om att bygga ut Ekskolan\n • fler idrottshallar\n • översyn av föreningsstödet\n\nBorgen\n\nKommunfullmäktige beslutar att gå i borgen för bolaget.';
+    expect(proposed(text, kf).map((d) => [d.kind, d.responsibleRole, d.due, d.title])).toEqual([
+      ['motion', 'kommunstyrelsen', { raised: '2027-03-22' }, 'Besvara motion om att bygga ut Ekskolan'],
+      ['motion', 'kommunstyrelsen', { raised: '2027-03-22' }, 'Besvara motion: fler idrottshallar'],
+      ['motion', 'kommunstyrelsen', { raised: '2027-03-22' }, 'Besvara motion: översyn av föreningsstödet'],
+    ]);
+  });
+
+  it('"Följande motioner besvarades:" with a list raises none: they were raised before', () => {
+    const text = 'Referat från kommunfullmäktige\n\nFöljande motioner besvarades:\n\n • motion om att bygga ut Ekskolan\n • motion om fler idrottshallar';
+    expect(proposed(text, kf)).toEqual([]);
+  });
+});
+
+describe('a citizen proposal granted', () => {
+  it('"Tekniska nämnden biföll medborgarförslaget … med att förvaringsboxar ska installeras": the committee carries out what it said', () => {
+    const text = 'Beslutade medborgarförslag – sammandrag\n\nFörvaringsfack för batterier\n\nTekniska nämnden biföll medborgarförslaget 2027-01-24 § 4 med att förvaringsboxar ska installeras om en lämplig plats kan anvisas.';
+    expect(proposed(text).map((d) => [d.kind, d.responsibleRole, d.title])).toEqual([['uppdrag', 'tekniska nämnden', 'Installera förvaringsboxar om en lämplig plats kan anvisas']]);
+  });
+
+  it('"Kommunstyrelsen beslutade om att bifalla medborgarförslaget om X" leaves the one who carries it out to be named', () => {
+    const [d] = proposed('Referat från kommunstyrelsen\n\nKommunstyrelsen beslutade om att bifalla medborgarförslaget om underhåll av offerstenen i Ekby.', ks);
+    expect(d).toMatchObject({ kind: 'uppdrag', title: 'Genomföra medborgarförslaget om underhåll av offerstenen i Ekby', flagged: true });
+    expect(d?.responsibleRole).toBeUndefined();
+  });
+
+  const notGranted = [
+    'Kultur- och fritidsnämnden avslog medborgarförslaget 2027-02-11 § 3 med att en dialog redan har hållits.',
+    'Kommunstyrelsen har 2027-02-13 § 46 besvarat medborgarförslaget med att en analys pågår.',
+  ];
+  for (const sentence of notGranted) {
+    it(`"${sentence.slice(0, 60)}…" grants nothing`, () => {
+      expect(proposed(`Beslutade medborgarförslag – sammandrag\n\n${sentence}`)).toEqual([]);
+    });
+  }
+
+  it('a proposal granted years ago, told in a tjänsteskrivelse, is history', () => {
+    expect(proposed('Tjänsteskrivelse\nCykelväg\n\nTekniska nämnden biföll 2019 medborgarförslaget om en cykelväg. Vägen är nu byggd.', { body: 'TN' })).toEqual([]);
+  });
+});
+
+describe('planning commissions and steps a decision takes', () => {
+  it('"ge ett planuppdrag för en fördjupad översiktsplan" is the work of drawing up the plan, no one named', () => {
+    const [d] = proposed('Referat från kommunstyrelsen\n\nKommunstyrelsen beslutade att ge ett planuppdrag för en fördjupad översiktsplan för Ekby.', ks);
+    expect(d).toMatchObject({ kind: 'uppdrag', title: 'Ta fram en fördjupad översiktsplan för Ekby', flagged: true });
+    expect(d?.responsibleRole).toBeUndefined();
+  });
+
+  it('"ge samhällsbyggnadsnämnden planuppdrag för detaljplan för Norrby 1:2" commissions the committee', () => {
+    expect(proposed('§ 3 Plan\nBeslut\nKommunstyrelsen beslutar att ge samhällsbyggnadsnämnden planuppdrag för detaljplan för Norrby 1:2.', ks)).toMatchObject([
+      { kind: 'uppdrag', responsibleRole: 'samhällsbyggnadsnämnden', title: 'Ta fram detaljplan för Norrby 1:2' },
+    ]);
+  });
+
+  it('"… samt att låta planförslaget granskas av samrådskretsen" is a step to carry out, no one named', () => {
+    const text = 'Axplock kommunstyrelsen\n\nKommunstyrelsens ledamöter beslutade att godkänna samrådsredogörelsen samt att låta planförslaget granskas av samrådskretsen.';
+    expect(proposed(text, ks).map((d) => [d.kind, d.responsibleRole, d.title])).toEqual([['uppdrag', undefined, 'Låta planförslaget granskas av samrådskretsen']]);
+  });
+
+  it('"Vi låter förslaget vila" told outside a decision is no step', () => {
+    expect(proposed('Tjänsteskrivelse\nPlan\n\nFörvaltningen vill låta förslaget vila till hösten.', { body: 'KS' })).toEqual([]);
+  });
+});
