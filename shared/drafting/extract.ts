@@ -824,8 +824,9 @@ function attach(doc: Doc, meta: BlockMeta, group: Candidate[], span: Span): void
   if (!deadline.due && !deadline.vague) return;
   for (const item of group) {
     if (deadline.report) item.kind = 'aterrapportering';
+    // A period gives a deadline, flagged for a check; a phrase with no date ("i samband med bokslutet") lowers the confidence too.
     if (deadline.vague && !item.due) {
-      item.confidence -= 0.1;
+      if (!deadline.due) item.confidence -= 0.1;
       item.flags.push(vagueFlag(deadline));
     }
     if (item.approximate && deadline.due && !deadline.vague) {
@@ -864,6 +865,7 @@ function* pointItems(doc: Doc, meta: BlockMeta, point: Point, plain: boolean, ex
     let sentenceGroup: Candidate[] | undefined;
     let last: Commission | undefined;
     const before = items.length + duties.length;
+    const dutiesBefore = duties.length;
     for (const clause of clausesOf(doc, sentence)) {
       doc.work.charge(CLAUSE_UNITS);
       const cf = fslice(doc, clause);
@@ -891,7 +893,8 @@ function* pointItems(doc: Doc, meta: BlockMeta, point: Point, plain: boolean, ex
         sentenceGroup = made;
         continue;
       }
-      if (sentenceGroup && TASK_START.test(cf)) {
+      // "… och att återrapportera", "…, samt att åtgärdsplanen ska redovisas för nämnden i maj": the commission's report-back.
+      if (sentenceGroup && (TASK_START.test(cf) || FOLLOW_UP.test(cf) || SHALL_BY.test(cf))) {
         attach(doc, meta, sentenceGroup, clause);
         continue;
       }
@@ -910,7 +913,8 @@ function* pointItems(doc: Doc, meta: BlockMeta, point: Point, plain: boolean, ex
       else if (states) duties.push(...(letDone(doc, meta, clause, sentence, point) ?? passiveDuty(doc, meta, clause, sentence, point, told)));
     }
     if (sentenceGroup) group = sentenceGroup;
-    else if (items.length + duties.length > before) continue;
+    // "Reglerna ska ses över. Översynen ska vara klar till sommaren": a duty, too, takes its deadline from what follows.
+    else if (items.length + duties.length > before) group = duties.slice(dutiesBefore);
     else if (group && (FOLLOW_UP.test(fslice(doc, sentence)) || SHALL_BY.test(fslice(doc, sentence)))) attach(doc, meta, group, sentence);
     else items.push(...passiveReport(doc, meta, sentence, point));
   }
