@@ -628,6 +628,8 @@ function handedOn(doc: Doc, clause: Span): Commission | undefined {
   const words = fslice(doc, to).split(/\s+/);
   // The recipient is a body or a group: its name holds a role's head ("budgetberedningen", "samverkansgruppen för …").
   if (!words.some((w) => ROLE_HEAD.test(w) || BODY_AT_START.test(w))) return undefined;
+  // A matter sent up to the council is the normal course to its decision ("överlämna ärendet till kommunfullmäktige för beslut").
+  if (COUNCILS.has(bodyCode(fslice(doc, to)) ?? '')) return undefined;
   return { roles: recipients(doc, to), task: { start: matterAt, end: matterAt + m[1].length }, exhortation: false, verb: 'Bereda', handedOn: true };
 }
 
@@ -1211,7 +1213,7 @@ function* motionDocument(doc: Doc, block: Block, meta: BlockMeta): Steps<Raised 
 function* motionItems(doc: Doc, block: Block, meta: BlockMeta, points: Point[], taken: Candidate[], plain: boolean): Steps<Candidate[]> {
   const head = [fold(meta.title ?? ''), ...block.lines.map((l) => fslice(doc, l)), ...meta.head].join('\n');
   // An interpellation's text is questions; a page that only mentions interpellations may still list motions.
-  if (!/\bmotion(?:en|er|erna)?\b/.test(head) || /(?:^|\n)\s*(?:svar pa\s+)?interpellation/.test(head)) return [];
+  if (!/\bmotion(?:en|er|erna)?\b/.test(head) || (!meta.summary && /(?:^|\n)\s*(?:svar pa\s+)?interpellation/.test(head))) return [];
   const answer = motionAnswer(points.map((p) => fslice(doc, p)).join('\n'));
   const marks = marksOf(doc, block);
   const target = marks.referrals[0]?.target;
@@ -1940,7 +1942,8 @@ function* blockCandidates(doc: Doc, facts: DocFacts, block: Block, known: KnownF
   const meta = blockMeta(doc, facts, block, known);
   const { points, plain } = decisionPoints(doc, block, meta);
   const head = [fold(meta.title ?? ''), ...meta.head.slice(0, 3)].join(' ');
-  const silent = plain && (/^interpellation|\binterpellation\b/.test(head) || /\bmotion\b/.test(head));
+  // A motion's or an interpellation's own text proposes and asks; a summary of a meeting that mentions one reports decisions.
+  const silent = plain && !meta.summary && (/^interpellation|\binterpellation\b/.test(head) || /\bmotion\b/.test(head));
   const commissions: Candidate[] = [];
   yield;
   if (!silent) for (const point of [...points, ...(yield* adoptedYrkanden(doc, block))]) commissions.push(...(yield* pointItems(doc, meta, point, plain, exhortations)));

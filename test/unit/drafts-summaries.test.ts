@@ -324,3 +324,23 @@ describe('planning commissions and steps a decision takes', () => {
     expect(proposed('Tjänsteskrivelse\nPlan\n\nFörvaltningen vill låta förslaget vila till hösten.', { body: 'KS' })).toEqual([]);
   });
 });
+
+describe('a summary that mentions motions and interpellations', () => {
+  it('is not a motion\'s or an interpellation\'s own text: its commissions and new motions are read', () => {
+    const text = 'Kommunfullmäktige i korthet\n\nWifi\nKommunfullmäktige biföll en motion om wifi. Kommunstyrelsen fick i uppdrag att genomföra förslaget.\n\nNy motion\nLena Ek (M) har lämnat in en motion om fler bänkar. Motionen remitterades till kommunstyrelsen.\n\nInterpellation\nPer Sund (S) ställde en interpellation om skolskjutsarna.';
+    expect(proposed(text, kf).map((d) => [d.kind, d.responsibleRole])).toEqual([
+      ['uppdrag', 'kommunstyrelsen'],
+      ['motion', 'kommunstyrelsen'],
+    ]);
+  });
+
+  it('an interpellation\'s own text asks; its questions are no commissions', () => {
+    expect(proposed('Interpellation till kommunstyrelsens ordförande\n\nAvser du att ge förvaltningen i uppdrag att se över skolskjutsarna?', kf)).toEqual([]);
+  });
+});
+
+describe('a matter sent up to the council', () => {
+  it('"överlämna ärendet till kommunfullmäktige för beslut" is the normal course to its decision, no work', () => {
+    expect(proposed('§ 61 Riktlinjer\nBeslut\nKommunstyrelsen beslutar att ställa sig bakom riktlinjerna och överlämna ärendet till kommunfullmäktige för beslut.', ks)).toEqual([]);
+  });
+});
