@@ -825,6 +825,9 @@ function attach(doc: Doc, meta: BlockMeta, group: Candidate[], span: Span): void
   const deadline = deadlineOf(doc, span, meta, REPORT_VERB.test(fslice(doc, span)) ? span.start : undefined);
   if (!deadline.due && !deadline.vague) return;
   for (const item of group) {
+    // "ta fram en plan senast den 30 april, samt att återrapportera i juni": the report-back's meeting is the item's due, as
+    // it is within one clause (see deadlineOf).
+    if (deadline.report && item.kind === 'uppdrag' && deadline.due && 'meeting' in deadline.due && item.due && 'date' in item.due) item.due = deadline.due;
     if (deadline.report) item.kind = 'aterrapportering';
     // A period gives a deadline, flagged for a check; a phrase with no date ("i samband med bokslutet") lowers the confidence too.
     if (deadline.vague && !item.due) {
@@ -1528,7 +1531,8 @@ const DEADLINE_CUE = /\b(?:senast|senaste dag|sista dag|sista svarsdag|svarsdatu
  * each is read within its part of the block (from the previous deadline to the next).
  */
 function* remissesOf(doc: Doc, block: Block, meta: BlockMeta): Steps<Remiss[]> {
-  if (!/remiss|samrad|synpunkter|yttra sig/.test(fslice(doc, block))) return [];
+  // "har remitterat motionen till socialnämnden för yttrande" sends a remiss as well as "remiss" does.
+  if (!/remiss|remitter|samrad|synpunkt|yttra/.test(fslice(doc, block))) return [];
   // `period`: told as the remiss period ("Remisstiden är 10 april till 1 juli"), not as the answer asked for.
   const found: { sentence: Span; deadline: CalendarDate; period: boolean }[] = [];
   let i = 0;
@@ -1946,12 +1950,18 @@ function* blockCandidates(doc: Doc, facts: DocFacts, block: Block, known: KnownF
   const silent = plain && !meta.summary && (/^interpellation|\binterpellation\b/.test(head) || /\bmotion\b/.test(head));
   const commissions: Candidate[] = [];
   yield;
-  if (!silent) for (const point of [...points, ...(yield* adoptedYrkanden(doc, block))]) commissions.push(...(yield* pointItems(doc, meta, point, plain, exhortations)));
+  if (!silent) for (const point of points) commissions.push(...(yield* pointItems(doc, meta, point, plain, exhortations)));
+  // An adopted yrkande the decision restates ("Kommunstyrelsen beslutar att kommundirektören får i uppdrag …") is one item.
+  const key = (c: Candidate) => [c.kind, fold(c.role ?? ''), JSON.stringify(c.due ?? null), fold(c.title)].join('|');
+  const decided = new Set(commissions.map(key));
+  if (!silent) {
+    for (const point of yield* adoptedYrkanden(doc, block)) commissions.push(...(yield* pointItems(doc, meta, point, plain, exhortations)).filter((c) => !decided.has(key(c))));
+  }
   yield;
   const motions = yield* motionItems(doc, block, meta, points, commissions, plain);
   // "Ärendet överlämnas till kommunstyrelsen för beredning" in a block that raises a motion is the motion's referral.
   const referrals = motions.length ? marksOf(doc, block).referrals : [];
-  const kept = commissions.filter((c) => !(c.handedOn && referrals.some((r) => r.at >= c.source.start && r.at < c.source.end)));
+  const kept = commissions.filter((c) => !(c.handedOn && (firstFrom(referrals, c.source.start)?.at ?? Infinity) < c.source.end));
   const withMotions = [...kept, ...motions];
   yield;
   return yield* yttrandeItems(doc, block, meta, known, withMotions, plain);

@@ -421,3 +421,20 @@ describe('when a period says when a nested clause is done', () => {
     expect(proposed(minutes('Kommunstyrelsen', '2027-06-17', 'Skola\n\nBeslut\nKommunstyrelsen ger kommundirektören i uppdrag att utreda möjligheten att bygga en skola senast den 30 november 2027.'))[0]?.due).toEqual({ date: '2027-11-30' });
   });
 });
+
+describe('report-backs, yrkanden and internal remisses, round two', () => {
+  it('"ta fram en plan senast den 30 april, samt att återrapportera till kommunstyrelsen i juni 2028": the report-back\'s meeting is the due', () => {
+    const text = minutes('Kommunstyrelsen', '2027-11-08', 'Lokalplan\n\nBeslut\nKommunstyrelsen beslutar\natt uppdra åt kommundirektören att ta fram en plan senast den 30 april, samt\natt återrapportera arbetet till kommunstyrelsen i juni 2028.');
+    expect(proposed(text).map((d) => [d.kind, d.due])).toEqual([['aterrapportering', { meeting: { body: 'KS', month: '2028-06' } }]]);
+  });
+
+  it('the decision restating the yrkande it adopts is one item', () => {
+    const text = minutes('Kommunstyrelsen', '2027-09-06', 'Trygghet\n\nYrkanden\nEva Lund (S) yrkar att kommundirektören får i uppdrag att ta fram en trygghetsplan.\n\nPropositionsordning\nOrdföranden finner att kommunstyrelsen bifaller Eva Lunds yrkande.\n\nBeslut\nKommunstyrelsen beslutar att kommundirektören får i uppdrag att ta fram en trygghetsplan.');
+    expect(proposed(text).map((d) => d.responsibleRole)).toEqual(['kommundirektören']);
+  });
+
+  it('"Kommunstyrelsen har remitterat motionen till socialnämnden för yttrande. Yttrandet ska ha inkommit … senast" is a remiss: the answer decided is due then', () => {
+    const text = minutes('Socialnämnden', '2027-04-20', 'Yttrande över motion om fritidsbank\n\nÄrendet\nKommunstyrelsen har remitterat motionen till socialnämnden för yttrande. Yttrandet ska ha inkommit till kommunstyrelsen senast 2027-05-14.\n\nBeslut\nSocialnämnden beslutar att lämna yttrande till kommunstyrelsen i enlighet med förvaltningens tjänsteskrivelse.');
+    expect(proposed(text)).toMatchObject([{ kind: 'yttrande', responsibleRole: 'socialnämnden', due: { externalDeadline: '2027-05-14', recipient: 'Kommunstyrelsen' } }]);
+  });
+});
