@@ -115,6 +115,8 @@ interface Candidate {
   counted?: boolean;
   /** A matter handed on ("Ärendet överlämnas till kommunstyrelsen för beredning"): a motion's own referral when the block raises one. */
   handedOn?: boolean;
+  /** Given to a group the decision sets up (see SET_UP). */
+  setUp?: boolean;
 }
 
 interface BlockMeta {
@@ -135,7 +137,7 @@ interface BlockMeta {
 
 const ROLE_HEAD =
   /(?:chef|chefen|direktor|direktoren|namnd|namnden|namnder|namnderna|styrelse|styrelsen|forvaltning|forvaltningen|forvaltningarna|ordforande|ordforanden|kontor|kontoret|utskott|utskottet|kansli|kansliet|avdelning|avdelningen|enhet|enheten|are|aren|strateg|strategen|controller|controllern|rektor|rektorn|rektorerna|fullmaktige|presidiet|presidium|bolag|bolaget|ansvarig|ansvarige|ledning|ledningen|direktion|direktionen|forbundet|ombud|ombudet|jurist|juristen|ekonom|ekonomen|tor|torn|toren|radet|grupp|gruppen|beredningen)$/;
-const REPORT_VERB = /\b(?:(?:ater)?rapportera(?:s)?|aterrapportering(?:en)?|aterkomma|slutredovisa|delredovisa|redovisa(?:s)?|informera (?:fullmaktige|styrelsen|namnden|kommunstyrelsen|kommunfullmaktige|regionstyrelsen|regionfullmaktige))\b/;
+const REPORT_VERB = /\b(?:(?:ater)?rapportera(?:s)?|aterrapportering(?:en)?|aterkomma|slutredovisa|delredovisa|redovisa(?:s)?|presenteras (?:for|infor)|informera (?:fullmaktige|styrelsen|namnden|kommunstyrelsen|kommunfullmaktige|regionstyrelsen|regionfullmaktige))\b/;
 const REPORT_SPLIT = /(?:,\s*|\s+)(?:och|samt)\s+(?:att\s+)?(?:darefter\s+)?(?=(?:(?:ater)?rapportera|aterkomma|slutredovisa|delredovisa|redovisa)\b)/;
 const TASK_VERB =
   '(?:ta fram|utreda|genomfora|inratta|uppratta|se over|revidera|infora|tillsatta|aterrapportera|aterkomma|redovisa|slutredovisa|utarbeta|kartlagga|folja upp|samordna|utveckla|uppdatera|utse|underteckna|teckna|besvara|planera|inventera|erbjuda|bygga|starta|paborja|analysera|sammanstalla|forbereda|verkstalla)';
@@ -171,6 +173,14 @@ const SUBJECT_MODAL = new RegExp(`\\s(?:ska|skall)\\s+(?:ocksa\\s+|aven\\s+)?(?=
 /** "Ärendet återremitteras till förvaltningen för komplettering": the case goes back for more work. */
 const REFERRAL_BACK = new RegExp(`\\baterremitter\\w*\\s+(?:arendet\\s+)?till\\s+(${NOT_ATT}{2,60}?)\\s+(?:for|med)\\s+`);
 const EXHORTATION = new RegExp(`\\b(?:uppmana|uppmanar|uppmanas|rekommendera|rekommenderar)\\s+(${NOT_ATT}{2,120}?)\\s+att\\s+`);
+/**
+ * A group set up with a task: "inrätta en politisk arbetsgrupp som har till uppgift att …", "tillsätta en
+ * styrgrupp med uppdrag att …", "En arbetsgrupp inrättas med uppdrag att …". The group is responsible.
+ */
+const SET_UP = new RegExp(
+  `\\b(?:inratta|inrattar|tillsatta|tillsatter|bilda|bildar)\\s+((?:en|ett)\\s+${NOT_ATT}{2,60}?)\\s+(?:med\\s+(?:uppdrag(?:et)?|uppgift(?:en)?)\\s+att|som\\s+(?:har\\s+till\\s+uppgift\\s+att|ska|far\\s+i\\s+uppdrag\\s+att))\\s+`,
+);
+const SET_UP_PASSIVE = new RegExp(`^((?:en|ett)\\s+${NOT_ATT}{2,60}?)\\s+(?:inrattas|tillsatts|bildas)\\s+med\\s+(?:uppdrag(?:et)?|uppgift(?:en)?)\\s+att\\s+`);
 /** A matter a body hands on: a case, a question, a proposal, a report (never a motion: see motionItems). */
 // The compound's first part is bounded: a pattern tried at every word must not run over a whole hyphenated run.
 const MATTER = '(?:arendet|arendena|fragan|fragorna|[a-z-]{0,30}forslag(?:et|en)|rapporten|skrivelsen|ansokan|framstallan|begaran)';
@@ -202,7 +212,7 @@ const NOUN_REPORT = new RegExp(
 );
 const PASSIVE_REPORT = new RegExp(`^(\\p{L}[^,;]{1,80}?)\\s+(?:ska\\s+)?(?:aterrapporteras|aterredovisas|redovisas|rapporteras)\\s+(?:till|for|infor)\\s+${BODY_PHRASE}`, 'u');
 const SHALL_BY = /\bska\b[^.]{0,200}?\bsenast\b/;
-const FOLLOW_UP = /\b(?:aterrapport\w*|redovis\w*|aterkomm\w*|rapporter\w*|ska vara (?:klar|klart|genomford|genomfort|slutford|slutfort|fardig|fardigt)|uppdraget|planen|arbetet)\b/;
+const FOLLOW_UP = /\b(?:aterrapport\w*|redovis\w*|aterkomm\w*|rapporter\w*|presenteras|ska vara (?:klar|klart|genomford|genomfort|slutford|slutfort|fardig|fardigt)|uppdraget|planen|arbetet)\b/;
 
 /** Sentences read between two steps (see Steps) by the rules that read a whole block. */
 const SENTENCES_PER_STEP = 200;
@@ -482,7 +492,36 @@ function decisionPoints(doc: Doc, block: Block, meta: BlockMeta): { points: Poin
     };
   }
   const other = block.sections.filter((s) => s.kind === 'other');
-  return { points: points(other, 0.75), plain: true };
+  const plainPoints = points(other, 0.75);
+  return { points: meta.summary ? underTitles(doc, plainPoints) : plainPoints, plain: true };
+}
+
+/** A web page's title line: short, without a closing full stop or colon ("Översyn av arvoden till politikerna"). */
+function opensWithTitle(doc: Doc, p: Span): boolean {
+  const first = slice(doc, { start: p.start, end: lineEnd(doc, p.start, p.end) }).trim();
+  return first.length <= 100 && !/[.:!?;,]$/.test(first) && !/[.!?]\s/.test(first);
+}
+
+/**
+ * A summary's paragraphs under one title line tell one decision: they are read as one point, so a
+ * report-back told a paragraph later ("Resultatet ska presenteras för regionstyrelsen i maj") joins it.
+ */
+function underTitles(doc: Doc, points: Point[]): Point[] {
+  const merged: Point[] = [];
+  let current: Point | undefined;
+  for (const p of points) {
+    // A numbered or bulleted point is a decision of its own ("6. Medborgarförslag om …").
+    const before = doc.text.slice(Math.max(0, p.start - 8), p.start);
+    const listed = before.includes('\n') && before.slice(before.lastIndexOf('\n') + 1).trim() !== '';
+    if (current && !listed && !opensWithTitle(doc, p)) {
+      current = { ...current, end: p.end };
+      continue;
+    }
+    if (current) merged.push(current);
+    current = { ...p };
+  }
+  if (current) merged.push(current);
+  return merged;
 }
 
 /** What a proposal of a decision says: an att-clause, a verb of deciding, a commission. */
@@ -500,6 +539,9 @@ function historyProposals(doc: Doc, block: Block): Point[] {
 
 // ---------------------------------------------------------------- commissions
 
+/** A group set up with a task (see SET_UP), marked so that its own report-back, told later, can stand for it. */
+const setUp = (c: Commission | undefined): Commission | undefined => (c ? { ...c, setUp: true } : undefined);
+
 interface Commission {
   /** Whom the work is for, as written; none when the text names no one in particular ("flera nämnder"). */
   roles: Span[];
@@ -509,6 +551,8 @@ interface Commission {
   verb?: string;
   /** A matter handed on (see handedOn). */
   handedOn?: boolean;
+  /** A group set up with the task (see SET_UP). */
+  setUp?: boolean;
 }
 
 function clausesOf(doc: Doc, sentence: Span): Span[] {
@@ -591,7 +635,8 @@ function readCommission(doc: Doc, clause: Span): Commission | undefined {
     delimited(APPOINT_TO_SIGN) ??
     delimited(COMMISSION_BARE, false, 'any') ??
     delimited(REFERRAL_BACK, false, 'any') ??
-    delimited(INVERTED_COMMISSION, false, 'last');
+    delimited(INVERTED_COMMISSION, false, 'last') ??
+    setUp(delimited(SET_UP, false, 'last') ?? delimited(SET_UP_PASSIVE, false, 'last'));
   // Signed by two or more: one act, done together.
   if (found && found.roles.length > 1 && SIGNING.test(fslice(doc, found.task))) return { ...found, roles: [{ start: found.roles[0]?.start ?? 0, end: found.roles.at(-1)?.end ?? 0 }] };
   if (found) return found;
@@ -811,6 +856,7 @@ function taskItems(doc: Doc, meta: BlockMeta, commission: Commission, source: Sp
     source,
     approximate: !!deadline.vague && !!deadline.due,
     handedOn: commission.handedOn,
+    setUp: commission.setUp,
   })));
 }
 
@@ -818,6 +864,22 @@ function vagueFlag(deadline: Deadline): string {
   return deadline.due
     ? `Tidpunkten är en period ("${deadline.vague}"): deadline satt till periodens slut, kontrollera.`
     : `Tidpunkten är inte exakt ("${deadline.vague}"): ange en deadline.`;
+}
+
+/**
+ * "En arbetsgrupp inrättas med uppdrag att göra en översyn … Arbetsgruppen ska redovisa sitt uppdrag till
+ * regionstyrelsen i april": the group told again as the subject of its report-back is one item, told by that
+ * sentence, under the set-up task's title. `items` loses the set-up item.
+ */
+function sameGroup(items: Candidate[], made: Candidate[]): void {
+  const [later] = made;
+  if (!later?.role || made.length !== 1) return;
+  const role = fold(later.role).trim();
+  const at = items.findIndex((c) => c.setUp && c.role && role.startsWith(fold(c.role).trim().split(/\s+/).at(-1) ?? '\0') && role !== fold(c.role).trim());
+  const earlier = items[at];
+  if (!earlier) return;
+  if (/^(?:redovisa|aterrapportera|rapportera|presentera)\s+(?:sitt|sina|det|resultatet)\b/.test(fold(later.title))) later.title = earlier.title;
+  items.splice(at, 1);
 }
 
 /** A later sentence or clause that gives the previous commission its report-back or deadline. */
@@ -860,6 +922,8 @@ function* pointItems(doc: Doc, meta: BlockMeta, point: Point, plain: boolean, ex
   const local = named ? { ...meta, title: named[0].replace(/[.\s]+$/, '') } : meta;
   for (const [n, sentence] of sentences.entries()) {
     yield;
+    // A reported decision goes on to the end of its paragraph (a point of a summary may hold several, see underTitles).
+    if (/\n\s*\n/.test(doc.text.slice(sentences[n - 1]?.end ?? sentence.start, sentence.start))) reported = false;
     if (isQuestion(doc, sentence) || HABITUAL.test(fslice(doc, sentence))) continue;
     if (plain && PROPOSING.test(fslice(doc, sentence))) continue;
     // In text outside a decision, only a decision it reports ("Fullmäktige beslutade att …", "… . Det har
@@ -883,6 +947,7 @@ function* pointItems(doc: Doc, meta: BlockMeta, point: Point, plain: boolean, ex
         // An uppmaning asks another body to act: shown to the clerk, never proposed as an item.
         if (commission.exhortation) exhortations.push(...made);
         else {
+          sameGroup(items, made);
           items.push(...made);
           sentenceGroup = made;
           last = commission;

@@ -97,6 +97,11 @@ describe('the sentences that go on with a decision a summary reports', () => {
     expect(proposed(text, { body: 'SN', meetingDate: '2027-03-16' }).map((d) => d.title)).toEqual(['Se över hemtjänsten', 'Ta fram ett förslag till nya mål för hemtjänsten']);
   });
 
+  it('the next paragraph under the same title does not go on with it', () => {
+    const text = 'Socialnämnden – aktuella beslut i korthet\n\nHemtjänst\n\nSocialnämnden beslutade att hemtjänsten ska ses över.\n\nArbetet ska genomföras under våren, enligt förvaltningen.';
+    expect(proposed(text, { body: 'SN', meetingDate: '2027-03-16' }).map((d) => d.title)).toEqual(['Se över hemtjänsten']);
+  });
+
   it('a later paragraph under another heading does not go on with it', () => {
     const text = 'Socialnämnden – aktuella beslut i korthet\n\nSocialnämnden beslutade att hemtjänsten ska ses över.\n\nÄldreboende\nEtt nytt äldreboende ska byggas i Norrby, enligt planen från 2019.';
     expect(proposed(text, { body: 'SN', meetingDate: '2027-03-16' }).map((d) => d.title)).toEqual(['Se över hemtjänsten']);
@@ -342,5 +347,34 @@ describe('a summary that mentions motions and interpellations', () => {
 describe('a matter sent up to the council', () => {
   it('"överlämna ärendet till kommunfullmäktige för beslut" is the normal course to its decision, no work', () => {
     expect(proposed('§ 61 Riktlinjer\nBeslut\nKommunstyrelsen beslutar att ställa sig bakom riktlinjerna och överlämna ärendet till kommunfullmäktige för beslut.', ks)).toEqual([]);
+  });
+});
+
+describe('a group set up with a task', () => {
+  const rs = { body: 'RS', meetingDate: '2027-09-20' };
+
+  it('"inrätta en politisk arbetsgrupp som har till uppgift att se över …" and, a paragraph later, "Resultatet ska presenteras för regionstyrelsen i maj": one report-back for the group', () => {
+    const text = 'Nyhetsnotiser från regionstyrelsen\n\nÖversyn av arvoden\n\nRegionstyrelsen har beslutat att inrätta en politisk arbetsgrupp som har till uppgift att se över reglerna för arvoden.\n\nGruppen består av nio ledamöter. Resultatet ska presenteras för regionstyrelsen i maj 2028.';
+    expect(proposed(text, rs).map((d) => [d.kind, d.responsibleRole, d.due, d.title])).toEqual([
+      ['aterrapportering', 'en politisk arbetsgrupp', { meeting: { body: 'RS', month: '2028-05' } }, 'Se över reglerna för arvoden'],
+    ]);
+  });
+
+  it('"En arbetsgrupp inrättas med uppdrag att …" then "Arbetsgruppen ska redovisa sitt uppdrag till regionstyrelsen i april": one item, told by the report-back, titled by the task', () => {
+    const text = 'Nyhetsnotiser från regionstyrelsen\n\nPolitisk organisation\n\nEn politisk arbetsgrupp inrättas med uppdrag att göra en översyn av den politiska organisationen. Det har regionstyrelsen beslutat.\n\nGruppen har nio ledamöter.\nArbetsgruppen ska redovisa sitt uppdrag till regionstyrelsen i april 2028.';
+    expect(proposed(text, rs).map((d) => [d.kind, d.responsibleRole, d.due, d.title])).toEqual([
+      ['aterrapportering', 'arbetsgruppen', { meeting: { body: 'RS', month: '2028-04' } }, 'Göra en översyn av den politiska organisationen'],
+    ]);
+  });
+
+  it('"tillsätta en arbetsgrupp för översyn av vinterväghållningen" with no task of its own is no item', () => {
+    expect(proposed('§ 33 Vinterväghållning\nBeslut\nTekniska nämnden beslutar att tillsätta en arbetsgrupp för översyn av vinterväghållningen.', { body: 'TN', meetingDate: '2027-04-14' })).toEqual([]);
+  });
+});
+
+describe("a summary's paragraphs under one title line", () => {
+  it('tell one decision: a deadline told in the next paragraph joins the commission', () => {
+    const text = 'Beslut i korthet\n\nNy skolplan\n\nKommunstyrelsen gav förvaltningen i uppdrag att ta fram en ny skolplan.\n\nPlanen ska vara klar senast den 30 juni 2028.\n\nBudget\n\nPlanen för budgeten ska vara klar senast den 1 oktober 2027.';
+    expect(proposed(text, ks).map((d) => [d.responsibleRole, d.due])).toEqual([['förvaltningen', { date: '2028-06-30' }]]);
   });
 });
