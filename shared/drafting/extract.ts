@@ -1241,7 +1241,8 @@ const REMIT_TARGET = new RegExp(
 /** A council that motions are raised at. */
 const COUNCILS = new Set(['KF', 'RF', 'LF']);
 /** A line of a list of motions: "- Motion om vårdköer". */
-const MOTION_LINE = /^\s*(?:[-–•*]\s*|\d{1,2}[.)]\s*)?motion(?:\s+(?:om|angaende|avseende|gallande|rorande|for|mot)\b|\s+[^\n]{1,80}?\s+(?:om|angaende|avseende|gallande|rorande)\b|\s*[:–]\s*\S)/;
+// A register's line may open with the case number and the date ("KS 2027/14   2027-01-24   Motion om …").
+const MOTION_LINE = /^\s*(?:[-–•*]\s*|\d{1,2}[.)]\s*)?(?:(?:[a-z]{1,6}[ -]?)?\d{4}[/.-]\d{1,5}\s+)?(?:\d{4}-\d{2}-\d{2}\s+)?motion(?:\s+(?:om|angaende|avseende|gallande|rorande|for|mot)\b|\s+[^\n]{1,80}?\s+(?:om|angaende|avseende|gallande|rorande)\b|\s*[:–]\s*\S)/;
 /** A report on motions still being prepared (a balanslista): each was registered when raised. */
 const MOTIONS_PENDING = /\b(?:obesvarade|ej besvarade|(?:inte|ej) (?:har )?besvarats|pagaende motioner|under beredning|(?:inte|ej) (?:har )?beretts|fardigberedda|balanslista)\b/;
 /** A sentence that brings in a new motion (indefinite: "en motion"); "Motionen väcktes …" refers back to one. */
@@ -1332,9 +1333,11 @@ function* motionItems(doc: Doc, block: Block, meta: BlockMeta, points: Point[], 
       const source = { start: written.start + marker, end: written.end };
       const own = datesIn(doc, source, meta.ref)[0];
       const raised = own ? { date: own.date, source, explicit: true } : raisedAtMeeting(meta, marks, source);
-      // A register's line goes on after the motion's name: ", inlämnad 2027-01-12, remitterad till …".
-      const comma = fslice(doc, source).indexOf(', ');
-      const name = titleFrom(doc, source.start, comma > 0 ? source.start + comma : source.end);
+      // The motion's name from the word "motion" (a case number, a date or the writer may come first), up to where a
+      // register's line goes on: ", inlämnad 2027-01-12, remitterad till …".
+      const from = Math.max(0, fslice(doc, source).search(/\bmotion\b/));
+      const comma = fslice(doc, { start: source.start + from, end: source.end }).indexOf(', ');
+      const name = titleFrom(doc, source.start + from, comma > 0 ? source.start + from + comma : source.end);
       return motion(/^motion\b/.test(fold(name)) ? `Besvara ${name}` : `Besvara motion: ${name}`, source, raised, remitTarget(doc, source) ?? target) ?? [];
     });
   }
@@ -1359,6 +1362,8 @@ function* motionItems(doc: Doc, block: Block, meta: BlockMeta, points: Point[], 
 
 /** "Motionerna som lämnades in var:", "Följande motioner har lämnats in:": new motions listed, one a line. */
 const MOTIONS_ANNOUNCED = /\bmotion(?:er|erna)\b[^:\n]{0,80}:\s*$/;
+/** A line that names a motion: "Motion om …", "Motion från X om …". */
+const NAMES_MOTION = /\bmotion\s+(?:om|angaende|avseende|gallande|rorande|fran|av)\b/;
 /** A list of motions answered or decided ("Följande motioner besvarades:") raises none. */
 const MOTIONS_DECIDED = /besvar|bifall|bifoll|avsla|avslog|aterremitt|behandlades/;
 
@@ -1373,7 +1378,8 @@ function announcedMotions(doc: Doc, block: Block): Span[] {
       open = true;
       continue;
     }
-    const item = /^\s*(?:[-–—•·▪*]|\d{1,2}[.)])\s/.test(f);
+    // A bullet, or a line that names a motion ("Anna Berg (S): Motion om fler cykelbanor").
+    const item = /^\s*(?:[-–—•·▪*]|\d{1,2}[.)])\s/.test(f) || NAMES_MOTION.test(f);
     if (open && item) listed.push(line);
     else open = false;
   }
@@ -1587,8 +1593,8 @@ interface Remiss {
 /** A sentence that names the answer: "synpunkter", "yttrande", "remissvar", "remisstid", "svar", "svarsdatum", "besvaras". */
 const ANSWER_NAMED = /synpunkt|yttrande|remissvar|remisstid|\bsvar|\bbesvara/;
 
-/** The words that make a date a remiss deadline: "senast", "sista dag", "remisstiden går ut". */
-const DEADLINE_CUE = /\b(?:senast|senaste dag|sista dag|sista svarsdag|svarsdatum|remisstid(?:en)?|svar(?:et)? (?:ska vara|vill vi ha) [a-z ]{0,30}?(?:fore|innan|till och med))\b/;
+/** The words that make a date a remiss deadline: "senast", "före den", "sista dag", "svarstid", "remisstiden går ut" (the sentence names the answer: ANSWER_NAMED). */
+const DEADLINE_CUE = /\b(?:senast|senaste dag|sista dag|sista svarsdag|svarsdatum|svarstid|remisstid(?:en)?|fore|innan|till och med|t\.o\.m)\b/;
 
 /**
  * The remisses of a block: each sentence that asks for the answer by a date, one per date. A page

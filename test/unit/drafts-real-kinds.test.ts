@@ -438,3 +438,37 @@ describe('report-backs, yrkanden and internal remisses, round two', () => {
     expect(proposed(text)).toMatchObject([{ kind: 'yttrande', responsibleRole: 'socialnämnden', due: { externalDeadline: '2027-05-14', recipient: 'Kommunstyrelsen' } }]);
   });
 });
+
+describe('motions listed in more ways', () => {
+  it('"Följande motioner har anmälts:" then one line a motion, each opened by its writer ("Per Ek (M): Motion om …"): one motion a line, titled from "motion"', () => {
+    const text = minutes('Kommunfullmäktige', '2027-02-21', 'Anmälan av nya motioner\n\nÄrendet\nFöljande motioner har anmälts till dagens sammanträde:\nAnna Berg (S): Motion om fler cykelbanor i centrum\nPer Ek (M): Motion om sänkt skatt för pensionärer\n\nBeslut\nMotionerna remitteras till kommunstyrelsen för beredning.');
+    expect(proposed(text).map((d) => [d.title, d.responsibleRole, d.due])).toEqual([
+      ['Besvara motion om fler cykelbanor i centrum', 'kommunstyrelsen', { raised: '2027-02-21' }],
+      ['Besvara motion om sänkt skatt för pensionärer', 'kommunstyrelsen', { raised: '2027-02-21' }],
+    ]);
+  });
+
+  it('a register whose lines open with the case number and the date: each raised on its date', () => {
+    const text = 'Väckta motioner 2027\n\nKS 2027/14   2027-01-24   Motion om belysning vid skolvägar, Anna Berg (S)\nKS 2027/31   2027-02-21   Motion om fler förskoleplatser, Per Ek (M)';
+    expect(proposed(text, { body: 'KF' }).map((d) => [d.title, d.due])).toEqual([
+      ['Besvara motion om belysning vid skolvägar', { raised: '2027-01-24' }],
+      ['Besvara motion om fler förskoleplatser', { raised: '2027-02-21' }],
+    ]);
+  });
+});
+
+describe('remiss deadlines in more ways', () => {
+  const deadline = (sentence: string) => proposed(`Socialdepartementet\n2027-03-02\n\nRemiss av betänkandet En ny lag\n\n${sentence}`)[0]?.due;
+
+  it('"Remissvaren ska ha kommit in till Socialdepartementet före den 15 juni 2027" is the deadline', () => {
+    expect(deadline('Remissvaren ska ha kommit in till Socialdepartementet före den 15 juni 2027.')).toEqual({ externalDeadline: '2027-06-15', recipient: 'Socialdepartementet' });
+  });
+
+  it('"Svarstid: 30 juni 2027" is the deadline', () => {
+    expect(deadline('Svarstid: 30 juni 2027')).toEqual({ externalDeadline: '2027-06-30', recipient: 'Socialdepartementet' });
+  });
+
+  it('"Utredningen lämnades till regeringen före den 1 mars 2027" names no answer: no deadline', () => {
+    expect(proposed('Socialdepartementet\n2027-03-02\n\nRemiss av betänkandet En ny lag\n\nUtredningen lämnades till regeringen före den 1 mars 2027.').filter((d) => d.due)).toEqual([]);
+  });
+});
