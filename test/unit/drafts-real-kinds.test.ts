@@ -472,3 +472,29 @@ describe('remiss deadlines in more ways', () => {
     expect(proposed('Socialdepartementet\n2027-03-02\n\nRemiss av betänkandet En ny lag\n\nUtredningen lämnades till regeringen före den 1 mars 2027.').filter((d) => d.due)).toEqual([]);
   });
 });
+
+describe('report-backs named by a noun', () => {
+  const decision = (sentence: string) => proposed(minutes('Socialnämnden', '2027-02-10', `Hemtjänst\n\nBeslut\n${sentence}`));
+
+  it('"… med återrapport till socialnämnden i oktober 2027" is a report-back to that meeting', () => {
+    expect(decision('Socialnämnden ger förvaltningen i uppdrag att ta fram en plan för hemtjänsten med återrapport till socialnämnden i oktober 2027.')).toMatchObject([
+      { kind: 'aterrapportering', due: { meeting: { body: 'SN', month: '2027-10' } } },
+    ]);
+  });
+
+  it('"… med redovisning till nämnden i maj 2027" is a report-back to that meeting', () => {
+    expect(decision('Socialnämnden ger förvaltningen i uppdrag att ta fram en plan med redovisning till nämnden i maj 2027.')).toMatchObject([
+      { kind: 'aterrapportering', due: { meeting: { body: 'SN', month: '2027-05' } } },
+    ]);
+  });
+
+  it('"Uppföljning av åtgärderna ska ske till socialnämnden i juni 2027" is a report-back with no one named', () => {
+    expect(decision('Socialnämnden godkänner rapporten. Uppföljning av åtgärderna ska ske till socialnämnden i juni 2027.')).toMatchObject([
+      { kind: 'aterrapportering', due: { meeting: { body: 'SN', month: '2027-06' } } },
+    ]);
+  });
+
+  it('"godkänna årsredovisningen" and "ta del av redovisningen" report nothing back', () => {
+    expect(decision('Socialnämnden beslutar att godkänna årsredovisningen och att ta del av redovisningen.')).toEqual([]);
+  });
+});

@@ -378,3 +378,17 @@ describe("a summary's paragraphs under one title line", () => {
     expect(proposed(text, ks).map((d) => [d.responsibleRole, d.due])).toEqual([['förvaltningen', { date: '2028-06-30' }]]);
   });
 });
+
+describe('answers of support, opposition or no objection', () => {
+  const decision = (sentence: string) => proposed(`§ 5 Remiss om ny vägplan\nBeslut\n${sentence}`, ks);
+
+  for (const sentence of ['Kommunstyrelsen tillstyrker förslaget.', 'Kommunstyrelsen avstyrker Trafikverkets förslag.', 'Kommunstyrelsen har inget att invända mot förslaget.']) {
+    it(`"${sentence}" in a decision is an answer to give`, () => {
+      expect(decision(sentence)).toMatchObject([{ kind: 'yttrande', responsibleRole: 'kommunstyrelsen' }]);
+    });
+  }
+
+  it('"Förvaltningen tillstyrker förslaget" in the case description gives no answer', () => {
+    expect(proposed('§ 5 Remiss om ny vägplan\nÄrendet\nFörvaltningen tillstyrker förslaget i sin tjänsteskrivelse.\nBeslut\nKommunstyrelsen lägger informationen till handlingarna.', ks)).toEqual([]);
+  });
+});
