@@ -1243,7 +1243,8 @@ const REMIT_TARGET = new RegExp(
 const COUNCILS = new Set(['KF', 'RF', 'LF']);
 /** A line of a list of motions: "- Motion om vårdköer". */
 // A register's line may open with the case number and the date ("KS 2027/14   2027-01-24   Motion om …").
-const MOTION_LINE = /^\s*(?:[-–•*]\s*|\d{1,2}[.)]\s*)?(?:(?:[a-z]{1,6}[ -]?)?\d{4}[/.-]\d{1,5}\s+)?(?:\d{4}-\d{2}-\d{2}\s+)?motion(?:\s+(?:om|angaende|avseende|gallande|rorande|for|mot)\b|\s+[^\n]{1,80}?\s+(?:om|angaende|avseende|gallande|rorande)\b|\s*[:–]\s*\S)/;
+// A damaged page may keep a § block's number without its sign ("45 Motion om …").
+const MOTION_LINE = /^\s*(?:[-–•*]\s*|\d{1,2}[.)]\s*|\d{1,3}\s+)?(?:(?:[a-z]{1,6}[ -]?)?\d{4}[/.-]\d{1,5}\s+)?(?:\d{4}-\d{2}-\d{2}\s+)?motion(?:\s+(?:om|angaende|avseende|gallande|rorande|for|mot)\b|\s+[^\n]{1,80}?\s+(?:om|angaende|avseende|gallande|rorande)\b|\s*[:–]\s*\S)/;
 /** A report on motions still being prepared (a balanslista): each was registered when raised. */
 const MOTIONS_PENDING = /\b(?:obesvarade|ej besvarade|(?:inte|ej) (?:har )?besvarats|pagaende motioner|under beredning|(?:inte|ej) (?:har )?beretts|fardigberedda|balanslista)\b/;
 /** A sentence that brings in a new motion (indefinite: "en motion"); "Motionen väcktes …" refers back to one. */
@@ -1326,7 +1327,9 @@ function* motionItems(doc: Doc, block: Block, meta: BlockMeta, points: Point[], 
   const lines = linesOf(doc, block).filter((l) => MOTION_LINE.test(fslice(doc, l)));
   const dated = lines.every((l) => datesIn(doc, l, meta.ref).length > 0);
   const announced = announcedMotions(doc, block);
-  const listed = announced.length >= 2 ? announced : (remitSentence && /\bmotionerna\b/.test(fslice(doc, remitSentence))) || dated ? lines : [];
+  // A block that lost its § signs may hold several motions, each with its own referral ("Motionen remitteras till …").
+  const eachReferred = lines.length >= 2 && marks.referrals.length >= lines.length;
+  const listed = announced.length >= 2 ? announced : (remitSentence && /\bmotionerna\b/.test(fslice(doc, remitSentence))) || dated || eachReferred ? lines : [];
   if (listed.length >= 2) {
     return listed.flatMap((line) => {
       const written = trimSpan(doc.text, line);
@@ -1337,8 +1340,8 @@ function* motionItems(doc: Doc, block: Block, meta: BlockMeta, points: Point[], 
       // The motion's name from the word "motion" (a case number, a date or the writer may come first), up to where a
       // register's line goes on: ", inlämnad 2027-01-12, remitterad till …".
       const from = Math.max(0, fslice(doc, source).search(/\bmotion\b/));
-      const comma = fslice(doc, { start: source.start + from, end: source.end }).indexOf(', ');
-      const name = titleFrom(doc, source.start + from, comma > 0 ? source.start + from + comma : source.end);
+      const stop = fslice(doc, { start: source.start + from, end: source.end }).search(/, |\.\s|\s(?:dnr|beslut)\b/);
+      const name = titleFrom(doc, source.start + from, stop > 0 ? source.start + from + stop : source.end);
       return motion(/^motion\b/.test(fold(name)) ? `Besvara ${name}` : `Besvara motion: ${name}`, source, raised, remitTarget(doc, source) ?? target) ?? [];
     });
   }

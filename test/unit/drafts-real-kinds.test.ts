@@ -498,3 +498,13 @@ describe('report-backs named by a noun', () => {
     expect(decision('Socialnämnden beslutar att godkänna årsredovisningen och att ta del av redovisningen.')).toEqual([]);
   });
 });
+
+describe('a damaged page that lost its § signs', () => {
+  it('two motions in one block, each with its own referral ("45 Motion om …  Beslut Motionen remitteras till …"): one motion each, referred where its line says', () => {
+    const text = 'KOMMUNFULLMÄKTIGE PROTOKOLL 2027-03-22\n45 Motion om fler papperskorgar Dnr KS 2027/50 Beslut Motionen remitteras till kommunstyrelsen för beredning.\n46 Motion om laddplatser Dnr KS 2027/51 Beslut Motionen remitteras till tekniska nämnden för beredning.';
+    expect(proposed(text).map((d) => [d.title, d.responsibleRole, d.due])).toEqual([
+      ['Besvara motion om fler papperskorgar', 'kommunstyrelsen', { raised: '2027-03-22' }],
+      ['Besvara motion om laddplatser', 'tekniska nämnden', { raised: '2027-03-22' }],
+    ]);
+  });
+});
