@@ -1856,7 +1856,7 @@ function* unscheduledRemiss(doc: Doc, block: Block, meta: BlockMeta): Steps<Cand
 
 /** A body gives or adopts its answer: "lämnar yttrande", "beslutar att avge yttrande", "antar redovisat yttrande", "godkänna förslaget till yttrande". */
 const GIVES_ANSWER =
-  /\b(?:avge|avger|avges|avgav|lamna|lamnar|lamnas|lamnade|anta|antar|antog|godkanna|godkanner|godkande|overlamna|overlamnar|overlamnade)\s+(?:[a-z]+s\s+)?(?:forslag(?:et)?\s+till\s+)?(?:(?:ett|sitt|foljande|upprattat|upprattade|redovisat|redovisade|framtaget|framtagna|gemensamt)\s+)?(?:(?:remiss)?yttrande(?:t)?|remissvar(?:et)?|synpunkter(?:na)?)\b/;
+  /\b(?:avge|avger|avges|avgav|lamna|lamnar|lamnas|lamnade|anta|antar|antog|godkanna|godkanner|godkande|overlamna|overlamnar|overlamnade|stalla sig bakom|staller sig bakom)\s+(?:[a-z]+s\s+)?(?:forslag(?:et)?\s+till\s+)?(?:(?:ett|sitt|foljande|upprattat|upprattade|redovisat|redovisade|framtaget|framtagna|gemensamt)\s+)?(?:(?:remiss)?yttrande(?:t)?|remissvar(?:et)?|synpunkter(?:na)?)\b/;
 /** An answer given in the past tense ("KF antog yttrande …"): outside a decision, only a summary of this meeting tells it. */
 const GAVE_ANSWER = /^(?:avgav|lamnade|antog|godkande|overlamnade)\b/;
 /**

@@ -392,3 +392,13 @@ describe('answers of support, opposition or no objection', () => {
     expect(proposed('§ 5 Remiss om ny vägplan\nÄrendet\nFörvaltningen tillstyrker förslaget i sin tjänsteskrivelse.\nBeslut\nKommunstyrelsen lägger informationen till handlingarna.', ks)).toEqual([]);
   });
 });
+
+describe('"ställa sig bakom" an answer', () => {
+  it('"Kommunstyrelsen ställer sig bakom förvaltningens yttrande" gives the answer', () => {
+    expect(proposed('§ 5 Remiss om vägplan\nBeslut\nKommunstyrelsen ställer sig bakom förvaltningens yttrande och överlämnar det till Trafikverket.', ks)).toMatchObject([{ kind: 'yttrande' }]);
+  });
+
+  it('"Kommunstyrelsen ställer sig bakom Region Skånes handlingsplan" supports a plan: no answer to draft', () => {
+    expect(proposed('§ 6 Handlingsplan\nBeslut\nKommunstyrelsen ställer sig bakom Region Skånes handlingsplan och lägger rapporten till handlingarna.', ks)).toEqual([]);
+  });
+});
