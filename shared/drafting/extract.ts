@@ -331,9 +331,11 @@ interface DocFacts {
 /**
  * What a summary of a meeting calls itself in its opening: a web page or a note that restates a
  * meeting's decisions in its own words ("Beslut i korthet", "Axplock från kommunstyrelsen", "Referat
- * från kommunfullmäktige", "Kommunstyrelsen beslutade bl a följande", "ett urval av besluten").
+ * från kommunfullmäktige", "Kommunstyrelsen beslutade bl a följande", "ett urval av besluten", "Beslut
+ * från kommunfullmäktiges sammanträde").
  */
-const SUMMARY = /\b(?:i korthet|axplock|referat|sammandrag|popularprotokoll|nyhetsnotiser|nyheter fran|senaste nytt|aktuella beslut|(?:ett )?urval av|en sammanfattning|kortfattat|bland annat foljande|bl\.? ?a\.? foljande|pressmeddelande)\b/;
+const SUMMARY =
+  /\b(?:i korthet|axplock|referat|sammandrag|popularprotokoll|nyhetsnotiser|nyheter fran|nytt fran|senaste nytt|aktuella beslut|(?:ett )?urval av|en sammanfattning|kortfattat|bland annat foljande|bl\.? ?a\.? foljande|pressmeddelande|beslut (?:fran|vid) (?:dagens |gardagens |[a-z]+s )?(?:sammantrade|mote|kommun|region|landstings|fullmaktige|styrelsen|[a-z]*namnd))/;
 /** How far into a document its opening goes: the title and a lead paragraph. */
 const OPENING = 800;
 
@@ -1777,8 +1779,15 @@ function addresseeOf(doc: Doc, block: Block): string | undefined {
   return undefined;
 }
 
+/**
+ * "Kommunstyrelsen skickar förslaget på remiss till föreningarna": in a meeting's minutes or summary, a remiss the
+ * body itself sends out. Its deadline is for others' answers, not one the body owes.
+ */
+const OWN_REMISS = new RegExp(`(?:^|[.\\n]\\s*)(?:${BODY_PHRASE}|vi)\\s+(?:beslutar\\s+|beslutade\\s+)?(?:att\\s+)?(?:skickar|skicka|sander|skickade)\\s+(?:ut\\s+)?[^.]{0,80}?\\bpa\\s+remiss\\b`);
+
 function* yttrandeItems(doc: Doc, block: Block, meta: BlockMeta, known: KnownFacts, items: Candidate[], plain: boolean): Steps<Candidate[]> {
-  const remisses = yield* remissesOf(doc, block, meta);
+  const own = (meta.summary || !!meta.date) && OWN_REMISS.test(fslice(doc, block));
+  const remisses = own ? [] : yield* remissesOf(doc, block, meta);
   const [remiss] = remisses;
   yield;
   // Who answers and who decides, read only for a block with a remiss deadline.

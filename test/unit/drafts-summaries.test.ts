@@ -45,6 +45,11 @@ describe('commissions told in the past tense', () => {
     expect(proposed(text, ks).map((d) => [d.kind, d.responsibleRole, d.title])).toEqual([['uppdrag', 'kommunledningskontoret', 'Beställa mark för en ny ishall']]);
   });
 
+  it('a page titled "Beslut från kommunfullmäktiges sammanträde" is a summary too', () => {
+    const text = 'Beslut från kommunfullmäktiges sammanträde 22 mars\n\nKommunstyrelsen fick i uppdrag att ta fram en ny bostadsplan.';
+    expect(proposed(text, kf).map((d) => d.responsibleRole)).toEqual(['kommunstyrelsen']);
+  });
+
   it('the same sentence in a tjänsteskrivelse is the case history: no commission', () => {
     const text = 'Tjänsteskrivelse\nNy ishall\n\nKommunledningskontoret fick i uppdrag att beställa mark för en ny ishall. Marken är nu beställd.';
     expect(proposed(text, { body: 'KS' })).toEqual([]);
@@ -400,5 +405,17 @@ describe('"ställa sig bakom" an answer', () => {
 
   it('"Kommunstyrelsen ställer sig bakom Region Skånes handlingsplan" supports a plan: no answer to draft', () => {
     expect(proposed('§ 6 Handlingsplan\nBeslut\nKommunstyrelsen ställer sig bakom Region Skånes handlingsplan och lägger rapporten till handlingarna.', ks)).toEqual([]);
+  });
+});
+
+describe("a body's own remiss", () => {
+  it('"Kommunstyrelsen skickar förslaget på remiss till föreningarna. Synpunkter ska lämnas senast …" in a summary is a remiss the body sends out: no answer it owes', () => {
+    const text = 'Beslut i korthet\n\nNy idrottspolicy\nKommunstyrelsen skickar förslaget till idrottspolicy på remiss till föreningarna. Synpunkter ska lämnas senast den 1 mars 2028.';
+    expect(proposed(text, ks)).toEqual([]);
+  });
+
+  it('"Länsstyrelsen har skickat förslaget på remiss till kommunen. Synpunkter ska lämnas senast …" in minutes is a remiss received', () => {
+    const text = '§ 12 Remiss om naturreservat\nÄrendet\nLänsstyrelsen har skickat förslaget på remiss till kommunen. Synpunkter ska ha kommit in till Länsstyrelsen senast den 1 mars 2028.\nBeslut\nKommunstyrelsen beslutar att avge yttrande i enlighet med förvaltningens förslag.';
+    expect(proposed(text, ks)).toMatchObject([{ kind: 'yttrande', due: { externalDeadline: '2028-03-01', recipient: 'Länsstyrelsen' } }]);
   });
 });
