@@ -182,8 +182,10 @@ const SET_UP = new RegExp(
   `\\b(?:inratta|inrattar|tillsatta|tillsatter|bilda|bildar)\\s+((?:en|ett)\\s+${NOT_ATT}{2,60}?)\\s+(?:med\\s+(?:uppdrag(?:et)?|uppgift(?:en)?)\\s+att|som\\s+(?:har\\s+till\\s+uppgift\\s+att|ska|far\\s+i\\s+uppdrag\\s+att))\\s+`,
 );
 const SET_UP_PASSIVE = new RegExp(`^((?:en|ett)\\s+${NOT_ATT}{2,60}?)\\s+(?:inrattas|tillsatts|bildas)\\s+med\\s+(?:uppdrag(?:et)?|uppgift(?:en)?)\\s+att\\s+`);
-/** A matter a body hands on: a case, a question, a proposal, a report (never a motion: see motionItems). */
-// The compound's first part is bounded: a pattern tried at every word must not run over a whole hyphenated run.
+/**
+ * A matter a body hands on: a case, a question, a proposal, a report (never a motion: see motionItems). The
+ * compound's first part is bounded: a pattern tried at every word must not run over a whole hyphenated run.
+ */
 const MATTER = '(?:arendet|arendena|fragan|fragorna|[a-z-]{0,30}forslag(?:et|en)|rapporten|skrivelsen|ansokan|framstallan|begaran)';
 /** To whom, up to what it is for: "till budgetberedningen", "till samverkansgruppen för hållbar utveckling och miljö", "till X för beredning". */
 const REFERRED_TO = '([^.;:,]{3,100}?)(?:\\s+for\\s+(?:beredning|beslut|handlaggning|vidare handlaggning|yttrande|kannedom|information)\\b|\\s*$|\\s*[.;:,])';
@@ -669,7 +671,8 @@ function handedOn(doc: Doc, clause: Span): Commission | undefined {
   if (!m?.[1] || !m[2] || /\bfor\s+(?:kannedom|information)\b|\bpa\s+remiss\b/.test(m[0])) return undefined;
   // "Hänskjuta" refers a matter for handling by its meaning; "överlämna" and "skicka" only onward or for a purpose
   // ("Rapporten överlämnas till kommunstyrelsen" passes a report on).
-  if (!/^hansk/.test(m[0].slice(m[0].search(/hansk|overlamn|skick/))) && !/\bvidare\b|\bfor\s+(?:beredning|beslut|handlaggning|vidare handlaggning|yttrande)\b/.test(m[0])) return undefined;
+  const referred = /hansk/.test(m[0]) || /\bvidare\b|\bfor\s+(?:beredning|beslut|handlaggning|vidare handlaggning|yttrande)\b/.test(m[0]);
+  if (!referred) return undefined;
   const matterAt = clause.start + m.index + m[0].indexOf(m[1]);
   const toAt = clause.start + m.index + m[0].lastIndexOf(m[2]);
   const to = trimSpan(doc.text, { start: toAt, end: toAt + m[2].length });
@@ -874,15 +877,20 @@ function vagueFlag(deadline: Deadline): string {
  * regionstyrelsen i april": the group told again as the subject of its report-back is one item, told by that
  * sentence, under the set-up task's title. `items` loses the set-up item.
  */
-function sameGroup(items: Candidate[], made: Candidate[]): void {
-  const [later] = made;
-  if (!later?.role || made.length !== 1) return;
-  const role = fold(later.role).trim();
-  const at = items.findIndex((c) => c.setUp && c.role && role.startsWith(fold(c.role).trim().split(/\s+/).at(-1) ?? '\0') && role !== fold(c.role).trim());
-  const earlier = items[at];
-  if (!earlier) return;
-  if (/^(?:redovisa|aterrapportera|rapportera|presentera)\s+(?:sitt|sina|det|resultatet)\b/.test(fold(later.title))) later.title = earlier.title;
-  items.splice(at, 1);
+function sameGroup(groups: Map<string, Candidate>, replaced: Set<Candidate>, made: Candidate[]): void {
+  const [item] = made;
+  if (!item?.role || made.length !== 1) return;
+  const role = fold(item.role).trim().split(/\s+/);
+  // The group's head noun, as set up ("en politisk arbetsgrupp" → "arbetsgrupp") or told again ("arbetsgruppen").
+  const head = role.at(-1) ?? '';
+  if (item.setUp) {
+    groups.set(head, item);
+    return;
+  }
+  const earlier = role.length === 1 ? (groups.get(head.replace(/(?:en|et|n)$/, '')) ?? groups.get(head)) : undefined;
+  if (!earlier || earlier === item) return;
+  if (/^(?:redovisa|aterrapportera|rapportera|presentera)\s+(?:sitt|sina|det|resultatet)\b/.test(fold(item.title))) item.title = earlier.title;
+  replaced.add(earlier);
 }
 
 /** A later sentence or clause that gives the previous commission its report-back or deadline. */
@@ -916,6 +924,9 @@ function* pointItems(doc: Doc, meta: BlockMeta, point: Point, plain: boolean, ex
   const duties: Candidate[] = [];
   // The passives of work told so far in the point (see passiveDuty).
   const told = new Set<string>();
+  // The groups the point sets up, by head noun, and the set-up items their own report-backs stand for (see sameGroup).
+  const groups = new Map<string, Candidate>();
+  const replaced = new Set<Candidate>();
   let group: Candidate[] | undefined;
   // In a summary, a decision reported ("Socialnämnden beslutade att …") goes on in the sentences after it.
   let reported = false;
@@ -950,7 +961,7 @@ function* pointItems(doc: Doc, meta: BlockMeta, point: Point, plain: boolean, ex
         // An uppmaning asks another body to act: shown to the clerk, never proposed as an item.
         if (commission.exhortation) exhortations.push(...made);
         else {
-          sameGroup(items, made);
+          sameGroup(groups, replaced, made);
           items.push(...made);
           sentenceGroup = made;
           last = commission;
@@ -994,9 +1005,9 @@ function* pointItems(doc: Doc, meta: BlockMeta, point: Point, plain: boolean, ex
   // "Antalet platser ska utökas. Förvaltningen ges i uppdrag att återkomma med förslag": the direction waits for the proposals.
   const awaited = items.some((c) => /^aterkomma\b.*\b(?:forslag|underlag)/.test(fold(c.title)));
   // "Fyra frågor ska utredas vidare. En kartläggning ska göras … Det ska utredas hur …": the parts replace the count.
-  const parts = (c: Candidate) => duties.filter((d) => d.source.start > c.source.start).length >= 2;
-  const standing = duties.filter((c) => !(c.counted && parts(c)));
-  return awaited ? items : [...items, ...standing].sort((a, b) => a.source.start - b.source.start);
+  const standing = duties.filter((c, i) => !(c.counted && duties.length - 1 - i >= 2));
+  const kept = replaced.size ? items.filter((c) => !replaced.has(c)) : items;
+  return awaited ? kept : [...kept, ...standing].sort((a, b) => a.source.start - b.source.start);
 }
 
 /** "Kommunstyrelsen beslutade att", "Kommunstyrelsens ledamöter beslutade utifrån det att", "Fullmäktige har beslutat att". */
@@ -1612,6 +1623,7 @@ function* remissesOf(doc: Doc, block: Block, meta: BlockMeta): Steps<Remiss[]> {
   if (!/remiss|remitter|samrad|synpunkt|yttra/.test(fslice(doc, block))) return [];
   // `period`: told as the remiss period ("Remisstiden är 10 april till 1 juli"), not as the answer asked for.
   const found: { sentence: Span; deadline: CalendarDate; period: boolean }[] = [];
+  const byDeadline = new Map<CalendarDate, { sentence: Span; deadline: CalendarDate; period: boolean }>();
   let i = 0;
   for (const sentence of sentencesByLine(doc, block)) {
     if (i++ % SENTENCES_PER_STEP === 0) yield;
@@ -1627,12 +1639,14 @@ function* remissesOf(doc: Doc, block: Block, meta: BlockMeta): Steps<Remiss[]> {
     if (!date) continue;
     const period = /^remisstid/.test(cue[0]);
     // The same deadline again: the sentence that asks for the answer ("Svar önskas senast …") tells the remiss, not the period.
-    const same = found.find((r) => r.deadline === date.date);
+    const same = byDeadline.get(date.date);
     if (same) {
       if (same.period && !period) Object.assign(same, { sentence, period });
       continue;
     }
-    found.push({ sentence, deadline: date.date, period });
+    const remiss = { sentence, deadline: date.date, period };
+    byDeadline.set(date.date, remiss);
+    found.push(remiss);
   }
   const remisses: Remiss[] = [];
   for (const [i, { sentence, deadline }] of found.entries()) {
