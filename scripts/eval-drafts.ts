@@ -4,7 +4,8 @@
  * (test/fixtures/drafts/cases), the real texts of the dev split and those of the test split
  * (test/fixtures/drafts/real, see shared/drafting/evaluate.ts). Per text, what was found, missed
  * and proposed in excess is printed for the synthetic and dev sets only: the test split is never
- * looked at text by text, so the rules are not tuned on it. `--verbose` also prints every draft.
+ * looked at text by text, so the rules are not tuned on it. `--verbose` also prints every draft;
+ * `--dev` leaves the test split out altogether (not even its aggregates), for tuning runs.
  */
 import { fileURLToPath } from 'node:url';
 import { loadCorpus, loadRealCorpus, scoreCase, summarizeByKind, type CaseResult, type CorpusCase, type Scores } from '../shared/drafting/evaluate';
@@ -12,6 +13,7 @@ import { directoryLookup } from '../test/fixtures/drafts/directory';
 
 const fixtures = (folder: string) => fileURLToPath(new URL(`../test/fixtures/drafts/${folder}`, import.meta.url));
 const verbose = process.argv.includes('--verbose');
+const devOnly = process.argv.includes('--dev');
 const percent = (x: number) => `${(x * 100).toFixed(1)} %`;
 const describeDue = (due: unknown) => (due ? JSON.stringify(due) : 'ingen');
 const score = (cases: { name: string; case: CorpusCase }[]) => cases.map(({ name, case: c }) => scoreCase(name, c, directoryLookup));
@@ -48,7 +50,7 @@ function printScores(title: string, results: CaseResult[]): void {
 const synthetic = score(loadCorpus(fixtures('cases')));
 const real = loadRealCorpus(fixtures('real'));
 const dev = score(real.dev);
-const test = score(real.test);
+const test = devOnly ? [] : score(real.test);
 
 console.log('Synthetic cases');
 printCases(synthetic);
@@ -58,4 +60,4 @@ if (dev.length) {
 }
 printScores('Synthetic (test/fixtures/drafts/cases)', synthetic);
 printScores('Real, dev split', dev);
-printScores('Real, test split (aggregate only)', test);
+if (!devOnly) printScores('Real, test split (aggregate only)', test);

@@ -111,6 +111,12 @@ interface Candidate {
   source: Span;
   /** `due` is the end of a period ("under 2026"): a later, exact report-back replaces it. */
   approximate?: boolean;
+  /** Counted work ("fyra frågor ska utredas"): the parts the text goes on to tell replace it. */
+  counted?: boolean;
+  /** A matter handed on ("Ärendet överlämnas till kommunstyrelsen för beredning"): a motion's own referral when the block raises one. */
+  handedOn?: boolean;
+  /** Given to a group the decision sets up (see SET_UP). */
+  setUp?: boolean;
 }
 
 interface BlockMeta {
@@ -125,11 +131,14 @@ interface BlockMeta {
   /** The document's first header lines, folded. */
   head: string[];
   council: Council;
+  /** The document is a summary of a meeting (see SUMMARY). */
+  summary: boolean;
 }
 
 const ROLE_HEAD =
-  /(?:chef|chefen|direktor|direktoren|namnd|namnden|namnder|namnderna|styrelse|styrelsen|forvaltning|forvaltningen|forvaltningarna|ordforande|ordforanden|kontor|kontoret|utskott|utskottet|kansli|kansliet|avdelning|avdelningen|enhet|enheten|are|aren|strateg|strategen|controller|controllern|rektor|rektorn|rektorerna|fullmaktige|presidiet|presidium|bolag|bolaget|ansvarig|ansvarige|ledning|ledningen|direktion|direktionen|forbundet|ombud|ombudet|jurist|juristen|ekonom|ekonomen|tor|torn|toren|radet)$/;
-const REPORT_VERB = /\b(?:(?:ater)?rapportera(?:s)?|aterrapportering(?:en)?|aterkomma|slutredovisa|delredovisa|redovisa(?:s)?|informera (?:fullmaktige|styrelsen|namnden|kommunstyrelsen|kommunfullmaktige|regionstyrelsen|regionfullmaktige))\b/;
+  /(?:chef|chefen|direktor|direktoren|namnd|namnden|namnder|namnderna|styrelse|styrelsen|forvaltning|forvaltningen|forvaltningarna|ordforande|ordforanden|kontor|kontoret|utskott|utskottet|kansli|kansliet|avdelning|avdelningen|enhet|enheten|are|aren|strateg|strategen|controller|controllern|rektor|rektorn|rektorerna|fullmaktige|presidiet|presidium|bolag|bolaget|ansvarig|ansvarige|ledning|ledningen|direktion|direktionen|forbundet|ombud|ombudet|jurist|juristen|ekonom|ekonomen|tor|torn|toren|radet|grupp|gruppen|beredningen)$/;
+// "med återrapport till", "med redovisning till nämnden i maj": the nouns report back as the verbs do.
+const REPORT_VERB = /\b(?:(?:ater)?rapportera(?:s)?|aterrapportering(?:en)?|aterrapport(?:en)?|redovisning(?:en)?\s+(?:till|for|infor)|aterkomma|slutredovisa|delredovisa|redovisa(?:s)?|presenteras (?:for|infor)|informera (?:fullmaktige|styrelsen|namnden|kommunstyrelsen|kommunfullmaktige|regionstyrelsen|regionfullmaktige))\b/;
 const REPORT_SPLIT = /(?:,\s*|\s+)(?:och|samt)\s+(?:att\s+)?(?:darefter\s+)?(?=(?:(?:ater)?rapportera|aterkomma|slutredovisa|delredovisa|redovisa)\b)/;
 const TASK_VERB =
   '(?:ta fram|utreda|genomfora|inratta|uppratta|se over|revidera|infora|tillsatta|aterrapportera|aterkomma|redovisa|slutredovisa|utarbeta|kartlagga|folja upp|samordna|utveckla|uppdatera|utse|underteckna|teckna|besvara|planera|inventera|erbjuda|bygga|starta|paborja|analysera|sammanstalla|forbereda|verkstalla)';
@@ -140,7 +149,8 @@ const SUPINES: Record<string, string> = {
   utarbetat: 'utarbeta', kartlagt: 'kartlägga', sammanstallt: 'sammanställa', analyserat: 'analysera', 'foljt upp': 'följa upp', planerat: 'planera',
 };
 const TASK_SUPINE = `(?:${Object.keys(SUPINES).join('|').replace(/ /g, '\\s+')})`;
-const LEAD_IN = /^(?:.{0,140}?\b(?:beslutar|beslutade|besluta)\s+(?:vidare\s+|dessutom\s+|ocksa\s+|aven\s+|for egen del\s+)?(?:att\s+)?|att\s+)/;
+// "besluta" without "att" is no lead-in: "överlåter åt nämnden att besluta i ärendet" is the task itself.
+const LEAD_IN = /^(?:.{0,140}?\b(?:beslutar|beslutade|besluta)\s+(?:vidare\s+|dessutom\s+|ocksa\s+|aven\s+|for egen del\s+)?att\s+|.{0,140}?\b(?:beslutar|beslutade)\s+(?:vidare\s+|dessutom\s+|ocksa\s+|aven\s+|for egen del\s+)?|att\s+)/;
 // Starts on the punctuation or the conjunction, never on white space: a pattern that opens with
 // `\s*` is tried again at every space of a run.
 const CLAUSE_BOUNDARY = /[,;]\s{0,3}(?:samt\s{1,3}|och\s{1,3})?att\s+|\b(?:samt|och)\s{1,3}att\s+/g;
@@ -150,26 +160,62 @@ const GIVE = new RegExp(`\\b(?:ge|ger|gav)\\s+(${NOT_ATT}{2,140}?)\\s+(?:i\\s+up
 const COMMISSION_TO = new RegExp(`\\b(?:uppdra|uppdrar|uppdrog)\\s+(?:at|till)\\s+(${NOT_ATT}{2,140}?)\\s+att\\s+`);
 const COMMISSION_BARE = new RegExp(`\\buppdra(?:r)?\\s+(${NOT_ATT}{2,80}?)\\s+att\\s+`);
 const APPOINT_TO_SIGN = new RegExp(`\\b(?:utse|utser|bemyndiga|bemyndigar)\\s+(${NOT_ATT}{2,120}?)\\s+(?:till\\s+)?att\\s+(?=(?:underteckna|teckna|skriva under|inga)\\b)`);
-const SUBJECT_COMMISSION = /\s(?:far|ges|erhaller)\s+(?:ocksa\s+|aven\s+|dessutom\s+)?(?:i\s+uppdrag|uppdraget)\s+(?:att\s+)?|\s(?:uppdras|utses|bemyndigas)\s+(?:till\s+)?(?:att\s+)?/;
+// "har fått i uppdrag", "fick i uppdrag": a summary tells the commission in the past. "bemyndigas att fatta
+// beslut" gives a power, not a duty: only an authority to sign is work.
+const SUBJECT_COMMISSION =
+  /\s(?:far|fick|fatt|ges|gavs|erhaller|erholl)\s+(?:ocksa\s+|aven\s+|dessutom\s+)?(?:i\s+uppdrag|uppdraget)\s+(?:att\s+)?|\s(?:uppdras|utses)\s+(?:till\s+)?(?:att\s+)?|\sbemyndigas\s+(?:att\s+)?(?=(?:underteckna|teckna|skriva under)\b)/;
+/**
+ * The subject after the verb (Swedish puts the verb second): "Samtidigt får kommunstyrelseförvaltningen
+ * i uppdrag att …", "Vidare ges ekonomichefen i uppdrag att …". The role needs a role's head word.
+ */
+const INVERTED_COMMISSION = new RegExp(`^\\p{L}+\\s+(?:far|fick|ges|gavs)\\s+(${NOT_ATT}{2,100}?)\\s+(?:i\\s+uppdrag|uppdraget)\\s+att\\s+`, 'u');
 // "Kommundirektören ska senast den 1 oktober återkomma": a deadline may stand between modal and verb.
 const SUBJECT_MODAL = new RegExp(`\\s(?:ska|skall)\\s+(?:ocksa\\s+|aven\\s+)?(?=(?:senast\\s+[^,.;]{1,40}?\\s+)?${TASK_VERB}\\b)`);
 /** "Ärendet återremitteras till förvaltningen för komplettering": the case goes back for more work. */
 const REFERRAL_BACK = new RegExp(`\\baterremitter\\w*\\s+(?:arendet\\s+)?till\\s+(${NOT_ATT}{2,60}?)\\s+(?:for|med)\\s+`);
 const EXHORTATION = new RegExp(`\\b(?:uppmana|uppmanar|uppmanas|rekommendera|rekommenderar)\\s+(${NOT_ATT}{2,120}?)\\s+att\\s+`);
+/**
+ * A group set up with a task: "inrätta en politisk arbetsgrupp som har till uppgift att …", "tillsätta en
+ * styrgrupp med uppdrag att …", "En arbetsgrupp inrättas med uppdrag att …". The group is responsible.
+ */
+const SET_UP = new RegExp(
+  `\\b(?:inratta|inrattar|tillsatta|tillsatter|bilda|bildar)\\s+((?:en|ett)\\s+${NOT_ATT}{2,60}?)\\s+(?:med\\s+(?:uppdrag(?:et)?|uppgift(?:en)?)\\s+att|som\\s+(?:har\\s+till\\s+uppgift\\s+att|ska|far\\s+i\\s+uppdrag\\s+att))\\s+`,
+);
+const SET_UP_PASSIVE = new RegExp(`^((?:en|ett)\\s+${NOT_ATT}{2,60}?)\\s+(?:inrattas|tillsatts|bildas)\\s+med\\s+(?:uppdrag(?:et)?|uppgift(?:en)?)\\s+att\\s+`);
+/**
+ * A matter a body hands on: a case, a question, a proposal, a report (never a motion: see motionItems). The
+ * compound's first part is bounded: a pattern tried at every word must not run over a whole hyphenated run.
+ */
+const MATTER = '(?:arendet|arendena|fragan|fragorna|[a-z-]{0,30}forslag(?:et|en)|rapporten|skrivelsen|ansokan|framstallan|begaran)';
+/** To whom, up to what it is for: "till budgetberedningen", "till samverkansgruppen för hållbar utveckling och miljö", "till X för beredning". */
+const REFERRED_TO = '([^.;:,]{3,100}?)(?:\\s+for\\s+(?:beredning|beslut|handlaggning|vidare handlaggning|yttrande|kannedom|information)\\b|\\s*$|\\s*[.;:,])';
+/** "KF överlåter åt samhällsbyggnadsnämnden att besluta i ärendet": the body hands the matter over to decide. */
+const HAND_OVER = new RegExp(`\\b(?:overlater|overlata|overlat|overlot)\\s+(?:at|till)\\s+(${NOT_ATT}{2,100}?)\\s+att\\s+(?=(?:besluta|avgora|behandla|bereda|hantera)\\b)`);
+/** "hänskjuta rapporten med förslag till åtgärder till budgetberedningen", "KF skickade ärendet vidare till flera nämnder". */
+const REFERRAL_ACTIVE = new RegExp(
+  `\\b(?:hanskjuta|hanskjuter|hanskot|overlamna|overlamnar|overlamnade|skicka|skickar|skickade)\\s+(${MATTER}(?:\\s+[^.;:]{1,80})?)\\s+(?:vidare\\s+)?till\\s+${REFERRED_TO}`,
+);
+/** "ärendet hänskjuts till samverkansgruppen", "medborgarförslaget överlämnas till tekniska nämnden för beredning". */
+const REFERRAL_PASSIVE = new RegExp(
+  `\\b(${MATTER})\\s+(?:ska\\s+|skall\\s+)?(?:hanskjuts|hanskots|overlamnas|overlamnades|skickas vidare|skickades vidare|lamnas over)\\s+till\\s+${REFERRED_TO}`,
+);
+/** Nobody in particular: "flera nämnder", "vissa förvaltningar". */
+const UNNAMED = /^(?:flera|nagra|vissa|olika|andra)\s/;
+/** A contract signed by two ("kommunstyrelsens ordförande och kommunchefen att underteckna"): one act, done together. */
+const SIGNING = /^(?:underteckna|undertecka|teckna|skriva under)\b/;
 const ROLE_MODIFIER = /\s+(?:i samrad med|i samverkan med|tillsammans med|med stod av|med hjalp av)\s.*$/;
 const SCAN_STOP = new Set(['att', 'ska', 'skall', 'och', 'samt', 'som', 'med', 'till', 'for', 'av', 'i', 'pa', 'den', 'det', 'de', 'en', 'ett', 'anses', 'bifalls', 'avslas', 'enligt', 'dess', 'vars', 'deras', 'hans', 'hennes', 'alla']);
 const PROPOSING = /\b(?:foreslar|foreslas|foreslog|foreslagit|foreslagits|yrkar|yrkade|yrkat|hemstaller|hemstallt)\b/
 const REFERS_TO_PROPOSAL = /\b(?:enligt|i enlighet med|bifalla|bifaller)\b[^.]{0,60}\bforslag(?:et)?\b/;
-const DEADLINE_SENTENCE = /(?:synpunkt|yttrande|remissvar|remisstid|\bsvar(?:et|en)?\b|inkommit|inkomma|kommit in|tillhanda|besvara|lamna|skickas)/;
 /** "… ska … senast …": one pass, the gap bounded (an unbounded gap is tried again from every "ska"). */
 const SECOND_TASK = new RegExp(`^(?:(?:till|senast|fore|infor|vid|inom)\\b[^,;]{0,80}?\\s)?(${TASK_VERB}|ha\\s+${TASK_SUPINE})\\b`);
 /** "Återrapportering ska ske till kommunstyrelsen i juni", "Återrapportering till nämnden sker senast …", "Redovisning av arbetet sker till nämnden …". */
 const NOUN_REPORT = new RegExp(
-  `^(?:en\\s+)?(?:aterrapportering|redovisning|delredovisning|slutredovisning)(?:en)?(?:\\s+av\\s+([^,;]{1,80}?))?\\s+(?:(?:till|for|infor)\\s+${BODY_PHRASE}\\s+(?:ska\\s+ske|sker|ska\\s+lamnas|lamnas)\\b|(?:ska\\s+ske|sker|ska\\s+lamnas|lamnas)\\s+(?:till|for|infor)\\s+${BODY_PHRASE})`,
+  `^(?:en\\s+)?(?:aterrapportering|aterrapport|redovisning|delredovisning|slutredovisning|uppfoljning)(?:en)?(?:\\s+av\\s+([^,;]{1,80}?))?\\s+(?:(?:till|for|infor)\\s+${BODY_PHRASE}\\s+(?:ska\\s+ske|sker|ska\\s+lamnas|lamnas)\\b|(?:ska\\s+ske|sker|ska\\s+lamnas|lamnas)\\s+(?:till|for|infor)\\s+${BODY_PHRASE})`,
 );
 const PASSIVE_REPORT = new RegExp(`^(\\p{L}[^,;]{1,80}?)\\s+(?:ska\\s+)?(?:aterrapporteras|aterredovisas|redovisas|rapporteras)\\s+(?:till|for|infor)\\s+${BODY_PHRASE}`, 'u');
 const SHALL_BY = /\bska\b[^.]{0,200}?\bsenast\b/;
-const FOLLOW_UP = /\b(?:aterrapport\w*|redovis\w*|aterkomm\w*|rapporter\w*|ska vara (?:klar|klart|genomford|genomfort|slutford|slutfort|fardig|fardigt)|uppdraget|planen|arbetet)\b/;
+const FOLLOW_UP = /\b(?:aterrapport\w*|redovis\w*|aterkomm\w*|rapporter\w*|presenteras|ska vara (?:klar|klart|genomford|genomfort|slutford|slutfort|fardig|fardigt)|uppdraget|planen|arbetet)\b/;
 
 /** Sentences read between two steps (see Steps) by the rules that read a whole block. */
 const SENTENCES_PER_STEP = 200;
@@ -243,7 +289,7 @@ function* extraction(text: string, known: KnownFacts, ctx: DraftContext, work: W
   }
   const kept = new Map<string, Candidate>();
   for (const c of candidates) {
-    const key = [c.kind, c.role ? normalizeRole(fold(c.role)) : '', JSON.stringify(c.due ?? null), c.source.start].join('|');
+    const key = [c.kind, c.role ? normalizeRole(fold(c.role)) : '', JSON.stringify(c.due ?? null), c.source.start, fold(c.title)].join('|');
     const seen = kept.get(key);
     if (!seen || seen.confidence < c.confidence) kept.set(key, c);
   }
@@ -275,12 +321,25 @@ interface DocFacts {
   head: string[];
   /** Some block is a § of minutes. */
   paragraphs: boolean;
+  /** A summary of a meeting's decisions (see SUMMARY). */
+  summary: boolean;
   /**
    * The date a month or day without a year counts from when a block has no meeting date: the
    * document's own date, else the first date written with its year, else today (a text with no date).
    */
   ref: CalendarDate;
 }
+
+/**
+ * What a summary of a meeting calls itself in its opening: a web page or a note that restates a
+ * meeting's decisions in its own words ("Beslut i korthet", "Axplock från kommunstyrelsen", "Referat
+ * från kommunfullmäktige", "Kommunstyrelsen beslutade bl a följande", "ett urval av besluten", "Beslut
+ * från kommunfullmäktiges sammanträde").
+ */
+const SUMMARY =
+  /\b(?:i korthet|axplock|referat|sammandrag|popularprotokoll|nyhetsnotiser|nyheter fran|nytt fran|senaste nytt|aktuella beslut|(?:ett )?urval av|en sammanfattning|kortfattat|bland annat foljande|bl\.? ?a\.? foljande|pressmeddelande|beslut (?:fran|vid) (?:dagens |gardagens |[a-z]+s )?(?:sammantrade|mote|kommun|region|landstings|fullmaktige|styrelsen|[a-z]*namnd))/;
+/** How far into a document its opening goes: the title and a lead paragraph. */
+const OPENING = 800;
 
 const LABELLED_MEETING = /sammantradesdatum|sammantrade(?:t)?\s+(?:den\s+)?\d|motesdatum/;
 const NOT_MEETING_DATE = /inkom|vack|datum\s*:?\s*\d|daterad|^datum\b/;
@@ -328,6 +387,7 @@ function* documentFacts(doc: Doc, today: CalendarDate): Steps<DocFacts> {
     council: /\bregion(?:fullmaktige|styrelse)/.test(opening) ? 'region' : /\blandstings(?:fullmaktige|styrelse)/.test(opening) ? 'landsting' : 'kommun',
     minutes: folded.some(READS_AS_MINUTES),
     paragraphs: doc.blocks.some((b) => b.paragraph),
+    summary: SUMMARY.test(opening.slice(0, OPENING)),
     head: folded.slice(0, 6).map((line) => line.slice(0, 300)),
     ref,
   };
@@ -400,7 +460,7 @@ function blockMeta(doc: Doc, facts: DocFacts, block: Block, known: KnownFacts): 
   const decider = known.body ?? bodyCode(headingDecider ?? '', fallback, facts.council) ?? bodyCode(subject ?? '', fallback, facts.council) ?? fallback;
   const date = known.meetingDate ?? meetingDate(doc, facts, block);
   const paragraph = block.paragraph ?? (doc.blocks.length === 1 ? facts.paragraph : undefined);
-  return { decider, date, paragraph, caseNumber, ref: date ?? facts.ref, title: blockTitle(doc, facts, block), head: facts.head, council: facts.council };
+  return { decider, date, paragraph, caseNumber, ref: date ?? facts.ref, title: blockTitle(doc, facts, block), head: facts.head, council: facts.council, summary: facts.summary };
 }
 
 // ---------------------------------------------------------------- decision points
@@ -437,7 +497,36 @@ function decisionPoints(doc: Doc, block: Block, meta: BlockMeta): { points: Poin
     };
   }
   const other = block.sections.filter((s) => s.kind === 'other');
-  return { points: points(other, 0.75), plain: true };
+  const plainPoints = points(other, 0.75);
+  return { points: meta.summary ? underTitles(doc, plainPoints) : plainPoints, plain: true };
+}
+
+/** A web page's title line: short, without a closing full stop or colon ("Översyn av arvoden till politikerna"). */
+function opensWithTitle(doc: Doc, p: Span): boolean {
+  const first = slice(doc, { start: p.start, end: lineEnd(doc, p.start, p.end) }).trim();
+  return first.length <= 100 && !/[.:!?;,]$/.test(first) && !/[.!?]\s/.test(first);
+}
+
+/**
+ * A summary's paragraphs under one title line tell one decision: they are read as one point, so a
+ * report-back told a paragraph later ("Resultatet ska presenteras för regionstyrelsen i maj") joins it.
+ */
+function underTitles(doc: Doc, points: Point[]): Point[] {
+  const merged: Point[] = [];
+  let current: Point | undefined;
+  for (const p of points) {
+    // A numbered or bulleted point is a decision of its own ("6. Medborgarförslag om …").
+    const before = doc.text.slice(Math.max(0, p.start - 8), p.start);
+    const listed = before.includes('\n') && before.slice(before.lastIndexOf('\n') + 1).trim() !== '';
+    if (current && !listed && !opensWithTitle(doc, p)) {
+      current = { ...current, end: p.end };
+      continue;
+    }
+    if (current) merged.push(current);
+    current = { ...p };
+  }
+  if (current) merged.push(current);
+  return merged;
 }
 
 /** What a proposal of a decision says: an att-clause, a verb of deciding, a commission. */
@@ -455,10 +544,20 @@ function historyProposals(doc: Doc, block: Block): Point[] {
 
 // ---------------------------------------------------------------- commissions
 
+/** A group set up with a task (see SET_UP), marked so that its own report-back, told later, can stand for it. */
+const setUp = (c: Commission | undefined): Commission | undefined => (c ? { ...c, setUp: true } : undefined);
+
 interface Commission {
+  /** Whom the work is for, as written; none when the text names no one in particular ("flera nämnder"). */
   roles: Span[];
   task: Span;
   exhortation: boolean;
+  /** The verb of the title when the task is a matter handed over ("Bereda" + "rapporten med förslag"). */
+  verb?: string;
+  /** A matter handed on (see handedOn). */
+  handedOn?: boolean;
+  /** A group set up with the task (see SET_UP). */
+  setUp?: boolean;
 }
 
 function clausesOf(doc: Doc, sentence: Span): Span[] {
@@ -523,15 +622,28 @@ function readCommission(doc: Doc, clause: Span): Commission | undefined {
     const start = clause.start + m.index + m[0].indexOf(g);
     return { start, end: start + g.length };
   };
-  const delimited = (pattern: RegExp, exhortation = false, needsHead = false): Commission | undefined => {
+  // `needsHead`: the role must hold a role's head word ("any"), or end in one ("last").
+  const delimited = (pattern: RegExp, exhortation = false, needsHead?: 'any' | 'last'): Commission | undefined => {
     const m = pattern.exec(f);
     if (!m) return undefined;
     const role = at(m);
-    if (needsHead && !fslice(doc, role).split(/\s+/).some((w) => ROLE_HEAD.test(w))) return undefined;
+    const words = fslice(doc, role).split(/\s+/);
+    if (needsHead === 'any' && !words.some((w) => ROLE_HEAD.test(w))) return undefined;
+    if (needsHead === 'last' && !ROLE_HEAD.test(words.at(-1) ?? '')) return undefined;
     return { roles: splitRoles(doc, role), task: { start: clause.start + m.index + m[0].length, end: clause.end }, exhortation };
   };
   const found =
-    delimited(GIVE) ?? delimited(COMMISSION_TO) ?? delimited(APPOINT_TO_SIGN) ?? delimited(COMMISSION_BARE, false, true) ?? delimited(REFERRAL_BACK, false, true);
+    handedOn(doc, clause) ??
+    planCommission(doc, clause) ??
+    delimited(GIVE) ??
+    delimited(COMMISSION_TO) ??
+    delimited(APPOINT_TO_SIGN) ??
+    delimited(COMMISSION_BARE, false, 'any') ??
+    delimited(REFERRAL_BACK, false, 'any') ??
+    delimited(INVERTED_COMMISSION, false, 'last') ??
+    setUp(delimited(SET_UP, false, 'last') ?? delimited(SET_UP_PASSIVE, false, 'last'));
+  // Signed by two or more: one act, done together.
+  if (found && found.roles.length > 1 && SIGNING.test(fslice(doc, found.task))) return { ...found, roles: [{ start: found.roles[0]?.start ?? 0, end: found.roles.at(-1)?.end ?? 0 }] };
   if (found) return found;
   for (const pattern of [SUBJECT_COMMISSION, SUBJECT_MODAL]) {
     const m = pattern.exec(f);
@@ -539,6 +651,56 @@ function readCommission(doc: Doc, clause: Span): Commission | undefined {
     if (m && role) return { roles: [role], task: { start: clause.start + m.index + m[0].length, end: clause.end }, exhortation: false };
   }
   return delimited(EXHORTATION, true);
+}
+
+/**
+ * A matter handed on to a body or group to prepare or decide: "KF överlåter åt samhällsbyggnadsnämnden
+ * att besluta i ärendet", "hänskjuta rapporten med förslag till åtgärder till budgetberedningen",
+ * "ärendet hänskjuts till samverkansgruppen". What is sent for information ("för kännedom") is no work,
+ * nor is a decision sent out (see PAPERWORK).
+ */
+function handedOn(doc: Doc, clause: Span): Commission | undefined {
+  const f = fslice(doc, clause);
+  const over = HAND_OVER.exec(f);
+  if (over?.[1]) {
+    const start = clause.start + over.index + over[0].indexOf(over[1]);
+    return { roles: recipients(doc, { start, end: start + over[1].length }), task: { start: clause.start + over.index + over[0].length, end: clause.end }, exhortation: false, handedOn: true };
+  }
+  const m = REFERRAL_ACTIVE.exec(f) ?? REFERRAL_PASSIVE.exec(f);
+  // Sent for information, or sent out on remiss by its author ("skickar förslagen på remiss till markägare"): no work here.
+  if (!m?.[1] || !m[2] || /\bfor\s+(?:kannedom|information)\b|\bpa\s+remiss\b/.test(m[0])) return undefined;
+  // "Hänskjuta" refers a matter for handling by its meaning; "överlämna" and "skicka" only onward or for a purpose
+  // ("Rapporten överlämnas till kommunstyrelsen" passes a report on).
+  const referred = /hansk/.test(m[0]) || /\bvidare\b|\bfor\s+(?:beredning|beslut|handlaggning|vidare handlaggning|yttrande)\b/.test(m[0]);
+  if (!referred) return undefined;
+  const matterAt = clause.start + m.index + m[0].indexOf(m[1]);
+  const toAt = clause.start + m.index + m[0].lastIndexOf(m[2]);
+  const to = trimSpan(doc.text, { start: toAt, end: toAt + m[2].length });
+  const words = fslice(doc, to).split(/\s+/);
+  // The recipient is a body or a group: its name holds a role's head ("budgetberedningen", "samverkansgruppen för …").
+  if (!words.some((w) => ROLE_HEAD.test(w) || BODY_AT_START.test(w))) return undefined;
+  // A matter sent up to the council is the normal course to its decision ("överlämna ärendet till kommunfullmäktige för beslut").
+  if (COUNCILS.has(bodyCode(fslice(doc, to)) ?? '')) return undefined;
+  return { roles: recipients(doc, to), task: { start: matterAt, end: matterAt + m[1].length }, exhortation: false, verb: 'Bereda', handedOn: true };
+}
+
+/** "ge ett planuppdrag för en fördjupad översiktsplan", "ge samhällsbyggnadsnämnden planuppdrag för …": make the plan. */
+const PLAN_COMMISSION = new RegExp(`\\b(?:ge|ger|gav|lamna|lamnar|lamnade)\\s+(?:(${NOT_ATT}{2,80}?)\\s+)??(?:ett\\s+)?(?:positivt\\s+)?planuppdrag(?:et)?\\s+(?:for|om|avseende|gallande)\\s+`);
+
+/** A planning commission (plan- och bygglagen): to draw up the plan, for the body it names, else for no one named. */
+function planCommission(doc: Doc, clause: Span): Commission | undefined {
+  const f = fslice(doc, clause);
+  const m = PLAN_COMMISSION.exec(f);
+  if (!m) return undefined;
+  const roleAt = m[1] ? clause.start + m.index + m[0].indexOf(m[1]) : undefined;
+  const role = roleAt !== undefined ? { start: roleAt, end: roleAt + (m[1]?.length ?? 0) } : undefined;
+  if (role && !fslice(doc, role).split(/\s+/).some((w) => ROLE_HEAD.test(w))) return undefined;
+  return { roles: role ? [role] : [], task: { start: clause.start + m.index + m[0].length, end: clause.end }, exhortation: false, verb: 'Ta fram' };
+}
+
+/** The bodies a matter goes to, none when the text names no one in particular ("flera nämnder"). */
+function recipients(doc: Doc, span: Span): Span[] {
+  return UNNAMED.test(fslice(doc, span)) ? [] : splitRoles(doc, span);
 }
 
 // ---------------------------------------------------------------- deadlines and titles
@@ -567,7 +729,7 @@ function deadlineOf(doc: Doc, task: Span, meta: BlockMeta, reportFrom?: number):
   const f = fslice(doc, task);
   const reportSpan = reportFrom !== undefined ? { start: reportFrom, end: task.end } : REPORT_VERB.test(f) ? task : undefined;
   const inReport = reportSpan ? timingsIn(doc, reportSpan, meta.ref) : [];
-  const inTask = timingsIn(doc, task, meta.ref).filter((t) => t.marked || t.form === 'meetingDate' || t.form === 'vague');
+  const inTask = timingsIn(doc, task, meta.ref).filter((t) => (t.marked || t.form === 'meetingDate' || t.form === 'vague') && !nestedPeriod(doc, task, t));
   const timings = inReport.some((t) => t.form !== 'vague') ? inReport : [...inTask, ...inReport];
   const used = timings.find((t) => t.form !== 'vague');
   const vague = timings.find((t) => t.form === 'vague');
@@ -590,8 +752,18 @@ function deadlineOf(doc: Doc, task: Span, meta: BlockMeta, reportFrom?: number):
   return { due: meetingOf(used), report: true, used, more };
 }
 
+/**
+ * A period in a clause of its own within the task ("utreda kostnaderna för att starta två avdelningar under
+ * hösten") says when that is done, not when the task is due; "senast" makes it the task's deadline.
+ */
+function nestedPeriod(doc: Doc, task: Span, t: Timing): boolean {
+  if (t.form === 'date' || t.form === 'meetingDate' || (t.form === 'period' && t.exact)) return false;
+  const before = fslice(doc, { start: task.start, end: t.start });
+  return /\satt\s/.test(before) && !/\b(?:senast|fore|innan|till och med)\s+(?:den\s+)?$/.test(before);
+}
+
 const LEFT_OF_TIMING =
-  /(?:\s*,)?\s*(?:(?:senast|fore|innan|till och med|t\.o\.m\.?|inom)\s+)?(?:(?:till|vid|pa|infor)\s+(?:(?:[a-z-]+\s+(?:och|eller)\s+)?[a-z]+s\s+){0,2}sammantrade[a-z]*\s+(?:den\s+)?)?(?:(?:senast|fore|innan|under)\s+)?(?:den\s+)?$/;
+  /(?:\s*,)?\s*(?:(?:senast|fore|innan|till och med|t\.o\.m\.?|inom)\s+)?(?:(?:till|vid|pa|infor)\s+(?:(?:[a-z-]+\s+(?:och|eller)\s+)?[a-z]+s\s+){0,2}sammantrade[a-z]*\s+(?:den\s+)?)?(?:\b(?:senast|fore|innan|under)\s+)?(?:\bden\s+)?$/;
 const RIGHT_OF_TIMING = /^\s*fran (?:och med )?(?:detta |dagens )?beslut(?:et|sdatum)?/;
 const TRAILING_TARGET = new RegExp(`\\s+(?:till|for|infor)\\s+${BODY_PHRASE}\\s*$`);
 
@@ -640,7 +812,7 @@ function titleOf(doc: Doc, span: Span, remove: Span[], meta: BlockMeta): string 
   let title = restoreDiacritics(s.replace(/\s+/g, ' ').trim(), doc.lexicon);
   if (title.length > 140) title = `${title.slice(0, title.lastIndexOf(' ', 140))}…`;
   title = (title[0] ?? '').toUpperCase() + title.slice(1);
-  if (meta.title && /\b(?:uppdraget|remissen|avtalet|ärendet|beslutet)\b/i.test(title) && !fold(title).includes(fold(meta.title))) {
+  if (meta.title && /\b(?:uppdraget|remissen|avtalet|arendet|beslutet)\b/.test(fold(title)) && !fold(title).includes(fold(meta.title))) {
     title = `${title} – ${restoreDiacritics(meta.title, doc.lexicon)}`;
   }
   return title.slice(0, 200);
@@ -660,10 +832,12 @@ function taskItems(doc: Doc, meta: BlockMeta, commission: Commission, source: Sp
   const deadline = deadlineOf(doc, task, meta, reportFrom);
   const main = split && split.index > 8 ? { start: task.start, end: task.start + split.index } : task;
   const marked = timingsIn(doc, main, meta.ref).filter((t) => t.marked);
-  const title = titleOf(doc, main, deadline.used ? [deadline.used, ...marked] : marked, meta);
+  const written = titleOf(doc, main, deadline.used ? [deadline.used, ...marked] : marked, meta);
   // A commission verb with nothing after it ("uppdra åt X att" at a page's end) is no task.
-  if (!/\p{L}{2}/u.test(title)) return [];
+  if (!/\p{L}{2}/u.test(written)) return [];
+  const title = commission.verb ? `${commission.verb} ${(written[0] ?? '').toLowerCase()}${written.slice(1)}` : written;
   const flags = point.flag ? [point.flag] : [];
+  if (!commission.roles.length) flags.push('Ingen ansvarig anges: ange vem som ska utföra beslutet.');
   let confidence = point.confidence;
   if (deadline.vague) {
     confidence -= 0.1;
@@ -673,8 +847,10 @@ function taskItems(doc: Doc, meta: BlockMeta, commission: Commission, source: Sp
   }
   const dues = [deadline.due, ...deadline.more];
   // "Kommunstyrelsen ger sig själv i uppdrag att …": the deciding body is responsible.
-  const roleOf = (role: Span) => (/^sig sjalva?$/.test(fslice(doc, role).trim()) && meta.decider ? (BODY_NAMES[meta.decider] ?? meta.decider) : slice(doc, role));
-  return commission.roles.flatMap((role) => dues.map((due) => ({
+  const roleOf = (role: Span | undefined) =>
+    role && /^sig sjalva?$/.test(fslice(doc, role).trim()) && meta.decider ? (BODY_NAMES[meta.decider] ?? meta.decider) : role ? slice(doc, role) : undefined;
+  const roles = commission.roles.length ? commission.roles : [undefined];
+  return roles.flatMap((role) => dues.map((due) => ({
     kind: deadline.report ? 'aterrapportering' : 'uppdrag',
     title,
     role: roleOf(role),
@@ -685,6 +861,8 @@ function taskItems(doc: Doc, meta: BlockMeta, commission: Commission, source: Sp
     flags: [...flags],
     source,
     approximate: !!deadline.vague && !!deadline.due,
+    handedOn: commission.handedOn,
+    setUp: commission.setUp,
   })));
 }
 
@@ -694,14 +872,39 @@ function vagueFlag(deadline: Deadline): string {
     : `Tidpunkten är inte exakt ("${deadline.vague}"): ange en deadline.`;
 }
 
+/**
+ * "En arbetsgrupp inrättas med uppdrag att göra en översyn … Arbetsgruppen ska redovisa sitt uppdrag till
+ * regionstyrelsen i april": the group told again as the subject of its report-back is one item, told by that
+ * sentence, under the set-up task's title. `items` loses the set-up item.
+ */
+function sameGroup(groups: Map<string, Candidate>, replaced: Set<Candidate>, made: Candidate[]): void {
+  const [item] = made;
+  if (!item?.role || made.length !== 1) return;
+  const role = fold(item.role).trim().split(/\s+/);
+  // The group's head noun, as set up ("en politisk arbetsgrupp" → "arbetsgrupp") or told again ("arbetsgruppen").
+  const head = role.at(-1) ?? '';
+  if (item.setUp) {
+    groups.set(head, item);
+    return;
+  }
+  const earlier = role.length === 1 ? (groups.get(head.replace(/(?:en|et|n)$/, '')) ?? groups.get(head)) : undefined;
+  if (!earlier || earlier === item) return;
+  if (/^(?:redovisa|aterrapportera|rapportera|presentera)\s+(?:sitt|sina|det|resultatet)\b/.test(fold(item.title))) item.title = earlier.title;
+  replaced.add(earlier);
+}
+
 /** A later sentence or clause that gives the previous commission its report-back or deadline. */
 function attach(doc: Doc, meta: BlockMeta, group: Candidate[], span: Span): void {
   const deadline = deadlineOf(doc, span, meta, REPORT_VERB.test(fslice(doc, span)) ? span.start : undefined);
   if (!deadline.due && !deadline.vague) return;
   for (const item of group) {
+    // "ta fram en plan senast den 30 april, samt att återrapportera i juni": the report-back's meeting is the item's due, as
+    // it is within one clause (see deadlineOf).
+    if (deadline.report && item.kind === 'uppdrag' && deadline.due && 'meeting' in deadline.due && item.due && 'date' in item.due) item.due = deadline.due;
     if (deadline.report) item.kind = 'aterrapportering';
+    // A period gives a deadline, flagged for a check; a phrase with no date ("i samband med bokslutet") lowers the confidence too.
     if (deadline.vague && !item.due) {
-      item.confidence -= 0.1;
+      if (!deadline.due) item.confidence -= 0.1;
       item.flags.push(vagueFlag(deadline));
     }
     if (item.approximate && deadline.due && !deadline.vague) {
@@ -719,27 +922,46 @@ function attach(doc: Doc, meta: BlockMeta, group: Candidate[], span: Span): void
 function* pointItems(doc: Doc, meta: BlockMeta, point: Point, plain: boolean, exhortations: Candidate[]): Steps<Candidate[]> {
   const items: Candidate[] = [];
   const duties: Candidate[] = [];
+  // The passives of work told so far in the point (see passiveDuty).
+  const told = new Set<string>();
+  // The groups the point sets up, by head noun, and the set-up items their own report-backs stand for (see sameGroup).
+  const groups = new Map<string, Candidate>();
+  const replaced = new Set<Candidate>();
   let group: Candidate[] | undefined;
-  for (const sentence of sentencesOf(doc, point)) {
+  // In a summary, a decision reported ("Socialnämnden beslutade att …") goes on in the sentences after it.
+  let reported = false;
+  const sentences = sentencesOf(doc, point);
+  // "6. Medborgarförslag om X. KF överlåter åt nämnden att besluta i ärendet": the matter "ärendet" means.
+  const named = sentences.length > 1 && sentences[0] ? MATTER_NAMED.exec(slice(doc, sentences[0])) : null;
+  const local = named ? { ...meta, title: named[0].replace(/[.\s]+$/, '') } : meta;
+  for (const [n, sentence] of sentences.entries()) {
     yield;
-    if (isQuestion(doc, sentence)) continue;
+    // A reported decision goes on to the end of its paragraph (a point of a summary may hold several, see underTitles).
+    if (/\n\s*\n/.test(doc.text.slice(sentences[n - 1]?.end ?? sentence.start, sentence.start))) reported = false;
+    if (isQuestion(doc, sentence) || HABITUAL.test(fslice(doc, sentence))) continue;
     if (plain && PROPOSING.test(fslice(doc, sentence))) continue;
-    // In text outside a decision, only a decision it reports ("Fullmäktige beslutade att …") states a duty.
-    const states = !plain || reportsThisDecision(doc, meta, sentence);
+    // In text outside a decision, only a decision it reports ("Fullmäktige beslutade att …", "… . Det har
+    // kommunfullmäktige beslutat.") states a duty; in a summary, so do the sentences that go on with it.
+    const reports = plain && (reportsThisDecision(doc, meta, sentence) || attributed(doc, meta, sentences[n + 1]));
+    const states = !plain || reports || (meta.summary && reported);
+    reported ||= meta.summary && reports;
     let sentenceGroup: Candidate[] | undefined;
     let last: Commission | undefined;
     const before = items.length + duties.length;
+    const dutiesBefore = duties.length;
     for (const clause of clausesOf(doc, sentence)) {
       doc.work.charge(CLAUSE_UNITS);
       const cf = fslice(doc, clause);
       const commission = readCommission(doc, clause);
-      // "Kommunstyrelsen gav förvaltningen i uppdrag …" outside a decision is the case's history.
-      if (commission && plain && /\b(?:gav|uppdrog)\b/.test(cf)) continue;
+      // "Kommunstyrelsen gav förvaltningen i uppdrag …" outside a decision is the case's history, but in a
+      // summary of a meeting it is what the meeting decided (unless another date is written).
+      if (commission && plain && PAST_COMMISSION.test(cf) && !(meta.summary && onlyThisMeeting(doc, meta, sentence))) continue;
       if (commission) {
-        const made = taskItems(doc, meta, commission, sentence, point);
+        const made = taskItems(doc, local, commission, sentence, point);
         // An uppmaning asks another body to act: shown to the clerk, never proposed as an item.
         if (commission.exhortation) exhortations.push(...made);
         else {
+          sameGroup(groups, replaced, made);
           items.push(...made);
           sentenceGroup = made;
           last = commission;
@@ -755,7 +977,8 @@ function* pointItems(doc: Doc, meta: BlockMeta, point: Point, plain: boolean, ex
         sentenceGroup = made;
         continue;
       }
-      if (sentenceGroup && TASK_START.test(cf)) {
+      // "… och att återrapportera", "…, samt att åtgärdsplanen ska redovisas för nämnden i maj": the commission's report-back.
+      if (sentenceGroup && (TASK_START.test(cf) || FOLLOW_UP.test(cf) || SHALL_BY.test(cf))) {
         attach(doc, meta, sentenceGroup, clause);
         continue;
       }
@@ -767,25 +990,51 @@ function* pointItems(doc: Doc, meta: BlockMeta, point: Point, plain: boolean, ex
       }
       // "Uppdraget ska redovisas …" after a commission is its report-back, not a duty of its own.
       const refersBack = group && (FOLLOW_UP.test(fslice(doc, sentence)) || SHALL_BY.test(fslice(doc, sentence)));
-      if (!sentenceGroup && states && !refersBack) duties.push(...passiveDuty(doc, meta, clause, sentence, point));
+      if (sentenceGroup || refersBack) continue;
+      // A citizen proposal granted is told by its body's own sentence ("Tekniska nämnden biföll medborgarförslaget").
+      const granted = states || meta.summary ? grantedProposal(doc, meta, clause, sentence, point, told, states) : undefined;
+      if (granted) duties.push(...granted);
+      else if (states) duties.push(...(letDone(doc, meta, clause, sentence, point) ?? passiveDuty(doc, meta, clause, sentence, point, told)));
     }
     if (sentenceGroup) group = sentenceGroup;
-    else if (items.length + duties.length > before) continue;
+    // "Reglerna ska ses över. Översynen ska vara klar till sommaren": a duty, too, takes its deadline from what follows.
+    else if (items.length + duties.length > before) group = duties.slice(dutiesBefore);
     else if (group && (FOLLOW_UP.test(fslice(doc, sentence)) || SHALL_BY.test(fslice(doc, sentence)))) attach(doc, meta, group, sentence);
     else items.push(...passiveReport(doc, meta, sentence, point));
   }
   // "Antalet platser ska utökas. Förvaltningen ges i uppdrag att återkomma med förslag": the direction waits for the proposals.
   const awaited = items.some((c) => /^aterkomma\b.*\b(?:forslag|underlag)/.test(fold(c.title)));
-  return awaited ? items : [...items, ...duties].sort((a, b) => a.source.start - b.source.start);
+  // "Fyra frågor ska utredas vidare. En kartläggning ska göras … Det ska utredas hur …": the parts replace the count.
+  const standing = duties.filter((c, i) => !(c.counted && duties.length - 1 - i >= 2));
+  const kept = replaced.size ? items.filter((c) => !replaced.has(c)) : items;
+  return awaited ? kept : [...kept, ...standing].sort((a, b) => a.source.start - b.source.start);
 }
 
-const REPORTED_DECISION = new RegExp(`^${BODY_PHRASE}\\s+(?:beslutade|beslutar|beslot)\\s+(?:\\S+\\s+){0,6}?att\\b`);
+/** "Kommunstyrelsen beslutade att", "Kommunstyrelsens ledamöter beslutade utifrån det att", "Fullmäktige har beslutat att". */
+const REPORTED_DECISION = new RegExp(`^${BODY_PHRASE}(?:\\s+ledamoter)?\\s+(?:har\\s+)?(?:beslutade|beslutar|beslot|beslutat)\\s+(?:\\S+\\s+){0,6}?att\\b`);
+/** "Det har kommunfullmäktige beslutat.", "Det beslutade kommunstyrelsen vid sitt sammanträde 6/3.": the sentence before is the decision. */
+const ATTRIBUTION = new RegExp(`^det\\s+(?:har\\s+${BODY_PHRASE}\\s+beslutat|beslutade\\s+${BODY_PHRASE})\\b`);
+/** A sentence that names a matter: "Medborgarförslag om bakteriemätning i Vassbotten." */
+const MATTER_NAMED = /^(?:Medborgarförslag|E-förslag|Motion|Förslag|Ansökan|Skrivelse|Framställan|Begäran)\b[^.]{3,150}\.?$/u;
+/** "Ibland bestämmer fullmäktige att en nämnd ska utreda …": how things are usually done, no decision. */
+const HABITUAL = /^(?:ibland|ofta|oftast|normalt|vanligtvis|vanligen|i regel|i normalfallet)\b|\bbrukar\b/;
+/** Commissions told in the past: "gav … i uppdrag", "uppdrog åt", "fick i uppdrag", "har fått i uppdrag". */
+const PAST_COMMISSION = /\b(?:gav|gavs|uppdrog|fick|fatt|overlat|overlot|hanskot|hanskots|overlamnade|overlamnades|remitterade|remitterades|skickade|skickades)\b/;
+
+/** No date in the span but this meeting's: "beslutade 2019-05-20" tells of an earlier decision. */
+function onlyThisMeeting(doc: Doc, meta: BlockMeta, span: Span): boolean {
+  return datesIn(doc, span, meta.ref).every((t) => t.date === meta.date);
+}
 
 /** "Fullmäktige beslutade att …" with no date, or this meeting's: this decision; "beslutade 2019-05-20 att …" is history. */
 function reportsThisDecision(doc: Doc, meta: BlockMeta, sentence: Span): boolean {
   const m = REPORTED_DECISION.exec(fslice(doc, sentence));
-  if (!m) return false;
-  return datesIn(doc, { start: sentence.start, end: sentence.start + m[0].length }, meta.ref).every((t) => t.date === meta.date);
+  return !!m && onlyThisMeeting(doc, meta, { start: sentence.start, end: sentence.start + m[0].length });
+}
+
+/** The sentence after a decision told without its subject: "Det har kommunfullmäktige beslutat." (for this meeting). */
+function attributed(doc: Doc, meta: BlockMeta, next: Span | undefined): boolean {
+  return !!next && ATTRIBUTION.test(fslice(doc, next)) && onlyThisMeeting(doc, meta, next);
 }
 /**
  * The passives of work ("ska köpas in", "ska utredas", "ska behandlas i arbetet med"): what a rule
@@ -795,12 +1044,22 @@ function reportsThisDecision(doc: Doc, meta: BlockMeta, sentence: Span): boolean
 const WORK_PASSIVE =
   '(?:utredas|undersokas|genomforas|inrattas|upprattas|utarbetas|revideras|kartlaggas|inventeras|analyseras|sammanstallas|planeras|projekteras|' +
   'byggas|anlaggas|rustas upp|renoveras|rivas|kopas in|kopas|saljas|forvarvas|upphandlas|tillskapas|skapas|startas|paborjas|anordnas|' +
-  'tas fram|ses over|foljas upp|behandlas|provas|inforas|tillsattas|verkstallas)';
+  'tas fram|ses over|foljas upp|behandlas|provas|inforas|tillsattas|verkstallas|installeras|goras)';
 /** "Lichron-fastigheten ska köpas in", "frågan om en cykelväg ska behandlas i arbetet med planen": a passive "ska" of work. */
 const PASSIVE_DUTY = new RegExp(`^([a-z0-9][^,;]{1,160}?)\\s+(?:ska|skall)\\s+(?:darfor\\s+|ocksa\\s+|aven\\s+|nu\\s+|omgaende\\s+)?(${WORK_PASSIVE})\\b`);
+/** "… kan utvecklas samt tas fram förslag till …": a further passive of work joined to the first, "ska" left out. */
+const FURTHER_PASSIVE = new RegExp(`\\s(?:samt|och)\\s+(?:ska\\s+|skall\\s+)?(?:aven\\s+|ocksa\\s+)?(${WORK_PASSIVE})\\b`);
+/** What "göras" is work for: an action named by its noun, new to the text ("en kartläggning ska göras", "en översyn", "en analys"). */
+const ACTION_NOUN = /(?:ning|ningen|ing|ingen|oversyn|oversynen|analys|analysen|studie|studien|utvardering|utvarderingen|inventering)$/;
+/** "Det ska utredas hur …", "Det ska även tas fram ett förslag": no subject, the work is what follows the verb. */
+const IMPERSONAL = /^det$/;
+/** "fyra frågor ska utredas": work counted, whose parts may follow. */
+const COUNTED = /^(?:tva|tre|fyra|fem|sex|sju|atta|nio|tio|\d{1,2})\s+\p{L}+(?:er|or|ar|en|n)$/u;
+/** "frågan ska utredas närmare" after the duty was told: the same work said again. */
+const ANAPHOR = /^(?:fragan|arendet|forslaget|saken|detta|denna|dessa)$/;
 /** The decision's own paperwork: "Beslutet ska skickas till …", "Ärendet ska behandlas av …". */
 const PAPERWORK = /^(?:beslutet|besluten|paragrafen|protokollet|arendet|arendena)$/;
-const ARTICLE = /^(?:en|ett|den|det|de|dessa|denna|detta|alla|samtliga|fragan|antalet|arbetet)\b/;
+const ARTICLE = /^(?:en|ett|den|det|de|dessa|denna|detta|alla|samtliga|fragan|antalet|arbetet|tva|tre|fyra|fem|sex|sju|atta|nio|tio)\b/;
 
 /**
  * "Lichron-fastigheten ska köpas in av kommunen", "att Ulricehamnsförslaget ska utredas vidare": a
@@ -809,7 +1068,7 @@ const ARTICLE = /^(?:en|ett|den|det|de|dessa|denna|detta|alla|samtliga|fragan|an
  * ("ska anses"), work a body is to decide ("ska behandlas av kommunfullmäktige") or a change that
  * takes effect ("ska avvecklas från och med den 1 januari").
  */
-function passiveDuty(doc: Doc, meta: BlockMeta, clause: Span, sentence: Span, point: Point): Candidate[] {
+function passiveDuty(doc: Doc, meta: BlockMeta, clause: Span, sentence: Span, point: Point, told: Set<string>): Candidate[] {
   const f = fslice(doc, clause);
   const m = PASSIVE_DUTY.exec(f);
   if (!m?.[1] || !m[2]) return [];
@@ -817,29 +1076,109 @@ function passiveDuty(doc: Doc, meta: BlockMeta, clause: Span, sentence: Span, po
   const lastAtt = m[1].lastIndexOf(' att ');
   const subjectStart = lastAtt >= 0 ? lastAtt + 5 : 0;
   const subject = { start: clause.start + subjectStart, end: clause.start + m[1].length };
+  const subjectWords = fslice(doc, subject).trim().split(/\s+/);
   const verbEnd = clause.start + m[0].length;
-  const rest = { start: verbEnd, end: clause.end };
-  const after = fslice(doc, rest);
-  if (PAPERWORK.test(fslice(doc, subject).split(' ')[0] ?? '') || new RegExp(`^\\s*av\\s+${BODY_PHRASE}`).test(after) || /\bfran och med\b/.test(after)) return [];
+  const after = fslice(doc, { start: verbEnd, end: clause.end });
+  if (PAPERWORK.test(subjectWords[0] ?? '') || new RegExp(`^\\s*av\\s+${BODY_PHRASE}`).test(after) || /\bfran och med\b/.test(after)) return [];
+  // "En kartläggning ska göras" is new work; "Bedömningen ska göras utifrån …" a way of working.
+  if (m[2] === 'goras' && !(/^(?:en|ett)$/.test(subjectWords[0] ?? '') && ACTION_NOUN.test(subjectWords.at(-1) ?? ''))) return [];
+  const verbKey = m[2].replace(/\s+/g, ' ');
+  // The same work told again of "frågan", "ärendet": one item.
+  if (subjectWords.length === 1 && ANAPHOR.test(subjectWords[0] ?? '') && told.has(verbKey)) return [];
+  told.add(verbKey);
+  const impersonal = subjectWords.length === 1 && IMPERSONAL.test(subjectWords[0] ?? '');
+  const further = FURTHER_PASSIVE.exec(after);
+  const rest = { start: verbEnd, end: further ? verbEnd + further.index : clause.end };
+  const written = impersonal ? '' : slice(doc, subject).trim();
+  const duty = { ...passiveItem(doc, meta, m[2], verbEnd, written, rest, sentence, point), counted: COUNTED.test(subjectWords.join(' ')) };
+  if (!further?.[1]) return [duty];
+  // "… samt tas fram förslag till en modell": the further work has no subject of its own.
+  const furtherEnd = verbEnd + further.index + further[0].length;
+  return [duty, passiveItem(doc, meta, further[1], furtherEnd, '', { start: furtherEnd, end: clause.end }, sentence, point)];
+}
+
+/** An uppdrag with no one named, titled in the active: the verb ("köpas in" → "köpa in"), what it is done to, and the rest. */
+function passiveItem(doc: Doc, meta: BlockMeta, passive: string, verbEnd: number, written: string, rest: Span, sentence: Span, point: Point): Candidate {
   // "köpas in" → "köpa in": the passive's s goes from the verb, a particle stays.
-  const verb = slice(doc, { start: verbEnd - m[2].length, end: verbEnd }).replace(/s(?=\s|$)/, '');
-  const written = slice(doc, subject).trim();
+  const verb = slice(doc, { start: verbEnd - passive.length, end: verbEnd }).replace(/s(?=\s|$)/, '');
   const object = ARTICLE.test(fold(written)) ? `${written[0]?.toLowerCase()}${written.slice(1)}` : written;
   const deadline = deadlineOf(doc, rest, meta);
   const remainder = titleOf(doc, rest, deadline.used ? [deadline.used] : [], { ...meta, title: undefined }).replace(/^Av (?:kommunen|regionen|staden|landstinget)\b\s*/, '');
-  const active = verb;
-  const title = restoreDiacritics(`${active[0]?.toUpperCase()}${active.slice(1)} ${object}${remainder ? ` ${remainder[0]?.toLowerCase()}${remainder.slice(1)}` : ''}`, doc.lexicon);
+  const words = [`${verb[0]?.toUpperCase()}${verb.slice(1)}`, object, remainder ? `${remainder[0]?.toLowerCase()}${remainder.slice(1)}` : ''].filter(Boolean);
   const flags = ['Ingen ansvarig anges: ange vem som ska utföra beslutet.'];
   if (deadline.vague) flags.push(vagueFlag(deadline));
+  return {
+    kind: deadline.report ? 'aterrapportering' : 'uppdrag',
+    title: restoreDiacritics(words.join(' '), doc.lexicon).slice(0, 200),
+    due: deadline.due,
+    decision: decisionOf(meta),
+    caseNumber: meta.caseNumber,
+    confidence: point.confidence - 0.2,
+    flags,
+    source: sentence,
+  };
+}
+
+/** "Tekniska nämnden biföll medborgarförslaget", "beslutade att bifalla e-förslaget": a citizen proposal granted. */
+const GRANTED = /\b(?:bifoll|bifaller|bifalla|bifalls|bifolls|beviljade|beviljar|bevilja)\s+((?:medborgar|e-|invanar|[a-z]{1,30}s)forslag(?:et|en)?)\b/;
+/** The councils and the executive boards: a proposal they grant is carried out by whoever they name. */
+const DIRECTING = new Set(['KF', 'KS', 'RF', 'RS', 'LF', 'LS']);
+
+/**
+ * A citizen proposal (medborgarförslag, e-förslag) granted: what it proposes becomes work, as with an
+ * approved motion. "… med att förvaringsboxar ska installeras" says the work; else the proposal names it
+ * ("bifalla medborgarförslaget om underhåll av offerstenen"). A committee that grants it in its own field
+ * carries it out; a council or executive board leaves the one who does it to be named. Only the body's own
+ * sentence, or a decision the text reports, grants (`states`).
+ */
+function grantedProposal(doc: Doc, meta: BlockMeta, clause: Span, sentence: Span, point: Point, told: Set<string>, states: boolean): Candidate[] | undefined {
+  const f = fslice(doc, clause);
+  const m = GRANTED.exec(f);
+  if (!m?.[1]) return undefined;
+  const subject = BODY_AT_START.exec(fslice(doc, sentence))?.[1];
+  if (!subject && !states) return undefined;
+  const code = subject ? bodyCode(subject, meta.decider, meta.council) : meta.decider;
+  const role = subject && code && !DIRECTING.has(code) ? slice(doc, { start: sentence.start, end: sentence.start + subject.length }) : undefined;
+  const at = clause.start + m.index + m[0].length;
+  const how = /\bmed att\s+/.exec(fslice(doc, { start: at, end: clause.end }));
+  const said = how ? passiveDuty(doc, meta, { start: at + how.index + how[0].length, end: clause.end }, sentence, point, told) : [];
+  const about = /^\s+(?:om|angaende|avseende)\s+[^.;]+/.exec(fslice(doc, { start: at, end: clause.end }));
+  const items = said.length
+    ? said
+    : [
+        {
+          kind: 'uppdrag' as const,
+          title: restoreDiacritics(`Genomföra ${slice(doc, { start: at - m[1].length, end: about ? at + about[0].length : at }).replace(/\s+/g, ' ')}`, doc.lexicon).slice(0, 200),
+          decision: decisionOf(meta),
+          caseNumber: meta.caseNumber,
+          confidence: point.confidence - 0.2,
+          flags: [] as string[],
+          source: sentence,
+        },
+      ];
+  for (const item of items) {
+    item.role = role;
+    item.flags = [role ? 'Medborgarförslaget bifölls: nämnden som biföll det verkställer. Kontrollera.' : 'Medborgarförslaget bifölls: ange vem som ska verkställa det.'];
+  }
+  return items;
+}
+
+/** "att låta planförslaget granskas av samrådskretsen": a step the decision has taken, with no one named. */
+const LET_DONE = /^(?:att\s+)?lata\s+\p{L}/u;
+
+function letDone(doc: Doc, meta: BlockMeta, clause: Span, sentence: Span, point: Point): Candidate[] | undefined {
+  const f = fslice(doc, clause);
+  if (!LET_DONE.test(f)) return undefined;
+  const start = clause.start + (/^att\s+/.exec(f)?.[0].length ?? 0);
+  const written = slice(doc, { start, end: clause.end }).replace(/[\s.;,]+$/, '').replace(/\s+/g, ' ');
   return [
     {
-      kind: deadline.report ? 'aterrapportering' : 'uppdrag',
-      title: title.slice(0, 200),
-      due: deadline.due,
+      kind: 'uppdrag',
+      title: restoreDiacritics(`${written[0]?.toUpperCase()}${written.slice(1)}`, doc.lexicon).slice(0, 200),
       decision: decisionOf(meta),
       caseNumber: meta.caseNumber,
       confidence: point.confidence - 0.2,
-      flags,
+      flags: ['Ingen ansvarig anges: ange vem som ska utföra beslutet.'],
       source: sentence,
     },
   ];
@@ -900,7 +1239,7 @@ function motionAnswer(text: string): MotionAnswer {
 }
 
 const REFERRED =
-  /(?<![a-z])(?:remittera|remitterar|overlamna|overlamnar|hanvisa|hanvisar)\s+(?:motionen|motionerna|arendet)|(?:motionen|motionerna|arendet)\s+(?:ska\s+|skulle\s+)?(?:anmals\s+och\s+)?(?:remitteras|overlamnas|lamnas|hanvisas|skickas)\s+till\b/;
+  /(?<![a-z])(?:remittera|remitterar|overlamna|overlamnar|hanvisa|hanvisar)\s+(?:motionen|motionerna|arendet)|(?:motionen|motionerna|arendet)\s+(?:ska\s+|skulle\s+)?(?:anmals\s+och\s+)?(?:remitteras|overlamnas|lamnas|hanvisas|skickas)\s+till\b|(?:motionen|motionerna)\s+(?:(?:gar|skickas|sands|lamnas)\s+)?pa\s+remiss\s+till\b/;
 
 /** Who prepares the answer: "remittera motionen till kommunstyrelsen", "har remitterats till tekniska nämnden", "skulle lämnas till kommunstyrelsen". */
 function remitTarget(doc: Doc, span: Span): string | undefined {
@@ -911,12 +1250,14 @@ function remitTarget(doc: Doc, span: Span): string | undefined {
 }
 
 const REMIT_TARGET = new RegExp(
-  `(?:(?:remitter|overlamn|hanvis)\\w*\\s+(?:motionen\\s+|motionerna\\s+|arendet\\s+)?|(?:motionen|motionerna|arendet)\\s+(?:ska\\s+|skulle\\s+)?(?:anmals\\s+och\\s+)?(?:lamnas|skickas)\\s+)till\\s+(${BODY_PHRASE})`,
+  `(?:(?:remitter|overlamn|hanvis)\\w*\\s+(?:motionen\\s+|motionerna\\s+|arendet\\s+)?|(?:motionen|motionerna|arendet)\\s+(?:ska\\s+|skulle\\s+)?(?:anmals\\s+och\\s+)?(?:lamnas|skickas)\\s+|(?:motionen|motionerna)\\s+(?:(?:gar|skickas|sands|lamnas)\\s+)?pa\\s+remiss\\s+)till\\s+(${BODY_PHRASE})`,
 );
 /** A council that motions are raised at. */
 const COUNCILS = new Set(['KF', 'RF', 'LF']);
 /** A line of a list of motions: "- Motion om vårdköer". */
-const MOTION_LINE = /^\s*(?:[-–•*]\s*|\d{1,2}[.)]\s*)?motion(?:\s+(?:om|angaende|avseende|gallande|rorande|for|mot)\b|\s+[^\n]{1,80}?\s+(?:om|angaende|avseende|gallande|rorande)\b|\s*[:–]\s*\S)/;
+// A register's line may open with the case number and the date ("KS 2027/14   2027-01-24   Motion om …").
+// A damaged page may keep a § block's number without its sign ("45 Motion om …").
+const MOTION_LINE = /^\s*(?:[-–•*]\s*|\d{1,2}[.)]\s*|\d{1,3}\s+)?(?:(?:[a-z]{1,6}[ -]?)?\d{4}[/.-]\d{1,5}\s+)?(?:\d{4}-\d{2}-\d{2}\s+)?motion(?:\s+(?:om|angaende|avseende|gallande|rorande|for|mot)\b|\s+[^\n]{1,80}?\s+(?:om|angaende|avseende|gallande|rorande)\b|\s*[:–]\s*\S)/;
 /** A report on motions still being prepared (a balanslista): each was registered when raised. */
 const MOTIONS_PENDING = /\b(?:obesvarade|ej besvarade|(?:inte|ej) (?:har )?besvarats|pagaende motioner|under beredning|(?:inte|ej) (?:har )?beretts|fardigberedda|balanslista)\b/;
 /** A sentence that brings in a new motion (indefinite: "en motion"); "Motionen väcktes …" refers back to one. */
@@ -956,7 +1297,7 @@ function* motionDocument(doc: Doc, block: Block, meta: BlockMeta): Steps<Raised 
 function* motionItems(doc: Doc, block: Block, meta: BlockMeta, points: Point[], taken: Candidate[], plain: boolean): Steps<Candidate[]> {
   const head = [fold(meta.title ?? ''), ...block.lines.map((l) => fslice(doc, l)), ...meta.head].join('\n');
   // An interpellation's text is questions; a page that only mentions interpellations may still list motions.
-  if (!/\bmotion(?:en|er|erna)?\b/.test(head) || /(?:^|\n)\s*(?:svar pa\s+)?interpellation/.test(head)) return [];
+  if (!/\bmotion(?:en|er|erna)?\b/.test(head) || (!meta.summary && /(?:^|\n)\s*(?:svar pa\s+)?interpellation/.test(head))) return [];
   const answer = motionAnswer(points.map((p) => fslice(doc, p)).join('\n'));
   const marks = marksOf(doc, block);
   const target = marks.referrals[0]?.target;
@@ -967,7 +1308,7 @@ function* motionItems(doc: Doc, block: Block, meta: BlockMeta, points: Point[], 
   // report on those being prepared: nothing new.
   const title = fold(meta.title ?? '');
   if ((answer && answer !== 'remitted') || ANSWERS_MOTION.test(title) || MOTIONS_PENDING.test(`${title}\n${fslice(doc, block)}`)) return [];
-  const remitSentence = points.find((p) => /remitter|overlamn|hanvis|(?:lamnas|skickas) till/.test(fslice(doc, p)));
+  const remitSentence = points.find((p) => /remitter|overlamn|hanvis|(?:lamnas|skickas) till|pa remiss till/.test(fslice(doc, p)));
   const motion = (title: string, source: Span, raised: Raised | undefined, referredTo = target): Candidate | undefined => {
     if (!raised && answer !== 'remitted') return undefined;
     const flags: string[] = raised?.dated ? ['Motionens eget datum är taget som dagen den väcktes: kontrollera.'] : [];
@@ -994,10 +1335,14 @@ function* motionItems(doc: Doc, block: Block, meta: BlockMeta, points: Point[], 
       return motion(`Besvara ${titleFrom(doc, motionAt, sentence.end)}`, sentence, raisedIn(doc, meta, marks, sentence, motionAt), referredTo) ?? [];
     });
   }
-  // A list of motions: referred together ("remittera motionerna"), or a register whose every line has its own date.
+  // A list of motions: referred together ("remittera motionerna"), a register whose every line has its own date, or
+  // the list a line announces ("Motionerna som lämnades in var:").
   const lines = linesOf(doc, block).filter((l) => MOTION_LINE.test(fslice(doc, l)));
   const dated = lines.every((l) => datesIn(doc, l, meta.ref).length > 0);
-  const listed = (remitSentence && /\bmotionerna\b/.test(fslice(doc, remitSentence))) || dated ? lines : [];
+  const announced = announcedMotions(doc, block);
+  // A block that lost its § signs may hold several motions, each with its own referral ("Motionen remitteras till …").
+  const eachReferred = lines.length >= 2 && marks.referrals.length >= lines.length;
+  const listed = announced.length >= 2 ? announced : (remitSentence && /\bmotionerna\b/.test(fslice(doc, remitSentence))) || dated || eachReferred ? lines : [];
   if (listed.length >= 2) {
     return listed.flatMap((line) => {
       const written = trimSpan(doc.text, line);
@@ -1005,9 +1350,12 @@ function* motionItems(doc: Doc, block: Block, meta: BlockMeta, points: Point[], 
       const source = { start: written.start + marker, end: written.end };
       const own = datesIn(doc, source, meta.ref)[0];
       const raised = own ? { date: own.date, source, explicit: true } : raisedAtMeeting(meta, marks, source);
-      // A register's line goes on after the motion's name: ", inlämnad 2027-01-12, remitterad till …".
-      const comma = fslice(doc, source).indexOf(', ');
-      return motion(`Besvara ${titleFrom(doc, source.start, comma > 0 ? source.start + comma : source.end)}`, source, raised, remitTarget(doc, source) ?? target) ?? [];
+      // The motion's name from the word "motion" (a case number, a date or the writer may come first), up to where a
+      // register's line goes on: ", inlämnad 2027-01-12, remitterad till …".
+      const from = Math.max(0, fslice(doc, source).search(/\bmotion\b/));
+      const stop = fslice(doc, { start: source.start + from, end: source.end }).search(/, |\.\s|\s(?:dnr|beslut)\b/);
+      const name = titleFrom(doc, source.start + from, stop > 0 ? source.start + from + stop : source.end);
+      return motion(/^motion\b/.test(fold(name)) ? `Besvara ${name}` : `Besvara motion: ${name}`, source, raised, remitTarget(doc, source) ?? target) ?? [];
     });
   }
   const [one] = handedIn;
@@ -1017,13 +1365,42 @@ function* motionItems(doc: Doc, block: Block, meta: BlockMeta, points: Point[], 
     (one ? raisedIn(doc, meta, marks, one.sentence, one.motionAt) : undefined) ??
     (answer === 'remitted' && remitSentence ? raisedAtMeeting(meta, marks, remitSentence) : undefined) ??
     (plain ? yield* motionDocument(doc, block, meta) : undefined);
-  const subject = meta.title ? meta.title : 'motionen';
+  // On a page of several matters, the motion's own line names it ("10. Motion från V om uppföljning. Motionen på remiss till KS.").
+  const first = remitSentence ? sentencesOf(doc, remitSentence)[0] : undefined;
+  const own = first && !REFERRED.test(fslice(doc, first)) ? MATTER_NAMED.exec(slice(doc, first)) : null;
+  const subject = own && /^motion\b/i.test(own[0]) ? own[0].replace(/[.\s]+$/, '') : (meta.title ?? 'motionen');
   const itemTitle = /^motion\b/i.test(subject) ? `Besvara ${subject[0]?.toLowerCase()}${subject.slice(1)}` : `Besvara motionen: ${subject}`;
   // Where the motion is raised through where it is referred: a clerk reads both.
   const raising = raised?.explicit ? raised.source : (one?.sentence ?? raised?.source);
   const source = raising && remitSentence ? { start: Math.min(raising.start, remitSentence.start), end: Math.max(raising.end, remitSentence.end) } : (raising ?? remitSentence ?? block.lines[0] ?? block);
   const item = motion(itemTitle, source, raised);
   return item ? [item] : [];
+}
+
+/** "Motionerna som lämnades in var:", "Följande motioner har lämnats in:": new motions listed, one a line. */
+const MOTIONS_ANNOUNCED = /\bmotion(?:er|erna)\b[^:\n]{0,80}:\s*$/;
+/** A line that names a motion: "Motion om …", "Motion från X om …". */
+const NAMES_MOTION = /\bmotion\s+(?:om|angaende|avseende|gallande|rorande|fran|av)\b/;
+/** A list of motions answered or decided ("Följande motioner besvarades:") raises none. */
+const MOTIONS_DECIDED = /besvar|bifall|bifoll|avsla|avslog|aterremitt|behandlades/;
+
+/** The lines of the list a line announces as new motions ("Motionerna som lämnades in var:" then "• motion om …"), each a motion. */
+function announcedMotions(doc: Doc, block: Block): Span[] {
+  const listed: Span[] = [];
+  let open = false;
+  for (const line of linesOf(doc, block)) {
+    const f = fslice(doc, line);
+    if (!f.trim()) continue;
+    if (MOTIONS_ANNOUNCED.test(f) && !MOTIONS_DECIDED.test(f)) {
+      open = true;
+      continue;
+    }
+    // A bullet, or a line that names a motion ("Anna Berg (S): Motion om fler cykelbanor").
+    const item = /^\s*(?:[-–—•·▪*]|\d{1,2}[.)])\s/.test(f) || NAMES_MOTION.test(f);
+    if (open && item) listed.push(line);
+    else open = false;
+  }
+  return listed;
 }
 
 /** "Besvara" + the motion as the text names it from `at` ("motion om gröna investeringsmedel"), without the full stop. */
@@ -1116,7 +1493,7 @@ function* raisedDate(doc: Doc, block: Block, meta: BlockMeta, marks: Marks): Ste
     if (date) return { date: date.date, source: sentence, explicit: true };
   }
   // Raised at this very meeting: "X väcker en motion", "Följande motioner har inkommit".
-  const speaks = /\bvack(?:er|s)\b|\bmotion(?:er|erna)?\b[^.]{0,120}?\bhar\s+(?:inkommit|kommit in|lamnats in|vackts)\b|\bfoljande motioner\b/.exec(fslice(doc, block));
+  const speaks = /\bvack(?:er|s)\b|\bmotion(?:er|erna)?\b[^.]{0,120}?\bhar\s+(?:inkommit|kommit in|lamnats in|vackts)\b|\bfoljande motioner\b(?![^.:\n]{0,40}(?:besvar|bifall|bifoll|avsla|avslog|aterremitt|behandlades))/.exec(fslice(doc, block));
   if (!speaks) return undefined;
   const source = sentencesOf(doc, block).find((s) => s.start <= block.start + speaks.index && s.end > block.start + speaks.index) ?? block;
   return raisedAtMeeting(meta, marks, source);
@@ -1230,10 +1607,11 @@ interface Remiss {
   subject?: string;
 }
 
-const ANSWER_NAMED = /synpunkt|yttrande|remissvar|remisstid|\bsvar(?:et|en)?\b/;
+/** A sentence that names the answer: "synpunkter", "yttrande", "remissvar", "remisstid", "svar", "svarsdatum", "besvaras". */
+const ANSWER_NAMED = /synpunkt|yttrande|remissvar|remisstid|\bsvar|\bbesvara/;
 
-/** The words that make a date a remiss deadline: "senast", "sista dag", "remisstiden går ut". */
-const DEADLINE_CUE = /\b(?:senast|senaste dag|sista dag|sista svarsdag|svarsdatum|remisstid(?:en)?|svar(?:et)? (?:ska vara|vill vi ha) [a-z ]{0,30}?(?:fore|innan|till och med))\b/;
+/** The words that make a date a remiss deadline: "senast", "före den", "sista dag", "svarstid", "remisstiden går ut" (the sentence names the answer: ANSWER_NAMED). */
+const DEADLINE_CUE = /\b(?:senast|senaste dag|sista dag|sista svarsdag|svarsdatum|svarstid|remisstid(?:en)?|fore|innan|till och med|t\.o\.m)\b/;
 
 /**
  * The remisses of a block: each sentence that asks for the answer by a date, one per date. A page
@@ -1241,32 +1619,42 @@ const DEADLINE_CUE = /\b(?:senast|senaste dag|sista dag|sista svarsdag|svarsdatu
  * each is read within its part of the block (from the previous deadline to the next).
  */
 function* remissesOf(doc: Doc, block: Block, meta: BlockMeta): Steps<Remiss[]> {
-  if (!/remiss|samrad|synpunkter|yttra sig/.test(fslice(doc, block))) return [];
-  const found: { sentence: Span; deadline: CalendarDate }[] = [];
-  const seen = new Set<CalendarDate>();
+  // "har remitterat motionen till socialnämnden för yttrande" sends a remiss as well as "remiss" does.
+  if (!/remiss|remitter|samrad|synpunkt|yttra/.test(fslice(doc, block))) return [];
+  // `period`: told as the remiss period ("Remisstiden är 10 april till 1 juli"), not as the answer asked for.
+  const found: { sentence: Span; deadline: CalendarDate; period: boolean }[] = [];
+  const byDeadline = new Map<CalendarDate, { sentence: Span; deadline: CalendarDate; period: boolean }>();
   let i = 0;
   for (const sentence of sentencesByLine(doc, block)) {
     if (i++ % SENTENCES_PER_STEP === 0) yield;
     const f = fslice(doc, sentence);
     const cue = DEADLINE_CUE.exec(f);
-    if (isQuestion(doc, sentence) || !cue || !DEADLINE_SENTENCE.test(f)) continue;
+    // A remiss's deadline names the answer ("Synpunkter ska ha kommit in senast …"); "Ansökan ska ha inkommit senast …"
+    // or "Anmälan lämnas senast …" to a meeting is no remiss, though the page speaks of one.
+    if (isQuestion(doc, sentence) || !cue || !ANSWER_NAMED.test(f)) continue;
     const dates = timingsIn(doc, sentence, meta.ref).flatMap((t) => (t.form === 'date' ? [t] : []));
     // "Sista dag för svar: 2027-03-15" marks the date that follows the cue; "Remisstid: 1 februari – 15 mars" ends on the last.
     const after = dates.filter((t) => t.start >= sentence.start + cue.index && t.start - (sentence.start + cue.index + cue[0].length) <= 40);
     const date = /^remisstid/.test(cue[0]) ? after.at(-1) : (dates.find((t) => t.marked) ?? after[0]);
-    // A further remiss on the page names the answer itself; "Anmälan lämnas senast …" to a meeting is no remiss.
-    if (!date || seen.has(date.date) || (found.length > 0 && !ANSWER_NAMED.test(f))) continue;
-    seen.add(date.date);
-    found.push({ sentence, deadline: date.date });
+    if (!date) continue;
+    const period = /^remisstid/.test(cue[0]);
+    // The same deadline again: the sentence that asks for the answer ("Svar önskas senast …") tells the remiss, not the period.
+    const same = byDeadline.get(date.date);
+    if (same) {
+      if (same.period && !period) Object.assign(same, { sentence, period });
+      continue;
+    }
+    const remiss = { sentence, deadline: date.date, period };
+    byDeadline.set(date.date, remiss);
+    found.push(remiss);
   }
-  const county = found.length ? countyOf(doc, block) : undefined;
   const remisses: Remiss[] = [];
   for (const [i, { sentence, deadline }] of found.entries()) {
     if (i % SENTENCES_PER_STEP === 0) yield;
     const part = { start: found[i - 1]?.sentence.end ?? block.start, end: found[i + 1]?.sentence.start ?? block.end };
     const subject = found.length > 1 ? (titleLineBefore(doc, { start: part.start, end: sentence.start }) ?? remissSubject(doc, part)) : remissSubject(doc, block);
     const recipient = recipientOf(doc, sentence, part);
-    remisses.push({ deadline, recipient: recipient === 'Länsstyrelsen' ? (county ?? recipient) : recipient, source: sentence, subject });
+    remisses.push({ deadline, recipient, source: sentence, subject });
   }
   return remisses;
 }
@@ -1293,8 +1681,8 @@ const SEND_TO = /\b(?:skicka\w*|sand\w*|lamna\w*|overlamna\w*|remissvar\w*|svar(
  * "vara Naturvårdsverket tillhanda", "Naturvårdsverket behöver synpunkter", an address on the
  * next line after a closing "till"), else the one its part of the text tells the answer to be sent
  * to, else the sender heading the letter. An authority only mentioned (a contact block, the
- * authority's own later work) is none: the clerk is asked. (A bare "Länsstyrelsen" takes the county
- * the block writes elsewhere: see countyOf.)
+ * authority's own later work) is none: the clerk is asked. The name is as the sentence writes it: a
+ * bare "Länsstyrelsen" stays bare (the gold of the real corpus, docs/domain.md).
  */
 function recipientOf(doc: Doc, sentence: Span, part: Span): string | undefined {
   const f = fslice(doc, sentence);
@@ -1308,14 +1696,25 @@ function recipientOf(doc: Doc, sentence: Span, part: Span): string | undefined {
     authorityAt(doc, sentence.start, sentence.end) ??
     (/\btill$/.test(f) ? authorityAt(doc, nextLineStart(doc, sentence.end, part.end), lineEnd(doc, nextLineStart(doc, sentence.end, part.end), part.end)) : undefined) ??
     sentTo(doc, part, SEND_TO) ??
-    letterhead(doc)
+    letterhead(doc) ??
+    authorOf(doc, part)
   );
 }
 
-/** "Länsstyrelsen i Västra Götalands län" as the block writes it: what a bare "Länsstyrelsen" there means. */
-function countyOf(doc: Doc, block: Block): string | undefined {
-  const m = /\blansstyrelsen i (?:\p{L}+ ){0,2}?\p{L}+ lan\b/u.exec(fslice(doc, block));
-  return m ? authorityAt(doc, block.start + m.index, block.start + m.index + m[0].length) : undefined;
+/** "Region Blekinges förslag", "Trafikverket har tagit fram ett förslag": the author of what is sent on remiss. */
+const AUTHOR = new RegExp(
+  '\\b(lansstyrelsen|region [a-z]{2,30}|[a-z]{1,30}(?:verket|myndigheten|departementet|inspektionen|kollegiet))' +
+    '(?:s\\s+(?:forslag|remiss|utkast|remissversion)\\b|\\s+(?:har\\s+)?(?:upprattat|tagit fram|utarbetat|tar fram|upprattar|remitterat|skickar ut|skickat ut)\\b)',
+);
+
+/**
+ * The authority whose proposal is on remiss, when the text names no one to answer to (the answer goes to
+ * an e-mail address): the one who sent the remiss out is the one the answer goes back to.
+ */
+function authorOf(doc: Doc, part: Span): string | undefined {
+  const m = AUTHOR.exec(fslice(doc, part));
+  if (!m?.[1]) return undefined;
+  return capitalized(doc, part.start + m.index, m[1].length);
 }
 
 /** The written words at [at, at + length), with a capital first letter ("Kommunstyrelsen"). */
@@ -1394,8 +1793,15 @@ function addresseeOf(doc: Doc, block: Block): string | undefined {
   return undefined;
 }
 
+/**
+ * "Kommunstyrelsen skickar förslaget på remiss till föreningarna": in a meeting's minutes or summary, a remiss the
+ * body itself sends out. Its deadline is for others' answers, not one the body owes.
+ */
+const OWN_REMISS = new RegExp(`(?:^|[.\\n]\\s*)(?:${BODY_PHRASE}|vi)\\s+(?:beslutar\\s+|beslutade\\s+)?(?:att\\s+)?(?:skickar|skicka|sander|skickade)\\s+(?:ut\\s+)?[^.]{0,80}?\\bpa\\s+remiss\\b`);
+
 function* yttrandeItems(doc: Doc, block: Block, meta: BlockMeta, known: KnownFacts, items: Candidate[], plain: boolean): Steps<Candidate[]> {
-  const remisses = yield* remissesOf(doc, block, meta);
+  const own = (meta.summary || !!meta.date) && OWN_REMISS.test(fslice(doc, block));
+  const remisses = own ? [] : yield* remissesOf(doc, block, meta);
   const [remiss] = remisses;
   yield;
   // Who answers and who decides, read only for a block with a remiss deadline.
@@ -1473,7 +1879,15 @@ function* unscheduledRemiss(doc: Doc, block: Block, meta: BlockMeta): Steps<Cand
 
 /** A body gives or adopts its answer: "lämnar yttrande", "beslutar att avge yttrande", "antar redovisat yttrande", "godkänna förslaget till yttrande". */
 const GIVES_ANSWER =
-  /\b(?:avge|avger|avges|lamna|lamnar|lamnas|anta|antar|godkanna|godkanner|overlamna|overlamnar)\s+(?:[a-z]+s\s+)?(?:forslag(?:et)?\s+till\s+)?(?:(?:ett|sitt|foljande|upprattat|upprattade|redovisat|redovisade|framtaget|framtagna|gemensamt)\s+)?(?:yttrande(?:t)?|remissvar(?:et)?|synpunkter(?:na)?)\b/;
+  /\b(?:avge|avger|avges|avgav|lamna|lamnar|lamnas|lamnade|anta|antar|antog|godkanna|godkanner|godkande|overlamna|overlamnar|overlamnade|stalla sig bakom|staller sig bakom)\s+(?:[a-z]+s\s+)?(?:forslag(?:et)?\s+till\s+)?(?:(?:ett|sitt|foljande|upprattat|upprattade|redovisat|redovisade|framtaget|framtagna|gemensamt)\s+)?(?:(?:remiss)?yttrande(?:t)?|remissvar(?:et)?|synpunkter(?:na)?)\b/;
+/** An answer given in the past tense ("KF antog yttrande …"): outside a decision, only a summary of this meeting tells it. */
+const GAVE_ANSWER = /^(?:avgav|lamnade|antog|godkande|overlamnade)\b/;
+/**
+ * "Att inte ha något att erinra mot det av Länsstyrelsen upprättade förslaget", "Kommunstyrelsen tillstyrker
+ * förslaget": an answer of no objection, or of support or opposition, is still an answer to give.
+ */
+const NO_OBJECTION =
+  /\b(?:inte\s+ha|inte\s+har|har\s+inte|ej\s+ha|ha\s+inget|har\s+inget|ha\s+inga|har\s+inga)\s+(?:nagot\s+|nagra\s+)?(?:att\s+erinra|att\s+invanda|erinringar|invandningar)\s+mot\s+|\b(?:tillstyrker|tillstyrka|avstyrker|avstyrka)\s+(?=(?:[a-z]+s\s+)?(?:forslag(?:et)?|remissen|ansokan|betankandet|promemorian)\b)/;
 /** "anta tjänsteskrivelsen som sitt yttrande", "överlämna förvaltningens svar som kommunens remissvar", "yttra sig i enlighet med förslaget". */
 const GIVES_ANSWER_AS = /\b(?:anta|antar|overlamna|overlamnar|godkanna|godkanner|avge|avger)\b[^.;]{1,80}?\bsom\s+(?:(?:sitt|sina|kommunens|regionens|namndens|styrelsens)\s+)?(?:eget\s+|egna\s+)?(?:yttrande|remissvar|svar)\b|\b(?:yttra sig|yttrar sig|besvara remissen|besvarar remissen)\b/;
 /** "Ett gemensamt remissvar som tagits fram inom … godkändes": an answer adopted, told in the passive. */
@@ -1511,23 +1925,29 @@ function* givenAnswers(doc: Doc, block: Block, meta: BlockMeta, remiss: Remiss |
     const next = !current.done && current.value.section === section ? current.value.sentence : undefined;
     const outside = plain || section.kind === 'other';
     const f = fslice(doc, sentence);
-    const gives = GIVES_ANSWER.exec(f) ?? GIVES_ANSWER_AS.exec(f);
+    const noObjection = NO_OBJECTION.exec(f);
+    const gives = GIVES_ANSWER.exec(f) ?? GIVES_ANSWER_AS.exec(f) ?? noObjection;
     const adopted = !gives && ANSWER_ADOPTED.test(f);
     if (!gives && !adopted) continue;
+    if (gives && outside && GAVE_ANSWER.test(gives[0]) && !(meta.summary && onlyThisMeeting(doc, meta, sentence))) continue;
     // A decision reported ("har beslutat att avge"), or the remiss's invitation ("bereder nämnden tillfälle att yttra sig").
     if (gives && /\b(?:beslutat|tillfalle|mojlighet|mojligheten)\s+att\s+$/.test(f.slice(0, gives.index))) continue;
     const subject = BODY_AT_START.exec(f)?.[1];
     // "Enheten föreslår att arbetsutskottet lämnar yttrande" proposes; only a proposal section's own sentence may.
     if (section.kind !== 'proposal' && PROPOSING.test(f)) continue;
     if (outside && !subject && !adopted) continue;
+    // Nothing to object ("inget att erinra") is said outside a decision too, of the case's history ("Stadskontoret har inget att erinra").
+    if (noObjection && gives === noObjection && section.kind !== 'decision' && section.kind !== 'proposal' && !(meta.summary && subject)) continue;
     named ??= agendaAnswers(doc, block);
     const told = next && ANSWER_FOLLOWS.test(fslice(doc, next)) ? { start: sentence.start, end: next.end } : sentence;
     const source = remiss ? { start: Math.min(told.start, remiss.source.start), end: Math.max(told.end, remiss.source.end) } : told;
-    // A passive adoption ("Remissvaret godkändes") names no one.
-    const decided = !adopted && (section.kind === 'decision' || (outside && !!subject));
+    // A passive adoption ("Remissvaret godkändes") names no one; nor does a summary, which tells what the
+    // body decided, not who sends the answer.
+    const decided = !adopted && !meta.summary && (section.kind === 'decision' || (outside && !!subject));
     const body = subject ? slice(doc, { start: sentence.start, end: sentence.start + subject.length }) : meta.decider ? (BODY_NAMES[meta.decider] ?? meta.decider) : undefined;
     const flags = remiss ? (remiss.recipient ? [] : ['Mottagaren av yttrandet framgår inte: ange mottagare.']) : ['Ingen sista dag för svaret anges: ange en deadline.'];
-    const what = answerSubject(doc, told, adopted) ?? lastBefore(named, told.start)?.subject ?? remiss?.subject ?? meta.title;
+    const objected = noObjection && gives === noObjection ? { start: sentence.start + noObjection.index + noObjection[0].length, end: sentence.end } : undefined;
+    const what = answerSubject(doc, told, adopted) ?? (objected ? titleFrom(doc, objected.start, objected.end) : undefined) ?? lastBefore(named, told.start)?.subject ?? remiss?.subject ?? meta.title;
     items.push({
       kind: 'yttrande',
       title: restoreDiacritics(what ? `Skicka yttrandet över ${(what[0] ?? '').toLowerCase()}${what.slice(1)}` : 'Skicka yttrandet', doc.lexicon).slice(0, 200),
@@ -1563,11 +1983,14 @@ function agendaAnswers(doc: Doc, block: Block): { at: number; subject: string }[
 /** What the answer is about: "yttrande över X" in its sentence, else (an adopted one) the sentence itself. */
 function answerSubject(doc: Doc, told: Span, adopted: boolean): string | undefined {
   const own = slice(doc, told);
-  const inSentence = /\b(?:yttrande|remissvar)\s+over\s+(?!remissen\b|forslaget\b)(\S[^.]*)/.exec(fold(own));
+  // "över remissen ”Cykla i Gröna Kronoberg”": the name in quotes is what it is about.
+  const inSentence = /\b(?:yttrande|remissvar)\s+over\s+(?:(?:remissen|promemorian|betankandet|rapporten|forslaget)\s+(?=["”“«])|(?!remissen\b|forslaget\b))(\S[^.]*)/.exec(fold(own));
   // Folding keeps every offset: the folded match marks the written words.
   if (inSentence?.[1]) {
     const at = inSentence.index + inSentence[0].length - inSentence[1].length;
-    return own.slice(at, at + inSentence[1].length).replace(/[\s.]+$/, '').replace(/\s+/g, ' ');
+    const written = own.slice(at, at + inSentence[1].length);
+    const quoted = /^["”“«][^"”“»]{2,120}["”“»]/.exec(written);
+    return (quoted?.[0] ?? written).replace(/[\s.]+$/, '').replace(/\s+/g, ' ');
   }
   return adopted ? own.replace(/\s+(?:godkändes|godkänns|antogs|antas)\b[\s\S]*$/i, '').trim() : undefined;
 }
@@ -1625,12 +2048,23 @@ function* blockCandidates(doc: Doc, facts: DocFacts, block: Block, known: KnownF
   const meta = blockMeta(doc, facts, block, known);
   const { points, plain } = decisionPoints(doc, block, meta);
   const head = [fold(meta.title ?? ''), ...meta.head.slice(0, 3)].join(' ');
-  const silent = plain && (/^interpellation|\binterpellation\b/.test(head) || /\bmotion\b/.test(head));
+  // A motion's or an interpellation's own text proposes and asks; a summary of a meeting that mentions one reports decisions.
+  const silent = plain && !meta.summary && (/^interpellation|\binterpellation\b/.test(head) || /\bmotion\b/.test(head));
   const commissions: Candidate[] = [];
   yield;
-  if (!silent) for (const point of [...points, ...(yield* adoptedYrkanden(doc, block))]) commissions.push(...(yield* pointItems(doc, meta, point, plain, exhortations)));
+  if (!silent) for (const point of points) commissions.push(...(yield* pointItems(doc, meta, point, plain, exhortations)));
+  // An adopted yrkande the decision restates ("Kommunstyrelsen beslutar att kommundirektören får i uppdrag …") is one item.
+  const key = (c: Candidate) => [c.kind, fold(c.role ?? ''), JSON.stringify(c.due ?? null), fold(c.title)].join('|');
+  const decided = new Set(commissions.map(key));
+  if (!silent) {
+    for (const point of yield* adoptedYrkanden(doc, block)) commissions.push(...(yield* pointItems(doc, meta, point, plain, exhortations)).filter((c) => !decided.has(key(c))));
+  }
   yield;
-  const withMotions = [...commissions, ...(yield* motionItems(doc, block, meta, points, commissions, plain))];
+  const motions = yield* motionItems(doc, block, meta, points, commissions, plain);
+  // "Ärendet överlämnas till kommunstyrelsen för beredning" in a block that raises a motion is the motion's referral.
+  const referrals = motions.length ? marksOf(doc, block).referrals : [];
+  const kept = commissions.filter((c) => !(c.handedOn && (firstFrom(referrals, c.source.start)?.at ?? Infinity) < c.source.end));
+  const withMotions = [...kept, ...motions];
   yield;
   return yield* yttrandeItems(doc, block, meta, known, withMotions, plain);
 }

@@ -10,9 +10,9 @@ export interface Heading {
   length: number;
 }
 
-/** A body as subject or genitive: "kommunstyrelsen", "barn- och utbildningsnamnden", "tekniska namnden". */
+/** A body as subject or genitive: "kommunstyrelsen", "barn- och utbildningsnamnden", "tekniska namnden", the councils' and boards' short names ("kf", "ks"). */
 export const BODY_PHRASE =
-  '(?:(?:kommun|region|landstings)fullmaktiges?|fullmaktiges?|(?:kommun|region|landstings)styrelsens arbetsutskotts?|(?:kommun|region|landstings)styrelsens?|arbetsutskottets?|utskottets?|' +
+  '(?:(?:kf|ks|ksau|rf|rs|rsau|lf|ls)(?![a-z0-9/-])|(?:kommun|region|landstings)fullmaktiges?|fullmaktiges?|(?:kommun|region|landstings)styrelsens arbetsutskotts?|(?:kommun|region|landstings)styrelsens?|arbetsutskottets?|utskottets?|' +
   '(?:[a-z]+- (?:och|eller) )?[a-z]*namnd(?:ens?)?(?: arbetsutskotts?)?|[a-z]+a namndens?|styrelsens?)';
 
 const GENITIVE = '(?:kommunstyrelsens|kommunfullmaktiges|regionstyrelsens|regionfullmaktiges|landstingsstyrelsens|landstingsfullmaktiges|fullmaktiges|arbetsutskottets|utskottets|namndens|ordforandens|forvaltningens|[a-z- ]*namndens|[a-z]+s)';
@@ -30,8 +30,15 @@ const HISTORY_LABEL = new RegExp(
     'sandlista|remissinstanser|om remissen|lagstiftning|regelverk|konsekvensanalys|barnkonsekvensanalys|samrad)$',
 );
 
-/** "Kommunstyrelsen beslutar att …"; in a summary of a meeting "Kommunstyrelsen beslutade:" as a label. */
-const LINE_DECISION = new RegExp(`^(${BODY_PHRASE}) (?:beslutar\\b|(?:beslutade|beslot)(?: bland annat)?(?: foljande)?\\s*:)`);
+/**
+ * "Kommunstyrelsen beslutar att …"; in a summary of a meeting a line that announces the decisions:
+ * "Kommunstyrelsen beslutade:", "Kommunstyrelsen beslutade bl a följande vid sitt sammanträde den 17
+ * augusti:" (or ending in a full stop), "Kommunstyrelsen fattade beslut om att:".
+ */
+const LINE_DECISION = new RegExp(
+  `^(${BODY_PHRASE}) (?:beslutar\\b|(?:beslutade|beslot)(?: bland annat| bl\\.? ?a\\.?)?(?: foljande)?\\s*:|` +
+    `(?:beslutade|beslot|fattade)(?: bland annat| bl\\.? ?a\\.?)? (?:foljande|beslut om att)\\b[^.:]{0,80}[:.]\\s*$)`,
+);
 const LINE_PROPOSAL = new RegExp(`^(${BODY_PHRASE}) (?:foreslas besluta|foreslar (${BODY_PHRASE}) (?:att )?besluta)\\b`);
 
 /**

@@ -46,6 +46,8 @@ function bodyBase(phrase: string): string {
 export function bodyCode(phrase: string, decider?: string, council: Council = 'kommun'): string | undefined {
   const written = phrase.trim();
   if (/^[A-ZÅÄÖ]{1,6}(?:-?AU)?$/.test(written)) return written.replace('-AU', 'AU');
+  const short = /^(?:kf|ks|ksau|rf|rs|rsau|lf|ls)$/.exec(fold(written));
+  if (short) return short[0].toUpperCase();
   const base = bodyBase(written);
   // In a region's text "fullmäktige" is RF and "styrelsen" RS (regionfullmäktige, regionstyrelsen).
   if (base === 'fullmaktige') return COUNCIL_CODES[council].fullmaktige;

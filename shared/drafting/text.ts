@@ -130,6 +130,9 @@ const PARAGRAPH_LINE = /^\s*(?:\p{Lu}{2,6}\s+)?§\s*\d+/u;
 const LINES_PER_STEP = 500;
 const CONJUNCTIONS = new Set(['och', 'eller', 'samt', 'respektive', 'resp', 'till', 'som']);
 
+/** A councillor and party opening a line: "Per Ek (M)", "Anna-Lena Holm (KD)". */
+const COUNCILLOR = /^\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){1,3}\s+\([A-ZÅÄÖ]{1,3}\)/u;
+
 /** Whether a line break inside a paragraph is only the PDF's wrapping. */
 function wraps(current: string, next: string, currentFolded: string, nextFolded: string): boolean {
   const cur = current.trim();
@@ -137,8 +140,8 @@ function wraps(current: string, next: string, currentFolded: string, nextFolded:
   if (/\S\s{3,}\S/.test(cur)) return false;
   // A line that opens with "Kommunstyrelsen beslutar att ..." is a sentence and may wrap; a label may not.
   if (readHeading(currentFolded)?.length || readHeading(nextFolded)) return false;
-  // "Motion om …" opens an entry of a list of motions, as a list marker does.
-  if (PARAGRAPH_LINE.test(cur) || PARAGRAPH_LINE.test(nxt) || LIST_MARKER.test(next) || /^motion\s+(?:om|fran|av|angaende)\b/.test(nextFolded)) return false;
+  // "Motion om …", or a councillor and party ("Per Ek (M): Motion om …"), opens an entry of a list, as a list marker does.
+  if (PARAGRAPH_LINE.test(cur) || PARAGRAPH_LINE.test(nxt) || LIST_MARKER.test(next) || /^motion\s+(?:om|fran|av|angaende)\b/.test(nextFolded) || COUNCILLOR.test(nxt)) return false;
   if (/^\p{Ll}/u.test(nxt)) return true;
   // A wrapped line is full: one that ends well short of the next (a web page's title line) stands alone.
   const length = cur.replace(/\s+/g, ' ').length;

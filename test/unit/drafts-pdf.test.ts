@@ -94,7 +94,7 @@ describe('a protokoll as a text PDF', () => {
         role: 'samhällsbyggnadschefen',
         decision: { body: 'KS', date: '2027-03-15', paragraph: '§ 34' },
         caseNumber: 'KS 2027/70',
-        due: { externalDeadline: '2027-04-28', recipient: 'Länsstyrelsen i Skåne län', decidedBy: 'KS' },
+        due: { externalDeadline: '2027-04-28', recipient: 'Länsstyrelsen', decidedBy: 'KS' },
         missing: [],
       },
     ]);

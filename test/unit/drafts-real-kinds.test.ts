@@ -135,6 +135,23 @@ describe("an authority's page of remisses", () => {
     expect(proposed(text)[0]?.due).toEqual({ externalDeadline: '2027-03-12', recipient: 'Trafikverket' });
   });
 
+  it('the recipient is named as the deadline sentence writes it: a bare "Länsstyrelsen" stays bare though the page names the county elsewhere', () => {
+    const text = 'Remiss av plan för grön infrastruktur i Ekby län\n\nLänsstyrelsen i Ekby län har tagit fram en plan och önskar synpunkter.\n\nSvar önskas senast den 1 juli 2027 på e-post till Länsstyrelsen.';
+    expect(proposed(text)[0]?.due).toEqual({ externalDeadline: '2027-07-01', recipient: 'Länsstyrelsen' });
+  });
+
+  it('a remiss period and a sentence asking for the answer by the same day are one remiss, told by the sentence that asks for the answer', () => {
+    const text = 'Remiss av naturvårdsplan\n\nRemisstiden är 2027-04-10 till 2027-07-01.\n\nSvar önskas senast den 1 juli 2027 till Länsstyrelsen.';
+    const [d, ...rest] = proposed(text);
+    expect(rest).toEqual([]);
+    expect(d?.source.sentence).toBe('Svar önskas senast den 1 juli 2027 till Länsstyrelsen.');
+  });
+
+  it('a remiss period alone is still the remiss, ending on its last day', () => {
+    const [d] = proposed('Remiss av naturvårdsplan\n\nRemisstiden är 2027-04-10 till 2027-07-01. Svaren skickas till Länsstyrelsen.');
+    expect(d?.due).toEqual({ externalDeadline: '2027-07-01', recipient: 'Länsstyrelsen' });
+  });
+
   it('a county written without a genitive s ("Länsstyrelsen i Skåne län") is part of the name', () => {
     expect(proposed('Länsstyrelsen i Skåne län\n\nRemiss av förslag till naturreservat\n\nRemissvar: senast 2027-03-15')[0]?.due).toEqual({
       externalDeadline: '2027-03-15',
@@ -147,6 +164,9 @@ describe("an authority's page of remisses", () => {
     ['Remisstid: 1 februari – 15 mars 2027', '2027-03-15'],
     ['Remisstiden pågår till och med den 15 mars 2027.', '2027-03-15'],
     ['Remisstiden går ut sista mars 2027.', '2027-03-31'],
+    ['Svarsdatum: 2027-03-15', '2027-03-15'],
+    ['Sista svarsdag är den 15 mars 2027.', '2027-03-15'],
+    ['Remissen ska vara besvarad senast den 15 mars 2027.', '2027-03-15'],
   ];
   for (const [sentence, date] of deadlines) {
     it(`"${sentence}" is the remiss deadline ${date}`, () => {
@@ -371,5 +391,120 @@ describe('tasks, report-backs and dates as real decisions write them', () => {
     const dates = (text: string) => findTimings(text, 0, text.length, '2027-01-01').map((t) => ('date' in t ? t.date : undefined));
     expect(dates('remisstiden gar ut sista mars 2027')).toEqual(['2027-03-31']);
     expect(dates('regionfullmaktige 13–14 juni 2027')).toEqual(['2027-06-13']);
+  });
+});
+
+describe('remisses, round two', () => {
+  it('the answer to a remiss sent to an e-mail address goes to the authority whose proposal it is ("Region Ekbys förslag")', () => {
+    const text = 'Trafikprogram 2028–2031 – remiss\n\nUnder hösten 2027 finns Region Ekbys förslag till nytt trafikprogram ute för påseende.\n\nRemissvar lämnas via e-post till region@regionekby.se senast 10 november 2027.';
+    expect(proposed(text)[0]?.due).toEqual({ externalDeadline: '2027-11-10', recipient: 'Region Ekby' });
+  });
+
+  it('"Ansökan ska ha inkommit senast …" on a page that speaks of a remiss is no remiss deadline: a remiss deadline names the answer', () => {
+    const text = 'Bidrag till föreningar\n\nKommunen har skickat ut riktlinjerna på remiss tidigare i år.\n\nAnsökan ska ha inkommit till kommunen senast den 15 april 2027.';
+    expect(proposed(text).filter((d) => d.kind === 'yttrande')).toEqual([]);
+  });
+});
+
+describe('when a period says when a nested clause is done', () => {
+  it('"utreda kostnaderna för att starta två avdelningar under hösten" has no deadline: the autumn is when the units start', () => {
+    const [d] = proposed(minutes('Barn- och ungdomsnämnden', '2027-06-17', 'Förskolelokaler\n\nBeslut\nBarn- och ungdomsnämnden beslutar att ge barn- och ungdomskontoret i uppdrag att utreda kostnaderna att starta två avdelningar under hösten.'));
+    expect(d).toMatchObject({ kind: 'uppdrag', responsibleRole: 'barn- och ungdomskontoret' });
+    expect(d?.due).toBeUndefined();
+  });
+
+  it('"ta fram en plan under hösten" with no clause between is due by the end of the autumn', () => {
+    expect(proposed(minutes('Kommunstyrelsen', '2027-06-17', 'Plan\n\nBeslut\nKommunstyrelsen ger kommundirektören i uppdrag att ta fram en plan under hösten.'))[0]?.due).toEqual({ date: '2027-12-31' });
+  });
+
+  it('"utreda möjligheten att bygga en skola senast den 30 november" keeps its deadline: "senast" marks the task\'s', () => {
+    expect(proposed(minutes('Kommunstyrelsen', '2027-06-17', 'Skola\n\nBeslut\nKommunstyrelsen ger kommundirektören i uppdrag att utreda möjligheten att bygga en skola senast den 30 november 2027.'))[0]?.due).toEqual({ date: '2027-11-30' });
+  });
+});
+
+describe('report-backs, yrkanden and internal remisses, round two', () => {
+  it('"ta fram en plan senast den 30 april, samt att återrapportera till kommunstyrelsen i juni 2028": the report-back\'s meeting is the due', () => {
+    const text = minutes('Kommunstyrelsen', '2027-11-08', 'Lokalplan\n\nBeslut\nKommunstyrelsen beslutar\natt uppdra åt kommundirektören att ta fram en plan senast den 30 april, samt\natt återrapportera arbetet till kommunstyrelsen i juni 2028.');
+    expect(proposed(text).map((d) => [d.kind, d.due])).toEqual([['aterrapportering', { meeting: { body: 'KS', month: '2028-06' } }]]);
+  });
+
+  it('the decision restating the yrkande it adopts is one item', () => {
+    const text = minutes('Kommunstyrelsen', '2027-09-06', 'Trygghet\n\nYrkanden\nEva Lund (S) yrkar att kommundirektören får i uppdrag att ta fram en trygghetsplan.\n\nPropositionsordning\nOrdföranden finner att kommunstyrelsen bifaller Eva Lunds yrkande.\n\nBeslut\nKommunstyrelsen beslutar att kommundirektören får i uppdrag att ta fram en trygghetsplan.');
+    expect(proposed(text).map((d) => d.responsibleRole)).toEqual(['kommundirektören']);
+  });
+
+  it('"Kommunstyrelsen har remitterat motionen till socialnämnden för yttrande. Yttrandet ska ha inkommit … senast" is a remiss: the answer decided is due then', () => {
+    const text = minutes('Socialnämnden', '2027-04-20', 'Yttrande över motion om fritidsbank\n\nÄrendet\nKommunstyrelsen har remitterat motionen till socialnämnden för yttrande. Yttrandet ska ha inkommit till kommunstyrelsen senast 2027-05-14.\n\nBeslut\nSocialnämnden beslutar att lämna yttrande till kommunstyrelsen i enlighet med förvaltningens tjänsteskrivelse.');
+    expect(proposed(text)).toMatchObject([{ kind: 'yttrande', responsibleRole: 'socialnämnden', due: { externalDeadline: '2027-05-14', recipient: 'Kommunstyrelsen' } }]);
+  });
+});
+
+describe('motions listed in more ways', () => {
+  it('"Följande motioner har anmälts:" then one line a motion, each opened by its writer ("Per Ek (M): Motion om …"): one motion a line, titled from "motion"', () => {
+    const text = minutes('Kommunfullmäktige', '2027-02-21', 'Anmälan av nya motioner\n\nÄrendet\nFöljande motioner har anmälts till dagens sammanträde:\nAnna Berg (S): Motion om fler cykelbanor i centrum\nPer Ek (M): Motion om sänkt skatt för pensionärer\n\nBeslut\nMotionerna remitteras till kommunstyrelsen för beredning.');
+    expect(proposed(text).map((d) => [d.title, d.responsibleRole, d.due])).toEqual([
+      ['Besvara motion om fler cykelbanor i centrum', 'kommunstyrelsen', { raised: '2027-02-21' }],
+      ['Besvara motion om sänkt skatt för pensionärer', 'kommunstyrelsen', { raised: '2027-02-21' }],
+    ]);
+  });
+
+  it('a register whose lines open with the case number and the date: each raised on its date', () => {
+    const text = 'Väckta motioner 2027\n\nKS 2027/14   2027-01-24   Motion om belysning vid skolvägar, Anna Berg (S)\nKS 2027/31   2027-02-21   Motion om fler förskoleplatser, Per Ek (M)';
+    expect(proposed(text, { body: 'KF' }).map((d) => [d.title, d.due])).toEqual([
+      ['Besvara motion om belysning vid skolvägar', { raised: '2027-01-24' }],
+      ['Besvara motion om fler förskoleplatser', { raised: '2027-02-21' }],
+    ]);
+  });
+});
+
+describe('remiss deadlines in more ways', () => {
+  const deadline = (sentence: string) => proposed(`Socialdepartementet\n2027-03-02\n\nRemiss av betänkandet En ny lag\n\n${sentence}`)[0]?.due;
+
+  it('"Remissvaren ska ha kommit in till Socialdepartementet före den 15 juni 2027" is the deadline', () => {
+    expect(deadline('Remissvaren ska ha kommit in till Socialdepartementet före den 15 juni 2027.')).toEqual({ externalDeadline: '2027-06-15', recipient: 'Socialdepartementet' });
+  });
+
+  it('"Svarstid: 30 juni 2027" is the deadline', () => {
+    expect(deadline('Svarstid: 30 juni 2027')).toEqual({ externalDeadline: '2027-06-30', recipient: 'Socialdepartementet' });
+  });
+
+  it('"Utredningen lämnades till regeringen före den 1 mars 2027" names no answer: no deadline', () => {
+    expect(proposed('Socialdepartementet\n2027-03-02\n\nRemiss av betänkandet En ny lag\n\nUtredningen lämnades till regeringen före den 1 mars 2027.').filter((d) => d.due)).toEqual([]);
+  });
+});
+
+describe('report-backs named by a noun', () => {
+  const decision = (sentence: string) => proposed(minutes('Socialnämnden', '2027-02-10', `Hemtjänst\n\nBeslut\n${sentence}`));
+
+  it('"… med återrapport till socialnämnden i oktober 2027" is a report-back to that meeting', () => {
+    expect(decision('Socialnämnden ger förvaltningen i uppdrag att ta fram en plan för hemtjänsten med återrapport till socialnämnden i oktober 2027.')).toMatchObject([
+      { kind: 'aterrapportering', due: { meeting: { body: 'SN', month: '2027-10' } } },
+    ]);
+  });
+
+  it('"… med redovisning till nämnden i maj 2027" is a report-back to that meeting', () => {
+    expect(decision('Socialnämnden ger förvaltningen i uppdrag att ta fram en plan med redovisning till nämnden i maj 2027.')).toMatchObject([
+      { kind: 'aterrapportering', due: { meeting: { body: 'SN', month: '2027-05' } } },
+    ]);
+  });
+
+  it('"Uppföljning av åtgärderna ska ske till socialnämnden i juni 2027" is a report-back with no one named', () => {
+    expect(decision('Socialnämnden godkänner rapporten. Uppföljning av åtgärderna ska ske till socialnämnden i juni 2027.')).toMatchObject([
+      { kind: 'aterrapportering', due: { meeting: { body: 'SN', month: '2027-06' } } },
+    ]);
+  });
+
+  it('"godkänna årsredovisningen" and "ta del av redovisningen" report nothing back', () => {
+    expect(decision('Socialnämnden beslutar att godkänna årsredovisningen och att ta del av redovisningen.')).toEqual([]);
+  });
+});
+
+describe('a damaged page that lost its § signs', () => {
+  it('two motions in one block, each with its own referral ("45 Motion om …  Beslut Motionen remitteras till …"): one motion each, referred where its line says', () => {
+    const text = 'KOMMUNFULLMÄKTIGE PROTOKOLL 2027-03-22\n45 Motion om fler papperskorgar Dnr KS 2027/50 Beslut Motionen remitteras till kommunstyrelsen för beredning.\n46 Motion om laddplatser Dnr KS 2027/51 Beslut Motionen remitteras till tekniska nämnden för beredning.';
+    expect(proposed(text).map((d) => [d.title, d.responsibleRole, d.due])).toEqual([
+      ['Besvara motion om fler papperskorgar', 'kommunstyrelsen', { raised: '2027-03-22' }],
+      ['Besvara motion om laddplatser', 'tekniska nämnden', { raised: '2027-03-22' }],
+    ]);
   });
 });
