@@ -7,7 +7,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import * as z from 'zod';
-import { TABLE } from '../../platform/table';
+import { TABLE, type IndexDefinition } from '../../platform/table';
 import type { HistoryEvent } from '../../domain/items/history';
 import type { StoredItem } from '../../domain/items/item';
 import {
@@ -21,15 +21,19 @@ import {
 import {
   EVENT_PREFIX,
   EXTENSION_PARTITION,
+  PK,
+  SK,
   attentionPartition,
   closurePartition,
   eventKey,
   idempotencyKey,
   isStorableId,
+  itemIdOf,
   itemIndexKeys,
   itemKey,
   planPartition,
   REMINDER_PARTITION,
+  reminderSortKey,
   responsiblePartition,
   statusPartition,
   stripKeys,
@@ -60,11 +64,11 @@ function decodeCursor(cursor: string): { s: number; k: Record<string, string> } 
   }
 }
 
-/** A cursor's start key names an item position: `ITEM#<id>`/`ITEM`, and the index's `<dueDate>#<id>` of the same id. */
+/** A cursor's start key names an item position: the item's own key, and the index's `<dueDate>#<id>` of the same id. */
 function isItemPosition(key: Record<string, string>, skName: string): boolean {
-  const id = key.PK?.startsWith('ITEM#') ? key.PK.slice('ITEM#'.length) : '';
+  const id = itemIdOf(key[PK]) ?? '';
   const sort = key[skName] ?? '';
-  return key.SK === 'ITEM' && isStorableId(id) && /^\d{4}-\d{2}-\d{2}#/.test(sort) && sort.slice(11) === id;
+  return isStorableId(id) && key[SK] === itemKey(id)[SK] && /^\d{4}-\d{2}-\d{2}#/.test(sort) && sort.slice(11) === id;
 }
 
 function cancellationCodes(error: unknown): (string | undefined)[] | undefined {
@@ -96,32 +100,31 @@ async function withConflictRetry(write: () => Promise<unknown>): Promise<void> {
  * sparse indexes (open items only), the one partition or one per reason for attention.
  */
 function plan(query: ItemQuery): {
-  indexName: string;
-  pkName: string;
-  skName: string;
+  index: IndexDefinition;
   partitions: string[];
   filterUnit: boolean;
   filterResponsible?: boolean;
 } {
+  const { byAttention, byExtensionRequest, byResponsible, byUnit, byStatus } = TABLE.indexes;
   const open = query.statuses.includes('open');
   if (query.attention) {
     // The few flagged items are filtered by who may see them, as the pending requests are.
     const partitions = open ? query.attention.map(attentionPartition) : [];
-    return { ...TABLE.indexes.byAttention, pkName: 'GSI8PK', skName: 'GSI8SK', partitions, filterUnit: true, filterResponsible: true };
+    return { index: byAttention, partitions, filterUnit: true, filterResponsible: true };
   }
   if (query.extensionRequested) {
     // Only open items carry the index's keys; the few pending requests are filtered by who may see them.
-    return { ...TABLE.indexes.byExtensionRequest, pkName: 'GSI6PK', skName: 'GSI6SK', partitions: open ? [EXTENSION_PARTITION] : [], filterUnit: true, filterResponsible: true };
+    return { index: byExtensionRequest, partitions: open ? [EXTENSION_PARTITION] : [], filterUnit: true, filterResponsible: true };
   }
   if (query.responsible) {
     const email = query.responsible;
-    return { ...TABLE.indexes.byResponsible, pkName: 'GSI2PK', skName: 'GSI2SK', partitions: query.statuses.map((s) => responsiblePartition(email, s)), filterUnit: true };
+    return { index: byResponsible, partitions: query.statuses.map((s) => responsiblePartition(email, s)), filterUnit: true };
   }
   if (query.unit) {
     const unit = query.unit;
-    return { ...TABLE.indexes.byUnit, pkName: 'GSI1PK', skName: 'GSI1SK', partitions: query.statuses.map((s) => unitPartition(unit, s)), filterUnit: false };
+    return { index: byUnit, partitions: query.statuses.map((s) => unitPartition(unit, s)), filterUnit: false };
   }
-  return { ...TABLE.indexes.byStatus, pkName: 'GSI3PK', skName: 'GSI3SK', partitions: query.statuses.map(statusPartition), filterUnit: false };
+  return { index: byStatus, partitions: query.statuses.map(statusPartition), filterUnit: false };
 }
 
 type TransactItems = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>;
@@ -132,17 +135,18 @@ function idempotencyPut(tableName: string, itemId: string, at: string, idempoten
     Put: {
       TableName: tableName,
       Item: { ...idempotencyKey(idempotency.caller, idempotency.key), bodyHash: idempotency.bodyHash, itemId, expiresAt: Math.floor(Date.parse(at) / 1000) + IDEMPOTENCY_TTL_SECONDS },
-      ConditionExpression: 'attribute_not_exists(PK)',
+      ConditionExpression: `attribute_not_exists(${PK})`,
     },
   };
 }
 
 export function createDynamoItemRepository(client: DynamoDBDocumentClient, tableName: string): ItemRepository {
+  const { byClosure, byMeetingPlan, byNextReminder } = TABLE.indexes;
   return {
     async create(item, event, idempotency) {
       const writes: TransactItems = idempotency ? [idempotencyPut(tableName, item.id, event.at, idempotency)] : [];
       writes.push(
-        { Put: { TableName: tableName, Item: { ...itemKey(item.id), ...itemIndexKeys(item), ...item }, ConditionExpression: 'attribute_not_exists(PK)' } },
+        { Put: { TableName: tableName, Item: { ...itemKey(item.id), ...itemIndexKeys(item), ...item }, ConditionExpression: `attribute_not_exists(${PK})` } },
         { Put: { TableName: tableName, Item: { ...eventKey(item.id, item.version), ...event } } },
       );
       try {
@@ -174,7 +178,7 @@ export function createDynamoItemRepository(client: DynamoDBDocumentClient, table
                     ExpressionAttributeValues: { ':expected': read.version, ...(read.lastRemindedOn ? { ':reminded': read.lastRemindedOn } : {}) },
                   },
                 },
-                { Put: { TableName: tableName, Item: { ...eventKey(item.id, item.version), ...event }, ConditionExpression: 'attribute_not_exists(PK)' } },
+                { Put: { TableName: tableName, Item: { ...eventKey(item.id, item.version), ...event }, ConditionExpression: `attribute_not_exists(${PK})` } },
               ],
             }),
           ),
@@ -191,26 +195,27 @@ export function createDynamoItemRepository(client: DynamoDBDocumentClient, table
       if (!isStorableId(id)) return [];
       const records = await queryAll(client, {
         TableName: tableName,
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :events)',
-        ExpressionAttributeValues: { ':pk': itemKey(id).PK, ':events': EVENT_PREFIX },
+        KeyConditionExpression: `${PK} = :pk AND begins_with(${SK}, :events)`,
+        ExpressionAttributeValues: { ':pk': itemKey(id)[PK], ':events': EVENT_PREFIX },
         ConsistentRead: true,
       });
       return records.map((record) => stripKeys<HistoryEvent>(record));
     },
 
     async list(query): Promise<ItemPage> {
-      const index = plan(query);
+      const { index, ...scope } = plan(query);
+      const { partitionKey: pkName, sortKey: skName } = index;
       let partitionIndex = 0;
       let start: Record<string, string> | undefined;
       if (query.cursor) {
         const cursor = decodeCursor(query.cursor);
-        const partition = index.partitions[cursor.s];
+        const partition = scope.partitions[cursor.s];
         // A cursor only continues the query it came from: its partition must be this query's.
         const fresh = Object.keys(cursor.k).length === 0;
-        const expectedKeys = ['PK', 'SK', index.pkName, index.skName].sort().join();
+        const expectedKeys = [PK, SK, pkName, skName].sort().join();
         const valid =
           partition !== undefined &&
-          (fresh || (Object.keys(cursor.k).sort().join() === expectedKeys && cursor.k[index.pkName] === partition && isItemPosition(cursor.k, index.skName)));
+          (fresh || (Object.keys(cursor.k).sort().join() === expectedKeys && cursor.k[pkName] === partition && isItemPosition(cursor.k, skName)));
         if (!valid) throw new InvalidCursor();
         partitionIndex = cursor.s;
         start = fresh ? undefined : cursor.k;
@@ -228,24 +233,24 @@ export function createDynamoItemRepository(client: DynamoDBDocumentClient, table
         values[':decisionBody'] = query.decisionBody;
         names['#body'] = 'body';
       }
-      if (index.filterUnit && query.unit) {
+      if (scope.filterUnit && query.unit) {
         filters.push('#unit = :unit');
         values[':unit'] = query.unit;
         names['#unit'] = 'unit';
       }
-      if (index.filterResponsible && query.responsible) {
+      if (scope.filterResponsible && query.responsible) {
         filters.push('responsible.email = :responsible');
         values[':responsible'] = query.responsible;
       }
       const page = (): ItemPage => ({ items: records.map((r) => stripKeys<StoredItem>(r)) });
 
-      while (partitionIndex < index.partitions.length) {
-        const partition = index.partitions[partitionIndex]!;
+      while (partitionIndex < scope.partitions.length) {
+        const partition = scope.partitions[partitionIndex]!;
         const fromCursor = start !== undefined;
         const command = new QueryCommand({
           TableName: tableName,
           IndexName: index.indexName,
-          KeyConditionExpression: `${index.pkName} = :pk AND ${index.skName} BETWEEN :from AND :to`,
+          KeyConditionExpression: `${pkName} = :pk AND ${skName} BETWEEN :from AND :to`,
           ExpressionAttributeValues: {
             ...values,
             ':pk': partition,
@@ -266,7 +271,7 @@ export function createDynamoItemRepository(client: DynamoDBDocumentClient, table
         start = result.LastEvaluatedKey as Record<string, string> | undefined;
         if (!start) partitionIndex++;
         if (records.length >= query.limit) {
-          const more = start !== undefined || partitionIndex < index.partitions.length;
+          const more = start !== undefined || partitionIndex < scope.partitions.length;
           return { ...page(), ...(more ? { nextCursor: encodeCursor(partitionIndex, start ?? {}) } : {}) };
         }
       }
@@ -276,8 +281,8 @@ export function createDynamoItemRepository(client: DynamoDBDocumentClient, table
     async closed(unit, year, range) {
       const records = await queryAll(client, {
         TableName: tableName,
-        IndexName: TABLE.indexes.byClosure.indexName,
-        KeyConditionExpression: range ? 'GSI7PK = :pk AND GSI7SK BETWEEN :from AND :to' : 'GSI7PK = :pk',
+        IndexName: byClosure.indexName,
+        KeyConditionExpression: `${byClosure.partitionKey} = :pk${range ? ` AND ${byClosure.sortKey} BETWEEN :from AND :to` : ''}`,
         ExpressionAttributeValues: { ':pk': closurePartition(unit, year), ...(range ? { ':from': range.from, ':to': range.to } : {}) },
       });
       // BETWEEN is inclusive; the range's end is not.
@@ -287,8 +292,8 @@ export function createDynamoItemRepository(client: DynamoDBDocumentClient, table
     async dependingOnPlan(body, year) {
       const records = await queryAll(client, {
         TableName: tableName,
-        IndexName: TABLE.indexes.byMeetingPlan.indexName,
-        KeyConditionExpression: 'GSI5PK = :pk',
+        IndexName: byMeetingPlan.indexName,
+        KeyConditionExpression: `${byMeetingPlan.partitionKey} = :pk`,
         ExpressionAttributeValues: { ':pk': planPartition(body, year) },
       });
       return records.map((record) => stripKeys<StoredItem>(record));
@@ -297,8 +302,8 @@ export function createDynamoItemRepository(client: DynamoDBDocumentClient, table
     async dueForReminder(today) {
       const records = await queryAll(client, {
         TableName: tableName,
-        IndexName: TABLE.indexes.byNextReminder.indexName,
-        KeyConditionExpression: 'GSI4PK = :pk AND GSI4SK <= :to',
+        IndexName: byNextReminder.indexName,
+        KeyConditionExpression: `${byNextReminder.partitionKey} = :pk AND ${byNextReminder.sortKey} <= :to`,
         ExpressionAttributeValues: { ':pk': REMINDER_PARTITION, ':to': `${today}#\uffff` },
       });
       return records.map((r) => stripKeys<StoredItem>(r));
@@ -307,8 +312,8 @@ export function createDynamoItemRepository(client: DynamoDBDocumentClient, table
     async remindingBetween(from, to) {
       const records = await queryAll(client, {
         TableName: tableName,
-        IndexName: TABLE.indexes.byNextReminder.indexName,
-        KeyConditionExpression: 'GSI4PK = :pk AND GSI4SK BETWEEN :from AND :to',
+        IndexName: byNextReminder.indexName,
+        KeyConditionExpression: `${byNextReminder.partitionKey} = :pk AND ${byNextReminder.sortKey} BETWEEN :from AND :to`,
         ExpressionAttributeValues: { ':pk': REMINDER_PARTITION, ':from': from, ':to': `${to}#\uffff` },
       });
       return records.map((r) => stripKeys<StoredItem>(r));
@@ -319,9 +324,9 @@ export function createDynamoItemRepository(client: DynamoDBDocumentClient, table
       const values: Record<string, unknown> = { ':day': day, ':version': item.version };
       let remove = '';
       if (next) {
-        set.push('nextReminderDate = :next', 'GSI4PK = :pk', 'GSI4SK = :sk');
-        Object.assign(values, { ':next': next, ':pk': REMINDER_PARTITION, ':sk': `${next}#${item.id}` });
-      } else remove = ' REMOVE nextReminderDate, GSI4PK, GSI4SK';
+        set.push('nextReminderDate = :next', `${byNextReminder.partitionKey} = :pk`, `${byNextReminder.sortKey} = :sk`);
+        Object.assign(values, { ':next': next, ':pk': REMINDER_PARTITION, ':sk': reminderSortKey(next, item.id) });
+      } else remove = ` REMOVE nextReminderDate, ${byNextReminder.partitionKey}, ${byNextReminder.sortKey}`;
       try {
         await client.send(
           new UpdateCommand({

@@ -1,9 +1,7 @@
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { queryAll } from './query-all';
 import type { PlanStore } from '../../application/plans/ports';
-
-const meetingPlanKey = (body: string, year: number) => ({ PK: `MEETINGS#${body}`, SK: String(year) });
-const CLOSED_DAYS = 'CLOSED_DAYS';
+import { CLOSED_DAYS_PARTITION, closedDaysKey, meetingPlanKey, PK } from './keys';
 
 export function createDynamoPlanStore(client: DynamoDBDocumentClient, tableName: string): PlanStore {
   return {
@@ -21,16 +19,16 @@ export function createDynamoPlanStore(client: DynamoDBDocumentClient, tableName:
       );
     },
     async closedDays(year) {
-      const result = await client.send(new GetCommand({ TableName: tableName, Key: { PK: CLOSED_DAYS, SK: String(year) } }));
+      const result = await client.send(new GetCommand({ TableName: tableName, Key: closedDaysKey(year) }));
       return result.Item ? (result.Item.dates as string[]) : undefined;
     },
     async saveClosedDays(year, dates, by, at) {
       await client.send(
-        new PutCommand({ TableName: tableName, Item: { PK: CLOSED_DAYS, SK: String(year), dates, updatedBy: by, updatedAt: at } }),
+        new PutCommand({ TableName: tableName, Item: { ...closedDaysKey(year), dates, updatedBy: by, updatedAt: at } }),
       );
     },
     async allClosedDays() {
-      const records = await queryAll(client, { TableName: tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': CLOSED_DAYS } });
+      const records = await queryAll(client, { TableName: tableName, KeyConditionExpression: `${PK} = :pk`, ExpressionAttributeValues: { ':pk': CLOSED_DAYS_PARTITION } });
       return records.flatMap((record) => record.dates as string[]);
     },
   };
