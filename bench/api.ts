@@ -3,7 +3,9 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { signLocalToken } from '../local/tokens';
 import { addDays, stockholmDate } from '../shared/domain/dates';
 import { runNode } from './node-process';
+import { lookalikeKey, PK } from '../shared/adapters/dynamo/keys';
 import type { StoredItem } from '../shared/domain/items/item';
+import { sameWorkKey } from '../shared/domain/items/lookalike';
 import { batchWrite, createSeeder } from './seed';
 import type { BenchStack } from './stack';
 
@@ -128,7 +130,11 @@ export async function runApi(stack: BenchStack, concurrencies: number[], seconds
   // history event, its look-alike guard) as a TransactWriteItems, both through the same endpoint.
   const marker = 'bench0capture';
   const { request: transaction, operations, item } = await captureCreate(stack, `${stack.stack.apiUrl}/uppdrag`, authorization, postBody.replace('[<id>]', marker));
-  const transactWrite = withIds(transaction, [item.id, marker]);
+  // The SDK gives each transaction an idempotency token of its own: a replay needs a fresh one too.
+  const { ClientRequestToken: requestToken } = JSON.parse(transaction.body) as { ClientRequestToken?: string };
+  // Its look-alike guard is named by the work (title included), so a fresh one each time too.
+  const guard = lookalikeKey(sameWorkKey(item))[PK];
+  const transactWrite = withIds(transaction, [item.id, marker, guard, ...(requestToken ? [requestToken] : [])]);
   const [itemRecord] = createSeeder(today, 'putitem').openRecords(1, 200, 200);
   const { request: putRequest } = await capture(stack, 'PutItem', () => stack.documentClient.send(new PutCommand({ TableName: tableName, Item: itemRecord! })));
   const put = withIds(putRequest, [String(itemRecord!.id)]);
@@ -145,7 +151,7 @@ export async function runApi(stack: BenchStack, concurrencies: number[], seconds
   for (const [name, byConcurrency] of Object.entries({ post: figures.post, overdue: figures.overdue, putItem: figures.putItem, transactWrite: figures.transactWrite })) {
     for (const [connections, run] of Object.entries(byConcurrency)) {
       const ok = Object.entries(run.statusCodes).every(([code]) => code.startsWith('2'));
-      if (!ok || run.errors) throw new Error(`${name} at concurrency ${connections} answered ${JSON.stringify(run.statusCodes)} with ${run.errors} errors`);
+      if (!ok || run.errors || run.requests === 0) throw new Error(`${name} at concurrency ${connections} answered ${JSON.stringify(run.statusCodes)} with ${run.errors} errors`);
     }
   }
   return figures;

@@ -1,5 +1,6 @@
 import {
   GetCommand,
+  PutCommand,
   QueryCommand,
   TransactWriteCommand,
   UpdateCommand,
@@ -13,17 +14,23 @@ import type { StoredItem } from '../../domain/items/item';
 import {
   IdempotencyKeyTaken,
   InvalidCursor,
+  LookalikeTaken,
   VersionConflict,
+  type ItemAsRead,
   type ItemPage,
   type ItemQuery,
   type ItemRepository,
+  type LookalikeWrite,
 } from '../../application/items/ports';
+import { sameWorkKey } from '../../domain/items/lookalike';
 import {
   EVENT_PREFIX,
   EXTENSION_PARTITION,
   PK,
   SK,
+  LOOKALIKE_GUARDS_COMPLETE,
   attentionPartition,
+  closedDaysKey,
   closurePartition,
   eventKey,
   idempotencyKey,
@@ -31,15 +38,21 @@ import {
   itemIdOf,
   itemIndexKeys,
   itemKey,
+  lookalikeKey,
+  meetingPlanKey,
   planPartition,
   REMINDER_PARTITION,
   reminderSortKey,
   responsiblePartition,
   statusPartition,
   stripKeys,
+  unitKey,
   unitPartition,
 } from './keys';
+import { batchGet, keyString } from './batch-get';
+import { meetingPlanOf } from './plans';
 import { queryAll } from './query-all';
+import { unitOf } from './units';
 import { unavailable } from '../../domain/errors';
 
 const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
@@ -140,19 +153,92 @@ function idempotencyPut(tableName: string, itemId: string, at: string, idempoten
   };
 }
 
+/**
+ * A new item joining its work's look-alike guard (a string set of item ids): on condition that
+ * the guard holds exactly the ids read (it has none, or only items no longer like this one,
+ * which the item replaces), or, a look-alike confirmed, beside them.
+ */
+function lookalikeJoin(tableName: string, itemId: string, lookalike: LookalikeWrite): TransactItems[number] {
+  const update = { TableName: tableName, Key: lookalikeKey(lookalike.work) };
+  if ('confirmed' in lookalike) return { Update: { ...update, UpdateExpression: 'ADD itemIds :id', ExpressionAttributeValues: { ':id': new Set([itemId]) } } };
+  if (lookalike.asRead.length === 0) {
+    return { Update: { ...update, UpdateExpression: 'ADD itemIds :id', ConditionExpression: 'attribute_not_exists(itemIds)', ExpressionAttributeValues: { ':id': new Set([itemId]) } } };
+  }
+  // The same set as read: as many ids, each of them there.
+  const read = Object.fromEntries(lookalike.asRead.map((id, i) => [`:read${i}`, id]));
+  return {
+    Update: {
+      ...update,
+      UpdateExpression: 'SET itemIds = :id',
+      ConditionExpression: ['size(itemIds) = :size', ...Object.keys(read).map((name) => `contains(itemIds, ${name})`)].join(' AND '),
+      ExpressionAttributeValues: { ':id': new Set([itemId]), ':size': lookalike.asRead.length, ...read },
+    },
+  };
+}
+
+/** The guard an item is in: its work's, while it is open. */
+const guardOf = (item: Pick<StoredItem, 'status' | 'kind' | 'decision' | 'responsible' | 'title'>) => (item.status === 'open' ? sameWorkKey(item) : undefined);
+
+/** A change moving an item out of one look-alike guard and into another: closed, reopened, or its work fields changed. */
+function lookalikeMoves(tableName: string, before: ItemAsRead, after: StoredItem): TransactItems {
+  const [from, to] = [guardOf(before), guardOf(after)];
+  if (from === to) return [];
+  const ids = { ':id': new Set([after.id]) };
+  return [
+    ...(from !== undefined ? [{ Update: { TableName: tableName, Key: lookalikeKey(from), UpdateExpression: 'DELETE itemIds :id', ExpressionAttributeValues: ids } }] : []),
+    ...(to !== undefined ? [{ Update: { TableName: tableName, Key: lookalikeKey(to), UpdateExpression: 'ADD itemIds :id', ExpressionAttributeValues: ids } }] : []),
+  ];
+}
+
 export function createDynamoItemRepository(client: DynamoDBDocumentClient, tableName: string): ItemRepository {
   const { byClosure, byMeetingPlan, byNextReminder } = TABLE.indexes;
   return {
-    async create(item, event, idempotency) {
+    async registrationData(reads) {
+      const { idempotency, lookalike, unit } = reads;
+      const keys = {
+        closedDays: reads.closedDayYears.map((year) => ({ year, key: closedDaysKey(year) })),
+        plans: reads.plans.map((plan) => ({ ...plan, key: meetingPlanKey(plan.body, plan.year) })),
+        unit: unit !== undefined ? unitKey(unit) : undefined,
+        idempotency: idempotency ? idempotencyKey(idempotency.caller, idempotency.key) : undefined,
+        lookalike: lookalike !== undefined ? lookalikeKey(lookalike) : undefined,
+      };
+      const wanted = [
+        ...keys.closedDays.map((c) => c.key),
+        ...keys.plans.map((p) => p.key),
+        ...[keys.unit, keys.idempotency, keys.lookalike].filter((key) => key !== undefined),
+        ...(keys.lookalike ? [LOOKALIKE_GUARDS_COMPLETE] : []),
+      ];
+      const found = await batchGet(client, tableName, wanted, { consistent: true });
+      const at = (key: typeof LOOKALIKE_GUARDS_COMPLETE | undefined) => (key ? found.get(keyString(key)) : undefined);
+      const unitRecord = at(keys.unit);
+      const idempotencyRecord = at(keys.idempotency);
+      const guard = at(keys.lookalike)?.itemIds as Set<string> | undefined;
+      return {
+        closedDays: new Map(keys.closedDays.map(({ year, key }) => [year, (at(key)?.dates as string[] | undefined) ?? []])),
+        plans: keys.plans.flatMap(({ body, year, key }) => {
+          const record = at(key);
+          return record ? [meetingPlanOf(body, year, record)] : [];
+        }),
+        ...(unitRecord ? { unit: unitOf(unitRecord) } : {}),
+        ...(idempotencyRecord ? { idempotency: { bodyHash: String(idempotencyRecord.bodyHash), itemId: String(idempotencyRecord.itemId) } } : {}),
+        lookalikes: [...(guard ?? [])],
+        guardsComplete: !keys.lookalike || at(LOOKALIKE_GUARDS_COMPLETE) !== undefined,
+      };
+    },
+
+    async create(item, event, { idempotency, lookalike }) {
       const writes: TransactItems = idempotency ? [idempotencyPut(tableName, item.id, event.at, idempotency)] : [];
       writes.push(
         { Put: { TableName: tableName, Item: { ...itemKey(item.id), ...itemIndexKeys(item), ...item }, ConditionExpression: `attribute_not_exists(${PK})` } },
         { Put: { TableName: tableName, Item: { ...eventKey(item.id, item.version), ...event } } },
+        lookalikeJoin(tableName, item.id, lookalike),
       );
       try {
         await withConflictRetry(() => client.send(new TransactWriteCommand({ TransactItems: writes })));
       } catch (error) {
-        if (idempotency && cancellationCodes(error)?.[0] === 'ConditionalCheckFailed') throw new IdempotencyKeyTaken();
+        const codes = cancellationCodes(error);
+        if (idempotency && codes?.[0] === 'ConditionalCheckFailed') throw new IdempotencyKeyTaken();
+        if (codes?.at(-1) === 'ConditionalCheckFailed') throw new LookalikeTaken();
         throw error;
       }
     },
@@ -179,6 +265,7 @@ export function createDynamoItemRepository(client: DynamoDBDocumentClient, table
                   },
                 },
                 { Put: { TableName: tableName, Item: { ...eventKey(item.id, item.version), ...event }, ConditionExpression: `attribute_not_exists(${PK})` } },
+                ...lookalikeMoves(tableName, read, item),
               ],
             }),
           ),
@@ -344,6 +431,16 @@ export function createDynamoItemRepository(client: DynamoDBDocumentClient, table
         if (error instanceof ConditionalCheckFailedException) return false;
         throw error;
       }
+    },
+
+    async guard(item) {
+      const work = guardOf(item);
+      if (work === undefined) return;
+      await client.send(new UpdateCommand({ TableName: tableName, Key: lookalikeKey(work), UpdateExpression: 'ADD itemIds :id', ExpressionAttributeValues: { ':id': new Set([item.id]) } }));
+    },
+
+    async guardsCompleted(at) {
+      await client.send(new PutCommand({ TableName: tableName, Item: { ...LOOKALIKE_GUARDS_COMPLETE, completedAt: at } }));
     },
 
     async idempotency(caller, key) {

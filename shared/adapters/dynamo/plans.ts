@@ -1,14 +1,22 @@
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { queryAll } from './query-all';
 import type { PlanStore } from '../../application/plans/ports';
+import type { MeetingPlan } from '../../domain/deadlines/meeting-plans';
 import { CLOSED_DAYS_PARTITION, closedDaysKey, meetingPlanKey, PK } from './keys';
+
+/** A meeting plan record as the plan of that body and year. */
+export const meetingPlanOf = (body: string, year: number, record: Record<string, unknown>): MeetingPlan => ({
+  body,
+  year,
+  leadWorkingDays: Number(record.leadWorkingDays),
+  dates: record.dates as string[],
+});
 
 export function createDynamoPlanStore(client: DynamoDBDocumentClient, tableName: string): PlanStore {
   return {
     async meetingPlan(body, year) {
       const result = await client.send(new GetCommand({ TableName: tableName, Key: meetingPlanKey(body, year) }));
-      if (!result.Item) return undefined;
-      return { body, year, leadWorkingDays: Number(result.Item.leadWorkingDays), dates: result.Item.dates as string[] };
+      return result.Item ? meetingPlanOf(body, year, result.Item) : undefined;
     },
     async saveMeetingPlan(plan, by, at) {
       await client.send(
