@@ -18,6 +18,9 @@ const tableKey = (pk: string, sk: string): TableKey => ({ [PK]: pk, [SK]: sk });
 
 const { byUnit, byResponsible, byStatus, byNextReminder, byMeetingPlan, byExtensionRequest, byClosure, byAttention } = TABLE.indexes;
 
+/** A key no record ever has: GET /health reads it to prove the table answers. */
+export const HEALTH_PROBE_KEY = tableKey('HEALTH', 'HEALTH');
+
 // Items and what belongs to them.
 const ITEM_PREFIX = 'ITEM#';
 export const itemKey = (id: string) => tableKey(`${ITEM_PREFIX}${id}`, 'ITEM');
