@@ -1,4 +1,5 @@
-import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type Metafile } from 'esbuild';
@@ -24,8 +25,10 @@ export interface FunctionColdStart extends BundleFigures {
   runsMs: number[];
   /** The largest contributors to `bytes`, by package (esbuild metafile). */
   largest: Record<string, number>;
-  /** The same figures for a bare module that only constructs the AWS SDK clients this function may use (`floorClients`). */
+  /** The same figures for a bare module that only constructs the AWS SDK clients this function may use and one zod schema (`floorClients`). */
   floor: BundleFigures & { clients: string[] };
+  /** The same for the SDK clients alone. */
+  sdkFloor: BundleFigures & { clients: string[] };
 }
 
 export interface ColdStartFigures {
@@ -35,8 +38,6 @@ export interface ColdStartFigures {
   runs: number;
 }
 
-/** Bundles go under node_modules, so the bundle's externals (if any) resolve as they would beside the runtime's. */
-const OUT_DIR = join(PROJECT_ROOT, 'node_modules', '.cache', 'bevakning-bench');
 
 /** How each AWS SDK client is constructed, as the adapters construct it. */
 const CLIENTS = {
@@ -46,22 +47,31 @@ const CLIENTS = {
   },
   ses: { imports: "import { SESClient } from '@aws-sdk/client-ses';", construct: 'new SESClient({})' },
   'secrets-manager': { imports: "import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';", construct: 'new SecretsManagerClient({})' },
+  // The language every function's contract and configuration is written in, imported as they import it.
+  zod: { imports: "import * as z from 'zod';", construct: "z.strictObject({ email: z.email(), url: z.url().optional(), count: z.coerce.number().int().min(1) })" },
 } as const;
 type Client = keyof typeof CLIENTS;
 
 /**
- * The SDK clients a function may use, from what it is granted (infra/functions.ts): every
- * function reads the table; `sendMail` is SES, `linkSecret` Secrets Manager.
+ * What a function's floor constructs: the SDK clients it may use, from what it is granted
+ * (infra/functions.ts; every function reads the table, `sendMail` is SES, `linkSecret` Secrets
+ * Manager), and, with `zod`, one schema of the validation library every function parses its
+ * configuration and requests with.
  */
-export function floorClients(name: string): Client[] {
+export function floorClients(name: string, options: { zod: boolean }): Client[] {
   const { grants } = grantsOf(name);
-  return ['dynamodb', ...(grants.sendMail ? ['ses' as const] : []), ...(grants.linkSecret ? ['secrets-manager' as const] : [])];
+  return [
+    'dynamodb',
+    ...(grants.sendMail ? ['ses' as const] : []),
+    ...(grants.linkSecret ? ['secrets-manager' as const] : []),
+    ...(options.zod ? ['zod' as const] : []),
+  ];
 }
 
 function floorSource(clients: Client[]): string {
   const imports = clients.map((c) => CLIENTS[c].imports).join('\n');
   const constructs = clients.map((c, i) => `export const client${i} = ${CLIENTS[c].construct};`).join('\n');
-  return `// The floor of a function using ${clients.join(', ')}: the SDK clients and nothing else.\n${imports}\n${constructs}\n`;
+  return `// The floor of a function using ${clients.join(', ')}, and nothing else.\n${imports}\n${constructs}\n`;
 }
 
 /** The entry output and the outputs it imports statically, transitively. */
@@ -96,10 +106,15 @@ interface Bundle {
   largest: Record<string, number>;
 }
 
-/** `entry` bundled exactly as a function is (infra/bundling.ts) into `<dir>/index.mjs` and its chunks. */
-async function bundle(entry: string, dir: string): Promise<Bundle> {
+/**
+ * `entry` (a file, or a module's source resolved from the project root) bundled exactly as a
+ * function is (infra/bundling.ts) into `<dir>/index.mjs` and its chunks.
+ */
+async function bundle(entry: string | { source: string }, dir: string): Promise<Bundle> {
   const file = join(dir, 'index.mjs');
-  const result = await build({ ...esbuildOptions(entry, file), absWorkingDir: PROJECT_ROOT, metafile: true, logLevel: 'error' });
+  const { entryPoints, ...options } = esbuildOptions(typeof entry === 'string' ? entry : 'floor.ts', file);
+  const input = typeof entry === 'string' ? { entryPoints } : { stdin: { contents: entry.source, resolveDir: PROJECT_ROOT, loader: 'ts' as const, sourcefile: 'floor.ts' } };
+  const result = await build({ ...options, ...input, absWorkingDir: PROJECT_ROOT, metafile: true, logLevel: 'error' });
   const { outputs } = result.metafile;
   const entryOutput = Object.keys(outputs).find((path) => path.endsWith('/index.mjs'));
   if (!entryOutput) throw new Error(`no index.mjs among the outputs of ${entry}`);
@@ -117,8 +132,16 @@ async function bundle(entry: string, dir: string): Promise<Bundle> {
  * so that the machine's noise spreads over all of them.
  */
 export async function runColdStart(runs: number): Promise<ColdStartFigures> {
-  rmSync(OUT_DIR, { recursive: true, force: true });
-  mkdirSync(OUT_DIR, { recursive: true });
+  // A directory of this run's own: another worktree's bench may be bundling beside the shared node_modules.
+  const outDir = mkdtempSync(join(tmpdir(), 'bevakning-bench-'));
+  try {
+    return await measure(outDir, runs);
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+async function measure(outDir: string, runs: number): Promise<ColdStartFigures> {
   const names = readdirSync(join(PROJECT_ROOT, 'functions'), { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
@@ -132,13 +155,11 @@ export async function runColdStart(runs: number): Promise<ColdStartFigures> {
     .sort();
 
   const bundles = new Map<string, Bundle>();
-  for (const name of names) bundles.set(name, await bundle(join(PROJECT_ROOT, 'functions', name, 'handler.ts'), join(OUT_DIR, name)));
-  const floorOf = new Map(names.map((name) => [name, floorClients(name).join('+')]));
-  for (const key of new Set(floorOf.values())) {
-    const source = join(OUT_DIR, 'floors', `${key}.ts`);
-    mkdirSync(join(OUT_DIR, 'floors'), { recursive: true });
-    writeFileSync(source, floorSource(key.split('+') as Client[]));
-    bundles.set(`floor:${key}`, await bundle(source, join(OUT_DIR, 'floors', key)));
+  for (const name of names) bundles.set(name, await bundle(join(PROJECT_ROOT, 'functions', name, 'handler.ts'), join(outDir, name)));
+  const floorOf = new Map(names.map((name) => [name, floorClients(name, { zod: true }).join('+')]));
+  const sdkFloorOf = new Map(names.map((name) => [name, floorClients(name, { zod: false }).join('+')]));
+  for (const key of new Set([...floorOf.values(), ...sdkFloorOf.values()])) {
+    bundles.set(`floor:${key}`, await bundle({ source: floorSource(key.split('+') as Client[]) }, join(outDir, 'floors', key)));
   }
 
   // What Lambda sets, and what every function is deployed with (infra/constructs/function.ts).
@@ -147,11 +168,11 @@ export async function runColdStart(runs: number): Promise<ColdStartFigures> {
   const times = new Map<string, { importMs: number[]; processMs: number[] }>([...bundles.keys()].map((n) => [n, { importMs: [], processMs: [] }]));
   const bare: number[] = [];
   for (let run = 0; run < runs; run++) {
-    bare.push((await runNode(['-e', ''], { env, cwd: OUT_DIR })).wallMs);
+    bare.push((await runNode(['-e', ''], { env, cwd: outDir })).wallMs);
     for (const [name, { file }] of bundles) {
       const url = pathToFileURL(file).href;
       const script = `const t = performance.now(); await import(${JSON.stringify(url)}); process.stdout.write(String(performance.now() - t)); process.exit(0);`;
-      const { out, wallMs } = await runNode([...nodeOptions, '--input-type=module', '-e', script], { env, cwd: OUT_DIR });
+      const { out, wallMs } = await runNode([...nodeOptions, '--input-type=module', '-e', script], { env, cwd: outDir });
       times.get(name)!.importMs.push(Number(out));
       times.get(name)!.processMs.push(wallMs);
     }
@@ -162,9 +183,17 @@ export async function runColdStart(runs: number): Promise<ColdStartFigures> {
   for (const name of names) {
     const { bytes, assetBytes, largest } = bundles.get(name)!;
     const { importMs, processMs } = times.get(name)!;
-    const floorKey = floorOf.get(name)!;
-    const floor = { clients: floorKey.split('+'), bytes: bundles.get(`floor:${floorKey}`)!.bytes, importMs: round(median(times.get(`floor:${floorKey}`)!.importMs)) };
-    functions[name] = { bytes, assetBytes, importMs: round(median(importMs)), processMs: round(median(processMs)), runsMs: importMs.map(round), largest, floor };
+    const floorFigures = (key: string) => ({ clients: key.split('+'), bytes: bundles.get(`floor:${key}`)!.bytes, importMs: round(median(times.get(`floor:${key}`)!.importMs)) });
+    functions[name] = {
+      bytes,
+      assetBytes,
+      importMs: round(median(importMs)),
+      processMs: round(median(processMs)),
+      runsMs: importMs.map(round),
+      largest,
+      floor: floorFigures(floorOf.get(name)!),
+      sdkFloor: floorFigures(sdkFloorOf.get(name)!),
+    };
   }
   return { functions, bareNodeMs: median(bare), runs };
 }
