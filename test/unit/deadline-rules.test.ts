@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { createDeadlineRules } from '../../shared/application/plans/deadline-rules';
 import type { PlanStore } from '../../shared/application/plans/ports';
 import type { CalendarDate } from '../../shared/domain/dates';
+import { DEFAULT_REMINDERS } from '../../shared/domain/items/vocabulary';
 
 /** A plan store holding 2 January 2029 as an extra closed day (a klämdag), recording the years asked for. */
 function storeWithKlamdag() {
@@ -25,17 +26,25 @@ function storeWithKlamdag() {
 }
 
 describe('what a registration reads for its deadline', () => {
-  it('registered 30 November 2026 with a deadline 15 March 2027: the closed days of 2025 to 2028, and no meeting plan', () => {
+  it('registered 30 November 2026 with a deadline 15 March 2027: the closed days of 2026 and 2027, and no meeting plan', () => {
     const rules = createDeadlineRules(storeWithKlamdag().store, { delegationLeadWorkingDays: 3 });
 
-    expect(rules.reads({ date: '2027-03-15' }, '2026-11-30')).toEqual({ closedDayYears: [2025, 2026, 2027, 2028], plans: [] });
+    expect(rules.reads({ due: { date: '2027-03-15' }, reminders: DEFAULT_REMINDERS }, '2026-11-30')).toEqual({ closedDayYears: [2026, 2027], plans: [] });
   });
 
-  it('a motion raised 14 June 2027: KF’s plans of 2027 and 2028, and the closed days around both years', () => {
+  it('registered 1 June 2027, due 10 January 2028 and reminded 30 days before: the year of its December reminder too', () => {
+    const rules = createDeadlineRules(storeWithKlamdag().store, { delegationLeadWorkingDays: 3 });
+    const reminders = { ...DEFAULT_REMINDERS, beforeDays: [30] };
+
+    expect(rules.reads({ due: { date: '2028-01-10' }, reminders }, '2027-06-01').closedDayYears).toEqual([2027, 2028]);
+    expect(rules.reads({ due: { date: '2028-06-12' }, reminders }, '2028-06-01').closedDayYears).toEqual([2028]);
+  });
+
+  it('a motion raised 14 June 2027: KF’s plans of 2027 and 2028, and the closed days of both years', () => {
     const rules = createDeadlineRules(storeWithKlamdag().store, { delegationLeadWorkingDays: 3 });
 
-    expect(rules.reads({ raised: '2027-06-14' }, '2027-06-20')).toEqual({
-      closedDayYears: [2026, 2027, 2028, 2029],
+    expect(rules.reads({ due: { raised: '2027-06-14' }, reminders: DEFAULT_REMINDERS }, '2027-06-20')).toEqual({
+      closedDayYears: [2027, 2028],
       plans: [
         { body: 'KF', year: 2027 },
         { body: 'KF', year: 2028 },

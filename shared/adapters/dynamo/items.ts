@@ -192,6 +192,8 @@ function lookalikeMoves(tableName: string, before: ItemAsRead, after: StoredItem
 
 export function createDynamoItemRepository(client: DynamoDBDocumentClient, tableName: string): ItemRepository {
   const { byClosure, byMeetingPlan, byNextReminder } = TABLE.indexes;
+  // Once every open item is in its guard it stays so (the record is never removed): read it until seen.
+  let guardsComplete = false;
   return {
     async registrationData(reads) {
       const { idempotency, lookalike, unit } = reads;
@@ -206,9 +208,10 @@ export function createDynamoItemRepository(client: DynamoDBDocumentClient, table
         ...keys.closedDays.map((c) => c.key),
         ...keys.plans.map((p) => p.key),
         ...[keys.unit, keys.idempotency, keys.lookalike].filter((key) => key !== undefined),
-        ...(keys.lookalike ? [LOOKALIKE_GUARDS_COMPLETE] : []),
+        ...(keys.lookalike && !guardsComplete ? [LOOKALIKE_GUARDS_COMPLETE] : []),
       ];
-      const found = await batchGet(client, tableName, wanted, { consistent: true });
+      const found = await batchGet(client, tableName, wanted, { consistent: reads.consistent ?? false });
+      guardsComplete ||= found.has(keyString(LOOKALIKE_GUARDS_COMPLETE));
       const at = (key: typeof LOOKALIKE_GUARDS_COMPLETE | undefined) => (key ? found.get(keyString(key)) : undefined);
       const unitRecord = at(keys.unit);
       const idempotencyRecord = at(keys.idempotency);
@@ -222,7 +225,7 @@ export function createDynamoItemRepository(client: DynamoDBDocumentClient, table
         ...(unitRecord ? { unit: unitOf(unitRecord) } : {}),
         ...(idempotencyRecord ? { idempotency: { bodyHash: String(idempotencyRecord.bodyHash), itemId: String(idempotencyRecord.itemId) } } : {}),
         lookalikes: [...(guard ?? [])],
-        guardsComplete: !keys.lookalike || at(LOOKALIKE_GUARDS_COMPLETE) !== undefined,
+        guardsComplete: !keys.lookalike || guardsComplete,
       };
     },
 
@@ -441,6 +444,7 @@ export function createDynamoItemRepository(client: DynamoDBDocumentClient, table
 
     async guardsCompleted(at) {
       await client.send(new PutCommand({ TableName: tableName, Item: { ...LOOKALIKE_GUARDS_COMPLETE, completedAt: at } }));
+      guardsComplete = true;
     },
 
     async idempotency(caller, key) {

@@ -43,6 +43,11 @@ export interface RegistrationReads extends DeadlineReads {
   idempotency?: { caller: string; key: string };
   /** The work (`sameWorkKey`) whose look-alike guard to read; none when the look-alike is confirmed. */
   lookalike?: string;
+  /**
+   * Strongly consistent reads. A first attempt needs none: a guard or idempotency record read a
+   * moment too early fails the transaction's condition instead. The attempt after that reads consistently.
+   */
+  consistent?: boolean;
 }
 
 /** What a registration read: the deadline's reference data, the unit, the idempotency record, the look-alike guard. */

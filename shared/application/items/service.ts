@@ -94,7 +94,9 @@ const REGISTRATION_ATTEMPTS = 3;
  * meeting plans of the deadline, the unit's manager, the idempotency record, the look-alike
  * guard), then the one transaction, which also joins the item to its guard on condition that
  * the guard is still as read, so that two identical registrations at the same instant store one.
- * A look-alike the guard names is read to name it in the 409 (README, "Registering an item").
+ * The read need not be strongly consistent: what it read too early fails the transaction's
+ * conditions, and the next attempt reads consistently. A look-alike the guard names is read to
+ * name it in the 409 (README, "Registering an item").
  */
 export async function createItem(deps: ItemDeps, caller: Caller, body: CreateItemBody, idempotencyKey?: string): Promise<Registration> {
   requireRegistrar(caller);
@@ -104,10 +106,11 @@ export async function createItem(deps: ItemDeps, caller: Caller, body: CreateIte
   const work = sameWorkKey(fields);
   for (let attempt = 1; ; attempt++) {
     const data = await deps.items.registrationData({
-      ...deps.rules.reads(fields.due, day),
+      ...deps.rules.reads({ due: fields.due, reminders: fields.reminders ?? DEFAULT_REMINDERS }, day),
       ...(fields.manager ? {} : { unit: fields.unit }),
       ...(idempotencyKey ? { idempotency: { caller: caller.who, key: idempotencyKey } } : {}),
       ...(confirmDuplicate ? {} : { lookalike: work }),
+      ...(attempt > 1 ? { consistent: true } : {}),
     });
     if (data.idempotency) return replayOf(deps, data.idempotency, bodyHash);
     const rules = deps.rules.withData(data);

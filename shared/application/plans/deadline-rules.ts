@@ -3,8 +3,8 @@ import { dependsOnPlans, DeadlineError, oneYearLater, plansNeeded, resolveDue } 
 import type { MeetingPlan } from '../../domain/deadlines/meeting-plans';
 import { nextReminderDate } from '../../domain/schedule/reminders';
 import { deadlineProblem } from '../../domain/errors';
-import { stockholmDate, type CalendarDate } from '../../domain/dates';
-import type { Due } from '../../domain/items/vocabulary';
+import { addDays, stockholmDate, type CalendarDate } from '../../domain/dates';
+import type { Due, ReminderPolicy } from '../../domain/items/vocabulary';
 import type { DeadlineRules } from '../../domain/items/rules';
 import type { PlanStore } from './ports';
 
@@ -26,11 +26,12 @@ export interface DeadlineReads {
 export interface PreloadableDeadlineRules extends DeadlineRules {
   calendar(): Promise<WorkingCalendar>;
   /**
-   * What a deadline of this form, registered on `today`, reads: the meeting plans it can hang on
-   * (`plansNeeded`), and the closed days of the years its dates and reminders fall in (each
-   * date's year, the one before for counting back, the one after for the first overdue reminder).
+   * What an item with this deadline form and reminders, registered on `today`, reads: the
+   * meeting plans it can hang on (`plansNeeded`), and the closed days of the years its counting
+   * can reach (`REACH_DAYS` around today and each date the form names, and its earliest reminder
+   * before that).
    */
-  reads(due: Due, today: CalendarDate): DeadlineReads;
+  reads(item: { due: Due; reminders: ReminderPolicy }, today: CalendarDate): DeadlineReads;
   /**
    * The same rules over `data`: nothing more is read, unless a computation reaches a year whose
    * closed days `data` lacks (a lead time counted back over New Year from a January meeting);
@@ -48,6 +49,19 @@ class UncoveredYear extends Error {
 }
 
 const yearOf = (date: CalendarDate) => Number(date.slice(0, 4));
+
+/**
+ * How far from a date its counting reaches, in calendar days: a meeting's lead time (at most 60
+ * working days, about 90 calendar days with the holidays between) back from it, the next overdue
+ * reminder (at most 90 days on) after it. A year beyond is read if a computation reaches it.
+ */
+const REACH_DAYS = 100;
+
+/** The years from `date` minus `before` days to `date` plus `after` days. */
+function yearsAround(date: CalendarDate, before: number, after: number): number[] {
+  const [from, to] = [yearOf(addDays(date, -before)), yearOf(addDays(date, after))];
+  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+}
 
 /**
  * A working calendar over the closed days of the years in `closedDays` only, which refuses
@@ -123,8 +137,12 @@ export function createDeadlineRules(store: PlanStore, options: { delegationLeadW
     },
     planDependency,
 
-    reads(due, today) {
-      const years = new Set([today, ...datesOf(due)].flatMap((date) => [yearOf(date) - 1, yearOf(date), yearOf(date) + 1]));
+    reads({ due, reminders }, today) {
+      const earliestReminder = Math.max(0, ...reminders.beforeDays);
+      const years = new Set([
+        ...yearsAround(today, REACH_DAYS, REACH_DAYS),
+        ...datesOf(due).flatMap((date) => yearsAround(date, earliestReminder + REACH_DAYS, REACH_DAYS)),
+      ]);
       return {
         closedDayYears: [...years].sort((a, b) => a - b),
         plans: plansNeeded(due).flatMap(({ body, years: planYears }) => planYears.map((year) => ({ body, year }))),
