@@ -245,6 +245,6 @@ export function table(results: Results): string {
     }
     if (results.coldStartBaseline) rows.push(["Bare `node -e ''`", `process ${Math.round(results.coldStartBaseline.bareNodeMs)} ms`, '', '', '']);
   }
-  const header = ['Measure', 'Result', 'Naive baseline', 'Goal', 'Met'];
+  const header = ['Measure', 'Result', 'Baseline', 'Goal', 'Met'];
   return [header, header.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
 }
