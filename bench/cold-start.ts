@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type Metafile } from 'esbuild';
-import { esbuildOptions, FUNCTION_NODE_OPTIONS } from '../infra/bundling';
+import { esbuildOptions, FUNCTION_NODE_OPTIONS, loadedAtStart } from '../infra/bundling';
 import { grantsOf } from '../infra/functions';
 import { runNode } from './node-process';
 import { PROJECT_ROOT } from './paths';
@@ -74,19 +74,6 @@ function floorSource(clients: Client[]): string {
   return `// The floor of a function using ${clients.join(', ')}, and nothing else.\n${imports}\n${constructs}\n`;
 }
 
-/** The entry output and the outputs it imports statically, transitively. */
-function staticClosure(outputs: Metafile['outputs'], entry: string): string[] {
-  const seen = new Set<string>();
-  const stack = [entry];
-  while (stack.length) {
-    const file = stack.pop()!;
-    if (seen.has(file)) continue;
-    seen.add(file);
-    for (const imported of outputs[file]?.imports ?? []) if (imported.kind === 'import-statement' && outputs[imported.path]) stack.push(imported.path);
-  }
-  return [...seen];
-}
-
 function largestPackages(outputs: Metafile['outputs'], files: string[], top = 6): Record<string, number> {
   const byPackage = new Map<string, number>();
   for (const file of files) {
@@ -118,7 +105,7 @@ async function bundle(entry: string | { source: string }, dir: string): Promise<
   const { outputs } = result.metafile;
   const entryOutput = Object.keys(outputs).find((path) => path.endsWith('/index.mjs'));
   if (!entryOutput) throw new Error(`no index.mjs among the outputs of ${entry}`);
-  const loaded = staticClosure(outputs, entryOutput);
+  const loaded = loadedAtStart(result.metafile, entryOutput);
   const code = Object.keys(outputs).filter((path) => path.endsWith('.mjs'));
   const sum = (files: string[]) => files.reduce((total, path) => total + outputs[path]!.bytes, 0);
   return { file, bytes: sum(loaded), assetBytes: sum(code), largest: largestPackages(outputs, loaded) };

@@ -1,5 +1,5 @@
 import { basename, dirname, extname } from 'node:path';
-import type { BuildOptions } from 'esbuild';
+import type { BuildOptions, Metafile } from 'esbuild';
 
 /**
  * How every function is bundled: the one definition that `AppFunction` bundles each function's
@@ -43,4 +43,21 @@ export const FUNCTION_NODE_OPTIONS = '--enable-source-maps';
  */
 export function esbuildOptions(entry: string, outfile: string): BuildOptions {
   return { ...FUNCTION_BUILD, entryPoints: [entry], outdir: dirname(outfile), entryNames: basename(outfile, extname(outfile)) };
+}
+
+/**
+ * The outputs a cold start loads: the entry `entry` (an output path of `metafile`) and every chunk
+ * it imports statically, transitively; the chunks only `import()` reaches are left out.
+ */
+export function loadedAtStart(metafile: Metafile, entry: string): string[] {
+  const { outputs } = metafile;
+  const seen = new Set<string>();
+  const pending = [entry];
+  while (pending.length) {
+    const file = pending.pop()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    for (const imported of outputs[file]?.imports ?? []) if (imported.kind === 'import-statement' && outputs[imported.path]) pending.push(imported.path);
+  }
+  return [...seen];
 }
