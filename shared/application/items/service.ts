@@ -20,7 +20,6 @@ import {
 } from './ports';
 import type { PreloadableDeadlineRules } from '../plans/deadline-rules';
 import { sameWorkKey, type WorkFields } from '../../domain/items/lookalike';
-import type { UnitDirectory } from '../units/directory';
 import { toView } from '../../domain/items/view';
 import { itemReference } from '../../domain/items/reference';
 import { checkDueAfterOrigin, deadlineFor, deadlineWarnings, registrationWarnings } from './registration';
@@ -33,8 +32,6 @@ export interface ItemDeps {
   newId?: () => string;
   /** Where the outcome of an official's request is left for their next email. */
   notices?: NoticeBoard;
-  /** The unit directory: an item registered without a manager takes its unit's. */
-  units?: Pick<UnitDirectory, 'get'>;
 }
 
 const today = (deps: ItemDeps) => stockholmDate(deps.clock());
