@@ -46,6 +46,7 @@ import {
   responsiblePartition,
   statusPartition,
   stripKeys,
+  type TableKey,
   unitKey,
   unitPartition,
 } from './keys';
@@ -212,7 +213,7 @@ export function createDynamoItemRepository(client: DynamoDBDocumentClient, table
       ];
       const found = await batchGet(client, tableName, wanted, { consistent: reads.consistent ?? false });
       guardsComplete ||= found.has(keyString(LOOKALIKE_GUARDS_COMPLETE));
-      const at = (key: typeof LOOKALIKE_GUARDS_COMPLETE | undefined) => (key ? found.get(keyString(key)) : undefined);
+      const at = (key: TableKey | undefined) => (key ? found.get(keyString(key)) : undefined);
       const unitRecord = at(keys.unit);
       const idempotencyRecord = at(keys.idempotency);
       const guard = at(keys.lookalike)?.itemIds as Set<string> | undefined;
