@@ -3,7 +3,10 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { signLocalToken } from '../local/tokens';
 import { addDays, stockholmDate } from '../shared/domain/dates';
 import { runNode } from './node-process';
-import { batchWrite, createSeeder, type DynamoRecord } from './seed';
+import { lookalikeKey, PK } from '../shared/adapters/dynamo/keys';
+import type { StoredItem } from '../shared/domain/items/item';
+import { sameWorkKey } from '../shared/domain/items/lookalike';
+import { batchWrite, createSeeder } from './seed';
 import type { BenchStack } from './stack';
 
 export interface LoadFigures {
@@ -22,6 +25,9 @@ export interface ApiFigures {
   post: Record<string, LoadFigures>;
   overdue: Record<string, LoadFigures>;
   putItem: Record<string, LoadFigures>;
+  transactWrite: Record<string, LoadFigures>;
+  /** The DynamoDB operations one `POST /uppdrag` makes, in order. */
+  createOperations: string[];
 }
 
 const LOAD_SCRIPT = fileURLToPath(new URL('./load.ts', import.meta.url));
@@ -37,36 +43,69 @@ async function load(options: Record<string, unknown>): Promise<LoadFigures> {
   }
 }
 
+/** A DynamoDB request as the SDK sends it (headers and body), for autocannon to replay with a fresh id per request (`[<id>]`). */
+interface CapturedRequest {
+  headers: Record<string, string>;
+  body: string;
+}
+
 /**
- * A bare PutItem as the SDK sends it, captured once (headers and body), for autocannon to
- * replay against DynamoDB Local with a fresh key per request (`[<id>]`). DynamoDB Local does not
- * check signatures, so the captured one serves every request.
+ * Runs `act` and records every DynamoDB call this process's document client makes meanwhile (the
+ * local server's handlers share it: `createDocumentClient` keeps one per endpoint): the
+ * operations in order, and the first request of `operation` as sent. DynamoDB Local does not
+ * check signatures, so the captured one serves every replay.
  */
-async function capturePutItem(stack: BenchStack, tableName: string, record: DynamoRecord): Promise<{ headers: Record<string, string>; body: string }> {
-  let captured: { headers: Record<string, string>; body: string } | undefined;
+async function capture(stack: BenchStack, operation: string, act: () => Promise<unknown>): Promise<{ request: CapturedRequest; operations: string[] }> {
+  let captured: CapturedRequest | undefined;
+  const operations: string[] = [];
   const client = stack.documentClient;
   client.middlewareStack.add(
     (next) => async (args) => {
       const request = args.request as { headers: Record<string, string>; body: unknown };
-      if (!captured && request.headers['x-amz-target']?.endsWith('.PutItem')) {
+      const target = request.headers['x-amz-target']?.split('.').at(-1) ?? '?';
+      operations.push(target);
+      if (!captured && target === operation) {
         const body = request.body instanceof Uint8Array ? new TextDecoder().decode(request.body) : String(request.body);
-        captured = { headers: { ...request.headers }, body };
+        const { host: _host, 'content-length': _length, ...headers } = request.headers;
+        captured = { headers, body };
       }
       return next(args);
     },
-    { step: 'finalizeRequest', name: 'benchCapturePutItem', override: true },
+    { step: 'finalizeRequest', name: 'benchCapture', override: true },
   );
-  await client.send(new PutCommand({ TableName: tableName, Item: record }));
-  client.middlewareStack.remove('benchCapturePutItem');
-  if (!captured) throw new Error('no PutItem request was captured');
-  const { host: _host, 'content-length': _length, ...headers } = captured.headers;
-  return { headers, body: captured.body.replaceAll(String(record.id), '[<id>]') };
+  try {
+    await act();
+  } finally {
+    client.middlewareStack.remove('benchCapture');
+  }
+  if (!captured) throw new Error(`no ${operation} request was captured (operations: ${operations.join(', ') || 'none'})`);
+  return { request: captured, operations };
+}
+
+/** `body` with every occurrence of each marker replaced by autocannon's per-request id. */
+const withIds = (request: CapturedRequest, markers: string[]): CapturedRequest => ({
+  ...request,
+  body: markers.reduce((body, marker) => body.replaceAll(marker, '[<id>]'), request.body),
+});
+
+/**
+ * One `POST /uppdrag` through the local server, recording the DynamoDB operations it makes and
+ * the transaction that stores the item, and the item it answered.
+ */
+async function captureCreate(stack: BenchStack, url: string, authorization: string, body: string) {
+  let answer: Response | undefined;
+  const captured = await capture(stack, 'TransactWriteItems', async () => {
+    answer = await fetch(url, { method: 'POST', headers: { authorization, 'content-type': 'application/json' }, body });
+  });
+  if (answer?.status !== 201) throw new Error(`POST /uppdrag answered ${answer?.status}: ${await answer?.text()}`);
+  return { ...captured, item: (await answer.json()) as StoredItem };
 }
 
 /**
  * `POST /uppdrag` and `GET /uppdrag?state=overdue` through the local server (the handlers
- * Lambda runs), and a bare PutItem of the same item record straight to DynamoDB Local, each at
- * every concurrency for `seconds` after a short warm-up.
+ * Lambda runs), and straight to DynamoDB Local, through the same endpoint the handlers use, the
+ * records a create writes: its transaction, and the item alone as a PutItem. Each at every
+ * concurrency for `seconds` after a short warm-up.
  */
 export async function runApi(stack: BenchStack, concurrencies: number[], seconds: number): Promise<ApiFigures> {
   const tableName = stack.stack.env.TABLE_NAME!;
@@ -79,28 +118,40 @@ export async function runApi(stack: BenchStack, concurrencies: number[], seconds
   const authorization = `Bearer ${token}`;
   const postBody = JSON.stringify({
     kind: 'uppdrag',
-    title: 'Ta fram riktlinjer för skolskjuts',
+    title: 'Ta fram riktlinjer för skolskjuts [<id>]',
     caseNumber: 'BUN 2026/44',
     decision: { body: 'BUN', date: addDays(today, -30), paragraph: '§ 44' },
     responsible: { name: 'Kim Berg', email: 'kim.berg@kommun.example.se' },
     unit: 'Utbildningsförvaltningen',
     due: { date: addDays(today, 200) },
   });
-  // The record POST /uppdrag stores (an open item with its index keys), under a fresh id each time.
+  // The records one POST /uppdrag writes, captured as it writes them, then replayed under a
+  // fresh id each time: the item alone as a PutItem, and the whole transaction (the item, its
+  // history event, its look-alike guard) as a TransactWriteItems, both through the same endpoint.
+  const marker = 'bench0capture';
+  const { request: transaction, operations, item } = await captureCreate(stack, `${stack.stack.apiUrl}/uppdrag`, authorization, postBody.replace('[<id>]', marker));
+  // The SDK gives each transaction an idempotency token of its own: a replay needs a fresh one too.
+  const { ClientRequestToken: requestToken } = JSON.parse(transaction.body) as { ClientRequestToken?: string };
+  // Its look-alike guard is named by the work (title included), so a fresh one each time too.
+  const guard = lookalikeKey(sameWorkKey(item))[PK];
+  const transactWrite = withIds(transaction, [item.id, marker, guard, ...(requestToken ? [requestToken] : [])]);
   const [itemRecord] = createSeeder(today, 'putitem').openRecords(1, 200, 200);
-  const put = await capturePutItem(stack, tableName, itemRecord!);
+  const { request: putRequest } = await capture(stack, 'PutItem', () => stack.documentClient.send(new PutCommand({ TableName: tableName, Item: itemRecord! })));
+  const put = withIds(putRequest, [String(itemRecord!.id)]);
 
-  const figures: ApiFigures = { durationSeconds: seconds, post: {}, overdue: {}, putItem: {} };
+  const figures: ApiFigures = { durationSeconds: seconds, createOperations: operations, post: {}, overdue: {}, putItem: {}, transactWrite: {} };
   for (const connections of concurrencies) {
     const common = { connections, duration: seconds, warmup: { connections, duration: 2 } };
-    figures.putItem[connections] = await load({ ...common, url: `${stack.stack.dynamoEndpoint}/`, method: 'POST', headers: put.headers, body: put.body, idReplacement: true });
-    figures.post[connections] = await load({ ...common, url: `${stack.stack.apiUrl}/uppdrag`, method: 'POST', headers: { authorization, 'content-type': 'application/json' }, body: postBody });
+    const dynamo = { ...common, url: `${stack.stack.dynamoEndpoint}/`, method: 'POST', idReplacement: true };
+    figures.putItem[connections] = await load({ ...dynamo, headers: put.headers, body: put.body });
+    figures.transactWrite[connections] = await load({ ...dynamo, headers: transactWrite.headers, body: transactWrite.body });
+    figures.post[connections] = await load({ ...common, url: `${stack.stack.apiUrl}/uppdrag`, method: 'POST', headers: { authorization, 'content-type': 'application/json' }, body: postBody, idReplacement: true });
     figures.overdue[connections] = await load({ ...common, url: `${stack.stack.apiUrl}/uppdrag?state=overdue`, method: 'GET', headers: { authorization } });
   }
-  for (const [name, byConcurrency] of Object.entries({ post: figures.post, overdue: figures.overdue, putItem: figures.putItem })) {
+  for (const [name, byConcurrency] of Object.entries({ post: figures.post, overdue: figures.overdue, putItem: figures.putItem, transactWrite: figures.transactWrite })) {
     for (const [connections, run] of Object.entries(byConcurrency)) {
       const ok = Object.entries(run.statusCodes).every(([code]) => code.startsWith('2'));
-      if (!ok || run.errors) throw new Error(`${name} at concurrency ${connections} answered ${JSON.stringify(run.statusCodes)} with ${run.errors} errors`);
+      if (!ok || run.errors || run.requests === 0) throw new Error(`${name} at concurrency ${connections} answered ${JSON.stringify(run.statusCodes)} with ${run.errors} errors`);
     }
   }
   return figures;

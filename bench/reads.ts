@@ -8,9 +8,18 @@ export interface ReadMeter {
   items: number;
 }
 
-/** Counts the items read through an SDK client. */
+const meters = new WeakMap<DynamoDBDocumentClient, ReadMeter>();
+
+/**
+ * Counts the items read through an SDK client. One meter per client: the composition roots share
+ * one client per endpoint (`createDocumentClient`), so every table the bench seeds is read
+ * through the same client, and a second meter would replace the first.
+ */
 export function meterClient(client: DynamoDBDocumentClient): ReadMeter {
+  const existing = meters.get(client);
+  if (existing) return existing;
   const meter: ReadMeter = { items: 0 };
+  meters.set(client, meter);
   client.middlewareStack.add(
     (next, context) => async (args) => {
       const result = await next(args);

@@ -35,7 +35,7 @@ const DUE = 1_000;
 const OFFICIALS = 200;
 /** Measured runs of the indexed job at each size, taking turns; the baseline runs once at each. */
 const JOB_RUNS = 3;
-const IMPORT_RUNS = 5;
+const IMPORT_RUNS = 9;
 const API_SECONDS = 6;
 const API_CONCURRENCY = [1, 16];
 /** Measured answers of GET /reports/statistik after its warm-up; the median is kept. */

@@ -11,7 +11,8 @@ import { nextReminderDate, reminderDates } from '../shared/domain/schedule/remin
 /**
  * Stored records in exactly the shape the item adapter writes them (shared/adapters/dynamo/items.ts:
  * the item with its index keys, and one history event per version), built without the API so
- * that 100,000 of them can be batch-written in a minute or two. Seeding is not measured.
+ * that 100,000 of them can be batch-written in a minute or two. Seeding is not measured. Their
+ * look-alike guards are not written: no run registers the same work as a seeded item.
  */
 
 export type DynamoRecord = Record<string, unknown>;

@@ -2,13 +2,12 @@ import { createDocumentClient } from '../../shared/adapters/dynamo/client';
 import { createDynamoItemRepository } from '../../shared/adapters/dynamo/items';
 import { createDynamoPlanStore } from '../../shared/adapters/dynamo/plans';
 import { createDynamoNotices } from '../../shared/adapters/dynamo/notices';
-import { createDynamoUnitDirectory } from '../../shared/adapters/dynamo/units';
 import { readSpreadsheet } from '../../shared/adapters/spreadsheets/read';
 import { createDeadlineRules } from '../../shared/application/plans/deadline-rules';
 import { systemClock, type Clock } from '../../shared/platform/clock';
 import { readConfig } from '../../shared/platform/config';
 
-/** The items function's side effects: the table's item, plan, unit and notice records; no mail, no secrets. */
+/** The items function's side effects: the table's item, plan, unit and notice records (a unit's manager is read with a registration's one batched read); no mail, no secrets. */
 export function createItemsDependencies(env: Record<string, string | undefined> = process.env, clock: Clock = systemClock) {
   const config = readConfig(env);
   const documentClient = createDocumentClient(config);
@@ -18,7 +17,6 @@ export function createItemsDependencies(env: Record<string, string | undefined> 
     clock,
     items: createDynamoItemRepository(documentClient, config.TABLE_NAME),
     rules: createDeadlineRules(plans, { delegationLeadWorkingDays: config.DELEGATION_LEAD_WORKING_DAYS }),
-    units: createDynamoUnitDirectory(documentClient, config.TABLE_NAME),
     // Outcomes of officials' requests wait for their next email.
     notices: createDynamoNotices(documentClient, config.TABLE_NAME),
     readSpreadsheet,

@@ -1,15 +1,16 @@
 import { fileURLToPath } from 'node:url';
-import { Duration, Stack } from 'aws-cdk-lib';
+import { join } from 'node:path';
+import { AssetHashType, DockerImage, Duration, Stack, type ILocalBundling } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Architecture, Code, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { buildSync } from 'esbuild';
 import type { Config } from '../../shared/platform/config';
 import { TABLE } from '../../shared/platform/table';
-import { FUNCTION_BUNDLING, FUNCTION_NODE_OPTIONS } from '../bundling';
+import { esbuildOptions, FUNCTION_NODE_OPTIONS } from '../bundling';
 
 /** The repository root: entry points are `functions/<name>/handler.ts` under it. */
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -74,7 +75,7 @@ export interface AppFunctionProps {
  * a retention, and a role that holds only what the caller asks for.
  */
 export class AppFunction extends Construct {
-  readonly fn: NodejsFunction;
+  readonly fn: LambdaFunction;
   readonly logGroup: LogGroup;
   readonly role: Role;
 
@@ -90,11 +91,9 @@ export class AppFunction extends Construct {
     });
     this.logGroup.grantWrite(this.role);
 
-    this.fn = new NodejsFunction(this, 'Function', {
-      entry: props.entry ?? `${PROJECT_ROOT}functions/${props.name}/handler.ts`,
-      handler: 'handler',
-      projectRoot: PROJECT_ROOT,
-      depsLockFilePath: `${PROJECT_ROOT}package-lock.json`,
+    this.fn = new LambdaFunction(this, 'Function', {
+      code: bundledCode(props.entry ?? `${PROJECT_ROOT}functions/${props.name}/handler.ts`),
+      handler: 'index.handler',
       runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
       memorySize: props.memorySize ?? 512,
@@ -111,8 +110,6 @@ export class AppFunction extends Construct {
         ...(props.linkSecret ? { LINK_SECRET_ARN: props.linkSecret.secretArn } : {}),
         ...(props.workspaceSecret ? { WORKSPACE_SECRET_ARN: props.workspaceSecret.secretArn } : {}),
       } satisfies FunctionEnvironment,
-      // The one bundling definition, shared with the benchmark (infra/bundling.ts).
-      bundling: FUNCTION_BUNDLING,
     });
 
     this.grantTable(props.table, props.tableAccess);
@@ -142,6 +139,33 @@ export class AppFunction extends Construct {
       }),
     );
   }
+}
+
+/**
+ * Bundles one entry point with the project's esbuild and the one bundling definition
+ * (infra/bundling.ts, shared with the benchmark) into `index.mjs` and the chunks it loads, never
+ * in Docker. `entry` is a field, not only a closure: CDK keys its cache of staged assets by the
+ * bundling options as JSON, so two functions with the same options would share one bundle.
+ */
+class EsbuildBundling implements ILocalBundling {
+  constructor(readonly entry: string) {}
+
+  tryBundle(outputDir: string): boolean {
+    buildSync({ ...esbuildOptions(this.entry, join(outputDir, 'index.mjs')), absWorkingDir: PROJECT_ROOT });
+    return true;
+  }
+}
+
+/** A function's code: its bundle, named by the hash of the output, so an unchanged bundle is not uploaded again. */
+function bundledCode(entry: string): Code {
+  return Code.fromAsset(PROJECT_ROOT, {
+    assetHashType: AssetHashType.OUTPUT,
+    bundling: {
+      // Required by the type; never pulled, since local bundling always answers.
+      image: DockerImage.fromRegistry('public.ecr.aws/docker/library/node:24'),
+      local: new EsbuildBundling(entry),
+    },
+  });
 }
 
 /** `arn:…:ses:<region>:<account>:configuration-set/<name>` for a configuration set in this stack. */

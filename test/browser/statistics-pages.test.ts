@@ -3,9 +3,8 @@ import type { Page } from 'playwright-core';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { signLocalToken } from '../../local/tokens';
-import type { StoredItem } from '../../shared/domain/items/item';
 import { browserWorld, screenshot, SCREENSHOTS, seriousViolations } from '../support/browser';
-import { statisticsHistory } from '../support/statistics-history';
+import { statisticsHistory, storeHistory } from '../support/statistics-history';
 
 /**
  * The statistics page and the public page as the reports function sends them (its own headers,
@@ -22,12 +21,7 @@ beforeAll(async () => {
   const items = statisticsHistory({ seed: 21, count: 2400, today }).map((item, n) =>
     n % 3 === 0 ? { ...item, statusReport: { note: 'Underlaget är klart; förslaget går till nämnden i december.', by: 'handlaggare@kommun.example.se', at: '2027-11-02T09:00:00Z' } } : item,
   );
-  const store = async () => {
-    for (let item = items.pop(); item; item = items.pop()) {
-      await world.api.deps.items.create(item as StoredItem, { at: item.createdAt, by: item.createdBy, action: 'created', changes: {} });
-    }
-  };
-  await Promise.all(Array.from({ length: 12 }, store));
+  await storeHistory(world.api.deps.items, items);
 }, 240_000);
 
 /** A page that records every refusal the browser reports under the page's CSP. */

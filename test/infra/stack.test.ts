@@ -184,6 +184,21 @@ describe('the functions', () => {
     }
   });
 
+  it('each carry their own bundle, with every chunk its entry imports beside it', () => {
+    const assetDir = (name: string) => {
+      const fn = resources(template, 'AWS::Lambda::Function')[fnId(name)]!;
+      return join(assembly.directory, `asset.${String(fn.Properties.Code.S3Key).replace(/\.zip$/, '')}`);
+    };
+    const dirs = allFunctionNames().map(assetDir);
+    expect(new Set(dirs).size).toBe(dirs.length);
+    for (const dir of dirs) {
+      const code = readFileSync(join(dir, 'index.mjs'), 'utf8');
+      const chunks = [...code.matchAll(/from"\.\/([^"]+\.mjs)"/g)].map((m) => m[1]!);
+      expect(chunks.length, dir).toBeGreaterThan(0);
+      for (const chunk of chunks) expect(existsSync(join(dir, chunk)), `${dir}/${chunk}`).toBe(true);
+    }
+  });
+
   it('each logs to its own log group, and every log group has a retention', () => {
     const groups = resources(template, 'AWS::Logs::LogGroup');
     for (const [id, group] of Object.entries(groups)) expect(group.Properties.RetentionInDays, id).toBeGreaterThan(0);

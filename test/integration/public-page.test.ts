@@ -4,6 +4,7 @@ import { swedishDate } from '../../shared/domain/dates';
 import type { StoredItem } from '../../shared/domain/items/item';
 import type { Role } from '../../shared/domain/caller';
 import { isolatedApi, type IsolatedApi } from '../support/isolated-api';
+import { storeHistory } from '../support/statistics-history';
 
 /**
  * GET /offentlig/{body} and PUT /public-bodies/{body} through the local server: items with every
@@ -99,7 +100,7 @@ beforeAll(async () => {
     },
     { step: 'initialize', name: 'publicReadMeter', override: true },
   );
-  for (const item of ITEMS) await api.deps.items.create(item, { at: item.createdAt, by: item.createdBy, action: 'created', changes: {} });
+  await storeHistory(api.deps.items, ITEMS, 1);
 });
 afterAll(() => api?.stop());
 

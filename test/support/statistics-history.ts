@@ -3,6 +3,8 @@ import { addDays, daysBetween, stockholmDay, TIME_ZONE, type CalendarDate } from
 import { oneYearLater } from '../../shared/domain/deadlines/resolve';
 import { DEFAULT_REMINDERS, type Decision, type Kind } from '../../shared/domain/items/vocabulary';
 import { type StoredItem } from '../../shared/domain/items/item';
+import { sameWorkKey } from '../../shared/domain/items/lookalike';
+import type { ItemRepository } from '../../shared/application/items/ports';
 
 /**
  * A deterministic history of follow-up items over three calendar years, as the store would hold
@@ -125,4 +127,20 @@ export function statisticsHistory({ seed, count, today }: HistoryOptions): Histo
     });
   }
   return items;
+}
+
+/**
+ * Stores a history as registrations would have: each item with its `created` event and in its
+ * look-alike guard beside whatever the guard holds (a history may repeat a piece of work),
+ * `concurrency` writes at a time.
+ */
+export async function storeHistory(repository: ItemRepository, history: readonly HistoryItem[], concurrency = 12): Promise<void> {
+  const queue = [...history];
+  const store = async () => {
+    for (let item = queue.pop(); item; item = queue.pop()) {
+      const stored = item as StoredItem;
+      await repository.create(stored, { at: item.createdAt, by: item.createdBy, action: 'created', changes: {} }, { lookalike: { work: sameWorkKey(stored), confirmed: true } });
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, store));
 }

@@ -1,10 +1,10 @@
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { Claims, Recipient } from '../../application/delivery/ports';
+import { claimKey as claimKeyOf, claimPartition, claimRecipientOf, PK, SK } from './keys';
 import { queryAll } from './query-all';
 
-/** One claim per key and recipient: `SENT#<day>` or `SENT#DIGEST#<monday>#<unit>`, `<role>#<email>` (docs/data-model.md). */
-const claimKey = (key: string, recipient: Recipient) => ({ PK: `SENT#${key}`, SK: `${recipient.role}#${recipient.email}` });
+const claimKey = (key: string, recipient: Recipient) => claimKeyOf(key, recipient.role, recipient.email);
 /** Claims are kept 90 days: long enough to answer "was this sent?", then the TTL clears them. */
 const CLAIM_TTL_SECONDS = 90 * 24 * 60 * 60;
 
@@ -16,7 +16,7 @@ export function createDynamoClaims(client: DynamoDBDocumentClient, tableName: st
           new PutCommand({
             TableName: tableName,
             Item: { ...claimKey(key, recipient), state: 'claimed', claimedAt: now, itemIds, expiresAt: Math.floor(Date.parse(now) / 1000) + CLAIM_TTL_SECONDS },
-            ConditionExpression: 'attribute_not_exists(PK) OR (#state = :claimed AND claimedAt < :stale)',
+            ConditionExpression: `attribute_not_exists(${PK}) OR (#state = :claimed AND claimedAt < :stale)`,
             ExpressionAttributeNames: { '#state': 'state' },
             ExpressionAttributeValues: { ':claimed': 'claimed', ':stale': staleBefore },
           }),
@@ -59,12 +59,12 @@ export function createDynamoClaims(client: DynamoDBDocumentClient, tableName: st
     },
 
     async sentUnder(key) {
-      const records = await queryAll(client, { TableName: tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': `SENT#${key}` } });
+      const records = await queryAll(client, { TableName: tableName, KeyConditionExpression: `${PK} = :pk`, ExpressionAttributeValues: { ':pk': claimPartition(key) } });
       return records
         .filter((r) => r.state === 'sent')
         .map((r) => {
-          const [role, ...email] = String(r.SK).split('#');
-          return { role: role as Recipient['role'], email: email.join('#') };
+          const { role, email } = claimRecipientOf(String(r[SK]));
+          return { role: role as Recipient['role'], email };
         });
     },
   };

@@ -2,10 +2,7 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Feed } from '../../application/feeds/model';
 import type { FeedStore } from '../../application/feeds/ports';
-
-/** A feed by the SHA-256 of its token (what `GET /calendar/{token}.ics` reads) and by id (for revoking). */
-const byHashKey = (tokenHash: string) => ({ PK: `FEED#${tokenHash}`, SK: 'FEED' });
-const byIdKey = (id: string) => ({ PK: `FEEDID#${id}`, SK: 'FEEDID' });
+import { feedIdKey as byIdKey, feedKey as byHashKey, PK } from './keys';
 
 const feedOf = (record: Record<string, unknown>): Feed => ({
   id: String(record.id),
@@ -21,8 +18,8 @@ export function createDynamoFeedStore(client: DynamoDBDocumentClient, tableName:
       await client.send(
         new TransactWriteCommand({
           TransactItems: [
-            { Put: { TableName: tableName, Item: { ...byHashKey(tokenHash), ...feed }, ConditionExpression: 'attribute_not_exists(PK)' } },
-            { Put: { TableName: tableName, Item: { ...byIdKey(feed.id), ...feed, tokenHash }, ConditionExpression: 'attribute_not_exists(PK)' } },
+            { Put: { TableName: tableName, Item: { ...byHashKey(tokenHash), ...feed }, ConditionExpression: `attribute_not_exists(${PK})` } },
+            { Put: { TableName: tableName, Item: { ...byIdKey(feed.id), ...feed, tokenHash }, ConditionExpression: `attribute_not_exists(${PK})` } },
           ],
         }),
       );
@@ -43,7 +40,7 @@ export function createDynamoFeedStore(client: DynamoDBDocumentClient, tableName:
         await client.send(
           new TransactWriteCommand({
             TransactItems: [
-              { Delete: { TableName: tableName, Key: byIdKey(id), ConditionExpression: 'attribute_exists(PK)' } },
+              { Delete: { TableName: tableName, Key: byIdKey(id), ConditionExpression: `attribute_exists(${PK})` } },
               // The id record decides whether the feed still exists; the token's goes with it whatever its state.
               { Delete: { TableName: tableName, Key: byHashKey(tokenHash) } },
             ],

@@ -1,5 +1,6 @@
 import {
   GetCommand,
+  PutCommand,
   QueryCommand,
   TransactWriteCommand,
   UpdateCommand,
@@ -7,7 +8,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import * as z from 'zod';
-import { TABLE } from '../../platform/table';
+import { TABLE, type IndexDefinition } from '../../platform/table';
 import type { CalendarDate } from '../../domain/dates';
 import type { HistoryEvent } from '../../domain/items/history';
 import type { StoredItem } from '../../domain/items/item';
@@ -16,31 +17,48 @@ import type { ReportItem } from '../../domain/reports/statistics';
 import {
   IdempotencyKeyTaken,
   InvalidCursor,
+  LookalikeTaken,
   VersionConflict,
+  type ItemAsRead,
   type ItemPage,
   type ItemQuery,
   type ItemRepository,
+  type LookalikeWrite,
 } from '../../application/items/ports';
+import { sameWorkKey } from '../../domain/items/lookalike';
 import {
   EVENT_PREFIX,
   EXTENSION_PARTITION,
+  PK,
+  SK,
+  LOOKALIKE_GUARDS_COMPLETE,
   attentionPartition,
+  closedDaysKey,
   closurePartition,
   decidedPartition,
   decisionBodyPartition,
   eventKey,
   idempotencyKey,
   isStorableId,
+  itemIdOf,
   itemIndexKeys,
   itemKey,
+  lookalikeKey,
+  meetingPlanKey,
   planPartition,
   REMINDER_PARTITION,
+  reminderSortKey,
   responsiblePartition,
   statusPartition,
   stripKeys,
+  type TableKey,
+  unitKey,
   unitPartition,
 } from './keys';
+import { batchGet, keyString } from './batch-get';
+import { meetingPlanOf } from './plans';
 import { queryAll } from './query-all';
+import { unitOf } from './units';
 import { unavailable } from '../../domain/errors';
 import { matchesSearch } from '../../domain/items/search';
 
@@ -68,11 +86,11 @@ function decodeCursor(cursor: string): { s: number; k: Record<string, string> } 
   }
 }
 
-/** A cursor's start key names an item position: `ITEM#<id>`/`ITEM`, and the index's `<dueDate>#<id>` of the same id. */
+/** A cursor's start key names an item position: the item's own key, and the index's `<dueDate>#<id>` of the same id. */
 function isItemPosition(key: Record<string, string>, skName: string): boolean {
-  const id = key.PK?.startsWith('ITEM#') ? key.PK.slice('ITEM#'.length) : '';
+  const id = itemIdOf(key[PK]) ?? '';
   const sort = key[skName] ?? '';
-  return key.SK === 'ITEM' && isStorableId(id) && /^\d{4}-\d{2}-\d{2}#/.test(sort) && sort.slice(11) === id;
+  return isStorableId(id) && key[SK] === itemKey(id)[SK] && /^\d{4}-\d{2}-\d{2}#/.test(sort) && sort.slice(11) === id;
 }
 
 function cancellationCodes(error: unknown): (string | undefined)[] | undefined {
@@ -104,37 +122,36 @@ async function withConflictRetry(write: () => Promise<unknown>): Promise<void> {
  * sparse indexes (open items only), the one partition or one per reason for attention.
  */
 function plan(query: ItemQuery): {
-  indexName: string;
-  pkName: string;
-  skName: string;
+  index: IndexDefinition;
   partitions: string[];
   filterUnit: boolean;
   filterResponsible?: boolean;
 } {
+  const { byAttention, byExtensionRequest, byResponsible, byUnit, byStatus, byDecisionBody } = TABLE.indexes;
   const open = query.statuses.includes('open');
   if (query.attention) {
     // The few flagged items are filtered by who may see them, as the pending requests are.
     const partitions = open ? query.attention.map(attentionPartition) : [];
-    return { ...TABLE.indexes.byAttention, pkName: 'GSI8PK', skName: 'GSI8SK', partitions, filterUnit: true, filterResponsible: true };
+    return { index: byAttention, partitions, filterUnit: true, filterResponsible: true };
   }
   if (query.extensionRequested) {
     // Only open items carry the index's keys; the few pending requests are filtered by who may see them.
-    return { ...TABLE.indexes.byExtensionRequest, pkName: 'GSI6PK', skName: 'GSI6SK', partitions: open ? [EXTENSION_PARTITION] : [], filterUnit: true, filterResponsible: true };
+    return { index: byExtensionRequest, partitions: open ? [EXTENSION_PARTITION] : [], filterUnit: true, filterResponsible: true };
   }
   if (query.responsible) {
     const email = query.responsible;
-    return { ...TABLE.indexes.byResponsible, pkName: 'GSI2PK', skName: 'GSI2SK', partitions: query.statuses.map((s) => responsiblePartition(email, s)), filterUnit: true };
+    return { index: byResponsible, partitions: query.statuses.map((s) => responsiblePartition(email, s)), filterUnit: true };
   }
   if (query.unit) {
     const unit = query.unit;
-    return { ...TABLE.indexes.byUnit, pkName: 'GSI1PK', skName: 'GSI1SK', partitions: query.statuses.map((s) => unitPartition(unit, s)), filterUnit: false };
+    return { index: byUnit, partitions: query.statuses.map((s) => unitPartition(unit, s)), filterUnit: false };
   }
   if (query.decisionBody && query.statuses.every((s) => s === 'open')) {
     // A body's open items are one partition of byDecisionBody, by due date: not the whole open partition filtered.
     const partitions = open ? [decisionBodyPartition(query.decisionBody, 'open')] : [];
-    return { ...TABLE.indexes.byDecisionBody, pkName: 'GSI10PK', skName: 'GSI10SK', partitions, filterUnit: false };
+    return { index: byDecisionBody, partitions, filterUnit: false };
   }
-  return { ...TABLE.indexes.byStatus, pkName: 'GSI3PK', skName: 'GSI3SK', partitions: query.statuses.map(statusPartition), filterUnit: false };
+  return { index: byStatus, partitions: query.statuses.map(statusPartition), filterUnit: false };
 }
 
 /** What the statistics read of an item (ReportItem), and what the public page reads (PublicSourceItem): never an address. */
@@ -181,23 +198,100 @@ function idempotencyPut(tableName: string, itemId: string, at: string, idempoten
     Put: {
       TableName: tableName,
       Item: { ...idempotencyKey(idempotency.caller, idempotency.key), bodyHash: idempotency.bodyHash, itemId, expiresAt: Math.floor(Date.parse(at) / 1000) + IDEMPOTENCY_TTL_SECONDS },
-      ConditionExpression: 'attribute_not_exists(PK)',
+      ConditionExpression: `attribute_not_exists(${PK})`,
     },
   };
 }
 
-export function createDynamoItemRepository(client: DynamoDBDocumentClient, tableName: string): ItemRepository {
+/**
+ * A new item joining its work's look-alike guard (a string set of item ids): on condition that
+ * the guard holds exactly the ids read (it has none, or only items no longer like this one,
+ * which the item replaces), or, a look-alike confirmed, beside them.
+ */
+function lookalikeJoin(tableName: string, itemId: string, lookalike: LookalikeWrite): TransactItems[number] {
+  const update = { TableName: tableName, Key: lookalikeKey(lookalike.work) };
+  if ('confirmed' in lookalike) return { Update: { ...update, UpdateExpression: 'ADD itemIds :id', ExpressionAttributeValues: { ':id': new Set([itemId]) } } };
+  if (lookalike.asRead.length === 0) {
+    return { Update: { ...update, UpdateExpression: 'ADD itemIds :id', ConditionExpression: 'attribute_not_exists(itemIds)', ExpressionAttributeValues: { ':id': new Set([itemId]) } } };
+  }
+  // The same set as read: as many ids, each of them there.
+  const read = Object.fromEntries(lookalike.asRead.map((id, i) => [`:read${i}`, id]));
   return {
-    async create(item, event, idempotency) {
+    Update: {
+      ...update,
+      UpdateExpression: 'SET itemIds = :id',
+      ConditionExpression: ['size(itemIds) = :size', ...Object.keys(read).map((name) => `contains(itemIds, ${name})`)].join(' AND '),
+      ExpressionAttributeValues: { ':id': new Set([itemId]), ':size': lookalike.asRead.length, ...read },
+    },
+  };
+}
+
+/** The guard an item is in: its work's, while it is open. */
+const guardOf = (item: Pick<StoredItem, 'status' | 'kind' | 'decision' | 'responsible' | 'title'>) => (item.status === 'open' ? sameWorkKey(item) : undefined);
+
+/** A change moving an item out of one look-alike guard and into another: closed, reopened, or its work fields changed. */
+function lookalikeMoves(tableName: string, before: ItemAsRead, after: StoredItem): TransactItems {
+  const [from, to] = [guardOf(before), guardOf(after)];
+  if (from === to) return [];
+  const ids = { ':id': new Set([after.id]) };
+  return [
+    ...(from !== undefined ? [{ Update: { TableName: tableName, Key: lookalikeKey(from), UpdateExpression: 'DELETE itemIds :id', ExpressionAttributeValues: ids } }] : []),
+    ...(to !== undefined ? [{ Update: { TableName: tableName, Key: lookalikeKey(to), UpdateExpression: 'ADD itemIds :id', ExpressionAttributeValues: ids } }] : []),
+  ];
+}
+
+export function createDynamoItemRepository(client: DynamoDBDocumentClient, tableName: string): ItemRepository {
+  const { byClosure, byMeetingPlan, byNextReminder } = TABLE.indexes;
+  // Once every open item is in its guard it stays so (the record is never removed): read it until seen.
+  let guardsComplete = false;
+  return {
+    async registrationData(reads) {
+      const { idempotency, lookalike, unit } = reads;
+      const keys = {
+        closedDays: reads.closedDayYears.map((year) => ({ year, key: closedDaysKey(year) })),
+        plans: reads.plans.map((plan) => ({ ...plan, key: meetingPlanKey(plan.body, plan.year) })),
+        unit: unit !== undefined ? unitKey(unit) : undefined,
+        idempotency: idempotency ? idempotencyKey(idempotency.caller, idempotency.key) : undefined,
+        lookalike: lookalike !== undefined ? lookalikeKey(lookalike) : undefined,
+      };
+      const wanted = [
+        ...keys.closedDays.map((c) => c.key),
+        ...keys.plans.map((p) => p.key),
+        ...[keys.unit, keys.idempotency, keys.lookalike].filter((key) => key !== undefined),
+        ...(keys.lookalike && !guardsComplete ? [LOOKALIKE_GUARDS_COMPLETE] : []),
+      ];
+      const found = await batchGet(client, tableName, wanted, { consistent: reads.consistent ?? false });
+      guardsComplete ||= found.has(keyString(LOOKALIKE_GUARDS_COMPLETE));
+      const at = (key: TableKey | undefined) => (key ? found.get(keyString(key)) : undefined);
+      const unitRecord = at(keys.unit);
+      const idempotencyRecord = at(keys.idempotency);
+      const guard = at(keys.lookalike)?.itemIds as Set<string> | undefined;
+      return {
+        closedDays: new Map(keys.closedDays.map(({ year, key }) => [year, (at(key)?.dates as string[] | undefined) ?? []])),
+        plans: keys.plans.flatMap(({ body, year, key }) => {
+          const record = at(key);
+          return record ? [meetingPlanOf(body, year, record)] : [];
+        }),
+        ...(unitRecord ? { unit: unitOf(unitRecord) } : {}),
+        ...(idempotencyRecord ? { idempotency: { bodyHash: String(idempotencyRecord.bodyHash), itemId: String(idempotencyRecord.itemId) } } : {}),
+        lookalikes: [...(guard ?? [])],
+        guardsComplete: !keys.lookalike || guardsComplete,
+      };
+    },
+
+    async create(item, event, { idempotency, lookalike }) {
       const writes: TransactItems = idempotency ? [idempotencyPut(tableName, item.id, event.at, idempotency)] : [];
       writes.push(
-        { Put: { TableName: tableName, Item: { ...itemKey(item.id), ...itemIndexKeys(item), ...item }, ConditionExpression: 'attribute_not_exists(PK)' } },
+        { Put: { TableName: tableName, Item: { ...itemKey(item.id), ...itemIndexKeys(item), ...item }, ConditionExpression: `attribute_not_exists(${PK})` } },
         { Put: { TableName: tableName, Item: { ...eventKey(item.id, item.version), ...event } } },
+        lookalikeJoin(tableName, item.id, lookalike),
       );
       try {
         await withConflictRetry(() => client.send(new TransactWriteCommand({ TransactItems: writes })));
       } catch (error) {
-        if (idempotency && cancellationCodes(error)?.[0] === 'ConditionalCheckFailed') throw new IdempotencyKeyTaken();
+        const codes = cancellationCodes(error);
+        if (idempotency && codes?.[0] === 'ConditionalCheckFailed') throw new IdempotencyKeyTaken();
+        if (codes?.at(-1) === 'ConditionalCheckFailed') throw new LookalikeTaken();
         throw error;
       }
     },
@@ -223,7 +317,8 @@ export function createDynamoItemRepository(client: DynamoDBDocumentClient, table
                     ExpressionAttributeValues: { ':expected': read.version, ...(read.lastRemindedOn ? { ':reminded': read.lastRemindedOn } : {}) },
                   },
                 },
-                { Put: { TableName: tableName, Item: { ...eventKey(item.id, item.version), ...event }, ConditionExpression: 'attribute_not_exists(PK)' } },
+                { Put: { TableName: tableName, Item: { ...eventKey(item.id, item.version), ...event }, ConditionExpression: `attribute_not_exists(${PK})` } },
+                ...lookalikeMoves(tableName, read, item),
               ],
             }),
           ),
@@ -240,26 +335,27 @@ export function createDynamoItemRepository(client: DynamoDBDocumentClient, table
       if (!isStorableId(id)) return [];
       const records = await queryAll(client, {
         TableName: tableName,
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :events)',
-        ExpressionAttributeValues: { ':pk': itemKey(id).PK, ':events': EVENT_PREFIX },
+        KeyConditionExpression: `${PK} = :pk AND begins_with(${SK}, :events)`,
+        ExpressionAttributeValues: { ':pk': itemKey(id)[PK], ':events': EVENT_PREFIX },
         ConsistentRead: true,
       });
       return records.map((record) => stripKeys<HistoryEvent>(record));
     },
 
     async list(query): Promise<ItemPage> {
-      const index = plan(query);
+      const { index, ...scope } = plan(query);
+      const { partitionKey: pkName, sortKey: skName } = index;
       let partitionIndex = 0;
       let start: Record<string, string> | undefined;
       if (query.cursor) {
         const cursor = decodeCursor(query.cursor);
-        const partition = index.partitions[cursor.s];
+        const partition = scope.partitions[cursor.s];
         // A cursor only continues the query it came from: its partition must be this query's.
         const fresh = Object.keys(cursor.k).length === 0;
-        const expectedKeys = ['PK', 'SK', index.pkName, index.skName].sort().join();
+        const expectedKeys = [PK, SK, pkName, skName].sort().join();
         const valid =
           partition !== undefined &&
-          (fresh || (Object.keys(cursor.k).sort().join() === expectedKeys && cursor.k[index.pkName] === partition && isItemPosition(cursor.k, index.skName)));
+          (fresh || (Object.keys(cursor.k).sort().join() === expectedKeys && cursor.k[pkName] === partition && isItemPosition(cursor.k, skName)));
         if (!valid) throw new InvalidCursor();
         partitionIndex = cursor.s;
         start = fresh ? undefined : cursor.k;
@@ -277,24 +373,24 @@ export function createDynamoItemRepository(client: DynamoDBDocumentClient, table
         values[':decisionBody'] = query.decisionBody;
         names['#body'] = 'body';
       }
-      if (index.filterUnit && query.unit) {
+      if (scope.filterUnit && query.unit) {
         filters.push('#unit = :unit');
         values[':unit'] = query.unit;
         names['#unit'] = 'unit';
       }
-      if (index.filterResponsible && query.responsible) {
+      if (scope.filterResponsible && query.responsible) {
         filters.push('responsible.email = :responsible');
         values[':responsible'] = query.responsible;
       }
       const page = (): ItemPage => ({ items: records.map((r) => stripKeys<StoredItem>(r)) });
 
-      while (partitionIndex < index.partitions.length) {
-        const partition = index.partitions[partitionIndex]!;
+      while (partitionIndex < scope.partitions.length) {
+        const partition = scope.partitions[partitionIndex]!;
         const fromCursor = start !== undefined;
         const command = new QueryCommand({
           TableName: tableName,
           IndexName: index.indexName,
-          KeyConditionExpression: `${index.pkName} = :pk AND ${index.skName} BETWEEN :from AND :to`,
+          KeyConditionExpression: `${pkName} = :pk AND ${skName} BETWEEN :from AND :to`,
           ExpressionAttributeValues: {
             ...values,
             ':pk': partition,
@@ -318,15 +414,15 @@ export function createDynamoItemRepository(client: DynamoDBDocumentClient, table
             if (!matchesSearch(item, query.search)) continue;
             records.push(item);
             if (records.length < query.limit) continue;
-            const more = i < found.length - 1 || result.LastEvaluatedKey !== undefined || partitionIndex < index.partitions.length - 1;
-            const position = Object.fromEntries(['PK', 'SK', index.pkName, index.skName].map((name) => [name, String(item[name])]));
+            const more = i < found.length - 1 || result.LastEvaluatedKey !== undefined || partitionIndex < scope.partitions.length - 1;
+            const position = Object.fromEntries([PK, SK, pkName, skName].map((name) => [name, String(item[name])]));
             return { ...page(), ...(more ? { nextCursor: encodeCursor(partitionIndex, position) } : {}) };
           }
         } else records.push(...(result.Items ?? []));
         start = result.LastEvaluatedKey as Record<string, string> | undefined;
         if (!start) partitionIndex++;
         if (records.length >= query.limit) {
-          const more = start !== undefined || partitionIndex < index.partitions.length;
+          const more = start !== undefined || partitionIndex < scope.partitions.length;
           return { ...page(), ...(more ? { nextCursor: encodeCursor(partitionIndex, start ?? {}) } : {}) };
         }
       }
@@ -336,8 +432,8 @@ export function createDynamoItemRepository(client: DynamoDBDocumentClient, table
     async closed(unit, year, range) {
       const records = await queryAll(client, {
         TableName: tableName,
-        IndexName: TABLE.indexes.byClosure.indexName,
-        KeyConditionExpression: range ? 'GSI7PK = :pk AND GSI7SK BETWEEN :from AND :to' : 'GSI7PK = :pk',
+        IndexName: byClosure.indexName,
+        KeyConditionExpression: `${byClosure.partitionKey} = :pk${range ? ` AND ${byClosure.sortKey} BETWEEN :from AND :to` : ''}`,
         ExpressionAttributeValues: { ':pk': closurePartition(unit, year), ...(range ? { ':from': range.from, ':to': range.to } : {}) },
       });
       // BETWEEN is inclusive; the range's end is not.
@@ -347,8 +443,8 @@ export function createDynamoItemRepository(client: DynamoDBDocumentClient, table
     async dependingOnPlan(body, year) {
       const records = await queryAll(client, {
         TableName: tableName,
-        IndexName: TABLE.indexes.byMeetingPlan.indexName,
-        KeyConditionExpression: 'GSI5PK = :pk',
+        IndexName: byMeetingPlan.indexName,
+        KeyConditionExpression: `${byMeetingPlan.partitionKey} = :pk`,
         ExpressionAttributeValues: { ':pk': planPartition(body, year) },
       });
       return records.map((record) => stripKeys<StoredItem>(record));
@@ -357,8 +453,8 @@ export function createDynamoItemRepository(client: DynamoDBDocumentClient, table
     async dueForReminder(today) {
       const records = await queryAll(client, {
         TableName: tableName,
-        IndexName: TABLE.indexes.byNextReminder.indexName,
-        KeyConditionExpression: 'GSI4PK = :pk AND GSI4SK <= :to',
+        IndexName: byNextReminder.indexName,
+        KeyConditionExpression: `${byNextReminder.partitionKey} = :pk AND ${byNextReminder.sortKey} <= :to`,
         ExpressionAttributeValues: { ':pk': REMINDER_PARTITION, ':to': `${today}#\uffff` },
       });
       return records.map((r) => stripKeys<StoredItem>(r));
@@ -367,8 +463,8 @@ export function createDynamoItemRepository(client: DynamoDBDocumentClient, table
     async remindingBetween(from, to) {
       const records = await queryAll(client, {
         TableName: tableName,
-        IndexName: TABLE.indexes.byNextReminder.indexName,
-        KeyConditionExpression: 'GSI4PK = :pk AND GSI4SK BETWEEN :from AND :to',
+        IndexName: byNextReminder.indexName,
+        KeyConditionExpression: `${byNextReminder.partitionKey} = :pk AND ${byNextReminder.sortKey} BETWEEN :from AND :to`,
         ExpressionAttributeValues: { ':pk': REMINDER_PARTITION, ':from': from, ':to': `${to}#\uffff` },
       });
       return records.map((r) => stripKeys<StoredItem>(r));
@@ -379,9 +475,9 @@ export function createDynamoItemRepository(client: DynamoDBDocumentClient, table
       const values: Record<string, unknown> = { ':day': day, ':version': item.version };
       let remove = '';
       if (next) {
-        set.push('nextReminderDate = :next', 'GSI4PK = :pk', 'GSI4SK = :sk');
-        Object.assign(values, { ':next': next, ':pk': REMINDER_PARTITION, ':sk': `${next}#${item.id}` });
-      } else remove = ' REMOVE nextReminderDate, GSI4PK, GSI4SK';
+        set.push('nextReminderDate = :next', `${byNextReminder.partitionKey} = :pk`, `${byNextReminder.sortKey} = :sk`);
+        Object.assign(values, { ':next': next, ':pk': REMINDER_PARTITION, ':sk': reminderSortKey(next, item.id) });
+      } else remove = ` REMOVE nextReminderDate, ${byNextReminder.partitionKey}, ${byNextReminder.sortKey}`;
       try {
         await client.send(
           new UpdateCommand({
@@ -423,7 +519,7 @@ export function createDynamoItemRepository(client: DynamoDBDocumentClient, table
         queryAll(client, {
           TableName: tableName,
           IndexName: TABLE.indexes.byDecision.indexName,
-          KeyConditionExpression: 'GSI9PK = :pk AND GSI9SK BETWEEN :from AND :to',
+          KeyConditionExpression: `${TABLE.indexes.byDecision.partitionKey} = :pk AND ${TABLE.indexes.byDecision.sortKey} BETWEEN :from AND :to`,
           ExpressionAttributeValues: { ...values, ':pk': decidedPartition(month), ':from': from, ':to': `${to}#\uffff` },
           ...fields,
           ExpressionAttributeNames: { ...fields.ExpressionAttributeNames, ...names },
@@ -445,14 +541,14 @@ export function createDynamoItemRepository(client: DynamoDBDocumentClient, table
         queryAll(client, {
           TableName: tableName,
           IndexName: TABLE.indexes.byDecisionBody.indexName,
-          KeyConditionExpression: 'GSI10PK = :pk',
+          KeyConditionExpression: `${TABLE.indexes.byDecisionBody.partitionKey} = :pk`,
           ExpressionAttributeValues: { ':pk': decisionBodyPartition(body, 'open') },
           ...fields,
         }),
         queryAll(client, {
           TableName: tableName,
           IndexName: TABLE.indexes.byDecisionBody.indexName,
-          KeyConditionExpression: 'GSI10PK = :pk AND GSI10SK >= :since',
+          KeyConditionExpression: `${TABLE.indexes.byDecisionBody.partitionKey} = :pk AND ${TABLE.indexes.byDecisionBody.sortKey} >= :since`,
           ExpressionAttributeValues: { ':pk': decisionBodyPartition(body, 'closed'), ':since': closedSince },
           ...fields,
         }),
@@ -482,6 +578,17 @@ export function createDynamoItemRepository(client: DynamoDBDocumentClient, table
         if (error instanceof ConditionalCheckFailedException) return false;
         throw error;
       }
+    },
+
+    async guard(item) {
+      const work = guardOf(item);
+      if (work === undefined) return;
+      await client.send(new UpdateCommand({ TableName: tableName, Key: lookalikeKey(work), UpdateExpression: 'ADD itemIds :id', ExpressionAttributeValues: { ':id': new Set([item.id]) } }));
+    },
+
+    async guardsCompleted(at) {
+      await client.send(new PutCommand({ TableName: tableName, Item: { ...LOOKALIKE_GUARDS_COMPLETE, completedAt: at } }));
+      guardsComplete = true;
     },
 
     async idempotency(caller, key) {

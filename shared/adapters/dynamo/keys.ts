@@ -1,18 +1,89 @@
+import { createHash } from 'node:crypto';
 import { stockholmDate } from '../../domain/dates';
 import type { StoredItem } from '../../domain/items/item';
 import { closedDate, countedDate } from '../../domain/reports/statistics';
+import { keyAttributeNames, TABLE } from '../../platform/table';
 
-/** Key builders: the single-table layout of docs/data-model.md, as small pure functions. */
-export const itemKey = (id: string) => ({ PK: `ITEM#${id}`, SK: 'ITEM' });
+/**
+ * The single-table layout of docs/data-model.md, as small pure functions: every record's key and
+ * every index attribute an item carries. The attribute names come from the table definition
+ * (shared/platform/table.ts); the prefixes that tell the records apart are written here and
+ * nowhere else.
+ */
+
+/** The table's key attributes, by name. */
+export const PK = TABLE.partitionKey;
+export const SK = TABLE.sortKey;
+export type TableKey = { [PK]: string; [SK]: string };
+const tableKey = (pk: string, sk: string): TableKey => ({ [PK]: pk, [SK]: sk });
+
+const { byUnit, byResponsible, byStatus, byNextReminder, byMeetingPlan, byExtensionRequest, byClosure, byAttention, byDecision, byDecisionBody } = TABLE.indexes;
+
+/** A key no record ever has: GET /health reads it to prove the table answers. */
+export const HEALTH_PROBE_KEY = tableKey('HEALTH', 'HEALTH');
+
+// Items and what belongs to them.
+const ITEM_PREFIX = 'ITEM#';
+export const itemKey = (id: string) => tableKey(`${ITEM_PREFIX}${id}`, 'ITEM');
+/** The id of the item a partition key names (`ITEM#<id>`), or undefined when it names none. */
+export const itemIdOf = (pk: string | undefined): string | undefined => (pk?.startsWith(ITEM_PREFIX) ? pk.slice(ITEM_PREFIX.length) : undefined);
 /** History events sort by the version they produced: one per change, in order, never two alike. */
-export const eventKey = (id: string, version: number) => ({ PK: `ITEM#${id}`, SK: `EVENT#${String(version).padStart(8, '0')}` });
+export const eventKey = (id: string, version: number) => tableKey(`${ITEM_PREFIX}${id}`, `${EVENT_PREFIX}${String(version).padStart(8, '0')}`);
 export const EVENT_PREFIX = 'EVENT#';
-export const idempotencyKey = (caller: string, key: string) => ({ PK: `IDEMPOTENCY#${caller}#${key}`, SK: 'IDEMPOTENCY' });
+export const idempotencyKey = (caller: string, clientKey: string) => tableKey(`IDEMPOTENCY#${caller}#${clientKey}`, 'IDEMPOTENCY');
 
+/**
+ * The look-alike guard of a piece of work: one record per normalized (kind, decision, §,
+ * responsible, title), named by its SHA-256 so that a 200-character title and a 254-character
+ * address always fit a key, holding the ids of the open items registered for it.
+ */
+export const lookalikeKey = (workKey: string) => tableKey(`LOOKALIKE#${createHash('sha256').update(workKey).digest('hex')}`, 'LOOKALIKE');
+/** Written once every open item stored before the guards existed has its guard (docs/data-model.md). */
+export const LOOKALIKE_GUARDS_COMPLETE = tableKey('LOOKALIKE_GUARDS', 'COMPLETE');
+
+// Reference data an admin keeps.
+export const meetingPlanKey = (body: string, year: number) => tableKey(`MEETINGS#${body}`, String(year));
+/** One record per saved plan, so the plans can be listed with one Query. */
+export const MEETING_PLAN_LIST_PARTITION = 'MEETING_PLANS';
+export const listedPlanKey = (body: string, year: number) => tableKey(MEETING_PLAN_LIST_PARTITION, `${body}#${year}`);
+/** Each year's extra closed days: one small partition, every year read in one Query. */
+export const CLOSED_DAYS_PARTITION = 'CLOSED_DAYS';
+export const closedDaysKey = (year: number) => tableKey(CLOSED_DAYS_PARTITION, String(year));
+/** The unit directory is one small partition (a municipality has tens of units): read whole for the weekly overview. */
+export const UNITS_PARTITION = 'UNITS';
+export const unitKey = (unit: string) => tableKey(UNITS_PARTITION, unit);
+/** The role directory is one small partition: read whole for each draft request. */
+export const ROLES_PARTITION = 'ROLES';
+export const roleKey = (role: string) => tableKey(ROLES_PARTITION, role);
+
+// Delivery.
+/** One claim per key and recipient: `SENT#<day>` or `SENT#DIGEST#<monday>#<unit>`, `<role>#<email>`. */
+export const claimPartition = (claim: string) => `SENT#${claim}`;
+export const claimKey = (claim: string, role: string, email: string) => tableKey(claimPartition(claim), `${role}#${email}`);
+/** The role and address a claim's sort key names. */
+export function claimRecipientOf(sk: string): { role: string; email: string } {
+  const [role, ...email] = sk.split('#');
+  return { role: role ?? '', email: email.join('#') };
+}
+const SUPPRESSED_PREFIX = 'SUPPRESSED#';
+export const suppressionKey = (address: string) => tableKey(`${SUPPRESSED_PREFIX}${address}`, 'SUPPRESSED');
+export const suppressedAddressOf = (pk: string) => pk.slice(SUPPRESSED_PREFIX.length);
+/** Pending notices for people's next emails: a handful at a time, read in one Query by the daily job. */
+export const NOTICE_PARTITION = 'NOTICE';
+export const noticeKey = (recipient: string, at: string, unique: string) => tableKey(NOTICE_PARTITION, `${recipient}#${at}#${unique}`);
+/** Fresh links emailed to an address on a Stockholm day. */
+export const linkRequestKey = (email: string, day: string) => tableKey(`LINKREQUEST#${email}`, `DAY#${day}`);
+
+// Calendar feeds: by the SHA-256 of the token (what `GET /calendar/{token}.ics` reads) and by id (for revoking).
+export const feedKey = (tokenHash: string) => tableKey(`FEED#${tokenHash}`, 'FEED');
+export const feedIdKey = (id: string) => tableKey(`FEEDID#${id}`, 'FEEDID');
+
+// The indexes on items.
 export const unitPartition = (unit: string, status: string) => `UNIT#${unit}#${status}`;
 export const responsiblePartition = (email: string, status: string) => `RESPONSIBLE#${email}#${status}`;
 export const statusPartition = (status: string) => `STATUS#${status}`;
 export const REMINDER_PARTITION = 'REMINDER';
+export const reminderSortKey = (date: string, id: string) => `${date}#${id}`;
 export const planPartition = (body: string, year: number) => `PLAN#${body}#${year}`;
 export const closurePartition = (unit: string, year: string) => `CLOSED#${unit}#${year}`;
 export const EXTENSION_PARTITION = 'EXTENSION_REQUESTED';
@@ -35,7 +106,7 @@ export const MAX_SORT_KEY_BYTES = 1024;
 export function isStorableId(id: string): boolean {
   return (
     id.length > 0 &&
-    Buffer.byteLength(itemKey(id).PK, 'utf8') <= MAX_PARTITION_KEY_BYTES &&
+    Buffer.byteLength(itemKey(id)[PK], 'utf8') <= MAX_PARTITION_KEY_BYTES &&
     Buffer.byteLength(dueSortKey('9999-12-31', id), 'utf8') <= MAX_SORT_KEY_BYTES
   );
 }
@@ -44,51 +115,51 @@ export function isStorableId(id: string): boolean {
 export function itemIndexKeys(item: StoredItem): Record<string, string> {
   const sort = dueSortKey(item.dueDate, item.id);
   const keys: Record<string, string> = {
-    GSI1PK: unitPartition(item.unit, item.status),
-    GSI1SK: sort,
-    GSI2PK: responsiblePartition(item.responsible.email, item.status),
-    GSI2SK: sort,
-    GSI3PK: statusPartition(item.status),
-    GSI3SK: sort,
+    [byUnit.partitionKey]: unitPartition(item.unit, item.status),
+    [byUnit.sortKey]: sort,
+    [byResponsible.partitionKey]: responsiblePartition(item.responsible.email, item.status),
+    [byResponsible.sortKey]: sort,
+    [byStatus.partitionKey]: statusPartition(item.status),
+    [byStatus.sortKey]: sort,
   };
   if (item.status === 'open' && item.nextReminderDate) {
-    keys.GSI4PK = REMINDER_PARTITION;
-    keys.GSI4SK = `${item.nextReminderDate}#${item.id}`;
+    keys[byNextReminder.partitionKey] = REMINDER_PARTITION;
+    keys[byNextReminder.sortKey] = reminderSortKey(item.nextReminderDate, item.id);
   }
   if (item.status === 'open' && item.meetingPlan) {
-    keys.GSI5PK = planPartition(item.meetingPlan.body, item.meetingPlan.year);
-    keys.GSI5SK = item.id;
+    keys[byMeetingPlan.partitionKey] = planPartition(item.meetingPlan.body, item.meetingPlan.year);
+    keys[byMeetingPlan.sortKey] = item.id;
   }
   if (item.status !== 'open' && item.closedAt) {
-    keys.GSI7PK = closurePartition(item.unit, stockholmDate(new Date(item.closedAt)).slice(0, 4));
-    keys.GSI7SK = `${item.closedAt}#${item.id}`;
+    keys[byClosure.partitionKey] = closurePartition(item.unit, stockholmDate(new Date(item.closedAt)).slice(0, 4));
+    keys[byClosure.sortKey] = `${item.closedAt}#${item.id}`;
   }
   if (item.status === 'open' && item.extensionRequest) {
-    keys.GSI6PK = EXTENSION_PARTITION;
-    keys.GSI6SK = sort;
+    keys[byExtensionRequest.partitionKey] = EXTENSION_PARTITION;
+    keys[byExtensionRequest.sortKey] = sort;
   }
   // Whatever sets `attention` (a registration, a change, a recomputed plan) writes the item through here.
   if (item.status === 'open' && item.attention) {
-    keys.GSI8PK = attentionPartition(item.attention);
-    keys.GSI8SK = sort;
+    keys[byAttention.partitionKey] = attentionPartition(item.attention);
+    keys[byAttention.sortKey] = sort;
   }
   // Every item, by the date the statistics count it from (shared/domain/reports/statistics.ts).
   const counted = countedDate(item);
-  keys.GSI9PK = decidedPartition(counted.slice(0, 7));
-  keys.GSI9SK = `${counted}#${item.id}`;
+  keys[byDecision.partitionKey] = decidedPartition(counted.slice(0, 7));
+  keys[byDecision.sortKey] = `${counted}#${item.id}`;
   if (item.decision) {
     const open = item.status === 'open';
-    keys.GSI10PK = decisionBodyPartition(item.decision.body, open ? 'open' : 'closed');
-    keys.GSI10SK = open ? sort : `${closedDate(item)}#${item.id}`;
+    keys[byDecisionBody.partitionKey] = decisionBodyPartition(item.decision.body, open ? 'open' : 'closed');
+    keys[byDecisionBody.sortKey] = open ? sort : `${closedDate(item)}#${item.id}`;
   }
   return keys;
 }
 
-const KEY_ATTRIBUTES = ['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'GSI3PK', 'GSI3SK', 'GSI4PK', 'GSI4SK', 'GSI5PK', 'GSI5SK', 'GSI6PK', 'GSI6SK', 'GSI7PK', 'GSI7SK', 'GSI8PK', 'GSI8SK', 'GSI9PK', 'GSI9SK', 'GSI10PK', 'GSI10SK', 'expiresAt'];
+const KEY_ATTRIBUTES = [...keyAttributeNames(), TABLE.timeToLiveAttribute];
 
 /** The stored record without its key attributes. */
 export function stripKeys<T>(record: Record<string, unknown>): T {
   const copy = { ...record };
-  for (const key of KEY_ATTRIBUTES) delete copy[key];
+  for (const attribute of KEY_ATTRIBUTES) delete copy[attribute];
   return copy as T;
 }

@@ -1,6 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { FreshLinkLimiter } from '../../application/links/fresh-link';
+import { linkRequestKey } from './keys';
 
 /** Counters live two days, then the TTL clears them. */
 const TTL_SECONDS = 2 * 24 * 60 * 60;
@@ -13,7 +14,7 @@ export function createDynamoFreshLinkLimiter(client: DynamoDBDocumentClient, tab
         await client.send(
           new UpdateCommand({
             TableName: tableName,
-            Key: { PK: `LINKREQUEST#${email}`, SK: `DAY#${day}` },
+            Key: linkRequestKey(email, day),
             UpdateExpression: 'ADD #count :one SET expiresAt = if_not_exists(expiresAt, :expires)',
             ConditionExpression: 'attribute_not_exists(#count) OR #count < :max',
             ExpressionAttributeNames: { '#count': 'count' },

@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { DeleteCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Notices } from '../../application/delivery/ports';
+import { NOTICE_PARTITION, noticeKey, PK, SK } from './keys';
 import { queryAll } from './query-all';
-
-/** Pending notices for people's next emails: a handful at a time, read in one Query by the daily job. */
-const NOTICE_PARTITION = 'NOTICE';
 
 export function createDynamoNotices(client: DynamoDBDocumentClient, tableName: string): Notices {
   return {
@@ -12,7 +10,7 @@ export function createDynamoNotices(client: DynamoDBDocumentClient, tableName: s
       await client.send(
         new PutCommand({
           TableName: tableName,
-          Item: { PK: NOTICE_PARTITION, SK: `${recipient}#${at}#${randomUUID()}`, registrar: recipient, text, at, ...(itemId ? { itemId } : {}) },
+          Item: { ...noticeKey(recipient, at, randomUUID()), registrar: recipient, text, at, ...(itemId ? { itemId } : {}) },
         }),
       );
     },
@@ -20,16 +18,16 @@ export function createDynamoNotices(client: DynamoDBDocumentClient, tableName: s
     async pendingNotices() {
       const records = await queryAll(client, {
         TableName: tableName,
-        KeyConditionExpression: 'PK = :pk',
+        KeyConditionExpression: `${PK} = :pk`,
         ExpressionAttributeValues: { ':pk': NOTICE_PARTITION },
         ConsistentRead: true,
       });
-      return records.map((r) => ({ id: String(r.SK), recipient: String(r.registrar), text: String(r.text), ...(typeof r.itemId === 'string' ? { itemId: r.itemId } : {}) }));
+      return records.map((r) => ({ id: String(r[SK]), recipient: String(r.registrar), text: String(r.text), ...(typeof r.itemId === 'string' ? { itemId: r.itemId } : {}) }));
     },
 
     async clearNotices(notices) {
       for (const notice of notices) {
-        await client.send(new DeleteCommand({ TableName: tableName, Key: { PK: NOTICE_PARTITION, SK: notice.id } }));
+        await client.send(new DeleteCommand({ TableName: tableName, Key: { [PK]: NOTICE_PARTITION, [SK]: notice.id } }));
       }
     },
   };

@@ -1,19 +1,22 @@
 import { GetCommand, PutCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { queryAll } from './query-all';
 import type { PlanStore } from '../../application/plans/ports';
+import type { MeetingPlan } from '../../domain/deadlines/meeting-plans';
+import { CLOSED_DAYS_PARTITION, closedDaysKey, listedPlanKey, MEETING_PLAN_LIST_PARTITION, meetingPlanKey, PK } from './keys';
 
-const meetingPlanKey = (body: string, year: number) => ({ PK: `MEETINGS#${body}`, SK: String(year) });
-const CLOSED_DAYS = 'CLOSED_DAYS';
-/** One record per saved plan, so the plans can be listed with one Query (docs/data-model.md). */
-const MEETING_PLAN_LIST = 'MEETING_PLANS';
-const listedPlanKey = (body: string, year: number) => ({ PK: MEETING_PLAN_LIST, SK: `${body}#${year}` });
+/** A meeting plan record as the plan of that body and year. */
+export const meetingPlanOf = (body: string, year: number, record: Record<string, unknown>): MeetingPlan => ({
+  body,
+  year,
+  leadWorkingDays: Number(record.leadWorkingDays),
+  dates: record.dates as string[],
+});
 
 export function createDynamoPlanStore(client: DynamoDBDocumentClient, tableName: string): PlanStore {
   return {
     async meetingPlan(body, year) {
       const result = await client.send(new GetCommand({ TableName: tableName, Key: meetingPlanKey(body, year) }));
-      if (!result.Item) return undefined;
-      return { body, year, leadWorkingDays: Number(result.Item.leadWorkingDays), dates: result.Item.dates as string[] };
+      return result.Item ? meetingPlanOf(body, year, result.Item) : undefined;
     },
     async saveMeetingPlan(plan, by, at) {
       await client.send(
@@ -26,20 +29,20 @@ export function createDynamoPlanStore(client: DynamoDBDocumentClient, tableName:
       );
     },
     async meetingPlanList() {
-      const records = await queryAll(client, { TableName: tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': MEETING_PLAN_LIST } });
+      const records = await queryAll(client, { TableName: tableName, KeyConditionExpression: `${PK} = :pk`, ExpressionAttributeValues: { ':pk': MEETING_PLAN_LIST_PARTITION } });
       return records.map((record) => ({ body: String(record.body), year: Number(record.year) }));
     },
     async closedDays(year) {
-      const result = await client.send(new GetCommand({ TableName: tableName, Key: { PK: CLOSED_DAYS, SK: String(year) } }));
+      const result = await client.send(new GetCommand({ TableName: tableName, Key: closedDaysKey(year) }));
       return result.Item ? (result.Item.dates as string[]) : undefined;
     },
     async saveClosedDays(year, dates, by, at) {
       await client.send(
-        new PutCommand({ TableName: tableName, Item: { PK: CLOSED_DAYS, SK: String(year), dates, updatedBy: by, updatedAt: at } }),
+        new PutCommand({ TableName: tableName, Item: { ...closedDaysKey(year), dates, updatedBy: by, updatedAt: at } }),
       );
     },
     async allClosedDays() {
-      const records = await queryAll(client, { TableName: tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': CLOSED_DAYS } });
+      const records = await queryAll(client, { TableName: tableName, KeyConditionExpression: `${PK} = :pk`, ExpressionAttributeValues: { ':pk': CLOSED_DAYS_PARTITION } });
       return records.flatMap((record) => record.dates as string[]);
     },
   };

@@ -1,9 +1,7 @@
-import { BatchGetCommand, PutCommand, type BatchGetCommandOutput, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Suppressions } from '../../application/delivery/ports';
-
-const suppressionKey = (address: string) => ({ PK: `SUPPRESSED#${address}`, SK: 'SUPPRESSED' });
-/** Keys in one BatchGetItem, DynamoDB's limit. */
-const BATCH = 100;
+import { batchGet } from './batch-get';
+import { PK, suppressedAddressOf, suppressionKey } from './keys';
 
 export function createDynamoSuppressions(client: DynamoDBDocumentClient, tableName: string): Suppressions {
   return {
@@ -12,16 +10,8 @@ export function createDynamoSuppressions(client: DynamoDBDocumentClient, tableNa
     },
 
     async suppressed(addresses) {
-      const found = new Set<string>();
-      for (let i = 0; i < addresses.length; i += BATCH) {
-        let keys: Record<string, unknown>[] | undefined = addresses.slice(i, i + BATCH).map(suppressionKey);
-        while (keys && keys.length) {
-          const result: BatchGetCommandOutput = await client.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys } } }));
-          for (const record of result.Responses?.[tableName] ?? []) found.add(String(record.PK).slice('SUPPRESSED#'.length));
-          keys = result.UnprocessedKeys?.[tableName]?.Keys;
-        }
-      }
-      return found;
+      const records = await batchGet(client, tableName, addresses.map(suppressionKey));
+      return new Set([...records.values()].map((record) => suppressedAddressOf(String(record[PK]))));
     },
   };
 }

@@ -1,12 +1,11 @@
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Unit, UnitDirectory } from '../../application/units/directory';
+import { PK, SK, UNITS_PARTITION, unitKey } from './keys';
 import { queryAll } from './query-all';
 
-/** The unit directory is one small partition (a municipality has tens of units): read whole for the weekly overview. */
-const UNITS = 'UNITS';
-
-const unitOf = (record: Record<string, unknown>): Unit => ({
-  unit: String(record.SK),
+/** A unit directory record as the directory's entry. */
+export const unitOf = (record: Record<string, unknown>): Unit => ({
+  unit: String(record[SK]),
   manager: record.manager as Unit['manager'],
   updatedBy: String(record.updatedBy),
   updatedAt: String(record.updatedAt),
@@ -15,14 +14,14 @@ const unitOf = (record: Record<string, unknown>): Unit => ({
 export function createDynamoUnitDirectory(client: DynamoDBDocumentClient, tableName: string): UnitDirectory {
   return {
     async get(unit) {
-      const result = await client.send(new GetCommand({ TableName: tableName, Key: { PK: UNITS, SK: unit } }));
+      const result = await client.send(new GetCommand({ TableName: tableName, Key: unitKey(unit) }));
       return result.Item ? unitOf(result.Item) : undefined;
     },
     async put(unit) {
-      await client.send(new PutCommand({ TableName: tableName, Item: { PK: UNITS, SK: unit.unit, manager: unit.manager, updatedBy: unit.updatedBy, updatedAt: unit.updatedAt } }));
+      await client.send(new PutCommand({ TableName: tableName, Item: { ...unitKey(unit.unit), manager: unit.manager, updatedBy: unit.updatedBy, updatedAt: unit.updatedAt } }));
     },
     async all() {
-      const records = await queryAll(client, { TableName: tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': UNITS } });
+      const records = await queryAll(client, { TableName: tableName, KeyConditionExpression: `${PK} = :pk`, ExpressionAttributeValues: { ':pk': UNITS_PARTITION } });
       return records.map(unitOf);
     },
   };

@@ -1,5 +1,5 @@
-import addressparser from 'nodemailer/lib/addressparser';
-import MailComposer from 'nodemailer/lib/mail-composer';
+import type addressparser from 'nodemailer/lib/addressparser';
+import type MailComposer from 'nodemailer/lib/mail-composer';
 import { MAX_SUBJECT_LENGTH } from '../../domain/text';
 import { cleanText, oneLine } from '../../domain/text';
 
@@ -35,10 +35,21 @@ const CONTENT_TYPE = /^[\w.+-]+\/[\w.+-]+(\s*;\s*[\w.-]+=(?:[\w.+-]+|"[^"\\\u000
 /** Longest value of a custom header, inside the 998-character line limit before folding. */
 const MAX_HEADER_VALUE = 900;
 
+/**
+ * nodemailer's composer and address parser (about 140 kB), loaded with the first message rather
+ * than at every cold start: the pages function sends mail only when someone asks for a fresh link.
+ */
+let nodemailer: Promise<{ parse: typeof addressparser; Composer: typeof MailComposer }> | undefined;
+const loadNodemailer = () =>
+  (nodemailer ??= Promise.all([import('nodemailer/lib/addressparser'), import('nodemailer/lib/mail-composer')]).then(([parser, composer]) => ({
+    parse: parser.default,
+    Composer: composer.default as typeof MailComposer,
+  })));
+
 /** Exactly one mailbox, or a refusal: a line break, a second address or a group never reaches a header. */
-function mailbox(value: string, field: string): { name: string; address: string } {
+function mailbox(parse: typeof addressparser, value: string, field: string): { name: string; address: string } {
   if (CONTROL.test(value)) throw new UnsafeHeaderError(`${field}: an address may not contain line breaks or control characters`);
-  const parsed = addressparser(value);
+  const parsed = parse(value);
   const only = parsed[0];
   if (parsed.length !== 1 || !only || only.group || !only.address || !ADDR_SPEC.test(only.address)) {
     throw new UnsafeHeaderError(`${field}: not a single plain e-mail address`);
@@ -68,11 +79,12 @@ function attachment(a: NonNullable<MimeMessage['attachments']>[number]) {
  */
 export async function composeMime(message: MimeMessage): Promise<Buffer> {
   if (message.to.length === 0) throw new UnsafeHeaderError('to: at least one recipient is needed');
-  const composer = new MailComposer({
-    from: mailbox(message.from, 'from'),
-    to: message.to.map((a) => mailbox(a, 'to')),
-    ...(message.cc?.length ? { cc: message.cc.map((a) => mailbox(a, 'cc')) } : {}),
-    ...(message.replyTo ? { replyTo: mailbox(message.replyTo, 'replyTo') } : {}),
+  const { parse, Composer } = await loadNodemailer();
+  const composer = new Composer({
+    from: mailbox(parse, message.from, 'from'),
+    to: message.to.map((a) => mailbox(parse, a, 'to')),
+    ...(message.cc?.length ? { cc: message.cc.map((a) => mailbox(parse, a, 'cc')) } : {}),
+    ...(message.replyTo ? { replyTo: mailbox(parse, message.replyTo, 'replyTo') } : {}),
     subject: oneLine(message.subject, MAX_SUBJECT_LENGTH),
     text: message.text,
     html: message.html,

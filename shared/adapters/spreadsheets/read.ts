@@ -1,5 +1,4 @@
 import type { CellValue } from 'exceljs';
-import { CsvError, parse } from 'csv-parse/sync';
 import { DomainError } from '../../domain/errors';
 import type { SheetRow, SheetTable } from '../../application/imports/ports';
 
@@ -57,7 +56,9 @@ async function readXlsx(bytes: Uint8Array): Promise<SheetTable> {
  * which Swedish Excel's "CSV (semikolonavgränsad)" writes. The separator is the header line's:
  * `;` (Swedish Excel) or `,`.
  */
-function readCsv(bytes: Uint8Array): SheetTable {
+async function readCsv(bytes: Uint8Array): Promise<SheetTable> {
+  // Loaded when a file is uploaded, as exceljs is, not at every cold start of the items function.
+  const { CsvError, parse } = await import('csv-parse/sync');
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);

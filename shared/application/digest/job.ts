@@ -1,5 +1,4 @@
-import { fromZonedTime } from 'date-fns-tz';
-import { addDays, stockholmDate, TIME_ZONE, type CalendarDate } from '../../domain/dates';
+import { addDays, stockholmDate, stockholmMidnight, type CalendarDate } from '../../domain/dates';
 import { isFirstWorkingDayOfWeek, mondayOf } from '../../domain/calendar/week';
 import type { ItemView, StoredItem } from '../../domain/items/item';
 import type { Person } from '../../domain/items/vocabulary';
@@ -69,7 +68,7 @@ function managersOf(unit: string, directory: Map<string, Person>, open: StoredIt
 async function digestOf(deps: DigestJobDeps, unit: string, open: StoredItem[], day: CalendarDate): Promise<UnitDigest> {
   const views = open.map((item) => toView(item, day));
   const lastMonday = addDays(mondayOf(day), -7);
-  const range = { from: fromZonedTime(`${lastMonday}T00:00:00`, TIME_ZONE).toISOString(), to: fromZonedTime(`${mondayOf(day)}T00:00:00`, TIME_ZONE).toISOString() };
+  const range = { from: stockholmMidnight(lastMonday).toISOString(), to: stockholmMidnight(mondayOf(day)).toISOString() };
   const year = day.slice(0, 4);
   // Last week may begin in December: its closures are then partly in last year's partition.
   const closedLastWeek = (

@@ -5,6 +5,8 @@ import type { Attention, Kind, Status } from '../../domain/items/vocabulary';
 import type { StoredItem } from '../../domain/items/item';
 import type { PublicSourceItem } from '../../domain/reports/public';
 import type { ReportItem, StatisticsFilters } from '../../domain/reports/statistics';
+import type { DeadlineData, DeadlineReads } from '../plans/deadline-rules';
+import type { Unit } from '../units/directory';
 
 /** A list query in the repository's terms; the service has already applied who may see what. */
 export interface ItemQuery {
@@ -42,21 +44,66 @@ export interface IdempotencyRecord {
   itemId: string;
 }
 
+/** What registering an item reads before it writes, all of it in one batched read. */
+export interface RegistrationReads extends DeadlineReads {
+  /** The unit whose directory entry names the manager, when the item names none. */
+  unit?: string;
+  idempotency?: { caller: string; key: string };
+  /** The work (`sameWorkKey`) whose look-alike guard to read; none when the look-alike is confirmed. */
+  lookalike?: string;
+  /**
+   * Strongly consistent reads. A first attempt needs none: a guard or idempotency record read a
+   * moment too early fails the transaction's condition instead. The attempt after that reads consistently.
+   */
+  consistent?: boolean;
+}
+
+/** What a registration read: the deadline's reference data, the unit, the idempotency record, the look-alike guard. */
+export interface RegistrationData extends DeadlineData {
+  unit?: Unit;
+  idempotency?: IdempotencyRecord;
+  /** The ids the work's look-alike guard holds: the open items registered for it (one may have changed since; read it to know). */
+  lookalikes: string[];
+  /**
+   * Whether every open item is in its guard. Not until the items stored before the guards
+   * existed have been given theirs (`guardOpenItems`): until then the official's open items are
+   * looked through as well.
+   */
+  guardsComplete: boolean;
+}
+
+/**
+ * How a new item joins its work's look-alike guard: only if the guard still holds exactly the
+ * ids read (none, or items no longer like it), else `LookalikeTaken`; or, a look-alike being
+ * confirmed, beside what it holds.
+ */
+export type LookalikeWrite = { work: string; asRead: string[] } | { work: string; confirmed: true };
+
+/** The item as it was read before a change: its version, and what places it in a look-alike guard. */
+export type ItemAsRead = Pick<StoredItem, 'id' | 'version' | 'lastRemindedOn' | 'status' | 'kind' | 'decision' | 'responsible' | 'title'>;
+
 export interface ItemRepository {
-  /** Stores a new item with its first history event, atomically. With an idempotency record, a reused key fails with `IdempotencyKeyTaken`. */
-  create(item: StoredItem, event: HistoryEvent, idempotency?: { caller: string; key: string; bodyHash: string }): Promise<void>;
+  /** Everything a registration reads, in one consistent batched read (docs/data-model.md, "Writes"). */
+  registrationData(reads: RegistrationReads): Promise<RegistrationData>;
+  /**
+   * Stores a new item with its first history event and its place in the look-alike guard,
+   * atomically. With an idempotency record, a reused key fails with `IdempotencyKeyTaken`; a
+   * guard changed since it was read, with `LookalikeTaken`.
+   */
+  create(item: StoredItem, event: HistoryEvent, options: { idempotency?: { caller: string; key: string; bodyHash: string }; lookalike: LookalikeWrite }): Promise<void>;
   get(id: string): Promise<StoredItem | undefined>;
   /**
    * Replaces the item with one history event, atomically, if it is still as read: the same
    * version and the same `lastRemindedOn` (which the daily job moves without a new version);
-   * else `VersionConflict`. With an idempotency record, a reused key fails with `IdempotencyKeyTaken`.
+   * else `VersionConflict`. An item closed, reopened or given other work fields moves between
+   * look-alike guards in the same transaction. With an idempotency record, a reused key fails
+   * with `IdempotencyKeyTaken`.
    */
-  update(
-    item: StoredItem,
-    event: HistoryEvent,
-    read: Pick<StoredItem, 'version' | 'lastRemindedOn'>,
-    idempotency?: { caller: string; key: string; bodyHash: string },
-  ): Promise<void>;
+  update(item: StoredItem, event: HistoryEvent, read: ItemAsRead, idempotency?: { caller: string; key: string; bodyHash: string }): Promise<void>;
+  /** Puts an open item in its look-alike guard (nothing changes when it is there already). */
+  guard(item: StoredItem): Promise<void>;
+  /** Records that every open item is in its guard, as of `at`. */
+  guardsCompleted(at: string): Promise<void>;
   history(id: string): Promise<HistoryEvent[]>;
   list(query: ItemQuery): Promise<ItemPage>;
   idempotency(caller: string, key: string): Promise<IdempotencyRecord | undefined>;
@@ -98,6 +145,7 @@ export interface ItemRepository {
 
 export class VersionConflict extends Error {}
 export class IdempotencyKeyTaken extends Error {}
+export class LookalikeTaken extends Error {}
 export class InvalidCursor extends Error {}
 
 /**

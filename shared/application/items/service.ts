@@ -2,16 +2,27 @@ import { createHash, randomUUID } from 'node:crypto';
 import { isRegistrar, managedUnit, requireRegistrar, type Caller } from '../../domain/caller';
 import type { Clock } from '../../platform/clock';
 import { addDays, stockholmDate, swedishDate, type CalendarDate } from '../../domain/dates';
-import { conflict, forbidden, invalid, notFound, refused, stale } from '../../domain/errors';
+import { conflict, forbidden, invalid, notFound, refused, stale, unavailable } from '../../domain/errors';
 import { diffItems, type HistoryAction, type HistoryEvent } from '../../domain/items/history';
 import { ATTENTIONS, DEFAULT_REMINDERS, dueKindMismatch, KIND_LABELS, originKindMismatch, type Attention, type Kind, type State, type Status } from '../../domain/items/vocabulary';
 import { searchWords } from '../../domain/items/search';
 import type { ItemSort, SortKey } from './query';
 import { type CreateItemBody, type DeadlinePreviewBody, type PatchItemBody } from './commands';
 import { type ItemView, type ResolvedDue, type StoredItem, type Warning } from '../../domain/items/item';
-import { IdempotencyKeyTaken, InvalidCursor, VersionConflict, type ItemQuery, type ItemRepository, type NoticeBoard } from './ports';
 import type { DeadlineRules } from '../../domain/items/rules';
-import type { UnitDirectory } from '../units/directory';
+import {
+  IdempotencyKeyTaken,
+  InvalidCursor,
+  LookalikeTaken,
+  VersionConflict,
+  type IdempotencyRecord,
+  type ItemQuery,
+  type ItemRepository,
+  type NoticeBoard,
+  type RegistrationData,
+} from './ports';
+import type { PreloadableDeadlineRules } from '../plans/deadline-rules';
+import { sameWorkKey, type WorkFields } from '../../domain/items/lookalike';
 import { toView } from '../../domain/items/view';
 import { itemReference } from '../../domain/items/reference';
 import { checkDueAfterOrigin, deadlineFor, deadlineWarnings, registrationWarnings } from './registration';
@@ -19,13 +30,11 @@ import { listAll } from './list-all';
 
 export interface ItemDeps {
   items: ItemRepository;
-  rules: DeadlineRules;
+  rules: PreloadableDeadlineRules;
   clock: Clock;
   newId?: () => string;
   /** Where the outcome of an official's request is left for their next email. */
   notices?: NoticeBoard;
-  /** The unit directory: an item registered without a manager takes its unit's. */
-  units?: Pick<UnitDirectory, 'get'>;
 }
 
 const today = (deps: ItemDeps) => stockholmDate(deps.clock());
@@ -55,7 +64,7 @@ async function readable(deps: ItemDeps, caller: Caller, id: string): Promise<Sto
 }
 
 /** Adds what is derived from the deadline: the next reminder date and the meeting plan it hangs on. */
-export async function withSchedule(deps: Pick<ItemDeps, 'rules' | 'clock'>, item: StoredItem): Promise<StoredItem> {
+export async function withSchedule(deps: { rules: Pick<DeadlineRules, 'nextReminderDate' | 'planDependency'>; clock: Clock }, item: StoredItem): Promise<StoredItem> {
   const { nextReminderDate: _, meetingPlan: __, ...rest } = item;
   const next = item.status === 'open' ? await deps.rules.nextReminderDate(rest, stockholmDate(deps.clock())) : undefined;
   const plan = deps.rules.planDependency(rest);
@@ -69,6 +78,9 @@ export interface Registration {
   replayed: boolean;
 }
 
+/** Attempts at a registration whose look-alike guard another registration changed between the read and the write. */
+const REGISTRATION_ATTEMPTS = 3;
+
 /**
  * Register an item: validate its deadline against the rules and against its decision, store it
  * with its creation event in one transaction. With an Idempotency-Key, a repeat of the same
@@ -77,80 +89,102 @@ export interface Registration {
  * `possible_duplicate` naming it, unless `confirmDuplicate`. The answer carries `warnings`
  * (`registrationWarnings`): no manager to escalate to, a meeting already held (the item is then
  * flagged `attention: meeting_already_held`), a deadline already past.
+ *
+ * Two round trips to the table: one batched read of everything it needs (the closed days and
+ * meeting plans of the deadline, the unit's manager, the idempotency record, the look-alike
+ * guard), then the one transaction, which also joins the item to its guard on condition that
+ * the guard is still as read, so that two identical registrations at the same instant store one.
+ * The read need not be strongly consistent: what it read too early fails the transaction's
+ * conditions, and the next attempt reads consistently. A look-alike the guard names is read to
+ * name it in the 409 (README, "Registering an item").
  */
 export async function createItem(deps: ItemDeps, caller: Caller, body: CreateItemBody, idempotencyKey?: string): Promise<Registration> {
   requireRegistrar(caller);
   const bodyHash = createHash('sha256').update(canonical(body)).digest('hex');
-  if (idempotencyKey) {
-    const replay = await replayIdempotent(deps, caller, idempotencyKey, bodyHash);
-    if (replay) return replay;
-  }
   const { confirmDuplicate, ...fields } = body;
   const day = today(deps);
-  // Independent reads, so side by side: the deadline's calendar and plans, the unit's manager, a look-alike.
-  const [deadline, unit, duplicate] = await Promise.all([
-    deadlineFor(deps.rules, fields, day),
-    fields.manager ? undefined : deps.units?.get(fields.unit),
-    confirmDuplicate ? undefined : openDuplicateOf(deps, fields),
-  ]);
-  if (duplicate) {
-    // A parallel request with the same key may have stored it meanwhile: that is a replay, not a look-alike.
-    const replay = idempotencyKey ? await replayIdempotent(deps, caller, idempotencyKey, bodyHash) : undefined;
-    if (replay) return replay;
-    throw conflict(
-      'possible_duplicate',
-      `Det finns redan ett öppet ärende som ser likadant ut: ${itemReference(duplicate)}, tidsfrist ${swedishDate(duplicate.dueDate)}. ` +
-        'Är det ändå ett nytt ärende, skicka samma uppgifter med "confirmDuplicate": true.',
-      { existingId: duplicate.id },
-    );
-  }
-  const now = deps.clock().toISOString();
-  const manager = fields.manager ?? unit?.manager;
-  const item = await withSchedule(deps, {
-    ...fields,
-    ...(manager ? { manager } : {}),
-    reminders: fields.reminders ?? DEFAULT_REMINDERS,
-    ...deadline,
-    id: (deps.newId ?? randomUUID)(),
-    status: 'open',
-    createdBy: caller.who,
-    createdAt: now,
-    updatedAt: now,
-    version: 1,
-  });
-  const event: HistoryEvent = { at: now, by: caller.who, action: 'created', changes: {} };
-  try {
-    await deps.items.create(item, event, idempotencyKey ? { caller: caller.who, key: idempotencyKey, bodyHash } : undefined);
-  } catch (error) {
-    if (error instanceof IdempotencyKeyTaken && idempotencyKey) {
-      const replay = await replayIdempotent(deps, caller, idempotencyKey, bodyHash);
+  const work = sameWorkKey(fields);
+  for (let attempt = 1; ; attempt++) {
+    const data = await deps.items.registrationData({
+      ...deps.rules.reads({ due: fields.due, reminders: fields.reminders ?? DEFAULT_REMINDERS }, day),
+      ...(fields.manager ? {} : { unit: fields.unit }),
+      ...(idempotencyKey ? { idempotency: { caller: caller.who, key: idempotencyKey } } : {}),
+      ...(confirmDuplicate ? {} : { lookalike: work }),
+      ...(attempt > 1 ? { consistent: true } : {}),
+    });
+    if (data.idempotency) return replayOf(deps, data.idempotency, bodyHash);
+    const rules = deps.rules.withData(data);
+    const deadline = await deadlineFor(rules, fields, day);
+    const duplicate = confirmDuplicate ? undefined : await openLookalike(deps, fields, work, data);
+    if (duplicate) {
+      // A parallel request with the same key may have stored it meanwhile: that is a replay, not a look-alike.
+      const replay = idempotencyKey ? await replayIdempotent(deps, caller, idempotencyKey, bodyHash) : undefined;
       if (replay) return replay;
+      throw conflict(
+        'possible_duplicate',
+        `Det finns redan ett öppet ärende som ser likadant ut: ${itemReference(duplicate)}, tidsfrist ${swedishDate(duplicate.dueDate)}. ` +
+          'Är det ändå ett nytt ärende, skicka samma uppgifter med "confirmDuplicate": true.',
+        { existingId: duplicate.id },
+      );
     }
-    throw error;
+    const now = deps.clock().toISOString();
+    const manager = fields.manager ?? data.unit?.manager;
+    const item = await withSchedule({ rules, clock: deps.clock }, {
+      ...fields,
+      ...(manager ? { manager } : {}),
+      reminders: fields.reminders ?? DEFAULT_REMINDERS,
+      ...deadline,
+      id: (deps.newId ?? randomUUID)(),
+      status: 'open',
+      createdBy: caller.who,
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    });
+    const event: HistoryEvent = { at: now, by: caller.who, action: 'created', changes: {} };
+    try {
+      await deps.items.create(item, event, {
+        ...(idempotencyKey ? { idempotency: { caller: caller.who, key: idempotencyKey, bodyHash } } : {}),
+        // Among the guard's ids, none was an open look-alike: the new item takes their place.
+        lookalike: confirmDuplicate ? { work, confirmed: true } : { work, asRead: data.lookalikes },
+      });
+    } catch (error) {
+      if (error instanceof IdempotencyKeyTaken && idempotencyKey) {
+        const replay = await replayIdempotent(deps, caller, idempotencyKey, bodyHash);
+        if (replay) return replay;
+      }
+      // The same work registered in between: read again, and it is the look-alike.
+      if (error instanceof LookalikeTaken) {
+        if (attempt < REGISTRATION_ATTEMPTS) continue;
+        throw unavailable('Samma ärende registreras av någon annan just nu. Försök igen om en stund.', 1, error);
+      }
+      throw error;
+    }
+    return { item: toView(item, day), warnings: registrationWarnings(item, rules), replayed: false };
   }
-  return { item: toView(item, day), warnings: registrationWarnings(item, deps.rules), replayed: false };
-}
-
-/** What makes two items the same work: kind, decision (body, date, §), official and title, case and spacing ignored. */
-function sameWorkKey(item: Pick<StoredItem, 'kind' | 'decision' | 'responsible' | 'title'>): string {
-  const squeeze = (text: string | undefined) => text?.normalize('NFC').toLocaleLowerCase('sv').replace(/[\s§]+/g, '') ?? null;
-  const { decision } = item;
-  return JSON.stringify([item.kind, decision?.body ?? null, decision?.date ?? null, squeeze(decision?.paragraph), item.responsible.email, squeeze(item.title)]);
 }
 
 /**
- * An open item that looks like the one being registered, if any. Read from the official's open
- * items of that kind (and decision body) through the `byResponsible` index, never a Scan.
+ * The open item that looks like the one being registered, if any. Nothing is read when the
+ * guard holds no item and every open item is in its guard (the common case). Otherwise the
+ * official's open items of that kind (and decision body) are read through the `byResponsible`
+ * index, never a Scan, as the look-alike was found before the guards existed (and must still be
+ * for items stored before then, until they have their guards), and beside them the items the
+ * guard names, read consistently: one registered an instant ago is not in the index yet, and
+ * one closed or changed since is no look-alike.
  */
-async function openDuplicateOf(deps: ItemDeps, item: Pick<StoredItem, 'kind' | 'decision' | 'responsible' | 'title'>): Promise<StoredItem | undefined> {
-  const candidates = await listAll(deps.items, {
-    responsible: item.responsible.email,
-    kind: item.kind,
-    ...(item.decision ? { decisionBody: item.decision.body } : {}),
-    statuses: ['open'],
-  });
-  const key = sameWorkKey(item);
-  return candidates.find((candidate) => sameWorkKey(candidate) === key);
+async function openLookalike(deps: ItemDeps, fields: WorkFields, work: string, data: RegistrationData): Promise<StoredItem | undefined> {
+  if (data.guardsComplete && data.lookalikes.length === 0) return undefined;
+  const [listed, ...guarded] = await Promise.all([
+    listAll(deps.items, {
+      responsible: fields.responsible.email,
+      kind: fields.kind,
+      ...(fields.decision ? { decisionBody: fields.decision.body } : {}),
+      statuses: ['open'],
+    }),
+    ...data.lookalikes.map((id) => deps.items.get(id)),
+  ]);
+  return [...listed, ...guarded].find((item) => item?.status === 'open' && sameWorkKey(item) === work);
 }
 
 /**
@@ -168,7 +202,11 @@ export async function previewDeadline(deps: ItemDeps, caller: Caller, body: Dead
 
 async function replayIdempotent(deps: ItemDeps, caller: Caller, key: string, bodyHash: string): Promise<Registration | undefined> {
   const record = await deps.items.idempotency(caller.who, key);
-  if (!record) return undefined;
+  return record ? replayOf(deps, record, bodyHash) : undefined;
+}
+
+/** The answer to a registration repeated with its Idempotency-Key: the item as stored; the key with another body is a 409. */
+async function replayOf(deps: ItemDeps, record: IdempotencyRecord, bodyHash: string): Promise<Registration> {
   if (record.bodyHash !== bodyHash) {
     throw conflict('idempotency_key_reused', 'Idempotency-Key har redan använts för ett annat ärende: skicka samma uppgifter, eller en ny nyckel.');
   }

@@ -1,7 +1,5 @@
-import { formatInTimeZone } from 'date-fns-tz';
-import { sv } from 'date-fns/locale';
 import type { Clock } from '../../platform/clock';
-import { daysBetween, stockholmDate, TIME_ZONE, type CalendarDate } from '../../domain/dates';
+import { daysBetween, stockholmDate, swedishDateTime, swedishDayMonthYear, type CalendarDate } from '../../domain/dates';
 import { oneYearLater } from '../../domain/deadlines/resolve';
 import { decisionReference } from '../../domain/items/reference';
 import { oneLine } from '../../domain/text';
@@ -29,12 +27,12 @@ export interface ReportDeps {
 
 /** "15 maj 2027": the date form of a heading (no weekday). */
 export function dayMonthYear(date: CalendarDate): string {
-  return formatInTimeZone(new Date(`${date}T12:00:00Z`), 'UTC', 'd MMMM yyyy', { locale: sv });
+  return swedishDayMonthYear(date);
 }
 
 /** "15 maj 2027 kl. 09:05": when a report was taken out, Stockholm time. */
 export function takenOutAt(instant: string): string {
-  return formatInTimeZone(new Date(instant), TIME_ZONE, "d MMMM yyyy 'kl.' HH:mm", { locale: sv });
+  return swedishDateTime(new Date(instant));
 }
 
 /** The open items a query names, registered on or before `asOf`. */

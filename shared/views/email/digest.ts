@@ -1,5 +1,4 @@
-import { getISOWeek } from 'date-fns';
-import { stockholmDay, swedishDate, type CalendarDate } from '../../domain/dates';
+import { isoWeek, stockholmDay, swedishDate, type CalendarDate } from '../../domain/dates';
 import { LIMITS } from '../../domain/items/vocabulary';
 import { type ItemView } from '../../domain/items/item';
 import { daysInWords, decisionFact, MAX_ITEMS_PER_EMAIL, type RenderedEmail } from './reminder';
@@ -56,7 +55,7 @@ interface Section {
  */
 export function renderDigestEmail(input: DigestEmailInput): RenderedEmail {
   const unit = oneLine(input.unit, LIMITS.unit);
-  const week = getISOWeek(new Date(`${input.day}T12:00:00Z`));
+  const week = isoWeek(input.day);
   const late = input.overdue.length;
   const subject = `Veckoöversikt ${oneLine(input.unit, 60)}: ${late} ${late === 1 ? 'försenat' : 'försenade'}, ${input.upcoming.length} på väg`;
   const greeting = input.manager.name ? `Hej ${oneLine(input.manager.name, LIMITS.name)}!` : 'Hej!';
