@@ -5,7 +5,6 @@ import { createDynamoNotices } from '../../shared/adapters/dynamo/notices';
 import { createDynamoPlanStore } from '../../shared/adapters/dynamo/plans';
 import { createDynamoSuppressions } from '../../shared/adapters/dynamo/suppressions';
 import { createDynamoUnitDirectory } from '../../shared/adapters/dynamo/units';
-import { IcsUnreadable, meetingsFromIcs } from '../../shared/adapters/ics/meeting-plan';
 import { pdfText } from '../../shared/adapters/pdf/text';
 import { workspaceSecretsFrom } from '../../shared/adapters/secrets/workspace-secret';
 import { readSpreadsheet } from '../../shared/adapters/spreadsheets/read';
@@ -70,7 +69,9 @@ export function createWorkspaceDependencies(env: Record<string, string | undefin
     ...(oidc ? { oidc } : {}),
     pdfText,
     readSpreadsheet,
-    meetingsFromCalendar: (text: string, options: { year: number; mentions?: string }) => {
+    meetingsFromCalendar: async (text: string, options: { year: number; mentions?: string }) => {
+      // The calendar reader (ical.js, date-fns-tz) is loaded by the one admin page that reads a calendar, not at every cold start.
+      const { IcsUnreadable, meetingsFromIcs } = await import('../../shared/adapters/ics/meeting-plan');
       try {
         return { meetings: meetingsFromIcs(text, options) };
       } catch (error) {

@@ -35,6 +35,7 @@ const LAZY = {
   'unpdf (decisions sent as PDF)': /node_modules\/unpdf\//,
   'nodemailer (a message to send)': /node_modules\/nodemailer\//,
   'the OpenAPI document (GET /openapi.json)': /^openapi\.json$/,
+  'ical.js (a meeting plan read from a calendar)': /node_modules\/ical\.js\//,
 };
 
 describe('a function’s cold start', () => {
@@ -45,10 +46,11 @@ describe('a function’s cold start', () => {
 
   it('still bundles them where a request needs them, to be loaded then', () => {
     const bundling = (path: RegExp) => [...bundles].filter(([, b]) => b.all.some((input) => path.test(input))).map(([name]) => name).sort();
-    expect(bundling(LAZY['exceljs (workbook exports and imports)'])).toEqual(['items', 'reports', 'units']);
-    expect(bundling(LAZY['unpdf (decisions sent as PDF)'])).toEqual(['drafts']);
+    expect(bundling(LAZY['exceljs (workbook exports and imports)'])).toEqual(['items', 'reports', 'units', 'workspace']);
+    expect(bundling(LAZY['unpdf (decisions sent as PDF)'])).toEqual(['drafts', 'workspace']);
     expect(bundling(LAZY['nodemailer (a message to send)'])).toEqual(['digest', 'pages', 'reminders']);
     expect(bundling(LAZY['the OpenAPI document (GET /openapi.json)'])).toEqual(['health']);
+    expect(bundling(LAZY['ical.js (a meeting plan read from a calendar)'])).toEqual(['workspace']);
   });
 
   it('loads no date library: Stockholm dates come from Intl (shared/domain/dates.ts)', () => {

@@ -57,7 +57,7 @@ export async function changePlan(deps: WorkspaceDeps, { session, params, body, f
     const file = files.ics;
     if (!file) return renderPlan(deps, session, params, 400, { values, errors: { ics: 'Välj kalenderfilen (.ics) att läsa in.' } });
     const mentions = values.mentions?.trim();
-    const found = deps.meetingsFromCalendar(file.bytes.toString('utf8'), { year: params.year, ...(mentions ? { mentions } : {}) });
+    const found = await deps.meetingsFromCalendar(file.bytes.toString('utf8'), { year: params.year, ...(mentions ? { mentions } : {}) });
     if ('problem' in found) return renderPlan(deps, session, params, 400, { values, errors: { ics: found.problem } });
     return renderPlan(deps, session, params, 200, { values }, { imported: { fileName: file.name, meetings: found.meetings } });
   }

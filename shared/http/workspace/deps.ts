@@ -25,7 +25,7 @@ export interface WorkspaceDeps extends PlanDeps, RegistrarListDeps, Omit<DraftDe
   /** An uploaded backlog file as a table (shared/adapters/spreadsheets); throws `invalid` for an unreadable file. */
   readSpreadsheet(bytes: Uint8Array, format: 'xlsx' | 'csv'): Promise<SheetTable>;
   /** The meetings of a year an uploaded calendar holds (shared/adapters/ics), or why the file cannot be read, in Swedish. */
-  meetingsFromCalendar(text: string, options: { year: number; mentions?: string }): { meetings: { date: CalendarDate; summary: string }[] } | { problem: string };
+  meetingsFromCalendar(text: string, options: { year: number; mentions?: string }): Promise<{ meetings: { date: CalendarDate; summary: string }[] } | { problem: string }>;
 }
 
 /** What a workspace page's handler is given: the session the router admitted and the query. */
