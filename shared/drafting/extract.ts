@@ -137,8 +137,9 @@ interface BlockMeta {
 
 const ROLE_HEAD =
   /(?:chef|chefen|direktor|direktoren|namnd|namnden|namnder|namnderna|styrelse|styrelsen|forvaltning|forvaltningen|forvaltningarna|ordforande|ordforanden|kontor|kontoret|utskott|utskottet|kansli|kansliet|avdelning|avdelningen|enhet|enheten|are|aren|strateg|strategen|controller|controllern|rektor|rektorn|rektorerna|fullmaktige|presidiet|presidium|bolag|bolaget|ansvarig|ansvarige|ledning|ledningen|direktion|direktionen|forbundet|ombud|ombudet|jurist|juristen|ekonom|ekonomen|tor|torn|toren|radet|grupp|gruppen|beredningen)$/;
-// "med återrapport till", "med redovisning till nämnden i maj": the nouns report back as the verbs do.
-const REPORT_VERB = /\b(?:(?:ater)?rapportera(?:s)?|aterrapportering(?:en)?|aterrapport(?:en)?|redovisning(?:en)?\s+(?:till|for|infor)|aterkomma|slutredovisa|delredovisa|redovisa(?:s)?|presenteras (?:for|infor)|informera (?:fullmaktige|styrelsen|namnden|kommunstyrelsen|kommunfullmaktige|regionstyrelsen|regionfullmaktige))\b/;
+// "med återrapport till", "med redovisning till nämnden i maj": the nouns report back as the verbs do; "ta fram och till
+// fullmäktige presentera förslag" puts the body before the verb.
+const REPORT_VERB = /\b(?:(?:ater)?rapportera(?:s)?|aterrapportering(?:en)?|aterrapport(?:en)?|redovisning(?:en)?\s+(?:till|for|infor)|aterkomma|slutredovisa|delredovisa|redovisa(?:s)?|presenteras (?:for|infor)|informera (?:fullmaktige|styrelsen|namnden|kommunstyrelsen|kommunfullmaktige|regionstyrelsen|regionfullmaktige)|(?:till|infor) (?:fullmaktige|styrelsen|namnden|kommunstyrelsen|kommunfullmaktige|regionstyrelsen|regionfullmaktige) presentera)\b/;
 const REPORT_SPLIT = /(?:,\s*|\s+)(?:och|samt)\s+(?:att\s+)?(?:darefter\s+)?(?=(?:(?:ater)?rapportera|aterkomma|slutredovisa|delredovisa|redovisa)\b)/;
 const TASK_VERB =
   '(?:ta fram|utreda|genomfora|inratta|uppratta|se over|revidera|infora|tillsatta|aterrapportera|aterkomma|redovisa|slutredovisa|utarbeta|kartlagga|folja upp|samordna|utveckla|uppdatera|utse|underteckna|teckna|besvara|planera|inventera|erbjuda|bygga|starta|paborja|analysera|sammanstalla|forbereda|verkstalla)';
@@ -157,7 +158,8 @@ const CLAUSE_BOUNDARY = /[,;]\s{0,3}(?:samt\s{1,3}|och\s{1,3})?att\s+|\b(?:samt|
 const NOT_ATT = '(?:(?!\\batt\\b)[^.;:?])';
 // A summary of a meeting tells its decisions in the past tense: "Kommunstyrelsen gav kommunchefen i uppdrag".
 const GIVE = new RegExp(`\\b(?:ge|ger|gav)\\s+(${NOT_ATT}{2,140}?)\\s+(?:i\\s+uppdrag|uppdraget)\\s+(?:att\\s+)?`);
-const COMMISSION_TO = new RegExp(`\\b(?:uppdra|uppdrar|uppdrog)\\s+(?:at|till)\\s+(${NOT_ATT}{2,140}?)\\s+att\\s+`);
+// "uppdrog dessutom till samtliga nämnder att …": an adverb may stand between the verb and its object.
+const COMMISSION_TO = new RegExp(`\\b(?:uppdra|uppdrar|uppdrog)\\s+(?:dessutom\\s+|ocksa\\s+|aven\\s+|vidare\\s+)?(?:at|till)\\s+(${NOT_ATT}{2,140}?)\\s+att\\s+`);
 const COMMISSION_BARE = new RegExp(`\\buppdra(?:r)?\\s+(${NOT_ATT}{2,80}?)\\s+att\\s+`);
 const APPOINT_TO_SIGN = new RegExp(`\\b(?:utse|utser|bemyndiga|bemyndigar)\\s+(${NOT_ATT}{2,120}?)\\s+(?:till\\s+)?att\\s+(?=(?:underteckna|teckna|skriva under|inga)\\b)`);
 // "har fått i uppdrag", "fick i uppdrag": a summary tells the commission in the past. "bemyndigas att fatta
@@ -170,7 +172,7 @@ const SUBJECT_COMMISSION =
  */
 const INVERTED_COMMISSION = new RegExp(`^\\p{L}+\\s+(?:far|fick|ges|gavs)\\s+(${NOT_ATT}{2,100}?)\\s+(?:i\\s+uppdrag|uppdraget)\\s+att\\s+`, 'u');
 // "Kommundirektören ska senast den 1 oktober återkomma": a deadline may stand between modal and verb.
-const SUBJECT_MODAL = new RegExp(`\\s(?:ska|skall)\\s+(?:ocksa\\s+|aven\\s+)?(?=(?:senast\\s+[^,.;]{1,40}?\\s+)?${TASK_VERB}\\b)`);
+const SUBJECT_MODAL = new RegExp(`\\s(?:ska|skall)\\s+(?:ocksa\\s+|aven\\s+|dessutom\\s+)?(?=(?:senast\\s+[^,.;]{1,40}?\\s+)?${TASK_VERB}\\b)`);
 /** "Ärendet återremitteras till förvaltningen för komplettering": the case goes back for more work. */
 const REFERRAL_BACK = new RegExp(`\\baterremitter\\w*\\s+(?:arendet\\s+)?till\\s+(${NOT_ATT}{2,60}?)\\s+(?:for|med)\\s+`);
 const EXHORTATION = new RegExp(`\\b(?:uppmana|uppmanar|uppmanas|rekommendera|rekommenderar)\\s+(${NOT_ATT}{2,120}?)\\s+att\\s+`);
