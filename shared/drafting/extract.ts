@@ -1186,9 +1186,42 @@ function letDone(doc: Doc, meta: BlockMeta, clause: Span, sentence: Span, point:
   ];
 }
 
+/**
+ * "… så vill fullmäktige veta hur arbetet fortskridit senast i juni 2028", "Nämnden vill ha veta senast …": a
+ * body asks to be told by a time, a report-back to it with no one named. Without "senast" it is a wish.
+ */
+const WANTS_TO_KNOW = new RegExp(`(?:\\bvill\\s+(${BODY_PHRASE})|^(${BODY_PHRASE})\\s+vill)\\s+(?:ha\\s+)?veta\\s+(?=[^.]{0,200}?\\bsenast\\b)`);
+
+/** What a body wants to know by a time (see WANTS_TO_KNOW), reported to it. */
+function wantsToKnow(doc: Doc, meta: BlockMeta, sentence: Span, point: Point): Candidate[] {
+  const m = WANTS_TO_KNOW.exec(fslice(doc, sentence));
+  const to = m ? bodyCode(m[1] ?? m[2] ?? '', meta.decider, meta.council) : undefined;
+  if (!m || !to) return [];
+  const what = { start: sentence.start + m.index + m[0].length, end: sentence.end };
+  const deadline = deadlineOf(doc, what, meta, what.start);
+  const due = deadline.due && 'meeting' in deadline.due ? { meeting: { ...deadline.due.meeting, body: to } } : deadline.due;
+  const title = titleOf(doc, what, deadline.used ? [deadline.used] : [], meta);
+  const flags = ['Ingen ansvarig anges: ange vem som återrapporterar.'];
+  if (deadline.vague) flags.push(vagueFlag(deadline));
+  return [
+    {
+      kind: 'aterrapportering',
+      title: `Redovisning av ${(title[0] ?? '').toLowerCase()}${title.slice(1)}`.slice(0, 200),
+      due,
+      decision: decisionOf(meta),
+      caseNumber: meta.caseNumber,
+      confidence: point.confidence - (deadline.vague ? 0.1 : 0),
+      flags,
+      source: sentence,
+    },
+  ];
+}
+
 /** "Åtgärderna återrapporteras till socialnämnden under hösten 2027": a report-back with no one named. */
 function passiveReport(doc: Doc, meta: BlockMeta, sentence: Span, point: Point): Candidate[] {
   const f = fslice(doc, sentence);
+  const wanted = wantsToKnow(doc, meta, sentence, point);
+  if (wanted.length) return wanted;
   const m = PASSIVE_REPORT.exec(f);
   const noun = m ? undefined : NOUN_REPORT.exec(f);
   if (!m && !noun) return [];
@@ -1241,14 +1274,15 @@ function motionAnswer(text: string): MotionAnswer {
 }
 
 const REFERRED =
-  /(?<![a-z])(?:remittera|remitterar|overlamna|overlamnar|hanvisa|hanvisar)\s+(?:motionen|motionerna|arendet)|(?:motionen|motionerna|arendet)\s+(?:ska\s+|skulle\s+)?(?:anmals\s+och\s+)?(?:remitteras|overlamnas|lamnas|hanvisas|skickas)\s+till\b|(?:motionen|motionerna)\s+(?:(?:gar|skickas|sands|lamnas)\s+)?pa\s+remiss\s+till\b/;
+  /(?<![a-z])(?:remittera|remitterar|overlamna|overlamnar|hanvisa|hanvisar)\s+(?:motionen|motionerna|arendet)|(?:motionen|motionerna|arendet)\s+(?:ska\s+|skulle\s+)?(?:anmals\s+och\s+)?(?:remitteras|remitterades|overlamnas|overlamnades|lamnas|hanvisas|hanvisades|skickas)\s+till\b|(?:motionen|motionerna)\s+(?:(?:gar|skickas|sands|lamnas)\s+)?pa\s+remiss\s+till\b/;
 
 /** Who prepares the answer: "remittera motionen till kommunstyrelsen", "har remitterats till tekniska nämnden", "skulle lämnas till kommunstyrelsen". */
 function remitTarget(doc: Doc, span: Span): string | undefined {
   const m = REMIT_TARGET.exec(fslice(doc, span));
   if (!m?.[1]) return undefined;
   const start = span.start + m.index + m[0].length - m[1].length;
-  return doc.text.slice(start, start + m[1].length);
+  // "remitterades till kommunstyrelsens för beredning": a genitive with nothing after it is a slip for the body.
+  return doc.text.slice(start, start + m[1].length).replace(/(?<=en)s$/, '');
 }
 
 const REMIT_TARGET = new RegExp(
@@ -1337,6 +1371,11 @@ function* motionItems(doc: Doc, block: Block, meta: BlockMeta, points: Point[], 
       return motion(`Besvara ${titleFrom(doc, motionAt, sentence.end)}`, sentence, raisedIn(doc, meta, marks, sentence, motionAt), referredTo) ?? [];
     });
   }
+  // A summary tells each motion in its own paragraph with its own referral ("Motionen remitterades till kommunstyrelsen").
+  if (meta.summary && handedIn.length === 0) {
+    const told = yield* summaryMotions(doc, block, meta, marks);
+    if (told.length) return told.flatMap((m) => motion(m.title, m.source, m.raised, m.target) ?? []);
+  }
   // A list of motions: referred together ("remittera motionerna"), a register whose every line has its own date, or
   // the list a line announces ("Motionerna som lämnades in var:").
   const lines = linesOf(doc, block).filter((l) => MOTION_LINE.test(fslice(doc, l)));
@@ -1377,6 +1416,58 @@ function* motionItems(doc: Doc, block: Block, meta: BlockMeta, points: Point[], 
   const source = raising && remitSentence ? { start: Math.min(raising.start, remitSentence.start), end: Math.max(raising.end, remitSentence.end) } : (raising ?? remitSentence ?? block.lines[0] ?? block);
   const item = motion(itemTitle, source, raised);
   return item ? [item] : [];
+}
+
+/** A summary's sentence that refers one motion: "Motionen remitterades till kommunstyrelsens för beredning." */
+const MOTION_REFERRED = /^motionen\s+(?:(?:ska\s+|skulle\s+)?(?:remitteras|remitterades|overlamnas|overlamnades|hanvisas|hanvisades|lamnas|lamnades|skickas|skickades)\s+till|(?:gar|gick)\s+pa\s+remiss\s+till)\b/;
+/** "X hade motionerat om …": the motion was raised before this meeting, on a date the summary does not give. */
+const RAISED_BEFORE = /\bhade\s+(?:motionerat|lamnat in|vackt)\b/;
+/** How many lines above its referral a motion's title line may stand (the motion told in a paragraph between). */
+const TITLE_LOOKBACK = 4;
+/** At most this many words in a title line: a paragraph that tells the motion is longer. */
+const TITLE_WORDS = 10;
+
+/** The title of a motion's paragraph: the line above its referral if short, else the line above the paragraph. */
+function titleAbove(doc: Doc, above: Span[]): Span | undefined {
+  const short = (l: Span) => {
+    const t = slice(doc, l).trim().replace(/\.$/, '');
+    return !t.includes('. ') && t.split(/\s+/).length <= TITLE_WORDS;
+  };
+  const [first, second] = above.filter((l) => slice(doc, l).trim()).reverse();
+  if (!first) return undefined;
+  return short(first) ? first : second && short(second) ? second : undefined;
+}
+
+/**
+ * The motions a summary tells one by one, each referred in a sentence of its own: named by the sentence before
+ * the referral on its line ("Per Ek hade motionerat om … . Motionen remitterades till kommunstyrelsen."), else by
+ * the nearest short line above it (the paragraph's title, "Motion gällande koldioxidbudget"). Raised at this
+ * meeting, unless the summary says it had been raised before ("hade motionerat"): then the date is not given.
+ */
+function* summaryMotions(doc: Doc, block: Block, meta: BlockMeta, marks: Marks): Steps<{ title: string; source: Span; raised?: Raised; target?: string }[]> {
+  const found: { title: string; source: Span; raised?: Raised; target?: string }[] = [];
+  const lines = linesOf(doc, block);
+  for (const [i, line] of lines.entries()) {
+    if (i % SENTENCES_PER_STEP === 0) yield;
+    const sentences = sentencesOf(doc, line);
+    const at = sentences.findIndex((s) => MOTION_REFERRED.test(fslice(doc, s)));
+    const referral = sentences[at];
+    if (!referral) continue;
+    const before = at > 0 ? sentences[0] : titleAbove(doc, lines.slice(Math.max(0, i - TITLE_LOOKBACK), i));
+    if (!before) continue;
+    const named = fslice(doc, before);
+    // A sentence that tells the motion ("hade motionerat om …") names it from "om"; a title line as written.
+    const about = at > 0 ? /\bmotion\w*\s+om\s+/.exec(named) : null;
+    const name = about ? `motionen om ${titleFrom(doc, before.start + about.index + about[0].length, before.end)}` : titleFrom(doc, trimSpan(doc.text, before).start, before.end);
+    const source = { start: Math.min(before.start, referral.start), end: referral.end };
+    found.push({
+      title: /^motion/.test(fold(name)) ? `Besvara ${name}` : `Besvara motion: ${name}`,
+      source: at > 0 ? source : referral,
+      raised: RAISED_BEFORE.test(fslice(doc, line)) ? undefined : raisedAtMeeting(meta, marks, referral),
+      target: remitTarget(doc, referral),
+    });
+  }
+  return found;
 }
 
 /** "Motionerna som lämnades in var:", "Följande motioner har lämnats in:": new motions listed, one a line. */

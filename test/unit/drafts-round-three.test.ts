@@ -53,3 +53,61 @@ describe('a body named before "presentera": "ta fram och till fullmäktige prese
     expect(proposed(text, kf).map((d) => d.kind)).toEqual(['uppdrag']);
   });
 });
+
+describe('a body that wants to know by a time: "vill fullmäktige veta … senast …"', () => {
+  it('"… så vill fullmäktige veta hur arbetet fortskridit senast i juni 2028" is a report-back to KF in June, no one named', () => {
+    const text = 'Beslut i korthet\n\nNär det gäller revisionens granskning av upphandlingen så vill fullmäktige veta hur arbetet med förbättringar fortskridit senast i juni 2028.';
+    const [d, ...rest] = proposed(text, kf);
+    expect(rest).toEqual([]);
+    expect([d?.kind, d?.responsibleRole, d?.due, d?.title]).toEqual(['aterrapportering', undefined, { meeting: { body: 'KF', month: '2028-06' } }, 'Redovisning av hur arbetet med förbättringar fortskridit']);
+  });
+
+  it('"Socialnämnden vill veta senast den 1 oktober 2027 hur …" is a report-back to the nämnd, by that date', () => {
+    const text = 'Beslut i korthet\n\nSocialnämnden vill veta senast den 1 oktober 2027 hur väntetiderna har utvecklats.';
+    expect(proposed(text, { body: 'SN', meetingDate: '2027-03-10' }).map(row)).toEqual([['aterrapportering', undefined, { date: '2027-10-01' }]]);
+  });
+
+  it('near miss: a wish with no "senast" ("Fullmäktige vill veta mer om …") is no item', () => {
+    const text = 'Beslut i korthet\n\nFullmäktige vill veta mer om hur skolorna arbetar med trygghet.';
+    expect(proposed(text, kf)).toEqual([]);
+  });
+
+  it('near miss: people who want to know ("Många invånare vill veta … senast") are no body', () => {
+    const text = 'Beslut i korthet\n\nMånga invånare vill veta senast i juni 2027 när den nya skolan öppnar.';
+    expect(proposed(text, kf)).toEqual([]);
+  });
+
+  it('near miss: a question ("Vill fullmäktige veta … senast i juni?") decides nothing', () => {
+    const text = 'Beslut i korthet\n\nVill fullmäktige veta hur arbetet går senast i juni 2027?';
+    expect(proposed(text, kf)).toEqual([]);
+  });
+});
+
+describe('motions a summary tells one by one, each with its own referral ("Motionen remitterades till …")', () => {
+  const page =
+    'Kommunfullmäktige 22 mars 2027, beslut i korthet\n\nInkomna motioner\n\nFler laddstolpar i Nolby\n\nI en motion vill Per Ek (M) att kommunen bygger fler laddstolpar vid skolorna och idrottshallarna. Idag finns två.\n\nMotionen remitterades till kommunstyrelsen för beredning.\n\nMotion om ett nytt badhus\n\nLena Ek (S) vill att kommunen bygger ett nytt badhus med en bassäng på 50 meter i centrum.\n\nMotionen remitterades till kommunstyrelsens för beredning.';
+
+  it('each is one motion, raised at this meeting, for the body it is referred to (a dangling genitive is the body), named by its title line', () => {
+    expect(proposed(page, kf).map((d) => [d.kind, d.responsibleRole, d.due, d.title])).toEqual([
+      ['motion', 'kommunstyrelsen', { raised: '2027-03-22' }, 'Besvara motion: fler laddstolpar i Nolby'],
+      ['motion', 'kommunstyrelsen', { raised: '2027-03-22' }, 'Besvara motion om ett nytt badhus'],
+    ]);
+  });
+
+  it('"X hade motionerat om … . Motionen remitterades till kommunstyrelsen" was raised before: no raised date, named by its sentence', () => {
+    const text = 'Beslut i korthet\n\n• Per Ek hade motionerat om kortare väntetider i hemtjänsten. Motionen remitterades till kommunstyrelsen.';
+    expect(proposed(text, kf).map((d) => [d.kind, d.responsibleRole, d.due, d.title])).toEqual([
+      ['motion', 'kommunstyrelsen', undefined, 'Besvara motionen om kortare väntetider i hemtjänsten'],
+    ]);
+  });
+
+  it('near miss: "Motionen avslogs" and "Motionen besvarades" in a summary raise no motion', () => {
+    const text = 'Beslut i korthet\n\nMotion om ett nytt badhus\n\nLena Ek (S) ville ha ett nytt badhus. Motionen avslogs.\n\nMotion om laddstolpar\n\nMotionen besvarades.';
+    expect(proposed(text, kf)).toEqual([]);
+  });
+
+  it('near miss: "ärendet återremitterades till kommunstyrelsen" sends an answer back: no motion', () => {
+    const text = 'Beslut i korthet\n\nSvar på motion om ett nytt badhus\n\nÄrendet återremitterades till kommunstyrelsen.';
+    expect(proposed(text, kf)).toEqual([]);
+  });
+});
