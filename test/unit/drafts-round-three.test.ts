@@ -111,3 +111,22 @@ describe('motions a summary tells one by one, each with its own referral ("Motio
     expect(proposed(text, kf)).toEqual([]);
   });
 });
+
+describe('"komma med förslag" reports back to the deciding body, as "återkomma med förslag" does', () => {
+  const sn = { body: 'SN', meetingDate: '2027-05-12' };
+
+  it('"Förvaltningen får i uppdrag att komma med ett förslag till utformning i oktober" is a report-back to the nämnd in October', () => {
+    const text = 'Beslut i korthet\n\nSamhällsnämnden vill utreda ett naturreservat. Samhällsförvaltningen får i uppdrag att komma med ett förslag till utformning i oktober 2027.';
+    expect(proposed(text, sn).map(row)).toEqual([['aterrapportering', 'samhällsförvaltningen', { meeting: { body: 'SN', month: '2027-10' } }]]);
+  });
+
+  it('"komma in med underlag" with no time is a report-back with no date', () => {
+    const text = 'Samhällsnämnden beslutar\n\natt ge förvaltningen i uppdrag att komma in med underlag om taxorna.';
+    expect(proposed(text, sn).map(row)).toEqual([['aterrapportering', 'förvaltningen', undefined]]);
+  });
+
+  it('near miss: "komma överens med grannkommunerna" is work, not a report-back', () => {
+    const text = 'Samhällsnämnden beslutar\n\natt ge förvaltningen i uppdrag att komma överens med grannkommunerna om vägunderhållet.';
+    expect(proposed(text, sn).map((d) => d.kind)).toEqual(['uppdrag']);
+  });
+});
