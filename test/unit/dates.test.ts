@@ -14,6 +14,21 @@ describe('the Stockholm date of an instant', () => {
   it('in winter time one hour ahead: 23:30 UTC on 28 March 2026 is Sunday 29 March', () => {
     expect(stockholmDate(new Date('2026-03-28T23:30:00Z'))).toBe('2026-03-29');
   });
+
+  it('agrees with Intl’s Stockholm calendar for every minute around the changes of 2026 and 2027 and at random instants 1970–2100 (the offset is looked up once per UTC hour)', () => {
+    const intl = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' });
+    const instants: Date[] = [];
+    for (const change of ['2026-03-29T01:00:00Z', '2026-10-25T01:00:00Z', '2027-03-28T01:00:00Z', '2027-10-31T01:00:00Z']) {
+      for (let minute = -26 * 60; minute <= 26 * 60; minute++) instants.push(new Date(Date.parse(change) + minute * 60_000));
+    }
+    let seed = 2026;
+    for (let n = 0; n < 5000; n++) {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      instants.push(new Date(Date.UTC(1970, 0, 1) + (seed / 2 ** 31) * (Date.UTC(2100, 0, 1) - Date.UTC(1970, 0, 1))));
+    }
+    const wrong = instants.filter((instant) => stockholmDate(instant) !== intl.format(instant));
+    expect(wrong.map((instant) => instant.toISOString())).toEqual([]);
+  });
 });
 
 describe('the instant a Stockholm date begins', () => {
