@@ -1,67 +1,17 @@
 import { h } from 'preact';
 import { render } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
-import { swedishDate } from '../../shared/domain/dates';
 import type { StoredItem } from '../../shared/domain/items/item';
 import { publicBodySettings, publicBodyView, type PublicBodySettings, type PublicSourceItem } from '../../shared/domain/reports/public';
 import { PublicBodyContent } from '../../shared/views/reports/public-page';
 import { toIssues } from '../../shared/domain/validation';
+import { full, NEVER_PUBLIC } from '../support/public-items';
 
 const today = '2027-05-15';
 
-/** A KS uppdrag with every field an item can carry filled in, each with a value found nowhere else. */
-const full: StoredItem = {
-  id: 'id-7f3a9c-hemligt',
-  kind: 'uppdrag',
-  title: 'Utreda fritidsgårdarnas öppettider',
-  description: 'Intern bakgrund: budgetläget är ansträngt',
-  caseNumber: 'KS 2027/88',
-  decision: { body: 'KS', date: '2027-02-10', paragraph: '§ 31' },
-  responsible: { name: 'Kim Berg', email: 'kim.berg@kommun.example.se' },
-  unit: 'Kultur- och fritidsförvaltningen',
-  manager: { name: 'Sam Ek', email: 'sam.ek@kommun.example.se' },
-  due: { meeting: { body: 'KS', date: '2027-06-21' } },
-  dueDate: '2027-06-14',
-  meetingDate: '2027-06-21',
-  dueExplanation: 'Handlingarna ska vara klara till KS sammanträde',
-  reminders: { beforeDays: [14, 7, 1], overdueEveryDays: 7, escalateAfterDays: 7 },
-  status: 'open',
-  createdBy: 'registrator.anna@kommun.example.se',
-  createdAt: '2027-02-11T08:00:00.000Z',
-  updatedAt: '2027-05-02T09:00:00.000Z',
-  version: 4,
-  meetingPlan: { body: 'KS', year: 2027 },
-  attention: 'no_meeting_in_time',
-  nextReminderDate: '2027-05-31',
-  lastRemindedOn: '2027-05-03',
-  extensionRequest: { date: '2027-08-30', reason: 'Väntar på underlag från socialförvaltningen', by: 'kim.berg@kommun.example.se', at: '2027-05-01T10:00:00Z' },
-  statusReport: { note: 'Enkäten är utskickad, svar i juni. Frågor till Kim Berg, kim.berg@kommun.example.se.', by: 'kim.berg@kommun.example.se', at: '2027-05-02T09:00:00Z' },
-  reassignRequest: { note: 'Borde ligga hos Ali Nur på fritidsenheten', by: 'kim.berg@kommun.example.se', at: '2027-04-20T10:00:00Z' },
-  deadlineChanges: 2,
-  lastDeadlineReason: 'Förlängd efter begäran om mer tid för enkäten',
-};
 const closed = (id: string, closedAt: string): StoredItem => ({ ...full, id, title: `Avslutat ${id}`, status: 'done', closedAt, updatedAt: closedAt });
 
-/** Every value on `full` the public must never see, in every form it could be printed. */
-const FORBIDDEN = [
-  full.id,
-  full.description!,
-  full.responsible.email,
-  full.manager!.name,
-  full.manager!.email,
-  full.dueExplanation,
-  full.createdBy,
-  full.attention!,
-  full.extensionRequest!.reason,
-  full.reassignRequest!.note!,
-  'Ali Nur',
-  full.lastDeadlineReason!,
-  full.createdAt,
-  ...[full.meetingDate!, full.nextReminderDate!, full.lastRemindedOn!, full.extensionRequest!.date].flatMap((date) => [date, swedishDate(date)]),
-  '"version"',
-  '"reminders"',
-  '"email"',
-];
+const FORBIDDEN = NEVER_PUBLIC;
 
 const ALLOWED_FIELDS = ['title', 'decision', 'unit', 'deadline', 'state', 'stateLabel', 'closedOn', 'statusReport', 'responsible'];
 
@@ -91,13 +41,13 @@ describe('the public page of a body', () => {
 
   it("names the responsible official, and no one else, when the admin chose to show names", () => {
     const { view, html, json } = outputs([full], { public: true, showNames: true });
-    expect(view.open[0]?.responsible).toBe('Kim Berg');
-    expect(html).toContain('<dt>Ansvarig</dt><dd>Kim Berg</dd>');
+    expect(view.open[0]?.responsible).toBe('Kim Berglund');
+    expect(html).toContain('<dt>Ansvarig</dt><dd>Kim Berglund</dd>');
     for (const value of FORBIDDEN) {
       expect(html, value).not.toContain(value);
       expect(json, value).not.toContain(value);
     }
-    expect(view.open[0]?.statusReport?.text).toBe('Enkäten är utskickad, svar i juni. Frågor till Kim Berg, [e-postadress borttagen].');
+    expect(view.open[0]?.statusReport?.text).toBe('Enkäten är utskickad, svar i juni. Frågor till Kim Berglund, [e-postadress borttagen].');
   });
 
   it('keeps a closed item for 90 days: closed on 14 February 2027 (Stockholm) shows on 15 May, on 13 February it does not', () => {
