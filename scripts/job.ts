@@ -95,7 +95,7 @@ if (job.name === 'digest') {
     for (const email of report.sent) console.log(`  ${email.to} (${email.unit}): "${email.subject}"`);
     if (report.alreadySent) console.log(`  ${plural(report.alreadySent, 'redan skickad', 'redan skickade')} den här veckan`);
     for (const failure of report.failed) console.log(`  MISSLYCKADES ${failure.to} (${failure.unit}): ${failure.error} (skickas vid nästa körning)`);
-    for (const unit of report.withoutManager) console.log(`  ingen chef för ${unit}: ange en med PUT /units/{unit}`);
+    for (const unit of report.withoutManager) console.log(`  ingen chef för ${unit}: en administratör lägger in en under Enheter i arbetsytan`);
   }
   process.exit(0);
 }

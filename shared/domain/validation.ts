@@ -50,7 +50,10 @@ function issuesOf(issues: readonly z.core.$ZodIssue[], prefix: PropertyKey[], in
     }
     if (raw.code === 'invalid_union') {
       // The branch whose keys all fit is the form the caller meant: report its faults only.
-      const meant = raw.errors.filter((branch) => !branch.some((i) => i.code === 'unrecognized_keys'));
+      const fitting = raw.errors.filter((branch) => !branch.some((i) => i.code === 'unrecognized_keys'));
+      // Of those, one whose required keys are all there too: `{ date }` is the plain date, not a remiss lacking its deadline.
+      const complete = fitting.filter((branch) => !branch.some((i) => i.code === 'invalid_type' && valueAt(input, [...path, ...i.path]) === undefined));
+      const meant = fitting.length === 1 ? fitting : complete;
       if (meant.length === 1) return issuesOf(meant[0]!, path, input);
       return [{ path: name, message: raw.message }];
     }

@@ -144,6 +144,22 @@ describe("an official's page, opened from the reminder", () => {
     expect((await mailTo(kim.email)).at(-1)?.body.text).toContain('Din begäran om förlängning av "Utreda fritidsgårdarnas öppettider" (KS 2027-05-10 § 88, KS 2027/88) beviljades: ny tidsfrist tisdag 31 augusti 2027.');
   });
 
+  it('the same request for a later deadline sent twice (a double click, a replayed form) is recorded once, and the registrar told once', async () => {
+    const kim = person('Kim Berg');
+    const item = await register(kim, '2027-06-14', 'Utreda badplatsernas skyltning');
+    await api.runReminders('2027-06-07T07:00:00+02:00');
+    const link = await linkFrom(kim.email);
+    const form = { csrf: csrfOf((await get(link)).text), date: '2027-08-31', reason: 'Väntar på underlag från TN' };
+
+    await post(`${link}/uppdrag/${item.id}/extension`, form);
+    const again = await post(`${link}/uppdrag/${item.id}/extension`, form);
+
+    expect(again.location).toContain('?m=extension');
+    const requested = (await api.deps.items.history(item.id)).filter((event) => event.action === 'extension_requested');
+    expect(requested).toHaveLength(1);
+    expect((await api.deps.items.get(item.id))?.version).toBe(2);
+  });
+
   it('a refused request is answered with the reason and leaves the deadline as it was', async () => {
     const kim = person('Kim Berg');
     const item = await register(kim, '2027-06-14', 'Utreda parkeringsnormen');

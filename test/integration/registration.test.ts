@@ -144,6 +144,41 @@ describe('a remiss registered on arrival', () => {
     });
   });
 
+  it('a later deadline set by hand (a granted extension) keeps the remiss: its recipient, its outside deadline and KS’s meeting', async () => {
+    api.deps.at('2028-04-05T09:00:00+02:00');
+    const { json: item } = await http('POST', '/uppdrag', registrar, { body: remissBody({ title: 'Yttrande över regional gångstrategi' }) });
+
+    const patched = await http('PATCH', `/uppdrag/${item.id}`, registrar, { headers: { 'if-match': '"1"' }, body: { due: { date: '2028-06-05' }, reason: 'Beviljad förlängning' } });
+    const history = await http('GET', `/uppdrag/${item.id}/history`, registrar);
+
+    expect(patched.status, patched.text).toBe(200);
+    expect(patched.json).toMatchObject({
+      due: { externalDeadline: '2028-06-30', recipient: 'Region Skåne', decidedBy: 'KS', date: '2028-06-05' },
+      dueDate: '2028-06-05',
+      meetingDate: '2028-06-14',
+      externalDeadline: '2028-06-30',
+    });
+    expect(patched.json.dueExplanation).toBe(
+      'Svaret till Region Skåne ska ha kommit in senast fredag 30 juni 2028. Tidsfristen är satt till måndag 5 juni 2028. KS beslutar om yttrandet på sitt sammanträde onsdag 14 juni 2028.',
+    );
+    expect(history.json.events[1].changes).not.toHaveProperty('externalDeadline');
+    expect(history.json.events[1].changes).not.toHaveProperty('meetingDate');
+  });
+
+  it('a deadline after the outside deadline is refused: 422 due_after_external_deadline naming both dates, and nothing changes', async () => {
+    api.deps.at('2028-04-05T09:00:00+02:00');
+    const { json: item } = await http('POST', '/uppdrag', registrar, { body: remissBody({ title: 'Yttrande över regional ridstrategi' }) });
+
+    const refused = await http('PATCH', `/uppdrag/${item.id}`, registrar, { headers: { 'if-match': '"1"' }, body: { due: { date: '2028-07-14' }, reason: 'Beviljad förlängning' } });
+    const after = await http('GET', `/uppdrag/${item.id}`, registrar);
+
+    expect(refused.status, refused.text).toBe(422);
+    expect(refused.json).toMatchObject({ code: 'due_after_external_deadline', issues: [{ path: 'due.date' }] });
+    expect(refused.json.message).toContain('fredag 14 juli 2028');
+    expect(refused.json.message).toContain('fredag 30 juni 2028');
+    expect(after.json).toMatchObject({ version: 1, dueDate: '2028-05-30', due: { externalDeadline: '2028-06-30', recipient: 'Region Skåne', decidedBy: 'KS' } });
+  });
+
   it('only a yttrande may wait for a decision: an uppdrag without one is refused, naming decision', async () => {
     const response = await http('POST', '/uppdrag', registrar, { body: { ...remissBody({ kind: 'uppdrag', due: { date: '2028-06-30' } }), decision: undefined } });
 
@@ -165,7 +200,7 @@ describe('no item is born overdue without a word', () => {
     expect(response.status).toBe(422);
     expect(response.json).toEqual({
       code: 'due_before_decision',
-      message: 'Tidsfristen onsdag 30 juni 2027 ligger före beslutet, KS måndag 3 april 2028. Kontrollera årtalen i due och decision.date.',
+      message: 'Tidsfristen onsdag 30 juni 2027 ligger före beslutet, KS måndag 3 april 2028. Kontrollera årtalen i tidsfristen och beslutsdatumet.',
       issues: [
         { path: 'due.date', message: 'Ger tidsfristen onsdag 30 juni 2027, före beslutet KS måndag 3 april 2028.' },
         { path: 'decision.date', message: 'Beslutet KS måndag 3 april 2028 ligger efter tidsfristen onsdag 30 juni 2027.' },
@@ -186,7 +221,7 @@ describe('no item is born overdue without a word', () => {
 
     expect([earlier.status, earlier.json.code]).toEqual([422, 'due_before_decision']);
     expect([later.status, later.json.code]).toEqual([422, 'due_before_decision']);
-    expect(later.json.message).toBe('Tidsfristen fredag 29 september 2028 ligger före beslutet, KS måndag 2 oktober 2028. Kontrollera årtalen i due och decision.date.');
+    expect(later.json.message).toBe('Tidsfristen fredag 29 september 2028 ligger före beslutet, KS måndag 2 oktober 2028. Kontrollera årtalen i tidsfristen och beslutsdatumet.');
     expect(after.json).toMatchObject({ version: 1, dueDate: '2028-09-29', decision: { date: '2028-04-03' } });
   });
 
@@ -323,7 +358,7 @@ describe('an item no manager can be reached for', () => {
     expect(alone.json.warnings).toEqual([
       {
         code: 'no_manager',
-        message: `Ingen chef kan nås för ärendet: det anger ingen manager och ${unit} har ingen chef i enhetskatalogen, så ett försenat ärende kan inte eskaleras. Lägg in enhetens chef med PUT /units/{unit} eller ange manager på ärendet.`,
+        message: `Ingen chef kan nås för ärendet: det anger ingen manager och ${unit} har ingen chef i enhetskatalogen, så ett försenat ärende kan inte eskaleras. Be en administratör lägga in enhetens chef under Enheter (PUT /units/{unit}), eller ange en chef på ärendet.`,
       },
     ]);
     expect(withDirectory.json.manager).toEqual(sam);
@@ -374,7 +409,7 @@ describe('items a clerk must look at', () => {
         manager: await list('attention=any', { email: 'chef@kommun.example.se', roles: ['manager'], unit }),
       };
     });
-    await http('PATCH', `/uppdrag/${held.json.id}`, registrar, { headers: { 'if-match': '"1"' }, body: { due: { date: '2028-08-15' }, reason: 'Region Skåne har gett anstånd till 15 augusti.' } });
+    await http('PATCH', `/uppdrag/${held.json.id}`, registrar, { headers: { 'if-match': '"1"' }, body: { due: { externalDeadline: '2028-08-15', recipient: 'Region Skåne' }, reason: 'Region Skåne har gett anstånd till 15 augusti; yttrandet lämnas på delegation.' } });
 
     expect(byReason).toEqual({
       noMeeting: [moved.json.id],

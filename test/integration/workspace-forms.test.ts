@@ -178,6 +178,12 @@ describe('Ärende', () => {
     const text = pageText((await open(server.url, changed.location!, registrar)).text);
     expect(text).toContain('Ändringarna är sparade.');
     expect(text).toContain('Tidsfrist 2027-09-30 → 2027-12-15 Skäl: Förlängt enligt KS 2027-03-20 § 40');
+
+    // The back button and "Spara" again: the same form, still at version 1, once more.
+    const again = await submit(server.url, `/arenden/${item.id}`, { ...fields, reason: 'Förlängt enligt KS 2027-03-20 § 40' }, registrar);
+    expect(again.status).toBe(303);
+    expect(again.location).toBe(`/arenden/${item.id}?m=andrat`);
+    expect(await itemHistory(server.deps, clerk, item.id)).toHaveLength(history.length);
   });
 
   it('shows what changed meanwhile, and by whom, keeping what the clerk typed, instead of overwriting it', async () => {

@@ -183,7 +183,7 @@ describe('report at a meeting, by month or by date', () => {
     const error = deadlineError(() => resolve('aterrapportering', { meeting: { body: 'KS', month: '2028-05' } }));
 
     expect(error).toMatchObject({ code: 'no_meeting_plan', path: 'due.meeting.month' });
-    expect(error.message).toBe('Det finns ingen sammanträdesplan för KS 2028. Lägg in sammanträdesplanen för KS 2028 med PUT /meetings/KS/2028.');
+    expect(error.message).toBe('Det finns ingen sammanträdesplan för KS 2028. En administratör lägger in den under Sammanträdesplaner (PUT /meetings/KS/2028).');
   });
 
   it('when KS moves its September meeting, resolving again gives the new document date', () => {
@@ -275,7 +275,7 @@ describe('a yttrande is scheduled backwards', () => {
     );
 
     expect(error).toMatchObject({ code: 'no_meeting_plan', path: 'due.externalDeadline' });
-    expect(error.message).toContain('Lägg in sammanträdesplanen för KS 2026 med PUT /meetings/KS/2026.');
+    expect(error.message).toContain('En administratör lägger in den under Sammanträdesplaner (PUT /meetings/KS/2026).');
   });
 
   it('with no meeting in time it is refused, naming the last meeting before and the first after', () => {

@@ -221,8 +221,12 @@ describe('the item page\'s forms as the API\'s change body', () => {
     expect(parseItemForm('change', shown({ caseNumber: '' }), eTjanst)).toEqual({ ok: false, errors: { caseNumber: 'Diarienumret kan ändras men inte tas bort.' } });
   });
 
-  it('says so when nothing was changed', () => {
-    expect(parseItemForm('change', shown(), eTjanst)).toEqual({ ok: false, errors: { title: 'Du har inte ändrat något.' } });
+  it('says so above the fields when nothing was changed, not beside one of them', () => {
+    expect(parseItemForm('change', shown(), eTjanst)).toEqual({ ok: false, errors: {}, message: 'Du har inte ändrat något: ärendet är redan så här.' });
+  });
+
+  it('takes a form sent again after it was saved (the back button: an older version, the item already as it says) as done, changing nothing', () => {
+    expect(parseItemForm('change', shown(), { ...eTjanst, version: 4 })).toEqual({ ok: true, command: { version: 4, patch: {} } });
   });
 
   it.each([

@@ -67,6 +67,9 @@ export async function requestExtension(deps: ItemDeps, email: string, id: string
     if (request.date > addDays(stockholmDate(deps.clock()), MAX_EXTENSION_DAYS)) {
       throw refused('validation_failed', 'Föreslå ett datum inom två år.', [{ path: 'date', message: 'Högst två år framåt.' }]);
     }
+    // The same request again from the same person (a reload, a double click, a replayed form) is kept once.
+    const pending = before.extensionRequest;
+    if (pending?.by === email && pending.date === request.date && pending.reason === request.reason) return undefined;
     const after: StoredItem = { ...before, extensionRequest: { date: request.date, reason: request.reason, by: email, at: now }, version: before.version + 1, updatedAt: now };
     return {
       after,
@@ -74,7 +77,7 @@ export async function requestExtension(deps: ItemDeps, email: string, id: string
       notices: [
         {
           recipient: before.createdBy,
-          text: `${official(before)} begär förlängning av ${itemReference(before)} från ${swedishDate(before.dueDate)} till ${swedishDate(request.date)}. Skäl: ${request.reason} Bevilja genom att ändra tidsfristen med ett skäl, eller avslå (extensionRequest: refused).`,
+          text: `${official(before)} begär förlängning av ${itemReference(before)} från ${swedishDate(before.dueDate)} till ${swedishDate(request.date)}. Skäl: ${request.reason} Bevilja eller avslå under Översikt i arbetsytan: en beviljad förlängning är en ny tidsfrist med skäl.`,
         },
       ],
     };
@@ -94,6 +97,7 @@ export async function reportStatus(deps: ItemDeps, email: string, id: string, no
 /** "Inte mitt ärende": the registrar is asked to reassign; reminders go on until they do. */
 export async function declineItem(deps: ItemDeps, email: string, id: string, note: string | undefined): Promise<ItemView> {
   return changeOwn(deps, email, id, (before, now) => {
+    if (before.reassignRequest?.by === email && before.reassignRequest.note === note) return undefined;
     const after: StoredItem = { ...before, reassignRequest: { ...(note ? { note } : {}), by: email, at: now }, version: before.version + 1, updatedAt: now };
     return {
       after,
@@ -101,7 +105,7 @@ export async function declineItem(deps: ItemDeps, email: string, id: string, not
       notices: [
         {
           recipient: before.createdBy,
-          text: `${official(before)} säger att ${itemReference(before)} inte är deras ärende${note ? `: ${note}` : '.'} Ändra ansvarig (responsible) på ärendet.`,
+          text: `${official(before)} säger att ${itemReference(before)} inte är deras ärende${note ? `: ${note}` : '.'} Byt ansvarig på ärendet.`,
         },
       ],
     };

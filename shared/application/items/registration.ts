@@ -21,14 +21,14 @@ export function checkDueAfterOrigin(item: { due: Due; dueDate: CalendarDate; dec
   const due = swedishDate(item.dueDate);
   if (item.decision && item.dueDate < item.decision.date) {
     const decided = `${item.decision.body} ${swedishDate(item.decision.date)}`;
-    throw deadlineProblem('due_before_decision', `Tidsfristen ${due} ligger före beslutet, ${decided}. Kontrollera årtalen i due och decision.date.`, [
+    throw deadlineProblem('due_before_decision', `Tidsfristen ${due} ligger före beslutet, ${decided}. Kontrollera årtalen i tidsfristen och beslutsdatumet.`, [
       { path, message: `Ger tidsfristen ${due}, före beslutet ${decided}.` },
       { path: 'decision.date', message: `Beslutet ${decided} ligger efter tidsfristen ${due}.` },
     ]);
   }
   const received = item.decision ? undefined : item.remiss?.received;
   if (received && item.dueDate < received) {
-    throw deadlineProblem('due_before_received', `Tidsfristen ${due} ligger före dagen remissen kom in, ${swedishDate(received)}. Kontrollera årtalen i due och remiss.received.`, [
+    throw deadlineProblem('due_before_received', `Tidsfristen ${due} ligger före dagen remissen kom in, ${swedishDate(received)}. Kontrollera årtalen i tidsfristen och dagen remissen kom in.`, [
       { path, message: `Ger tidsfristen ${due}, före dagen remissen kom in (${swedishDate(received)}).` },
       { path: 'remiss.received', message: `Remissen kom in ${swedishDate(received)}, efter tidsfristen ${due}.` },
     ]);
@@ -93,7 +93,7 @@ export function registrationWarnings(item: StoredItem, rules: Pick<DeadlineRules
   if (!item.manager) {
     warnings.push({
       code: 'no_manager',
-      message: `Ingen chef kan nås för ärendet: det anger ingen manager och ${item.unit} har ingen chef i enhetskatalogen, så ett försenat ärende kan inte eskaleras. Lägg in enhetens chef med PUT /units/{unit} eller ange manager på ärendet.`,
+      message: `Ingen chef kan nås för ärendet: det anger ingen manager och ${item.unit} har ingen chef i enhetskatalogen, så ett försenat ärende kan inte eskaleras. Be en administratör lägga in enhetens chef under Enheter (PUT /units/{unit}), eller ange en chef på ärendet.`,
     });
   }
   return [...warnings, ...deadlineWarnings(item, stockholmDate(new Date(item.createdAt)), rules.planDependency(item)?.body)];

@@ -4,7 +4,7 @@ import type { Clock } from '../../platform/clock';
 import { addDays, stockholmDate, swedishDate, type CalendarDate } from '../../domain/dates';
 import { conflict, forbidden, invalid, notFound, refused, stale, unavailable } from '../../domain/errors';
 import { diffItems, type HistoryAction, type HistoryEvent } from '../../domain/items/history';
-import { ATTENTIONS, DEFAULT_REMINDERS, dueKindMismatch, KIND_LABELS, originKindMismatch, type Attention, type Kind, type State, type Status } from '../../domain/items/vocabulary';
+import { ATTENTIONS, DEFAULT_REMINDERS, dueKindMismatch, KIND_LABELS, originKindMismatch, type Attention, type Due, type Kind, type State, type Status } from '../../domain/items/vocabulary';
 import { searchWords } from '../../domain/items/search';
 import type { ItemSort, SortKey } from './query';
 import { type CreateItemBody, type DeadlinePreviewBody, type PatchItemBody } from './commands';
@@ -332,6 +332,17 @@ export async function changeItem(
   }
 }
 
+/**
+ * A plain date given for a yttrande registered from its remiss (`{ externalDeadline, recipient,
+ * decidedBy }`) is a deadline set by hand within that remiss: the recipient and the outside
+ * deadline are kept, and the date may not pass the outside deadline (resolve.ts). Any other new
+ * `due` replaces the old one as sent.
+ */
+function keepingRemiss(before: Due, after: Due): Due {
+  if (!('externalDeadline' in before) || !('date' in after) || 'externalDeadline' in after) return after;
+  return { externalDeadline: before.externalDeadline, recipient: before.recipient, ...(before.decidedBy ? { decidedBy: before.decidedBy } : {}), date: after.date };
+}
+
 /** The item after a patch and the history event recording it; undefined when nothing changes. */
 async function applyPatch(
   deps: ItemDeps,
@@ -341,6 +352,7 @@ async function applyPatch(
   via: string | undefined,
 ): Promise<ItemChange | undefined> {
   const { status, note, reason, manager, extensionRequest: extensionDecision, ...fields } = patch;
+  if (fields.due) fields.due = keepingRemiss(before.due, fields.due);
   let merged = { ...before, ...fields } as StoredItem;
   if (manager === null) delete merged.manager;
   else if (manager) merged.manager = manager;

@@ -91,12 +91,12 @@ function coveredCalendar(closedDays: ReadonlyMap<number, readonly CalendarDate[]
 
 /** The dates a due form names: each is a year whose closed days a deadline of that form may need. */
 function datesOf(due: Due): CalendarDate[] {
+  if ('externalDeadline' in due) return due.date ? [due.date, due.externalDeadline] : [due.externalDeadline];
   if ('date' in due) return [due.date];
   if ('meeting' in due) {
     const { meeting } = due;
     return ['month' in meeting ? `${meeting.month}-01` : 'date' in meeting ? meeting.date : meeting.by];
   }
-  if ('externalDeadline' in due) return [due.externalDeadline];
   return [due.raised, oneYearLater(due.raised)];
 }
 

@@ -7,7 +7,7 @@ import { documentDate, type MeetingPlan } from './meeting-plans';
 /** The council, which decides motions. */
 export const COUNCIL = 'KF';
 
-export type DeadlineErrorCode = 'no_meeting_plan' | 'no_meeting_in_month' | 'not_a_meeting' | 'no_meeting_in_time';
+export type DeadlineErrorCode = 'no_meeting_plan' | 'no_meeting_in_month' | 'not_a_meeting' | 'no_meeting_in_time' | 'due_after_external_deadline';
 
 /** A deadline that cannot be computed: the API answers 422 with this code, message and field. */
 export class DeadlineError extends Error {
@@ -99,7 +99,7 @@ function requirePlan(ctx: DeadlineContext, body: string, year: number, path: str
   if (!hasPlan(ctx, body, year)) {
     throw new DeadlineError(
       'no_meeting_plan',
-      `Det finns ingen sammanträdesplan för ${body} ${year}. Lägg in sammanträdesplanen för ${body} ${year} med PUT /meetings/${body}/${year}.`,
+      `Det finns ingen sammanträdesplan för ${body} ${year}. En administratör lägger in den under Sammanträdesplaner (PUT /meetings/${body}/${year}).`,
       path,
     );
   }
@@ -225,7 +225,42 @@ function lastMeetingInTime(
   );
 }
 
-function resolveYttrande(due: { externalDeadline: CalendarDate; recipient: string; decidedBy?: string | undefined }, ctx: DeadlineContext): ResolvedDue {
+type RemissDue = { externalDeadline: CalendarDate; recipient: string; decidedBy?: string | undefined; date?: CalendarDate | undefined };
+
+/**
+ * A yttrande whose deadline a registrar set by hand (`due.date`): that date, never after the
+ * outside deadline (422 `due_after_external_deadline`, the recipient must give more time first);
+ * the deciding body's meeting is kept when the date still comes before it.
+ */
+function resolveSetYttrande(due: RemissDue & { date: CalendarDate }, ctx: DeadlineContext): ResolvedDue {
+  const { externalDeadline, recipient, decidedBy, date } = due;
+  if (date > externalDeadline) {
+    throw new DeadlineError(
+      'due_after_external_deadline',
+      `Tidsfristen ${swedishDate(date)} ligger efter sista dag för svaret till ${recipient}, ${swedishDate(externalDeadline)}. ` +
+        `Har ${recipient} gett längre svarstid, ändra sista dag hos mottagaren i stället.`,
+      'due.date',
+    );
+  }
+  let counted: ResolvedDue | undefined;
+  try {
+    counted = resolveYttrande({ externalDeadline, recipient, decidedBy }, ctx);
+  } catch (error) {
+    // Without a meeting in time the hand-set date stands alone.
+    if (!(error instanceof DeadlineError)) throw error;
+  }
+  const meetingDate = counted?.meetingDate !== undefined && date <= counted.meetingDate ? counted.meetingDate : undefined;
+  const meeting = meetingDate ? ` ${decidedBy} beslutar om yttrandet på sitt sammanträde ${swedishDate(meetingDate)}.` : '';
+  return {
+    dueDate: date,
+    ...(meetingDate ? { meetingDate } : {}),
+    externalDeadline,
+    dueExplanation: `Svaret till ${recipient} ska ha kommit in senast ${swedishDate(externalDeadline)}. Tidsfristen är satt till ${swedishDate(date)}.${meeting}`,
+  };
+}
+
+function resolveYttrande(due: RemissDue, ctx: DeadlineContext): ResolvedDue {
+  if (due.date !== undefined) return resolveSetYttrande({ ...due, date: due.date }, ctx);
   const { externalDeadline, recipient, decidedBy } = due;
   const outside = `Svaret till ${recipient} ska ha kommit in senast ${swedishDate(externalDeadline)}.`;
   if (!decidedBy) {
@@ -298,8 +333,9 @@ function resolveDate(date: CalendarDate, calendar: WorkingCalendar): ResolvedDue
  */
 export function resolveDue(input: { kind: Kind; due: Due }, ctx: DeadlineContext): ResolvedDue {
   const { kind, due } = input;
+  // Before the plain date: a remiss's form may carry a date set by hand.
+  if ('externalDeadline' in due) return resolveYttrande(due, ctx);
   if ('date' in due) return resolveDate(due.date, ctx.calendar);
   if ('meeting' in due) return 'by' in due.meeting ? resolveMeetingBy(kind, due.meeting, ctx) : resolveMeeting(kind, due.meeting, ctx);
-  if ('externalDeadline' in due) return resolveYttrande(due, ctx);
   return resolveMotion(due.raised, ctx);
 }

@@ -145,6 +145,12 @@ export const due = z.union(
       externalDeadline: calendarDate,
       recipient: singleLineText(LIMITS.recipient),
       decidedBy: bodyName.optional(),
+      /**
+       * The official's deadline set by hand (a granted extension, a changed deadline) instead of
+       * the one counted back from the outside deadline; never after it. A plain `{ date }` sent
+       * for an item of this form becomes this, so the remiss's recipient and date are kept.
+       */
+      date: calendarDate.optional(),
     }),
     z.strictObject({ raised: calendarDate }),
   ],

@@ -108,10 +108,11 @@ export async function actOnItem(deps: WorkspaceDeps, { session, params, body }: 
   if (!name) return renderItem(deps, session, id, 400);
   const values = formValues(form, CHANGE_FIELDS);
   const parsed = parseItemForm(name, form, item);
-  if (!parsed.ok) return renderItem(deps, session, id, 400, { form: { name, state: { values, errors: parsed.errors } } });
+  if (!parsed.ok) return renderItem(deps, session, id, 400, { form: { name, state: { values, errors: parsed.errors, ...(parsed.message ? { message: parsed.message } : {}) } } });
   const { version, patch } = parsed.command;
   try {
-    await patchItem(deps, session.caller, id, version, parseOrThrow(patchItemBody, patch, 'Uppgifterna'));
+    // An empty patch: the item already is as the form says (a form saved before, sent again).
+    if (Object.keys(patch).length > 0) await patchItem(deps, session.caller, id, version, parseOrThrow(patchItemBody, patch, 'Uppgifterna'));
   } catch (error) {
     if (error instanceof DomainError && error.kind === 'stale') {
       const history = await itemHistory(deps, session.caller, id);

@@ -88,16 +88,17 @@ function monthText(month: string): string {
 
 /** How the deadline was given, in words: "Till KS sammanträde i september 2026". */
 export function dueFormText(due: DueForm): string {
+  if ('externalDeadline' in due) {
+    const decider = due.decidedBy ? `beslutas av ${due.decidedBy}` : 'besvaras på delegation';
+    const set = 'date' in due && due.date ? `; tidsfristen satt till ${shortDate(due.date)}` : '';
+    return `Remissvar till ${due.recipient} senast ${shortDate(due.externalDeadline)}, ${decider}${set}`;
+  }
   if ('date' in due) return `Tidsfrist ${shortDate(due.date)}`;
   if ('meeting' in due) {
     const meeting = due.meeting;
     if ('month' in meeting) return `Till ${meeting.body}:s sammanträde i ${monthText(meeting.month)}`;
     if ('by' in meeting) return `Till ${meeting.body}:s sista sammanträde senast ${shortDate(meeting.by)}`;
     return `Till ${meeting.body}:s sammanträde ${shortDate(meeting.date)}`;
-  }
-  if ('externalDeadline' in due) {
-    const decider = due.decidedBy ? `beslutas av ${due.decidedBy}` : 'besvaras på delegation';
-    return `Remissvar till ${due.recipient} senast ${shortDate(due.externalDeadline)}, ${decider}`;
   }
   return `Motion väckt ${shortDate(due.raised)}`;
 }

@@ -34,7 +34,7 @@ import {
  * `issuesToFieldErrors` puts its issues back on the fields.
  */
 
-export type Parsed<C, F extends string> = { ok: true; command: C } | { ok: false; errors: FieldErrors<F> };
+export type Parsed<C, F extends string> = { ok: true; command: C } | { ok: false; errors: FieldErrors<F>; message?: string };
 
 /** The values as typed, to show the form again. */
 export function formValues<F extends string>(params: URLSearchParams, fields: readonly F[]): FormValues<F> {
@@ -382,20 +382,23 @@ export interface ItemFieldsSource {
   due?: DueForm | { externalDeadline: CalendarDate; recipient?: string | undefined; decidedBy?: string | undefined } | undefined;
 }
 
+/** The register form's deadline fields for a `due` form. */
+function dueFieldValues(due: ItemFieldsSource['due']): FormValues<RegisterField> {
+  if (!due) return {};
+  // A remiss's deadline set by hand is changed as a date; the remiss is kept (the item service).
+  if ('date' in due && due.date !== undefined) return { dueForm: 'date', dueDate: due.date };
+  if ('externalDeadline' in due) return { dueForm: 'remiss', externalDeadline: due.externalDeadline, recipient: due.recipient ?? '', decidedBy: due.decidedBy ?? '' };
+  if ('meeting' in due) {
+    const { meeting } = due;
+    if ('by' in meeting) return { dueForm: 'meetingBy', meetingByBody: meeting.body, meetingByDate: meeting.by };
+    return { dueForm: 'meeting', meetingBody: meeting.body, ...('month' in meeting ? { meetingMonth: meeting.month } : { meetingDate: meeting.date }) };
+  }
+  return 'raised' in due ? { dueForm: 'motion', raised: due.raised } : {};
+}
+
 /** The register form's values for an item's fields. */
 export function itemFieldValues(item: ItemFieldsSource): FormValues<RegisterField> {
-  const due = item.due;
-  const dueValues: FormValues<RegisterField> = !due
-    ? {}
-    : 'date' in due
-      ? { dueForm: 'date', dueDate: due.date }
-      : 'meeting' in due
-        ? 'by' in due.meeting
-          ? { dueForm: 'meetingBy', meetingByBody: due.meeting.body, meetingByDate: due.meeting.by }
-          : { dueForm: 'meeting', meetingBody: due.meeting.body, ...('month' in due.meeting ? { meetingMonth: due.meeting.month } : { meetingDate: due.meeting.date }) }
-        : 'externalDeadline' in due
-          ? { dueForm: 'remiss', externalDeadline: due.externalDeadline, recipient: due.recipient ?? '', decidedBy: due.decidedBy ?? '' }
-          : { dueForm: 'motion', raised: due.raised };
+  const dueValues = dueFieldValues(item.due);
   return {
     kind: item.kind,
     title: item.title,
@@ -495,7 +498,12 @@ function parseChange(params: URLSearchParams, item: WorkspaceItem): Parsed<ItemF
   if (!same(edited.manager, current.manager)) patch.manager = edited.manager ?? null;
   if (patch.due && !reason) form.fail('reason', 'Skriv varför tidsfristen ändras, t.ex. vilket beslut som gav förlängningen.');
   if (!form.ok) return { ok: false, errors: form.errors };
-  if (Object.keys(patch).length === 0) return { ok: false, errors: { title: 'Du har inte ändrat något.' } };
+  if (Object.keys(patch).length === 0) {
+    // The item already is as the form says. Shown with an older version, the form was saved before
+    // (the back button, a resend): that is done, not a mistake.
+    if (version < item.version) return { ok: true, command: { version: item.version, patch: {} } };
+    return { ok: false, errors: {}, message: 'Du har inte ändrat något: ärendet är redan så här.' };
+  }
   return { ok: true, command: { version, patch: { ...patch, ...(reason ? { reason } : {}) } } };
 }
 
