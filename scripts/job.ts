@@ -108,7 +108,8 @@ if (report.skipped) {
 }
 const ROLES = { responsible: '', manager: 'chef ', registrar: 'registrator ' } as const;
 console.log(`${day(report.day)}: ${plural(report.sent.length, 'e-postmeddelande', 'e-postmeddelanden')} ${dryRun ? 'skulle skickas' : report.sent.length === 1 ? 'skickat' : 'skickade'}${mode}`);
-for (const email of report.sent) console.log(`  ${ROLES[email.role]}${email.to}: "${email.subject}" (${plural(email.itemIds.length, 'ärende', 'ärenden')})`);
+// A registrar's email is about notices and flags, not reminded items: its subject says how many.
+for (const email of report.sent) console.log(`  ${ROLES[email.role]}${email.to}: "${email.subject}"${email.itemIds.length ? ` (${plural(email.itemIds.length, 'ärende', 'ärenden')})` : ''}`);
 if (report.alreadySent) console.log(`  ${report.alreadySent} redan skickat tidigare i dag`);
 for (const failure of report.failed) console.log(`  MISSLYCKADES ${failure.to}: ${failure.error} (skickas vid nästa körning)`);
 if (report.deferred) console.log(`  ${report.deferred} kvar till nästa körning`);

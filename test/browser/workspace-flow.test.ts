@@ -185,7 +185,7 @@ describe('the workspace in Chromium, without JavaScript', () => {
     await page.goto(`${url}/arenden/${registered[1]}`);
     await page.locator('#klar > summary').click();
     await page.locator('#klar-note').fill('Återrapporterad KS 2027-03-22 § 60.');
-    await page.getByRole('button', { name: 'Markera som klar' }).click();
+    await page.getByRole('button', { name: 'Markera som klart' }).click();
     await page.waitForURL(/\?m=klart$/);
     expect(await flash()).toBe('Ärendet är markerat som klart.');
     expect((await getItem(world.api.deps, clerk, registered[1]!)).status).toBe('done');

@@ -195,7 +195,7 @@ describe('Ärende', () => {
 
     expect(answer.status).toBe(409);
     const text = pageText(answer.text);
-    expect(text).toContain('Någon annan har ändrat ärendet medan du skrev');
+    expect(text).toContain('Ärendet har ändrats medan du skrev');
     expect(text).toContain('Ärendet har ändrats av annan.registrator@kommun.example.se 22 mars 2027 kl. 09:00: Tidsfrist 2027-09-30 → 2027-10-29');
     expect(answer.text).toContain('Återrapporterad KS 2027-09-27 § 88</textarea>');
     expect((await getItem(server.deps, clerk, item.id)).status).toBe('open');
@@ -218,7 +218,7 @@ describe('Ärende', () => {
     const item = await seed();
     const official = await sessionFor(localSessionSettings(server.url), server.deps.clock, { email: kim.email });
     const page = pageText((await open(server.url, `/arenden/${item.id}`, official)).text);
-    expect(page).toContain('Markera som klar');
+    expect(page).toContain('Markera som klart');
     expect(page).not.toContain('Avbryt ärendet');
 
     expect((await submit(server.url, `/arenden/${item.id}`, { action: 'cancel', version: '1', reason: 'Inte mitt' }, official)).status).toBe(403);

@@ -244,7 +244,7 @@ describe('Ärende', () => {
   it('gives a registrar the forms for an open item, each posting the version shown', () => {
     const html = page();
     const summaries = [...html.matchAll(/<summary>([^<]*)<\/summary>/g)].map((m) => m[1]);
-    expect(summaries).toEqual(['Bevilja förlängningen', 'Avslå förlängningen', 'Ändra', 'Byt ansvarig', 'Markera som klar', 'Avbryt ärendet']);
+    expect(summaries).toEqual(['Bevilja förlängningen', 'Avslå förlängningen', 'Ändra', 'Byt ansvarig', 'Markera som klart', 'Avbryt ärendet']);
     expect([...html.matchAll(/name="version" value="(\d+)"/g)].map((m) => m[1])).toEqual(['3', '3', '3', '3', '3', '3']);
     // The change form shows the item's own values, the deadline as the radio chosen.
     expect(html).toContain('<input class="ds-input" type="radio" id="andra-dueForm-meeting" name="dueForm" value="meeting" checked');
@@ -252,9 +252,9 @@ describe('Ärende', () => {
     expect(labels(html)).toContain('Skäl');
   });
 
-  it('gives the responsible official only "Markera som klar", a manager no form, and a closed item only "Öppna ärendet igen"', () => {
+  it('gives the responsible official only "Markera som klart", a manager no form, and a closed item only "Öppna ärendet igen"', () => {
     const summaries = (html: string) => [...html.matchAll(/<summary>([^<]*)<\/summary>/g)].map((m) => m[1]);
-    expect(summaries(itemPage({ ...context(official), item: eTjanst, history: [] }))).toEqual(['Markera som klar']);
+    expect(summaries(itemPage({ ...context(official), item: eTjanst, history: [] }))).toEqual(['Markera som klart']);
     expect(summaries(itemPage({ ...context(manager), item: klimat, history: [] }))).toEqual([]);
     expect(summaries(itemPage({ ...context(official), item: klimat, history: [] }))).toEqual([]);
     expect(summaries(itemPage({ ...context(), item: skolskjuts, history: [] }))).toEqual(['Öppna ärendet igen']);
@@ -270,7 +270,7 @@ describe('Ärende', () => {
       form: { name: 'change', state: { values: { title: 'Min nya rubrik', dueForm: 'date', dueDate: '2027-05-03', reason: 'Jag skrev detta', version: '3' } } },
     });
     expect(text(html)).toContain(
-      'Någon annan har ändrat ärendet medan du skrev Ärendet har ändrats av sam.ek@kommun.example.se 3 maj 2027 kl. 14:32: Tidsfrist 2027-05-03 → 2027-06-14 Det du skrev finns kvar i formuläret.',
+      'Ärendet har ändrats medan du skrev Ärendet har ändrats av sam.ek@kommun.example.se 3 maj 2027 kl. 14:32: Tidsfrist 2027-05-03 → 2027-06-14 Det du skrev finns kvar i formuläret.',
     );
     expect(html).toContain('<details class="ds-details" id="andra" open>');
     expect(html).toContain('id="andra-title" name="title" type="text" value="Min nya rubrik"');

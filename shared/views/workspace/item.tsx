@@ -23,7 +23,7 @@ import { CHANGE_FIELDS, itemFormValues, REGISTER_LABELS } from './forms';
 import { ItemFields } from './item-fields';
 import type { ChangeField, FormState, ItemFormName, ItemPageModel, Viewer, WorkspaceItem } from './models';
 
-/** Which forms a person gets on an item: registrars all that fit its status, its official "Markera som klar". */
+/** Which forms a person gets on an item: registrars all that fit its status, its official "Markera som klart". */
 export function itemForms(viewer: Viewer, item: Pick<WorkspaceItem, 'status' | 'responsible' | 'extensionRequest'>): ItemFormName[] {
   if (isRegistrar(viewer)) {
     if (item.status !== 'open') return ['reopen'];
@@ -94,7 +94,7 @@ function ChangedMeanwhile({ events }: { events: HistoryEvent[] }) {
   return (
     <div class="ds-alert" data-color="warning">
       <h2 class="ds-heading" data-size="2xs">
-        Någon annan har ändrat ärendet medan du skrev
+        Ärendet har ändrats medan du skrev
       </h2>
       <ul>
         {events.map((event) => {
@@ -322,8 +322,8 @@ export function itemPage(model: ItemPageModel): string {
             </FormSection>
           )}
           {forms.includes('close') && (
-            <FormSection name="close" model={model} summary="Markera som klar">
-              <ItemForm name="close" model={model} button="Markera som klar">
+            <FormSection name="close" model={model} summary="Markera som klart">
+              <ItemForm name="close" model={model} button="Markera som klart">
                 {(_, field) => <TextArea {...field('note')} label="Anteckning" hint='Vad gjordes, t.ex. "Återrapporterad KS 2027-09-15 § 88".' />}
               </ItemForm>
             </FormSection>
