@@ -4,6 +4,7 @@ import { changeClosedDays, changePlan, changeRole, changeUnit, choosePlan, showC
 import { asset, finishSignIn, showSignIn, signInLocally, signOut } from '../../shared/http/workspace/auth';
 import { importFile, review, showImport, showReviewUpload } from '../../shared/http/workspace/intake';
 import { actOnItem, register, showItem, showItemList, showOverview, showRegister } from '../../shared/http/workspace/items';
+import { showBalanslista, showReports, showStatistics, showVerkstallighet } from '../../shared/http/workspace/reports';
 import { workspaceProblemPage } from '../../shared/http/workspace/respond';
 import { createSessionGate } from '../../shared/http/workspace/session-gate';
 import { workspaceDependencies, type WorkspaceDependencies } from './dependencies';
@@ -23,6 +24,10 @@ export function createHandler(deps: () => WorkspaceDependencies = workspaceDepen
       'POST /granska': async (input) => review(deps(), input),
       'GET /importera': async (input) => showImport(deps(), input),
       'POST /importera': async (input) => importFile(deps(), input),
+      'GET /rapporter': async (input) => showReports(deps(), input),
+      'GET /rapporter/balanslista': async (input) => showBalanslista(deps(), input),
+      'GET /rapporter/verkstallighet': async (input) => showVerkstallighet(deps(), input),
+      'GET /rapporter/statistik': async (input) => showStatistics(deps(), input),
       'GET /admin/sammantradesplaner': async (input) => showPlans(deps(), input),
       'POST /admin/sammantradesplaner': async (input) => choosePlan(deps(), input),
       'GET /admin/sammantradesplaner/{body}/{year}': async (input) => showPlan(deps(), input),

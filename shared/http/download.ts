@@ -22,21 +22,31 @@ export async function spreadsheet<Row>(type: SpreadsheetType, sheet: Sheet<Row>,
   return { statusCode: 200, headers, body: sheetCsv(sheet, rows) };
 }
 
-/**
- * A report as the caller's Accept asks: JSON, a spreadsheet of its rows (CSV or XLSX), or its
- * printable page, sent with `pageHeaders` (the signed pages' own by default). `page` may be
- * asynchronous, so that a page's heavy parts (the statistics' charts) load only when asked for.
- */
-export async function reportAnswer<Row, T>(
-  accept: string | undefined,
-  report: T,
-  as: { sheet: Sheet<Row>; rows: (report: T) => readonly Row[]; page: (report: T) => string | Promise<string>; pageHeaders?: Readonly<Record<string, string>>; basename: string },
-): Promise<ApiResult> {
-  const type = negotiate(accept, ['application/json', ...SPREADSHEET_TYPES, 'text/html'] as const);
+/** How a report is answered as a file or a page: its sheet and rows, its printable page (and that page's headers), its file name. */
+export interface ReportShapes<Row, T> {
+  sheet: Sheet<Row>;
+  rows: (report: T) => readonly Row[];
+  /** May be asynchronous, so that a page's heavy parts (the statistics' charts) load only when asked for. */
+  page: (report: T) => string | Promise<string>;
+  /** The page's headers; the signed pages' own (PAGE_HEADERS) by default. */
+  pageHeaders?: Readonly<Record<string, string>>;
+  /** The file name without its extension: `balanslista-2027-05-15`. */
+  basename: (report: T) => string;
+}
+
+/** The media a report is answered in: JSON, a spreadsheet of its rows (CSV or XLSX), or its printable page. */
+export type ReportMedia = 'application/json' | SpreadsheetType | 'text/html';
+
+/** A report in the medium chosen: its JSON, its rows as a file to download, or its printable page. */
+export async function reportAs<Row, T>(type: ReportMedia, report: T, as: ReportShapes<Row, T>): Promise<ApiResult> {
   if (type === 'text/html') return { statusCode: 200, headers: { ...(as.pageHeaders ?? PAGE_HEADERS) }, body: await as.page(report) };
   if (type === 'application/json') return json(200, report);
-  return spreadsheet(type, as.sheet, as.rows(report), as.basename);
+  return spreadsheet(type, as.sheet, as.rows(report), as.basename(report));
 }
+
+/** A report as the caller's Accept asks (the API, `GET /reports/*`): JSON, CSV, XLSX or the printable page. */
+export const reportAnswer = <Row, T>(accept: string | undefined, report: T, as: ReportShapes<Row, T>): Promise<ApiResult> =>
+  reportAs(negotiate(accept, ['application/json', ...SPREADSHEET_TYPES, 'text/html'] as const), report, as);
 
 /** A name in a file name: ASCII only (KSAU, BUN, MBN-AU; Å, Ä, Ö lose their marks). */
 export const fileSafe = (text: string) => text.normalize('NFD').replace(/[^A-Za-z0-9-]/g, '');

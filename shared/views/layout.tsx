@@ -8,7 +8,7 @@ import type { PageContext, Viewer } from './workspace/models';
 /** The product's name, in the header and every title. */
 export const PRODUCT_NAME = 'Bevakning';
 
-export type NavKey = 'overview' | 'items' | 'register' | 'review' | 'import' | 'plans' | 'units' | 'roles';
+export type NavKey = 'overview' | 'items' | 'register' | 'review' | 'import' | 'reports' | 'plans' | 'units' | 'roles';
 
 interface NavEntry {
   key: NavKey;
@@ -24,6 +24,7 @@ const NAVIGATION: NavEntry[] = [
   { key: 'register', label: 'Registrera', href: WORKSPACE_PATHS.register, shownTo: isRegistrar },
   { key: 'review', label: 'Granska beslut', href: WORKSPACE_PATHS.review, shownTo: isRegistrar },
   { key: 'import', label: 'Importera', href: WORKSPACE_PATHS.import, shownTo: isRegistrar },
+  { key: 'reports', label: 'Rapporter', href: WORKSPACE_PATHS.reports, shownTo: isRegistrar },
   { key: 'plans', label: 'Sammanträdesplaner', href: WORKSPACE_PATHS.plans, shownTo: isAdmin },
   { key: 'units', label: 'Enheter', href: WORKSPACE_PATHS.units, shownTo: isAdmin },
   { key: 'roles', label: 'Roller', href: WORKSPACE_PATHS.roles, shownTo: isAdmin },

@@ -9,6 +9,8 @@ export const WORKSPACE_PATHS = {
   register: '/registrera',
   review: '/granska',
   import: '/importera',
+  reports: '/rapporter',
+  report: (name: 'balanslista' | 'verkstallighet' | 'statistik') => `/rapporter/${name}`,
   plans: '/admin/sammantradesplaner',
   plan: (body: string, year: number) => `/admin/sammantradesplaner/${encodeURIComponent(body)}/${year}`,
   closedDays: (year: number) => `/admin/stangda-dagar/${year}`,

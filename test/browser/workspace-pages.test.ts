@@ -14,6 +14,7 @@ import { DEFAULT_SORT } from '../../shared/application/items/query';
 import type { FieldErrors, ItemPageModel, RegisterField, RegisterModel } from '../../shared/views/workspace/models';
 import { overviewPage } from '../../shared/views/workspace/overview';
 import { registerPage } from '../../shared/views/workspace/register';
+import { reportsPage, type ReportsModel } from '../../shared/views/workspace/reports';
 import { signInPage } from '../../shared/views/workspace/sign-in';
 import { launchBrowser, screenshot, seriousViolations } from '../support/browser';
 import { admin, changedMeanwhile, context, eTjanst, eTjanstHistory, ITEMS, klimat, manager, motion, remiss, sn } from '../unit/workspace-fixtures';
@@ -31,6 +32,18 @@ const registerModel = (extra: Partial<RegisterModel> = {}): RegisterModel => ({
   bodies: ['KF', 'KS', 'SN', 'BUN'],
   units: ['Kommunledningskontoret', 'Miljö- och samhällsbyggnadsförvaltningen'],
   ...extra,
+});
+
+const reportsModel = (forms: Partial<ReportsModel['forms']> = {}): ReportsModel => ({
+  ...context(),
+  forms: {
+    balanslista: { values: { asOf: '2027-05-03' } },
+    verkstallighet: { values: { asOf: '2027-05-03' } },
+    statistik: { values: { from: '2027-01-01', to: '2027-12-31' } },
+    ...forms,
+  },
+  bodies: ['KF', 'KS', 'SN', 'BUN'],
+  units: ['Kommunledningskontoret', 'Miljö- och samhällsbyggnadsförvaltningen'],
 });
 
 const itemModel = (extra: Partial<ItemPageModel> = {}): ItemPageModel => ({ ...context(), item: eTjanst, history: eTjanstHistory, ...extra });
@@ -92,6 +105,14 @@ const PAGES: Record<string, (query: URLSearchParams) => string> = {
           errors: { title: 'Skriv en rubrik.', responsibleName: 'Skriv den ansvariges namn.', meetingMonth: 'Ska vara en månad, ÅÅÅÅ-MM.' },
         },
         preview: { ok: false, message: 'KS har inget sammanträde i december 2027. Närmaste: 13 september och 29 november 2027.' },
+      }),
+    ),
+  rapporter: () => reportsPage(reportsModel()),
+  'rapporter-fel': () =>
+    reportsPage(
+      reportsModel({
+        verkstallighet: { values: { body: '', asOf: '2027-02-30' }, errors: { body: 'Skriv organets förkortning, t.ex. KS.', asOf: 'Ska vara ett verkligt datum, ÅÅÅÅ-MM-DD.' } },
+        statistik: { values: { from: '2027-06-01', to: '2027-05-31', kind: 'motion' }, errors: { to: 'Ska vara samma dag som från eller senare.' } },
       }),
     ),
   sammantradesplaner: () => plansPage({ ...context(admin), plans: [{ body: 'KF', years: [2027] }, { body: 'KS', years: [2026, 2027, 2028] }, { body: 'MSN', years: [2027] }], closedDayYears: [2027] }),

@@ -36,6 +36,7 @@ const LAZY = {
   'nodemailer (a message to send)': /node_modules\/nodemailer\//,
   'the OpenAPI document (GET /openapi.json)': /^openapi\.json$/,
   'ical.js (a meeting plan read from a calendar)': /node_modules\/ical\.js\//,
+  'vega and vega-lite (the statistics page\'s charts)': /node_modules\/vega(-lite)?\//,
 };
 
 describe('a function’s cold start', () => {
@@ -51,6 +52,7 @@ describe('a function’s cold start', () => {
     expect(bundling(LAZY['nodemailer (a message to send)'])).toEqual(['digest', 'pages', 'reminders']);
     expect(bundling(LAZY['the OpenAPI document (GET /openapi.json)'])).toEqual(['health']);
     expect(bundling(LAZY['ical.js (a meeting plan read from a calendar)'])).toEqual(['workspace']);
+    expect(bundling(LAZY['vega and vega-lite (the statistics page\'s charts)'])).toEqual(['reports', 'workspace']);
   });
 
   it('loads no date library: Stockholm dates come from Intl (shared/domain/dates.ts)', () => {

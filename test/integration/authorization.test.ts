@@ -436,7 +436,7 @@ describe('the workspace (session routes)', () => {
   /** A page for admins; everyone else, registrars too, 403. */
   const forAdmins = (status: number): Record<Caller, Answer> => ({ ...all({ status: 403 }), admin: { status } });
 
-  const MATRIX: Record<string, { fields?: Record<string, string>; answers: Record<Caller, Answer> }> = {
+  const MATRIX: Record<string, { fields?: Record<string, string>; query?: string; answers: Record<Caller, Answer> }> = {
     'GET /': { answers: { ...all({ status: 303 }), registrar: { status: 200 }, admin: { status: 200 } } },
     'GET /arenden': {
       answers: {
@@ -478,6 +478,11 @@ describe('the workspace (session routes)', () => {
     },
     'GET /importera': { answers: forRegistrars(200) },
     'POST /importera': { fields: { intent: 'import', table: JSON.stringify({ headers: ['Typ', 'Rubrik', 'Ansvarig', 'E-post', 'Enhet', 'Tidsfrist'], rows: [] }) }, answers: forRegistrars(200) },
+    'GET /rapporter': { answers: forRegistrars(200) },
+    'GET /rapporter/balanslista': { answers: forRegistrars(200) },
+    // The item is BUN's: its follow-up shows it, to registrars and admins only.
+    'GET /rapporter/verkstallighet': { query: '?body=BUN', answers: { ...all({ status: 403 }), registrar: { status: 200, shows: true }, admin: { status: 200, shows: true } } },
+    'GET /rapporter/statistik': { query: '?from=2025-01-01&to=2025-12-31', answers: forRegistrars(200) },
     'GET /admin/sammantradesplaner': { answers: forAdmins(200) },
     'POST /admin/sammantradesplaner': { fields: { body: 'KS', year: '2027' }, answers: forAdmins(303) },
     'GET /admin/sammantradesplaner/{body}/{year}': { answers: forAdmins(200) },
@@ -499,7 +504,7 @@ describe('the workspace (session routes)', () => {
     (
       await createItem(ws.deps, clerk, createItemBody.parse(itemBody({ title: wsTitle, unit: wsUnit, responsible: { name: 'Ägare Ärendesson', email: people['its official'].email }, manager: { name: 'Chef Chefsson', email: people['its manager'].email }, due: { date: '2027-06-30' } })))
     ).item.id;
-  const pathFor = (route: RouteContract, id: string) => route.path.replace('{id}', id).replace('{body}', 'KS').replace('{year}', '2027');
+  const pathFor = (route: RouteContract, id: string) => route.path.replace('{id}', id).replace('{body}', 'KS').replace('{year}', '2027') + (MATRIX[routeKey(route)]?.query ?? '');
   const send = (route: RouteContract, id: string, as?: Partial<Browserish>, headers: Record<string, string> = {}) =>
     route.method === 'GET' ? open(ws.url, pathFor(route, id), as as Browserish | undefined, headers) : submit(ws.url, pathFor(route, id), MATRIX[routeKey(route)]?.fields ?? {}, as, headers);
   const snapshot = async () => (await tableCounts(ws.deps.documentClient, ws.deps.tableName)).fingerprint;

@@ -82,9 +82,9 @@ describe('the page shell', () => {
   });
 
   it('shows each role its navigation, the current page marked', () => {
-    expect(navigation(overviewPage(overviewModel()))).toEqual([['Översikt', 'Ärenden', 'Registrera', 'Granska beslut', 'Importera']]);
+    expect(navigation(overviewPage(overviewModel()))).toEqual([['Översikt', 'Ärenden', 'Registrera', 'Granska beslut', 'Importera', 'Rapporter']]);
     expect(navigation(plansPage({ ...context(admin), plans: [], closedDayYears: [] }))).toEqual([
-      ['Översikt', 'Ärenden', 'Registrera', 'Granska beslut', 'Importera', 'Sammanträdesplaner', 'Enheter', 'Roller'],
+      ['Översikt', 'Ärenden', 'Registrera', 'Granska beslut', 'Importera', 'Rapporter', 'Sammanträdesplaner', 'Enheter', 'Roller'],
     ]);
     expect(navigation(itemListPage(listModel({ ...context(manager) })))).toEqual([['Ärenden']]);
     expect(navigation(itemListPage(listModel({ ...context(official) })))).toEqual([['Ärenden']]);

@@ -29,6 +29,12 @@ const pageAnswers = {
   303: seeOther('Without a session (none, expired or altered): to `/logga-in?returnTo=<this page>`'),
   403: html('The role may not see the page'),
 } as const;
+/** A report by the session: its printable page or its rows as a file; a wrong parameter is Rapporter again, with the message beside the field. */
+const reportAnswers = {
+  ...pageAnswers,
+  200: { description: 'The printable page, or with `format` the rows as a file', types: ['text/html', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'] },
+  400: html('Rapporter again, with what is wrong beside the field'),
+} as const;
 const formAnswers = {
   200: html('The page again with what was typed and what is wrong, in Swedish beside each field'),
   303: seeOther('Done: to the page that shows the outcome, with `?m=<code>`'),
@@ -103,6 +109,19 @@ export const WORKSPACE_ROUTES = [
   page('/importera', 'Importera: upload the existing backlog (XLSX or CSV)', 'A form for the backlog spreadsheet, the columns as the item export names them. Registrars and admins.'),
   form('/importera', 'Importera: the dry run of a backlog file, then the import', `multipart/form-data with \`file\` (XLSX or CSV, at most ${IMPORT_MAX_BYTES} bytes): \`POST /imports?dryRun=true\`'s answer, every bad row and column named in Swedish, and a form to confirm (the rows read kept in it). Confirmed (\`intent=import\`), the rows are imported as \`POST /imports\` would: a row imported before is not imported again.`, 'intent, table', {
     body: { form: fields('intent, table'), maxBytes: IMPORT_MAX_BYTES * 2, multipart: { fields: fields('(none)'), files: ['file'], maxBytes: IMPORT_MAX_BYTES + MULTIPART_OVERHEAD } },
+  }),
+  page('/rapporter', 'Rapporter: the council reports to take out', 'Three GET forms, each opening a report\'s printable page, with links to the same report as CSV or XLSX: the balanslista of unanswered motions (`GET /rapporter/balanslista`), the follow-up of a body\'s decisions (`GET /rapporter/verkstallighet`) and the statistics of a period (`GET /rapporter/statistik`). Registrars and admins.'),
+  page('/rapporter/balanslista', 'Rapporter: the balanslista of unanswered motions', `As \`GET /reports/balanslista\` answers it (the same use case, page and sheet), by the session: the printable page, or with \`format\` the rows as CSV or XLSX. A wrong \`asOf\` is shown on Rapporter beside its field (400). Registrars and admins.`, {
+    query: lenientQuery('`asOf` (YYYY-MM-DD, default today), `format` (`csv`, `xlsx`)'),
+    responses: reportAnswers,
+  }),
+  page('/rapporter/verkstallighet', "Rapporter: the follow-up of a body's decisions", `As \`GET /reports/verkstallighet\` answers it, by the session: the printable page, or with \`format\` CSV or XLSX. A missing or wrong \`body\` or \`asOf\` is shown on Rapporter beside its field (400). Registrars and admins.`, {
+    query: lenientQuery('`body` (KS, BUN …), `asOf` (YYYY-MM-DD, default today), `format` (`csv`, `xlsx`)'),
+    responses: reportAnswers,
+  }),
+  page('/rapporter/statistik', 'Rapporter: the statistics of how the decisions of a period were carried out', `As \`GET /reports/statistik\` answers it, by the session: the printable page with its charts, or with \`format\` CSV or XLSX. \`from\` and \`to\` default to this calendar year; a wrong date, \`to\` before \`from\` or a wrong filter is shown on Rapporter beside its field (400). Registrars and admins.`, {
+    query: lenientQuery('`from`, `to` (YYYY-MM-DD, default this calendar year), `body`, `unit`, `kind`, `format` (`csv`, `xlsx`)'),
+    responses: reportAnswers,
   }),
   page('/admin/sammantradesplaner', 'Sammanträdesplaner: the bodies and years with a plan, and the closed days', 'Admins.'),
   form('/admin/sammantradesplaner', 'Open a body\'s plan for a year', 'Sends the admin on to the plan\'s page.', 'body, year'),
