@@ -400,7 +400,7 @@ export function publicBodiesPage(model: PublicBodiesModel): string {
                   <td data-label="Ändrad">
                     {instant(setting.updatedAt)}
                     <br />
-                    <span class="hint">{setting.updatedBy}</span>
+                    <span class="hint email">{setting.updatedBy}</span>
                   </td>
                 </tr>
               ))}
