@@ -3,6 +3,7 @@ import { createDynamoRoleDirectory } from '../../shared/adapters/dynamo/director
 import { createDynamoItemRepository } from '../../shared/adapters/dynamo/items';
 import { createDynamoNotices } from '../../shared/adapters/dynamo/notices';
 import { createDynamoPlanStore } from '../../shared/adapters/dynamo/plans';
+import { createDynamoPublicBodies } from '../../shared/adapters/dynamo/public-bodies';
 import { createDynamoSuppressions } from '../../shared/adapters/dynamo/suppressions';
 import { createDynamoUnitDirectory } from '../../shared/adapters/dynamo/units';
 import { pdfText } from '../../shared/adapters/pdf/text';
@@ -32,7 +33,7 @@ function once<T>(make: () => Promise<T>): () => Promise<T> {
 
 /**
  * The workspace's side effects: the items and their history, plans, closed days, the unit and
- * role directories, notices for officials' next emails, the suppression list (read), the session
+ * role directories, the published bodies, notices for officials' next emails, the suppression list (read), the session
  * key and the OpenID Connect client secret (Secrets Manager, deployed), and the readers of uploaded
  * files (PDF, spreadsheets, calendars). No mail, no link key.
  */
@@ -63,6 +64,7 @@ export function createWorkspaceDependencies(env: Record<string, string | undefin
     rules: createDeadlineRules(plans, { delegationLeadWorkingDays: config.DELEGATION_LEAD_WORKING_DAYS }),
     units: createDynamoUnitDirectory(documentClient, config.TABLE_NAME),
     directory: createDynamoRoleDirectory(documentClient, config.TABLE_NAME),
+    publicBodies: createDynamoPublicBodies(documentClient, config.TABLE_NAME),
     notices: createDynamoNotices(documentClient, config.TABLE_NAME),
     suppressed: (addresses: string[]) => suppressions.suppressed(addresses),
     session,

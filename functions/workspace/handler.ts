@@ -1,6 +1,6 @@
 import { createRouter } from '../../shared/http/router';
 import { WORKSPACE_ROUTES } from '../../shared/http/routes/workspace';
-import { changeClosedDays, changePlan, changeRole, changeUnit, choosePlan, showClosedDays, showPlan, showPlans, showRoles, showUnits } from '../../shared/http/workspace/admin';
+import { changeClosedDays, changePlan, changePublicBody, changeRole, changeUnit, choosePlan, showClosedDays, showPlan, showPlans, showPublicBodies, showRoles, showUnits } from '../../shared/http/workspace/admin';
 import { asset, finishSignIn, showSignIn, signInLocally, signOut } from '../../shared/http/workspace/auth';
 import { importFile, review, showImport, showReviewUpload } from '../../shared/http/workspace/intake';
 import { actOnItem, register, showItem, showItemList, showOverview, showRegister } from '../../shared/http/workspace/items';
@@ -38,6 +38,8 @@ export function createHandler(deps: () => WorkspaceDependencies = workspaceDepen
       'POST /admin/enheter': async (input) => changeUnit(deps(), input),
       'GET /admin/roller': async (input) => showRoles(deps(), input),
       'POST /admin/roller': async (input) => changeRole(deps(), input),
+      'GET /admin/offentliga': async (input) => showPublicBodies(deps(), input),
+      'POST /admin/offentliga': async (input) => changePublicBody(deps(), input),
       'GET /logga-in': async (input) => showSignIn(deps(), input),
       'POST /logga-in': async (input) => signInLocally(deps(), input),
       'GET /logga-in/callback': async (input) => finishSignIn(deps(), input),

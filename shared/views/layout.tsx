@@ -8,7 +8,7 @@ import type { PageContext, Viewer } from './workspace/models';
 /** The product's name, in the header and every title. */
 export const PRODUCT_NAME = 'Bevakning';
 
-export type NavKey = 'overview' | 'items' | 'register' | 'review' | 'import' | 'reports' | 'plans' | 'units' | 'roles';
+export type NavKey = 'overview' | 'items' | 'register' | 'review' | 'import' | 'reports' | 'plans' | 'units' | 'roles' | 'publicBodies';
 
 interface NavEntry {
   key: NavKey;
@@ -28,6 +28,7 @@ const NAVIGATION: NavEntry[] = [
   { key: 'plans', label: 'Sammanträdesplaner', href: WORKSPACE_PATHS.plans, shownTo: isAdmin },
   { key: 'units', label: 'Enheter', href: WORKSPACE_PATHS.units, shownTo: isAdmin },
   { key: 'roles', label: 'Roller', href: WORKSPACE_PATHS.roles, shownTo: isAdmin },
+  { key: 'publicBodies', label: 'Offentliga sidor', href: WORKSPACE_PATHS.publicBodies, shownTo: isAdmin },
 ];
 
 /** The hidden field every POST form carries: the session's form token. */

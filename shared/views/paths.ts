@@ -16,6 +16,9 @@ export const WORKSPACE_PATHS = {
   closedDays: (year: number) => `/admin/stangda-dagar/${year}`,
   units: '/admin/enheter',
   roles: '/admin/roller',
+  publicBodies: '/admin/offentliga',
+  /** A body's public follow-up page (the reports function's `GET /offentlig/{body}`), which Offentliga sidor links to. */
+  publicPage: (body: string) => `/offentlig/${encodeURIComponent(body)}`,
   signIn: '/logga-in',
   signOut: '/logga-ut',
   signInCallback: '/logga-in/callback',

@@ -4,7 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ASSET_HEADERS, STYLESHEET } from '../../shared/views/assets/stylesheet';
 import { WORKSPACE_PAGE_HEADERS } from '../../shared/views/render';
-import { closedDaysPage, planPage, plansPage, rolesPage, unitsPage } from '../../shared/views/workspace/admin';
+import { closedDaysPage, planPage, plansPage, publicBodiesPage, rolesPage, unitsPage } from '../../shared/views/workspace/admin';
 import { errorPage, sessionExpiredPage } from '../../shared/views/workspace/errors';
 import { itemFormName, itemFormValues, parseItemForm, parseListQuery, parsePreviewForm, parseRegisterForm, type ListCommand, type PreviewCommand } from '../../shared/views/workspace/forms';
 import { itemPage } from '../../shared/views/workspace/item';
@@ -153,6 +153,16 @@ const PAGES: Record<string, (query: URLSearchParams) => string> = {
         { role: 'socialchef', name: 'Olle Ek', email: 'olle.ek@kommun.example.se', unit: 'Socialförvaltningen' },
       ],
       form: { values: {} },
+    }),
+  offentliga: () =>
+    publicBodiesPage({
+      ...context(admin, { flash: { kind: 'success', text: 'Organets offentliga sida är öppen för alla.' } }),
+      bodies: [
+        { body: 'BUN', public: false, showNames: false, updatedBy: 'admin@kommun.example.se', updatedAt: '2027-03-02T14:05:00.000Z' },
+        { body: 'KS', public: true, showNames: true, updatedBy: 'admin@kommun.example.se', updatedAt: '2027-05-03T07:12:00.000Z' },
+        { body: 'SAMHÄLLSBYGGNADSNÄMND', public: true, showNames: false, updatedBy: 'administrator.med.langt.namn@kommun.example.se', updatedAt: '2027-04-20T09:30:00.000Z' },
+      ],
+      form: { values: { body: 'Social nämnden', public: 'ja' }, errors: { body: 'Ska vara organets förkortning med versaler, t.ex. KS eller BUN.' } },
     }),
   'logga-in': () => signInPage({ form: { values: { role: 'manager' }, errors: { unit: 'En chef loggar in för en enhet: skriv vilken.' } }, returnTo: '/arenden', reason: 'expired' }),
   'fel-403': () => errorPage({ status: 403, context: context(manager) }),

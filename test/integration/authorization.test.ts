@@ -493,6 +493,8 @@ describe('the workspace (session routes)', () => {
     'POST /admin/enheter': { fields: { unit: 'Kulturförvaltningen', managerName: 'Kultur Chef', managerEmail: 'kultur.chef@kommun.example.se' }, answers: forAdmins(303) },
     'GET /admin/roller': { answers: forAdmins(200) },
     'POST /admin/roller': { fields: { role: 'kommundirektör', name: 'Kim Berg', email: 'kim.berg@kommun.example.se', unit: 'Kommunledningskontoret' }, answers: forAdmins(303) },
+    'GET /admin/offentliga': { answers: forAdmins(200) },
+    'POST /admin/offentliga': { fields: { body: 'KS', public: 'ja', showNames: 'ja' }, answers: forAdmins(303) },
   };
 
   const SESSION_ROUTES = ROUTES.filter((r) => r.access === 'session');

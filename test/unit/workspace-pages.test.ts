@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { STYLESHEET } from '../../shared/views/assets/stylesheet';
 import { WORKSPACE_PAGE_HEADERS } from '../../shared/views/render';
-import { closedDaysPage, planPage, plansPage, rolesPage, unitsPage } from '../../shared/views/workspace/admin';
+import { closedDaysPage, planPage, plansPage, publicBodiesPage, rolesPage, unitsPage } from '../../shared/views/workspace/admin';
 import { errorPage, sessionExpiredPage } from '../../shared/views/workspace/errors';
 import { itemPage } from '../../shared/views/workspace/item';
 import { flashFor } from '../../shared/views/workspace/flash';
@@ -84,8 +84,9 @@ describe('the page shell', () => {
   it('shows each role its navigation, the current page marked', () => {
     expect(navigation(overviewPage(overviewModel()))).toEqual([['Översikt', 'Ärenden', 'Registrera', 'Granska beslut', 'Importera', 'Rapporter']]);
     expect(navigation(plansPage({ ...context(admin), plans: [], closedDayYears: [] }))).toEqual([
-      ['Översikt', 'Ärenden', 'Registrera', 'Granska beslut', 'Importera', 'Rapporter', 'Sammanträdesplaner', 'Enheter', 'Roller'],
+      ['Översikt', 'Ärenden', 'Registrera', 'Granska beslut', 'Importera', 'Rapporter', 'Sammanträdesplaner', 'Enheter', 'Roller', 'Offentliga sidor'],
     ]);
+    expect(publicBodiesPage({ ...context(admin), bodies: [], form: { values: {} } })).toContain('<a href="/admin/offentliga" aria-current="page">Offentliga sidor</a>');
     expect(navigation(itemListPage(listModel({ ...context(manager) })))).toEqual([['Ärenden']]);
     expect(navigation(itemListPage(listModel({ ...context(official) })))).toEqual([['Ärenden']]);
     expect(overviewPage(overviewModel())).toContain('<a href="/" aria-current="page">Översikt</a>');

@@ -55,6 +55,9 @@ export const unitKey = (unit: string) => tableKey(UNITS_PARTITION, unit);
 /** The role directory is one small partition: read whole for each draft request. */
 export const ROLES_PARTITION = 'ROLES';
 export const roleKey = (role: string) => tableKey(ROLES_PARTITION, role);
+/** Which bodies' follow-up is public: one small partition, a record a body, read whole for the admin's Offentliga sidor. */
+export const PUBLIC_BODIES_PARTITION = 'PUBLIC_BODIES';
+export const publicBodyKey = (body: string) => tableKey(PUBLIC_BODIES_PARTITION, body);
 
 // Delivery.
 /** One claim per key and recipient: `SENT#<day>` or `SENT#DIGEST#<monday>#<unit>`, `<role>#<email>`. */

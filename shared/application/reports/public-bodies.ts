@@ -20,6 +20,8 @@ export interface PublicBodies {
   /** The setting now (a strongly consistent read: a page closed is closed at once). */
   get(body: string): Promise<PublicBodySetting | undefined>;
   put(setting: PublicBodySetting): Promise<void>;
+  /** Every body with a setting, open or closed (one Query of the small partition, consistent: a change shows at once). */
+  list(): Promise<PublicBodySetting[]>;
 }
 
 /**
@@ -36,6 +38,15 @@ export async function setPublicBody(
   const saved: PublicBodySetting = { body, public: settings.public, showNames: settings.showNames ?? false, updatedBy: caller.who, updatedAt: deps.clock().toISOString() };
   await deps.publicBodies.put(saved);
   return saved;
+}
+
+/**
+ * Every body whose public page an admin has set, open or closed, by name (admin: the workspace's
+ * Offentliga sidor). A body never set is not there: its page is closed.
+ */
+export async function listPublicBodies(deps: { publicBodies: Pick<PublicBodies, 'list'> }, caller: Caller): Promise<PublicBodySetting[]> {
+  requireAdmin(caller);
+  return (await deps.publicBodies.list()).sort((a, b) => a.body.localeCompare(b.body, 'sv'));
 }
 
 /**

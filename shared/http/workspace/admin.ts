@@ -1,18 +1,19 @@
 import { listRoleHolders, setRoleHolder } from '../../application/directory/roles';
+import { listPublicBodies, setPublicBody } from '../../application/reports/public-bodies';
 import { planOverview, readClosedDays, readMeetingPlan, saveClosedDays, saveMeetingPlan } from '../../application/plans/plans';
 import { listUnits, setUnitManager } from '../../application/units/directory';
 import { requireAdmin } from '../../domain/caller';
 import { DomainError } from '../../domain/errors';
 import { WORKSPACE_PATHS } from '../../views/paths';
-import { closedDaysPage, planPage, plansPage, rolesPage, unitsPage } from '../../views/workspace/admin';
-import { formValues, parseClosedDaysForm, parsePlanChoice, parsePlanForm, parseRoleForm, parseUnitForm } from '../../views/workspace/forms';
-import type { FormState, PlanField, PlanModel, RoleField, UnitField } from '../../views/workspace/models';
+import { closedDaysPage, planPage, plansPage, publicBodiesPage, rolesPage, unitsPage } from '../../views/workspace/admin';
+import { formValues, parseClosedDaysForm, parsePlanChoice, parsePlanForm, parsePublicBodyForm, parseRoleForm, parseUnitForm } from '../../views/workspace/forms';
+import type { FormState, PlanField, PlanModel, PublicBodyField, RoleField, UnitField } from '../../views/workspace/models';
 import type { UploadedFile } from '../contract';
 import type { Session } from '../session';
 import type { FormRequest, PageRequest, WorkspaceDeps } from './deps';
 import { htmlPage, pageContext, seeOther } from './respond';
 
-/** The admin's pages: meeting plans (with an .ics import), closed days, the unit and role directories. Every use case checks the admin role. */
+/** The admin's pages: meeting plans (with an .ics import), closed days, the unit and role directories, the bodies' public pages. Every use case checks the admin role. */
 
 type Plan = { body: string; year: number };
 
@@ -120,4 +121,21 @@ export async function changeRole(deps: WorkspaceDeps, { session, body }: FormReq
   if (!parsed.ok) return renderRoles(deps, session, 400, { values: formValues<RoleField>(form, ['role', 'name', 'email', 'unit']), errors: parsed.errors });
   await setRoleHolder(deps, session.caller, parsed.command.role, parsed.command.body);
   return seeOther(`${WORKSPACE_PATHS.roles}?m=roll-sparad`);
+}
+
+async function renderPublicBodies(deps: WorkspaceDeps, session: Session, status: number, form: FormState<PublicBodyField>, flashCode?: string) {
+  const bodies = await listPublicBodies(deps, session.caller);
+  return htmlPage(status, publicBodiesPage({ ...(await pageContext(deps, session, flashCode)), bodies, form }));
+}
+
+/** `GET /admin/offentliga`: the bodies whose public page is set, open or closed. */
+export const showPublicBodies = (deps: WorkspaceDeps, { session, query }: PageRequest) => renderPublicBodies(deps, session, 200, { values: {} }, query.m);
+
+/** `POST /admin/offentliga`: as `PUT /public-bodies/{body}`, by the admin signed in. */
+export async function changePublicBody(deps: WorkspaceDeps, { session, body }: FormRequest) {
+  const form = new URLSearchParams(body);
+  const parsed = parsePublicBodyForm(form);
+  if (!parsed.ok) return renderPublicBodies(deps, session, 400, { values: formValues<PublicBodyField>(form, ['body', 'public', 'showNames']), errors: parsed.errors });
+  const saved = await setPublicBody(deps, session.caller, parsed.command.body, parsed.command.settings);
+  return seeOther(`${WORKSPACE_PATHS.publicBodies}?m=${saved.public ? 'offentlig-oppnad' : 'offentlig-stangd'}`);
 }

@@ -3,6 +3,7 @@ import type { DraftDeps } from '../../application/drafts/drafts';
 import type { SheetTable } from '../../application/imports/ports';
 import type { RegistrarListDeps } from '../../application/items/registrar-lists';
 import type { PlanDeps } from '../../application/plans/plans';
+import type { PublicBodies } from '../../application/reports/public-bodies';
 import type { UnitDirectory } from '../../application/units/directory';
 import type { CalendarDate } from '../../domain/dates';
 import type { Config } from '../../platform/config';
@@ -18,6 +19,8 @@ export interface WorkspaceDeps extends PlanDeps, RegistrarListDeps, Omit<DraftDe
   config: Pick<Config, 'PUBLIC_BASE_URL' | 'MAX_BODY_BYTES'>;
   units: UnitDirectory;
   directory: RoleDirectory;
+  /** Which bodies' follow-up is public (the admin's Offentliga sidor). */
+  publicBodies: PublicBodies;
   /** The session cookies' key and the site's address; deployed, the key comes from Secrets Manager. */
   session(): Promise<SessionSettings>;
   /** Deployed: sign-in with OpenID Connect (Entra ID). Undefined: the local sign-in form (STAGE=local only). */

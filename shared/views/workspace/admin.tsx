@@ -1,11 +1,13 @@
+import { RECENTLY_CLOSED_DAYS } from '../../domain/reports/public';
 import { CsrfField, Layout } from '../layout';
 import { WORKSPACE_PATHS } from '../paths';
 import { renderPage } from '../render';
-import { DateText, ErrorSummary, TextArea, TextField } from './components';
+import { Choice, DateText, ErrorSummary, TextArea, TextField } from './components';
+import { CHECKED } from './forms';
 import { instant, longDate } from './format';
-import type { ClosedDaysModel, PlanField, PlanModel, PlansModel, RoleField, RolesModel, UnitField, UnitsModel } from './models';
+import type { ClosedDaysModel, PlanField, PlanModel, PlansModel, PublicBodiesModel, PublicBodyField, RoleField, RolesModel, UnitField, UnitsModel } from './models';
 
-/** The admin's pages: meeting plans (with an .ics import), extra closed days, the unit and role directories. */
+/** The admin's pages: meeting plans (with an .ics import), extra closed days, the unit and role directories, the bodies' public pages. */
 
 const PLAN_LABELS: Record<PlanField, string> = {
   leadWorkingDays: 'Ledtid i arbetsdagar',
@@ -342,6 +344,80 @@ export function rolesPage(model: RolesModel): string {
           <TextField name="email" label={ROLE_LABELS_FORM.email} type="email" value={form.values.email} error={form.errors?.email} />
           <TextField name="unit" label={ROLE_LABELS_FORM.unit} value={form.values.unit} error={form.errors?.unit} />
         </div>
+        <button type="submit" class="ds-button">
+          Spara
+        </button>
+      </form>
+    </Layout>,
+  );
+}
+
+const PUBLIC_BODY_LABELS: Record<PublicBodyField, string> = { body: 'Organ', public: 'Sidan är öppen för alla', showNames: 'Visa ansvarigas namn' };
+
+/**
+ * Offentliga sidor: which bodies' follow-up (`/offentlig/<organ>`) is public, as `PUT
+ * /public-bodies/{body}` sets it, and the form that opens or closes one.
+ */
+export function publicBodiesPage(model: PublicBodiesModel): string {
+  const { form } = model;
+  return renderPage(
+    <Layout
+      title="Offentliga sidor"
+      context={model}
+      current="publicBodies"
+      lead={`Ett organs uppföljning av sina beslut kan visas för invånare och press, utan inloggning: pågående ärenden och de som avslutats de senaste ${RECENTLY_CLOSED_DAYS} dagarna, utan e-postadresser och anteckningar.`}
+    >
+      {model.bodies.length === 0 ? (
+        <p>Inget organ har en offentlig sida ännu.</p>
+      ) : (
+        <div class="table-wrap">
+          <table class="ds-table stack-table" data-border data-size="sm">
+            <caption class="ds-sr-only">Organ och deras offentliga sidor</caption>
+            <thead>
+              <tr>
+                <th scope="col">Organ</th>
+                <th scope="col">Sidan</th>
+                <th scope="col">Ansvarigas namn</th>
+                <th scope="col">Ändrad</th>
+              </tr>
+            </thead>
+            <tbody>
+              {model.bodies.map((setting) => (
+                <tr key={setting.body}>
+                  <th scope="row" data-label="Organ">
+                    {setting.body}
+                  </th>
+                  <td data-label="Sidan">
+                    {setting.public ? (
+                      <>
+                        Öppen: <a href={WORKSPACE_PATHS.publicPage(setting.body)}>{`/offentlig/${setting.body}`}</a>
+                      </>
+                    ) : (
+                      'Stängd'
+                    )}
+                  </td>
+                  <td data-label="Ansvarigas namn">{setting.showNames ? 'Visas' : 'Visas inte'}</td>
+                  <td data-label="Ändrad">
+                    {instant(setting.updatedAt)}
+                    <br />
+                    <span class="hint email">{setting.updatedBy}</span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <form method="post" action={WORKSPACE_PATHS.publicBodies} noValidate class="form-box stack" aria-labelledby="oppna-stang">
+        <h2 id="oppna-stang" class="form-title">
+          Öppna eller stäng ett organs sida
+        </h2>
+        <CsrfField token={model.csrf} />
+        <ErrorSummary errors={form.errors} order={['body'] as const} labels={PUBLIC_BODY_LABELS} />
+        <TextField name="body" label={PUBLIC_BODY_LABELS.body} value={form.values.body} error={form.errors?.body} class="short-field" hint="Förkortning, t.ex. KS. Finns organet i listan ersätts dess inställning." />
+        <Choice type="checkbox" name="public" id="public" value={CHECKED} label={PUBLIC_BODY_LABELS.public} checked={form.values.public === CHECKED} />
+        <Choice type="checkbox" name="showNames" id="showNames" value={CHECKED} label={PUBLIC_BODY_LABELS.showNames} checked={form.values.showNames === CHECKED} />
+        <p class="hint">Utan kryss i ”{PUBLIC_BODY_LABELS.public}” stängs sidan. Namnen visas bara med kryss i ”{PUBLIC_BODY_LABELS.showNames}”; e-postadresser visas aldrig.</p>
         <button type="submit" class="ds-button">
           Spara
         </button>

@@ -23,6 +23,8 @@ const MESSAGES = {
   'stangda-dagar-sparade': { kind: 'success', text: 'De stängda dagarna är sparade.' },
   'enhet-sparad': { kind: 'success', text: 'Enhetens chef är sparad.' },
   'roll-sparad': { kind: 'success', text: 'Rollen är sparad.' },
+  'offentlig-oppnad': { kind: 'success', text: 'Organets offentliga sida är öppen för alla.' },
+  'offentlig-stangd': { kind: 'success', text: 'Organets offentliga sida är stängd. En sparad kopia kan visas i någon minut till i den som redan öppnat den.' },
   stangt: { kind: 'warning', text: 'Ärendet är redan stängt, så inget ändrades.' },
 } as const satisfies Record<string, Flash>;
 

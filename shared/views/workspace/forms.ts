@@ -8,6 +8,7 @@ import type { ErrorIssue } from '../../domain/errors';
 import { bodyName, calendarDate, dueKindMismatch, email, KINDS, LIMITS, type Due, type Kind, type Person } from '../../domain/items/vocabulary';
 import { closedDaysBody, planYear } from '../../application/plans/commands';
 import { unitName } from '../../application/units/directory';
+import type { PublicBodySettings } from '../../domain/reports/public';
 import { toIssues } from '../../domain/validation';
 import { DEFAULT_SORT, parseSortParam, SORT_KEYS } from '../../application/items/query';
 import {
@@ -20,6 +21,7 @@ import {
   type ItemFormName,
   type ListField,
   type PlanField,
+  type PublicBodyField,
   type RegisterField,
   type RoleField,
   type SignInField,
@@ -749,6 +751,20 @@ export function parseRoleForm(params: URLSearchParams): Parsed<{ role: string; b
   if (!result.success) for (const issue of toIssues(result.error, fields)) form.fail(issue.path as RoleField, issue.message);
   if (!form.ok || !role || !result.success) return { ok: false, errors: form.errors };
   return { ok: true, command: { role, body: result.data } };
+}
+
+/** A checked box of the admin's forms sends this value; a box left unchecked sends nothing. */
+export const CHECKED = 'ja';
+
+/**
+ * Open or close a body's public page (`PUT /public-bodies/{body}`): the body's abbreviation ("ks"
+ * is read as "KS"), and two checkboxes, an unchecked one meaning false (a closed page, no names).
+ */
+export function parsePublicBodyForm(params: URLSearchParams): Parsed<{ body: string; settings: Required<PublicBodySettings> }, PublicBodyField> {
+  const form = new FormReader<PublicBodyField>(params);
+  const body = form.body('body', 'Skriv organets förkortning, t.ex. KS.');
+  if (!body) return { ok: false, errors: form.errors };
+  return { ok: true, command: { body, settings: { public: form.raw('public') === CHECKED, showNames: form.raw('showNames') === CHECKED } } };
 }
 
 /** The roles on the local sign-in page, as a clerk names them; Handläggare has none of the API's roles. */

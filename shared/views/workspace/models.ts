@@ -6,6 +6,7 @@ import type { Decision, Due } from '../../domain/items/vocabulary';
 import type { ItemSort } from '../../application/items/query';
 import type { RoleHolder } from '../../application/directory/roles';
 import type { Unit } from '../../application/units/directory';
+import type { PublicBodySetting } from '../../application/reports/public-bodies';
 import type { ImportedRow, ImportStatus } from '../../application/imports/backlog';
 
 /**
@@ -188,6 +189,13 @@ export type RoleField = 'role' | 'name' | 'email' | 'unit';
 export interface RolesModel extends PageContext {
   roles: RoleHolder[];
   form: FormState<RoleField>;
+}
+
+export type PublicBodyField = 'body' | 'public' | 'showNames';
+/** Offentliga sidor: every body whose public page an admin has set, open or closed. */
+export interface PublicBodiesModel extends PageContext {
+  bodies: PublicBodySetting[];
+  form: FormState<PublicBodyField>;
 }
 
 export type SignInField = 'email' | 'role' | 'unit';

@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createItemBody } from '../../shared/application/items/commands';
+import { createItem } from '../../shared/application/items/service';
+import { admin, itemBody, registrar } from '../support/api';
+import { routeServer } from '../support/route-server';
+import { tableCounts } from '../support/table-snapshot';
+import { localSessionSettings, open, pageText, sessionFor, submit, type Browserish } from '../support/workspace';
+
+/**
+ * Offentliga sidor through the workspace's routes, on a table of its own (Friday 14 May 2027, 09:00
+ * in Stockholm): an admin opens and closes a body's public follow-up page (`GET /offentlig/{body}`)
+ * as `PUT /public-bodies/{body}` does, and sees which bodies are public. Registrars may not.
+ */
+
+const NOW = '2027-05-14T09:00:00+02:00';
+const KS_TITLE = 'Ta fram en plan för fler laddplatser vid kommunens förskolor';
+const BUN_TITLE = 'Utreda skolskjutsarna på landsbygden';
+
+let server: Awaited<ReturnType<typeof routeServer>>;
+let asAdmin: Browserish;
+let asRegistrar: Browserish;
+
+const publicPage = async (body: string) => {
+  const response = await fetch(`${server.url}/offentlig/${body}`, { headers: { accept: 'text/html' } });
+  return { status: response.status, text: await response.text() };
+};
+const listText = async () => pageText((await open(server.url, '/admin/offentliga', asAdmin)).text);
+const fingerprint = async () => (await tableCounts(server.deps.documentClient, server.deps.tableName)).fingerprint;
+
+beforeAll(async () => {
+  server = await routeServer();
+  server.deps.at(NOW);
+  const clerk = { who: registrar.email, roles: new Set(['registrar'] as const) };
+  for (const [body, title] of [['KS', KS_TITLE], ['BUN', BUN_TITLE]] as const) {
+    await createItem(server.deps, clerk, createItemBody.parse(itemBody({ title, caseNumber: `${body} 2027/12`, decision: { body, date: '2027-03-15', paragraph: '§ 12' }, due: { date: '2027-09-30' } })));
+  }
+});
+beforeEach(async () => {
+  server.deps.at(NOW);
+  asAdmin = await sessionFor(localSessionSettings(server.url), server.deps.clock, admin);
+  asRegistrar = await sessionFor(localSessionSettings(server.url), server.deps.clock, registrar);
+});
+afterAll(async () => server?.stop());
+
+describe('Offentliga sidor', () => {
+  it("opens a body's public page as PUT /public-bodies/{body} does, by the admin signed in: a confirmation, then the page answers 200 to anyone", async () => {
+    expect((await publicPage('KS')).status).toBe(404);
+
+    const saved = await submit(server.url, '/admin/offentliga', { body: 'ks', public: 'ja', showNames: 'ja' }, asAdmin);
+
+    expect(saved).toMatchObject({ status: 303, location: '/admin/offentliga?m=offentlig-oppnad' });
+    const after = await open(server.url, saved.location!, asAdmin);
+    expect(pageText(after.text)).toContain('Organets offentliga sida är öppen för alla.');
+    expect(after.text).toContain('<a href="/offentlig/KS">/offentlig/KS</a>');
+    expect(await server.deps.publicBodies.get('KS')).toEqual({ body: 'KS', public: true, showNames: true, updatedBy: admin.email, updatedAt: '2027-05-14T07:00:00.000Z' });
+    const page = await publicPage('KS');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain(KS_TITLE);
+    expect(page.text).toContain('Kim Berg');
+    expect(page.text).not.toContain(BUN_TITLE);
+  });
+
+  it('closes it again: the public page answers 404 at once, and the list shows the open body and the closed one', async () => {
+    await submit(server.url, '/admin/offentliga', { body: 'KS', public: 'ja' }, asAdmin);
+    await submit(server.url, '/admin/offentliga', { body: 'BUN', public: 'ja' }, asAdmin);
+    server.deps.at('2027-05-14T10:30:00+02:00');
+
+    const closed = await submit(server.url, '/admin/offentliga', { body: 'KS' }, asAdmin);
+
+    expect(closed).toMatchObject({ status: 303, location: '/admin/offentliga?m=offentlig-stangd' });
+    expect(pageText((await open(server.url, closed.location!, asAdmin)).text)).toContain('Organets offentliga sida är stängd.');
+    expect((await publicPage('KS')).status).toBe(404);
+    const bun = await publicPage('BUN');
+    expect(bun.status).toBe(200);
+    expect(bun.text).toContain(BUN_TITLE);
+    // Opened without "Visa ansvarigas namn": the page names no one.
+    expect(bun.text).not.toContain('Kim Berg');
+    const text = await listText();
+    expect(text).toMatch(/Organ Sidan Ansvarigas namn Ändrad BUN Öppen: \/offentlig\/BUN Visas inte 14 maj 2027[^A-Z]*09:00 admin@kommun\.example\.se KS Stängd Visas inte 14 maj 2027[^A-Z]*10:30 admin@kommun\.example\.se/);
+  });
+
+  it("refuses a registrar the page and the form with the workspace's Swedish 403 page, and nothing changes", async () => {
+    const before = await fingerprint();
+
+    const page = await open(server.url, '/admin/offentliga', asRegistrar);
+    const form = await submit(server.url, '/admin/offentliga', { body: 'SN', public: 'ja', showNames: 'ja' }, asRegistrar);
+
+    for (const answer of [page, form]) {
+      expect(answer.status).toBe(403);
+      expect(pageText(answer.text)).toContain('Du har inte behörighet till sidan');
+    }
+    expect(await fingerprint()).toBe(before);
+    expect(await server.deps.publicBodies.get('SN')).toBeUndefined();
+    expect((await publicPage('SN')).status).toBe(404);
+  });
+
+  it('shows beside the field, in Swedish, a body name that is not a short name, keeps what was typed, and stores nothing', async () => {
+    const before = await fingerprint();
+
+    const wrong = await submit(server.url, '/admin/offentliga', { body: 'Social nämnden', public: 'ja' }, asAdmin);
+    const empty = await submit(server.url, '/admin/offentliga', { body: '', public: 'ja' }, asAdmin);
+
+    expect(wrong.status).toBe(400);
+    expect(wrong.text).toContain('<p class="ds-validation-message" data-field="validation" id="body-fel">Ska vara organets förkortning med versaler, t.ex. KS eller BUN.</p>');
+    expect(wrong.text).toMatch(/<input class="ds-input" id="body" name="body" type="text" value="Social nämnden"[^>]*aria-invalid="true"/);
+    expect(wrong.text).toMatch(/<input class="ds-input" type="checkbox" id="public" name="public" value="ja" checked/);
+    expect(empty.status).toBe(400);
+    expect(pageText(empty.text)).toContain('Organ: Skriv organets förkortning, t.ex. KS.');
+    expect(await fingerprint()).toBe(before);
+  });
+});
