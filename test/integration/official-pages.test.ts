@@ -249,7 +249,7 @@ describe("a wrong entry on the official's page: the page again, with what was ty
     expect(await api.deps.items.history(item.id)).toEqual(before);
     expect((await api.deps.items.get(item.id))?.extensionRequest).toBeUndefined();
 
-    const right = action === 'done' ? { note: 'Återrapporterad KS 2027-06-10 § 101' } : { date: '2027-08-31', reason };
+    const right: Record<string, string> = action === 'done' ? { note: 'Återrapporterad KS 2027-06-10 § 101' } : { date: '2027-08-31', reason };
     const sent = await post(`${link}/uppdrag/${item.id}/${action}`, { csrf: csrfOf(text), ...right });
     expect(sent.status).toBe(303);
     expect(sent.location).toContain(`?m=${action}`);
