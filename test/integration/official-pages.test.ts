@@ -242,6 +242,7 @@ describe("a wrong entry on the official's page: the page again, with what was ty
     expect(text).toContain(`<p class="field-error" id="${field}-${item.id}-fel">${message}</p>`);
     expect(text).toMatch(new RegExp(`id="${field}-${item.id}" name="[a-z]+" required aria-invalid="true" aria-describedby="[^"]*${field}-${item.id}-fel"`));
     expect(text).toContain(`<li><a href="#${field}-${item.id}">${label}: ${message}</a></li>`);
+    expect(text).toContain(`Inget har sparats: rätta det som är markerat under ${action === 'done' ? 'Markera som klart' : 'Begär förlängning'}, Utreda fritidsgårdarnas öppettider. <a href="#fel-${action}-${item.id}-ruta">Till formuläret</a>`);
     if (kept === reason) expect(text).toContain(`>${reason}</textarea>`);
     if (kept === '2027-08-31') expect(text).toContain('value="2027-08-31"');
     if (action === 'extension' && field === 'datum') expect(text).toContain(`value="${form.date}"`);

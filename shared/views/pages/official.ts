@@ -181,7 +181,8 @@ function message(outcome: NonNullable<OfficialPageInput['message']>, items: Item
 function refusedNotice(refused: RefusedForm, items: ItemView[]): Html {
   const item = items.find((i) => i.id === refused.itemId);
   const spec = FORMS.find((f) => f.action === refused.action)!;
-  return html`<p class="message error" id="meddelande">Inget har sparats: rätta det som är markerat under ${spec.summary}${item ? html`, ${item.title}` : ''}. <a href="#fel-${refused.action}-${refused.itemId}-ruta">Till formuläret</a></p>`;
+  if (!item) return html`<p class="message error" id="meddelande">Inget har sparats: ärendet finns inte bland dina öppna ärenden.</p>`;
+  return html`<p class="message error" id="meddelande">Inget har sparats: rätta det som är markerat under ${spec.summary}, ${item.title}. <a href="#fel-${refused.action}-${item.id}-ruta">Till formuläret</a></p>`;
 }
 
 /** "Mina ärenden": the official's open items, most urgent first, with what they can do on each. */
