@@ -1,3 +1,4 @@
+import type * as z from 'zod';
 import { stockholmDate } from '../domain/dates';
 import { DomainError } from '../domain/errors';
 import type { ItemDeps } from '../application/items/service';
@@ -5,10 +6,10 @@ import { openItemsOf } from '../application/items/link-actions';
 import { sendFreshLink, type FreshLinkDeps } from '../application/links/fresh-link';
 import type { LinkCheck, LinkSigner } from '../application/links/signed-link';
 import { unitOverview } from '../application/units/lists';
-import { PAGE_FORMS, type PageAction } from '../views/pages/forms';
+import { PAGE_FORMS, type PageAction, type RefusedForm } from '../views/pages/forms';
 import { PAGE_HEADERS } from '../views/pages/layout';
 import { errorPage, expiredLinkPage, freshLinkSentPage, invalidLinkPage } from '../views/pages/notice-pages';
-import { officialPage } from '../views/pages/official';
+import { officialPage, type OfficialPageInput } from '../views/pages/official';
 import { unitFilters, unitPage } from '../views/pages/unit';
 import type { ApiResult } from './contract';
 import type { Problem } from './problems';
@@ -40,7 +41,6 @@ const MESSAGES: Record<string, { text: string; error?: boolean }> = {
   'not-mine': { text: 'Registratorn har fått veta att ärendet inte är ditt.' },
   closed: { text: 'Ärendet är redan stängt, så inget ändrades.', error: true },
   missing: { text: 'Ärendet finns inte bland dina öppna ärenden.', error: true },
-  invalid: { text: 'Formuläret var inte rätt ifyllt. Föreslaget datum ska vara efter nuvarande tidsfrist och inom två år; texter får inte vara tomma.', error: true },
 };
 
 /** A refused action, as the page's message code. */
@@ -72,35 +72,66 @@ async function fromOwnPage(deps: LinkPageDeps, headers: Readonly<Record<string, 
   return deps.links.checkCsrf(token, kid, csrf);
 }
 
+/** "Mina ärenden" for the official a valid link names, with its form token; `extra` adds a message or a refused form. */
+async function officialPageOf(
+  deps: LinkPageDeps,
+  link: { token: string; kid: string; expiresAt: Date; email: string; self: string },
+  extra: Pick<OfficialPageInput, 'message' | 'refused'>,
+): Promise<string> {
+  return officialPage({
+    email: link.email,
+    items: await openItemsOf(deps, link.email),
+    today: stockholmDate(deps.clock()),
+    linkExpiresOn: lastDay(link.expiresAt),
+    csrf: await deps.links.csrfToken(link.token, link.kid),
+    token: link.self,
+    ...extra,
+  });
+}
+
+/** The last Stockholm day a link works. */
+const lastDay = (expiresAt: Date) => stockholmDate(new Date(expiresAt.getTime() - 1));
+
 /** `GET /p/{token}`: an official's "Mina ärenden", or a manager's read-only unit list. */
 export async function showLinkPage(deps: LinkPageDeps, token: string, rawPath: string, query: Record<string, string | undefined>): Promise<ApiResult> {
   const self = toPage(rawPath, token);
   const { link, csrf } = await check(deps, token);
   if (!link.ok) return linkProblem(deps, link, csrf, self);
-  const linkExpiresOn = stockholmDate(new Date(link.expiresAt.getTime() - 1));
   if (link.scope.kind === 'unit') {
     const overview = await unitOverview(deps, link.scope.unit);
-    return page(200, unitPage({ ...overview, filters: unitFilters(query), self, linkExpiresOn }));
+    return page(200, unitPage({ ...overview, filters: unitFilters(query), self, linkExpiresOn: lastDay(link.expiresAt) }));
   }
   const message = MESSAGES[query.m ?? ''];
-  return page(
-    200,
-    officialPage({
-      email: link.scope.email,
-      items: await openItemsOf(deps, link.scope.email),
-      today: stockholmDate(deps.clock()),
-      linkExpiresOn,
-      csrf: await deps.links.csrfToken(token, link.kid),
-      token: self,
-      ...(message ? { message: { ...message, ...(query.arende ? { itemId: query.arende } : {}) } } : {}),
-    }),
-  );
+  return page(200, await officialPageOf(deps, { token, kid: link.kid, expiresAt: link.expiresAt, email: link.scope.email, self }, message ? { message: { ...message, ...(query.arende ? { itemId: query.arende } : {}) } } : {}));
+}
+
+/**
+ * What to correct in a form: the schema's message per field, or the use case's own sentence
+ * beside the field it names (its `issues`), or above the form when it names none of its fields.
+ */
+function errorsOf(name: PageAction, failure: z.ZodError | DomainError): Record<string, string> {
+  const fields = Object.keys(PAGE_FORMS[name].shape).filter((f) => f !== 'csrf');
+  const errors: Record<string, string> = {};
+  if (failure instanceof DomainError) {
+    const named = failure.issues.filter((issue) => fields.includes(issue.path));
+    named.forEach((issue, i) => (errors[issue.path] ??= i === 0 ? failure.message : issue.message));
+    if (named.length === 0) errors[''] = failure.message;
+    return errors;
+  }
+  for (const issue of failure.issues) {
+    const field = String(issue.path[0] ?? '');
+    if (fields.includes(field)) errors[field] ??= issue.message;
+    else errors[''] ??= 'Formuläret innehöll något som inte hör till det. Ladda om sidan och försök igen.';
+  }
+  return errors;
 }
 
 /**
  * One action of an official on one of their items: a valid link for an official, a form from its
- * own page, the form's fields as the action wants them; then Post/Redirect/Get back to the page,
- * opened on its message, which links on to the item.
+ * own page, the form's fields as the action wants them. Done, or the item closed or not theirs:
+ * Post/Redirect/Get back to the page, opened on its message, which links on to the item. Fields
+ * the form's schema or the use case refuses: 400 with the page itself, that form open with what
+ * was typed and a Swedish message beside each field at fault; nothing is stored.
  */
 export async function actOnLinkPage(
   deps: LinkPageDeps,
@@ -114,15 +145,23 @@ export async function actOnLinkPage(
   if (link.scope.kind !== 'official') return page(404, invalidLinkPage());
   if (!(await fromOwnPage(deps, request.headers, request.token, link.kid, request.form.csrf))) return refusedForm(back);
   let outcome: string = name;
+  let failure: z.ZodError | DomainError | undefined;
   const parsed = PAGE_FORMS[name].safeParse(request.form);
-  if (!parsed.success) outcome = 'invalid';
+  if (!parsed.success) failure = parsed.error;
   else {
     try {
       await run(link.scope.email, parsed.data as Record<string, string>);
     } catch (error) {
       if (!(error instanceof DomainError) || error.kind === 'unavailable') throw error;
-      outcome = OUTCOME_OF[error.kind] ?? 'invalid';
+      const known = OUTCOME_OF[error.kind];
+      if (known) outcome = known;
+      else failure = error;
     }
+  }
+  if (failure) {
+    const { csrf: _token, ...values } = request.form;
+    const refused: RefusedForm = { itemId: request.id, action: name, values, errors: errorsOf(name, failure) };
+    return page(400, await officialPageOf(deps, { token: request.token, kid: link.kid, expiresAt: link.expiresAt, email: link.scope.email, self: back }, { refused }));
   }
   const location = `${back}?m=${outcome}&arende=${encodeURIComponent(request.id)}#meddelande`;
   return { statusCode: 303, headers: { ...PAGE_HEADERS, location }, body: '' };

@@ -75,6 +75,45 @@ describe('an official acts from the reminder in a real browser', () => {
     expect(shot).toMatch(/test-output\/screenshots\/mina-arenden-after-actions\.png$/);
   });
 
+  it('a refused request for more time on a 390 px phone: the page opens on what to correct, the message beside the date, the reason kept', async () => {
+    const item = await register('Utreda badplatsernas tillgänglighet', '2027-06-14');
+    await world.api.runReminders('2027-06-07T07:00:00+02:00');
+    const link = /(http:\/\/localhost:\d+\/p\/[^\s#]+)/.exec((await mailTo(kim.email)).at(-1)!.body.text ?? '')![1]!;
+    const reason = 'Väntar på yttrande från socialnämnden, som behandlar remissen först i augusti.';
+    const page = await world.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(link);
+
+    const card = page.locator(`#uppdrag-${item.id}`);
+    await card.getByText('Begär förlängning').click();
+    await card.getByLabel('Föreslaget nytt datum').fill('2027-06-10');
+    await card.getByLabel('Skäl').fill(reason);
+    const [response] = await Promise.all([page.waitForResponse(/\/extension$/), card.getByRole('button', { name: 'Skicka begäran' }).click()]);
+    await page.waitForLoadState();
+
+    expect(response.status()).toBe(400);
+    const after = page.locator(`#uppdrag-${item.id}`);
+    const date = after.getByLabel('Föreslaget nytt datum');
+    expect(await page.locator(`#datum-${item.id}-fel`).textContent()).toBe('Föreslå ett datum efter nuvarande tidsfrist, måndag 14 juni 2027.');
+    expect(await date.getAttribute('aria-invalid')).toBe('true');
+    expect(await date.getAttribute('aria-describedby')).toContain(`datum-${item.id}-fel`);
+    expect(await date.inputValue()).toBe('2027-06-10');
+    expect(await after.getByLabel('Skäl').inputValue()).toBe(reason);
+    // The page opens on the summary of what to correct (autofocus, no script), in view on the phone.
+    const summary = after.locator('.error-summary');
+    expect(await summary.evaluate((el) => el === document.activeElement)).toBe(true);
+    const box = await summary.boundingBox();
+    expect(box && box.y >= 0 && box.y + box.height <= 844).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'mina-arenden-phone-refused-extension', { fullPage: false });
+
+    await summary.getByRole('link', { name: /^Föreslaget nytt datum:/ }).click();
+    expect(await date.evaluate((el) => el === document.activeElement)).toBe(true);
+    await date.fill('2027-08-31');
+    await after.getByRole('button', { name: 'Skicka begäran' }).click();
+    await page.waitForURL(/\?m=extension/);
+    expect((await world.api.deps.items.get(item.id))?.extensionRequest).toMatchObject({ date: '2027-08-31', reason });
+  });
+
   it('prints without breaking a word mid-word, and says "Markera som klart" as the emails do', async () => {
     await register('Redovisa Socialförvaltningens och Samhällsbyggnadsförvaltningens samverkansöverenskommelse', '2027-06-21');
     await world.api.runReminders('2027-06-14T07:00:00+02:00');

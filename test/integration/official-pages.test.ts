@@ -212,6 +212,65 @@ describe("an official's page, opened from the reminder", () => {
   });
 });
 
+describe("a wrong entry on the official's page: the page again, with what was typed and what to correct", () => {
+  const reason = 'Väntar på yttrande från socialnämnden, som behandlar remissen först på sitt sammanträde i augusti; utredningen kan därför inte slutföras före semestrarna.';
+  it.each([
+    ['a date that does not exist', 'extension', { date: '2027-02-30', reason }, 'datum', 'Föreslaget nytt datum', 'Ska vara ett verkligt datum, ÅÅÅÅ-MM-DD.', reason],
+    ['a date before the current deadline', 'extension', { date: '2027-06-10', reason }, 'datum', 'Föreslaget nytt datum', 'Föreslå ett datum efter nuvarande tidsfrist, måndag 14 juni 2027.', reason],
+    ['an empty reason', 'extension', { date: '2027-08-31', reason: '   ' }, 'skal', 'Skäl', 'Skriv ett skäl.', '2027-08-31'],
+    ['"Markera som klart" with an empty note', 'done', { note: '' }, 'klar', 'Vad gjordes?', 'Skriv vad som gjordes.', undefined],
+  ] as const)('%s answers 400 with the form open, the message beside the field and in the summary, nothing stored; the right entry then works', async (_, action, form, field, label, message, kept) => {
+    const kim = person('Kim Berg');
+    const item = await register(kim, '2027-06-14', 'Utreda fritidsgårdarnas öppettider');
+    await api.runReminders('2027-06-07T07:00:00+02:00');
+    const link = await linkFrom(kim.email);
+    const csrf = csrfOf((await get(link)).text);
+    const before = await api.deps.items.history(item.id);
+
+    const response = await fetch(`${link}/uppdrag/${item.id}/${action}`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ csrf, ...form }).toString(),
+    });
+    const text = await response.text();
+
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-security-policy')).toMatch(/^default-src 'none'; style-src 'sha256-[^']+';/);
+    expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(text).toContain(`<details open>\n<summary>${action === 'done' ? 'Markera som klart' : 'Begär förlängning'}</summary>`);
+    expect(text).toContain(`<p class="field-error" id="${field}-${item.id}-fel">${message}</p>`);
+    expect(text).toMatch(new RegExp(`id="${field}-${item.id}" name="[a-z]+" required aria-invalid="true" aria-describedby="[^"]*${field}-${item.id}-fel"`));
+    expect(text).toContain(`<li><a href="#${field}-${item.id}">${label}: ${message}</a></li>`);
+    expect(text).toContain(`Inget har sparats: rätta det som är markerat under ${action === 'done' ? 'Markera som klart' : 'Begär förlängning'}, Utreda fritidsgårdarnas öppettider. <a href="#fel-${action}-${item.id}-ruta">Till formuläret</a>`);
+    if (kept === reason) expect(text).toContain(`>${reason}</textarea>`);
+    if (kept === '2027-08-31') expect(text).toContain('value="2027-08-31"');
+    if (action === 'extension' && field === 'datum') expect(text).toContain(`value="${form.date}"`);
+    expect(text).not.toMatch(/<script|\son[a-z]+=/i);
+    expect(await api.deps.items.history(item.id)).toEqual(before);
+    expect((await api.deps.items.get(item.id))?.extensionRequest).toBeUndefined();
+
+    const right: Record<string, string> = action === 'done' ? { note: 'Återrapporterad KS 2027-06-10 § 101' } : { date: '2027-08-31', reason };
+    const sent = await post(`${link}/uppdrag/${item.id}/${action}`, { csrf: csrfOf(text), ...right });
+    expect(sent.status).toBe(303);
+    expect(sent.location).toContain(`?m=${action}`);
+    expect((await api.deps.items.history(item.id)).at(-1)?.action).toBe(action === 'done' ? 'done' : 'extension_requested');
+  });
+
+  it('the fields an official must fill in say so in their labels, the one they need not says so too', async () => {
+    const kim = person('Kim Berg');
+    const item = await register(kim, '2027-06-14', 'Inventera lekplatserna');
+    await api.runReminders('2027-06-07T07:00:00+02:00');
+    const page = (await get(await linkFrom(kim.email))).text;
+
+    expect(page).toContain(`<label for="klar-${item.id}">Vad gjordes? (måste fyllas i)</label>`);
+    expect(page).toContain(`<label for="datum-${item.id}">Föreslaget nytt datum (måste fyllas i)</label><p class="hint" id="datum-${item.id}-hint">Efter nuvarande tidsfrist, måndag 14 juni 2027, och inom två år. Skriv ÅÅÅÅ-MM-DD.</p>`);
+    expect(page).toContain(`<label for="skal-${item.id}">Skäl (måste fyllas i)</label>`);
+    expect(page).toContain(`<label for="inte-${item.id}">Vem borde ha det? (frivilligt)</label>`);
+    expect(page).not.toContain('<details open>');
+  });
+});
+
 describe("the registrar's email: what needs them, in plain Swedish", () => {
   const admin = { email: 'admin@kommun.example.se', roles: ['admin'] as const };
   async function putPlan(body: string, dates: string[]) {

@@ -8,7 +8,8 @@ const token = z.object({ token: z.string().meta({ description: 'The signed link 
 const tokenAndItem = token.extend({ id: z.string() });
 const page = (description: string) => ({ description, types: ['text/html'] as const });
 const actionResponses = {
-  303: { description: "Back to the page (`Location` relative), with `?m=` naming the outcome: the action's name, `closed`, `missing` or `invalid`" },
+  303: { description: "Back to the page (`Location` relative), with `?m=` naming the outcome: the action's name, `closed` or `missing`" },
+  400: page('The page itself, the refused form open with what was typed and a Swedish message beside each field at fault; nothing stored'),
   403: page('The form token does not belong to this link, or a cross-site request'),
   404: page("Altered, rotated-out or unknown link, or a manager's link"),
   410: page('Expired link'),
@@ -28,7 +29,7 @@ const action = (path: `/p/{token}/uppdrag/{id}/${string}`, form: keyof typeof PA
     access: 'link',
     pages: true,
     summary,
-    description: `${description} Needs the page's form token (\`csrf\`, bound to the link); answers 303 back to the page with a message code.`,
+    description: `${description} Needs the page's form token (\`csrf\`, bound to the link); answers 303 back to the page with a message code, or 400 with the page and the form to correct.`,
     params: tokenAndItem,
     body: { form: fields(form) },
     responses: actionResponses,

@@ -45,6 +45,14 @@ tbody th { font-weight: 600; }
 th, td { text-align: left; padding: .4rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; overflow-wrap: break-word; hyphens: auto; }
 .address { overflow-wrap: anywhere; }
 .hint { color: var(--muted); font-size: .9em; margin: .25rem 0; }
+.error-summary { border: 3px solid var(--late); padding: .5rem 1rem; margin: .5rem 0 1rem; }
+.error-summary:focus { outline: 3px solid #ffbf47; outline-offset: 2px; }
+.error-summary h3 { font-size: 1.05rem; margin: 0 0 .25rem; }
+.error-summary ul { margin: 0; padding-left: 1.25rem; }
+.error-summary a { color: var(--late); font-weight: 600; }
+.field.invalid { border-left: 4px solid var(--late); padding-left: .75rem; }
+.field-error { color: var(--late); font-weight: 600; margin: .25rem 0; }
+.field.invalid textarea, .field.invalid input { border: 2px solid var(--late); }
 footer { color: var(--muted); font-size: .9rem; border-top: 1px solid var(--line); margin-top: 2rem; }
 @media (max-width: 32rem) { dl.facts { grid-template-columns: 1fr; } dl.facts dd { margin-bottom: .25rem; } }
 @media print { details, form, .no-print { display: none; } .item { break-inside: avoid; } header { border-color: #000; } a { color: inherit; } table { font-size: .8rem; } th, td { padding: .25rem .3rem; } tr { break-inside: avoid; } }
