@@ -225,7 +225,7 @@ function lastMeetingInTime(
   );
 }
 
-type RemissDue = { externalDeadline: CalendarDate; recipient: string; decidedBy?: string | undefined; date?: CalendarDate | undefined };
+type RemissDue = { externalDeadline: CalendarDate; recipient: string; decidedBy?: string | undefined };
 
 /**
  * A yttrande whose deadline a registrar set by hand (`due.date`): that date, never after the
@@ -260,7 +260,6 @@ function resolveSetYttrande(due: RemissDue & { date: CalendarDate }, ctx: Deadli
 }
 
 function resolveYttrande(due: RemissDue, ctx: DeadlineContext): ResolvedDue {
-  if (due.date !== undefined) return resolveSetYttrande({ ...due, date: due.date }, ctx);
   const { externalDeadline, recipient, decidedBy } = due;
   const outside = `Svaret till ${recipient} ska ha kommit in senast ${swedishDate(externalDeadline)}.`;
   if (!decidedBy) {
@@ -334,7 +333,10 @@ function resolveDate(date: CalendarDate, calendar: WorkingCalendar): ResolvedDue
 export function resolveDue(input: { kind: Kind; due: Due }, ctx: DeadlineContext): ResolvedDue {
   const { kind, due } = input;
   // Before the plain date: a remiss's form may carry a date set by hand.
-  if ('externalDeadline' in due) return resolveYttrande(due, ctx);
+  if ('externalDeadline' in due) {
+    const { date, ...remiss } = due;
+    return date === undefined ? resolveYttrande(remiss, ctx) : resolveSetYttrande({ ...remiss, date }, ctx);
+  }
   if ('date' in due) return resolveDate(due.date, ctx.calendar);
   if ('meeting' in due) return 'by' in due.meeting ? resolveMeetingBy(kind, due.meeting, ctx) : resolveMeeting(kind, due.meeting, ctx);
   return resolveMotion(due.raised, ctx);
