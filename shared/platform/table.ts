@@ -7,6 +7,11 @@ export interface IndexDefinition {
   indexName: string;
   partitionKey: string;
   sortKey: string;
+  /**
+   * A string attribute written with the keys from the item's fields, that the index's reader
+   * parses instead of the whole item; never part of an item as read (like the keys).
+   */
+  factsAttribute?: string;
 }
 
 export const TABLE = {
@@ -34,9 +39,10 @@ export const TABLE = {
     byAttention: { indexName: 'byAttention', partitionKey: 'GSI8PK', sortKey: 'GSI8SK' },
     /**
      * Every item by the date it is counted from (its decision date; without a decision, its
-     * Stockholm registration date), partitioned by that month: the statistics' only read.
+     * Stockholm registration date), partitioned by that month: the statistics' only read, of
+     * each item only its counted facts (GSI9FACTS, shared/domain/reports/statistics.ts CountedItem).
      */
-    byDecision: { indexName: 'byDecision', partitionKey: 'GSI9PK', sortKey: 'GSI9SK' },
+    byDecision: { indexName: 'byDecision', partitionKey: 'GSI9PK', sortKey: 'GSI9SK', factsAttribute: 'GSI9FACTS' },
     /**
      * Sparse: items with a decision, by the body that decided: the open ones by due date, the
      * closed ones by their Stockholm closing date (a body's follow-up, the public page).

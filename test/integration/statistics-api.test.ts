@@ -160,3 +160,29 @@ describe('an item stored before the statistics index existed', () => {
     expect(await count()).toBe(before + 1);
   });
 });
+
+describe('an item on the statistics index without its counted facts', () => {
+  /** Decided at KS on 3 March 2026, extended once to 30 April, closed late on 4 May: stored with byDecision's keys, before the facts were kept beside them. */
+  const old: HistoryItem = {
+    ...history.find((item) => item.decision && item.status === 'open')!,
+    id: 'utan-fakta',
+    decision: { body: 'KS', date: '2026-03-03', paragraph: '§ 12' },
+    dueDate: '2026-04-30',
+    due: { date: '2026-04-30' },
+    deadlineChanges: 1,
+    status: 'done',
+    closedAt: '2026-05-04T07:00:00.000Z',
+    updatedAt: '2026-05-04T07:00:00.000Z',
+  };
+  const figures = async () => JSON.parse((await get('/reports/statistik?from=2026-03-03&to=2026-03-03&body=KS')).text).totals as Record<string, number>;
+
+  it('is counted from the item itself, as it would be from its facts', async () => {
+    expect((await figures()).decided).toBe(0);
+    const { [TABLE.indexes.byDecision.factsAttribute]: _facts, ...withoutFacts } = itemIndexKeys(old as StoredItem);
+    await api.deps.documentClient.send(new PutCommand({ TableName: api.deps.tableName, Item: { ...itemKey(old.id), ...withoutFacts, ...old } }));
+
+    // 62 days from the decision on 3 March to the closing on 4 May.
+    expect(await figures()).toEqual({ decided: 1, doneOnTime: 0, doneLate: 1, cancelled: 0, openOnTime: 0, openOverdue: 0, extended: 1, medianDaysToDone: 62, p90DaysToDone: 62 });
+  });
+});
+

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { DAYS_MEASURES, OUTCOMES, daysToDoneByKind, outcomesByBody, outcomesByYear, statisticsCharts } from '../../shared/views/reports/charts';
-import { computeStatistics, type ReportItem, type Statistics } from '../../shared/domain/reports/statistics';
+import { type ReportItem, type Statistics } from '../../shared/domain/reports/statistics';
+import { statisticsOf } from '../support/statistics-of';
 import { statisticsHistory } from '../support/statistics-history';
 
 const today = '2027-11-16';
-const stats = computeStatistics(statisticsHistory({ seed: 7, count: 600, today }), { from: '2025-01-01', to: '2027-12-31', today });
+const stats = statisticsOf(statisticsHistory({ seed: 7, count: 600, today }), { from: '2025-01-01', to: '2027-12-31', today });
 
 /** Decided in 2026 by KS and BUN: KS 2 done on time, 1 overdue; BUN 1 done late. */
 const small: ReportItem[] = [
@@ -13,7 +14,7 @@ const small: ReportItem[] = [
   { id: 'c', kind: 'motion', title: 'C', unit: 'Kommunledningskontoret', decision: { body: 'KS', date: '2026-04-15', paragraph: '§ 40' }, dueDate: '2026-09-30', status: 'open', createdAt: '2026-04-16T08:00:00Z', updatedAt: '2026-04-16T08:00:00Z' },
   { id: 'd', kind: 'uppdrag', title: 'D', unit: 'Utbildningsförvaltningen', decision: { body: 'BUN', date: '2026-03-18', paragraph: '§ 22' }, dueDate: '2026-05-29', status: 'done', createdAt: '2026-03-19T08:00:00Z', updatedAt: '2026-06-12T08:00:00Z', closedAt: '2026-06-12T08:00:00Z' },
 ];
-const smallStats = computeStatistics(small, { from: '2026-01-01', to: '2026-12-31', today: '2026-11-16' });
+const smallStats = statisticsOf(small, { from: '2026-01-01', to: '2026-12-31', today: '2026-11-16' });
 
 describe('the charts', () => {
   it('are SVG with no script, no link, no style attribute, no outside asset and no English ARIA text', async () => {
@@ -53,9 +54,9 @@ describe('the charts', () => {
   });
 
   it('are left out when there is nothing to show: no decision, or no item done', async () => {
-    const empty = computeStatistics([], { from: '2026-01-01', to: '2026-12-31', today: '2026-11-16' });
+    const empty = statisticsOf([], { from: '2026-01-01', to: '2026-12-31', today: '2026-11-16' });
     expect(await statisticsCharts(empty)).toEqual({ body: null, year: null, kind: null });
-    const openOnly = computeStatistics(small.filter((i) => i.status === 'open'), { from: '2026-01-01', to: '2026-12-31', today: '2026-11-16' });
+    const openOnly = statisticsOf(small.filter((i) => i.status === 'open'), { from: '2026-01-01', to: '2026-12-31', today: '2026-11-16' });
     expect(await outcomesByYear(openOnly)).not.toBeNull();
     expect(await daysToDoneByKind(openOnly)).toBeNull();
   });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { itemIndexKeys, stripKeys } from '../../shared/adapters/dynamo/keys';
+import { countedFacts, itemIndexKeys, readCountedFacts, stripKeys } from '../../shared/adapters/dynamo/keys';
+import { countedItem } from '../../shared/domain/reports/statistics';
 import type { StoredItem } from '../../shared/domain/items/item';
-import { TABLE } from '../../shared/platform/table';
+import { TABLE, type IndexDefinition } from '../../shared/platform/table';
 
 /** A KS uppdrag decided Wednesday 10 February 2027, due Monday 14 June 2027, open. */
 const item: StoredItem = {
@@ -54,8 +55,33 @@ describe('the statistics and public-page index keys of an item', () => {
 
   it('writes only attributes the table defines as index keys, and reads none of them back', () => {
     const keys = itemIndexKeys({ ...item, nextReminderDate: '2027-05-31', attention: 'no_meeting_in_time', extensionRequest: { date: '2027-08-30', reason: 'x', by: 'y', at: '2027-05-01T10:00:00Z' } });
-    const defined: string[] = Object.values(TABLE.indexes).flatMap((index) => [index.partitionKey, index.sortKey]);
+    const defined: string[] = Object.values(TABLE.indexes as Record<string, IndexDefinition>).flatMap((index) => [index.partitionKey, index.sortKey, ...(index.factsAttribute ? [index.factsAttribute] : [])]);
     expect(Object.keys(keys).every((name) => defined.includes(name))).toBe(true);
     expect(stripKeys<StoredItem>({ PK: 'ITEM#ks-31', SK: 'ITEM', ...keys, ...item })).toEqual(item);
+  });
+
+  it('keeps with every item what the statistics count of it, and reads back exactly what they would count from the item', () => {
+    const closedJustAfterMidnight: StoredItem = { ...item, status: 'done', deadlineChanges: 2, closedAt: '2027-06-14T22:30:00.000Z', updatedAt: '2027-06-14T22:30:00.000Z' };
+    const stored = itemIndexKeys(closedJustAfterMidnight)[TABLE.indexes.byDecision.factsAttribute];
+
+    expect(stored).toBe(countedFacts(closedJustAfterMidnight));
+    // Closed 00:30 on 15 June in Stockholm: counted as closed on the 15th, a day after its deadline.
+    expect(readCountedFacts('ks-31', stored)).toEqual({
+      id: 'ks-31',
+      kind: 'uppdrag',
+      unit: 'Kultur- och fritidsförvaltningen',
+      body: 'KS',
+      countedOn: '2027-02-10',
+      status: 'done',
+      closedOn: '2027-06-15',
+      dueDate: '2027-06-14',
+      deadlineChanges: 2,
+    });
+    expect(readCountedFacts('ks-31', itemIndexKeys(item)[TABLE.indexes.byDecision.factsAttribute])).toEqual(countedItem(item));
+  });
+
+  it('reads no facts that are missing or written in another layout: the item itself is read instead', () => {
+    expect(readCountedFacts('ks-31', undefined)).toBeUndefined();
+    expect(readCountedFacts('ks-31', JSON.stringify([2, 'uppdrag', 'KS']))).toBeUndefined();
   });
 });

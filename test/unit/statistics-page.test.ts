@@ -3,11 +3,12 @@ import { render } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
 import { statisticsCharts } from '../../shared/views/reports/charts';
 import { StatisticsContent, statisticsSummary } from '../../shared/views/reports/statistics-page';
-import { computeStatistics, type ReportItem } from '../../shared/domain/reports/statistics';
+import { type ReportItem } from '../../shared/domain/reports/statistics';
+import { statisticsOf } from '../support/statistics-of';
 import { statisticsHistory } from '../support/statistics-history';
 
-const page = async (items: ReportItem[], options: Parameters<typeof computeStatistics>[1]) => {
-  const stats = computeStatistics(items, options);
+const page = async (items: ReportItem[], options: Parameters<typeof statisticsOf>[1]) => {
+  const stats = statisticsOf(items, options);
   return render(h(StatisticsContent, { stats, charts: await statisticsCharts(stats) }));
 };
 /** The text of every `tag` element, as read (no markup, no soft hyphen). */
@@ -55,7 +56,7 @@ describe('the statistics page', () => {
   });
 
   it('sums the period up in words a clerk could read out', () => {
-    const stats = computeStatistics(
+    const stats = statisticsOf(
       [
         uppdrag,
         { ...uppdrag, id: 'u2', status: 'done', closedAt: '2026-09-15T08:00:00Z', updatedAt: '2026-09-15T08:00:00Z' },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { computeStatistics, decisionReference, nearestRank, statisticsQuery, type ReportItem } from '../../shared/domain/reports/statistics';
+import { computeStatistics, countedItem, decisionReference, describeOldestOpen, nearestRank, statisticsQuery, type ReportItem } from '../../shared/domain/reports/statistics';
+import { statisticsOf } from '../support/statistics-of';
 import { toIssues } from '../../shared/domain/validation';
 import { statisticsHistory, type HistoryItem } from '../support/statistics-history';
 import { dayNumber, decisionDay, expectedFigures, expectedGroups, expectedOldestOpen, groupsByKey, inPeriod, stockholmDateOf } from '../support/statistics-expected';
@@ -19,7 +20,7 @@ const base: ReportItem = {
 };
 const done = (closedAt: string, extra: Partial<ReportItem> = {}): ReportItem => ({ ...base, status: 'done', closedAt, updatedAt: closedAt, ...extra });
 const year2026 = { from: '2026-01-01', to: '2026-12-31' };
-const totals = (items: ReportItem[], today = '2026-11-16') => computeStatistics(items, { ...year2026, today }).totals;
+const totals = (items: ReportItem[], today = '2026-11-16') => statisticsOf(items, { ...year2026, today }).totals;
 
 describe('the statistics rules', () => {
   it('counts an item closed on its deadline day as done on time', () => {
@@ -69,7 +70,7 @@ describe('the statistics rules', () => {
 
   it('takes decisions from the first to the last day of the period, both included', () => {
     const on = (date: string, id: string): ReportItem => ({ ...base, id, decision: { body: 'KS', date, paragraph: '1' } });
-    const stats = computeStatistics([on('2025-12-31', 'a'), on('2026-01-01', 'b'), on('2026-12-31', 'c'), on('2027-01-01', 'd')], { ...year2026, today: '2027-02-01' });
+    const stats = statisticsOf([on('2025-12-31', 'a'), on('2026-01-01', 'b'), on('2026-12-31', 'c'), on('2027-01-01', 'd')], { ...year2026, today: '2027-02-01' });
     expect(stats.totals.decided).toBe(2);
     expect(stats.oldestOpen.map((row) => row.id)).toEqual(['b', 'c']);
   });
@@ -78,12 +79,12 @@ describe('the statistics rules', () => {
     // Registered 00:30 on New Year's Day 2026 in Stockholm, 23:30 UTC on New Year's Eve.
     const { decision: _, caseNumber: __, ...rest } = base;
     const remiss: ReportItem = { ...rest, id: 'remiss', kind: 'yttrande', remiss: { received: '2026-01-01' }, createdAt: '2025-12-31T23:30:00.000Z' };
-    const stats = computeStatistics([remiss, base], { ...year2026, today: '2026-03-20' });
+    const stats = statisticsOf([remiss, base], { ...year2026, today: '2026-03-20' });
     expect(stats.totals.decided).toBe(2);
     expect(stats.groups.body.map((g) => [g.key, g.label, g.decided])).toEqual([['KS', 'KS', 1], [null, 'Utan beslut', 1]]);
     expect(stats.groups.year.map((g) => [g.key, g.decided])).toEqual([['2026', 2]]);
     expect(stats.oldestOpen[0]).toMatchObject({ id: 'remiss', decidedOn: '2026-01-01', decision: 'Remiss inkom 2026-01-01', daysOpen: 78 });
-    expect(computeStatistics([remiss], { ...year2026, today: '2026-03-20', filters: { body: 'KS' } }).totals.decided).toBe(0);
+    expect(statisticsOf([remiss], { ...year2026, today: '2026-03-20', filters: { body: 'KS' } }).totals.decided).toBe(0);
   });
 
   it('filters by body, unit and kind together', () => {
@@ -93,14 +94,14 @@ describe('the statistics rules', () => {
       { ...base, id: 'soc', unit: 'Socialförvaltningen' },
       { ...base, id: 'motion', kind: 'motion' },
     ];
-    const stats = computeStatistics(items, { ...year2026, today: '2026-04-01', filters: { body: 'KS', unit: 'Utbildningsförvaltningen', kind: 'uppdrag' } });
+    const stats = statisticsOf(items, { ...year2026, today: '2026-04-01', filters: { body: 'KS', unit: 'Utbildningsförvaltningen', kind: 'uppdrag' } });
     expect(stats.oldestOpen.map((row) => row.id)).toEqual(['ks-58']);
     expect(stats.filters).toEqual({ body: 'KS', unit: 'Utbildningsförvaltningen', kind: 'uppdrag' });
   });
 
   it('sorts bodies alphabetically, kinds in their usual order and years ascending', () => {
     const on = (body: string, date: string, kind: ReportItem['kind']): ReportItem => ({ ...base, id: `${body}${date}`, kind, decision: { body, date, paragraph: '1' } });
-    const stats = computeStatistics([on('SN', '2026-05-01', 'motion'), on('KS', '2025-05-01', 'yttrande'), on('BUN', '2026-01-10', 'uppdrag'), on('KF', '2025-02-01', 'aterrapportering')], {
+    const stats = statisticsOf([on('SN', '2026-05-01', 'motion'), on('KS', '2025-05-01', 'yttrande'), on('BUN', '2026-01-10', 'uppdrag'), on('KF', '2025-02-01', 'aterrapportering')], {
       from: '2025-01-01',
       to: '2026-12-31',
       today: '2026-06-01',
@@ -114,13 +115,22 @@ describe('the statistics rules', () => {
     const items: ReportItem[] = [];
     for (let n = 0; n < 30; n++) items.push({ ...base, id: `u${String(29 - n).padStart(2, '0')}`, decision: { body: 'KS', date: n < 10 ? '2026-02-02' : '2026-02-03', paragraph: '1' } });
     items.push(done('2026-03-01T10:00:00.000Z', { id: 'closed', decision: { body: 'KS', date: '2026-01-07', paragraph: '1' } }));
-    const rows = computeStatistics(items, { ...year2026, today: '2026-08-03' }).oldestOpen;
+    const rows = statisticsOf(items, { ...year2026, today: '2026-08-03' }).oldestOpen;
     expect(rows).toHaveLength(20);
     expect(rows.map((r) => r.id)).toEqual([
       ...['u20', 'u21', 'u22', 'u23', 'u24', 'u25', 'u26', 'u27', 'u28', 'u29'],
       ...['u00', 'u01', 'u02', 'u03', 'u04', 'u05', 'u06', 'u07', 'u08', 'u09'],
     ]);
     expect(rows[0]).toMatchObject({ decidedOn: '2026-02-02', overdue: true, daysOpen: 182, decision: 'KS 2026-02-02 § 1, KS 2026/141' });
+  });
+
+  it('leaves out of the oldest open items one closed (or removed) between the count and the reading of its title', () => {
+    const items = [{ ...base, id: 'a' }, { ...base, id: 'b' }, { ...base, id: 'c' }];
+    const counted = computeStatistics(items.map(countedItem), { ...year2026, today: '2026-08-03' });
+    expect(counted.oldestOpen.map((item) => item.id)).toEqual(['a', 'b', 'c']);
+
+    const read = [{ ...items[0]!, status: 'done' as const, closedAt: '2026-08-03T09:00:00.000Z' }, items[2]!];
+    expect(describeOldestOpen(counted, read).oldestOpen.map((row) => row.id)).toEqual(['c']);
   });
 });
 
@@ -182,7 +192,7 @@ describe('the statistics of three years of history, checked against an independe
   for (const { name, from, to, filters } of cases) {
     it(`gives the same totals, groups and oldest open items for ${name}`, () => {
       const chosen = inPeriod(history, from, to, filters);
-      const stats = computeStatistics(history, { from, to, today, ...(filters ? { filters } : {}) });
+      const stats = statisticsOf(history, { from, to, today, ...(filters ? { filters } : {}) });
 
       expect(stats.totals).toEqual(expectedFigures(chosen, today));
       expect(groupsByKey(stats.groups)).toEqual(expectedGroups(chosen, today));
@@ -191,7 +201,7 @@ describe('the statistics of three years of history, checked against an independe
   }
 
   it('adds the five outcomes up to the decided items in the totals and in every group', () => {
-    const stats = computeStatistics(history, { from: '2025-01-01', to: '2027-12-31', today });
+    const stats = statisticsOf(history, { from: '2025-01-01', to: '2027-12-31', today });
     for (const figures of [stats.totals, ...Object.values(stats.groups).flat()]) {
       expect(figures.doneOnTime + figures.doneLate + figures.cancelled + figures.openOnTime + figures.openOverdue).toBe(figures.decided);
     }

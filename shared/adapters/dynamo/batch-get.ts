@@ -10,13 +10,13 @@ export const keyString = (key: TableKey) => `${key[PK]}\u0000${key[SK]}`;
 /**
  * The records stored under `keys`, by `keyString` (a key stored nowhere is simply absent): one
  * BatchGetItem per 100 distinct keys, and again for the keys DynamoDB left unprocessed (under
- * throttling), until every key is answered.
+ * throttling), until every key is answered. A `projection` must name the key attributes (PK, SK).
  */
 export async function batchGet(
   client: DynamoDBDocumentClient,
   tableName: string,
   keys: readonly TableKey[],
-  options: { consistent?: boolean } = {},
+  options: { consistent?: boolean; projection?: { ProjectionExpression: string; ExpressionAttributeNames: Record<string, string> } } = {},
 ): Promise<Map<string, Record<string, unknown>>> {
   // DynamoDB refuses a batch that names a key twice.
   const distinct = [...new Map(keys.map((key) => [keyString(key), key])).values()];
@@ -25,7 +25,7 @@ export async function batchGet(
     let pending: Record<string, unknown>[] | undefined = distinct.slice(i, i + BATCH);
     while (pending?.length) {
       const result: BatchGetCommandOutput = await client.send(
-        new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending, ...(options.consistent ? { ConsistentRead: true } : {}) } } }),
+        new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending, ...(options.consistent ? { ConsistentRead: true } : {}), ...options.projection } } }),
       );
       for (const record of result.Responses?.[tableName] ?? []) found.set(keyString(record as TableKey), record);
       pending = result.UnprocessedKeys?.[tableName]?.Keys;

@@ -13,7 +13,7 @@ import type { CalendarDate } from '../../domain/dates';
 import type { HistoryEvent } from '../../domain/items/history';
 import type { StoredItem } from '../../domain/items/item';
 import type { PublicSourceItem } from '../../domain/reports/public';
-import type { ReportItem } from '../../domain/reports/statistics';
+import { countedItem, type CountedItem, type ReportItem } from '../../domain/reports/statistics';
 import {
   IdempotencyKeyTaken,
   InvalidCursor,
@@ -30,6 +30,7 @@ import {
   EVENT_PREFIX,
   EXTENSION_PARTITION,
   PK,
+  readCountedFacts,
   SK,
   LOOKALIKE_GUARDS_COMPLETE,
   attentionPartition,
@@ -167,6 +168,12 @@ function projection(paths: string[]): { ProjectionExpression: string; Expression
     return key;
   };
   return { ProjectionExpression: paths.map((path) => path.split('.').map(placeholder).join('.')).join(', '), ExpressionAttributeNames: names };
+}
+
+/** The items of `ids` that exist, with only the fields a report reads (one BatchGetItem per 100). */
+async function readReportItems(client: DynamoDBDocumentClient, tableName: string, ids: readonly string[]): Promise<ReportItem[]> {
+  const found = await batchGet(client, tableName, ids.map(itemKey), { projection: projection([PK, SK, ...REPORT_FIELDS]) });
+  return [...found.values()].map((record) => stripKeys<ReportItem>(record));
 }
 
 /** The months from `from` to `to` (`2026-11`, `2026-12`, `2027-01` …): the byDecision partitions a period spans. */
@@ -498,22 +505,24 @@ export function createDynamoItemRepository(client: DynamoDBDocumentClient, table
     },
 
     async decidedBetween(from, to, filters = {}) {
-      const fields = projection(REPORT_FIELDS);
+      const { factsAttribute } = TABLE.indexes.byDecision;
       const conditions: string[] = [];
       const values: Record<string, string> = {};
-      const names: Record<string, string> = {};
+      const names: Record<string, string> = { '#id': 'id' };
       if (filters.body) {
-        conditions.push('#decision.#fbody = :body');
+        conditions.push('#decision.#body = :body');
         values[':body'] = filters.body;
-        names['#fbody'] = 'body';
+        Object.assign(names, { '#decision': 'decision', '#body': 'body' });
       }
       if (filters.unit) {
         conditions.push('#unit = :unit');
         values[':unit'] = filters.unit;
+        names['#unit'] = 'unit';
       }
       if (filters.kind) {
         conditions.push('#kind = :kind');
         values[':kind'] = filters.kind;
+        names['#kind'] = 'kind';
       }
       const query = (month: string) =>
         queryAll(client, {
@@ -521,19 +530,31 @@ export function createDynamoItemRepository(client: DynamoDBDocumentClient, table
           IndexName: TABLE.indexes.byDecision.indexName,
           KeyConditionExpression: `${TABLE.indexes.byDecision.partitionKey} = :pk AND ${TABLE.indexes.byDecision.sortKey} BETWEEN :from AND :to`,
           ExpressionAttributeValues: { ...values, ':pk': decidedPartition(month), ':from': from, ':to': `${to}#\uffff` },
-          ...fields,
-          ExpressionAttributeNames: { ...fields.ExpressionAttributeNames, ...names },
+          // The facts alone, not the item: a fifth of the bytes to send and parse.
+          ProjectionExpression: `#id, ${factsAttribute}`,
+          ExpressionAttributeNames: names,
           ...(conditions.length ? { FilterExpression: conditions.join(' AND ') } : {}),
           Limit: DECIDED_PAGE_ITEMS,
         });
       // The months are independent partitions: read side by side, a dozen at a time.
       const months = monthsOf(from, to);
-      const found: Record<string, unknown>[] = [];
+      const counted: CountedItem[] = [];
+      const unread: string[] = [];
       for (let at = 0; at < months.length; at += PARALLEL_PARTITIONS) {
-        for (const records of await Promise.all(months.slice(at, at + PARALLEL_PARTITIONS).map(query))) found.push(...records);
+        for (const records of await Promise.all(months.slice(at, at + PARALLEL_PARTITIONS).map(query))) {
+          for (const record of records) {
+            const facts = readCountedFacts(String(record.id), record[factsAttribute]);
+            if (facts) counted.push(facts);
+            else unread.push(String(record.id));
+          }
+        }
       }
-      return found as unknown as ReportItem[];
+      // Items written before their facts were (until `npm run reindex` writes them): read whole.
+      if (unread.length) counted.push(...(await readReportItems(client, tableName, unread)).map(countedItem));
+      return counted;
     },
+
+    reportItems: (ids) => readReportItems(client, tableName, ids),
 
     async ofDecisionBody(body, closedSince) {
       const fields = projection(PUBLIC_FIELDS);

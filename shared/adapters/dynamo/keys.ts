@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { stockholmDate } from '../../domain/dates';
 import type { StoredItem } from '../../domain/items/item';
-import { closedDate, countedDate } from '../../domain/reports/statistics';
-import { keyAttributeNames, TABLE } from '../../platform/table';
+import { closedDate, countedDate, countedItem, type CountedItem } from '../../domain/reports/statistics';
+import { keyAttributeNames, TABLE, type IndexDefinition } from '../../platform/table';
 
 /**
  * The single-table layout of docs/data-model.md, as small pure functions: every record's key and
@@ -150,6 +150,7 @@ export function itemIndexKeys(item: StoredItem): Record<string, string> {
   const counted = countedDate(item);
   keys[byDecision.partitionKey] = decidedPartition(counted.slice(0, 7));
   keys[byDecision.sortKey] = `${counted}#${item.id}`;
+  keys[byDecision.factsAttribute] = countedFacts(item);
   if (item.decision) {
     const open = item.status === 'open';
     keys[byDecisionBody.partitionKey] = decisionBodyPartition(item.decision.body, open ? 'open' : 'closed');
@@ -158,7 +159,33 @@ export function itemIndexKeys(item: StoredItem): Record<string, string> {
   return keys;
 }
 
-const KEY_ATTRIBUTES = [...keyAttributeNames(), TABLE.timeToLiveAttribute];
+/**
+ * The layout of the counted facts (byDecision's `factsAttribute`): a JSON array, its first value
+ * this number. Facts in another layout are not read (readCountedFacts); the item is read whole.
+ */
+const FACTS_LAYOUT = 1;
+
+/** An item's counted facts as stored: `[1, kind, unit, body|null, countedOn, status, closedOn|null, dueDate, deadlineChanges]`. */
+export function countedFacts(item: StoredItem): string {
+  const { kind, unit, body, countedOn, status, closedOn, dueDate, deadlineChanges } = countedItem(item);
+  return JSON.stringify([FACTS_LAYOUT, kind, unit, body, countedOn, status, closedOn, dueDate, deadlineChanges]);
+}
+
+/** The counted facts of item `id` as countedFacts stored them; undefined when absent or in another layout. */
+export function readCountedFacts(id: string, stored: unknown): CountedItem | undefined {
+  if (typeof stored !== 'string') return undefined;
+  const facts: unknown = JSON.parse(stored);
+  if (!Array.isArray(facts) || facts[0] !== FACTS_LAYOUT || facts.length !== 9) return undefined;
+  type Stored = [number, CountedItem['kind'], string, string | null, string, CountedItem['status'], string | null, string, number];
+  const [, kind, unit, body, countedOn, status, closedOn, dueDate, deadlineChanges] = facts as Stored;
+  return { id, kind, unit, body, countedOn, status, closedOn, dueDate, deadlineChanges };
+}
+
+const KEY_ATTRIBUTES = [
+  ...keyAttributeNames(),
+  TABLE.timeToLiveAttribute,
+  ...Object.values(TABLE.indexes as Record<string, IndexDefinition>).flatMap((index) => (index.factsAttribute ? [index.factsAttribute] : [])),
+];
 
 /** The stored record without its key attributes. */
 export function stripKeys<T>(record: Record<string, unknown>): T {

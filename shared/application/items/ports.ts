@@ -4,7 +4,7 @@ import type { HistoryEvent } from '../../domain/items/history';
 import type { Attention, Kind, Status } from '../../domain/items/vocabulary';
 import type { StoredItem } from '../../domain/items/item';
 import type { PublicSourceItem } from '../../domain/reports/public';
-import type { ReportItem, StatisticsFilters } from '../../domain/reports/statistics';
+import type { CountedItem, ReportItem, StatisticsFilters } from '../../domain/reports/statistics';
 import type { DeadlineData, DeadlineReads } from '../plans/deadline-rules';
 import type { Unit } from '../units/directory';
 
@@ -126,9 +126,11 @@ export interface ItemRepository {
    * Stockholm registration date when it has no decision (as computeStatistics counts it). Read
    * from the `byDecision` index, one Query per month of the period, never a Scan: the items read
    * are the items of the period. `filters` leave out what is not asked for before it is sent,
-   * not before it is read. Only the fields a report reads (ReportItem).
+   * not before it is read. Of each item only what the statistics count (CountedItem).
    */
-  decidedBetween(from: CalendarDate, to: CalendarDate, filters?: StatisticsFilters): Promise<ReportItem[]>;
+  decidedBetween(from: CalendarDate, to: CalendarDate, filters?: StatisticsFilters): Promise<CountedItem[]>;
+  /** The items of `ids` that exist, in no particular order, with only the fields a report reads (ReportItem). */
+  reportItems(ids: readonly string[]): Promise<ReportItem[]>;
   /**
    * The items `body` decided that are open, and those closed on or after the Stockholm date
    * `closedSince`, from the `byDecisionBody` index (two Queries): only the fields the public page

@@ -164,17 +164,44 @@ const SORTS: Record<GroupDimension, (a: Tally, b: Tally) => number> = {
   year: (a, b) => Number(a.key) - Number(b.key),
 };
 
-/** An open item kept for `oldestOpen`, with the date it counts from; its row is built only if it stays among the oldest. */
-interface OpenCandidate {
-  item: ReportItem;
-  decidedOn: CalendarDate;
+/**
+ * What the statistics count of an item, derived from it by countedItem: the kind, unit, deciding
+ * body (null without a decision), the date it counts from, its status, the Stockholm date it was
+ * closed (null while open), the deadline in force and how often that deadline changed. Stored with
+ * each item (docs/data-model.md), so a statistics read parses these few values instead of the item.
+ */
+export interface CountedItem {
+  id: string;
+  kind: Kind;
+  unit: string;
+  body: string | null;
+  countedOn: CalendarDate;
+  status: StoredItem['status'];
+  closedOn: CalendarDate | null;
+  dueDate: CalendarDate;
+  deadlineChanges: number;
 }
 
-/** Older first (decision date, then id): the order of `oldestOpen`. */
-const olderFirst = (a: OpenCandidate, b: OpenCandidate) => a.decidedOn.localeCompare(b.decidedOn) || (a.item.id < b.item.id ? -1 : a.item.id > b.item.id ? 1 : 0);
+/** The facts computeStatistics counts of an item (the dates by countedDate and closedDate). */
+export function countedItem(item: ReportItem): CountedItem {
+  return {
+    id: item.id,
+    kind: item.kind,
+    unit: item.unit,
+    body: item.decision?.body ?? null,
+    countedOn: countedDate(item),
+    status: item.status,
+    closedOn: item.status === 'open' ? null : closedDate(item),
+    dueDate: item.dueDate,
+    deadlineChanges: item.deadlineChanges ?? 0,
+  };
+}
 
-/** Keeps the `size` oldest candidates by insertion into a short sorted array: linear in the items. */
-function keepOldest(kept: OpenCandidate[], candidate: OpenCandidate, size: number): void {
+/** Older first (decision or registration date, then id): the order of `oldestOpen`. */
+const olderFirst = (a: CountedItem, b: CountedItem) => a.countedOn.localeCompare(b.countedOn) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** Keeps the `size` oldest open items by insertion into a short sorted array: linear in the items. */
+function keepOldest(kept: CountedItem[], candidate: CountedItem, size: number): void {
   if (kept.length === size && olderFirst(candidate, kept[size - 1]!) >= 0) return;
   let at = kept.length;
   while (at > 0 && olderFirst(candidate, kept[at - 1]!) < 0) at--;
@@ -182,9 +209,14 @@ function keepOldest(kept: OpenCandidate[], candidate: OpenCandidate, size: numbe
   if (kept.length > size) kept.pop();
 }
 
+/** The statistics before the oldest open items are described: those items as counted, oldest first. */
+export type CountedStatistics = Omit<Statistics, 'oldestOpen'> & { oldestOpen: CountedItem[] };
+
 /**
  * The statistics of the items decided from `from` to `to` (both included), as they stand on
- * `today` (the Stockholm date of the clock, passed in). Pure and linear: one pass over `items`.
+ * `today` (the Stockholm date of the clock, passed in), from each item's counted facts
+ * (countedItem). Pure and linear: one pass over `items`. The oldest open items come back as
+ * counted; describeOldestOpen adds their titles and decision references.
  *
  * Rules:
  * - An item belongs to the period by its decision date; an item without a decision (a yttrande
@@ -205,13 +237,13 @@ function keepOldest(kept: OpenCandidate[], candidate: OpenCandidate, size: numbe
  *   (or registration) date, ties by id.
  */
 export function computeStatistics(
-  items: Iterable<ReportItem>,
+  items: Iterable<CountedItem>,
   options: { from: CalendarDate; to: CalendarDate; today: CalendarDate; filters?: StatisticsFilters },
-): Statistics {
+): CountedStatistics {
   const { from, to, today, filters = {} } = options;
   const total = newTally(null, '');
   const groups = Object.fromEntries(GROUP_DIMENSIONS.map((d) => [d, new Map<string | null, Tally>()])) as Record<GroupDimension, Map<string | null, Tally>>;
-  const oldest: OpenCandidate[] = [];
+  const oldest: CountedItem[] = [];
   // Day counts through one day number a date (shared/domain/dates daysBetween, once per distinct date).
   const dayNumbers = new Map<CalendarDate, number>();
   const dayNumber = (date: CalendarDate) => {
@@ -230,25 +262,26 @@ export function computeStatistics(
   for (const item of items) {
     if (filters.kind && item.kind !== filters.kind) continue;
     if (filters.unit && item.unit !== filters.unit) continue;
-    if (filters.body && item.decision?.body !== filters.body) continue;
-    const decidedOn = countedDate(item);
+    if (filters.body && item.body !== filters.body) continue;
+    const decidedOn = item.countedOn;
     if (decidedOn < from || decidedOn > to) continue;
 
     let outcome: Outcome;
     let daysToDone: number | undefined;
     if (item.status === 'done') {
-      const closedOn = closedDate(item);
+      // A done item always has its closing date (countedItem).
+      const closedOn = item.closedOn!;
       outcome = closedOn <= item.dueDate ? 'doneOnTime' : 'doneLate';
       daysToDone = dayNumber(closedOn) - dayNumber(decidedOn);
     } else if (item.status === 'cancelled') {
       outcome = 'cancelled';
     } else {
       outcome = item.dueDate < today ? 'openOverdue' : 'openOnTime';
-      keepOldest(oldest, { item, decidedOn }, OLDEST_OPEN_COUNT);
+      keepOldest(oldest, item, OLDEST_OPEN_COUNT);
     }
-    const extended = (item.deadlineChanges ?? 0) > 0;
+    const extended = item.deadlineChanges > 0;
     const year = decidedOn.slice(0, 4);
-    const body = item.decision?.body ?? null;
+    const { body } = item;
     for (const tally of [
       total,
       tallyIn('body', body, body ?? NO_DECISION_LABEL),
@@ -273,17 +306,38 @@ export function computeStatistics(
     filters,
     totals: figuresOf(total),
     groups: { body: sortedGroups('body'), unit: sortedGroups('unit'), kind: sortedGroups('kind'), year: sortedGroups('year') },
-    oldestOpen: oldest.map(({ item, decidedOn }) => ({
-      id: item.id,
-      kind: item.kind,
-      title: item.title,
-      decision: decisionReference(item),
-      decidedOn,
-      unit: item.unit,
-      dueDate: item.dueDate,
-      overdue: item.dueDate < today,
-      daysOpen: daysBetween(decidedOn, today),
-      deadlineChanges: item.deadlineChanges ?? 0,
-    })),
+    oldestOpen: oldest,
+  };
+}
+
+/**
+ * The statistics with their oldest open items described for a reader: title and decision
+ * reference (decisionReference) from `details`, the items themselves as read; days open counted to
+ * the report's day. An item missing from `details`, or closed since it was counted, is left out.
+ */
+export function describeOldestOpen(counted: CountedStatistics, details: Iterable<ReportItem>): Statistics {
+  const byId = new Map<string, ReportItem>();
+  for (const item of details) byId.set(item.id, item);
+  const today = counted.asOf;
+  return {
+    ...counted,
+    oldestOpen: counted.oldestOpen.flatMap((item) => {
+      const described = byId.get(item.id);
+      if (described?.status !== 'open') return [];
+      return [
+        {
+          id: item.id,
+          kind: item.kind,
+          title: described.title,
+          decision: decisionReference(described),
+          decidedOn: item.countedOn,
+          unit: item.unit,
+          dueDate: item.dueDate,
+          overdue: item.dueDate < today,
+          daysOpen: daysBetween(item.countedOn, today),
+          deadlineChanges: item.deadlineChanges,
+        },
+      ];
+    }),
   };
 }
