@@ -8,7 +8,7 @@ import type { Due, ReminderPolicy } from '../../domain/items/vocabulary';
 import type { DeadlineRules } from '../../domain/items/rules';
 import type { PlanStore } from './ports';
 
-/** The reference data a deadline is computed from, read beforehand (a registration's one batched read). */
+/** The reference data a deadline is computed from, known beforehand (read by a registration, or kept from an earlier one). */
 export interface DeadlineData {
   /** The extra closed days of each year read; a year read with none stored maps to []. */
   closedDays: ReadonlyMap<number, readonly CalendarDate[]>;
