@@ -211,6 +211,27 @@ describe('the closed days, meeting plans and units a registration read before', 
     expect(second.commands).toEqual(['TransactWriteCommand', 'BatchGetCommand', 'TransactWriteCommand']);
   });
 
+  it('a registration retried with its Idempotency-Key after its meeting left the plan answers the stored item, whether or not the process has read the new plan', async () => {
+    await http('PUT', '/meetings/KF/2028', admin, { body: { leadWorkingDays: 10, dates: ['2028-06-20'] } });
+    const atMeeting = { ...body({ due: { meeting: { body: 'KF', date: '2028-06-20' } } }) };
+    const headers = { 'idempotency-key': `guards-moved-${seq}` };
+    const first = await http('POST', '/uppdrag', registrar, { body: atMeeting, headers });
+    await http('PUT', '/meetings/KF/2028', admin, { body: { leadWorkingDays: 10, dates: ['2028-06-21'] } });
+
+    // This process still knows the plan as it was: the transaction finds the key's record.
+    const beforeReading = await http('POST', '/uppdrag', registrar, { body: atMeeting, headers });
+    // Another registration reads the new plan; the retry then finds its meeting gone, and the record.
+    const other = await http('POST', '/uppdrag', registrar, { body: body({ due: { meeting: { body: 'KF', month: '2028-06' } } }) });
+    const afterReading = await http('POST', '/uppdrag', registrar, { body: atMeeting, headers });
+    const fresh = await http('POST', '/uppdrag', registrar, { body: atMeeting });
+
+    expect(first.status, first.text).toBe(201);
+    expect(other.json.meetingDate).toBe('2028-06-21');
+    expect([beforeReading.status, beforeReading.json.id]).toEqual([201, first.json.id]);
+    expect([afterReading.status, afterReading.json.id]).toEqual([201, first.json.id]);
+    expect([fresh.status, fresh.json.code]).toEqual([422, 'not_a_meeting']);
+  });
+
   it('a record stored before revisions were kept is checked by its updatedAt: one transaction while it is unchanged, read again once it is saved', async () => {
     const unit = 'Fritidsförvaltningen';
     // The unit as the version before stored it: no revision.

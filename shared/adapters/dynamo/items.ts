@@ -252,13 +252,13 @@ interface CachedReference {
 const asRead = ({ record, value }: CachedReference): ReferenceAsRead => {
   if (!value) return { record, was: { absent: true } };
   const revision = value[REVISION];
-  return { record, was: typeof revision === 'string' ? { revision } : { updatedAt: String(value.updatedAt) } };
+  return { record, was: typeof revision === 'string' ? { revision } : { updatedAt: typeof value.updatedAt === 'string' ? value.updatedAt : '' } };
 };
 
 /**
  * A transaction's check that a reference record is still as read: still absent, still at its
- * revision, or, for a record written before revisions were kept (every writer wrote `updatedAt`),
- * still without one and with the same `updatedAt`.
+ * revision, or, for a record written before revisions were kept (every writer wrote `updatedAt`;
+ * one put by hand may lack it), still without one and with the same `updatedAt`.
  */
 function unchanged(tableName: string, { record, was }: ReferenceAsRead): TransactItems[number] {
   const check = { TableName: tableName, Key: keyOfString(record) };
@@ -269,9 +269,10 @@ function unchanged(tableName: string, { record, was }: ReferenceAsRead): Transac
   return {
     ConditionCheck: {
       ...check,
-      ConditionExpression: 'attribute_not_exists(#revision) AND updatedAt = :updatedAt',
       ExpressionAttributeNames: { '#revision': REVISION },
-      ExpressionAttributeValues: { ':updatedAt': was.updatedAt },
+      ...(was.updatedAt
+        ? { ConditionExpression: 'attribute_not_exists(#revision) AND updatedAt = :updatedAt', ExpressionAttributeValues: { ':updatedAt': was.updatedAt } }
+        : { ConditionExpression: 'attribute_not_exists(#revision) AND attribute_not_exists(updatedAt)' }),
     },
   };
 }

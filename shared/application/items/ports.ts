@@ -70,6 +70,7 @@ export interface RegistrationReads extends DeadlineReads {
  */
 export interface ReferenceAsRead {
   record: string;
+  /** Absent; its revision; or its `updatedAt` ('' when it has none either). */
   was: { absent: true } | { revision: string } | { updatedAt: string };
 }
 
