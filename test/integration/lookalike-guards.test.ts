@@ -185,6 +185,18 @@ describe('the closed days, meeting plans and units a registration read before', 
     expect((await create()).commands).toEqual(['TransactWriteCommand']);
   });
 
+  it('closed days of a year the counting never looked at are not checked: saved, the next registration is still one transaction', async () => {
+    const before = await create();
+    // Read with the rest (100 days back from 5 April 2028 reach 2027), never counted over by a June deadline.
+    const saved = await http('PUT', '/calendar/closed-days/2027', admin, { body: { dates: ['2027-12-27'] } });
+
+    const after = await create();
+
+    expect(saved.status, saved.text).toBe(200);
+    expect(after.item.dueDate).toBe(before.item.dueDate);
+    expect(after.commands).toEqual(['TransactWriteCommand']);
+  });
+
   it('a meeting plan saved in this process is the one the next deadline hangs on', async () => {
     await create();
     const saved = await http('PUT', '/meetings/KS/2028', admin, { body: { leadWorkingDays: 5, dates: ['2028-05-29', '2028-06-14', '2028-09-25'] } });

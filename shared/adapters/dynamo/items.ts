@@ -247,12 +247,13 @@ function lookalikeMoves(tableName: string, before: ItemAsRead, after: StoredItem
 interface CachedReference {
   record: string;
   value: Record<string, unknown> | undefined;
+  closedDaysOf?: number;
 }
 
-const asRead = ({ record, value }: CachedReference): ReferenceAsRead => {
-  if (!value) return { record, was: { absent: true } };
-  const revision = value[REVISION];
-  return { record, was: typeof revision === 'string' ? { revision } : { updatedAt: typeof value.updatedAt === 'string' ? value.updatedAt : '' } };
+const asRead = ({ record, value, closedDaysOf }: CachedReference): ReferenceAsRead => {
+  const revision = value?.[REVISION];
+  const was = !value ? { absent: true as const } : typeof revision === 'string' ? { revision } : { updatedAt: typeof value.updatedAt === 'string' ? value.updatedAt : '' };
+  return { record, was, ...(closedDaysOf !== undefined ? { closedDaysOf } : {}) };
 };
 
 /**
@@ -298,6 +299,7 @@ export function createDynamoItemRepository(client: DynamoDBDocumentClient, table
         lookalike: lookalike !== undefined ? lookalikeKey(lookalike) : undefined,
       };
       const referenceKeys = [...keys.closedDays.map((c) => c.key), ...keys.plans.map((p) => p.key), ...(keys.unit ? [keys.unit] : [])];
+      const yearOf = new Map(keys.closedDays.map(({ year, key }) => [keyString(key), year]));
       // This request's own copy: another request may forget or refill the cache meanwhile.
       const known = new Map<string, CachedReference>();
       for (const key of referenceKeys) {
@@ -313,7 +315,8 @@ export function createDynamoItemRepository(client: DynamoDBDocumentClient, table
         found = await batchGet(client, tableName, wanted, { consistent: true });
         guardsComplete ||= found.has(keyString(LOOKALIKE_GUARDS_COMPLETE));
         for (const key of missing) {
-          const read: CachedReference = { record: keyString(key), value: found.get(keyString(key)) };
+          const year = yearOf.get(keyString(key));
+          const read: CachedReference = { record: keyString(key), value: found.get(keyString(key)), ...(year !== undefined ? { closedDaysOf: year } : {}) };
           known.set(read.record, read);
           references.set(read.record, read);
         }

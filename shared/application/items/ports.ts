@@ -70,6 +70,8 @@ export interface RegistrationReads extends DeadlineReads {
  */
 export interface ReferenceAsRead {
   record: string;
+  /** The year, when the record is that year's extra closed days. */
+  closedDaysOf?: number;
   /** Absent; its revision; or its `updatedAt` ('' when it has none either). */
   was: { absent: true } | { revision: string } | { updatedAt: string };
 }

@@ -162,7 +162,8 @@ export async function createItem(deps: ItemDeps, caller: Caller, body: CreateIte
         ...(idempotencyKey ? { idempotency: { caller: caller.who, key: idempotencyKey, bodyHash } } : {}),
         // Among the guard's ids, none was an open look-alike: the new item takes their place.
         lookalike: confirmDuplicate ? { work, confirmed: true } : { work, asRead: data.lookalikes },
-        references: data.references,
+        // A year's closed days the counting never looked at cannot have changed the item.
+        references: data.references.filter((reference) => reference.closedDaysOf === undefined || rules.yearsLookedAt().has(reference.closedDaysOf)),
       });
     } catch (error) {
       if (error instanceof IdempotencyKeyTaken && idempotencyKey) {
