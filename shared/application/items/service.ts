@@ -95,8 +95,8 @@ const REGISTRATION_ATTEMPTS = 3;
  * flagged `attention: meeting_already_held`), a deadline already past.
  *
  * Commonly one round trip to the table, the transaction: the closed days, meeting plans and unit
- * come from what this process read before, and the transaction checks that each is still as
- * read; the idempotency record and the look-alike guard are taken to be absent, which the
+ * come from what this process read before, and the transaction checks that each the item was
+ * computed from is still as read; the idempotency record and the look-alike guard are taken to be absent, which the
  * transaction's conditions check too (it joins the item to its guard only if the guard holds
  * nothing, so that two identical registrations at the same instant store one). When one of them
  * fails, the next attempt reads everything, strongly consistently, and answers from what it
