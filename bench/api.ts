@@ -25,9 +25,14 @@ export interface ApiFigures {
   post: Record<string, LoadFigures>;
   overdue: Record<string, LoadFigures>;
   putItem: Record<string, LoadFigures>;
+  /** The transaction a create sends: its writes and its ConditionChecks of the reference data. */
   transactWrite: Record<string, LoadFigures>;
-  /** The DynamoDB operations one `POST /uppdrag` makes, in order. */
+  /** The same transaction without the ConditionChecks: the records a create writes, alone. */
+  transactWriteWritesOnly: Record<string, LoadFigures>;
+  /** The DynamoDB operations one `POST /uppdrag` makes, in order, once the process has read the reference data. */
   createOperations: string[];
+  /** Those of the process's first `POST /uppdrag`, which reads the reference data first. */
+  firstCreateOperations: string[];
 }
 
 const LOAD_SCRIPT = fileURLToPath(new URL('./load.ts', import.meta.url));
@@ -88,6 +93,12 @@ const withIds = (request: CapturedRequest, markers: string[]): CapturedRequest =
   body: markers.reduce((body, marker) => body.replaceAll(marker, '[<id>]'), request.body),
 });
 
+/** A TransactWriteItems request body without its ConditionChecks. */
+function withoutConditionChecks(body: string): string {
+  const request = JSON.parse(body) as { TransactItems: Record<string, unknown>[] };
+  return JSON.stringify({ ...request, TransactItems: request.TransactItems.filter((action) => !('ConditionCheck' in action)) });
+}
+
 /**
  * One `POST /uppdrag` through the local server, recording the DynamoDB operations it makes and
  * the transaction that stores the item, and the item it answered.
@@ -104,8 +115,8 @@ async function captureCreate(stack: BenchStack, url: string, authorization: stri
 /**
  * `POST /uppdrag` and `GET /uppdrag?state=overdue` through the local server (the handlers
  * Lambda runs), and straight to DynamoDB Local, through the same endpoint the handlers use, the
- * records a create writes: its transaction, and the item alone as a PutItem. Each at every
- * concurrency for `seconds` after a short warm-up.
+ * records a create writes and checks: its transaction, the same without its ConditionChecks, and
+ * the item alone as a PutItem. Each at every concurrency for `seconds` after a short warm-up.
  */
 export async function runApi(stack: BenchStack, concurrencies: number[], seconds: number): Promise<ApiFigures> {
   const tableName = stack.stack.env.TABLE_NAME!;
@@ -125,30 +136,42 @@ export async function runApi(stack: BenchStack, concurrencies: number[], seconds
     unit: 'Utbildningsförvaltningen',
     due: { date: addDays(today, 200) },
   });
-  // The records one POST /uppdrag writes, captured as it writes them, then replayed under a
-  // fresh id each time: the item alone as a PutItem, and the whole transaction (the item, its
-  // history event, its look-alike guard) as a TransactWriteItems, both through the same endpoint.
+  // The first POST /uppdrag of the process reads the reference data (closed days, the unit) it
+  // then keeps; the records the next one writes and checks are captured as it sends them, then
+  // replayed under a fresh id each time: the item alone as a PutItem, and the whole transaction
+  // (the item, its history event, its look-alike guard, the ConditionChecks of the reference
+  // data) as a TransactWriteItems, with and without those checks, all through the same endpoint.
+  const url = `${stack.stack.apiUrl}/uppdrag`;
+  const { operations: firstCreateOperations } = await captureCreate(stack, url, authorization, postBody.replace('[<id>]', 'bench0first'));
   const marker = 'bench0capture';
-  const { request: transaction, operations, item } = await captureCreate(stack, `${stack.stack.apiUrl}/uppdrag`, authorization, postBody.replace('[<id>]', marker));
+  const { request: transaction, operations, item } = await captureCreate(stack, url, authorization, postBody.replace('[<id>]', marker));
   // The SDK gives each transaction an idempotency token of its own: a replay needs a fresh one too.
   const { ClientRequestToken: requestToken } = JSON.parse(transaction.body) as { ClientRequestToken?: string };
   // Its look-alike guard is named by the work (title included), so a fresh one each time too.
   const guard = lookalikeKey(sameWorkKey(item))[PK];
   const transactWrite = withIds(transaction, [item.id, marker, guard, ...(requestToken ? [requestToken] : [])]);
+  const writesOnly = { ...transactWrite, body: withoutConditionChecks(transactWrite.body) };
   const [itemRecord] = createSeeder(today, 'putitem').openRecords(1, 200, 200);
   const { request: putRequest } = await capture(stack, 'PutItem', () => stack.documentClient.send(new PutCommand({ TableName: tableName, Item: itemRecord! })));
   const put = withIds(putRequest, [String(itemRecord!.id)]);
 
-  const figures: ApiFigures = { durationSeconds: seconds, createOperations: operations, post: {}, overdue: {}, putItem: {}, transactWrite: {} };
+  const figures: ApiFigures = { durationSeconds: seconds, createOperations: operations, firstCreateOperations, post: {}, overdue: {}, putItem: {}, transactWrite: {}, transactWriteWritesOnly: {} };
   for (const connections of concurrencies) {
     const common = { connections, duration: seconds, warmup: { connections, duration: 2 } };
     const dynamo = { ...common, url: `${stack.stack.dynamoEndpoint}/`, method: 'POST', idReplacement: true };
     figures.putItem[connections] = await load({ ...dynamo, headers: put.headers, body: put.body });
     figures.transactWrite[connections] = await load({ ...dynamo, headers: transactWrite.headers, body: transactWrite.body });
-    figures.post[connections] = await load({ ...common, url: `${stack.stack.apiUrl}/uppdrag`, method: 'POST', headers: { authorization, 'content-type': 'application/json' }, body: postBody, idReplacement: true });
+    figures.transactWriteWritesOnly[connections] = await load({ ...dynamo, headers: writesOnly.headers, body: writesOnly.body });
+    figures.post[connections] = await load({ ...common, url, method: 'POST', headers: { authorization, 'content-type': 'application/json' }, body: postBody, idReplacement: true });
     figures.overdue[connections] = await load({ ...common, url: `${stack.stack.apiUrl}/uppdrag?state=overdue`, method: 'GET', headers: { authorization } });
   }
-  for (const [name, byConcurrency] of Object.entries({ post: figures.post, overdue: figures.overdue, putItem: figures.putItem, transactWrite: figures.transactWrite })) {
+  for (const [name, byConcurrency] of Object.entries({
+    post: figures.post,
+    overdue: figures.overdue,
+    putItem: figures.putItem,
+    transactWrite: figures.transactWrite,
+    transactWriteWritesOnly: figures.transactWriteWritesOnly,
+  })) {
     for (const [connections, run] of Object.entries(byConcurrency)) {
       const ok = Object.entries(run.statusCodes).every(([code]) => code.startsWith('2'));
       if (!ok || run.errors || run.requests === 0) throw new Error(`${name} at concurrency ${connections} answered ${JSON.stringify(run.statusCodes)} with ${run.errors} errors`);

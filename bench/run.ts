@@ -79,7 +79,7 @@ async function main(): Promise<void> {
       stack = await startBenchStack();
 
       if (only.has('api')) {
-        log(`API: ${API_CONCURRENCY.length * 3} loads of ${API_SECONDS} s`);
+        log(`API: ${API_CONCURRENCY.length * 5} loads of ${API_SECONDS} s`);
         results.api = apiResults(await runApi(stack, API_CONCURRENCY, API_SECONDS));
       }
 

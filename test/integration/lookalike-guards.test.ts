@@ -1,12 +1,14 @@
 /**
- * A registration in two round trips (issue 17): one batched read of what it needs, then one
- * transaction, which also keeps the look-alike guard (docs/data-model.md, "Look-alike guards").
- * Through the HTTP API on a table of its own, counting the commands the items function sends.
+ * A registration in one round trip (issue 17): its transaction, which keeps the look-alike guard
+ * (docs/data-model.md, "Look-alike guards") and checks that the idempotency record, the guard and
+ * the reference data it used (closed days, meeting plans, the unit) are as the process knew them;
+ * a process's first registration reads them first, in one batched read. Through the HTTP API on
+ * a table of its own, counting the commands the items function sends.
  */
 import { DeleteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { signLocalToken } from '../../local/tokens';
-import { LOOKALIKE_GUARDS_COMPLETE, lookalikeKey } from '../../shared/adapters/dynamo/keys';
+import { LOOKALIKE_GUARDS_COMPLETE, lookalikeKey, unitKey } from '../../shared/adapters/dynamo/keys';
 import { guardOpenItems } from '../../shared/application/items/lookalike-guards';
 import { sameWorkKey } from '../../shared/domain/items/lookalike';
 import type { Role } from '../../shared/domain/caller';
@@ -70,7 +72,7 @@ beforeAll(async () => {
 afterAll(() => api.stop());
 
 describe('registering an item', () => {
-  it('reads once and writes once: a meeting deadline, the unit’s manager and an Idempotency-Key in one BatchGetItem, then one TransactWriteItems', async () => {
+  it('the first in a process reads once and writes once: a meeting deadline, the unit’s manager and an Idempotency-Key in one BatchGetItem, then one TransactWriteItems', async () => {
     const withoutManager = { ...body({ due: { meeting: { body: 'KS', month: '2028-06' } } }), manager: undefined };
 
     let created: Awaited<ReturnType<typeof http>> | undefined;
@@ -83,7 +85,20 @@ describe('registering an item', () => {
     expect(commands).toEqual(['BatchGetCommand', 'TransactWriteCommand']);
   });
 
-  it('repeated with its Idempotency-Key, finds the record in that one read and answers the stored item, writing nothing', async () => {
+  it('with the closed days, the plan and the unit read before, is one TransactWriteItems and nothing else', async () => {
+    const withoutManager = { ...body({ due: { meeting: { body: 'KS', month: '2028-06' } } }), manager: undefined };
+
+    let created: Awaited<ReturnType<typeof http>> | undefined;
+    const commands = await commandsDuring(async () => {
+      created = await http('POST', '/uppdrag', registrar, { body: withoutManager, headers: { 'idempotency-key': `guards-${seq}` } });
+    });
+
+    expect(created!.status, created!.text).toBe(201);
+    expect(created!.json).toMatchObject({ dueDate: '2028-05-30', meetingDate: '2028-06-14' });
+    expect(commands).toEqual(['TransactWriteCommand']);
+  });
+
+  it('repeated with its Idempotency-Key, its transaction finds the record and writes nothing; it answers the stored item', async () => {
     const headers = { 'idempotency-key': `guards-replay-${seq}` };
     const item = body();
     const first = await http('POST', '/uppdrag', registrar, { body: item, headers });
@@ -94,7 +109,9 @@ describe('registering an item', () => {
     });
 
     expect([first.status, replay!.status, replay!.json.id]).toEqual([201, 201, first.json.id]);
-    expect(commands).toEqual(['BatchGetCommand', 'GetCommand']);
+    // The cancelled transaction, then the idempotency record and the item it names.
+    expect(commands).toEqual(['TransactWriteCommand', 'GetCommand', 'GetCommand']);
+    expect(await guardOf(item)).toEqual(new Set([first.json.id]));
   });
 });
 
@@ -144,6 +161,114 @@ describe('the look-alike guard', () => {
   });
 });
 
+describe('the closed days, meeting plans and units a registration read before', () => {
+  // KS meets 2028-06-14 (a Wednesday) with 10 working days' lead: due 2028-05-30 (the national day, Tuesday 6 June, is no working day).
+  const meetingItem = () => ({ ...body({ due: { meeting: { body: 'KS', month: '2028-06' } }, unit: 'Kulturförvaltningen' }), manager: undefined });
+  const create = async () => {
+    let created: Awaited<ReturnType<typeof http>> | undefined;
+    const commands = await commandsDuring(async () => {
+      created = await http('POST', '/uppdrag', registrar, { body: meetingItem() });
+    });
+    expect(created!.status, created!.text).toBe(201);
+    return { item: created!.json, commands };
+  };
+
+  it('an extra closed day saved in this process moves the next deadline: its transaction finds the year changed, reads again and counts with it', async () => {
+    const before = await create();
+    const saved = await http('PUT', '/calendar/closed-days/2028', admin, { body: { dates: ['2028-06-05'] } });
+
+    const after = await create();
+
+    expect(saved.status, saved.text).toBe(200);
+    expect([before.item.dueDate, after.item.dueDate]).toEqual(['2028-05-30', '2028-05-29']);
+    expect(after.commands).toEqual(['TransactWriteCommand', 'BatchGetCommand', 'TransactWriteCommand']);
+    expect((await create()).commands).toEqual(['TransactWriteCommand']);
+  });
+
+  it('closed days of a year the counting never looked at are not checked: saved, the next registration is still one transaction', async () => {
+    const before = await create();
+    // Read with the rest (100 days back from 5 April 2028 reach 2027), never counted over by a June deadline.
+    const saved = await http('PUT', '/calendar/closed-days/2027', admin, { body: { dates: ['2027-12-27'] } });
+
+    const after = await create();
+
+    expect(saved.status, saved.text).toBe(200);
+    expect(after.item.dueDate).toBe(before.item.dueDate);
+    expect(after.commands).toEqual(['TransactWriteCommand']);
+  });
+
+  it('a meeting plan saved in this process is the one the next deadline hangs on', async () => {
+    await create();
+    const saved = await http('PUT', '/meetings/KS/2028', admin, { body: { leadWorkingDays: 5, dates: ['2028-05-29', '2028-06-14', '2028-09-25'] } });
+
+    const after = await create();
+
+    expect(saved.status, saved.text).toBe(200);
+    // Five working days before Wednesday 14 June: 13, 12, 9, 8 and 7 June.
+    expect(after.item).toMatchObject({ dueDate: '2028-06-07', meetingDate: '2028-06-14' });
+    expect(after.commands).toEqual(['TransactWriteCommand', 'BatchGetCommand', 'TransactWriteCommand']);
+  });
+
+  it('a unit given a manager in this process, and given another, escalates the next item to that manager', async () => {
+    const before = await create();
+    await http('PUT', `/units/${encodeURIComponent('Kulturförvaltningen')}`, admin, { body: { manager: sam } });
+    const first = await create();
+    const other = { name: 'Lo Berg', email: 'lo.berg@kommun.example.se' };
+    await http('PUT', `/units/${encodeURIComponent('Kulturförvaltningen')}`, admin, { body: { manager: other } });
+
+    const second = await create();
+
+    expect(before.item.manager).toBeUndefined();
+    expect([first.item.manager, second.item.manager]).toEqual([sam, other]);
+    expect(second.commands).toEqual(['TransactWriteCommand', 'BatchGetCommand', 'TransactWriteCommand']);
+  });
+
+  it('a registration retried with its Idempotency-Key after its meeting left the plan answers the stored item, whether or not the process has read the new plan', async () => {
+    await http('PUT', '/meetings/KF/2028', admin, { body: { leadWorkingDays: 10, dates: ['2028-06-20'] } });
+    const atMeeting = { ...body({ due: { meeting: { body: 'KF', date: '2028-06-20' } } }) };
+    const headers = { 'idempotency-key': `guards-moved-${seq}` };
+    const first = await http('POST', '/uppdrag', registrar, { body: atMeeting, headers });
+    await http('PUT', '/meetings/KF/2028', admin, { body: { leadWorkingDays: 10, dates: ['2028-06-21'] } });
+
+    // This process still knows the plan as it was: the transaction finds the key's record.
+    const beforeReading = await http('POST', '/uppdrag', registrar, { body: atMeeting, headers });
+    // Another registration reads the new plan; the retry then finds its meeting gone, and the record.
+    const other = await http('POST', '/uppdrag', registrar, { body: body({ due: { meeting: { body: 'KF', month: '2028-06' } } }) });
+    const afterReading = await http('POST', '/uppdrag', registrar, { body: atMeeting, headers });
+    const fresh = await http('POST', '/uppdrag', registrar, { body: atMeeting });
+
+    expect(first.status, first.text).toBe(201);
+    expect(other.json.meetingDate).toBe('2028-06-21');
+    expect([beforeReading.status, beforeReading.json.id]).toEqual([201, first.json.id]);
+    expect([afterReading.status, afterReading.json.id]).toEqual([201, first.json.id]);
+    expect([fresh.status, fresh.json.code]).toEqual([422, 'not_a_meeting']);
+  });
+
+  it('a record stored before revisions were kept is checked by its updatedAt: one transaction while it is unchanged, read again once it is saved', async () => {
+    const unit = 'Fritidsförvaltningen';
+    // The unit as the version before stored it: no revision.
+    await client().send(new PutCommand({ TableName: table(), Item: { ...unitKey(unit), manager: sam, updatedBy: admin.email, updatedAt: '2026-11-02T10:00:00.000Z' } }));
+    const register = async () => {
+      let created: Awaited<ReturnType<typeof http>> | undefined;
+      const commands = await commandsDuring(async () => {
+        created = await http('POST', '/uppdrag', registrar, { body: { ...body({ unit }), manager: undefined } });
+      });
+      expect(created!.status, created!.text).toBe(201);
+      return { item: created!.json, commands };
+    };
+    const other = { name: 'Lo Berg', email: 'lo.berg@kommun.example.se' };
+
+    await register();
+    const unchanged = await register();
+    await http('PUT', `/units/${encodeURIComponent(unit)}`, admin, { body: { manager: other } });
+    const changed = await register();
+
+    expect([unchanged.item.manager, changed.item.manager]).toEqual([sam, other]);
+    expect(unchanged.commands).toEqual(['TransactWriteCommand']);
+    expect(changed.commands).toEqual(['TransactWriteCommand', 'BatchGetCommand', 'TransactWriteCommand']);
+  });
+});
+
 describe('items stored before the guards existed', () => {
   beforeAll(async () => {
     // A table of its own, as the version before the guards left it: no record that every open item has one.
@@ -171,7 +296,8 @@ describe('items stored before the guards existed', () => {
     expect(guarded).toBeGreaterThan(0);
     expect(await guardOf(legacy)).toEqual(new Set([stored.json.id]));
     expect([after[0]!.status, after[0]!.json.existingId]).toEqual([409, stored.json.id]);
-    expect(readAfter.sort()).toEqual(['BatchGetCommand', 'GetCommand', 'QueryCommand']);
-    expect(readForAnother).toEqual(['BatchGetCommand', 'TransactWriteCommand']);
+    // Its transaction finds the guard taken; the next attempt reads it and the look-alike it names.
+    expect(readAfter.sort()).toEqual(['BatchGetCommand', 'GetCommand', 'QueryCommand', 'TransactWriteCommand']);
+    expect(readForAnother).toEqual(['TransactWriteCommand']);
   });
 });

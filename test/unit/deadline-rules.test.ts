@@ -1,7 +1,7 @@
 /**
- * The deadline rules over data read beforehand (a registration's one batched read): what they
- * ask to read, and that a year they were not given is read rather than counted without its
- * closed days.
+ * The deadline rules over data known beforehand (read by a registration, or kept from an earlier
+ * one): what they ask to read, that a year they were not given is read rather than counted
+ * without its closed days, and which years their answers looked at.
  */
 import { describe, expect, it } from 'vitest';
 import { createDeadlineRules } from '../../shared/application/plans/deadline-rules';
@@ -84,5 +84,30 @@ describe('rules over data read beforehand', () => {
     // One day before Wednesday 3 January 2029 is the klämdag: the working day before it, Friday 29 December 2028.
     expect(next).toBe('2028-12-29');
     expect(asked).toEqual([2029]);
+  });
+
+  it('say which years’ closed days their answers looked at: a deadline 18 June 2027 and its reminders, 2027 alone', async () => {
+    const rules = createDeadlineRules(storeWithKlamdag().store, { delegationLeadWorkingDays: 3 }).withData({
+      closedDays: new Map<number, CalendarDate[]>([[2026, []], [2027, []]]),
+      plans: [],
+    });
+
+    const resolved = await rules.resolve('uppdrag', { date: '2027-06-18' });
+    const next = await rules.nextReminderDate({ dueDate: resolved.dueDate, reminders: DEFAULT_REMINDERS, createdAt: '2026-11-30T09:00:00.000Z' } as never, '2026-11-30');
+
+    // Fourteen days before Friday 18 June 2027: Friday 4 June.
+    expect(next).toBe('2027-06-04');
+    expect([...rules.yearsLookedAt()]).toEqual([2027]);
+  });
+
+  it('a lead time counted back over New Year looks at both years', async () => {
+    const rules = createDeadlineRules(storeWithKlamdag().store, { delegationLeadWorkingDays: 3 }).withData({
+      closedDays: new Map<number, CalendarDate[]>([[2028, []], [2029, ['2029-01-02']]]),
+      plans: [],
+    });
+
+    await rules.resolve('yttrande', { externalDeadline: '2029-01-05', recipient: 'Region Skåne' });
+
+    expect([...rules.yearsLookedAt()].sort()).toEqual([2028, 2029]);
   });
 });

@@ -6,6 +6,11 @@ const BATCH = 100;
 
 /** A record's place in the answer of `batchGet`. */
 export const keyString = (key: TableKey) => `${key[PK]}\u0000${key[SK]}`;
+/** The key a `keyString` names. */
+export function keyOfString(record: string): TableKey {
+  const at = record.indexOf('\u0000');
+  return { [PK]: record.slice(0, at), [SK]: record.slice(at + 1) } as TableKey;
+}
 
 /**
  * The records stored under `keys`, by `keyString` (a key stored nowhere is simply absent): one

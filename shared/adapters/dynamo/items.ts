@@ -18,12 +18,14 @@ import {
   IdempotencyKeyTaken,
   InvalidCursor,
   LookalikeTaken,
+  ReferenceChanged,
   VersionConflict,
   type ItemAsRead,
   type ItemPage,
   type ItemQuery,
   type ItemRepository,
   type LookalikeWrite,
+  type ReferenceAsRead,
 } from '../../application/items/ports';
 import { sameWorkKey } from '../../domain/items/lookalike';
 import {
@@ -50,13 +52,14 @@ import {
   REMINDER_PARTITION,
   reminderSortKey,
   responsiblePartition,
+  REVISION,
   statusPartition,
   stripKeys,
   type TableKey,
   unitKey,
   unitPartition,
 } from './keys';
-import { batchGet, keyString } from './batch-get';
+import { batchGet, keyOfString, keyString } from './batch-get';
 import { meetingPlanOf } from './plans';
 import { queryAll } from './query-all';
 import { unitOf } from './units';
@@ -247,13 +250,54 @@ function lookalikeMoves(tableName: string, before: ItemAsRead, after: StoredItem
   ];
 }
 
+/** A reference record as this process read it (`keyString` of its key; its stored attributes, undefined when absent). */
+interface CachedReference {
+  record: string;
+  value: Record<string, unknown> | undefined;
+  closedDaysOf?: number;
+}
+
+const asRead = ({ record, value, closedDaysOf }: CachedReference): ReferenceAsRead => {
+  const revision = value?.[REVISION];
+  const was = !value ? { absent: true as const } : typeof revision === 'string' ? { revision } : { updatedAt: typeof value.updatedAt === 'string' ? value.updatedAt : '' };
+  return { record, was, ...(closedDaysOf !== undefined ? { closedDaysOf } : {}) };
+};
+
+/**
+ * A transaction's check that a reference record is still as read: still absent, still at its
+ * revision, or, for a record written before revisions were kept (every writer wrote `updatedAt`;
+ * one put by hand may lack it), still without one and with the same `updatedAt`.
+ */
+function unchanged(tableName: string, { record, was }: ReferenceAsRead): TransactItems[number] {
+  const check = { TableName: tableName, Key: keyOfString(record) };
+  if ('absent' in was) return { ConditionCheck: { ...check, ConditionExpression: `attribute_not_exists(${PK})` } };
+  if ('revision' in was) {
+    return { ConditionCheck: { ...check, ConditionExpression: '#revision = :revision', ExpressionAttributeNames: { '#revision': REVISION }, ExpressionAttributeValues: { ':revision': was.revision } } };
+  }
+  return {
+    ConditionCheck: {
+      ...check,
+      ExpressionAttributeNames: { '#revision': REVISION },
+      ...(was.updatedAt
+        ? { ConditionExpression: 'attribute_not_exists(#revision) AND updatedAt = :updatedAt', ExpressionAttributeValues: { ':updatedAt': was.updatedAt } }
+        : { ConditionExpression: 'attribute_not_exists(#revision) AND attribute_not_exists(updatedAt)' }),
+    },
+  };
+}
+
 export function createDynamoItemRepository(client: DynamoDBDocumentClient, tableName: string): ItemRepository {
   const { byClosure, byMeetingPlan, byNextReminder } = TABLE.indexes;
   // Once every open item is in its guard it stays so (the record is never removed): read it until seen.
   let guardsComplete = false;
+  /**
+   * The closed days, meeting plans and units registrations used, by `keyString`, as read: kept for
+   * the life of the process, since every registration's transaction checks them
+   * (`unchanged`), and forgotten when one finds a record changed.
+   */
+  const references = new Map<string, CachedReference>();
   return {
     async registrationData(reads) {
-      const { idempotency, lookalike, unit } = reads;
+      const { idempotency, lookalike, unit, consistent = false } = reads;
       const keys = {
         closedDays: reads.closedDayYears.map((year) => ({ year, key: closedDaysKey(year) })),
         plans: reads.plans.map((plan) => ({ ...plan, key: meetingPlanKey(plan.body, plan.year) })),
@@ -261,44 +305,67 @@ export function createDynamoItemRepository(client: DynamoDBDocumentClient, table
         idempotency: idempotency ? idempotencyKey(idempotency.caller, idempotency.key) : undefined,
         lookalike: lookalike !== undefined ? lookalikeKey(lookalike) : undefined,
       };
-      const wanted = [
-        ...keys.closedDays.map((c) => c.key),
-        ...keys.plans.map((p) => p.key),
-        ...[keys.unit, keys.idempotency, keys.lookalike].filter((key) => key !== undefined),
-        ...(keys.lookalike && !guardsComplete ? [LOOKALIKE_GUARDS_COMPLETE] : []),
-      ];
-      const found = await batchGet(client, tableName, wanted, { consistent: reads.consistent ?? false });
-      guardsComplete ||= found.has(keyString(LOOKALIKE_GUARDS_COMPLETE));
-      const at = (key: TableKey | undefined) => (key ? found.get(keyString(key)) : undefined);
-      const unitRecord = at(keys.unit);
-      const idempotencyRecord = at(keys.idempotency);
-      const guard = at(keys.lookalike)?.itemIds as Set<string> | undefined;
+      const referenceKeys = [...keys.closedDays.map((c) => c.key), ...keys.plans.map((p) => p.key), ...(keys.unit ? [keys.unit] : [])];
+      const yearOf = new Map(keys.closedDays.map(({ year, key }) => [keyString(key), year]));
+      // This request's own copy: another request may forget or refill the cache meanwhile.
+      const known = new Map<string, CachedReference>();
+      for (const key of referenceKeys) {
+        const cached = consistent ? undefined : references.get(keyString(key));
+        if (cached) known.set(keyString(key), cached);
+      }
+      const missing = referenceKeys.filter((key) => !known.has(keyString(key)));
+      const guardsUnknown = keys.lookalike !== undefined && !guardsComplete;
+      let found = new Map<string, Record<string, unknown>>();
+      if (consistent || missing.length > 0 || guardsUnknown) {
+        // Something is read anyway: the idempotency record and the guard come along, so a replay or a look-alike is answered without a cancelled transaction.
+        const wanted = [...missing, ...[keys.idempotency, keys.lookalike].filter((key) => key !== undefined), ...(guardsUnknown ? [LOOKALIKE_GUARDS_COMPLETE] : [])];
+        found = await batchGet(client, tableName, wanted, { consistent: true });
+        guardsComplete ||= found.has(keyString(LOOKALIKE_GUARDS_COMPLETE));
+        for (const key of missing) {
+          const year = yearOf.get(keyString(key));
+          const read: CachedReference = { record: keyString(key), value: found.get(keyString(key)), ...(year !== undefined ? { closedDaysOf: year } : {}) };
+          known.set(read.record, read);
+          references.set(read.record, read);
+        }
+      }
+      const reference = (key: TableKey) => known.get(keyString(key))?.value;
+      const unitRecord = keys.unit ? reference(keys.unit) : undefined;
+      const idempotencyRecord = keys.idempotency ? found.get(keyString(keys.idempotency)) : undefined;
+      const guard = keys.lookalike ? (found.get(keyString(keys.lookalike))?.itemIds as Set<string> | undefined) : undefined;
       return {
-        closedDays: new Map(keys.closedDays.map(({ year, key }) => [year, (at(key)?.dates as string[] | undefined) ?? []])),
+        closedDays: new Map(keys.closedDays.map(({ year, key }) => [year, (reference(key)?.dates as string[] | undefined) ?? []])),
         plans: keys.plans.flatMap(({ body, year, key }) => {
-          const record = at(key);
+          const record = reference(key);
           return record ? [meetingPlanOf(body, year, record)] : [];
         }),
         ...(unitRecord ? { unit: unitOf(unitRecord) } : {}),
         ...(idempotencyRecord ? { idempotency: { bodyHash: String(idempotencyRecord.bodyHash), itemId: String(idempotencyRecord.itemId) } } : {}),
         lookalikes: [...(guard ?? [])],
         guardsComplete: !keys.lookalike || guardsComplete,
+        references: [...known.values()].map(asRead),
       };
     },
 
-    async create(item, event, { idempotency, lookalike }) {
+    async create(item, event, { idempotency, lookalike, references: used = [] }) {
       const writes: TransactItems = idempotency ? [idempotencyPut(tableName, item.id, event.at, idempotency)] : [];
       writes.push(
         { Put: { TableName: tableName, Item: { ...itemKey(item.id), ...itemIndexKeys(item), ...item }, ConditionExpression: `attribute_not_exists(${PK})` } },
         { Put: { TableName: tableName, Item: { ...eventKey(item.id, item.version), ...event } } },
         lookalikeJoin(tableName, item.id, lookalike),
       );
+      const guardAt = writes.length - 1;
+      writes.push(...used.map((reference) => unchanged(tableName, reference)));
       try {
         await withConflictRetry(() => client.send(new TransactWriteCommand({ TransactItems: writes })));
       } catch (error) {
-        const codes = cancellationCodes(error);
-        if (idempotency && codes?.[0] === 'ConditionalCheckFailed') throw new IdempotencyKeyTaken();
-        if (codes?.at(-1) === 'ConditionalCheckFailed') throw new LookalikeTaken();
+        const failed = (cancellationCodes(error) ?? []).map((code) => code === 'ConditionalCheckFailed');
+        if (idempotency && failed[0]) throw new IdempotencyKeyTaken();
+        if (failed.slice(guardAt + 1).some(Boolean)) {
+          // Some reference record changed since this process read it: forget all it read, so the next attempt reads them again.
+          references.clear();
+          throw new ReferenceChanged();
+        }
+        if (failed[guardAt]) throw new LookalikeTaken();
         throw error;
       }
     },

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { stockholmDate } from '../../domain/dates';
 import type { StoredItem } from '../../domain/items/item';
 import { closedDate, countedDate, countedItem, type CountedItem } from '../../domain/reports/statistics';
@@ -52,6 +52,13 @@ export const closedDaysKey = (year: number) => tableKey(CLOSED_DAYS_PARTITION, S
 /** The unit directory is one small partition (a municipality has tens of units): read whole for the weekly overview. */
 export const UNITS_PARTITION = 'UNITS';
 export const unitKey = (unit: string) => tableKey(UNITS_PARTITION, unit);
+/**
+ * The attribute every write of a meeting plan, a year's closed days or a unit gives a new value:
+ * a registration caches those records and its transaction checks that each still has the
+ * revision it read (docs/data-model.md, "Writes").
+ */
+export const REVISION = 'revision';
+export const newRevision = () => ({ [REVISION]: randomUUID() });
 /** The role directory is one small partition: read whole for each draft request. */
 export const ROLES_PARTITION = 'ROLES';
 export const roleKey = (role: string) => tableKey(ROLES_PARTITION, role);

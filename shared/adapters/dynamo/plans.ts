@@ -2,7 +2,7 @@ import { GetCommand, PutCommand, TransactWriteCommand, type DynamoDBDocumentClie
 import { queryAll } from './query-all';
 import type { PlanStore } from '../../application/plans/ports';
 import type { MeetingPlan } from '../../domain/deadlines/meeting-plans';
-import { CLOSED_DAYS_PARTITION, closedDaysKey, listedPlanKey, MEETING_PLAN_LIST_PARTITION, meetingPlanKey, PK } from './keys';
+import { CLOSED_DAYS_PARTITION, closedDaysKey, listedPlanKey, MEETING_PLAN_LIST_PARTITION, meetingPlanKey, newRevision, PK } from './keys';
 
 /** A meeting plan record as the plan of that body and year. */
 export const meetingPlanOf = (body: string, year: number, record: Record<string, unknown>): MeetingPlan => ({
@@ -12,6 +12,10 @@ export const meetingPlanOf = (body: string, year: number, record: Record<string,
   dates: record.dates as string[],
 });
 
+/**
+ * The plans and closed days a registration uses are cached by the item repository, which proves
+ * them current in its transaction by their `revision`: every write gives the record a new one.
+ */
 export function createDynamoPlanStore(client: DynamoDBDocumentClient, tableName: string): PlanStore {
   return {
     async meetingPlan(body, year) {
@@ -22,7 +26,7 @@ export function createDynamoPlanStore(client: DynamoDBDocumentClient, tableName:
       await client.send(
         new TransactWriteCommand({
           TransactItems: [
-            { Put: { TableName: tableName, Item: { ...meetingPlanKey(plan.body, plan.year), leadWorkingDays: plan.leadWorkingDays, dates: plan.dates, updatedBy: by, updatedAt: at } } },
+            { Put: { TableName: tableName, Item: { ...meetingPlanKey(plan.body, plan.year), leadWorkingDays: plan.leadWorkingDays, dates: plan.dates, updatedBy: by, updatedAt: at, ...newRevision() } } },
             { Put: { TableName: tableName, Item: { ...listedPlanKey(plan.body, plan.year), body: plan.body, year: plan.year } } },
           ],
         }),
@@ -38,7 +42,7 @@ export function createDynamoPlanStore(client: DynamoDBDocumentClient, tableName:
     },
     async saveClosedDays(year, dates, by, at) {
       await client.send(
-        new PutCommand({ TableName: tableName, Item: { ...closedDaysKey(year), dates, updatedBy: by, updatedAt: at } }),
+        new PutCommand({ TableName: tableName, Item: { ...closedDaysKey(year), dates, updatedBy: by, updatedAt: at, ...newRevision() } }),
       );
     },
     async allClosedDays() {

@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Unit, UnitDirectory } from '../../application/units/directory';
-import { PK, SK, UNITS_PARTITION, unitKey } from './keys';
+import { newRevision, PK, SK, UNITS_PARTITION, unitKey } from './keys';
 import { queryAll } from './query-all';
 
 /** A unit directory record as the directory's entry. */
@@ -18,7 +18,8 @@ export function createDynamoUnitDirectory(client: DynamoDBDocumentClient, tableN
       return result.Item ? unitOf(result.Item) : undefined;
     },
     async put(unit) {
-      await client.send(new PutCommand({ TableName: tableName, Item: { ...unitKey(unit.unit), manager: unit.manager, updatedBy: unit.updatedBy, updatedAt: unit.updatedAt } }));
+      // A new revision with every write: a registration's cached copy of the unit is proved current by it (items.ts).
+      await client.send(new PutCommand({ TableName: tableName, Item: { ...unitKey(unit.unit), manager: unit.manager, updatedBy: unit.updatedBy, updatedAt: unit.updatedAt, ...newRevision() } }));
     },
     async all() {
       const records = await queryAll(client, { TableName: tableName, KeyConditionExpression: `${PK} = :pk`, ExpressionAttributeValues: { ':pk': UNITS_PARTITION } });

@@ -44,7 +44,12 @@ export interface IdempotencyRecord {
   itemId: string;
 }
 
-/** What registering an item reads before it writes, all of it in one batched read. */
+/**
+ * What registering an item needs before it writes. The reference data (closed days, meeting
+ * plans, the unit) may come from what the repository read earlier in this process; the
+ * idempotency record and the look-alike guard are read only when something else is read, else
+ * taken as absent, which the transaction's conditions then prove (`create`).
+ */
 export interface RegistrationReads extends DeadlineReads {
   /** The unit whose directory entry names the manager, when the item names none. */
   unit?: string;
@@ -52,17 +57,33 @@ export interface RegistrationReads extends DeadlineReads {
   /** The work (`sameWorkKey`) whose look-alike guard to read; none when the look-alike is confirmed. */
   lookalike?: string;
   /**
-   * Strongly consistent reads. A first attempt needs none: a guard or idempotency record read a
-   * moment too early fails the transaction's condition instead. The attempt after that reads consistently.
+   * Read everything now, strongly consistently, nothing from earlier: the attempt after a
+   * transaction that found the idempotency record, the guard or the reference data not as known.
    */
   consistent?: boolean;
 }
 
-/** What a registration read: the deadline's reference data, the unit, the idempotency record, the look-alike guard. */
+/**
+ * A reference record a registration computed from (a year's closed days, a meeting plan, a unit),
+ * named by the repository, and what it was then: absent, its `revision`, or, written before
+ * revisions were kept, its `updatedAt`. The use case hands these to `create` unchanged.
+ */
+export interface ReferenceAsRead {
+  record: string;
+  /** The year, when the record is that year's extra closed days. */
+  closedDaysOf?: number;
+  /** Absent; its revision; or its `updatedAt` ('' when it has none either). */
+  was: { absent: true } | { revision: string } | { updatedAt: string };
+}
+
+/** What a registration knows: the deadline's reference data, the unit, the idempotency record, the look-alike guard. */
 export interface RegistrationData extends DeadlineData {
   unit?: Unit;
   idempotency?: IdempotencyRecord;
-  /** The ids the work's look-alike guard holds: the open items registered for it (one may have changed since; read it to know). */
+  /**
+   * The ids the work's look-alike guard holds: the open items registered for it (one may have
+   * changed since; read it to know); none when the guard was not read.
+   */
   lookalikes: string[];
   /**
    * Whether every open item is in its guard. Not until the items stored before the guards
@@ -70,6 +91,8 @@ export interface RegistrationData extends DeadlineData {
    * looked through as well.
    */
   guardsComplete: boolean;
+  /** The reference records the data above came from, as they were when read. */
+  references: ReferenceAsRead[];
 }
 
 /**
@@ -83,14 +106,25 @@ export type LookalikeWrite = { work: string; asRead: string[] } | { work: string
 export type ItemAsRead = Pick<StoredItem, 'id' | 'version' | 'lastRemindedOn' | 'status' | 'kind' | 'decision' | 'responsible' | 'title'>;
 
 export interface ItemRepository {
-  /** Everything a registration reads, in one consistent batched read (docs/data-model.md, "Writes"). */
+  /**
+   * What a registration needs: from what this process read before when it has all of the
+   * reference data (nothing is read), else in one strongly consistent batched read
+   * (docs/data-model.md, "Writes").
+   */
   registrationData(reads: RegistrationReads): Promise<RegistrationData>;
   /**
    * Stores a new item with its first history event and its place in the look-alike guard,
-   * atomically. With an idempotency record, a reused key fails with `IdempotencyKeyTaken`; a
-   * guard changed since it was read, with `LookalikeTaken`.
+   * atomically, on condition that every reference record it was computed from (`references`, as
+   * `registrationData` answered them) is still as read. With an idempotency
+   * record, a reused key fails with `IdempotencyKeyTaken`; else a reference record changed since
+   * (what this process had read of it is then forgotten) with `ReferenceChanged`; else a guard
+   * changed since it was read, with `LookalikeTaken`.
    */
-  create(item: StoredItem, event: HistoryEvent, options: { idempotency?: { caller: string; key: string; bodyHash: string }; lookalike: LookalikeWrite }): Promise<void>;
+  create(
+    item: StoredItem,
+    event: HistoryEvent,
+    options: { idempotency?: { caller: string; key: string; bodyHash: string }; lookalike: LookalikeWrite; references?: ReferenceAsRead[] },
+  ): Promise<void>;
   get(id: string): Promise<StoredItem | undefined>;
   /**
    * Replaces the item with one history event, atomically, if it is still as read: the same
@@ -148,6 +182,7 @@ export interface ItemRepository {
 export class VersionConflict extends Error {}
 export class IdempotencyKeyTaken extends Error {}
 export class LookalikeTaken extends Error {}
+export class ReferenceChanged extends Error {}
 export class InvalidCursor extends Error {}
 
 /**

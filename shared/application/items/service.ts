@@ -14,6 +14,7 @@ import {
   IdempotencyKeyTaken,
   InvalidCursor,
   LookalikeTaken,
+  ReferenceChanged,
   VersionConflict,
   type IdempotencyRecord,
   type ItemQuery,
@@ -78,7 +79,10 @@ export interface Registration {
   replayed: boolean;
 }
 
-/** Attempts at a registration whose look-alike guard another registration changed between the read and the write. */
+/**
+ * Attempts at a registration: a transaction that finds the look-alike guard, or a reference
+ * record, not as known is followed by one that reads everything again.
+ */
 const REGISTRATION_ATTEMPTS = 3;
 
 /**
@@ -90,13 +94,16 @@ const REGISTRATION_ATTEMPTS = 3;
  * (`registrationWarnings`): no manager to escalate to, a meeting already held (the item is then
  * flagged `attention: meeting_already_held`), a deadline already past.
  *
- * Two round trips to the table: one batched read of everything it needs (the closed days and
- * meeting plans of the deadline, the unit's manager, the idempotency record, the look-alike
- * guard), then the one transaction, which also joins the item to its guard on condition that
- * the guard is still as read, so that two identical registrations at the same instant store one.
- * The read need not be strongly consistent: what it read too early fails the transaction's
- * conditions, and the next attempt reads consistently. A look-alike the guard names is read to
- * name it in the 409 (README, "Registering an item").
+ * Commonly one round trip to the table, the transaction: the closed days, meeting plans and unit
+ * come from what this process read before, and the transaction checks that each the item was
+ * computed from is still as read; the idempotency record and the look-alike guard are taken to be absent, which the
+ * transaction's conditions check too (it joins the item to its guard only if the guard holds
+ * nothing, so that two identical registrations at the same instant store one). When one of them
+ * fails, the next attempt reads everything, strongly consistently, and answers from what it
+ * finds: the stored item, the 409, or the deadline from the changed data. A process's first
+ * registration reads the reference data (with the idempotency record and the guard) in one
+ * batched read first. A look-alike the guard names is read to name it in the 409 (README,
+ * "Registering an item").
  */
 export async function createItem(deps: ItemDeps, caller: Caller, body: CreateItemBody, idempotencyKey?: string): Promise<Registration> {
   requireRegistrar(caller);
@@ -114,7 +121,15 @@ export async function createItem(deps: ItemDeps, caller: Caller, body: CreateIte
     });
     if (data.idempotency) return replayOf(deps, data.idempotency, bodyHash);
     const rules = deps.rules.withData(data);
-    const deadline = await deadlineFor(rules, fields, day);
+    let deadline: Awaited<ReturnType<typeof deadlineFor>>;
+    try {
+      deadline = await deadlineFor(rules, fields, day);
+    } catch (error) {
+      // The idempotency record is not read in the common case: a retried request is answered as the first one was, whatever the rules say now.
+      const replay = idempotencyKey ? await replayIdempotent(deps, caller, idempotencyKey, bodyHash) : undefined;
+      if (replay) return replay;
+      throw error;
+    }
     const duplicate = confirmDuplicate ? undefined : await openLookalike(deps, fields, work, data);
     if (duplicate) {
       // A parallel request with the same key may have stored it meanwhile: that is a replay, not a look-alike.
@@ -147,16 +162,19 @@ export async function createItem(deps: ItemDeps, caller: Caller, body: CreateIte
         ...(idempotencyKey ? { idempotency: { caller: caller.who, key: idempotencyKey, bodyHash } } : {}),
         // Among the guard's ids, none was an open look-alike: the new item takes their place.
         lookalike: confirmDuplicate ? { work, confirmed: true } : { work, asRead: data.lookalikes },
+        // A year's closed days the counting never looked at cannot have changed the item.
+        references: data.references.filter((reference) => reference.closedDaysOf === undefined || rules.yearsLookedAt().has(reference.closedDaysOf)),
       });
     } catch (error) {
       if (error instanceof IdempotencyKeyTaken && idempotencyKey) {
         const replay = await replayIdempotent(deps, caller, idempotencyKey, bodyHash);
         if (replay) return replay;
       }
-      // The same work registered in between: read again, and it is the look-alike.
-      if (error instanceof LookalikeTaken) {
+      // The same work registered in between, or the closed days, a plan or the unit changed: read again.
+      if (error instanceof LookalikeTaken || error instanceof ReferenceChanged) {
         if (attempt < REGISTRATION_ATTEMPTS) continue;
-        throw unavailable('Samma ärende registreras av någon annan just nu. Försök igen om en stund.', 1, error);
+        const busy = error instanceof LookalikeTaken ? 'Samma ärende registreras av någon annan just nu.' : 'Kalendern, sammanträdesplanen eller enheten ändras just nu.';
+        throw unavailable(`${busy} Försök igen om en stund.`, 1, error);
       }
       throw error;
     }

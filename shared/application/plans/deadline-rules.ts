@@ -8,7 +8,7 @@ import type { Due, ReminderPolicy } from '../../domain/items/vocabulary';
 import type { DeadlineRules } from '../../domain/items/rules';
 import type { PlanStore } from './ports';
 
-/** The reference data a deadline is computed from, read beforehand (a registration's one batched read). */
+/** The reference data a deadline is computed from, known beforehand (read by a registration, or kept from an earlier one). */
 export interface DeadlineData {
   /** The extra closed days of each year read; a year read with none stored maps to []. */
   closedDays: ReadonlyMap<number, readonly CalendarDate[]>;
@@ -38,7 +38,15 @@ export interface PreloadableDeadlineRules extends DeadlineRules {
    * that year is then read from the store and the computation done again, so the answer never
    * depends on having guessed the years right.
    */
-  withData(data: DeadlineData): DeadlineRules;
+  withData(data: DeadlineData): RulesOverData;
+}
+
+export interface RulesOverData extends DeadlineRules {
+  /**
+   * The years whose closed days the computations so far looked at: their answers depend on no
+   * other year's (a registration's transaction checks only these years' records).
+   */
+  yearsLookedAt(): ReadonlySet<number>;
 }
 
 /** A computation reached a year whose closed days were not read. */
@@ -66,13 +74,14 @@ function yearsAround(date: CalendarDate, before: number, after: number): number[
 /**
  * A working calendar over the closed days of the years in `closedDays` only, which refuses
  * (UncoveredYear) any answer that depends on a day of another year: the days between a
- * question's date and its answer are the days looked at.
+ * question's date and its answer are the days looked at, and their years are added to `lookedAt`.
  */
-function coveredCalendar(closedDays: ReadonlyMap<number, readonly CalendarDate[]>): WorkingCalendar {
+function coveredCalendar(closedDays: ReadonlyMap<number, readonly CalendarDate[]>, lookedAt: Set<number>): WorkingCalendar {
   const calendar = createWorkingCalendar([...closedDays.values()].flat());
   const check = (from: CalendarDate, to: CalendarDate = from) => {
     for (let year = Math.min(yearOf(from), yearOf(to)); year <= Math.max(yearOf(from), yearOf(to)); year++) {
       if (!closedDays.has(year)) throw new UncoveredYear(year);
+      lookedAt.add(year);
     }
   };
   const counted = (date: CalendarDate, answer: CalendarDate) => {
@@ -151,11 +160,12 @@ export function createDeadlineRules(store: PlanStore, options: { delegationLeadW
 
     withData(data) {
       const closedDays = new Map(data.closedDays);
+      const lookedAt = new Set<number>();
       /** `compute` over the covered calendar, reading any year it reaches that was not read. */
       const covering = async <T>(compute: (workingCalendar: WorkingCalendar) => T): Promise<T> => {
         for (;;) {
           try {
-            return compute(coveredCalendar(closedDays));
+            return compute(coveredCalendar(closedDays, lookedAt));
           } catch (error) {
             if (!(error instanceof UncoveredYear)) throw error;
             closedDays.set(error.year, (await store.closedDays(error.year)) ?? []);
@@ -172,6 +182,7 @@ export function createDeadlineRules(store: PlanStore, options: { delegationLeadW
         },
         nextReminderDate: (item, today) => covering((workingCalendar) => nextReminderDate(reminderInput(item), workingCalendar, item.lastRemindedOn, today)),
         planDependency,
+        yearsLookedAt: () => lookedAt,
       };
     },
   };
