@@ -8,7 +8,7 @@ import { ATTENTIONS, DEFAULT_REMINDERS, dueKindMismatch, KIND_LABELS, originKind
 import { searchWords } from '../../domain/items/search';
 import { swedishOrder as collator } from '../../domain/text';
 import type { ItemSort, SortKey } from './query';
-import { type CreateItemBody, type DeadlinePreviewBody, type PatchItemBody } from './commands';
+import type { CreateItemBody, DeadlinePreviewBody, PatchItemBody } from './commands';
 import { type ItemView, type ResolvedDue, type StoredItem, type Warning } from '../../domain/items/item';
 import type { DeadlineRules } from '../../domain/items/rules';
 import {
