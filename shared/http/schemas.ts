@@ -19,7 +19,7 @@ export const warning = z
   .meta({ id: 'Warning' });
 
 export const item = z
-  .object(itemFields)
+  .object(itemFields())
   .extend({
     id: z.string(),
     dueDate: date,
