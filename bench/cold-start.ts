@@ -54,16 +54,16 @@ type Client = keyof typeof CLIENTS;
 
 /**
  * What a function's floor constructs: the SDK clients it may use, from what it is granted
- * (infra/functions.ts; every function reads the table, `sendMail` is SES, `linkSecret` Secrets
- * Manager), and, with `zod`, one schema of the validation library every function parses its
- * configuration and requests with.
+ * (infra/functions.ts; every function reads the table, `sendMail` is SES, `linkSecret` and
+ * `workspace` (the workspace's own secret) Secrets Manager), and, with `zod`, one schema of the
+ * validation library every function parses its configuration and requests with.
  */
 export function floorClients(name: string, options: { zod: boolean }): Client[] {
   const { grants } = grantsOf(name);
   return [
     'dynamodb',
     ...(grants.sendMail ? ['ses' as const] : []),
-    ...(grants.linkSecret ? ['secrets-manager' as const] : []),
+    ...(grants.linkSecret || grants.workspace ? ['secrets-manager' as const] : []),
     ...(options.zod ? ['zod' as const] : []),
   ];
 }

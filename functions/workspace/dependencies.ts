@@ -11,7 +11,7 @@ import { workspaceSecretsFrom } from '../../shared/adapters/secrets/workspace-se
 import { readSpreadsheet } from '../../shared/adapters/spreadsheets/read';
 import { createDeadlineRules } from '../../shared/application/plans/deadline-rules';
 import { sessionKeyFrom, type SessionSettings } from '../../shared/http/session';
-import { createOidcSignIn, type OidcSignIn } from '../../shared/http/sign-in';
+import type { OidcSignIn } from '../../shared/http/sign-in';
 import { WORKSPACE_PATHS } from '../../shared/views/paths';
 import type { WorkspaceDeps } from '../../shared/http/workspace/deps';
 import { systemClock, type Clock } from '../../shared/platform/clock';
@@ -49,7 +49,8 @@ export function createWorkspaceDependencies(env: Record<string, string | undefin
   const oidc =
     issuer && clientId
       ? once(async (): Promise<OidcSignIn> =>
-          createOidcSignIn(
+          // The OpenID Connect client (openid-client, oauth4webapi) is loaded by signing in, not by every page.
+          (await import('../../shared/http/sign-in')).createOidcSignIn(
             { issuer: new URL(issuer), clientId, clientSecret: secrets.clientSecret, redirectUri: new URL(WORKSPACE_PATHS.signInCallback, config.PUBLIC_BASE_URL) },
             await session(),
             clock,

@@ -27,3 +27,13 @@ export function oneLine(value: string, max: number): string {
 
 /** Longest subject line: long enough for the count and the next deadline, short enough for a phone's inbox. */
 export const MAX_SUBJECT_LENGTH = 150;
+
+let swedishCollator: Intl.Collator | undefined;
+/**
+ * Swedish alphabetical order: å, ä, ö last, "KS 9" before "KS 10", case and accents ignored
+ * (`Intl.Collator('sv')`). The collator is made at the first comparison: making it loads ICU's
+ * Swedish rules, about 5 ms that a cold start serving no sorted list need not pay.
+ */
+export const swedishOrder = {
+  compare: (a: string, b: string): number => (swedishCollator ??= new Intl.Collator('sv', { sensitivity: 'base', numeric: true })).compare(a, b),
+};

@@ -1,6 +1,7 @@
 import type * as z from 'zod';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { Caller } from '../domain/caller';
+import type * as AnswerShapes from './schemas';
 import type { Session } from './session';
 
 export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
@@ -41,8 +42,12 @@ export interface BodySpec {
 
 export interface ResponseSpec {
   readonly description: string;
-  /** The JSON answer's schema, for the OpenAPI document. */
-  readonly schema?: z.ZodType;
+  /**
+   * The JSON answer's schema, for the OpenAPI document only: built from the API's answer shapes
+   * (./schemas.ts, which the document's builder passes in) when the document is, so that no
+   * function builds the schemas of its answers at a cold start.
+   */
+  readonly schema?: (shapes: typeof AnswerShapes) => z.ZodType;
   /** Media types answered besides JSON (`text/csv`, `text/html` …). */
   readonly types?: readonly string[];
   /** Response headers worth documenting: name → description. */

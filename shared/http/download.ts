@@ -1,5 +1,5 @@
 import { PAGE_HEADERS } from '../views/pages/layout';
-import { sheetCsv, SPREADSHEET_TYPES, XLSX_TYPE, type Sheet, type SpreadsheetType } from '../views/spreadsheets/table';
+import { SPREADSHEET_TYPES, XLSX_TYPE, type Sheet, type SpreadsheetType } from '../views/spreadsheets/table';
 import { sheetXlsx } from '../views/spreadsheets/xlsx';
 import type { ApiResult } from './contract';
 import { negotiate } from './negotiation';
@@ -19,6 +19,8 @@ export async function spreadsheet<Row>(type: SpreadsheetType, sheet: Sheet<Row>,
     'cache-control': 'no-store',
   };
   if (xlsx) return { statusCode: 200, headers, body: (await sheetXlsx(sheet, rows)).toString('base64'), isBase64Encoded: true };
+  // The CSV writer (csv-stringify) is a chunk of its own, as the XLSX writer's workbook library is: only exports load it.
+  const { sheetCsv } = await import('../views/spreadsheets/csv');
   return { statusCode: 200, headers, body: sheetCsv(sheet, rows) };
 }
 

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { needsToken, type RouteContract } from './contract';
 import { ROUTES } from './routes';
-import { problem } from './schemas';
+import * as shapes from './schemas';
 
 /**
  * The OpenAPI 3.1 document, built from the route contracts: their paths, access, parameters,
@@ -86,7 +86,7 @@ function answers(contract: RouteContract): Record<string, Json> {
   for (const [status, spec] of Object.entries(contract.responses)) {
     const content: Json = {};
     const success = Number(status) < 300;
-    if (spec.schema) content['application/json'] = { schema: jsonSchema(spec.schema, 'output') };
+    if (spec.schema) content['application/json'] = { schema: jsonSchema(spec.schema(shapes), 'output') };
     else if (!success && !contract.pages && !spec.types) content['application/json'] = { schema: { $ref: `${components}Error` } };
     for (const type of spec.types ?? []) content[type] = { schema: { type: 'string', ...(type.includes('openxmlformats') ? { format: 'binary' } : {}) } };
     const headers = spec.headers ? Object.fromEntries(Object.entries(spec.headers).map(([name, description]) => [name, { description, schema: { type: 'string' } }])) : undefined;
@@ -96,7 +96,7 @@ function answers(contract: RouteContract): Record<string, Json> {
 }
 
 export function buildOpenApiDocument(): Json {
-  jsonSchema(problem, 'output');
+  jsonSchema(shapes.problem, 'output');
   const paths: Record<string, Record<string, Json>> = {};
   for (const contract of ROUTES) {
     const body = requestBody(contract);

@@ -1,11 +1,14 @@
 import * as z from 'zod';
 import { itemFields } from '../application/items/commands';
 import { HISTORY_ACTIONS } from '../domain/items/history';
-import { ATTENTIONS, STATES, STATUSES } from '../domain/items/vocabulary';
+import { ATTENTIONS, KINDS, STATES, STATUSES } from '../domain/items/vocabulary';
+import { GROUP_DIMENSIONS, OLDEST_OPEN_COUNT } from '../domain/reports/statistics';
 
 /**
  * The shapes the API answers with, for the OpenAPI document (and for tests that hold answers
  * against the contract). Requests are validated by the commands' own schemas; these describe.
+ * Only the document's builder imports this module (the route contracts name these shapes in
+ * thunks, `ResponseSpec.schema`): no function's bundle builds them.
  */
 const date = z.string().meta({ format: 'date' });
 const instant = z.string().meta({ format: 'date-time' });
@@ -16,7 +19,7 @@ export const warning = z
   .meta({ id: 'Warning' });
 
 export const item = z
-  .object(itemFields)
+  .object(itemFields())
   .extend({
     id: z.string(),
     dueDate: date,
@@ -74,3 +77,65 @@ export const problem = z
     existingId: z.string().optional().meta({ description: '`possible_duplicate`: the open item that looks the same' }),
   })
   .meta({ id: 'Error' });
+
+const days = z.int().nullable();
+/** The figures of `GET /reports/statistik`, for the whole period and for each group. */
+const figures = {
+  decided: z.int().meta({ description: 'Items decided in the period (registered in it, for an item without a decision); the five outcomes add up to it' }),
+  doneOnTime: z.int().meta({ description: 'Done, closed (Stockholm date) on or before the deadline in force' }),
+  doneLate: z.int().meta({ description: 'Done, closed after the deadline in force' }),
+  cancelled: z.int(),
+  openOnTime: z.int().meta({ description: 'Open, deadline today or later' }),
+  openOverdue: z.int().meta({ description: 'Open, deadline before today' }),
+  extended: z.int().meta({ description: 'Deadline changed at least once, whatever the outcome' }),
+  medianDaysToDone: days.meta({ description: 'Calendar days from decision to done, nearest-rank median; null when none is done' }),
+  p90DaysToDone: days.meta({ description: 'Nearest-rank 90th percentile of the same; null when none is done' }),
+};
+export const statistics = z
+  .object({
+    from: date,
+    to: date,
+    asOf: date.meta({ description: 'The day open items are judged on time or overdue (today, Stockholm)' }),
+    filters: z.object({ body: z.string().optional(), unit: z.string().optional(), kind: z.enum(KINDS).optional() }),
+    totals: z.object(figures),
+    groups: z.object(
+      Object.fromEntries(
+        GROUP_DIMENSIONS.map((dimension) => [dimension, z.array(z.object({ key: z.string().nullable().meta({ description: 'null: items without a decision (body)' }), label: z.string(), ...figures }))]),
+      ),
+    ),
+    oldestOpen: z
+      .array(
+        z.object({
+          id: z.string(),
+          kind: z.enum(KINDS),
+          title: z.string(),
+          decision: z.string(),
+          decidedOn: date,
+          unit: z.string(),
+          dueDate: date,
+          overdue: z.boolean(),
+          daysOpen: z.int(),
+          deadlineChanges: z.int(),
+        }),
+      )
+      .meta({ description: `The ${OLDEST_OPEN_COUNT} open items decided longest ago, ties by id` }),
+  })
+  .meta({ id: 'Statistics' });
+
+const publicItem = z.object({
+  title: z.string(),
+  decision: z.string(),
+  unit: z.string(),
+  deadline: date,
+  state: z.enum(STATES),
+  stateLabel: z.string(),
+  closedOn: date.optional(),
+  statusReport: z.object({ text: z.string(), date }).optional().meta({ description: 'The latest lägesrapport, as the official typed it (addresses and hidden names replaced)' }),
+  responsible: z.string().optional().meta({ description: "The responsible official's name, only when the admin chose `showNames`" }),
+});
+export const publicBody = z
+  .object({ body: z.string(), asOf: date, recentlyClosedDays: z.int(), open: z.array(publicItem), recentlyClosed: z.array(publicItem) })
+  .meta({ id: 'PublicBody' });
+export const publicBodySetting = z
+  .object({ body: z.string(), public: z.boolean(), showNames: z.boolean(), updatedBy: z.string(), updatedAt: z.string().meta({ format: 'date-time' }) })
+  .meta({ id: 'PublicBodySetting' });

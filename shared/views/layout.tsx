@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { isAdmin, isRegistrar } from '../domain/caller';
-import { STYLESHEET } from './assets/stylesheet';
+import { STYLESHEET_FILE_NAME } from './assets/stylesheet-name';
 import { WORKSPACE_PATHS } from './paths';
 import { roleLine } from './workspace/format';
 import type { PageContext, Viewer } from './workspace/models';
@@ -60,7 +60,7 @@ export function Layout({ title, context, current, lead, children }: LayoutProps)
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex, nofollow" />
         <title>{`${title} – ${PRODUCT_NAME}`}</title>
-        <link rel="stylesheet" href={WORKSPACE_PATHS.asset(STYLESHEET.fileName)} />
+        <link rel="stylesheet" href={WORKSPACE_PATHS.asset(STYLESHEET_FILE_NAME)} />
       </head>
       <body>
         <a class="ds-skip-link" href="#innehall">

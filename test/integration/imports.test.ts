@@ -13,7 +13,7 @@ import { listAll } from '../../shared/application/items/list-all';
 import { toView } from '../../shared/domain/items/view';
 import { DomainError } from '../../shared/domain/errors';
 import { ITEMS_SHEET } from '../../shared/views/spreadsheets/items';
-import { sheetCsv } from '../../shared/views/spreadsheets/table';
+import { sheetCsv } from '../../shared/views/spreadsheets/csv';
 import { sheetXlsx } from '../../shared/views/spreadsheets/xlsx';
 import { isolatedDependencies } from '../support/isolated';
 import { tableCounts } from '../support/table-snapshot';

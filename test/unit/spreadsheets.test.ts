@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { ITEMS_SHEET } from '../../shared/views/spreadsheets/items';
 import type { ItemView } from '../../shared/domain/items/item';
-import { sheetCsv } from '../../shared/views/spreadsheets/table';
+import { sheetCsv } from '../../shared/views/spreadsheets/csv';
 import { sheetXlsx } from '../../shared/views/spreadsheets/xlsx';
 
 /** A backlog item with a digit-only case number, as an imported register has them. */

@@ -6,8 +6,9 @@ import { conflict, forbidden, invalid, notFound, refused, stale, unavailable } f
 import { diffItems, type HistoryAction, type HistoryEvent } from '../../domain/items/history';
 import { ATTENTIONS, DEFAULT_REMINDERS, dueKindMismatch, KIND_LABELS, originKindMismatch, type Attention, type Due, type Kind, type State, type Status } from '../../domain/items/vocabulary';
 import { searchWords } from '../../domain/items/search';
+import { swedishOrder as collator } from '../../domain/text';
 import type { ItemSort, SortKey } from './query';
-import { type CreateItemBody, type DeadlinePreviewBody, type PatchItemBody } from './commands';
+import type { CreateItemBody, DeadlinePreviewBody, PatchItemBody } from './commands';
 import { type ItemView, type ResolvedDue, type StoredItem, type Warning } from '../../domain/items/item';
 import type { DeadlineRules } from '../../domain/items/rules';
 import {
@@ -487,7 +488,6 @@ export const EXPORT_MAX_ROWS = 20_000;
 /** The most items a list sorted by another column than the deadline reads: as many as an export holds. */
 export const SORT_MAX_ITEMS = EXPORT_MAX_ROWS;
 
-const collator = new Intl.Collator('sv', { sensitivity: 'base', numeric: true });
 const SORT_VALUES: Record<SortKey, (item: ItemView) => string> = {
   due: (item) => item.dueDate,
   title: (item) => item.title,

@@ -1,4 +1,9 @@
-/** The items' vocabulary: kinds, states, limits and the value schemas every contract shares. */
+/**
+ * The items' vocabulary: kinds, states, limits and the value schemas every contract shares. The
+ * schemas are built when a request first parses one (`z.lazy`): every function imports this module
+ * for its words and limits, and building them all at import cost each cold start about 3 ms
+ * (README, "Performance").
+ */
 import * as z from 'zod';
 import { isCalendarDate, type CalendarDate } from '../dates';
 import { CALENDAR_YEARS, isKnownDate } from '../calendar/working-days';
@@ -16,12 +21,14 @@ const KIND_MESSAGE = 'kind ska vara uppdrag, återrapportering, yttrande eller m
  * `kind`: a code, or its Swedish spelling (`återrapportering`), in any case and Unicode
  * normalization; the value is always the code.
  */
-export const kind = z
-  .string({ error: KIND_MESSAGE })
-  .transform((value) => value.normalize('NFC').trim().toLowerCase())
-  .pipe(z.enum(KIND_INPUTS, { error: KIND_MESSAGE }))
-  .transform((value): Kind => (value in KIND_SPELLINGS ? KIND_SPELLINGS[value as keyof typeof KIND_SPELLINGS] : (value as Kind)))
-  .meta({ enum: [...KIND_INPUTS] });
+export const kind = z.lazy(() =>
+  z
+    .string({ error: KIND_MESSAGE })
+    .transform((value) => value.normalize('NFC').trim().toLowerCase())
+    .pipe(z.enum(KIND_INPUTS, { error: KIND_MESSAGE }))
+    .transform((value): Kind => (value in KIND_SPELLINGS ? KIND_SPELLINGS[value as keyof typeof KIND_SPELLINGS] : (value as Kind)))
+    .meta({ enum: [...KIND_INPUTS] }),
+);
 
 export const KIND_LABELS: Record<Kind, string> = {
   uppdrag: 'Uppdrag',
@@ -74,52 +81,64 @@ export const singleLineText = (max: number) =>
 export const multilineText = (max: number) =>
   z.string({ error: 'Ska vara text.' }).trim().min(1, 'Får inte vara tomt.').max(max, `Högst ${max} tecken.`);
 
-export const calendarDate = z
-  .string({ error: 'Ska vara ett datum, ÅÅÅÅ-MM-DD.' })
-  .refine(isCalendarDate, { message: 'Ska vara ett verkligt datum, ÅÅÅÅ-MM-DD.', abort: true })
-  .refine(isKnownDate, `Ska ligga åren ${CALENDAR_YEARS.first}–${CALENDAR_YEARS.last}.`)
-  .meta({ format: 'date', description: `A Stockholm calendar date, YYYY-MM-DD, in the years ${CALENDAR_YEARS.first}–${CALENDAR_YEARS.last}` }) as z.ZodType<CalendarDate>;
+export const calendarDate = z.lazy(() =>
+  z
+    .string({ error: 'Ska vara ett datum, ÅÅÅÅ-MM-DD.' })
+    .refine(isCalendarDate, { message: 'Ska vara ett verkligt datum, ÅÅÅÅ-MM-DD.', abort: true })
+    .refine(isKnownDate, `Ska ligga åren ${CALENDAR_YEARS.first}–${CALENDAR_YEARS.last}.`)
+    .meta({ format: 'date', description: `A Stockholm calendar date, YYYY-MM-DD, in the years ${CALENDAR_YEARS.first}–${CALENDAR_YEARS.last}` }),
+) as z.ZodType<CalendarDate>;
 
 const month = z.string({ error: 'Ska vara en månad, ÅÅÅÅ-MM.' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Ska vara en månad, ÅÅÅÅ-MM.');
 
 /** Body short names as the municipality writes them: KF, KS, KSAU, SN, BUN, MBN-AU. */
-export const bodyName = z
-  .string({ error: 'Ska vara organets förkortning med versaler, t.ex. KS eller BUN.' })
-  .trim()
-  .regex(/^[A-ZÅÄÖ][A-ZÅÄÖ0-9-]{0,19}$/, 'Ska vara organets förkortning med versaler, t.ex. KS eller BUN.');
+export const bodyName = z.lazy(() =>
+  z
+    .string({ error: 'Ska vara organets förkortning med versaler, t.ex. KS eller BUN.' })
+    .trim()
+    .regex(/^[A-ZÅÄÖ][A-ZÅÄÖ0-9-]{0,19}$/, 'Ska vara organets förkortning med versaler, t.ex. KS eller BUN.'),
+);
 
-export const email = z
-  .string({ error: 'Ska vara en e-postadress.' })
-  .trim()
-  .max(254, 'Högst 254 tecken.')
-  .pipe(z.email('Ska vara en e-postadress.'))
-  .transform((value) => value.toLowerCase())
-  .meta({ format: 'email' });
+export const email = z.lazy(() =>
+  z
+    .string({ error: 'Ska vara en e-postadress.' })
+    .trim()
+    .max(254, 'Högst 254 tecken.')
+    .pipe(z.email('Ska vara en e-postadress.'))
+    .transform((value) => value.toLowerCase())
+    .meta({ format: 'email' }),
+);
 
-export const person = z.strictObject({ name: singleLineText(LIMITS.name), email }, { error: 'Ska vara ett objekt med name och email.' });
+export const person = z.lazy(() =>
+  z.strictObject({ name: singleLineText(LIMITS.name), email }, { error: 'Ska vara ett objekt med name och email.' }),
+);
 export type Person = z.infer<typeof person>;
 
 /**
  * The decision an item comes from. `paragraph` (the §) is optional: a decision recorded before
  * the minutes are approved has none yet.
  */
-export const decision = z.strictObject(
-  {
-    body: bodyName,
-    date: calendarDate,
-    paragraph: singleLineText(LIMITS.paragraph).optional(),
-  },
-  { error: 'Ska vara ett objekt med body, date och (om den finns) paragraph.' },
+export const decision = z.lazy(() =>
+  z.strictObject(
+    {
+      body: bodyName,
+      date: calendarDate,
+      paragraph: singleLineText(LIMITS.paragraph).optional(),
+    },
+    { error: 'Ska vara ett objekt med body, date och (om den finns) paragraph.' },
+  ),
 );
 export type Decision = z.infer<typeof decision>;
 
 /** Where a yttrande registered on arrival came from: when the remiss came in and its reference; the sender is `due.recipient`. */
-export const remiss = z.strictObject(
-  {
-    received: calendarDate.optional(),
-    reference: singleLineText(LIMITS.reference).optional(),
-  },
-  { error: 'Ska vara ett objekt med received och reference (båda frivilliga).' },
+export const remiss = z.lazy(() =>
+  z.strictObject(
+    {
+      received: calendarDate.optional(),
+      reference: singleLineText(LIMITS.reference).optional(),
+    },
+    { error: 'Ska vara ett objekt med received och reference (båda frivilliga).' },
+  ),
 );
 export type Remiss = z.infer<typeof remiss>;
 
@@ -127,34 +146,36 @@ export type Remiss = z.infer<typeof remiss>;
 export const DUE_FORMS =
   'Ange due i en av fem former: date; meeting med body och month eller date; meeting med body och by; externalDeadline med recipient (och decidedBy); raised.';
 
-export const due = z.union(
-  [
-    z.strictObject({ date: calendarDate }),
-    z.strictObject({
-      meeting: z.union(
-        [
-          z.strictObject({ body: bodyName, month }),
-          z.strictObject({ body: bodyName, date: calendarDate }),
-          /** Report-backs within a period: the body's last meeting on or before `by`. */
-          z.strictObject({ body: bodyName, by: calendarDate }),
-        ],
-        { error: 'Ange meeting med body och en av month, date eller by.' },
-      ),
-    }),
-    z.strictObject({
-      externalDeadline: calendarDate,
-      recipient: singleLineText(LIMITS.recipient),
-      decidedBy: bodyName.optional(),
-      /**
-       * The official's deadline set by hand (a granted extension, a changed deadline) instead of
-       * the one counted back from the outside deadline; never after it. A plain `{ date }` sent
-       * for an item of this form becomes this, so the remiss's recipient and date are kept.
-       */
-      date: calendarDate.optional(),
-    }),
-    z.strictObject({ raised: calendarDate }),
-  ],
-  { error: DUE_FORMS },
+export const due = z.lazy(() =>
+  z.union(
+    [
+      z.strictObject({ date: calendarDate }),
+      z.strictObject({
+        meeting: z.union(
+          [
+            z.strictObject({ body: bodyName, month }),
+            z.strictObject({ body: bodyName, date: calendarDate }),
+            /** Report-backs within a period: the body's last meeting on or before `by`. */
+            z.strictObject({ body: bodyName, by: calendarDate }),
+          ],
+          { error: 'Ange meeting med body och en av month, date eller by.' },
+        ),
+      }),
+      z.strictObject({
+        externalDeadline: calendarDate,
+        recipient: singleLineText(LIMITS.recipient),
+        decidedBy: bodyName.optional(),
+        /**
+         * The official's deadline set by hand (a granted extension, a changed deadline) instead of
+         * the one counted back from the outside deadline; never after it. A plain `{ date }` sent
+         * for an item of this form becomes this, so the remiss's recipient and date are kept.
+         */
+        date: calendarDate.optional(),
+      }),
+      z.strictObject({ raised: calendarDate }),
+    ],
+    { error: DUE_FORMS },
+  ),
 );
 export type Due = z.infer<typeof due>;
 
@@ -163,16 +184,18 @@ const days = (min: number, max: number) => {
   return z.int({ error: message }).min(min, message).max(max, message);
 };
 
-export const reminderPolicy = z.strictObject(
-  {
-    beforeDays: z
-      .array(days(1, 365), { error: 'Ska vara en lista med dagar före tidsfristen, t.ex. [14, 7, 1].' })
-      .max(10, 'Högst 10 påminnelser före.')
-      .transform((days) => [...new Set(days)].sort((a, b) => b - a)),
-    overdueEveryDays: days(1, 90),
-    escalateAfterDays: days(0, 365),
-  },
-  { error: 'Ska vara ett objekt med beforeDays, overdueEveryDays och escalateAfterDays.' },
+export const reminderPolicy = z.lazy(() =>
+  z.strictObject(
+    {
+      beforeDays: z
+        .array(days(1, 365), { error: 'Ska vara en lista med dagar före tidsfristen, t.ex. [14, 7, 1].' })
+        .max(10, 'Högst 10 påminnelser före.')
+        .transform((days) => [...new Set(days)].sort((a, b) => b - a)),
+      overdueEveryDays: days(1, 90),
+      escalateAfterDays: days(0, 365),
+    },
+    { error: 'Ska vara ett objekt med beforeDays, overdueEveryDays och escalateAfterDays.' },
+  ),
 );
 export type ReminderPolicy = z.infer<typeof reminderPolicy>;
 

@@ -3,7 +3,6 @@ import { roleHolderBody, roleName } from '../../application/directory/roles';
 import { DRAFT_MAX_BODY_BYTES, draftRequest, knownFacts } from '../../drafting/request';
 import { PDF_MAX_BYTES, PDF_TYPE } from '../media';
 import { route } from '../contract';
-import { roleHolder } from '../schemas';
 
 const role = z.object({ role: roleName });
 
@@ -20,7 +19,7 @@ export const DRAFTS_ROUTES = [
     query: knownFacts,
     body: { json: draftRequest, maxBytes: DRAFT_MAX_BODY_BYTES, raw: { types: [PDF_TYPE], maxBytes: PDF_MAX_BYTES } },
     responses: {
-      200: { description: 'The drafts', schema: z.object({ drafts: z.array(z.object({}).loose()), exhortations: z.array(z.object({}).loose()) }) },
+      200: { description: 'The drafts', schema: () => z.object({ drafts: z.array(z.object({}).loose()), exhortations: z.array(z.object({}).loose()) }) },
       422: { description: '`text_too_complex`: the text is too long or too odd to read within a request' },
     },
   }),
@@ -32,7 +31,7 @@ export const DRAFTS_ROUTES = [
     summary: 'Who holds a role the decisions name',
     description: 'Who holds a role that decisions name ("kommundirektören" and "kommundirektör" are one role). Registrars and admins.',
     params: role,
-    responses: { 200: { description: 'The role holder', schema: roleHolder }, 404: { description: 'Nobody holds that role in the directory' } },
+    responses: { 200: { description: 'The role holder', schema: (s) => s.roleHolder }, 404: { description: 'Nobody holds that role in the directory' } },
   }),
   route({
     method: 'PUT',
@@ -43,6 +42,6 @@ export const DRAFTS_ROUTES = [
     description: 'Set who holds a role (admin), so drafts come with the responsible official filled in.',
     params: role,
     body: { json: roleHolderBody },
-    responses: { 200: { description: 'The saved role holder', schema: roleHolder } },
+    responses: { 200: { description: 'The saved role holder', schema: (s) => s.roleHolder } },
   }),
 ] as const;

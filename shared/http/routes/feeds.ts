@@ -12,7 +12,7 @@ export const FEEDS_ROUTES = [
     description:
       "Create a personal, secret iCalendar URL listing the deadlines of one's open items (any signed-in official, for themselves; a registrar for anyone with `{ \"email\": … }`). The URL is shown once; it works until revoked.",
     body: { json: createFeedBody },
-    responses: { 201: { description: 'The feed', schema: z.object({ id: z.string(), url: z.string().meta({ format: 'uri' }) }) } },
+    responses: { 201: { description: 'The feed', schema: () => z.object({ id: z.string(), url: z.string().meta({ format: 'uri' }) }) } },
   }),
   route({
     method: 'DELETE',

@@ -5,7 +5,6 @@ import { ATTENTIONS } from '../../domain/items/vocabulary';
 import { route } from '../contract';
 import { EXPORTS_DESCRIPTION, IMPORT_MAX_BYTES, IMPORT_TYPES, SPREADSHEET_ANSWERS } from '../media';
 import { IMPORT_MAX_ROWS, IMPORT_STATUSES } from '../../application/imports/backlog';
-import { historyEvent, item, warning } from '../schemas';
 
 // An id of the wrong form is an item that does not exist: 404, as for any other.
 const id = z.object({ id: z.string() });
@@ -24,7 +23,7 @@ export const ITEMS_ROUTES = [
       'Register an item (registrar, admin). `kind` also accepts the Swedish spelling `återrapportering`; it is stored and answered as the code (`aterrapportering`). `caseNumber` is optional, and so is `decision.paragraph` (a decision recorded before the minutes are approved has no § yet). A `yttrande` may be registered when the remiss arrives, before any body has decided: then `decision` may be left out and `remiss: { received, reference }` (both optional) says where it came from; the sender is `due.recipient`. Honours `Idempotency-Key` (1–200 visible ASCII characters, kept 24 hours per caller): the same key with the same body returns the first item and stores nothing; with another body, 409. Without a key that matched, an open item with the same kind, decision (body, date, §), responsible and title (case and spacing ignored) is a 409 `possible_duplicate` with its `existingId`; `"confirmDuplicate": true` registers the item anyway. The 201 may carry `warnings` (`no_manager`: no manager on the item nor in the unit directory to escalate to; `overdue_at_registration`; `meeting_already_held`: the meeting the deadline hangs on is past, and the item is flagged `attention: meeting_already_held`).',
     body: { json: createItemBody },
     responses: {
-      201: { description: 'The stored item, with `warnings` when there is something a clerk should know', schema: item.extend({ warnings: z.array(warning).optional() }), headers: { Location: 'The item', ...etag } },
+      201: { description: 'The stored item, with `warnings` when there is something a clerk should know', schema: (s) => s.item.extend({ warnings: z.array(s.warning).optional() }), headers: { Location: 'The item', ...etag } },
       409: { description: '`idempotency_key_reused`: the key was used with another body; `possible_duplicate`: an open item looks the same (`existingId` names it)' },
       422: { description: deadlineProblems },
     },
@@ -41,9 +40,9 @@ export const ITEMS_ROUTES = [
     responses: {
       200: {
         description: 'The deadline',
-        schema: item.pick({ dueDate: true, meetingDate: true, externalDeadline: true, statutoryLimit: true, dueExplanation: true }).extend({
+        schema: (s) => s.item.pick({ dueDate: true, meetingDate: true, externalDeadline: true, statutoryLimit: true, dueExplanation: true }).extend({
           attention: z.enum(ATTENTIONS).optional(),
-          warnings: z.array(warning).optional(),
+          warnings: z.array(s.warning).optional(),
         }),
       },
       422: { description: `${deadlineProblems} (the same 422 as \`POST /uppdrag\`)` },
@@ -58,7 +57,7 @@ export const ITEMS_ROUTES = [
     description: `List items the caller may see: registrars all, a manager their unit, an official their own. \`attention=no_meeting_in_time\`, \`meeting_already_held\` or \`any\` lists the open items that need a clerk. An export holds every matching row, up to 20,000: ${EXPORTS_DESCRIPTION} \`dueBefore\` and \`dueAfter\` are exclusive. Without \`state\`, open items come first, then done, then cancelled, each by due date.`,
     query: listQuery,
     responses: {
-      200: { description: 'A page of items', schema: z.object({ items: z.array(item), nextCursor: z.string().optional() }), types: SPREADSHEET_ANSWERS.types },
+      200: { description: 'A page of items', schema: (s) => z.object({ items: z.array(s.item), nextCursor: z.string().optional() }), types: SPREADSHEET_ANSWERS.types },
       422: SPREADSHEET_ANSWERS.tooLarge,
     },
   }),
@@ -70,7 +69,7 @@ export const ITEMS_ROUTES = [
     summary: 'One item',
     description: 'One item with its computed dates and state. Another unit’s item answers 404 to a manager.',
     params: id,
-    responses: { 200: { description: 'The item', schema: item, headers: etag }, 404: { description: 'No such item, or not yours to see' } },
+    responses: { 200: { description: 'The item', schema: (s) => s.item, headers: etag }, 404: { description: 'No such item, or not yours to see' } },
   }),
   route({
     method: 'PATCH',
@@ -83,7 +82,7 @@ export const ITEMS_ROUTES = [
     params: id,
     body: { json: patchItemBody },
     responses: {
-      200: { description: 'The changed item', schema: item, headers: etag },
+      200: { description: 'The changed item', schema: (s) => s.item, headers: etag },
       404: { description: 'No such item, or not yours to see' },
       409: { description: '`idempotency_key_reused`: the key was used for another change' },
       412: { description: 'If-Match is stale: read the item again (`ETag` is the version now)' },
@@ -99,7 +98,7 @@ export const ITEMS_ROUTES = [
     summary: 'History of an item',
     description: 'Creation and every change, oldest first.',
     params: id,
-    responses: { 200: { description: 'The history', schema: z.object({ events: z.array(historyEvent) }) }, 404: { description: 'No such item, or not yours to see' } },
+    responses: { 200: { description: 'The history', schema: (s) => z.object({ events: z.array(s.historyEvent) }) }, 404: { description: 'No such item, or not yours to see' } },
   }),
   route({
     method: 'POST',
@@ -113,7 +112,7 @@ export const ITEMS_ROUTES = [
     responses: {
       200: {
         description: 'What became of each row, and the counts by status',
-        schema: z.object({
+        schema: () => z.object({
           rows: z.array(z.object({ row: z.int(), status: z.enum(IMPORT_STATUSES), id: z.string().optional(), issues: z.array(z.object({ path: z.string(), message: z.string() })).optional() })),
           counts: z.record(z.enum(IMPORT_STATUSES), z.int()),
         }),

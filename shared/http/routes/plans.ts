@@ -2,7 +2,6 @@ import * as z from 'zod';
 import { closedDaysBody, meetingPlanBody, planYear } from '../../application/plans/commands';
 import { bodyName } from '../../domain/items/vocabulary';
 import { route } from '../contract';
-import { closedDays, meetingPlan } from '../schemas';
 
 const plan = z.object({ body: bodyName, year: planYear });
 const year = z.object({ year: planYear });
@@ -16,7 +15,7 @@ export const PLANS_ROUTES = [
     summary: "A body's meeting plan for a year",
     description: 'A body’s meeting plan for a year.',
     params: plan,
-    responses: { 200: { description: 'The plan', schema: meetingPlan }, 404: { description: 'No plan for that body and year' } },
+    responses: { 200: { description: 'The plan', schema: (s) => s.meetingPlan }, 404: { description: 'No plan for that body and year' } },
   }),
   route({
     method: 'PUT',
@@ -28,7 +27,7 @@ export const PLANS_ROUTES = [
       'Set a body’s meeting plan (admin). Dates must be real dates in that year, without duplicates; they are sorted on save. Open items whose deadline came from this plan are recomputed (history event `recomputed`); one left without a meeting in time, or whose last meeting in time has already been held, keeps its dates and is flagged `attention: no_meeting_in_time`.',
     params: plan,
     body: { json: ({ year }: { year: number }) => meetingPlanBody(year) },
-    responses: { 200: { description: 'The saved plan, with how many items were recomputed and flagged', schema: meetingPlan.extend({ recomputed: z.int(), flagged: z.int() }) } },
+    responses: { 200: { description: 'The saved plan, with how many items were recomputed and flagged', schema: (s) => s.meetingPlan.extend({ recomputed: z.int(), flagged: z.int() }) } },
   }),
   route({
     method: 'GET',
@@ -38,7 +37,7 @@ export const PLANS_ROUTES = [
     summary: 'Extra closed days of a year',
     description: 'Extra days the offices are closed that year, beside weekends, public holidays and the closed eves.',
     params: year,
-    responses: { 200: { description: 'The closed days', schema: closedDays } },
+    responses: { 200: { description: 'The closed days', schema: (s) => s.closedDays } },
   }),
   route({
     method: 'PUT',
@@ -49,6 +48,6 @@ export const PLANS_ROUTES = [
     description: 'Set the extra closed days of a year (admin), e.g. a klämdag. Every open item whose deadline or reminders touch a changed day is recomputed.',
     params: year,
     body: { json: ({ year }: { year: number }) => closedDaysBody(year) },
-    responses: { 200: { description: 'The saved closed days, with how many items were recomputed', schema: closedDays.extend({ recomputed: z.int() }) } },
+    responses: { 200: { description: 'The saved closed days, with how many items were recomputed', schema: (s) => s.closedDays.extend({ recomputed: z.int() }) } },
   }),
 ] as const;

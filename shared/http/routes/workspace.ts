@@ -13,13 +13,16 @@ import { IMPORT_MAX_BYTES, PDF_MAX_BYTES } from '../media';
  * Sign-in, its callback and the stylesheet are public: they are how a session comes to be.
  */
 
+/** Names and values as text, each route's described by its own copy (`meta`): one schema built, not one per route. */
+const textFields = z.record(z.string(), z.string());
+
 /**
  * A page's form as the router takes it: its fields, each once. What a wrong value means is the
  * page's to say (Swedish errors beside the fields), so the page's own parser reads them.
  */
-const fields = (names: string) => z.record(z.string(), z.string()).meta({ description: `Fields: ${names}; and \`csrf\`, the session's form token` });
+const fields = (names: string) => textFields.meta({ description: `Fields: ${names}; and \`csrf\`, the session's form token` });
 /** A GET page's query: read by the page, which shows what is wrong with a filter instead of refusing. */
-const lenientQuery = (names: string) => z.record(z.string(), z.string()).meta({ description: `Parameters: ${names}` });
+const lenientQuery = (names: string) => textFields.meta({ description: `Parameters: ${names}` });
 const flash = lenientQuery('`m`: which confirmation to show after a POST (a code, never text)');
 
 const html = (description: string) => ({ description, types: ['text/html'] as const });

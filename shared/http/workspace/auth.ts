@@ -1,5 +1,5 @@
 import { notFound } from '../../domain/errors';
-import { ASSET_HEADERS, STYLESHEET } from '../../views/assets/stylesheet';
+import { STYLESHEET_FILE_NAME } from '../../views/assets/stylesheet-name';
 import { formValues, parseSignInForm } from '../../views/workspace/forms';
 import { signInFailedPage, signInPage } from '../../views/workspace/sign-in';
 import type { ApiResult } from '../contract';
@@ -79,7 +79,9 @@ export async function signOut(deps: WorkspaceDeps, { body, headers }: { body: Re
 }
 
 /** `GET /assets/{file}`: the stylesheet under its content-hashed name, cached for a year. */
-export function asset(file: string): ApiResult {
-  if (file !== STYLESHEET.fileName) throw notFound('Filen finns inte.');
+export async function asset(file: string): Promise<ApiResult> {
+  if (file !== STYLESHEET_FILE_NAME) throw notFound('Filen finns inte.');
+  // The CSS is a chunk of its own, read by this route only (a browser fetches it once a year at most).
+  const { ASSET_HEADERS, STYLESHEET } = await import('../../views/assets/stylesheet');
   return { statusCode: 200, headers: { ...ASSET_HEADERS, 'content-type': STYLESHEET.contentType }, body: STYLESHEET.body };
 }

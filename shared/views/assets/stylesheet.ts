@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import DESIGN_SYSTEM from './design-system.json';
+import { STYLESHEET_FILE_NAME } from './stylesheet-name';
 
 /**
  * The workspace's own CSS on top of Designsystemet: the page frame, phone layout (tables keep
@@ -146,21 +146,17 @@ export interface Asset {
   contentType: string;
 }
 
-function asset(stem: string, body: string, contentType: string): Asset {
-  const hash = createHash('sha256').update(body).digest('hex').slice(0, 16);
-  return { fileName: `${stem}.${hash}.css`, body, contentType };
-}
-
 /**
  * The one stylesheet of the workspace: Designsystemet's components and default theme (as published,
  * `design-system.json`) and the project CSS. Pages link it as `/assets/<fileName>`; its CSS needs
  * nothing beyond `style-src 'self'` and, for the design system's icons (masks), `img-src data:`.
+ * Loaded only by `GET /assets/{file}` (shared/http/workspace/auth.ts): pages need only its name.
  */
-export const STYLESHEET: Asset = asset(
-  'arbetsyta',
-  `/* ${DESIGN_SYSTEM.source} */\n${DESIGN_SYSTEM.css}\n/* Bevakning */${PROJECT_CSS}`,
-  'text/css; charset=utf-8',
-);
+export const STYLESHEET: Asset = {
+  fileName: STYLESHEET_FILE_NAME,
+  body: `/* ${DESIGN_SYSTEM.source} */\n${DESIGN_SYSTEM.css}\n/* Bevakning */${PROJECT_CSS}`,
+  contentType: 'text/css; charset=utf-8',
+};
 
 /** The headers of `GET /assets/<fileName>`: the name changes with the content, so a year's caching is safe. */
 export const ASSET_HEADERS: Readonly<Record<string, string>> = {

@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import { cleanText } from '../../domain/text';
+import type { Sheet } from './table';
 
 /**
  * A cell a spreadsheet would run as a formula: one starting with =, +, -, @, a tab, CR or LF, also
@@ -29,4 +30,12 @@ export function toCsv(header: string[], rows: (string | number | undefined)[][])
     quoted_match: /[\r\n]/,
     cast: { string: cell },
   });
+}
+
+/** The sheet as CSV for Swedish Excel (`toCsv`: `;`, UTF-8 with BOM, formulas neutralized). */
+export function sheetCsv<Row>(sheet: Sheet<Row>, rows: readonly Row[]): string {
+  return toCsv(
+    sheet.columns.map((c) => c.header),
+    rows.map((row) => sheet.columns.map((c) => c.value(row))),
+  );
 }

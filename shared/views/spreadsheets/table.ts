@@ -1,4 +1,3 @@
-import { toCsv } from './csv';
 import type { CalendarDate } from '../../domain/dates';
 
 /** The media type of an Excel workbook (`Accept` for the XLSX form of every export). */
@@ -34,11 +33,3 @@ export interface Sheet<Row> {
 /** A column, typed so that `value` answers what its type needs. */
 export const column = <Row, T extends ColumnType>(header: string, type: T, value: (row: Row) => CellValue<T> | undefined): Column<Row> =>
   ({ header, type, value }) as Column<Row>;
-
-/** The sheet as CSV for Swedish Excel (shared/views/spreadsheets/csv.ts: `;`, UTF-8 with BOM, formulas neutralized). */
-export function sheetCsv<Row>(sheet: Sheet<Row>, rows: readonly Row[]): string {
-  return toCsv(
-    sheet.columns.map((c) => c.header),
-    rows.map((row) => sheet.columns.map((c) => c.value(row))),
-  );
-}

@@ -1,4 +1,5 @@
-import { column, sheetCsv, type Sheet } from './table';
+import { sheetCsv } from './csv';
+import { column, type Sheet } from './table';
 import { KIND_LABELS } from '../../domain/items/vocabulary';
 import { type ItemView } from '../../domain/items/item';
 import { decisionReference } from '../../domain/items/reference';
