@@ -40,7 +40,7 @@ export const TABLE = {
     /**
      * Every item by the date it is counted from (its decision date; without a decision, its
      * Stockholm registration date), partitioned by that month: the statistics' only read, of
-     * each item only its counted facts (GSI9FACTS, shared/domain/reports/statistics.ts CountedItem).
+     * each item only its counted facts (GSI9FACTS, shared/domain/reports/counted.ts CountedItem).
      */
     byDecision: { indexName: 'byDecision', partitionKey: 'GSI9PK', sortKey: 'GSI9SK', factsAttribute: 'GSI9FACTS' },
     /**

@@ -1,4 +1,5 @@
-import { computeStatistics, countedItem, describeOldestOpen, type ReportItem, type Statistics } from '../../shared/domain/reports/statistics';
+import { countedItem, type ReportItem } from '../../shared/domain/reports/counted';
+import { computeStatistics, describeOldestOpen, type Statistics } from '../../shared/domain/reports/statistics';
 
 /**
  * The statistics of whole items as the product computes them: each item's counted facts

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DAYS_MEASURES, OUTCOMES, daysToDoneByKind, outcomesByBody, outcomesByYear, statisticsCharts } from '../../shared/views/reports/charts';
-import { type ReportItem, type Statistics } from '../../shared/domain/reports/statistics';
+import type { ReportItem } from '../../shared/domain/reports/counted';
+import type { Statistics } from '../../shared/domain/reports/statistics';
 import { statisticsOf } from '../support/statistics-of';
 import { statisticsHistory } from '../support/statistics-history';
 

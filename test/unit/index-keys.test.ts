@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countedFacts, itemIndexKeys, readCountedFacts, stripKeys } from '../../shared/adapters/dynamo/keys';
-import { countedItem } from '../../shared/domain/reports/statistics';
+import { countedItem } from '../../shared/domain/reports/counted';
 import type { StoredItem } from '../../shared/domain/items/item';
 import { TABLE, type IndexDefinition } from '../../shared/platform/table';
 

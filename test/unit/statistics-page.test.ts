@@ -3,7 +3,7 @@ import { render } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
 import { statisticsCharts } from '../../shared/views/reports/charts';
 import { StatisticsContent, statisticsSummary } from '../../shared/views/reports/statistics-page';
-import { type ReportItem } from '../../shared/domain/reports/statistics';
+import type { ReportItem } from '../../shared/domain/reports/counted';
 import { statisticsOf } from '../support/statistics-of';
 import { statisticsHistory } from '../support/statistics-history';
 

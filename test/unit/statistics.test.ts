@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { computeStatistics, countedItem, decisionReference, describeOldestOpen, nearestRank, statisticsQuery, type ReportItem } from '../../shared/domain/reports/statistics';
+import { countedItem, type ReportItem } from '../../shared/domain/reports/counted';
+import { computeStatistics, decisionReference, describeOldestOpen, nearestRank, statisticsQuery } from '../../shared/domain/reports/statistics';
 import { statisticsOf } from '../support/statistics-of';
 import { toIssues } from '../../shared/domain/validation';
 import { statisticsHistory, type HistoryItem } from '../support/statistics-history';

@@ -13,7 +13,7 @@ import type { CalendarDate } from '../../domain/dates';
 import type { HistoryEvent } from '../../domain/items/history';
 import type { StoredItem } from '../../domain/items/item';
 import type { PublicSourceItem } from '../../domain/reports/public';
-import { countedItem, type CountedItem, type ReportItem } from '../../domain/reports/statistics';
+import { countedItem, type CountedItem, type ReportItem } from '../../domain/reports/counted';
 import {
   IdempotencyKeyTaken,
   InvalidCursor,

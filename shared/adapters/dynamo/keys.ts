@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { stockholmDate } from '../../domain/dates';
 import type { StoredItem } from '../../domain/items/item';
-import { closedDate, countedDate, countedItem, type CountedItem } from '../../domain/reports/statistics';
+import { closedDate, countedDate, countedItem, type CountedItem } from '../../domain/reports/counted';
 import { keyAttributeNames, TABLE, type IndexDefinition } from '../../platform/table';
 
 /**
@@ -153,7 +153,7 @@ export function itemIndexKeys(item: StoredItem): Record<string, string> {
     keys[byAttention.partitionKey] = attentionPartition(item.attention);
     keys[byAttention.sortKey] = sort;
   }
-  // Every item, by the date the statistics count it from (shared/domain/reports/statistics.ts).
+  // Every item, by the date the statistics count it from (shared/domain/reports/counted.ts).
   const counted = countedDate(item);
   keys[byDecision.partitionKey] = decidedPartition(counted.slice(0, 7));
   keys[byDecision.sortKey] = `${counted}#${item.id}`;

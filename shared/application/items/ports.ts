@@ -4,7 +4,8 @@ import type { HistoryEvent } from '../../domain/items/history';
 import type { Attention, Kind, Status } from '../../domain/items/vocabulary';
 import type { StoredItem } from '../../domain/items/item';
 import type { PublicSourceItem } from '../../domain/reports/public';
-import type { CountedItem, ReportItem, StatisticsFilters } from '../../domain/reports/statistics';
+import type { CountedItem, ReportItem } from '../../domain/reports/counted';
+import type { StatisticsFilters } from '../../domain/reports/statistics';
 import type { DeadlineData, DeadlineReads } from '../plans/deadline-rules';
 import type { Unit } from '../units/directory';
 

@@ -4,7 +4,8 @@ import { cleanText } from '../text';
 import type { Person, State } from '../items/vocabulary';
 import type { StatusReport } from '../items/item';
 import { stateOf } from '../schedule/state';
-import { closedDate, decisionReference, type ReportItem } from './statistics';
+import { closedDate, type ReportItem } from './counted';
+import { decisionReference } from './statistics';
 
 /**
  * `GET /offentlig/{body}`: the public follow-up of one body's decisions, for residents and the

@@ -1,24 +1,13 @@
 import * as z from 'zod';
-import { daysBetween, stockholmDay, type CalendarDate } from '../dates';
+import { daysBetween, type CalendarDate } from '../dates';
 import { bodyName, calendarDate, KIND_LABELS, KINDS, LIMITS, type Kind } from '../items/vocabulary';
-import { type StoredItem } from '../items/item';
+import { type CountedItem, type ReportItem } from './counted';
 
 /**
  * `GET /reports/statistik`: how the decisions of a period were carried out, the figures municipal
  * auditors review in a "granskning av verkställighet av beslut" (decided, done on time and late,
  * cancelled, still open, extended, days from decision to done, the oldest open items).
  */
-
-/**
- * What the statistics and the public page read of an item. The decision is optional and so are its
- * paragraph and the case number: a yttrande may be registered from a remiss alone, with no
- * decision. A StoredItem fits this type.
- */
-export type ReportItem = Pick<StoredItem, 'id' | 'kind' | 'title' | 'unit' | 'dueDate' | 'status' | 'createdAt' | 'updatedAt' | 'closedAt' | 'deadlineChanges'> & {
-  caseNumber?: string;
-  decision?: { body: string; date: CalendarDate; paragraph?: string };
-  remiss?: { received?: CalendarDate; reference?: string };
-};
 
 /** The query of `GET /reports/statistik`: the period of decision dates (both days included) and the optional filters. */
 export const statisticsQuery = z
@@ -113,12 +102,6 @@ export function decisionReference(item: Pick<ReportItem, 'decision' | 'remiss' |
   return parts.join(', ') || NO_DECISION_LABEL;
 }
 
-/** The date an item is counted from: its decision date, or its Stockholm registration date when it has no decision. */
-export const countedDate = (item: Pick<ReportItem, 'decision' | 'createdAt'>): CalendarDate => item.decision?.date ?? stockholmDay(item.createdAt);
-
-/** The Stockholm date an item was closed; a closed item from before `closedAt` was recorded counts by `updatedAt`, the latest it can have closed. */
-export const closedDate = (item: Pick<ReportItem, 'closedAt' | 'updatedAt'>): CalendarDate => stockholmDay(item.closedAt ?? item.updatedAt);
-
 type Outcome = 'doneOnTime' | 'doneLate' | 'cancelled' | 'openOnTime' | 'openOverdue';
 
 /** Counts of one group as the items pass; day counts as a histogram (day count → items) so percentiles need no sorting of items. */
@@ -163,39 +146,6 @@ const SORTS: Record<GroupDimension, (a: Tally, b: Tally) => number> = {
   kind: (a, b) => KINDS.indexOf(a.key as Kind) - KINDS.indexOf(b.key as Kind),
   year: (a, b) => Number(a.key) - Number(b.key),
 };
-
-/**
- * What the statistics count of an item, derived from it by countedItem: the kind, unit, deciding
- * body (null without a decision), the date it counts from, its status, the Stockholm date it was
- * closed (null while open), the deadline in force and how often that deadline changed. Stored with
- * each item (docs/data-model.md), so a statistics read parses these few values instead of the item.
- */
-export interface CountedItem {
-  id: string;
-  kind: Kind;
-  unit: string;
-  body: string | null;
-  countedOn: CalendarDate;
-  status: StoredItem['status'];
-  closedOn: CalendarDate | null;
-  dueDate: CalendarDate;
-  deadlineChanges: number;
-}
-
-/** The facts computeStatistics counts of an item (the dates by countedDate and closedDate). */
-export function countedItem(item: ReportItem): CountedItem {
-  return {
-    id: item.id,
-    kind: item.kind,
-    unit: item.unit,
-    body: item.decision?.body ?? null,
-    countedOn: countedDate(item),
-    status: item.status,
-    closedOn: item.status === 'open' ? null : closedDate(item),
-    dueDate: item.dueDate,
-    deadlineChanges: item.deadlineChanges ?? 0,
-  };
-}
 
 /** Older first (decision or registration date, then id): the order of `oldestOpen`. */
 const olderFirst = (a: CountedItem, b: CountedItem) => a.countedOn.localeCompare(b.countedOn) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
