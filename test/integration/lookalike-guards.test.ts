@@ -209,6 +209,39 @@ describe('the closed days, meeting plans and units a registration read before', 
     expect(after.commands).toEqual(['TransactWriteCommand', 'BatchGetCommand', 'TransactWriteCommand']);
   });
 
+  it('a meeting added to a plan the process had read can be registered against at once: a refusal counted from what it kept is first confirmed from the table', async () => {
+    await http('PUT', '/meetings/SN/2028', admin, { body: { leadWorkingDays: 10, dates: ['2028-06-14'] } });
+    const first = await http('POST', '/uppdrag', registrar, { body: body({ due: { meeting: { body: 'SN', month: '2028-06' } } }) });
+    await http('PUT', '/meetings/SN/2028', admin, { body: { leadWorkingDays: 10, dates: ['2028-06-14', '2028-06-21'] } });
+
+    let atNewMeeting: Awaited<ReturnType<typeof http>> | undefined;
+    const commands = await commandsDuring(async () => {
+      atNewMeeting = await http('POST', '/uppdrag', registrar, { body: body({ due: { meeting: { body: 'SN', date: '2028-06-21' } } }) });
+    });
+    let notAMeeting: Awaited<ReturnType<typeof http>> | undefined;
+    const refusedCommands = await commandsDuring(async () => {
+      notAMeeting = await http('POST', '/uppdrag', registrar, { body: body({ due: { meeting: { body: 'SN', date: '2028-06-28' } } }) });
+    });
+
+    expect(first.status, first.text).toBe(201);
+    expect([atNewMeeting!.status, atNewMeeting!.json.meetingDate], atNewMeeting!.text).toEqual([201, '2028-06-21']);
+    expect(commands).toEqual(['BatchGetCommand', 'TransactWriteCommand']);
+    // Wednesday 28 June is no SN meeting in the plan as it is now: refused after one read, nothing written.
+    expect([notAMeeting!.status, notAMeeting!.json.code]).toEqual([422, 'not_a_meeting']);
+    expect(refusedCommands).toEqual(['BatchGetCommand']);
+  });
+
+  it('a plan entered for a year the process found none for is used at once', async () => {
+    const atFebruary = () => body({ due: { meeting: { body: 'SN', month: '2029-02' } } });
+    const before = await http('POST', '/uppdrag', registrar, { body: atFebruary() });
+    await http('PUT', '/meetings/SN/2029', admin, { body: { leadWorkingDays: 10, dates: ['2029-02-14'] } });
+
+    const after = await http('POST', '/uppdrag', registrar, { body: atFebruary() });
+
+    expect([before.status, before.json.code]).toEqual([422, 'no_meeting_plan']);
+    expect([after.status, after.json.meetingDate], after.text).toEqual([201, '2029-02-14']);
+  });
+
   it('a unit given a manager in this process, and given another, escalates the next item to that manager', async () => {
     const before = await create();
     await http('PUT', `/units/${encodeURIComponent('Kulturförvaltningen')}`, admin, { body: { manager: sam } });

@@ -80,8 +80,9 @@ describe('the statistics and public-page index keys of an item', () => {
     expect(readCountedFacts('ks-31', itemIndexKeys(item)[TABLE.indexes.byDecision.factsAttribute])).toEqual(countedItem(item));
   });
 
-  it('reads no facts that are missing or written in another layout: the item itself is read instead', () => {
+  it('reads no facts that are missing, unreadable or written in another layout: the item itself is read instead', () => {
     expect(readCountedFacts('ks-31', undefined)).toBeUndefined();
+    expect(readCountedFacts('ks-31', '[1,"uppdrag"')).toBeUndefined();
     expect(readCountedFacts('ks-31', JSON.stringify([2, 'uppdrag', 'KS']))).toBeUndefined();
   });
 });

@@ -115,7 +115,7 @@ async function withConflictRetry(write: () => Promise<unknown>): Promise<void> {
       // A failed condition is an answer (the caller's to translate); only a transient cancellation is retried.
       if (!codes?.some((code) => code !== undefined && TRANSIENT.includes(code)) || codes.includes('ConditionalCheckFailed')) throw error;
       // Still cancelled after the retries: nothing was written; the caller may send it again.
-      if (attempt >= CONFLICT_RETRIES) throw unavailable('Ärendet ändras av någon annan just nu. Försök igen om en stund.', 1, error);
+      if (attempt >= CONFLICT_RETRIES) throw unavailable('Någon annan sparade samtidigt, så inget sparades. Försök igen om en stund.', 1, error);
       await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt + Math.random() * 20));
     }
   }
@@ -343,6 +343,7 @@ export function createDynamoItemRepository(client: DynamoDBDocumentClient, table
         lookalikes: [...(guard ?? [])],
         guardsComplete: !keys.lookalike || guardsComplete,
         references: [...known.values()].map(asRead),
+        readConsistently: missing.length === referenceKeys.length,
       };
     },
 

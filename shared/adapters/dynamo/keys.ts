@@ -178,10 +178,16 @@ export function countedFacts(item: StoredItem): string {
   return JSON.stringify([FACTS_LAYOUT, kind, unit, body, countedOn, status, closedOn, dueDate, deadlineChanges]);
 }
 
-/** The counted facts of item `id` as countedFacts stored them; undefined when absent or in another layout. */
+/** The counted facts of item `id` as countedFacts stored them; undefined when absent, unreadable or in another layout. */
 export function readCountedFacts(id: string, stored: unknown): CountedItem | undefined {
   if (typeof stored !== 'string') return undefined;
-  const facts: unknown = JSON.parse(stored);
+  let facts: unknown;
+  try {
+    facts = JSON.parse(stored);
+  } catch {
+    // Not as countedFacts writes it: the item is read whole instead.
+    return undefined;
+  }
   if (!Array.isArray(facts) || facts[0] !== FACTS_LAYOUT || facts.length !== 9) return undefined;
   type Stored = [number, CountedItem['kind'], string, string | null, string, CountedItem['status'], string | null, string, number];
   const [, kind, unit, body, countedOn, status, closedOn, dueDate, deadlineChanges] = facts as Stored;

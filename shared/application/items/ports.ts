@@ -94,6 +94,11 @@ export interface RegistrationData extends DeadlineData {
   guardsComplete: boolean;
   /** The reference records the data above came from, as they were when read. */
   references: ReferenceAsRead[];
+  /**
+   * Whether all of those records were read now, strongly consistently; false when some came from
+   * what the process kept from an earlier registration (proved current only by the transaction).
+   */
+  readConsistently: boolean;
 }
 
 /**

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { isRegistrar, managedUnit, requireRegistrar, type Caller } from '../../domain/caller';
 import type { Clock } from '../../platform/clock';
 import { addDays, stockholmDate, swedishDate, type CalendarDate } from '../../domain/dates';
-import { conflict, forbidden, invalid, notFound, refused, stale, unavailable } from '../../domain/errors';
+import { conflict, DomainError, forbidden, invalid, notFound, refused, stale, unavailable } from '../../domain/errors';
 import { diffItems, type HistoryAction, type HistoryEvent } from '../../domain/items/history';
 import { ATTENTIONS, DEFAULT_REMINDERS, dueKindMismatch, KIND_LABELS, originKindMismatch, type Attention, type Due, type Kind, type State, type Status } from '../../domain/items/vocabulary';
 import { searchWords } from '../../domain/items/search';
@@ -101,7 +101,9 @@ const REGISTRATION_ATTEMPTS = 3;
  * transaction's conditions check too (it joins the item to its guard only if the guard holds
  * nothing, so that two identical registrations at the same instant store one). When one of them
  * fails, the next attempt reads everything, strongly consistently, and answers from what it
- * finds: the stored item, the 409, or the deadline from the changed data. A process's first
+ * finds: the stored item, the 409, or the deadline from the changed data. A deadline refused
+ * (422) from what the process kept is likewise confirmed by reading everything anew before it is
+ * answered: a plan or meeting an admin saved in another process since is then found. A process's first
  * registration reads the reference data (with the idempotency record and the guard) in one
  * batched read first. A look-alike the guard names is read to name it in the 409 (README,
  * "Registering an item").
@@ -129,6 +131,9 @@ export async function createItem(deps: ItemDeps, caller: Caller, body: CreateIte
       // The idempotency record is not read in the common case: a retried request is answered as the first one was, whatever the rules say now.
       const replay = idempotencyKey ? await replayIdempotent(deps, caller, idempotencyKey, bodyHash) : undefined;
       if (replay) return replay;
+      // A refusal counted from what this process kept (a plan saved since in another process is
+      // not in it) is confirmed from the table first: the next attempt reads everything anew.
+      if (error instanceof DomainError && error.kind === 'deadline' && !data.readConsistently) continue;
       throw error;
     }
     const duplicate = confirmDuplicate ? undefined : await openLookalike(deps, fields, work, data);
@@ -171,8 +176,9 @@ export async function createItem(deps: ItemDeps, caller: Caller, body: CreateIte
         const replay = await replayIdempotent(deps, caller, idempotencyKey, bodyHash);
         if (replay) return replay;
       }
-      // The same work registered in between, or the closed days, a plan or the unit changed: read again.
-      if (error instanceof LookalikeTaken || error instanceof ReferenceChanged) {
+      // The same work registered in between, the closed days, a plan or the unit changed, or the
+      // key's record expired between the transaction and its reading: read again.
+      if (error instanceof LookalikeTaken || error instanceof ReferenceChanged || error instanceof IdempotencyKeyTaken) {
         if (attempt < REGISTRATION_ATTEMPTS) continue;
         const busy = error instanceof LookalikeTaken ? 'Samma ärende registreras av någon annan just nu.' : 'Kalendern, sammanträdesplanen eller enheten ändras just nu.';
         throw unavailable(`${busy} Försök igen om en stund.`, 1, error);
