@@ -4,7 +4,7 @@ import { createItem } from '../../shared/application/items/service';
 import { admin, itemBody, registrar } from '../support/api';
 import { routeServer } from '../support/route-server';
 import { tableCounts } from '../support/table-snapshot';
-import { localSessionSettings, open, pageText, sessionFor, submit, type Browserish } from '../support/workspace';
+import { changedFields, formFields, localSessionSettings, open, pageText, sessionFor, submit, type Browserish } from '../support/workspace';
 
 /**
  * Offentliga sidor through the workspace's routes, on a table of its own (Friday 14 May 2027, 09:00
@@ -76,7 +76,31 @@ describe('Offentliga sidor', () => {
     // Opened without "Visa ansvarigas namn": the page names no one.
     expect(bun.text).not.toContain('Kim Berg');
     const text = await listText();
-    expect(text).toMatch(/Organ Sidan Ansvarigas namn Ändrad BUN Öppen: \/offentlig\/BUN Visas inte 14 maj 2027[^A-Z]*09:00 admin@kommun\.example\.se KS Stängd Visas inte 14 maj 2027[^A-Z]*10:30 admin@kommun\.example\.se/);
+    expect(text).toMatch(
+      /Organ Sidan Ansvarigas namn Ändrad Ändra BUN Öppen: \/offentlig\/BUN Visas inte 14 maj 2027[^A-Z]*09:00 admin@kommun\.example\.se Ändra BUN KS Stängd Visas inte 14 maj 2027[^A-Z]*10:30 admin@kommun\.example\.se Ändra KS/,
+    );
+  });
+
+  it("fills the form with a listed body's setting from its row's Ändra, so a change starts from what it is; another body's form is empty", async () => {
+    await submit(server.url, '/admin/offentliga', { body: 'KF', public: 'ja', showNames: 'ja' }, asAdmin);
+    const list = await open(server.url, '/admin/offentliga', asAdmin);
+    expect(list.text).toContain('<a href="/admin/offentliga?organ=KF#oppna-stang">');
+
+    const kf = await open(server.url, '/admin/offentliga?organ=KF', asAdmin);
+    const fields = formFields(kf.text, '/admin/offentliga');
+    // Unticking "Visa ansvarigas namn" and saving keeps the page open.
+    const saved = await submit(server.url, '/admin/offentliga', changedFields(fields, { showNames: undefined }), asAdmin);
+    const unknown = await open(server.url, '/admin/offentliga?organ=SN', asAdmin);
+
+    expect(kf.status).toBe(200);
+    expect(fields.filter(([name]) => name !== 'csrf')).toEqual([
+      ['body', 'KF'],
+      ['public', 'ja'],
+      ['showNames', 'ja'],
+    ]);
+    expect(saved).toMatchObject({ status: 303, location: '/admin/offentliga?m=offentlig-oppnad' });
+    expect(await server.deps.publicBodies.get('KF')).toMatchObject({ public: true, showNames: false });
+    expect(formFields(unknown.text, '/admin/offentliga').filter(([name]) => name !== 'csrf')).toEqual([['body', '']]);
   });
 
   it("refuses a registrar the page and the form with the workspace's Swedish 403 page, and nothing changes", async () => {

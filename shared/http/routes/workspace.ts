@@ -139,7 +139,9 @@ export const WORKSPACE_ROUTES = [
   form('/admin/enheter', 'Set a unit\'s manager', 'As `PUT /units/{unit}`.', 'unit, managerName, managerEmail'),
   page('/admin/roller', 'Roller: who holds the roles decisions name', 'Admins.'),
   form('/admin/roller', 'Set who holds a role', 'As `PUT /directory/roles/{role}`.', 'role, name, email, unit'),
-  page('/admin/offentliga', 'Offentliga sidor: which bodies\' follow-up is public', 'Every body whose public page (`GET /offentlig/{body}`) an admin has set: open or closed, whether it names the responsible officials, who changed it and when, and a link to the page while it is open. Admins.'),
+  page('/admin/offentliga', 'Offentliga sidor: which bodies\' follow-up is public', 'Every body whose public page (`GET /offentlig/{body}`) an admin has set: open or closed, whether it names the responsible officials, who changed it and when, and a link to the page while it is open; a row\'s "Ändra" fills the form with its setting. Admins.', {
+    query: lenientQuery('`m`, and `organ`: a listed body whose setting fills the form'),
+  }),
   form('/admin/offentliga', 'Open or close a body\'s public page', 'As `PUT /public-bodies/{body}` (the same use case), by the admin signed in: `public` and `showNames` are checkboxes, left out meaning false.', 'body, public, showNames'),
   route({
     method: 'GET',

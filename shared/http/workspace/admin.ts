@@ -6,7 +6,7 @@ import { requireAdmin } from '../../domain/caller';
 import { DomainError } from '../../domain/errors';
 import { WORKSPACE_PATHS } from '../../views/paths';
 import { closedDaysPage, planPage, plansPage, publicBodiesPage, rolesPage, unitsPage } from '../../views/workspace/admin';
-import { formValues, parseClosedDaysForm, parsePlanChoice, parsePlanForm, parsePublicBodyForm, parseRoleForm, parseUnitForm } from '../../views/workspace/forms';
+import { CHECKED, formValues, parseClosedDaysForm, parsePlanChoice, parsePlanForm, parsePublicBodyForm, parseRoleForm, parseUnitForm } from '../../views/workspace/forms';
 import type { FormState, PlanField, PlanModel, PublicBodyField, RoleField, UnitField } from '../../views/workspace/models';
 import type { UploadedFile } from '../contract';
 import type { Session } from '../session';
@@ -123,13 +123,21 @@ export async function changeRole(deps: WorkspaceDeps, { session, body }: FormReq
   return seeOther(`${WORKSPACE_PATHS.roles}?m=roll-sparad`);
 }
 
-async function renderPublicBodies(deps: WorkspaceDeps, session: Session, status: number, form: FormState<PublicBodyField>, flashCode?: string) {
+/**
+ * Offentliga sidor with `form` in its form, or, without one, the setting of the listed body
+ * `chosen` (a row's "Ändra"), so that changing it starts from what it is; empty for any other.
+ */
+async function renderPublicBodies(deps: WorkspaceDeps, session: Session, status: number, form: FormState<PublicBodyField> | undefined, flashCode?: string, chosen?: string) {
   const bodies = await listPublicBodies(deps, session.caller);
-  return htmlPage(status, publicBodiesPage({ ...(await pageContext(deps, session, flashCode)), bodies, form }));
+  const setting = chosen === undefined ? undefined : bodies.find((listed) => listed.body === chosen);
+  const filled: FormState<PublicBodyField> = form ?? {
+    values: setting ? { body: setting.body, ...(setting.public ? { public: CHECKED } : {}), ...(setting.showNames ? { showNames: CHECKED } : {}) } : {},
+  };
+  return htmlPage(status, publicBodiesPage({ ...(await pageContext(deps, session, flashCode)), bodies, form: filled }));
 }
 
-/** `GET /admin/offentliga`: the bodies whose public page is set, open or closed. */
-export const showPublicBodies = (deps: WorkspaceDeps, { session, query }: PageRequest) => renderPublicBodies(deps, session, 200, { values: {} }, query.m);
+/** `GET /admin/offentliga`: the bodies whose public page is set, open or closed; `?organ=KS` fills the form with KS's setting. */
+export const showPublicBodies = (deps: WorkspaceDeps, { session, query }: PageRequest) => renderPublicBodies(deps, session, 200, undefined, query.m, query.organ);
 
 /** `POST /admin/offentliga`: as `PUT /public-bodies/{body}`, by the admin signed in. */
 export async function changePublicBody(deps: WorkspaceDeps, { session, body }: FormRequest) {

@@ -252,6 +252,9 @@ export function unitsPage(model: UnitsModel): string {
                 <th scope="col">Chef</th>
                 <th scope="col">E-post</th>
                 <th scope="col">Ändrad</th>
+                <th scope="col" class="no-print">
+                  <span class="ds-sr-only">Ändra</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -379,6 +382,9 @@ export function publicBodiesPage(model: PublicBodiesModel): string {
                 <th scope="col">Sidan</th>
                 <th scope="col">Ansvarigas namn</th>
                 <th scope="col">Ändrad</th>
+                <th scope="col" class="no-print">
+                  <span class="ds-sr-only">Ändra</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -401,6 +407,11 @@ export function publicBodiesPage(model: PublicBodiesModel): string {
                     {instant(setting.updatedAt)}
                     <br />
                     <span class="hint email">{setting.updatedBy}</span>
+                  </td>
+                  <td class="no-print">
+                    <a href={`${WORKSPACE_PATHS.publicBodies}?organ=${encodeURIComponent(setting.body)}#oppna-stang`}>
+                      Ändra<span class="ds-sr-only"> {setting.body}</span>
+                    </a>
                   </td>
                 </tr>
               ))}
