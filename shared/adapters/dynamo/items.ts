@@ -598,7 +598,7 @@ export function createDynamoItemRepository(client: DynamoDBDocumentClient, table
           IndexName: TABLE.indexes.byDecision.indexName,
           KeyConditionExpression: `${TABLE.indexes.byDecision.partitionKey} = :pk AND ${TABLE.indexes.byDecision.sortKey} BETWEEN :from AND :to`,
           ExpressionAttributeValues: { ...values, ':pk': decidedPartition(month), ':from': from, ':to': `${to}#\uffff` },
-          // The facts alone, not the item: a fifth of the bytes to send and parse.
+          // The facts alone, not the item: about a third of the bytes to send and parse (160 against 450).
           ProjectionExpression: `#id, ${factsAttribute}`,
           ExpressionAttributeNames: names,
           ...(conditions.length ? { FilterExpression: conditions.join(' AND ') } : {}),

@@ -13,11 +13,11 @@ import type { SheetRow, SheetTable } from './ports';
  * The most rows one file may hold: 250, so that an import finishes well within API Gateway's
  * 29 seconds (its 30-second integration timeout less the function's start). Rows are registered
  * one after another, each through `createItem` (one transaction, after the row's own look-ups;
- * the first also reads the closed days, plans and units it needs); on a table from before the look-alike guards, until `npm run guards` has
- * run, each also looks through the official's open items, which grows with every row of that
- * official. Measured that way, on DynamoDB Local on a shared 2-core machine: 250 rows take 9–10 s,
- * naming 60 officials or one (one official, the worst case for the look-up: 300 rows 12 s, 500
- * rows 25 s); the integration test checks the pace. A larger backlog goes in several files.
+ * the first also reads the closed days, plans and units it needs); on a table from before the
+ * look-alike guards, until `npm run guards` has run, each also looks through the official's
+ * open items, which grows with every row of that official. Measured that way, on DynamoDB Local
+ * on a shared 2-core machine: 250 rows take 9–10 s, naming 60 officials or one (one official, the
+ * worst case for the look-up: 300 rows 12 s, 500 rows 25 s); the integration test checks the pace. A larger backlog goes in several files.
  */
 export const IMPORT_MAX_ROWS = 250;
 

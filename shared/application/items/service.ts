@@ -97,15 +97,15 @@ const REGISTRATION_ATTEMPTS = 3;
  *
  * Commonly one round trip to the table, the transaction: the closed days, meeting plans and unit
  * come from what this process read before, and the transaction checks that each the item was
- * computed from is still as read; the idempotency record and the look-alike guard are taken to be absent, which the
- * transaction's conditions check too (it joins the item to its guard only if the guard holds
- * nothing, so that two identical registrations at the same instant store one). When one of them
- * fails, the next attempt reads everything, strongly consistently, and answers from what it
- * finds: the stored item, the 409, or the deadline from the changed data. A deadline refused
- * (422) from what the process kept is likewise confirmed by reading everything anew before it is
- * answered: a plan or meeting an admin saved in another process since is then found. A process's first
- * registration reads the reference data (with the idempotency record and the guard) in one
- * batched read first. A look-alike the guard names is read to name it in the 409 (README,
+ * computed from is still as read; the idempotency record and the look-alike guard are taken to be
+ * absent, which the transaction's conditions check too (it joins the item to its guard only if
+ * the guard holds nothing, so that two identical registrations at the same instant store one).
+ * When one of them fails, the next attempt reads everything, strongly consistently, and answers
+ * from what it finds: the stored item, the 409, or the deadline from the changed data. A deadline
+ * refused (422) from what the process kept is likewise confirmed by reading everything anew before
+ * it is answered: a plan or meeting an admin saved in another process since is then found. A
+ * process's first registration reads the reference data (with the idempotency record and the
+ * guard) in one batched read first. A look-alike the guard names is read to name it in the 409 (README,
  * "Registering an item").
  */
 export async function createItem(deps: ItemDeps, caller: Caller, body: CreateItemBody, idempotencyKey?: string): Promise<Registration> {
@@ -180,7 +180,7 @@ export async function createItem(deps: ItemDeps, caller: Caller, body: CreateIte
       // key's record expired between the transaction and its reading: read again.
       if (error instanceof LookalikeTaken || error instanceof ReferenceChanged || error instanceof IdempotencyKeyTaken) {
         if (attempt < REGISTRATION_ATTEMPTS) continue;
-        const busy = error instanceof LookalikeTaken ? 'Samma ärende registreras av någon annan just nu.' : 'Kalendern, sammanträdesplanen eller enheten ändras just nu.';
+        const busy = error instanceof ReferenceChanged ? 'Kalendern, sammanträdesplanen eller enheten ändras just nu.' : 'Samma ärende registreras av någon annan just nu.';
         throw unavailable(`${busy} Försök igen om en stund.`, 1, error);
       }
       throw error;
