@@ -1671,7 +1671,7 @@ function infinitive(title: string): string {
 // ---------------------------------------------------------------- remiss letters
 
 const AUTHORITY =
-  /\b(?:lansstyrelsen|regeringskansliet|[a-z]+departementet|[a-z]+(?:verket|myndigheten|inspektionen|kollegiet|kassan)|socialstyrelsen|region [a-z]+|sveriges kommuner och regioner)\b/g;
+  /\b(?:lansstyrelsen|regeringskansliet|[a-z]+departementet|[a-z]+(?:verket|myndigheten|inspektionen|kollegiet|kassan)|(?:social|skogs|transport)styrelsen|lantmateriet|riksantikvarieambetet|myndigheten for samhallsskydd och beredskap|region [a-z]+|sveriges kommuner och regioner)\b/g;
 
 /** An outside authority named at [at...] on one line, with its county or region when written. */
 function authorityAt(doc: Doc, at: number, end: number): string | undefined {
@@ -1700,8 +1700,8 @@ interface Remiss {
   subject?: string;
 }
 
-/** A sentence that names the answer: "synpunkter", "yttrande", "remissvar", "remisstid", "svar", "svarsdatum", "besvaras". */
-const ANSWER_NAMED = /synpunkt|yttrande|remissvar|remisstid|\bsvar|\bbesvara/;
+/** A sentence that names the answer: "synpunkter", "yttrande", "remissvar", "remisstid", "remissperiod", "svar", "svarsdatum", "besvaras". */
+const ANSWER_NAMED = /synpunkt|yttrande|remissvar|remisstid|remissperiod|\bsvar|\bbesvara/;
 
 /** The words that make a date a remiss deadline: "senast", "före den", "sista dag", "svarstid", "remisstiden går ut" (the sentence names the answer: ANSWER_NAMED). */
 const DEADLINE_CUE = /\b(?:senast|senaste dag|sista dag|sista svarsdag|svarsdatum|svarstid|remisstid(?:en)?|fore|innan|till och med|t\.o\.m)\b/;
@@ -1715,8 +1715,8 @@ function* remissesOf(doc: Doc, block: Block, meta: BlockMeta): Steps<Remiss[]> {
   // "har remitterat motionen till socialnämnden för yttrande" sends a remiss as well as "remiss" does.
   if (!/remiss|remitter|samrad|synpunkt|yttra/.test(fslice(doc, block))) return [];
   // `period`: told as the remiss period ("Remisstiden är 10 april till 1 juli"), not as the answer asked for.
-  const found: { sentence: Span; deadline: CalendarDate; period: boolean }[] = [];
-  const byDeadline = new Map<CalendarDate, { sentence: Span; deadline: CalendarDate; period: boolean }>();
+  const found: { sentence: Span; deadline: CalendarDate; period: boolean; brief: boolean }[] = [];
+  const byDeadline = new Map<CalendarDate, { sentence: Span; deadline: CalendarDate; period: boolean; brief: boolean }>();
   let i = 0;
   for (const sentence of sentencesByLine(doc, block)) {
     if (i++ % SENTENCES_PER_STEP === 0) yield;
@@ -1730,14 +1730,18 @@ function* remissesOf(doc: Doc, block: Block, meta: BlockMeta): Steps<Remiss[]> {
     const after = dates.filter((t) => t.start >= sentence.start + cue.index && t.start - (sentence.start + cue.index + cue[0].length) <= 40);
     const date = /^remisstid/.test(cue[0]) ? after.at(-1) : (dates.find((t) => t.marked) ?? after[0]);
     if (!date) continue;
-    const period = /^remisstid/.test(cue[0]);
-    // The same deadline again: the sentence that asks for the answer ("Svar önskas senast …") tells the remiss, not the period.
+    const period = /^remisstid/.test(cue[0]) || /\bremissperiod/.test(f);
+    // A heading ("Svara senast 15 november"), a date without its year or an offer ("nu finns det möjlighet att lämna
+    // synpunkter senast …") restates the deadline a sentence asking for the answer then tells in full.
+    const brief = !date.yearWritten || isHeading(doc, sentence) || OFFER.test(f);
+    // The same deadline again: the sentence that asks for the answer ("Svar önskas senast …") tells the remiss, not the
+    // period, and a full sentence with the year written tells it rather than a heading.
     const same = byDeadline.get(date.date);
     if (same) {
-      if (same.period && !period) Object.assign(same, { sentence, period });
+      if ((same.period && !period) || (same.brief && !brief && !period)) Object.assign(same, { sentence, period, brief });
       continue;
     }
-    const remiss = { sentence, deadline: date.date, period };
+    const remiss = { sentence, deadline: date.date, period, brief };
     byDeadline.set(date.date, remiss);
     found.push(remiss);
   }
@@ -1750,6 +1754,16 @@ function* remissesOf(doc: Doc, block: Block, meta: BlockMeta): Steps<Remiss[]> {
     remisses.push({ deadline, recipient, source: sentence, subject });
   }
   return remisses;
+}
+
+/** The answer offered, not asked for: "möjlighet att lämna synpunkter", "välkommen att lämna synpunkter". */
+const OFFER = /\b(?:mojlighet(?:en)?|tillfalle|valkommen|valkomna)\s+att\b/;
+
+/** A line of its own with no full stop: a heading ("Svara senast 15 november", "Sista dag för yttrande 1 mars"). */
+function isHeading(doc: Doc, sentence: Span): boolean {
+  const text = slice(doc, sentence).trim();
+  const lineStart = doc.text.lastIndexOf('\n', sentence.start - 1) + 1;
+  return text.length <= 60 && !/[.!?]$/.test(text) && doc.text.slice(lineStart, sentence.start).trim() === '' && !/[^\n]/.test(doc.text.slice(sentence.end, lineEnd(doc, sentence.end, doc.text.length)).trim());
 }
 
 /** "till Länsstyrelsen", "hos Trafikverket": where an answer is sent, in a span. */
@@ -1781,23 +1795,91 @@ function recipientOf(doc: Doc, sentence: Span, part: Span): string | undefined {
   const f = fslice(doc, sentence);
   const held = /\bvara\s+(?=[a-z][^.]{0,60}?\stillhanda\b)/.exec(f);
   const internal = new RegExp(`\\btill\\s+(${BODY_PHRASE})\\b`).exec(f);
+  const address = postalAddress(doc, part);
+  const named = sentTo(doc, sentence, /\b(?:till|hos)\s+(?=[a-z])/g);
+  // "till Länsstyrelsen … Skicka yttrandet till: Länsstyrelsen i Stockholms län": the address writes the same authority in full.
+  if (named && address && fold(address).startsWith(`${fold(named)} `)) return address;
   return (
-    sentTo(doc, sentence, /\b(?:till|hos)\s+(?=[a-z])/g) ??
+    named ??
     // A remiss within the municipality: "Svar ska ha inkommit till kommunstyrelsen senast …".
     (internal?.[1] && !/^(?:namnd|styrelse|arbetsutskott|utskott)/.test(internal[1]) ? capitalized(doc, sentence.start + internal.index + internal[0].length - internal[1].length, internal[1].length) : undefined) ??
     (held ? authorityAt(doc, sentence.start + held.index + held[0].length, sentence.end) : undefined) ??
     authorityAt(doc, sentence.start, sentence.end) ??
     (/\btill$/.test(f) ? authorityAt(doc, nextLineStart(doc, sentence.end, part.end), lineEnd(doc, nextLineStart(doc, sentence.end, part.end), part.end)) : undefined) ??
+    mailedTo(doc, sentence) ??
     sentTo(doc, part, SEND_TO) ??
+    address ??
     letterhead(doc) ??
+    mailedTo(doc, part) ??
     authorOf(doc, part)
   );
+}
+
+/** "Remissvaret skickar ni med e-post eller brev till:", "Skicka det skriftliga yttrandet till:": an address follows. */
+const ADDRESS_FOLLOWS = /\b(?:skicka\w*|sand\w*|lamna\w*|mejla\w*|remissvar\w*|svar(?:et|en)?|yttrande(?:t|n)?|synpunkter(?:na)?)\b[^.\n]{0,60}?\btill\s*:?[ \t]*\n/g;
+/** A label before the authority on an address line ("Postadress: Myndigheten för …"). */
+const ADDRESS_LABEL = /^(?:post|brev|besoks)?adress\s*:\s*/;
+/** The lines of an address read after its "till:" (the name is on one of the first). */
+const ADDRESS_LINES = 4;
+
+/**
+ * The authority on the address an answer is sent to: the first of the few lines after "… skicka svaret
+ * till:" that names one, an e-mail line passed over ("E-post: registrator@msb.se") and a label dropped
+ * ("Postadress: Myndigheten för samhällsskydd och beredskap").
+ */
+function postalAddress(doc: Doc, part: Span): string | undefined {
+  for (const m of fslice(doc, part).matchAll(ADDRESS_FOLLOWS)) {
+    let at = part.start + m.index + m[0].length;
+    for (let n = 0; n < ADDRESS_LINES && at < part.end; n++) {
+      const end = lineEnd(doc, at, part.end);
+      const line = fold(doc.text.slice(at, end));
+      const label = ADDRESS_LABEL.exec(line.trimStart());
+      const start = at + (line.length - line.trimStart().length) + (label?.[0].length ?? 0);
+      const name = /@|e-post|epost|mejl/.test(line) ? undefined : authorityAt(doc, start, end);
+      if (name) return name;
+      at = end + 1;
+    }
+  }
+  return undefined;
+}
+
+/** An e-mail address in a span ("till skogsstyrelsen@skogsstyrelsen.se"): its domain without the country. */
+const MAIL_DOMAIN = /\b[a-z0-9._-]{1,64}@([a-z0-9-]{2,63})\.(?:se|nu|com|org)\b/g;
+
+/**
+ * The authority an answer is mailed to, when the address's domain is the name of an authority the text
+ * names ("skogsstyrelsen.se" and "Skogsstyrelsen", "regionvasterbotten.se" and "Region Västerbotten"). An
+ * address whose domain names no one the text names is no recipient (the draft asks for one).
+ */
+function mailedTo(doc: Doc, span: Span): string | undefined {
+  for (const m of fslice(doc, span).matchAll(MAIL_DOMAIN)) {
+    const at = authoritiesNamed(doc).get(m[1] ?? '');
+    const name = at === undefined ? undefined : authorityAt(doc, at, lineEnd(doc, at, doc.text.length));
+    if (name) return name;
+  }
+  return undefined;
+}
+
+const NAMED_AUTHORITIES = new WeakMap<Doc, Map<string, number>>();
+
+/** Where the text first names each authority, by its name without spaces or hyphens ("regionvasterbotten"): read once per text. */
+function authoritiesNamed(doc: Doc): Map<string, number> {
+  let named = NAMED_AUTHORITIES.get(doc);
+  if (!named) {
+    named = new Map();
+    for (const a of doc.folded.matchAll(AUTHORITY)) {
+      const key = a[0].replace(/[\s-]/g, '');
+      if (!named.has(key)) named.set(key, a.index);
+    }
+    NAMED_AUTHORITIES.set(doc, named);
+  }
+  return named;
 }
 
 /** "Region Blekinges förslag", "Trafikverket har tagit fram ett förslag": the author of what is sent on remiss. */
 const AUTHOR = new RegExp(
   '\\b(lansstyrelsen|region [a-z]{2,30}|[a-z]{1,30}(?:verket|myndigheten|departementet|inspektionen|kollegiet))' +
-    '(?:s\\s+(?:forslag|remiss|utkast|remissversion)\\b|\\s+(?:har\\s+)?(?:upprattat|tagit fram|utarbetat|tar fram|upprattar|remitterat|skickar ut|skickat ut)\\b)',
+    '(?:s\\s+(?:forslag|remiss|utkast|remissversion)\\b|\\s+(?:har\\s+)?(?:upprattat|tagit fram|utarbetat|tar fram|upprattar|remitterat|skickar ut|skickat ut|uppdaterar|uppdaterat|reviderar|reviderat|remitterar)\\b)',
 );
 
 /**
