@@ -175,6 +175,8 @@ const INVERTED_COMMISSION = new RegExp(`^\\p{L}+\\s+(?:far|fick|ges|gavs)\\s+(${
 const SUBJECT_MODAL = new RegExp(`\\s(?:ska|skall)\\s+(?:ocksa\\s+|aven\\s+|dessutom\\s+)?(?=(?:senast\\s+[^,.;]{1,40}?\\s+)?${TASK_VERB}\\b)`);
 /** "Ärendet återremitteras till förvaltningen för komplettering": the case goes back for more work. */
 const REFERRAL_BACK = new RegExp(`\\baterremitter\\w*\\s+(?:arendet\\s+)?till\\s+(${NOT_ATT}{2,60}?)\\s+(?:for|med)\\s+`);
+/** "återremittera ärendet för att utreda …", sent back to no one named: the case returns to the body with the task done ("återremitterades" is history). */
+const SENT_BACK = /\baterremitter(?:a|ar|as)\s+(?:arendet\s+)?for\s+att\s+(?=\p{L})/u;
 const EXHORTATION = new RegExp(`\\b(?:uppmana|uppmanar|uppmanas|rekommendera|rekommenderar)\\s+(${NOT_ATT}{2,120}?)\\s+att\\s+`);
 /**
  * A group set up with a task: "inrätta en politisk arbetsgrupp som har till uppgift att …", "tillsätta en
@@ -560,6 +562,8 @@ interface Commission {
   handedOn?: boolean;
   /** A group set up with the task (see SET_UP). */
   setUp?: boolean;
+  /** The case sent back to be prepared and return to the body (see SENT_BACK): a report-back. */
+  comesBack?: boolean;
 }
 
 function clausesOf(doc: Doc, sentence: Span): Span[] {
@@ -642,6 +646,7 @@ function readCommission(doc: Doc, clause: Span): Commission | undefined {
     delimited(APPOINT_TO_SIGN) ??
     delimited(COMMISSION_BARE, false, 'any') ??
     delimited(REFERRAL_BACK, false, 'any') ??
+    sentBack(clause, SENT_BACK.exec(f)) ??
     delimited(INVERTED_COMMISSION, false, 'last') ??
     setUp(delimited(SET_UP, false, 'last') ?? delimited(SET_UP_PASSIVE, false, 'last'));
   // Signed by two or more: one act, done together.
@@ -653,6 +658,10 @@ function readCommission(doc: Doc, clause: Span): Commission | undefined {
     if (m && role) return { roles: [role], task: { start: clause.start + m.index + m[0].length, end: clause.end }, exhortation: false };
   }
   return delimited(EXHORTATION, true);
+}
+
+function sentBack(clause: Span, m: RegExpExecArray | null): Commission | undefined {
+  return m ? { roles: [], task: { start: clause.start + m.index + m[0].length, end: clause.end }, exhortation: false, comesBack: true } : undefined;
 }
 
 /**
@@ -853,7 +862,7 @@ function taskItems(doc: Doc, meta: BlockMeta, commission: Commission, source: Sp
     role && /^sig sjalva?$/.test(fslice(doc, role).trim()) && meta.decider ? (BODY_NAMES[meta.decider] ?? meta.decider) : role ? slice(doc, role) : undefined;
   const roles = commission.roles.length ? commission.roles : [undefined];
   return roles.flatMap((role) => dues.map((due) => ({
-    kind: deadline.report ? 'aterrapportering' : 'uppdrag',
+    kind: deadline.report || commission.comesBack ? 'aterrapportering' : 'uppdrag',
     title,
     role: roleOf(role),
     due,
@@ -942,6 +951,8 @@ function* pointItems(doc: Doc, meta: BlockMeta, point: Point, plain: boolean, ex
     if (/\n\s*\n/.test(doc.text.slice(sentences[n - 1]?.end ?? sentence.start, sentence.start))) reported = false;
     if (isQuestion(doc, sentence) || HABITUAL.test(fslice(doc, sentence))) continue;
     if (plain && PROPOSING.test(fslice(doc, sentence))) continue;
+    // "Kommunstyrelsens arbetsutskott beslutade den 6 maj 2008, § 190, att ge …": a decision of another day, the case's history.
+    if (decidedEarlier(doc, meta, sentence)) continue;
     // In text outside a decision, only a decision it reports ("Fullmäktige beslutade att …", "… . Det har
     // kommunfullmäktige beslutat.") states a duty; in a summary, so do the sentences that go on with it.
     const reports = plain && (reportsThisDecision(doc, meta, sentence) || attributed(doc, meta, sentences[n + 1]));
@@ -1029,6 +1040,16 @@ function onlyThisMeeting(doc: Doc, meta: BlockMeta, span: Span): boolean {
 }
 
 /** "Fullmäktige beslutade att …" with no date, or this meeting's: this decision; "beslutade 2019-05-20 att …" is history. */
+/** A sentence that reports a decision dated another day than the meeting's ("X beslutade den 6 maj 2008 att …"). */
+function decidedEarlier(doc: Doc, meta: BlockMeta, sentence: Span): boolean {
+  const m = meta.date ? DECIDED_ON.exec(fslice(doc, sentence)) : null;
+  const at = m ? sentence.start + m.index + m[0].length : 0;
+  const date = m ? datesIn(doc, { start: at, end: Math.min(sentence.end, at + 30) }, meta.ref)[0] : undefined;
+  return !!date && date.start === at && date.date !== meta.date;
+}
+/** "beslutade den 6 maj 2008", "beslöt 2008-05-06": a decision told with its day (the date follows). */
+const DECIDED_ON = /\b(?:beslutade|beslot|har beslutat)\s+(?:den\s+)?(?=\d)/;
+
 function reportsThisDecision(doc: Doc, meta: BlockMeta, sentence: Span): boolean {
   const m = REPORTED_DECISION.exec(fslice(doc, sentence));
   return !!m && onlyThisMeeting(doc, meta, { start: sentence.start, end: sentence.start + m[0].length });
@@ -1273,8 +1294,9 @@ function motionAnswer(text: string): MotionAnswer {
   return undefined;
 }
 
+// "remitteras", "har överlämnats", "hänskjuts", "anmäls och remitteras", "ska beredas av": a motion sent for preparation.
 const REFERRED =
-  /(?<![a-z])(?:remittera|remitterar|overlamna|overlamnar|hanvisa|hanvisar)\s+(?:motionen|motionerna|arendet)|(?:motionen|motionerna|arendet)\s+(?:ska\s+|skulle\s+)?(?:anmals\s+och\s+)?(?:remitteras|remitterades|overlamnas|overlamnades|lamnas|hanvisas|hanvisades|skickas)\s+till\b|(?:motionen|motionerna)\s+(?:(?:gar|skickas|sands|lamnas)\s+)?pa\s+remiss\s+till\b/;
+  /(?<![a-z])(?:remittera|remitterar|overlamna|overlamnar|hanvisa|hanvisar|hanskjuta|hanskjuter)\s+(?:motionen|motionerna|arendet)|(?:motionen|motionerna|arendet)\s+(?:ska\s+|skulle\s+|har\s+)?(?:anmals\s+och\s+)?(?:remitteras|remitterades|remitterats|overlamnas|overlamnades|overlamnats|lamnas|lamnats|hanvisas|hanvisades|hanvisats|skickas|skickats|hanskjuts|hanskots)\s+till\b|(?:motionen|motionerna)\s+(?:(?:gar|skickas|sands|lamnas)\s+)?pa\s+remiss\s+till\b|\banmals\s+och\s+(?:remitteras|overlamnas|hanvisas)\s+till\b|(?:motionen|motionerna)\s+(?:ska|skall)\s+beredas\s+av\b/;
 
 /** Who prepares the answer: "remittera motionen till kommunstyrelsen", "har remitterats till tekniska nämnden", "skulle lämnas till kommunstyrelsen". */
 function remitTarget(doc: Doc, span: Span): string | undefined {
@@ -1285,20 +1307,22 @@ function remitTarget(doc: Doc, span: Span): string | undefined {
   return doc.text.slice(start, start + m[1].length).replace(/(?<=en)s$/, '');
 }
 
+// The one who prepares is a body, or a unit named up to "för (stöd i) beredning(en)" ("Hälso- och sjukvårdens ärende- och utredningsenhet").
 const REMIT_TARGET = new RegExp(
-  `(?:(?:remitter|overlamn|hanvis)\\w*\\s+(?:motionen\\s+|motionerna\\s+|arendet\\s+)?|(?:motionen|motionerna|arendet)\\s+(?:ska\\s+|skulle\\s+)?(?:anmals\\s+och\\s+)?(?:lamnas|skickas)\\s+|(?:motionen|motionerna)\\s+(?:(?:gar|skickas|sands|lamnas)\\s+)?pa\\s+remiss\\s+)till\\s+(${BODY_PHRASE})`,
+  `(?:(?:(?:remitter|overlamn|hanvis|hanskj|hansko)\\w*\\s+(?:motionen\\s+|motionerna\\s+|arendet\\s+)?|(?:motionen|motionerna|arendet)\\s+(?:ska\\s+|skulle\\s+|har\\s+)?(?:anmals\\s+och\\s+)?(?:lamnas|lamnats|skickas|skickats)\\s+|(?:motionen|motionerna)\\s+(?:(?:gar|skickas|sands|lamnas)\\s+)?pa\\s+remiss\\s+)till|(?:motionen|motionerna)\\s+(?:ska|skall)\\s+beredas\\s+av)\\s+(${BODY_PHRASE}|[a-z][^.;:\\n]{2,80}?(?=\\s+for\\s+(?:stod\\s+i\\s+)?beredning(?:en)?\\b))`,
 );
 /** A council that motions are raised at. */
 const COUNCILS = new Set(['KF', 'RF', 'LF']);
 /** A line of a list of motions: "- Motion om vårdköer". */
 // A register's line may open with the case number and the date ("KS 2027/14   2027-01-24   Motion om …").
 // A damaged page may keep a § block's number without its sign ("45 Motion om …").
-const MOTION_LINE = /^\s*(?:[-–•*]\s*|\d{1,2}[.)]\s*|\d{1,3}\s+)?(?:(?:[a-z]{1,6}[ -]?)?\d{4}[/.-]\d{1,5}\s+)?(?:\d{4}-\d{2}-\d{2}\s+)?motion(?:\s+(?:om|angaende|avseende|gallande|rorande|for|mot)\b|\s+[^\n]{1,80}?\s+(?:om|angaende|avseende|gallande|rorande)\b|\s*[:–]\s*\S)/;
+// A table may put the writer and party first ("Per Ek (M)   Motion om …").
+const MOTION_LINE = /^\s*(?:[-–•*]\s*|\d{1,2}[.)]\s*|\d{1,3}\s+)?(?:(?:[a-z]{1,6}[ -]?)?\d{4}[/.-]\d{1,5}\s+)?(?:\d{4}-\d{2}-\d{2}\s+)?(?:[a-z][a-z .-]{1,40}\s\([a-z]{1,4}\)\s*[:,–-]?\s+)?motion(?:\s+(?:om|angaende|avseende|gallande|rorande|for|mot)\b|\s+[^\n]{1,80}?\s+(?:om|angaende|avseende|gallande|rorande)\b|\s*[:–]\s*\S)/;
 /** A report on motions still being prepared (a balanslista): each was registered when raised. */
 const MOTIONS_PENDING = /\b(?:obesvarade|ej besvarade|(?:inte|ej) (?:har )?besvarats|pagaende motioner|under beredning|(?:inte|ej) (?:har )?beretts|fardigberedda|balanslista)\b/;
 /** A sentence that brings in a new motion (indefinite: "en motion"); "Motionen väcktes …" refers back to one. */
 const HANDS_IN =
-  /\b(?:(?:lamnat|lamnar|lamnade)(?:\s+in)?|inlamnat|vacker|vackte|vackt|inkommit med|lagt fram)\s+(?:en|sin|ytterligare en)\s+(motion)\b|\ben\s+(motion)\b[^.]{0,120}?\bhar\s+(?:lamnats in|inkommit|kommit in|vackts)\b/;
+  /\b(?:(?:lamnat|lamnar|lamnade)(?:\s+in)?|(?:lamnat|lamnade)\s+(?:vid|pa|under)\s[^.]{0,60}?\sin|inlamnat|vacker|vackte|vackt|inkommit med|lagt fram)\s+(?:en|sin|ytterligare en)\s+(motion)\b|\ben\s+(motion)\b[^.]{0,120}?\bhar\s+(?:lamnats in|inkommit|kommit in|vackts)\b/;
 /** The title of a block that answers a motion raised before ("Svar på motion om …"). */
 const ANSWERS_MOTION = /^(?:svar pa|besvarande av|besvarad) motion|^motionssvar\b/;
 /** "14. Anmälan av inkomna motioner (dag 2)": the day of a meeting over several days. */
@@ -1344,7 +1368,7 @@ function* motionItems(doc: Doc, block: Block, meta: BlockMeta, points: Point[], 
   // report on those being prepared: nothing new.
   const title = fold(meta.title ?? '');
   if ((answer && answer !== 'remitted') || ANSWERS_MOTION.test(title) || MOTIONS_PENDING.test(`${title}\n${fslice(doc, block)}`)) return [];
-  const remitSentence = points.find((p) => /remitter|overlamn|hanvis|(?:lamnas|skickas) till|pa remiss till/.test(fslice(doc, p)));
+  const remitSentence = points.find((p) => /remitter|overlamn|hanvis|hanskj|hansko|(?:lamnas|skickas) till|pa remiss till|beredas av/.test(fslice(doc, p)));
   const motion = (title: string, source: Span, raised: Raised | undefined, referredTo = target): Candidate | undefined => {
     if (!raised && answer !== 'remitted') return undefined;
     const flags: string[] = raised?.dated ? ['Motionens eget datum är taget som dagen den väcktes: kontrollera.'] : [];
@@ -1394,7 +1418,7 @@ function* motionItems(doc: Doc, block: Block, meta: BlockMeta, points: Point[], 
       // The motion's name from the word "motion" (a case number, a date or the writer may come first), up to where a
       // register's line goes on: ", inlämnad 2027-01-12, remitterad till …".
       const from = Math.max(0, fslice(doc, source).search(/\bmotion\b/));
-      const stop = fslice(doc, { start: source.start + from, end: source.end }).search(/, |\.\s|\s(?:dnr|beslut)\b/);
+      const stop = fslice(doc, { start: source.start + from, end: source.end }).search(/, |\.\s|\s{2,}|\s(?:dnr|beslut)\b/);
       const name = titleFrom(doc, source.start + from, stop > 0 ? source.start + from + stop : source.end);
       return motion(/^motion\b/.test(fold(name)) ? `Besvara ${name}` : `Besvara motion: ${name}`, source, raised, remitTarget(doc, source) ?? target) ?? [];
     });
@@ -1409,7 +1433,9 @@ function* motionItems(doc: Doc, block: Block, meta: BlockMeta, points: Point[], 
   // On a page of several matters, the motion's own line names it ("10. Motion från V om uppföljning. Motionen på remiss till KS.").
   const first = remitSentence ? sentencesOf(doc, remitSentence)[0] : undefined;
   const own = first && !REFERRED.test(fslice(doc, first)) ? MATTER_NAMED.exec(slice(doc, first)) : null;
-  const subject = own && /^motion\b/i.test(own[0]) ? own[0].replace(/[.\s]+$/, '') : (meta.title ?? 'motionen');
+  // A block titled for something else ("Anmälningar") is named by the sentence that hands the motion in.
+  const told = one && !/motion/.test(fold(meta.title ?? '')) ? titleFrom(doc, one.motionAt, one.sentence.end) : undefined;
+  const subject = own && /^motion\b/i.test(own[0]) ? own[0].replace(/[.\s]+$/, '') : (told ?? meta.title ?? 'motionen');
   const itemTitle = /^motion\b/i.test(subject) ? `Besvara ${subject[0]?.toLowerCase()}${subject.slice(1)}` : `Besvara motionen: ${subject}`;
   // Where the motion is raised through where it is referred: a clerk reads both.
   const raising = raised?.explicit ? raised.source : (one?.sentence ?? raised?.source);
@@ -1522,6 +1548,15 @@ function raisedIn(doc: Doc, meta: BlockMeta, marks: Marks, sentence: Span, motio
   return written ? { date: written.date, source: sentence, explicit: true } : raisedAtMeeting(meta, marks, sentence);
 }
 
+/**
+ * A date that closes its sentence after `from` ("Anmäls att en motion har inkommit från … till Region Örebro län
+ * 2024-03-27."): a register writes the day the motion came in last.
+ */
+function closingDate(doc: Doc, meta: BlockMeta, sentence: Span, from: number): ReturnType<typeof datesIn>[number] | undefined {
+  const last = datesIn(doc, { start: from, end: sentence.end }, meta.ref).at(-1);
+  return last && /^[\s.]*$/.test(doc.text.slice(last.end, sentence.end)) ? last : undefined;
+}
+
 /** Raised at the council's meeting this block records; on its second day after an agenda item marked "(dag 2)". */
 function raisedAtMeeting(meta: BlockMeta, marks: Marks, source: Span): Raised | undefined {
   if (!COUNCILS.has(meta.decider ?? '') || !meta.date) return undefined;
@@ -1582,7 +1617,7 @@ function* raisedDate(doc: Doc, block: Block, meta: BlockMeta, marks: Marks): Ste
     if (i++ % SENTENCES_PER_STEP === 0) yield;
     const f = fslice(doc, sentence);
     const m = /\bmotion(?:en)?\b[^.]{0,40}?\b(?:inkom|inkommit|inlamnad|inlamnades|lamnades in)\b/.exec(f);
-    const date = m ? datesIn(doc, { start: sentence.start + m.index, end: Math.min(sentence.end, sentence.start + m.index + m[0].length + 40) }, meta.ref)[0] : undefined;
+    const date = m ? (datesIn(doc, { start: sentence.start + m.index, end: Math.min(sentence.end, sentence.start + m.index + m[0].length + 40) }, meta.ref)[0] ?? closingDate(doc, meta, sentence, sentence.start + m.index)) : undefined;
     if (date) return { date: date.date, source: sentence, explicit: true };
   }
   // Raised at this very meeting: "X väcker en motion", "Följande motioner har inkommit".
@@ -1671,7 +1706,7 @@ function infinitive(title: string): string {
 // ---------------------------------------------------------------- remiss letters
 
 const AUTHORITY =
-  /\b(?:lansstyrelsen|regeringskansliet|[a-z]+departementet|[a-z]+(?:verket|myndigheten|inspektionen|kollegiet|kassan)|socialstyrelsen|region [a-z]+|sveriges kommuner och regioner)\b/g;
+  /\b(?:lansstyrelsen|regeringskansliet|[a-z]+departementet|[a-z]+(?:verket|myndigheten|inspektionen|kollegiet|kassan)|(?:social|skogs|transport)styrelsen|lantmateriet|riksantikvarieambetet|myndigheten for samhallsskydd och beredskap|region [a-z]+|sveriges kommuner och regioner)\b/g;
 
 /** An outside authority named at [at...] on one line, with its county or region when written. */
 function authorityAt(doc: Doc, at: number, end: number): string | undefined {
@@ -1700,8 +1735,8 @@ interface Remiss {
   subject?: string;
 }
 
-/** A sentence that names the answer: "synpunkter", "yttrande", "remissvar", "remisstid", "svar", "svarsdatum", "besvaras". */
-const ANSWER_NAMED = /synpunkt|yttrande|remissvar|remisstid|\bsvar|\bbesvara/;
+/** A sentence that names the answer: "synpunkter", "yttrande", "remissvar", "remisstid", "remissperiod", "svar", "svarsdatum", "besvaras". */
+const ANSWER_NAMED = /synpunkt|yttrande|remissvar|remisstid|remissperiod|\bsvar|\bbesvara/;
 
 /** The words that make a date a remiss deadline: "senast", "före den", "sista dag", "svarstid", "remisstiden går ut" (the sentence names the answer: ANSWER_NAMED). */
 const DEADLINE_CUE = /\b(?:senast|senaste dag|sista dag|sista svarsdag|svarsdatum|svarstid|remisstid(?:en)?|fore|innan|till och med|t\.o\.m)\b/;
@@ -1715,8 +1750,8 @@ function* remissesOf(doc: Doc, block: Block, meta: BlockMeta): Steps<Remiss[]> {
   // "har remitterat motionen till socialnämnden för yttrande" sends a remiss as well as "remiss" does.
   if (!/remiss|remitter|samrad|synpunkt|yttra/.test(fslice(doc, block))) return [];
   // `period`: told as the remiss period ("Remisstiden är 10 april till 1 juli"), not as the answer asked for.
-  const found: { sentence: Span; deadline: CalendarDate; period: boolean }[] = [];
-  const byDeadline = new Map<CalendarDate, { sentence: Span; deadline: CalendarDate; period: boolean }>();
+  const found: { sentence: Span; deadline: CalendarDate; period: boolean; brief: boolean }[] = [];
+  const byDeadline = new Map<CalendarDate, { sentence: Span; deadline: CalendarDate; period: boolean; brief: boolean }>();
   let i = 0;
   for (const sentence of sentencesByLine(doc, block)) {
     if (i++ % SENTENCES_PER_STEP === 0) yield;
@@ -1730,14 +1765,18 @@ function* remissesOf(doc: Doc, block: Block, meta: BlockMeta): Steps<Remiss[]> {
     const after = dates.filter((t) => t.start >= sentence.start + cue.index && t.start - (sentence.start + cue.index + cue[0].length) <= 40);
     const date = /^remisstid/.test(cue[0]) ? after.at(-1) : (dates.find((t) => t.marked) ?? after[0]);
     if (!date) continue;
-    const period = /^remisstid/.test(cue[0]);
-    // The same deadline again: the sentence that asks for the answer ("Svar önskas senast …") tells the remiss, not the period.
+    const period = /^remisstid/.test(cue[0]) || /\bremissperiod/.test(f);
+    // A heading ("Svara senast 15 november"), a date without its year or an offer ("nu finns det möjlighet att lämna
+    // synpunkter senast …") restates the deadline a sentence asking for the answer then tells in full.
+    const brief = !date.yearWritten || isHeading(doc, sentence) || OFFER.test(f);
+    // The same deadline again: the sentence that asks for the answer ("Svar önskas senast …") tells the remiss, not the
+    // period, and a full sentence with the year written tells it rather than a heading.
     const same = byDeadline.get(date.date);
     if (same) {
-      if (same.period && !period) Object.assign(same, { sentence, period });
+      if ((same.period && !period) || (same.brief && !brief && !period)) Object.assign(same, { sentence, period, brief });
       continue;
     }
-    const remiss = { sentence, deadline: date.date, period };
+    const remiss = { sentence, deadline: date.date, period, brief };
     byDeadline.set(date.date, remiss);
     found.push(remiss);
   }
@@ -1750,6 +1789,16 @@ function* remissesOf(doc: Doc, block: Block, meta: BlockMeta): Steps<Remiss[]> {
     remisses.push({ deadline, recipient, source: sentence, subject });
   }
   return remisses;
+}
+
+/** The answer offered, not asked for: "möjlighet att lämna synpunkter", "välkommen att lämna synpunkter". */
+const OFFER = /\b(?:mojlighet(?:en)?|tillfalle|valkommen|valkomna)\s+att\b/;
+
+/** A line of its own with no full stop: a heading ("Svara senast 15 november", "Sista dag för yttrande 1 mars"). */
+function isHeading(doc: Doc, sentence: Span): boolean {
+  const text = slice(doc, sentence).trim();
+  const lineStart = doc.text.lastIndexOf('\n', sentence.start - 1) + 1;
+  return text.length <= 60 && !/[.!?]$/.test(text) && doc.text.slice(lineStart, sentence.start).trim() === '' && !/[^\n]/.test(doc.text.slice(sentence.end, lineEnd(doc, sentence.end, doc.text.length)).trim());
 }
 
 /** "till Länsstyrelsen", "hos Trafikverket": where an answer is sent, in a span. */
@@ -1781,23 +1830,91 @@ function recipientOf(doc: Doc, sentence: Span, part: Span): string | undefined {
   const f = fslice(doc, sentence);
   const held = /\bvara\s+(?=[a-z][^.]{0,60}?\stillhanda\b)/.exec(f);
   const internal = new RegExp(`\\btill\\s+(${BODY_PHRASE})\\b`).exec(f);
+  const address = postalAddress(doc, part);
+  const named = sentTo(doc, sentence, /\b(?:till|hos)\s+(?=[a-z])/g);
+  // "till Länsstyrelsen … Skicka yttrandet till: Länsstyrelsen i Stockholms län": the address writes the same authority in full.
+  if (named && address && fold(address).startsWith(`${fold(named)} `)) return address;
   return (
-    sentTo(doc, sentence, /\b(?:till|hos)\s+(?=[a-z])/g) ??
+    named ??
     // A remiss within the municipality: "Svar ska ha inkommit till kommunstyrelsen senast …".
     (internal?.[1] && !/^(?:namnd|styrelse|arbetsutskott|utskott)/.test(internal[1]) ? capitalized(doc, sentence.start + internal.index + internal[0].length - internal[1].length, internal[1].length) : undefined) ??
     (held ? authorityAt(doc, sentence.start + held.index + held[0].length, sentence.end) : undefined) ??
     authorityAt(doc, sentence.start, sentence.end) ??
     (/\btill$/.test(f) ? authorityAt(doc, nextLineStart(doc, sentence.end, part.end), lineEnd(doc, nextLineStart(doc, sentence.end, part.end), part.end)) : undefined) ??
+    mailedTo(doc, sentence) ??
     sentTo(doc, part, SEND_TO) ??
+    address ??
     letterhead(doc) ??
+    mailedTo(doc, part) ??
     authorOf(doc, part)
   );
+}
+
+/** "Remissvaret skickar ni med e-post eller brev till:", "Skicka det skriftliga yttrandet till:": an address follows. */
+const ADDRESS_FOLLOWS = /\b(?:skicka\w*|sand\w*|lamna\w*|mejla\w*|remissvar\w*|svar(?:et|en)?|yttrande(?:t|n)?|synpunkter(?:na)?)\b[^.\n]{0,60}?\btill\s*:?[ \t]*\n/g;
+/** A label before the authority on an address line ("Postadress: Myndigheten för …"). */
+const ADDRESS_LABEL = /^(?:post|brev|besoks)?adress\s*:\s*/;
+/** The lines of an address read after its "till:" (the name is on one of the first). */
+const ADDRESS_LINES = 4;
+
+/**
+ * The authority on the address an answer is sent to: the first of the few lines after "… skicka svaret
+ * till:" that names one, an e-mail line passed over ("E-post: registrator@msb.se") and a label dropped
+ * ("Postadress: Myndigheten för samhällsskydd och beredskap").
+ */
+function postalAddress(doc: Doc, part: Span): string | undefined {
+  for (const m of fslice(doc, part).matchAll(ADDRESS_FOLLOWS)) {
+    let at = part.start + m.index + m[0].length;
+    for (let n = 0; n < ADDRESS_LINES && at < part.end; n++) {
+      const end = lineEnd(doc, at, part.end);
+      const line = fold(doc.text.slice(at, end));
+      const label = ADDRESS_LABEL.exec(line.trimStart());
+      const start = at + (line.length - line.trimStart().length) + (label?.[0].length ?? 0);
+      const name = /@|e-post|epost|mejl/.test(line) ? undefined : authorityAt(doc, start, end);
+      if (name) return name;
+      at = end + 1;
+    }
+  }
+  return undefined;
+}
+
+/** An e-mail address in a span ("till skogsstyrelsen@skogsstyrelsen.se"): its domain without the country. */
+const MAIL_DOMAIN = /\b[a-z0-9._-]{1,64}@([a-z0-9-]{2,63})\.(?:se|nu|com|org)\b/g;
+
+/**
+ * The authority an answer is mailed to, when the address's domain is the name of an authority the text
+ * names ("skogsstyrelsen.se" and "Skogsstyrelsen", "regionvasterbotten.se" and "Region Västerbotten"). An
+ * address whose domain names no one the text names is no recipient (the draft asks for one).
+ */
+function mailedTo(doc: Doc, span: Span): string | undefined {
+  for (const m of fslice(doc, span).matchAll(MAIL_DOMAIN)) {
+    const at = authoritiesNamed(doc).get(m[1] ?? '');
+    const name = at === undefined ? undefined : authorityAt(doc, at, lineEnd(doc, at, doc.text.length));
+    if (name) return name;
+  }
+  return undefined;
+}
+
+const NAMED_AUTHORITIES = new WeakMap<Doc, Map<string, number>>();
+
+/** Where the text first names each authority, by its name without spaces or hyphens ("regionvasterbotten"): read once per text. */
+function authoritiesNamed(doc: Doc): Map<string, number> {
+  let named = NAMED_AUTHORITIES.get(doc);
+  if (!named) {
+    named = new Map();
+    for (const a of doc.folded.matchAll(AUTHORITY)) {
+      const key = a[0].replace(/[\s-]/g, '');
+      if (!named.has(key)) named.set(key, a.index);
+    }
+    NAMED_AUTHORITIES.set(doc, named);
+  }
+  return named;
 }
 
 /** "Region Blekinges förslag", "Trafikverket har tagit fram ett förslag": the author of what is sent on remiss. */
 const AUTHOR = new RegExp(
   '\\b(lansstyrelsen|region [a-z]{2,30}|[a-z]{1,30}(?:verket|myndigheten|departementet|inspektionen|kollegiet))' +
-    '(?:s\\s+(?:forslag|remiss|utkast|remissversion)\\b|\\s+(?:har\\s+)?(?:upprattat|tagit fram|utarbetat|tar fram|upprattar|remitterat|skickar ut|skickat ut)\\b)',
+    '(?:s\\s+(?:forslag|remiss|utkast|remissversion)\\b|\\s+(?:har\\s+)?(?:upprattat|tagit fram|utarbetat|tar fram|upprattar|remitterat|skickar ut|skickat ut|uppdaterar|uppdaterat|reviderar|reviderat|remitterar)\\b)',
 );
 
 /**
@@ -1988,6 +2105,8 @@ const ANSWER_ADOPTED = /^(?:[a-z]+\s+){0,3}(?:yttrande(?:t)?|remissvar(?:et)?|fo
 /** "Yttrandet har skickats", "yttrande har lämnats på delegation", "har avgett yttrande": the answer is out. */
 const ANSWER_SENT =
   /\b(?:yttrande(?:t)?|remissvar(?:et)?|svaret|synpunkterna)\s+(?:har\s+)?(?:skickats|sants|lamnats|oversants|expedierats|avgetts)\b|\bhar\s+(?:avgett|lamnat|skickat)\s+(?:ett\s+|sitt\s+)?(?:yttrande|remissvar)\b/;
+/** A motion or citizen proposal answered by the yttrande adopted ("motionen därmed ska anses besvarad", "medborgarförslaget anses besvarat"). */
+const PROPOSAL_ANSWERED = /\b(?:motionen|medborgarforslaget|e-forslaget)\s+(?:darmed\s+|harmed\s+)?(?:ska\s+)?(?:anses|forklaras)\s+(?:darmed\s+|harmed\s+)?(?:vara\s+)?besvara(?:d|t)\b/;
 /** A following sentence about the same answer ("Yttrandet överlämnas till Länsstyrelsen i Kalmar län"). */
 const ANSWER_FOLLOWS = /^(?:yttrandet|remissvaret|svaret|synpunkterna)\b/;
 /** The line naming the answer in an agenda ("12. Yttrande – Regionalt trafikförsörjningsprogram"), or in the sentence ("yttrande över X"). */
@@ -2005,6 +2124,8 @@ const ANSWER_SUBJECT = /^(?:\d{1,2}[.)]?\s+)?(?:yttrande|remissvar|remiss(?:\s+f
  */
 function* givenAnswers(doc: Doc, block: Block, meta: BlockMeta, remiss: Remiss | undefined, plain: boolean): Steps<Candidate[]> {
   if (ANSWER_SENT.test(fslice(doc, block))) return [];
+  // "Kommunfullmäktige antar yttrandet och medborgarförslaget anses därmed besvarat": the answer to a proposal, sent nowhere.
+  if (!remiss && PROPOSAL_ANSWERED.test(fslice(doc, block))) return [];
   const items: Candidate[] = [];
   // The agenda lines naming answers ("12. Yttrande – Regionalt trafikförsörjningsprogram"), read once at the first answer.
   let named: { at: number; subject: string }[] | undefined;
@@ -2021,7 +2142,7 @@ function* givenAnswers(doc: Doc, block: Block, meta: BlockMeta, remiss: Remiss |
     const noObjection = NO_OBJECTION.exec(f);
     const gives = GIVES_ANSWER.exec(f) ?? GIVES_ANSWER_AS.exec(f) ?? noObjection;
     const adopted = !gives && ANSWER_ADOPTED.test(f);
-    if (!gives && !adopted) continue;
+    if ((!gives && !adopted) || decidedEarlier(doc, meta, sentence)) continue;
     if (gives && outside && GAVE_ANSWER.test(gives[0]) && !(meta.summary && onlyThisMeeting(doc, meta, sentence))) continue;
     // A decision reported ("har beslutat att avge"), or the remiss's invitation ("bereder nämnden tillfälle att yttra sig").
     if (gives && /\b(?:beslutat|tillfalle|mojlighet|mojligheten)\s+att\s+$/.test(f.slice(0, gives.index))) continue;
@@ -2156,7 +2277,9 @@ function* blockCandidates(doc: Doc, facts: DocFacts, block: Block, known: KnownF
   const motions = yield* motionItems(doc, block, meta, points, commissions, plain);
   // "Ärendet överlämnas till kommunstyrelsen för beredning" in a block that raises a motion is the motion's referral.
   const referrals = motions.length ? marksOf(doc, block).referrals : [];
-  const kept = commissions.filter((c) => !(c.handedOn && (firstFrom(referrals, c.source.start)?.at ?? Infinity) < c.source.end));
+  // A motion's answer sent back ("Svar på motion …: Ärendet återremitteras till kommunstyrelsen") continues the motion registered when it was raised.
+  const answerSentBack = (c: Candidate) => /\bmotion/.test(fold(meta.title ?? '')) && /\baterremitt/.test(fslice(doc, c.source));
+  const kept = commissions.filter((c) => !(c.handedOn && (firstFrom(referrals, c.source.start)?.at ?? Infinity) < c.source.end) && !answerSentBack(c));
   const withMotions = [...kept, ...motions];
   yield;
   return yield* yttrandeItems(doc, block, meta, known, withMotions, plain);

@@ -1,0 +1,197 @@
+/**
+ * Round four of the drafting rules (issue 19): how remiss letters write their deadline and whom the answer
+ * goes to, how protokoll record motions handed in and referred, and a case sent back with a task. Each rule
+ * is specified on invented sentences, with the near misses it must leave alone.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractDrafts, PROPOSED_CONFIDENCE, type DraftContext, type KnownFacts } from '../../shared/drafting/extract';
+
+const ctx: DraftContext = { lookupRole: () => undefined, today: '2027-11-20' };
+const proposed = (text: string, known: KnownFacts = {}) => extractDrafts(text, known, ctx).drafts.filter((d) => d.confidence >= PROPOSED_CONFIDENCE);
+/** A remiss letter of an agency, dated, with its subject; `body` holds the deadline. */
+const letter = (body: string) => `Trafikverket\n2027-01-15\n\nRemiss: Förslag till ny väg genom Nolby\n\n${body}`;
+const answer = (text: string) => proposed(text).map((d) => [d.kind, d.due, d.source.sentence]);
+
+describe('the ways a remiss letter writes its deadline', () => {
+  const trafikverket = (date: string) => ({ externalDeadline: date, recipient: 'Trafikverket' });
+  it.each([
+    ['"Svar ska ha kommit in till Trafikverket senast den …"', 'Svar ska ha kommit in till Trafikverket senast den 15 mars 2027.'],
+    ['"Remissvaren ska ha kommit in till … senast …"', 'Remissvaren ska ha kommit in till Trafikverket senast den 15 mars 2027.'],
+    ['"Vi vill ha ert svar senast …" (the letter\'s sender)', 'Vi vill ha ert svar senast den 15 mars 2027.'],
+    ['"Sista dag för yttrande är den …"', 'Sista dag för yttrande är den 15 mars 2027.'],
+    ['a date without a year, in a letter whose date gives it', 'Vi vill ha era synpunkter senast den 15 mars.'],
+    ['"Remissperioden pågår till och med den …"', 'Remissperioden pågår till och med den 15 mars 2027. Synpunkter skickas till Trafikverket.'],
+  ])('%s is the remiss deadline', (_, body) => {
+    expect(proposed(letter(body)).map((d) => [d.kind, d.due])).toEqual([['yttrande', trafikverket('2027-03-15')]]);
+  });
+
+  it('a deadline in a heading and again in the body: the body\'s sentence, with the year written, is the source', () => {
+    const text = letter('Sista dag för svar 15 mars\n\nSkicka era synpunkter till Trafikverket senast den 15 mars 2027.');
+    expect(answer(text)).toEqual([['yttrande', trafikverket('2027-03-15'), 'Skicka era synpunkter till Trafikverket senast den 15 mars 2027.']]);
+  });
+
+  it('an offer ("nu finns det möjlighet att lämna synpunkter senast …") and a demand of the same day: the demand is the source', () => {
+    const text = 'Remiss om strategi\n\nNu finns det möjlighet att lämna synpunkter på förslaget senast 15 februari 2027.\n\nRegion Nolland uppdaterar strategin. Alla synpunkter ska lämnas senast den 15 februari 2027.';
+    expect(answer(text)).toEqual([['yttrande', { externalDeadline: '2027-02-15', recipient: 'Region Nolland' }, 'Alla synpunkter ska lämnas senast den 15 februari 2027.']]);
+  });
+
+  it('near miss: "Ansökan ska ha inkommit senast …" on a remiss page names no answer', () => {
+    expect(proposed(letter('Ansökan ska ha inkommit senast den 15 mars 2027.'))).toEqual([]);
+  });
+});
+
+describe('whom a remiss is answered to', () => {
+  it('an address after "… skickar ni med e-post eller brev till:" names the authority, the e-mail line passed over and the label dropped', () => {
+    const text = 'Remiss om föreskrifter\n\nMSB önskar få in era synpunkter senast den 1 juli 2027.\n\nRemissvaret skickar ni med e-post eller brev till:\nE-post: registrator@msb.se\nPostadress: Myndigheten för samhällsskydd och beredskap\n651 81 Karlstad.';
+    expect(proposed(text).map((d) => d.due)).toEqual([{ externalDeadline: '2027-07-01', recipient: 'Myndigheten för samhällsskydd och beredskap' }]);
+  });
+
+  it('"till Länsstyrelsen" in the sentence and "Länsstyrelsen i Stockholms län" on the address after "Skicka yttrandet till:": the address writes it in full', () => {
+    const text = 'Remiss av vattenplan\n\nSynpunkter ska ha inkommit till Länsstyrelsen senast den 15 mars 2027.\nSkicka yttrandet till:\nLänsstyrelsen i Stockholms län\nBox 1\n104 22 Stockholm';
+    expect(proposed(text).map((d) => d.due)).toEqual([{ externalDeadline: '2027-03-15', recipient: 'Länsstyrelsen i Stockholms län' }]);
+  });
+
+  it('near miss: a county named elsewhere on the page (not where the answer goes) leaves "till Länsstyrelsen" bare', () => {
+    const text = 'Remiss av plan för grön infrastruktur\n\nYttranden ska ha inkommit till Länsstyrelsen senast 2027-08-31. Förslaget finns hos Länsstyrelsen Nolland.';
+    expect(proposed(text).map((d) => d.due)).toEqual([{ externalDeadline: '2027-08-31', recipient: 'Länsstyrelsen' }]);
+  });
+
+  it('"Yttrandet ska vara Skogsstyrelsen tillhanda senast …" is answered to Skogsstyrelsen', () => {
+    expect(proposed(letter('Yttrandet ska vara Skogsstyrelsen tillhanda senast den 15 mars 2027.')).map((d) => d.due)).toEqual([
+      { externalDeadline: '2027-03-15', recipient: 'Skogsstyrelsen' },
+    ]);
+  });
+
+  it('"till oss" is the letter\'s sender', () => {
+    expect(proposed(letter('Skicka era synpunkter till oss senast den 15 mars 2027.')).map((d) => d.due)).toEqual([{ externalDeadline: '2027-03-15', recipient: 'Trafikverket' }]);
+  });
+
+  it('an e-mail address whose domain is an authority the text names ("skogsstyrelsen@skogsstyrelsen.se") is that authority', () => {
+    const text = 'Remiss om nyckelbiotoper\n\nSkogsstyrelsen har utrett frågan om registrering.\n\nMejla dina synpunkter till skogsstyrelsen@skogsstyrelsen.se senast den 15 november 2027.';
+    expect(proposed(text).map((d) => d.due)).toEqual([{ externalDeadline: '2027-11-15', recipient: 'Skogsstyrelsen' }]);
+  });
+
+  it('"Remissvar skickas via e-post till regionen@regionnolland.se" is Region Nolland when the text names it', () => {
+    const text = 'Kulturplan Region Nolland 2028–2031\n\nRegionala utvecklingsnämnden önskar få synpunkter på remissversionen senast den 15 juni 2027.\n\nRemissvar skickas via e-post till regionen@regionnolland.se.';
+    expect(proposed(text).map((d) => d.due)).toEqual([{ externalDeadline: '2027-06-15', recipient: 'Region Nolland' }]);
+  });
+
+  it('near miss: an e-mail address whose domain names no one the text names is no recipient (flagged)', () => {
+    const [d, ...rest] = proposed('Remiss om nyckelbiotoper\n\nMejla dina synpunkter till registrator@nolby.se senast den 15 november 2027.');
+    expect(rest).toEqual([]);
+    expect(d?.due).toEqual({ externalDeadline: '2027-11-15' });
+    expect(d?.flagged).toBe(true);
+  });
+});
+
+describe('how a protokoll records a motion handed in and sent for preparation', () => {
+  const kf = { body: 'KF', meetingDate: '2027-03-22' };
+  const motions = (text: string, known: KnownFacts = kf) => proposed(text, known).map((d) => [d.kind, d.responsibleRole, d.due]);
+  const at = (role: string) => ['motion', role, { raised: '2027-03-22' }];
+  it.each([
+    ['"Anmälan av motion" and "att remittera motionen till kommunstyrelsen"', '§ 12 Anmälan av motion om fler laddstolpar\n\nPer Ek (M) har lämnat in en motion om fler laddstolpar vid skolorna.\n\nKommunfullmäktige beslutar\n\natt remittera motionen till kommunstyrelsen för beredning.', [at('kommunstyrelsen')]],
+    ['"har väckt en motion" and "Motionen överlämnas till …"', '§ 13 Motion om gratis busskort för pensionärer\n\nLena Ek (S) har väckt en motion om gratis busskort för pensionärer.\n\nBeslut\n\nMotionen överlämnas till kommunstyrelsen för beredning.', [at('kommunstyrelsen')]],
+    ['"Motion från …" and "Motionen lämnas till …"', '§ 14 Motion från Anna Berg (V) om fler bänkar i parkerna\n\nBeslut\nMotionen lämnas till tekniska nämnden för beredning.', [at('tekniska nämnden')]],
+    ['"motionen hänskjuts till …"', '§ 15 Motion om ett kommunalt bostadsbolag\n\nKommunfullmäktige beslutar att motionen hänskjuts till kommunstyrelsen för beredning.', [at('kommunstyrelsen')]],
+    ['"Motion (KD) om …" and "Motionen skickas till …"', '§ 16 Motion (KD) om trygghetsvärdar\n\nBeslut\n\nMotionen skickas till socialnämnden för beredning.', [at('socialnämnden')]],
+    ['"Motion av …" and "fullmäktige beslutar att remittera motionen"', '§ 17 Motion av Karl Nyström (C) om landsbygdsbussar\n\nKommunfullmäktige beslutar att remittera motionen till kommunstyrelsen för beredning.', [at('kommunstyrelsen')]],
+    ['"Ärendet överlämnas till … för beredning" under a motion handed in', '§ 18 Motion om solceller på kommunens tak\n\nÅsa Lind (MP) har lämnat in en motion om solceller på kommunens tak.\n\nBeslut\nÄrendet överlämnas till kommunstyrelsen för beredning.', [at('kommunstyrelsen')]],
+    ['"Motion (S) om …" remitted to a committee', '§ 19 Motion (S) om läxhjälp på biblioteken\n\nBeslut\n\nMotionen remitteras till barn- och utbildningsnämnden för beredning.', [at('barn- och utbildningsnämnden')]],
+    ['"Inkomna motioner", a list "Motion från …" and "Motionerna remitteras"', '§ 20 Inkomna motioner\n\nFöljande motioner har inkommit:\n- Motion från Per Ek (M) om laddstolpar\n- Motion från Lena Ek (S) om badhus\n\nBeslut\n\nMotionerna remitteras till kommunstyrelsen för beredning.', [at('kommunstyrelsen'), at('kommunstyrelsen')]],
+    ['"Nya motioner", lines "Motion av …" and "remittera motionerna"', '§ 21 Nya motioner\n\nMotion av Per Ek (M) om laddstolpar\nMotion av Lena Ek (S) om badhus\n\nKommunfullmäktige beslutar att remittera motionerna till kommunstyrelsen för beredning.', [at('kommunstyrelsen'), at('kommunstyrelsen')]],
+    ['"En motion från … anmäls och remitteras till …"', '§ 22 Motion om fler förskoleplatser\n\nEn motion från Eva Holm (L) om fler förskoleplatser anmäls och remitteras till kommunstyrelsen.', [at('kommunstyrelsen')]],
+    ['"Motionen ska beredas av …"', '§ 29 Motion om belysning i Nolby\n\nBeslut\n\nMotionen ska beredas av tekniska nämnden.', [at('tekniska nämnden')]],
+    ['"Kommunfullmäktige remitterar motionen till …"', '§ 28 Motion om cykelvägar\n\nKommunfullmäktige remitterar motionen till samhällsbyggnadsnämnden för beredning.', [at('samhällsbyggnadsnämnden')]],
+    ['"Motionen hänvisas till …"', '§ 34 Motion om grön skolgård\n\nBeslut\nMotionen hänvisas till barn- och utbildningsnämnden för beredning.', [at('barn- och utbildningsnämnden')]],
+    ['"remitteras till kommunstyrelsen för yttrande"', '§ 31 Motion om ökad trafiksäkerhet\n\nBeslut\n\nMotionen remitteras till kommunstyrelsen för yttrande.', [at('kommunstyrelsen')]],
+    ['"X väcker en motion" and "överlämna motionen till …"', '§ 32 Motion om fritidsbank\n\nAnna Berg (V) väcker en motion om en fritidsbank.\n\nKommunfullmäktige beslutar att överlämna motionen till kultur- och fritidsnämnden för beredning.', [at('kultur- och fritidsnämnden')]],
+    ['"En motion … har inkommit från …"', '§ 33 Motion om hundrastgård\n\nEn motion om hundrastgård har inkommit från Per Ek (M).\n\nBeslut\nMotionen remitteras till tekniska nämnden.', [at('tekniska nämnden')]],
+    ['several motions handed in within one §', '§ 26 Anmälan av motioner\n\nPer Ek (M) har lämnat in en motion om laddstolpar. Lena Ek (S) har lämnat in en motion om badhus.\n\nBeslut\n\nMotionerna remitteras till kommunstyrelsen för beredning.', [at('kommunstyrelsen'), at('kommunstyrelsen')]],
+    ['a table with the writer and party first, each line referred', '§ 24 Motioner\n\nPer Ek (M)   Motion om laddstolpar   remitteras till kommunstyrelsen\nLena Ek (S)   Motion om badhus   remitteras till kultur- och fritidsnämnden', [at('kommunstyrelsen'), at('kultur- och fritidsnämnden')]],
+    ['a PDF-damaged §: no sign, hyphenated lines', '26 Anmälan av motion om laddstol-\npar vid skolorna\nPer Ek (M) har lämnat in en motion om ladd-\nstolpar vid skolorna.\nBeslut\nMotionen remitteras till kommun-\nstyrelsen för beredning.', [at('kommunstyrelsen')]],
+  ])('%s: one motion each, raised at the meeting, for the body it is referred to', (_, text, expected) => {
+    expect(motions(text)).toEqual(expected);
+  });
+
+  it('handed in at one meeting and recorded at the next: raised on the day the text writes', () => {
+    const text = '§ 25 Motion om en ny simhall\n\nPer Ek (M) lämnade vid sammanträdet den 22 februari 2027 in en motion om en ny simhall.\n\nBeslut\n\nMotionen remitteras till kommunstyrelsen för beredning.';
+    expect(motions(text)).toEqual([['motion', 'kommunstyrelsen', { raised: '2027-02-22' }]]);
+  });
+
+  it('a register\'s line with its own date is raised that day ("KS 2027/14   2027-01-24   Motion om …")', () => {
+    const text = 'Anmälda motioner 2027\n\nKS 2027/14   2027-01-24   Motion om laddstolpar   remitterad till kommunstyrelsen\nKS 2027/19   2027-02-11   Motion om badhus   remitterad till kommunstyrelsen';
+    expect(motions(text)).toEqual([
+      ['motion', 'kommunstyrelsen', { raised: '2027-01-24' }],
+      ['motion', 'kommunstyrelsen', { raised: '2027-02-11' }],
+    ]);
+  });
+
+  it('RF: a motion referred to regionstyrelsen', () => {
+    const text = 'Regionfullmäktige\nProtokoll 2027-03-22\n\n§ 23 Motion om vårdcentral i Nolby\n\nPer Ek (S) har lämnat in en motion om vårdcentral i Nolby.\n\nRegionfullmäktige beslutar\n\natt remittera motionen till regionstyrelsen för beredning.';
+    expect(motions(text, {})).toEqual([at('regionstyrelsen')]);
+  });
+
+  it('RS anmälningar: "Anmäls att en motion har inkommit från … 2027-03-01. Motionen har överlämnats till <a unit> för stöd i beredningen"', () => {
+    const text = 'Regionstyrelsen\nProtokoll 2027-03-22\n\n§ 27 Anmälningar\n\n• Anmäls att en motion har inkommit från Per Ek (V) om rätt till hemsjukvård till Region Nolland 2027-03-01.\nMotionen har överlämnats till Hälso- och sjukvårdens utredningsenhet för stöd i beredningen.';
+    const [d, ...rest] = proposed(text, {});
+    expect(rest).toEqual([]);
+    expect([d?.kind, d?.responsibleRole, d?.due]).toEqual(['motion', 'hälso- och sjukvårdens utredningsenhet', { raised: '2027-03-01' }]);
+    expect(d?.title).toMatch(/hemsjukvård/);
+  });
+
+  it.each([
+    ['a motion answered ("Motionen anses besvarad")', '§ 40 Svar på motion om laddstolpar\n\nBeslut\n\nMotionen anses besvarad.'],
+    ['a motion refused ("att avslå motionen")', '§ 41 Motion om badhus – svar\n\nKommunfullmäktige beslutar att avslå motionen.'],
+    ['a motion refused after preparation ("Motionen avslås")', '§ 42 Motion om badhus\n\nKommunstyrelsen har berett motionen.\n\nBeslut\n\nMotionen avslås.'],
+    ['a motion answered after preparation, with a reference to work going on', '§ 47 Motion om badhus\n\nMotionen har beretts av kommunstyrelsen.\n\nBeslut\n\nMotionen anses besvarad med hänvisning till pågående arbete.'],
+    ['a motion tabled ("Ärendet bordläggs")', '§ 43 Motion om badhus\n\nBeslut\n\nÄrendet bordläggs till nästa sammanträde.'],
+    ['a motion\'s answer sent back to KS after preparation ("återremitteras … för ytterligare beredning")', '§ 44 Svar på motion om badhus\n\nBeslut\n\nÄrendet återremitteras till kommunstyrelsen för ytterligare beredning.'],
+    ['a medborgarförslag not sent on ("Medborgarförslaget avslås")', '§ 45 Medborgarförslag om hundrastgård\n\nBeslut\n\nMedborgarförslaget avslås.'],
+    ['an interpellation', '§ 46 Interpellation om skolskjutsar\n\nPer Ek (M) har ställt en interpellation till kommunstyrelsens ordförande. Interpellationen besvaras vid nästa sammanträde.'],
+  ])('near miss: %s raises nothing', (_, text) => {
+    expect(proposed(text, kf)).toEqual([]);
+  });
+});
+
+describe('a case sent back with a task ("återremittera ärendet för att …")', () => {
+  const bun = { body: 'BUN', meetingDate: '2027-03-22' };
+  it('to no one named, it returns to the body with the task done: a report-back, no one named', () => {
+    const text = '§ 165 Bidragsansökan från föreningen Nolby\n\nBarn- och utbildningsnämnden beslutar att återremittera ärendet för att utreda var ansökan ska behandlas.';
+    const drafts = proposed(text, bun);
+    expect(drafts.map((d) => [d.kind, d.responsibleRole, d.due])).toEqual([['aterrapportering', undefined, undefined]]);
+    expect(drafts[0]?.title).toMatch(/^Utreda var ansökan/);
+  });
+
+  it('to someone named ("återremitteras till förvaltningen för komplettering") it stays an uppdrag for them', () => {
+    const text = '§ 166 Skolskjutsar\n\nBeslut\n\nÄrendet återremitteras till förvaltningen för komplettering med en trafikutredning.';
+    expect(proposed(text, bun).map((d) => [d.kind, d.responsibleRole])).toEqual([['uppdrag', 'förvaltningen']]);
+  });
+
+  it('near miss: "återremitterades ärendet för att utreda …" told of an earlier meeting is history', () => {
+    const text = 'Beslut i korthet\n\nKonstgräsplan\n\nEn konstgräsplan ska anläggas. Det har kommunfullmäktige beslutat.\nNär frågan behandlades i maj återremitterades ärendet för att utreda flera aspekter vidare.';
+    expect(proposed(text, { body: 'KF', meetingDate: '2027-06-14' }).map((d) => d.kind)).toEqual(['uppdrag']);
+  });
+});
+
+describe('the history of a case told in its minutes', () => {
+  const kf = { body: 'KF', meetingDate: '2027-09-13' };
+  it('"Kommunstyrelsens arbetsutskott beslutade den 6 maj 2027, § 190, att ge … i uppdrag" is an earlier decision: no item', () => {
+    const text = '§ 83 Medborgarförslag om vandrarhem vid badet\n\nKommunstyrelsens arbetsutskott beslutade den 6 maj 2027, § 190, att ge kultur- och fritidsnämnden i uppdrag att lämna förslag till yttrande.\n\nBeslut\n\nKommunfullmäktige beslutar att ge kommunstyrelsen i uppdrag att ta fram en plan för badet.';
+    expect(proposed(text, kf).map((d) => [d.kind, d.responsibleRole])).toEqual([['uppdrag', 'kommunstyrelsen']]);
+  });
+
+  it('near miss: "Kommunfullmäktige beslutade den 13 september 2027 att ge …" on the meeting\'s own day is this decision', () => {
+    const text = 'Beslut i korthet\n\nKommunfullmäktige beslutade den 13 september 2027 att ge kommunstyrelsen i uppdrag att ta fram en plan för badet.';
+    expect(proposed(text, kf).map((d) => [d.kind, d.responsibleRole])).toEqual([['uppdrag', 'kommunstyrelsen']]);
+  });
+
+  it('"Kommunfullmäktige antar yttrandet och medborgarförslaget anses därmed besvarat": the answer to a proposal, no yttrande to send', () => {
+    const text = '§ 83 Medborgarförslag om vandrarhem vid badet\n\nKultur- och fritidsnämnden har lämnat förslag till yttrande.\n\nBeslut\n\nKommunfullmäktige antar yttrandet och medborgarförslaget anses därmed besvarat.';
+    expect(proposed(text, kf)).toEqual([]);
+  });
+
+  it('near miss: "Kommunstyrelsen antar yttrandet" over a remiss with a deadline still leaves an answer to send', () => {
+    const text = 'Kommunstyrelsen\nProtokoll 2027-09-13\n\n§ 84 Remiss av regional plan\n\nSynpunkter ska ha kommit in till Region Nolland senast den 30 september 2027.\n\nBeslut\n\nKommunstyrelsen antar yttrandet som sitt svar på remissen.';
+    expect(proposed(text, { body: 'KS', meetingDate: '2027-09-13' }).map((d) => [d.kind, d.due])).toEqual([['yttrande', { externalDeadline: '2027-09-30', recipient: 'Region Nolland' }]]);
+  });
+});
