@@ -2099,7 +2099,7 @@ const GAVE_ANSWER = /^(?:avgav|lamnade|antog|godkande|overlamnade)\b/;
 const NO_OBJECTION =
   /\b(?:inte\s+ha|inte\s+har|har\s+inte|ej\s+ha|ha\s+inget|har\s+inget|ha\s+inga|har\s+inga)\s+(?:nagot\s+|nagra\s+)?(?:att\s+erinra|att\s+invanda|erinringar|invandningar)\s+mot\s+|\b(?:tillstyrker|tillstyrka|avstyrker|avstyrka)\s+(?=(?:[a-z]+s\s+)?(?:forslag(?:et)?|remissen|ansokan|betankandet|promemorian)\b)/;
 /** "anta tjänsteskrivelsen som sitt yttrande", "överlämna förvaltningens svar som kommunens remissvar", "yttra sig i enlighet med förslaget". */
-const GIVES_ANSWER_AS = /\b(?:anta|antar|overlamna|overlamnar|godkanna|godkanner|avge|avger)\b[^.;]{1,80}?\bsom\s+(?:(?:sitt|sina|kommunens|regionens|namndens|styrelsens)\s+)?(?:eget\s+|egna\s+)?(?:yttrande|remissvar|svar)\b|\b(?:yttra sig|yttrar sig|besvara remissen|besvarar remissen)\b/;
+const GIVES_ANSWER_AS = /\b(?:anta|antar|antas|overlamna|overlamnar|overlamnas|godkanna|godkanner|godkanns|avge|avger|avges)\b[^.;]{1,80}?\bsom\s+(?:(?:sitt|sina|kommunens|regionens|namndens|styrelsens|[a-z]+\s+kommuns|region\s+[a-z]+s)\s+)?(?:eget\s+|egna\s+)?(?:yttrande|remissvar|svar)\b|\b(?:yttra sig|yttrar sig|besvara remissen|besvarar remissen)\b/;
 /** "Ett gemensamt remissvar som tagits fram inom … godkändes": an answer adopted, told in the passive. */
 const ANSWER_ADOPTED = /^(?:[a-z]+\s+){0,3}(?:yttrande(?:t)?|remissvar(?:et)?|forslag(?:et)? till (?:yttrande|remissvar))\b[^.;]{0,240}?\s(?:godkandes|godkanns|antogs|antas)\b/;
 /** "Yttrandet har skickats", "yttrande har lämnats på delegation", "har avgett yttrande": the answer is out. */
@@ -2141,6 +2141,8 @@ function* givenAnswers(doc: Doc, block: Block, meta: BlockMeta, remiss: Remiss |
     const f = fslice(doc, sentence);
     const noObjection = NO_OBJECTION.exec(f);
     const gives = GIVES_ANSWER.exec(f) ?? GIVES_ANSWER_AS.exec(f) ?? noObjection;
+    // "Skrivelsen överlämnas till departementet som kommunens yttrande": a decision's formula in the passive, naming no one.
+    const passive = !!gives && /^(?:antas|overlamnas|godkanns|avges)\b/.test(gives[0]);
     const adopted = !gives && ANSWER_ADOPTED.test(f);
     if ((!gives && !adopted) || decidedEarlier(doc, meta, sentence)) continue;
     if (gives && outside && GAVE_ANSWER.test(gives[0]) && !(meta.summary && onlyThisMeeting(doc, meta, sentence))) continue;
@@ -2149,7 +2151,7 @@ function* givenAnswers(doc: Doc, block: Block, meta: BlockMeta, remiss: Remiss |
     const subject = BODY_AT_START.exec(f)?.[1];
     // "Enheten föreslår att arbetsutskottet lämnar yttrande" proposes; only a proposal section's own sentence may.
     if (section.kind !== 'proposal' && PROPOSING.test(f)) continue;
-    if (outside && !subject && !adopted) continue;
+    if (outside && !subject && !adopted && !passive) continue;
     // Nothing to object ("inget att erinra") is said outside a decision too, of the case's history ("Stadskontoret har inget att erinra").
     if (noObjection && gives === noObjection && section.kind !== 'decision' && section.kind !== 'proposal' && !(meta.summary && subject)) continue;
     named ??= agendaAnswers(doc, block);
@@ -2157,7 +2159,7 @@ function* givenAnswers(doc: Doc, block: Block, meta: BlockMeta, remiss: Remiss |
     const source = remiss ? { start: Math.min(told.start, remiss.source.start), end: Math.max(told.end, remiss.source.end) } : told;
     // A passive adoption ("Remissvaret godkändes") names no one; nor does a summary, which tells what the
     // body decided, not who sends the answer.
-    const decided = !adopted && !meta.summary && (section.kind === 'decision' || (outside && !!subject));
+    const decided = !adopted && !passive && !meta.summary && (section.kind === 'decision' || (outside && !!subject));
     const body = subject ? slice(doc, { start: sentence.start, end: sentence.start + subject.length }) : meta.decider ? (BODY_NAMES[meta.decider] ?? meta.decider) : undefined;
     const flags = remiss ? (remiss.recipient ? [] : ['Mottagaren av yttrandet framgår inte: ange mottagare.']) : ['Ingen sista dag för svaret anges: ange en deadline.'];
     const objected = noObjection && gives === noObjection ? { start: sentence.start + noObjection.index + noObjection[0].length, end: sentence.end } : undefined;

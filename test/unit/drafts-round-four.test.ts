@@ -195,3 +195,23 @@ describe('the history of a case told in its minutes', () => {
     expect(proposed(text, { body: 'KS', meetingDate: '2027-09-13' }).map((d) => [d.kind, d.due])).toEqual([['yttrande', { externalDeadline: '2027-09-30', recipient: 'Region Nolland' }]]);
   });
 });
+
+describe('an answer handed over "as the municipality\'s answer" ("överlämnas till … som X kommuns yttrande")', () => {
+  const proposal = (decision: string) => `Kommunstyrelsen\n\nRemiss från Finansdepartementet\n\nFörslag till beslut\n${decision}\n\nSammanfattning\nFörvaltningen har gått igenom förslaget.`;
+  it.each([
+    ['passive, with the municipality named', 'Förvaltningens skrivelse överlämnas till Finansdepartementet som Nolby kommuns yttrande över promemorian.'],
+    ['passive, "kommunens"', 'Skrivelsen överlämnas till Finansdepartementet som kommunens yttrande.'],
+    ['adopted and handed over', 'Förvaltningens förslag antas och överlämnas som kommunens remissvar till Finansdepartementet.'],
+    ['a region\'s', 'Tjänsteskrivelsen överlämnas till Finansdepartementet som Region Nollands yttrande.'],
+  ])('%s is an answer still to send, by no one yet in a proposal', (_, decision) => {
+    expect(proposed(proposal(decision)).map((d) => [d.kind, d.responsibleRole])).toEqual([['yttrande', undefined]]);
+  });
+
+  it('near miss: a report handed over "som information" is no answer', () => {
+    expect(proposed(proposal('Rapporten överlämnas till kommunfullmäktige som information.'))).toEqual([]);
+  });
+
+  it('near miss: an answer already handed over ("har överlämnats … som kommunens yttrande") is sent', () => {
+    expect(proposed(proposal('Skrivelsen har överlämnats till Finansdepartementet som kommunens yttrande.'))).toEqual([]);
+  });
+});
