@@ -2099,7 +2099,7 @@ const GAVE_ANSWER = /^(?:avgav|lamnade|antog|godkande|overlamnade)\b/;
 const NO_OBJECTION =
   /\b(?:inte\s+ha|inte\s+har|har\s+inte|ej\s+ha|ha\s+inget|har\s+inget|ha\s+inga|har\s+inga)\s+(?:nagot\s+|nagra\s+)?(?:att\s+erinra|att\s+invanda|erinringar|invandningar)\s+mot\s+|\b(?:tillstyrker|tillstyrka|avstyrker|avstyrka)\s+(?=(?:[a-z]+s\s+)?(?:forslag(?:et)?|remissen|ansokan|betankandet|promemorian)\b)/;
 /** "anta tjänsteskrivelsen som sitt yttrande", "överlämna förvaltningens svar som kommunens remissvar", "yttra sig i enlighet med förslaget". */
-const GIVES_ANSWER_AS = /\b(?:anta|antar|antas|overlamna|overlamnar|overlamnas|godkanna|godkanner|godkanns|avge|avger|avges)\b[^.;]{1,80}?\bsom\s+(?:(?:sitt|sina|kommunens|regionens|namndens|styrelsens|[a-z]+\s+kommuns|region\s+[a-z]+s)\s+)?(?:eget\s+|egna\s+)?(?:yttrande|remissvar|svar)\b|\b(?:yttra sig|yttrar sig|besvara remissen|besvarar remissen)\b/;
+const GIVES_ANSWER_AS = /\b(?:anta|antar|antas|overlamna|overlamnar|overlamnas|godkanna|godkanner|godkanns|avge|avger|avges)\b[^.;]{1,80}?\bsom\s+(?:(?:sitt|sina|kommunens|regionens|namndens|styrelsens|[a-z]+\s+kommuns|region\s+[a-z]+s)\s+)?(?:eget\s+|egna\s+)?(?:yttrande|remissvar|svar\b(?!\s+pa\s+(?:motion|interpellation|fraga|medborgarforslag|e-?forslag|revision|granskning)))\b|\b(?:yttra sig|yttrar sig|besvara remissen|besvarar remissen)\b/;
 /** "Ett gemensamt remissvar som tagits fram inom … godkändes": an answer adopted, told in the passive. */
 const ANSWER_ADOPTED = /^(?:[a-z]+\s+){0,3}(?:yttrande(?:t)?|remissvar(?:et)?|forslag(?:et)? till (?:yttrande|remissvar))\b[^.;]{0,240}?\s(?:godkandes|godkanns|antogs|antas)\b/;
 /** "Yttrandet har skickats", "yttrande har lämnats på delegation", "har avgett yttrande": the answer is out. */

@@ -207,6 +207,19 @@ describe('an answer handed over "as the municipality\'s answer" ("överlämnas t
     expect(proposed(proposal(decision)).map((d) => [d.kind, d.responsibleRole])).toEqual([['yttrande', undefined]]);
   });
 
+  it.each([
+    ['a motion\'s answer', 'Förvaltningens skrivelse överlämnas till kommunfullmäktige som svar på motionen.'],
+    ['an interpellation\'s answer', 'Skrivelsen antas som svar på interpellationen.'],
+    ['the answer to the auditors', 'Tjänsteskrivelsen överlämnas till kommunstyrelsen som nämndens svar på revisionsrapporten.'],
+    ['a citizen proposal\'s answer, active', 'Kommunstyrelsen antar skrivelsen som sitt svar på medborgarförslaget.'],
+  ])('near miss: %s ("som svar på …") is no remiss answer', (_, decision) => {
+    expect(proposed(proposal(decision))).toEqual([]);
+  });
+
+  it('a remiss answer "som kommunens svar på remissen" still is one', () => {
+    expect(proposed(proposal('Skrivelsen överlämnas till Finansdepartementet som kommunens svar på remissen.')).map((d) => d.kind)).toEqual(['yttrande']);
+  });
+
   it('near miss: a report handed over "som information" is no answer', () => {
     expect(proposed(proposal('Rapporten överlämnas till kommunfullmäktige som information.'))).toEqual([]);
   });
