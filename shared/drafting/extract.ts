@@ -1365,9 +1365,9 @@ function* motionItems(doc: Doc, block: Block, meta: BlockMeta, points: Point[], 
     return yield* approvedProposals(doc, block, meta, target);
   }
   // An answer, or a motion raised before and now answered or sent back ("Svar på motion …", återremiss), or a
-  // report on those being prepared: nothing new.
+  // report on those being prepared, or a list of those decided ("Motioner som besvarats 2026", its dates the answers'): nothing new.
   const title = fold(meta.title ?? '');
-  if ((answer && answer !== 'remitted') || ANSWERS_MOTION.test(title) || MOTIONS_PENDING.test(`${title}\n${fslice(doc, block)}`)) return [];
+  if ((answer && answer !== 'remitted') || ANSWERS_MOTION.test(title) || MOTIONS_PENDING.test(`${title}\n${fslice(doc, block)}`) || (/\bmotioner\b/.test(title) && MOTIONS_DECIDED.test(title))) return [];
   const remitSentence = points.find((p) => /remitter|overlamn|hanvis|hanskj|hansko|(?:lamnas|skickas) till|pa remiss till|beredas av/.test(fslice(doc, p)));
   const motion = (title: string, source: Span, raised: Raised | undefined, referredTo = target): Candidate | undefined => {
     if (!raised && answer !== 'remitted') return undefined;
@@ -1554,7 +1554,8 @@ function raisedIn(doc: Doc, meta: BlockMeta, marks: Marks, sentence: Span, motio
  */
 function closingDate(doc: Doc, meta: BlockMeta, sentence: Span, from: number): ReturnType<typeof datesIn>[number] | undefined {
   const last = datesIn(doc, { start: from, end: sentence.end }, meta.ref).at(-1);
-  return last && /^[\s.]*$/.test(doc.text.slice(last.end, sentence.end)) ? last : undefined;
+  // A date after the meeting ("… och ska besvaras senast 2028-03-22.") is a deadline, not the day it came in.
+  return last && /^[\s.]*$/.test(doc.text.slice(last.end, sentence.end)) && last.date <= (meta.date ?? meta.ref) ? last : undefined;
 }
 
 /** Raised at the council's meeting this block records; on its second day after an agenda item marked "(dag 2)". */
@@ -1739,7 +1740,7 @@ interface Remiss {
 const ANSWER_NAMED = /synpunkt|yttrande|remissvar|remisstid|remissperiod|\bsvar|\bbesvara/;
 
 /** The words that make a date a remiss deadline: "senast", "före den", "sista dag", "svarstid", "remisstiden går ut" (the sentence names the answer: ANSWER_NAMED). */
-const DEADLINE_CUE = /\b(?:senast|senaste dag|sista dag|sista svarsdag|svarsdatum|svarstid|remisstid(?:en)?|fore|innan|till och med|t\.o\.m)\b/;
+const DEADLINE_CUE = /\b(?:senast|senaste dag|sista dag|sista svarsdag|svarsdatum|svarstid|remisstid(?:en)?|remissperiod(?:en)?|fore|innan|till och med|t\.o\.m)\b/;
 
 /**
  * The remisses of a block: each sentence that asks for the answer by a date, one per date. A page
@@ -1763,9 +1764,9 @@ function* remissesOf(doc: Doc, block: Block, meta: BlockMeta): Steps<Remiss[]> {
     const dates = timingsIn(doc, sentence, meta.ref).flatMap((t) => (t.form === 'date' ? [t] : []));
     // "Sista dag för svar: 2027-03-15" marks the date that follows the cue; "Remisstid: 1 februari – 15 mars" ends on the last.
     const after = dates.filter((t) => t.start >= sentence.start + cue.index && t.start - (sentence.start + cue.index + cue[0].length) <= 40);
-    const date = /^remisstid/.test(cue[0]) ? after.at(-1) : (dates.find((t) => t.marked) ?? after[0]);
+    const date = /^remiss(?:tid|period)/.test(cue[0]) ? after.at(-1) : (dates.find((t) => t.marked) ?? after[0]);
     if (!date) continue;
-    const period = /^remisstid/.test(cue[0]) || /\bremissperiod/.test(f);
+    const period = /^remiss(?:tid|period)/.test(cue[0]) || /\bremissperiod/.test(f);
     // A heading ("Svara senast 15 november"), a date without its year or an offer ("nu finns det möjlighet att lämna
     // synpunkter senast …") restates the deadline a sentence asking for the answer then tells in full.
     const brief = !date.yearWritten || isHeading(doc, sentence) || OFFER.test(f);
@@ -1851,7 +1852,8 @@ function recipientOf(doc: Doc, sentence: Span, part: Span): string | undefined {
 }
 
 /** "Remissvaret skickar ni med e-post eller brev till:", "Skicka det skriftliga yttrandet till:": an address follows. */
-const ADDRESS_FOLLOWS = /\b(?:skicka\w*|sand\w*|lamna\w*|mejla\w*|remissvar\w*|svar(?:et|en)?|yttrande(?:t|n)?|synpunkter(?:na)?)\b[^.\n]{0,60}?\btill\s*:?[ \t]*\n/g;
+// "Remissen har skickats till:" heads the letter's distribution list (sändlista), not the answer's address.
+const ADDRESS_FOLLOWS = /(?<!\bremiss\w*\s+(?:har\s+)?)\b(?:skicka\w*|sand\w*|lamna\w*|mejla\w*|remissvar\w*|svar(?:et|en)?|yttrande(?:t|n)?|synpunkter(?:na)?)\b[^.\n]{0,60}?\btill\s*:?[ \t]*\n/g;
 /** A label before the authority on an address line ("Postadress: Myndigheten för …"). */
 const ADDRESS_LABEL = /^(?:post|brev|besoks)?adress\s*:\s*/;
 /** The lines of an address read after its "till:" (the name is on one of the first). */
@@ -2099,7 +2101,7 @@ const GAVE_ANSWER = /^(?:avgav|lamnade|antog|godkande|overlamnade)\b/;
 const NO_OBJECTION =
   /\b(?:inte\s+ha|inte\s+har|har\s+inte|ej\s+ha|ha\s+inget|har\s+inget|ha\s+inga|har\s+inga)\s+(?:nagot\s+|nagra\s+)?(?:att\s+erinra|att\s+invanda|erinringar|invandningar)\s+mot\s+|\b(?:tillstyrker|tillstyrka|avstyrker|avstyrka)\s+(?=(?:[a-z]+s\s+)?(?:forslag(?:et)?|remissen|ansokan|betankandet|promemorian)\b)/;
 /** "anta tjänsteskrivelsen som sitt yttrande", "överlämna förvaltningens svar som kommunens remissvar", "yttra sig i enlighet med förslaget". */
-const GIVES_ANSWER_AS = /\b(?:anta|antar|antas|overlamna|overlamnar|overlamnas|godkanna|godkanner|godkanns|avge|avger|avges)\b[^.;]{1,80}?\bsom\s+(?:(?:sitt|sina|kommunens|regionens|namndens|styrelsens|[a-z]+\s+kommuns|region\s+[a-z]+s)\s+)?(?:eget\s+|egna\s+)?(?:yttrande|remissvar|svar\b(?!\s+pa\s+(?:motion|interpellation|fraga|medborgarforslag|e-?forslag|revision|granskning)))\b|\b(?:yttra sig|yttrar sig|besvara remissen|besvarar remissen)\b/;
+const GIVES_ANSWER_AS = /\b(?:anta|antar|antas|overlamna|overlamnar|overlamnas|godkanna|godkanner|godkanns|avge|avger|avges)\b[^.;]{1,80}?\bsom\s+(?:(?:sitt|sina|kommunens|regionens|namndens|styrelsens|[a-z]+\s+kommuns|region\s+[a-z]+s)\s+)?(?:eget\s+|egna\s+)?(?:yttrande|remissvar|svar\b(?!\s+pa\s+(?:[a-z]+s\s+)?(?:motion|interpellation|fraga|medborgarforslag|e-?forslag|revision|granskning|uppdrag|skrivelse)))\b|\b(?:yttra sig|yttrar sig|besvara remissen|besvarar remissen)\b/;
 /** "Ett gemensamt remissvar som tagits fram inom … godkändes": an answer adopted, told in the passive. */
 const ANSWER_ADOPTED = /^(?:[a-z]+\s+){0,3}(?:yttrande(?:t)?|remissvar(?:et)?|forslag(?:et)? till (?:yttrande|remissvar))\b[^.;]{0,240}?\s(?:godkandes|godkanns|antogs|antas)\b/;
 /** "Yttrandet har skickats", "yttrande har lämnats på delegation", "har avgett yttrande": the answer is out. */
@@ -2148,6 +2150,8 @@ function* givenAnswers(doc: Doc, block: Block, meta: BlockMeta, remiss: Remiss |
     if (gives && outside && GAVE_ANSWER.test(gives[0]) && !(meta.summary && onlyThisMeeting(doc, meta, sentence))) continue;
     // A decision reported ("har beslutat att avge"), or the remiss's invitation ("bereder nämnden tillfälle att yttra sig").
     if (gives && /\b(?:beslutat|tillfalle|mojlighet|mojligheten)\s+att\s+$/.test(f.slice(0, gives.index))) continue;
+    // "Ordföranden har på delegation beslutat att skrivelsen överlämnas … som nämndens yttrande": a decision reported, the answer given.
+    if (passive && /\bbeslutat\s+att\s/.test(f.slice(0, gives.index))) continue;
     const subject = BODY_AT_START.exec(f)?.[1];
     // "Enheten föreslår att arbetsutskottet lämnar yttrande" proposes; only a proposal section's own sentence may.
     if (section.kind !== 'proposal' && PROPOSING.test(f)) continue;

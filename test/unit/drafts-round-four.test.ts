@@ -228,3 +228,47 @@ describe('an answer handed over "as the municipality\'s answer" ("överlämnas t
     expect(proposed(proposal('Skrivelsen har överlämnats till Finansdepartementet som kommunens yttrande.'))).toEqual([]);
   });
 });
+
+describe('round four\'s rules tried on near misses and other words (review)', () => {
+  const kf = { body: 'KF', meetingDate: '2027-03-22' };
+  const proposal = (decision: string) => `Kommunstyrelsen\n\nRemiss från Finansdepartementet\n\nFörslag till beslut\n${decision}\n\nSammanfattning\nFörvaltningen har gått igenom förslaget.`;
+  const letter = (body: string) => `Trafikverket\n2027-01-15\n\nRemiss: Förslag till ny väg genom Nolby\n\n${body}`;
+
+  it.each([
+    ['the auditors\' review ("som nämndens svar på revisorernas granskning")', 'Tjänsteskrivelsen överlämnas till revisorerna som nämndens svar på revisorernas granskning.'],
+    ['a commission ("som svar på uppdraget")', 'Rapporten överlämnas till kommunfullmäktige som svar på uppdraget.'],
+    ['a letter ("som kommunens svar på föreningens skrivelse")', 'Förvaltningens skrivelse överlämnas till Nolby FF som kommunens svar på föreningens skrivelse.'],
+  ])('passive answer rule, near miss: an answer to %s is no remiss answer', (_, decision) => {
+    expect(proposed(proposal(decision))).toEqual([]);
+  });
+
+  it('passive answer rule, near miss: a delegation decision reported ("har … beslutat att skrivelsen överlämnas … som nämndens yttrande") is an answer given', () => {
+    const text = '§ 30 Anmälan av delegationsbeslut\n\nOrdföranden har med stöd av delegation beslutat att förvaltningens skrivelse överlämnas till Länsstyrelsen som nämndens yttrande.';
+    expect(proposed(text, { body: 'KS', meetingDate: '2027-03-22' })).toEqual([]);
+  });
+
+  it('recipient from the address after "till:", near miss: "Remissen har skickats till:" heads the distribution list, and the letter\'s sender is answered', () => {
+    const text = letter('Svar önskas senast den 15 mars 2027.\n\nRemissen har skickats till:\nLänsstyrelsen i Nollands län\nNolby kommun');
+    expect(proposed(text).map((d) => d.due)).toEqual([{ externalDeadline: '2027-03-15', recipient: 'Trafikverket' }]);
+  });
+
+  it.each([
+    ['"Remissperioden löper ut den …"', 'Remissperioden löper ut den 15 mars 2027.'],
+    ['"Remissperioden avslutas den …"', 'Remissperioden avslutas den 15 mars 2027.'],
+    ['"Remissperioden är 1 februari – 15 mars 2027" (its last day)', 'Remissperioden är 1 februari – 15 mars 2027.'],
+  ])('remissperiod: %s is the remiss deadline', (_, body) => {
+    expect(proposed(letter(body)).map((d) => [d.kind, d.due])).toEqual([['yttrande', { externalDeadline: '2027-03-15', recipient: 'Trafikverket' }]]);
+  });
+
+  it('a register\'s closing date, near miss: the answer\'s deadline closing the sentence ("… inkom och ska besvaras senast 2028-03-22.") is not the day it came in', () => {
+    const text = '§ 70 Motion om badhus\n\nEn motion från Per Ek (M) om badhus inkom till kommunen och ska besvaras inom ett år, det vill säga senast 2028-03-22.\n\nBeslut\n\nMotionen remitteras till kommunstyrelsen.';
+    expect(proposed(text, kf).map((d) => [d.kind, d.responsibleRole, d.due])).toEqual([['motion', 'kommunstyrelsen', { raised: '2027-03-22' }]]);
+  });
+
+  it.each([
+    ['register lines with the answer\'s date', 'Motioner som besvarats 2026\n\nMotion om laddstolpar   besvarad 2026-05-10\nMotion om badhus   avslagen 2026-06-12'],
+    ['table lines with the writer first', 'Besvarade motioner 2026\n\nPer Ek (M)   Motion om laddstolpar   besvarad 2026-05-10\nLena Ek (S)   Motion om badhus   avslagen 2026-06-12'],
+  ])('register dates, near miss: a list of motions answered (%s) raises nothing, its dates being the answers\'', (_, text) => {
+    expect(proposed(text, kf)).toEqual([]);
+  });
+});
