@@ -175,8 +175,8 @@ const INVERTED_COMMISSION = new RegExp(`^\\p{L}+\\s+(?:far|fick|ges|gavs)\\s+(${
 const SUBJECT_MODAL = new RegExp(`\\s(?:ska|skall)\\s+(?:ocksa\\s+|aven\\s+|dessutom\\s+)?(?=(?:senast\\s+[^,.;]{1,40}?\\s+)?${TASK_VERB}\\b)`);
 /** "Ärendet återremitteras till förvaltningen för komplettering": the case goes back for more work. */
 const REFERRAL_BACK = new RegExp(`\\baterremitter\\w*\\s+(?:arendet\\s+)?till\\s+(${NOT_ATT}{2,60}?)\\s+(?:for|med)\\s+`);
-/** "återremittera ärendet för att utreda …", sent back to no one named: the case returns to the body with the task done ("återremitterades" is history). */
-const SENT_BACK = /\baterremitter(?:a|ar|as)\s+(?:arendet\s+)?for\s+att\s+(?=\p{L})/u;
+/** "återremittera ärendet för att utreda …", sent back to no one named: the case returns to the body with the task done ("återremitterades" is history, "att inte återremittera" refuses it). */
+const SENT_BACK = /(?<!\b(?:inte|ej)\s+)\baterremitter(?:a|ar|as)\s+(?:arendet\s+)?for\s+att\s+(?=\p{L})/u;
 const EXHORTATION = new RegExp(`\\b(?:uppmana|uppmanar|uppmanas|rekommendera|rekommenderar)\\s+(${NOT_ATT}{2,120}?)\\s+att\\s+`);
 /**
  * A group set up with a task: "inrätta en politisk arbetsgrupp som har till uppgift att …", "tillsätta en

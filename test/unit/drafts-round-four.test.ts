@@ -265,6 +265,11 @@ describe('round four\'s rules tried on near misses and other words (review)', ()
     expect(proposed(text, kf).map((d) => [d.kind, d.responsibleRole, d.due])).toEqual([['motion', 'kommunstyrelsen', { raised: '2027-03-22' }]]);
   });
 
+  it('a case sent back, near miss: "beslutar att inte återremittera ärendet för att utreda …" refuses the sending back', () => {
+    const text = '§ 86 Taxa för bygglov\n\nBeslut\n\nKommunfullmäktige beslutar att inte återremittera ärendet för att utreda frågan vidare, och antar taxan.';
+    expect(proposed(text, kf)).toEqual([]);
+  });
+
   it.each([
     ['register lines with the answer\'s date', 'Motioner som besvarats 2026\n\nMotion om laddstolpar   besvarad 2026-05-10\nMotion om badhus   avslagen 2026-06-12'],
     ['table lines with the writer first', 'Besvarade motioner 2026\n\nPer Ek (M)   Motion om laddstolpar   besvarad 2026-05-10\nLena Ek (S)   Motion om badhus   avslagen 2026-06-12'],
