@@ -20,7 +20,7 @@ import {
   type Doc,
   type Section,
 } from './structure';
-import { BODY_NAMES, bodyCode, normalizeRole, restoreDiacritics, type Council } from './swedish';
+import { BODY_NAMES, bodyCode, inSentence, normalizeRole, restoreDiacritics, type Council } from './swedish';
 import { originalSpan } from './text';
 import { endOfMonth, findTimings, TIMING_PASSES, type Span, type Timing } from './timing';
 import { CLAUSE_UNITS, runInTurns, runSteps, SEARCH_UNITS, Work, type Steps } from './work';
@@ -846,7 +846,7 @@ function taskItems(doc: Doc, meta: BlockMeta, commission: Commission, source: Sp
   const written = titleOf(doc, main, deadline.used ? [deadline.used, ...marked] : marked, meta);
   // A commission verb with nothing after it ("uppdra åt X att" at a page's end) is no task.
   if (!/\p{L}{2}/u.test(written)) return [];
-  const title = commission.verb ? `${commission.verb} ${(written[0] ?? '').toLowerCase()}${written.slice(1)}` : written;
+  const title = commission.verb ? `${commission.verb} ${inSentence(written)}` : written;
   const flags = point.flag ? [point.flag] : [];
   if (!commission.roles.length) flags.push('Ingen ansvarig anges: ange vem som ska utföra beslutet.');
   let confidence = point.confidence;
@@ -1124,10 +1124,10 @@ function passiveDuty(doc: Doc, meta: BlockMeta, clause: Span, sentence: Span, po
 function passiveItem(doc: Doc, meta: BlockMeta, passive: string, verbEnd: number, written: string, rest: Span, sentence: Span, point: Point): Candidate {
   // "köpas in" → "köpa in": the passive's s goes from the verb, a particle stays.
   const verb = slice(doc, { start: verbEnd - passive.length, end: verbEnd }).replace(/s(?=\s|$)/, '');
-  const object = ARTICLE.test(fold(written)) ? `${written[0]?.toLowerCase()}${written.slice(1)}` : written;
+  const object = ARTICLE.test(fold(written)) ? inSentence(written) : written;
   const deadline = deadlineOf(doc, rest, meta);
   const remainder = titleOf(doc, rest, deadline.used ? [deadline.used] : [], { ...meta, title: undefined }).replace(/^Av (?:kommunen|regionen|staden|landstinget)\b\s*/, '');
-  const words = [`${verb[0]?.toUpperCase()}${verb.slice(1)}`, object, remainder ? `${remainder[0]?.toLowerCase()}${remainder.slice(1)}` : ''].filter(Boolean);
+  const words = [`${verb[0]?.toUpperCase()}${verb.slice(1)}`, object, remainder ? inSentence(remainder) : ''].filter(Boolean);
   const flags = ['Ingen ansvarig anges: ange vem som ska utföra beslutet.'];
   if (deadline.vague) flags.push(vagueFlag(deadline));
   return {
@@ -1227,7 +1227,7 @@ function wantsToKnow(doc: Doc, meta: BlockMeta, sentence: Span, point: Point): C
   return [
     {
       kind: 'aterrapportering',
-      title: `Redovisning av ${(title[0] ?? '').toLowerCase()}${title.slice(1)}`.slice(0, 200),
+      title: `Redovisning av ${inSentence(title)}`.slice(0, 200),
       due,
       decision: decisionOf(meta),
       caseNumber: meta.caseNumber,
@@ -1258,7 +1258,7 @@ function passiveReport(doc: Doc, meta: BlockMeta, sentence: Span, point: Point):
   return [
     {
       kind: 'aterrapportering',
-      title: `Återrapportera ${(subject[0] ?? '').toLowerCase()}${subject.slice(1)}`.slice(0, 200),
+      title: `Återrapportera ${inSentence(subject)}`.slice(0, 200),
       due: deadline.due,
       decision: decisionOf(meta),
       caseNumber: meta.caseNumber,
@@ -1436,7 +1436,7 @@ function* motionItems(doc: Doc, block: Block, meta: BlockMeta, points: Point[], 
   // A block titled for something else ("Anmälningar") is named by the sentence that hands the motion in.
   const told = one && !/motion/.test(fold(meta.title ?? '')) ? titleFrom(doc, one.motionAt, one.sentence.end) : undefined;
   const subject = own && /^motion\b/i.test(own[0]) ? own[0].replace(/[.\s]+$/, '') : (told ?? meta.title ?? 'motionen');
-  const itemTitle = /^motion\b/i.test(subject) ? `Besvara ${subject[0]?.toLowerCase()}${subject.slice(1)}` : `Besvara motionen: ${subject}`;
+  const itemTitle = /^motion\b/i.test(subject) ? `Besvara ${inSentence(subject)}` : `Besvara motionen: ${subject}`;
   // Where the motion is raised through where it is referred: a clerk reads both.
   const raising = raised?.explicit ? raised.source : (one?.sentence ?? raised?.source);
   const source = raising && remitSentence ? { start: Math.min(raising.start, remitSentence.start), end: Math.max(raising.end, remitSentence.end) } : (raising ?? remitSentence ?? block.lines[0] ?? block);
@@ -1525,7 +1525,7 @@ function announcedMotions(doc: Doc, block: Block): Span[] {
 /** "Besvara" + the motion as the text names it from `at` ("motion om gröna investeringsmedel"), without the full stop. */
 function titleFrom(doc: Doc, at: number, end: number): string {
   const written = slice(doc, { start: at, end }).replace(/\s+/g, ' ').replace(/[\s.,;:]+$/, '').trim();
-  return `${written[0]?.toLowerCase()}${written.slice(1)}`;
+  return inSentence(written);
 }
 
 /** The sentences of a block that each bring in a new motion, and where "motion" stands in each. */
@@ -2041,7 +2041,7 @@ function* yttrandeItems(doc: Doc, block: Block, meta: BlockMeta, known: KnownFac
       const flags = recipientFlag(r);
       if (undecided) flags.push('Inget beslutande organ angivet: yttrandet räknas som delegationsbeslut.');
       const subject = r.subject ?? meta.title;
-      const title = subject ? `Yttrande över ${(subject[0] ?? '').toLowerCase()}${subject.slice(1)}` : 'Yttrande över remiss';
+      const title = subject ? `Yttrande över ${inSentence(subject)}` : 'Yttrande över remiss';
       return {
         kind: 'yttrande',
         title: restoreDiacritics(title, doc.lexicon).slice(0, 200),
@@ -2170,7 +2170,7 @@ function* givenAnswers(doc: Doc, block: Block, meta: BlockMeta, remiss: Remiss |
     const what = answerSubject(doc, told, adopted) ?? (objected ? titleFrom(doc, objected.start, objected.end) : undefined) ?? lastBefore(named, told.start)?.subject ?? remiss?.subject ?? meta.title;
     items.push({
       kind: 'yttrande',
-      title: restoreDiacritics(what ? `Skicka yttrandet över ${(what[0] ?? '').toLowerCase()}${what.slice(1)}` : 'Skicka yttrandet', doc.lexicon).slice(0, 200),
+      title: restoreDiacritics(what ? `Skicka yttrandet över ${inSentence(what)}` : 'Skicka yttrandet', doc.lexicon).slice(0, 200),
       role: decided ? body : undefined,
       due: remiss ? { externalDeadline: remiss.deadline, ...(remiss.recipient ? { recipient: remiss.recipient } : {}) } : undefined,
       decision: decisionOf(meta),

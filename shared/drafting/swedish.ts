@@ -199,3 +199,14 @@ export function* learningLexicon(text: string, work: Work): Steps<Lexicon> {
   for (const folded of [...words.keys()]) if (folded.length < 4) words.delete(folded);
   return { words, damaged: damagedHits >= 2 };
 }
+
+/**
+ * `words` continuing a sentence: its first letter lower case ("Förslag till …" → "förslag till …"),
+ * unless its first word is an abbreviation written in capitals ("SOU 2027:3", "IT-strategin",
+ * "KS") or a number, which keep their case.
+ */
+export function inSentence(words: string): string {
+  const first = words[0];
+  if (!first || /^\p{Lu}[\p{Lu}\d]/u.test(words)) return words;
+  return `${first.toLowerCase()}${words.slice(1)}`;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fold } from '../../shared/drafting/fold';
-import { bodyCode, documentLexicon, normalizeRole, restoreDiacritics } from '../../shared/drafting/swedish';
+import { bodyCode, documentLexicon, inSentence, normalizeRole, restoreDiacritics } from '../../shared/drafting/swedish';
 import { findTimings } from '../../shared/drafting/timing';
 
 const timings = (text: string, ref: string) => findTimings(fold(text), 0, text.length, ref);
@@ -107,5 +107,25 @@ describe('lost å, ä, ö are put back in what people read', () => {
   it('an undamaged text keeps "for" and "vald" as they are', () => {
     const text = 'Hon vald till ordförande for till Stockholm för mötet i nämnden.';
     expect(restoreDiacritics('vald for', documentLexicon(text))).toBe('vald for');
+  });
+});
+
+describe('words continuing a title keep an abbreviation in capitals', () => {
+  it.each([
+    ['Förslag till ny avfallsplan', 'förslag till ny avfallsplan'],
+    ['SOU 2027:3 Ett hållbart mottagande', 'SOU 2027:3 Ett hållbart mottagande'],
+    ['IT-strategin för skolan', 'IT-strategin för skolan'],
+    ['KS förslag till budget', 'KS förslag till budget'],
+    ['Ö', 'ö'],
+    ['', ''],
+  ])('%j continues a sentence as %j', (words, expected) => {
+    expect(inSentence(words)).toBe(expected);
+  });
+
+  it('a remiss of an SOU is answered with "Skicka yttrandet över SOU …", not "sOU"', async () => {
+    const { extractDrafts } = await import('../../shared/drafting/extract');
+    const text = 'Kommunstyrelsen\n\nRemiss från Finansdepartementet\n\nKommunstyrelsens beslut\nFörvaltningens skrivelse överlämnas till Finansdepartementet som kommunens yttrande över SOU 2027:3.\nSvaren ska ha kommit in till Finansdepartementet senast den 15 mars 2027.';
+    const [draft] = extractDrafts(text, {}, { lookupRole: () => undefined, today: '2027-01-20' }).drafts;
+    expect(draft?.title).toBe('Skicka yttrandet över SOU 2027:3');
   });
 });
