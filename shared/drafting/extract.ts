@@ -1771,8 +1771,11 @@ function* remissesOf(doc: Doc, block: Block, meta: BlockMeta): Steps<Remiss[]> {
   const found: { sentence: Span; deadline: CalendarDate; period: boolean; brief: boolean }[] = [];
   const byDeadline = new Map<CalendarDate, { sentence: Span; deadline: CalendarDate; period: boolean; brief: boolean }>();
   let i = 0;
-  for (const sentence of sentencesByLine(doc, block)) {
+  for (const whole of sentencesByLine(doc, block)) {
     if (i++ % SENTENCES_PER_STEP === 0) yield;
+    // The deadline of a remiss passed on is the committee's answer's (see passedOn); the municipality's may follow it.
+    const sentence = passedOn(doc, whole)?.rest;
+    if (!sentence) continue;
     const f = fslice(doc, sentence);
     const cue = DEADLINE_CUE.exec(f);
     // A remiss's deadline names the answer ("Synpunkter ska ha kommit in senast …"); "Ansökan ska ha inkommit senast …"
@@ -1807,6 +1810,60 @@ function* remissesOf(doc: Doc, block: Block, meta: BlockMeta): Steps<Remiss[]> {
     remisses.push({ deadline, recipient, source: sentence, subject });
   }
   return remisses;
+}
+
+/** "Kommunstyrelsen remitterar ärendet till miljönämnden för yttrande": a remiss received, passed on for an answer within the municipality. */
+const PASSED_ON = new RegExp(`\\b(?:remitterar|remittera|remitteras)\\s+(?:arendet|remissen)\\s+(?:vidare\\s+)?till\\s+(${BODY_PHRASE})(?=\\s+for\\s+yttrande\\b)`);
+
+/**
+ * A sentence read for a remiss passed on: `clause`, up to a semicolon, passes it on ("Kommunstyrelsen remitterar
+ * ärendet till miljönämnden för yttrande senast den 1 mars"), with the committee as written; `rest` is what follows
+ * ("kommunens svar ska vara Trafikverket tillhanda senast den 15 mars 2027"), none when nothing does. A sentence
+ * that passes nothing on is all `rest`.
+ */
+function passedOn(doc: Doc, sentence: Span): { clause?: Span; committee?: string; rest?: Span } | undefined {
+  const f = fslice(doc, sentence);
+  const m = PASSED_ON.exec(f);
+  if (!m?.[1]) return { rest: sentence };
+  const semicolon = f.indexOf(';', m.index);
+  const end = semicolon < 0 ? sentence.end : sentence.start + semicolon;
+  const at = sentence.start + m.index + m[0].length - m[1].length;
+  return {
+    clause: { start: sentence.start, end },
+    committee: restoreDiacritics(doc.text.slice(at, at + m[1].length), doc.lexicon),
+    rest: semicolon < 0 ? undefined : trimSpan(doc.text, { start: end + 1, end: sentence.end }),
+  };
+}
+
+/**
+ * The answer a committee owes for a remiss the deciding body passes on ("remitterar ärendet till miljönämnden för
+ * yttrande senast den 1 mars"): a yttrande for the committee, to the body, decided by the committee, as a remiss
+ * within the municipality is (README, "Remisses and answers").
+ */
+function* passedOnAnswers(doc: Doc, block: Block, meta: BlockMeta, subject: string | undefined): Steps<Candidate[]> {
+  const answers: Candidate[] = [];
+  let i = 0;
+  for (const sentence of sentencesByLine(doc, block)) {
+    if (i++ % SENTENCES_PER_STEP === 0) yield;
+    const { clause, committee } = passedOn(doc, sentence) ?? {};
+    if (!clause || !committee) continue;
+    const cue = DEADLINE_CUE.exec(fslice(doc, clause));
+    const date = cue ? timingsIn(doc, clause, meta.ref).flatMap((t) => (t.form === 'date' && t.start >= clause.start + cue.index ? [t] : []))[0] : undefined;
+    const to = BODY_NAMES[meta.decider ?? ''];
+    const decidedBy = bodyCode(fold(committee), meta.decider, meta.council);
+    answers.push({
+      kind: 'yttrande',
+      title: restoreDiacritics(subject ? `Yttrande över ${inSentence(subject)}` : 'Yttrande över remiss', doc.lexicon).slice(0, 200),
+      role: committee,
+      due: date ? { externalDeadline: date.date, ...(to ? { recipient: (to[0] ?? '').toUpperCase() + to.slice(1) } : {}), ...(decidedBy ? { decidedBy } : {}) } : undefined,
+      decision: decisionOf(meta),
+      caseNumber: meta.caseNumber,
+      confidence: 0.85,
+      flags: date ? [] : ['Ingen sista dag för nämndens yttrande anges: ange en deadline.'],
+      source: clause,
+    });
+  }
+  return answers;
 }
 
 /** The answer offered, not asked for: "möjlighet att lämna synpunkter", "välkommen att lämna synpunkter". */
@@ -2047,32 +2104,33 @@ function* yttrandeItems(doc: Doc, block: Block, meta: BlockMeta, known: KnownFac
     item.flags.push(...(remiss ? recipientFlag(remiss) : []));
   }
   if (answering.length) return items;
+  const undecided = !!remiss && !decidedBy && !/delegation/.test(fslice(doc, block));
+  const owed = (r: Remiss): Candidate => {
+    const flags = recipientFlag(r);
+    if (undecided) flags.push('Inget beslutande organ angivet: yttrandet räknas som delegationsbeslut.');
+    const subject = r.subject ?? meta.title;
+    const title = subject ? `Yttrande över ${inSentence(subject)}` : 'Yttrande över remiss';
+    return {
+      kind: 'yttrande',
+      title: restoreDiacritics(title, doc.lexicon).slice(0, 200),
+      role: addressee,
+      due: dueOf(r),
+      decision: decisionOf(meta),
+      caseNumber: meta.caseNumber,
+      confidence: 0.85,
+      flags,
+      source: r.source,
+    };
+  };
+  // A remiss received and passed on for a committee's answer: the municipality's answer is still owed, beside the committee's.
+  const internal = remiss && !plain && !items.some((c) => c.kind === 'motion') ? yield* passedOnAnswers(doc, block, meta, remiss.subject ?? meta.title) : [];
+  if (internal.length) return [...items, ...internal, ...remisses.map(owed)];
   // A summary of a meeting may hold a given answer beside other decisions; a remiss letter holds only the remiss.
   const given = yield* givenAnswers(doc, block, meta, remiss, plain);
   if (given.length || !plain || items.some((c) => c.confidence >= PROPOSED_CONFIDENCE)) return [...items, ...given];
   // A notice (no meeting's record) may send a proposal out with no deadline.
   if (!remiss) return [...items, ...(meta.date ? [] : yield* unscheduledRemiss(doc, block, meta))];
-  const undecided = !decidedBy && !/delegation/.test(fslice(doc, block));
-  return [
-    ...items,
-    ...remisses.map((r): Candidate => {
-      const flags = recipientFlag(r);
-      if (undecided) flags.push('Inget beslutande organ angivet: yttrandet räknas som delegationsbeslut.');
-      const subject = r.subject ?? meta.title;
-      const title = subject ? `Yttrande över ${inSentence(subject)}` : 'Yttrande över remiss';
-      return {
-        kind: 'yttrande',
-        title: restoreDiacritics(title, doc.lexicon).slice(0, 200),
-        role: addressee,
-        due: dueOf(r),
-        decision: decisionOf(meta),
-        caseNumber: meta.caseNumber,
-        confidence: 0.85,
-        flags,
-        source: r.source,
-      };
-    }),
-  ];
+  return [...items, ...remisses.map(owed)];
 }
 
 /** "Länsstyrelsen har upprättat ett förslag till beslut om utvidgade strandskyddsområden …". */

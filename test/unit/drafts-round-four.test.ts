@@ -347,4 +347,20 @@ describe('six drafting faults of the review, fixed as kinds (issue 19)', () => {
   it('contact line, near miss: "Remissen besvaras av miljönämnden" names who answers', () => {
     expect(proposed(remissLetter('Remissen besvaras av miljönämnden.')).map((d) => d.responsibleRole)).toEqual(['miljönämnden']);
   });
+
+  const passedOnMinutes = (decision: string) => `Kommunstyrelsen\nProtokoll 2027-01-20\n\n§ 5 Remiss från Trafikverket om ny väg genom Nolby\n\nBeslut\n\n${decision}`;
+  const bothAnswers = [
+    ['yttrande', 'miljönämnden', { externalDeadline: '2027-03-01', recipient: 'Kommunstyrelsen', decidedBy: 'MN' }],
+    ['yttrande', undefined, { externalDeadline: '2027-03-15', recipient: 'Trafikverket', decidedBy: 'KS' }],
+  ];
+  it.each([
+    ['in one sentence, after a semicolon', 'Kommunstyrelsen remitterar ärendet till miljönämnden för yttrande senast den 1 mars; kommunens svar ska vara Trafikverket tillhanda senast den 15 mars 2027.'],
+    ['in two sentences', 'Kommunstyrelsen remitterar ärendet till miljönämnden för yttrande senast den 1 mars. Kommunens svar ska vara Trafikverket tillhanda senast den 15 mars 2027.'],
+  ])('a remiss KS passes on for a committee\'s yttrande (%s): the committee\'s answer to KS, and the municipality\'s still owed, decided by KS', (_, decision) => {
+    expect(proposed(passedOnMinutes(decision), ks).map((d) => [d.kind, d.responsibleRole, d.due])).toEqual(bothAnswers);
+  });
+
+  it('remiss passed on, near miss: a motion\'s case sent to KS "för yttrande" is the motion\'s referral, no yttrande', () => {
+    expect(motions('§ 31 Motion om ökad trafiksäkerhet\n\nBeslut\n\nÄrendet remitteras till kommunstyrelsen för yttrande.')).toEqual([['motion', 'kommunstyrelsen', { raised: '2027-03-22' }]]);
+  });
 });
