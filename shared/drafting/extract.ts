@@ -1040,8 +1040,12 @@ function onlyThisMeeting(doc: Doc, meta: BlockMeta, span: Span): boolean {
 }
 
 /** "Fullmäktige beslutade att …" with no date, or this meeting's: this decision; "beslutade 2019-05-20 att …" is history. */
-/** A sentence that reports a decision dated another day than the meeting's ("X beslutade den 6 maj 2008 att …"). */
+/**
+ * A sentence that reports a decision dated another day than the meeting's ("X beslutade den 6 maj 2008 att …"), or
+ * one told of an earlier meeting ("Förra gången beslutade kommunfullmäktige att …", also in a summary).
+ */
 function decidedEarlier(doc: Doc, meta: BlockMeta, sentence: Span): boolean {
+  if (DECIDED_BEFORE.test(fslice(doc, sentence))) return true;
   const m = meta.date ? DECIDED_ON.exec(fslice(doc, sentence)) : null;
   const at = m ? sentence.start + m.index + m[0].length : 0;
   const date = m ? datesIn(doc, { start: at, end: Math.min(sentence.end, at + 30) }, meta.ref)[0] : undefined;
@@ -1049,6 +1053,9 @@ function decidedEarlier(doc: Doc, meta: BlockMeta, sentence: Span): boolean {
 }
 /** "beslutade den 6 maj 2008", "beslöt 2008-05-06": a decision told with its day (the date follows). */
 const DECIDED_ON = /\b(?:beslutade|beslot|har beslutat)\s+(?:den\s+)?(?=\d)/;
+/** "Förra gången beslutade …", "Vid förra sammanträdet beslutade …", "… beslutade vid ett tidigare sammanträde att …". */
+const DECIDED_BEFORE =
+  /^(?:forra gangen|vid (?:det )?forra (?:sammantradet|motet)|vid ett tidigare (?:sammantrade|mote))\s+(?:beslutade|beslot)\b|\b(?:beslutade|beslot)\s+(?:forra gangen|vid (?:det )?forra (?:sammantradet|motet)|vid ett tidigare (?:sammantrade|mote))\s+att\b/;
 
 function reportsThisDecision(doc: Doc, meta: BlockMeta, sentence: Span): boolean {
   const m = REPORTED_DECISION.exec(fslice(doc, sentence));
@@ -1313,6 +1320,8 @@ const REMIT_TARGET = new RegExp(
 );
 /** A council that motions are raised at. */
 const COUNCILS = new Set(['KF', 'RF', 'LF']);
+/** A council named as where a motion goes ("till kommunfullmäktige"): it decides, it never prepares. */
+const COUNCIL_NAME = /^(?:kommun|region|landstings)?fullmaktige$/;
 /** A line of a list of motions: "- Motion om vårdköer". */
 // A register's line may open with the case number and the date ("KS 2027/14   2027-01-24   Motion om …").
 // A damaged page may keep a § block's number without its sign ("45 Motion om …").
@@ -1368,6 +1377,8 @@ function* motionItems(doc: Doc, block: Block, meta: BlockMeta, points: Point[], 
   // report on those being prepared, or a list of those decided ("Motioner som besvarats 2026", its dates the answers'): nothing new.
   const title = fold(meta.title ?? '');
   if ((answer && answer !== 'remitted') || ANSWERS_MOTION.test(title) || MOTIONS_PENDING.test(`${title}\n${fslice(doc, block)}`) || (/\bmotioner\b/.test(title) && MOTIONS_DECIDED.test(title))) return [];
+  // KS handing the motion (or its answer) up to the council: registered when the council sent it for preparation.
+  if (marks.referrals.length && marks.referrals.every((r) => COUNCIL_NAME.test(fold(r.target)))) return [];
   const remitSentence = points.find((p) => /remitter|overlamn|hanvis|hanskj|hansko|(?:lamnas|skickas) till|pa remiss till|beredas av/.test(fslice(doc, p)));
   const motion = (title: string, source: Span, raised: Raised | undefined, referredTo = target): Candidate | undefined => {
     if (!raised && answer !== 'remitted') return undefined;
@@ -1407,8 +1418,10 @@ function* motionItems(doc: Doc, block: Block, meta: BlockMeta, points: Point[], 
   const announced = announcedMotions(doc, block);
   // A block that lost its § signs may hold several motions, each with its own referral ("Motionen remitteras till …").
   const eachReferred = lines.length >= 2 && marks.referrals.length >= lines.length;
-  const listed = announced.length >= 2 ? announced : (remitSentence && /\bmotionerna\b/.test(fslice(doc, remitSentence))) || dated || eachReferred ? lines : [];
-  if (listed.length >= 2) {
+  // A single motion on a line that refers it ("Per Ek (M)   Motion om laddstolpar   remitteras till kommunstyrelsen") is read as such a list's line.
+  const selfReferred = lines.length === 1 && !!lines[0] && !!remitTarget(doc, lines[0]);
+  const listed = announced.length >= 2 ? announced : (remitSentence && /\bmotionerna\b/.test(fslice(doc, remitSentence))) || dated || eachReferred || selfReferred ? lines : [];
+  if (listed.length >= 2 || selfReferred) {
     return listed.flatMap((line) => {
       const written = trimSpan(doc.text, line);
       const marker = /^\s*(?:[-–•*]\s*|\d{1,2}[.)]\s*)/.exec(fslice(doc, written))?.[0].length ?? 0;
@@ -1500,8 +1513,12 @@ function* summaryMotions(doc: Doc, block: Block, meta: BlockMeta, marks: Marks):
 const MOTIONS_ANNOUNCED = /\bmotion(?:er|erna)\b[^:\n]{0,80}:\s*$/;
 /** A line that names a motion: "Motion om …", "Motion från X om …". */
 const NAMES_MOTION = /\bmotion\s+(?:om|angaende|avseende|gallande|rorande|fran|av)\b/;
-/** A list of motions answered or decided ("Följande motioner besvarades:") raises none. */
-const MOTIONS_DECIDED = /besvar|bifall|bifoll|avsla|avslog|aterremitt|behandlades/;
+/** A list of motions answered or decided ("Följande motioner besvarades:", "Motioner beslutade/avgjorda/behandlade under året") raises none. */
+const MOTIONS_DECIDED = /besvar|bifall|bifoll|avsla|avslog|aterremitt|behandlade|beslutade|avgjord/;
+/** Raised at this very meeting: "X väcker en motion", "Följande motioner har inkommit" (not a list of those decided). */
+const RAISED_HERE = new RegExp(
+  `\\bvack(?:er|s)\\b|\\bmotion(?:er|erna)?\\b[^.]{0,120}?\\bhar\\s+(?:inkommit|kommit in|lamnats in|vackts)\\b|\\bfoljande motioner\\b(?![^.:\\n]{0,40}(?:${MOTIONS_DECIDED.source}))`,
+);
 
 /** The lines of the list a line announces as new motions ("Motionerna som lämnades in var:" then "• motion om …"), each a motion. */
 function announcedMotions(doc: Doc, block: Block): Span[] {
@@ -1622,7 +1639,7 @@ function* raisedDate(doc: Doc, block: Block, meta: BlockMeta, marks: Marks): Ste
     if (date) return { date: date.date, source: sentence, explicit: true };
   }
   // Raised at this very meeting: "X väcker en motion", "Följande motioner har inkommit".
-  const speaks = /\bvack(?:er|s)\b|\bmotion(?:er|erna)?\b[^.]{0,120}?\bhar\s+(?:inkommit|kommit in|lamnats in|vackts)\b|\bfoljande motioner\b(?![^.:\n]{0,40}(?:besvar|bifall|bifoll|avsla|avslog|aterremitt|behandlades))/.exec(fslice(doc, block));
+  const speaks = RAISED_HERE.exec(fslice(doc, block));
   if (!speaks) return undefined;
   const source = sentencesOf(doc, block).find((s) => s.start <= block.start + speaks.index && s.end > block.start + speaks.index) ?? block;
   return raisedAtMeeting(meta, marks, source);
@@ -1754,8 +1771,11 @@ function* remissesOf(doc: Doc, block: Block, meta: BlockMeta): Steps<Remiss[]> {
   const found: { sentence: Span; deadline: CalendarDate; period: boolean; brief: boolean }[] = [];
   const byDeadline = new Map<CalendarDate, { sentence: Span; deadline: CalendarDate; period: boolean; brief: boolean }>();
   let i = 0;
-  for (const sentence of sentencesByLine(doc, block)) {
+  for (const whole of sentencesByLine(doc, block)) {
     if (i++ % SENTENCES_PER_STEP === 0) yield;
+    // The deadline of a remiss passed on is the committee's answer's (see passedOn); the municipality's may follow it.
+    const sentence = passedOn(doc, whole)?.rest;
+    if (!sentence) continue;
     const f = fslice(doc, sentence);
     const cue = DEADLINE_CUE.exec(f);
     // A remiss's deadline names the answer ("Synpunkter ska ha kommit in senast …"); "Ansökan ska ha inkommit senast …"
@@ -1790,6 +1810,60 @@ function* remissesOf(doc: Doc, block: Block, meta: BlockMeta): Steps<Remiss[]> {
     remisses.push({ deadline, recipient, source: sentence, subject });
   }
   return remisses;
+}
+
+/** "Kommunstyrelsen remitterar ärendet till miljönämnden för yttrande": a remiss received, passed on for an answer within the municipality. */
+const PASSED_ON = new RegExp(`\\b(?:remitterar|remittera|remitteras)\\s+(?:arendet|remissen)\\s+(?:vidare\\s+)?till\\s+(${BODY_PHRASE})(?=\\s+for\\s+yttrande\\b)`);
+
+/**
+ * A sentence read for a remiss passed on: `clause`, up to a semicolon, passes it on ("Kommunstyrelsen remitterar
+ * ärendet till miljönämnden för yttrande senast den 1 mars"), with the committee as written; `rest` is what follows
+ * ("kommunens svar ska vara Trafikverket tillhanda senast den 15 mars 2027"), none when nothing does. A sentence
+ * that passes nothing on is all `rest`.
+ */
+function passedOn(doc: Doc, sentence: Span): { clause?: Span; committee?: string; rest?: Span } | undefined {
+  const f = fslice(doc, sentence);
+  const m = PASSED_ON.exec(f);
+  if (!m?.[1]) return { rest: sentence };
+  const semicolon = f.indexOf(';', m.index);
+  const end = semicolon < 0 ? sentence.end : sentence.start + semicolon;
+  const at = sentence.start + m.index + m[0].length - m[1].length;
+  return {
+    clause: { start: sentence.start, end },
+    committee: restoreDiacritics(doc.text.slice(at, at + m[1].length), doc.lexicon),
+    rest: semicolon < 0 ? undefined : trimSpan(doc.text, { start: end + 1, end: sentence.end }),
+  };
+}
+
+/**
+ * The answer a committee owes for a remiss the deciding body passes on ("remitterar ärendet till miljönämnden för
+ * yttrande senast den 1 mars"): a yttrande for the committee, to the body, decided by the committee, as a remiss
+ * within the municipality is (README, "Remisses and answers").
+ */
+function* passedOnAnswers(doc: Doc, block: Block, meta: BlockMeta, subject: string | undefined): Steps<Candidate[]> {
+  const answers: Candidate[] = [];
+  let i = 0;
+  for (const sentence of sentencesByLine(doc, block)) {
+    if (i++ % SENTENCES_PER_STEP === 0) yield;
+    const { clause, committee } = passedOn(doc, sentence) ?? {};
+    if (!clause || !committee) continue;
+    const cue = DEADLINE_CUE.exec(fslice(doc, clause));
+    const date = cue ? timingsIn(doc, clause, meta.ref).flatMap((t) => (t.form === 'date' && t.start >= clause.start + cue.index ? [t] : []))[0] : undefined;
+    const to = BODY_NAMES[meta.decider ?? ''];
+    const decidedBy = bodyCode(fold(committee), meta.decider, meta.council);
+    answers.push({
+      kind: 'yttrande',
+      title: restoreDiacritics(subject ? `Yttrande över ${inSentence(subject)}` : 'Yttrande över remiss', doc.lexicon).slice(0, 200),
+      role: committee,
+      due: date ? { externalDeadline: date.date, ...(to ? { recipient: (to[0] ?? '').toUpperCase() + to.slice(1) } : {}), ...(decidedBy ? { decidedBy } : {}) } : undefined,
+      decision: decisionOf(meta),
+      caseNumber: meta.caseNumber,
+      confidence: 0.85,
+      flags: date ? [] : ['Ingen sista dag för nämndens yttrande anges: ange en deadline.'],
+      source: clause,
+    });
+  }
+  return answers;
 }
 
 /** The answer offered, not asked for: "möjlighet att lämna synpunkter", "välkommen att lämna synpunkter". */
@@ -1988,7 +2062,8 @@ const BODY_LINE = new RegExp(`^(${BODY_PHRASE})$`);
 /** Who a letter is for: "Handläggs på delegation av X", "Till: X", or a body alone on an address line. */
 function addresseeOf(doc: Doc, block: Block): string | undefined {
   const f = fslice(doc, block);
-  const handler = /\b(?:handlaggs|besvaras|bereds)\s+(?:pa delegation\s+)?av\s+([a-z- ]{3,60}?)\s*(?:[.,\n]|$)/.exec(f);
+  // "Frågor (om remissen) besvaras av Anna Berg": a contact line names who answers questions, not who answers the letter.
+  const handler = /(?<!\bfragor\b[^.\n]{0,60})\b(?:handlaggs|besvaras|bereds)\s+(?:pa delegation\s+)?av\s+([a-z- ]{3,60}?)\s*(?:[.,\n]|$)/.exec(f);
   const to = /(?:^|\n)\s*till\s*:\s*([^,\n]{3,80})/.exec(f);
   const pick = handler ?? to;
   if (pick?.[1]) {
@@ -2029,32 +2104,33 @@ function* yttrandeItems(doc: Doc, block: Block, meta: BlockMeta, known: KnownFac
     item.flags.push(...(remiss ? recipientFlag(remiss) : []));
   }
   if (answering.length) return items;
+  const undecided = !!remiss && !decidedBy && !/delegation/.test(fslice(doc, block));
+  const owed = (r: Remiss): Candidate => {
+    const flags = recipientFlag(r);
+    if (undecided) flags.push('Inget beslutande organ angivet: yttrandet räknas som delegationsbeslut.');
+    const subject = r.subject ?? meta.title;
+    const title = subject ? `Yttrande över ${inSentence(subject)}` : 'Yttrande över remiss';
+    return {
+      kind: 'yttrande',
+      title: restoreDiacritics(title, doc.lexicon).slice(0, 200),
+      role: addressee,
+      due: dueOf(r),
+      decision: decisionOf(meta),
+      caseNumber: meta.caseNumber,
+      confidence: 0.85,
+      flags,
+      source: r.source,
+    };
+  };
+  // A remiss received and passed on for a committee's answer: the municipality's answer is still owed, beside the committee's.
+  const internal = remiss && !plain && !items.some((c) => c.kind === 'motion') ? yield* passedOnAnswers(doc, block, meta, remiss.subject ?? meta.title) : [];
+  if (internal.length) return [...items, ...internal, ...remisses.map(owed)];
   // A summary of a meeting may hold a given answer beside other decisions; a remiss letter holds only the remiss.
   const given = yield* givenAnswers(doc, block, meta, remiss, plain);
   if (given.length || !plain || items.some((c) => c.confidence >= PROPOSED_CONFIDENCE)) return [...items, ...given];
   // A notice (no meeting's record) may send a proposal out with no deadline.
   if (!remiss) return [...items, ...(meta.date ? [] : yield* unscheduledRemiss(doc, block, meta))];
-  const undecided = !decidedBy && !/delegation/.test(fslice(doc, block));
-  return [
-    ...items,
-    ...remisses.map((r): Candidate => {
-      const flags = recipientFlag(r);
-      if (undecided) flags.push('Inget beslutande organ angivet: yttrandet räknas som delegationsbeslut.');
-      const subject = r.subject ?? meta.title;
-      const title = subject ? `Yttrande över ${inSentence(subject)}` : 'Yttrande över remiss';
-      return {
-        kind: 'yttrande',
-        title: restoreDiacritics(title, doc.lexicon).slice(0, 200),
-        role: addressee,
-        due: dueOf(r),
-        decision: decisionOf(meta),
-        caseNumber: meta.caseNumber,
-        confidence: 0.85,
-        flags,
-        source: r.source,
-      };
-    }),
-  ];
+  return [...items, ...remisses.map(owed)];
 }
 
 /** "Länsstyrelsen har upprättat ett förslag till beslut om utvidgade strandskyddsområden …". */

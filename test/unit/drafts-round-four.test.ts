@@ -277,3 +277,90 @@ describe('round four\'s rules tried on near misses and other words (review)', ()
     expect(proposed(text, kf)).toEqual([]);
   });
 });
+
+describe('six drafting faults of the review, fixed as kinds (issue 19)', () => {
+  const kf = { body: 'KF', meetingDate: '2027-03-22' };
+  const ks = { body: 'KS', meetingDate: '2027-02-14' };
+  const motions = (text: string, known: KnownFacts = kf) => proposed(text, known).map((d) => [d.kind, d.responsibleRole, d.due]);
+
+  it('a single motion on a table line with the writer first and its own referral is one motion, for the body the line refers it to', () => {
+    expect(motions('§ 24 Motioner\n\nPer Ek (M)   Motion om laddstolpar   remitteras till kommunstyrelsen')).toEqual([['motion', 'kommunstyrelsen', { raised: '2027-03-22' }]]);
+  });
+
+  it.each([
+    ['a motion answered', '§ 24 Motioner\n\nPer Ek (M)   Motion om laddstolpar   besvarad 2026-05-10'],
+    ['a motion refused', '§ 24 Motioner\n\nPer Ek (M)   Motion om laddstolpar   avslagen 2026-06-12'],
+    ['an interpellation', '§ 24 Interpellationer\n\nPer Ek (M)   Interpellation om skolskjutsar   besvaras vid nästa sammanträde'],
+  ])('single table line, near miss: %s with the writer first raises nothing', (_, text) => {
+    expect(proposed(text, kf)).toEqual([]);
+  });
+
+  it.each([
+    ['"hänskjuta ärendet till kommunfullmäktige"', 'Kommunstyrelsen beslutar att hänskjuta ärendet till kommunfullmäktige.'],
+    ['"överlämna ärendet till kommunfullmäktige"', 'Kommunstyrelsen beslutar att överlämna ärendet till kommunfullmäktige.'],
+    ['"överlämna motionen till kommunfullmäktige"', 'Kommunstyrelsen beslutar att överlämna motionen till kommunfullmäktige för beslut.'],
+  ])('a motion KS hands up to the council (%s) is registered already: no new motion, no work', (_, decision) => {
+    expect(proposed(`§ 12 Motion om laddstolpar\n\nMotionen inkom 2026-11-02.\n\nBeslut\n\n${decision}`, ks)).toEqual([]);
+  });
+
+  it('handed up to the council, near miss: the council sending the motion to KS for preparation still registers it', () => {
+    expect(motions('§ 12 Motion om laddstolpar\n\nMotionen inkom 2027-03-02.\n\nKommunfullmäktige beslutar att hänskjuta ärendet till kommunstyrelsen.')).toEqual([
+      ['motion', 'kommunstyrelsen', { raised: '2027-03-02' }],
+    ]);
+  });
+
+  it.each(['beslutade', 'avgjorda', 'behandlade', 'besvarade'])('a register of motions "%s under året" with dated lines raises nothing', (word) => {
+    expect(proposed(`Motioner ${word} under året\n\nKS 2026/14   2026-01-24   Motion om laddstolpar\nKS 2026/19   2026-02-11   Motion om badhus`, kf)).toEqual([]);
+  });
+
+  it('a register of motions, near miss: "Inkomna motioner under året" with dated lines raises one motion a line', () => {
+    expect(motions('Inkomna motioner under året\n\nKS 2027/14   2027-01-24   Motion om laddstolpar\nKS 2027/19   2027-02-11   Motion om badhus').map((m) => m[2])).toEqual([
+      { raised: '2027-01-24' },
+      { raised: '2027-02-11' },
+    ]);
+  });
+
+  const summary = (sentence: string) => `Beslut i korthet\n\nBadhus\n\n${sentence}`;
+  const june = { body: 'KF', meetingDate: '2027-06-14' };
+  it.each([
+    ['"Förra gången beslutade kommunfullmäktige att återremittera …"', 'Förra gången beslutade kommunfullmäktige att återremittera ärendet för att utreda kostnaderna.'],
+    ['"Vid förra sammanträdet beslutade …"', 'Vid förra sammanträdet beslutade kommunfullmäktige att återremittera ärendet för att utreda kostnaderna.'],
+    ['"Kommunfullmäktige beslutade förra gången att …"', 'Kommunfullmäktige beslutade förra gången att ge kommunstyrelsen i uppdrag att utreda kostnaderna.'],
+  ])('a summary telling an earlier meeting\'s decision (%s) tells history: no item', (_, sentence) => {
+    expect(proposed(summary(sentence), june)).toEqual([]);
+  });
+
+  it('earlier meeting, near miss: "Kommunfullmäktige beslutade att återremittera ärendet för att …" in a summary is this meeting\'s: a report-back', () => {
+    expect(proposed(summary('Kommunfullmäktige beslutade att återremittera ärendet för att utreda kostnaderna.'), june).map((d) => d.kind)).toEqual(['aterrapportering']);
+  });
+
+  const remissLetter = (contact: string) => `Trafikverket\n2027-01-15\n\nRemiss: Förslag till ny väg genom Nolby\n\nSvar ska ha kommit in till Trafikverket senast den 15 mars 2027.\n\n${contact}`;
+  it.each([
+    ['"Frågor besvaras av Anna Berg, Länsstyrelsen, …"', 'Frågor besvaras av Anna Berg, Länsstyrelsen, tel 010-123 45 67.'],
+    ['"Eventuella frågor om remissen besvaras av …"', 'Eventuella frågor om remissen besvaras av Anna Berg, tel 010-123 45 67.'],
+  ])('a contact line in a remiss letter (%s) names who answers questions, not who answers the remiss', (_, contact) => {
+    const [d, ...rest] = proposed(remissLetter(contact));
+    expect(rest).toEqual([]);
+    expect([d?.kind, d?.responsibleRole, d?.due]).toEqual(['yttrande', undefined, { externalDeadline: '2027-03-15', recipient: 'Trafikverket' }]);
+  });
+
+  it('contact line, near miss: "Remissen besvaras av miljönämnden" names who answers', () => {
+    expect(proposed(remissLetter('Remissen besvaras av miljönämnden.')).map((d) => d.responsibleRole)).toEqual(['miljönämnden']);
+  });
+
+  const passedOnMinutes = (decision: string) => `Kommunstyrelsen\nProtokoll 2027-01-20\n\n§ 5 Remiss från Trafikverket om ny väg genom Nolby\n\nBeslut\n\n${decision}`;
+  const bothAnswers = [
+    ['yttrande', 'miljönämnden', { externalDeadline: '2027-03-01', recipient: 'Kommunstyrelsen', decidedBy: 'MN' }],
+    ['yttrande', undefined, { externalDeadline: '2027-03-15', recipient: 'Trafikverket', decidedBy: 'KS' }],
+  ];
+  it.each([
+    ['in one sentence, after a semicolon', 'Kommunstyrelsen remitterar ärendet till miljönämnden för yttrande senast den 1 mars; kommunens svar ska vara Trafikverket tillhanda senast den 15 mars 2027.'],
+    ['in two sentences', 'Kommunstyrelsen remitterar ärendet till miljönämnden för yttrande senast den 1 mars. Kommunens svar ska vara Trafikverket tillhanda senast den 15 mars 2027.'],
+  ])('a remiss KS passes on for a committee\'s yttrande (%s): the committee\'s answer to KS, and the municipality\'s still owed, decided by KS', (_, decision) => {
+    expect(proposed(passedOnMinutes(decision), ks).map((d) => [d.kind, d.responsibleRole, d.due])).toEqual(bothAnswers);
+  });
+
+  it('remiss passed on, near miss: a motion\'s case sent to KS "för yttrande" is the motion\'s referral, no yttrande', () => {
+    expect(motions('§ 31 Motion om ökad trafiksäkerhet\n\nBeslut\n\nÄrendet remitteras till kommunstyrelsen för yttrande.')).toEqual([['motion', 'kommunstyrelsen', { raised: '2027-03-22' }]]);
+  });
+});
