@@ -138,11 +138,13 @@ interface BlockMeta {
 const ROLE_HEAD =
   /(?:chef|chefen|direktor|direktoren|namnd|namnden|namnder|namnderna|styrelse|styrelsen|forvaltning|forvaltningen|forvaltningarna|ordforande|ordforanden|kontor|kontoret|utskott|utskottet|kansli|kansliet|avdelning|avdelningen|enhet|enheten|are|aren|strateg|strategen|controller|controllern|rektor|rektorn|rektorerna|fullmaktige|presidiet|presidium|bolag|bolaget|ansvarig|ansvarige|ledning|ledningen|direktion|direktionen|forbundet|ombud|ombudet|jurist|juristen|ekonom|ekonomen|tor|torn|toren|radet|grupp|gruppen|beredningen)$/;
 // "med återrapport till", "med redovisning till nämnden i maj": the nouns report back as the verbs do; "ta fram och till
-// fullmäktige presentera förslag" puts the body before the verb.
-const REPORT_VERB = /\b(?:(?:ater)?rapportera(?:s)?|aterrapportering(?:en)?|aterrapport(?:en)?|redovisning(?:en)?\s+(?:till|for|infor)|aterkomma|komma (?:in )?med (?:ett )?(?:forslag|underlag)|slutredovisa|delredovisa|redovisa(?:s)?|presenteras (?:for|infor)|informera (?:fullmaktige|styrelsen|namnden|kommunstyrelsen|kommunfullmaktige|regionstyrelsen|regionfullmaktige)|(?:till|infor) (?:fullmaktige|styrelsen|namnden|kommunstyrelsen|kommunfullmaktige|regionstyrelsen|regionfullmaktige) presentera)\b/;
-const REPORT_SPLIT = /(?:,\s*|\s+)(?:och|samt)\s+(?:att\s+)?(?:darefter\s+)?(?=(?:(?:ater)?rapportera|aterkomma|slutredovisa|delredovisa|redovisa)\b)/;
+// fullmäktige presentera förslag" puts the body before the verb. "avrapportera" is "återrapportera"; "Redovisning ska ske till
+// nämnden", "En delrapport lämnas till nämnden i juni och en slutrapport i december" report back by their nouns.
+const REPORT_VERB = /\b(?:(?:ater|av)?rapportera(?:s)?|aterrapportering(?:en)?|aterrapport(?:en)?|redovisning(?:en)?\s+(?:(?:ska\s+)?(?:ske|lamnas)\s+)?(?:till|for|infor)|(?:del|slut)?rapport(?:en)?\s+(?:ska\s+)?lamnas\s+(?:till|for|infor)|(?:uppfoljning(?:en)?\s+(?:ska\s+ske|sker)|(?:ska\s+)?foljas\s+upp|foljs\s+upp)\s+(?:i|till|for|infor|av)\s+\p{L}*(?:fullmaktige|styrelsen|namnden)|aterkomma|komma (?:in )?med (?:ett )?(?:forslag|underlag)|slutredovisa|delredovisa|redovisa(?:s)?|presenteras (?:for|infor)|informera (?:fullmaktige|styrelsen|namnden|kommunstyrelsen|kommunfullmaktige|regionstyrelsen|regionfullmaktige)|(?:till|infor) (?:fullmaktige|styrelsen|namnden|kommunstyrelsen|kommunfullmaktige|regionstyrelsen|regionfullmaktige) presentera)\b/u;
+// "… med redovisning till nämnden senast i maj" closes the task as "och redovisa" does.
+const REPORT_SPLIT = /(?:,\s*|\s+)(?:och|samt)\s+(?:att\s+)?(?:darefter\s+)?(?=(?:(?:ater|av)?rapportera|aterkomma|slutredovisa|delredovisa|redovisa)\b)|\s+(?=med\s+(?:aterrapport(?:ering)?|redovisning)\s+(?:till|for|infor)\b)/;
 const TASK_VERB =
-  '(?:ta fram|utreda|genomfora|inratta|uppratta|se over|revidera|infora|tillsatta|aterrapportera|aterkomma|redovisa|slutredovisa|utarbeta|kartlagga|folja upp|samordna|utveckla|uppdatera|utse|underteckna|teckna|besvara|planera|inventera|erbjuda|bygga|starta|paborja|analysera|sammanstalla|forbereda|verkstalla)';
+  '(?:ta fram|utreda|genomfora|inratta|uppratta|se over|revidera|infora|tillsatta|(?:ater|av)?rapportera|aterkomma|redovisa|slutredovisa|utarbeta|kartlagga|folja upp|samordna|utveckla|uppdatera|utse|underteckna|teckna|besvara|planera|inventera|erbjuda|bygga|starta|paborja|analysera|sammanstalla|forbereda|verkstalla)';
 const TASK_START = new RegExp(`^${TASK_VERB}\\b`);
 /** "att till sammanträdet den 5 november ha tagit fram underlag": a task to have done by a meeting. */
 const SUPINES: Record<string, string> = {
@@ -157,22 +159,29 @@ const LEAD_IN = /^(?:.{0,140}?\b(?:beslutar|beslutade|besluta)\s+(?:vidare\s+|de
 const CLAUSE_BOUNDARY = /[,;]\s{0,3}(?:samt\s{1,3}|och\s{1,3})?att\s+|\b(?:samt|och)\s{1,3}att\s+/g;
 const NOT_ATT = '(?:(?!\\batt\\b)[^.;:?])';
 // A summary of a meeting tells its decisions in the past tense: "Kommunstyrelsen gav kommunchefen i uppdrag".
-const GIVE = new RegExp(`\\b(?:ge|ger|gav)\\s+(${NOT_ATT}{2,140}?)\\s+(?:i\\s+uppdrag|uppdraget)\\s+(?:att\\s+)?`);
+// "i uppgift" is the same commission in other words ("ge ekonomichefen i uppgift att …").
+const COMMISSIONED = '(?:i\\s+uppdrag|uppdraget|i\\s+uppgift|uppgiften)';
+const GIVE = new RegExp(`\\b(?:ge|ger|gav)\\s+(${NOT_ATT}{2,140}?)\\s+${COMMISSIONED}\\s+(?:att\\s+)?`);
+/** "att ge i uppdrag åt kommundirektören att …": the one commissioned after the commission. */
+const GIVE_TO = new RegExp(`\\b(?:ge|ger|gav)\\s+${COMMISSIONED}\\s+(?:at|till)\\s+(${NOT_ATT}{2,140}?)\\s+att\\s+`);
 // "uppdrog dessutom till samtliga nämnder att …": an adverb may stand between the verb and its object.
-const COMMISSION_TO = new RegExp(`\\b(?:uppdra|uppdrar|uppdrog)\\s+(?:dessutom\\s+|ocksa\\s+|aven\\s+|vidare\\s+)?(?:at|till)\\s+(${NOT_ATT}{2,140}?)\\s+att\\s+`);
+const COMMISSION_TO = new RegExp(`\\b(?:uppdra|uppdrar|uppdrog|uppdras)\\s+(?:dessutom\\s+|ocksa\\s+|aven\\s+|vidare\\s+)?(?:at|till)\\s+(${NOT_ATT}{2,140}?)\\s+att\\s+`);
 const COMMISSION_BARE = new RegExp(`\\buppdra(?:r)?\\s+(${NOT_ATT}{2,80}?)\\s+att\\s+`);
 const APPOINT_TO_SIGN = new RegExp(`\\b(?:utse|utser|bemyndiga|bemyndigar)\\s+(${NOT_ATT}{2,120}?)\\s+(?:till\\s+)?att\\s+(?=(?:underteckna|teckna|skriva under|inga)\\b)`);
 // "har fått i uppdrag", "fick i uppdrag": a summary tells the commission in the past. "bemyndigas att fatta
 // beslut" gives a power, not a duty: only an authority to sign is work.
 const SUBJECT_COMMISSION =
-  /\s(?:far|fick|fatt|ges|gavs|erhaller|erholl)\s+(?:ocksa\s+|aven\s+|dessutom\s+)?(?:i\s+uppdrag|uppdraget)\s+(?:att\s+)?|\s(?:uppdras|utses)\s+(?:till\s+)?(?:att\s+)?|\sbemyndigas\s+(?:att\s+)?(?=(?:underteckna|teckna|skriva under)\b)/;
+  /\s(?:far|fick|fatt|ges|gavs|erhaller|erholl)\s+(?:ocksa\s+|aven\s+|dessutom\s+|harmed\s+)?(?:i\s+uppdrag|uppdraget|i\s+uppgift|uppgiften)\s+(?:att\s+)?|\s(?:uppdras|utses)\s+(?:till\s+)?(?:att\s+)?|\sbemyndigas\s+(?:att\s+)?(?=(?:underteckna|teckna|skriva under)\b)/;
 /**
  * The subject after the verb (Swedish puts the verb second): "Samtidigt får kommunstyrelseförvaltningen
  * i uppdrag att …", "Vidare ges ekonomichefen i uppdrag att …". The role needs a role's head word.
  */
-const INVERTED_COMMISSION = new RegExp(`^\\p{L}+\\s+(?:far|fick|ges|gavs)\\s+(${NOT_ATT}{2,100}?)\\s+(?:i\\s+uppdrag|uppdraget)\\s+att\\s+`, 'u');
-// "Kommundirektören ska senast den 1 oktober återkomma": a deadline may stand between modal and verb.
-const SUBJECT_MODAL = new RegExp(`\\s(?:ska|skall)\\s+(?:ocksa\\s+|aven\\s+|dessutom\\s+)?(?=(?:senast\\s+[^,.;]{1,40}?\\s+)?${TASK_VERB}\\b)`);
+const INVERTED_COMMISSION = new RegExp(`^\\p{L}+\\s+(?:far|fick|ges|gavs)\\s+(${NOT_ATT}{2,100}?)\\s+${COMMISSIONED}\\s+att\\s+`, 'u');
+// "Kommundirektören ska senast den 1 oktober återkomma": a deadline may stand between modal and verb, and so may a
+// partner ("Socialförvaltningen ska tillsammans med skolan ta fram …", the subject responsible).
+const SUBJECT_MODAL = new RegExp(
+  `\\s(?:ska|skall)\\s+(?:ocksa\\s+|aven\\s+|dessutom\\s+)?(?=(?:(?:senast\\s+[^,.;]{1,40}?|(?:tillsammans med|i samrad med|i samverkan med)\\s+[^,.;]{1,80}?)\\s+)?${TASK_VERB}\\b)`,
+);
 /** "Ärendet återremitteras till förvaltningen för komplettering": the case goes back for more work. */
 const REFERRAL_BACK = new RegExp(`\\baterremitter\\w*\\s+(?:arendet\\s+)?till\\s+(${NOT_ATT}{2,60}?)\\s+(?:for|med)\\s+`);
 /** "återremittera ärendet för att utreda …", sent back to no one named: the case returns to the body with the task done ("återremitterades" is history, "att inte återremittera" refuses it). */
@@ -219,7 +228,7 @@ const NOUN_REPORT = new RegExp(
 );
 const PASSIVE_REPORT = new RegExp(`^(\\p{L}[^,;]{1,80}?)\\s+(?:ska\\s+)?(?:aterrapporteras|aterredovisas|redovisas|rapporteras)\\s+(?:till|for|infor)\\s+${BODY_PHRASE}`, 'u');
 const SHALL_BY = /\bska\b[^.]{0,200}?\bsenast\b/;
-const FOLLOW_UP = /\b(?:aterrapport\w*|redovis\w*|aterkomm\w*|rapporter\w*|presenteras|ska vara (?:klar|klart|genomford|genomfort|slutford|slutfort|fardig|fardigt)|uppdraget|planen|arbetet)\b/;
+const FOLLOW_UP = /\b(?:aterrapport\w*|redovis\w*|aterkomm\w*|rapporter\w*|(?:av|del|slut)?rapport(?:en|eras)?\s+(?:ska\s+)?lamnas|uppfoljning(?:en)?\s+(?:ska\s+ske|sker)|foljs\s+upp|presenteras|ska vara (?:klar|klart|genomford|genomfort|slutford|slutfort|fardig|fardigt)|uppdraget|planen|arbetet)\b/;
 
 /** Sentences read between two steps (see Steps) by the rules that read a whole block. */
 const SENTENCES_PER_STEP = 200;
@@ -642,6 +651,7 @@ function readCommission(doc: Doc, clause: Span): Commission | undefined {
     handedOn(doc, clause) ??
     planCommission(doc, clause) ??
     delimited(GIVE) ??
+    delimited(GIVE_TO) ??
     delimited(COMMISSION_TO) ??
     delimited(APPOINT_TO_SIGN) ??
     delimited(COMMISSION_BARE, false, 'any') ??
@@ -907,7 +917,18 @@ function sameGroup(groups: Map<string, Candidate>, replaced: Set<Candidate>, mad
 /** A later sentence or clause that gives the previous commission its report-back or deadline. */
 function attach(doc: Doc, meta: BlockMeta, group: Candidate[], span: Span): void {
   const deadline = deadlineOf(doc, span, meta, REPORT_VERB.test(fslice(doc, span)) ? span.start : undefined);
-  if (!deadline.due && !deadline.vague) return;
+  if (!deadline.due && !deadline.vague) {
+    // "Läget rapporteras till kommunstyrelsen vid varje sammanträde": a report-back with no one time, as within the
+    // commission's own clause (see taskItems).
+    if (deadline.report) {
+      for (const item of group) {
+        item.kind = 'aterrapportering';
+        if (!item.due) item.flags.push('Återrapporteringen saknar tidpunkt eller organ: ange en deadline.');
+        item.source = { start: Math.min(item.source.start, span.start), end: Math.max(item.source.end, span.end) };
+      }
+    }
+    return;
+  }
   for (const item of group) {
     // "ta fram en plan senast den 30 april, samt att återrapportera i juni": the report-back's meeting is the item's due, as
     // it is within one clause (see deadlineOf).
@@ -966,6 +987,8 @@ function* pointItems(doc: Doc, meta: BlockMeta, point: Point, plain: boolean, ex
       doc.work.charge(CLAUSE_UNITS);
       const cf = fslice(doc, clause);
       const commission = readCommission(doc, clause);
+      // "Kommunstyrelsen avslår yrkandet om att ge kommundirektören i uppdrag …": a commission refused.
+      if (commission && REFUSED_PROPOSAL.test(cf)) continue;
       // "Kommunstyrelsen gav förvaltningen i uppdrag …" outside a decision is the case's history, but in a
       // summary of a meeting it is what the meeting decided (unless another date is written).
       if (commission && plain && PAST_COMMISSION.test(cf) && !(meta.summary && onlyThisMeeting(doc, meta, sentence))) continue;
@@ -1031,6 +1054,8 @@ const ATTRIBUTION = new RegExp(`^det\\s+(?:har\\s+${BODY_PHRASE}\\s+beslutat|bes
 const MATTER_NAMED = /^(?:Medborgarförslag|E-förslag|Motion|Förslag|Ansökan|Skrivelse|Framställan|Begäran)\b[^.]{3,150}\.?$/u;
 /** "Ibland bestämmer fullmäktige att en nämnd ska utreda …": how things are usually done, no decision. */
 const HABITUAL = /^(?:ibland|ofta|oftast|normalt|vanligtvis|vanligen|i regel|i normalfallet)\b|\bbrukar\b/;
+/** "avslår yrkandet om att …", "avslå Per Eks förslag att …": what follows is refused, no commission. */
+const REFUSED_PROPOSAL = /\b(?:avsla|avslar|avslas|avslog|avslogs)\b[^.;]{0,80}?\b(?:yrkande|yrkandet|yrkandena|tillaggsyrkande|tillaggsyrkandet|forslag|forslaget)\s+(?:om\s+)?att\b/;
 /** Commissions told in the past: "gav … i uppdrag", "uppdrog åt", "fick i uppdrag", "har fått i uppdrag". */
 const PAST_COMMISSION = /\b(?:gav|gavs|uppdrog|fick|fatt|overlat|overlot|hanskot|hanskots|overlamnade|overlamnades|remitterade|remitterades|skickade|skickades)\b/;
 
@@ -1077,6 +1102,12 @@ const WORK_PASSIVE =
   'tas fram|ses over|foljas upp|behandlas|provas|inforas|tillsattas|verkstallas|installeras|goras)';
 /** "Lichron-fastigheten ska köpas in", "frågan om en cykelväg ska behandlas i arbetet med planen": a passive "ska" of work. */
 const PASSIVE_DUTY = new RegExp(`^([a-z0-9][^,;]{1,160}?)\\s+(?:ska|skall)\\s+(?:darfor\\s+|ocksa\\s+|aven\\s+|nu\\s+|omgaende\\s+)?(${WORK_PASSIVE})\\b`);
+/** "möjligheten att", "behovet att": a noun of possibility or need takes the "att" as its own ("beslutet att" does not). */
+const NOUN_BEFORE_ATT = /(?:\p{L}{3,}heten|behovet|formerna)$/u;
+/** "och redovisas för kommunstyrelsen …" after a passive of work: its report-back. */
+const REPORTED_TOO = /\s(?:och|samt)\s+(?:ska\s+|skall\s+)?(?:redovisas|aterrapporteras|rapporteras|avrapporteras|presenteras)\b/;
+/** "av tekniska förvaltningen" after a passive of work, up to a time or the clause's end: who does it. */
+const AGENT = /^\s*av\s+([^,;]{2,80}?)(?=\s+(?:senast|fore|innan|under|till|inom|i|med|for)\b|(?<!-)\s+(?:och|samt)\b|\s*[.;,]?\s*$)/;
 /** "… kan utvecklas samt tas fram förslag till …": a further passive of work joined to the first, "ska" left out. */
 const FURTHER_PASSIVE = new RegExp(`\\s(?:samt|och)\\s+(?:ska\\s+|skall\\s+)?(?:aven\\s+|ocksa\\s+)?(${WORK_PASSIVE})\\b`);
 /** What "göras" is work for: an action named by its noun, new to the text ("en kartläggning ska göras", "en översyn", "en analys"). */
@@ -1089,7 +1120,7 @@ const COUNTED = /^(?:tva|tre|fyra|fem|sex|sju|atta|nio|tio|\d{1,2})\s+\p{L}+(?:e
 const ANAPHOR = /^(?:fragan|arendet|forslaget|saken|detta|denna|dessa)$/;
 /** The decision's own paperwork: "Beslutet ska skickas till …", "Ärendet ska behandlas av …". */
 const PAPERWORK = /^(?:beslutet|besluten|paragrafen|protokollet|arendet|arendena)$/;
-const ARTICLE = /^(?:en|ett|den|det|de|dessa|denna|detta|alla|samtliga|fragan|antalet|arbetet|tva|tre|fyra|fem|sex|sju|atta|nio|tio)\b/;
+const ARTICLE = /^(?:en|ett|den|det|de|dessa|denna|detta|alla|samtliga|fragan|antalet|arbetet|[a-z]+(?:heten|ningen|andet)|behovet|forutsattningarna|tva|tre|fyra|fem|sex|sju|atta|nio|tio)\b/;
 
 /**
  * "Lichron-fastigheten ska köpas in av kommunen", "att Ulricehamnsförslaget ska utredas vidare": a
@@ -1102,14 +1133,26 @@ function passiveDuty(doc: Doc, meta: BlockMeta, clause: Span, sentence: Span, po
   const f = fslice(doc, clause);
   const m = PASSIVE_DUTY.exec(f);
   if (!m?.[1] || !m[2]) return [];
-  // The subject is what follows the last "att" ("Motionen bifalls såtillvida att frågan om …").
+  // The subject is what follows the last "att" ("Motionen bifalls såtillvida att frågan om …"), unless that "att"
+  // belongs to a noun ("Möjligheten att samordna skolskjutsarna ska utredas").
   const lastAtt = m[1].lastIndexOf(' att ');
-  const subjectStart = lastAtt >= 0 ? lastAtt + 5 : 0;
+  const ofNoun = lastAtt >= 0 && NOUN_BEFORE_ATT.test(m[1].slice(0, lastAtt));
+  const subjectStart = lastAtt >= 0 && !ofNoun ? lastAtt + 5 : 0;
   const subject = { start: clause.start + subjectStart, end: clause.start + m[1].length };
   const subjectWords = fslice(doc, subject).trim().split(/\s+/);
-  const verbEnd = clause.start + m[0].length;
-  const after = fslice(doc, { start: verbEnd, end: clause.end });
-  if (PAPERWORK.test(subjectWords[0] ?? '') || new RegExp(`^\\s*av\\s+${BODY_PHRASE}`).test(after) || /\bfran och med\b/.test(after)) return [];
+  let verbEnd = clause.start + m[0].length;
+  let after = fslice(doc, { start: verbEnd, end: clause.end });
+  // "Frågan ska utredas av tekniska förvaltningen": the official or unit named is responsible; what a body does
+  // ("ska behandlas av kommunstyrelsen") is its decision, no work.
+  const agentAt = AGENT.exec(after);
+  const agent = agentAt?.[1] ? trimSpan(doc.text, { start: verbEnd + agentAt[0].length - agentAt[1].length, end: verbEnd + agentAt[0].length }) : undefined;
+  const agentWords = agent ? fslice(doc, agent).split(/\s+/) : [];
+  const named = agent && agentWords.some((w) => ROLE_HEAD.test(w)) && !BODY_AT_START.test(fslice(doc, agent)) ? agent : undefined;
+  if (named) {
+    verbEnd = named.end;
+    after = fslice(doc, { start: verbEnd, end: clause.end });
+  }
+  if (PAPERWORK.test(subjectWords[0] ?? '') || (!named && new RegExp(`^\\s*av\\s+${BODY_PHRASE}`).test(after)) || /\bfran och med\b/.test(after)) return [];
   // "En kartläggning ska göras" is new work; "Bedömningen ska göras utifrån …" a way of working.
   if (m[2] === 'goras' && !(/^(?:en|ett)$/.test(subjectWords[0] ?? '') && ACTION_NOUN.test(subjectWords.at(-1) ?? ''))) return [];
   const verbKey = m[2].replace(/\s+/g, ' ');
@@ -1120,20 +1163,28 @@ function passiveDuty(doc: Doc, meta: BlockMeta, clause: Span, sentence: Span, po
   const further = FURTHER_PASSIVE.exec(after);
   const rest = { start: verbEnd, end: further ? verbEnd + further.index : clause.end };
   const written = impersonal ? '' : slice(doc, subject).trim();
-  const duty = { ...passiveItem(doc, meta, m[2], verbEnd, written, rest, sentence, point), counted: COUNTED.test(subjectWords.join(' ')) };
+  const verbAt = clause.start + m[0].length;
+  const duty = { ...passiveItem(doc, meta, slice(doc, { start: verbAt - m[2].length, end: verbAt }), written, rest, sentence, point), counted: COUNTED.test(subjectWords.join(' ')) };
+  if (named) {
+    duty.role = slice(doc, named);
+    duty.flags = duty.flags.filter((f) => !f.startsWith('Ingen ansvarig'));
+  }
   if (!further?.[1]) return [duty];
   // "… samt tas fram förslag till en modell": the further work has no subject of its own.
   const furtherEnd = verbEnd + further.index + further[0].length;
-  return [duty, passiveItem(doc, meta, further[1], furtherEnd, '', { start: furtherEnd, end: clause.end }, sentence, point)];
+  return [duty, passiveItem(doc, meta, slice(doc, { start: furtherEnd - further[1].length, end: furtherEnd }), '', { start: furtherEnd, end: clause.end }, sentence, point)];
 }
 
 /** An uppdrag with no one named, titled in the active: the verb ("köpas in" → "köpa in"), what it is done to, and the rest. */
-function passiveItem(doc: Doc, meta: BlockMeta, passive: string, verbEnd: number, written: string, rest: Span, sentence: Span, point: Point): Candidate {
+function passiveItem(doc: Doc, meta: BlockMeta, passive: string, written: string, rest: Span, sentence: Span, point: Point): Candidate {
   // "köpas in" → "köpa in": the passive's s goes from the verb, a particle stays.
-  const verb = slice(doc, { start: verbEnd - passive.length, end: verbEnd }).replace(/s(?=\s|$)/, '');
+  const verb = passive.replace(/s(?=\s|$)/, '');
   const object = ARTICLE.test(fold(written)) ? inSentence(written) : written;
   const deadline = deadlineOf(doc, rest, meta);
-  const remainder = titleOf(doc, rest, deadline.used ? [deadline.used] : [], { ...meta, title: undefined }).replace(/^Av (?:kommunen|regionen|staden|landstinget)\b\s*/, '');
+  // "… ska utredas och redovisas för kommunstyrelsen i oktober": the report-back gives the deadline, not the title.
+  const report = REPORTED_TOO.exec(fslice(doc, rest));
+  const titled = report ? { start: rest.start, end: rest.start + report.index } : rest;
+  const remainder = titleOf(doc, titled, deadline.used && deadline.used.end <= titled.end ? [deadline.used] : [], { ...meta, title: undefined }).replace(/^Av (?:kommunen|regionen|staden|landstinget)\b\s*/, '');
   const words = [`${verb[0]?.toUpperCase()}${verb.slice(1)}`, object, remainder ? inSentence(remainder) : ''].filter(Boolean);
   const flags = ['Ingen ansvarig anges: ange vem som ska utföra beslutet.'];
   if (deadline.vague) flags.push(vagueFlag(deadline));
