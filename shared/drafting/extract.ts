@@ -11,6 +11,7 @@ import {
   caseNumberIn,
   lineSpans,
   linesOf,
+  MAX_SENTENCE,
   pointsOf,
   reading,
   sentencesIn,
@@ -481,6 +482,21 @@ function blockMeta(doc: Doc, facts: DocFacts, block: Block, known: KnownFacts): 
 interface Point extends Span {
   confidence: number;
   flag?: string;
+  /** A commission whose tasks follow as a list (see takingLists). */
+  list?: TaskList;
+}
+
+/**
+ * "Kommunstyrelsen ger kommundirektören i uppdrag att:" and its list items, read as the one sentence
+ * "… i uppdrag att A, att B och att C" would be: `sentence` runs from the lead to the last item (the
+ * source), `clauses` are the lead's clauses and the items', and `lead` is the clause of the commission
+ * with its first task, read on `masked` (its folded text with the colon and list markers blanked out).
+ */
+interface TaskList {
+  sentence: Span;
+  clauses: Span[];
+  lead: Span;
+  masked: string;
 }
 
 /** Where the block's decisions are: its decision, else the proposal it adopts, else plain text. */
@@ -490,7 +506,7 @@ function decisionPoints(doc: Doc, block: Block, meta: BlockMeta): { points: Poin
   // "Förslag till beslut" may also name a document a notice sends out: a proposal proposes only if it reads as a decision.
   const proposals = of('proposal').filter((s) => PROPOSES.test(fslice(doc, s)));
   const points = (sections: Section[], confidence: number, flag?: string) =>
-    sections.flatMap((s) => pointsOf(doc, s).map((p) => ({ ...p, confidence, flag })));
+    sections.flatMap((s) => takingLists(doc, pointsOf(doc, s).map((p) => ({ ...p, confidence, flag }))));
   const refers = decisions.some((s) => REFERS_TO_PROPOSAL.test(fslice(doc, s)));
   if (decisions.length && !refers) return { points: points(decisions, 0.9), plain: false };
   if (refers) {
@@ -529,9 +545,7 @@ function underTitles(doc: Doc, points: Point[]): Point[] {
   let current: Point | undefined;
   for (const p of points) {
     // A numbered or bulleted point is a decision of its own ("6. Medborgarförslag om …").
-    const before = doc.text.slice(Math.max(0, p.start - 8), p.start);
-    const listed = before.includes('\n') && before.slice(before.lastIndexOf('\n') + 1).trim() !== '';
-    if (current && !listed && !opensWithTitle(doc, p)) {
+    if (current && !listed(doc, p) && !opensWithTitle(doc, p)) {
       current = { ...current, end: p.end };
       continue;
     }
@@ -540,6 +554,64 @@ function underTitles(doc: Doc, points: Point[]): Point[] {
   }
   if (current) merged.push(current);
   return merged;
+}
+
+/** A point opened by a list marker ("- ", "• ", "1. ", "a) ") on its line. */
+function listed(doc: Doc, p: Span): boolean {
+  const before = doc.text.slice(Math.max(0, p.start - 8), p.start);
+  return before.includes('\n') && before.slice(before.lastIndexOf('\n') + 1).trim() !== '';
+}
+
+/** A point that may end in a commission whose task is still to come: "… i uppdrag att", "uppdrar åt X att:", "… i uppdrag" (items opened by "att"). */
+const DANGLING = /(?:\batt\s*:?|:|\bi\s+(?:uppdrag|uppgift))$/;
+
+/**
+ * A point that ends in a commission's dangling "att" or ":" takes the list items after it as its tasks
+ * (see TaskList): "Kommunstyrelsen ger kommundirektören i uppdrag att:\n• utreda X\n• återrapportera i juni"
+ * gives what "… i uppdrag att utreda X och att återrapportera i juni" gives. Only a commission whose verb and
+ * role are in the lead counts ("Kommunstyrelsen beslutar\n- att anta planen" is a list of decisions, "Planen
+ * innehåller:" no commission); the list is taken as long as lead and items fit in MAX_SENTENCE, the rest stay
+ * points of their own.
+ */
+function takingLists(doc: Doc, points: Point[]): Point[] {
+  const taken: Point[] = [];
+  for (let i = 0; i < points.length; i++) {
+    const p = points[i] as Point;
+    const first = points[i + 1];
+    const leadSentence = first && listed(doc, first) && DANGLING.test(doc.folded.slice(Math.max(p.start, p.end - 20), p.end)) ? sentencesOf(doc, p).at(-1) : undefined;
+    const lead = leadSentence && first ? listLead(doc, leadSentence, first) : undefined;
+    if (!leadSentence || !lead) {
+      taken.push(p);
+      continue;
+    }
+    // Each item is read once: the lead is known to take the list before its items are read.
+    const clauses = [...lead.clauses];
+    let end = first?.end ?? p.end;
+    for (i += 2; i < points.length; i++) {
+      const item = points[i] as Point;
+      if (!listed(doc, item) || item.end - leadSentence.start > MAX_SENTENCE) break;
+      clauses.push(...sentencesOf(doc, item).flatMap((s) => clausesOf(doc, s)));
+      end = item.end;
+    }
+    i--;
+    const sentence = { start: leadSentence.start, end };
+    taken.push({ ...p, end, list: { ...lead, sentence, clauses } });
+  }
+  return taken;
+}
+
+/** The lead's commission read with the first item as its task (see TaskList); none when the lead is no commission of its own. */
+function listLead(doc: Doc, leadSentence: Span, firstItem: Span): Omit<TaskList, 'sentence'> | undefined {
+  const leadClauses = clausesOf(doc, leadSentence);
+  const last = leadClauses.at(-1);
+  const [firstTask, ...rest] = sentencesOf(doc, firstItem).flatMap((s) => clausesOf(doc, s));
+  if (!last || !firstTask || firstItem.end - leadSentence.start > MAX_SENTENCE) return undefined;
+  const lead = { start: last.start, end: firstTask.end };
+  const gapStart = doc.text[last.end - 1] === ':' ? last.end - 1 : last.end;
+  const masked = fslice(doc, { start: lead.start, end: gapStart }) + ' '.repeat(firstItem.start - gapStart) + fslice(doc, { start: firstItem.start, end: lead.end });
+  const commission = readCommission(doc, lead, masked);
+  if (!commission || commission.task.start < firstItem.start || commission.roles.some((r) => r.end > gapStart)) return undefined;
+  return { clauses: [...leadClauses.slice(0, -1), lead, ...rest], lead, masked };
 }
 
 /** What a proposal of a decision says: an att-clause, a verb of deciding, a commission. */
@@ -630,8 +702,8 @@ function roleBefore(doc: Doc, clause: Span, at: number): Span | undefined {
   return { start, end: head.end };
 }
 
-function readCommission(doc: Doc, clause: Span): Commission | undefined {
-  const f = fslice(doc, clause);
+/** `f`: the clause's folded text, or a TaskList's masked lead. */
+function readCommission(doc: Doc, clause: Span, f = fslice(doc, clause)): Commission | undefined {
   const at = (m: RegExpExecArray, group = 1): Span => {
     const g = m[group] ?? '';
     const start = clause.start + m.index + m[0].indexOf(g);
@@ -962,7 +1034,8 @@ function* pointItems(doc: Doc, meta: BlockMeta, point: Point, plain: boolean, ex
   let group: Candidate[] | undefined;
   // In a summary, a decision reported ("Socialnämnden beslutade att …") goes on in the sentences after it.
   let reported = false;
-  const sentences = sentencesOf(doc, point);
+  const { list } = point;
+  const sentences = list ? [...sentencesOf(doc, { start: point.start, end: list.sentence.start }), list.sentence] : sentencesOf(doc, point);
   // "6. Medborgarförslag om X. KF överlåter åt nämnden att besluta i ärendet": the matter "ärendet" means.
   const named = sentences.length > 1 && sentences[0] ? MATTER_NAMED.exec(slice(doc, sentences[0])) : null;
   const local = named ? { ...meta, title: named[0].replace(/[.\s]+$/, '') } : meta;
@@ -983,10 +1056,10 @@ function* pointItems(doc: Doc, meta: BlockMeta, point: Point, plain: boolean, ex
     let last: Commission | undefined;
     const before = items.length + duties.length;
     const dutiesBefore = duties.length;
-    for (const clause of clausesOf(doc, sentence)) {
+    for (const clause of sentence === list?.sentence ? list.clauses : clausesOf(doc, sentence)) {
       doc.work.charge(CLAUSE_UNITS);
-      const cf = fslice(doc, clause);
-      const commission = readCommission(doc, clause);
+      const cf = clause === list?.lead ? list.masked : fslice(doc, clause);
+      const commission = readCommission(doc, clause, cf);
       // "Kommunstyrelsen avslår yrkandet om att ge kommundirektören i uppdrag …": a commission refused.
       if (commission && REFUSED_PROPOSAL.test(cf)) continue;
       // "Kommunstyrelsen gav förvaltningen i uppdrag …" outside a decision is the case's history, but in a

@@ -99,3 +99,88 @@ describe('near misses: no commission', () => {
     expect(extractDrafts(text, ks, ctx).drafts.filter((d) => d.confidence >= PROPOSED_CONFIDENCE)).toEqual([]);
   });
 });
+
+describe('a commission whose tasks follow as a list: the items are its tasks, as written in one sentence', () => {
+  const oneSentence = (lead: string, deadline = '') =>
+    `${lead} utreda behovet av kameraövervakning, att ta fram en plan för belysning i centrum${deadline} och att återrapportera till kommunstyrelsen i juni 2027.`;
+  const survey = ['uppdrag', 'kommundirektören', undefined, 'Utreda behovet av kameraövervakning'];
+  const lighting = ['aterrapportering', 'kommundirektören', ksIn('2027-06'), 'Ta fram en plan för belysning i centrum'];
+
+  it('the one-sentence form gives one item per task for the one commissioned, the report-back closing the task before it', () => {
+    expect(drafts(oneSentence('Kommunstyrelsen ger kommundirektören i uppdrag att'))).toEqual([survey, lighting]);
+  });
+
+  it.each([
+    ['dashes after "ges i uppdrag att" (the lead wrapped after "beslutar")', 'Kommunstyrelsen beslutar att kommundirektören ges i uppdrag att',
+      'Kommunstyrelsen beslutar\natt kommundirektören ges i uppdrag att\n- utreda behovet av kameraövervakning\n- ta fram en plan för belysning i centrum, och\n- återrapportera till kommunstyrelsen i juni 2027.'],
+    ['bullets after "i uppdrag att:"', 'Kommunstyrelsen ger kommundirektören i uppdrag att',
+      'Kommunstyrelsen ger kommundirektören i uppdrag att:\n• utreda behovet av kameraövervakning\n• ta fram en plan för belysning i centrum\n• återrapportera till kommunstyrelsen i juni 2027'],
+    ['numbered items', 'Kommunstyrelsen ger kommundirektören i uppdrag att',
+      'Kommunstyrelsen ger kommundirektören i uppdrag att\n1. utreda behovet av kameraövervakning,\n2. ta fram en plan för belysning i centrum,\n3. återrapportera till kommunstyrelsen i juni 2027.'],
+    ['lettered items', 'Kommunstyrelsen ger kommundirektören i uppdrag att',
+      'Kommunstyrelsen ger kommundirektören i uppdrag att\na) utreda behovet av kameraövervakning\nb) ta fram en plan för belysning i centrum\nc) återrapportera till kommunstyrelsen i juni 2027'],
+    ['items each opened by "att"', 'Kommunstyrelsen ger kommundirektören i uppdrag att',
+      'Kommunstyrelsen ger kommundirektören i uppdrag\n- att utreda behovet av kameraövervakning\n- att ta fram en plan för belysning i centrum\n- att återrapportera till kommunstyrelsen i juni 2027.'],
+    ['an item wrapped over two lines', 'Kommunstyrelsen ger kommundirektören i uppdrag att',
+      'Kommunstyrelsen ger kommundirektören i uppdrag att:\n- utreda behovet av kameraövervakning\n- ta fram en plan för belysning\n  i centrum\n- återrapportera till kommunstyrelsen i juni 2027'],
+    ['"uppdrar åt … att:"', 'Kommunstyrelsen uppdrar åt kommundirektören att',
+      'Kommunstyrelsen uppdrar åt kommundirektören att:\n- utreda behovet av kameraövervakning\n- ta fram en plan för belysning i centrum\n- återrapportera till kommunstyrelsen i juni 2027'],
+  ])('%s', (_, lead, list) => {
+    expect(drafts(oneSentence(lead))).toEqual([survey, lighting]);
+    expect(drafts(list)).toEqual(drafts(oneSentence(lead)));
+  });
+
+  it('a passive lead, "Förvaltningen får i uppdrag att:", commissions the förvaltning with each task', () => {
+    const list = 'Förvaltningen får i uppdrag att:\n- utreda behovet av kameraövervakning\n- ta fram en plan för belysning i centrum\n- återrapportera till kommunstyrelsen i juni 2027';
+    const unit = (d: unknown[]) => [d[0], 'förvaltningen', d[2], d[3]];
+    expect(drafts(oneSentence('Förvaltningen får i uppdrag att'))).toEqual([unit(survey), unit(lighting)]);
+    expect(drafts(list)).toEqual(drafts(oneSentence('Förvaltningen får i uppdrag att')));
+  });
+
+  it('a deadline inside one item is that task\'s own', () => {
+    const list = 'Kommunstyrelsen ger kommundirektören i uppdrag att:\n- utreda behovet av kameraövervakning senast den 30 april 2027\n- ta fram en plan för belysning i centrum';
+    const sentence = 'Kommunstyrelsen ger kommundirektören i uppdrag att utreda behovet av kameraövervakning senast den 30 april 2027 och att ta fram en plan för belysning i centrum.';
+    expect(drafts(sentence)).toEqual([
+      ['uppdrag', 'kommundirektören', { date: '2027-04-30' }, 'Utreda behovet av kameraövervakning'],
+      ['uppdrag', 'kommundirektören', undefined, 'Ta fram en plan för belysning i centrum'],
+    ]);
+    expect(drafts(list)).toEqual(drafts(sentence));
+  });
+
+  it('the source is the lead with its list, quoted exactly from the pasted text', () => {
+    const text = minutes('Kommunstyrelsen ger kommundirektören i uppdrag att:\n• utreda behovet av kameraövervakning\n• ta fram en plan för belysning\n  i centrum');
+    const found = extractDrafts(text, ks, ctx).drafts;
+    expect(found.map((d) => d.title)).toEqual(['Utreda behovet av kameraövervakning', 'Ta fram en plan för belysning i centrum']);
+    for (const d of found) {
+      expect(text.slice(d.source.start, d.source.end)).toBe('Kommunstyrelsen ger kommundirektören i uppdrag att:\n• utreda behovet av kameraövervakning\n• ta fram en plan för belysning\n  i centrum');
+    }
+  });
+
+  const all = (text: string) => extractDrafts(text, ks, ctx).drafts.map((d) => [d.kind, d.responsibleRole, d.confidence, d.title]);
+
+  it('near miss: a decision list whose items have their own verbs stays a list of decisions', () => {
+    expect(all(minutes('Kommunstyrelsen beslutar\n- att anta planen\n- att ge förvaltningen i uppdrag att utreda behovet av kameraövervakning'))).toEqual([
+      ['uppdrag', 'förvaltningen', 0.9, 'Utreda behovet av kameraövervakning'],
+    ]);
+  });
+
+  it('near miss: a list after a lead that is no commission ("Planen innehåller:") is not given to anyone', () => {
+    expect(all(minutes('Kommunstyrelsen beslutar att anta planen. Planen innehåller följande åtgärder:\n- utreda behovet av kameraövervakning\n- ta fram en plan för belysning i centrum'))).toEqual([
+      ['uppdrag', 'kommunstyrelsen', 0.45, 'Utreda behovet av kameraövervakning'],
+      ['uppdrag', 'kommunstyrelsen', 0.45, 'Ta fram en plan för belysning i centrum'],
+    ]);
+  });
+
+  it('near miss: a list of motions after "Följande motioner har anmälts:" stays one motion a line', () => {
+    const text = 'Kommunfullmäktige\nProtokoll 2027-02-14\n\n§ 5 Anmälan av motioner\n\nFöljande motioner har anmälts:\n- Motion från Lena Ek (M) om laddstolpar\n- Motion från Per Ek (S) om solceller\n\nBeslut\n\nMotionerna remitteras till kommunstyrelsen.';
+    expect(all(text)).toEqual([
+      ['motion', 'kommunstyrelsen', 0.65, 'Besvara motion från Lena Ek (M) om laddstolpar'],
+      ['motion', 'kommunstyrelsen', 0.65, 'Besvara motion från Per Ek (S) om solceller'],
+    ]);
+  });
+
+  it('near miss: a commission with its list told in the case description is history, no item', () => {
+    const text = 'Kommunstyrelsen\nProtokoll 2027-02-14\n\n§ 12 Trygghet i centrum\n\nÄrendebeskrivning\n\nKommunstyrelsen gav 2026-03-10 kommundirektören i uppdrag att:\n- utreda behovet av kameraövervakning\n- ta fram en plan för belysning i centrum\n\nBeslut\n\nKommunstyrelsen noterar informationen.';
+    expect(all(text)).toEqual([]);
+  });
+});

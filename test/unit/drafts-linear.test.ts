@@ -41,6 +41,25 @@ describe('every stage of the extractor is linear in the text (work counted, not 
   });
 });
 
+describe('a commission whose tasks follow as a list takes them within MAX_SENTENCE', () => {
+  it('20,000 list items after one lead: the lead takes the items that fit in MAX_SENTENCE, the rest stay points of their own, within the ceiling', () => {
+    const lead = 'Kommunstyrelsen ger kommundirektören i uppdrag att:\n';
+    // Distinct tasks ("utreda aaaa", "utreda aaab", …), so that no two drafts are one.
+    const letters = (n: number) => Array.from({ length: 4 }, (_, k) => String.fromCharCode(97 + (Math.floor(n / 26 ** (3 - k)) % 26))).join('');
+    const items = Array.from({ length: 20_000 }, (_, i) => `- utreda ${letters(i)}\n`);
+    const text = `Kommunstyrelsen\nProtokoll 2027-02-14\n\n§ 12 Trygghet\n\nBeslut\n\n${lead}${items.join('')}`;
+    let fits = 0;
+    for (let length = lead.length; fits < items.length && length + (items[fits]?.length ?? 0) - 1 <= MAX_SENTENCE; fits++) length += items[fits]?.length ?? 0;
+    const work = new Work();
+    const { drafts } = extractDrafts(text, {}, ctx(work));
+    const taken = drafts.filter((d) => d.responsibleRole === 'kommundirektören');
+    expect(taken.length).toBe(fits);
+    expect(taken.at(-1)?.title).toBe(`Utreda ${letters(fits - 1)}`);
+    expect(Math.max(...taken.map((d) => d.source.end - d.source.start))).toBeLessThanOrEqual(MAX_SENTENCE);
+    expect(work.units).toBeLessThan(WORK_CEILING);
+  });
+});
+
 describe("a request's work has a ceiling", () => {
   it('a text of 100,000 § lines is refused with 422 text_too_complex, on the field text, before its rules run', () => {
     const work = new Work();
