@@ -24,6 +24,8 @@ import {
 import { BODY_NAMES, bodyCode, inSentence, normalizeRole, restoreDiacritics, type Council } from './swedish';
 import { originalSpan } from './text';
 import { endOfMonth, findTimings, TIMING_PASSES, type Span, type Timing } from './timing';
+import { refused } from '../domain/errors';
+import { MAX_DRAFTS } from './request';
 import { CLAUSE_UNITS, runInTurns, runSteps, SEARCH_UNITS, Work, type Steps } from './work';
 
 export { normalizeRole } from './swedish';
@@ -157,7 +159,9 @@ const TASK_SUPINE = `(?:${Object.keys(SUPINES).join('|').replace(/ /g, '\\s+')})
 const LEAD_IN = /^(?:.{0,140}?\b(?:beslutar|beslutade|besluta)\s+(?:vidare\s+|dessutom\s+|ocksa\s+|aven\s+|for egen del\s+)?att\s+|.{0,140}?\b(?:beslutar|beslutade)\s+(?:vidare\s+|dessutom\s+|ocksa\s+|aven\s+|for egen del\s+)?|att\s+)/;
 // Starts on the punctuation or the conjunction, never on white space: a pattern that opens with
 // `\s*` is tried again at every space of a run.
-const CLAUSE_BOUNDARY = /[,;]\s{0,3}(?:samt\s{1,3}|och\s{1,3})?att\s+|\b(?:samt|och)\s{1,3}att\s+/g;
+// A full stop too: att-clauses on lines of their own, each closed by one ("att … linje 1.\natt …"), are joined
+// into one sentence (a lower-case line continues the one before), but each is a decision of its own.
+const CLAUSE_BOUNDARY = /(?<!\b(?:bl|t|s|m|d|o|f)\.[a-z]{1,2})[,;.]\s{0,3}(?:samt\s{1,3}|och\s{1,3})?att\s+|\b(?:samt|och)\s{1,3}att\s+/g;
 const NOT_ATT = '(?:(?!\\batt\\b)[^.;:?])';
 // A summary of a meeting tells its decisions in the past tense: "Kommunstyrelsen gav kommunchefen i uppdrag".
 // "i uppgift" is the same commission in other words ("ge ekonomichefen i uppgift att …").
@@ -275,9 +279,17 @@ export interface Exhortation {
   source: { sentence: string; start: number; end: number };
 }
 
+const tooManyDrafts = (count: number) =>
+  refused(
+    'too_many_drafts',
+    `Texten ger ${count.toLocaleString('sv-SE')} förslag; högst ${MAX_DRAFTS} kan granskas på en gång. Dela upp texten, till exempel per paragraf, och klistra in en del i taget.`,
+    [{ path: 'text', message: `Fler än ${MAX_DRAFTS} förslag: dela upp texten.` }],
+  );
+
 /**
- * Draft the follow-up items of a decision text, all at once. Linear in the text; throws
- * text_too_complex (422) when the work passes its ceiling (see Work).
+ * Draft the follow-up items of a decision text, all at once. Linear in the text; refuses it with
+ * text_too_complex when the work passes its ceiling (see Work), and with too_many_drafts when it
+ * gives more than MAX_DRAFTS.
  */
 export function extractDrafts(text: string, known: KnownFacts, ctx: DraftContext): Extraction {
   return runSteps(extraction(text, known, ctx, ctx.work ?? new Work()));
@@ -307,6 +319,7 @@ function* extraction(text: string, known: KnownFacts, ctx: DraftContext, work: W
     const seen = kept.get(key);
     if (!seen || seen.confidence < c.confidence) kept.set(key, c);
   }
+  if (kept.size > MAX_DRAFTS) throw tooManyDrafts(kept.size);
   return {
     drafts: [...kept.values()].sort((a, b) => a.source.start - b.source.start).map((c) => finish(doc, c, ctx)),
     exhortations: exhortations.map((c) => ({ to: asWritten(c.role ?? '', doc), what: c.title, source: sourceOf(doc, c.source) })),
@@ -500,33 +513,33 @@ interface TaskList {
 }
 
 /** Where the block's decisions are: its decision, else the proposal it adopts, else plain text. */
-function decisionPoints(doc: Doc, block: Block, meta: BlockMeta): { points: Point[]; plain: boolean } {
+function* decisionPoints(doc: Doc, block: Block, meta: BlockMeta): Steps<{ points: Point[]; plain: boolean }> {
   const of = (kind: Section['kind']) => block.sections.filter((s) => s.kind === kind && fslice(doc, s).trim());
   const decisions = of('decision');
   // "Förslag till beslut" may also name a document a notice sends out: a proposal proposes only if it reads as a decision.
   const proposals = of('proposal').filter((s) => PROPOSES.test(fslice(doc, s)));
-  const points = (sections: Section[], confidence: number, flag?: string) =>
-    sections.flatMap((s) => takingLists(doc, pointsOf(doc, s).map((p) => ({ ...p, confidence, flag }))));
+  function* points(sections: Section[], confidence: number, flag?: string): Steps<Point[]> {
+    const all: Point[] = [];
+    for (const s of sections) all.push(...(yield* takingLists(doc, pointsOf(doc, s).map((p) => ({ ...p, confidence, flag })))));
+    return all;
+  }
   const refers = decisions.some((s) => REFERS_TO_PROPOSAL.test(fslice(doc, s)));
-  if (decisions.length && !refers) return { points: points(decisions, 0.9), plain: false };
+  if (decisions.length && !refers) return { points: yield* points(decisions, 0.9), plain: false };
   if (refers) {
-    const adopted = proposals.length ? points(proposals, 0.85) : historyProposals(doc, block);
-    return { points: [...points(decisions, 0.9), ...adopted], plain: false };
+    const adopted = proposals.length ? yield* points(proposals, 0.85) : historyProposals(doc, block);
+    return { points: [...(yield* points(decisions, 0.9)), ...adopted], plain: false };
   }
   if (proposals.length) {
-    return {
-      points: proposals.flatMap((s) => {
-        const target = s.decider ? bodyCode(s.decider, meta.decider, meta.council) : undefined;
-        const elsewhere = target && meta.decider && target !== meta.decider;
-        return elsewhere
-          ? points([s], 0.4, `Förslag till ${target}: blir ett uppdrag först när ${target} har beslutat.`)
-          : points([s], 0.85);
-      }),
-      plain: false,
-    };
+    const proposed: Point[] = [];
+    for (const s of proposals) {
+      const target = s.decider ? bodyCode(s.decider, meta.decider, meta.council) : undefined;
+      const elsewhere = target && meta.decider && target !== meta.decider;
+      proposed.push(...(yield* (elsewhere ? points([s], 0.4, `Förslag till ${target}: blir ett uppdrag först när ${target} har beslutat.`) : points([s], 0.85))));
+    }
+    return { points: proposed, plain: false };
   }
   const other = block.sections.filter((s) => s.kind === 'other');
-  const plainPoints = points(other, 0.75);
+  const plainPoints = yield* points(other, 0.75);
   return { points: meta.summary ? underTitles(doc, plainPoints) : plainPoints, plain: true };
 }
 
@@ -564,6 +577,8 @@ function listed(doc: Doc, p: Span): boolean {
 
 /** A point that may end in a commission whose task is still to come: "… i uppdrag att", "uppdrar åt X att:", "… i uppdrag" (items opened by "att"). */
 const DANGLING = /(?:\batt\s*:?|:|\bi\s+(?:uppdrag|uppgift))$/;
+/** The words every commission that leads a list has: "i uppdrag", "uppdrar", "uppdras", "i uppgift". */
+const COMMISSION_WORD = /\buppdr|\buppgift/;
 
 /**
  * A point that ends in a commission's dangling "att" or ":" takes the list items after it as its tasks
@@ -573,12 +588,18 @@ const DANGLING = /(?:\batt\s*:?|:|\bi\s+(?:uppdrag|uppgift))$/;
  * innehåller:" no commission); the list is taken as long as lead and items fit in MAX_SENTENCE, the rest stay
  * points of their own.
  */
-function takingLists(doc: Doc, points: Point[]): Point[] {
+function* takingLists(doc: Doc, points: Point[]): Steps<Point[]> {
   const taken: Point[] = [];
   for (let i = 0; i < points.length; i++) {
+    if (i % SENTENCES_PER_STEP === 0) yield;
     const p = points[i] as Point;
     const first = points[i + 1];
     const leadSentence = first && listed(doc, first) && DANGLING.test(doc.folded.slice(Math.max(p.start, p.end - 20), p.end)) ? sentencesOf(doc, p).at(-1) : undefined;
+    // Every lead names the commission ("i uppdrag", "uppdras", "i uppgift"): a list of bare "att" points is read no further.
+    if (leadSentence && !COMMISSION_WORD.test(fslice(doc, leadSentence))) {
+      taken.push(p);
+      continue;
+    }
     const lead = leadSentence && first ? listLead(doc, leadSentence, first) : undefined;
     if (!leadSentence || !lead) {
       taken.push(p);
@@ -2466,7 +2487,7 @@ function winningNames(folded: string): Set<string> {
 
 function* blockCandidates(doc: Doc, facts: DocFacts, block: Block, known: KnownFacts, exhortations: Candidate[]): Steps<Candidate[]> {
   const meta = blockMeta(doc, facts, block, known);
-  const { points, plain } = decisionPoints(doc, block, meta);
+  const { points, plain } = yield* decisionPoints(doc, block, meta);
   const head = [fold(meta.title ?? ''), ...meta.head.slice(0, 3)].join(' ');
   // A motion's or an interpellation's own text proposes and asks; a summary of a meeting that mentions one reports decisions.
   const silent = plain && !meta.summary && (/^interpellation|\binterpellation\b/.test(head) || /\bmotion\b/.test(head));

@@ -4,6 +4,13 @@ import { bodyName, calendarDate } from '../domain/items/vocabulary';
 /** The longest decision text a request may hold, in characters (about 130 pages). */
 export const MAX_TEXT_LENGTH = 400_000;
 
+/**
+ * The most drafts one text may give. A real protokoll gives tens (a long one of KF or a budget's
+ * commissions, about a hundred); thousands come only from a list repeated or a table read as text,
+ * and the answer would pass what a function may return (6 MB), and no clerk could review it.
+ */
+export const MAX_DRAFTS = 500;
+
 /** The largest `POST /uppdrag/drafts` body, in bytes: a pasted document of 20 pages is about 60 KB. */
 export const DRAFT_MAX_BODY_BYTES = 512 * 1024;
 

@@ -68,6 +68,17 @@ describe('drafting items from a decision text', () => {
     expect(empty.json.issues[0].path).toBe('text');
     expect(unknown.json.issues[0].path).toBe('extra');
   });
+
+  it('a text giving more than 500 drafts (600 commissions, each on its own line) is a 422 too_many_drafts in Swedish, on the field text', async () => {
+    const commissions = Array.from({ length: 600 }, (_, i) => `att förvaltningschefen får i uppdrag att utreda skolskjuts på linje ${i + 1}.`);
+    const text = ['Barn- och utbildningsnämnden', '§ 45', 'Beslut', ...commissions].join('\n');
+
+    const response = await call('POST', '/uppdrag/drafts', { as: registrar, body: { text } });
+
+    expect(response.status).toBe(422);
+    expect(response.json).toMatchObject({ code: 'too_many_drafts', issues: [{ path: 'text' }] });
+    expect(response.json.detail ?? response.json.message).toMatch(/^Texten ger \d[\d\s]* förslag; högst 500 kan granskas på en gång/);
+  });
 });
 
 describe('the example decision that ships with the repository', () => {

@@ -184,3 +184,30 @@ describe('a commission whose tasks follow as a list: the items are its tasks, as
     expect(all(text)).toEqual([]);
   });
 });
+
+describe('att-clauses on lines of their own, each closed by a full stop, are decisions of their own', () => {
+  const ctx = { lookupRole: () => undefined, today: '2027-01-20' };
+  const decided = (lines: string[]) =>
+    extractDrafts(['Barn- och utbildningsnämnden', '§ 45 Skolskjuts', 'Beslut', 'Nämnden beslutar', ...lines].join('\n'), {}, ctx).drafts.map((d) => [d.responsibleRole, d.title]);
+
+  it('three att-clauses ending in full stops give three items, as they do ending in commas', () => {
+    const clauses = (end: string) => [
+      `att förvaltningschefen får i uppdrag att utreda skolskjuts på linje 1${end}`,
+      `att förvaltningschefen får i uppdrag att utreda skolskjuts på linje 2${end}`,
+      `att rektorn får i uppdrag att ta fram en plan för linje 3${end}`,
+    ];
+    const expected = [
+      ['förvaltningschefen', 'Utreda skolskjuts på linje 1'],
+      ['förvaltningschefen', 'Utreda skolskjuts på linje 2'],
+      ['rektorn', 'Ta fram en plan för linje 3'],
+    ];
+    expect(decided(clauses('.'))).toEqual(expected);
+    expect(decided(clauses(','))).toEqual(expected);
+  });
+
+  it('near miss: "bl.a. att" and "t.ex. att" inside a commission do not end it', () => {
+    expect(decided(['att förvaltningschefen får i uppdrag att utreda skolskjutsen, bl.a. att bussarna ska gå oftare.'])).toEqual([
+      ['förvaltningschefen', 'Utreda skolskjutsen, bl.a. att bussarna ska gå oftare'],
+    ]);
+  });
+});
