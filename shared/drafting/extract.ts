@@ -159,9 +159,7 @@ const TASK_SUPINE = `(?:${Object.keys(SUPINES).join('|').replace(/ /g, '\\s+')})
 const LEAD_IN = /^(?:.{0,140}?\b(?:beslutar|beslutade|besluta)\s+(?:vidare\s+|dessutom\s+|ocksa\s+|aven\s+|for egen del\s+)?att\s+|.{0,140}?\b(?:beslutar|beslutade)\s+(?:vidare\s+|dessutom\s+|ocksa\s+|aven\s+|for egen del\s+)?|att\s+)/;
 // Starts on the punctuation or the conjunction, never on white space: a pattern that opens with
 // `\s*` is tried again at every space of a run.
-// A full stop too: att-clauses on lines of their own, each closed by one ("att … linje 1.\natt …"), are joined
-// into one sentence (a lower-case line continues the one before), but each is a decision of its own.
-const CLAUSE_BOUNDARY = /(?<!\b(?:bl|t|s|m|d|o|f)\.[a-z]{1,2})[,;.]\s{0,3}(?:samt\s{1,3}|och\s{1,3})?att\s+|\b(?:samt|och)\s{1,3}att\s+/g;
+const CLAUSE_BOUNDARY = /[,;]\s{0,3}(?:samt\s{1,3}|och\s{1,3})?att\s+|\b(?:samt|och)\s{1,3}att\s+/g;
 const NOT_ATT = '(?:(?!\\batt\\b)[^.;:?])';
 // A summary of a meeting tells its decisions in the past tense: "Kommunstyrelsen gav kommunchefen i uppdrag".
 // "i uppgift" is the same commission in other words ("ge ekonomichefen i uppgift att …").

@@ -200,7 +200,10 @@ export function* sentencesIn(doc: Doc, span: Span): Generator<Span> {
     if (ch === '.') {
       const next = /^\s+(\S)/.exec(text.slice(i + 1, Math.min(span.end, i + 4)));
       const token = /[\p{L}.]+$/u.exec(text.slice(Math.max(span.start, i - 8), i))?.[0].toLowerCase() ?? '';
-      boundary = !!next && /[\p{Lu}\d§"”(]/u.test(next[1] ?? '') && !ABBREVIATIONS.has(token) && !/^\p{L}$/u.test(token);
+      // "… linje 1.\natt rektorn får …": att-clauses listed on lines of their own, each closed by a full
+      // stop, are joined as one line continues another, but each is a sentence of its own.
+      const opensClause = /^\s{1,3}att\s/.test(text.slice(i + 1, Math.min(span.end, i + 8)));
+      boundary = !!next && (opensClause || /[\p{Lu}\d§"”(]/u.test(next[1] ?? '')) && !ABBREVIATIONS.has(token) && !/^\p{L}$/u.test(token);
     }
     if (boundary) {
       const sentence = emit(ch === '\n' ? i : i + 1);
