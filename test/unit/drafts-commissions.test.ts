@@ -205,6 +205,13 @@ describe('att-clauses on lines of their own, each closed by a full stop, are dec
     expect(decided(clauses(','))).toEqual(expected);
   });
 
+  it('forty such clauses, longer together than any one sentence is read, give forty items, none cut', () => {
+    const clauses = Array.from({ length: 40 }, (_, i) => `att förvaltningschefen får i uppdrag att utreda hur skolskjutsen på linje ${i + 1} kan samordnas med kollektivtrafiken.`);
+    const titles = decided(clauses).map(([, title]) => title);
+    expect(titles).toHaveLength(40);
+    expect(titles.at(-1)).toBe('Utreda hur skolskjutsen på linje 40 kan samordnas med kollektivtrafiken');
+  });
+
   it('near miss: "bl.a. att" and "t.ex. att" inside a commission do not end it', () => {
     expect(decided(['att förvaltningschefen får i uppdrag att utreda skolskjutsen, bl.a. att bussarna ska gå oftare.'])).toEqual([
       ['förvaltningschefen', 'Utreda skolskjutsen, bl.a. att bussarna ska gå oftare'],
