@@ -252,9 +252,6 @@ export function unitsPage(model: UnitsModel): string {
                 <th scope="col">Chef</th>
                 <th scope="col">E-post</th>
                 <th scope="col">Ändrad</th>
-                <th scope="col" class="no-print">
-                  <span class="ds-sr-only">Ändra</span>
-                </th>
               </tr>
             </thead>
             <tbody>
