@@ -3,6 +3,7 @@
  * The endpoint resolves `due` with the meeting plans; here it stays in the contract's forms.
  */
 import { addDays, type CalendarDate } from '../domain/dates';
+import { refused } from '../domain/errors';
 import { due as dueSchema, type Due, type Kind, type Person } from '../domain/items/vocabulary';
 import { fold } from './fold';
 import { BODY_PHRASE, readHeading } from './headings';
@@ -21,10 +22,9 @@ import {
   type Doc,
   type Section,
 } from './structure';
-import { BODY_NAMES, bodyCode, inSentence, normalizeRole, restoreDiacritics, type Council } from './swedish';
+import { BODY_NAMES, bodyCode, inSentence, normalizeRole, opening, restoreDiacritics, type Council } from './swedish';
 import { originalSpan } from './text';
 import { endOfMonth, findTimings, TIMING_PASSES, type Span, type Timing } from './timing';
-import { refused } from '../domain/errors';
 import { MAX_DRAFTS } from './request';
 import { CLAUSE_UNITS, runInTurns, runSteps, SEARCH_UNITS, Work, type Steps } from './work';
 
@@ -923,7 +923,7 @@ function titleOf(doc: Doc, span: Span, remove: Span[], meta: BlockMeta): string 
   }
   let title = restoreDiacritics(s.replace(/\s+/g, ' ').trim(), doc.lexicon);
   if (title.length > 140) title = `${title.slice(0, title.lastIndexOf(' ', 140))}…`;
-  title = (title[0] ?? '').toUpperCase() + title.slice(1);
+  title = opening(title);
   if (meta.title && /\b(?:uppdraget|remissen|avtalet|arendet|beslutet)\b/.test(fold(title)) && !fold(title).includes(fold(meta.title))) {
     title = `${title} – ${restoreDiacritics(meta.title, doc.lexicon)}`;
   }
@@ -1156,7 +1156,6 @@ function onlyThisMeeting(doc: Doc, meta: BlockMeta, span: Span): boolean {
   return datesIn(doc, span, meta.ref).every((t) => t.date === meta.date);
 }
 
-/** "Fullmäktige beslutade att …" with no date, or this meeting's: this decision; "beslutade 2019-05-20 att …" is history. */
 /**
  * A sentence that reports a decision dated another day than the meeting's ("X beslutade den 6 maj 2008 att …"), or
  * one told of an earlier meeting ("Förra gången beslutade kommunfullmäktige att …", also in a summary).
@@ -1174,6 +1173,7 @@ const DECIDED_ON = /\b(?:beslutade|beslot|har beslutat)\s+(?:den\s+)?(?=\d)/;
 const DECIDED_BEFORE =
   /^(?:forra gangen|vid (?:det )?forra (?:sammantradet|motet)|vid ett tidigare (?:sammantrade|mote))\s+(?:beslutade|beslot)\b|\b(?:beslutade|beslot)\s+(?:forra gangen|vid (?:det )?forra (?:sammantradet|motet)|vid ett tidigare (?:sammantrade|mote))\s+att\b/;
 
+/** "Fullmäktige beslutade att …" with no date, or this meeting's: this decision; "beslutade 2019-05-20 att …" is history. */
 function reportsThisDecision(doc: Doc, meta: BlockMeta, sentence: Span): boolean {
   const m = REPORTED_DECISION.exec(fslice(doc, sentence));
   return !!m && onlyThisMeeting(doc, meta, { start: sentence.start, end: sentence.start + m[0].length });
@@ -1277,7 +1277,7 @@ function passiveItem(doc: Doc, meta: BlockMeta, passive: string, written: string
   const report = REPORTED_TOO.exec(fslice(doc, rest));
   const titled = report ? { start: rest.start, end: rest.start + report.index } : rest;
   const remainder = titleOf(doc, titled, deadline.used && deadline.used.end <= titled.end ? [deadline.used] : [], { ...meta, title: undefined }).replace(/^Av (?:kommunen|regionen|staden|landstinget)\b\s*/, '');
-  const words = [`${verb[0]?.toUpperCase()}${verb.slice(1)}`, object, remainder ? inSentence(remainder) : ''].filter(Boolean);
+  const words = [opening(verb), object, remainder ? inSentence(remainder) : ''].filter(Boolean);
   const flags = ['Ingen ansvarig anges: ange vem som ska utföra beslutet.'];
   if (deadline.vague) flags.push(vagueFlag(deadline));
   return {
@@ -1347,7 +1347,7 @@ function letDone(doc: Doc, meta: BlockMeta, clause: Span, sentence: Span, point:
   return [
     {
       kind: 'uppdrag',
-      title: restoreDiacritics(`${written[0]?.toUpperCase()}${written.slice(1)}`, doc.lexicon).slice(0, 200),
+      title: restoreDiacritics(opening(written), doc.lexicon).slice(0, 200),
       decision: decisionOf(meta),
       caseNumber: meta.caseNumber,
       confidence: point.confidence - 0.2,
@@ -1860,7 +1860,7 @@ function infinitive(title: string): string {
   return title.replace(/^(\p{L}+)/u, (verb) => {
     const lower = verb.toLowerCase();
     const base = IRREGULAR[lower] ?? (/ar$/.test(lower) ? lower.slice(0, -1) : /er$/.test(lower) ? `${lower.slice(0, -2)}a` : /ör$/.test(lower) ? `${lower}a` : lower);
-    return (base[0] ?? '').toUpperCase() + base.slice(1);
+    return opening(base);
   });
 }
 
@@ -1917,7 +1917,7 @@ function* remissesOf(doc: Doc, block: Block, meta: BlockMeta): Steps<Remiss[]> {
   for (const whole of sentencesByLine(doc, block)) {
     if (i++ % SENTENCES_PER_STEP === 0) yield;
     // The deadline of a remiss passed on is the committee's answer's (see passedOn); the municipality's may follow it.
-    const sentence = passedOn(doc, whole)?.rest;
+    const sentence = passedOn(doc, whole).rest;
     if (!sentence) continue;
     const f = fslice(doc, sentence);
     const cue = DEADLINE_CUE.exec(f);
@@ -1964,7 +1964,7 @@ const PASSED_ON = new RegExp(`\\b(?:remitterar|remittera|remitteras)\\s+(?:arend
  * ("kommunens svar ska vara Trafikverket tillhanda senast den 15 mars 2027"), none when nothing does. A sentence
  * that passes nothing on is all `rest`.
  */
-function passedOn(doc: Doc, sentence: Span): { clause?: Span; committee?: string; rest?: Span } | undefined {
+function passedOn(doc: Doc, sentence: Span): { clause?: Span; committee?: string; rest?: Span } {
   const f = fslice(doc, sentence);
   const m = PASSED_ON.exec(f);
   if (!m?.[1]) return { rest: sentence };
@@ -1988,7 +1988,7 @@ function* passedOnAnswers(doc: Doc, block: Block, meta: BlockMeta, subject: stri
   let i = 0;
   for (const sentence of sentencesByLine(doc, block)) {
     if (i++ % SENTENCES_PER_STEP === 0) yield;
-    const { clause, committee } = passedOn(doc, sentence) ?? {};
+    const { clause, committee } = passedOn(doc, sentence);
     if (!clause || !committee) continue;
     const cue = DEADLINE_CUE.exec(fslice(doc, clause));
     const date = cue ? timingsIn(doc, clause, meta.ref).flatMap((t) => (t.form === 'date' && t.start >= clause.start + cue.index ? [t] : []))[0] : undefined;
@@ -1998,7 +1998,7 @@ function* passedOnAnswers(doc: Doc, block: Block, meta: BlockMeta, subject: stri
       kind: 'yttrande',
       title: restoreDiacritics(subject ? `Yttrande över ${inSentence(subject)}` : 'Yttrande över remiss', doc.lexicon).slice(0, 200),
       role: committee,
-      due: date ? { externalDeadline: date.date, ...(to ? { recipient: (to[0] ?? '').toUpperCase() + to.slice(1) } : {}), ...(decidedBy ? { decidedBy } : {}) } : undefined,
+      due: date ? { externalDeadline: date.date, ...(to ? { recipient: opening(to) } : {}), ...(decidedBy ? { decidedBy } : {}) } : undefined,
       decision: decisionOf(meta),
       caseNumber: meta.caseNumber,
       confidence: 0.85,
@@ -2148,8 +2148,7 @@ function authorOf(doc: Doc, part: Span): string | undefined {
 
 /** The written words at [at, at + length), with a capital first letter ("Kommunstyrelsen"). */
 function capitalized(doc: Doc, at: number, length: number): string {
-  const written = doc.text.slice(at, at + length);
-  return (written[0] ?? '').toUpperCase() + written.slice(1);
+  return opening(doc.text.slice(at, at + length));
 }
 
 /** The first non-blank character after the line break at or after `at`, within `end`. */

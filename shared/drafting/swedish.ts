@@ -200,6 +200,11 @@ export function* learningLexicon(text: string, work: Work): Steps<Lexicon> {
   return { words, damaged: damagedHits >= 2 };
 }
 
+/** `words` opening a sentence or a title: its first letter a capital ("köpa in" → "Köpa in"). */
+export function opening(words: string): string {
+  return (words[0] ?? '').toUpperCase() + words.slice(1);
+}
+
 /**
  * `words` continuing a sentence: its first letter lower case ("Förslag till …" → "förslag till …"),
  * unless its first word is an abbreviation written in capitals ("SOU 2027:3", "IT-strategin",

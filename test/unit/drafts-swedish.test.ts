@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fold } from '../../shared/drafting/fold';
-import { bodyCode, documentLexicon, inSentence, normalizeRole, restoreDiacritics } from '../../shared/drafting/swedish';
+import { bodyCode, documentLexicon, inSentence, normalizeRole, opening, restoreDiacritics } from '../../shared/drafting/swedish';
 import { findTimings } from '../../shared/drafting/timing';
 
 const timings = (text: string, ref: string) => findTimings(fold(text), 0, text.length, ref);
@@ -120,6 +120,10 @@ describe('words continuing a title keep an abbreviation in capitals', () => {
     ['', ''],
   ])('%j continues a sentence as %j', (words, expected) => {
     expect(inSentence(words)).toBe(expected);
+  });
+
+  it('words opening a title take a capital, and nothing is no title', () => {
+    expect([opening('köpa in fastigheten'), opening('Kommunstyrelsen'), opening('')]).toEqual(['Köpa in fastigheten', 'Kommunstyrelsen', '']);
   });
 
   it('a remiss of an SOU is answered with "Skicka yttrandet över SOU …", not "sOU"', async () => {
