@@ -72,29 +72,29 @@ beforeAll(async () => {
 afterAll(() => api.stop());
 
 describe('registering an item', () => {
-  it('the first in a process reads once and writes once: a meeting deadline, the unit’s manager and an Idempotency-Key in one BatchGetItem, then one TransactWriteItems', async () => {
+  /** Registers an item due at KS's June meeting with no manager of its own (the unit's is read), with an Idempotency-Key: the answer and the DynamoDB commands sent. */
+  const registerForJune = async () => {
     const withoutManager = { ...body({ due: { meeting: { body: 'KS', month: '2028-06' } } }), manager: undefined };
-
     let created: Awaited<ReturnType<typeof http>> | undefined;
     const commands = await commandsDuring(async () => {
       created = await http('POST', '/uppdrag', registrar, { body: withoutManager, headers: { 'idempotency-key': `guards-${seq}` } });
     });
+    return { created: created!, commands };
+  };
 
-    expect(created!.status, created!.text).toBe(201);
-    expect(created!.json).toMatchObject({ dueDate: '2028-05-30', meetingDate: '2028-06-14' });
+  it('the first in a process reads once and writes once: a meeting deadline, the unit’s manager and an Idempotency-Key in one BatchGetItem, then one TransactWriteItems', async () => {
+    const { created, commands } = await registerForJune();
+
+    expect(created.status, created.text).toBe(201);
+    expect(created.json).toMatchObject({ dueDate: '2028-05-30', meetingDate: '2028-06-14' });
     expect(commands).toEqual(['BatchGetCommand', 'TransactWriteCommand']);
   });
 
   it('with the closed days, the plan and the unit read before, is one TransactWriteItems and nothing else', async () => {
-    const withoutManager = { ...body({ due: { meeting: { body: 'KS', month: '2028-06' } } }), manager: undefined };
+    const { created, commands } = await registerForJune();
 
-    let created: Awaited<ReturnType<typeof http>> | undefined;
-    const commands = await commandsDuring(async () => {
-      created = await http('POST', '/uppdrag', registrar, { body: withoutManager, headers: { 'idempotency-key': `guards-${seq}` } });
-    });
-
-    expect(created!.status, created!.text).toBe(201);
-    expect(created!.json).toMatchObject({ dueDate: '2028-05-30', meetingDate: '2028-06-14' });
+    expect(created.status, created.text).toBe(201);
+    expect(created.json).toMatchObject({ dueDate: '2028-05-30', meetingDate: '2028-06-14' });
     expect(commands).toEqual(['TransactWriteCommand']);
   });
 
