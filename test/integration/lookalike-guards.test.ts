@@ -8,7 +8,7 @@
 import { DeleteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { signLocalToken } from '../../local/tokens';
-import { LOOKALIKE_GUARDS_COMPLETE, lookalikeKey, unitKey } from '../../shared/adapters/dynamo/keys';
+import { closedDaysKey, LOOKALIKE_GUARDS_COMPLETE, lookalikeKey, unitKey } from '../../shared/adapters/dynamo/keys';
 import { guardOpenItems } from '../../shared/application/items/lookalike-guards';
 import { sameWorkKey } from '../../shared/domain/items/lookalike';
 import type { Role } from '../../shared/domain/caller';
@@ -195,6 +195,28 @@ describe('the closed days, meeting plans and units a registration read before', 
     expect(saved.status, saved.text).toBe(200);
     expect(after.item.dueDate).toBe(before.item.dueDate);
     expect(after.commands).toEqual(['TransactWriteCommand']);
+  });
+
+  it('a year the counting reaches beyond those it read first (a January meeting’s lead time, back over New Year) is read with them and checked by the transaction', async () => {
+    // MBN's only 2030 meeting, Wednesday 9 January, is its last on or before 31 December 2030. Its
+    // lead time reaches back into December 2029: neither today (5 April 2028) nor 31 December 2030
+    // brings 2029 within the reach read first.
+    await http('PUT', '/meetings/MBN/2030', admin, { body: { leadWorkingDays: 10, dates: ['2030-01-09'] } });
+    const sent: SentCommand[] = [];
+    const restore = faultySend(client(), (command) => void sent.push(command));
+    let created: Awaited<ReturnType<typeof http>>;
+    try {
+      created = await http('POST', '/uppdrag', registrar, { body: body({ due: { meeting: { body: 'MBN', by: '2030-12-31' } } }) });
+    } finally {
+      restore();
+    }
+
+    expect(created.status, created.text).toBe(201);
+    // Ten working days before Wednesday 9 January 2030, past New Year and Christmas (24–26 and 31 December closed): Wednesday 19 December 2029.
+    expect(created.json).toMatchObject({ meetingDate: '2030-01-09', dueDate: '2029-12-19' });
+    const transaction = sent.filter((command) => command.name === 'TransactWriteCommand').at(-1)!;
+    const checked = (transaction.input.TransactItems as { ConditionCheck?: { Key: unknown } }[]).flatMap((entry) => (entry.ConditionCheck ? [entry.ConditionCheck.Key] : []));
+    expect(checked).toContainEqual(closedDaysKey(2029));
   });
 
   it('a meeting plan saved in this process is the one the next deadline hangs on', async () => {

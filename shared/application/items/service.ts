@@ -105,7 +105,8 @@ const REGISTRATION_ATTEMPTS = 3;
  * refused (422) from what the process kept is likewise confirmed by reading everything anew before
  * it is answered: a plan or meeting an admin saved in another process since is then found. A
  * process's first registration reads the reference data (with the idempotency record and the
- * guard) in one batched read first. A look-alike the guard names is read to name it in the 409 (README,
+ * guard) in one batched read first. A year of closed days the counting reached beyond those read
+ * is read with them in the next attempt, so that the transaction checks it too. A look-alike the guard names is read to name it in the 409 (README,
  * "Registering an item").
  */
 export async function createItem(deps: ItemDeps, caller: Caller, body: CreateItemBody, idempotencyKey?: string): Promise<Registration> {
@@ -114,9 +115,10 @@ export async function createItem(deps: ItemDeps, caller: Caller, body: CreateIte
   const { confirmDuplicate, ...fields } = body;
   const day = today(deps);
   const work = sameWorkKey(fields);
+  const reads = deps.rules.reads({ due: fields.due, reminders: fields.reminders ?? DEFAULT_REMINDERS }, day);
   for (let attempt = 1; ; attempt++) {
     const data = await deps.items.registrationData({
-      ...deps.rules.reads({ due: fields.due, reminders: fields.reminders ?? DEFAULT_REMINDERS }, day),
+      ...reads,
       ...(fields.manager ? {} : { unit: fields.unit }),
       ...(idempotencyKey ? { idempotency: { caller: caller.who, key: idempotencyKey } } : {}),
       ...(confirmDuplicate ? {} : { lookalike: work }),
@@ -135,6 +137,13 @@ export async function createItem(deps: ItemDeps, caller: Caller, body: CreateIte
       // not in it) is confirmed from the table first: the next attempt reads everything anew.
       if (error instanceof DomainError && error.kind === 'deadline' && !data.readConsistently) continue;
       throw error;
+    }
+    // The counting reached a year whose closed days were not among the reads (read on the side,
+    // so the transaction could not check them): read again with it, to check what was used.
+    const unread = [...rules.yearsLookedAt()].filter((year) => !data.references.some((reference) => reference.closedDaysOf === year));
+    if (unread.length > 0) {
+      reads.closedDayYears = [...new Set([...reads.closedDayYears, ...unread])].sort((a, b) => a - b);
+      continue;
     }
     const duplicate = confirmDuplicate ? undefined : await openLookalike(deps, fields, work, data);
     if (duplicate) {
