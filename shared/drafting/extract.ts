@@ -144,9 +144,9 @@ const ROLE_HEAD =
 // tense of a decision ("… utreder frågan och återkommer till nämnden i maj") and "lämna en delrapport till" too; "ta fram och till
 // fullmäktige presentera förslag" puts the body before the verb. "avrapportera" is "återrapportera"; "Redovisning ska ske till
 // nämnden", "En delrapport lämnas till nämnden i juni och en slutrapport i december" report back by their nouns.
-const REPORT_VERB = /\b(?:(?:ater|av)?rapportera(?:s|r)?|lamna(?:r)?\s+(?:en\s+)?(?:(?:del|slut)?rapport|(?:del|slut)?redovisning)\s+(?:till|for|infor)|aterrapportering(?:en)?|aterrapport(?:en)?|redovisning(?:en)?\s+(?:(?:ska\s+)?(?:ske|lamnas)\s+)?(?:till|for|infor)|(?:del|slut)?rapport(?:en)?\s+(?:ska\s+)?lamnas\s+(?:till|for|infor)|(?:uppfoljning(?:en)?\s+(?:ska\s+ske|sker)|(?:ska\s+)?foljas\s+upp|foljs\s+upp)\s+(?:i|till|for|infor|av)\s+\p{L}*(?:fullmaktige|styrelsen|namnden)|aterkomm(?:a|er)|komma (?:in )?med (?:ett )?(?:forslag|underlag)|slutredovisa|delredovisa|redovisa(?:s|r)?|presenteras (?:for|infor)|informera (?:fullmaktige|styrelsen|namnden|kommunstyrelsen|kommunfullmaktige|regionstyrelsen|regionfullmaktige)|(?:till|infor) (?:fullmaktige|styrelsen|namnden|kommunstyrelsen|kommunfullmaktige|regionstyrelsen|regionfullmaktige) presentera)\b/u;
+const REPORT_VERB = /\b(?:(?:ater|av|del|slut)?rapportera(?:s|r)?|aterredovisa(?:s|r)?|lamna(?:r)?\s+(?:en\s+)?(?:(?:del|slut)?rapport|(?:del|slut)?redovisning)\s+(?:till|for|infor)|aterrapportering(?:en)?|aterrapport(?:en)?|redovisning(?:en)?\s+(?:(?:ska\s+)?(?:ske|lamnas)\s+)?(?:till|for|infor)|(?:del|slut)?rapport(?:en)?\s+(?:ska\s+)?lamnas\s+(?:till|for|infor)|(?:uppfoljning(?:en)?\s+(?:ska\s+ske|sker)|(?:ska\s+)?foljas\s+upp|foljs\s+upp)\s+(?:i|till|for|infor|av)\s+\p{L}*(?:fullmaktige|styrelsen|namnden)|aterkomm(?:a|er)|komma (?:in )?med (?:ett )?(?:forslag|underlag)|slutredovisa|delredovisa|redovisa(?:s|r)?|presenteras (?:for|infor)|informera (?:fullmaktige|styrelsen|namnden|kommunstyrelsen|kommunfullmaktige|regionstyrelsen|regionfullmaktige)|(?:till|infor) (?:fullmaktige|styrelsen|namnden|kommunstyrelsen|kommunfullmaktige|regionstyrelsen|regionfullmaktige) presentera)\b/u;
 // "… med redovisning till nämnden senast i maj" closes the task as "och redovisa" does.
-const REPORT_SPLIT = /(?:,\s*|\s+)(?:och|samt)\s+(?:att\s+)?(?:darefter\s+)?(?=(?:(?:ater|av)?rapportera(?:r)?|aterkomm(?:a|er)|slutredovisa|delredovisa|redovisa(?:r)?|lamna(?:r)?\s+(?:en\s+)?(?:del|slut)?(?:rapport|redovisning)\s+(?:till|for|infor))\b)|\s+(?=med\s+(?:aterrapport(?:ering)?|redovisning)\s+(?:till|for|infor)\b)/;
+const REPORT_SPLIT = /(?:,\s*|\s+)(?:och|samt)\s+(?:att\s+)?(?:darefter\s+)?(?=(?:(?:ater|av|del|slut)?rapportera(?:r)?|aterkomm(?:a|er)|slutredovisa|delredovisa|(?:ater)?redovisa(?:r)?|lamna(?:r)?\s+(?:en\s+)?(?:del|slut)?(?:rapport|redovisning)\s+(?:till|for|infor))\b)|\s+(?=med\s+(?:aterrapport(?:ering)?|redovisning)\s+(?:till|for|infor)\b)/;
 const TASK_VERB =
   '(?:ta fram|utreda|genomfora|inratta|uppratta|se over|revidera|infora|tillsatta|(?:ater|av)?rapportera|aterkomma|redovisa|slutredovisa|utarbeta|kartlagga|folja upp|samordna|utveckla|uppdatera|utse|underteckna|teckna|besvara|planera|inventera|erbjuda|bygga|starta|paborja|analysera|sammanstalla|forbereda|verkstalla)';
 const TASK_START = new RegExp(`^${TASK_VERB}\\b`);
@@ -170,12 +170,15 @@ const GIVE = new RegExp(`\\b(?:ge|ger|gav)\\s+(${NOT_ATT}{2,140}?)\\s+${COMMISSI
 const GIVE_TO = new RegExp(`\\b(?:ge|ger|gav)\\s+${COMMISSIONED}\\s+(?:at|till)\\s+(${NOT_ATT}{2,140}?)\\s+att\\s+`);
 // "uppdrog dessutom till samtliga nämnder att …": an adverb may stand between the verb and its object.
 const COMMISSION_TO = new RegExp(`\\b(?:uppdra|uppdrar|uppdrog|uppdras)\\s+(?:dessutom\\s+|ocksa\\s+|aven\\s+|vidare\\s+)?(?:at|till)\\s+(${NOT_ATT}{2,140}?)\\s+att\\s+`);
+/** "Kommunstyrelsen ålägger förvaltningen att …": a duty laid on the one named (its passive "åläggs att", see SUBJECT_COMMISSION). */
+const ENJOIN = new RegExp(`\\b(?:alagga|alagger|alade)\\s+(${NOT_ATT}{2,120}?)\\s+att\\s+`);
 const COMMISSION_BARE = new RegExp(`\\buppdra(?:r)?\\s+(${NOT_ATT}{2,80}?)\\s+att\\s+`);
 const APPOINT_TO_SIGN = new RegExp(`\\b(?:utse|utser|bemyndiga|bemyndigar)\\s+(${NOT_ATT}{2,120}?)\\s+(?:till\\s+)?att\\s+(?=(?:underteckna|teckna|skriva under|inga)\\b)`);
-// "har fått i uppdrag", "fick i uppdrag": a summary tells the commission in the past. "bemyndigas att fatta
+// "har fått i uppdrag", "fick i uppdrag": a summary tells the commission in the past ("har" stands between the subject and
+// the verb; "har tidigare fått" is history, see EARLIER). "bemyndigas att fatta
 // beslut" gives a power, not a duty: only an authority to sign is work.
 const SUBJECT_COMMISSION =
-  /\s(?:far|fick|fatt|ges|gavs|erhaller|erholl)\s+(?:ocksa\s+|aven\s+|dessutom\s+|harmed\s+)?(?:i\s+uppdrag|uppdraget|i\s+uppgift|uppgiften)\s+(?:att\s+)?|\s(?:uppdras|utses)\s+(?:till\s+)?(?:att\s+)?|\sbemyndigas\s+(?:att\s+)?(?=(?:underteckna|teckna|skriva under)\b)/;
+  /\s(?:(?:har|hade)\s+(?:nu\s+|ocksa\s+|aven\s+)?)?(?:far|fick|fatt|ges|gavs|erhaller|erholl|erhallit)\s+(?:ocksa\s+|aven\s+|dessutom\s+|harmed\s+)?(?:i\s+uppdrag|uppdraget|i\s+uppgift|uppgiften)\s+(?:att\s+)?|\s(?:uppdras|utses|alaggs|alades)\s+(?:till\s+)?(?:att\s+)?|\sbemyndigas\s+(?:att\s+)?(?=(?:underteckna|teckna|skriva under)\b)/;
 /**
  * A responsibility given as a commission: "Socialförvaltningen ansvarar för att en plan tas fram senast …", "ska
  * ansvara för att", "får/ges ansvaret för att". Counted only in a decision and with a deadline (see heldHere): a
@@ -766,6 +769,7 @@ function readCommission(doc: Doc, clause: Span, f = fslice(doc, clause)): Commis
     delimited(COMMISSION_TO) ??
     delimited(APPOINT_TO_SIGN) ??
     delimited(COMMISSION_BARE, false, 'any') ??
+    delimited(ENJOIN, false, 'any') ??
     delimited(REFERRAL_BACK, false, 'any') ??
     sentBack(clause, SENT_BACK.exec(f)) ??
     delimited(INVERTED_COMMISSION, false, 'last') ??
@@ -1113,6 +1117,8 @@ function* pointItems(doc: Doc, meta: BlockMeta, point: Point, plain: boolean, ex
       // "Kommunstyrelsen gav förvaltningen i uppdrag …" outside a decision is the case's history, but in a
       // summary of a meeting it is what the meeting decided (unless another date is written).
       if (commission && plain && PAST_COMMISSION.test(cf) && !(meta.summary && onlyThisMeeting(doc, meta, sentence))) continue;
+      // "har tidigare fått i uppdrag", "noterar att kommundirektören har fått i uppdrag": an earlier commission told or noted.
+      if (commission && PAST_COMMISSION.test(cf) && (EARLIER.test(cf) || NOTED.test(cf))) continue;
       if (commission) {
         const made = taskItems(doc, local, commission, sentence, point);
         // An uppmaning asks another body to act: shown to the clerk, never proposed as an item.
@@ -1195,9 +1201,17 @@ const REFUSED_PROPOSAL = /\b(?:avsla|avslar|avslas|avslog|avslogs)\b[^.;]{0,80}?
 /** Commissions told in the past: "gav … i uppdrag", "uppdrog åt", "fick i uppdrag", "har fått i uppdrag". */
 const PAST_COMMISSION = /\b(?:gav|gavs|uppdrog|fick|fatt|overlat|overlot|hanskot|hanskots|overlamnade|overlamnades|remitterade|remitterades|skickade|skickades)\b/;
 
-/** No date in the span but this meeting's: "beslutade 2019-05-20" tells of an earlier decision. */
+/** "har tidigare fått i uppdrag", "sedan tidigare", "redan": a commission of an earlier day. */
+const EARLIER = /\b(?:tidigare|redan|forra (?:aret|gangen|sammantradet))\b/;
+/** "noterar att", "konstaterar att", "tar del av att": what the body takes note of, not what it decides. */
+const NOTED = /\b(?:noterar|noterade|konstaterar|konstaterade|tar del av|tog del av|informeras om|informerades om)\s+(?:informationen\s+)?(?:om\s+)?att\b/;
+
+/**
+ * No date in the span but this meeting's: "beslutade 2019-05-20" tells of an earlier decision. A deadline ("har
+ * fått i uppdrag att ta fram en plan senast den 1 juni 2027") is no other day of the decision.
+ */
 function onlyThisMeeting(doc: Doc, meta: BlockMeta, span: Span): boolean {
-  return datesIn(doc, span, meta.ref).every((t) => t.date === meta.date);
+  return datesIn(doc, span, meta.ref).every((t) => t.date === meta.date || t.marked);
 }
 
 /**
