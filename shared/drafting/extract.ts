@@ -226,13 +226,13 @@ const MATTER = '(?:arendet|arendena|fragan|fragorna|[a-z-]{0,30}forslag(?:et|en)
 const REFERRED_TO = '([^.;:,]{3,100}?)(?:\\s+for\\s+(?:beredning|beslut|handlaggning|vidare handlaggning|yttrande|kannedom|information)\\b|\\s*$|\\s*[.;:,])';
 /** "KF överlåter åt samhällsbyggnadsnämnden att besluta i ärendet": the body hands the matter over to decide. */
 const HAND_OVER = new RegExp(`\\b(?:overlater|overlata|overlat|overlot)\\s+(?:at|till)\\s+(${NOT_ATT}{2,100}?)\\s+att\\s+(?=(?:besluta|avgora|behandla|bereda|hantera)\\b)`);
-/** "hänskjuta rapporten med förslag till åtgärder till budgetberedningen", "KF skickade ärendet vidare till flera nämnder". */
+/** "hänskjuta rapporten med förslag till åtgärder till budgetberedningen", "KF skickade ärendet vidare till flera nämnder", "hänvisar ärendet till … för beredning". */
 const REFERRAL_ACTIVE = new RegExp(
-  `\\b(?:hanskjuta|hanskjuter|hanskot|overlamna|overlamnar|overlamnade|skicka|skickar|skickade)\\s+(${MATTER}(?:\\s+[^.;:]{1,80})?)\\s+(?:vidare\\s+)?till\\s+${REFERRED_TO}`,
+  `\\b(?:hanskjuta|hanskjuter|hanskot|overlamna|overlamnar|overlamnade|skicka|skickar|skickade|hanvisa|hanvisar|hanvisade)\\s+(${MATTER}(?:\\s+[^.;:]{1,80})?)\\s+(?:vidare\\s+)?till\\s+${REFERRED_TO}`,
 );
-/** "ärendet hänskjuts till samverkansgruppen", "medborgarförslaget överlämnas till tekniska nämnden för beredning". */
+/** "ärendet hänskjuts till samverkansgruppen", "medborgarförslaget överlämnas till tekniska nämnden för beredning", "frågan hänvisas / skickas till … för beredning". */
 const REFERRAL_PASSIVE = new RegExp(
-  `\\b(${MATTER})\\s+(?:ska\\s+|skall\\s+)?(?:hanskjuts|hanskots|overlamnas|overlamnades|skickas vidare|skickades vidare|lamnas over)\\s+till\\s+${REFERRED_TO}`,
+  `\\b(${MATTER})\\s+(?:ska\\s+|skall\\s+)?(?:hanskjuts|hanskots|overlamnas|overlamnades|skickas(?:\\s+vidare)?|skickades(?:\\s+vidare)?|lamnas over|hanvisas|hanvisades)\\s+till\\s+${REFERRED_TO}`,
 );
 /** Nobody in particular: "flera nämnder", "vissa förvaltningar". */
 const UNNAMED = /^(?:flera|nagra|vissa|olika|andra)\s/;

@@ -179,3 +179,39 @@ describe('variants of the commission and report-back wordings', () => {
     expect(read(decision(sentence))).toEqual([]);
   });
 });
+
+describe('variants of the referral wordings: a matter referred for handling is an uppdrag for the body', () => {
+  const ks: KnownFacts = { body: 'KS', meetingDate: '2027-02-17' };
+  const ksDecision = (sentence: string) => `Kommunstyrelsen\nProtokoll 2027-02-17\n\n§ 12 Lokalförsörjning\n\nBeslut\n\n${sentence}`;
+  it.each([
+    ['"Frågan hänvisas till … för beredning"', 'Frågan hänvisas till tekniska nämnden för beredning.', 'Bereda frågan'],
+    ['"Kommunstyrelsen hänvisar ärendet till … för beredning"', 'Kommunstyrelsen hänvisar ärendet till tekniska nämnden för beredning.', 'Bereda ärendet'],
+    ['"Ärendet skickas till … för beredning"', 'Ärendet skickas till tekniska nämnden för beredning.', 'Bereda ärendet'],
+    ['"Ärendena överlämnas till … för handläggning" (plural)', 'Ärendena överlämnas till tekniska nämnden för handläggning.', 'Bereda ärendena'],
+  ])('%s', (_, sentence, title) => {
+    // "ärendet" is named by the §'s title when the sentence names no matter ("Bereda ärendet – Lokalförsörjning").
+    expect(read(ksDecision(sentence), ks)).toEqual([['uppdrag', 'tekniska nämnden', undefined, expect.stringMatching(new RegExp(`^${title}(?: – Lokalförsörjning)?$`))]]);
+  });
+
+  it.each([
+    ['for information ("för kännedom")', 'Frågan hänvisas till tekniska nämnden för kännedom.'],
+    ['up to the council for its decision', 'Ärendet skickas till kommunfullmäktige för beslut.'],
+    ['a decision sent on ("Beslutet skickas till")', 'Beslutet skickas till tekniska nämnden.'],
+    ['referred with no purpose ("hänvisas till budgetberedningen")', 'Frågan hänvisas till budgetberedningen.'],
+  ])('near miss: %s gives nothing', (_, sentence) => {
+    expect(read(ksDecision(sentence), ks)).toEqual([]);
+  });
+});
+
+describe('variants of the remiss deadline wordings already read (checked, no rule changed)', () => {
+  const letter = (body: string) => `Trafikverket\n2027-01-15\n\nRemiss: Förslag till ny väg genom Nolby\n\n${body}`;
+  it.each([
+    ['"Svar önskas senast …"', 'Svar önskas senast den 15 mars 2027.'],
+    ['"Vi önskar ert yttrande senast …"', 'Vi önskar ert yttrande senast den 15 mars 2027.'],
+    ['"Yttrandet ska vara Trafikverket tillhanda senast …"', 'Yttrandet ska vara Trafikverket tillhanda senast den 15 mars 2027.'],
+    ['"Era synpunkter vill vi ha senast …" (the time last, the object first)', 'Era synpunkter vill vi ha senast den 15 mars 2027.'],
+    ['"Remissvaren ska skickas till … senast …" (plural, passive)', 'Remissvaren ska skickas till Trafikverket senast 15 mars 2027.'],
+  ])('%s is the remiss deadline', (_, body) => {
+    expect(extractDrafts(letter(body), {}, ctx).drafts.map((d) => [d.kind, d.due])).toEqual([['yttrande', { externalDeadline: '2027-03-15', recipient: 'Trafikverket' }]]);
+  });
+});
