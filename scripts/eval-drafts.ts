@@ -5,10 +5,11 @@
  * (test/fixtures/drafts/real, see shared/drafting/evaluate.ts). Per text, what was found, missed
  * and proposed in excess is printed for the synthetic and dev sets only: the test split is never
  * looked at text by text, so the rules are not tuned on it. `--verbose` also prints every draft;
- * `--dev` leaves the test split out altogether (not even its aggregates), for tuning runs.
+ * `--dev` leaves the test split out altogether (not even its aggregates), for tuning runs. Each set's
+ * missed items are counted as not seen (no draft on their quote) or mislabelled (see `diagnose`).
  */
 import { fileURLToPath } from 'node:url';
-import { loadCorpus, loadRealCorpus, scoreCase, summarizeByKind, type CaseResult, type CorpusCase, type Scores } from '../shared/drafting/evaluate';
+import { diagnose, loadCorpus, loadRealCorpus, scoreCase, summarizeByKind, type CaseResult, type CorpusCase, type Scores } from '../shared/drafting/evaluate';
 import { directoryLookup } from '../test/fixtures/drafts/directory';
 
 const fixtures = (folder: string) => fileURLToPath(new URL(`../test/fixtures/drafts/${folder}`, import.meta.url));
@@ -27,7 +28,7 @@ function printCases(results: CaseResult[]): void {
       const note = notes.filter(Boolean).join('; ');
       if (note || verbose) console.log(`    found  ${m.expected.kind} ${m.expected.responsibleRole ?? '–'}${note ? `: ${note}` : ''}`);
     }
-    for (const e of r.missed) console.log(`    missed ${e.kind} ${e.responsibleRole ?? '–'} ${describeDue(e.due)} «${e.source}»`);
+    for (const { expected: e, reason } of r.misses) console.log(`    missed ${e.kind} ${e.responsibleRole ?? '–'} ${describeDue(e.due)} [${reason}] «${e.source}»`);
     for (const d of r.extra) console.log(`    extra  ${d.kind} ${d.responsibleRole ?? '–'} ${describeDue(d.due)} (${d.confidence}) «${d.title}»`);
     if (verbose) for (const d of r.drafts) console.log(`    draft  ${JSON.stringify(d)}`);
   }
@@ -45,6 +46,10 @@ function printScores(title: string, results: CaseResult[]): void {
   for (const [kind, s] of Object.entries(byKind)) console.log(line(kind, s));
   console.log(line('overall', overall));
   console.log(`  title words ${percent(overall.titleWords)}, doubtful drafts (not scored) ${overall.doubtful}`);
+  const d = diagnose(results);
+  console.log(
+    `  missed ${d.notSeen + d.mislabelled}: not seen ${d.notSeen}, mislabelled ${d.mislabelled} (wrong kind ${d.kind}, wrong role ${d.role}, doubtful ${d.doubtful}, a fitting draft taken by another item ${d.taken})`,
+  );
 }
 
 const synthetic = score(loadCorpus(fixtures('cases')));

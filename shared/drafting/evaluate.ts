@@ -3,6 +3,8 @@
  * register. An item is found when a proposed draft (confidence ≥ PROPOSED_CONFIDENCE) has the
  * same kind, the same responsible role (normalized, diacritic-insensitive) and a source that
  * overlaps the expected quote; its deadline is exact when `due` is deep-equal (both absent counts).
+ * Each item missed is diagnosed: *not seen* when no draft at all overlaps its quote, else *mislabelled*
+ * (a draft there has the wrong kind or role, or is doubtful), which tells finding from labelling.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -64,6 +66,20 @@ export interface Match {
   titleWordsFound: boolean;
 }
 
+/**
+ * Why an expected item was missed: `notSeen` when no draft (proposed or doubtful) overlaps its quote;
+ * otherwise mislabelled, by the nearest fault: `doubtful` (a draft of its kind and role there, below
+ * PROPOSED_CONFIDENCE), `role` (of its kind, another role), `kind` (only drafts of another kind), or
+ * `taken` (a fitting draft there was matched to another expected item).
+ */
+export type MissReason = 'notSeen' | 'doubtful' | 'role' | 'kind' | 'taken';
+export const MISLABELLED: readonly MissReason[] = ['doubtful', 'role', 'kind', 'taken'];
+
+export interface Miss {
+  expected: ExpectedItem;
+  reason: MissReason;
+}
+
 export interface CaseResult {
   name: string;
   description: string;
@@ -71,6 +87,8 @@ export interface CaseResult {
   proposed: Draft[];
   matches: Match[];
   missed: ExpectedItem[];
+  /** The missed items, in the order of `missed`, each with why. */
+  misses: Miss[];
   extra: Draft[];
 }
 
@@ -125,14 +143,16 @@ export function scoreCase(name: string, c: CorpusCase, lookupRole: DraftContext[
   const free = new Set(proposed);
   const matches: Match[] = [];
   const missed: ExpectedItem[] = [];
+  const misses: Miss[] = [];
   for (const expected of c.expected) {
     const span = quoteSpan(text, expected, name);
-    const fits = [...free].filter(
-      (d) => d.kind === expected.kind && roleKey(d.responsibleRole) === roleKey(expected.responsibleRole) && d.source.start < span.end && span.start < d.source.end,
-    );
+    const overlaps = (d: Draft) => d.source.start < span.end && span.start < d.source.end;
+    const fitting = (d: Draft) => d.kind === expected.kind && roleKey(d.responsibleRole) === roleKey(expected.responsibleRole) && overlaps(d);
+    const fits = [...free].filter(fitting);
     const draft = fits.find((d) => sameDue(d.due, expected.due)) ?? fits[0];
     if (!draft) {
       missed.push(expected);
+      misses.push({ expected, reason: missReason(drafts.filter(overlaps), fitting, expected) });
       continue;
     }
     free.delete(draft);
@@ -144,7 +164,25 @@ export function scoreCase(name: string, c: CorpusCase, lookupRole: DraftContext[
       titleWordsFound: expected.titleWords.every((w) => title.includes(fold(w))),
     });
   }
-  return { name, description: c.description, drafts, proposed, matches, missed, extra: [...free] };
+  return { name, description: c.description, drafts, proposed, matches, missed, misses, extra: [...free] };
+}
+
+function missReason(there: Draft[], fitting: (d: Draft) => boolean, expected: ExpectedItem): MissReason {
+  if (there.length === 0) return 'notSeen';
+  const fits = there.filter(fitting);
+  if (fits.some((d) => d.confidence >= PROPOSED_CONFIDENCE)) return 'taken';
+  if (fits.length > 0) return 'doubtful';
+  return there.some((d) => d.kind === expected.kind) ? 'role' : 'kind';
+}
+
+/** The missed items of the results counted by reason, with `mislabelled` the sum of all but `notSeen`. */
+export function diagnose(results: CaseResult[]): Record<MissReason | 'mislabelled', number> {
+  const counts: Record<MissReason | 'mislabelled', number> = { notSeen: 0, mislabelled: 0, doubtful: 0, role: 0, kind: 0, taken: 0 };
+  for (const { reason } of results.flatMap((r) => r.misses)) {
+    counts[reason] += 1;
+    if (MISLABELLED.includes(reason)) counts.mislabelled += 1;
+  }
+  return counts;
 }
 
 export function summarize(results: CaseResult[]): Scores {
@@ -174,6 +212,7 @@ export function summarizeByKind(results: CaseResult[]): KindScores {
       proposed: r.proposed.filter((d) => d.kind === kind),
       matches: r.matches.filter((m) => m.expected.kind === kind),
       missed: r.missed.filter((e) => e.kind === kind),
+      misses: r.misses.filter((m) => m.expected.kind === kind),
       extra: r.extra.filter((d) => d.kind === kind),
     }));
   return { overall: summarize(results), byKind: Object.fromEntries(KINDS.map((kind) => [kind, summarize(ofKind(kind))])) };

@@ -140,12 +140,13 @@ interface BlockMeta {
 
 const ROLE_HEAD =
   /(?:chef|chefen|direktor|direktoren|namnd|namnden|namnder|namnderna|styrelse|styrelsen|forvaltning|forvaltningen|forvaltningarna|ordforande|ordforanden|kontor|kontoret|utskott|utskottet|kansli|kansliet|avdelning|avdelningen|enhet|enheten|are|aren|strateg|strategen|controller|controllern|rektor|rektorn|rektorerna|fullmaktige|presidiet|presidium|bolag|bolaget|ansvarig|ansvarige|ledning|ledningen|direktion|direktionen|forbundet|ombud|ombudet|jurist|juristen|ekonom|ekonomen|tor|torn|toren|radet|grupp|gruppen|beredningen)$/;
-// "med återrapport till", "med redovisning till nämnden i maj": the nouns report back as the verbs do; "ta fram och till
+// "med återrapport till", "med redovisning till nämnden i maj": the nouns report back as the verbs do; the present
+// tense of a decision ("… utreder frågan och återkommer till nämnden i maj") and "lämna en delrapport till" too; "ta fram och till
 // fullmäktige presentera förslag" puts the body before the verb. "avrapportera" is "återrapportera"; "Redovisning ska ske till
 // nämnden", "En delrapport lämnas till nämnden i juni och en slutrapport i december" report back by their nouns.
-const REPORT_VERB = /\b(?:(?:ater|av)?rapportera(?:s)?|aterrapportering(?:en)?|aterrapport(?:en)?|redovisning(?:en)?\s+(?:(?:ska\s+)?(?:ske|lamnas)\s+)?(?:till|for|infor)|(?:del|slut)?rapport(?:en)?\s+(?:ska\s+)?lamnas\s+(?:till|for|infor)|(?:uppfoljning(?:en)?\s+(?:ska\s+ske|sker)|(?:ska\s+)?foljas\s+upp|foljs\s+upp)\s+(?:i|till|for|infor|av)\s+\p{L}*(?:fullmaktige|styrelsen|namnden)|aterkomma|komma (?:in )?med (?:ett )?(?:forslag|underlag)|slutredovisa|delredovisa|redovisa(?:s)?|presenteras (?:for|infor)|informera (?:fullmaktige|styrelsen|namnden|kommunstyrelsen|kommunfullmaktige|regionstyrelsen|regionfullmaktige)|(?:till|infor) (?:fullmaktige|styrelsen|namnden|kommunstyrelsen|kommunfullmaktige|regionstyrelsen|regionfullmaktige) presentera)\b/u;
+const REPORT_VERB = /\b(?:(?:ater|av|del|slut)?rapportera(?:s|r)?|aterredovisa(?:s|r)?|lamna(?:r)?\s+(?:en\s+)?(?:(?:del|slut)?rapport|(?:del|slut)?redovisning)\s+(?:till|for|infor)|aterrapportering(?:en)?|aterrapport(?:en)?|redovisning(?:en)?\s+(?:(?:ska\s+)?(?:ske|lamnas)\s+)?(?:till|for|infor)|(?:del|slut)?rapport(?:en)?\s+(?:ska\s+)?lamnas\s+(?:till|for|infor)|(?:uppfoljning(?:en)?\s+(?:ska\s+ske|sker)|(?:ska\s+)?foljas\s+upp|foljs\s+upp)\s+(?:i|till|for|infor|av)\s+\p{L}*(?:fullmaktige|styrelsen|namnden)|aterkomm(?:a|er)|komma (?:in )?med (?:ett )?(?:forslag|underlag)|slutredovisa|delredovisa|redovisa(?:s|r)?|presenteras (?:for|infor)|informera (?:fullmaktige|styrelsen|namnden|kommunstyrelsen|kommunfullmaktige|regionstyrelsen|regionfullmaktige)|(?:till|infor) (?:fullmaktige|styrelsen|namnden|kommunstyrelsen|kommunfullmaktige|regionstyrelsen|regionfullmaktige) presentera)\b/u;
 // "… med redovisning till nämnden senast i maj" closes the task as "och redovisa" does.
-const REPORT_SPLIT = /(?:,\s*|\s+)(?:och|samt)\s+(?:att\s+)?(?:darefter\s+)?(?=(?:(?:ater|av)?rapportera|aterkomma|slutredovisa|delredovisa|redovisa)\b)|\s+(?=med\s+(?:aterrapport(?:ering)?|redovisning)\s+(?:till|for|infor)\b)/;
+const REPORT_SPLIT = /(?:,\s*|\s+)(?:och|samt)\s+(?:att\s+)?(?:darefter\s+)?(?=(?:(?:ater|av|del|slut)?rapportera(?:r)?|aterkomm(?:a|er)|slutredovisa|delredovisa|(?:ater)?redovisa(?:r)?|lamna(?:r)?\s+(?:en\s+)?(?:del|slut)?(?:rapport|redovisning)\s+(?:till|for|infor))\b)|\s+(?=med\s+(?:aterrapport(?:ering)?|redovisning)\s+(?:till|for|infor)\b)/;
 const TASK_VERB =
   '(?:ta fram|utreda|genomfora|inratta|uppratta|se over|revidera|infora|tillsatta|(?:ater|av)?rapportera|aterkomma|redovisa|slutredovisa|utarbeta|kartlagga|folja upp|samordna|utveckla|uppdatera|utse|underteckna|teckna|besvara|planera|inventera|erbjuda|bygga|starta|paborja|analysera|sammanstalla|forbereda|verkstalla)';
 const TASK_START = new RegExp(`^${TASK_VERB}\\b`);
@@ -169,17 +170,35 @@ const GIVE = new RegExp(`\\b(?:ge|ger|gav)\\s+(${NOT_ATT}{2,140}?)\\s+${COMMISSI
 const GIVE_TO = new RegExp(`\\b(?:ge|ger|gav)\\s+${COMMISSIONED}\\s+(?:at|till)\\s+(${NOT_ATT}{2,140}?)\\s+att\\s+`);
 // "uppdrog dessutom till samtliga nämnder att …": an adverb may stand between the verb and its object.
 const COMMISSION_TO = new RegExp(`\\b(?:uppdra|uppdrar|uppdrog|uppdras)\\s+(?:dessutom\\s+|ocksa\\s+|aven\\s+|vidare\\s+)?(?:at|till)\\s+(${NOT_ATT}{2,140}?)\\s+att\\s+`);
+/** "Kommunstyrelsen ålägger förvaltningen att …": a duty laid on the one named (its passive "åläggs att", see SUBJECT_COMMISSION). */
+const ENJOIN = new RegExp(`\\b(?:alagga|alagger|alade)\\s+(${NOT_ATT}{2,120}?)\\s+att\\s+`);
 const COMMISSION_BARE = new RegExp(`\\buppdra(?:r)?\\s+(${NOT_ATT}{2,80}?)\\s+att\\s+`);
 const APPOINT_TO_SIGN = new RegExp(`\\b(?:utse|utser|bemyndiga|bemyndigar)\\s+(${NOT_ATT}{2,120}?)\\s+(?:till\\s+)?att\\s+(?=(?:underteckna|teckna|skriva under|inga)\\b)`);
-// "har fått i uppdrag", "fick i uppdrag": a summary tells the commission in the past. "bemyndigas att fatta
+// "har fått i uppdrag", "fick i uppdrag": a summary tells the commission in the past ("har" stands between the subject and
+// the verb; "har tidigare fått" is history, see EARLIER). "bemyndigas att fatta
 // beslut" gives a power, not a duty: only an authority to sign is work.
 const SUBJECT_COMMISSION =
-  /\s(?:far|fick|fatt|ges|gavs|erhaller|erholl)\s+(?:ocksa\s+|aven\s+|dessutom\s+|harmed\s+)?(?:i\s+uppdrag|uppdraget|i\s+uppgift|uppgiften)\s+(?:att\s+)?|\s(?:uppdras|utses)\s+(?:till\s+)?(?:att\s+)?|\sbemyndigas\s+(?:att\s+)?(?=(?:underteckna|teckna|skriva under)\b)/;
+  /\s(?:(?:har|hade)\s+(?:nu\s+|ocksa\s+|aven\s+)?)?(?:far|fick|fatt|ges|gavs|erhaller|erholl|erhallit)\s+(?:ocksa\s+|aven\s+|dessutom\s+|harmed\s+)?(?:i\s+uppdrag|uppdraget|i\s+uppgift|uppgiften)\s+(?:att\s+)?|\s(?:uppdras|utses|alaggs|alades)\s+(?:till\s+)?(?:att\s+)?|\sbemyndigas\s+(?:att\s+)?(?=(?:underteckna|teckna|skriva under)\b)/;
+/**
+ * A responsibility given as a commission: "Socialförvaltningen ansvarar för att en plan tas fram senast …", "ska
+ * ansvara för att", "får/ges ansvaret för att". Counted only in a decision and with a deadline (see heldHere): a
+ * description of duties ("Nämnden ansvarar för att …" in a reglemente) sets none.
+ */
+const RESPONSIBLE = /\s(?:ansvarar|(?:ska|skall)\s+ansvara|(?:far|fick|ges|gavs|har)\s+(?:i\s+)?ansvar(?:et)?)\s+for\s+att\s+/;
+/** Work a decision states in the present tense: "Förvaltningen utreder frågan och återkommer till nämnden i maj". */
+const PRESENT_TASK = /\s(?:nu\s+)?(?=(?:utreder|tar fram|genomfor|upprattar|ser over|reviderar|utarbetar|kartlagger|sammanstaller|analyserar|forbereder|aterkommer|redovisar|aterrapporterar|rapporterar)\b)/;
+/** "Samhällsnämnden vill nu utreda …": a body's intent told as news of this meeting ("nu"); without "nu", a wish. */
+const WISH_NOW = new RegExp(`\\svill\\s+nu\\s+(?=${TASK_VERB}\\b)`);
 /**
  * The subject after the verb (Swedish puts the verb second): "Samtidigt får kommunstyrelseförvaltningen
  * i uppdrag att …", "Vidare ges ekonomichefen i uppdrag att …". The role needs a role's head word.
  */
 const INVERTED_COMMISSION = new RegExp(`^\\p{L}+\\s+(?:far|fick|ges|gavs)\\s+(${NOT_ATT}{2,100}?)\\s+${COMMISSIONED}\\s+att\\s+`, 'u');
+/**
+ * The time first, then the verb, then the subject: "Senast den 1 mars 2027 ska förvaltningen ta fram …", "I juni
+ * skall kommundirektören återrapportera …". The fronted time is the task's deadline (see Commission.fronted).
+ */
+const FRONTED_MODAL = new RegExp(`^((?:senast|fore|innan|till|under|i|inom|vid)\\s[^,;]{1,60}?)\\s+(?:ska|skall)\\s+(${NOT_ATT}{2,80}?)\\s+(?=${TASK_VERB}\\b)`);
 // "Kommundirektören ska senast den 1 oktober återkomma": a deadline may stand between modal and verb, and so may a
 // partner ("Socialförvaltningen ska tillsammans med skolan ta fram …", the subject responsible).
 const SUBJECT_MODAL = new RegExp(
@@ -207,13 +226,13 @@ const MATTER = '(?:arendet|arendena|fragan|fragorna|[a-z-]{0,30}forslag(?:et|en)
 const REFERRED_TO = '([^.;:,]{3,100}?)(?:\\s+for\\s+(?:beredning|beslut|handlaggning|vidare handlaggning|yttrande|kannedom|information)\\b|\\s*$|\\s*[.;:,])';
 /** "KF överlåter åt samhällsbyggnadsnämnden att besluta i ärendet": the body hands the matter over to decide. */
 const HAND_OVER = new RegExp(`\\b(?:overlater|overlata|overlat|overlot)\\s+(?:at|till)\\s+(${NOT_ATT}{2,100}?)\\s+att\\s+(?=(?:besluta|avgora|behandla|bereda|hantera)\\b)`);
-/** "hänskjuta rapporten med förslag till åtgärder till budgetberedningen", "KF skickade ärendet vidare till flera nämnder". */
+/** "hänskjuta rapporten med förslag till åtgärder till budgetberedningen", "KF skickade ärendet vidare till flera nämnder", "hänvisar ärendet till … för beredning". */
 const REFERRAL_ACTIVE = new RegExp(
-  `\\b(?:hanskjuta|hanskjuter|hanskot|overlamna|overlamnar|overlamnade|skicka|skickar|skickade)\\s+(${MATTER}(?:\\s+[^.;:]{1,80})?)\\s+(?:vidare\\s+)?till\\s+${REFERRED_TO}`,
+  `\\b(?:hanskjuta|hanskjuter|hanskot|overlamna|overlamnar|overlamnade|skicka|skickar|skickade|hanvisa|hanvisar|hanvisade)\\s+(${MATTER}(?:\\s+[^.;:]{1,80})?)\\s+(?:vidare\\s+)?till\\s+${REFERRED_TO}`,
 );
-/** "ärendet hänskjuts till samverkansgruppen", "medborgarförslaget överlämnas till tekniska nämnden för beredning". */
+/** "ärendet hänskjuts till samverkansgruppen", "medborgarförslaget överlämnas till tekniska nämnden för beredning", "frågan hänvisas / skickas till … för beredning". */
 const REFERRAL_PASSIVE = new RegExp(
-  `\\b(${MATTER})\\s+(?:ska\\s+|skall\\s+)?(?:hanskjuts|hanskots|overlamnas|overlamnades|skickas vidare|skickades vidare|lamnas over)\\s+till\\s+${REFERRED_TO}`,
+  `\\b(${MATTER})\\s+(?:ska\\s+|skall\\s+)?(?:hanskjuts|hanskots|overlamnas|overlamnades|skickas(?:\\s+vidare)?|skickades(?:\\s+vidare)?|lamnas over|hanvisas|hanvisades)\\s+till\\s+${REFERRED_TO}`,
 );
 /** Nobody in particular: "flera nämnder", "vissa förvaltningar". */
 const UNNAMED = /^(?:flera|nagra|vissa|olika|andra)\s/;
@@ -664,6 +683,10 @@ interface Commission {
   setUp?: boolean;
   /** The case sent back to be prepared and return to the body (see SENT_BACK): a report-back. */
   comesBack?: boolean;
+  /** How a commission not told with a commission's verb is told (see heldHere). */
+  told?: 'responsibility' | 'present' | 'wish';
+  /** A time written before the verb ("Senast den 1 mars ska förvaltningen …", see FRONTED_MODAL). */
+  fronted?: Span;
 }
 
 function clausesOf(doc: Doc, sentence: Span): Span[] {
@@ -746,6 +769,7 @@ function readCommission(doc: Doc, clause: Span, f = fslice(doc, clause)): Commis
     delimited(COMMISSION_TO) ??
     delimited(APPOINT_TO_SIGN) ??
     delimited(COMMISSION_BARE, false, 'any') ??
+    delimited(ENJOIN, false, 'any') ??
     delimited(REFERRAL_BACK, false, 'any') ??
     sentBack(clause, SENT_BACK.exec(f)) ??
     delimited(INVERTED_COMMISSION, false, 'last') ??
@@ -753,10 +777,17 @@ function readCommission(doc: Doc, clause: Span, f = fslice(doc, clause)): Commis
   // Signed by two or more: one act, done together.
   if (found && found.roles.length > 1 && SIGNING.test(fslice(doc, found.task))) return { ...found, roles: [{ start: found.roles[0]?.start ?? 0, end: found.roles.at(-1)?.end ?? 0 }] };
   if (found) return found;
-  for (const pattern of [SUBJECT_COMMISSION, SUBJECT_MODAL]) {
+  const fronted = FRONTED_MODAL.exec(f);
+  if (fronted?.[2] && ROLE_HEAD.test(fronted[2].split(/\s+/).at(-1) ?? '')) {
+    const roleAt = clause.start + fronted[0].indexOf(fronted[2], fronted[1]?.length ?? 0);
+    const timeEnd = clause.start + (fronted[1]?.length ?? 0);
+    return { roles: splitRoles(doc, { start: roleAt, end: roleAt + fronted[2].length }), task: { start: clause.start + fronted[0].length, end: clause.end }, exhortation: false, fronted: { start: clause.start, end: timeEnd } };
+  }
+  const subjects: [RegExp, Commission['told']][] = [[SUBJECT_COMMISSION, undefined], [SUBJECT_MODAL, undefined], [RESPONSIBLE, 'responsibility'], [WISH_NOW, 'wish'], [PRESENT_TASK, 'present']];
+  for (const [pattern, told] of subjects) {
     const m = pattern.exec(f);
     const role = m ? roleBefore(doc, clause, clause.start + m.index) : undefined;
-    if (m && role) return { roles: [role], task: { start: clause.start + m.index + m[0].length, end: clause.end }, exhortation: false };
+    if (m && role) return { roles: [role], task: { start: clause.start + m.index + m[0].length, end: clause.end }, exhortation: false, told };
   }
   return delimited(EXHORTATION, true);
 }
@@ -941,13 +972,14 @@ function taskItems(doc: Doc, meta: BlockMeta, commission: Commission, source: Sp
   const f = fslice(doc, task);
   const split = REPORT_SPLIT.exec(f);
   const reportFrom = split ? task.start + split.index + split[0].length : undefined;
-  const deadline = deadlineOf(doc, task, meta, reportFrom);
+  const inTask = deadlineOf(doc, task, meta, reportFrom);
+  const deadline = commission.fronted && !inTask.due && !inTask.vague ? deadlineOf(doc, { start: commission.fronted.start, end: task.end }, meta, reportFrom) : inTask;
   const main = split && split.index > 8 ? { start: task.start, end: task.start + split.index } : task;
   const marked = timingsIn(doc, main, meta.ref).filter((t) => t.marked);
   const written = titleOf(doc, main, deadline.used ? [deadline.used, ...marked] : marked, meta);
   // A commission verb with nothing after it ("uppdra åt X att" at a page's end) is no task.
   if (!/\p{L}{2}/u.test(written)) return [];
-  const title = commission.verb ? `${commission.verb} ${inSentence(written)}` : written;
+  const title = commission.verb ? `${commission.verb} ${inSentence(written)}` : commission.told === 'present' ? infinitive(written) : commission.told === 'responsibility' ? activeTitle(written) : written;
   const flags = point.flag ? [point.flag] : [];
   if (!commission.roles.length) flags.push('Ingen ansvarig anges: ange vem som ska utföra beslutet.');
   let confidence = point.confidence;
@@ -1079,11 +1111,14 @@ function* pointItems(doc: Doc, meta: BlockMeta, point: Point, plain: boolean, ex
       doc.work.charge(CLAUSE_UNITS);
       const cf = clause === list?.lead ? list.masked : fslice(doc, clause);
       const commission = readCommission(doc, clause, cf);
+      if (commission?.told && !heldHere(doc, meta, commission, plain, states)) continue;
       // "Kommunstyrelsen avslår yrkandet om att ge kommundirektören i uppdrag …": a commission refused.
       if (commission && REFUSED_PROPOSAL.test(cf)) continue;
       // "Kommunstyrelsen gav förvaltningen i uppdrag …" outside a decision is the case's history, but in a
       // summary of a meeting it is what the meeting decided (unless another date is written).
       if (commission && plain && PAST_COMMISSION.test(cf) && !(meta.summary && onlyThisMeeting(doc, meta, sentence))) continue;
+      // "har tidigare fått i uppdrag", "noterar att kommundirektören har fått i uppdrag": an earlier commission told or noted.
+      if (commission && PAST_COMMISSION.test(cf) && (EARLIER.test(cf) || NOTED.test(cf))) continue;
       if (commission) {
         const made = taskItems(doc, local, commission, sentence, point);
         // An uppmaning asks another body to act: shown to the clerk, never proposed as an item.
@@ -1102,7 +1137,8 @@ function* pointItems(doc: Doc, meta: BlockMeta, point: Point, plain: boolean, ex
       if (sentenceGroup && last && second && !REPORT_VERB.test(second[1] ?? '')) {
         const made = taskItems(doc, meta, { ...last, task: clause }, sentence, point);
         items.push(...made);
-        sentenceGroup = made;
+        // "att utreda A, att ta fram B och att återrapportera …": the closing report-back is each task's.
+        sentenceGroup = [...sentenceGroup, ...made];
         continue;
       }
       // "… och att återrapportera", "…, samt att åtgärdsplanen ska redovisas för nämnden i maj": the commission's report-back.
@@ -1138,6 +1174,20 @@ function* pointItems(doc: Doc, meta: BlockMeta, point: Point, plain: boolean, ex
   return awaited ? kept : [...kept, ...standing].sort((a, b) => a.source.start - b.source.start);
 }
 
+/**
+ * A commission told without a commission's verb holds only where the decision speaks: a responsibility
+ * ("ansvarar för att …", RESPONSIBLE) with a deadline, and work in the present tense (PRESENT_TASK) with a
+ * report-back and its time, in a decision or one reported; an intent "vill nu" (WISH_NOW) in a decision or a
+ * summary of the meeting. The same words in a description, a reglemente or the case history set no work.
+ */
+function heldHere(doc: Doc, meta: BlockMeta, commission: Commission, plain: boolean, states: boolean): boolean {
+  if (commission.told === 'wish') return !plain || meta.summary;
+  if (!states) return false;
+  const times = timingsIn(doc, commission.task, meta.ref);
+  if (commission.told === 'responsibility') return times.some((t) => t.marked);
+  return REPORT_VERB.test(fslice(doc, commission.task)) && times.length > 0;
+}
+
 /** "Kommunstyrelsen beslutade att", "Kommunstyrelsens ledamöter beslutade utifrån det att", "Fullmäktige har beslutat att". */
 const REPORTED_DECISION = new RegExp(`^${BODY_PHRASE}(?:\\s+ledamoter)?\\s+(?:har\\s+)?(?:beslutade|beslutar|beslot|beslutat)\\s+(?:\\S+\\s+){0,6}?att\\b`);
 /** "Det har kommunfullmäktige beslutat.", "Det beslutade kommunstyrelsen vid sitt sammanträde 6/3.": the sentence before is the decision. */
@@ -1151,9 +1201,17 @@ const REFUSED_PROPOSAL = /\b(?:avsla|avslar|avslas|avslog|avslogs)\b[^.;]{0,80}?
 /** Commissions told in the past: "gav … i uppdrag", "uppdrog åt", "fick i uppdrag", "har fått i uppdrag". */
 const PAST_COMMISSION = /\b(?:gav|gavs|uppdrog|fick|fatt|overlat|overlot|hanskot|hanskots|overlamnade|overlamnades|remitterade|remitterades|skickade|skickades)\b/;
 
-/** No date in the span but this meeting's: "beslutade 2019-05-20" tells of an earlier decision. */
+/** "har tidigare fått i uppdrag", "sedan tidigare", "redan": a commission of an earlier day. */
+const EARLIER = /\b(?:tidigare|redan|forra (?:aret|gangen|sammantradet))\b/;
+/** "noterar att", "konstaterar att", "tar del av att": what the body takes note of, not what it decides. */
+const NOTED = /\b(?:noterar|noterade|konstaterar|konstaterade|tar del av|tog del av|informeras om|informerades om)\s+(?:informationen\s+)?(?:om\s+)?att\b/;
+
+/**
+ * No date in the span but this meeting's: "beslutade 2019-05-20" tells of an earlier decision. A deadline ("har
+ * fått i uppdrag att ta fram en plan senast den 1 juni 2027") is no other day of the decision.
+ */
 function onlyThisMeeting(doc: Doc, meta: BlockMeta, span: Span): boolean {
-  return datesIn(doc, span, meta.ref).every((t) => t.date === meta.date);
+  return datesIn(doc, span, meta.ref).every((t) => t.date === meta.date || t.marked);
 }
 
 /**
@@ -1854,6 +1912,15 @@ function subjectlessTask(doc: Doc, clause: Span): Span {
 }
 
 const IRREGULAR: Record<string, string> = { tar: 'ta', ser: 'se', gör: 'göra', får: 'få', går: 'gå', har: 'ha', blir: 'bli', ger: 'ge' };
+
+/** "En plan tas fram senast …" → "Ta fram en plan senast …": work told in the passive after "ansvarar för att", in the active. */
+function activeTitle(title: string): string {
+  const m = new RegExp(`^(.{1,120}?)\\s+(?:ska\\s+|skall\\s+)?(${WORK_PASSIVE})\\b`).exec(fold(title));
+  if (!m?.[1] || !m[2]) return title;
+  const object = title.slice(0, m[1].length);
+  const verb = title.slice(m[0].length - m[2].length, m[0].length).replace(/s(?=\s|$)/, '');
+  return `${opening(verb)} ${ARTICLE.test(fold(object)) ? inSentence(object) : object}${title.slice(m[0].length)}`;
+}
 
 /** "Tar fram en plan" → "Ta fram en plan": a proposal in the present tense as a task. */
 function infinitive(title: string): string {

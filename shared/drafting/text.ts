@@ -133,7 +133,14 @@ const CONJUNCTIONS = new Set(['och', 'eller', 'samt', 'respektive', 'resp', 'til
 /** A councillor and party opening a line: "Per Ek (M)", "Anna-Lena Holm (KD)". */
 const COUNCILLOR = /^\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){1,3}\s+\([A-ZÅÄÖ]{1,3}\)/u;
 
-/** Whether a line break inside a paragraph is only the PDF's wrapping. */
+/** A line of a decision's att-list: "att ge kommundirektören i uppdrag att …". */
+const ATT_LINE = /^\s*att\s/;
+/**
+ * A line that cannot end a decision point: it ends on a word that wants its complement ("i uppdrag", "möjligt",
+ * "för", "och", "att"), or on a comma or a dash. Bounded to the line's last 30 characters.
+ */
+const OPEN_END = /(?:\b(?:att|och|samt|eller|i uppdrag|i uppgift|uppdraget|mojligt|mojligheten|lampligt|syfte|syftet|for|om|med|till|av|pa|i|en|ett|den|det|de|som|utan|genom|innan|efter|sa)|[,:;–-])\s*$/;
+/** Whether a line break inside a paragraph is only the PDF's wrapping; an att-line ended before the next ("att …\natt …", no full stop) is a point of its own. */
 function wraps(current: string, next: string, currentFolded: string, nextFolded: string): boolean {
   const cur = current.trim();
   const nxt = next.trim();
@@ -142,6 +149,7 @@ function wraps(current: string, next: string, currentFolded: string, nextFolded:
   if (readHeading(currentFolded)?.length || readHeading(nextFolded)) return false;
   // "Motion om …", or a councillor and party ("Per Ek (M): Motion om …"), opens an entry of a list, as a list marker does.
   if (PARAGRAPH_LINE.test(cur) || PARAGRAPH_LINE.test(nxt) || LIST_MARKER.test(next) || /^motion\s+(?:om|fran|av|angaende)\b/.test(nextFolded) || COUNCILLOR.test(nxt)) return false;
+  if (ATT_LINE.test(currentFolded) && ATT_LINE.test(nextFolded) && !OPEN_END.test(currentFolded)) return false;
   if (/^\p{Ll}/u.test(nxt)) return true;
   // A wrapped line is full: one that ends well short of the next (a web page's title line) stands alone.
   const length = cur.replace(/\s+/g, ' ').length;

@@ -87,6 +87,11 @@ const LAST_MEETING = /\b(?:arets sista sammantrade(?:t)?|sista sammantradet (?:f
 const PART_OF_YEAR = /\bi\s+(borjan|slutet)\s+av\s+(?:ar\s+)?(\d{4})\b/g;
 /** "under 2028", "under år 2028". */
 const WHOLE_YEAR = /\bunder\s+(?:ar\s+)?(\d{4})\b(?![-/.]\d)/g;
+/**
+ * A year alone after "senast" ("senast 2029", "senast år 2029", "senast under 2029", "senast till 2029"): its last day.
+ * Not a case number or a date ("senast 2029-03-01", "KS 2029/14"), nor "före 2029" (before the year begins).
+ */
+const BY_YEAR = /\bsenast\s+(?:under\s+|till\s+|i\s+)?(?:ar\s+)?(\d{4})\b(?![-/.:]\d)/g;
 const RELATIVE = /\binom\s+(\d{1,2}|en|ett|tva|tre|fyra|fem|sex|sju|atta|nio|tio|elva|tolv)\s+(manader|manad|veckor|vecka|dagar|ar)\b/g;
 const VAGUE =
   /\b(?:under|till|fore|infor|efter)\s+(?:den\s+)?(?:hosten|varen|sommaren|vintern|hostterminen|varterminen|nasta ar|kommande ar)(?:\s+\d{4}\b)?|\bi samband med\s+[a-z]+|\b(?:hosten|varen)\s+\d{4}\b/g;
@@ -96,7 +101,7 @@ const MEETING_WORD = new RegExp(`\\b(?:sammantradet?|motet)(?:\\s+den)?\\s*$|\\b
 const ORDINALS: Record<string, number> = { forsta: 1, andra: 2, tredje: 3, fjarde: 4 };
 
 /** findTimings reads its window once per pattern. */
-export const TIMING_PASSES = 15;
+export const TIMING_PASSES = 16;
 
 /** Every deadline-like phrase in folded[start, end), in text order; dates resolved against ref. */
 export function findTimings(folded: string, start: number, end: number, ref: CalendarDate): Timing[] {
@@ -146,6 +151,7 @@ export function findTimings(folded: string, start: number, end: number, ref: Cal
   for (const m of text.matchAll(PART_OF_YEAR)) add(m, { form: 'period', by: periodEnd(m[2], m[1] === 'borjan' ? 3 : 12) }, true, true);
   for (const m of text.matchAll(YEAR_END)) add(m, { form: 'period', by: periodEnd(m[1] ?? m[2], 12) }, true, !!(m[1] ?? m[2]));
   for (const m of text.matchAll(WHOLE_YEAR)) add(m, { form: 'period', by: `${m[1]}-12-31` }, true, true);
+  for (const m of text.matchAll(BY_YEAR)) add(m, { form: 'period', by: `${m[1]}-12-31` }, true, true);
   for (const m of text.matchAll(RELATIVE)) {
     const n = NUMBERS[m[1] ?? ''] ?? Number(m[1]);
     const unit = m[2] ?? '';
