@@ -337,6 +337,8 @@ function* extraction(text: string, known: KnownFacts, ctx: DraftContext, work: W
     if (!seen || seen.confidence < c.confidence) kept.set(key, c);
   }
   if (kept.size > MAX_DRAFTS) throw tooManyDrafts(kept.size);
+  // With no date written with its year and no meeting date known, every year-less date took its year from elsewhere.
+  if (facts.yearFrom !== 'date' && !known.meetingDate) for (const c of kept.values()) yearlessFlag(doc, facts, c);
   return {
     drafts: [...kept.values()].sort((a, b) => a.source.start - b.source.start).map((c) => finish(doc, c, ctx)),
     exhortations: exhortations.map((c) => ({ to: asWritten(c.role ?? '', doc), what: c.title, source: sourceOf(doc, c.source) })),
@@ -372,6 +374,11 @@ interface DocFacts {
    * document's own date, else the first date written with its year, else today (a text with no date).
    */
   ref: CalendarDate;
+  /**
+   * Where the year of a date written without one comes from when a block has no meeting date: a date the text
+   * writes with its year, the latest year of its case numbers, or none (the clock's: every such date is flagged).
+   */
+  yearFrom: 'date' | 'caseNumber' | 'none';
 }
 
 /**
@@ -416,6 +423,15 @@ function* firstDateWithYear(doc: Doc, span: Span, today: CalendarDate): Steps<Ca
   }
 }
 
+/** A case number's year: "KS 211/2017", "KS 2017/45", "Dnr 57/2007" (letters first, so no school year "2017/18"). */
+const CASE_YEAR = /\b[a-z]{1,6}\.?\s{0,2}(?:\d{1,5}\/((?:19|20)\d{2})\b|((?:19|20)\d{2})\/)/g;
+
+/** The latest year the text's case numbers give, for a text that writes no date with its year. */
+function latestCaseYear(doc: Doc): number | undefined {
+  const years = [...doc.folded.matchAll(CASE_YEAR)].map((m) => Number(m[1] ?? m[2]));
+  return years.length ? Math.max(...years) : undefined;
+}
+
 function* documentFacts(doc: Doc, today: CalendarDate): Steps<DocFacts> {
   const written = yield* firstDateWithYear(doc, { start: 0, end: doc.text.length }, today);
   let headerDate: CalendarDate | undefined;
@@ -424,7 +440,9 @@ function* documentFacts(doc: Doc, today: CalendarDate): Steps<DocFacts> {
     headerDate = date?.yearWritten ? date.date : undefined;
     if (headerDate) break;
   }
-  const ref = headerDate ?? written ?? today;
+  // Never the clock's year when the text gives one: a decision's case number ("KS 211/2017", "KS 2017/") dates it.
+  const caseYear = headerDate ?? written ? undefined : latestCaseYear(doc);
+  const ref = headerDate ?? written ?? (caseYear ? `${caseYear}-01-01` : today);
   const folded = doc.header.map(fold);
   const opening = doc.folded.slice(0, 5_000);
   const facts: DocFacts = {
@@ -434,6 +452,7 @@ function* documentFacts(doc: Doc, today: CalendarDate): Steps<DocFacts> {
     summary: SUMMARY.test(opening.slice(0, OPENING)),
     head: folded.slice(0, 6).map((line) => line.slice(0, 300)),
     ref,
+    yearFrom: headerDate ?? written ? 'date' : caseYear ? 'caseNumber' : 'none',
   };
   for (const [i, line] of doc.header.entries()) {
     const f = folded[i] ?? '';
@@ -721,6 +740,44 @@ function splitRoles(doc: Doc, span: Span): Span[] {
   return heads ? parts : [whole];
 }
 
+/**
+ * "utses" elects unless it gives a task ("Ekonomichefen utses att underteckna avtalet"): "Till mötesordförande utses X
+ * (S)" and "X utses att jämte ordföranden justera protokollet" fill an office of the meeting, as a protokoll's front
+ * matter ("Utses att justera", "Justeringens plats och tid") lists them; no uppdrag.
+ */
+const ELECTED = /^\sutses\b/;
+const JUSTERING = /^(?:jamte\s+\S+\s+)?(?:justera|justerare)\b/;
+
+/** The head word of a political body (a nämnd, styrelse, utskott, direktion, beredning), not an official or a unit. */
+const BODY_HEAD = /(?:namnd|namnden|styrelse|styrelsen|utskott|utskottet|direktion|direktionen|beredning|beredningen)$/;
+const bodyNamed = (doc: Doc, role: Span) => BODY_HEAD.test(fslice(doc, role).trim().split(/\s+/).at(-1) ?? '');
+/** A task that is itself a report ("senast den 31 mars redovisa åtgärder …"), a time before it or not. */
+const REPORT_TASK = /^(?:(?:senast|fore|innan|till|under|i|inom|vid)\s[^,;]{0,60}?\s)?(?:(?:ater|del|slut)?rapportera|(?:ater)?redovisa|aterkomma|lamna\s+(?:en\s+)?(?:del|slut)?rapport)\b/;
+
+/**
+ * Political bodies given one piece of work together ("ger bildningsutskottet och samhällsutvecklingsutskottet i
+ * uppdrag att utreda …") share one item, the role as written. Officials named together are each responsible (each
+ * is reminded), and bodies asked to report ("… i uppdrag att redovisa åtgärder") each report for themselves.
+ */
+function jointly(doc: Doc, c: Commission): Commission {
+  if (c.roles.length < 2 || !c.roles.every((r) => bodyNamed(doc, r)) || REPORT_TASK.test(fslice(doc, c.task))) return c;
+  return { ...c, roles: [{ start: c.roles[0]?.start ?? 0, end: c.roles.at(-1)?.end ?? 0 }] };
+}
+
+/** Words that may stand between two noun phrases of one role ("förvaltningschefen i socialförvaltningen"). */
+const ROLE_LINK = /^(?:i|pa|for|vid|inom|hos|med|och|samt|till|av)$/;
+
+/**
+ * The verb before its subject after an adverbial ("Vidare ger utskottet stadsbyggnadsförvaltningen i uppdrag att …"):
+ * a body's name directly followed by another role is the giver, the role after it the one commissioned.
+ */
+function withoutGiver(doc: Doc, role: Span): Span {
+  const words = [...fslice(doc, role).matchAll(/\S+/g)];
+  const [first, second] = words;
+  if (!first || !second || !BODY_HEAD.test(first[0]) || ROLE_LINK.test(second[0]) || !words.slice(1).some((w) => ROLE_HEAD.test(w[0]))) return role;
+  return { start: role.start + second.index, end: role.end };
+}
+
 /** The role written just before a verb ("Kommundirektören får i uppdrag", "tekniska förvaltningen ska"). */
 function roleBefore(doc: Doc, clause: Span, at: number): Span | undefined {
   const tokens = [...fslice(doc, { start: clause.start, end: at }).matchAll(/[a-z0-9-]+/g)].map((m) => ({
@@ -734,7 +791,8 @@ function roleBefore(doc: Doc, clause: Span, at: number): Span | undefined {
   for (let i = tokens.length - 2; i >= 0; i--) {
     const word = tokens[i]?.word ?? '';
     const after = tokens[i + 1]?.word ?? '';
-    const joins = word === 'och' && (tokens[i - 1]?.word.endsWith('-') ?? false);
+    // "barn- och utbildningsnämnden"; "bildningsutskottet och samhällsutvecklingsutskottet får i uppdrag": two bodies together.
+    const joins = word === 'och' && ((tokens[i - 1]?.word.endsWith('-') ?? false) || (BODY_HEAD.test(tokens[i - 1]?.word ?? '') && BODY_HEAD.test(head.word)));
     const fits = joins || word.endsWith('-') || after === 'och' || ['vice', 'bitradande'].includes(word) ||
       (!SCAN_STOP.has(word) && word.length >= 4 && /(?:s|a)$/.test(word));
     if (!fits) break;
@@ -759,7 +817,7 @@ function readCommission(doc: Doc, clause: Span, f = fslice(doc, clause)): Commis
     const words = fslice(doc, role).split(/\s+/);
     if (needsHead === 'any' && !words.some((w) => ROLE_HEAD.test(w))) return undefined;
     if (needsHead === 'last' && !ROLE_HEAD.test(words.at(-1) ?? '')) return undefined;
-    return { roles: splitRoles(doc, role), task: { start: clause.start + m.index + m[0].length, end: clause.end }, exhortation };
+    return { roles: splitRoles(doc, pattern === GIVE ? withoutGiver(doc, role) : role), task: { start: clause.start + m.index + m[0].length, end: clause.end }, exhortation };
   };
   const found =
     handedOn(doc, clause) ??
@@ -776,7 +834,7 @@ function readCommission(doc: Doc, clause: Span, f = fslice(doc, clause)): Commis
     setUp(delimited(SET_UP, false, 'last') ?? delimited(SET_UP_PASSIVE, false, 'last'));
   // Signed by two or more: one act, done together.
   if (found && found.roles.length > 1 && SIGNING.test(fslice(doc, found.task))) return { ...found, roles: [{ start: found.roles[0]?.start ?? 0, end: found.roles.at(-1)?.end ?? 0 }] };
-  if (found) return found;
+  if (found) return jointly(doc, found);
   const fronted = FRONTED_MODAL.exec(f);
   if (fronted?.[2] && ROLE_HEAD.test(fronted[2].split(/\s+/).at(-1) ?? '')) {
     const roleAt = clause.start + fronted[0].indexOf(fronted[2], fronted[1]?.length ?? 0);
@@ -786,6 +844,7 @@ function readCommission(doc: Doc, clause: Span, f = fslice(doc, clause)): Commis
   const subjects: [RegExp, Commission['told']][] = [[SUBJECT_COMMISSION, undefined], [SUBJECT_MODAL, undefined], [RESPONSIBLE, 'responsibility'], [WISH_NOW, 'wish'], [PRESENT_TASK, 'present']];
   for (const [pattern, told] of subjects) {
     const m = pattern.exec(f);
+    if (m && ELECTED.test(m[0]) && (!/\satt\s+$/.test(m[0]) || JUSTERING.test(f.slice(m.index + m[0].length)))) continue;
     const role = m ? roleBefore(doc, clause, clause.start + m.index) : undefined;
     if (m && role) return { roles: [role], task: { start: clause.start + m.index + m[0].length, end: clause.end }, exhortation: false, told };
   }
@@ -1581,15 +1640,16 @@ function* motionItems(doc: Doc, block: Block, meta: BlockMeta, points: Point[], 
   // KS handing the motion (or its answer) up to the council: registered when the council sent it for preparation.
   if (marks.referrals.length && marks.referrals.every((r) => COUNCIL_NAME.test(fold(r.target)))) return [];
   const remitSentence = points.find((p) => /remitter|overlamn|hanvis|hanskj|hansko|(?:lamnas|skickas) till|pa remiss till|beredas av/.test(fslice(doc, p)));
-  const motion = (title: string, source: Span, raised: Raised | undefined, referredTo = target): Candidate | undefined => {
+  // `received`: taken "för beredning" with no body named to prepare it, so none is assumed.
+  const motion = (title: string, source: Span, raised: Raised | undefined, referredTo = target, received = false): Candidate | undefined => {
     if (!raised && answer !== 'remitted') return undefined;
     const flags: string[] = raised?.dated ? ['Motionens eget datum är taget som dagen den väcktes: kontrollera.'] : [];
-    if (!referredTo) flags.push('Beredande organ framgår inte: kommunstyrelsen bereder ärenden till fullmäktige.');
+    if (!referredTo) flags.push(received ? 'Beredande organ framgår inte: ange vem som bereder motionen.' : 'Beredande organ framgår inte: kommunstyrelsen bereder ärenden till fullmäktige.');
     if (!raised) flags.push('Datum då motionen väcktes framgår inte.');
     return {
       kind: 'motion',
       title: restoreDiacritics(title, doc.lexicon).slice(0, 200),
-      role: referredTo ?? BODY_NAMES[meta.council === 'kommun' ? 'KS' : meta.council === 'region' ? 'RS' : 'LS'],
+      role: referredTo ?? (received ? undefined : BODY_NAMES[meta.council === 'kommun' ? 'KS' : meta.council === 'region' ? 'RS' : 'LS']),
       due: raised ? { raised: raised.date } : undefined,
       decision: raised ? { body: COUNCILS.has(meta.decider ?? '') ? meta.decider : 'KF', date: raised.date, paragraph: raised.paragraph } : decisionOf(meta),
       caseNumber: meta.caseNumber,
@@ -1621,7 +1681,7 @@ function* motionItems(doc: Doc, block: Block, meta: BlockMeta, points: Point[], 
   const eachReferred = lines.length >= 2 && marks.referrals.length >= lines.length;
   // A single motion on a line that refers it ("Per Ek (M)   Motion om laddstolpar   remitteras till kommunstyrelsen") is read as such a list's line.
   const selfReferred = lines.length === 1 && !!lines[0] && !!remitTarget(doc, lines[0]);
-  const listed = announced.length >= 2 ? announced : (remitSentence && /\bmotionerna\b/.test(fslice(doc, remitSentence))) || dated || eachReferred || selfReferred ? lines : [];
+  const listed = announced.lines.length >= 2 ? announced.lines : (remitSentence && /\bmotionerna\b/.test(fslice(doc, remitSentence))) || dated || eachReferred || selfReferred ? lines : [];
   if (listed.length >= 2 || selfReferred) {
     return listed.flatMap((line) => {
       const written = trimSpan(doc.text, line);
@@ -1634,7 +1694,8 @@ function* motionItems(doc: Doc, block: Block, meta: BlockMeta, points: Point[], 
       const from = Math.max(0, fslice(doc, source).search(/\bmotion\b/));
       const stop = fslice(doc, { start: source.start + from, end: source.end }).search(/, |\.\s|\s{2,}|\s(?:dnr|beslut)\b/);
       const name = titleFrom(doc, source.start + from, stop > 0 ? source.start + from + stop : source.end);
-      return motion(/^motion\b/.test(fold(name)) ? `Besvara ${name}` : `Besvara motion: ${name}`, source, raised, remitTarget(doc, source) ?? target) ?? [];
+      const unreferred = announced.unreferred && listed === announced.lines;
+      return motion(/^motion\b/.test(fold(name)) ? `Besvara ${name}` : `Besvara motion: ${name}`, source, raised, remitTarget(doc, source) ?? target, unreferred) ?? [];
     });
   }
   const [one] = handedIn;
@@ -1721,23 +1782,40 @@ const RAISED_HERE = new RegExp(
   `\\bvack(?:er|s)\\b|\\bmotion(?:er|erna)?\\b[^.]{0,120}?\\bhar\\s+(?:inkommit|kommit in|lamnats in|vackts)\\b|\\bfoljande motioner\\b(?![^.:\\n]{0,40}(?:${MOTIONS_DECIDED.source}))`,
 );
 
-/** The lines of the list a line announces as new motions ("Motionerna som lämnades in var:" then "• motion om …"), each a motion. */
-function announcedMotions(doc: Doc, block: Block): Span[] {
+/**
+ * "Fullmäktige beslutade att ta emot följande för beredning:": what follows is received for preparation by no body
+ * the text names; only its lines that name a motion ("Motion av X (S) om …") are motions.
+ */
+const RECEIVED_FOR_PREPARATION = /\b(?:ta|tar|tog|tas)\s+emot\s+(?:foljande|nedanstaende|dessa)\b[^:\n]{0,60}?\bfor\s+beredning\s*:\s*$/;
+
+/**
+ * The lines of the list a line announces as new motions ("Motionerna som lämnades in var:" then "• motion om …"), each
+ * a motion; `unreferred` when the list was received "för beredning" with no body named to prepare it.
+ */
+function announcedMotions(doc: Doc, block: Block): { lines: Span[]; unreferred: boolean } {
   const listed: Span[] = [];
-  let open = false;
+  let open: 'motions' | 'received' | undefined;
+  let unreferred = false;
   for (const line of linesOf(doc, block)) {
     const f = fslice(doc, line);
     if (!f.trim()) continue;
+    if (RECEIVED_FOR_PREPARATION.test(f)) {
+      open = 'received';
+      continue;
+    }
     if (MOTIONS_ANNOUNCED.test(f) && !MOTIONS_DECIDED.test(f)) {
-      open = true;
+      open = 'motions';
       continue;
     }
     // A bullet, or a line that names a motion ("Anna Berg (S): Motion om fler cykelbanor").
-    const item = /^\s*(?:[-–—•·▪*]|\d{1,2}[.)])\s/.test(f) || NAMES_MOTION.test(f);
-    if (open && item) listed.push(line);
-    else open = false;
+    const names = NAMES_MOTION.test(f);
+    const item = open === 'received' ? names : /^\s*(?:[-–—•·▪*]|\d{1,2}[.)])\s/.test(f) || names;
+    if (open && item) {
+      listed.push(line);
+      unreferred ||= open === 'received';
+    } else open = undefined;
   }
-  return listed;
+  return { lines: listed, unreferred };
 }
 
 /** "Besvara" + the motion as the text names it from `at` ("motion om gröna investeringsmedel"), without the full stop. */
@@ -2571,9 +2649,46 @@ function* blockCandidates(doc: Doc, facts: DocFacts, block: Block, known: KnownF
   // A motion's answer sent back ("Svar på motion …: Ärendet återremitteras till kommunstyrelsen") continues the motion registered when it was raised.
   const answerSentBack = (c: Candidate) => /\bmotion/.test(fold(meta.title ?? '')) && /\baterremitt/.test(fslice(doc, c.source));
   const kept = commissions.filter((c) => !(c.handedOn && (firstFrom(referrals, c.source.start)?.at ?? Infinity) < c.source.end) && !answerSentBack(c));
-  const withMotions = [...kept, ...motions];
+  const withMotions = [...kept, ...(yield* headedCommissions(doc, block, meta)), ...motions];
   yield;
   return yield* yttrandeItems(doc, block, meta, known, withMotions, plain);
+}
+
+/**
+ * A summary's heading over its commissions: "Styrelsen gav följande uppdrag", "Nämnden gav förvaltningen följande
+ * uppdrag:", "Följande uppdrag gavs". The role is the one the heading names after the giver (none if none).
+ */
+const HEADED_COMMISSIONS = /^\s*(?:(?:\S+\s+){0,4}?(?:gav|ger|har gett|har givit)\s+(?:(\S+(?:\s+\S+){0,3}?)\s+)?foljande\s+uppdrag|foljande\s+uppdrag\s+(?:gavs|ges|har getts|lamnades))\s*:?\s*$/;
+/** A line that commissions in the imperative ("Se över …", "Ta fram …", "Utred …", "Återkom …"). */
+const IMPERATIVE_TASK = /^(?:se over|ta fram|utred|undersok|kartlagg|inventera|analysera|sammanstall|forbered|planera|samordna|utveckla|uppdatera|revidera|genomfor|uppratta|utarbeta|folj upp|aterkom|redovisa|aterrapportera|rapportera|starta|paborja|bygg|erbjud|infor|inratta|tillsatt|skapa|ta reda pa|gor en|bjud in|kontakta)\b/;
+
+/**
+ * The imperative lines under a heading that gives commissions (see HEADED_COMMISSIONS), an uppdrag each, as
+ * "… i uppdrag att se över …" would give; the list ends at the first line that commissions nothing.
+ */
+function* headedCommissions(doc: Doc, block: Block, meta: BlockMeta): Steps<Candidate[]> {
+  const found: Candidate[] = [];
+  let roles: Span[] | undefined;
+  for (const [i, line] of linesOf(doc, block).entries()) {
+    if (i % SENTENCES_PER_STEP === 0) yield;
+    const f = fslice(doc, line);
+    if (!f.trim()) continue;
+    const heading = HEADED_COMMISSIONS.exec(f);
+    if (heading) {
+      const at = heading[1] ? line.start + heading.index + heading[0].indexOf(heading[1]) : undefined;
+      const role = at !== undefined ? { start: at, end: at + (heading[1]?.length ?? 0) } : undefined;
+      roles = role && fslice(doc, role).split(/\s+/).some((w) => ROLE_HEAD.test(w)) ? splitRoles(doc, role) : [];
+      continue;
+    }
+    const marker = /^\s*(?:[-–—•·▪*]|\d{1,2}[.)])?\s*/.exec(f)?.[0].length ?? 0;
+    if (!roles || !IMPERATIVE_TASK.test(f.slice(marker))) {
+      roles = undefined;
+      continue;
+    }
+    const task = trimSpan(doc.text, { start: line.start + marker, end: line.end });
+    found.push(...taskItems(doc, meta, { roles, task, exhortation: false }, task, { ...task, confidence: 0.85 }));
+  }
+  return found;
 }
 
 // ---------------------------------------------------------------- the draft
@@ -2588,6 +2703,15 @@ function asWritten(role: string, doc: Doc): string {
 /** The sentence of a span on one line, and the span's offsets in the submitted text. */
 function sourceOf(doc: Doc, span: Span): Draft['source'] {
   return { sentence: slice(doc, span).replace(/\s+/g, ' ').trim(), ...originalSpan(doc.norm, span.start, span.end) };
+}
+
+/**
+ * A due read from a date without its year in a text with no date written with its year and no known meeting date (issue 19): the year is the case
+ * number's, or, with no year anywhere in the text, only a guess; either way the clerk is told to check it.
+ */
+function yearlessFlag(doc: Doc, facts: DocFacts, c: Candidate): void {
+  if (!c.due || !datesIn(doc, c.source, facts.ref).some((t) => !t.yearWritten)) return;
+  c.flags.push(facts.yearFrom === 'caseNumber' ? `Året framgår inte: ${facts.ref.slice(0, 4)} är taget från diarienumret, kontrollera.` : 'Året framgår inte av texten: ange rätt år.');
 }
 
 function finish(doc: Doc, c: Candidate, ctx: DraftContext): Draft {

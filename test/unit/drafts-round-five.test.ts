@@ -215,3 +215,136 @@ describe('variants of the remiss deadline wordings already read (checked, no rul
     expect(extractDrafts(letter(body), {}, ctx).drafts.map((d) => [d.kind, d.due])).toEqual([['yttrande', { externalDeadline: '2027-03-15', recipient: 'Trafikverket' }]]);
   });
 });
+
+// Round five, second part (issue 19, the faults of the round's first run on the new dev texts): each rule on invented
+// sentences, with its near misses.
+describe('a date without a year when the decision\'s date is not known takes the year of the text, never the clock\'s', () => {
+  const remissAnswer = (caseLine: string) =>
+    `Protokoll ${caseLine} Remissyttrande om regional plan\nKommunstyrelsens beslut: Nedanstående yttrande antas som svar på remissen om regional plan.\nSvar ska ha kommit in till Infrastrukturdepartementet senast 30 november.`;
+  const answer = (text: string) => extractDrafts(text, { body: 'KS' }, ctx).drafts.filter((d) => d.kind === 'yttrande');
+
+  it.each([
+    ['"KS 211/2017"', 'KS 211/2017'],
+    ['"KS 2017/45"', 'KS 2017/45'],
+    ['"Dnr 57/2017"', 'Dnr 57/2017'],
+  ])('the case number %s dates "senast 30 november" to 2017, flagged for a check', (_, caseLine) => {
+    const [d] = answer(remissAnswer(caseLine));
+    expect(d?.due).toEqual({ externalDeadline: '2017-11-30', recipient: 'Infrastrukturdepartementet' });
+    expect(d?.flagReason).toContain('2017 är taget från diarienumret');
+  });
+
+  it('the latest year of several case numbers is taken ("KS 2016/12" and "KS 311/2017")', () => {
+    expect(answer(remissAnswer('KS 2016/12 KS 311/2017'))[0]?.due).toMatchObject({ externalDeadline: '2017-11-30' });
+  });
+
+  it('near miss: a date written with its year elsewhere in the text still sets the year ("2018-03-01"), unflagged', () => {
+    const [d] = answer(`${remissAnswer('KS 211/2017')}\nDatum 2018-03-01`);
+    expect(d?.due).toMatchObject({ externalDeadline: '2018-11-30' });
+    expect(d?.flagReason ?? '').not.toContain('Året');
+  });
+
+  it('near miss: a school year "2017/18" with no letters before it is no case number; with no year anywhere the draft says so', () => {
+    const [d] = answer(remissAnswer('läsåret 2017/18'));
+    expect(d?.flagReason).toContain('Året framgår inte av texten');
+  });
+
+  it('a known meeting date gives the year as before, unflagged', () => {
+    const [d] = extractDrafts(remissAnswer('KS 211/2017'), { body: 'KS', meetingDate: '2019-10-01' }, ctx).drafts.filter((x) => x.kind === 'yttrande');
+    expect(d?.due).toMatchObject({ externalDeadline: '2019-11-30' });
+    expect(d?.flagReason ?? '').not.toContain('Året');
+  });
+});
+
+describe('a joint commission to two bodies is one item, its role as written with both', () => {
+  it.each([
+    ['"ger A och B i uppdrag att utreda"', 'Kommunstyrelsen ger bildningsutskottet och samhällsutvecklingsutskottet i uppdrag att utreda kulturskolans organisation.', 'bildningsutskottet och samhällsutvecklingsutskottet'],
+    ['the subject first: "A och B får i uppdrag att utreda"', 'Bildningsutskottet och samhällsutvecklingsutskottet får i uppdrag att utreda kulturskolans organisation.', 'bildningsutskottet och samhällsutvecklingsutskottet'],
+    ['a styrelse and a nämnd with a year', 'Kommunfullmäktige ger kommunstyrelsen och byggnadsnämnden i uppdrag att under 2027 fortsätta skapa planberedskap.', 'kommunstyrelsen och byggnadsnämnden'],
+  ])('%s', (_, sentence, role) => {
+    expect(read(decision(sentence)).map(([, r]) => r)).toEqual([role]);
+  });
+
+  it.each([
+    ['two officials ("ekonomichefen och personalchefen"): each is responsible', 'Socialnämnden ger ekonomichefen och personalchefen i uppdrag att ta fram en plan.', ['ekonomichefen', 'personalchefen']],
+    ['two bodies asked to report ("i uppdrag att senast … redovisa åtgärder"): each reports', 'Socialnämnden ger socialnämndens arbetsutskott och vård- och omsorgsnämnden i uppdrag att senast den 31 mars 2027 redovisa åtgärder.', ['socialnämndens arbetsutskott', 'vård- och omsorgsnämnden']],
+  ])('near miss: %s', (_, sentence, roles) => {
+    expect(read(decision(sentence)).map(([, r]) => r)).toEqual(roles);
+  });
+});
+
+describe('the verb before its subject after an adverbial: the object is commissioned, the subject gives', () => {
+  it.each([
+    ['"Vidare ger utskottet stadsbyggnadsförvaltningen i uppdrag att"', 'Vidare ger utskottet stadsbyggnadsförvaltningen i uppdrag att undersöka vilka bidrag som finns att söka.', 'stadsbyggnadsförvaltningen'],
+    ['"Samtidigt ger nämnden förvaltningen i uppdrag att"', 'Samtidigt ger nämnden förvaltningen i uppdrag att ta fram en plan.', 'förvaltningen'],
+  ])('%s', (_, sentence, role) => {
+    expect(read(decision(sentence)).map(([, r]) => r)).toEqual([role]);
+  });
+
+  it.each([
+    ['"ger förvaltningschefen i socialförvaltningen i uppdrag" (one role, linked by "i")', 'Socialnämnden ger förvaltningschefen i socialförvaltningen i uppdrag att ta fram en plan.', 'förvaltningschefen i socialförvaltningen'],
+    ['"ger tekniska förvaltningen i uppdrag" (an adjective, not a giver)', 'Vidare ger nämnden tekniska förvaltningen i uppdrag att ta fram en plan.', 'tekniska förvaltningen'],
+  ])('near miss: %s', (_, sentence, role) => {
+    expect(read(decision(sentence)).map(([, r]) => r)).toEqual([role]);
+  });
+});
+
+describe('motions received "för beredning" with no body named: one motion a line, raised at this meeting, no responsible', () => {
+  const rf: KnownFacts = { body: 'RF', meetingDate: '2027-01-26' };
+  const council = (list: string) => `Regionfullmäktige 26 januari 2027\n\n12. Anmälan av inkomna motioner\n\nI anslutning till sammanträdet lämnade ledamöterna in nya motioner. Fullmäktige beslutade att ta emot följande för beredning:\n\n${list}\n\n13. Valärenden\n\nValberedningens förslag antogs.`;
+  const motions = (text: string) => extractDrafts(text, rf, ctx).drafts.filter((d) => d.kind === 'motion' && d.confidence >= PROPOSED_CONFIDENCE);
+
+  it('each line "Motion av <namn> (<parti>) om …" is a motion raised on the meeting day, with no responsible, flagged', () => {
+    const found = motions(council('Motion av Per Ek (S) om fler cykelbanor.\n\nMotion av Lena Holm med flera (M) om kortare vårdköer.'));
+    expect(found.map((d) => [d.title, d.responsibleRole, d.due])).toEqual([
+      ['Besvara motion av Per Ek (S) om fler cykelbanor', undefined, { raised: '2027-01-26' }],
+      ['Besvara motion av Lena Holm med flera (M) om kortare vårdköer', undefined, { raised: '2027-01-26' }],
+    ]);
+    expect(found[0]?.flagReason).toContain('Beredande organ framgår inte');
+  });
+
+  it('near miss: lines that name no motion ("Medborgarförslag om …", "Interpellation …") are no motions', () => {
+    expect(motions(council('Medborgarförslag om en ny lekplats.\n\nInterpellation till regionstyrelsens ordförande om vårdköer.'))).toEqual([]);
+  });
+
+  it('near miss: a list of motions answered ("Följande motioner besvarades:") raises none', () => {
+    expect(motions('Regionfullmäktige 26 januari 2027\n\n12. Motioner\n\nFöljande motioner besvarades:\n\nMotion av Per Ek (S) om fler cykelbanor.\n\nMotion av Lena Holm (M) om kortare vårdköer.')).toEqual([]);
+  });
+});
+
+describe('never an item from a protokoll\'s front matter or an election', () => {
+  it.each([
+    ['the signature block ("Ekonomichef Utses att justera Justeringens plats och tid …")', 'PROTOKOLL Sammanträdesdatum Plats och tid Kommunkontoret. Övriga deltagande Eva Ek Sekreterare Per Lund Ekonomichef Utses att justera Justeringens plats och tid Anna Dahl (s) Kommunkontoret Underskrifter Sekreterare Paragrafer Eva Ek Ordförande Lars Berg ANSLAG/BEVIS Protokollet är justerat.'],
+    ['"Till mötesordförande utses X (S)"', minutes('Val av mötesordförande\n\nTill mötesordförande utses Gustav Lind (S).')],
+    ['"X utses att jämte ordförande justera dagens protokoll"', minutes('Val av justerare\n\nBerit Holm (M) utses att jämte ordförande justera dagens protokoll.')],
+  ])('%s gives nothing', (_, text) => {
+    expect(read(text)).toEqual([]);
+  });
+
+  it('near miss: "Ekonomichefen utses att underteckna avtalet" in a decision is an uppdrag', () => {
+    expect(read(decision('Ekonomichefen utses att underteckna avtalet.'))).toEqual([['uppdrag', 'ekonomichefen', undefined, expect.stringMatching(/^Underteckna avtalet/)]]);
+  });
+});
+
+describe('a summary\'s commissions listed under a heading: an uppdrag a line, the role as the heading names', () => {
+  const summary = (body: string) => `Styrelsesammanträdet 2027-02-17\n\nHär kan du läsa en kort summering om vilka beslut som togs och vilka uppdrag som gavs.\n\n${body}`;
+
+  it('"Styrelsen gav följande uppdrag" then imperative lines: one uppdrag each, no responsible', () => {
+    expect(read(summary('Styrelsen gav följande uppdrag\n\nSe över insatskatalogen inför kommande verksamhetsplanering.\n\nTa fram en kommunikationsplan.\n\nStyrelsen gav följande input\n\nStyrelsen anser det viktigt att sprida kunskap.'), { body: 'Styrelsen', meetingDate: '2027-02-17' })).toEqual([
+      ['uppdrag', undefined, undefined, 'Se över insatskatalogen inför kommande verksamhetsplanering'],
+      ['uppdrag', undefined, undefined, 'Ta fram en kommunikationsplan'],
+    ]);
+  });
+
+  it('"Nämnden gav förvaltningen följande uppdrag:" names the responsible; a bullet and a deadline are read', () => {
+    expect(read(summary('Nämnden gav förvaltningen följande uppdrag:\n• Utred behovet av fler platser senast den 30 april 2027.'), sn)).toEqual([
+      ['uppdrag', 'förvaltningen', { date: '2027-04-30' }, 'Utred behovet av fler platser'],
+    ]);
+  });
+
+  it.each([
+    ['lines that commission nothing ("Styrelsen gav följande input" then a view)', summary('Styrelsen gav följande input\n\nSe över är ett ord vi ofta hör.\n\nStyrelsen anser det viktigt att sprida kunskap.')],
+    ['an imperative line after the list has ended', summary('Styrelsen gav följande uppdrag\n\nStyrelsen anser det viktigt att sprida kunskap.\n\nTa fram en plan.')],
+  ])('near miss: %s gives nothing', (_, text) => {
+    expect(read(text, { body: 'Styrelsen', meetingDate: '2027-02-17' })).toEqual([]);
+  });
+});
