@@ -21,8 +21,8 @@ const score = (cases: { name: string; case: CorpusCase }[]) => cases.map(({ name
 
 function printCases(results: CaseResult[]): void {
   for (const r of results) {
-    const ok = r.missed.length === 0 && r.extra.length === 0 && r.matches.every((m) => m.dueExact);
-    console.log(`${ok ? '✓' : '✗'} ${r.name}: ${r.matches.length}/${r.matches.length + r.missed.length} found, ${r.extra.length} extra`);
+    const ok = r.misses.length === 0 && r.extra.length === 0 && r.matches.every((m) => m.dueExact);
+    console.log(`${ok ? '✓' : '✗'} ${r.name}: ${r.matches.length}/${r.matches.length + r.misses.length} found, ${r.extra.length} extra`);
     for (const m of r.matches) {
       const notes = [m.dueExact ? '' : `due ${describeDue(m.draft.due)} ≠ ${describeDue(m.expected.due)}`, m.titleWordsFound ? '' : `title "${m.draft.title}"`];
       const note = notes.filter(Boolean).join('; ');

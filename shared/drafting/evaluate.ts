@@ -86,8 +86,7 @@ export interface CaseResult {
   drafts: Draft[];
   proposed: Draft[];
   matches: Match[];
-  missed: ExpectedItem[];
-  /** The missed items, in the order of `missed`, each with why. */
+  /** The expected items no proposal matched, each with why. */
   misses: Miss[];
   extra: Draft[];
 }
@@ -142,7 +141,6 @@ export function scoreCase(name: string, c: CorpusCase, lookupRole: DraftContext[
   const proposed = drafts.filter((d) => d.confidence >= PROPOSED_CONFIDENCE);
   const free = new Set(proposed);
   const matches: Match[] = [];
-  const missed: ExpectedItem[] = [];
   const misses: Miss[] = [];
   for (const expected of c.expected) {
     const span = quoteSpan(text, expected, name);
@@ -151,7 +149,6 @@ export function scoreCase(name: string, c: CorpusCase, lookupRole: DraftContext[
     const fits = [...free].filter(fitting);
     const draft = fits.find((d) => sameDue(d.due, expected.due)) ?? fits[0];
     if (!draft) {
-      missed.push(expected);
       misses.push({ expected, reason: missReason(drafts.filter(overlaps), fitting, expected) });
       continue;
     }
@@ -164,7 +161,7 @@ export function scoreCase(name: string, c: CorpusCase, lookupRole: DraftContext[
       titleWordsFound: expected.titleWords.every((w) => title.includes(fold(w))),
     });
   }
-  return { name, description: c.description, drafts, proposed, matches, missed, misses, extra: [...free] };
+  return { name, description: c.description, drafts, proposed, matches, misses, extra: [...free] };
 }
 
 function missReason(there: Draft[], fitting: (d: Draft) => boolean, expected: ExpectedItem): MissReason {
@@ -186,7 +183,7 @@ export function diagnose(results: CaseResult[]): Record<MissReason | 'mislabelle
 }
 
 export function summarize(results: CaseResult[]): Scores {
-  const expected = results.reduce((n, r) => n + r.matches.length + r.missed.length, 0);
+  const expected = results.reduce((n, r) => n + r.matches.length + r.misses.length, 0);
   const proposed = results.reduce((n, r) => n + r.proposed.length, 0);
   const matches = results.flatMap((r) => r.matches);
   const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
@@ -211,7 +208,6 @@ export function summarizeByKind(results: CaseResult[]): KindScores {
       drafts: r.drafts.filter((d) => d.kind === kind),
       proposed: r.proposed.filter((d) => d.kind === kind),
       matches: r.matches.filter((m) => m.expected.kind === kind),
-      missed: r.missed.filter((e) => e.kind === kind),
       misses: r.misses.filter((m) => m.expected.kind === kind),
       extra: r.extra.filter((d) => d.kind === kind),
     }));

@@ -232,7 +232,6 @@ describe('an answer handed over "as the municipality\'s answer" ("överlämnas t
 describe('round four\'s rules tried on near misses and other words (review)', () => {
   const kf = { body: 'KF', meetingDate: '2027-03-22' };
   const proposal = (decision: string) => `Kommunstyrelsen\n\nRemiss från Finansdepartementet\n\nFörslag till beslut\n${decision}\n\nSammanfattning\nFörvaltningen har gått igenom förslaget.`;
-  const letter = (body: string) => `Trafikverket\n2027-01-15\n\nRemiss: Förslag till ny väg genom Nolby\n\n${body}`;
 
   it.each([
     ['the auditors\' review ("som nämndens svar på revisorernas granskning")', 'Tjänsteskrivelsen överlämnas till revisorerna som nämndens svar på revisorernas granskning.'],
