@@ -226,6 +226,10 @@ const MATTER = '(?:arendet|arendena|fragan|fragorna|[a-z-]{0,30}forslag(?:et|en)
 const REFERRED_TO = '([^.;:,]{3,100}?)(?:\\s+for\\s+(?:beredning|beslut|handlaggning|vidare handlaggning|yttrande|kannedom|information)\\b|\\s*$|\\s*[.;:,])';
 /** "KF överlåter åt samhällsbyggnadsnämnden att besluta i ärendet": the body hands the matter over to decide. */
 const HAND_OVER = new RegExp(`\\b(?:overlater|overlata|overlat|overlot)\\s+(?:at|till)\\s+(${NOT_ATT}{2,100}?)\\s+att\\s+(?=(?:besluta|avgora|behandla|bereda|hantera)\\b)`);
+/** "delegerar till arbetsutskottet att besluta om yttrande", "… till stadsarkitekten att upprätta förslag till yttrande": one matter handed on, unlike a standing delegation of power. */
+const DELEGATES_MATTER = new RegExp(
+  `\\b(?:delegerar|delegera|delegeras|delegerade)\\s+(?:at|till)\\s+(${NOT_ATT}{2,100}?)\\s+att\\s+(?=(?:besluta|avgora|avge|lamna|yttra|uppratta|ta fram|utarbeta|skriva)\\b[^.;]{0,40}?\\b(?:yttrande(?:t)?|remissvar(?:et)?|svar(?:et)?|arendet|fragan)\\b)`,
+);
 /** "hänskjuta rapporten med förslag till åtgärder till budgetberedningen", "KF skickade ärendet vidare till flera nämnder", "hänvisar ärendet till … för beredning". */
 const REFERRAL_ACTIVE = new RegExp(
   `\\b(?:hanskjuta|hanskjuter|hanskot|overlamna|overlamnar|overlamnade|skicka|skickar|skickade|hanvisa|hanvisar|hanvisade)\\s+(${MATTER}(?:\\s+[^.;:]{1,80})?)\\s+(?:vidare\\s+)?till\\s+${REFERRED_TO}`,
@@ -250,6 +254,10 @@ const NOUN_REPORT = new RegExp(
 );
 const PASSIVE_REPORT = new RegExp(`^(\\p{L}[^,;]{1,80}?)\\s+(?:ska\\s+)?(?:aterrapporteras|aterredovisas|redovisas|rapporteras)\\s+(?:till|for|infor)\\s+${BODY_PHRASE}`, 'u');
 const SHALL_BY = /\bska\b[^.]{0,200}?\bsenast\b/;
+/** "I bilaga redovisas de viktigaste ändringarna": what a document shows, no report-back. */
+const SHOWN_IN_DOCUMENT = /^i\s+(?:bilaga|bilagan|bilagorna|underlaget|tjansteskrivelsen|skrivelsen|rapporten)\b|\bredovisa[st]?\s+i\s+(?:bilaga|bilagan|bilagorna|underlaget)\b/;
+/** A sentence that gives the work before it a report-back or a deadline (folded text). */
+const followsUp = (f: string): boolean => (FOLLOW_UP.test(f) || SHALL_BY.test(f)) && !SHOWN_IN_DOCUMENT.test(f);
 const FOLLOW_UP = /\b(?:aterrapport\w*|redovis\w*|aterkomm\w*|rapporter\w*|(?:av|del|slut)?rapport(?:en|eras)?\s+(?:ska\s+)?lamnas|uppfoljning(?:en)?\s+(?:ska\s+ske|sker)|foljs\s+upp|presenteras|ska vara (?:klar|klart|genomford|genomfort|slutford|slutfort|fardig|fardigt)|uppdraget|planen|arbetet)\b/;
 
 /** Sentences read between two steps (see Steps) by the rules that read a whole block. */
@@ -549,6 +557,9 @@ interface TaskList {
 }
 
 /** Where the block's decisions are: its decision, else the proposal it adopts, else plain text. */
+/** At most this many characters in a decision that only refers to a proposal ("Kommunstyrelsen beslutar enligt arbetsutskottets förslag."). */
+const BARE_DECISION = 80;
+
 function* decisionPoints(doc: Doc, block: Block, meta: BlockMeta): Steps<{ points: Point[]; plain: boolean }> {
   const of = (kind: Section['kind']) => block.sections.filter((s) => s.kind === kind && fslice(doc, s).trim());
   const decisions = of('decision');
@@ -563,7 +574,9 @@ function* decisionPoints(doc: Doc, block: Block, meta: BlockMeta): Steps<{ point
   if (decisions.length && !refers) return { points: yield* points(decisions, 0.9), plain: false };
   if (refers) {
     const adopted = proposals.length ? yield* points(proposals, 0.85) : historyProposals(doc, block);
-    return { points: [...(yield* points(decisions, 0.9)), ...adopted], plain: false };
+    // "Beslut: enligt förslag" and no proposal in the text: what the text reports decided is all there is to read.
+    const bare = !adopted.length && decisions.every((s) => fslice(doc, s).trim().length <= BARE_DECISION);
+    if (!bare) return { points: [...(yield* points(decisions, 0.9)), ...adopted], plain: false };
   }
   if (proposals.length) {
     const proposed: Point[] = [];
@@ -863,7 +876,7 @@ function sentBack(clause: Span, m: RegExpExecArray | null): Commission | undefin
  */
 function handedOn(doc: Doc, clause: Span): Commission | undefined {
   const f = fslice(doc, clause);
-  const over = HAND_OVER.exec(f);
+  const over = HAND_OVER.exec(f) ?? DELEGATES_MATTER.exec(f);
   if (over?.[1]) {
     const start = clause.start + over.index + over[0].indexOf(over[1]);
     return { roles: recipients(doc, { start, end: start + over[1].length }), task: { start: clause.start + over.index + over[0].length, end: clause.end }, exhortation: false, handedOn: true };
@@ -1132,8 +1145,11 @@ function attach(doc: Doc, meta: BlockMeta, group: Candidate[], span: Span): void
   }
 }
 
-/** The items of one decision point: commissions, with report-backs and deadlines from later clauses and sentences. */
-function* pointItems(doc: Doc, meta: BlockMeta, point: Point, plain: boolean, exhortations: Candidate[]): Steps<Candidate[]> {
+/**
+ * The items of one decision point: commissions, with report-backs and deadlines from later clauses and sentences.
+ * `carried`: the commissions of the point before, when this point goes on with them (see goesOnWith).
+ */
+function* pointItems(doc: Doc, meta: BlockMeta, point: Point, plain: boolean, exhortations: Candidate[], carried?: Candidate[]): Steps<Candidate[]> {
   const items: Candidate[] = [];
   const duties: Candidate[] = [];
   // The passives of work told so far in the point (see passiveDuty).
@@ -1141,7 +1157,7 @@ function* pointItems(doc: Doc, meta: BlockMeta, point: Point, plain: boolean, ex
   // The groups the point sets up, by head noun, and the set-up items their own report-backs stand for (see sameGroup).
   const groups = new Map<string, Candidate>();
   const replaced = new Set<Candidate>();
-  let group: Candidate[] | undefined;
+  let group: Candidate[] | undefined = carried;
   // In a summary, a decision reported ("Socialnämnden beslutade att …") goes on in the sentences after it.
   let reported = false;
   const { list } = point;
@@ -1166,18 +1182,26 @@ function* pointItems(doc: Doc, meta: BlockMeta, point: Point, plain: boolean, ex
     let last: Commission | undefined;
     const before = items.length + duties.length;
     const dutiesBefore = duties.length;
+    // A commission passed over (refused, or of another day): its report-back words are its own, not the work before's.
+    let passedOver = false;
     for (const clause of sentence === list?.sentence ? list.clauses : clausesOf(doc, sentence)) {
       doc.work.charge(CLAUSE_UNITS);
       const cf = clause === list?.lead ? list.masked : fslice(doc, clause);
       const commission = readCommission(doc, clause, cf);
       if (commission?.told && !heldHere(doc, meta, commission, plain, states)) continue;
       // "Kommunstyrelsen avslår yrkandet om att ge kommundirektören i uppdrag …": a commission refused.
-      if (commission && REFUSED_PROPOSAL.test(cf)) continue;
       // "Kommunstyrelsen gav förvaltningen i uppdrag …" outside a decision is the case's history, but in a
       // summary of a meeting it is what the meeting decided (unless another date is written).
-      if (commission && plain && PAST_COMMISSION.test(cf) && !(meta.summary && onlyThisMeeting(doc, meta, sentence))) continue;
       // "har tidigare fått i uppdrag", "noterar att kommundirektören har fått i uppdrag": an earlier commission told or noted.
-      if (commission && PAST_COMMISSION.test(cf) && (EARLIER.test(cf) || NOTED.test(cf))) continue;
+      if (
+        commission &&
+        (REFUSED_PROPOSAL.test(cf) ||
+          (plain && PAST_COMMISSION.test(cf) && !(meta.summary && onlyThisMeeting(doc, meta, sentence))) ||
+          (PAST_COMMISSION.test(cf) && (EARLIER.test(cf) || NOTED.test(cf))))
+      ) {
+        passedOver = true;
+        continue;
+      }
       if (commission) {
         const made = taskItems(doc, local, commission, sentence, point);
         // An uppmaning asks another body to act: shown to the clerk, never proposed as an item.
@@ -1212,7 +1236,7 @@ function* pointItems(doc: Doc, meta: BlockMeta, point: Point, plain: boolean, ex
         continue;
       }
       // "Uppdraget ska redovisas …" after a commission is its report-back, not a duty of its own.
-      const refersBack = group && (FOLLOW_UP.test(fslice(doc, sentence)) || SHALL_BY.test(fslice(doc, sentence)));
+      const refersBack = group && followsUp(fslice(doc, sentence));
       if (sentenceGroup || refersBack) continue;
       // A citizen proposal granted is told by its body's own sentence ("Tekniska nämnden biföll medborgarförslaget").
       const granted = states || meta.summary ? grantedProposal(doc, meta, clause, sentence, point, told, states) : undefined;
@@ -1222,7 +1246,7 @@ function* pointItems(doc: Doc, meta: BlockMeta, point: Point, plain: boolean, ex
     if (sentenceGroup) group = sentenceGroup;
     // "Reglerna ska ses över. Översynen ska vara klar till sommaren": a duty, too, takes its deadline from what follows.
     else if (items.length + duties.length > before) group = duties.slice(dutiesBefore);
-    else if (group && (FOLLOW_UP.test(fslice(doc, sentence)) || SHALL_BY.test(fslice(doc, sentence)))) attach(doc, meta, group, sentence);
+    else if (group && !passedOver && followsUp(fslice(doc, sentence))) attach(doc, meta, group, sentence);
     else items.push(...passiveReport(doc, meta, sentence, point));
   }
   // "Antalet platser ska utökas. Förvaltningen ges i uppdrag att återkomma med förslag": the direction waits for the proposals.
@@ -2382,15 +2406,27 @@ function* yttrandeItems(doc: Doc, block: Block, meta: BlockMeta, known: KnownFac
   const addressee = plain && remiss ? addresseeOf(doc, block) : undefined;
   const decidedBy = remiss ? yttrandeDecider(doc, block, meta, known, plain ? (addressee ? bodyCode(fold(addressee)) : undefined) : meta.decider) : undefined;
   yield;
-  const dueOf = (r: Remiss): DraftDue => ({ externalDeadline: r.deadline, ...(r.recipient ? { recipient: r.recipient } : {}), ...(decidedBy ? { decidedBy } : {}) });
+  const dueOf = (r: Remiss, decider = decidedBy): DraftDue => ({ externalDeadline: r.deadline, ...(r.recipient ? { recipient: r.recipient } : {}), ...(decider ? { decidedBy: decider } : {}) });
   const recipientFlag = (r: Remiss) => (r.recipient ? [] : ['Mottagaren av yttrandet framgår inte: ange mottagare.']);
-  const answering = remiss ? items.filter((c) => /yttrande|remissvar|remissen|svar pa/.test(fold(c.title))) : [];
+  // Work on the answer, or, in a decision, the remiss itself handed on ("Ärendet överlämnas till tekniska förvaltningen för beredning",
+  // "delegerar till arbetsutskottet att besluta om yttrande": then the body it goes to decides the answer).
+  const answering = remiss ? items.filter((c) => /yttrande|remissvar|remissen|svar pa/.test(fold(c.title)) || (!plain && c.handedOn && c.kind !== 'motion')) : [];
   for (const item of answering) {
+    if (!remiss) break;
+    let decider = decidedBy;
+    if (item.handedOn) {
+      const decides = /^(?:besluta|avgora)\b/.test(fold(item.title));
+      if (decides) decider = bodyCode(fold(item.role ?? ''), meta.decider, meta.council) ?? decidedBy;
+      const subject = inSentence(remiss.subject ?? meta.title ?? 'remissen');
+      item.title = restoreDiacritics(`${decides ? 'Besluta om' : 'Ta fram förslag till'} yttrande över ${subject}`, doc.lexicon).slice(0, 200);
+    }
     item.kind = 'yttrande';
-    item.due = remiss ? dueOf(remiss) : undefined;
-    item.flags.push(...(remiss ? recipientFlag(remiss) : []));
+    item.due = dueOf(remiss, decider);
+    item.flags.push(...recipientFlag(remiss));
   }
   if (answering.length) return items;
+  // "uppdra åt förvaltningen att ta fram förslag till yttrande" with no remiss deadline in view: still the answer's work.
+  if (!remiss) for (const item of items) if (item.kind === 'uppdrag' && !item.due && DRAFTS_ANSWER.test(fold(item.title))) item.kind = 'yttrande';
   const undecided = !!remiss && !decidedBy && !/delegation/.test(fslice(doc, block));
   const owed = (r: Remiss): Candidate => {
     const flags = recipientFlag(r);
@@ -2414,11 +2450,16 @@ function* yttrandeItems(doc: Doc, block: Block, meta: BlockMeta, known: KnownFac
   if (internal.length) return [...items, ...internal, ...remisses.map(owed)];
   // A summary of a meeting may hold a given answer beside other decisions; a remiss letter holds only the remiss.
   const given = yield* givenAnswers(doc, block, meta, remiss, plain);
-  if (given.length || !plain || items.some((c) => c.confidence >= PROPOSED_CONFIDENCE)) return [...items, ...given];
+  // A remiss letter's account of its sender's own course ("… skickar förslaget till regionstyrelsen för beslut") is no work of the reader's.
+  const read = remiss && plain && !meta.summary ? items.filter((c) => !c.handedOn) : items;
+  if (given.length || !plain || read.some((c) => c.confidence >= PROPOSED_CONFIDENCE)) return [...read, ...given];
   // A notice (no meeting's record) may send a proposal out with no deadline.
   if (!remiss) return [...items, ...(meta.date ? [] : yield* unscheduledRemiss(doc, block, meta))];
-  return [...items, ...remisses.map(owed)];
+  return [...read, ...remisses.map(owed)];
 }
+
+/** A task's title that drafts or gives an answer to a remiss: "Upprätta förslag till yttrande …", "Ta fram ett remissvar". */
+const DRAFTS_ANSWER = /^(?:uppratta|ta fram|utarbeta|skriva|lamna|avge|besvara|bereda)\b(?:\s+\S+){0,3}?\s+(?:yttrande(?:t)?|remissvar(?:et)?|remissen)\b/;
 
 /** "Länsstyrelsen har upprättat ett förslag till beslut om utvidgade strandskyddsområden …". */
 const AUTHORITY_PROPOSES = /\b(?:har\s+)?(?:upprattat|tagit fram|utarbetat|tar fram|upprattar)\s+(?:ett\s+)?(?:forslag|utkast)\b/;
@@ -2578,54 +2619,101 @@ function answerSubject(doc: Doc, told: Span, adopted: boolean): string | undefin
   return adopted ? own.replace(/\s+(?:godkändes|godkänns|antogs|antas)\b[\s\S]*$/i, '').trim() : undefined;
 }
 
-const YRKAR = /^(\p{L}[^.;:]{1,60}?)\s+yrkar\s+att\s+/u;
+/**
+ * "Lena Ek (M) yrkar att …", "… yrkar, med instämmande av Per Ek (C), att …", "… yrkar tillägg att …",
+ * "… yrkar som tillägg att …": who proposes (group 1) and whether it is an addition (group 2).
+ */
+const YRKAR = /^(\p{L}[^.;:,]{1,60}?)\s+yrkar(?:,\s[^.;:,]{1,80},)?\s+(?:(som\s+tillagg|tillagg)\s+(?:om\s+)?)?att\s+/u;
 
 /**
  * "Lena Ek (M) yrkar att förvaltningen får i uppdrag att …" when the chair finds the body adopts
- * it ("finner att kommunstyrelsen bifaller Lena Eks yrkande", "Lena Eks yrkande bifalls"): what
- * she proposed is decided. A yrkande that falls (avslås, another proposal wins) is not.
+ * it ("finner att kommunstyrelsen bifaller Lena Eks yrkande", "Lena Eks yrkande bifalls", "ställer
+ * proposition på Lena Eks yrkande och finner att kommunstyrelsen bifaller detta", "… på
+ * tilläggsyrkandet och finner att det bifalls"): what she proposed is decided. A yrkande that falls
+ * (avslås, another proposal wins) is not.
  */
 function* adoptedYrkanden(doc: Doc, block: Block): Steps<Point[]> {
   const f = fslice(doc, block);
-  if (!/\byrkar\b/.test(f) || !/\byrkande\b/.test(f)) return [];
+  if (!/\byrkar\b/.test(f) || !/yrkande/.test(f)) return [];
   const winners = winningNames(f);
-  const adopted: Point[] = [];
+  const yrkanden: { sentence: Span; m: RegExpExecArray }[] = [];
   let i = 0;
   for (const sentence of sentencesByLine(doc, block)) {
     if (i++ % SENTENCES_PER_STEP === 0) yield;
     const m = YRKAR.exec(fslice(doc, sentence));
+    if (m) yrkanden.push({ sentence, m });
+  }
+  const adopted: Point[] = [];
+  for (const { sentence, m } of yrkanden) {
     // The name without the party: "lena ek (m)" → "lena ek".
-    const name = m?.[1]?.replace(/\s*\([^)]*\)\s*$/, '').trim().replace(/\s+/g, ' ');
-    if (m && name && winners.has(name)) adopted.push({ start: sentence.start + m[0].length, end: sentence.end, confidence: 0.85 });
+    const name = m[1]?.replace(/\s*\([^)]*\)\s*$/, '').trim().replace(/\s+/g, ' ');
+    const wins = (name && winners.names.has(name)) || (winners.addition && m[2]) || (winners.sole && yrkanden.length === 1);
+    if (wins) adopted.push({ start: sentence.start + m[0].length, end: sentence.end, confidence: 0.85 });
   }
   return adopted;
 }
 
+/** "finner att kommunstyrelsen bifaller detta", "… att det bifalls": the yrkande the proposition was put on is adopted. */
+const PUT_ONE_ADOPTED =
+  /\bproposition\s+pa\s+(?:((?:(?!yrkande)[^.;]){1,60}?)s\s+)?(tillaggs)?yrkande(?:t)?\b(?:\s+mot\s+avslag)?\s+och\s+finner\s+(?:att\s+)?(?:(?:\S+\s+){0,3}?(?:bifaller|bifalla|antar|anta)\s+(?:detta|det|densamma|yrkandet|tillaggsyrkandet)\b|(?:det|detta|yrkandet|tillaggsyrkandet)\s+(?:bifalls|antas|ar\s+bifallet|vara\s+bifallet)\b)/g;
+
 /**
- * Whose yrkande the body adopts: the name after "bifaller (till)" or before "yrkande bifalls" ("Lena
- * Eks yrkande bifalls"), without the genitive s, as the last (or first) one to four words: read
- * once per block, so each yrkande is looked up, not searched for.
+ * Whose yrkande the body adopts: the name after "bifaller (till)" or "beslutar enligt", or before
+ * "yrkande bifalls" ("Lena Eks yrkande bifalls"), without the genitive s, as the last (or first) one
+ * to four words; or the one a proposition was put on and found adopted ("proposition på Lena Eks
+ * yrkande och finner att kommunstyrelsen bifaller detta"): by name, every addition ("på
+ * tilläggsyrkandet"), or the block's only yrkande ("på yrkandet"). Read once per block, so each
+ * yrkande is looked up, not searched for.
  */
-function winningNames(folded: string): Set<string> {
+function winningNames(folded: string): { names: Set<string>; addition: boolean; sole: boolean } {
   const names = new Set<string>();
+  let addition = false;
+  let sole = false;
   const add = (words: string[]) => {
     const name = words.join(' ');
     names.add(name.replace(/s$/, ''));
     names.add(name);
   };
-  for (const m of folded.matchAll(/\s+yrkande\s+(?:bifalls|antas|vinner)\b/g)) {
-    const words = folded.slice(Math.max(0, m.index - 80), m.index).split(/\s+/).filter(Boolean);
+  // A name ends the words before "yrkande": the last one to four of them.
+  const addEnding = (words: string[]) => {
     for (let n = 1; n <= 4 && n <= words.length; n++) add(words.slice(-n));
-  }
-  for (const m of folded.matchAll(/\bbifall(?:er|a|s|it)?\s+(?:till\s+)?(?=[^.]{0,80}?\syrkande\b)/g)) {
+  };
+  for (const m of folded.matchAll(/\s+yrkande\s+(?:bifalls|antas|vinner)\b/g)) addEnding(folded.slice(Math.max(0, m.index - 80), m.index).split(/\s+/).filter(Boolean));
+  for (const m of folded.matchAll(/\b(?:bifall(?:er|a|s|it)?\s+(?:till\s+)?|beslut(?:ar|a)?\s+(?:i\s+enlighet\s+med|enligt)\s+)(?=[^.]{0,80}?\syrkande\b)/g)) {
     const words = folded.slice(m.index + m[0].length, m.index + m[0].length + 80).split(/\s+/);
     const end = words.findIndex((w) => /^yrkande\b/.test(w));
     for (let n = 1; n <= 4 && n <= end; n++) add(words.slice(0, n));
   }
-  return names;
+  for (const m of folded.matchAll(PUT_ONE_ADOPTED)) {
+    if (m[1]) addEnding(m[1].split(/\s+/));
+    else if (m[2]) addition = true;
+    else sole = true;
+  }
+  return { names, addition, sole };
 }
 
 // ---------------------------------------------------------------- block
+
+/** A point's opening words that refer back to the work of the point before: "Uppdraget …", "Resultatet …", "Redovisning sker …". */
+const REFERS_BACK = /^(?:att\s+)?(?:uppdraget|uppdragen|uppdragets|resultatet|resultaten|arbetet|detta|redovisning(?:en)?|aterrapportering(?:en)?|aterrapportera|redovisa)\b/;
+
+/**
+ * "1. Kommundirektören får i uppdrag att åtgärda bristerna. 2. Uppdraget återrapporteras till kommunstyrelsen i
+ * november": a point that only gives the commissions of the point before their report-back or deadline. It opens
+ * by referring back (REFERS_BACK, or the definite form of a noun of that work: "Översynen" after "göra en översyn")
+ * and speaks of a report-back or a deadline.
+ */
+function goesOnWith(doc: Doc, point: Point, previous: Candidate[]): boolean {
+  const commissions = previous.filter((c) => c.kind === 'uppdrag' || c.kind === 'aterrapportering');
+  if (!commissions.length || commissions.length !== previous.length) return false;
+  const [first] = sentencesOf(doc, point);
+  if (!first) return false;
+  const f = fslice(doc, first).replace(/^(?:\d{1,2}[.)]|[a-z][.)]|[-–•*])\s*/, '');
+  if (!followsUp(f)) return false;
+  if (REFERS_BACK.test(f)) return true;
+  const stem = /^([a-z]{4,})(?:en|et|na|erna|arna|orna)\b/.exec(f)?.[1];
+  return !!stem && commissions.some((c) => new RegExp(`\\b${stem}`).test(fslice(doc, c.source)));
+}
 
 function* blockCandidates(doc: Doc, facts: DocFacts, block: Block, known: KnownFacts, exhortations: Candidate[]): Steps<Candidate[]> {
   const meta = blockMeta(doc, facts, block, known);
@@ -2635,7 +2723,14 @@ function* blockCandidates(doc: Doc, facts: DocFacts, block: Block, known: KnownF
   const silent = plain && !meta.summary && (/^interpellation|\binterpellation\b/.test(head) || /\bmotion\b/.test(head));
   const commissions: Candidate[] = [];
   yield;
-  if (!silent) for (const point of points) commissions.push(...(yield* pointItems(doc, meta, point, plain, exhortations)));
+  if (!silent) {
+    let previous: Candidate[] = [];
+    for (const point of points) {
+      const made = yield* pointItems(doc, meta, point, plain, exhortations, goesOnWith(doc, point, previous) ? previous : undefined);
+      commissions.push(...made);
+      if (made.length) previous = made;
+    }
+  }
   // An adopted yrkande the decision restates ("Kommunstyrelsen beslutar att kommundirektören får i uppdrag …") is one item.
   const key = (c: Candidate) => [c.kind, fold(c.role ?? ''), JSON.stringify(c.due ?? null), fold(c.title)].join('|');
   const decided = new Set(commissions.map(key));

@@ -15,12 +15,13 @@ export const BODY_PHRASE =
   '(?:(?:kf|ks|ksau|rf|rs|rsau|lf|ls)(?![a-z0-9/-])|(?:kommun|region|landstings)fullmaktiges?|fullmaktiges?|(?:kommun|region|landstings)styrelsens arbetsutskotts?|(?:kommun|region|landstings)styrelsens?|arbetsutskottets?|utskottets?|' +
   '(?:[a-z]+- (?:och|eller) )?[a-z]*namnd(?:ens?)?(?: arbetsutskotts?)?|[a-z]+a namndens?|styrelsens?)';
 
-const GENITIVE = '(?:kommunstyrelsens|kommunfullmaktiges|regionstyrelsens|regionfullmaktiges|landstingsstyrelsens|landstingsfullmaktiges|fullmaktiges|arbetsutskottets|utskottets|namndens|ordforandens|forvaltningens|[a-z- ]*namndens|[a-z]+s)';
+const GENITIVE = '(?:(?:kommun|region|landstings)styrelsens arbetsutskotts|kommunstyrelsens|kommunfullmaktiges|regionstyrelsens|regionfullmaktiges|landstingsstyrelsens|landstingsfullmaktiges|fullmaktiges|arbetsutskottets|utskottets|namndens|ordforandens|forvaltningens|[a-z- ]*namndens|[a-z]+s)';
 
 const DECISION_LABEL = new RegExp(`^(?:beslut|beslutet|${GENITIVE} beslut)$`);
-const PROPOSAL_LABEL = new RegExp(
-  `^(?:forslag till beslut|beslutsforslag|forslag till (?:kommunfullmaktige|kommunstyrelsen|namnden)|${GENITIVE} forslag(?: till beslut)?(?: till (?:kommunfullmaktige|kommunstyrelsen))?)$`,
-);
+/** The council or board a proposal goes to: "Kommunstyrelsens arbetsutskotts förslag till kommunstyrelsen", "Regionstyrelsens förslag till regionfullmäktige". */
+const PROPOSED_TO = '(?:kommunfullmaktige|kommunstyrelsen|regionfullmaktige|regionstyrelsen|landstingsfullmaktige|landstingsstyrelsen|fullmaktige)';
+const PROPOSED_TO_NAMED = new RegExp(`till (${PROPOSED_TO})`);
+const PROPOSAL_LABEL = new RegExp(`^(?:forslag till beslut|beslutsforslag|forslag till (?:${PROPOSED_TO}|namnden)|${GENITIVE} forslag(?: till beslut)?(?: till ${PROPOSED_TO})?)$`);
 const HISTORY_LABEL = new RegExp(
   '^(?:arendet|arendebeskrivning|beskrivning av arendet|arendets beredning|arendets handlaggning|arendets tidigare behandling|tidigare behandling|' +
     'tidigare beslut|bakgrund|sammanfattning|sammanfattning av arendet|motionen|motionens innehall|interpellationen|bedomning|' +
@@ -73,7 +74,7 @@ export function readHeading(line: string): Heading | undefined {
   const length = colon ? colon[0].length : line.length;
   if (colon || line.trim().length <= 70) {
     if (DECISION_LABEL.test(label)) return { kind: 'decision', decider: deciderOf(label), length };
-    if (PROPOSAL_LABEL.test(label)) return { kind: 'proposal', decider: /till (kommunfullmaktige|kommunstyrelsen)/.exec(label)?.[1], length };
+    if (PROPOSAL_LABEL.test(label)) return { kind: 'proposal', decider: PROPOSED_TO_NAMED.exec(label)?.[1], length };
     if (HISTORY_LABEL.test(label)) return { kind: 'history', length };
   }
   // "Vid kommunstyrelsen fattades bland annat följande beslut:": a summary's list of decisions follows.
