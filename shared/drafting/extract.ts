@@ -254,11 +254,11 @@ const NOUN_REPORT = new RegExp(
 );
 const PASSIVE_REPORT = new RegExp(`^(\\p{L}[^,;]{1,80}?)\\s+(?:ska\\s+)?(?:aterrapporteras|aterredovisas|redovisas|rapporteras)\\s+(?:till|for|infor)\\s+${BODY_PHRASE}`, 'u');
 const SHALL_BY = /\bska\b[^.]{0,200}?\bsenast\b/;
+const FOLLOW_UP = /\b(?:aterrapport\w*|redovis\w*|aterkomm\w*|rapporter\w*|(?:av|del|slut)?rapport(?:en|eras)?\s+(?:ska\s+)?lamnas|uppfoljning(?:en)?\s+(?:ska\s+ske|sker)|foljs\s+upp|presenteras|ska vara (?:klar|klart|genomford|genomfort|slutford|slutfort|fardig|fardigt)|uppdraget|planen|arbetet)\b/;
 /** "I bilaga redovisas de viktigaste ändringarna": what a document shows, no report-back. */
 const SHOWN_IN_DOCUMENT = /^i\s+(?:bilaga|bilagan|bilagorna|underlaget|tjansteskrivelsen|skrivelsen|rapporten)\b|\bredovisa[st]?\s+i\s+(?:bilaga|bilagan|bilagorna|underlaget)\b/;
 /** A sentence that gives the work before it a report-back or a deadline (folded text). */
 const followsUp = (f: string): boolean => (FOLLOW_UP.test(f) || SHALL_BY.test(f)) && !SHOWN_IN_DOCUMENT.test(f);
-const FOLLOW_UP = /\b(?:aterrapport\w*|redovis\w*|aterkomm\w*|rapporter\w*|(?:av|del|slut)?rapport(?:en|eras)?\s+(?:ska\s+)?lamnas|uppfoljning(?:en)?\s+(?:ska\s+ske|sker)|foljs\s+upp|presenteras|ska vara (?:klar|klart|genomford|genomfort|slutford|slutfort|fardig|fardigt)|uppdraget|planen|arbetet)\b/;
 
 /** Sentences read between two steps (see Steps) by the rules that read a whole block. */
 const SENTENCES_PER_STEP = 200;
@@ -556,10 +556,10 @@ interface TaskList {
   masked: string;
 }
 
-/** Where the block's decisions are: its decision, else the proposal it adopts, else plain text. */
 /** At most this many characters in a decision that only refers to a proposal ("Kommunstyrelsen beslutar enligt arbetsutskottets förslag."). */
 const BARE_DECISION = 80;
 
+/** Where the block's decisions are: its decision, else the proposal it adopts, else plain text. */
 function* decisionPoints(doc: Doc, block: Block, meta: BlockMeta): Steps<{ points: Point[]; plain: boolean }> {
   const of = (kind: Section['kind']) => block.sections.filter((s) => s.kind === kind && fslice(doc, s).trim());
   const decisions = of('decision');
@@ -2411,8 +2411,7 @@ function* yttrandeItems(doc: Doc, block: Block, meta: BlockMeta, known: KnownFac
   // Work on the answer, or, in a decision, the remiss itself handed on ("Ärendet överlämnas till tekniska förvaltningen för beredning",
   // "delegerar till arbetsutskottet att besluta om yttrande": then the body it goes to decides the answer).
   const answering = remiss ? items.filter((c) => /yttrande|remissvar|remissen|svar pa/.test(fold(c.title)) || (!plain && c.handedOn && c.kind !== 'motion')) : [];
-  for (const item of answering) {
-    if (!remiss) break;
+  if (remiss) for (const item of answering) {
     let decider = decidedBy;
     if (item.handedOn) {
       const decides = /^(?:besluta|avgora)\b/.test(fold(item.title));
@@ -2704,15 +2703,16 @@ const REFERS_BACK = /^(?:att\s+)?(?:uppdraget|uppdragen|uppdragets|resultatet|re
  * and speaks of a report-back or a deadline.
  */
 function goesOnWith(doc: Doc, point: Point, previous: Candidate[]): boolean {
-  const commissions = previous.filter((c) => c.kind === 'uppdrag' || c.kind === 'aterrapportering');
-  if (!commissions.length || commissions.length !== previous.length) return false;
+  if (!previous.length || !previous.every((c) => c.kind === 'uppdrag' || c.kind === 'aterrapportering')) return false;
   const [first] = sentencesOf(doc, point);
   if (!first) return false;
   const f = fslice(doc, first).replace(/^(?:\d{1,2}[.)]|[a-z][.)]|[-–•*])\s*/, '');
   if (!followsUp(f)) return false;
   if (REFERS_BACK.test(f)) return true;
   const stem = /^([a-z]{4,})(?:en|et|na|erna|arna|orna)\b/.exec(f)?.[1];
-  return !!stem && commissions.some((c) => new RegExp(`\\b${stem}`).test(fslice(doc, c.source)));
+  if (!stem) return false;
+  const word = new RegExp(`\\b${stem}`);
+  return previous.some((c) => word.test(fslice(doc, c.source)));
 }
 
 function* blockCandidates(doc: Doc, facts: DocFacts, block: Block, known: KnownFacts, exhortations: Candidate[]): Steps<Candidate[]> {
