@@ -49,6 +49,11 @@ describe('Granska beslut in Chromium', () => {
       'Kommunstyrelsen ger kommundirektören i uppdrag att ta fram en plan för tillgängliga lekplatser senast den 30 september 2027.',
     );
     await capture('granska-forslag');
+    // On paper, to hold against the protokoll: every proposal with its sentence and its facts, no field.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('article.proposal').evaluateAll((nodes) => nodes.filter((n) => n.checkVisibility()).length)).toBe(4);
+    expect(await page.locator('article.proposal mark, article.proposal dl.facts').evaluateAll((nodes) => nodes.filter((n) => n.checkVisibility()).length)).toBe(8);
+    await page.emulateMedia({ media: 'screen' });
 
     // The motion waits: three of four are registered.
     await page.getByLabel('Registrera förslag 3').uncheck();

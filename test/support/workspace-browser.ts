@@ -33,6 +33,8 @@ export async function workspaceBrowser(world: World, viewport = { width: 1280, h
     }
     await printScreenshot(page, `workspace-routes-${name}-print`);
     expect(await page.locator('.site-nav, form').evaluateAll((nodes) => nodes.filter((n) => getComputedStyle(n).display !== 'none').length), `${name} printed`).toBe(0);
+    // Nor a field a form owns from outside it (Granska beslut's proposals): paper cannot be filled in.
+    expect(await page.locator('input, select, textarea, button').evaluateAll((nodes) => nodes.filter((n) => n.checkVisibility()).length), `${name}'s fields printed`).toBe(0);
     await page.emulateMedia({ media: 'screen' });
     await page.setViewportSize(viewport);
 

@@ -87,15 +87,19 @@ const attributes = (tag: string) => Object.fromEntries([...tag.matchAll(/([\w-]+
  * The fields a form on a page would send as it stands, as a browser builds them (HTML's "constructing
  * the entry list"): text inputs and hidden ones, checked boxes and radios, selected options,
  * textareas; the form is the one posting to `action` (the first, or the one with `enctype` left out).
+ * A field belongs to the form it stands in, or, wherever it stands, to the form its `form` attribute names.
  */
 export function formFields(html: string, action: string): [string, string][] {
   const forms = [...html.matchAll(/<form ([^>]*)>([\s\S]*?)<\/form>/g)].filter((m) => attributes(`<form ${m[1]}`).action === action && !/enctype=/.test(m[1]!));
-  const form = forms[0]?.[2];
+  const form = forms[0];
   if (form === undefined) throw new Error(`no form posting to ${action}`);
+  const { id } = attributes(`<form ${form[1]}`);
+  const within = (at: number) => at > form.index && at < form.index + form[0].length;
   const fields: [string, string][] = [];
-  for (const m of form.matchAll(/<(input|select|textarea)\b([^>]*)>([\s\S]*?<\/\1>)?/g)) {
+  for (const m of html.matchAll(/<(input|select|textarea)\b([^>]*)>([\s\S]*?<\/\1>)?/g)) {
     const [, tag, rest, inner] = m;
     const a = attributes(`<${tag}${rest}`);
+    if (a.form === undefined ? !within(m.index) : a.form !== id) continue;
     if (!a.name || 'disabled' in a) continue;
     if (tag === 'input') {
       if (a.type === 'file' || a.type === 'submit') continue;

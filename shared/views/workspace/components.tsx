@@ -16,6 +16,8 @@ interface FieldProps {
   /** Required fields say so to assistive technology; the server checks them (forms are `novalidate`). */
   required?: boolean;
   class?: string;
+  /** The id of the form the field belongs to when it stands outside it (HTML's `form` attribute). */
+  form?: string | undefined;
 }
 
 const describedBy = (id: string, hint: unknown, error: unknown) =>
@@ -58,6 +60,7 @@ export function TextField(props: FieldProps & { type?: 'text' | 'email' | 'date'
         aria-required={props.required ? 'true' : undefined}
         aria-invalid={props.error ? 'true' : undefined}
         aria-describedby={describedBy(id, props.hint, props.error)}
+        form={props.form}
       />
     </FieldFrame>
   );
@@ -75,6 +78,7 @@ export function TextArea(props: FieldProps & { rows?: number }) {
         aria-required={props.required ? 'true' : undefined}
         aria-invalid={props.error ? 'true' : undefined}
         aria-describedby={describedBy(id, props.hint, props.error)}
+        form={props.form}
       >
         {props.value ?? ''}
       </textarea>
@@ -93,6 +97,7 @@ export function Select(props: FieldProps & { options: readonly { value: string; 
         aria-required={props.required ? 'true' : undefined}
         aria-invalid={props.error ? 'true' : undefined}
         aria-describedby={describedBy(id, props.hint, props.error)}
+        form={props.form}
       >
         {props.options.map((option) => (
           <option key={option.value} value={option.value} selected={option.value === (props.value ?? '')}>
@@ -105,7 +110,7 @@ export function Select(props: FieldProps & { options: readonly { value: string; 
 }
 
 /** A radio button or checkbox with its label beside it. */
-export function Choice(props: { type: 'radio' | 'checkbox'; name: string; id: string; value: string; label: string; checked: boolean; describedBy?: string | undefined; invalid?: boolean }) {
+export function Choice(props: { type: 'radio' | 'checkbox'; name: string; id: string; value: string; label: string; checked: boolean; describedBy?: string | undefined; invalid?: boolean; form?: string | undefined }) {
   return (
     <div class="ds-field">
       <input
@@ -117,6 +122,7 @@ export function Choice(props: { type: 'radio' | 'checkbox'; name: string; id: st
         checked={props.checked}
         aria-describedby={props.describedBy}
         aria-invalid={props.invalid ? 'true' : undefined}
+        form={props.form}
       />
       <label class="ds-label" for={props.id}>
         {props.label}

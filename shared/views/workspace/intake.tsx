@@ -74,6 +74,13 @@ function ProposalFacts({ proposal }: { proposal: ProposalModel }) {
   );
 }
 
+/**
+ * Granska beslut's one form holds only its buttons and what travels with them; each proposal's fields
+ * stand in the proposal and name the form (HTML's `form` attribute). So the printout, which leaves
+ * forms and fields out, still shows every proposal beside its sentence, to check against the paper.
+ */
+const REVIEW_FORM = 'granska';
+
 function Proposal({ proposal, model }: { proposal: ProposalModel; model: ReviewModel }) {
   const prefix = proposalPrefix(proposal.index);
   const number = proposal.index + 1;
@@ -115,14 +122,16 @@ function Proposal({ proposal, model }: { proposal: ProposalModel; model: ReviewM
           )}
         </section>
         <div class="stack">
-          <Choice type="checkbox" name={`${prefix}choose`} id={`${prefix}choose`} value="ja" label={`Registrera förslag ${number}`} checked={proposal.chosen} />
+          <div class="no-print">
+            <Choice type="checkbox" name={`${prefix}choose`} id={`${prefix}choose`} value="ja" label={`Registrera förslag ${number}`} checked={proposal.chosen} form={REVIEW_FORM} />
+          </div>
           <ProposalFacts proposal={proposal} />
           {proposal.preview && <PreviewResult preview={proposal.preview} id={`${prefix}tidsfrist`} headingLevel={3} />}
-          <details class="ds-details" open={open}>
+          <details class="ds-details no-print" open={open}>
             <summary>Ändra förslaget</summary>
             <div class="stack">
               <ErrorSummary errors={proposal.form.errors} order={REGISTER_FIELDS} labels={REGISTER_LABELS} idPrefix={prefix} />
-              <ItemFields state={proposal.form} idPrefix={prefix} namePrefix={prefix} bodies={model.bodies} units={model.units} people={model.people} />
+              <ItemFields state={proposal.form} idPrefix={prefix} namePrefix={prefix} bodies={model.bodies} units={model.units} people={model.people} form={REVIEW_FORM} />
             </div>
           </details>
         </div>
@@ -154,22 +163,22 @@ export function reviewPage(model: ReviewModel): string {
           <a href={WORKSPACE_PATHS.register}>registrera för hand</a>.
         </p>
       ) : (
-        <form method="post" action={WORKSPACE_PATHS.review} noValidate class="stack">
-          <CsrfField token={model.csrf} />
-          <input type="hidden" name="batch" value={model.batch} />
-          <input type="hidden" name="text" value={model.text} />
+        <div class="stack">
           {model.proposals.map((proposal) => (
             <Proposal key={proposal.index} proposal={proposal} model={model} />
           ))}
-          <div class="buttons">
+          <form id={REVIEW_FORM} method="post" action={WORKSPACE_PATHS.review} noValidate class="buttons">
+            <CsrfField token={model.csrf} />
+            <input type="hidden" name="batch" value={model.batch} />
+            <input type="hidden" name="text" value={model.text} />
             <button type="submit" name="intent" value="preview" class="ds-button" data-variant="secondary">
               Visa tidsfrister
             </button>
             <button type="submit" name="intent" value="register" class="ds-button">
               Registrera valda
             </button>
-          </div>
-        </form>
+          </form>
+        </div>
       )}
       {model.exhortations.length > 0 && (
         <section aria-labelledby="uppmaningar">

@@ -31,6 +31,8 @@ interface ItemFieldsProps {
   units: string[];
   /** People to suggest as responsible (the role directory). */
   people?: { name: string; email: string }[];
+  /** The id of the form the fields belong to when they stand outside it (Granska beslut). */
+  form?: string;
 }
 
 /**
@@ -38,10 +40,10 @@ interface ItemFieldsProps {
  * (or the remiss), who is responsible, and the deadline as radio choices each with its inputs,
  * all usable without JavaScript.
  */
-export function ItemFields({ state, idPrefix = '', namePrefix = '', bodies, units, people = [] }: ItemFieldsProps) {
+export function ItemFields({ state, idPrefix = '', namePrefix = '', bodies, units, people = [], form }: ItemFieldsProps) {
   const values = state.values as FormState<RegisterField>['values'];
   const errors = (state.errors ?? {}) as NonNullable<FormState<RegisterField>['errors']>;
-  const field = (name: RegisterField) => ({ name: `${namePrefix}${name}`, id: `${idPrefix}${name}`, label: REGISTER_LABELS[name], value: values[name], error: errors[name] });
+  const field = (name: RegisterField) => ({ name: `${namePrefix}${name}`, id: `${idPrefix}${name}`, label: REGISTER_LABELS[name], value: values[name], error: errors[name], form });
   // Suggestions only where there are some.
   const bodyList = bodies.length ? `${idPrefix}organ-forslag` : undefined;
   const unitList = units.length ? `${idPrefix}enhet-forslag` : undefined;
@@ -133,6 +135,7 @@ export function ItemFields({ state, idPrefix = '', namePrefix = '', bodies, unit
               checked={chosen === choice}
               describedBy={`${idPrefix}dueForm-${choice}-hjalp`}
               invalid={Boolean(errors.dueForm)}
+              form={form}
             />
             <div class="due-choice">
               <p class="hint" id={`${idPrefix}dueForm-${choice}-hjalp`}>
