@@ -204,6 +204,8 @@ const FRONTED_MODAL = new RegExp(`^((?:senast|fore|innan|till|under|i|inom|vid)\
 const SUBJECT_MODAL = new RegExp(
   `\\s(?:ska|skall)\\s+(?:ocksa\\s+|aven\\s+|dessutom\\s+)?(?=(?:(?:senast\\s+[^,.;]{1,40}?|(?:tillsammans med|i samrad med|i samverkan med)\\s+[^,.;]{1,80}?)\\s+)?${TASK_VERB}\\b)`,
 );
+/** The whole organisation as a clause's subject: "Regionen", "Region Uppsala", "Kommunen", "Nolby kommun", "Landstinget i Norrlunda". */
+const ORGANISATION = /^(?:regionen|kommunen|landstinget|region\s+\p{L}+(?:\s+\p{L}+)?|landstinget\s+i\s+\p{L}+(?:\s+lan)?|\p{L}+\s+kommun)$/u;
 /** "Ärendet återremitteras till förvaltningen för komplettering": the case goes back for more work. */
 const REFERRAL_BACK = new RegExp(`\\baterremitter\\w*\\s+(?:arendet\\s+)?till\\s+(${NOT_ATT}{2,60}?)\\s+(?:for|med)\\s+`);
 /** "återremittera ärendet för att utreda …", sent back to no one named: the case returns to the body with the task done ("återremitterades" is history, "att inte återremittera" refuses it). */
@@ -719,6 +721,8 @@ interface Commission {
   told?: 'responsibility' | 'present' | 'wish';
   /** A time written before the verb ("Senast den 1 mars ska förvaltningen …", see FRONTED_MODAL). */
   fronted?: Span;
+  /** Told of the whole organisation ("Regionen ska utreda …", see ORGANISATION): work only where a decision states it. */
+  organisation?: boolean;
 }
 
 function clausesOf(doc: Doc, sentence: Span): Span[] {
@@ -860,6 +864,8 @@ function readCommission(doc: Doc, clause: Span, f = fslice(doc, clause)): Commis
     if (m && ELECTED.test(m[0]) && (!/\satt\s+$/.test(m[0]) || JUSTERING.test(f.slice(m.index + m[0].length)))) continue;
     const role = m ? roleBefore(doc, clause, clause.start + m.index) : undefined;
     if (m && role) return { roles: [role], task: { start: clause.start + m.index + m[0].length, end: clause.end }, exhortation: false, told };
+    // "Region Uppsala ska utreda …", "Kommunen ska ta fram …": the organisation as a whole, no one named to do it.
+    if (m && pattern === SUBJECT_MODAL && ORGANISATION.test(f.slice(0, m.index))) return { roles: [], task: { start: clause.start + m.index + m[0].length, end: clause.end }, exhortation: false, organisation: true };
   }
   return delimited(EXHORTATION, true);
 }
@@ -1175,7 +1181,8 @@ function* pointItems(doc: Doc, meta: BlockMeta, point: Point, plain: boolean, ex
     if (decidedEarlier(doc, meta, sentence)) continue;
     // In text outside a decision, only a decision it reports ("Fullmäktige beslutade att …", "… . Det har
     // kommunfullmäktige beslutat.") states a duty; in a summary, so do the sentences that go on with it.
-    const reports = plain && (reportsThisDecision(doc, meta, sentence) || attributed(doc, meta, sentences[n + 1]));
+    const attribution = plain ? attributionAfter(doc, meta, sentences, n) : undefined;
+    const reports = plain && (reportsThisDecision(doc, meta, sentence) || !!attribution);
     const states = !plain || reports || (meta.summary && reported);
     reported ||= meta.summary && reports;
     let sentenceGroup: Candidate[] | undefined;
@@ -1187,7 +1194,11 @@ function* pointItems(doc: Doc, meta: BlockMeta, point: Point, plain: boolean, ex
     for (const clause of sentence === list?.sentence ? list.clauses : clausesOf(doc, sentence)) {
       doc.work.charge(CLAUSE_UNITS);
       const cf = clause === list?.lead ? list.masked : fslice(doc, clause);
-      const commission = readCommission(doc, clause, cf);
+      const read = readCommission(doc, clause, cf);
+      if (read?.organisation && !states) continue;
+      // "Region Uppsala ska ta fram … . Detta uppdrag beslutade nämnden att lägga på regiondirektören.": the doer named after.
+      const doer = read?.organisation && attribution ? assignee(doc, attribution) : undefined;
+      const commission = read && doer ? { ...read, roles: [doer] } : read;
       if (commission?.told && !heldHere(doc, meta, commission, plain, states)) continue;
       // "Kommunstyrelsen avslår yrkandet om att ge kommundirektören i uppdrag …": a commission refused.
       // "Kommunstyrelsen gav förvaltningen i uppdrag …" outside a decision is the case's history, but in a
@@ -1273,8 +1284,12 @@ function heldHere(doc: Doc, meta: BlockMeta, commission: Commission, plain: bool
 
 /** "Kommunstyrelsen beslutade att", "Kommunstyrelsens ledamöter beslutade utifrån det att", "Fullmäktige har beslutat att". */
 const REPORTED_DECISION = new RegExp(`^${BODY_PHRASE}(?:\\s+ledamoter)?\\s+(?:har\\s+)?(?:beslutade|beslutar|beslot|beslutat)\\s+(?:\\S+\\s+){0,6}?att\\b`);
-/** "Det har kommunfullmäktige beslutat.", "Det beslutade kommunstyrelsen vid sitt sammanträde 6/3.": the sentence before is the decision. */
-const ATTRIBUTION = new RegExp(`^det\\s+(?:har\\s+${BODY_PHRASE}\\s+beslutat|beslutade\\s+${BODY_PHRASE})\\b`);
+/**
+ * "Det har kommunfullmäktige beslutat.", "Det beslutade kommunstyrelsen vid sitt sammanträde 6/3.", "Detta
+ * beslutade regionstyrelsen vid sitt möte.", "Detta uppdrag beslutade den regionala utvecklingsnämnden att lägga
+ * på …": what went before is the decision.
+ */
+const ATTRIBUTION = new RegExp(`^det(?:ta)?\\s+(?:uppdrag\\s+)?(?:har\\s+${BODY_PHRASE}\\s+beslutat|beslutade\\s+(?:den\\s+)?(?:[a-z]+a\\s+)?${BODY_PHRASE})\\b`);
 /** A sentence that names a matter: "Medborgarförslag om bakteriemätning i Vassbotten." */
 const MATTER_NAMED = /^(?:Medborgarförslag|E-förslag|Motion|Förslag|Ansökan|Skrivelse|Framställan|Begäran)\b[^.]{3,150}\.?$/u;
 /** "Ibland bestämmer fullmäktige att en nämnd ska utreda …": how things are usually done, no decision. */
@@ -1323,6 +1338,30 @@ function reportsThisDecision(doc: Doc, meta: BlockMeta, sentence: Span): boolean
 /** The sentence after a decision told without its subject: "Det har kommunfullmäktige beslutat." (for this meeting). */
 function attributed(doc: Doc, meta: BlockMeta, next: Span | undefined): boolean {
   return !!next && ATTRIBUTION.test(fslice(doc, next)) && onlyThisMeeting(doc, meta, next);
+}
+
+/**
+ * The sentence that attributes sentence `n` to this meeting's decision: the next one, or the one after the
+ * follow-ups that go on with it in its paragraph ("Regionen ska utreda X. Utredningen ska återrapporteras
+ * senast i maj 2026. Detta beslutade regionstyrelsen vid sitt möte."), at most three sentences on.
+ */
+function attributionAfter(doc: Doc, meta: BlockMeta, sentences: Span[], n: number): Span | undefined {
+  for (let i = n + 1; i < sentences.length && i <= n + 3; i++) {
+    const sentence = sentences[i]!;
+    if (/\n\s*\n/.test(doc.text.slice(sentences[i - 1]!.end, sentence.start))) return undefined;
+    if (attributed(doc, meta, sentence)) return sentence;
+    if (!followsUp(fslice(doc, sentence))) return undefined;
+  }
+  return undefined;
+}
+
+/** "… beslutade nämnden att lägga på regiondirektören", "… att ge förvaltningen": whom an attribution gives the work. */
+const ASSIGNED = /\batt\s+(?:lagga\s+pa|ge|overlata\s+at|uppdra\s+at)\s+/;
+function assignee(doc: Doc, attribution: Span): Span | undefined {
+  const m = ASSIGNED.exec(fslice(doc, attribution));
+  if (!m) return undefined;
+  const start = attribution.start + m.index + m[0].length;
+  return roleBefore(doc, { start, end: attribution.end }, trimSpan(doc.text, { start, end: attribution.end }).end - (/[.!]\s*$/.test(slice(doc, attribution)) ? 1 : 0));
 }
 /**
  * The passives of work ("ska köpas in", "ska utredas", "ska behandlas i arbetet med"): what a rule
@@ -1990,7 +2029,8 @@ function* approvedProposals(doc: Doc, block: Block, meta: BlockMeta, target: str
     if (council && !/^kommunfullmaktige\s+(?:ger|uppdrar)\b/.test(fslice(doc, content))) content = { ...content, start: content.start + council[0].length };
     const commission = readCommission(doc, content);
     const point: Point = { ...source, confidence: 0.7, flag: 'Motionen bifölls: motionens förslag blir ett uppdrag. Kontrollera ansvarig och tidpunkt.' };
-    if (commission && !commission.exhortation) {
+    // "att kommunen ska inventera …" names no one: the work is whoever prepared the motion's (below).
+    if (commission && !commission.exhortation && !commission.organisation) {
       items.push(...taskItems(doc, meta, commission, source, point));
       continue;
     }
@@ -2549,6 +2589,21 @@ function* givenAnswers(doc: Doc, block: Block, meta: BlockMeta, remiss: Remiss |
     // "Skrivelsen överlämnas till departementet som kommunens yttrande": a decision's formula in the passive, naming no one.
     const passive = !!gives && /^(?:antas|overlamnas|godkanns|avges)\b/.test(gives[0]);
     const adopted = !gives && ANSWER_ADOPTED.test(f);
+    // "15. Yttrande över delbetänkandet X\nBeslut: Enligt förslag": the agenda's answer, adopted as proposed.
+    const agreed = !gives && !adopted && f.trim().length <= BARE_DECISION && REFERS_TO_PROPOSAL.test(f) ? answerAbove(doc, (named ??= agendaAnswers(doc, block)), sentence) : undefined;
+    if (agreed) {
+      items.push({
+        kind: 'yttrande',
+        title: restoreDiacritics(`Skicka yttrandet över ${inSentence(agreed.subject.replace(/[\s.]+$/, ""))}`, doc.lexicon).slice(0, 200),
+        due: remiss ? { externalDeadline: remiss.deadline, ...(remiss.recipient ? { recipient: remiss.recipient } : {}) } : undefined,
+        decision: decisionOf(meta),
+        caseNumber: meta.caseNumber,
+        confidence: 0.7,
+        flags: remiss ? [] : ['Ingen sista dag för svaret anges: ange en deadline.'],
+        source: { start: agreed.at, end: sentence.end },
+      });
+      continue;
+    }
     if ((!gives && !adopted) || decidedEarlier(doc, meta, sentence)) continue;
     if (gives && outside && GAVE_ANSWER.test(gives[0]) && !(meta.summary && onlyThisMeeting(doc, meta, sentence))) continue;
     // A decision reported ("har beslutat att avge"), or the remiss's invitation ("bereder nämnden tillfälle att yttra sig").
@@ -2592,6 +2647,21 @@ function* sectionSentences(doc: Doc, block: Block): Generator<{ sentence: Span; 
     if (section.kind === 'history') continue;
     for (const point of pointsOf(doc, section)) for (const sentence of sentencesIn(doc, point)) yield { sentence, section };
   }
+}
+
+/** What an agenda line's answer may be to without being a remiss's: the council's own matters and the auditors'. */
+const NOT_REMISS_ANSWER = /^(?:motion|medborgarforslag|e-?forslag|interpellation|fraga|revision|granskning)/;
+
+/**
+ * The agenda line naming an answer on the line just above `sentence` (a "Beslut:" label may open the
+ * sentence's line), when that answer is to a remiss, not to a motion, a citizen's proposal or the auditors.
+ */
+function answerAbove(doc: Doc, named: { at: number; subject: string }[], sentence: Span): { at: number; subject: string } | undefined {
+  const above = lastBefore(named, sentence.start);
+  // An agenda line is at most 200 characters: one further up is not just above (and is not read again for every sentence).
+  if (!above || sentence.start - above.at > 300 || NOT_REMISS_ANSWER.test(fold(above.subject).replace(/^["”“«]/, ''))) return undefined;
+  const lines = doc.text.slice(above.at, sentence.start).split('\n');
+  return lines.length === 2 && /^\s*(?:beslut\s*:?\s*)?$/i.test(lines[1] ?? '') ? above : undefined;
 }
 
 /** The agenda lines naming answers ("12. Yttrande – Regionalt trafikförsörjningsprogram"), in text order. */

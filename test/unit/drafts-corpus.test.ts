@@ -41,8 +41,8 @@ const dev = loadRealCorpus(fileURLToPath(new URL('../fixtures/drafts/real', impo
 const devScores = summarize(dev.map(({ name, case: c }) => scoreCase(name, c, directoryLookup)));
 
 describe('the drafting rules on the real texts of the dev split (issue 19: at least 0.95 each)', () => {
-  it('holds the 141 dev texts', () => {
-    expect(dev.length).toBe(141);
+  it('holds the 149 dev texts', () => {
+    expect(dev.length).toBe(149);
   });
 
   it('precision, recall and exact deadlines are each at least 0.95', () => {
