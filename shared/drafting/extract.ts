@@ -205,7 +205,7 @@ const SUBJECT_MODAL = new RegExp(
   `\\s(?:ska|skall)\\s+(?:ocksa\\s+|aven\\s+|dessutom\\s+)?(?=(?:(?:senast\\s+[^,.;]{1,40}?|(?:tillsammans med|i samrad med|i samverkan med)\\s+[^,.;]{1,80}?)\\s+)?${TASK_VERB}\\b)`,
 );
 /** The whole organisation as a clause's subject: "Regionen", "Region Uppsala", "Kommunen", "Nolby kommun", "Landstinget i Norrlunda". */
-const ORGANISATION = /^(?:regionen|kommunen|landstinget|region\s+\p{L}+(?:\s+\p{L}+)?|landstinget\s+i\s+\p{L}+(?:\s+lan)?|\p{L}+\s+kommun)$/u;
+const ORGANISATION = /^(?:regionen|kommunen|landstinget(?:\s+i\s+\p{L}+(?:\s+lan)?)?|region\s+\p{L}+(?:\s+\p{L}+)?|\p{L}+\s+kommun)$/u;
 /** "Ärendet återremitteras till förvaltningen för komplettering": the case goes back for more work. */
 const REFERRAL_BACK = new RegExp(`\\baterremitter\\w*\\s+(?:arendet\\s+)?till\\s+(${NOT_ATT}{2,60}?)\\s+(?:for|med)\\s+`);
 /** "återremittera ärendet för att utreda …", sent back to no one named: the case returns to the body with the task done ("återremitterades" is history, "att inte återremittera" refuses it). */
@@ -1360,8 +1360,8 @@ const ASSIGNED = /\batt\s+(?:lagga\s+pa|ge|overlata\s+at|uppdra\s+at)\s+/;
 function assignee(doc: Doc, attribution: Span): Span | undefined {
   const m = ASSIGNED.exec(fslice(doc, attribution));
   if (!m) return undefined;
-  const start = attribution.start + m.index + m[0].length;
-  return roleBefore(doc, { start, end: attribution.end }, trimSpan(doc.text, { start, end: attribution.end }).end - (/[.!]\s*$/.test(slice(doc, attribution)) ? 1 : 0));
+  // roleBefore reads words only: the closing full stop is no part of the role.
+  return roleBefore(doc, { start: attribution.start + m.index + m[0].length, end: attribution.end }, attribution.end);
 }
 /**
  * The passives of work ("ska köpas in", "ska utredas", "ska behandlas i arbetet med"): what a rule
@@ -2591,20 +2591,7 @@ function* givenAnswers(doc: Doc, block: Block, meta: BlockMeta, remiss: Remiss |
     const adopted = !gives && ANSWER_ADOPTED.test(f);
     // "15. Yttrande över delbetänkandet X\nBeslut: Enligt förslag": the agenda's answer, adopted as proposed.
     const agreed = !gives && !adopted && f.trim().length <= BARE_DECISION && REFERS_TO_PROPOSAL.test(f) ? answerAbove(doc, (named ??= agendaAnswers(doc, block)), sentence) : undefined;
-    if (agreed) {
-      items.push({
-        kind: 'yttrande',
-        title: restoreDiacritics(`Skicka yttrandet över ${inSentence(agreed.subject.replace(/[\s.]+$/, ""))}`, doc.lexicon).slice(0, 200),
-        due: remiss ? { externalDeadline: remiss.deadline, ...(remiss.recipient ? { recipient: remiss.recipient } : {}) } : undefined,
-        decision: decisionOf(meta),
-        caseNumber: meta.caseNumber,
-        confidence: 0.7,
-        flags: remiss ? [] : ['Ingen sista dag för svaret anges: ange en deadline.'],
-        source: { start: agreed.at, end: sentence.end },
-      });
-      continue;
-    }
-    if ((!gives && !adopted) || decidedEarlier(doc, meta, sentence)) continue;
+    if ((!gives && !adopted && !agreed) || decidedEarlier(doc, meta, sentence)) continue;
     if (gives && outside && GAVE_ANSWER.test(gives[0]) && !(meta.summary && onlyThisMeeting(doc, meta, sentence))) continue;
     // A decision reported ("har beslutat att avge"), or the remiss's invitation ("bereder nämnden tillfälle att yttra sig").
     if (gives && /\b(?:beslutat|tillfalle|mojlighet|mojligheten)\s+att\s+$/.test(f.slice(0, gives.index))) continue;
@@ -2613,19 +2600,19 @@ function* givenAnswers(doc: Doc, block: Block, meta: BlockMeta, remiss: Remiss |
     const subject = BODY_AT_START.exec(f)?.[1];
     // "Enheten föreslår att arbetsutskottet lämnar yttrande" proposes; only a proposal section's own sentence may.
     if (section.kind !== 'proposal' && PROPOSING.test(f)) continue;
-    if (outside && !subject && !adopted && !passive) continue;
+    if (outside && !subject && !adopted && !agreed && !passive) continue;
     // Nothing to object ("inget att erinra") is said outside a decision too, of the case's history ("Stadskontoret har inget att erinra").
     if (noObjection && gives === noObjection && section.kind !== 'decision' && section.kind !== 'proposal' && !(meta.summary && subject)) continue;
     named ??= agendaAnswers(doc, block);
-    const told = next && ANSWER_FOLLOWS.test(fslice(doc, next)) ? { start: sentence.start, end: next.end } : sentence;
+    const told = agreed ? { start: agreed.at, end: sentence.end } : next && ANSWER_FOLLOWS.test(fslice(doc, next)) ? { start: sentence.start, end: next.end } : sentence;
     const source = remiss ? { start: Math.min(told.start, remiss.source.start), end: Math.max(told.end, remiss.source.end) } : told;
-    // A passive adoption ("Remissvaret godkändes") names no one; nor does a summary, which tells what the
-    // body decided, not who sends the answer.
-    const decided = !adopted && !passive && !meta.summary && (section.kind === 'decision' || (outside && !!subject));
+    // A passive adoption ("Remissvaret godkändes", "Beslut: Enligt förslag") names no one; nor does a summary,
+    // which tells what the body decided, not who sends the answer.
+    const decided = !adopted && !agreed && !passive && !meta.summary && (section.kind === 'decision' || (outside && !!subject));
     const body = subject ? slice(doc, { start: sentence.start, end: sentence.start + subject.length }) : meta.decider ? (BODY_NAMES[meta.decider] ?? meta.decider) : undefined;
     const flags = remiss ? (remiss.recipient ? [] : ['Mottagaren av yttrandet framgår inte: ange mottagare.']) : ['Ingen sista dag för svaret anges: ange en deadline.'];
     const objected = noObjection && gives === noObjection ? { start: sentence.start + noObjection.index + noObjection[0].length, end: sentence.end } : undefined;
-    const what = answerSubject(doc, told, adopted) ?? (objected ? titleFrom(doc, objected.start, objected.end) : undefined) ?? lastBefore(named, told.start)?.subject ?? remiss?.subject ?? meta.title;
+    const what = agreed?.subject.replace(/[\s.]+$/, '') ?? answerSubject(doc, told, adopted) ?? (objected ? titleFrom(doc, objected.start, objected.end) : undefined) ?? lastBefore(named, told.start)?.subject ?? remiss?.subject ?? meta.title;
     items.push({
       kind: 'yttrande',
       title: restoreDiacritics(what ? `Skicka yttrandet över ${inSentence(what)}` : 'Skicka yttrandet', doc.lexicon).slice(0, 200),
