@@ -28,7 +28,8 @@ function printCases(results: CaseResult[]): void {
       const note = notes.filter(Boolean).join('; ');
       if (note || verbose) console.log(`    found  ${m.expected.kind} ${m.expected.responsibleRole ?? '–'}${note ? `: ${note}` : ''}`);
     }
-    for (const { expected: e, reason } of r.misses) console.log(`    missed ${e.kind} ${e.responsibleRole ?? '–'} ${describeDue(e.due)} [${reason}] «${e.source}»`);
+    for (const { expected: e, reason, shown } of r.misses) console.log(`    missed ${e.kind} ${e.responsibleRole ?? '–'} ${describeDue(e.due)} [${reason}${shown ? ', shown to read' : ''}] «${e.source}»`);
+    if (verbose) for (const u of r.unproposed) console.log(`    to read ${u.mentions.join(', ')} «${u.source.sentence}»`);
     for (const d of r.extra) console.log(`    extra  ${d.kind} ${d.responsibleRole ?? '–'} ${describeDue(d.due)} (${d.confidence}) «${d.title}»`);
     if (verbose) for (const d of r.drafts) console.log(`    draft  ${JSON.stringify(d)}`);
   }
@@ -49,6 +50,11 @@ function printScores(title: string, results: CaseResult[]): void {
   const d = diagnose(results);
   console.log(
     `  missed ${d.notSeen + d.mislabelled}: not seen ${d.notSeen}, mislabelled ${d.mislabelled} (wrong kind ${d.kind}, wrong role ${d.role}, doubtful ${d.doubtful}, a fitting draft taken by another item ${d.taken})`,
+  );
+  const toRead = results.reduce((n, r) => n + r.unproposed.length, 0);
+  const found = overall.matched + d.shown;
+  console.log(
+    `  sentences shown to read (mention work, gave no draft): ${toRead}, ${(toRead / results.length).toFixed(2)} per text; of the missed items ${d.shown} stand in one, so proposed or shown: ${found} of ${overall.expected} = ${percent(overall.expected ? found / overall.expected : 1)}`,
   );
 }
 

@@ -10,7 +10,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod';
 import { calendarDate, due as dueSchema, KINDS } from '../domain/items/vocabulary';
-import { extractDrafts, normalizeRole, PROPOSED_CONFIDENCE, type Draft, type DraftContext } from './extract';
+import { extractDrafts, normalizeRole, PROPOSED_CONFIDENCE, type Draft, type DraftContext, type Unproposed } from './extract';
 import { fold } from './fold';
 
 /** The contract's due forms, a report-back to a body by a date, and an outside deadline with no recipient named (see DraftDue). */
@@ -78,6 +78,8 @@ export const MISLABELLED: readonly MissReason[] = ['doubtful', 'role', 'kind', '
 export interface Miss {
   expected: ExpectedItem;
   reason: MissReason;
+  /** Its quote overlaps a sentence listed for the clerk to read (Extraction.unproposed). */
+  shown: boolean;
 }
 
 export interface CaseResult {
@@ -89,6 +91,8 @@ export interface CaseResult {
   /** The expected items no proposal matched, each with why. */
   misses: Miss[];
   extra: Draft[];
+  /** The sentences mentioning work that gave no draft (Extraction.unproposed). */
+  unproposed: Unproposed[];
 }
 
 /** Per kind (uppdrag, aterrapportering, yttrande, motion) and overall. */
@@ -137,19 +141,20 @@ function quoteSpan(text: string, item: ExpectedItem, name: string): { start: num
 
 export function scoreCase(name: string, c: CorpusCase, lookupRole: DraftContext['lookupRole']): CaseResult {
   const text = c.text.join('\n');
-  const { drafts } = extractDrafts(text, c.known ?? {}, { lookupRole, today: c.today ?? DEFAULT_TODAY });
+  const { drafts, unproposed } = extractDrafts(text, c.known ?? {}, { lookupRole, today: c.today ?? DEFAULT_TODAY });
   const proposed = drafts.filter((d) => d.confidence >= PROPOSED_CONFIDENCE);
   const free = new Set(proposed);
   const matches: Match[] = [];
   const misses: Miss[] = [];
   for (const expected of c.expected) {
     const span = quoteSpan(text, expected, name);
-    const overlaps = (d: Draft) => d.source.start < span.end && span.start < d.source.end;
+    const overlaps = (d: { source: { start: number; end: number } }) => d.source.start < span.end && span.start < d.source.end;
     const fitting = (d: Draft) => d.kind === expected.kind && roleKey(d.responsibleRole) === roleKey(expected.responsibleRole) && overlaps(d);
     const fits = [...free].filter(fitting);
     const draft = fits.find((d) => sameDue(d.due, expected.due)) ?? fits[0];
     if (!draft) {
-      misses.push({ expected, reason: missReason(drafts.filter(overlaps), fitting, expected) });
+      const shown = unproposed.some((u) => overlaps(u));
+      misses.push({ expected, reason: missReason(drafts.filter(overlaps), fitting, expected), shown });
       continue;
     }
     free.delete(draft);
@@ -161,7 +166,7 @@ export function scoreCase(name: string, c: CorpusCase, lookupRole: DraftContext[
       titleWordsFound: expected.titleWords.every((w) => title.includes(fold(w))),
     });
   }
-  return { name, description: c.description, drafts, proposed, matches, misses, extra: [...free] };
+  return { name, description: c.description, drafts, proposed, matches, misses, extra: [...free], unproposed };
 }
 
 function missReason(there: Draft[], fitting: (d: Draft) => boolean, expected: ExpectedItem): MissReason {
@@ -172,12 +177,16 @@ function missReason(there: Draft[], fitting: (d: Draft) => boolean, expected: Ex
   return there.some((d) => d.kind === expected.kind) ? 'role' : 'kind';
 }
 
-/** The missed items of the results counted by reason, with `mislabelled` the sum of all but `notSeen`. */
-export function diagnose(results: CaseResult[]): Record<MissReason | 'mislabelled', number> {
-  const counts: Record<MissReason | 'mislabelled', number> = { notSeen: 0, mislabelled: 0, doubtful: 0, role: 0, kind: 0, taken: 0 };
-  for (const { reason } of results.flatMap((r) => r.misses)) {
+/**
+ * The missed items of the results counted by reason, with `mislabelled` the sum of all but `notSeen`,
+ * and `shown` those among them whose sentence the clerk is shown to read (Extraction.unproposed).
+ */
+export function diagnose(results: CaseResult[]): Record<MissReason | 'mislabelled' | 'shown', number> {
+  const counts: Record<MissReason | 'mislabelled' | 'shown', number> = { notSeen: 0, mislabelled: 0, doubtful: 0, role: 0, kind: 0, taken: 0, shown: 0 };
+  for (const { reason, shown } of results.flatMap((r) => r.misses)) {
     counts[reason] += 1;
     if (MISLABELLED.includes(reason)) counts.mislabelled += 1;
+    if (shown) counts.shown += 1;
   }
   return counts;
 }

@@ -26,6 +26,7 @@ import { BODY_NAMES, bodyCode, inSentence, normalizeRole, opening, restoreDiacri
 import { originalSpan } from './text';
 import { endOfMonth, findTimings, TIMING_PASSES, type Span, type Timing } from './timing';
 import { MAX_DRAFTS } from './request';
+import { unproposedSentences, type Mention } from './unproposed';
 import { CLAUSE_UNITS, runInTurns, runSteps, SEARCH_UNITS, Work, type Steps } from './work';
 
 export { normalizeRole } from './swedish';
@@ -290,10 +291,21 @@ const datesIn = (doc: Doc, span: Span, ref: CalendarDate) =>
   timingsIn(doc, span, ref).flatMap((t) => (t.form === 'date' || t.form === 'meetingDate' ? [t] : []));
 const isQuestion = (doc: Doc, span: Span) => slice(doc, span).trimEnd().endsWith('?');
 
-/** The drafts of a decision text, and the exhortations it makes (not work of the municipality's own). */
+/** The drafts of a decision text, the exhortations it makes (not work of the municipality's own), and the sentences that mention work but gave neither. */
 export interface Extraction {
   drafts: Draft[];
   exhortations: Exhortation[];
+  unproposed: Unproposed[];
+}
+
+/** A sentence that mentions work or a deadline but gave no draft (see unproposed.ts): for the clerk to read. */
+export interface Unproposed {
+  /** The sentence (repaired text) and its character offsets [start, end) in the submitted text. */
+  source: { sentence: string; start: number; end: number };
+  /** "§ 141", when the text has § lines. */
+  paragraph?: string;
+  /** What it mentions: "uppdrag", "aterrapportering", "yttrande", "motion", "tidsfrist". */
+  mentions: Mention[];
 }
 
 /** An uppmaning ("uppmanar nämnderna att …"): shown to the clerk so nothing is lost, never proposed as an item. */
@@ -349,9 +361,11 @@ function* extraction(text: string, known: KnownFacts, ctx: DraftContext, work: W
   if (kept.size > MAX_DRAFTS) throw tooManyDrafts(kept.size);
   // With no date written with its year and no meeting date known, every year-less date took its year from elsewhere.
   if (facts.yearFrom !== 'date' && !known.meetingDate) for (const c of kept.values()) yearlessFlag(doc, facts, c);
+  const unproposed = yield* unproposedSentences(doc, [...candidates, ...exhortations].map((c) => ({ ...c.source, kind: c.kind })));
   return {
     drafts: [...kept.values()].sort((a, b) => a.source.start - b.source.start).map((c) => finish(doc, c, ctx)),
     exhortations: exhortations.map((c) => ({ to: asWritten(c.role ?? '', doc), what: c.title, source: sourceOf(doc, c.source) })),
+    unproposed: unproposed.map(({ paragraph, mentions, ...span }) => ({ source: sourceOf(doc, span), ...(paragraph ? { paragraph } : {}), mentions })),
   };
 }
 

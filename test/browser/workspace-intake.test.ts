@@ -53,6 +53,8 @@ describe('Granska beslut in Chromium', () => {
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('article.proposal').evaluateAll((nodes) => nodes.filter((n) => n.checkVisibility()).length)).toBe(4);
     expect(await page.locator('article.proposal mark, article.proposal dl.facts').evaluateAll((nodes) => nodes.filter((n) => n.checkVisibility()).length)).toBe(8);
+    // And the sentence of § 35 the rules did not read, to hold against the protokoll too.
+    expect((await page.locator('section[aria-labelledby="att-lasa"] blockquote').innerText()).replace(/\s+/g, ' ')).toBe('En analys av sjukfrånvaron väntas åter till kommunstyrelsen senast i juni 2027.');
     await page.emulateMedia({ media: 'screen' });
 
     // The motion waits: three of four are registered.

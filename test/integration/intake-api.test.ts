@@ -47,6 +47,10 @@ describe('POST /uppdrag/drafts with the protokoll as a PDF', () => {
     expect(drafts[1].deadline).toMatchObject({ dueDate: '2027-11-08', meetingDate: '2027-11-22' });
     // The remiss answer KS decides: its last meeting on or before 28 April is 19 April.
     expect(drafts[3].deadline).toMatchObject({ dueDate: '2027-04-05', meetingDate: '2027-04-19', externalDeadline: '2027-04-28' });
+    // § 35's work in words the rules do not read: no draft, but listed for the clerk.
+    expect(answer.json.unproposed).toEqual([
+      { source: { sentence: 'En analys av sjukfrånvaron väntas åter till kommunstyrelsen senast i juni 2027.', start: expect.any(Number), end: expect.any(Number) }, paragraph: '§ 35', mentions: ['tidsfrist'] },
+    ]);
   });
 
   it('a scanned PDF is refused with pdf_without_text and a Swedish message; nothing else is read', async () => {

@@ -58,6 +58,9 @@ describe('Granska beslut', () => {
     // Filled in from the role directory and the meeting plans, and shown with its deadline.
     expect(review.text).toContain('name="p0-responsibleEmail" type="email" value="kim.berg@kommun.example.se"');
     expect(text).toContain('Tidsfrist: torsdag 30 september 2027');
+    // What the rules did not read is put before the clerk, not passed over.
+    expect(text).toContain('En mening att läsa själv Granskningen hittar inte alla ärenden i ett protokoll.');
+    expect(text).toContain('§ 35: nämner tidsfrist En analys av sjukfrånvaron väntas åter till kommunstyrelsen senast i juni 2027.');
     expect(await tableCounts(server.deps.documentClient, server.deps.tableName).then((c) => c.fingerprint)).toBe(before);
   });
 
@@ -93,6 +96,16 @@ describe('Granska beslut', () => {
     expect(text).toContain('Ansvarig (e-post): Skriv den ansvariges e-postadress.');
     expect(text).toContain('Förslag 3: Besvara motion från Centerpartiet om laddplatser vid kommunens förskolor Registrerat: Besvara motion');
     expect((await items()).length).toBe(before + 1);
+  });
+
+  it('a text that gives no proposal but mentions work says so, and shows the sentence to read', async () => {
+    const answer = await upload(server.url, '/granska', { text: 'Kommunstyrelsen 2027-03-15\n§ 40 Sjukfrånvaron\nBeslut\nEn analys av sjukfrånvaron väntas åter till kommunstyrelsen senast i juni 2027.' }, {}, clerk);
+
+    expect(answer.status).toBe(200);
+    const text = pageText(answer.text);
+    expect(text).toContain('Protokollet gav inga förslag.');
+    expect(text).toContain('Ingen mening i texten blev ett förslag, men en talar om arbete eller tidsfrister: läs den nedan.');
+    expect(text).toContain('§ 40: nämner tidsfrist En analys av sjukfrånvaron väntas åter till kommunstyrelsen senast i juni 2027.');
   });
 
   it('refuses a file that is no PDF, or a text too thin to read, in Swedish beside the field', async () => {

@@ -15,7 +15,7 @@ export async function pdfOf(write: (doc: PDFKit.PDFDocument) => void, options: P
   return Buffer.concat(chunks);
 }
 
-/** Kommunstyrelsen's minutes of 15 March 2027 (invented): five §§, four of which give someone work, one on a page of its own. */
+/** Kommunstyrelsen's minutes of 15 March 2027 (invented): five §§, four of which give someone work the rules read, one on a page of its own; the fifth holds a sentence of work they do not read. */
 const PARAGRAPHS: { lines: string[]; newPage?: boolean }[] = [
   {
     lines: [
@@ -55,7 +55,13 @@ const PARAGRAPHS: { lines: string[]; newPage?: boolean }[] = [
     ],
   },
   {
-    lines: ['§ 35   Dnr KS 2027/12', 'Information om sjukfrånvaron 2026', 'Beslut', 'Kommunstyrelsen lägger informationen till handlingarna.'],
+    lines: [
+      '§ 35   Dnr KS 2027/12',
+      'Information om sjukfrånvaron 2026',
+      'Beslut',
+      // Work the drafting rules do not read: listed for the clerk to read, not proposed.
+      'Kommunstyrelsen lägger informationen till handlingarna. En analys av sjukfrånvaron väntas åter till kommunstyrelsen senast i juni 2027.',
+    ],
   },
 ];
 

@@ -48,6 +48,18 @@ describe('a missed item is diagnosed as not seen or mislabelled', () => {
       scoreCase('a', kase([{ ...item, kind: 'uppdrag', responsibleRole: 'kommundirektören', source: 'informationen om badhuset' }]), directoryLookup),
       scoreCase('b', kase([{ ...item, kind: 'aterrapportering', responsibleRole: 'kommundirektören', source: 'ta fram en plan' }, { ...item, kind: 'uppdrag', responsibleRole: 'ekonomichefen', source: 'ta fram en plan' }]), directoryLookup),
     ];
-    expect(diagnose(results)).toEqual({ notSeen: 1, mislabelled: 2, doubtful: 0, role: 1, kind: 1, taken: 0 });
+    expect(diagnose(results)).toEqual({ notSeen: 1, mislabelled: 2, doubtful: 0, role: 1, kind: 1, taken: 0, shown: 0 });
+  });
+
+  it('a missed item whose sentence is listed for the clerk to read counts as shown, whatever its reason', () => {
+    const c: CorpusCase = {
+      description: 'invented',
+      text: ['Beslut', 'Förvaltningen har sedan tidigare i uppdrag att ta fram en ny plan för badhuset till juni 2027.'],
+      known: { body: 'KS', meetingDate: '2027-03-10' },
+      expected: [{ ...item, kind: 'uppdrag', responsibleRole: 'förvaltningen', source: 'ny plan för badhuset' }],
+    };
+    const result = scoreCase('invented', c, directoryLookup);
+    expect(result.misses.map((m) => [m.reason, m.shown])).toEqual([['notSeen', true]]);
+    expect(diagnose([result])).toMatchObject({ notSeen: 1, shown: 1 });
   });
 });

@@ -23,7 +23,8 @@ export type DraftSource = Omit<z.infer<typeof draftRequest>, 'text'> & ({ text: 
  * Drafts the items a decision document creates (`shared/drafting/`; a PDF is read as text first,
  * and a whole protokoll per paragraph), with the responsible official
  * from the role directory and each deadline as the meeting plans give it (`deadline`), or why it
- * cannot be computed yet (`deadlineProblem`). Nothing is stored. Exhortations come apart.
+ * cannot be computed yet (`deadlineProblem`). Nothing is stored. Exhortations come apart, and so do
+ * the sentences that mention work but gave no draft (`unproposed`), for the clerk to read.
  */
 export async function draftItems(deps: DraftDeps, source: DraftSource) {
   const text = 'text' in source ? source.text : (await deps.pdfText(source.pdf)).text;
@@ -32,7 +33,7 @@ export async function draftItems(deps: DraftDeps, source: DraftSource) {
   }
   const input = { ...source, text };
   const holders = new Map((await deps.directory.all()).map((h) => [h.role, h]));
-  const { drafts, exhortations } = await extractDraftsInTurns(
+  const { drafts, exhortations, unproposed } = await extractDraftsInTurns(
     input.text,
     { ...(input.body ? { body: input.body } : {}), ...(input.meetingDate ? { meetingDate: input.meetingDate } : {}), ...(input.caseNumber ? { caseNumber: input.caseNumber } : {}) },
     { lookupRole: (role) => holders.get(normalizeRole(role)), today: stockholmDate(deps.clock()) },
@@ -48,5 +49,5 @@ export async function draftItems(deps: DraftDeps, source: DraftSource) {
       }
     }),
   );
-  return { drafts: resolved, exhortations };
+  return { drafts: resolved, exhortations, unproposed };
 }

@@ -135,6 +135,7 @@ export async function review(deps: WorkspaceDeps, { session, body, files }: Form
     batch,
     proposals,
     exhortations: drafted.exhortations.map((exhortation) => ({ to: exhortation.to, what: exhortation.what })),
+    unproposed: drafted.unproposed.map(({ source, paragraph, mentions }) => ({ sentence: source.sentence, mentions, ...(paragraph ? { paragraph } : {}) })),
     ...(register ? { registered: { stored: proposals.filter((p) => p.stored).length, failed: proposals.filter((p) => p.problem || p.form.errors).length } } : {}),
   };
   return htmlPage(register && model.registered?.failed ? 422 : 200, reviewPage(model));

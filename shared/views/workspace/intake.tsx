@@ -8,6 +8,7 @@ import { kindLabel } from './format';
 import { proposalPrefix, REGISTER_FIELDS, REGISTER_LABELS } from './forms';
 import { ItemFields, PreviewResult } from './item-fields';
 import type { ImportModel, ProposalModel, ReviewModel, ReviewUploadModel } from './models';
+import type { Mention } from '../../drafting/unproposed';
 
 /** Issue 20's pages: a justerat protokoll read into proposals to register (Granska beslut), and the existing backlog imported from a spreadsheet (Importera). */
 
@@ -140,6 +141,45 @@ function Proposal({ proposal, model }: { proposal: ProposalModel; model: ReviewM
   );
 }
 
+const MENTION_WORDS: Record<Mention, string> = { uppdrag: 'uppdrag', aterrapportering: 'återrapport', yttrande: 'yttrande eller remiss', motion: 'motion', tidsfrist: 'tidsfrist' };
+
+/** "uppdrag", "uppdrag och tidsfrist", "uppdrag, återrapport och tidsfrist". */
+const mentionsInWords = (mentions: Mention[]) => {
+  const words = mentions.map((m) => MENTION_WORDS[m]);
+  return words.length > 1 ? `${words.slice(0, -1).join(', ')} och ${words.at(-1)}` : (words[0] ?? '');
+};
+
+/**
+ * The sentences that mention work but gave no proposal: the review finds only part of the work in a
+ * real protokoll, so what it may have missed is put before the clerk instead of passing in silence.
+ */
+function Unproposed({ sentences }: { sentences: ReviewModel['unproposed'] }) {
+  return (
+    <section aria-labelledby="att-lasa" class="stack">
+      <h2 id="att-lasa" class="ds-heading" data-size="sm">
+        {sentences.length === 1 ? 'En mening att läsa själv' : `${sentences.length} meningar att läsa själv`}
+      </h2>
+      <p>
+        Granskningen hittar inte alla ärenden i ett protokoll.{' '}
+        {sentences.length === 1
+          ? 'Den här meningen talar om arbete eller tidsfrister men gav inget förslag. Läs den i protokollet och '
+          : 'De här meningarna talar om arbete eller tidsfrister men gav inget förslag. Läs dem i protokollet och '}
+        <a href={WORKSPACE_PATHS.register}>registrera för hand</a> det som är ett ärende.
+      </p>
+      <ul class="stack">
+        {sentences.map((unproposed, i) => (
+          <li key={i}>
+            <p class="hint">
+              {unproposed.paragraph ? `${unproposed.paragraph}: ` : ''}nämner {mentionsInWords(unproposed.mentions)}
+            </p>
+            <blockquote class="source-text">{unproposed.sentence}</blockquote>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 /**
  * Granska beslut, the review: each proposal beside its source sentence, highlighted within its
  * paragraph, with its fields to correct and its deadline; the chosen ones registered with
@@ -159,8 +199,12 @@ export function reviewPage(model: ReviewModel): string {
       )}
       {count === 0 ? (
         <p>
-          Inget i texten ser ut som ett uppdrag, en återrapportering, ett yttrande eller en motion. <a href={WORKSPACE_PATHS.review}>Läs in ett annat protokoll</a> eller{' '}
-          <a href={WORKSPACE_PATHS.register}>registrera för hand</a>.
+          {model.unproposed.length === 0
+            ? 'Inget i texten ser ut som ett uppdrag, en återrapportering, ett yttrande eller en motion. '
+            : model.unproposed.length === 1
+              ? 'Ingen mening i texten blev ett förslag, men en talar om arbete eller tidsfrister: läs den nedan. '
+              : 'Ingen mening i texten blev ett förslag, men några talar om arbete eller tidsfrister: läs dem nedan. '}
+          <a href={WORKSPACE_PATHS.review}>Läs in ett annat protokoll</a> eller <a href={WORKSPACE_PATHS.register}>registrera för hand</a>.
         </p>
       ) : (
         <div class="stack">
@@ -180,6 +224,7 @@ export function reviewPage(model: ReviewModel): string {
           </form>
         </div>
       )}
+      {model.unproposed.length > 0 && <Unproposed sentences={model.unproposed} />}
       {model.exhortations.length > 0 && (
         <section aria-labelledby="uppmaningar">
           <h2 id="uppmaningar" class="ds-heading" data-size="sm">

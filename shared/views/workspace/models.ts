@@ -1,3 +1,4 @@
+import type { Mention } from '../../drafting/unproposed';
 import type { Caller } from '../../domain/caller';
 import type { CalendarDate } from '../../domain/dates';
 import type { HistoryEvent } from '../../domain/items/history';
@@ -252,6 +253,8 @@ export interface ReviewModel extends PageContext {
   proposals: ProposalModel[];
   /** Exhortations (uppmaningar) found: no items, shown so nothing is lost. */
   exhortations: { to?: string; what: string }[];
+  /** Sentences that mention work but gave no proposal (shared/drafting/unproposed.ts): for the clerk to read in the protokoll. */
+  unproposed: { paragraph?: string; sentence: string; mentions: Mention[] }[];
   /** Set after "Registrera valda". */
   registered?: { stored: number; failed: number };
   bodies: string[];
