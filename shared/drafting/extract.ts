@@ -1048,10 +1048,15 @@ function titleOf(doc: Doc, span: Span, remove: Span[], meta: BlockMeta): string 
   if (title.length > 140) title = `${title.slice(0, title.lastIndexOf(' ', 140))}…`;
   title = opening(title);
   if (meta.title && /\b(?:uppdraget|remissen|avtalet|arendet|beslutet)\b/.test(fold(title)) && !fold(title).includes(fold(meta.title))) {
-    title = `${title} – ${restoreDiacritics(meta.title, doc.lexicon)}`;
+    // "… över remissen" and a § titled "Remiss – Regional cykelstrategi": the § title without its own "Remiss".
+    const subject = /\bremissen\b/.test(fold(title)) ? meta.title.replace(REMISS_HEADING, '') : meta.title;
+    title = `${title} – ${restoreDiacritics(subject, doc.lexicon)}`;
   }
   return title.slice(0, 200);
 }
+
+/** A § titled as a remiss: "Remiss – Regional cykelstrategi", "Remiss över …", "Remissen om …". */
+const REMISS_HEADING = /^remiss(?:en)?\s*(?:[–:-]|över|om|av)\s*/i;
 
 // ---------------------------------------------------------------- items from a block
 
@@ -2090,7 +2095,7 @@ function infinitive(title: string): string {
 // ---------------------------------------------------------------- remiss letters
 
 const AUTHORITY =
-  /\b(?:lansstyrelsen|regeringskansliet|[a-z]+departementet|[a-z]+(?:verket|myndigheten|inspektionen|kollegiet|kassan)|(?:social|skogs|transport)styrelsen|lantmateriet|riksantikvarieambetet|myndigheten for samhallsskydd och beredskap|region [a-z]+|sveriges kommuner och regioner)\b/g;
+  /\b(?:lansstyrelsen|regeringskansliet|[a-z]+departementet|[a-z]+(?:verket|myndigheten|inspektionen|kollegiet|kassan)|(?:social|skogs|transport)styrelsen|lantmateriet|riksantikvarieambetet|myndigheten for samhallsskydd och beredskap|region [a-z]+|vastra gotalandsregionen|sveriges kommuner och regioner)\b/g;
 
 /** An outside authority named at [at...] on one line, with its county or region when written. */
 function authorityAt(doc: Doc, at: number, end: number): string | undefined {
