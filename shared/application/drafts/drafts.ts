@@ -4,6 +4,8 @@ import type { Clock } from '../../platform/clock';
 import { extractDraftsInTurns } from '../../drafting/extract';
 import { normalizeRole } from '../../drafting/swedish';
 import { MAX_TEXT_LENGTH, type draftRequest } from '../../drafting/request';
+/** What a sentence to read mentions (a kind of work, or a deadline), as the pages word it. */
+export type { Mention } from '../../drafting/unproposed';
 import type { RoleDirectory } from '../directory/roles';
 import type { DeadlineRules } from '../../domain/items/rules';
 import type * as z from 'zod';

@@ -8,7 +8,7 @@ import { kindLabel } from './format';
 import { proposalPrefix, REGISTER_FIELDS, REGISTER_LABELS } from './forms';
 import { ItemFields, PreviewResult } from './item-fields';
 import type { ImportModel, ProposalModel, ReviewModel, ReviewUploadModel } from './models';
-import type { Mention } from '../../drafting/unproposed';
+import type { Mention } from '../../application/drafts/drafts';
 
 /** Issue 20's pages: a justerat protokoll read into proposals to register (Granska beslut), and the existing backlog imported from a spreadsheet (Importera). */
 

@@ -1,4 +1,4 @@
-import type { Mention } from '../../drafting/unproposed';
+import type { Mention } from '../../application/drafts/drafts';
 import type { Caller } from '../../domain/caller';
 import type { CalendarDate } from '../../domain/dates';
 import type { HistoryEvent } from '../../domain/items/history';
