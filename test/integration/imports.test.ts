@@ -203,7 +203,8 @@ describe('a clerk’s backlog of 200 rows, 7 of them wrong', () => {
     const [first, second] = await listAll(deps.items, { statuses: ['open'] });
     const closed = [toView({ ...first!, status: 'done' }, '2027-05-03'), toView({ ...second!, status: 'cancelled' }, '2027-05-03')];
     const table = await readSpreadsheet(await sheetXlsx(ITEMS_SHEET, closed), 'xlsx');
-    const withoutId = { ...table, rows: table.rows.map((r) => ({ ...r, cells: r.cells.map((cell, i) => (table.headers[i] === 'Id' ? '' : cell)) })) };
+    const idAt = table.rows[0]!.cells.indexOf('Id');
+    const withoutId = { rows: table.rows.map((r) => (r.row === 1 ? r : { ...r, cells: r.cells.map((cell, i) => (i === idAt ? '' : cell)) })) };
     expect((await importBacklog(deps, clerk, withoutId, { dryRun: true })).rows).toEqual([
       { row: 2, status: 'error', issues: [{ path: 'Läge', message: 'Kolumnen Läge: ärendet är Klart; bara pågående ärenden importeras.' }] },
       { row: 3, status: 'error', issues: [{ path: 'Läge', message: 'Kolumnen Läge: ärendet är Avbrutet; bara pågående ärenden importeras.' }] },
@@ -238,8 +239,7 @@ describe('a CSV from Swedish Excel', () => {
 
 describe('what the import refuses before any row', () => {
   const table = (headers: string[], rows: number): SheetTable => ({
-    headers,
-    rows: Array.from({ length: rows }, (_, i) => ({ row: i + 2, cells: headers.map(() => 'x') })),
+    rows: [{ row: 1, cells: headers }, ...Array.from({ length: rows }, (_, i) => ({ row: i + 2, cells: headers.map(() => 'x') }))],
   });
   const refusal = async (run: Promise<unknown>) => {
     const error = await run.then(
@@ -280,9 +280,10 @@ describe('what the import refuses before any row', () => {
 
 describe('rows that repeat', () => {
   const row = ['Uppdrag', 'Inventera kommunens konstsamling', 'KF', '2027-02-22', 'Kim Berg', 'kim.berg@kommun.example.se', 'Kommunledningskontoret', '2027-10-29'];
+  const headers = { row: 1, cells: ['Typ', 'Rubrik', 'Organ', 'Beslutsdatum', 'Ansvarig', 'E-post', 'Enhet', 'Tidsfrist'] };
   const file: SheetTable = {
-    headers: ['Typ', 'Rubrik', 'Organ', 'Beslutsdatum', 'Ansvarig', 'E-post', 'Enhet', 'Tidsfrist'],
     rows: [
+      headers,
       { row: 2, cells: row },
       // The same row pasted twice, once with other spacing.
       { row: 3, cells: row.map((cell) => ` ${cell} `) },
@@ -300,15 +301,149 @@ describe('rows that repeat', () => {
     expect((await tableCounts(own.documentClient, own.tableName)).items).toBe(1);
   });
 
-  it('a row for work already registered by hand (same kind, decision, official and title) is "exists", naming that item', async () => {
+  it('a row like an open item stored before, but not that row imported before, is an error naming the item, in the dry run as in the import', async () => {
     const own = await isolatedDependencies();
     own.at(IMPORT_DAY);
-    const first = await importBacklog(own, clerk, { ...file, rows: [file.rows[0]!] }, { dryRun: false });
-    // The same work with the deadline since moved in the clerk's file: another row's content, the same item.
-    const moved = { ...file, rows: [{ row: 2, cells: [...row.slice(0, 7), '2027-11-30'] }] };
-    const again = await importBacklog(own, clerk, moved, { dryRun: false });
-    expect(again.rows).toEqual([{ row: 2, status: 'exists', id: first.rows[0]!.id }]);
+    await importBacklog(own, clerk, { rows: [headers, { row: 2, cells: row }] }, { dryRun: false });
+    // The same work with the deadline since moved in the clerk's file: another row, not the one imported.
+    const moved = { rows: [headers, { row: 2, cells: [...row.slice(0, 7), '2027-11-30'] }] };
+    const message =
+      'Liknar ett öppet ärende ("Inventera kommunens konstsamling" (KF 2027-02-22), tidsfrist fredag 29 oktober 2027): ' +
+      'samma typ, beslut, ansvarig och rubrik. Ändra rubriken om det är ett annat ärende.';
+    const before = await tableCounts(own.documentClient, own.tableName);
+    for (const dryRun of [true, false]) {
+      expect((await importBacklog(own, clerk, moved, { dryRun })).rows).toEqual([{ row: 2, status: 'error', issues: [{ path: '', message }] }]);
+    }
+    expect((await tableCounts(own.documentClient, own.tableName)).fingerprint).toBe(before.fingerprint);
+  });
+});
+
+describe('rows that only look alike are never dropped', () => {
+  const headers = { row: 1, cells: ['Typ', 'Rubrik', 'Diarienummer', 'Organ', 'Beslutsdatum', 'Paragraf', 'Ansvarig', 'E-post', 'Enhet', 'Tidsfrist'] };
+  const work = ['Återrapportering', 'Redovisa arbetet med e-tjänstplattformen'];
+  const decisionAndOfficial = ['KS', '2026-03-11', '§ 58', 'Kim Berg', 'kim.berg@kommun.example.se', 'Kommunledningskontoret'];
+  const file: SheetTable = {
+    rows: [
+      headers,
+      { row: 2, cells: [...work, 'KS 2026/141', ...decisionAndOfficial, '2027-09-30'] },
+      { row: 3, cells: [...work, 'KS 2026/199', ...decisionAndOfficial, '2027-12-15'] },
+    ],
+  };
+  const refused = {
+    row: 3,
+    status: 'error',
+    issues: [{ path: '', message: 'Liknar ett ärende längre upp i filen (rad 2): samma typ, beslut, ansvarig och rubrik. Ändra rubriken om det är ett annat ärende.' }],
+  };
+
+  it('a row like an earlier row of the file (other case number and deadline) is an error naming that row, and the dry run says what the import does', async () => {
+    const own = await isolatedDependencies();
+    own.at(IMPORT_DAY);
+    const dry = await importBacklog(own, clerk, file, { dryRun: true });
+    expect(dry.rows).toEqual([{ row: 2, status: 'would_create' }, refused]);
+    expect(dry.counts).toEqual({ would_create: 1, created: 0, exists: 0, error: 1 });
+    const real = await importBacklog(own, clerk, file, { dryRun: false });
+    expect(real.rows).toEqual([{ row: 2, status: 'created', id: expect.any(String) }, refused]);
+    // Sent again: the row imported is "exists", the look-alike still refused, naming the same row.
+    expect((await importBacklog(own, clerk, file, { dryRun: false })).rows).toEqual([{ row: 2, status: 'exists', id: real.rows[0]!.id }, refused]);
     expect((await tableCounts(own.documentClient, own.tableName)).items).toBe(1);
+  });
+
+  it('with another title, the second row is other work and both are imported', async () => {
+    const own = await isolatedDependencies();
+    own.at(IMPORT_DAY);
+    const retitled = { rows: [file.rows[0]!, file.rows[1]!, { row: 3, cells: file.rows[2]!.cells.map((cell, i) => (i === 1 ? `${cell}, etapp 2` : cell)) }] };
+    expect((await importBacklog(own, clerk, retitled, { dryRun: true })).counts).toEqual({ would_create: 2, created: 0, exists: 0, error: 0 });
+    expect((await importBacklog(own, clerk, retitled, { dryRun: false })).counts).toEqual({ would_create: 0, created: 2, exists: 0, error: 0 });
+  });
+});
+
+describe('a workbook as clerks keep it', () => {
+  const HEAD = ['Typ', 'Rubrik', 'Organ', 'Beslutsdatum', 'Ansvarig', 'E-post', 'Enhet', 'Tidsfrist'];
+  const line = (title: string, due: ExcelJS.CellValue, body = 'KS', decided: ExcelJS.CellValue = utc('2027-02-22')) => [
+    'Uppdrag',
+    title,
+    body,
+    decided,
+    'Kim Berg',
+    'kim.berg@kommun.example.se',
+    'Kommunledningskontoret',
+    due,
+  ];
+  const workbook = async (fill: (sheet: ExcelJS.Worksheet) => void) => {
+    const book = new ExcelJS.Workbook();
+    fill(book.addWorksheet('Bevakning'));
+    return readSpreadsheet(Buffer.from(await book.xlsx.writeBuffer()), 'xlsx');
+  };
+
+  it('a title row and a blank row above the column names are skipped, and rows keep the numbers the spreadsheet shows', async () => {
+    const table = await workbook((sheet) => {
+      sheet.addRow(['Bevakningslista KS – uppdaterad 2026-10-01']);
+      sheet.mergeCells('A1:H1');
+      sheet.addRow([]);
+      sheet.addRow(HEAD);
+      sheet.addRow(line('Inventera kommunens konstsamling', utc('2027-10-29')));
+      sheet.addRow(line('Utreda taxan för bygglov', utc('2027-11-30')));
+    });
+    const own = await isolatedDependencies();
+    own.at(IMPORT_DAY);
+    expect((await importBacklog(own, clerk, table, { dryRun: true })).rows).toEqual([
+      { row: 4, status: 'would_create' },
+      { row: 5, status: 'would_create' },
+    ]);
+  });
+
+  it('a row with a merged cell in a column read is an error, not a copy of another row’s value', async () => {
+    const table = await workbook((sheet) => {
+      sheet.addRow(HEAD);
+      sheet.addRow(line('Inventera kommunens konstsamling', utc('2027-10-29')));
+      sheet.addRow(line('', utc('2027-11-30')));
+      sheet.addRow(line('Utreda taxan för bygglov', utc('2027-12-15')));
+      // Rubrik of rows 2 and 3 merged: row 3 reads row 2's title.
+      sheet.mergeCells('B2:B3');
+    });
+    const own = await isolatedDependencies();
+    own.at(IMPORT_DAY);
+    const merged = { path: 'Rubrik', message: 'Kolumnen Rubrik: sammanfogade celler går inte att läsa; dela upp dem i Excel.' };
+    expect((await importBacklog(own, clerk, table, { dryRun: false })).rows).toEqual([
+      { row: 2, status: 'error', issues: [merged] },
+      { row: 3, status: 'error', issues: [merged] },
+      { row: 4, status: 'created', id: expect.any(String) },
+    ]);
+  });
+
+  it('a CSV with a title line above the column names imports from the row after them', async () => {
+    const csv = ['Bevakningslista KS – uppdaterad 2026-10-01', '', HEAD.join(';'), line('Inventera kommunens konstsamling', '2027-10-29', 'KS', '2027-02-22').join(';')].join('\r\n');
+    const own = await isolatedDependencies();
+    own.at(IMPORT_DAY);
+    expect((await importBacklog(own, clerk, await readSpreadsheet(Buffer.from(csv, 'utf8'), 'csv'), { dryRun: true })).rows).toEqual([{ row: 4, status: 'would_create' }]);
+  });
+
+  it('a file with no row naming the columns among its first 10 says so', async () => {
+    const table = await workbook((sheet) => {
+      sheet.addRow(['Bevakningslista KS – uppdaterad 2026-10-01']);
+      sheet.addRow(line('Inventera kommunens konstsamling', utc('2027-10-29')));
+    });
+    await expect(importBacklog(deps, clerk, table, { dryRun: true })).rejects.toMatchObject({
+      code: 'import_columns_missing',
+      message:
+        'Hittar ingen rad med kolumnnamnen (Typ, Rubrik, Ansvarig, E-post, Enhet och Tidsfrist) bland de första 10 raderna. ' +
+        'Kolumnnamnen ska stå som i exporten av ärenden: Id, Typ, Rubrik, Diarienummer, Organ, Beslutsdatum, Paragraf, Ansvarig, E-post, Enhet, Tidsfrist, Läge, Remiss inkom, Remissens referens.',
+    });
+  });
+
+  it('an organ in lower case is read in capitals, and dates written d/m-åååå, d.m.åååå and "d månad åååå" are read; an impossible date is still refused', async () => {
+    const table = await workbook((sheet) => {
+      sheet.addRow(HEAD);
+      sheet.addRow(line('Inventera kommunens konstsamling', '15/3-2028', 'ks', '13.4.2026'));
+      sheet.addRow(line('Utreda taxan för bygglov', '31 mars 2027', 'bun', '1 februari 2027'));
+      sheet.addRow(line('Se över lokalförsörjningen', '30/2-2027'));
+    });
+    const own = await isolatedDependencies();
+    own.at(IMPORT_DAY);
+    const result = await importBacklog(own, clerk, table, { dryRun: false });
+    expect(result.rows.slice(2)).toEqual([{ row: 4, status: 'error', issues: [{ path: 'Tidsfrist', message: 'Kolumnen Tidsfrist: ska vara ett verkligt datum, ÅÅÅÅ-MM-DD.' }] }]);
+    expect(await own.items.get(result.rows[0]!.id!)).toMatchObject({ decision: { body: 'KS', date: '2026-04-13' }, dueDate: '2028-03-15' });
+    expect(await own.items.get(result.rows[1]!.id!)).toMatchObject({ decision: { body: 'BUN', date: '2027-02-01' }, dueDate: '2027-03-31' });
   });
 });
 

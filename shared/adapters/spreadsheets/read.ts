@@ -40,21 +40,20 @@ async function readXlsx(bytes: Uint8Array): Promise<SheetTable> {
     throw unreadable('xlsx', error);
   }
   const sheet = book.worksheets[0];
-  if (!sheet) return { headers: [], rows: [] };
-  const header = sheet.getRow(1);
-  const headers = Array.from({ length: header.cellCount }, (_, i) => cellText(header.getCell(i + 1).value));
+  if (!sheet) return { rows: [] };
   const rows: SheetRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, number) => {
-    if (number === 1) return;
-    rows.push({ row: number, cells: headers.map((_, i) => cellText(row.getCell(i + 1).value)) });
+    const cells = Array.from({ length: row.cellCount }, (_, i) => row.getCell(i + 1));
+    const merged = cells.flatMap((cell, i) => (cell.isMerged ? [i] : []));
+    rows.push({ row: number, cells: cells.map((cell) => cellText(cell.value)), ...(merged.length ? { merged } : {}) });
   });
-  return { headers, rows: rows.filter((row) => row.cells.some((cell) => cell.trim() !== '')) };
+  return { rows: rows.filter((row) => row.cells.some((cell) => cell.trim() !== '')) };
 }
 
 /**
  * CSV text: UTF-8 with or without a byte-order mark; what is not UTF-8 is read as Windows-1252,
- * which Swedish Excel's "CSV (semikolonavgränsad)" writes. The separator is the header line's:
- * `;` (Swedish Excel) or `,`.
+ * which Swedish Excel's "CSV (semikolonavgränsad)" writes. The separator is `;` (Swedish Excel) or `,`,
+ * whichever a line among the first 10 has the most of.
  */
 async function readCsv(bytes: Uint8Array): Promise<SheetTable> {
   // Loaded when a file is uploaded, as exceljs is, not at every cold start of the items function.
@@ -65,12 +64,13 @@ async function readCsv(bytes: Uint8Array): Promise<SheetTable> {
   } catch {
     text = new TextDecoder('windows-1252').decode(bytes);
   }
-  const firstLine = text.slice(0, text.search(/\r?\n|$/));
-  const count = (separator: string) => firstLine.split(separator).length - 1;
+  // A title line may stand above the column names: the separator is the one the first lines use most of.
+  const firstLines = text.split(/\r?\n/, 10);
+  const most = (separator: string) => Math.max(...firstLines.map((line) => line.split(separator).length - 1));
   let records: string[][];
   try {
     records = parse(text, {
-      delimiter: count(';') >= count(',') && count(';') > 0 ? ';' : ',',
+      delimiter: most(';') >= most(',') && most(';') > 0 ? ';' : ',',
       relax_column_count: true,
       relax_quotes: true,
       skip_empty_lines: false,
@@ -80,22 +80,17 @@ async function readCsv(bytes: Uint8Array): Promise<SheetTable> {
     if (error instanceof CsvError) throw unreadable('csv', error);
     throw error;
   }
-  const [headers = [], ...rest] = records;
   return {
-    headers,
     // Excel shows each record as one row, an empty line too: record i is row i + 1.
-    rows: rest
-      .map((cells, i) => ({ row: i + 2, cells: headers.map((_, column) => cells[column] ?? '') }))
-      .filter((row) => row.cells.some((cell) => cell.trim() !== '')),
+    rows: records.map((cells, i) => ({ row: i + 1, cells })).filter((row) => row.cells.some((cell) => cell.trim() !== '')),
   };
 }
 
 /**
  * The first worksheet of an XLSX workbook (exceljs), or a CSV file (csv-parse), as a table of
- * text cells (see `SheetTable`): the header row's names and every later row with a value, numbered
- * as the spreadsheet numbers it. Date cells become YYYY-MM-DD; numbers their digits; formulas
- * their results; text cells stay text as they are. Cells beyond the header row's last name are
- * not read. Throws `DomainError` `invalid` `spreadsheet_unreadable` when the file is not a
+ * text cells (see `SheetTable`): every row with a value, numbered as the spreadsheet numbers it,
+ * each cell of a merged range marked (`merged`). Date cells become YYYY-MM-DD; numbers their
+ * digits; formulas their results; text cells stay text as they are. Throws `DomainError` `invalid` `spreadsheet_unreadable` when the file is not a
  * workbook, or not CSV, as `format` says.
  */
 export async function readSpreadsheet(bytes: Uint8Array, format: SpreadsheetFormat): Promise<SheetTable> {

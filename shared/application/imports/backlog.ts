@@ -1,11 +1,14 @@
 import { createHash } from 'node:crypto';
 import { requireRegistrar, type Caller } from '../../domain/caller';
 import { DomainError, invalid, type ErrorIssue } from '../../domain/errors';
-import { stockholmDate, type CalendarDate } from '../../domain/dates';
+import { stockholmDate, swedishDate, type CalendarDate } from '../../domain/dates';
 import { KIND_LABELS, KINDS } from '../../domain/items/vocabulary';
 import { createItemBody, type CreateItemBody } from '../items/commands';
 import { listOr, toIssues } from '../../domain/validation';
-import { createItem, type ItemDeps } from '../items/service';
+import { createItem, findOpenLookalike, type ItemDeps } from '../items/service';
+import { itemReference } from '../../domain/items/reference';
+import { sameWorkKey } from '../../domain/items/lookalike';
+import type { StoredItem } from '../../domain/items/item';
 import { deadlineFor } from '../items/registration';
 import type { SheetRow, SheetTable } from './ports';
 
@@ -50,6 +53,14 @@ export const IMPORT_COLUMNS: readonly Column[] = Object.values(COLUMN);
 
 /** What every row needs: a file without one of these columns imports nothing. */
 const REQUIRED: readonly Column[] = [COLUMN.kind, COLUMN.title, COLUMN.name, COLUMN.email, COLUMN.unit, COLUMN.due];
+
+/** The rows looked through for the one naming the columns: a title and a blank row may stand above it. */
+const HEADER_SEARCH_ROWS = 10;
+
+/** The columns holding a date: besides YYYY-MM-DD (and date cells), Swedish ways of writing one are read (`isoDate`). */
+const DATE_COLUMNS: readonly Column[] = [COLUMN.decisionDate, COLUMN.due, COLUMN.remissReceived];
+
+const MONTHS = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
 
 /** `Läge` of a closed item (the export's words): such a row is not registered as open work. */
 const CLOSED_STATES = ['klart', 'avbrutet'];
@@ -123,24 +134,66 @@ function columnIssues(issues: readonly ErrorIssue[], cell: Cell): ErrorIssue[] {
   return [...seen.values()];
 }
 
-/** Where each column is in the header row (names compared without case and surrounding space); throws when a required one is missing. */
-function columnPositions(headers: readonly string[]): Map<Column, number> {
+/**
+ * The row naming the columns: the first of the first HEADER_SEARCH_ROWS rows that names every
+ * REQUIRED column (names compared without case and surrounding space), and where each column
+ * is in it. Throws `import_columns_missing` when none does: naming what the row closest to it
+ * lacks, or, when no row names even one, saying so.
+ */
+function headerRow(rows: readonly SheetRow[]): { header: SheetRow; positions: Map<Column, number> } {
   const normal = (name: string) => name.normalize('NFC').trim().toLocaleLowerCase('sv');
-  const positions = new Map<Column, number>();
-  for (const column of IMPORT_COLUMNS) {
-    const at = headers.findIndex((header) => normal(header) === normal(column));
-    if (at >= 0) positions.set(column, at);
-  }
-  const missing = REQUIRED.filter((column) => !positions.has(column));
-  if (missing.length) {
-    throw invalid(
-      'import_columns_missing',
-      `Filen saknar ${missing.length === 1 ? 'kolumnen' : 'kolumnerna'} ${listAnd(missing)}. ` +
-        `Första raden ska ha kolumnnamnen som i exporten av ärenden: ${IMPORT_COLUMNS.join(', ')}.`,
-      missing.map((column) => ({ path: column, message: `Kolumnen ${column} saknas.` })),
-    );
-  }
-  return positions;
+  const positionsIn = (row: SheetRow) => {
+    const positions = new Map<Column, number>();
+    for (const column of IMPORT_COLUMNS) {
+      const at = row.cells.findIndex((cell) => normal(cell) === normal(column));
+      if (at >= 0) positions.set(column, at);
+    }
+    return positions;
+  };
+  const candidates = rows.filter((row) => row.row <= HEADER_SEARCH_ROWS).map((row) => ({ header: row, positions: positionsIn(row) }));
+  const missingIn = (positions: Map<Column, number>) => REQUIRED.filter((column) => !positions.has(column));
+  const found = candidates.find(({ positions }) => missingIn(positions).length === 0);
+  if (found) return found;
+  const closest = candidates.reduce<(typeof candidates)[number] | undefined>(
+    (best, candidate) => (missingIn(candidate.positions).length < (best ? missingIn(best.positions).length : REQUIRED.length) ? candidate : best),
+    undefined,
+  );
+  const missing = closest ? missingIn(closest.positions) : REQUIRED;
+  const where = closest ? (closest.header === rows[0] ? 'Första raden' : `Rad ${closest.header.row}`) : undefined;
+  throw invalid(
+    'import_columns_missing',
+    where
+      ? `Filen saknar ${missing.length === 1 ? 'kolumnen' : 'kolumnerna'} ${listAnd(missing)}. ` +
+          `${where} ska ha kolumnnamnen som i exporten av ärenden: ${IMPORT_COLUMNS.join(', ')}.`
+      : `Hittar ingen rad med kolumnnamnen (${listAnd(REQUIRED)}) bland de första ${HEADER_SEARCH_ROWS} raderna. ` +
+          `Kolumnnamnen ska stå som i exporten av ärenden: ${IMPORT_COLUMNS.join(', ')}.`,
+    missing.map((column) => ({ path: column, message: `Kolumnen ${column} saknas.` })),
+  );
+}
+
+/**
+ * A date as written in Swedish, as YYYY-MM-DD: "15/3-2027" (d/m-åååå), "13.4.2026" (d.m.åååå)
+ * and "31 mars 2027" (d månad åååå) are read; any other text is returned as it is, for the
+ * create body's rule to judge. An impossible date ("30/2-2027") becomes one (2027-02-30) that
+ * the rule refuses as no real date.
+ */
+function isoDate(text: string): string {
+  const pad = (n: string) => n.padStart(2, '0');
+  const numeric = /^(\d{1,2})(?:\/(\d{1,2})-|\.(\d{1,2})\.)(\d{4})$/.exec(text);
+  if (numeric) return `${numeric[4]}-${pad(numeric[2] ?? numeric[3]!)}-${pad(numeric[1]!)}`;
+  const named = /^(\d{1,2})\s+(\p{L}+)\s+(\d{4})$/u.exec(text);
+  const month = named ? MONTHS.indexOf(named[2]!.toLocaleLowerCase('sv')) : -1;
+  if (named && month >= 0) return `${named[3]}-${pad(String(month + 1))}-${pad(named[1]!)}`;
+  return text;
+}
+
+/**
+ * A cell as the create body wants it: an organ written all in lower case ("ks") in capitals, a
+ * Swedish date (`isoDate`) as YYYY-MM-DD; anything else as written.
+ */
+function normalCell(column: Column, text: string): string {
+  if (column === COLUMN.body && text === text.toLocaleLowerCase('sv')) return text.toLocaleUpperCase('sv');
+  return DATE_COLUMNS.includes(column) ? isoDate(text) : text;
 }
 
 /** The create body a row describes: its due is the plain date in Tidsfrist; or what is wrong with it, by column. */
@@ -150,7 +203,7 @@ function rowBody(cell: Cell): { body: CreateItemBody } | { issues: ErrorIssue[] 
   if (CLOSED_STATES.includes(state.toLocaleLowerCase('sv'))) {
     issues.push(columnIssue(COLUMN.state, `ärendet är ${state}; bara pågående ärenden importeras.`));
   }
-  const value = (column: Column) => cell(column) || undefined;
+  const value = (column: Column) => normalCell(column, cell(column)) || undefined;
   const some = (...columns: Column[]) => columns.some((column) => cell(column) !== '');
   const candidate = {
     kind: value(COLUMN.kind),
@@ -202,7 +255,20 @@ interface Context {
   today: CalendarDate;
   /** The item ids a dry run has answered `would_create` for: a later row with the same identity will find that item. */
   foretold: Set<string>;
+  /** The work (`sameWorkKey`) of each row of the file that is or would be an item, and that row's number: a later row like it is refused naming it. */
+  rowOfWork: Map<string, number>;
 }
+
+const LOOKALIKE_ADVICE = 'samma typ, beslut, ansvarig och rubrik. Ändra rubriken om det är ett annat ärende.';
+
+/** A row refused as a look-alike of an earlier row of the file, or of a stored open item. */
+const lookalikeIssue = (like: { row: number } | StoredItem): ErrorIssue => ({
+  path: '',
+  message:
+    'row' in like
+      ? `Liknar ett ärende längre upp i filen (rad ${like.row}): ${LOOKALIKE_ADVICE}`
+      : `Liknar ett öppet ärende (${itemReference(like)}, tidsfrist ${swedishDate(like.dueDate)}): ${LOOKALIKE_ADVICE}`,
+});
 
 async function importRow(context: Context, row: SheetRow, positions: Map<Column, number>): Promise<ImportedRow> {
   const { deps, caller, dryRun } = context;
@@ -211,27 +277,44 @@ async function importRow(context: Context, row: SheetRow, positions: Map<Column,
     return at === undefined ? '' : (row.cells[at] ?? '').trim();
   };
   const answer = (status: ImportStatus, more: { id?: string; issues?: ErrorIssue[] } = {}): ImportedRow => ({ row: row.row, status, ...more });
+  // A merged cell reads as the range's first cell: another row's value, never this row's own.
+  const merged = IMPORT_COLUMNS.filter((column) => row.merged?.includes(positions.get(column) ?? -1));
+  if (merged.length) return answer('error', { issues: merged.map((column) => columnIssue(column, 'sammanfogade celler går inte att läsa; dela upp dem i Excel.')) });
   const id = cell(COLUMN.id);
   const listed = id ? await deps.items.get(id) : undefined;
   if (listed) return answer('exists', { id: listed.id });
   const parsed = rowBody(cell);
   if ('issues' in parsed) return answer('error', { issues: parsed.issues });
   const { itemId, key } = rowIdentity(id ? `Id\n${id}` : `Rad\n${JSON.stringify(parsed.body)}`);
+  const work = sameWorkKey(parsed.body);
+  const earlier = context.rowOfWork.get(work);
   if (context.foretold.has(itemId)) return answer('exists');
-  if (await deps.items.get(itemId)) return answer('exists', { id: itemId });
+  const stored = await deps.items.get(itemId);
+  if (stored) {
+    if (earlier === undefined) context.rowOfWork.set(work, row.row);
+    return answer('exists', { id: itemId });
+  }
+  if (earlier !== undefined) return answer('error', { issues: [lookalikeIssue({ row: earlier })] });
   try {
     if (dryRun) {
+      const lookalike = await findOpenLookalike(deps, parsed.body);
+      if (lookalike) return answer('error', { issues: [lookalikeIssue(lookalike)] });
       await deadlineFor(deps.rules, parsed.body, context.today);
       context.foretold.add(itemId);
+      context.rowOfWork.set(work, row.row);
       return answer('would_create');
     }
     const { item, replayed } = await createItem({ ...deps, newId: () => itemId }, caller, parsed.body, key);
+    context.rowOfWork.set(work, row.row);
     return answer(replayed ? 'exists' : 'created', { id: item.id });
   } catch (error) {
     const refusal = refusalOf(error);
     if (!refusal) throw error;
-    // An open item of the same kind, decision, official and title: the row's work is registered already.
-    if (refusal.existingId) return answer('exists', { id: refusal.existingId });
+    // An open item of the same kind, decision, official and title, not this row's: other work that looks the same, or this work registered by hand.
+    if (refusal.existingId) {
+      const lookalike = await deps.items.get(refusal.existingId);
+      return answer('error', { issues: [lookalike ? lookalikeIssue(lookalike) : { path: '', message: refusal.message }] });
+    }
     // The same Id with other content, stored meanwhile by an import of the same file running at the same time.
     if (refusal.code === 'idempotency_key_reused') return answer('exists', { id: itemId });
     const issues = columnIssues(refusal.issues, cell);
@@ -243,42 +326,46 @@ async function importRow(context: Context, row: SheetRow, positions: Map<Column,
  * `POST /imports`: registers the open work of a spreadsheet (`readSpreadsheet`), one item per
  * row, through `createItem`, as a clerk would one by one. Registrars only.
  *
- * Reads the columns `IMPORT_COLUMNS` (the item export's names, any case; others are ignored):
- * Typ (Uppdrag, Återrapportering, Yttrande, Motion), Rubrik, Diarienummer, Organ, Beslutsdatum,
- * Paragraf, Ansvarig, E-post, Enhet, Tidsfrist, Läge, Remiss inkom, Remissens referens. The
- * deadline is Tidsfrist as a date (`due: { date }`), as the file states it: no meeting plan is
+ * Reads the columns `IMPORT_COLUMNS` (the item export's names, any case; others are ignored)
+ * from the row naming them (`headerRow`: the first of the first 10 naming the required ones;
+ * rows above it, a title, are skipped): Typ (Uppdrag, Återrapportering, Yttrande, Motion),
+ * Rubrik, Diarienummer, Organ (in lower case read in capitals), Beslutsdatum, Paragraf,
+ * Ansvarig, E-post, Enhet, Tidsfrist, Läge, Remiss inkom, Remissens referens; dates as date
+ * cells, YYYY-MM-DD or as `isoDate` reads them. The deadline is Tidsfrist as a date (`due: { date }`), as the file states it: no meeting plan is
  * consulted, so a plan changed later does not move it. A row whose Läge is Klart or Avbrutet is
  * refused. A row already overdue is registered and reminded as any item registered overdue
  * (README, "The reminder schedule"): from the first working day on or after the import.
  *
  * Each row answers `{ row, status, id?, issues? }`, `row` numbered as the spreadsheet numbers it:
  * - `exists`: its `Id` is an item's; or the row was imported before (its identity, see
- *   `rowIdentity`, from `Id` or content); or it repeats an earlier row of the file; or an open
- *   item of the same kind, decision, official and title exists (`createItem`'s look-alike, which a
- *   dry run does not look for);
+ *   `rowIdentity`, from `Id` or content); or it repeats an earlier row of the file;
  * - `would_create` (dry run) or `created`;
  * - `error`: `issues` in Swedish, each naming its column (`path` "Tidsfrist", message
- *   "Kolumnen Tidsfrist: …"), and nothing stored for the row.
+ *   "Kolumnen Tidsfrist: …"), and nothing stored for the row. Among them a row of the same kind,
+ *   decision, official and title as an open item or an earlier row of the file (`path` '',
+ *   naming it): look-alikes are never taken for the same row, as the dry run checks too; and a
+ *   row with a merged cell in a column read (its text is the range's first cell's).
  * Importing the same file again creates nothing. `counts` has every status.
  *
- * Throws `DomainError` `invalid` before any row is looked at: `import_columns_missing` when the
- * header lacks Typ, Rubrik, Ansvarig, E-post, Enhet or Tidsfrist (`issues` name them), and
- * `import_too_many_rows` over IMPORT_MAX_ROWS rows. Storage failing stops the import (the rows
+ * Throws `DomainError` `invalid` before any row is looked at: `import_columns_missing` when no
+ * row of the first 10 names Typ, Rubrik, Ansvarig, E-post, Enhet and Tidsfrist (`issues` name
+ * those the closest row lacks), and `import_too_many_rows` over IMPORT_MAX_ROWS rows. Storage failing stops the import (the rows
  * stored so far stay, and answer `exists` when the file is sent again).
  */
 export async function importBacklog(deps: ItemDeps, caller: Caller, table: SheetTable, options: { dryRun: boolean }): Promise<BacklogImport> {
   requireRegistrar(caller);
-  const positions = columnPositions(table.headers);
-  if (table.rows.length > IMPORT_MAX_ROWS) {
+  const { header, positions } = headerRow(table.rows);
+  const itemRows = table.rows.filter((row) => row.row > header.row);
+  if (itemRows.length > IMPORT_MAX_ROWS) {
     throw invalid(
       'import_too_many_rows',
-      `Filen har ${table.rows.length} rader med ärenden, och högst ${IMPORT_MAX_ROWS} kan importeras på en gång. Dela upp den i flera filer.`,
+      `Filen har ${itemRows.length} rader med ärenden, och högst ${IMPORT_MAX_ROWS} kan importeras på en gång. Dela upp den i flera filer.`,
     );
   }
-  const context: Context = { deps, caller, dryRun: options.dryRun, today: stockholmDate(deps.clock()), foretold: new Set() };
+  const context: Context = { deps, caller, dryRun: options.dryRun, today: stockholmDate(deps.clock()), foretold: new Set(), rowOfWork: new Map() };
   const rows: ImportedRow[] = [];
   // One row at a time, in file order: a row repeating an earlier one, or like it, then answers as it would alone.
-  for (const row of table.rows) rows.push(await importRow(context, row, positions));
+  for (const row of itemRows) rows.push(await importRow(context, row, positions));
   const counts = Object.fromEntries(IMPORT_STATUSES.map((status) => [status, rows.filter((r) => r.status === status).length])) as Record<ImportStatus, number>;
   return { rows, counts };
 }

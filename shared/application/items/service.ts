@@ -222,6 +222,17 @@ async function openLookalike(deps: ItemDeps, fields: WorkFields, work: string, d
 }
 
 /**
+ * The open item of the same work (`sameWorkKey`: kind, decision, official, title) as `fields`, if
+ * any: the one registering them would be refused for (409 `possible_duplicate`). Reads the
+ * work's look-alike guard, and as `createItem` does, the official's open items while the guards
+ * are incomplete (the guard read now: `consistent`, else it is taken as absent); stores nothing. For a dry run (`importBacklog`) to say what registering would.
+ */
+export async function findOpenLookalike(deps: ItemDeps, fields: WorkFields): Promise<StoredItem | undefined> {
+  const work = sameWorkKey(fields);
+  return openLookalike(deps, fields, work, await deps.items.registrationData({ closedDayYears: [], plans: [], lookalike: work, consistent: true }));
+}
+
+/**
  * `POST /deadlines/preview`: the dates and explanation an item of this kind, decision and due
  * would get today, and the warnings about its deadline it would be registered with; the same
  * 422 it would get. Nothing is read but the calendar and plans, nothing is stored.

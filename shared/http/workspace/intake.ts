@@ -177,8 +177,16 @@ async function uploadAgain(deps: WorkspaceDeps, session: Session, errors: { pdf?
 
 /** The rows read, as the confirm form carries them back: bounded to what one import takes. */
 const keptTable = z.strictObject({
-  headers: z.array(z.string().max(200)).max(100),
-  rows: z.array(z.strictObject({ row: z.int().min(2).max(1_000_000), cells: z.array(z.string().max(5000)).max(100) })).max(IMPORT_MAX_ROWS),
+  // The rows of items, and the column names' row with any rows above it (a title) among the first 10.
+  rows: z
+    .array(
+      z.strictObject({
+        row: z.int().min(1).max(1_000_000),
+        cells: z.array(z.string().max(5000)).max(100),
+        merged: z.array(z.int().min(0).max(99)).max(100).optional(),
+      }),
+    )
+    .max(IMPORT_MAX_ROWS + 10),
 });
 
 async function renderImport(deps: WorkspaceDeps, session: Session, status: number, extra: Omit<ImportModel, keyof Awaited<ReturnType<typeof pageContext>> | 'form'> & { form?: ImportModel['form'] } = {}) {
