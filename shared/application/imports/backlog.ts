@@ -188,11 +188,12 @@ function isoDate(text: string): string {
 }
 
 /**
- * A cell as the create body wants it: an organ written all in lower case ("ks") in capitals, a
+ * A cell as the create body wants it: an organ's short name written in lower case ("ks", "bun") in capitals, a
  * Swedish date (`isoDate`) as YYYY-MM-DD; anything else as written.
  */
 function normalCell(column: Column, text: string): string {
-  if (column === COLUMN.body && text === text.toLocaleLowerCase('sv')) return text.toLocaleUpperCase('sv');
+  // An abbreviation ("ks", "bun") only: "kommunstyrelsen" is a name, not a body's short name, and stays refused.
+  if (column === COLUMN.body && /^[a-zåäö][a-zåäö0-9-]{0,5}$/.test(text)) return text.toLocaleUpperCase('sv');
   return DATE_COLUMNS.includes(column) ? isoDate(text) : text;
 }
 
