@@ -11,11 +11,36 @@ import { invalid, type ErrorIssue } from './errors';
 z.config(sv());
 z.config({
   customError: (issue) => {
+    if (issue.code === 'invalid_type') return TYPE_MESSAGES[issue.expected];
+    if (issue.code === 'too_small' || issue.code === 'too_big') return boundMessage(issue);
     if (issue.code !== 'invalid_value' || issue.values.length < 2) return undefined;
     const field = issue.path?.length ? issue.path.join('.') : 'Värdet';
     return `${field} ska vara ${listOr(issue.values.map(String))}.`;
   },
 });
+
+/**
+ * A value of the wrong type, as a clerk would say it: zod's Swedish locale writes "förväntat
+ * object, fick lista", half in type names. Types not here keep the locale's message.
+ */
+const TYPE_MESSAGES: Partial<Record<string, string>> = {
+  string: 'Ska vara text.',
+  number: 'Ska vara ett tal.',
+  int: 'Ska vara ett heltal.',
+  boolean: 'Ska vara true eller false.',
+  object: 'Ska vara ett objekt.',
+  array: 'Ska vara en lista.',
+};
+
+/** A number, text or list out of bounds: "Minst 2.", "Högst 100 tecken." (the locale's is "För lite(t): förväntade number att ha >=2"). */
+function boundMessage(issue: { code: 'too_small' | 'too_big'; origin: string; inclusive?: boolean; minimum?: unknown; maximum?: unknown }): string | undefined {
+  const small = issue.code === 'too_small';
+  const bound = String(small ? issue.minimum : issue.maximum);
+  const unit = issue.origin === 'string' ? ' tecken' : issue.origin === 'array' || issue.origin === 'set' ? ' värden' : '';
+  if (issue.origin !== 'number' && issue.origin !== 'int' && unit === '') return undefined;
+  if (issue.inclusive === false) return `${small ? 'Mer' : 'Mindre'} än ${bound}${unit}.`;
+  return `${small ? 'Minst' : 'Högst'} ${bound}${unit}.`;
+}
 
 /** "a, b eller c". */
 export function listOr(values: string[]): string {
@@ -60,6 +85,8 @@ function issuesOf(issues: readonly z.core.$ZodIssue[], prefix: PropertyKey[], in
     if (raw.code === 'invalid_type' && valueAt(input, path) === undefined) {
       return [{ path: name, message: name ? `Ange ${name}.` : 'Skicka uppgifterna som ett JSON-objekt.' }];
     }
+    // A body that is a list, a number or text where an object belongs.
+    if (raw.code === 'invalid_type' && name === '' && raw.expected === 'object') return [{ path: '', message: 'Skicka ett JSON-objekt.' }];
     return [{ path: name, message: raw.message }];
   });
 }

@@ -4,15 +4,25 @@ import { HttpError } from './problems';
 export const etagOf = (item: { version: number }) => `"${item.version}"`;
 
 /**
- * The version a change was read at, from `If-Match`: `"3"`, `W/"3"` or `3`. Missing: 428
- * `precondition_required`; not a version: 412 `precondition_failed` (RFC 9110 13.1.1).
+ * The version a change was read at, from `If-Match`: the ETag as GET sends it, `"3"`, or its bare
+ * number `3` (some clients drop the quotes). Missing, or `*` (any version, which would overwrite
+ * a change made meanwhile): 428 `precondition_required`. A weak tag `W/"3"` (If-Match compares
+ * strongly, RFC 9110 13.1.1), a list or anything else: 400 `invalid_if_match`. Whether the
+ * version is current is the use case's to say (412 `precondition_failed`).
  */
 export function versionFromIfMatch(header: string | undefined): number {
-  if (header === undefined || header.trim() === '') {
-    throw new HttpError(428, 'precondition_required', 'Ange If-Match med ärendets ETag från GET.');
+  const value = header?.trim() ?? '';
+  if (value === '' || value === '*') {
+    throw new HttpError(428, 'precondition_required', 'Ange If-Match med ärendets ETag från GET, t.ex. "3".', [
+      { path: 'If-Match', message: 'Ska vara ärendets ETag från GET.' },
+    ]);
   }
-  const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(header.trim());
-  if (!match) throw new HttpError(412, 'precondition_failed', 'If-Match matchar inte ärendets ETag.');
+  const match = /^"?(\d{1,9})"?$/.exec(value);
+  if (!match || match[0].startsWith('"') !== match[0].endsWith('"')) {
+    throw new HttpError(400, 'invalid_if_match', 'If-Match ska vara ärendets ETag precis som GET skickar den, t.ex. "3".', [
+      { path: 'If-Match', message: 'Ska vara ärendets ETag från GET.' },
+    ]);
+  }
   return Number(match[1]);
 }
 

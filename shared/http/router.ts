@@ -38,6 +38,27 @@ function bodyBytes(event: ApiEvent): Buffer | undefined {
   return event.isBase64Encoded ? Buffer.from(event.body, 'base64') : Buffer.from(event.body, 'utf8');
 }
 
+/** Decodes strictly: a byte that is not UTF-8 throws rather than becoming U+FFFD. A leading BOM is dropped (`ignoreBOM: false`). */
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * A JSON or form body as text: UTF-8 whatever `charset` says (RFC 8259 8.1), a leading BOM (as
+ * Windows tools write it) dropped. A body API Gateway or the local server passed as a string was
+ * decoded before the handler saw it, its undecodable bytes already U+FFFD, so that character marks
+ * a body that was not UTF-8. Else 400 `invalid_encoding`, nothing read.
+ */
+function textOf(event: ApiEvent, bytes: Buffer): string {
+  let text: string;
+  try {
+    text = UTF8.decode(bytes);
+  } catch {
+    throw notUtf8();
+  }
+  if (!event.isBase64Encoded && text.includes('\uFFFD')) throw notUtf8();
+  return text;
+}
+const notUtf8 = () => invalid('invalid_encoding', 'Texten ska vara kodad som UTF-8.');
+
 /** Validates one part of the request; a refusal names every field at fault (shared/domain/validation.ts). */
 const parsePart = <S extends z.ZodType>(schema: S, value: unknown, part: string): z.output<S> => parseOrThrow(schema, value, part);
 
@@ -86,9 +107,10 @@ async function readBody(contract: RouteContract, params: unknown, event: ApiEven
       const others = spec.raw ? ` (eller som ${spec.raw.types.join(', ')})` : '';
       throw new HttpError(415, 'unsupported_media_type', `Skicka uppgifterna som JSON, med Content-Type: application/json${others}.`);
     }
+    const text = textOf(event, bytes);
     let value: unknown;
     try {
-      value = JSON.parse(bytes.toString('utf8'));
+      value = JSON.parse(text);
     } catch {
       throw invalid('malformed_json', 'Uppgifterna är inte giltig JSON: kontrollera citattecken, kommatecken och klamrar.');
     }
@@ -99,7 +121,7 @@ async function readBody(contract: RouteContract, params: unknown, event: ApiEven
       const others = spec.multipart ? ' (eller som multipart/form-data)' : '';
       throw new HttpError(415, 'unsupported_media_type', `Skicka formuläret som application/x-www-form-urlencoded${others}.`);
     }
-    const fields = new URLSearchParams(bytes?.toString('utf8') ?? '');
+    const fields = new URLSearchParams(bytes ? textOf(event, bytes) : '');
     const seen = new Set<string>();
     for (const name of fields.keys()) {
       if (seen.has(name)) throw invalid('validation_failed', `Fältet ${name} förekommer två gånger.`, [{ path: name, message: 'Förekommer två gånger.' }]);

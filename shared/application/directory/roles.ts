@@ -3,7 +3,7 @@ import { requireAdmin, requireRegistrar, type Caller } from '../../domain/caller
 import { notFound } from '../../domain/errors';
 import { normalizeRole } from '../../drafting/swedish';
 import type { Clock } from '../../platform/clock';
-import { email, LIMITS } from '../../domain/items/vocabulary';
+import { email, LIMITS, oneLineRule } from '../../domain/items/vocabulary';
 
 /** Who holds a role the decisions name ("kommundirektören"), so drafts come with a person filled in. */
 export interface RoleHolder {
@@ -14,12 +14,12 @@ export interface RoleHolder {
 }
 
 /** A role as the address names it ("kommundirektör"); normalized by the drafting rules' `normalizeRole`. */
-export const roleName = z.string().trim().min(2, 'Minst 2 tecken.').max(100, 'Högst 100 tecken.');
+export const roleName = oneLineRule(z.string().trim().min(2, 'Minst 2 tecken.').max(100, 'Högst 100 tecken.'));
 
 export const roleHolderBody = z.strictObject({
-  name: z.string().trim().min(1).max(LIMITS.name).regex(/^[^\u0000-\u001f\u007f]*$/, 'Får inte innehålla radbrytningar.'),
+  name: oneLineRule(z.string().trim().min(1).max(LIMITS.name)),
   email,
-  unit: z.string().trim().min(1).max(LIMITS.unit).regex(/^[^\u0000-\u001f\u007f]*$/, 'Får inte innehålla radbrytningar.'),
+  unit: oneLineRule(z.string().trim().min(1).max(LIMITS.unit)),
 });
 
 export interface RoleDirectory {

@@ -23,7 +23,13 @@ export function closedDaysBody(year: number) {
   });
 }
 
-export const planYear = z.coerce.number<string>().int().min(CALENDAR_YEARS.first).max(CALENDAR_YEARS.last);
+const YEAR_MESSAGE = `Året ska vara ett heltal ${CALENDAR_YEARS.first}–${CALENDAR_YEARS.last}.`;
+/** A plan's year in an address or a form: a whole number in the years the calendar knows. */
+export const planYear = z.coerce
+  .number<string>({ error: YEAR_MESSAGE })
+  .int(YEAR_MESSAGE)
+  .min(CALENDAR_YEARS.first, YEAR_MESSAGE)
+  .max(CALENDAR_YEARS.last, YEAR_MESSAGE);
 
 /** `PUT /meetings/{body}/{year}`: real dates inside that year, no duplicates; sorted on save. */
 export function meetingPlanBody(year: number) {

@@ -2,13 +2,13 @@ import * as z from 'zod';
 import { isRegistrar, managedUnit, requireAdmin, requireRegistrar, type Caller } from '../../domain/caller';
 import { notFound } from '../../domain/errors';
 import type { Clock } from '../../platform/clock';
-import { LIMITS, person, type Person } from '../../domain/items/vocabulary';
+import { LIMITS, oneLineRule, person, type Person } from '../../domain/items/vocabulary';
 
 /** `PUT /units/{unit}`: who manages the unit. */
 export const unitBody = z.strictObject({ manager: person });
 export type UnitBody = z.infer<typeof unitBody>;
 
-export const unitName = z.string().trim().min(1, 'Får inte vara tomt.').max(LIMITS.unit, `Högst ${LIMITS.unit} tecken.`);
+export const unitName = oneLineRule(z.string().trim().min(1, 'Får inte vara tomt.').max(LIMITS.unit, `Högst ${LIMITS.unit} tecken.`));
 
 export interface Unit {
   unit: string;

@@ -65,21 +65,44 @@ export const LIMITS = {
   body: 20,
 } as const;
 
-/** Reject control characters (line breaks in a title would reach email headers). */
-const NO_CONTROL = /^[^\u0000-\u001f\u007f]*$/;
+/**
+ * Characters no typed text may hold: C0 and C1 controls (NEL U+0085 among them), DEL, the Unicode
+ * line and paragraph separators, bidi embeddings, overrides and isolates (U+202A–U+202E,
+ * U+2066–U+2069: they let "\u202Egnp.exe" display as "exe.png") and lone surrogates (half an emoji,
+ * no character at all). A CSV reader or a mail client breaks a line at U+2028 or NEL as at LF.
+ * `MULTILINE` allows the tab, CR and LF that longer text may hold.
+ */
+const FORBIDDEN = '\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069';
+/** Text made of allowed characters and whole surrogate pairs; as a pattern (no flags), so the OpenAPI document states it too. */
+const textPattern = (alsoAllowed: string) => new RegExp(`^(?:[^${FORBIDDEN}\\ud800-\\udfff]|[\\ud800-\\udbff][\\udc00-\\udfff]${alsoAllowed})*$`);
+const ONE_LINE = textPattern('');
+const MULTILINE = textPattern('|[\\t\\n\\r]');
+/** The message of a one-line field holding one of them, the same in the API and on the workspace's forms. */
+export const CONTROL_MESSAGE = 'Får inte innehålla radbrytningar eller styrtecken.';
+/** The message of a longer text holding one of them (line breaks are allowed there). */
+export const MULTILINE_CONTROL_MESSAGE = 'Får inte innehålla styrtecken eller dolda riktningstecken.';
 
-/** A one-line text field: trimmed, not empty, at most `max` characters, no line breaks or control characters. */
+/** True when `value` may stand in a one-line field: none of the characters above. */
+export const isOneLine = (value: string): boolean => ONE_LINE.test(value);
+/** True when `value` may stand in a longer text: as `isOneLine`, but tab, CR and LF allowed. */
+export const isCleanMultiline = (value: string): boolean => MULTILINE.test(value);
+
+/** A one-line field's rule on its own (names in an address, a role): `CONTROL_MESSAGE` on a forbidden character. */
+export const oneLineRule = <S extends z.ZodString>(schema: S) => schema.regex(ONE_LINE, CONTROL_MESSAGE);
+
+/** A one-line text field: trimmed, not empty, at most `max` characters, no line breaks, control or bidi characters. */
 export const singleLineText = (max: number) =>
-  z
-    .string({ error: 'Ska vara text.' })
-    .trim()
-    .min(1, 'Får inte vara tomt.')
-    .max(max, `Högst ${max} tecken.`)
-    .regex(NO_CONTROL, 'Får inte innehålla radbrytningar eller styrtecken.');
+  oneLineRule(
+    z
+      .string({ error: 'Ska vara text.' })
+      .trim()
+      .min(1, 'Får inte vara tomt.')
+      .max(max, `Högst ${max} tecken.`),
+  );
 
-/** A text field that may span lines: trimmed, not empty, at most `max` characters. */
+/** A text field that may span lines: trimmed, not empty, at most `max` characters, no control or bidi characters but tab and line breaks. */
 export const multilineText = (max: number) =>
-  z.string({ error: 'Ska vara text.' }).trim().min(1, 'Får inte vara tomt.').max(max, `Högst ${max} tecken.`);
+  z.string({ error: 'Ska vara text.' }).trim().min(1, 'Får inte vara tomt.').max(max, `Högst ${max} tecken.`).regex(MULTILINE, MULTILINE_CONTROL_MESSAGE);
 
 export const calendarDate = z.lazy(() =>
   z

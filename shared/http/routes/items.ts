@@ -87,7 +87,7 @@ export const ITEMS_ROUTES = [
       409: { description: '`idempotency_key_reused`: the key was used for another change' },
       412: { description: 'If-Match is stale: read the item again (`ETag` is the version now)' },
       422: { description: 'A reason is required, or the deadline cannot be computed' },
-      428: { description: 'If-Match is missing' },
+      428: { description: 'If-Match is missing, or `*`: send the ETag read with GET' },
     },
   }),
   route({

@@ -5,7 +5,7 @@ import type { CalendarDate } from '../../domain/dates';
 import { meetingPlanBody } from '../../application/plans/commands';
 import { roleHolderBody } from '../../application/directory/roles';
 import type { ErrorIssue } from '../../domain/errors';
-import { bodyName, calendarDate, dueKindMismatch, email, KINDS, LIMITS, type Due, type Kind, type Person } from '../../domain/items/vocabulary';
+import { bodyName, calendarDate, CONTROL_MESSAGE, dueKindMismatch, email, isCleanMultiline, isOneLine, KINDS, LIMITS, MULTILINE_CONTROL_MESSAGE, type Due, type Kind, type Person } from '../../domain/items/vocabulary';
 import { closedDaysBody, planYear } from '../../application/plans/commands';
 import { unitName } from '../../application/units/directory';
 import type { PublicBodySettings } from '../../domain/reports/public';
@@ -80,7 +80,7 @@ class FormReader<F extends string> {
   optionalText(field: F, max: number): string | undefined {
     const value = this.raw(field);
     if (value === '') return undefined;
-    if (/[\u0000-\u001f\u007f]/.test(value)) return this.fail(field, 'Får inte innehålla radbrytningar eller styrtecken.');
+    if (!isOneLine(value)) return this.fail(field, CONTROL_MESSAGE);
     if (Array.from(value).length > max) return this.fail(field, `Högst ${max} tecken.`);
     return value;
   }
@@ -89,6 +89,7 @@ class FormReader<F extends string> {
   optionalLongText(field: F, max: number): string | undefined {
     const value = this.raw(field).replace(/\r\n?/g, '\n');
     if (value === '') return undefined;
+    if (!isCleanMultiline(value)) return this.fail(field, MULTILINE_CONTROL_MESSAGE);
     if (Array.from(value).length > max) return this.fail(field, `Högst ${max} tecken.`);
     return value;
   }
