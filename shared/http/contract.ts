@@ -38,6 +38,12 @@ export interface BodySpec {
   readonly multipart?: { readonly fields: z.ZodType; readonly files: readonly string[]; readonly maxBytes: number };
   /** Largest JSON or form body in bytes; the router's default otherwise. */
   readonly maxBytes?: number;
+  /**
+   * The body carries text pasted from a document, whose copy from a PDF may hold U+FFFD for a glyph
+   * the PDF could not map: in a body passed as a string that character is then taken as written,
+   * not as the mark of a body sent in another encoding (see the router's `textOf`).
+   */
+  readonly pastedText?: boolean;
 }
 
 export interface ResponseSpec {

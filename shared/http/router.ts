@@ -6,7 +6,7 @@ import { requireAdmin, requireRegistrar, type Caller } from '../domain/caller';
 import { callerFromRequest } from './caller';
 import { invalid } from '../domain/errors';
 import { parseOrThrow } from '../domain/validation';
-import type { ApiEvent, ApiResult, Handlers, RouteContract, RouteHandler, RouteInput, UploadedFile } from './contract';
+import type { ApiEvent, ApiResult, BodySpec, Handlers, RouteContract, RouteHandler, RouteInput, UploadedFile } from './contract';
 import { logger } from '../platform/logger';
 import { deliverable } from './deliverable';
 import { readMultipart } from './multipart';
@@ -45,16 +45,17 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true });
  * A JSON or form body as text: UTF-8 whatever `charset` says (RFC 8259 8.1), a leading BOM (as
  * Windows tools write it) dropped. A body API Gateway or the local server passed as a string was
  * decoded before the handler saw it, its undecodable bytes already U+FFFD, so that character marks
- * a body that was not UTF-8. Else 400 `invalid_encoding`, nothing read.
+ * a body that was not UTF-8, except in pasted text (`BodySpec.pastedText`), where a PDF's copy may
+ * hold it; the item's text fields refuse it there in turn. Else 400 `invalid_encoding`, nothing read.
  */
-function textOf(event: ApiEvent, bytes: Buffer): string {
+function textOf(event: ApiEvent, bytes: Buffer, spec: BodySpec): string {
   let text: string;
   try {
     text = UTF8.decode(bytes);
   } catch {
     throw notUtf8();
   }
-  if (!event.isBase64Encoded && text.includes('\uFFFD')) throw notUtf8();
+  if (!event.isBase64Encoded && !spec.pastedText && text.includes('\uFFFD')) throw notUtf8();
   return text;
 }
 const notUtf8 = () => invalid('invalid_encoding', 'Texten ska vara kodad som UTF-8.');
@@ -107,7 +108,7 @@ async function readBody(contract: RouteContract, params: unknown, event: ApiEven
       const others = spec.raw ? ` (eller som ${spec.raw.types.join(', ')})` : '';
       throw new HttpError(415, 'unsupported_media_type', `Skicka uppgifterna som JSON, med Content-Type: application/json${others}.`);
     }
-    const text = textOf(event, bytes);
+    const text = textOf(event, bytes, spec);
     let value: unknown;
     try {
       value = JSON.parse(text);
@@ -121,7 +122,7 @@ async function readBody(contract: RouteContract, params: unknown, event: ApiEven
       const others = spec.multipart ? ' (eller som multipart/form-data)' : '';
       throw new HttpError(415, 'unsupported_media_type', `Skicka formuläret som application/x-www-form-urlencoded${others}.`);
     }
-    const fields = new URLSearchParams(bytes ? textOf(event, bytes) : '');
+    const fields = new URLSearchParams(bytes ? textOf(event, bytes, spec) : '');
     const seen = new Set<string>();
     for (const name of fields.keys()) {
       if (seen.has(name)) throw invalid('validation_failed', `Fältet ${name} förekommer två gånger.`, [{ path: name, message: 'Förekommer två gånger.' }]);

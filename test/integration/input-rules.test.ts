@@ -68,6 +68,17 @@ describe('a JSON body must be UTF-8', () => {
     expect([answer.statusCode, JSON.parse(answer.body!).code]).toEqual([400, 'invalid_encoding']);
   });
 
+  it('pasted decision text keeps a U+FFFD its PDF copy left (a glyph the PDF could not map): drafted, not refused; an item with one is refused', async () => {
+    const text = 'Kommunstyrelsen ger kommundirektören i uppdrag att ta fram en plan f\uFFFDr lekplatser senast den 30 september 2027.';
+    const drafted = await send('POST', '/uppdrag/drafts', 'clerk', JSON.stringify({ text, body: 'KS', meetingDate: '2027-03-15' }));
+    expect(drafted.status, drafted.text).toBe(200);
+    expect(drafted.json.drafts.map((d: { kind: string }) => d.kind)).toEqual(['uppdrag']);
+    const before = await stored();
+    const titled = await send('POST', '/uppdrag', 'clerk', JSON.stringify(body({ title: 'Plan f\uFFFDr lekplatser' })));
+    expect([titled.status, titled.json.code]).toEqual([400, 'invalid_encoding']);
+    expect(await stored()).toEqual(before);
+  });
+
   it('a UTF-8 body starting with a byte order mark (as Windows tools write it) is accepted, the title unchanged', async () => {
     const withBom = new Uint8Array(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify(body({ title: 'Utreda formerna för e-förslag' })), 'utf8')]));
     const answer = await send('POST', '/uppdrag', 'clerk', withBom);

@@ -19,7 +19,7 @@ export const DRAFTS_ROUTES = [
         ' drafts (a list repeated, a table read as text) with 422 `too_many_drafts`. JSON bodies up to 512 KiB. The justerat protokoll itself may be sent as the body instead, `Content-Type: application/pdf` (a text PDF, up to 4,694,016 bytes: what fits through API Gateway and Lambda base64-encoded), with `body`, `meetingDate` and `caseNumber` in the query string; a whole protokoll is read per paragraph (§) and each draft says which § it came from. A scanned PDF (no text) is refused with 400 `pdf_without_text`, a file that is no PDF with `not_a_pdf`, a protected one with `pdf_encrypted`, a damaged one with `pdf_damaged`.',
     // With a PDF, what the clerk knows comes in the query string; with JSON, in the body.
     query: knownFacts,
-    body: { json: draftRequest, maxBytes: DRAFT_MAX_BODY_BYTES, raw: { types: [PDF_TYPE], maxBytes: PDF_MAX_BYTES } },
+    body: { json: draftRequest, maxBytes: DRAFT_MAX_BODY_BYTES, raw: { types: [PDF_TYPE], maxBytes: PDF_MAX_BYTES }, pastedText: true },
     responses: {
       200: { description: 'The drafts', schema: () => z.object({ drafts: z.array(z.object({}).loose()), exhortations: z.array(z.object({}).loose()), unproposed: z.array(z.object({}).loose()) }) },
       422: { description: `\`text_too_complex\`: the text is too long or too odd to read within a request; \`too_many_drafts\`: it gives more than ${MAX_DRAFTS} drafts, more than a clerk can review at once` },
