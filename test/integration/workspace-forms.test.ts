@@ -146,6 +146,20 @@ describe('Registrera', () => {
     expect(await fingerprint()).toBe(before);
   });
 
+  it('names the page Sammanträdesplaner, never the API route, when a meeting has no plan: in the preview and beside the field', async () => {
+    const key = await freshForm();
+    const fields = { ...uppdrag(key), kind: 'aterrapportering', dueForm: 'meeting', meetingBody: 'KF', meetingMonth: '2027-09', dueDate: '' };
+
+    const preview = await submit(server.url, '/registrera', { ...fields, intent: 'preview' }, registrar);
+    const refused = await submit(server.url, '/registrera', fields, registrar);
+
+    for (const page of [preview, refused]) {
+      expect(pageText(page.text)).toContain('Det finns ingen sammanträdesplan för KF 2027. En administratör lägger in den under Sammanträdesplaner.');
+      expect(page.text).not.toContain('/meetings');
+    }
+    expect(refused.status).toBe(422);
+  });
+
   it('asks before registering an item that looks like an open one, and registers it when the clerk confirms', async () => {
     const first = await submit(server.url, '/registrera', uppdrag(await freshForm(), { title: 'Utreda nattbemanningen' }), registrar);
     expect(first.status).toBe(303);

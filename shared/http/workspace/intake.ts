@@ -1,3 +1,4 @@
+import { pageMessage } from '../../views/workspace/format';
 import { randomUUID } from 'node:crypto';
 import * as z from 'zod';
 import { listRoleHolders } from '../../application/directory/roles';
@@ -71,7 +72,7 @@ async function previewOf(deps: WorkspaceDeps, session: Session, params: URLSearc
     return { ok: true, ...(await previewDeadline(deps, session.caller, parseOrThrow(deadlinePreviewBody, parsed.command, 'Uppgifterna'))) };
   } catch (error) {
     if (!(error instanceof DomainError) || !['invalid', 'refused', 'deadline'].includes(error.kind)) throw error;
-    return { ok: false, message: error.message };
+    return { ok: false, message: pageMessage(error.message) };
   }
 }
 
@@ -120,7 +121,7 @@ export async function review(deps: WorkspaceDeps, { session, body, files }: Form
     };
     if (!fields) {
       if ('deadline' in draft) proposal.preview = { ok: true, ...draft.deadline };
-      else if ('deadlineProblem' in draft) proposal.preview = { ok: false, message: draft.deadlineProblem.message };
+      else if ('deadlineProblem' in draft) proposal.preview = { ok: false, message: pageMessage(draft.deadlineProblem.message) };
     } else if (register && proposal.chosen) {
       await registerProposal(deps, session, fields, proposalKey(batch, index), proposal);
     } else {
@@ -164,7 +165,7 @@ async function registerProposal(deps: WorkspaceDeps, session: Session, fields: U
     }
     const { errors } = issuesToFieldErrors(error.issues, fields.get('dueForm') ?? undefined);
     if (Object.keys(errors).length) proposal.form.errors = errors as typeof proposal.form.errors;
-    proposal.problem = error.message;
+    proposal.problem = pageMessage(error.message);
   }
 }
 
