@@ -259,6 +259,17 @@ describe('Översikt', () => {
     expect(pageText((await open(server.url, granted.location!, registrar)).text)).toContain('Förlängningen är beviljad. Handläggaren får besked i nästa mejl.');
   });
 
+  it('"Bevilja förlängning" starts with the date the official asked for, on Översikt and on the item', async () => {
+    const item = await seed({ title: 'Redovisa tillsynen av familjehem', unit: uniqueUnit('Socialförvaltningen') });
+    await requestExtension({ ...server.deps }, kim.email, item.id, { date: '2027-11-30', reason: 'Väntar på yttrande från SN' });
+
+    for (const path of ['/', `/arenden/${item.id}`]) {
+      const page = await open(server.url, path, registrar);
+      const grant = page.text.match(new RegExp(`<form[^>]*>(?:(?!</form>)[\\s\\S])*?value="grant"[\\s\\S]*?</form>`))?.[0] ?? '';
+      expect(grant).toMatch(/name="dueDate" type="date" value="2027-11-30"/);
+    }
+  });
+
   it('lists what needs a registrar, with counts in the headings, and sends an official on to their items', async () => {
     const unit = uniqueUnit('Tekniska förvaltningen');
     await seed({ title: 'Åtgärda gatubelysningen', unit, decision: { body: 'KS', date: '2027-01-11', paragraph: '§ 4' }, due: { date: '2027-03-01' } });
