@@ -59,7 +59,7 @@ function pageOf(event: ApiEvent): string {
  * page; every other refusal is a Swedish page, with the navigation when the person is signed in,
  * and `Retry-After` when it is "not now".
  */
-export function workspaceProblemPage(deps: () => Pick<WorkspaceDeps, 'session' | 'clock'>) {
+export function workspaceProblemPage(deps: () => WorkspaceDeps) {
   return async (problem: Problem, event: ApiEvent): Promise<ApiResult> => {
     // Without the session key (its secret not readable) the page still answers, only without the person.
     const settings = await deps()
@@ -73,6 +73,9 @@ export function workspaceProblemPage(deps: () => Pick<WorkspaceDeps, 'session' |
       return { ...htmlPage(401, sessionExpiredPage({ returnTo: back, hours: SESSION_HOURS })), ...(cleared.length ? { cookies: cleared } : {}) };
     }
     const session = settings ? await readSession(settings, deps().clock, event.headers.cookie).catch(() => undefined) : undefined;
+    // A file over an upload form's limit: that form again, the limit beside the file (./intake.ts).
+    const upload = problem.status === 413 && session ? await (await import('./intake')).uploadTooLarge(deps(), session, event.routeKey) : undefined;
+    if (upload) return upload;
     const context = session ? await pageContext(deps(), session) : undefined;
     const on = context ? { context } : {};
     if (problem.status === 403) return htmlPage(403, errorPage({ status: 403, ...on, ...(problem.code === 'form_refused' ? { formRefused: true } : {}) }));
