@@ -51,7 +51,7 @@ export function createHandler(deps: () => WorkspaceDependencies = workspaceDepen
     },
     {
       maxBodyBytes: () => deps().config.MAX_BODY_BYTES,
-      renderPage: async (problem, event) => (await respond()).workspaceProblemPage(deps)(problem, event),
+      renderPage: async (problem, event) => (await respond()).workspaceProblemPage(deps, async (...upload) => (await intake()).uploadTooLarge(deps(), ...upload))(problem, event),
       sessions: () => createSessionGate(deps().session, deps().clock),
     },
   );

@@ -257,6 +257,36 @@ describe("a wrong entry on the official's page: the page again, with what was ty
     expect((await api.deps.items.history(item.id)).at(-1)?.action).toBe(action === 'done' ? 'done' : 'extension_requested');
   });
 
+  it('a later deadline for a yttrande past the outside deadline is refused when asked, as the registrar could never grant it, beside the date and named in Swedish', async () => {
+    const kim = person('Kim Berg');
+    api.deps.at('2027-06-04T09:00:00+02:00');
+    const { item } = await createItem(api.deps, clerk, {
+      kind: 'yttrande',
+      title: 'Yttrande över länsstyrelsens förslag till vattenskyddsområde',
+      caseNumber: 'KS 2027/91',
+      remiss: { received: '2027-06-01', reference: '505-1234-2027' },
+      responsible: kim,
+      unit: 'Kommunledningskontoret',
+      due: { externalDeadline: '2027-10-29', recipient: 'Länsstyrelsen' },
+    } as never);
+    const link = `${api.url}/p/${await api.deps.links.sign({ kind: 'official', email: kim.email })}`;
+
+    const asked = await post(`${link}/uppdrag/${item.id}/extension`, { csrf: csrfOf((await get(link)).text), date: '2027-11-01', reason: 'Väntar på underlag från miljöförvaltningen' });
+
+    expect(asked.status).toBe(400);
+    const message = 'Den nya tidsfristen måndag 1 november 2027 ligger efter sista dag för svaret till Länsstyrelsen, fredag 29 oktober 2027. Har Länsstyrelsen gett längre svarstid, be registratorn ändra sista dag för svaret.';
+    expect(asked.text).toContain(`<p class="field-error" id="datum-${item.id}-fel">${message}</p>`);
+    expect(asked.text).toContain(`<li><a href="#datum-${item.id}">Föreslaget nytt datum: ${message}</a></li>`);
+    const told = [/<div class="error-summary".*?<\/div>/s, /<p class="message error" id="meddelande">.*?<\/p>/s].map((part) => asked.text.match(part)?.[0] ?? '');
+    expect(told.join('')).toContain('Föreslaget nytt datum');
+    expect(told.join('')).not.toMatch(/\bdate\b/);
+    expect((await api.deps.items.get(item.id))?.extensionRequest).toBeUndefined();
+    // The outside deadline itself can be asked for: the registrar can grant it.
+    const onTheDay = await post(`${link}/uppdrag/${item.id}/extension`, { csrf: csrfOf(asked.text), date: '2027-10-29', reason: 'Väntar på underlag från miljöförvaltningen' });
+    expect(onTheDay.status).toBe(303);
+    expect((await api.deps.items.get(item.id))?.extensionRequest?.date).toBe('2027-10-29');
+  });
+
   it('the fields an official must fill in say so in their labels, the one they need not says so too', async () => {
     const kim = person('Kim Berg');
     const item = await register(kim, '2027-06-14', 'Inventera lekplatserna');

@@ -146,6 +146,20 @@ describe('Registrera', () => {
     expect(await fingerprint()).toBe(before);
   });
 
+  it('names the page Sammanträdesplaner, never the API route, when a meeting has no plan: in the preview and beside the field', async () => {
+    const key = await freshForm();
+    const fields = { ...uppdrag(key), kind: 'aterrapportering', dueForm: 'meeting', meetingBody: 'KF', meetingMonth: '2027-09', dueDate: '' };
+
+    const preview = await submit(server.url, '/registrera', { ...fields, intent: 'preview' }, registrar);
+    const refused = await submit(server.url, '/registrera', fields, registrar);
+
+    for (const page of [preview, refused]) {
+      expect(pageText(page.text)).toContain('Det finns ingen sammanträdesplan för KF 2027. En administratör lägger in den under Sammanträdesplaner.');
+      expect(page.text).not.toContain('/meetings');
+    }
+    expect(refused.status).toBe(422);
+  });
+
   it('asks before registering an item that looks like an open one, and registers it when the clerk confirms', async () => {
     const first = await submit(server.url, '/registrera', uppdrag(await freshForm(), { title: 'Utreda nattbemanningen' }), registrar);
     expect(first.status).toBe(303);
@@ -243,6 +257,17 @@ describe('Översikt', () => {
     expect(after.extensionRequest).toBeUndefined();
     expect((await itemHistory(server.deps, clerk, item.id)).at(-1)).toMatchObject({ action: 'extension_granted', by: clerkWho.email });
     expect(pageText((await open(server.url, granted.location!, registrar)).text)).toContain('Förlängningen är beviljad. Handläggaren får besked i nästa mejl.');
+  });
+
+  it('"Bevilja förlängning" starts with the date the official asked for, on Översikt and on the item', async () => {
+    const item = await seed({ title: 'Redovisa tillsynen av familjehem', unit: uniqueUnit('Socialförvaltningen') });
+    await requestExtension({ ...server.deps }, kim.email, item.id, { date: '2027-11-30', reason: 'Väntar på yttrande från SN' });
+
+    for (const path of ['/', `/arenden/${item.id}`]) {
+      const page = await open(server.url, path, registrar);
+      const grant = page.text.match(new RegExp(`<form[^>]*>(?:(?!</form>)[\\s\\S])*?value="grant"[\\s\\S]*?</form>`))?.[0] ?? '';
+      expect(grant).toMatch(/name="dueDate" type="date" value="2027-11-30"/);
+    }
   });
 
   it('lists what needs a registrar, with counts in the headings, and sends an official on to their items', async () => {

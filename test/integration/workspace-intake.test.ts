@@ -115,6 +115,16 @@ describe('Granska beslut', () => {
     const nothing = await upload(server.url, '/granska', { text: '' }, {}, clerk);
     expect(pageText(nothing.text)).toContain('Protokollet som PDF: Välj protokollet som PDF, eller klistra in texten.');
   });
+
+  it('a PDF over the limit is Granska beslut again, the limit in Swedish beside the file, never the API\'s JSON 413', async () => {
+    const answer = await upload(server.url, '/granska', { text: '' }, { pdf: { name: 'protokoll.pdf', type: 'application/pdf', bytes: new Uint8Array(5 * 1024 * 1024) } }, clerk);
+
+    expect(answer.status).toBe(413);
+    expect(answer.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(answer.text).toContain('<p class="ds-validation-message" data-field="validation" id="pdf-fel">PDF:en är för stor: högst 4,5 MB.</p>');
+    expect(answer.text).toContain('action="/granska"');
+    expect(answer.text).not.toContain('byte');
+  });
 });
 
 describe('Importera', () => {
@@ -149,5 +159,13 @@ describe('Importera', () => {
     const answer = await upload(server.url, '/importera', {}, { file: { name: 'lista.xlsx', type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', bytes: new TextEncoder().encode('inte en arbetsbok') } }, clerk);
     expect(answer.status).toBe(400);
     expect(pageText(answer.text)).toContain('Filen går inte att läsa som en Excel-arbetsbok (.xlsx).');
+  });
+
+  it('a file over the limit is Importera again, the limit in Swedish beside the file, never the API\'s JSON 413', async () => {
+    const answer = await upload(server.url, '/importera', {}, { file: { name: 'lista.csv', type: 'text/csv', bytes: new Uint8Array(2 * 1024 * 1024) } }, clerk);
+    expect(answer.status).toBe(413);
+    expect(answer.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(pageText(answer.text)).toContain('Filen är för stor: högst 1 MB och 250 rader.');
+    expect(answer.text).toContain('action="/importera"');
   });
 });

@@ -68,7 +68,7 @@ const REPORTS = [
 ] as const;
 
 describe('Rapporter: the page of forms', () => {
-  it('offers a registrar the three reports, today and this calendar year filled in, with CSV and Excel links for those dates', async () => {
+  it('offers a registrar the three reports, today and this calendar year filled in, each form downloading what is typed in it as CSV or Excel', async () => {
     const page = await open(server.url, '/rapporter', clerk);
 
     expect(page.status).toBe(200);
@@ -80,8 +80,13 @@ describe('Rapporter: the page of forms', () => {
     expect(page.text).toMatch(/id="balanslista-asOf" name="asOf" type="date" value="2027-05-03"/);
     expect(page.text).toMatch(/id="statistik-from" name="from" type="date" value="2027-01-01"/);
     expect(page.text).toMatch(/id="statistik-to" name="to" type="date" value="2027-12-31"/);
-    expect(page.text).toContain('href="/rapporter/balanslista?asOf=2027-05-03&amp;format=csv"');
-    expect(page.text).toContain('href="/rapporter/statistik?from=2027-01-01&amp;to=2027-12-31&amp;format=xlsx"');
+    // The downloads are the forms' own buttons: a link fixed to today's values would ignore what is typed (and Organ has none).
+    for (const name of ['balanslista', 'verkstallighet', 'statistik']) {
+      const form = page.text.match(new RegExp(`<form method="get" action="/rapporter/${name}"[\\s\\S]*?</form>`))?.[0] ?? '';
+      expect(form).toContain('<button type="submit" name="format" value="csv" class="ds-button" data-variant="secondary">Ladda ner som CSV</button>');
+      expect(form).toContain('<button type="submit" name="format" value="xlsx" class="ds-button" data-variant="secondary">Ladda ner som Excel (XLSX)</button>');
+    }
+    expect(page.text).not.toContain('format=csv');
     expect(page.text).toContain('<option value="KF"></option>');
   });
 
@@ -93,13 +98,19 @@ describe('Rapporter: the page of forms', () => {
 });
 
 describe.each(REPORTS)('the %s by the session', (_, workspacePath, apiPath, basename, titles) => {
-  it('is the very page the API prints, with the report’s items', async () => {
+  it('is the very page the API prints, with the report’s items, and links to itself as CSV and Excel for the same parameters', async () => {
     const [ours, api] = await Promise.all([fromWorkspace(workspacePath), fromApi(apiPath, 'text/html')]);
 
     expect(ours.status).toBe(200);
     expect(ours.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(ours.headers.get('content-security-policy')).toBe(api.headers.get('content-security-policy'));
-    expect(ours.body.toString('utf8')).toBe(api.body.toString('utf8'));
+    const downloads = /<ul class="no-print" aria-label="Ladda ner rapporten">.*?<\/ul>/s;
+    const links = ours.body.toString('utf8').match(downloads)?.[0] ?? '';
+    const same = workspacePath.replaceAll('&', '&amp;');
+    expect(links).toContain(`<a href="${same}&amp;format=csv">Ladda ner som CSV</a>`);
+    expect(links).toContain(`<a href="${same}&amp;format=xlsx">Ladda ner som Excel (XLSX)</a>`);
+    expect(api.body.toString('utf8')).not.toContain('Ladda ner');
+    expect(ours.body.toString('utf8').replace(downloads, '')).toBe(api.body.toString('utf8'));
     for (const title of titles) expect(pageText(ours.body.toString('utf8'))).toContain(title);
   });
 

@@ -1,4 +1,5 @@
 import { addDays, stockholmDate, swedishDate, type CalendarDate } from '../../domain/dates';
+import { pastOutsideDeadline } from '../../domain/deadlines/resolve';
 import { conflict, notFound, refused } from '../../domain/errors';
 import type { HistoryEvent } from '../../domain/items/history';
 import type { ItemView, StoredItem } from '../../domain/items/item';
@@ -66,6 +67,14 @@ export async function requestExtension(deps: ItemDeps, email: string, id: string
     }
     if (request.date > addDays(stockholmDate(deps.clock()), MAX_EXTENSION_DAYS)) {
       throw refused('validation_failed', 'Föreslå ett datum inom två år.', [{ path: 'date', message: 'Högst två år framåt.' }]);
+    }
+    // A yttrande's new deadline past the outside deadline could never be granted (resolve.ts): refused now, not at the registrar.
+    const remiss = 'externalDeadline' in before.due ? before.due : undefined;
+    const past = remiss && pastOutsideDeadline(request.date, remiss);
+    if (remiss && past) {
+      throw refused('due_after_external_deadline', `Den nya tidsfristen ${past} Har ${remiss.recipient} gett längre svarstid, be registratorn ändra sista dag för svaret.`, [
+        { path: 'date', message: `Ligger efter sista dag för svaret till ${remiss.recipient}, ${swedishDate(remiss.externalDeadline)}.` },
+      ]);
     }
     // The same request again from the same person (a reload, a double click, a replayed form) is kept once.
     const pending = before.extensionRequest;

@@ -228,19 +228,26 @@ function lastMeetingInTime(
 type RemissDue = { externalDeadline: CalendarDate; recipient: string; decidedBy?: string | undefined };
 
 /**
+ * A yttrande's deadline never comes after the remiss's outside deadline: only the recipient can
+ * give more time, and then a registrar changes the outside deadline. For a date past it, the
+ * sentence saying so without its subject ("2 november 2027 ligger efter sista dag för svaret till
+ * Länsstyrelsen, fredag 29 oktober 2027."); undefined for a date on or before it.
+ */
+export function pastOutsideDeadline(date: CalendarDate, remiss: Pick<RemissDue, 'externalDeadline' | 'recipient'>): string | undefined {
+  if (date <= remiss.externalDeadline) return undefined;
+  return `${swedishDate(date)} ligger efter sista dag för svaret till ${remiss.recipient}, ${swedishDate(remiss.externalDeadline)}.`;
+}
+
+/**
  * A yttrande whose deadline a registrar set by hand (`due.date`): that date, never after the
  * outside deadline (422 `due_after_external_deadline`, the recipient must give more time first);
  * the deciding body's meeting is kept when the date still comes before it.
  */
 function resolveSetYttrande(due: RemissDue & { date: CalendarDate }, ctx: DeadlineContext): ResolvedDue {
   const { externalDeadline, recipient, decidedBy, date } = due;
-  if (date > externalDeadline) {
-    throw new DeadlineError(
-      'due_after_external_deadline',
-      `Tidsfristen ${swedishDate(date)} ligger efter sista dag för svaret till ${recipient}, ${swedishDate(externalDeadline)}. ` +
-        `Har ${recipient} gett längre svarstid, ändra sista dag hos mottagaren i stället.`,
-      'due.date',
-    );
+  const past = pastOutsideDeadline(date, due);
+  if (past) {
+    throw new DeadlineError('due_after_external_deadline', `Tidsfristen ${past} Har ${recipient} gett längre svarstid, ändra sista dag hos mottagaren i stället.`, 'due.date');
   }
   let counted: ResolvedDue | undefined;
   try {

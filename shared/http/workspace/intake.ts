@@ -1,3 +1,4 @@
+import { pageMessage } from '../../views/workspace/format';
 import { randomUUID } from 'node:crypto';
 import * as z from 'zod';
 import { listRoleHolders } from '../../application/directory/roles';
@@ -8,7 +9,7 @@ import { createItemBody, deadlinePreviewBody } from '../../application/items/com
 import { createItem, previewDeadline } from '../../application/items/service';
 import { bodiesWithPlans } from '../../application/plans/plans';
 import { listUnits } from '../../application/units/directory';
-import { requireRegistrar } from '../../domain/caller';
+import { isRegistrar, requireRegistrar } from '../../domain/caller';
 import { DomainError } from '../../domain/errors';
 import { cleanText } from '../../domain/text';
 import { parseOrThrow } from '../../domain/validation';
@@ -18,7 +19,8 @@ import { XLSX_TYPE } from '../../views/spreadsheets/table';
 import { itemFieldValues, issuesToFieldErrors, parsePreviewForm, parseProposalForm, proposalParams, REGISTER_FIELDS, formValues } from '../../views/workspace/forms';
 import { importPage, reviewPage, reviewUploadPage, sourceInParagraph } from '../../views/workspace/intake';
 import type { DeadlinePreview, ImportModel, ProposalModel, ReviewModel } from '../../views/workspace/models';
-import type { UploadedFile } from '../contract';
+import type { ApiResult, UploadedFile } from '../contract';
+import { IMPORT_MAX_BYTES, PDF_MAX_BYTES } from '../media';
 import type { Session } from '../session';
 import type { FormRequest, PageRequest, WorkspaceDeps } from './deps';
 import { htmlPage, pageContext } from './respond';
@@ -71,7 +73,7 @@ async function previewOf(deps: WorkspaceDeps, session: Session, params: URLSearc
     return { ok: true, ...(await previewDeadline(deps, session.caller, parseOrThrow(deadlinePreviewBody, parsed.command, 'Uppgifterna'))) };
   } catch (error) {
     if (!(error instanceof DomainError) || !['invalid', 'refused', 'deadline'].includes(error.kind)) throw error;
-    return { ok: false, message: error.message };
+    return { ok: false, message: pageMessage(error.message) };
   }
 }
 
@@ -120,7 +122,7 @@ export async function review(deps: WorkspaceDeps, { session, body, files }: Form
     };
     if (!fields) {
       if ('deadline' in draft) proposal.preview = { ok: true, ...draft.deadline };
-      else if ('deadlineProblem' in draft) proposal.preview = { ok: false, message: draft.deadlineProblem.message };
+      else if ('deadlineProblem' in draft) proposal.preview = { ok: false, message: pageMessage(draft.deadlineProblem.message) };
     } else if (register && proposal.chosen) {
       await registerProposal(deps, session, fields, proposalKey(batch, index), proposal);
     } else {
@@ -164,12 +166,27 @@ async function registerProposal(deps: WorkspaceDeps, session: Session, fields: U
     }
     const { errors } = issuesToFieldErrors(error.issues, fields.get('dueForm') ?? undefined);
     if (Object.keys(errors).length) proposal.form.errors = errors as typeof proposal.form.errors;
-    proposal.problem = error.message;
+    proposal.problem = pageMessage(error.message);
   }
 }
 
-async function uploadAgain(deps: WorkspaceDeps, session: Session, errors: { pdf?: string; text?: string }, text?: string) {
-  return htmlPage(400, reviewUploadPage({ ...(await pageContext(deps, session)), form: { values: text ? { text } : {}, errors } }));
+async function uploadAgain(deps: WorkspaceDeps, session: Session, errors: { pdf?: string; text?: string }, text?: string, status = 400) {
+  return htmlPage(status, reviewUploadPage({ ...(await pageContext(deps, session)), form: { values: text ? { text } : {}, errors } }));
+}
+
+/** "4,5 MB": a limit in bytes as a clerk reads it (MiB, one decimal at most). */
+const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toLocaleString('sv-SE', { maximumFractionDigits: 1 })} MB`;
+
+/**
+ * The upload forms' answer to a body over their limit, which the router refuses (413) before any
+ * handler runs: the same form again, for a registrar, with the limit beside the file field.
+ * Undefined for any other route or person (the workspace's general refusal page then).
+ */
+export async function uploadTooLarge(deps: WorkspaceDeps, session: Session, routeKey: string): Promise<ApiResult | undefined> {
+  if (!isRegistrar(session.caller)) return undefined;
+  if (routeKey === 'POST /granska') return uploadAgain(deps, session, { pdf: `PDF:en är för stor: högst ${megabytes(PDF_MAX_BYTES)}.` }, undefined, 413);
+  if (routeKey === 'POST /importera') return renderImport(deps, session, 413, { form: { values: {}, errors: { file: `Filen är för stor: högst ${megabytes(IMPORT_MAX_BYTES)} och ${IMPORT_MAX_ROWS} rader.` } } });
+  return undefined;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,3 +1,4 @@
+import { pageMessage } from '../../views/workspace/format';
 import { randomUUID } from 'node:crypto';
 import { createItemBody, deadlinePreviewBody, patchItemBody } from '../../application/items/commands';
 import { DEFAULT_SORT } from '../../application/items/query';
@@ -121,7 +122,7 @@ export async function actOnItem(deps: WorkspaceDeps, { session, params, body }: 
     }
     if (!isFormProblem(error)) throw error;
     const { errors, unplaced } = issuesToFieldErrors(error.issues, form.get('dueForm') ?? undefined);
-    const message = unplaced.length ? unplaced.join(' ') : Object.keys(errors).length ? undefined : error.message;
+    const message = unplaced.length ? unplaced.join(' ') : Object.keys(errors).length ? undefined : pageMessage(error.message);
     return renderItem(deps, session, id, 422, { form: { name, state: { values, errors, ...(message ? { message } : {}) } } });
   }
   const back = form.get('returnTo') === WORKSPACE_PATHS.overview ? WORKSPACE_PATHS.overview : WORKSPACE_PATHS.item(id);
@@ -159,7 +160,7 @@ export async function register(deps: WorkspaceDeps, { session, body }: FormReque
     renderRegister(deps, session, status, { values, ...state }, extra);
   const refusal = (error: DomainError) => {
     const { errors, unplaced } = issuesToFieldErrors(error.issues, form.get('dueForm') ?? undefined);
-    return { errors, message: unplaced.length ? unplaced.join(' ') : error.message };
+    return { errors, message: unplaced.length ? unplaced.join(' ') : pageMessage(error.message) };
   };
 
   if (registerIntent(form) === 'preview') {
@@ -170,7 +171,7 @@ export async function register(deps: WorkspaceDeps, { session, body }: FormReque
       preview = { ok: true, ...(await previewDeadline(deps, session.caller, parseOrThrow(deadlinePreviewBody, parsed.command, 'Uppgifterna'))) };
     } catch (error) {
       if (!isFormProblem(error)) throw error;
-      preview = { ok: false, message: error.message };
+      preview = { ok: false, message: pageMessage(error.message) };
     }
     return again(200, {}, { preview });
   }

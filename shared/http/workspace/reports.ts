@@ -10,7 +10,8 @@ import { calendarDate } from '../../domain/items/vocabulary';
 import { statisticsQuery } from '../../domain/reports/statistics';
 import { XLSX_TYPE } from '../../views/spreadsheets/table';
 import type { FieldErrors, FormState, FormValues } from '../../views/workspace/models';
-import { REPORT_FIELDS, REPORT_LABELS, reportsPage, type ReportField, type ReportName, type ReportsModel } from '../../views/workspace/reports';
+import { balanslistaPage, verkstallighetPage, type ReportDownloads } from '../../views/reports/pages';
+import { REPORT_FIELDS, REPORT_LABELS, reportHref, reportsPage, type ReportField, type ReportName, type ReportsModel } from '../../views/workspace/reports';
 import { reportAs, type ReportMedia, type ReportShapes } from '../download';
 import { BALANSLISTA_SHAPES, STATISTICS_SHAPES, VERKSTALLIGHET_SHAPES } from '../reports';
 import type { Session } from '../session';
@@ -61,7 +62,7 @@ function readReport<N extends ReportName, Q>(name: N, schema: z.ZodType<Q>, quer
   }
   const given = Object.fromEntries(fields.flatMap((field) => (values[field]?.trim() ? [[field, values[field].trim()]] : [])));
   const parsed = schema.safeParse(given);
-  if (parsed.success) return { ok: true as const, command: parsed.data };
+  if (parsed.success) return { ok: true as const, command: parsed.data, values };
   const errors: FieldErrors<ReportField<N>> = {};
   for (const issue of parsed.error.issues) {
     const field = issue.path[0] as ReportField<N>;
@@ -72,7 +73,10 @@ function readReport<N extends ReportName, Q>(name: N, schema: z.ZodType<Q>, quer
   return { ok: false as const, state: { values, errors } satisfies FormState<ReportField<N>> };
 }
 
-/** Reads the query, refuses others than registrars and admins, and answers the report, or Rapporter with what is wrong. */
+/**
+ * Reads the query, refuses others than registrars and admins, and answers the report, or Rapporter
+ * with what is wrong. The page shown links to itself as CSV and Excel, for the same parameters.
+ */
 async function answerReport<N extends ReportName, Q, Row, T>(
   deps: WorkspaceDeps,
   { session, query }: PageRequest,
@@ -80,21 +84,25 @@ async function answerReport<N extends ReportName, Q, Row, T>(
   read: { schema: z.ZodType<Q>; filled?: FormValues<ReportField<N>> },
   run: (command: Q) => Promise<T>,
   shapes: ReportShapes<Row, T>,
+  page: (report: T, downloads: ReportDownloads) => string | Promise<string>,
 ) {
   requireRegistrar(session.caller);
   const parsed = readReport(name, read.schema, query, read.filled ?? {});
   if (!parsed.ok) return renderReports(deps, session, 400, { [name]: parsed.state });
-  return reportAs(mediaOf(query.format), await run(parsed.command), shapes);
+  const downloads = { csv: reportHref(name, parsed.values, 'csv'), xlsx: reportHref(name, parsed.values, 'xlsx') };
+  return reportAs(mediaOf(query.format), await run(parsed.command), { ...shapes, page: (report) => page(report, downloads) });
 }
 
 /** `GET /rapporter/balanslista`: as `GET /reports/balanslista`. */
 export const showBalanslista = (deps: WorkspaceDeps, request: PageRequest) =>
-  answerReport(deps, request, 'balanslista', { schema: balanslistaQuery }, (q) => balanslista(deps, q.asOf), BALANSLISTA_SHAPES);
+  answerReport(deps, request, 'balanslista', { schema: balanslistaQuery }, (q) => balanslista(deps, q.asOf), BALANSLISTA_SHAPES, balanslistaPage);
 
 /** `GET /rapporter/verkstallighet`: as `GET /reports/verkstallighet`; the body is asked for. */
 export const showVerkstallighet = (deps: WorkspaceDeps, request: PageRequest) =>
-  answerReport(deps, request, 'verkstallighet', { schema: verkstallighetQuery }, (q) => verkstallighet(deps, q.body, q.asOf), VERKSTALLIGHET_SHAPES);
+  answerReport(deps, request, 'verkstallighet', { schema: verkstallighetQuery }, (q) => verkstallighet(deps, q.body, q.asOf), VERKSTALLIGHET_SHAPES, verkstallighetPage);
 
 /** `GET /rapporter/statistik`: as `GET /reports/statistik`; without `from` and `to`, this calendar year. */
 export const showStatistics = (deps: WorkspaceDeps, request: PageRequest) =>
-  answerReport(deps, request, 'statistik', { schema: statisticsQuery, filled: defaults(stockholmDate(deps.clock())).statistik }, (q) => statisticsReport(deps, q), STATISTICS_SHAPES);
+  answerReport(deps, request, 'statistik', { schema: statisticsQuery, filled: defaults(stockholmDate(deps.clock())).statistik }, (q) => statisticsReport(deps, q), STATISTICS_SHAPES,
+    // As STATISTICS_SHAPES' page: Vega loads with the first page asked for, never for a file.
+    async (stats, downloads) => (await import('../../views/reports/statistics-page')).statisticsDocument(stats, downloads));

@@ -53,13 +53,17 @@ function pageOf(event: ApiEvent): string {
   return safeReturnPath(query ? `${event.rawPath}?${query}` : event.rawPath) ?? WORKSPACE_PATHS.overview;
 }
 
+/** An upload form's answer to a body over its limit (uploadTooLarge, ./intake.ts), or undefined for the general page. */
+export type UploadTooLarge = (session: Session, routeKey: string) => Promise<ApiResult | undefined>;
+
 /**
  * The workspace's answer to a refusal (the router's `renderPage`): no session sends a GET to
  * sign-in and back (an altered cookie is cleared on the way), and shows a POST the "sign in again"
- * page; every other refusal is a Swedish page, with the navigation when the person is signed in,
- * and `Retry-After` when it is "not now".
+ * page; a body too large for an upload form is that form again (`tooLarge`); every other refusal
+ * is a Swedish page, with the navigation when the person is signed in, and `Retry-After` when it
+ * is "not now".
  */
-export function workspaceProblemPage(deps: () => Pick<WorkspaceDeps, 'session' | 'clock'>) {
+export function workspaceProblemPage(deps: () => Pick<WorkspaceDeps, 'session' | 'clock'>, tooLarge: UploadTooLarge) {
   return async (problem: Problem, event: ApiEvent): Promise<ApiResult> => {
     // Without the session key (its secret not readable) the page still answers, only without the person.
     const settings = await deps()
@@ -73,6 +77,8 @@ export function workspaceProblemPage(deps: () => Pick<WorkspaceDeps, 'session' |
       return { ...htmlPage(401, sessionExpiredPage({ returnTo: back, hours: SESSION_HOURS })), ...(cleared.length ? { cookies: cleared } : {}) };
     }
     const session = settings ? await readSession(settings, deps().clock, event.headers.cookie).catch(() => undefined) : undefined;
+    const upload = problem.status === 413 && session ? await tooLarge(session, event.routeKey) : undefined;
+    if (upload) return upload;
     const context = session ? await pageContext(deps(), session) : undefined;
     const on = context ? { context } : {};
     if (problem.status === 403) return htmlPage(403, errorPage({ status: 403, ...on, ...(problem.code === 'form_refused' ? { formRefused: true } : {}) }));

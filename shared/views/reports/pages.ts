@@ -18,6 +18,18 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 const day = (date: string | undefined) => date ?? '–';
 const footer = (generatedAt: string) => `Uttag ur uppföljningssystemet ${takenOutAt(generatedAt)}.`;
 
+/** Where the same report, for the same parameters, downloads as a file: the workspace's page links to them. */
+export interface ReportDownloads {
+  csv: string;
+  xlsx: string;
+}
+
+/** The downloads of the report shown, left out of print (a printed page cannot follow a link). */
+const downloadLinks = (downloads: ReportDownloads | undefined): Html | string =>
+  downloads
+    ? html`<ul class="no-print" aria-label="Ladda ner rapporten"><li><a href="${downloads.csv}">Ladda ner som CSV</a></li><li><a href="${downloads.xlsx}">Ladda ner som Excel (XLSX)</a></li></ul>`
+    : '';
+
 function statusReport(report: StatusReport | undefined): Html | string {
   if (!report) return '–';
   return html`${report.note}<br><span class="hint">${stockholmDay(report.at)}</span>`;
@@ -52,14 +64,14 @@ function motionSummary(report: Balanslista): string {
   return `${plural(total, 'obesvarad motion', 'obesvarade motioner')}.${marked.length ? ` ${marked.join(' och ')}.` : ' Ingen är nära ettårsgränsen.'}`;
 }
 
-/** "Redovisning av obesvarade motioner per 15 maj 2027": the balanslista reported to the council. */
-export function balanslistaPage(report: Balanslista): string {
+/** "Redovisning av obesvarade motioner per 15 maj 2027": the balanslista reported to the council; with `downloads`, links to it as files. */
+export function balanslistaPage(report: Balanslista, downloads?: ReportDownloads): string {
   const date = dayMonthYear(report.asOf);
   return document({
     title: report.title,
     lead: 'Anmälan till kommunfullmäktige enligt kommunallagen 5 kap. 35 §.',
     body: html`<p>En motion ska beredas så att fullmäktige kan besluta inom ett år från att den väcktes; kan beredningen inte avslutas inom den tiden ska det, och vad som har kommit fram i beredningen, anmälas till fullmäktige. Här redovisas de motioner som inte var besvarade den ${date}, den närmaste ettårsgränsen först.</p>
-<p>${motionSummary(report)}</p>
+<p>${motionSummary(report)}</p>${downloadLinks(downloads)}
 ${
   report.rows.length
     ? html`<table class="report">
@@ -98,14 +110,14 @@ function followUpSummary(report: Verkstallighet): string {
   return `${plural(total, 'öppet ärende', 'öppna ärenden')}, varav ${overdue} ${overdue === 1 ? 'försenat' : 'försenade'} och ${deadlineChanged} med ändrad tidsfrist.`;
 }
 
-/** "Uppföljning av KF:s beslut per 15 maj 2027": every open item the body decided, for the body and its auditors. */
-export function verkstallighetPage(report: Verkstallighet): string {
+/** "Uppföljning av KF:s beslut per 15 maj 2027": every open item the body decided, for the body and its auditors; with `downloads`, links to it as files. */
+export function verkstallighetPage(report: Verkstallighet, downloads?: ReportDownloads): string {
   const date = dayMonthYear(report.asOf);
   return document({
     title: report.title,
     lead: `Verkställighet av beslut i ${report.body}.`,
     body: html`<p>Här redovisas alla ärenden som ${report.body} har beslutat och som inte var avslutade den ${date}: ansvarig enhet och tjänsteperson, tidsfrist, ändrade tidsfrister med det senaste skälet och den senaste lägesrapporten. Den tidigaste tidsfristen står först.</p>
-<p>${followUpSummary(report)}</p>
+<p>${followUpSummary(report)}</p>${downloadLinks(downloads)}
 ${
   report.rows.length
     ? html`<table class="report">

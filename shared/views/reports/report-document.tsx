@@ -21,7 +21,7 @@ h2 { font-size: 1.25rem; margin: 2rem 0 .5rem; }
 a { color: #0b5394; }
 :focus-visible { outline: 3px solid #ffbf47; outline-offset: 2px; }
 .report-footer { color: #4a4a4a; font-size: .9rem; border-top: 1px solid #c8c8c8; margin-top: 2rem; }
-@media print { main, .report-footer { max-width: none; padding: 0; } a { color: inherit; } }
+@media print { main, .report-footer { max-width: none; padding: 0; } a { color: inherit; } .no-print { display: none; } }
 `;
 const STYLE = `${BASE_CSS}${REPORT_CONTENT_CSS}`;
 

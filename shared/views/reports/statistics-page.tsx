@@ -3,6 +3,7 @@ import type { ComponentChildren } from 'preact';
 import { KIND_LABELS } from '../../domain/items/vocabulary';
 import { countOf, percentOf, statisticsCharts, swedishNumber, type Chart, type StatisticsCharts } from './charts';
 import { GROUPINGS } from './csv';
+import type { ReportDownloads } from './pages';
 import { reportDocument } from './report-document';
 import { dayMonthYear } from '../../application/reports/reports';
 import type { Figures, GroupDimension, OldestOpenItem, Statistics, StatisticsGroup } from '../../domain/reports/statistics';
@@ -218,12 +219,22 @@ function Method() {
   );
 }
 
-/** The statistics page's content, for `GET /reports/statistik` as `text/html`. */
-export function StatisticsContent({ stats, charts }: { stats: Statistics; charts: StatisticsCharts }) {
+/** The statistics page's content, for `GET /reports/statistik` as `text/html`; with `downloads`, links to the same figures as files (not printed). */
+export function StatisticsContent({ stats, charts, downloads }: { stats: Statistics; charts: StatisticsCharts; downloads?: ReportDownloads | undefined }) {
   return (
     <div class="stats">
       <h1>{STATISTICS_TITLE}</h1>
       <p class="lead">{periodLine(stats)}</p>
+      {downloads && (
+        <ul class="no-print" aria-label="Ladda ner rapporten">
+          <li>
+            <a href={downloads.csv}>Ladda ner som CSV</a>
+          </li>
+          <li>
+            <a href={downloads.xlsx}>Ladda ner som Excel (XLSX)</a>
+          </li>
+        </ul>
+      )}
 
       <section aria-labelledby="sammanfattning">
         <h2 id="sammanfattning">Sammanfattning</h2>
@@ -254,11 +265,11 @@ export function StatisticsContent({ stats, charts }: { stats: Statistics; charts
 }
 
 /** `GET /reports/statistik` as `text/html`: the whole printable page, its charts drawn. Sent with REPORT_PAGE_HEADERS. */
-export async function statisticsDocument(stats: Statistics): Promise<string> {
+export async function statisticsDocument(stats: Statistics, downloads?: ReportDownloads): Promise<string> {
   const charts = await statisticsCharts(stats);
   return reportDocument({
     title: STATISTICS_TITLE,
     footer: `Uttag ur kommunens uppföljning av politiska beslut, läget den ${dayMonthYear(stats.asOf)}.`,
-    children: <StatisticsContent stats={stats} charts={charts} />,
+    children: <StatisticsContent stats={stats} charts={charts} downloads={downloads} />,
   });
 }

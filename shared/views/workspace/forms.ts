@@ -1,3 +1,4 @@
+import { pageMessage } from './format';
 import { randomUUID } from 'node:crypto';
 import type * as z from 'zod';
 import { ROLES, type Caller, type Role } from '../../domain/caller';
@@ -606,8 +607,8 @@ export function issuesToFieldErrors(issues: readonly ErrorIssue[], dueChoice?: s
   };
   for (const issue of issues) {
     const field = fields[issue.path];
-    if (field) errors[field] ??= issue.message;
-    else unplaced.push(issue.message);
+    if (field) errors[field] ??= pageMessage(issue.message);
+    else unplaced.push(pageMessage(issue.message));
   }
   return { errors, unplaced };
 }

@@ -8,8 +8,9 @@ import type { FormState, FormValues, PageContext } from './models';
 
 /**
  * Rapporter: the council reports a registrar takes out for an agenda or an audit, each a GET form
- * that opens the report's printable page (`GET /rapporter/<report>`), with the same report as CSV
- * or Excel for the parameters shown. A wrong parameter comes back here, beside its field.
+ * that opens the report's printable page (`GET /rapporter/<report>`) or, by its other buttons
+ * (`format=csv|xlsx`), the same report as CSV or Excel for what is typed in the form. A wrong
+ * parameter comes back here, beside its field.
  */
 
 /** The three reports and, in page order, the fields of each (the API's parameter names). */
@@ -60,7 +61,7 @@ interface ReportFormProps<N extends ReportName> {
   children: (field: (name: ReportField<N>) => { id: string; name: ReportField<N>; label: string; value: string | undefined; error: string | undefined }) => preact.ComponentChildren;
 }
 
-/** One report's form in its own box: what the report is, its fields, "Visa rapporten", and the downloads. */
+/** One report's form in its own box: what the report is, its fields, "Visa rapporten" and the downloads, all sending what is typed. */
 function ReportForm<N extends ReportName>({ name, heading, about, form, children }: ReportFormProps<N>) {
   const fields = REPORT_FIELDS[name] as readonly ReportField<N>[];
   const field = (field: ReportField<N>) => ({ id: `${name}-${field}`, name: field, label: REPORT_LABELS[field], value: form.values[field], error: form.errors?.[field] });
@@ -74,20 +75,18 @@ function ReportForm<N extends ReportName>({ name, heading, about, form, children
       <form method="get" action={WORKSPACE_PATHS.report(name)} noValidate class="stack" aria-labelledby={`${name}-rubrik`}>
         <ErrorSummary errors={form.errors} order={fields} labels={labels} idPrefix={`${name}-`} />
         <div class="field-row">{children(field)}</div>
-        <button type="submit" class="ds-button">
-          Visa rapporten
-        </button>
+        <div class="buttons">
+          <button type="submit" class="ds-button">
+            Visa rapporten
+          </button>
+          <button type="submit" name="format" value="csv" class="ds-button" data-variant="secondary">
+            Ladda ner som CSV
+          </button>
+          <button type="submit" name="format" value="xlsx" class="ds-button" data-variant="secondary">
+            Ladda ner som Excel (XLSX)
+          </button>
+        </div>
       </form>
-      {!form.errors && (
-        <ul class="exports" aria-label={`Ladda ner ${heading.toLowerCase()}`}>
-          <li>
-            <a href={reportHref(name, form.values, 'csv')}>Ladda ner som CSV</a>
-          </li>
-          <li>
-            <a href={reportHref(name, form.values, 'xlsx')}>Ladda ner som Excel (XLSX)</a>
-          </li>
-        </ul>
-      )}
     </section>
   );
 }
