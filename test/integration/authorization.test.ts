@@ -477,7 +477,7 @@ describe('the workspace (session routes)', () => {
       answers: forRegistrars(200),
     },
     'GET /importera': { answers: forRegistrars(200) },
-    'POST /importera': { fields: { intent: 'import', table: JSON.stringify({ headers: ['Typ', 'Rubrik', 'Ansvarig', 'E-post', 'Enhet', 'Tidsfrist'], rows: [] }) }, answers: forRegistrars(200) },
+    'POST /importera': { fields: { intent: 'import', table: JSON.stringify({ rows: [{ row: 1, cells: ['Typ', 'Rubrik', 'Ansvarig', 'E-post', 'Enhet', 'Tidsfrist'] }] }) }, answers: forRegistrars(200) },
     'GET /rapporter': { answers: forRegistrars(200) },
     'GET /rapporter/balanslista': { answers: forRegistrars(200) },
     // The item is BUN's: its follow-up shows it, to registrars and admins only.
