@@ -9,7 +9,7 @@
 import type { Kind } from '../domain/items/vocabulary';
 import { sentencesIn, type Doc } from './structure';
 import type { Span } from './timing';
-import { type Steps } from './work';
+import type { Steps } from './work';
 
 /** What a sentence to read mentions: one of the four kinds of work, or a deadline ("senast …"). */
 export type Mention = Kind | 'tidsfrist';

@@ -5,36 +5,20 @@
  * answer, and nothing is stored. Through the local server, on a table of the test's own; the
  * encoding also through the handler called with the base64 event API Gateway sends for bytes.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { signLocalToken } from '../../local/tokens';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lambdaContext } from '../../local/server';
 import { CONTROL_MESSAGE, MULTILINE_CONTROL_MESSAGE } from '../../shared/domain/items/vocabulary';
+import { admin, itemBody as body, registrar as clerk, tokenFor } from '../support/api';
 import { loadHandler, routeServer } from '../support/route-server';
 import { apiGatewayEvent } from '../support/lambda-event';
 import { scanTable } from '../support/table-snapshot';
-
-const clerk = { email: 'registrator@kommun.example.se', roles: ['registrar'] };
-const admin = { email: 'admin@kommun.example.se', roles: ['admin'] };
-
-/** A valid registration: an uppdrag from KS 12 April 2027, due 30 June 2027. */
-const body = (overrides: Record<string, unknown> = {}) => ({
-  confirmDuplicate: true,
-  kind: 'uppdrag',
-  title: 'Utreda formerna för medborgardialog',
-  caseNumber: 'KS 2027/40',
-  decision: { body: 'KS', date: '2027-04-12', paragraph: '§ 40' },
-  responsible: { name: 'Kim Berg', email: 'kim.berg@kommun.example.se' },
-  unit: 'Kommunledningskontoret',
-  due: { date: '2027-06-30' },
-  ...overrides,
-});
 
 let server: Awaited<ReturnType<typeof routeServer>>;
 const tokens: Record<string, string> = {};
 beforeAll(async () => {
   server = await routeServer();
-  tokens.clerk = await signLocalToken(clerk as never, inject('jwtSecret'));
-  tokens.admin = await signLocalToken(admin as never, inject('jwtSecret'));
+  tokens.clerk = await tokenFor(clerk);
+  tokens.admin = await tokenFor(admin);
 });
 afterAll(() => server?.stop());
 

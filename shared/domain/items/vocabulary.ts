@@ -69,10 +69,10 @@ export const LIMITS = {
  * Characters no typed text may hold: C0 and C1 controls (NEL U+0085 among them), DEL, the Unicode
  * line and paragraph separators, bidi embeddings, overrides and isolates (U+202A–U+202E,
  * U+2066–U+2069: they let "\u202Egnp.exe" display as "exe.png") and lone surrogates (half an emoji,
- * no character at all). A CSV reader or a mail client breaks a line at U+2028 or NEL as at LF.
+ * no character at all), and U+FFFD (a character lost on the way: a body in another encoding, a
+ * PDF's unmapped glyph). A CSV reader or a mail client breaks a line at U+2028 or NEL as at LF.
  * `MULTILINE` allows the tab, CR and LF that longer text may hold.
  */
-// U+FFFD too: a character lost on the way (a body in another encoding, a PDF's unmapped glyph) is not stored.
 const FORBIDDEN = '\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069\\ufffd';
 /** Text made of allowed characters and whole surrogate pairs; as a pattern (no flags), so the OpenAPI document states it too. */
 const textPattern = (alsoAllowed: string) => new RegExp(`^(?:[^${FORBIDDEN}\\ud800-\\udfff]|[\\ud800-\\udbff][\\udc00-\\udfff]${alsoAllowed})*$`);

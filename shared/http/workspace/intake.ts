@@ -1,4 +1,3 @@
-import { pageMessage } from '../../views/workspace/format';
 import { randomUUID } from 'node:crypto';
 import * as z from 'zod';
 import { listRoleHolders } from '../../application/directory/roles';
@@ -24,6 +23,7 @@ import { IMPORT_MAX_BYTES, PDF_MAX_BYTES } from '../media';
 import type { Session } from '../session';
 import type { FormRequest, PageRequest, WorkspaceDeps } from './deps';
 import { htmlPage, pageContext } from './respond';
+import { pageMessage } from '../../views/workspace/format';
 
 /**
  * Issue 20's pages: Granska beslut (a justerat protokoll read into proposals, each registered once)

@@ -1,4 +1,3 @@
-import { pageMessage } from '../../views/workspace/format';
 import { randomUUID } from 'node:crypto';
 import { createItemBody, deadlinePreviewBody, patchItemBody } from '../../application/items/commands';
 import { DEFAULT_SORT } from '../../application/items/query';
@@ -37,6 +36,7 @@ import { spreadsheet } from '../download';
 import type { Session } from '../session';
 import type { FormRequest, PageRequest, WorkspaceDeps } from './deps';
 import { htmlPage, pageContext, seeOther } from './respond';
+import { pageMessage } from '../../views/workspace/format';
 
 /** A refusal a form shows beside its fields (the API's own validation, a deadline that cannot be computed), not as an error page. */
 const isFormProblem = (error: unknown): error is DomainError =>

@@ -1,4 +1,3 @@
-import { pageMessage } from './format';
 import { randomUUID } from 'node:crypto';
 import type * as z from 'zod';
 import { ROLES, type Caller, type Role } from '../../domain/caller';
@@ -30,6 +29,7 @@ import {
   type UnitField,
   type WorkspaceItem,
 } from './models';
+import { pageMessage } from './format';
 
 /**
  * The workspace's forms: each parser turns the posted `URLSearchParams` into the API's JSON
