@@ -1668,7 +1668,15 @@ const COUNCIL_NAME = /^(?:kommun|region|landstings)?fullmaktige$/;
 // A register's line may open with the case number and the date ("KS 2027/14   2027-01-24   Motion om …").
 // A damaged page may keep a § block's number without its sign ("45 Motion om …").
 // A table may put the writer and party first ("Per Ek (M)   Motion om …").
-const MOTION_LINE = /^\s*(?:[-–•*]\s*|\d{1,2}[.)]\s*|\d{1,3}\s+)?(?:(?:[a-z]{1,6}[ -]?)?\d{4}[/.-]\d{1,5}\s+)?(?:\d{4}-\d{2}-\d{2}\s+)?(?:[a-z][a-z .-]{1,40}\s\([a-z]{1,4}\)\s*[:,–-]?\s+)?motion(?:\s+(?:om|angaende|avseende|gallande|rorande|for|mot)\b|\s+[^\n]{1,80}?\s+(?:om|angaende|avseende|gallande|rorande)\b|\s*[:–]\s*\S)/;
+/** A list's marker before a motion's line: a bullet, "1.", "2)" or a letter ("a)", "b."). */
+const MOTION_LIST_MARKER = String.raw`(?:[-–—•·▪*]|\d{1,2}[.)]|[a-h][.)])`;
+const MOTION_MARKER = new RegExp(String.raw`^\s*${MOTION_LIST_MARKER}\s*`);
+/** A line opened by a list's marker and a space: an item of an announced list. */
+const LIST_ITEM = new RegExp(String.raw`^\s*${MOTION_LIST_MARKER}\s`);
+const MOTION_LINE = new RegExp(
+  String.raw`^\s*(?:${MOTION_LIST_MARKER}\s*|\d{1,3}\s+)?(?:(?:[a-z]{1,6}[ -]?)?\d{4}[/.-]\d{1,5}\s+)?(?:\d{4}-\d{2}-\d{2}\s+)?(?:[a-z][a-z .-]{1,40}\s\([a-z]{1,4}\)\s*[:,–-]?\s+)?` +
+    String.raw`motion(?:\s+(?:om|angaende|avseende|gallande|rorande|for|mot)\b|\s+[^\n]{1,80}?\s+(?:om|angaende|avseende|gallande|rorande)\b|\s*[:–]\s*\S)`,
+);
 /** A report on motions still being prepared (a balanslista): each was registered when raised. */
 const MOTIONS_PENDING = /\b(?:obesvarade|ej besvarade|(?:inte|ej) (?:har )?besvarats|pagaende motioner|under beredning|(?:inte|ej) (?:har )?beretts|fardigberedda|balanslista)\b/;
 /** A sentence that brings in a new motion (indefinite: "en motion"); "Motionen väcktes …" refers back to one. */
@@ -1767,7 +1775,7 @@ function* motionItems(doc: Doc, block: Block, meta: BlockMeta, points: Point[], 
   if (listed.length >= 2 || selfReferred) {
     return listed.flatMap((line) => {
       const written = trimSpan(doc.text, line);
-      const marker = /^\s*(?:[-–•*]\s*|\d{1,2}[.)]\s*)/.exec(fslice(doc, written))?.[0].length ?? 0;
+      const marker = MOTION_MARKER.exec(fslice(doc, written))?.[0].length ?? 0;
       const source = { start: written.start + marker, end: written.end };
       const own = datesIn(doc, source, meta.ref)[0];
       const raised = own ? { date: own.date, source, explicit: true } : raisedAtMeeting(meta, marks, source);
@@ -1891,7 +1899,7 @@ function announcedMotions(doc: Doc, block: Block): { lines: Span[]; unreferred: 
     }
     // A bullet, or a line that names a motion ("Anna Berg (S): Motion om fler cykelbanor").
     const names = NAMES_MOTION.test(f);
-    const item = open === 'received' ? names : /^\s*(?:[-–—•·▪*]|\d{1,2}[.)])\s/.test(f) || names;
+    const item = open === 'received' ? names : LIST_ITEM.test(f) || names;
     if (open && item) {
       listed.push(line);
       unreferred ||= open === 'received';
