@@ -1557,10 +1557,15 @@ function letDone(doc: Doc, meta: BlockMeta, clause: Span, sentence: Span, point:
 }
 
 /**
+ * "vill få en återrapportering av arbetet vid sammanträdet i oktober", "vill ha en redovisning av kostnaderna senast i
+ * juni": a report asked for; what is reported follows "av"/"om". Only with a time it is a report-back, else a wish.
+ */
+const WANTS_REPORT = String.raw`((?:fa|ha)\s+(?:en\s+)?(?:ater)?(?:rapport|rapportering|redovisning)\s+(?:av|om|kring|over)\s+)`;
+/**
  * "… så vill fullmäktige veta hur arbetet fortskridit senast i juni 2028", "Nämnden vill ha veta senast …": a
  * body asks to be told by a time, a report-back to it with no one named. Without "senast" it is a wish.
  */
-const WANTS_TO_KNOW = new RegExp(`(?:\\bvill\\s+(${BODY_PHRASE})|^(${BODY_PHRASE})\\s+vill)\\s+(?:ha\\s+)?veta\\s+(?=[^.]{0,200}?\\bsenast\\b)`);
+const WANTS_TO_KNOW = new RegExp(`(?:\\bvill\\s+(${BODY_PHRASE})|^(${BODY_PHRASE})\\s+vill)\\s+(?:(?:ha\\s+)?veta\\s+(?=[^.]{0,200}?\\bsenast\\b)|${WANTS_REPORT})`);
 
 /** What a body wants to know by a time (see WANTS_TO_KNOW), reported to it. */
 function wantsToKnow(doc: Doc, meta: BlockMeta, sentence: Span, point: Point): Candidate[] {
@@ -1569,6 +1574,8 @@ function wantsToKnow(doc: Doc, meta: BlockMeta, sentence: Span, point: Point): C
   if (!m || !to) return [];
   const what = { start: sentence.start + m.index + m[0].length, end: sentence.end };
   const deadline = deadlineOf(doc, what, meta, what.start);
+  // A report asked for with no time to it is a wish.
+  if (m[3] && !deadline.due) return [];
   const due = deadline.due && 'meeting' in deadline.due ? { meeting: { ...deadline.due.meeting, body: to } } : deadline.due;
   const title = titleOf(doc, what, deadline.used ? [deadline.used] : [], meta);
   const flags = ['Ingen ansvarig anges: ange vem som återrapporterar.'];

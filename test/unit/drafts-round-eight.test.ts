@@ -1,7 +1,8 @@
 /**
  * Round eight of the drafting rules (issue 19), from invented sentences in the forms minutes use, not from
  * any corpus text: motions listed under letters ("a) Motion om …") are each a motion, as under numbers or
- * bullets.
+ * bullets; a body that asks for a report by a time ("Nämnden vill få en återrapportering av arbetet vid
+ * sammanträdet i oktober") gives a report-back to itself with no one named.
  */
 import { describe, expect, it } from 'vitest';
 import { extractDrafts, PROPOSED_CONFIDENCE, type DraftContext, type KnownFacts } from '../../shared/drafting/extract';
@@ -27,5 +28,27 @@ describe('motions listed under letters are one motion each', () => {
   it('near miss: a lettered list of decisions that names no motion gives no motion', () => {
     const text = '§ 9 Årsredovisning 2026\nKommunfullmäktige beslutar\na) att godkänna årsredovisningen,\nb) att bevilja styrelsen ansvarsfrihet.';
     expect(read(text)).toEqual([]);
+  });
+});
+
+/** Socialnämnden met on Wednesday 17 March 2027. */
+const sn: KnownFacts = { body: 'SN', meetingDate: '2027-03-17' };
+const readSn = (text: string) =>
+  extractDrafts(text, sn, ctx).drafts.filter((d) => d.confidence >= PROPOSED_CONFIDENCE).map((d) => [d.kind, d.responsibleRole, d.due, d.title]);
+
+describe('a body that asks for a report by a time ("vill få en återrapportering av …") is owed a report-back', () => {
+  it('"vid sammanträdet i oktober": a report-back to the body at its October meeting, no one named', () => {
+    const text = 'Socialnämnden beslutar att godkänna lägesrapporten. Nämnden vill få en återrapportering av arbetet med hemlösheten vid sammanträdet i oktober.';
+    expect(readSn(text)).toEqual([['aterrapportering', undefined, { meeting: { body: 'SN', month: '2027-10' } }, 'Redovisning av arbetet med hemlösheten']]);
+  });
+
+  it('"under hösten 2027": due at the body\'s last meeting of the autumn', () => {
+    expect(readSn('Socialnämnden vill ha en redovisning av kostnaderna för placeringarna under hösten 2027.')).toEqual([
+      ['aterrapportering', undefined, { meeting: { body: 'SN', by: '2027-12-31' } }, 'Redovisning av kostnaderna för placeringarna'],
+    ]);
+  });
+
+  it('near miss: a report wished for with no time gives nothing', () => {
+    expect(readSn('Socialnämnden beslutar att godkänna lägesrapporten. Nämnden vill ha en redovisning av kostnaderna.')).toEqual([]);
   });
 });
