@@ -1606,7 +1606,8 @@ function passiveReport(doc: Doc, meta: BlockMeta, sentence: Span, point: Point):
   const of = noun?.[1] ? { start: sentence.start + noun[0].indexOf(noun[1]), end: sentence.start + noun[0].indexOf(noun[1]) + noun[1].length } : undefined;
   const verbAt = m ? sentence.start + (m[1]?.length ?? 0) : sentence.start;
   const deadline = deadlineOf(doc, sentence, meta, verbAt);
-  const written = m ? slice(doc, { start: sentence.start, end: verbAt }).trim() : of ? slice(doc, of) : (meta.title ?? 'uppdraget');
+  // A point of a decision list keeps its "att" ("3. att budgeten ska redovisas …"): the subject is what follows it.
+  const written = m ? slice(doc, { start: sentence.start, end: verbAt }).trim().replace(/^att\s+/i, '') : of ? slice(doc, of) : (meta.title ?? 'uppdraget');
   const subject = restoreDiacritics(written, doc.lexicon);
   const flags = ['Ingen ansvarig anges: ange vem som återrapporterar.'];
   if (deadline.vague) flags.push(vagueFlag(deadline));
@@ -2790,8 +2791,8 @@ const REFERS_BACK = /^(?:att\s+)?(?:uppdraget|uppdragen|uppdragets|resultatet|re
 /**
  * "1. Kommundirektören får i uppdrag att åtgärda bristerna. 2. Uppdraget återrapporteras till kommunstyrelsen i
  * november": a point that only gives the commissions of the point before their report-back or deadline. It opens
- * by referring back (REFERS_BACK, or the definite form of a noun of that work: "Översynen" after "göra en översyn")
- * and speaks of a report-back or a deadline.
+ * by referring back (REFERS_BACK, or the definite form of a noun of that work: "Översynen" after "göra en översyn",
+ * "att åtgärdsplanen …" after "ta fram en åtgärdsplan") and speaks of a report-back or a deadline.
  */
 function goesOnWith(doc: Doc, point: Point, previous: Candidate[]): boolean {
   if (!previous.length || !previous.every((c) => c.kind === 'uppdrag' || c.kind === 'aterrapportering')) return false;
@@ -2800,7 +2801,8 @@ function goesOnWith(doc: Doc, point: Point, previous: Candidate[]): boolean {
   const f = fslice(doc, first).replace(/^(?:\d{1,2}[.)]|[a-z][.)]|[-–•*])\s*/, '');
   if (!followsUp(f)) return false;
   if (REFERS_BACK.test(f)) return true;
-  const stem = /^([a-z]{4,})(?:en|et|na|erna|arna|orna)\b/.exec(f)?.[1];
+  // "att åtgärdsplanen ska redovisas …" as a point of its own after "uppdra åt … att ta fram en åtgärdsplan".
+  const stem = /^(?:att\s+)?([a-z]{4,})(?:en|et|na|erna|arna|orna)\b/.exec(f)?.[1];
   if (!stem) return false;
   const word = new RegExp(`\\b${stem}`);
   return previous.some((c) => word.test(fslice(doc, c.source)));

@@ -2,7 +2,8 @@
  * Round eight of the drafting rules (issue 19), from invented sentences in the forms minutes use, not from
  * any corpus text: motions listed under letters ("a) Motion om …") are each a motion, as under numbers or
  * bullets; a body that asks for a report by a time ("Nämnden vill få en återrapportering av arbetet vid
- * sammanträdet i oktober") gives a report-back to itself with no one named.
+ * sammanträdet i oktober") gives a report-back to itself with no one named; a numbered point "att
+ * åtgärdsplanen ska redovisas …" gives the report-back of the point that commissioned the åtgärdsplan.
  */
 import { describe, expect, it } from 'vitest';
 import { extractDrafts, PROPOSED_CONFIDENCE, type DraftContext, type KnownFacts } from '../../shared/drafting/extract';
@@ -50,5 +51,25 @@ describe('a body that asks for a report by a time ("vill få en återrapporterin
 
   it('near miss: a report wished for with no time gives nothing', () => {
     expect(readSn('Socialnämnden beslutar att godkänna lägesrapporten. Nämnden vill ha en redovisning av kostnaderna.')).toEqual([]);
+  });
+});
+
+/** Kommunstyrelsen met on Tuesday 9 March 2027. */
+const ks: KnownFacts = { body: 'KS', meetingDate: '2027-03-09' };
+const readKs = (text: string) =>
+  extractDrafts(text, ks, ctx).drafts.filter((d) => d.confidence >= PROPOSED_CONFIDENCE).map((d) => [d.kind, d.responsibleRole, d.due, d.title]);
+
+describe('a numbered point "att <the work> ska redovisas …" reports back the work of the point before', () => {
+  it('"3. att åtgärdsplanen ska redovisas" after "2. uppdra åt kommundirektören att ta fram en åtgärdsplan": one återrapportering', () => {
+    const text = 'Kommunstyrelsen beslutar att\n1. godkänna rapporten,\n2. uppdra åt kommundirektören att ta fram en åtgärdsplan, samt\n3. att åtgärdsplanen ska redovisas för kommunstyrelsen i maj 2027.';
+    expect(readKs(text)).toEqual([['aterrapportering', 'kommundirektören', { meeting: { body: 'KS', month: '2027-05' } }, 'Ta fram en åtgärdsplan']]);
+  });
+
+  it('near miss: a point that reports other work stays its own report-back, titled without its "att"', () => {
+    const text = 'Kommunstyrelsen beslutar att\n1. uppdra åt kommundirektören att ta fram en åtgärdsplan,\n2. att budgeten ska redovisas för kommunstyrelsen i maj 2027.';
+    expect(readKs(text)).toEqual([
+      ['uppdrag', 'kommundirektören', undefined, 'Ta fram en åtgärdsplan'],
+      ['aterrapportering', undefined, { meeting: { body: 'KS', month: '2027-05' } }, 'Återrapportera budgeten'],
+    ]);
   });
 });
