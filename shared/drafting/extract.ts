@@ -2110,8 +2110,10 @@ function infinitive(title: string): string {
 
 // ---------------------------------------------------------------- remiss letters
 
-const AUTHORITY =
-  /\b(?:lansstyrelsen|regeringskansliet|[a-z]+departementet|[a-z]+(?:verket|myndigheten|inspektionen|kollegiet|kassan)|(?:social|skogs|transport)styrelsen|lantmateriet|riksantikvarieambetet|myndigheten for samhallsskydd och beredskap|region [a-z]+|vastra gotalandsregionen|sveriges kommuner och regioner)\b/g;
+/** An outside authority's name, folded ("lansstyrelsen", "trafikverket", "region skane"). */
+const AUTHORITY_NAME =
+  '(?:lansstyrelsen|regeringskansliet|[a-z]+departementet|[a-z]+(?:verket|myndigheten|inspektionen|kollegiet|kassan)|(?:social|skogs|transport)styrelsen|lantmateriet|riksantikvarieambetet|myndigheten for samhallsskydd och beredskap|region [a-z]+|vastra gotalandsregionen|sveriges kommuner och regioner)';
+const AUTHORITY = new RegExp(`\\b${AUTHORITY_NAME}\\b`, 'g');
 
 /** An outside authority named at [at...] on one line, with its county or region when written. */
 function authorityAt(doc: Doc, at: number, end: number): string | undefined {
@@ -2374,10 +2376,15 @@ function authoritiesNamed(doc: Doc): Map<string, number> {
   return named;
 }
 
-/** "Region Blekinges förslag", "Trafikverket har tagit fram ett förslag": the author of what is sent on remiss. */
+/**
+ * "Region Blekinges förslag", "Trafikverket har tagit fram ett förslag", "Naturvårdsverket har skickat förslaget på
+ * remiss": the author of what is sent on remiss, one of the outside authorities AUTHORITY knows.
+ */
 const AUTHOR = new RegExp(
-  '\\b(lansstyrelsen|region [a-z]{2,30}|[a-z]{1,30}(?:verket|myndigheten|departementet|inspektionen|kollegiet))' +
-    '(?:s\\s+(?:forslag|remiss|utkast|remissversion)\\b|\\s+(?:har\\s+)?(?:upprattat|tagit fram|utarbetat|tar fram|upprattar|remitterat|skickar ut|skickat ut|uppdaterar|uppdaterat|reviderar|reviderat|remitterar)\\b)',
+  // The county may stand between the name and the verb ("Länsstyrelsen i Skåne län har skickat …").
+  `\\b(${AUTHORITY_NAME})(\\s+i\\s+(?:[a-z]+\\s+){0,2}?[a-z]+\\s+lan)?` +
+    '(?:s\\s+(?:forslag|remiss|utkast|remissversion)\\b|\\s+(?:har\\s+)?(?:upprattat|tagit fram|utarbetat|tar fram|upprattar|remitterat|skickar ut|skickat ut|uppdaterar|uppdaterat|reviderar|reviderat|remitterar)\\b|' +
+    '\\s+(?:har\\s+)?(?:skickat|skickar|sant|sander)\\s+(?:\\S+\\s+){0,5}?(?:ut\\s+)?pa\\s+remiss\\b)',
 );
 
 /**
@@ -2387,7 +2394,9 @@ const AUTHOR = new RegExp(
 function authorOf(doc: Doc, part: Span): string | undefined {
   const m = AUTHOR.exec(fslice(doc, part));
   if (!m?.[1]) return undefined;
-  return capitalized(doc, part.start + m.index, m[1].length);
+  // With its county when written ("Länsstyrelsen i Skåne län har skickat …").
+  const at = part.start + m.index;
+  return authorityAt(doc, at, at + m[1].length + (m[2]?.length ?? 0)) ?? capitalized(doc, at, m[1].length);
 }
 
 /** The written words at [at, at + length), with a capital first letter ("Kommunstyrelsen"). */

@@ -3,7 +3,8 @@
  * any corpus text: motions listed under letters ("a) Motion om …") are each a motion, as under numbers or
  * bullets; a body that asks for a report by a time ("Nämnden vill få en återrapportering av arbetet vid
  * sammanträdet i oktober") gives a report-back to itself with no one named; a numbered point "att
- * åtgärdsplanen ska redovisas …" gives the report-back of the point that commissioned the åtgärdsplan.
+ * åtgärdsplanen ska redovisas …" gives the report-back of the point that commissioned the åtgärdsplan; an
+ * authority that "har skickat förslaget på remiss" is the one the answer goes to when no one else is named.
  */
 import { describe, expect, it } from 'vitest';
 import { extractDrafts, PROPOSED_CONFIDENCE, type DraftContext, type KnownFacts } from '../../shared/drafting/extract';
@@ -71,5 +72,27 @@ describe('a numbered point "att <the work> ska redovisas …" reports back the w
       ['uppdrag', 'kommundirektören', undefined, 'Ta fram en åtgärdsplan'],
       ['aterrapportering', undefined, { meeting: { body: 'KS', month: '2027-05' } }, 'Återrapportera budgeten'],
     ]);
+  });
+});
+
+describe('the authority that sent the remiss ("har skickat förslaget på remiss") receives the answer when no one else is named', () => {
+  const remiss = (sender: string) =>
+    `§ 34 Remiss – Förslag till ändrade föreskrifter om strandskydd\n${sender} har skickat förslaget på remiss till bland andra Nolby kommun. Yttrandet ska ha kommit in senast den 30 april 2027.`;
+  const recipients = (text: string) => extractDrafts(text, ks, ctx).drafts.map((d) => [d.kind, d.due]);
+
+  it.each([
+    ['Naturvårdsverket', 'Naturvårdsverket'],
+    ['Länsstyrelsen i Skåne län', 'Länsstyrelsen i Skåne län'],
+  ])('sent by %s: the yttrande goes to %s', (sender, recipient) => {
+    expect(recipients(remiss(sender))).toEqual([['yttrande', { externalDeadline: '2027-04-30', recipient, decidedBy: 'KS' }]]);
+  });
+
+  it('and when a commission to draft the answer is the decision, its yttrande goes there too', () => {
+    const text = `${remiss('Naturvårdsverket')}\nKommunstyrelsens beslut\nKommunstyrelsen ger samhällsbyggnadsförvaltningen i uppdrag att ta fram ett förslag till yttrande.`;
+    expect(recipients(text)).toEqual([['yttrande', { externalDeadline: '2027-04-30', recipient: 'Naturvårdsverket', decidedBy: 'KS' }]]);
+  });
+
+  it('near miss: a sender that is no outside authority ("Förbundet har skickat …") names no recipient', () => {
+    expect(recipients(remiss('Förbundet'))).toEqual([['yttrande', { externalDeadline: '2027-04-30', decidedBy: 'KS' }]]);
   });
 });
