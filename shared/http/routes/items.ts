@@ -58,6 +58,7 @@ export const ITEMS_ROUTES = [
     query: listQuery,
     responses: {
       200: { description: 'A page of items', schema: (s) => z.object({ items: z.array(s.item), nextCursor: z.string().optional() }), types: SPREADSHEET_ANSWERS.types },
+      403: { description: '`forbidden`: another unit\'s list or another person\'s items; `manager_without_unit`: `?unit=` from a manager whose token has no `unit` claim' },
       422: SPREADSHEET_ANSWERS.tooLarge,
     },
   }),
