@@ -42,6 +42,20 @@ function boundMessage(issue: { code: 'too_small' | 'too_big'; origin: string; in
   return `${small ? 'Minst' : 'Högst'} ${bound}${unit}.`;
 }
 
+/**
+ * A whole number as an address or a query string writes it (`{year}`, `?limit=`): decimal digits
+ * only, then `min`–`max`; the number. `Number()` (and so `z.coerce`) would also read "0x7E3",
+ * "2.027e3", " 2027", "+2027" and "2027.0" as 2027: each is refused with `message`, as is a value
+ * out of bounds, so one value has one spelling.
+ */
+export const decimalInteger = (min: number, max: number, message: string) =>
+  z
+    .string({ error: message })
+    .regex(/^[0-9]{1,15}$/, message)
+    .transform(Number)
+    .pipe(z.int(message).min(min, message).max(max, message))
+    .meta({ description: `A whole number ${min}–${max}, in decimal digits only` });
+
 /** "a, b eller c". */
 export function listOr(values: string[]): string {
   return values.length < 2 ? (values[0] ?? '') : `${values.slice(0, -1).join(', ')} eller ${values.at(-1)}`;

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { TOKEN_CLOCK_SKEW_SECONDS } from './caller';
 import { needsToken, type RouteContract } from './contract';
 import { ROUTES } from './routes';
 import * as shapes from './schemas';
@@ -39,7 +40,7 @@ function commonRefusals(contract: RouteContract): Record<string, Json> {
   const refusals: Record<string, Json> = {};
   if (contract.params || contract.query || contract.body) refusals['400'] = errorAnswer('Invalid input: `issues` names each field at fault, in Swedish');
   if (needsToken(contract)) {
-    refusals['401'] = errorAnswer('No token or an invalid one');
+    refusals['401'] = errorAnswer(`No token or an invalid one (\`unauthorized\`); \`token_issued_in_future\`: its \`iat\` is more than ${TOKEN_CLOCK_SKEW_SECONDS} s after the request arrived`);
     if (contract.access === 'registrar' || contract.access === 'admin') refusals['403'] = errorAnswer(`The token does not carry the role (${contract.access === 'admin' ? 'admin' : 'registrar or admin'})`);
   }
   if (contract.body) {

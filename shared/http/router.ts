@@ -76,7 +76,7 @@ async function admit(
     const session = await sessions().read(headers);
     return { caller: session.caller, session };
   }
-  const caller = callerFromRequest(headers.authorization, event.requestContext.authorizer?.jwt?.claims);
+  const caller = callerFromRequest(headers.authorization, event.requestContext.authorizer?.jwt?.claims, new Date(event.requestContext.timeEpoch));
   if (contract.access === 'registrar') requireRegistrar(caller);
   if (contract.access === 'admin') requireAdmin(caller);
   return { caller };

@@ -167,6 +167,41 @@ describe('the token a handler reads its claims from', () => {
     expect(response.json.code).toBe('unauthorized');
   });
 
+  describe('must not be issued in the future: an iat more than the allowed clock skew (60 s) ahead answers 401 token_issued_in_future', () => {
+    const issuedIn = (seconds: number) =>
+      new SignJWT({ email: registrar.email, roles: ['registrar'] })
+        .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+        .setIssuer(LOCAL_ISSUER)
+        .setAudience(LOCAL_AUDIENCE)
+        .setIssuedAt(Math.floor(Date.now() / 1000) + seconds)
+        .setExpirationTime('8h')
+        .sign(new TextEncoder().encode(inject('jwtSecret')));
+    const refusal = {
+      code: 'token_issued_in_future',
+      message: 'Token är utfärdad i framtiden (claim iat): kontrollera klockan där den utfärdades och hämta en ny token.',
+      issues: [],
+    };
+
+    it('through the local server: ten minutes ahead is refused, 30 s ahead (within the skew) is accepted', async () => {
+      const ahead = await call('GET', '/uppdrag?limit=1', { token: await issuedIn(600) });
+      const withinSkew = await call('GET', '/uppdrag?limit=1', { token: await issuedIn(30) });
+
+      expect([ahead.status, ahead.json, ahead.headers.get('www-authenticate')]).toEqual([401, refusal, 'Bearer']);
+      expect(withinSkew.status).toBe(200);
+    });
+
+    it('as API Gateway passes the claims, judged by the time the request arrived', async () => {
+      const token = await issuedIn(120);
+      const handler = await loadHandler('items', directDeps);
+      const result = await handler(
+        apiGatewayEvent({ method: 'GET', path: '/uppdrag', claims: decodeJwt(token), headers: { authorization: `Bearer ${token}` } }),
+        lambdaContext('items'),
+      );
+
+      expect([result.statusCode, JSON.parse(result.body!)]).toEqual([401, refusal]);
+    });
+  });
+
   it('with exact roles grants them: the same token with ["registrar"] may list every item', async () => {
     const response = await call('GET', '/uppdrag?state=open&limit=1', { token: await oddToken(['registrar']) });
     expect(response.status).toBe(200);

@@ -93,7 +93,7 @@ describe('deadlines that cannot be computed are refused with 422, naming what to
 
     expect(response.status).toBe(422);
     expect(response.json.code).toBe('no_meeting_plan');
-    expect(response.json.message).toContain('PUT /meetings/SN/2026');
+    expect(response.json.message).toBe('Det finns ingen sammanträdesplan för SN 2026. En administratör lägger in den under Sammanträdesplaner.');
   });
 
   it('a yttrande with no meeting in time names the first meeting after, and never picks it', async () => {

@@ -137,6 +137,22 @@ describe('refusals of a wrong type or number are plain Swedish', () => {
     expect(answer.json.issues).toEqual([{ path: 'year', message: 'Året ska vara ett heltal 2000–2100.' }]);
   });
 
+  // Number() would read each of these as a year (0x7E3 and 2.027e3 are 2027): a year is decimal digits only.
+  it.each(['0x7E3', '2.027e3', '%202027', '2027%20', '+2027', '2027.0', '0b11111101011'])(
+    'a year is decimal digits only: PUT /meetings/KS/%s is refused 400 on year and nothing is stored',
+    async (year) => {
+      const before = await stored();
+      const answer = await send('PUT', `/meetings/KS/${year}`, 'admin', plan);
+      expect([answer.status, answer.json.issues]).toEqual([400, [{ path: 'year', message: 'Året ska vara ett heltal 2000–2100.' }]]);
+      expect(await stored()).toEqual(before);
+    },
+  );
+
+  it.each(['0x10', '1e1', '%205', '%2B5', '5.0'])('a page size is decimal digits only: GET /uppdrag?limit=%s is refused 400 on limit', async (limit) => {
+    const answer = await send('GET', `/uppdrag?limit=${limit}`, 'clerk');
+    expect([answer.status, answer.json.issues]).toEqual([400, [{ path: 'limit', message: 'limit ska vara ett heltal, 1–100.' }]]);
+  });
+
   it('a body that is a list, a number or text where an object belongs: "Skicka ett JSON-objekt."', async () => {
     for (const payload of ['[1]', '42', '"uppdrag"']) {
       const answer = await send('POST', '/uppdrag', 'clerk', payload);

@@ -121,6 +121,29 @@ describe('GET /overdue', () => {
     expect(registrarUnit.json.items.map((i: { title: string }) => i.title)).toEqual(['Hemligt']);
     expect(official.status).toBe(403);
   });
+
+  it('refuses a manager whose token names no unit with 403 manager_without_unit, saying the token lacks the unit, not that it is another unit', async () => {
+    const unit = unitName('Kulturförvaltningen');
+    await register({ title: 'Bibliotekets öppettider', unit, responsible: person('Kim Berg'), dueDate: '2027-05-20' });
+    api.deps.at('2027-06-07T08:00:00+02:00');
+    const unitless = { ...person('Ola Utan'), roles: ['manager'] as Role[] };
+    const refusal = {
+      code: 'manager_without_unit',
+      message: 'Token saknar enhet (claim unit): en chef ser sin enhets ärenden, så token måste ange enheten. Be den som sköter inloggningen lägga till den.',
+      issues: [],
+    };
+
+    const answers = await Promise.all(
+      ['/overdue', `/overdue?unit=${encodeURIComponent(unit)}`, `/uppdrag?unit=${encodeURIComponent(unit)}`, `/units/${encodeURIComponent(unit)}`].map(async (path) => {
+        const answer = await http('GET', path, unitless);
+        return [path, answer.status, answer.json];
+      }),
+    );
+    const ownItems = await http('GET', '/uppdrag', unitless);
+
+    expect(answers).toEqual(answers.map(([path]) => [path, 403, refusal]));
+    expect([ownItems.status, ownItems.json.items]).toEqual([200, []]);
+  });
 });
 
 type Mail = StoredEmail & { attachments?: { filename: string; contentType: string; content: string }[] };

@@ -183,7 +183,14 @@ describe('report at a meeting, by month or by date', () => {
     const error = deadlineError(() => resolve('aterrapportering', { meeting: { body: 'KS', month: '2028-05' } }));
 
     expect(error).toMatchObject({ code: 'no_meeting_plan', path: 'due.meeting.month' });
-    expect(error.message).toBe('Det finns ingen sammanträdesplan för KS 2028. En administratör lägger in den under Sammanträdesplaner (PUT /meetings/KS/2028).');
+    expect(error.message).toBe('Det finns ingen sammanträdesplan för KS 2028. En administratör lägger in den under Sammanträdesplaner.');
+  });
+
+  it('a missing plan’s message says where a person adds it (Sammanträdesplaner), never an HTTP route: the API documents the route by the code', () => {
+    const error = deadlineError(() => resolve('motion', { raised: '2026-01-26' }, [KF_2027]));
+
+    expect(error.message).toContain('under Sammanträdesplaner.');
+    expect(error.message).not.toMatch(/(GET|PUT|POST|PATCH|DELETE) \//);
   });
 
   it('when KS moves its September meeting, resolving again gives the new document date', () => {
@@ -242,11 +249,11 @@ describe('report back within a period: the body’s last meeting on or before a 
     const error = deadlineError(() => resolve('uppdrag', { meeting: { body: 'SBN', by: '2027-01-20' } }, [SBN_2027]));
 
     expect(error.code).toBe('no_meeting_plan');
-    expect(error.message).toContain('PUT /meetings/SBN/2026');
+    expect(error.message).toContain('Det finns ingen sammanträdesplan för SBN 2026.');
   });
 
   it('the plan of the date’s year is always needed', () => {
-    expect(deadlineError(() => resolve('uppdrag', { meeting: { body: 'SBN', by: '2028-03-31' } }, plans)).message).toContain('PUT /meetings/SBN/2028');
+    expect(deadlineError(() => resolve('uppdrag', { meeting: { body: 'SBN', by: '2028-03-31' } }, plans)).message).toContain('Det finns ingen sammanträdesplan för SBN 2028.');
   });
 });
 
@@ -275,7 +282,7 @@ describe('a yttrande is scheduled backwards', () => {
     );
 
     expect(error).toMatchObject({ code: 'no_meeting_plan', path: 'due.externalDeadline' });
-    expect(error.message).toContain('En administratör lägger in den under Sammanträdesplaner (PUT /meetings/KS/2026).');
+    expect(error.message).toContain('Det finns ingen sammanträdesplan för KS 2026. En administratör lägger in den under Sammanträdesplaner.');
   });
 
   it('with no meeting in time it is refused, naming the last meeting before and the first after', () => {
@@ -297,7 +304,7 @@ describe('a yttrande is scheduled backwards', () => {
     const error = deadlineError(() => resolve('yttrande', { externalDeadline: '2028-03-01', recipient: 'Regionen', decidedBy: 'KS' }));
 
     expect(error).toMatchObject({ code: 'no_meeting_plan', path: 'due.externalDeadline' });
-    expect(error.message).toContain('PUT /meetings/KS/2028');
+    expect(error.message).toContain('Det finns ingen sammanträdesplan för KS 2028.');
   });
 
   it('answered by delegation, it is due 3 working days before the outside deadline, counted over Easter', () => {
@@ -351,14 +358,14 @@ describe('a motion has a one-year limit (kommunallagen 5 kap. 35 §)', () => {
     const error = deadlineError(() => resolve('motion', { raised: '2029-11-26' }));
 
     expect(error).toMatchObject({ code: 'no_meeting_plan', path: 'due.raised' });
-    expect(error.message).toContain('PUT /meetings/KF/2030');
+    expect(error.message).toContain('Det finns ingen sammanträdesplan för KF 2030.');
   });
 
   it('needs the plan of the year it was raised when no meeting of the limit’s year is in time', () => {
     const error = deadlineError(() => resolve('motion', { raised: '2026-01-26' }, [KF_2027]));
 
     expect(error).toMatchObject({ code: 'no_meeting_plan', path: 'due.raised' });
-    expect(error.message).toContain('PUT /meetings/KF/2026');
+    expect(error.message).toContain('Det finns ingen sammanträdesplan för KF 2026.');
   });
 
   it('is never answered at the meeting it was raised at, nor after the limit: with none between, it is refused', () => {

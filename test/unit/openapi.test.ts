@@ -22,6 +22,13 @@ describe('the OpenAPI document', () => {
     }
   });
 
+  it('names, by each error’s code, the route that mends it (the Swedish messages name only the page)', () => {
+    const register = committed.paths['/uppdrag'].post;
+
+    expect(register.responses['422'].description).toContain('`no_meeting_plan` (an admin adds the plan: `PUT /meetings/{body}/{year}`)');
+    expect(register.description).toContain('`no_manager`: no manager on the item nor in the unit directory to escalate to; an admin sets one with `PUT /units/{unit}`');
+  });
+
   it('is the document the code generates (run `npm run openapi` after changing routes or schemas)', () => {
     expect(committed).toEqual(buildOpenApiDocument());
   });

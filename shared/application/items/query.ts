@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { ATTENTIONS, calendarDate, kind, STATES, email, LIMITS } from '../../domain/items/vocabulary';
+import { decimalInteger } from '../../domain/validation';
 
 /** The columns a list sorts by: the deadline (the indexes' own order), the title, the kind, the unit, the responsible official. */
 export const SORT_KEYS = ['due', 'title', 'kind', 'unit', 'responsible'] as const;
@@ -25,12 +26,7 @@ export const listQuery = z
     kind: kind.optional(),
     dueBefore: calendarDate.optional(),
     dueAfter: calendarDate.optional(),
-    limit: z.coerce
-      .number<string>({ error: 'limit ska vara ett heltal, 1–100.' })
-      .int('limit ska vara ett heltal, 1–100.')
-      .min(1, 'limit ska vara ett heltal, 1–100.')
-      .max(100, 'limit ska vara ett heltal, 1–100.')
-      .default(50),
+    limit: decimalInteger(1, 100, 'limit ska vara ett heltal, 1–100.').default(50).meta({ description: 'A whole number 1–100, in decimal digits only; 50 when left out' }),
     cursor: z.string().min(1, 'Får inte vara tomt.').max(4096, 'Använd nextCursor från föregående svar.').optional(),
     /** `true`: only open items whose official asked for a later deadline (the registrars' queue). */
     extensionRequested: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),

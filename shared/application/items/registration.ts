@@ -93,7 +93,7 @@ export function registrationWarnings(item: StoredItem, rules: Pick<DeadlineRules
   if (!item.manager) {
     warnings.push({
       code: 'no_manager',
-      message: `Ingen chef kan nås för ärendet: det anger ingen manager och ${item.unit} har ingen chef i enhetskatalogen, så ett försenat ärende kan inte eskaleras. Be en administratör lägga in enhetens chef under Enheter (PUT /units/{unit}), eller ange en chef på ärendet.`,
+      message: `Ingen chef kan nås för ärendet: det anger ingen manager och ${item.unit} har ingen chef i enhetskatalogen, så ett försenat ärende kan inte eskaleras. Be en administratör lägga in enhetens chef under Enheter, eller ange en chef på ärendet.`,
     });
   }
   return [...warnings, ...deadlineWarnings(item, stockholmDate(new Date(item.createdAt)), rules.planDependency(item)?.body)];

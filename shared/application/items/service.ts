@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { isRegistrar, managedUnit, requireRegistrar, type Caller } from '../../domain/caller';
+import { isRegistrar, managedUnit, requireRegistrar, requireUnitOfManager, type Caller } from '../../domain/caller';
 import type { Clock } from '../../platform/clock';
 import { addDays, stockholmDate, swedishDate, type CalendarDate } from '../../domain/dates';
 import { conflict, DomainError, forbidden, invalid, notFound, refused, stale, unavailable } from '../../domain/errors';
@@ -551,6 +551,8 @@ function offsetOf(cursor: string | undefined): number {
 function repositoryQuery(deps: ItemDeps, caller: Caller, filters: ListFilters): Omit<ItemQuery, 'limit' | 'cursor'> | undefined {
   const scoped = { ...filters };
   if (!isRegistrar(caller)) {
+    // A unit's list asked for by a manager whose token names no unit: say so, not "another unit".
+    if (scoped.unit !== undefined) requireUnitOfManager(caller);
     const ownUnit = managedUnit(caller);
     const asResponsible = scoped.responsible === caller.who || (!ownUnit && scoped.responsible === undefined);
     if (asResponsible) scoped.responsible = caller.who;

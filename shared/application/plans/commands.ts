@@ -3,7 +3,7 @@ import { calendarDate } from '../../domain/items/vocabulary';
 import { CALENDAR_YEARS } from '../../domain/calendar/working-days';
 import { MAX_LEAD_WORKING_DAYS, type MeetingPlan } from '../../domain/deadlines/meeting-plans';
 import type { ErrorIssue } from '../../domain/errors';
-import { toIssues } from '../../domain/validation';
+import { decimalInteger, toIssues } from '../../domain/validation';
 
 /** What an admin sends to set a body's meeting plan or a year's closed days, validated for that year. */
 
@@ -24,12 +24,8 @@ export function closedDaysBody(year: number) {
 }
 
 const YEAR_MESSAGE = `Året ska vara ett heltal ${CALENDAR_YEARS.first}–${CALENDAR_YEARS.last}.`;
-/** A plan's year in an address or a form: a whole number in the years the calendar knows. */
-export const planYear = z.coerce
-  .number<string>({ error: YEAR_MESSAGE })
-  .int(YEAR_MESSAGE)
-  .min(CALENDAR_YEARS.first, YEAR_MESSAGE)
-  .max(CALENDAR_YEARS.last, YEAR_MESSAGE);
+/** A plan's year in an address or a form: decimal digits, a year the calendar knows. */
+export const planYear = decimalInteger(CALENDAR_YEARS.first, CALENDAR_YEARS.last, YEAR_MESSAGE);
 
 /** `PUT /meetings/{body}/{year}`: real dates inside that year, no duplicates; sorted on save. */
 export function meetingPlanBody(year: number) {

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { isRegistrar, managedUnit, requireAdmin, requireRegistrar, type Caller } from '../../domain/caller';
+import { isRegistrar, managedUnit, requireAdmin, requireRegistrar, requireUnitOfManager, type Caller } from '../../domain/caller';
 import { notFound } from '../../domain/errors';
 import type { Clock } from '../../platform/clock';
 import { LIMITS, oneLineRule, person, type Person } from '../../domain/items/vocabulary';
@@ -26,9 +26,12 @@ export interface UnitDirectory {
 
 /**
  * A unit's entry in the directory: for registrars and admins, and for the unit's own manager;
- * anyone else, or a unit not in the directory, `not_found` (not revealing which).
+ * anyone else, or a unit not in the directory, `not_found` (not revealing which); a manager whose
+ * token names no unit, 403 `manager_without_unit`.
  */
 export async function readUnit(deps: { units: UnitDirectory }, caller: Caller, unit: string): Promise<Unit> {
+  // Refused whether or not the unit exists, so the answer reveals nothing of the directory.
+  if (!isRegistrar(caller)) requireUnitOfManager(caller);
   const found = isRegistrar(caller) || managedUnit(caller) === unit ? await deps.units.get(unit) : undefined;
   if (!found) throw notFound(`Enheten ${unit} finns inte i enhetskatalogen.`);
   return found;

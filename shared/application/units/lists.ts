@@ -1,4 +1,4 @@
-import { isRegistrar, managedUnit, type Caller } from '../../domain/caller';
+import { isRegistrar, managedUnit, requireUnitOfManager, type Caller } from '../../domain/caller';
 import { addDays, stockholmDate, type CalendarDate } from '../../domain/dates';
 import { forbidden, invalid } from '../../domain/errors';
 import type { ItemView, StoredItem } from '../../domain/items/item';
@@ -27,6 +27,7 @@ export function overdueUnitFor(caller: Caller, requested: string | undefined): s
     if (!requested) throw invalid('unit_required', 'Ange enheten med ?unit=.', [{ path: 'unit', message: 'Krävs för registratorer och administratörer.' }]);
     return requested;
   }
+  requireUnitOfManager(caller);
   const own = managedUnit(caller);
   if (!own) throw forbidden('Endast chefer, registratorer och administratörer får läsa en enhets försenade ärenden.');
   if (requested !== undefined && requested !== own) throw forbidden('Du får bara läsa din egen enhets försenade ärenden.');

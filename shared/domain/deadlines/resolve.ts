@@ -99,7 +99,7 @@ function requirePlan(ctx: DeadlineContext, body: string, year: number, path: str
   if (!hasPlan(ctx, body, year)) {
     throw new DeadlineError(
       'no_meeting_plan',
-      `Det finns ingen sammanträdesplan för ${body} ${year}. En administratör lägger in den under Sammanträdesplaner (PUT /meetings/${body}/${year}).`,
+      `Det finns ingen sammanträdesplan för ${body} ${year}. En administratör lägger in den under Sammanträdesplaner.`,
       path,
     );
   }

@@ -10,7 +10,7 @@ import { IMPORT_MAX_ROWS, IMPORT_STATUSES } from '../../application/imports/back
 const id = z.object({ id: z.string() });
 const etag = { ETag: 'The item version, for If-Match' };
 const deadlineProblems =
-  'The deadline cannot be computed (e.g. `no_meeting_plan`, `no_meeting_in_month`, `not_a_meeting`, `no_meeting_in_time`), or it falls before the decision (`due_before_decision`) or before the remiss came in (`due_before_received`), naming both dates';
+  'The deadline cannot be computed (e.g. `no_meeting_plan` (an admin adds the plan: `PUT /meetings/{body}/{year}`), `no_meeting_in_month`, `not_a_meeting`, `no_meeting_in_time`), or it falls before the decision (`due_before_decision`) or before the remiss came in (`due_before_received`), naming both dates';
 
 export const ITEMS_ROUTES = [
   route({
@@ -20,7 +20,7 @@ export const ITEMS_ROUTES = [
     access: 'registrar',
     summary: 'Register an item',
     description:
-      'Register an item (registrar, admin). `kind` also accepts the Swedish spelling `återrapportering`; it is stored and answered as the code (`aterrapportering`). `caseNumber` is optional, and so is `decision.paragraph` (a decision recorded before the minutes are approved has no § yet). A `yttrande` may be registered when the remiss arrives, before any body has decided: then `decision` may be left out and `remiss: { received, reference }` (both optional) says where it came from; the sender is `due.recipient`. Honours `Idempotency-Key` (1–200 visible ASCII characters, kept 24 hours per caller): the same key with the same body returns the first item and stores nothing; with another body, 409. Without a key that matched, an open item with the same kind, decision (body, date, §), responsible and title (case and spacing ignored) is a 409 `possible_duplicate` with its `existingId`; `"confirmDuplicate": true` registers the item anyway. The 201 may carry `warnings` (`no_manager`: no manager on the item nor in the unit directory to escalate to; `overdue_at_registration`; `meeting_already_held`: the meeting the deadline hangs on is past, and the item is flagged `attention: meeting_already_held`).',
+      'Register an item (registrar, admin). `kind` also accepts the Swedish spelling `återrapportering`; it is stored and answered as the code (`aterrapportering`). `caseNumber` is optional, and so is `decision.paragraph` (a decision recorded before the minutes are approved has no § yet). A `yttrande` may be registered when the remiss arrives, before any body has decided: then `decision` may be left out and `remiss: { received, reference }` (both optional) says where it came from; the sender is `due.recipient`. Honours `Idempotency-Key` (1–200 visible ASCII characters, kept 24 hours per caller): the same key with the same body returns the first item and stores nothing; with another body, 409. Without a key that matched, an open item with the same kind, decision (body, date, §), responsible and title (case and spacing ignored) is a 409 `possible_duplicate` with its `existingId`; `"confirmDuplicate": true` registers the item anyway. The 201 may carry `warnings` (`no_manager`: no manager on the item nor in the unit directory to escalate to; an admin sets one with `PUT /units/{unit}`, or the item is given a `manager` with `PATCH`; `overdue_at_registration`; `meeting_already_held`: the meeting the deadline hangs on is past, and the item is flagged `attention: meeting_already_held`).',
     body: { json: createItemBody },
     responses: {
       201: { description: 'The stored item, with `warnings` when there is something a clerk should know', schema: (s) => s.item.extend({ warnings: z.array(s.warning).optional() }), headers: { Location: 'The item', ...etag } },
@@ -58,6 +58,7 @@ export const ITEMS_ROUTES = [
     query: listQuery,
     responses: {
       200: { description: 'A page of items', schema: (s) => z.object({ items: z.array(s.item), nextCursor: z.string().optional() }), types: SPREADSHEET_ANSWERS.types },
+      403: { description: '`forbidden`: another unit\'s list or another person\'s items; `manager_without_unit`: `?unit=` from a manager whose token has no `unit` claim' },
       422: SPREADSHEET_ANSWERS.tooLarge,
     },
   }),

@@ -16,6 +16,7 @@ export const UNITS_ROUTES = [
     query: z.strictObject({ unit: unitName.optional().meta({ description: 'Required for registrars and admins; a manager may only name their own' }) }),
     responses: {
       200: { description: 'The overdue items', schema: (s) => z.object({ unit: z.string(), asOf: z.string().meta({ format: 'date' }), items: z.array(s.item) }), types: [...SPREADSHEET_ANSWERS.types, 'text/html'] },
+      403: { description: '`forbidden`: another unit, or a caller who is neither manager nor registrar; `manager_without_unit`: a manager whose token has no `unit` claim' },
       422: SPREADSHEET_ANSWERS.tooLarge,
     },
   }),
@@ -27,7 +28,7 @@ export const UNITS_ROUTES = [
     summary: "A unit's manager in the unit directory",
     description: "A unit's manager from the unit directory: for registrars and admins, and for the unit's own manager.",
     params: unitParams,
-    responses: { 200: { description: 'The unit', schema: (s) => s.unit }, 404: { description: 'The unit is not in the directory (or not yours to see)' } },
+    responses: { 200: { description: 'The unit', schema: (s) => s.unit }, 403: { description: '`manager_without_unit`: a manager whose token has no `unit` claim' }, 404: { description: 'The unit is not in the directory (or not yours to see)' } },
   }),
   route({
     method: 'PUT',

@@ -23,7 +23,6 @@ import { IMPORT_MAX_BYTES, PDF_MAX_BYTES } from '../media';
 import type { Session } from '../session';
 import type { FormRequest, PageRequest, WorkspaceDeps } from './deps';
 import { htmlPage, pageContext } from './respond';
-import { pageMessage } from '../../views/workspace/format';
 
 /**
  * Issue 20's pages: Granska beslut (a justerat protokoll read into proposals, each registered once)
@@ -73,7 +72,7 @@ async function previewOf(deps: WorkspaceDeps, session: Session, params: URLSearc
     return { ok: true, ...(await previewDeadline(deps, session.caller, parseOrThrow(deadlinePreviewBody, parsed.command, 'Uppgifterna'))) };
   } catch (error) {
     if (!(error instanceof DomainError) || !['invalid', 'refused', 'deadline'].includes(error.kind)) throw error;
-    return { ok: false, message: pageMessage(error.message) };
+    return { ok: false, message: error.message };
   }
 }
 
@@ -122,7 +121,7 @@ export async function review(deps: WorkspaceDeps, { session, body, files }: Form
     };
     if (!fields) {
       if ('deadline' in draft) proposal.preview = { ok: true, ...draft.deadline };
-      else if ('deadlineProblem' in draft) proposal.preview = { ok: false, message: pageMessage(draft.deadlineProblem.message) };
+      else if ('deadlineProblem' in draft) proposal.preview = { ok: false, message: draft.deadlineProblem.message };
     } else if (register && proposal.chosen) {
       await registerProposal(deps, session, fields, proposalKey(batch, index), proposal);
     } else {
@@ -166,7 +165,7 @@ async function registerProposal(deps: WorkspaceDeps, session: Session, fields: U
     }
     const { errors } = issuesToFieldErrors(error.issues, fields.get('dueForm') ?? undefined);
     if (Object.keys(errors).length) proposal.form.errors = errors as typeof proposal.form.errors;
-    proposal.problem = pageMessage(error.message);
+    proposal.problem = error.message;
   }
 }
 

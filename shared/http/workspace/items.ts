@@ -36,7 +36,6 @@ import { spreadsheet } from '../download';
 import type { Session } from '../session';
 import type { FormRequest, PageRequest, WorkspaceDeps } from './deps';
 import { htmlPage, pageContext, seeOther } from './respond';
-import { pageMessage } from '../../views/workspace/format';
 
 /** A refusal a form shows beside its fields (the API's own validation, a deadline that cannot be computed), not as an error page. */
 const isFormProblem = (error: unknown): error is DomainError =>
@@ -122,7 +121,7 @@ export async function actOnItem(deps: WorkspaceDeps, { session, params, body }: 
     }
     if (!isFormProblem(error)) throw error;
     const { errors, unplaced } = issuesToFieldErrors(error.issues, form.get('dueForm') ?? undefined);
-    const message = unplaced.length ? unplaced.join(' ') : Object.keys(errors).length ? undefined : pageMessage(error.message);
+    const message = unplaced.length ? unplaced.join(' ') : Object.keys(errors).length ? undefined : error.message;
     return renderItem(deps, session, id, 422, { form: { name, state: { values, errors, ...(message ? { message } : {}) } } });
   }
   const back = form.get('returnTo') === WORKSPACE_PATHS.overview ? WORKSPACE_PATHS.overview : WORKSPACE_PATHS.item(id);
@@ -160,7 +159,7 @@ export async function register(deps: WorkspaceDeps, { session, body }: FormReque
     renderRegister(deps, session, status, { values, ...state }, extra);
   const refusal = (error: DomainError) => {
     const { errors, unplaced } = issuesToFieldErrors(error.issues, form.get('dueForm') ?? undefined);
-    return { errors, message: unplaced.length ? unplaced.join(' ') : pageMessage(error.message) };
+    return { errors, message: unplaced.length ? unplaced.join(' ') : error.message };
   };
 
   if (registerIntent(form) === 'preview') {
@@ -171,7 +170,7 @@ export async function register(deps: WorkspaceDeps, { session, body }: FormReque
       preview = { ok: true, ...(await previewDeadline(deps, session.caller, parseOrThrow(deadlinePreviewBody, parsed.command, 'Uppgifterna'))) };
     } catch (error) {
       if (!isFormProblem(error)) throw error;
-      preview = { ok: false, message: pageMessage(error.message) };
+      preview = { ok: false, message: error.message };
     }
     return again(200, {}, { preview });
   }

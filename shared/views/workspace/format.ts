@@ -7,13 +7,6 @@ import type { Attention, DecisionKnown, DueForm, Viewer, WorkspaceItem } from '.
 
 /** How the workspace words the product's facts: in Swedish, as a clerk writes them. */
 
-/**
- * A use case's message as a page says it. The messages are the API's too, and there name the
- * route that mends the problem ("… under Sammanträdesplaner (PUT /meetings/KF/2027)."); a page
- * names only the page ("… under Sammanträdesplaner."), the words before the route.
- */
-export const pageMessage = (message: string): string => message.replace(/ \((?:GET|PUT|POST|PATCH|DELETE) \/[^)]*\)/g, '');
-
 export const STATE_LABELS: Record<State, string> = { open: 'Öppet', overdue: 'Försenat', done: 'Klart', cancelled: 'Avbrutet' };
 
 /** The list filter's status choices, as a clerk says them (plural: "visa öppna ärenden"). */

@@ -29,7 +29,6 @@ import {
   type UnitField,
   type WorkspaceItem,
 } from './models';
-import { pageMessage } from './format';
 
 /**
  * The workspace's forms: each parser turns the posted `URLSearchParams` into the API's JSON
@@ -607,8 +606,8 @@ export function issuesToFieldErrors(issues: readonly ErrorIssue[], dueChoice?: s
   };
   for (const issue of issues) {
     const field = fields[issue.path];
-    if (field) errors[field] ??= pageMessage(issue.message);
-    else unplaced.push(pageMessage(issue.message));
+    if (field) errors[field] ??= issue.message;
+    else unplaced.push(issue.message);
   }
   return { errors, unplaced };
 }
