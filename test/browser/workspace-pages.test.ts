@@ -96,6 +96,9 @@ const PAGES: Record<string, (query: URLSearchParams) => string> = {
         ],
       }),
     ),
+  // Long Swedish compounds in the headings (the item's title is the page's h1, its body and unit in h2s).
+  'arende-langa-ord': () =>
+    itemPage(itemModel({ item: { ...eTjanst, title: 'Återrapporteringsuppdrag om samhällsbyggnadsförvaltningens dagvattenhanteringsplan', unit: 'Miljö- och samhällsbyggnadsförvaltningen' } })),
   registrera: () => registerPage(registerModel()),
   'registrera-fel': () =>
     registerPage(
@@ -256,6 +259,21 @@ async function noScript(viewport: { width: number; height: number }): Promise<{ 
   return { context, page, refused };
 }
 
+/** A4's width less the stylesheet's print margins (210 mm − 2 × 12 mm) in CSS pixels: the width a printed page lays out in. */
+const A4_PRINT_WIDTH = Math.floor(((210 - 2 * 12) / 25.4) * 96);
+
+/**
+ * The h1 and h2 that would break a long Swedish compound badly: not hyphenated as Swedish
+ * (`lang` sv and `hyphens: auto`, so "Återrapporteringsuppdrag" breaks at a syllable with a
+ * hyphen where the browser has Swedish hyphenation), or wider than their box.
+ */
+const headingsBreakingBadly = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('h1, h2')]
+      .filter((h) => h.closest('[lang]')?.getAttribute('lang') !== 'sv' || getComputedStyle(h).hyphens !== 'auto' || h.scrollWidth > h.clientWidth)
+      .map((h) => `${h.tagName} ${h.textContent!.trim()}: lang ${h.closest('[lang]')?.getAttribute('lang')}, hyphens ${getComputedStyle(h).hyphens}, ${h.scrollWidth}/${h.clientWidth} px`),
+  );
+
 const styled = (page: Page) => page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--ds-color-accent-base-default').trim() !== '');
 
 describe('the workspace pages in Chromium', () => {
@@ -269,6 +287,8 @@ describe('the workspace pages in Chromium', () => {
       expect(await styled(page)).toBe(true);
       // Nothing runs off the side of a phone: long titles and unit names wrap.
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+      // Headings hyphenate as Swedish (where the browser can) and never stick out of their box.
+      expect(await headingsBreakingBadly(page)).toEqual([]);
       expect(await page.locator('h1').count()).toBe(1);
       shots.push(await screenshot(page, `workspace-${name}${suffix}`));
       expect(refused).toEqual([]);
@@ -290,6 +310,29 @@ describe('the workspace pages in Chromium', () => {
     expect(refused).toEqual([]);
     await context.close();
     expect(shots.map((shot) => shot.replace(/.*\//, ''))).toEqual([`workspace-${name}.png`, `workspace-${name}-phone.png`, `workspace-${name}-print.png`]);
+  });
+
+  it('Ärenden printed on A4: every column, Status too, is within the page width, nothing cut off', async () => {
+    const { context, page } = await noScript({ width: A4_PRINT_WIDTH, height: 1000 });
+    await page.emulateMedia({ media: 'print' });
+    await page.goto(`${base}/arenden`);
+    const fit = await page.evaluate(() => {
+      const wrap = document.querySelector('.table-wrap')!;
+      const headers = [...document.querySelectorAll('thead th')];
+      return {
+        page: document.documentElement.scrollWidth,
+        // A wrapper that scrolls would print only the part in view.
+        hidden: wrap.scrollWidth - wrap.clientWidth,
+        columns: headers.map((th) => th.textContent!.trim().replace(/ .*/, '')),
+        beyond: headers.filter((th) => th.getBoundingClientRect().right > wrap.getBoundingClientRect().right + 0.5).map((th) => th.textContent!.trim()),
+      };
+    });
+    await screenshot(page, 'workspace-arenden-print-a4');
+    await context.close();
+    expect(fit.columns).toEqual(['Rubrik', 'Typ', 'Enhet', 'Ansvarig', 'Tidsfrist', 'Status']);
+    expect(fit.beyond).toEqual([]);
+    expect(fit.hidden).toBe(0);
+    expect(fit.page).toBeLessThanOrEqual(A4_PRINT_WIDTH);
   });
 
   it('a printed page is a PDF of the page', async () => {

@@ -114,7 +114,7 @@ describe('a clerk’s backlog of 200 rows, 7 of them wrong', () => {
     expect(errorsOf(dryRun)).toEqual(BAD.map(({ row, columns }) => ({ row, columns })));
     expect(Object.fromEntries(dryRun.rows.filter((r) => r.status === 'error').map((r) => [r.row, r.issues!.map((i) => i.message)]))).toEqual({
       12: ['Kolumnen Rubrik: saknar värde.'],
-      40: ['Kolumnen Tidsfrist: ska vara ett verkligt datum, ÅÅÅÅ-MM-DD.'],
+      40: ['Kolumnen Tidsfrist: ska vara ett verkligt datum, skrivet ÅÅÅÅ-MM-DD, d/m-åååå, d.m.åååå eller d månad åååå (t.ex. 2027-03-15, 15/3-2027, 15.3.2027 eller 15 mars 2027).'],
       77: ['Kolumnen Typ: ska vara Uppdrag, Återrapportering, Yttrande eller Motion.'],
       101: ['Kolumnen E-post: ska vara en e-postadress.'],
       150: ['Kolumnen Organ: ska vara organets förkortning med versaler, t.ex. KS eller BUN.'],
@@ -431,6 +431,26 @@ describe('a workbook as clerks keep it', () => {
     });
   });
 
+  it('a date column in none of the forms read is refused naming every form the import reads, in Swedish', async () => {
+    const table = await workbook((sheet) => {
+      sheet.addRow(HEAD);
+      sheet.addRow(line('Inventera kommunens konstsamling', '15 mars', 'KS', '2026/04/13'));
+    });
+    const own = await isolatedDependencies();
+    own.at(IMPORT_DAY);
+    const result = await importBacklog(own, clerk, table, { dryRun: true });
+    expect(result.rows).toEqual([
+      {
+        row: 2,
+        status: 'error',
+        issues: [
+          { path: 'Beslutsdatum', message: 'Kolumnen Beslutsdatum: ska vara ett verkligt datum, skrivet ÅÅÅÅ-MM-DD, d/m-åååå, d.m.åååå eller d månad åååå (t.ex. 2027-03-15, 15/3-2027, 15.3.2027 eller 15 mars 2027).' },
+          { path: 'Tidsfrist', message: 'Kolumnen Tidsfrist: ska vara ett verkligt datum, skrivet ÅÅÅÅ-MM-DD, d/m-åååå, d.m.åååå eller d månad åååå (t.ex. 2027-03-15, 15/3-2027, 15.3.2027 eller 15 mars 2027).' },
+        ],
+      },
+    ]);
+  });
+
   it('an organ in lower case is read in capitals, and dates written d/m-åååå, d.m.åååå and "d månad åååå" are read; an impossible date is still refused', async () => {
     const table = await workbook((sheet) => {
       sheet.addRow(HEAD);
@@ -441,7 +461,7 @@ describe('a workbook as clerks keep it', () => {
     const own = await isolatedDependencies();
     own.at(IMPORT_DAY);
     const result = await importBacklog(own, clerk, table, { dryRun: false });
-    expect(result.rows.slice(2)).toEqual([{ row: 4, status: 'error', issues: [{ path: 'Tidsfrist', message: 'Kolumnen Tidsfrist: ska vara ett verkligt datum, ÅÅÅÅ-MM-DD.' }] }]);
+    expect(result.rows.slice(2)).toEqual([{ row: 4, status: 'error', issues: [{ path: 'Tidsfrist', message: 'Kolumnen Tidsfrist: ska vara ett verkligt datum, skrivet ÅÅÅÅ-MM-DD, d/m-åååå, d.m.åååå eller d månad åååå (t.ex. 2027-03-15, 15/3-2027, 15.3.2027 eller 15 mars 2027).' }] }]);
     expect(await own.items.get(result.rows[0]!.id!)).toMatchObject({ decision: { body: 'KS', date: '2026-04-13' }, dueDate: '2028-03-15' });
     expect(await own.items.get(result.rows[1]!.id!)).toMatchObject({ decision: { body: 'BUN', date: '2027-02-01' }, dueDate: '2027-03-31' });
   });

@@ -121,6 +121,21 @@ describe('Registrera', () => {
     expect(text).not.toMatch(/undefined|§ §/);
   });
 
+  it('warns when a yttrande’s outside deadline has already passed, as it warns for any deadline already past', async () => {
+    const key = await freshForm();
+    // Monday 22 March 2027: the recipient's last day was Friday 19 March.
+    const answer = await submit(
+      server.url,
+      '/registrera',
+      uppdrag(key, { kind: 'yttrande', title: 'Yttrande över länsplan för transportinfrastruktur', caseNumber: '', decisionBody: '', decisionDate: '', decisionParagraph: '', remissReceived: '2027-02-15', remissReference: 'Dnr 2027-0871', dueForm: 'remiss', externalDeadline: '2027-03-19', recipient: 'Region Skåne', decidedBy: '' }),
+      registrar,
+    );
+    expect(answer.status).toBe(303);
+    expect(answer.location).toMatch(/^\/arenden\/[\w-]+\?m=registrerat-svarsdag-passerad$/);
+    const text = pageText((await open(server.url, answer.location!, registrar)).text);
+    expect(text).toContain('Ärendet är registrerat, men sista dagen för svaret hos mottagaren har redan passerat: yttrandet är försenat från start.');
+  });
+
   it('says beside each field what is wrong, in an error summary linked to them, and stores nothing', async () => {
     const before = await fingerprint();
     const key = await freshForm();

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { requireRegistrar, type Caller } from '../../domain/caller';
 import { DomainError, invalid, type ErrorIssue } from '../../domain/errors';
-import { stockholmDate, swedishDate, type CalendarDate } from '../../domain/dates';
+import { isCalendarDate, stockholmDate, swedishDate, type CalendarDate } from '../../domain/dates';
 import { KIND_LABELS, KINDS } from '../../domain/items/vocabulary';
 import { createItemBody, type CreateItemBody } from '../items/commands';
 import { listOr, toIssues } from '../../domain/validation';
@@ -59,6 +59,10 @@ const HEADER_SEARCH_ROWS = 10;
 
 /** The columns holding a date: besides YYYY-MM-DD (and date cells), Swedish ways of writing one are read (`isoDate`). */
 const DATE_COLUMNS: readonly Column[] = [COLUMN.decisionDate, COLUMN.due, COLUMN.remissReceived];
+
+/** What a date column holding no date is told: every way of writing one the import reads (`isoDate`). */
+const NOT_A_DATE =
+  'ska vara ett verkligt datum, skrivet ÅÅÅÅ-MM-DD, d/m-åååå, d.m.åååå eller d månad åååå (t.ex. 2027-03-15, 15/3-2027, 15.3.2027 eller 15 mars 2027).';
 
 const MONTHS = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
 
@@ -127,7 +131,9 @@ function columnIssues(issues: readonly ErrorIssue[], cell: Cell): ErrorIssue[] {
     }
     const empty = columns.every((column) => cell(column) === '');
     for (const column of columns.filter((c) => (cell(c) === '') === empty)) {
-      const message = FIELD_MESSAGES[issue.path] ?? (empty ? 'saknar värde.' : lowerFirst(issue.message));
+      // A date column's text read as no date is refused naming the forms read, not only the API's ÅÅÅÅ-MM-DD.
+      const notADate = !empty && DATE_COLUMNS.includes(column) && !isCalendarDate(normalCell(column, cell(column)));
+      const message = FIELD_MESSAGES[issue.path] ?? (empty ? 'saknar värde.' : notADate ? NOT_A_DATE : lowerFirst(issue.message));
       seen.set(`${column}\n${message}`, columnIssue(column, message));
     }
   }

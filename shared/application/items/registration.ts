@@ -51,12 +51,18 @@ export async function deadlineFor(
   return resolved.meetingDate && resolved.meetingDate < today ? { ...resolved, attention: 'meeting_already_held' } : resolved;
 }
 
+/** Whether a yttrande's outside deadline (the recipient's last day for the answer) is before `day`. */
+export function outsideDeadlinePassed(item: { externalDeadline?: CalendarDate | undefined }, day: CalendarDate): boolean {
+  return item.externalDeadline !== undefined && item.externalDeadline < day;
+}
+
 /**
  * What a clerk should know about a deadline on `day`: its meeting already held, or (else) its
- * date already past. `meetingBody` names the body whose meeting it is.
+ * date already past, for a yttrande whose outside deadline is past saying so (the answer is late
+ * to the recipient, not only to the office). `meetingBody` names the body whose meeting it is.
  */
 export function deadlineWarnings(
-  item: Pick<StoredItem, 'dueDate' | 'meetingDate' | 'attention'>,
+  item: Pick<StoredItem, 'dueDate' | 'meetingDate' | 'externalDeadline' | 'attention'>,
   day: CalendarDate,
   meetingBody: string | undefined,
 ): Warning[] {
@@ -68,6 +74,17 @@ export function deadlineWarnings(
         message:
           `${meeting}, det sista i tid, har redan hållits; tidsfristen ${swedishDate(item.dueDate)} har passerat. ` +
           'Ärendet är markerat för en registrator (attention: meeting_already_held): välj ett senare sammanträde, begär längre tid eller låt det avgöras på delegation.',
+      },
+    ];
+  }
+  if (item.externalDeadline && outsideDeadlinePassed(item, day)) {
+    const late = daysBetween(item.externalDeadline, day);
+    return [
+      {
+        code: 'overdue_at_registration',
+        message:
+          `Sista dagen för svaret hos mottagaren, ${swedishDate(item.externalDeadline)}, har redan passerat: yttrandet är försenat från start (${late} ${late === 1 ? 'dag' : 'dagar'}). ` +
+          'Be mottagaren om längre svarstid och ändra sista dag hos mottagaren.',
       },
     ];
   }

@@ -3,9 +3,11 @@ import { createItemBody, deadlinePreviewBody, patchItemBody } from '../../applic
 import { DEFAULT_SORT } from '../../application/items/query';
 import { registrarOverview } from '../../application/items/registrar-lists';
 import { createItem, EXPORT_MAX_ROWS, getItem, itemHistory, listAllItems, listItems, patchItem, previewDeadline, type ListFilters } from '../../application/items/service';
+import { outsideDeadlinePassed } from '../../application/items/registration';
 import { bodiesWithPlans } from '../../application/plans/plans';
 import { listUnits } from '../../application/units/directory';
 import { isRegistrar, requireRegistrar } from '../../domain/caller';
+import { stockholmDate, type CalendarDate } from '../../domain/dates';
 import { DomainError } from '../../domain/errors';
 import type { Warning } from '../../domain/items/item';
 import { parseOrThrow } from '../../domain/validation';
@@ -146,6 +148,14 @@ const REGISTERED: Record<Warning['code'], FlashCode> = {
   meeting_already_held: 'registrerat-flaggat',
 };
 
+/** `REGISTERED` for the first warning; a yttrande late from the start because its outside deadline passed says so. */
+function registeredFlash(item: { externalDeadline?: CalendarDate | undefined; createdAt: string }, warnings: readonly Warning[]): FlashCode {
+  const first = warnings[0];
+  if (!first) return 'registrerat';
+  const late = first.code === 'overdue_at_registration' && outsideDeadlinePassed(item, stockholmDate(new Date(item.createdAt)));
+  return late ? 'registrerat-svarsdag-passerad' : REGISTERED[first.code];
+}
+
 /**
  * `POST /registrera`: "Visa tidsfrist" shows the form again with the deadline `previewDeadline`
  * computes; "Registrera" registers as `POST /uppdrag` does, the form's idempotency key as its
@@ -179,7 +189,7 @@ export async function register(deps: WorkspaceDeps, { session, body }: FormReque
   if (!parsed.ok) return again(400, { errors: parsed.errors });
   try {
     const { item, warnings } = await createItem(deps, session.caller, parseOrThrow(createItemBody, parsed.command.body, 'Uppgifterna'), parsed.command.idempotencyKey);
-    return seeOther(`${WORKSPACE_PATHS.item(item.id)}?m=${warnings[0] ? REGISTERED[warnings[0].code] : 'registrerat'}`);
+    return seeOther(`${WORKSPACE_PATHS.item(item.id)}?m=${registeredFlash(item, warnings)}`);
   } catch (error) {
     if (error instanceof DomainError && error.code === 'possible_duplicate') {
       const existing = await getItem(deps, session.caller, String(error.details.existingId));

@@ -11,8 +11,8 @@ const PROJECT_CSS = `
 :root { --ds-font-family: Inter, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "DejaVu Sans", sans-serif; }
 *, *::before, *::after { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; }
+/* Long Swedish compounds ("Återrapporteringsuppdrag") hyphenate, headings too (the page is lang="sv"); a word a browser cannot hyphenate still wraps rather than run off a phone. */
 body { margin: 0; font-family: var(--ds-font-family); overflow-wrap: break-word; hyphens: auto; }
-h1, h2, h3 { hyphens: manual; }
 .frame { max-width: 76rem; margin-inline: auto; padding-inline: var(--ds-size-4); }
 
 .site-header { background: var(--ds-color-neutral-background-tinted); border-bottom: var(--ds-border-width-default) solid var(--ds-color-neutral-border-subtle); }
@@ -106,6 +106,8 @@ th[aria-sort="ascending"], th[aria-sort="descending"] { background: var(--ds-col
 
 @media (max-width: 40rem) {
   .frame { padding-inline: var(--ds-size-3); }
+  /* A page's heading at a size where a long compound ("Återrapporteringsuppdrag") fits a phone's line whole. */
+  main h1 { font-size: 1.625rem; }
   .facts { grid-template-columns: 1fr; }
   .facts dd { margin-block-end: var(--ds-size-2); }
   .site-nav a { padding-inline: var(--ds-size-2); }
@@ -133,6 +135,11 @@ th[aria-sort="ascending"], th[aria-sort="descending"] { background: var(--ds-col
   a { color: inherit; text-decoration: none; }
   .sort-link::after { content: none; }
   .ds-table tr, .cards > li, .timeline > li, .proposal-source { break-inside: avoid; }
+  /* A table fits the paper's width: a scrolling wrapper would print only what is in view, so the
+     columns give up the screen's title width and padding, and the text is a size smaller. */
+  .table-wrap { overflow: visible; }
+  .ds-table { --dsc-table-padding: var(--ds-size-1) var(--ds-size-2); font-size: 8pt; }
+  .ds-table .col-title { width: auto; }
   h1, h2, h3, caption { break-after: avoid; }
   .ds-card { border-color: #888; }
   .timeline { margin-inline-start: .6rem; }

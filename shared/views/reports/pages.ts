@@ -5,6 +5,7 @@ import { type StatusReport } from '../../domain/items/item';
 import { html, type Html } from '../pages/html';
 import { document } from '../pages/layout';
 import { MARK_LABELS } from './csv';
+import { downloadLinks, type ReportDownloads } from './downloads';
 import { dayMonthYear, takenOutAt, type Balanslista, type BalanslistaRow, type Verkstallighet, type VerkstallighetRow } from '../../application/reports/reports';
 
 /**
@@ -18,17 +19,7 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 const day = (date: string | undefined) => date ?? '–';
 const footer = (generatedAt: string) => `Uttag ur uppföljningssystemet ${takenOutAt(generatedAt)}.`;
 
-/** Where the same report, for the same parameters, downloads as a file: the workspace's page links to them. */
-export interface ReportDownloads {
-  csv: string;
-  xlsx: string;
-}
-
-/** The downloads of the report shown, left out of print (a printed page cannot follow a link). */
-const downloadLinks = (downloads: ReportDownloads | undefined): Html | string =>
-  downloads
-    ? html`<ul class="no-print" aria-label="Ladda ner rapporten"><li><a href="${downloads.csv}">Ladda ner som CSV</a></li><li><a href="${downloads.xlsx}">Ladda ner som Excel (XLSX)</a></li></ul>`
-    : '';
+export type { ReportDownloads } from './downloads';
 
 function statusReport(report: StatusReport | undefined): Html | string {
   if (!report) return '–';

@@ -3,7 +3,7 @@ import type { ComponentChildren } from 'preact';
 import { KIND_LABELS } from '../../domain/items/vocabulary';
 import { countOf, percentOf, statisticsCharts, swedishNumber, type Chart, type StatisticsCharts } from './charts';
 import { GROUPINGS } from './csv';
-import type { ReportDownloads } from './pages';
+import { DownloadLinks, type ReportDownloads } from './downloads';
 import { reportDocument } from './report-document';
 import { dayMonthYear } from '../../application/reports/reports';
 import type { Figures, GroupDimension, OldestOpenItem, Statistics, StatisticsGroup } from '../../domain/reports/statistics';
@@ -225,16 +225,7 @@ export function StatisticsContent({ stats, charts, downloads }: { stats: Statist
     <div class="stats">
       <h1>{STATISTICS_TITLE}</h1>
       <p class="lead">{periodLine(stats)}</p>
-      {downloads && (
-        <ul class="no-print" aria-label="Ladda ner rapporten">
-          <li>
-            <a href={downloads.csv}>Ladda ner som CSV</a>
-          </li>
-          <li>
-            <a href={downloads.xlsx}>Ladda ner som Excel (XLSX)</a>
-          </li>
-        </ul>
-      )}
+      {downloads && <DownloadLinks downloads={downloads} />}
 
       <section aria-labelledby="sammanfattning">
         <h2 id="sammanfattning">Sammanfattning</h2>

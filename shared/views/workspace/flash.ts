@@ -11,6 +11,10 @@ const MESSAGES = {
     text: 'Ärendet är registrerat, men varken ärendet eller enheten har någon chef, så ingen får besked om det blir försenat. Ange en chef på ärendet eller för enheten.',
   },
   'registrerat-forsenat': { kind: 'warning', text: 'Ärendet är registrerat, men tidsfristen har redan passerat: det är försenat från start.' },
+  'registrerat-svarsdag-passerad': {
+    kind: 'warning',
+    text: 'Ärendet är registrerat, men sista dagen för svaret hos mottagaren har redan passerat: yttrandet är försenat från start. Be mottagaren om längre svarstid och ändra sista dag hos mottagaren.',
+  },
   'registrerat-flaggat': { kind: 'warning', text: 'Ärendet är registrerat, men sammanträdet som fristen räknas från har redan hållits. Ärendet är flaggat för åtgärd.' },
   andrat: { kind: 'success', text: 'Ändringarna är sparade.' },
   klart: { kind: 'success', text: 'Ärendet är markerat som klart.' },
