@@ -107,6 +107,13 @@ export function Layout({ title, context, current, lead, children }: LayoutProps)
             {context?.flash && (
               <div class="ds-alert" data-color={context.flash.kind}>
                 <p>{context.flash.text}</p>
+                {context.flash.points && (
+                  <ul>
+                    {context.flash.points.map((point) => (
+                      <li>{point}</li>
+                    ))}
+                  </ul>
+                )}
               </div>
             )}
           </div>

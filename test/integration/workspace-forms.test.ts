@@ -136,6 +136,22 @@ describe('Registrera', () => {
     expect(text).toContain('Ärendet är registrerat, men sista dagen för svaret hos mottagaren har redan passerat: yttrandet är försenat från start.');
   });
 
+  it('shows every warning of a registration, not only the first: late from the start and no manager to tell', async () => {
+    const key = await freshForm();
+    // Monday 22 March 2027, a unit no one manages, the recipient's last day Friday 19 March.
+    const answer = await submit(
+      server.url,
+      '/registrera',
+      uppdrag(key, { kind: 'yttrande', title: 'Yttrande över regional cykelstrategi', caseNumber: '', decisionBody: '', decisionDate: '', decisionParagraph: '', remissReceived: '2027-02-15', remissReference: 'Dnr 2027-0872', dueForm: 'remiss', externalDeadline: '2027-03-19', recipient: 'Region Skåne', decidedBy: '', unit: 'Fritidsgården Norrby', managerName: '', managerEmail: '' }),
+      registrar,
+    );
+    expect(answer.status).toBe(303);
+    expect(answer.location).toMatch(/^\/arenden\/[\w-]+\?m=registrerat-utan-chef,registrerat-svarsdag-passerad$/);
+    const text = pageText((await open(server.url, answer.location!, registrar)).text);
+    expect(text).toContain('Ärendet är registrerat, men: Varken ärendet eller enheten har någon chef, så ingen får besked om det blir försenat.');
+    expect(text).toContain('Sista dagen för svaret hos mottagaren har redan passerat: yttrandet är försenat från start.');
+  });
+
   it('says beside each field what is wrong, in an error summary linked to them, and stores nothing', async () => {
     const before = await fingerprint();
     const key = await freshForm();

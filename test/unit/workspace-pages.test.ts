@@ -107,6 +107,18 @@ describe('the page shell', () => {
     expect(flashFor(null)).toBeUndefined();
   });
 
+  it('lists every warning of a registration whose redirect carries several, and nothing for a list with a stranger in it', () => {
+    expect(flashFor('registrerat-forsenat,registrerat-utan-chef')).toEqual({
+      kind: 'warning',
+      text: 'Ärendet är registrerat, men:',
+      points: ['Tidsfristen har redan passerat: det är försenat från start.', 'Varken ärendet eller enheten har någon chef, så ingen får besked om det blir försenat. Ange en chef på ärendet eller för enheten.'],
+    });
+    expect(flashFor('registrerat-forsenat,beviljat')).toBeUndefined();
+    expect(flashFor('registrerat-forsenat,toString')).toBeUndefined();
+    const html = overviewPage(overviewModel(context(registrar, { flash: { kind: 'warning', text: 'Ärendet är registrerat, men:', points: ['A.', 'B.'] } })));
+    expect(html).toContain('<div class="ds-alert" data-color="warning"><p>Ärendet är registrerat, men:</p><ul><li>A.</li><li>B.</li></ul></div>');
+  });
+
   it('is sent with a strict Content-Security-Policy', () => {
     expect(WORKSPACE_PAGE_HEADERS['content-security-policy']).toBe("default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
   });

@@ -14,7 +14,7 @@ import { parseOrThrow } from '../../domain/validation';
 import { WORKSPACE_PATHS } from '../../views/paths';
 import { ITEMS_SHEET } from '../../views/spreadsheets/items';
 import { XLSX_TYPE } from '../../views/spreadsheets/table';
-import type { FlashCode } from '../../views/workspace/flash';
+import { registeredCodes, type FlashCode, type RegisteredWarningCode } from '../../views/workspace/flash';
 import {
   CHANGE_FIELDS,
   formValues,
@@ -142,18 +142,16 @@ export function showRegister(deps: WorkspaceDeps, { session }: PageRequest) {
 }
 
 /** The confirmation after a registration: the first thing a clerk should know about it, if anything. */
-const REGISTERED: Record<Warning['code'], FlashCode> = {
+const REGISTERED: Record<Warning['code'], RegisteredWarningCode> = {
   no_manager: 'registrerat-utan-chef',
   overdue_at_registration: 'registrerat-forsenat',
   meeting_already_held: 'registrerat-flaggat',
 };
 
-/** `REGISTERED` for the first warning; a yttrande late from the start because its outside deadline passed says so. */
-function registeredFlash(item: { externalDeadline?: CalendarDate | undefined; createdAt: string }, warnings: readonly Warning[]): FlashCode {
-  const first = warnings[0];
-  if (!first) return 'registrerat';
-  const late = first.code === 'overdue_at_registration' && outsideDeadlinePassed(item, stockholmDate(new Date(item.createdAt)));
-  return late ? 'registrerat-svarsdag-passerad' : REGISTERED[first.code];
+/** Every warning of a registration, as `?m=` (see registeredCodes); a yttrande late from the start because its outside deadline passed says so. */
+function registeredFlash(item: { externalDeadline?: CalendarDate | undefined; createdAt: string }, warnings: readonly Warning[]): string {
+  const late = outsideDeadlinePassed(item, stockholmDate(new Date(item.createdAt)));
+  return registeredCodes(warnings.map((w) => (w.code === 'overdue_at_registration' && late ? 'registrerat-svarsdag-passerad' : REGISTERED[w.code])));
 }
 
 /**

@@ -1,21 +1,22 @@
 import type { Flash } from './models';
 
+/** What is wrong with an item just registered, each after "Ärendet är registrerat, men". */
+const REGISTERED_BUT = {
+  'registrerat-utan-chef': 'varken ärendet eller enheten har någon chef, så ingen får besked om det blir försenat. Ange en chef på ärendet eller för enheten.',
+  'registrerat-forsenat': 'tidsfristen har redan passerat: det är försenat från start.',
+  'registrerat-svarsdag-passerad':
+    'sista dagen för svaret hos mottagaren har redan passerat: yttrandet är försenat från start. Be mottagaren om längre svarstid och ändra sista dag hos mottagaren.',
+  'registrerat-flaggat': 'sammanträdet som fristen räknas från har redan hållits. Ärendet är flaggat för åtgärd.',
+} as const;
+export type RegisteredWarningCode = keyof typeof REGISTERED_BUT;
+
 /**
  * What a page says after a POST-redirect-GET. The redirect carries only a code (`?m=registrerat`)
  * and the page looks its text up here, so no text from a request is ever shown back.
  */
 const MESSAGES = {
   registrerat: { kind: 'success', text: 'Ärendet är registrerat.' },
-  'registrerat-utan-chef': {
-    kind: 'warning',
-    text: 'Ärendet är registrerat, men varken ärendet eller enheten har någon chef, så ingen får besked om det blir försenat. Ange en chef på ärendet eller för enheten.',
-  },
-  'registrerat-forsenat': { kind: 'warning', text: 'Ärendet är registrerat, men tidsfristen har redan passerat: det är försenat från start.' },
-  'registrerat-svarsdag-passerad': {
-    kind: 'warning',
-    text: 'Ärendet är registrerat, men sista dagen för svaret hos mottagaren har redan passerat: yttrandet är försenat från start. Be mottagaren om längre svarstid och ändra sista dag hos mottagaren.',
-  },
-  'registrerat-flaggat': { kind: 'warning', text: 'Ärendet är registrerat, men sammanträdet som fristen räknas från har redan hållits. Ärendet är flaggat för åtgärd.' },
+  ...(Object.fromEntries(Object.entries(REGISTERED_BUT).map(([code, but]) => [code, { kind: 'warning', text: `Ärendet är registrerat, men ${but}` }])) as Record<RegisteredWarningCode, Flash>),
   andrat: { kind: 'success', text: 'Ändringarna är sparade.' },
   klart: { kind: 'success', text: 'Ärendet är markerat som klart.' },
   avbrutet: { kind: 'success', text: 'Ärendet är avbrutet.' },
@@ -34,7 +35,24 @@ const MESSAGES = {
 
 export type FlashCode = keyof typeof MESSAGES;
 
-/** The message for a redirect's code, or none for an unknown one. */
+/**
+ * The message for a redirect's code, or none for an unknown one. A registration with more than one warning
+ * carries their codes joined by commas (`?m=registrerat-forsenat,registrerat-utan-chef`, see registeredCodes):
+ * one warning that lists each.
+ */
 export function flashFor(code: string | null | undefined): Flash | undefined {
-  return code && Object.hasOwn(MESSAGES, code) ? MESSAGES[code as FlashCode] : undefined;
+  if (!code) return undefined;
+  const parts = code.split(',');
+  if (parts.length > 1) {
+    if (!parts.every((part): part is RegisteredWarningCode => Object.hasOwn(REGISTERED_BUT, part))) return undefined;
+    return { kind: 'warning', text: 'Ärendet är registrerat, men:', points: [...new Set(parts)].map((part) => capitalized(REGISTERED_BUT[part])) };
+  }
+  return Object.hasOwn(MESSAGES, code) ? MESSAGES[code as FlashCode] : undefined;
 }
+
+/** The `?m=` of a registration's warnings, in the order given (see flashFor); `registrerat` when there are none. */
+export function registeredCodes(warnings: readonly RegisteredWarningCode[]): string {
+  return warnings.length ? [...new Set(warnings)].join(',') : 'registrerat';
+}
+
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

@@ -22,6 +22,8 @@ export type Viewer = Caller & { name?: string };
 export interface Flash {
   kind: 'success' | 'info' | 'warning' | 'danger';
   text: string;
+  /** Several things said at once, listed under `text`. */
+  points?: readonly string[];
 }
 
 /** What every signed-in page needs besides its own content. */
