@@ -52,7 +52,7 @@ export async function deadlineFor(
 }
 
 /** Whether a yttrande's outside deadline (the recipient's last day for the answer) is before `day`. */
-export function outsideDeadlinePassed(item: { externalDeadline?: CalendarDate | undefined }, day: CalendarDate): boolean {
+export function outsideDeadlinePassed(item: { externalDeadline?: CalendarDate | undefined }, day: CalendarDate): item is { externalDeadline: CalendarDate } {
   return item.externalDeadline !== undefined && item.externalDeadline < day;
 }
 
@@ -77,7 +77,7 @@ export function deadlineWarnings(
       },
     ];
   }
-  if (item.externalDeadline && outsideDeadlinePassed(item, day)) {
+  if (outsideDeadlinePassed(item, day)) {
     const late = daysBetween(item.externalDeadline, day);
     return [
       {

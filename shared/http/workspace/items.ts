@@ -141,7 +141,7 @@ export function showRegister(deps: WorkspaceDeps, { session }: PageRequest) {
   return renderRegister(deps, session, 200, newRegisterForm());
 }
 
-/** The confirmation after a registration: the first thing a clerk should know about it, if anything. */
+/** The confirmation after a registration for each warning it gave. */
 const REGISTERED: Record<Warning['code'], RegisteredWarningCode> = {
   no_manager: 'registrerat-utan-chef',
   overdue_at_registration: 'registrerat-forsenat',

@@ -52,7 +52,7 @@ export function flashFor(code: string | null | undefined): Flash | undefined {
 
 /** The `?m=` of a registration's warnings, in the order given (see flashFor); `registrerat` when there are none. */
 export function registeredCodes(warnings: readonly RegisteredWarningCode[]): string {
-  return warnings.length ? [...new Set(warnings)].join(',') : 'registrerat';
+  return warnings.length ? warnings.join(',') : 'registrerat';
 }
 
 const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
