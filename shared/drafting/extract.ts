@@ -144,10 +144,11 @@ const ROLE_HEAD =
 // "med återrapport till", "med redovisning till nämnden i maj": the nouns report back as the verbs do; the present
 // tense of a decision ("… utreder frågan och återkommer till nämnden i maj") and "lämna en delrapport till" too; "ta fram och till
 // fullmäktige presentera förslag" puts the body before the verb. "avrapportera" is "återrapportera"; "Redovisning ska ske till
-// nämnden", "En delrapport lämnas till nämnden i juni och en slutrapport i december" report back by their nouns.
-const REPORT_VERB = /\b(?:(?:ater|av|del|slut)?rapportera(?:s|r)?|aterredovisa(?:s|r)?|lamna(?:r)?\s+(?:en\s+)?(?:(?:del|slut)?rapport|(?:del|slut)?redovisning)\s+(?:till|for|infor)|aterrapportering(?:en)?|aterrapport(?:en)?|redovisning(?:en)?\s+(?:(?:ska\s+)?(?:ske|lamnas)\s+)?(?:till|for|infor)|(?:del|slut)?rapport(?:en)?\s+(?:ska\s+)?lamnas\s+(?:till|for|infor)|(?:uppfoljning(?:en)?\s+(?:ska\s+ske|sker)|(?:ska\s+)?foljas\s+upp|foljs\s+upp)\s+(?:i|till|for|infor|av)\s+\p{L}*(?:fullmaktige|styrelsen|namnden)|aterkomm(?:a|er)|komma (?:in )?med (?:ett )?(?:forslag|underlag)|slutredovisa|delredovisa|redovisa(?:s|r)?|presenteras (?:for|infor)|informera (?:fullmaktige|styrelsen|namnden|kommunstyrelsen|kommunfullmaktige|regionstyrelsen|regionfullmaktige)|(?:till|infor) (?:fullmaktige|styrelsen|namnden|kommunstyrelsen|kommunfullmaktige|regionstyrelsen|regionfullmaktige) presentera)\b/u;
+// nämnden", "En delrapport lämnas till nämnden i juni och en slutrapport i december" report back by their nouns. The work
+// "presenteras/lämnas till" a body, or done "till kommunstyrelsen i september 2027", goes back to that body at that time.
+const REPORT_VERB = /\b(?:(?:ater|av|del|slut)?rapportera(?:s|r)?|aterredovisa(?:s|r)?|lamna(?:r)?\s+(?:en\s+)?(?:(?:del|slut)?rapport|(?:del|slut)?redovisning)\s+(?:till|for|infor)|aterrapportering(?:en)?|aterrapport(?:en)?|redovisning(?:en)?\s+(?:(?:ska\s+)?(?:ske|lamnas)\s+)?(?:till|for|infor)|(?:del|slut)?rapport(?:en)?\s+(?:ska\s+)?lamnas\s+(?:till|for|infor)|(?:uppfoljning(?:en)?\s+(?:ska\s+ske|sker)|(?:ska\s+)?foljas\s+upp|foljs\s+upp)\s+(?:i|till|for|infor|av)\s+\p{L}*(?:fullmaktige|styrelsen|namnden)|aterkomm(?:a|er)|komma (?:in )?med (?:ett )?(?:forslag|underlag)|slutredovisa|delredovisa|redovisa(?:s|r)?|presenteras (?:for|infor)|informera (?:fullmaktige|styrelsen|namnden|kommunstyrelsen|kommunfullmaktige|regionstyrelsen|regionfullmaktige)|(?:till|infor) (?:fullmaktige|styrelsen|namnden|kommunstyrelsen|kommunfullmaktige|regionstyrelsen|regionfullmaktige) presentera|presentera\s+(?:\S+\s+){0,3}?(?:for|infor)\s+\p{L}*(?:fullmaktige|styrelsen|namnden)|lamnas\s+till\s+\p{L}*(?:fullmaktige|styrelsen|namnden)|till\s+\p{L}*(?:fullmaktige|styrelsen|namnden)s?\s+(?:sammantrade\p{L}*\s+)?(?:i|under|senast|vid|till|fore|den)(?=\s+\S+\s+\d{4}\b|\s+(?:hosten|varen|sommaren|januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\b))\b/u;
 // "… med redovisning till nämnden senast i maj" closes the task as "och redovisa" does.
-const REPORT_SPLIT = /(?:,\s*|\s+)(?:och|samt)\s+(?:att\s+)?(?:darefter\s+)?(?=(?:(?:ater|av|del|slut)?rapportera(?:r)?|aterkomm(?:a|er)|slutredovisa|delredovisa|(?:ater)?redovisa(?:r)?|lamna(?:r)?\s+(?:en\s+)?(?:del|slut)?(?:rapport|redovisning)\s+(?:till|for|infor))\b)|\s+(?=med\s+(?:aterrapport(?:ering)?|redovisning)\s+(?:till|for|infor)\b)/;
+const REPORT_SPLIT = /(?:,\s*|\s+)(?:och|samt)\s+(?:att\s+)?(?:darefter\s+)?(?=(?:(?:ater|av|del|slut)?rapportera(?:r)?|aterkomm(?:a|er)|slutredovisa|delredovisa|(?:ater)?redovisa(?:r)?|presentera(?:r)?\s+(?:\S+\s+){0,3}?(?:for|infor)\s+[a-z]*(?:fullmaktige|styrelsen|namnden)\b|lamna(?:r)?\s+(?:en\s+)?(?:del|slut)?(?:rapport|redovisning)\s+(?:till|for|infor))\b)|\s+(?=med\s+(?:aterrapport(?:ering)?|redovisning)\s+(?:till|for|infor)\b)/;
 const TASK_VERB =
   '(?:ta fram|utreda|genomfora|inratta|uppratta|se over|revidera|infora|tillsatta|(?:ater|av)?rapportera|aterkomma|redovisa|slutredovisa|utarbeta|kartlagga|folja upp|samordna|utveckla|uppdatera|utse|underteckna|teckna|besvara|planera|inventera|erbjuda|bygga|starta|paborja|analysera|sammanstalla|forbereda|verkstalla)';
 const TASK_START = new RegExp(`^${TASK_VERB}\\b`);
@@ -528,7 +529,8 @@ function blockTitle(doc: Doc, facts: DocFacts, block: Block): string | undefined
       .trim();
   if (block.paragraph) {
     for (const line of block.lines) {
-      const title = clean(slice(doc, line));
+      // A § run into its text on one line ("§ 12 Motion om solceller. Anna Berg (L) har …") is titled by its first sentence.
+      const title = clean(firstSentence(slice(doc, line)));
       if (title.length >= 4 && !readHeading(fold(title))) return title;
     }
   }
@@ -1001,6 +1003,8 @@ const LEFT_OF_TIMING =
   /(?:\s*,)?\s*(?:(?:senast|fore|innan|till och med|t\.o\.m\.?|inom)\s+)?(?:(?:till|vid|pa|infor)\s+(?:(?:[a-z-]+\s+(?:och|eller)\s+)?[a-z]+s\s+){0,2}sammantrade[a-z]*\s+(?:den\s+)?)?(?:\b(?:senast|fore|innan|under)\s+)?(?:\bden\s+)?$/;
 const RIGHT_OF_TIMING = /^\s*fran (?:och med )?(?:detta |dagens )?beslut(?:et|sdatum)?/;
 const TRAILING_TARGET = new RegExp(`\\s+(?:till|for|infor)\\s+${BODY_PHRASE}\\s*$`);
+/** "till kommunstyrelsen presentera …" once its timing is cut: the body reported to, before the task. */
+const LEADING_TARGET = new RegExp(`^\\s*(?:till|infor)\\s+${BODY_PHRASE}\\s+(?=${TASK_VERB}\\b|presentera\\b)`);
 
 /** The task in the clerk's words: no deadline phrase, no "to whom", no dangling conjunction. */
 function titleOf(doc: Doc, span: Span, remove: Span[], meta: BlockMeta): string {
@@ -1024,6 +1028,7 @@ function titleOf(doc: Doc, span: Span, remove: Span[], meta: BlockMeta): string 
     f = f.slice(0, m.index) + f.slice(m.index + m[0].length);
   };
   cut(/^\s*att\s+/);
+  cut(LEADING_TARGET);
   cut(new RegExp(`^\\s*(?:i samverkan med|i samrad med|tillsammans med)\\s+[^,]{1,60}?\\s+(?=${TASK_VERB}\\b)`));
   // "ha tagit fram underlag" (done by a meeting) is the task "ta fram underlag".
   const perfect = new RegExp(`^\\s*ha\\s+(${TASK_SUPINE})\\b`).exec(f);
@@ -1689,7 +1694,7 @@ const MOTION_LINE = new RegExp(
 const MOTIONS_PENDING = /\b(?:obesvarade|ej besvarade|(?:inte|ej) (?:har )?besvarats|pagaende motioner|under beredning|(?:inte|ej) (?:har )?beretts|fardigberedda|balanslista)\b/;
 /** A sentence that brings in a new motion (indefinite: "en motion"); "Motionen väcktes …" refers back to one. */
 const HANDS_IN =
-  /\b(?:(?:lamnat|lamnar|lamnade)(?:\s+in)?|(?:lamnat|lamnade)\s+(?:vid|pa|under)\s[^.]{0,60}?\sin|inlamnat|vacker|vackte|vackt|inkommit med|lagt fram)\s+(?:en|sin|ytterligare en)\s+(motion)\b|\ben\s+(motion)\b[^.]{0,120}?\bhar\s+(?:lamnats in|inkommit|kommit in|vackts)\b/;
+  /\b(?:(?:lamnat|lamnar|lamnade)(?:\s+in)?|(?:lamnat|lamnade)\s+(?:vid|pa|under)\s[^.]{0,60}?\sin|inlamnat|vacker|vackte|vackt|inkommit med|lagt fram|anmaler|anmalde|anmalt|overlamnar|overlamnade|overlamnat)\s+(?:en|sin|ytterligare en)\s+(motion)\b|\ben\s+(motion)\b[^.]{0,120}?\bhar\s+(?:lamnats in|inkommit|kommit in|vackts)\b/;
 /** The title of a block that answers a motion raised before ("Svar på motion om …"). */
 const ANSWERS_MOTION = /^(?:svar pa|besvarande av|besvarad) motion|^motionssvar\b/;
 /** "14. Anmälan av inkomna motioner (dag 2)": the day of a meeting over several days. */
@@ -1807,7 +1812,7 @@ function* motionItems(doc: Doc, block: Block, meta: BlockMeta, points: Point[], 
   const first = remitSentence ? sentencesOf(doc, remitSentence)[0] : undefined;
   const own = first && !REFERRED.test(fslice(doc, first)) ? MATTER_NAMED.exec(slice(doc, first)) : null;
   // A block titled for something else ("Anmälningar") is named by the sentence that hands the motion in.
-  const told = one && !/motion/.test(fold(meta.title ?? '')) ? titleFrom(doc, one.motionAt, one.sentence.end) : undefined;
+  const told = one && !/^motion\b/.test(fold(meta.title ?? '')) ? titleFrom(doc, one.motionAt, one.sentence.end) : undefined;
   const subject = own && /^motion\b/i.test(own[0]) ? own[0].replace(/[.\s]+$/, '') : (told ?? meta.title ?? 'motionen');
   const itemTitle = /^motion\b/i.test(subject) ? `Besvara ${inSentence(subject)}` : `Besvara motionen: ${subject}`;
   // Where the motion is raised through where it is referred: a clerk reads both.
@@ -2393,10 +2398,19 @@ const AUTHOR = new RegExp(
  */
 function authorOf(doc: Doc, part: Span): string | undefined {
   const m = AUTHOR.exec(fslice(doc, part));
-  if (!m?.[1]) return undefined;
+  if (!m?.[1]) return senderOf(doc, part);
   // With its county when written ("Länsstyrelsen i Skåne län har skickat …").
   const at = part.start + m.index;
   return authorityAt(doc, at, at + m[1].length + (m[2]?.length ?? 0)) ?? capitalized(doc, at, m[1].length);
+}
+
+/** The authority a remiss was received from ("har fått remissen … från Region Skåne"), with its county when written. */
+function senderOf(doc: Doc, part: Span): string | undefined {
+  const sender = RECEIVED_REMISS.exec(fslice(doc, part))?.indices?.[2];
+  if (!sender) return undefined;
+  const at = part.start + sender[0];
+  const lineEnd = doc.text.indexOf('\n', at);
+  return authorityAt(doc, at, lineEnd < 0 || lineEnd > part.end ? part.end : lineEnd) ?? capitalized(doc, at, sender[1] - sender[0]);
 }
 
 /** The written words at [at, at + length), with a capital first letter ("Kommunstyrelsen"). */
@@ -2418,15 +2432,37 @@ function letterhead(doc: Doc): string | undefined {
   return name && fold(name).length >= first.end - first.start - 1 ? name : undefined;
 }
 
+/**
+ * What a remiss is about: a labelled line ("Remiss: Översyn av kollektivtrafiken"), a line naming the
+ * proposal ("Remiss av …", "Betänkandet …"), or the remiss received ("har fått remissen X från Region
+ * Skåne"). Ends at the line's first sentence: a label run together with the text keeps to its label.
+ */
 function remissSubject(doc: Doc, span: Span): string | undefined {
   for (const line of linesOf(doc, span)) {
     const text = slice(doc, line).trim();
     const f = fold(text);
     const labelled = /^(?:remiss(?:svar)?|samrad)\s*[:–-]\s*(.+)$/.exec(f);
-    if (labelled?.[1]) return text.slice(text.length - labelled[1].length);
-    if (/^(?:samrad om|remiss av|remiss om|betankandet?|promemorian?|forslag till|utkast till)\b/.test(f) && text.length < 200) return text;
+    if (labelled?.[1]) return firstSentence(text.slice(text.length - labelled[1].length));
+    if (/^(?:samrad om|remiss av|remiss om|betankandet?|promemorian?|forslag till|utkast till)\b/.test(f) && text.length < 200) return firstSentence(text);
+    const subject = RECEIVED_REMISS.exec(f)?.indices?.[1];
+    if (subject) return text.slice(subject[0], subject[1]);
   }
   return undefined;
+}
+
+/**
+ * A remiss received from an outside authority ("har fått remissen Översyn av kollektivtrafiken från
+ * Region Skåne", "har fått en remiss om … från Länsstyrelsen"): group 1 its subject, group 2 its sender.
+ */
+const RECEIVED_REMISS = new RegExp(
+  `\\b(?:fatt|erhallit|mottagit|tagit emot)\\s+(?:en\\s+)?remiss(?:en)?\\s+(?:om\\s+|av\\s+|gallande\\s+|angaende\\s+)?([^.\\n]{4,150}?)\\s+fran\\s+(${AUTHORITY_NAME})\\b`,
+  'd',
+);
+
+/** Text up to its first sentence end (". " before a capital letter or a digit), without the full stop. */
+function firstSentence(text: string): string {
+  const end = /[.!?]\s+(?=[\p{Lu}\d])/u.exec(text);
+  return end ? text.slice(0, end.index) : text;
 }
 
 /** The last line of a span that reads as a title: short, no full stop, no label or address ("Boa, Falkenbergs kommun", "Remiss Vattnets miljömål 2023-2027"). */

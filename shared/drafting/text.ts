@@ -54,7 +54,8 @@ function slice(input: MappedText, start: number, end: number): MappedText {
 }
 
 const MOJIBAKE: Record<string, string> = { 'Ã¥': 'å', 'Ã¤': 'ä', 'Ã¶': 'ö', 'Ã…': 'Å', 'Ã„': 'Ä', 'Ã–': 'Ö', 'Ã©': 'é' };
-const SPACING_MARKS: Record<string, string> = { 'a¨': 'ä', 'o¨': 'ö', 'A¨': 'Ä', 'O¨': 'Ö', 'a˚': 'å', 'A˚': 'Å' };
+/** A diaeresis or ring set after its letter, as a mark of its own or a combining one, sometimes after a space ("kommundirekto ̈ren"). */
+const SPACING_MARK = /([aoAO]) ?[¨\u0308]|([aA]) ?[˚\u030a]/g;
 const LIGATURES: Record<string, string> = { 'ﬁ': 'fi', 'ﬂ': 'fl', 'ﬀ': 'ff', 'ﬃ': 'ffi', 'ﬄ': 'ffl' };
 
 /** Character-level damage: encodings, ligatures, decomposed letters, odd spaces; a step after each pass. */
@@ -70,7 +71,7 @@ function* repairingCharacters(input: MappedText, work: Work): Steps<MappedText> 
     [/\n{3,}/g, () => '\n\n'],
     [/\u00ad/g, () => ''],
     [/Ã[¥¤¶…„–©]/g, (m) => MOJIBAKE[m[0]] ?? m[0]],
-    [/[aoAO]¨|[aA]˚/g, (m) => SPACING_MARKS[m[0]] ?? m[0]],
+    [SPACING_MARK, (m) => (m[1] ? `${m[1]}\u0308` : `${m[2] ?? ''}\u030a`).normalize('NFC')],
     [/[ﬁﬂﬀﬃﬄ]/g, (m) => LIGATURES[m[0]] ?? m[0]],
     [/\p{L}\p{M}+/gu, (m) => m[0].normalize('NFC')],
   ];
@@ -95,12 +96,40 @@ function* repairingWords(input: MappedText, work: Work): Steps<MappedText> {
   }, work);
   yield;
   // "ateraterrapportera": a syllable doubled by the extraction.
-  return rewrite(t, /([AaÅå]ter)(?:[aå]ter)+(?=rapport)/g, (m) => m[1] ?? m[0], work);
+  const undoubled = rewrite(t, /([AaÅå]ter)(?:[aå]ter)+(?=rapport)/g, (m) => m[1] ?? m[0], work);
+  yield;
+  // "i upp- drag": a word hyphenated at a line end that the PDF ran into one line. The pattern starts at
+  // the hyphen, and the fragment is read back from it, so a long word is not re-read at every letter.
+  return rewrite(undoubled, /- (\p{Ll}+)(?![\p{L}-])/gu, (m) => {
+    const fragment = /\p{L}{1,40}$/u.exec(m.input.slice(Math.max(0, m.index - 40), m.index))?.[0];
+    const next = m[1] ?? '';
+    const reading = fragment ? brokenWord(fragment, next) : 'twoWords';
+    return reading === 'join' ? next : reading === 'keepHyphen' ? `-${next}` : m[0];
+  }, work);
+}
+
+/**
+ * How a word broken by a hyphen reads on: "upp-" + "drag" is "uppdrag" (`join`); "EU-" + "medel" is
+ * "EU-medel" (`keepHyphen`: a short or capital fragment is a word of its own); "barn-" + "och" is the
+ * first half of "barn- och utbildningsnämnden" (`twoWords`).
+ */
+function brokenWord(fragment: string, next: string): 'join' | 'keepHyphen' | 'twoWords' {
+  if (CONJUNCTIONS.has(next)) return 'twoWords';
+  return fragment.length <= 2 || fragment === fragment.toUpperCase() ? 'keepHyphen' : 'join';
 }
 
 const PAGE_MARK = /\b(?:sida|sid\.?|page)\s*\d+\s*(?:av|\/|\(|of)\s*\d+\)?|^\d+\s*\(\s*\d+\s*\)$|\s\d+\s?\(\d+\)$|^-?\s*\d{1,3}\s*-?$|^\d+\s*\/\s*\d+$/;
 const SIGNATURE = /^(?:justerandes?\s+sign|justerare\b|ordforandes?\s+sign|sekreterarens?\s+sign|utdragsbestyrkande)/;
 const HEADERISH = /protokoll|tjansteskrivelse|sammantrade|\bkommun\b|namnden|styrelsen|fullmaktige|\d{4}-\d{2}-\d{2}/;
+/** Past this length a line holding a page mark is text run together with its page's header or footer. */
+const FURNITURE_LINE_LENGTH = 100;
+/**
+ * A page's footer or page mark inside a line of text, as a PDF run together puts it ("… för trygghet
+ * Justerandes sign Utdragsbestyrkande", "… 2027. Sida 3 av 12 Kommunstyrelsen beslutar …", "… skolskjutsarna.
+ * 3 (12)"): cut out, the text on both sides kept.
+ */
+const INLINE_FURNITURE =
+  /(?:\s*(?:\b(?:justerandes?|ordf[öo]randes?|sekreterarens?)\s+sign(?:atur\b|\.|\b)|\butdragsbestyrkande\b|\b(?:sida|sid\.?|page)\s*\d{1,3}\s*(?:av|\/|of)\s*\d{1,3}\b|(?<=\s)\d{1,3}\s?\(\d{1,3}\)\s*$))+\s*/giu;
 
 const foldedLine = (line: string) => fold(line).trim().replace(/\s+/g, ' ');
 
@@ -129,6 +158,8 @@ const PARAGRAPH_LINE = /^\s*(?:\p{Lu}{2,6}\s+)?§\s*\d+/u;
 /** Lines read between two steps (see Steps), each charged as it is read: a few milliseconds of work. */
 const LINES_PER_STEP = 500;
 const CONJUNCTIONS = new Set(['och', 'eller', 'samt', 'respektive', 'resp', 'till', 'som']);
+/** Blank lines looked past for the rest of a sentence: a page break's, once its header and footer are taken out. */
+const BLANK_LINES_IN_SENTENCE = 3;
 
 /** A councillor and party opening a line: "Per Ek (M)", "Anna-Lena Holm (KD)". */
 const COUNCILLOR = /^\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){1,3}\s+\([A-ZÅÄÖ]{1,3}\)/u;
@@ -139,7 +170,7 @@ const ATT_LINE = /^\s*att\s/;
  * A line that cannot end a decision point: it ends on a word that wants its complement ("i uppdrag", "möjligt",
  * "för", "och", "att"), or on a comma or a dash. Bounded to the line's last 30 characters.
  */
-const OPEN_END = /(?:\b(?:att|och|samt|eller|i uppdrag|i uppgift|uppdraget|mojligt|mojligheten|lampligt|syfte|syftet|for|om|med|till|av|pa|i|en|ett|den|det|de|som|utan|genom|innan|efter|sa)|[,:;–-])\s*$/;
+const OPEN_END = /(?:\b(?:att|och|samt|eller|fram|i uppdrag|i uppgift|uppdraget|mojligt|mojligheten|lampligt|syfte|syftet|for|om|med|till|av|pa|i|en|ett|den|det|de|som|utan|genom|innan|efter|sa)|[,:;–-])\s*$/;
 /** Whether a line break inside a paragraph is only the PDF's wrapping; an att-line ended before the next ("att …\natt …", no full stop) is a point of its own. */
 function wraps(current: string, next: string, currentFolded: string, nextFolded: string): boolean {
   const cur = current.trim();
@@ -192,35 +223,63 @@ function* joiningLines(lines: MappedText[], folded: string[], work: Work): Steps
     }
   };
   const tail = () => chars.slice(-60).join('');
+  // The line joined last: a blank line inside a sentence is passed over, so the next line joins the one before it.
+  let last = -1;
   for (const [i, raw] of lines.entries()) {
     if (i % LINES_PER_STEP === 0) yield;
     work.charge(raw.text.length + LINE_UNITS);
-    joinLine(raw, i);
+    if (joinLine(raw, i)) last = i;
   }
   return { text: chars.join(''), map };
 
-  function joinLine(raw: MappedText, i: number): void {
+  /** Appends line i; false when it is passed over. */
+  function joinLine(raw: MappedText, i: number): boolean {
     const line = trimEnd(raw);
-    const previous = lines[i - 1];
-    if (!previous) return append(line);
+    const previous = lines[last];
+    if (!previous) {
+      append(line);
+      return true;
+    }
     // One blank line separates paragraphs as well as a thousand: keep one, so runs stay bounded.
-    if (line.text === '' && previous.text.trim() === '') return;
+    if (line.text === '' && previous.text.trim() === '') return false;
+    if (line.text === '' && blankInsideSentence(last, i)) return false;
+    joinAfter(previous, line, folded[last] ?? '', folded[i] ?? '');
+    return true;
+  }
+
+  /**
+   * A blank line the PDF put inside a sentence ("… i uppdrag att", blank, "ta fram en handlingsplan"): the
+   * line before it cannot end a sentence (OPEN_END, a colon aside: "beslutar:" may end a label) and the next
+   * text line, within BLANK_LINES_IN_SENTENCE, would wrap onto it.
+   */
+  function blankInsideSentence(before: number, blank: number): boolean {
+    const cur = folded[before] ?? '';
+    if (!OPEN_END.test(cur) || /:\s*$/.test(cur)) return false;
+    for (let j = blank + 1; j <= blank + BLANK_LINES_IN_SENTENCE && j < lines.length; j++) {
+      const next = lines[j]?.text ?? '';
+      if (next.trim() === '') continue;
+      return /^\s*\p{Ll}/u.test(next) && wraps(lines[before]?.text ?? '', next, cur, folded[j] ?? '');
+    }
+    return false;
+  }
+
+  function joinAfter(previous: MappedText, line: MappedText, previousFolded: string, lineFolded: string): void {
     const breakAt = (map.at(-1) ?? 0) + 1;
     const hyphen = chars.at(-1) === '-' ? /(\p{L}+)-$/u.exec(tail()) : null;
     const nextWord = /^\s*(\p{Ll}\p{L}*)/u.exec(line.text)?.[1];
     const bothText = previous.text.trim() !== '' && line.text.trim() !== '';
     if (bothText && hyphen && nextWord) {
-      const fragment = hyphen[1] ?? '';
-      if (CONJUNCTIONS.has(nextWord)) {
+      const reading = brokenWord(hyphen[1] ?? '', nextWord);
+      if (reading === 'twoWords') {
         chars.push(' ');
         map.push(breakAt);
-      } else if (!(fragment.length <= 2 || fragment === fragment.toUpperCase())) {
+      } else if (reading === 'join') {
         chars.pop();
         map.pop();
       }
       return append(trimStart(line));
     }
-    if (bothText && wraps(previous.text, line.text, folded[i - 1] ?? '', folded[i] ?? '')) {
+    if (bothText && wraps(previous.text, line.text, previousFolded, lineFolded)) {
       chars.push(' ');
       map.push(breakAt);
       return append(trimStart(line));
@@ -253,11 +312,13 @@ export function* normalizing(original: string, work: Work): Steps<NormalizedText
     if (i % LINES_PER_STEP === 0) yield;
     work.charge(LINE_UNITS);
     const key = folded[i] ?? '';
-    const isFurniture = key !== '' && (PAGE_MARK.test(key) || SIGNATURE.test(key) || repeated.has(key.replace(/\d+/g, '#')));
+    const pageMark = PAGE_MARK.test(key) && key.length <= FURNITURE_LINE_LENGTH;
+    const isFurniture = key !== '' && (pageMark || SIGNATURE.test(key) || repeated.has(key.replace(/\d+/g, '#')));
     if (isFurniture) furniture.push(line.text.trim().replace(/\s+/g, ' '));
     else {
-      content.push(line);
-      contentFolded.push(key);
+      const text = rewrite(line, INLINE_FURNITURE, () => ' ', work);
+      content.push(text);
+      contentFolded.push(text === line ? key : foldedLine(text.text));
     }
   }
   yield;

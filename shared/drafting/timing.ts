@@ -68,6 +68,8 @@ const DAY_MONTH = new RegExp(`\\b(\\d{1,2})(?::[ae])?\\s+${MONTH}(?:\\s+(\\d{4})
 /** "13–14 juni 2022": a meeting over two days, dated by its first. */
 const DAY_RANGE = new RegExp(`\\b(\\d{1,2})\\s?[-–]\\s?\\d{1,2}\\s+${MONTH}(?:\\s+(\\d{4})\\b)?`, 'g');
 const DAY_SLASH_MONTH = /\b(\d{1,2})\/(\d{1,2})(?:\s+(\d{4})\b)?(?![\d/])/g;
+/** "30.09.2027", "30.9.2027": day, month and a written year (without one, "4.2" is a section number). */
+const DAY_DOT_MONTH = /\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b(?!\.\d)/g;
 const MONTH_ONLY = new RegExp(
   `\\b(?:i|under|till|per|fore|innan|senast|t\\.o\\.m\\.?|till och med)\\s+(?:slutet av\\s+|mitten av\\s+|borjan av\\s+)?${MONTH}(?:\\s+(\\d{4})\\b)?`,
   'g',
@@ -128,9 +130,11 @@ export function findTimings(folded: string, start: number, end: number, ref: Cal
   }
   for (const m of text.matchAll(DAY_RANGE)) add(m, dateTiming(m, dateFor(Number(m[1]), monthNumber(m[2] ?? ''), m[3], ref)), false, !!m[3]);
   for (const m of text.matchAll(DAY_MONTH)) add(m, dateTiming(m, dateFor(Number(m[1]), monthNumber(m[2] ?? ''), m[3], ref)), false, !!m[3]);
-  for (const m of text.matchAll(DAY_SLASH_MONTH)) {
-    const month = Number(m[2]);
-    add(m, month >= 1 && month <= 12 ? dateTiming(m, dateFor(Number(m[1]), month, m[3], ref)) : undefined, false, !!m[3]);
+  for (const pattern of [DAY_SLASH_MONTH, DAY_DOT_MONTH]) {
+    for (const m of text.matchAll(pattern)) {
+      const month = Number(m[2]);
+      add(m, month >= 1 && month <= 12 ? dateTiming(m, dateFor(Number(m[1]), month, m[3], ref)) : undefined, false, !!m[3]);
+    }
   }
   for (const m of text.matchAll(LAST_OF_MONTH)) {
     const month = monthNumber(m[1] ?? '');

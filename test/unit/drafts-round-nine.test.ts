@@ -1,0 +1,141 @@
+/**
+ * Round nine of the drafting rules (issue 19), from invented sentences in the forms PDF extraction and minutes
+ * produce, not from any corpus text: a page's mark or footer run into a line of text is cut out and the line kept;
+ * a word hyphenated at a line end that the PDF ran into one line ("upp- drag") is one word; a diaeresis set
+ * apart by a space is its letter's; "30.09.2027" is a date; a blank line inside a sentence does not end it; work
+ * done "till kommunstyrelsen i september", "presenteras/lämnas till" a body, reports back to that body; a remiss
+ * "fått från" an authority is answered to it; a § run into its text is titled by its first sentence; "anmäler en
+ * motion" hands a motion in.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractDrafts, PROPOSED_CONFIDENCE, type DraftContext, type KnownFacts } from '../../shared/drafting/extract';
+import { normalizeText } from '../../shared/drafting/text';
+
+const ctx: DraftContext = { lookupRole: () => undefined, today: '2027-11-20' };
+/** Kommunstyrelsen met on Tuesday 9 March 2027, kommunfullmäktige on Monday 15 March 2027. */
+const ks: KnownFacts = { body: 'KS', meetingDate: '2027-03-09' };
+const kf: KnownFacts = { body: 'KF', meetingDate: '2027-03-15' };
+/** The proposed drafts of `text` decided by `known`: kind, role, deadline and title. */
+const read = (text: string, known: KnownFacts = ks) =>
+  extractDrafts(text, known, ctx).drafts.filter((d) => d.confidence >= PROPOSED_CONFIDENCE).map((d) => [d.kind, d.responsibleRole, d.due, d.title]);
+
+const PLAN = 'Kommunstyrelsen beslutar att ge kommundirektören i uppdrag att ta fram en handlingsplan för trygghet';
+const planBy = (due: object) => ['uppdrag', 'kommundirektören', due, 'Ta fram en handlingsplan för trygghet'];
+const planReportedTo = (due: object) => ['aterrapportering', 'kommundirektören', due, 'Ta fram en handlingsplan för trygghet'];
+const september = { date: '2027-09-30' };
+const ksInSeptember = { meeting: { body: 'KS', month: '2027-09' } };
+
+describe("a page's mark or footer inside a line of text is cut out, the line kept", () => {
+  it.each([
+    ['"Sida 3 av 12" between two decisions', `${PLAN} senast den 30 september 2027. Sida 3 av 12 Kommunstyrelsen beslutar vidare att ge ekonomichefen i uppdrag att utreda skolskjutsarna.`],
+    ['"3 (12)" closing the line', `${PLAN} senast den 30 september 2027. Kommunstyrelsen beslutar vidare att ge ekonomichefen i uppdrag att utreda skolskjutsarna. 3 (12)`],
+  ])('%s: both commissions are read', (_, text) => {
+    expect(read(text)).toEqual([planBy(september), ['uppdrag', 'ekonomichefen', undefined, 'Utreda skolskjutsarna']]);
+  });
+
+  it.each([
+    ['at the end of the line', `${PLAN} senast i september 2027 Justerandes signatur Utdragsbestyrkande`],
+    ['inside the sentence', 'Kommunstyrelsen beslutar att ge kommundirektören i uppdrag att ta fram en handlingsplan Justerandes sign Utdragsbestyrkande för trygghet senast i september 2027.'],
+  ])('"Justerandes signatur Utdragsbestyrkande" %s is no part of the title', (_, text) => {
+    expect(read(text)).toEqual([planBy(september)]);
+  });
+
+  it('near miss: a short header line with a page mark is still taken out whole', () => {
+    const text = `${PLAN.replace(' för trygghet', '')}\nKommunstyrelsen 2027-03-09 Sida 3 av 12\nför trygghet senast den 30 september 2027.`;
+    expect(read(text)).toEqual([planBy(september)]);
+  });
+});
+
+describe('PDF damage inside a line', () => {
+  it('"i upp- drag" and "åter- rapportera", run into one line, are the words "uppdrag" and "återrapportera"', () => {
+    const text = 'Kommunstyrelsen beslutar att ge kommundirektören i upp- drag att ta fram en handlingsplan för trygghet och åter- rapportera till kommunstyrelsen i september 2027.';
+    expect(read(text)).toEqual([planReportedTo(ksInSeptember)]);
+  });
+
+  it('near miss: "barn- och utbildningsförvaltningen" and "kultur- fritids- och idrottsfrågor" keep their hyphens; "EU- medel" keeps its hyphen', () => {
+    expect(normalizeText('barn- och utbildningsförvaltningen, kultur- fritids- och idrottsfrågor, EU- medel').text).toBe(
+      'barn- och utbildningsförvaltningen, kultur- fritids- och idrottsfrågor, EU-medel',
+    );
+  });
+
+  it('"kommundirekto ̈ren" (a combining diaeresis after a space) is "kommundirektören"', () => {
+    expect(read('Kommunstyrelsen beslutar att ge kommundirekto \u0308ren i uppdrag att ta fram en handlingsplan fo \u0308r trygghet senast den 30 september 2027.')).toEqual([planBy(september)]);
+  });
+
+  it('"senast 30.09.2027" is 30 September 2027', () => {
+    expect(read(`${PLAN} senast 30.09.2027.`)).toEqual([planBy(september)]);
+  });
+
+  it('near miss: "31.2.2027" is no date and stays in the title; "bilaga 3.2" is a section, not a date', () => {
+    expect(read(`${PLAN} senast 31.2.2027.`)).toEqual([['uppdrag', 'kommundirektören', undefined, 'Ta fram en handlingsplan för trygghet senast 31.2.2027']]);
+    expect(read('Kommunstyrelsen beslutar att godkänna bilaga 3.2 och ge kommundirektören i uppdrag att utreda frågan.')).toEqual([['uppdrag', 'kommundirektören', undefined, 'Utreda frågan']]);
+  });
+
+  it('a blank line after "i uppdrag att" does not end the sentence', () => {
+    expect(normalizeText('ge kommundirektören i uppdrag att\n\nta fram en handlingsplan').text).toBe('ge kommundirektören i uppdrag att ta fram en handlingsplan');
+    expect(read(`${PLAN.replace(' en handlingsplan för trygghet', '')}\n\nen handlingsplan för trygghet och återrapportera till kommunstyrelsen i september 2027.`)).toEqual([planReportedTo(ksInSeptember)]);
+  });
+
+  it('a page break inside a sentence (blank lines around the page mark) does not end it', () => {
+    expect(read(`${PLAN.replace(' trygghet', '')}\n\nSida 2 av 4\n\ntrygghet senast den 30 september 2027.`)).toEqual([planBy(september)]);
+  });
+
+  it('near miss: a blank line after a full sentence, or after a colon, still parts the paragraphs', () => {
+    expect(normalizeText('en handlingsplan.\n\nta fram').text).toBe('en handlingsplan.\n\nta fram');
+    expect(normalizeText('Kommunstyrelsen beslutar:\n\natt ge kommundirektören i uppdrag').text).toBe('Kommunstyrelsen beslutar:\n\natt ge kommundirektören i uppdrag');
+  });
+});
+
+describe('work presented or handed to a body at a time reports back to that body', () => {
+  it.each([
+    ['"ta fram … till kommunstyrelsen i september 2027"', `${PLAN} till kommunstyrelsen i september 2027.`, 'Ta fram en handlingsplan för trygghet'],
+    ['"att till kommunstyrelsen i september 2027 ta fram …"', 'Kommunstyrelsen beslutar att ge kommundirektören i uppdrag att till kommunstyrelsen i september 2027 ta fram en handlingsplan för trygghet.', 'Ta fram en handlingsplan för trygghet'],
+    ['"… och presentera den för kommunstyrelsen i september 2027"', `${PLAN} och presentera den för kommunstyrelsen i september 2027.`, 'Ta fram en handlingsplan för trygghet'],
+    ['"Handlingsplanen ska lämnas till kommunstyrelsen senast i september 2027"', `${PLAN}. Handlingsplanen ska lämnas till kommunstyrelsen senast i september 2027.`, 'Ta fram en handlingsplan för trygghet'],
+    ['"att till kommunstyrelsen i september 2027 presentera …"', 'Kommunstyrelsen beslutar att ge kommundirektören i uppdrag att till kommunstyrelsen i september 2027 presentera en handlingsplan för trygghet.', 'Presentera en handlingsplan för trygghet'],
+  ])('%s: a report-back to KS in September 2027', (_, text, title) => {
+    expect(read(text)).toEqual([['aterrapportering', 'kommundirektören', ksInSeptember, title]]);
+  });
+
+  it('"ta fram förslag till budget till kommunfullmäktige i juni": a report-back to KF in June', () => {
+    expect(read('Kommunstyrelsen beslutar att ge kommundirektören i uppdrag att ta fram förslag till budget till kommunfullmäktige i juni.')).toEqual([
+      ['aterrapportering', 'kommundirektören', { meeting: { body: 'KF', month: '2027-06' } }, 'Ta fram förslag till budget'],
+    ]);
+  });
+
+  it('near miss: "skicka förslaget till kommunfullmäktige", with no time, is an uppdrag', () => {
+    expect(read('Kommunstyrelsen beslutar att ge kommundirektören i uppdrag att skicka förslaget till kommunfullmäktige.')).toEqual([
+      ['uppdrag', 'kommundirektören', undefined, 'Skicka förslaget'],
+    ]);
+  });
+});
+
+describe('what a remiss is about, and who sent it', () => {
+  const deadline = 'Svar ska ha inkommit senast den 29 januari 2027.';
+  it('"Remiss: Översyn av kollektivtrafiken. Svar ska …": the subject ends with its sentence', () => {
+    expect(read(`Remiss: Översyn av kollektivtrafiken. ${deadline}`)).toEqual([
+      ['yttrande', undefined, { externalDeadline: '2027-01-29', decidedBy: 'KS' }, 'Yttrande över översyn av kollektivtrafiken'],
+    ]);
+  });
+
+  it.each([
+    ['"har fått remissen X från Region Skåne"', 'Kommunen har fått remissen Översyn av kollektivtrafiken från Region Skåne.', 'Region Skåne'],
+    ['"har fått en remiss om x från Länsstyrelsen i Skåne län"', 'Kommunen har fått en remiss om översyn av kollektivtrafiken från Länsstyrelsen i Skåne län.', 'Länsstyrelsen i Skåne län'],
+  ])('%s: the answer goes back to the sender, about the remiss', (_, received, recipient) => {
+    expect(read(`${received} ${deadline}`)).toEqual([
+      ['yttrande', undefined, { externalDeadline: '2027-01-29', recipient, decidedBy: 'KS' }, 'Yttrande över översyn av kollektivtrafiken'],
+    ]);
+  });
+});
+
+describe('motions in a § run into one line', () => {
+  it('"§ 12 Motion om solceller på skolorna. Anna Berg (L) har …": the motion is titled by the first sentence', () => {
+    const text = '§ 12 Motion om solceller på skolorna. Anna Berg (L) har inkommit med en motion om solceller på skolorna. Kommunfullmäktige beslutar att remittera motionen till kommunstyrelsen.';
+    expect(read(text, kf)).toEqual([['motion', 'kommunstyrelsen', { raised: '2027-03-15' }, 'Besvara motion om solceller på skolorna']]);
+  });
+
+  it('"Anna Berg (L) anmäler en motion om …" under "Anmälan av motion": a motion raised at the meeting, titled by what it is about', () => {
+    const text = '§ 12 Anmälan av motion\nAnna Berg (L) anmäler en motion om solceller på skolorna.\nKommunfullmäktige beslutar att remittera motionen till kommunstyrelsen.';
+    expect(read(text, kf)).toEqual([['motion', 'kommunstyrelsen', { raised: '2027-03-15' }, 'Besvara motion om solceller på skolorna']]);
+  });
+});
