@@ -1000,7 +1000,7 @@ function nestedPeriod(doc: Doc, task: Span, t: Timing): boolean {
 }
 
 const LEFT_OF_TIMING =
-  /(?:\s*,)?\s*(?:(?:senast|fore|innan|till och med|t\.o\.m\.?|inom)\s+)?(?:(?:till|vid|pa|infor)\s+(?:(?:[a-z-]+\s+(?:och|eller)\s+)?[a-z]+s\s+){0,2}sammantrade[a-z]*\s+(?:den\s+)?)?(?:\b(?:senast|fore|innan|under)\s+)?(?:\bden\s+)?$/;
+  /(?:\s*,)?\s*(?:(?:senast|fore|innan|till och med|t\.o\.m\.?|inom)\s+)?(?:(?:till|vid|pa|infor)\s+(?:(?:[a-z-]+\s+(?:och|eller)\s+)?[a-z]+s\s+){0,2}sammantrade[a-z]*\s+(?:den\s+)?)?(?:\b(?:senast|fore|innan|under|vid|till)\s+)?(?:\bden\s+)?$/;
 const RIGHT_OF_TIMING = /^\s*fran (?:och med )?(?:detta |dagens )?beslut(?:et|sdatum)?/;
 const TRAILING_TARGET = new RegExp(`\\s+(?:till|for|infor)\\s+${BODY_PHRASE}\\s*$`);
 /** "till kommunstyrelsen presentera …" once its timing is cut: the body reported to, before the task. */
@@ -1743,6 +1743,7 @@ function* motionItems(doc: Doc, block: Block, meta: BlockMeta, points: Point[], 
   // KS handing the motion (or its answer) up to the council: registered when the council sent it for preparation.
   if (marks.referrals.length && marks.referrals.every((r) => COUNCIL_NAME.test(fold(r.target)))) return [];
   const remitSentence = points.find((p) => /remitter|overlamn|hanvis|hanskj|hansko|(?:lamnas|skickas) till|pa remiss till|beredas av/.test(fslice(doc, p)));
+  const referredHere = !!remitSentence && !!meta.date && COUNCILS.has(meta.decider ?? '');
   // `received`: taken "för beredning" with no body named to prepare it, so none is assumed.
   const motion = (title: string, source: Span, raised: Raised | undefined, referredTo = target, received = false): Candidate | undefined => {
     if (!raised && answer !== 'remitted') return undefined;
@@ -1754,7 +1755,9 @@ function* motionItems(doc: Doc, block: Block, meta: BlockMeta, points: Point[], 
       title: restoreDiacritics(title, doc.lexicon).slice(0, 200),
       role: referredTo ?? (received ? undefined : BODY_NAMES[meta.council === 'kommun' ? 'KS' : meta.council === 'region' ? 'RS' : 'LS']),
       due: raised ? { raised: raised.date } : undefined,
-      decision: raised ? { body: COUNCILS.has(meta.decider ?? '') ? meta.decider : 'KF', date: raised.date, paragraph: raised.paragraph } : decisionOf(meta),
+      // Referred at this council meeting: the decision is the meeting's § ("Motionen remitteras …" at KF 2026-11-02 § 118),
+      // though the motion was handed in earlier; otherwise the motion's raising is all the text records.
+      decision: raised && !(referredHere && raised.date !== meta.date) ? { body: COUNCILS.has(meta.decider ?? '') ? meta.decider : 'KF', date: raised.date, paragraph: raised.paragraph } : decisionOf(meta),
       caseNumber: meta.caseNumber,
       confidence: referredTo && raised ? 0.85 : 0.65,
       flags,

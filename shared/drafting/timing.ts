@@ -71,7 +71,7 @@ const DAY_SLASH_MONTH = /\b(\d{1,2})\/(\d{1,2})(?:\s+(\d{4})\b)?(?![\d/])/g;
 /** "30.09.2027", "30.9.2027": day, month and a written year (without one, "4.2" is a section number). */
 const DAY_DOT_MONTH = /\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b(?!\.\d)/g;
 const MONTH_ONLY = new RegExp(
-  `\\b(?:i|under|till|per|fore|innan|senast|t\\.o\\.m\\.?|till och med)\\s+(?:slutet av\\s+|mitten av\\s+|borjan av\\s+)?${MONTH}(?:\\s+(\\d{4})\\b)?`,
+  `\\b(?:i|under|till|per|fore|innan|senast|t\\.o\\.m\\.?|till och med|vid utgangen av)\\s+(?:slutet av\\s+|mitten av\\s+|borjan av\\s+|utgangen av\\s+)?${MONTH}(?:\\s+(\\d{4})\\b)?`,
   'g',
 );
 /** "sista mars 2012", "sista dagen i mars": the month's last day. */
@@ -83,12 +83,14 @@ const YEAR_END = /\b(?:arsskiftet|arets (?:slut|utgang)|utgangen av (?:ar\s+)?(\
 /** "under hösten 2027", "till våren": the season's last month (autumn to December, spring to June). */
 const SEASON = /\b(?:under|till|fore|infor|senast)\s+(?:den\s+)?(hosten|varen|sommaren|hostterminen|varterminen)(?:\s+(\d{4})\b)?/g;
 const SEASON_END: Record<string, number> = { hosten: 12, hostterminen: 12, varen: 6, varterminen: 6, sommaren: 8 };
-/** "vid årets sista sammanträde", "till sista sammanträdet 2027": the body's last meeting of the year. */
-const LAST_MEETING = /\b(?:arets sista sammantrade(?:t)?|sista sammantradet (?:for |under |i )?(?:aret|ar (\d{4})|(\d{4})))/g;
+/** "vid årets sista sammanträde (2027)", "till sista sammanträdet 2027": the body's last meeting of the year. */
+const LAST_MEETING = /\b(?:arets sista sammantrade(?:t)?(?:\s+(?:ar\s+)?(\d{4})\b(?![-/.]\d))?|sista sammantradet (?:for |under |i )?(?:aret|ar (\d{4})|(\d{4})))/g;
 /** "i början av 2028" (its first quarter), "i slutet av 2027". */
 const PART_OF_YEAR = /\bi\s+(borjan|slutet)\s+av\s+(?:ar\s+)?(\d{4})\b/g;
 /** "under 2028", "under år 2028". */
 const WHOLE_YEAR = /\bunder\s+(?:ar\s+)?(\d{4})\b(?![-/.]\d)/g;
+/** "under nästa år", "under kommande år": the year after the decision's. */
+const NEXT_YEAR = /\bunder\s+(?:nasta|kommande)\s+ar\b/g;
 /**
  * A year alone after "senast" ("senast 2029", "senast år 2029", "senast under 2029", "senast till 2029"): its last day.
  * Not a case number or a date ("senast 2029-03-01", "KS 2029/14"), nor "före 2029" (before the year begins).
@@ -151,11 +153,15 @@ export function findTimings(folded: string, start: number, end: number, ref: Cal
   }
   for (const m of text.matchAll(HALF_YEAR)) add(m, { form: 'period', by: periodEnd(m[2], m[1] === 'forsta' ? 6 : 12) }, true, !!m[2]);
   for (const m of text.matchAll(SEASON)) add(m, { form: 'period', by: periodEnd(m[2], SEASON_END[m[1] ?? ''] ?? 12) }, true, !!m[2]);
-  for (const m of text.matchAll(LAST_MEETING)) add(m, { form: 'period', by: periodEnd(m[1] ?? m[2], 12), exact: true }, true, !!(m[1] ?? m[2]));
+  for (const m of text.matchAll(LAST_MEETING)) {
+    const year = m[1] ?? m[2] ?? m[3];
+    add(m, { form: 'period', by: periodEnd(year, 12), exact: true }, true, !!year);
+  }
   for (const m of text.matchAll(PART_OF_YEAR)) add(m, { form: 'period', by: periodEnd(m[2], m[1] === 'borjan' ? 3 : 12) }, true, true);
   for (const m of text.matchAll(YEAR_END)) add(m, { form: 'period', by: periodEnd(m[1] ?? m[2], 12) }, true, !!(m[1] ?? m[2]));
   for (const m of text.matchAll(WHOLE_YEAR)) add(m, { form: 'period', by: `${m[1]}-12-31` }, true, true);
   for (const m of text.matchAll(BY_YEAR)) add(m, { form: 'period', by: `${m[1]}-12-31` }, true, true);
+  for (const m of text.matchAll(NEXT_YEAR)) add(m, { form: 'period', by: `${Number(ref.slice(0, 4)) + 1}-12-31` }, true);
   for (const m of text.matchAll(RELATIVE)) {
     const n = NUMBERS[m[1] ?? ''] ?? Number(m[1]);
     const unit = m[2] ?? '';

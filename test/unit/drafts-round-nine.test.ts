@@ -5,7 +5,8 @@
  * apart by a space is its letter's; "30.09.2027" is a date; a blank line inside a sentence does not end it; work
  * done "till kommunstyrelsen i september", "presenteras/lämnas till" a body, reports back to that body; a remiss
  * "fått från" an authority is answered to it; a § run into its text is titled by its first sentence; "anmäler en
- * motion" hands a motion in.
+ * motion" hands a motion in. And from a new user's protokoll: "vid årets sista sammanträde 2027" is 2027's, and a
+ * motion handed in before the council meeting that refers it is recorded at that meeting's §.
  */
 import { describe, expect, it } from 'vitest';
 import { extractDrafts, PROPOSED_CONFIDENCE, type DraftContext, type KnownFacts } from '../../shared/drafting/extract';
@@ -137,5 +138,34 @@ describe('motions in a § run into one line', () => {
   it('"Anna Berg (L) anmäler en motion om …" under "Anmälan av motion": a motion raised at the meeting, titled by what it is about', () => {
     const text = '§ 12 Anmälan av motion\nAnna Berg (L) anmäler en motion om solceller på skolorna.\nKommunfullmäktige beslutar att remittera motionen till kommunstyrelsen.';
     expect(read(text, kf)).toEqual([['motion', 'kommunstyrelsen', { raised: '2027-03-15' }, 'Besvara motion om solceller på skolorna']]);
+  });
+});
+
+describe('times a new user wrote', () => {
+  /** Kommunfullmäktige met on Monday 2 November 2026. */
+  const kf2026: KnownFacts = { body: 'KF', meetingDate: '2026-11-02' };
+
+  it('"vid årets sista sammanträde 2027" in a decision of November 2026 is KF\'s last meeting of 2027, not 2026\'s', () => {
+    const text = 'Kommunstyrelsen ges i uppdrag att återrapportera budgetuppföljningen till fullmäktige vid årets sista sammanträde 2027.';
+    expect(read(text, kf2026)).toEqual([['aterrapportering', 'kommunstyrelsen', { meeting: { body: 'KF', by: '2027-12-31' } }, 'Återrapportera budgetuppföljningen']]);
+  });
+
+  it('near miss: "vid årets sista sammanträde" with no year is the decision year\'s', () => {
+    const text = 'Kommunstyrelsen ges i uppdrag att återrapportera budgetuppföljningen till fullmäktige vid årets sista sammanträde.';
+    expect(read(text, kf2026)).toEqual([['aterrapportering', 'kommunstyrelsen', { meeting: { body: 'KF', by: '2026-12-31' } }, 'Återrapportera budgetuppföljningen']]);
+  });
+
+  it.each([
+    ['"senast vid utgången av juni 2027"', 'senast vid utgången av juni 2027', { date: '2027-06-30' }],
+    ['"senast till årsskiftet"', 'senast till årsskiftet', { date: '2027-12-31' }],
+    ['"under nästa år"', 'under nästa år', { date: '2028-12-31' }],
+  ])('%s is a deadline, and no part of the title', (_, when, due) => {
+    expect(read(`${PLAN} ${when}.`)).toEqual([planBy(due)]);
+  });
+
+  it('a motion handed in on 28 October and referred at KF 2 November 2026 § 118 is recorded at that §, raised on 28 October', () => {
+    const text = 'KOMMUNFULLMÄKTIGE\nSammanträdesdatum 2026-11-02\n§ 118 Dnr KS 2026/201\nAnmälan av motion om fler laddstolpar\nKommunfullmäktiges beslut\nMotionen remitteras till kommunstyrelsen för beredning.\nÄrendet\nLena Ek (M) har 2026-10-28 lämnat in en motion om fler laddstolpar.';
+    const [draft] = extractDrafts(text, {}, ctx).drafts;
+    expect([draft?.kind, draft?.due, draft?.decision]).toEqual(['motion', { raised: '2026-10-28' }, { body: 'KF', date: '2026-11-02', paragraph: '§ 118' }]);
   });
 });
