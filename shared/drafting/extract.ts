@@ -2250,7 +2250,7 @@ function* passedOnAnswers(doc: Doc, block: Block, meta: BlockMeta, subject: stri
     const decidedBy = bodyCode(fold(committee), meta.decider, meta.council);
     answers.push({
       kind: 'yttrande',
-      title: restoreDiacritics(subject ? `Yttrande över ${inSentence(subject)}` : 'Yttrande över remiss', doc.lexicon).slice(0, 200),
+      title: restoreDiacritics(yttrandeTitle(subject), doc.lexicon).slice(0, 200),
       role: committee,
       due: date ? { externalDeadline: date.date, ...(to ? { recipient: opening(to) } : {}), ...(decidedBy ? { decidedBy } : {}) } : undefined,
       decision: decisionOf(meta),
@@ -2407,9 +2407,13 @@ function authorOf(doc: Doc, part: Span): string | undefined {
   return authorityAt(doc, at, at + m[1].length + (m[2]?.length ?? 0)) ?? capitalized(doc, at, m[1].length);
 }
 
-/** The authority a remiss was received from ("har fått remissen … från Region Skåne"), with its county when written. */
+/** "besvara remissen från Trafikverket": group 1 the sender. */
+const REMISS_FROM = new RegExp(`\\bremiss(?:en|erna)?\\s+fran\\s+(${AUTHORITY_NAME})\\b`, 'd');
+
+/** The authority a remiss was received from ("har fått remissen … från Region Skåne", "remissen från Trafikverket"), with its county when written. */
 function senderOf(doc: Doc, part: Span): string | undefined {
-  const sender = RECEIVED_REMISS.exec(fslice(doc, part))?.indices?.[2];
+  const f = fslice(doc, part);
+  const sender = RECEIVED_REMISS.exec(f)?.indices?.[2] ?? REMISS_FROM.exec(f)?.indices?.[1];
   if (!sender) return undefined;
   const at = part.start + sender[0];
   const lineEnd = doc.text.indexOf('\n', at);
@@ -2426,6 +2430,12 @@ function nextLineStart(doc: Doc, at: number, end: number): number {
   let i = at;
   while (i < end && /\s/.test(doc.text[i] ?? '')) i++;
   return i;
+}
+
+/** "Yttrande över <what the remiss is about>"; a subject that is itself titled "Yttrande över …" is not said twice. */
+function yttrandeTitle(subject: string | undefined): string {
+  if (!subject) return 'Yttrande över remiss';
+  return /^yttrande over\b/.test(fold(subject)) ? opening(subject) : `Yttrande över ${inSentence(subject)}`;
 }
 
 /** The sender of a letter: an authority alone on the document's first line ("Trafikverket", "LÄNSSTYRELSEN"). */
@@ -2554,7 +2564,7 @@ function* yttrandeItems(doc: Doc, block: Block, meta: BlockMeta, known: KnownFac
     const flags = recipientFlag(r);
     if (undecided) flags.push('Inget beslutande organ angivet: yttrandet räknas som delegationsbeslut.');
     const subject = r.subject ?? meta.title;
-    const title = subject ? `Yttrande över ${inSentence(subject)}` : 'Yttrande över remiss';
+    const title = yttrandeTitle(subject);
     return {
       kind: 'yttrande',
       title: restoreDiacritics(title, doc.lexicon).slice(0, 200),

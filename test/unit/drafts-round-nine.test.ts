@@ -129,6 +129,18 @@ describe('what a remiss is about, and who sent it', () => {
   });
 });
 
+describe('a remiss answered in a § of its own', () => {
+  it('"§ 33 Yttrande över regional transportplan": the draft says "Yttrande över" once', () => {
+    const text = '§ 33 Yttrande över regional transportplan. Kommunstyrelsen beslutar att som svar på remissen överlämna förvaltningens tjänsteskrivelse till Region Skåne. Svar senast 2027-02-15.';
+    expect(read(text).map((d) => d[3])).toEqual(['Yttrande över regional transportplan']);
+  });
+
+  it('"besvara remissen från Trafikverket senast …": the answer goes to Trafikverket', () => {
+    const text = '§ 33 Regional transportplan. Kommunstyrelsen beslutar att uppdra åt kommundirektören att besvara remissen från Trafikverket senast den 15 februari 2027.';
+    expect(read(text).map((d) => d[2])).toEqual([{ externalDeadline: '2027-02-15', recipient: 'Trafikverket', decidedBy: 'KS' }]);
+  });
+});
+
 describe('motions in a § run into one line', () => {
   it('"§ 12 Motion om solceller på skolorna. Anna Berg (L) har …": the motion is titled by the first sentence', () => {
     const text = '§ 12 Motion om solceller på skolorna. Anna Berg (L) har inkommit med en motion om solceller på skolorna. Kommunfullmäktige beslutar att remittera motionen till kommunstyrelsen.';
