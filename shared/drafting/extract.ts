@@ -148,7 +148,7 @@ const ROLE_HEAD =
 // "presenteras/lämnas till" a body, or done "till kommunstyrelsen i september 2027", goes back to that body at that time.
 const REPORT_VERB = /\b(?:(?:ater|av|del|slut)?rapportera(?:s|r)?|aterredovisa(?:s|r)?|lamna(?:r)?\s+(?:en\s+)?(?:(?:del|slut)?rapport|(?:del|slut)?redovisning)\s+(?:till|for|infor)|aterrapportering(?:en)?|aterrapport(?:en)?|redovisning(?:en)?\s+(?:(?:ska\s+)?(?:ske|lamnas)\s+)?(?:till|for|infor)|(?:del|slut)?rapport(?:en)?\s+(?:ska\s+)?lamnas\s+(?:till|for|infor)|(?:uppfoljning(?:en)?\s+(?:ska\s+ske|sker)|(?:ska\s+)?foljas\s+upp|foljs\s+upp)\s+(?:i|till|for|infor|av)\s+\p{L}*(?:fullmaktige|styrelsen|namnden)|aterkomm(?:a|er)|komma (?:in )?med (?:ett )?(?:forslag|underlag)|slutredovisa|delredovisa|redovisa(?:s|r)?|presenteras (?:for|infor)|informera (?:fullmaktige|styrelsen|namnden|kommunstyrelsen|kommunfullmaktige|regionstyrelsen|regionfullmaktige)|(?:till|infor) (?:fullmaktige|styrelsen|namnden|kommunstyrelsen|kommunfullmaktige|regionstyrelsen|regionfullmaktige) presentera|presentera\s+(?:\S+\s+){0,3}?(?:for|infor)\s+\p{L}*(?:fullmaktige|styrelsen|namnden)|lamnas\s+till\s+\p{L}*(?:fullmaktige|styrelsen|namnden)|till\s+\p{L}*(?:fullmaktige|styrelsen|namnden)s?\s+(?:sammantrade\p{L}*\s+)?(?:i|under|senast|vid|till|fore|den)(?=\s+\S+\s+\d{4}\b|\s+(?:hosten|varen|sommaren|januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\b))\b/u;
 // "… med redovisning till nämnden senast i maj" closes the task as "och redovisa" does.
-const REPORT_SPLIT = /(?:,\s*|\s+)(?:och|samt)\s+(?:att\s+)?(?:darefter\s+)?(?=(?:(?:ater|av|del|slut)?rapportera(?:r)?|aterkomm(?:a|er)|slutredovisa|delredovisa|(?:ater)?redovisa(?:r)?|presentera(?:r)?\s+(?:\S+\s+){0,3}?(?:for|infor)\s+[a-z]*(?:fullmaktige|styrelsen|namnden)\b|lamna(?:r)?\s+(?:en\s+)?(?:del|slut)?(?:rapport|redovisning)\s+(?:till|for|infor))\b)|\s+(?=med\s+(?:aterrapport(?:ering)?|redovisning)\s+(?:till|for|infor)\b)/;
+const REPORT_SPLIT = /(?:,\s*|\s+)(?:och|samt)\s+(?:att\s+)?(?:darefter\s+)?(?=(?:(?:ater|av|del|slut)?rapportera(?:r|s)?|aterkomm(?:a|er)|slutredovisa|delredovisa|(?:ater)?redovisa(?:r|s)?|presentera(?:r)?\s+(?:\S+\s+){0,3}?(?:for|infor)\s+[a-z]*(?:fullmaktige|styrelsen|namnden)\b|lamna(?:r)?\s+(?:en\s+)?(?:del|slut)?(?:rapport|redovisning)\s+(?:till|for|infor))\b)|\s+(?=med\s+(?:aterrapport(?:ering)?|redovisning)\s+(?:till|for|infor|i|under|senast|vid)\b)/;
 const TASK_VERB =
   '(?:ta fram|utreda|genomfora|inratta|uppratta|se over|revidera|infora|tillsatta|(?:ater|av)?rapportera|aterkomma|redovisa|slutredovisa|utarbeta|kartlagga|folja upp|samordna|utveckla|uppdatera|utse|underteckna|teckna|besvara|planera|inventera|erbjuda|bygga|starta|paborja|analysera|sammanstalla|forbereda|verkstalla)';
 const TASK_START = new RegExp(`^${TASK_VERB}\\b`);
@@ -788,6 +788,16 @@ const bodyNamed = (doc: Doc, role: Span) => BODY_HEAD.test(fslice(doc, role).tri
 const REPORT_TASK = /^(?:(?:senast|fore|innan|till|under|i|inom|vid)\s[^,;]{0,60}?\s)?(?:(?:ater|del|slut)?rapportera|(?:ater)?redovisa|aterkomma|lamna\s+(?:en\s+)?(?:del|slut)?rapport)\b/;
 
 /**
+ * "Förvaltningen återkommer till nämnden med en redovisning i maj" after "ge förvaltningen i uppdrag att utreda …": the
+ * same doer telling, in the present tense, how it reports on that work: the work's report-back, not new work.
+ */
+function reportsBackOn(doc: Doc, commission: Commission, group: Candidate[]): boolean {
+  if (commission.told !== 'present' || !/^\s*(?:(?:ater|del|slut)?rapporterar|(?:ater)?redovisar|aterkommer)\b/.test(fslice(doc, commission.task))) return false;
+  const earlier = new Set(group.flatMap((c) => (c.role ? [normalizeRole(fold(c.role))] : [])));
+  return commission.roles.length > 0 && commission.roles.every((r) => earlier.has(normalizeRole(fslice(doc, r).trim())));
+}
+
+/**
  * Political bodies given one piece of work together ("ger bildningsutskottet och samhällsutvecklingsutskottet i
  * uppdrag att utreda …") share one item, the role as written. Officials named together are each responsible (each
  * is reminded), and bodies asked to report ("… i uppdrag att redovisa åtgärder") each report for themselves.
@@ -1141,7 +1151,10 @@ function sameGroup(groups: Map<string, Candidate>, replaced: Set<Candidate>, mad
 
 /** A later sentence or clause that gives the previous commission its report-back or deadline. */
 function attach(doc: Doc, meta: BlockMeta, group: Candidate[], span: Span): void {
-  const deadline = deadlineOf(doc, span, meta, REPORT_VERB.test(fslice(doc, span)) ? span.start : undefined);
+  const f = fslice(doc, span);
+  // "Utredningen ska vara klar senast 31 maj och redovisas för nämnden i juni": the report-back's part is after "och", as in a task.
+  const split = REPORT_SPLIT.exec(f);
+  const deadline = deadlineOf(doc, span, meta, split ? span.start + split.index + split[0].length : REPORT_VERB.test(f) ? span.start : undefined);
   if (!deadline.due && !deadline.vague) {
     // "Läget rapporteras till kommunstyrelsen vid varje sammanträde": a report-back with no one time, as within the
     // commission's own clause (see taskItems).
@@ -1235,6 +1248,10 @@ function* pointItems(doc: Doc, meta: BlockMeta, point: Point, plain: boolean, ex
           (PAST_COMMISSION.test(cf) && (EARLIER.test(cf) || NOTED.test(cf))))
       ) {
         passedOver = true;
+        continue;
+      }
+      if (commission && group && !sentenceGroup && reportsBackOn(doc, commission, group)) {
+        attach(doc, meta, group, clause);
         continue;
       }
       if (commission) {

@@ -129,6 +129,32 @@ describe('what a remiss is about, and who sent it', () => {
   });
 });
 
+describe('a report-back told after the commission', () => {
+  /** Socialnämnden met on Wednesday 17 March 2027. */
+  const sn: KnownFacts = { body: 'SN', meetingDate: '2027-03-17' };
+  const study = 'Socialnämnden beslutar att ge förvaltningen i uppdrag att utreda hemtjänsten.';
+  const studyReported = (month: string) => [['aterrapportering', 'förvaltningen', { meeting: { body: 'SN', month } }, 'Utreda hemtjänsten']];
+
+  it('"Utredningen ska vara klar senast 31 maj 2027 och redovisas för nämnden i juni 2027": the June meeting wins over the date', () => {
+    expect(read(`${study} Utredningen ska vara klar senast 31 maj 2027 och redovisas för nämnden i juni 2027.`, sn)).toEqual(studyReported('2027-06'));
+  });
+
+  it('"Förvaltningen återkommer till nämnden med en redovisning i maj": the same doer\'s report-back, one item', () => {
+    expect(read(`${study} Förvaltningen återkommer till nämnden med en redovisning i maj.`, sn)).toEqual(studyReported('2027-05'));
+  });
+
+  it('near miss: "Kommundirektören återkommer …" names another doer: an item of its own', () => {
+    expect(read(`${study} Kommundirektören återkommer till nämnden med en redovisning i maj.`, sn).map((d) => [d[0], d[1]])).toEqual([
+      ['uppdrag', 'förvaltningen'],
+      ['aterrapportering', 'kommundirektören'],
+    ]);
+  });
+
+  it('"… i uppdrag att utreda hemtjänsten med återrapport i maj 2027": "med återrapport" is no part of the title', () => {
+    expect(read('Socialnämnden beslutar att förvaltningen får i uppdrag att utreda hemtjänsten med återrapport i maj 2027.', sn)).toEqual(studyReported('2027-05'));
+  });
+});
+
 describe('a remiss answered in a § of its own', () => {
   it('"§ 33 Yttrande över regional transportplan": the draft says "Yttrande över" once', () => {
     const text = '§ 33 Yttrande över regional transportplan. Kommunstyrelsen beslutar att som svar på remissen överlämna förvaltningens tjänsteskrivelse till Region Skåne. Svar senast 2027-02-15.';
