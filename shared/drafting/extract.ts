@@ -2425,7 +2425,7 @@ function authorOf(doc: Doc, part: Span): string | undefined {
 }
 
 /** "besvara remissen från Trafikverket": group 1 the sender. */
-const REMISS_FROM = new RegExp(`\\bremiss(?:en|erna)?\\s+fran\\s+(${AUTHORITY_NAME})\\b`, 'd');
+const REMISS_FROM = new RegExp(`\\bremiss(?:en|erna)?\\s+(?:(?:av|om|gallande|angaende)\\s+[^.\\n]{4,150}?\\s+)?fran\\s+(${AUTHORITY_NAME})\\b`, 'd');
 
 /** The authority a remiss was received from ("har fått remissen … från Region Skåne", "remissen från Trafikverket"), with its county when written. */
 function senderOf(doc: Doc, part: Span): string | undefined {
@@ -2473,7 +2473,11 @@ function remissSubject(doc: Doc, span: Span): string | undefined {
     const f = fold(text);
     const labelled = /^(?:remiss(?:svar)?|samrad)\s*[:–-]\s*(.+)$/.exec(f);
     if (labelled?.[1]) return firstSentence(text.slice(text.length - labelled[1].length));
-    if (/^(?:samrad om|remiss av|remiss om|betankandet?|promemorian?|forslag till|utkast till)\b/.test(f) && text.length < 200) return firstSentence(text);
+    // "Remiss av förslag till regional cykelplan från Region Skåne" is about "förslag till regional cykelplan" ("Samråd om …" is kept: the answer is to a samråd).
+    if (/^(?:samrad om|remiss av|remiss om|betankandet?|promemorian?|forslag till|utkast till)\b/.test(f) && text.length < 200) {
+      const about = firstSentence(text.slice(/^remiss\s+(?:av|om)\s+/.exec(f)?.[0].length ?? 0));
+      return about.slice(0, new RegExp(`\\s+fran\\s+${AUTHORITY_NAME}\\b`).exec(fold(about))?.index ?? about.length);
+    }
     const subject = RECEIVED_REMISS.exec(f)?.indices?.[1];
     if (subject) return text.slice(subject[0], subject[1]);
   }

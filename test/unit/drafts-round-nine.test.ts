@@ -161,6 +161,13 @@ describe('a remiss answered in a § of its own', () => {
     expect(read(text).map((d) => d[3])).toEqual(['Yttrande över regional transportplan']);
   });
 
+  it('"Remiss av förslag till regional cykelplan från Region Skåne": about the proposal, answered to Region Skåne', () => {
+    const text = 'Remiss av förslag till regional cykelplan från Region Skåne. Remissvaren ska lämnas senast fredag 15 mars 2027.';
+    expect(extractDrafts(text, {}, ctx).drafts.map((d) => [d.title, d.due])).toEqual([
+      ['Yttrande över förslag till regional cykelplan', { externalDeadline: '2027-03-15', recipient: 'Region Skåne' }],
+    ]);
+  });
+
   it('"besvara remissen från Trafikverket senast …": the answer goes to Trafikverket', () => {
     const text = '§ 33 Regional transportplan. Kommunstyrelsen beslutar att uppdra åt kommundirektören att besvara remissen från Trafikverket senast den 15 februari 2027.';
     expect(read(text).map((d) => d[2])).toEqual([{ externalDeadline: '2027-02-15', recipient: 'Trafikverket', decidedBy: 'KS' }]);
