@@ -6,7 +6,7 @@ import { addDays, type CalendarDate } from '../domain/dates';
 import { refused } from '../domain/errors';
 import { due as dueSchema, type Due, type Kind, type Person } from '../domain/items/vocabulary';
 import { fold } from './fold';
-import { BODY_PHRASE, readHeading } from './headings';
+import { BODY_PHRASE, OFFICIALS_PROPOSE, readHeading } from './headings';
 import {
   BODY_AT_START,
   caseNumberIn,
@@ -544,7 +544,11 @@ function blockMeta(doc: Doc, facts: DocFacts, block: Block, known: KnownFacts): 
   const headingDecider = block.sections.find((s) => s.kind === 'decision' && s.decider)?.decider;
   const subject = block.sections
     .filter((s) => s.kind === 'decision' || s.kind === 'proposal')
-    .map((s) => BODY_AT_START.exec(fslice(doc, trimSpan(doc.text, s)))?.[1])
+    // A tjänsteskrivelse's "Förvaltningen föreslår att nämnden beslutar …" names the body it asks to decide.
+    .map((s) => {
+      const f = fslice(doc, trimSpan(doc.text, s));
+      return BODY_AT_START.exec(f)?.[1] ?? OFFICIALS_PROPOSE.exec(f)?.[1];
+    })
     .find(Boolean);
   const decider = known.body ?? bodyCode(headingDecider ?? '', fallback, facts.council) ?? bodyCode(subject ?? '', fallback, facts.council) ?? fallback;
   const date = known.meetingDate ?? meetingDate(doc, facts, block);

@@ -40,7 +40,14 @@ const LINE_DECISION = new RegExp(
   `^(${BODY_PHRASE}) (?:beslutar\\b|(?:beslutade|beslot)(?: bland annat| bl\\.? ?a\\.?)?(?: foljande)?\\s*:|` +
     `(?:beslutade|beslot|fattade)(?: bland annat| bl\\.? ?a\\.?)? (?:foljande|beslut om att)\\b[^.:]{0,80}[:.]\\s*$)`,
 );
-const LINE_PROPOSAL = new RegExp(`^(${BODY_PHRASE}) (?:foreslas besluta|foreslar (${BODY_PHRASE}) (?:att )?besluta)\\b`);
+/**
+ * "Kommunstyrelsen föreslås besluta", "Arbetsutskottet föreslår kommunstyrelsen besluta", and a tjänsteskrivelse's
+ * "Förvaltningen föreslår att barn- och utbildningsnämnden beslutar att …": the decision proposed follows.
+ */
+const OFFICIALS_PROPOSING = `(?:[a-z-]*forvaltningen|[a-z-]*kontoret|kommundirektoren|kommunchefen|regiondirektoren|[a-z-]*chefen) foreslar (?:att )?(${BODY_PHRASE}) (?:att )?beslutar?\\b`;
+const LINE_PROPOSAL = new RegExp(`^(?:(${BODY_PHRASE}) (?:foreslas besluta|foreslar (${BODY_PHRASE}) (?:att )?besluta)\\b|${OFFICIALS_PROPOSING})`);
+/** "Förvaltningen föreslår att barn- och utbildningsnämnden beslutar …" (folded): group 1 the body asked to decide. */
+export const OFFICIALS_PROPOSE = new RegExp(`^${OFFICIALS_PROPOSING}`);
 
 /**
  * A label the PDF ran into the text ("… kapacitetsutredning Beslut Arbetsutskottet lämnar yttrande …",
@@ -80,7 +87,7 @@ export function readHeading(line: string): Heading | undefined {
   // "Vid kommunstyrelsen fattades bland annat följande beslut:": a summary's list of decisions follows.
   if (/\bfoljande (?:beslut|arenden)\s*:\s*$/.test(line)) return { kind: 'decision', length: line.length };
   const proposal = LINE_PROPOSAL.exec(line);
-  if (proposal) return { kind: 'proposal', decider: proposal[2] ?? proposal[1], length: 0 };
+  if (proposal) return { kind: 'proposal', decider: proposal[2] ?? proposal[3] ?? proposal[1], length: 0 };
   const decision = LINE_DECISION.exec(line);
   if (decision) return { kind: 'decision', decider: decision[1], length: 0 };
   return undefined;

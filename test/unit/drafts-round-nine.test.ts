@@ -214,3 +214,15 @@ describe('times a new user wrote', () => {
     expect([draft?.kind, draft?.due, draft?.decision]).toEqual(['motion', { raised: '2026-10-28' }, { body: 'KF', date: '2026-11-02', paragraph: '§ 118' }]);
   });
 });
+
+describe('a tjänsteskrivelse proposing in a sentence: "Förvaltningen föreslår att nämnden beslutar att …"', () => {
+  const proposal = 'Tjänsteskrivelse 2027-02-01\nFörvaltningen föreslår att barn- och utbildningsnämnden beslutar att ge förvaltningen i uppdrag att ta fram en plan för skolskjutsar till nämndens sammanträde i juni 2027.';
+
+  it('is the decision proposed: a report-back to BUN in June', () => {
+    expect(read(proposal, {})).toEqual([['aterrapportering', 'förvaltningen', { meeting: { body: 'BUN', month: '2027-06' } }, 'Ta fram en plan för skolskjutsar']]);
+  });
+
+  it('near miss: a decision that refuses the proposal gives nothing', () => {
+    expect(read(`${proposal}\nBarn- och utbildningsnämndens beslut\nNämnden avslår förvaltningens förslag.`, {})).toEqual([]);
+  });
+});
