@@ -95,6 +95,7 @@ describe('Importera in Chromium', () => {
       'Uppdrag;Inventera kommunens lekplatser;KS 2026/310;KS;2026-11-16;§ 201;Kim Berg;kim.berg@kommun.example.se;Kommunledningskontoret;2027-06-30',
       'Uppdrag;Ta fram en cykelplan för Miljö- och samhällsbyggnadsförvaltningens område;KS 2026/311;KS;2026-11-16;§ 202;Ali Nur;ali.nur@kommun.example.se;Miljö- och samhällsbyggnadsförvaltningen;2027-02-30',
       'Återrapportering;Redovisa simskoleplatserna;;BUN;2026-10-12;;Eva Lind;eva.lind@kommun.example.se;;2027-05-31',
+      'Summa: 3 ärenden;;;;;;;;;',
     ];
     await page.getByLabel('Kalkylbladet (Excel eller CSV)').setInputFiles({ name: 'bevakningslista.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${rows.join('\r\n')}\r\n`) });
     await page.getByRole('button', { name: 'Gör en provkörning' }).click();

@@ -15,6 +15,7 @@ import { DomainError } from '../../shared/domain/errors';
 import { ITEMS_SHEET } from '../../shared/views/spreadsheets/items';
 import { sheetCsv } from '../../shared/views/spreadsheets/csv';
 import { sheetXlsx } from '../../shared/views/spreadsheets/xlsx';
+import { saveMeetingPlan } from '../../shared/application/plans/plans';
 import { isolatedDependencies } from '../support/isolated';
 import { tableCounts } from '../support/table-snapshot';
 
@@ -471,5 +472,103 @@ describe('the columns', () => {
   it('every column the import reads is a column of the item export, spelled the same', () => {
     const exported = ITEMS_SHEET.columns.map((c) => c.header);
     expect(IMPORT_COLUMNS.filter((column) => !exported.includes(column))).toEqual([]);
+  });
+});
+
+describe('an old municipal list: a title row, motions among the rows, a total and a footnote at the bottom', () => {
+  const admin = { who: 'admin@kommun.example.se', roles: new Set(['admin'] as const) };
+  const HEAD = ['Typ', 'Rubrik', 'Diarienummer', 'Organ', 'Beslutsdatum', 'Ansvarig', 'E-post', 'Enhet', 'Tidsfrist', 'Väckt', 'Kommentar'];
+  const kim = ['Kim Berg', 'kim.berg@kommun.example.se', 'Kommunledningskontoret'];
+  /** Rows 3–11 as the spreadsheet numbers them, below the title (1) and the column names (2). */
+  const oldList = () =>
+    workbookOf([
+      ['Bevakningslista kommunfullmäktige, uppdaterad 2027-04-30'],
+      HEAD,
+      ['Uppdrag', 'Inventera kommunens konstsamling', 'KS 2026/88', 'KF', utc('2026-11-23'), ...kim, utc('2027-04-09'), null, null],
+      ['Uppdrag', 'Utreda taxan för bygglov', 'KS 2026/91', 'KF', utc('2026-11-23'), ...kim, utc('2027-04-30'), null, null],
+      ['Motion', 'Motion om fler laddstolpar vid kommunhuset', 'KS 2027/12', 'KF', utc('2027-02-22'), ...kim, null, utc('2027-02-22'), null],
+      ['Motion', 'Motion om gratis simskola', 'KS 2027/13', 'KF', utc('2027-02-22'), ...kim, null, null, null],
+      ['Uppdrag', 'Se över lokalförsörjningen', 'KS 2026/95', 'KF', utc('2026-11-23'), null, null, 'Kommunledningskontoret', utc('2027-09-30'), null, null],
+      ['Summa: 5 ärenden'],
+      ['Totalt', null, null, null, null, null, null, null, 5],
+      ['* Uppgifterna är hämtade ur diariet.'],
+      [null, null, null, null, null, null, null, null, null, null, 'Se även listan för KS'],
+    ]);
+  const workbookOf = async (rows: ExcelJS.CellValue[][]) => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Bevakning');
+    for (const row of rows) sheet.addRow(row);
+    return readSpreadsheet(Buffer.from(await book.xlsx.writeBuffer()), 'xlsx');
+  };
+  const world = async (at: string) => {
+    const own = await isolatedDependencies();
+    own.at('2027-01-10T10:00:00+01:00');
+    await saveMeetingPlan(own, admin, { body: 'KF', year: 2027, leadWorkingDays: 20, dates: ['2027-02-22', '2027-06-14', '2027-11-22'] });
+    await saveMeetingPlan(own, admin, { body: 'KF', year: 2028, leadWorkingDays: 20, dates: ['2028-02-21', '2028-06-12'] });
+    own.at(at);
+    return own;
+  };
+
+  it('a motion with no Tidsfrist is imported from its Väckt date, its deadline counted as for one registered by hand', async () => {
+    const own = await world(IMPORT_DAY);
+    const result = await importBacklog(own, clerk, await oldList(), { dryRun: false });
+    const motion = await own.items.get(result.rows.find((r) => r.row === 5)!.id!);
+    // Raised 22 February 2027: answered at the council's last meeting within a year, 21 February 2028.
+    expect(motion).toMatchObject({ kind: 'motion', due: { raised: '2027-02-22' }, meetingDate: '2028-02-21' });
+  });
+
+  it('a motion with neither Tidsfrist nor Väckt is refused in Swedish naming Väckt, never with the API’s sentence', async () => {
+    const own = await world(IMPORT_DAY);
+    const result = await importBacklog(own, clerk, await oldList(), { dryRun: true });
+    expect(result.rows.find((r) => r.row === 6)).toEqual({ row: 6, status: 'error', issues: [{ path: 'Väckt', message: 'Motion: fyll i Väckt (datum då motionen väcktes).' }] });
+  });
+
+  it('a motion in a file with no Väckt column is told to fill in Tidsfrist or add the column', async () => {
+    const own = await world(IMPORT_DAY);
+    const table = await workbookOf([HEAD.slice(0, 9), ['Motion', 'Motion om gratis simskola', 'KS 2027/13', 'KF', utc('2027-02-22'), ...kim, null]]);
+    expect((await importBacklog(own, clerk, table, { dryRun: true })).rows).toEqual([
+      { row: 2, status: 'error', issues: [{ path: 'Tidsfrist', message: 'Motion: fyll i Tidsfrist, eller lägg till kolumnen Väckt med datum då motionen väcktes.' }] },
+    ]);
+  });
+
+  it('the accepted names of the raised date are read as Väckt', async () => {
+    const own = await world(IMPORT_DAY);
+    for (const name of ['Väckt datum', 'Inkom', 'anmäld']) {
+      const table = await workbookOf([[...HEAD.slice(0, 9), name], ['Motion', `Motion om bänkar (${name})`, 'KS 2027/14', 'KF', utc('2027-02-22'), ...kim, null, '2027-02-22']]);
+      expect((await importBacklog(own, clerk, table, { dryRun: true })).rows, name).toEqual([{ row: 2, status: 'would_create' }]);
+    }
+  });
+
+  it('a total row, a footnote and a row with nothing in the columns read are skipped and counted, not errors; a real item with fields missing stays an error', async () => {
+    const own = await world(IMPORT_DAY);
+    const result = await importBacklog(own, clerk, await oldList(), { dryRun: true });
+    expect(result.rows.map((r) => r.row)).toEqual([3, 4, 5, 6, 7]);
+    expect(result.skipped).toEqual([
+      { row: 8, reason: 'total' },
+      { row: 9, reason: 'total' },
+      { row: 10, reason: 'lone_text' },
+      { row: 11, reason: 'unread_columns' },
+    ]);
+    expect(result.rows.find((r) => r.row === 7)).toEqual({
+      row: 7,
+      status: 'error',
+      issues: [
+        { path: 'Ansvarig', message: 'Kolumnen Ansvarig: saknar värde.' },
+        { path: 'E-post', message: 'Kolumnen E-post: saknar värde.' },
+      ],
+    });
+  });
+
+  it('the dry run says how many new rows are overdue at the next morning’s reminder run, and for how many the manager is copied', async () => {
+    // Monday 3 May 2027 at 09:00: the 07:00 run is over, the next is Tuesday 4 May. Row 3 is 25 days overdue then, row 4 four days.
+    const own = await world(IMPORT_DAY);
+    expect((await importBacklog(own, clerk, await oldList(), { dryRun: true })).overdue).toEqual({ rows: 2, escalating: 1, firstRun: '2027-05-04' });
+  });
+
+  it('the first reminder run is that morning’s before 07:00, and skips a holiday (Kristi himmelsfärdsdag, Thursday 6 May 2027)', async () => {
+    const early = await world('2027-05-03T06:30:00+02:00');
+    expect((await importBacklog(early, clerk, await oldList(), { dryRun: true })).overdue).toEqual({ rows: 2, escalating: 1, firstRun: '2027-05-03' });
+    const wednesday = await world('2027-05-05T09:00:00+02:00');
+    expect((await importBacklog(wednesday, clerk, await oldList(), { dryRun: true })).overdue).toEqual({ rows: 2, escalating: 2, firstRun: '2027-05-07' });
   });
 });

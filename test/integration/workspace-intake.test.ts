@@ -155,6 +155,39 @@ describe('Importera', () => {
     expect((await items()).length).toBe(before + 1);
   });
 
+  it('an old list with a title row, motions and a total row: the motion read from Väckt, the total skipped, the overdue email announced; each imported row links to its item', async () => {
+    const old = new TextEncoder().encode(
+      [
+        'Bevakningslista kommunfullmäktige;;;;;;;;;',
+        'Typ;Rubrik;Diarienummer;Organ;Beslutsdatum;Ansvarig;E-post;Enhet;Tidsfrist;Väckt',
+        'Uppdrag;Inventera kommunens konstverk;KS 2026/401;KF;2026-11-23;Kim Berg;kim.berg@kommun.example.se;Kommunledningskontoret;2027-03-01;',
+        'Motion;Motion om laddstolpar vid kommunhuset;KS 2027/12;KF;2027-02-22;Kim Berg;kim.berg@kommun.example.se;Kommunledningskontoret;;2027-02-22',
+        'Motion;Motion om gratis simskola;KS 2027/13;KF;2027-02-22;Kim Berg;kim.berg@kommun.example.se;Kommunledningskontoret;;',
+        'Summa: 3 ärenden;;;;;;;;;',
+      ].join('\r\n'),
+    );
+    const dryRun = await upload(server.url, '/importera', {}, { file: { name: 'kf-lista.csv', type: 'text/csv', bytes: old } }, clerk);
+    const text = pageText(dryRun.text);
+    expect(text).toContain('2 rader kan importeras, 0 finns redan och 1 har fel.');
+    expect(text).toContain('1 rad hoppades över, utan ärende: rad 6 (summarad).');
+    expect(text).toContain('5 Fel Motion: fyll i Väckt (datum då motionen väcktes).');
+    expect(text).not.toContain('Ange due');
+    // Saturday 20 March 2027: the next run is Monday 22 March at 07:00; row 3 is then 21 days overdue.
+    expect(text).toContain(
+      '1 ärende i filen är redan försenat. Vid påminnelseutskicket på morgonen måndag 22 mars 2027 får de ansvariga mejl om försenat ärende, och deras chefer får det också (7 dagar eller mer efter tidsfristen).',
+    );
+    expect(text).toContain('En av de första 10 raderna namnger kolumnerna');
+
+    const confirm = changedFields(formFields(dryRun.text, '/importera'), { intent: 'import' });
+    const imported = await submit(server.url, '/importera', confirm, clerk);
+    const ids = [...imported.text.matchAll(/<a href="\/arenden\/([^"]+)">Importerat<\/a>/g)].map((m) => m[1]);
+    expect(ids).toHaveLength(2);
+    const stored = await items();
+    expect(ids.every((id) => stored.some((item) => item.id === id))).toBe(true);
+    const again = await submit(server.url, '/importera', confirm, clerk);
+    expect([...again.text.matchAll(/<a href="\/arenden\/([^"]+)">Finns redan<\/a>/g)].map((m) => m[1])).toEqual(ids);
+  });
+
   it('refuses a file that is no spreadsheet, in Swedish', async () => {
     const answer = await upload(server.url, '/importera', {}, { file: { name: 'lista.xlsx', type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', bytes: new TextEncoder().encode('inte en arbetsbok') } }, clerk);
     expect(answer.status).toBe(400);

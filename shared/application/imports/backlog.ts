@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import { requireRegistrar, type Caller } from '../../domain/caller';
 import { DomainError, invalid, type ErrorIssue } from '../../domain/errors';
-import { isCalendarDate, stockholmDate, swedishDate, type CalendarDate } from '../../domain/dates';
-import { KIND_LABELS, KINDS } from '../../domain/items/vocabulary';
+import { isCalendarDate, stockholmDate, stockholmMidnight, swedishDate, type CalendarDate } from '../../domain/dates';
+import { DEFAULT_REMINDERS, KIND_LABELS, KINDS } from '../../domain/items/vocabulary';
+import { isEscalation } from '../../domain/schedule/reminders';
+import { JOBS } from '../../platform/jobs';
 import { createItemBody, type CreateItemBody } from '../items/commands';
 import { listOr, toIssues } from '../../domain/validation';
 import { createItem, findOpenLookalike, type ItemDeps } from '../items/service';
@@ -45,11 +47,20 @@ const COLUMN = {
   state: 'Läge',
   remissReceived: 'Remiss inkom',
   remissReference: 'Remissens referens',
+  raised: 'Väckt',
 } as const;
 type Column = (typeof COLUMN)[keyof typeof COLUMN];
 
-/** Every column the import reads, in the export's order. */
-export const IMPORT_COLUMNS: readonly Column[] = Object.values(COLUMN);
+/**
+ * The names read as Väckt, the date a motion was raised (väcktes) in the council, as old motion
+ * lists head it: "Väckt" (also "Väckt datum", "Datum väckt", "Motionen väckt", "Väckt i KF"),
+ * "Anmäld" (anmäld i fullmäktige, also "Anmäld i KF") and "Inkom" / "Inkommen" (the day the
+ * motion came in). The item export has no such column: an exported motion carries its Tidsfrist.
+ */
+export const IMPORT_RAISED_NAMES = ['Väckt', 'Väckt datum', 'Datum väckt', 'Motionen väckt', 'Väckt i KF', 'Anmäld', 'Anmäld i KF', 'Inkom', 'Inkommen'] as const;
+
+/** Every column of the item export the import reads, in the export's order (Väckt, which it lacks, besides: `IMPORT_RAISED_NAMES`). */
+export const IMPORT_COLUMNS: readonly Column[] = Object.values(COLUMN).filter((column) => column !== COLUMN.raised);
 
 /** What every row needs: a file without one of these columns imports nothing. */
 const REQUIRED: readonly Column[] = [COLUMN.kind, COLUMN.title, COLUMN.name, COLUMN.email, COLUMN.unit, COLUMN.due];
@@ -58,7 +69,7 @@ const REQUIRED: readonly Column[] = [COLUMN.kind, COLUMN.title, COLUMN.name, COL
 const HEADER_SEARCH_ROWS = 10;
 
 /** The columns holding a date: besides YYYY-MM-DD (and date cells), Swedish ways of writing one are read (`isoDate`). */
-const DATE_COLUMNS: readonly Column[] = [COLUMN.decisionDate, COLUMN.due, COLUMN.remissReceived];
+const DATE_COLUMNS: readonly Column[] = [COLUMN.decisionDate, COLUMN.due, COLUMN.remissReceived, COLUMN.raised];
 
 /** What a date column holding no date is told: every way of writing one the import reads (`isoDate`). */
 const NOT_A_DATE =
@@ -81,7 +92,9 @@ const COLUMNS_OF_FIELD: Record<string, readonly Column[]> = {
   'responsible.name': [COLUMN.name],
   'responsible.email': [COLUMN.email],
   unit: [COLUMN.unit],
+  due: [COLUMN.due],
   'due.date': [COLUMN.due],
+  'due.raised': [COLUMN.raised],
   remiss: [COLUMN.remissReceived, COLUMN.remissReference],
   'remiss.received': [COLUMN.remissReceived],
   'remiss.reference': [COLUMN.remissReference],
@@ -105,9 +118,33 @@ export interface ImportedRow {
   issues?: ErrorIssue[];
 }
 
+/**
+ * Why a row below the column names carries no item: `total` its first filled cell begins with
+ * Summa, Totalt, Total, Delsumma or Antal and its other cells hold numbers only; `unread_columns`
+ * nothing in a column read (a note beside the list); `lone_text` one filled cell only (a
+ * footnote, a heading between groups).
+ */
+export type SkipReason = 'total' | 'unread_columns' | 'lone_text';
+
+/**
+ * The new rows (`would_create` or `created`) overdue at the first reminder run after the import:
+ * `firstRun` that run's date (the reminders job's 07:00 on working days, `JOBS`), `rows` those
+ * due before it, whose officials are then sent the overdue email, `escalating` those of them
+ * whose managers are copied (overdue by `escalateAfterDays` of the default reminders, README
+ * "The reminder schedule").
+ */
+export interface OverdueOnImport {
+  rows: number;
+  escalating: number;
+  firstRun: CalendarDate;
+}
+
 export interface BacklogImport {
   rows: ImportedRow[];
   counts: Record<ImportStatus, number>;
+  /** Rows that carry no item, in file order: neither imported nor errors. */
+  skipped: { row: number; reason: SkipReason }[];
+  overdue: OverdueOnImport;
 }
 
 type Cell = (column: Column) => string;
@@ -154,6 +191,8 @@ function headerRow(rows: readonly SheetRow[]): { header: SheetRow; positions: Ma
       const at = row.cells.findIndex((cell) => normal(cell) === normal(column));
       if (at >= 0) positions.set(column, at);
     }
+    const raisedAt = row.cells.findIndex((cell) => IMPORT_RAISED_NAMES.some((name) => normal(cell) === normal(name)));
+    if (raisedAt >= 0) positions.set(COLUMN.raised, raisedAt);
     return positions;
   };
   const candidates = rows.filter((row) => row.row <= HEADER_SEARCH_ROWS).map((row) => ({ header: row, positions: positionsIn(row) }));
@@ -203,8 +242,21 @@ function normalCell(column: Column, text: string): string {
   return DATE_COLUMNS.includes(column) ? isoDate(text) : text;
 }
 
-/** The create body a row describes: its due is the plain date in Tidsfrist; or what is wrong with it, by column. */
-function rowBody(cell: Cell): { body: CreateItemBody } | { issues: ErrorIssue[] } {
+/**
+ * A motion with no Tidsfrist and no Väckt, told which column to fill in: Väckt when the file has
+ * it, else Tidsfrist or a Väckt column.
+ */
+const motionDueIssue = (hasRaisedColumn: boolean): ErrorIssue =>
+  hasRaisedColumn
+    ? { path: COLUMN.raised, message: `Motion: fyll i ${COLUMN.raised} (datum då motionen väcktes).` }
+    : { path: COLUMN.due, message: `Motion: fyll i ${COLUMN.due}, eller lägg till kolumnen ${COLUMN.raised} med datum då motionen väcktes.` };
+
+/**
+ * The create body a row describes: its due is the plain date in Tidsfrist; for a motion without
+ * one, the date in Väckt (`due: { raised }`, the deadline counted as for a motion registered by
+ * hand); or what is wrong with it, by column. Väckt is not read on other kinds' rows.
+ */
+function rowBody(cell: Cell, hasRaisedColumn: boolean): { body: CreateItemBody } | { issues: ErrorIssue[] } {
   const issues: ErrorIssue[] = [];
   const state = cell(COLUMN.state);
   if (CLOSED_STATES.includes(state.toLocaleLowerCase('sv'))) {
@@ -212,6 +264,9 @@ function rowBody(cell: Cell): { body: CreateItemBody } | { issues: ErrorIssue[] 
   }
   const value = (column: Column) => normalCell(column, cell(column)) || undefined;
   const some = (...columns: Column[]) => columns.some((column) => cell(column) !== '');
+  const motion = cell(COLUMN.kind).normalize('NFC').toLocaleLowerCase('sv') === 'motion';
+  const motionRaised = motion && cell(COLUMN.due) === '' && cell(COLUMN.raised) !== '';
+  const motionUndated = motion && cell(COLUMN.due) === '' && cell(COLUMN.raised) === '';
   const candidate = {
     kind: value(COLUMN.kind),
     title: value(COLUMN.title),
@@ -224,10 +279,13 @@ function rowBody(cell: Cell): { body: CreateItemBody } | { issues: ErrorIssue[] 
       : {}),
     responsible: { name: value(COLUMN.name), email: value(COLUMN.email) },
     unit: value(COLUMN.unit),
-    due: { date: value(COLUMN.due) },
+    due: motionRaised ? { raised: value(COLUMN.raised) } : { date: value(COLUMN.due) },
   };
+  if (motionUndated) issues.push(motionDueIssue(hasRaisedColumn));
   const parsed = createItemBody.safeParse(candidate);
-  if (!parsed.success) issues.push(...columnIssues(toIssues(parsed.error, candidate), cell));
+  // The motion's missing date is said once, in its own words, not as the due field's refusal.
+  const refused = parsed.success ? [] : toIssues(parsed.error, candidate).filter((issue) => !(motionUndated && issue.path.startsWith('due')));
+  issues.push(...columnIssues(refused, cell));
   return parsed.success && issues.length === 0 ? { body: parsed.data } : { issues };
 }
 
@@ -264,6 +322,8 @@ interface Context {
   foretold: Set<string>;
   /** The work (`sameWorkKey`) of each row of the file that is or would be an item, and that row's number: a later row like it is refused naming it. */
   rowOfWork: Map<string, number>;
+  /** The deadlines of the rows answered `would_create` or `created`, for `overdueOnImport`. */
+  newDueDates: CalendarDate[];
 }
 
 const LOOKALIKE_ADVICE = 'samma typ, beslut, ansvarig och rubrik. Ändra rubriken om det är ett annat ärende.';
@@ -277,6 +337,45 @@ const lookalikeIssue = (like: { row: number } | StoredItem): ErrorIssue => ({
       : `Liknar ett öppet ärende (${itemReference(like)}, tidsfrist ${swedishDate(like.dueDate)}): ${LOOKALIKE_ADVICE}`,
 });
 
+/** A total's first cell: "Summa", "Summa: 8 ärenden", "Totalt", "Antal ärenden". */
+const TOTAL_WORD = /^(summa|totalt?|delsumma|antal)(?![\p{L}])/iu;
+/** A total's other cells: "8", "1 250", "8 ärenden". */
+const COUNT = /^\d[\d\s.,]*(\s+\p{L}+)?$/u;
+
+/** Why a row carries no item (`SkipReason`), or undefined when it is a row to import or refuse. */
+function skipReason(row: SheetRow, positions: Map<Column, number>): SkipReason | undefined {
+  const filled = row.cells.flatMap((cell, at) => (cell.trim() === '' ? [] : [{ text: cell.trim(), at }]));
+  const [first, ...others] = filled;
+  if (first && TOTAL_WORD.test(first.text) && others.every((cell) => COUNT.test(cell.text))) return 'total';
+  const read = new Set(positions.values());
+  if (!filled.some((cell) => read.has(cell.at))) return 'unread_columns';
+  // One cell cannot be an item (it needs at least six), so a row of one is a footnote or a heading, never work left out.
+  return filled.length === 1 ? 'lone_text' : undefined;
+}
+
+/**
+ * The first reminder run after `now`: the reminders job's time (`JOBS`) today if that is still
+ * ahead and today is a working day, else the next working day's (the job skips the others).
+ */
+async function firstReminderRun(deps: ItemDeps, now: Date): Promise<CalendarDate> {
+  const { hour, minute } = JOBS.find((job) => job.name === 'reminders')!.schedule;
+  const today = stockholmDate(now);
+  const calendar = await deps.rules.calendar();
+  // No clock change falls on a working day, so the run's wall-clock time is midnight plus its hours.
+  const runToday = stockholmMidnight(today).getTime() + (hour * 60 + minute) * 60_000;
+  return now.getTime() < runToday && calendar.isWorkingDay(today) ? today : calendar.addWorkingDays(today, 1);
+}
+
+/** `OverdueOnImport` of the new rows' deadlines, reminded with the default reminders. */
+async function overdueOnImport(deps: ItemDeps, dueDates: readonly CalendarDate[]): Promise<OverdueOnImport> {
+  const firstRun = await firstReminderRun(deps, deps.clock());
+  return {
+    rows: dueDates.filter((date) => date < firstRun).length,
+    escalating: dueDates.filter((date) => isEscalation(date, DEFAULT_REMINDERS, firstRun)).length,
+    firstRun,
+  };
+}
+
 async function importRow(context: Context, row: SheetRow, positions: Map<Column, number>): Promise<ImportedRow> {
   const { deps, caller, dryRun } = context;
   const cell: Cell = (column) => {
@@ -285,12 +384,12 @@ async function importRow(context: Context, row: SheetRow, positions: Map<Column,
   };
   const answer = (status: ImportStatus, more: { id?: string; issues?: ErrorIssue[] } = {}): ImportedRow => ({ row: row.row, status, ...more });
   // A merged cell reads as the range's first cell: another row's value, never this row's own.
-  const merged = IMPORT_COLUMNS.filter((column) => row.merged?.includes(positions.get(column) ?? -1));
+  const merged = Object.values(COLUMN).filter((column) => row.merged?.includes(positions.get(column) ?? -1));
   if (merged.length) return answer('error', { issues: merged.map((column) => columnIssue(column, 'sammanfogade celler går inte att läsa; dela upp dem i Excel.')) });
   const id = cell(COLUMN.id);
   const listed = id ? await deps.items.get(id) : undefined;
   if (listed) return answer('exists', { id: listed.id });
-  const parsed = rowBody(cell);
+  const parsed = rowBody(cell, positions.has(COLUMN.raised));
   if ('issues' in parsed) return answer('error', { issues: parsed.issues });
   const { itemId, key } = rowIdentity(id ? `Id\n${id}` : `Rad\n${JSON.stringify(parsed.body)}`);
   const work = sameWorkKey(parsed.body);
@@ -306,13 +405,15 @@ async function importRow(context: Context, row: SheetRow, positions: Map<Column,
     if (dryRun) {
       const lookalike = await findOpenLookalike(deps, parsed.body);
       if (lookalike) return answer('error', { issues: [lookalikeIssue(lookalike)] });
-      await deadlineFor(deps.rules, parsed.body, context.today);
+      const { dueDate } = await deadlineFor(deps.rules, parsed.body, context.today);
+      context.newDueDates.push(dueDate);
       context.foretold.add(itemId);
       context.rowOfWork.set(work, row.row);
       return answer('would_create');
     }
     const { item, replayed } = await createItem({ ...deps, newId: () => itemId }, caller, parsed.body, key);
     context.rowOfWork.set(work, row.row);
+    if (!replayed) context.newDueDates.push(item.dueDate);
     return answer(replayed ? 'exists' : 'created', { id: item.id });
   } catch (error) {
     const refusal = refusalOf(error);
@@ -362,17 +463,22 @@ async function importRow(context: Context, row: SheetRow, positions: Map<Column,
 export async function importBacklog(deps: ItemDeps, caller: Caller, table: SheetTable, options: { dryRun: boolean }): Promise<BacklogImport> {
   requireRegistrar(caller);
   const { header, positions } = headerRow(table.rows);
-  const itemRows = table.rows.filter((row) => row.row > header.row);
+  const below = table.rows.filter((row) => row.row > header.row);
+  const skipped = below.flatMap((row) => {
+    const reason = skipReason(row, positions);
+    return reason ? [{ row: row.row, reason }] : [];
+  });
+  const itemRows = below.filter((row) => !skipped.some((skip) => skip.row === row.row));
   if (itemRows.length > IMPORT_MAX_ROWS) {
     throw invalid(
       'import_too_many_rows',
       `Filen har ${itemRows.length} rader med ärenden, och högst ${IMPORT_MAX_ROWS} kan importeras på en gång. Dela upp den i flera filer.`,
     );
   }
-  const context: Context = { deps, caller, dryRun: options.dryRun, today: stockholmDate(deps.clock()), foretold: new Set(), rowOfWork: new Map() };
+  const context: Context = { deps, caller, dryRun: options.dryRun, today: stockholmDate(deps.clock()), foretold: new Set(), rowOfWork: new Map(), newDueDates: [] };
   const rows: ImportedRow[] = [];
   // One row at a time, in file order: a row repeating an earlier one, or like it, then answers as it would alone.
   for (const row of itemRows) rows.push(await importRow(context, row, positions));
   const counts = Object.fromEntries(IMPORT_STATUSES.map((status) => [status, rows.filter((r) => r.status === status).length])) as Record<ImportStatus, number>;
-  return { rows, counts };
+  return { rows, counts, skipped, overdue: await overdueOnImport(deps, context.newDueDates) };
 }

@@ -1,9 +1,11 @@
-import { IMPORT_COLUMNS, IMPORT_MAX_ROWS, type ImportedRow, type ImportStatus } from '../../application/imports/backlog';
+import { IMPORT_COLUMNS, IMPORT_MAX_ROWS, IMPORT_RAISED_NAMES, type BacklogImport, type ImportedRow, type ImportStatus, type SkipReason } from '../../application/imports/backlog';
+import { swedishDate } from '../../domain/dates';
+import { listOr } from '../../domain/validation';
 import { CsrfField, Layout } from '../layout';
 import { WORKSPACE_PATHS } from '../paths';
 import { renderPage } from '../render';
 import { Choice, ErrorSummary, TextArea } from './components';
-import { KINDS, type Kind } from '../../domain/items/vocabulary';
+import { DEFAULT_REMINDERS, KINDS, type Kind } from '../../domain/items/vocabulary';
 import { kindLabel } from './format';
 import { proposalPrefix, REGISTER_FIELDS, REGISTER_LABELS } from './forms';
 import { ItemFields, PreviewResult } from './item-fields';
@@ -254,6 +256,35 @@ const STATUS_TEXT: Record<ImportStatus, string> = {
   error: 'Fel',
 };
 
+const SKIP_TEXT: Record<SkipReason, string> = {
+  total: 'summarad',
+  lone_text: 'en ensam text, som en fotnot eller mellanrubrik',
+  unread_columns: 'värden bara i kolumner som inte läses',
+};
+
+/** "3 rader hoppades över: rad 9 och 10 (summarad), rad 11 (…)": each reason once, with its rows. */
+function skippedText(skipped: BacklogImport['skipped']): string {
+  const reasons = [...new Set(skipped.map((skip) => skip.reason))];
+  const groups = reasons.map((reason) => {
+    const rows = skipped.filter((skip) => skip.reason === reason).map((skip) => String(skip.row));
+    return `${rows.length === 1 ? 'rad' : 'raderna'} ${listAnd(rows)} (${SKIP_TEXT[reason]})`;
+  });
+  return `${skipped.length === 1 ? '1 rad hoppades' : `${skipped.length} rader hoppades`} över, utan ärende: ${listAnd(groups)}.`;
+}
+
+/** What an import of an old backlog sets off at the first reminder run: the overdue email, to managers too for the long overdue. */
+function overdueText({ rows, escalating, firstRun }: BacklogImport['overdue']): string {
+  const managers =
+    escalating === 0
+      ? '.'
+      : escalating === rows
+        ? `, och deras chefer får det också (${DEFAULT_REMINDERS.escalateAfterDays} dagar eller mer efter tidsfristen).`
+        : `; för ${escalating} av dem (${DEFAULT_REMINDERS.escalateAfterDays} dagar eller mer efter tidsfristen) får chefen det också.`;
+  return `${rows === 1 ? '1 ärende i filen är redan försenat' : `${rows} ärenden i filen är redan försenade`}. Vid påminnelseutskicket på morgonen ${swedishDate(firstRun)} får de ansvariga mejl om försenat ärende${managers}`;
+}
+
+const listAnd = (values: readonly string[]) => (values.length < 2 ? (values[0] ?? '') : `${values.slice(0, -1).join(', ')} och ${values.at(-1)}`);
+
 function ImportRows({ rows }: { rows: ImportedRow[] }) {
   return (
     <div class="table-wrap">
@@ -313,6 +344,12 @@ export function importPage(model: ImportModel): string {
               ? `${rowCount(ready)} kan importeras, ${result.counts.exists} finns redan och ${result.counts.error} har fel. Inget är sparat ännu.`
               : `${result.counts.created === 1 ? '1 ärende' : `${result.counts.created} ärenden`} importerades, ${result.counts.exists} fanns redan och ${rowCount(result.counts.error)} hade fel.`}
           </p>
+          {result.skipped.length > 0 && <p>{skippedText(result.skipped)}</p>}
+          {result.dryRun && result.overdue.rows > 0 && (
+            <div class="ds-alert" data-color="warning">
+              <p>{overdueText(result.overdue)}</p>
+            </div>
+          )}
           <ImportRows rows={result.rows} />
           {result.dryRun && ready > 0 && model.table && (
             <form method="post" action={WORKSPACE_PATHS.import} noValidate class="form-box stack">
@@ -334,7 +371,11 @@ export function importPage(model: ImportModel): string {
           name="file"
           label="Kalkylbladet (Excel eller CSV)"
           accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          hint={`Första raden namnger kolumnerna som exporten från Ärenden gör: ${IMPORT_COLUMNS.join(', ')}. Högst ${IMPORT_MAX_ROWS} rader per fil.`}
+          hint={
+            `En av de första 10 raderna namnger kolumnerna som exporten från Ärenden gör: ${IMPORT_COLUMNS.join(', ')}; en rubrikrad ovanför hoppas över. ` +
+            `En motion utan Tidsfrist behöver datumet då den väcktes, i en kolumn ${listOr([...IMPORT_RAISED_NAMES])}. ` +
+            `Summarader och fotnoter hoppas över. Högst ${IMPORT_MAX_ROWS} rader per fil.`
+          }
           error={model.form.errors?.file}
         />
         <button type="submit" class="ds-button" data-variant={result ? 'secondary' : undefined}>

@@ -8,7 +8,7 @@ import type { ItemSort } from '../../application/items/query';
 import type { RoleHolder } from '../../application/directory/roles';
 import type { Unit } from '../../application/units/directory';
 import type { PublicBodySetting } from '../../application/reports/public-bodies';
-import type { ImportedRow, ImportStatus } from '../../application/imports/backlog';
+import type { BacklogImport } from '../../application/imports/backlog';
 
 /**
  * What the workspace pages render. Each page is a pure function of one of these models; the
@@ -268,7 +268,7 @@ export interface ReviewModel extends PageContext {
 export interface ImportModel extends PageContext {
   form: FormState<'file'>;
   fileName?: string;
-  result?: { dryRun: boolean; rows: ImportedRow[]; counts: Record<ImportStatus, number> };
+  result?: { dryRun: boolean } & BacklogImport;
   /** The rows read, as JSON, for the confirm form. */
   table?: string;
 }
