@@ -141,7 +141,7 @@ export function planPage(model: PlanModel): string {
 
       {/* One form, so what the admin typed travels with either button and comes back typed: the lead
           time and dates when the calendar is read, the calendar's word when the plan is saved. */}
-      <form method="post" action={WORKSPACE_PATHS.plan(model.body, model.year)} noValidate class="stack">
+      <form method="post" action={WORKSPACE_PATHS.plan(model.body, model.year)} encType="multipart/form-data" noValidate class="stack">
         <CsrfField token={model.csrf} />
         <ErrorSummary errors={errors} order={PLAN_FIELDS} labels={PLAN_LABELS} />
         <section class="form-box stack" aria-labelledby="spara-plan">
@@ -180,7 +180,7 @@ export function planPage(model: PlanModel): string {
             )}
           </div>
           <TextField name="mentions" label={PLAN_LABELS.mentions} value={form.values.mentions ?? model.body} error={errors?.mentions} hint="Händelser vars rubrik nämner det här ordet, t.ex. organets förkortning. Tomt: alla händelser i filen." />
-          <button type="submit" name="action" value="import" formEncType="multipart/form-data" class="ds-button" data-variant="secondary">
+          <button type="submit" name="action" value="import" class="ds-button" data-variant="secondary">
             Läs in datumen
           </button>
         </section>
