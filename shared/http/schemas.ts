@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { itemFields } from '../application/items/commands';
 import { HISTORY_ACTIONS } from '../domain/items/history';
+import { WARNING_CODES } from '../domain/items/item';
 import { ATTENTIONS, KINDS, STATES, STATUSES } from '../domain/items/vocabulary';
 import { GROUP_DIMENSIONS, OLDEST_OPEN_COUNT } from '../domain/reports/statistics';
 
@@ -15,7 +16,7 @@ const instant = z.string().meta({ format: 'date-time' });
 const byWhom = z.object({ by: z.string(), at: instant });
 
 export const warning = z
-  .object({ code: z.enum(['no_manager', 'overdue_at_registration', 'meeting_already_held']), message: z.string().meta({ description: 'In Swedish, for the clerk' }) })
+  .object({ code: z.enum(WARNING_CODES), message: z.string().meta({ description: 'In Swedish, for the clerk' }) })
   .meta({ id: 'Warning' });
 
 export const item = z

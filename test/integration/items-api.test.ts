@@ -36,13 +36,14 @@ describe('registering an item', () => {
     expect(response.json.warnings).toContainEqual({ code: 'overdue_at_registration', message: expect.stringContaining('Tidsfristen torsdag 15 januari 2026 har redan passerat') });
   });
 
-  it('a yttrande whose outside deadline has already passed is registered with a warning naming that day', async () => {
+  it('a yttrande whose outside deadline has already passed is registered with its own warning, outside_deadline_passed, naming that day', async () => {
     const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
     const before = new Date(Date.parse(`${today}T12:00:00Z`) - 10 * 86_400_000).toISOString().slice(0, 10);
     const response = await register({ kind: 'yttrande', decision: undefined, remiss: { received: '2026-01-05' }, due: { externalDeadline: before, recipient: 'Länsstyrelsen' } });
 
+    expect(response.json.warnings.map((w: { code: string }) => w.code)).not.toContain('overdue_at_registration');
     expect(response.json.warnings).toContainEqual({
-      code: 'overdue_at_registration',
+      code: 'outside_deadline_passed',
       message: expect.stringMatching(/^Sista dagen för svaret hos mottagaren, \S+ \d+ \S+ \d{4}, har redan passerat: yttrandet är försenat från start \(10 dagar\)\. Be mottagaren om längre svarstid/),
     });
   });

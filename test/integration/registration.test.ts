@@ -460,6 +460,22 @@ describe('POST /deadlines/preview', () => {
     expect(held.json).toMatchObject({ attention: 'meeting_already_held', warnings: [{ code: 'meeting_already_held' }] });
   });
 
+  it('gives the warnings the registration would, for the unit and manager given: outside_deadline_passed and no_manager', async () => {
+    const unit = unitName('Fritidsförvaltningen');
+    api.deps.at('2028-07-10T09:00:00+02:00');
+    // Monday 10 July 2028: the recipient's last day was Friday 30 June.
+    const body = { kind: 'yttrande', due: { externalDeadline: '2028-06-30', recipient: 'Region Skåne' } };
+
+    const alone = await http('POST', '/deadlines/preview', registrar, { body: { ...body, unit } });
+    const managed = await http('POST', '/deadlines/preview', registrar, { body: { ...body, unit, manager: sam } });
+    const registered = await http('POST', '/uppdrag', registrar, { body: { ...remissBody({ unit, title: 'Yttrande över regional badplatsplan', due: body.due }), manager: undefined } });
+
+    expect(alone.status, alone.text).toBe(200);
+    expect(alone.json.warnings.map((w: { code: string }) => w.code)).toEqual(['no_manager', 'outside_deadline_passed']);
+    expect(alone.json.warnings).toEqual(registered.json.warnings);
+    expect(managed.json.warnings).toEqual([alone.json.warnings[1]]);
+  });
+
   it('is for registrars: an official is refused before the input is looked at', async () => {
     const response = await http('POST', '/deadlines/preview', { email: kim.email }, { body: {} });
 

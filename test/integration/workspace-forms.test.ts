@@ -156,6 +156,34 @@ describe('Registrera', () => {
     expect(text).toContain('Sista dagen för svaret hos mottagaren har redan passerat: yttrandet är försenat från start.');
   });
 
+  it('Visa tidsfrist shows the warnings registering would give, in the words the confirmation uses, before anything is stored', async () => {
+    const before = await fingerprint();
+    const key = await freshForm();
+    // Monday 22 March 2027, a unit no one manages, the recipient's last day Friday 19 March.
+    const fields = yttrande(key, { title: 'Yttrande över regional kollektivtrafikplan', remissReceived: '2027-02-15', externalDeadline: '2027-03-19', recipient: 'Region Skåne', unit: 'Fritidsgården Söderby', managerName: '', managerEmail: '' });
+
+    const preview = await submit(server.url, '/registrera', { ...fields, intent: 'preview' }, registrar);
+
+    expect(preview.status).toBe(200);
+    const text = pageText(preview.text);
+    expect(text).toContain('Om ärendet registreras nu: Varken ärendet eller enheten har någon chef, så ingen får besked om det blir försenat. Ange en chef på ärendet eller för enheten.');
+    expect(text).toContain('Sista dagen för svaret hos mottagaren har redan passerat: yttrandet är försenat från start. Be mottagaren om längre svarstid och ändra sista dag hos mottagaren.');
+    expect(await fingerprint()).toBe(before);
+    const managed = pageText((await submit(server.url, '/registrera', { ...fields, managerName: 'Eva Lind', managerEmail: 'eva.lind@kommun.example.se', intent: 'preview' }, registrar)).text);
+    expect(managed).toContain('Sista dagen för svaret hos mottagaren har redan passerat');
+    expect(managed).not.toContain('Varken ärendet eller enheten har någon chef');
+  });
+
+  it('Visa tidsfrist says when the deadline has already passed, and says nothing more when all is well', async () => {
+    const key = await freshForm();
+    const late = pageText((await submit(server.url, '/registrera', { ...uppdrag(key, { dueDate: '2027-03-19' }), intent: 'preview' }, registrar)).text);
+    const inTime = pageText((await submit(server.url, '/registrera', { ...uppdrag(key), intent: 'preview' }, registrar)).text);
+
+    expect(late).toContain('Om ärendet registreras nu: Tidsfristen har redan passerat: det är försenat från start.');
+    expect(inTime).toContain('Tidsfrist: torsdag 30 september 2027');
+    expect(inTime).not.toContain('Om ärendet registreras nu');
+  });
+
   it('says beside each field what is wrong, in an error summary linked to them, and stores nothing', async () => {
     const before = await fingerprint();
     const key = await freshForm();

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { setRoleHolder } from '../../shared/application/directory/roles';
+import { RECIPIENT_FLAG } from '../../shared/application/drafts/drafts';
 import { saveMeetingPlan } from '../../shared/application/plans/plans';
 import { admin, registrar } from '../support/api';
 import { DIRECTORY, protokoll } from '../support/protokoll';
@@ -96,6 +97,30 @@ describe('Granska beslut', () => {
     expect(text).toContain('Ansvarig (e-post): Skriv den ansvariges e-postadress.');
     expect(text).toContain('Förslag 3: Besvara motion från Centerpartiet om laddplatser vid kommunens förskolor Registrerat: Besvara motion');
     expect((await items()).length).toBe(before + 1);
+  });
+
+  it('a yttrande whose recipient the protokoll does not name is flagged until the clerk gives one, and registers with the recipient given', async () => {
+    const text = 'Kommunstyrelsen 2027-03-15\n§ 36 Remiss om regional cykelplan\nBeslut\nKommunstyrelsen ger tekniska förvaltningen i uppdrag att ta fram ett yttrande över remissen. Yttrandet ska ha kommit in senast den 28 april 2027.';
+    const flag = `Kontrollera: ${RECIPIENT_FLAG}`;
+    const review = await upload(server.url, '/granska', { text }, {}, clerk);
+    expect(pageText(review.text)).toContain(flag);
+    const filled = changedFields(formFields(review.text, '/granska'), {
+      'p0-choose': 'ja',
+      'p0-recipient': 'Region Skåne',
+      'p0-responsibleName': 'Eva Holmberg',
+      'p0-responsibleEmail': 'eva.holmberg@kommun.example.se',
+      'p0-unit': 'Tekniska förvaltningen',
+    });
+    const blank = { ...filled, 'p0-recipient': '', intent: 'preview' };
+
+    const previewed = await submit(server.url, '/granska', { ...filled, intent: 'preview' }, clerk);
+    const stillBlank = await submit(server.url, '/granska', blank, clerk);
+    const registered = await submit(server.url, '/granska', { ...filled, intent: 'register' }, clerk);
+
+    expect(pageText(previewed.text)).not.toContain('Mottagaren av yttrandet framgår inte');
+    expect(pageText(stillBlank.text)).toContain(flag);
+    expect(pageText(registered.text)).toContain('1 förslag är registrerat.');
+    expect((await items()).find((item) => item.title === 'Ta fram ett yttrande över remissen – regional cykelplan')?.due).toMatchObject({ externalDeadline: '2027-04-28', recipient: 'Region Skåne' });
   });
 
   it('a text that gives no proposal but mentions work says so, and shows the sentence to read', async () => {

@@ -65,8 +65,13 @@ export const createItemBody = z.lazy(() =>
 );
 export type CreateItemBody = z.infer<typeof createItemBody>;
 
-/** `POST /deadlines/preview`: what a deadline would be, without storing anything. */
-export const deadlinePreviewBody = z.lazy(() => z.strictObject({ kind, decision: decision.optional(), due }).superRefine(dueFitsKind));
+/**
+ * `POST /deadlines/preview`: what a deadline would be, without storing anything; with the `unit`
+ * (and `manager`, if any) the item would have, also whether a manager can be reached.
+ */
+export const deadlinePreviewBody = z.lazy(() =>
+  z.strictObject({ kind, decision: decision.optional(), due, unit: itemFields().unit.optional(), manager: person.optional() }).superRefine(dueFitsKind),
+);
 export type DeadlinePreviewBody = z.infer<typeof deadlinePreviewBody>;
 
 export const patchItemBody = z.lazy(() =>

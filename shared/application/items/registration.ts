@@ -1,6 +1,6 @@
 import { daysBetween, stockholmDate, swedishDate, type CalendarDate } from '../../domain/dates';
 import { deadlineProblem } from '../../domain/errors';
-import type { Attention, Decision, Due, Kind, Remiss } from '../../domain/items/vocabulary';
+import type { Attention, Decision, Due, Kind, Person, Remiss } from '../../domain/items/vocabulary';
 import type { ResolvedDue, StoredItem, Warning } from '../../domain/items/item';
 import type { DeadlineRules } from '../../domain/items/rules';
 
@@ -52,14 +52,16 @@ export async function deadlineFor(
 }
 
 /** Whether a yttrande's outside deadline (the recipient's last day for the answer) is before `day`. */
-export function outsideDeadlinePassed(item: { externalDeadline?: CalendarDate | undefined }, day: CalendarDate): item is { externalDeadline: CalendarDate } {
+function outsideDeadlinePassed(item: { externalDeadline?: CalendarDate | undefined }, day: CalendarDate): item is { externalDeadline: CalendarDate } {
   return item.externalDeadline !== undefined && item.externalDeadline < day;
 }
 
 /**
- * What a clerk should know about a deadline on `day`: its meeting already held, or (else) its
- * date already past, for a yttrande whose outside deadline is past saying so (the answer is late
- * to the recipient, not only to the office). `meetingBody` names the body whose meeting it is.
+ * What a clerk should know about a deadline on `day`: its meeting already held
+ * (`meeting_already_held`), or (else) for a yttrande its outside deadline already past
+ * (`outside_deadline_passed`: the answer is late to the recipient, not only to the office), or
+ * (else) its date already past (`overdue_at_registration`). `meetingBody` names the body whose
+ * meeting it is.
  */
 export function deadlineWarnings(
   item: Pick<StoredItem, 'dueDate' | 'meetingDate' | 'externalDeadline' | 'attention'>,
@@ -81,7 +83,7 @@ export function deadlineWarnings(
     const late = daysBetween(item.externalDeadline, day);
     return [
       {
-        code: 'overdue_at_registration',
+        code: 'outside_deadline_passed',
         message:
           `Sista dagen för svaret hos mottagaren, ${swedishDate(item.externalDeadline)}, har redan passerat: yttrandet är försenat från start (${late} ${late === 1 ? 'dag' : 'dagar'}). ` +
           'Be mottagaren om längre svarstid och ändra sista dag hos mottagaren.',
@@ -101,17 +103,24 @@ export function deadlineWarnings(
 }
 
 /**
- * The warnings a registration answers with, from the item as stored, so a replay of the same
- * request (Idempotency-Key) says the same: `no_manager` when neither the item nor the unit
- * directory named a manager to escalate to, and `deadlineWarnings` as of the day it was registered.
+ * `no_manager` when an item of `unit` has no manager to escalate to: neither the item (`manager`)
+ * nor the unit directory (already resolved into `manager` by the caller) names one.
  */
-export function registrationWarnings(item: StoredItem, rules: Pick<DeadlineRules, 'planDependency'>): Warning[] {
-  const warnings: Warning[] = [];
-  if (!item.manager) {
-    warnings.push({
+export function managerWarnings(item: { unit: string; manager?: Person | undefined }): Warning[] {
+  if (item.manager) return [];
+  return [
+    {
       code: 'no_manager',
       message: `Ingen chef kan nås för ärendet: det anger ingen manager och ${item.unit} har ingen chef i enhetskatalogen, så ett försenat ärende kan inte eskaleras. Be en administratör lägga in enhetens chef under Enheter, eller ange en chef på ärendet.`,
-    });
-  }
-  return [...warnings, ...deadlineWarnings(item, stockholmDate(new Date(item.createdAt)), rules.planDependency(item)?.body)];
+    },
+  ];
+}
+
+/**
+ * The warnings a registration answers with, from the item as stored, so a replay of the same
+ * request (Idempotency-Key) says the same: `managerWarnings`, then `deadlineWarnings` as of the
+ * day it was registered.
+ */
+export function registrationWarnings(item: StoredItem, rules: Pick<DeadlineRules, 'planDependency'>): Warning[] {
+  return [...managerWarnings(item), ...deadlineWarnings(item, stockholmDate(new Date(item.createdAt)), rules.planDependency(item)?.body)];
 }

@@ -27,7 +27,7 @@ import type { PreloadableDeadlineRules } from '../plans/deadline-rules';
 import { sameWorkKey, type WorkFields } from '../../domain/items/lookalike';
 import { toView } from '../../domain/items/view';
 import { itemReference } from '../../domain/items/reference';
-import { checkDueAfterOrigin, deadlineFor, deadlineWarnings, registrationWarnings } from './registration';
+import { checkDueAfterOrigin, deadlineFor, deadlineWarnings, managerWarnings, registrationWarnings } from './registration';
 import { listAll } from './list-all';
 
 export interface ItemDeps {
@@ -234,14 +234,21 @@ export async function findOpenLookalike(deps: ItemDeps, fields: WorkFields): Pro
 
 /**
  * `POST /deadlines/preview`: the dates and explanation an item of this kind, decision and due
- * would get today, and the warnings about its deadline it would be registered with; the same
- * 422 it would get. Nothing is read but the calendar and plans, nothing is stored.
+ * would get today, and the warnings it would be registered with (`registrationWarnings`: about
+ * its deadline, and with a `unit`, `no_manager` when neither `manager` nor the unit directory
+ * names one); the same 422 it would get. Nothing is read but the calendar, plans and the unit,
+ * nothing is stored.
  */
 export async function previewDeadline(deps: ItemDeps, caller: Caller, body: DeadlinePreviewBody): Promise<ResolvedDue & { attention?: Attention; warnings?: Warning[] }> {
   requireRegistrar(caller);
   const day = today(deps);
   const deadline = await deadlineFor(deps.rules, body, day);
-  const warnings = deadlineWarnings(deadline, day, deps.rules.planDependency({ due: body.due, meetingDate: deadline.meetingDate })?.body);
+  const unit = body.unit && !body.manager ? (await deps.items.registrationData({ closedDayYears: [], plans: [], unit: body.unit })).unit : undefined;
+  const manager = body.manager ?? unit?.manager;
+  const warnings = [
+    ...(body.unit ? managerWarnings({ unit: body.unit, manager }) : []),
+    ...deadlineWarnings(deadline, day, deps.rules.planDependency({ due: body.due, meetingDate: deadline.meetingDate })?.body),
+  ];
   return { ...deadline, ...(warnings.length ? { warnings } : {}) };
 }
 

@@ -32,9 +32,15 @@ export interface ReassignRequest {
   at: string;
 }
 
-/** A remark the 201 of a registration carries: stored, but a clerk should know (`no_manager`, …). */
+/** The warnings' codes, as the API answers them (README, "Warnings"). */
+export const WARNING_CODES = ['no_manager', 'overdue_at_registration', 'outside_deadline_passed', 'meeting_already_held'] as const;
+
+/**
+ * A remark the 201 of a registration carries: stored, but a clerk should know (`no_manager`, …).
+ * `outside_deadline_passed` is a yttrande's: the recipient's last day for the answer is past.
+ */
 export interface Warning {
-  code: 'no_manager' | 'overdue_at_registration' | 'meeting_already_held';
+  code: (typeof WARNING_CODES)[number];
   message: string;
 }
 

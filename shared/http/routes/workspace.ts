@@ -129,9 +129,9 @@ export const WORKSPACE_ROUTES = [
   page('/admin/sammantradesplaner', 'Sammanträdesplaner: the bodies and years with a plan, and the closed days', 'Admins.'),
   form('/admin/sammantradesplaner', 'Open a body\'s plan for a year', 'Sends the admin on to the plan\'s page.', 'body, year'),
   page('/admin/sammantradesplaner/{body}/{year}', 'One body\'s meeting plan for a year', 'The lead time and the dates, and an import from the body\'s published calendar (.ics). Admins.', { params: plan }),
-  form('/admin/sammantradesplaner/{body}/{year}', 'Save the plan, or read the dates of an .ics file', `\`action=save\`: as \`PUT /meetings/{body}/{year}\` (dependent items recomputed). multipart/form-data with \`ics\` (at most ${ICS_MAX_BYTES} bytes) and \`mentions\`: the dates of that year the calendar holds, shown and filled into the form, nothing saved.`, 'action, leadWorkingDays, dates (one per line)', {
+  form('/admin/sammantradesplaner/{body}/{year}', 'Save the plan, or read the dates of an .ics file', `\`action=save\`: as \`PUT /meetings/{body}/{year}\` (dependent items recomputed). \`action=import\`, multipart/form-data with \`ics\` (at most ${ICS_MAX_BYTES} bytes) and \`mentions\`: the dates of that year the calendar holds, shown and filled into the form, nothing saved. The page sends both as one multipart form, so every field typed comes back typed.`, 'action, leadWorkingDays, dates (one per line)', {
     params: plan,
-    body: { form: fields('action, leadWorkingDays, dates'), multipart: { fields: fields('action, mentions'), files: ['ics'], maxBytes: ICS_MAX_BYTES + MULTIPART_OVERHEAD } },
+    body: { form: fields('action, leadWorkingDays, dates'), multipart: { fields: fields('action, leadWorkingDays, dates, mentions'), files: ['ics'], maxBytes: ICS_MAX_BYTES + MULTIPART_OVERHEAD } },
   }),
   page('/admin/stangda-dagar/{year}', 'Stängda dagar: the extra closed days of a year', 'Admins.', { params: year }),
   form('/admin/stangda-dagar/{year}', 'Save the extra closed days of a year', 'As `PUT /calendar/closed-days/{year}`: items whose dates touch a changed day are recomputed.', 'dates (one per line)', { params: year }),

@@ -48,14 +48,15 @@ export const showPlan = (deps: WorkspaceDeps, { session, params, query }: PageRe
 
 /**
  * `POST /admin/sammantradesplaner/{body}/{year}`: save the plan (dependent items are recomputed), or
- * read the year's dates out of an uploaded calendar, shown and filled into the form, nothing saved.
+ * (`action=import`) read the year's dates out of an uploaded calendar, shown and filled into the
+ * form, nothing saved. Either way the page's one form sends every field, and what was typed comes back.
  */
 export async function changePlan(deps: WorkspaceDeps, { session, params, body, files }: FormRequest & { params: Plan; files?: Readonly<Record<string, UploadedFile | undefined>> }) {
   const form = new URLSearchParams(body);
   const values = formValues(form, ['leadWorkingDays', 'dates', 'mentions']);
-  if (files !== undefined) {
+  if (form.get('action') === 'import') {
     requireAdmin(session.caller);
-    const file = files.ics;
+    const file = files?.ics;
     if (!file) return renderPlan(deps, session, params, 400, { values, errors: { ics: 'Välj kalenderfilen (.ics) att läsa in.' } });
     const mentions = values.mentions?.trim();
     const found = await deps.meetingsFromCalendar(file.bytes.toString('utf8'), { year: params.year, ...(mentions ? { mentions } : {}) });

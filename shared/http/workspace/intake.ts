@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import * as z from 'zod';
 import { listRoleHolders } from '../../application/directory/roles';
-import { draftItems } from '../../application/drafts/drafts';
+import { draftItems, flagLeft } from '../../application/drafts/drafts';
 import { IMPORT_MAX_ROWS, importBacklog } from '../../application/imports/backlog';
 import type { SheetTable } from '../../application/imports/ports';
 import { createItemBody, deadlinePreviewBody } from '../../application/items/commands';
@@ -111,13 +111,14 @@ export async function review(deps: WorkspaceDeps, { session, body, files }: Form
   for (const [index, draft] of drafted.drafts.entries()) {
     const fields = uploaded ? undefined : proposalParams(form, index);
     const values = fields ? formValues(fields, REGISTER_FIELDS) : itemFieldValues({ ...draft.body, ...(draft.due ? { due: draft.due } : {}) });
+    const flagReason = flagLeft(draft, values);
     const proposal: ProposalModel = {
       index,
       chosen: fields ? fields.get('choose') === 'ja' : draft.missing.length === 0 && draft.confidence >= PROPOSED_CONFIDENCE,
       form: { values },
       source: sourceInParagraph(text, draft.source.start, draft.source.end),
       ...(draft.responsibleRole ? { responsibleRole: draft.responsibleRole } : {}),
-      ...(draft.flagReason ? { flagReason: draft.flagReason } : {}),
+      ...(flagReason ? { flagReason } : {}),
     };
     if (!fields) {
       if ('deadline' in draft) proposal.preview = { ok: true, ...draft.deadline };

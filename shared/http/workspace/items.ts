@@ -3,18 +3,15 @@ import { createItemBody, deadlinePreviewBody, patchItemBody } from '../../applic
 import { DEFAULT_SORT } from '../../application/items/query';
 import { registrarOverview } from '../../application/items/registrar-lists';
 import { createItem, EXPORT_MAX_ROWS, getItem, itemHistory, listAllItems, listItems, patchItem, previewDeadline, type ListFilters } from '../../application/items/service';
-import { outsideDeadlinePassed } from '../../application/items/registration';
 import { bodiesWithPlans } from '../../application/plans/plans';
 import { listUnits } from '../../application/units/directory';
 import { isRegistrar, requireRegistrar } from '../../domain/caller';
-import { stockholmDate, type CalendarDate } from '../../domain/dates';
 import { DomainError } from '../../domain/errors';
-import type { Warning } from '../../domain/items/item';
 import { parseOrThrow } from '../../domain/validation';
 import { WORKSPACE_PATHS } from '../../views/paths';
 import { ITEMS_SHEET } from '../../views/spreadsheets/items';
 import { XLSX_TYPE } from '../../views/spreadsheets/table';
-import { registeredCodes, type FlashCode, type RegisteredWarningCode } from '../../views/workspace/flash';
+import { registeredCodes, type FlashCode } from '../../views/workspace/flash';
 import {
   CHANGE_FIELDS,
   formValues,
@@ -141,19 +138,6 @@ export function showRegister(deps: WorkspaceDeps, { session }: PageRequest) {
   return renderRegister(deps, session, 200, newRegisterForm());
 }
 
-/** The confirmation after a registration for each warning it gave. */
-const REGISTERED: Record<Warning['code'], RegisteredWarningCode> = {
-  no_manager: 'registrerat-utan-chef',
-  overdue_at_registration: 'registrerat-forsenat',
-  meeting_already_held: 'registrerat-flaggat',
-};
-
-/** Every warning of a registration, as `?m=` (see registeredCodes); a yttrande late from the start because its outside deadline passed says so. */
-function registeredFlash(item: { externalDeadline?: CalendarDate | undefined; createdAt: string }, warnings: readonly Warning[]): string {
-  const late = outsideDeadlinePassed(item, stockholmDate(new Date(item.createdAt)));
-  return registeredCodes(warnings.map((w) => (w.code === 'overdue_at_registration' && late ? 'registrerat-svarsdag-passerad' : REGISTERED[w.code])));
-}
-
 /**
  * `POST /registrera`: "Visa tidsfrist" shows the form again with the deadline `previewDeadline`
  * computes; "Registrera" registers as `POST /uppdrag` does, the form's idempotency key as its
@@ -187,7 +171,7 @@ export async function register(deps: WorkspaceDeps, { session, body }: FormReque
   if (!parsed.ok) return again(400, { errors: parsed.errors });
   try {
     const { item, warnings } = await createItem(deps, session.caller, parseOrThrow(createItemBody, parsed.command.body, 'Uppgifterna'), parsed.command.idempotencyKey);
-    return seeOther(`${WORKSPACE_PATHS.item(item.id)}?m=${registeredFlash(item, warnings)}`);
+    return seeOther(`${WORKSPACE_PATHS.item(item.id)}?m=${registeredCodes(warnings)}`);
   } catch (error) {
     if (error instanceof DomainError && error.code === 'possible_duplicate') {
       const existing = await getItem(deps, session.caller, String(error.details.existingId));

@@ -139,50 +139,51 @@ export function planPage(model: PlanModel): string {
         </section>
       )}
 
-      <form method="post" action={WORKSPACE_PATHS.plan(model.body, model.year)} noValidate class="form-box stack" aria-labelledby="spara-plan">
-        <h2 id="spara-plan" class="form-title">
-          Planen
-        </h2>
+      {/* One form, so what the admin typed travels with either button and comes back typed: the lead
+          time and dates when the calendar is read, the calendar's word when the plan is saved. */}
+      <form method="post" action={WORKSPACE_PATHS.plan(model.body, model.year)} encType="multipart/form-data" noValidate class="stack">
         <CsrfField token={model.csrf} />
-        <input type="hidden" name="action" value="save" />
         <ErrorSummary errors={errors} order={PLAN_FIELDS} labels={PLAN_LABELS} />
-        <TextField
-          name="leadWorkingDays"
-          label={PLAN_LABELS.leadWorkingDays}
-          value={lead}
-          error={errors?.leadWorkingDays}
-          inputMode="numeric"
-          class="short-field"
-          hint="Hur många arbetsdagar före sammanträdet tjänsteskrivelsen ska vara inne, t.ex. 15."
-        />
-        <TextArea name="dates" label={PLAN_LABELS.dates} value={dates} error={errors?.dates} rows={12} hint={`Ett datum per rad, ÅÅÅÅ-MM-DD, alla under ${model.year}.`} />
-        <button type="submit" class="ds-button">
-          Spara planen
-        </button>
-      </form>
+        <section class="form-box stack" aria-labelledby="spara-plan">
+          <h2 id="spara-plan" class="form-title">
+            Planen
+          </h2>
+          <TextField
+            name="leadWorkingDays"
+            label={PLAN_LABELS.leadWorkingDays}
+            value={lead}
+            error={errors?.leadWorkingDays}
+            inputMode="numeric"
+            class="short-field"
+            hint="Hur många arbetsdagar före sammanträdet tjänsteskrivelsen ska vara inne, t.ex. 15."
+          />
+          <TextArea name="dates" label={PLAN_LABELS.dates} value={dates} error={errors?.dates} rows={12} hint={`Ett datum per rad, ÅÅÅÅ-MM-DD, alla under ${model.year}.`} />
+          <button type="submit" name="action" value="save" class="ds-button">
+            Spara planen
+          </button>
+        </section>
 
-      <form method="post" action={WORKSPACE_PATHS.plan(model.body, model.year)} encType="multipart/form-data" noValidate class="form-box stack" aria-labelledby="las-in">
-        <h2 id="las-in" class="form-title">
-          Läs in från kalendern
-        </h2>
-        <p class="hint">Många kommuner publicerar sammanträdesplanen som en kalenderfil (iCalendar, .ics). Datumen visas innan något sparas.</p>
-        <CsrfField token={model.csrf} />
-        <input type="hidden" name="action" value="import" />
-        <div class="ds-field">
-          <label class="ds-label" for="ics">
-            {PLAN_LABELS.ics}
-          </label>
-          <input class="ds-input" type="file" id="ics" name="ics" accept=".ics,text/calendar" aria-invalid={errors?.ics ? 'true' : undefined} aria-describedby={errors?.ics ? 'ics-fel' : undefined} />
-          {errors?.ics && (
-            <p class="ds-validation-message" id="ics-fel">
-              {errors.ics}
-            </p>
-          )}
-        </div>
-        <TextField name="mentions" label={PLAN_LABELS.mentions} value={form.values.mentions ?? model.body} error={errors?.mentions} hint="Händelser vars rubrik nämner det här ordet, t.ex. organets förkortning. Tomt: alla händelser i filen." />
-        <button type="submit" class="ds-button" data-variant="secondary">
-          Läs in datumen
-        </button>
+        <section class="form-box stack" aria-labelledby="las-in">
+          <h2 id="las-in" class="form-title">
+            Läs in från kalendern
+          </h2>
+          <p class="hint">Många kommuner publicerar sammanträdesplanen som en kalenderfil (iCalendar, .ics). Datumen visas innan något sparas.</p>
+          <div class="ds-field">
+            <label class="ds-label" for="ics">
+              {PLAN_LABELS.ics}
+            </label>
+            <input class="ds-input" type="file" id="ics" name="ics" accept=".ics,text/calendar" aria-invalid={errors?.ics ? 'true' : undefined} aria-describedby={errors?.ics ? 'ics-fel' : undefined} />
+            {errors?.ics && (
+              <p class="ds-validation-message" id="ics-fel">
+                {errors.ics}
+              </p>
+            )}
+          </div>
+          <TextField name="mentions" label={PLAN_LABELS.mentions} value={form.values.mentions ?? model.body} error={errors?.mentions} hint="Händelser vars rubrik nämner det här ordet, t.ex. organets förkortning. Tomt: alla händelser i filen." />
+          <button type="submit" name="action" value="import" class="ds-button" data-variant="secondary">
+            Läs in datumen
+          </button>
+        </section>
       </form>
     </Layout>,
   );

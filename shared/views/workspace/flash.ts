@@ -1,6 +1,11 @@
+import type { Warning } from '../../domain/items/item';
 import type { Flash } from './models';
 
-/** What is wrong with an item just registered, each after "Ärendet är registrerat, men". */
+/**
+ * The workspace's words for each warning of a registration (the one place they are written), each
+ * after "Ärendet är registrerat, men", keyed by the code the redirect after it carries
+ * (`?m=registrerat-forsenat`); Visa tidsfrist says them before the clerk registers (warningText).
+ */
 const REGISTERED_BUT = {
   'registrerat-utan-chef': 'varken ärendet eller enheten har någon chef, så ingen får besked om det blir försenat. Ange en chef på ärendet eller för enheten.',
   'registrerat-forsenat': 'tidsfristen har redan passerat: det är försenat från start.',
@@ -8,7 +13,15 @@ const REGISTERED_BUT = {
     'sista dagen för svaret hos mottagaren har redan passerat: yttrandet är försenat från start. Be mottagaren om längre svarstid och ändra sista dag hos mottagaren.',
   'registrerat-flaggat': 'sammanträdet som fristen räknas från har redan hållits. Ärendet är flaggat för åtgärd.',
 } as const;
-export type RegisteredWarningCode = keyof typeof REGISTERED_BUT;
+type RegisteredWarningCode = keyof typeof REGISTERED_BUT;
+
+/** The redirect's code for each warning code of the domain. */
+const REGISTERED: Record<Warning['code'], RegisteredWarningCode> = {
+  no_manager: 'registrerat-utan-chef',
+  overdue_at_registration: 'registrerat-forsenat',
+  outside_deadline_passed: 'registrerat-svarsdag-passerad',
+  meeting_already_held: 'registrerat-flaggat',
+};
 
 /**
  * What a page says after a POST-redirect-GET. The redirect carries only a code (`?m=registrerat`)
@@ -51,8 +64,11 @@ export function flashFor(code: string | null | undefined): Flash | undefined {
 }
 
 /** The `?m=` of a registration's warnings, in the order given (see flashFor); `registrerat` when there are none. */
-export function registeredCodes(warnings: readonly RegisteredWarningCode[]): string {
-  return warnings.length ? warnings.join(',') : 'registrerat';
+export function registeredCodes(warnings: readonly Pick<Warning, 'code'>[]): string {
+  return warnings.length ? warnings.map((warning) => REGISTERED[warning.code]).join(',') : 'registrerat';
 }
+
+/** A warning as a sentence of its own, in the words the confirmation after registering uses. */
+export const warningText = (code: Warning['code']): string => capitalized(REGISTERED_BUT[REGISTERED[code]]);
 
 const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

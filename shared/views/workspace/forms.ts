@@ -146,8 +146,8 @@ export interface CreateItemCommand {
   confirmDuplicate?: true;
 }
 
-/** `POST /deadlines/preview`: what the deadline would be. */
-export type PreviewCommand = Pick<CreateItemCommand, 'kind' | 'decision' | 'due'>;
+/** `POST /deadlines/preview`: what the deadline would be, and with the unit, whether a manager can be reached. */
+export type PreviewCommand = Pick<CreateItemCommand, 'kind' | 'decision' | 'due' | 'manager'> & { unit?: string };
 
 /** The deadline's forms on the page, one radio choice each. */
 export const DUE_CHOICES = ['date', 'meeting', 'meetingBy', 'remiss', 'motion'] as const;
@@ -283,6 +283,11 @@ function readPerson(form: ItemReader, name: 'responsibleName' | 'managerName', m
   return personName && personEmail ? { name: personName, email: personEmail } : undefined;
 }
 
+/** The manager, when any of its fields is filled in (else the unit directory's is used). */
+function readManager(form: ItemReader): Person | undefined {
+  return form.raw('managerName') !== '' || form.raw('managerEmail') !== '' ? readPerson(form, 'managerName', 'managerEmail', 'chefens') : undefined;
+}
+
 /** The item's fields as the create body has them (shared by Registrera and the change form). */
 function readItem(form: ItemReader): Omit<CreateItemCommand, 'confirmDuplicate'> | undefined {
   const kind = readKind(form);
@@ -292,10 +297,7 @@ function readItem(form: ItemReader): Omit<CreateItemCommand, 'confirmDuplicate'>
   const { decision, remiss } = readDecision(form, kind);
   const responsible = readPerson(form, 'responsibleName', 'responsibleEmail', 'den ansvariges');
   const unit = form.text('unit', LIMITS.unit, 'Skriv vilken enhet (förvaltning) ärendet hör till.');
-  let manager: Person | undefined;
-  if (form.raw('managerName') !== '' || form.raw('managerEmail') !== '') {
-    manager = readPerson(form, 'managerName', 'managerEmail', 'chefens');
-  }
+  const manager = readManager(form);
   const due = readDue(form, kind);
   if (!form.ok || !kind || !title || !responsible || !unit || !due) return undefined;
   return {
@@ -355,14 +357,17 @@ export function proposalParams(params: URLSearchParams, index: number): URLSearc
 /** The prefix of proposal `index`'s field names in the review form. */
 export const proposalPrefix = (index: number) => `p${index}-`;
 
-/** Registrera, "Visa tidsfrist": only the kind, the decision and the deadline need to be filled in. */
+/** Registrera, "Visa tidsfrist": only the kind, the decision and the deadline need to be filled in; the unit and manager, if given, for `no_manager`. */
 export function parsePreviewForm(params: URLSearchParams): Parsed<PreviewCommand, RegisterField> {
   const form = new FormReader<RegisterField>(params);
   const kind = readKind(form);
   const { decision } = readDecision(form, kind);
   const due = readDue(form, kind);
+  // What registering would warn of: the unit (and its manager) as far as they are filled in.
+  const unit = form.optionalText('unit', LIMITS.unit);
+  const manager = readManager(form);
   if (!form.ok || !kind || !due) return { ok: false, errors: form.errors };
-  return { ok: true, command: { kind, ...(decision ? { decision } : {}), due } };
+  return { ok: true, command: { kind, ...(decision ? { decision } : {}), due, ...(unit ? { unit } : {}), ...(manager ? { manager } : {}) } };
 }
 
 /** Which button sent the register form: "Visa tidsfrist" (preview) or "Registrera". */

@@ -1,6 +1,7 @@
 import { KINDS } from '../../domain/items/vocabulary';
 import { Choice, Select, TextArea, TextField } from './components';
 import { kindLabel, longDate } from './format';
+import { warningText } from './flash';
 import { DUE_CHOICES, REGISTER_LABELS, type DueChoice } from './forms';
 import type { ChangeField, DeadlinePreview, FormState, RegisterField } from './models';
 
@@ -172,8 +173,9 @@ export function ItemFields({ state, idPrefix = '', namePrefix = '', bodies, unit
 }
 
 /**
- * The deadline a filled-in form gives ("Visa tidsfrist"), or why there is none; `id` when a page
- * shows several, `headingLevel` 3 inside a section of its own.
+ * The deadline a filled-in form gives ("Visa tidsfrist") with the warnings registering would give,
+ * in the confirmation's words (warningText), or why there is none; `id` when a page shows several,
+ * `headingLevel` 3 inside a section of its own.
  */
 export function PreviewResult({ preview, id = 'tidsfrist-resultat', headingLevel = 2 }: { preview: DeadlinePreview; id?: string; headingLevel?: 2 | 3 }) {
   const Heading = headingLevel === 3 ? 'h3' : 'h2';
@@ -188,7 +190,7 @@ export function PreviewResult({ preview, id = 'tidsfrist-resultat', headingLevel
     );
   }
   return (
-    <div class="ds-alert" data-color="info" id={id}>
+    <div class="ds-alert" data-color={preview.warnings?.length ? 'warning' : 'info'} id={id}>
       <Heading class="ds-heading" data-size="2xs">
         Tidsfrist: {longDate(preview.dueDate)}
       </Heading>
@@ -196,6 +198,16 @@ export function PreviewResult({ preview, id = 'tidsfrist-resultat', headingLevel
       {preview.externalDeadline && <p>Sista dag hos mottagaren: {longDate(preview.externalDeadline)}</p>}
       {preview.statutoryLimit && <p>Lagstadgad gräns: {longDate(preview.statutoryLimit)}</p>}
       <p>Så räknas fristen: {preview.dueExplanation}</p>
+      {preview.warnings?.length ? (
+        <>
+          <p>Om ärendet registreras nu:</p>
+          <ul>
+            {preview.warnings.map((warning) => (
+              <li key={warning.code}>{warningText(warning.code)}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
     </div>
   );
 }

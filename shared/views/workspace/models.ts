@@ -2,7 +2,7 @@ import type { Mention } from '../../application/drafts/drafts';
 import type { Caller } from '../../domain/caller';
 import type { CalendarDate } from '../../domain/dates';
 import type { HistoryEvent } from '../../domain/items/history';
-import type { ItemView } from '../../domain/items/item';
+import type { ItemView, Warning } from '../../domain/items/item';
 import type { Decision, Due } from '../../domain/items/vocabulary';
 import type { ItemSort } from '../../application/items/query';
 import type { RoleHolder } from '../../application/directory/roles';
@@ -110,9 +110,9 @@ export type ItemFormName = 'change' | 'close' | 'cancel' | 'reopen' | 'reassign'
 /** The fields of the change form: the create form's, plus the reason and the version it is based on. */
 export type ChangeField = RegisterField | 'reason' | 'note' | 'version';
 
-/** What a deadline would be (`POST /deadlines/preview`), or why it cannot be computed. */
+/** What a deadline would be (`POST /deadlines/preview`) and the warnings registering would give, or why it cannot be computed. */
 export type DeadlinePreview =
-  | { ok: true; dueDate: CalendarDate; meetingDate?: CalendarDate; externalDeadline?: CalendarDate; statutoryLimit?: CalendarDate; dueExplanation: string }
+  | { ok: true; dueDate: CalendarDate; meetingDate?: CalendarDate; externalDeadline?: CalendarDate; statutoryLimit?: CalendarDate; dueExplanation: string; warnings?: readonly Pick<Warning, 'code'>[] }
   | { ok: false; message: string };
 
 export type RegisterField =
