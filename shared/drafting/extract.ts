@@ -43,6 +43,9 @@ export interface DirectoryEntry {
   unit: string;
 }
 
+/** The flag of a yttrande whose text names no recipient (its `missing` then holds `due.recipient`). */
+export const NO_RECIPIENT_FLAG = 'Mottagaren av yttrandet framgår inte: ange mottagare.';
+
 export interface DraftContext {
   /** The role directory, asked with the normalized role (see normalizeRole). */
   lookupRole: (role: string) => DirectoryEntry | undefined;
@@ -2565,7 +2568,7 @@ function* yttrandeItems(doc: Doc, block: Block, meta: BlockMeta, known: KnownFac
   const decidedBy = remiss ? yttrandeDecider(doc, block, meta, known, plain ? (addressee ? bodyCode(fold(addressee)) : undefined) : meta.decider) : undefined;
   yield;
   const dueOf = (r: Remiss, decider = decidedBy): DraftDue => ({ externalDeadline: r.deadline, ...(r.recipient ? { recipient: r.recipient } : {}), ...(decider ? { decidedBy: decider } : {}) });
-  const recipientFlag = (r: Remiss) => (r.recipient ? [] : ['Mottagaren av yttrandet framgår inte: ange mottagare.']);
+  const recipientFlag = (r: Remiss) => (r.recipient ? [] : [NO_RECIPIENT_FLAG]);
   // Work on the answer, or, in a decision, the remiss itself handed on ("Ärendet överlämnas till tekniska förvaltningen för beredning",
   // "delegerar till arbetsutskottet att besluta om yttrande": then the body it goes to decides the answer).
   const answering = remiss ? items.filter((c) => /yttrande|remissvar|remissen|svar pa/.test(fold(c.title)) || (!plain && c.handedOn && c.kind !== 'motion')) : [];
@@ -2728,7 +2731,7 @@ function* givenAnswers(doc: Doc, block: Block, meta: BlockMeta, remiss: Remiss |
     // which tells what the body decided, not who sends the answer.
     const decided = !adopted && !agreed && !passive && !meta.summary && (section.kind === 'decision' || (outside && !!subject));
     const body = subject ? slice(doc, { start: sentence.start, end: sentence.start + subject.length }) : meta.decider ? (BODY_NAMES[meta.decider] ?? meta.decider) : undefined;
-    const flags = remiss ? (remiss.recipient ? [] : ['Mottagaren av yttrandet framgår inte: ange mottagare.']) : ['Ingen sista dag för svaret anges: ange en deadline.'];
+    const flags = remiss ? (remiss.recipient ? [] : [NO_RECIPIENT_FLAG]) : ['Ingen sista dag för svaret anges: ange en deadline.'];
     const objected = noObjection && gives === noObjection ? { start: sentence.start + noObjection.index + noObjection[0].length, end: sentence.end } : undefined;
     const what = agreed?.subject.replace(/[\s.]+$/, '') ?? answerSubject(doc, told, adopted) ?? (objected ? titleFrom(doc, objected.start, objected.end) : undefined) ?? lastBefore(named, told.start)?.subject ?? remiss?.subject ?? meta.title;
     items.push({

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { RECIPIENT_FLAG } from '../../shared/application/drafts/drafts';
+import { NO_RECIPIENT_FLAG } from '../../shared/drafting/extract';
 import { browserWorld } from '../support/browser';
 import { workspaceBrowser } from '../support/workspace-browser';
 
@@ -85,13 +85,13 @@ describe('what the forms tell the clerk', () => {
       .fill('Kommunstyrelsen 2027-03-15\n§ 36 Remiss om regional cykelplan\nBeslut\nKommunstyrelsen ger tekniska förvaltningen i uppdrag att ta fram ett yttrande över remissen. Yttrandet ska ha kommit in senast den 28 april 2027.');
     await page.getByRole('button', { name: 'Läs protokollet' }).click();
     await page.waitForLoadState();
-    expect(await page.getByText(RECIPIENT_FLAG).count()).toBe(1);
+    expect(await page.getByText(NO_RECIPIENT_FLAG).count()).toBe(1);
 
     await page.locator('#p0-recipient').fill('Region Skåne');
     await page.getByRole('button', { name: 'Visa tidsfrister' }).click();
     await page.waitForLoadState();
 
-    expect(await page.getByText(RECIPIENT_FLAG).count()).toBe(0);
+    expect(await page.getByText(NO_RECIPIENT_FLAG).count()).toBe(0);
     expect(await page.locator('#p0-recipient').inputValue()).toBe('Region Skåne');
     await capture('granska-mottagare');
     await close();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { setRoleHolder } from '../../shared/application/directory/roles';
-import { RECIPIENT_FLAG } from '../../shared/application/drafts/drafts';
+import { NO_RECIPIENT_FLAG } from '../../shared/drafting/extract';
 import { saveMeetingPlan } from '../../shared/application/plans/plans';
 import { admin, registrar } from '../support/api';
 import { DIRECTORY, protokoll } from '../support/protokoll';
@@ -101,7 +101,7 @@ describe('Granska beslut', () => {
 
   it('a yttrande whose recipient the protokoll does not name is flagged until the clerk gives one, and registers with the recipient given', async () => {
     const text = 'Kommunstyrelsen 2027-03-15\n§ 36 Remiss om regional cykelplan\nBeslut\nKommunstyrelsen ger tekniska förvaltningen i uppdrag att ta fram ett yttrande över remissen. Yttrandet ska ha kommit in senast den 28 april 2027.';
-    const flag = `Kontrollera: ${RECIPIENT_FLAG}`;
+    const flag = `Kontrollera: ${NO_RECIPIENT_FLAG}`;
     const review = await upload(server.url, '/granska', { text }, {}, clerk);
     expect(pageText(review.text)).toContain(flag);
     const filled = changedFields(formFields(review.text, '/granska'), {

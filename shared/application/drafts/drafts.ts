@@ -1,7 +1,7 @@
 import { stockholmDate } from '../../domain/dates';
 import { DomainError, refused } from '../../domain/errors';
 import type { Clock } from '../../platform/clock';
-import { extractDraftsInTurns, type Draft } from '../../drafting/extract';
+import { extractDraftsInTurns, NO_RECIPIENT_FLAG, type Draft } from '../../drafting/extract';
 import { normalizeRole } from '../../drafting/swedish';
 import { MAX_TEXT_LENGTH, type draftRequest } from '../../drafting/request';
 /** What a sentence to read mentions (a kind of work, or a deadline), as the pages word it. */
@@ -54,14 +54,11 @@ export async function draftItems(deps: DraftDeps, source: DraftSource) {
   return { drafts: resolved, exhortations, unproposed };
 }
 
-/** The drafting's flag for a yttrande whose text names no recipient (its `missing` then holds `due.recipient`). */
-export const RECIPIENT_FLAG = 'Mottagaren av yttrandet framgår inte: ange mottagare.';
-
 /**
  * What a draft's flag still asks of the clerk once they have filled in its fields: without the
  * missing recipient once a `recipient` is given. Undefined when nothing is left to check.
  */
 export function flagLeft(draft: Pick<Draft, 'flagReason' | 'missing'>, given: { recipient?: string | undefined }): string | undefined {
-  const answered = draft.missing.includes('due.recipient') && given.recipient?.trim() ? draft.flagReason?.replace(RECIPIENT_FLAG, '') : draft.flagReason;
+  const answered = draft.missing.includes('due.recipient') && given.recipient?.trim() ? draft.flagReason?.replace(NO_RECIPIENT_FLAG, '') : draft.flagReason;
   return answered?.replace(/\s+/g, ' ').trim() || undefined;
 }
