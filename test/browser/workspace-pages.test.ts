@@ -172,6 +172,19 @@ const PAGES: Record<string, (query: URLSearchParams) => string> = {
   'fel-404': () => errorPage({ status: 404, context: context() }),
   'fel-503': () => errorPage({ status: 503 }),
   utloggad: () => signedOutPage({ signIn: '/logga-in?returnTo=%2Farenden', hours: 8, form: NOTHING_KEPT }),
+  'utloggad-formular-kvar': () =>
+    signedOutPage({
+      signIn: '/logga-in?returnTo=%2Fgranska',
+      hours: 8,
+      form: {
+        action: '/granska',
+        fields: [['text', '§ 31 Dnr KS 2027/45\nPlan för tillgängliga lekplatser\nBeslut\nKommunstyrelsen ger kommundirektören i uppdrag att ta fram en plan för tillgängliga lekplatser senast den 30 september 2027.'], ['title', 'Ta fram en plan för tillgängliga lekplatser']],
+        multipart: true,
+        files: true,
+        tooLarge: false,
+        ticket: 'biljett',
+      },
+    }),
 };
 
 /** What the stand-in wiring received from the forms. */
