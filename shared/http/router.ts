@@ -17,8 +17,11 @@ import type { Session } from './session';
 export interface SessionGate {
   /** The session the request's cookie carries; throws HttpError 401 (`session_missing`, `session_expired`, `session_invalid`). */
   read(headers: Readonly<Record<string, string | undefined>>): Promise<Session>;
-  /** A POST from the session's own pages: same site and the session's form token; throws HttpError 403 `form_refused`. */
-  checkForm(session: Session, headers: Readonly<Record<string, string | undefined>>, token: unknown): Promise<void>;
+  /**
+   * A POST from the session's own pages to `path`: same site and the session's form token (or a kept
+   * form's ticket for `path`, shared/http/kept-form.ts); throws HttpError 403 `form_refused`.
+   */
+  checkForm(session: Session, headers: Readonly<Record<string, string | undefined>>, token: unknown, path: string): Promise<void>;
 }
 
 export interface RouterOptions {
@@ -171,7 +174,7 @@ export function createRouter<const Cs extends readonly RouteContract[]>(contract
     const query = contract.query ? parsePart(contract.query, event.queryStringParameters ?? {}, 'Sökvillkoren') : {};
     const body = await readBody(contract, params, event, headers, contract.body?.maxBytes ?? options.maxBodyBytes());
     // Every POST of the workspace: from its own pages, with the session's form token.
-    if (session && contract.method !== 'GET') await options.sessions!().checkForm(session, headers, (body.body as { csrf?: unknown } | undefined)?.csrf);
+    if (session && contract.method !== 'GET') await options.sessions!().checkForm(session, headers, (body.body as { csrf?: unknown } | undefined)?.csrf, event.rawPath);
     const input = { params, query, ...body, caller, session, headers, event, context } as RouteInput<RouteContract>;
     const result = deliverable(await handler(input), headers['accept-encoding']);
     logger.info('request', { status: result.statusCode });

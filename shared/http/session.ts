@@ -69,13 +69,17 @@ function secureCookies(publicBaseUrl: string): boolean {
  * this host itself (Secure, Path=/, no Domain), so a sibling subdomain cannot plant one.
  */
 export function cookieName(settings: Pick<SessionSettings, 'publicBaseUrl'>, purpose: SealPurpose): string {
-  const name = purpose === 'session' ? 'bevakning-session' : 'bevakning-inloggning';
+  const name = COOKIE[purpose];
   return secureCookies(settings.publicBaseUrl) ? `__Host-${name}` : name;
 }
 
-/** What a sealed value is for (its audience): a session cannot be replayed as a sign-in transaction or back. */
-export type SealPurpose = 'session' | 'sign-in';
-const AUDIENCE: Record<SealPurpose, string> = { session: 'bevakning-session', 'sign-in': 'bevakning-sign-in' };
+/**
+ * What a sealed value is for (its audience): a session cannot be replayed as a sign-in transaction,
+ * a kept form's ticket (shared/http/kept-form.ts) as either, or back.
+ */
+export type SealPurpose = 'session' | 'sign-in' | 'kept-form';
+const AUDIENCE: Record<SealPurpose, string> = { session: 'bevakning-session', 'sign-in': 'bevakning-sign-in', 'kept-form': 'bevakning-kept-form' };
+const COOKIE: Record<SealPurpose, string> = { session: 'bevakning-session', 'sign-in': 'bevakning-inloggning', 'kept-form': 'bevakning-webblasare' };
 
 /** Claims sealed into a cookie, with the purpose and an expiry; readable only with the key. */
 export async function seal(settings: SessionSettings, clock: Clock, purpose: SealPurpose, claims: JWTPayload, ttlSeconds: number): Promise<string> {

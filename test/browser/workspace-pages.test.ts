@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ASSET_HEADERS, STYLESHEET } from '../../shared/views/assets/stylesheet';
 import { WORKSPACE_PAGE_HEADERS } from '../../shared/views/render';
 import { closedDaysPage, planPage, plansPage, publicBodiesPage, rolesPage, unitsPage } from '../../shared/views/workspace/admin';
-import { errorPage, sessionExpiredPage } from '../../shared/views/workspace/errors';
+import { errorPage, signedOutPage } from '../../shared/views/workspace/errors';
 import { itemFormName, itemFormValues, parseItemForm, parseListQuery, parsePreviewForm, parseRegisterForm, type ListCommand, type PreviewCommand } from '../../shared/views/workspace/forms';
 import { itemPage } from '../../shared/views/workspace/item';
 import { itemListPage } from '../../shared/views/workspace/items';
@@ -17,7 +17,7 @@ import { registerPage } from '../../shared/views/workspace/register';
 import { reportsPage, type ReportsModel } from '../../shared/views/workspace/reports';
 import { signInPage } from '../../shared/views/workspace/sign-in';
 import { launchBrowser, screenshot, seriousViolations } from '../support/browser';
-import { admin, changedMeanwhile, context, eTjanst, eTjanstHistory, ITEMS, klimat, manager, motion, remiss, sn } from '../unit/workspace-fixtures';
+import { admin, changedMeanwhile, context, eTjanst, eTjanstHistory, ITEMS, klimat, manager, motion, NOTHING_KEPT, remiss, sn } from '../unit/workspace-fixtures';
 
 /**
  * Every workspace page rendered from realistic view models (Monday 3 May 2027), served with its
@@ -171,7 +171,20 @@ const PAGES: Record<string, (query: URLSearchParams) => string> = {
   'fel-403': () => errorPage({ status: 403, context: context(manager) }),
   'fel-404': () => errorPage({ status: 404, context: context() }),
   'fel-503': () => errorPage({ status: 503 }),
-  utloggad: () => sessionExpiredPage({ returnTo: '/arenden', hours: 8 }),
+  utloggad: () => signedOutPage({ signIn: '/logga-in?returnTo=%2Farenden', hours: 8, form: NOTHING_KEPT }),
+  'utloggad-formular-kvar': () =>
+    signedOutPage({
+      signIn: '/logga-in?returnTo=%2Fgranska',
+      hours: 8,
+      form: {
+        action: '/granska',
+        fields: [['text', '§ 31 Dnr KS 2027/45\nPlan för tillgängliga lekplatser\nBeslut\nKommunstyrelsen ger kommundirektören i uppdrag att ta fram en plan för tillgängliga lekplatser senast den 30 september 2027.'], ['title', 'Ta fram en plan för tillgängliga lekplatser']],
+        multipart: true,
+        files: true,
+        tooLarge: false,
+        ticket: 'biljett',
+      },
+    }),
 };
 
 /** What the stand-in wiring received from the forms. */

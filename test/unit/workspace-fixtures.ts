@@ -1,3 +1,4 @@
+import type { KeptForm } from '../../shared/views/workspace/errors';
 import type { HistoryEvent } from '../../shared/domain/items/history';
 import { DEFAULT_REMINDERS } from '../../shared/domain/items/vocabulary';
 import type { PageContext, Viewer, WorkspaceItem } from '../../shared/views/workspace/models';
@@ -177,3 +178,6 @@ export const changedMeanwhile: HistoryEvent[] = [
     reason: 'Beviljad av KS ordförande.',
   },
 ];
+
+/** A form posted without a session that sent nothing to keep: "Du har loggats ut" with only the way to sign in. */
+export const NOTHING_KEPT: KeptForm = { action: '/arenden', fields: [], multipart: false, files: false, tooLarge: false };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { STYLESHEET } from '../../shared/views/assets/stylesheet';
 import { WORKSPACE_PAGE_HEADERS } from '../../shared/views/render';
 import { closedDaysPage, planPage, plansPage, publicBodiesPage, rolesPage, unitsPage } from '../../shared/views/workspace/admin';
-import { errorPage, sessionExpiredPage } from '../../shared/views/workspace/errors';
+import { errorPage, signedOutPage } from '../../shared/views/workspace/errors';
 import { itemPage } from '../../shared/views/workspace/item';
 import { flashFor } from '../../shared/views/workspace/flash';
 import { itemListPage } from '../../shared/views/workspace/items';
@@ -11,7 +11,7 @@ import type { ItemListModel, OverviewModel, RegisterModel } from '../../shared/v
 import { overviewPage } from '../../shared/views/workspace/overview';
 import { registerPage } from '../../shared/views/workspace/register';
 import { signInPage } from '../../shared/views/workspace/sign-in';
-import { admin, changedMeanwhile, context, CSRF, eTjanst, eTjanstHistory, ITEMS, klimat, LONG_TITLE, manager, motion, official, registrar, remiss, skolskjuts, sn } from './workspace-fixtures';
+import { admin, changedMeanwhile, context, CSRF, eTjanst, eTjanstHistory, ITEMS, klimat, LONG_TITLE, manager, motion, NOTHING_KEPT, official, registrar, remiss, skolskjuts, sn } from './workspace-fixtures';
 
 /** Text between tags, whitespace collapsed: what a reader sees of a piece of markup. */
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/\s+/g, ' ').trim();
@@ -60,7 +60,7 @@ const EVERY_PAGE: [string, string][] = [
   ['Roller', rolesPage({ ...context(admin), roles: [], form: { values: {} } })],
   ['Logga in', signInPage({ form: { values: {} } })],
   ['404', errorPage({ status: 404, context: context() })],
-  ['Inloggningen har gått ut', sessionExpiredPage({ hours: 8 })],
+  ['Inloggningen har gått ut', signedOutPage({ signIn: '/logga-in', hours: 8, form: NOTHING_KEPT })],
 ];
 
 describe('the page shell', () => {
@@ -411,7 +411,7 @@ describe('Logga in and the error pages', () => {
   });
 
   it('a session that ran out asks to sign in again, and comes back to the page', () => {
-    const html = sessionExpiredPage({ returnTo: '/arenden/7d3b?x=1', hours: 8 });
+    const html = signedOutPage({ signIn: '/logga-in?returnTo=%2Farenden%2F7d3b%3Fx%3D1', hours: 8, form: NOTHING_KEPT });
     expect(text(html)).toContain('Din inloggning har gått ut Av säkerhetsskäl gäller en inloggning i 8 timmar.');
     expect(html).toContain('<a class="ds-button" href="/logga-in?returnTo=%2Farenden%2F7d3b%3Fx%3D1">Logga in igen</a>');
   });

@@ -41,7 +41,7 @@ const reportAnswers = {
 const formAnswers = {
   200: html('The page again with what was typed and what is wrong, in Swedish beside each field'),
   303: seeOther('Done: to the page that shows the outcome, with `?m=<code>`'),
-  401: html('The session ran out: sign in again (what was typed is lost)'),
+  401: html('No valid session: not carried out; "Du har loggats ut" keeps the fields sent (never files) to send again after signing in, with a ticket in `csrf` bound to this browser and address (SECURITY.md)'),
   403: html('The role may not do it, or the form is not from this session (form token, `Origin`, `Sec-Fetch-Site`): nothing changed'),
 } as const;
 

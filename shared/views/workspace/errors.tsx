@@ -2,6 +2,7 @@ import { isRegistrar } from '../../domain/caller';
 import { Layout } from '../layout';
 import { WORKSPACE_PATHS } from '../paths';
 import { renderPage } from '../render';
+import { REGISTER_LABELS } from './forms';
 import type { ErrorPageModel } from './models';
 
 const ERRORS = {
@@ -36,17 +37,119 @@ export function errorPage(model: ErrorPageModel): string {
   );
 }
 
-/** The session has run out (after `hours`, or its cookie was not accepted): sign in again, then back to where the person was. */
-export function sessionExpiredPage({ returnTo, hours }: { returnTo?: string; hours: number }): string {
-  const href = returnTo ? `${WORKSPACE_PATHS.signIn}?${new URLSearchParams({ returnTo })}` : WORKSPACE_PATHS.signIn;
+/** A form posted without a valid session, kept on the "Du har loggats ut" page (shared/http/workspace/respond.ts). */
+export interface KeptForm {
+  /** Where it was posted, and where "Skicka igen" posts it. */
+  action: string;
+  /** Its text fields as sent, in order, without the old form token. */
+  fields: [string, string][];
+  /** Sent as multipart/form-data (an upload form): sent again the same way, without its file. */
+  multipart: boolean;
+  /** It carried a file, which is never kept. */
+  files: boolean;
+  /** Larger than the form takes: nothing kept. */
+  tooLarge: boolean;
+  /** The ticket that stands for the form token once signed in again (shared/http/kept-form.ts); none for a form from elsewhere. */
+  ticket?: string;
+}
+
+/** The fields a clerk typed, by the labels of their forms; the rest (the form's own keys and choices) travel unseen. */
+const KEPT_LABELS: Record<string, string> = {
+  ...Object.fromEntries(Object.entries(REGISTER_LABELS).filter(([name]) => name !== 'idempotencyKey' && name !== 'confirmDuplicate')),
+  reason: 'Skäl',
+  note: 'Anteckning',
+  text: 'Protokollets text',
+};
+
+/** "Förslag 2: Rubrik" for Granska beslut's `p1-title`, "Rubrik" for `title`; undefined for a field no one typed. */
+function keptLabel(name: string): string | undefined {
+  const proposal = /^p(\d{1,3})-(.+)$/.exec(name);
+  const label = KEPT_LABELS[proposal ? proposal[2]! : name];
+  return label && proposal ? `Förslag ${Number(proposal[1]) + 1}: ${label}` : label;
+}
+
+/**
+ * "Du har loggats ut": a form posted after its session ran out (after `hours`) or without one was
+ * not carried out. What was typed is shown (long text in a read-only box to copy) and kept in a form
+ * that sends it again to the same address, with a link to sign in again in a new tab first. Files
+ * are never kept, and the page says so; a form larger than it takes is not kept at all.
+ */
+export function signedOutPage({ signIn, hours, form }: { signIn: string; hours: number; form: KeptForm }): string {
+  const shown = form.fields.flatMap(([name, value], index) => {
+    const label = keptLabel(name);
+    return label && value.trim() ? [{ label, value, id: `kvar-${index}` }] : [];
+  });
+  const long = (value: string) => value.length > 80 || value.includes('\n');
+  const resend = form.ticket !== undefined && form.fields.length > 0;
   return renderPage(
-    <Layout title="Din inloggning har gått ut">
-      <p>Av säkerhetsskäl gäller en inloggning i {hours} timmar. Det du inte hann spara behöver du fylla i igen.</p>
-      <p>
-        <a class="ds-button" href={href}>
-          Logga in igen
-        </a>
-      </p>
+    <Layout title="Du har loggats ut">
+      <div class="ds-alert" data-color="warning">
+        <h2 class="ds-heading" data-size="xs">Din inloggning har gått ut</h2>
+        <p>Av säkerhetsskäl gäller en inloggning i {hours} timmar. Det du skickade har inte sparats, och inget har ändrats.</p>
+      </div>
+      {resend && (
+        <>
+          <p>Det du skrev finns kvar på den här sidan. Gör så här för att inte förlora det:</p>
+          <ol>
+            <li>
+              <a href={signIn} target="_blank" rel="noopener">
+                Logga in igen i en ny flik
+              </a>
+              .
+            </li>
+            <li>Kom tillbaka till den här fliken och tryck på Skicka igen.</li>
+          </ol>
+        </>
+      )}
+      {form.tooLarge && <p>Det du skickade var större än formuläret tar emot, så det kunde inte sparas här.</p>}
+      {(form.files || form.multipart) && <p>Filer som du bifogade sparas aldrig här. Välj filen igen när du har loggat in.</p>}
+      {!resend && form.fields.length > 0 && <p>Kopiera det du behöver innan du loggar in igen.</p>}
+      {shown.length > 0 && (
+        <>
+          <h2>Det du skrev</h2>
+          {shown.filter((field) => !long(field.value)).length > 0 && (
+            <dl class="facts">
+              {shown
+                .filter((field) => !long(field.value))
+                .map((field) => (
+                  <>
+                    <dt>{field.label}</dt>
+                    <dd>{field.value}</dd>
+                  </>
+                ))}
+            </dl>
+          )}
+          {shown
+            .filter((field) => long(field.value))
+            .map((field) => (
+              <div class="ds-field">
+                <label class="ds-label" for={field.id}>
+                  {field.label}
+                </label>
+                <textarea class="ds-input" id={field.id} rows={8} readonly>
+                  {field.value}
+                </textarea>
+              </div>
+            ))}
+        </>
+      )}
+      {resend ? (
+        <form method="post" action={form.action} {...(form.multipart ? { enctype: 'multipart/form-data' } : {})}>
+          <input type="hidden" name="csrf" value={form.ticket} />
+          {form.fields.map(([name, value]) => (
+            <input type="hidden" name={name} value={value} />
+          ))}
+          <button type="submit" class="ds-button">
+            Skicka igen
+          </button>
+        </form>
+      ) : (
+        <p>
+          <a class="ds-button" href={signIn}>
+            Logga in igen
+          </a>
+        </p>
+      )}
     </Layout>,
   );
 }
