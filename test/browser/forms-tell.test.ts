@@ -68,6 +68,9 @@ describe('what the forms tell the clerk', () => {
     await page.getByRole('button', { name: 'Visa tidsfrist' }).click();
     await page.waitForLoadState();
 
+    // The answer opens at the deadline worked out, not at the top of the long form.
+    expect(new URL(page.url()).hash).toBe('#tidsfrist-resultat');
+    await expect.poll(() => page.locator('#tidsfrist-resultat').evaluate((el) => el.getBoundingClientRect().top < window.innerHeight)).toBe(true);
     const shown = (await page.locator('#tidsfrist-resultat').innerText()).replace(/\s+/g, ' ');
     expect(shown).toContain('Om ärendet registreras nu: Varken ärendet eller enheten har någon chef, så ingen får besked om det blir försenat.');
     expect(shown).toContain('Sista dagen för svaret hos mottagaren har redan passerat: yttrandet är försenat från start.');

@@ -72,6 +72,16 @@ describe('Registrera: the form as the API\'s create body', () => {
     expect(parsed.ok && parsed.command.body.due).toEqual(due);
   });
 
+  it('with no radio chosen, a date typed under "Tidsfrist (datum)" alone is that form of deadline', () => {
+    const parsed = parseRegisterForm(form({ ...filled, dueForm: '', meetingBody: '', meetingMonth: '', dueDate: '2027-06-30' }));
+    expect(parsed.ok && parsed.command.body.due).toEqual({ date: '2027-06-30' });
+  });
+
+  it('near miss: with no radio chosen and two forms filled in, the clerk is asked to choose', () => {
+    const parsed = parseRegisterForm(form({ ...filled, dueForm: '', dueDate: '2027-06-30' }));
+    expect(!parsed.ok && parsed.errors.dueForm).toBe('Välj hur tidsfristen anges.');
+  });
+
   it('reads a remissvar to be decided by KS, and one answered by delegation (Beslutas av left blank)', () => {
     const yttrande = { ...filled, kind: 'yttrande', dueForm: 'remiss', externalDeadline: '2028-06-30', recipient: 'Region Skåne' };
     const byKs = parseRegisterForm(form({ ...yttrande, decidedBy: 'KS' }));

@@ -200,9 +200,29 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 /** The register form's reader, or the change form's (which has the same fields and a few more). */
 type ItemReader = FormReader<RegisterField> | FormReader<ChangeField>;
 
+/** The inputs under each way of giving the deadline. */
+const DUE_CHOICE_FIELDS: Record<DueChoice, readonly RegisterField[]> = {
+  date: ['dueDate'],
+  meeting: ['meetingBody', 'meetingMonth', 'meetingDate'],
+  meetingBy: ['meetingByBody', 'meetingByDate'],
+  remiss: ['externalDeadline', 'recipient', 'decidedBy'],
+  motion: ['raised'],
+};
+
+/**
+ * The way of giving the deadline: the radio chosen, or, when none is, the one choice whose inputs the clerk
+ * filled in (a date typed under "Tidsfrist (datum)" needs no click on its radio).
+ */
+function dueChoice(form: ItemReader): DueChoice | undefined {
+  const chosen = form.raw('dueForm');
+  if (chosen) return DUE_CHOICES.find((choice) => choice === chosen);
+  const filled = DUE_CHOICES.filter((choice) => DUE_CHOICE_FIELDS[choice].some((name) => form.raw(name).trim()));
+  return filled.length === 1 ? filled[0] : undefined;
+}
+
 /** The deadline from the chosen radio and its inputs; the inputs of the other choices are ignored. */
 function readDue(form: ItemReader, kind: Kind | undefined): DueForm | undefined {
-  const choice = form.raw('dueForm') as DueChoice;
+  const choice = dueChoice(form);
   let due: DueForm | undefined;
   switch (choice) {
     case 'date': {

@@ -44,7 +44,8 @@ export function registerPage(model: RegisterModel): string {
         <ItemFields state={form} bodies={model.bodies} units={model.units} />
         {preview && <PreviewResult preview={preview} />}
         <div class="buttons">
-          <button type="submit" name="intent" value="preview" class="ds-button" data-variant="secondary">
+          {/* The answer opens at the deadline worked out (PreviewResult's id), not at the top of a long form. */}
+          <button type="submit" name="intent" value="preview" class="ds-button" data-variant="secondary" formAction={`${WORKSPACE_PATHS.register}#tidsfrist-resultat`}>
             Visa tidsfrist
           </button>
           <button type="submit" name="intent" value="register" class="ds-button">
