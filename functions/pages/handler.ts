@@ -5,15 +5,6 @@ import { PAGES_ROUTES } from '../../shared/http/routes/pages';
 import type { PageAction } from '../../shared/views/pages/forms';
 import { pagesDependencies, type PagesDependencies } from './dependencies';
 
-/**
- * An official's request about one item leaves its registrar a notice about that item, so the
- * registrar's email shows the request as it then stands (not one already answered), with a link.
- */
-const aboutItem = (d: PagesDependencies, id: string): PagesDependencies => ({
-  ...d,
-  notices: { ...d.notices, addNotice: (recipient: string, text: string, at: string) => d.notices.addNotice(recipient, text, at, id) },
-});
-
 type ActionInput = { params: { token: string; id: string }; body: Record<string, string>; headers: Readonly<Record<string, string | undefined>>; event: { rawPath: string } };
 
 export function createHandler(deps: () => PagesDependencies = pagesDependencies) {
@@ -27,9 +18,9 @@ export function createHandler(deps: () => PagesDependencies = pagesDependencies)
     {
       'GET /p/{token}': async ({ params, query, event }) => showLinkPage(deps(), params.token, event.rawPath, query),
       'POST /p/{token}/uppdrag/{id}/done': action('done', (d, email, id, form) => markDone(d, email, id, form.note!)),
-      'POST /p/{token}/uppdrag/{id}/extension': action('extension', (d, email, id, form) => requestExtension(aboutItem(d, id), email, id, { date: form.date!, reason: form.reason! })),
+      'POST /p/{token}/uppdrag/{id}/extension': action('extension', (d, email, id, form) => requestExtension(d, email, id, { date: form.date!, reason: form.reason! })),
       'POST /p/{token}/uppdrag/{id}/status-report': action('status-report', (d, email, id, form) => reportStatus(d, email, id, form.note!)),
-      'POST /p/{token}/uppdrag/{id}/not-mine': action('not-mine', (d, email, id, form) => declineItem(aboutItem(d, id), email, id, form.note || undefined)),
+      'POST /p/{token}/uppdrag/{id}/not-mine': action('not-mine', (d, email, id, form) => declineItem(d, email, id, form.note || undefined)),
       'POST /p/{token}/new-link': async ({ params, headers, body }) => sendFreshLinkPage(deps(), { token: params.token, headers, form: body }),
     },
     { maxBodyBytes: () => deps().config.MAX_BODY_BYTES, renderPage: linkProblemPage },

@@ -17,7 +17,7 @@ import { registerPage } from '../../shared/views/workspace/register';
 import { reportsPage, type ReportsModel } from '../../shared/views/workspace/reports';
 import { signInPage } from '../../shared/views/workspace/sign-in';
 import { launchBrowser, screenshot, seriousViolations } from '../support/browser';
-import { admin, changedMeanwhile, context, eTjanst, eTjanstHistory, ITEMS, klimat, manager, motion, NOTHING_KEPT, remiss, sn } from '../unit/workspace-fixtures';
+import { admin, changedMeanwhile, context, eTjanst, eTjanstHistory, ITEMS, klimat, manager, motion, NOTHING_KEPT, official, remiss, sn } from '../unit/workspace-fixtures';
 
 /**
  * Every workspace page rendered from realistic view models (Monday 3 May 2027), served with its
@@ -78,8 +78,11 @@ const PAGES: Record<string, (query: URLSearchParams) => string> = {
         changedMeanwhile,
         // What the registrar typed, on the item as it was when the form was shown.
         form: { name: 'change', state: { values: { ...itemFormValues(klimat), dueDate: '2027-05-31', reason: 'Förlängt enligt MSN 2027-04-28 § 61' } } },
+        yourChange: { due: { date: '2027-05-31' }, reason: 'Förlängt enligt MSN 2027-04-28 § 61' },
       }),
     ),
+  // The item's official, signed in: the four actions of their email link page.
+  'arende-handlaggare': () => itemPage(itemModel({ ...context(official), form: { name: 'extension', state: { values: { dueDate: '2027-09-01' }, errors: { reason: 'Skriv ett skäl.' } } } })),
   'arende-yttrande': () =>
     itemPage(
       itemModel({
@@ -233,7 +236,7 @@ beforeAll(async () => {
       if (request.method === 'POST' && url.pathname === `/arenden/${eTjanst.id}`) {
         const form = await body(request);
         const name = itemFormName(form)!;
-        const parsed = parseItemForm(name, form, eTjanst);
+        const parsed = parseItemForm(name as Parameters<typeof parseItemForm>[0], form, eTjanst);
         if (!parsed.ok) return page(itemPage(itemModel({ form: { name, state: { values: Object.fromEntries(form), errors: parsed.errors } } })), 400);
         received.item = parsed.command;
         response.writeHead(303, { location: form.get('returnTo') ?? url.pathname });

@@ -265,9 +265,9 @@ describe('Ärende', () => {
     expect(labels(html)).toContain('Skäl');
   });
 
-  it('gives the responsible official only "Markera som klart", a manager no form, and a closed item only "Öppna ärendet igen"', () => {
+  it('gives the responsible official the four actions of their email link page, a manager no form, and a closed item only "Öppna ärendet igen"', () => {
     const summaries = (html: string) => [...html.matchAll(/<summary>([^<]*)<\/summary>/g)].map((m) => m[1]);
-    expect(summaries(itemPage({ ...context(official), item: eTjanst, history: [] }))).toEqual(['Markera som klart']);
+    expect(summaries(itemPage({ ...context(official), item: eTjanst, history: [] }))).toEqual(['Markera som klart', 'Begär förlängning', 'Lämna lägesrapport', 'Inte mitt ärende']);
     expect(summaries(itemPage({ ...context(manager), item: klimat, history: [] }))).toEqual([]);
     expect(summaries(itemPage({ ...context(official), item: klimat, history: [] }))).toEqual([]);
     expect(summaries(itemPage({ ...context(), item: skolskjuts, history: [] }))).toEqual(['Öppna ärendet igen']);

@@ -9,11 +9,17 @@ import { listAll } from './list-all';
 import { itemReference } from '../../domain/items/reference';
 
 /**
- * What an official does from the page their reminder links to. The signed link names them, so
- * each action is theirs alone and only on their own open items; every action is on the record
- * as "via e-postlänk".
+ * What an official does from the page their reminder links to, or signed in on the item's page
+ * in the workspace. The signed link (or the session) names them, so each action is theirs alone
+ * and only on their own open items; an action from the link is on the record as "via e-postlänk".
  */
 export const VIA_LINK = 'e-postlänk';
+
+/** How the action came in: `{ via: VIA_LINK }` (the default) from the link page, `{}` signed in to the workspace. */
+export interface ActionSource {
+  via?: string;
+}
+const FROM_LINK: ActionSource = { via: VIA_LINK };
 
 /** A later deadline may be asked for up to two years ahead. */
 const MAX_EXTENSION_DAYS = 730;
@@ -40,16 +46,31 @@ export async function markDone(deps: ItemDeps, email: string, id: string, note: 
   return patchItem(deps, who(email), id, item.version, { status: 'done', note }, { via: VIA_LINK });
 }
 
-function linkEvent(deps: ItemDeps, email: string, action: HistoryEvent['action'], before: StoredItem, after: StoredItem, extra: Partial<HistoryEvent>): ItemChange['event'] {
+function linkEvent(
+  deps: ItemDeps,
+  email: string,
+  action: HistoryEvent['action'],
+  before: StoredItem,
+  after: StoredItem,
+  source: ActionSource,
+  extra: Partial<HistoryEvent>,
+): ItemChange['event'] {
   const changes: HistoryEvent['changes'] = {};
   for (const field of ['extensionRequest', 'statusReport', 'reassignRequest'] as const) {
     if (JSON.stringify(before[field]) !== JSON.stringify(after[field])) changes[field] = { from: before[field] ?? null, to: after[field] ?? null };
   }
-  return { at: deps.clock().toISOString(), by: email, action, changes, via: VIA_LINK, ...extra };
+  return { at: deps.clock().toISOString(), by: email, action, changes, ...(source.via ? { via: source.via } : {}), ...extra };
 }
 
+/**
+ * An official's request about one item leaves its registrar a notice about that item, so the
+ * registrar's email shows the request as it then stands (not one already answered), with a link.
+ */
+const aboutItem = (deps: ItemDeps, id: string): ItemDeps =>
+  deps.notices ? { ...deps, notices: { addNotice: (recipient: string, text: string, at: string) => deps.notices!.addNotice(recipient, text, at, id) } } : deps;
+
 async function changeOwn(deps: ItemDeps, email: string, id: string, build: (before: StoredItem, now: string) => ItemChange | undefined): Promise<ItemView> {
-  const after = await changeItem(deps, () => ownOpenItem(deps, email, id), async (before) => build(before, deps.clock().toISOString()));
+  const after = await changeItem(aboutItem(deps, id), () => ownOpenItem(deps, email, id), async (before) => build(before, deps.clock().toISOString()));
   return toView(after, stockholmDate(deps.clock()));
 }
 
@@ -60,7 +81,7 @@ const official = (item: StoredItem) => `${item.responsible.name} (${item.respons
  * a reason) or refuses it, listed in `GET /uppdrag?extensionRequested=true` and in the
  * registrar's next email.
  */
-export async function requestExtension(deps: ItemDeps, email: string, id: string, request: { date: CalendarDate; reason: string }): Promise<ItemView> {
+export async function requestExtension(deps: ItemDeps, email: string, id: string, request: { date: CalendarDate; reason: string }, source = FROM_LINK): Promise<ItemView> {
   return changeOwn(deps, email, id, (before, now) => {
     if (request.date <= before.dueDate) {
       throw refused('validation_failed', `Föreslå ett datum efter nuvarande tidsfrist, ${swedishDate(before.dueDate)}.`, [{ path: 'date', message: 'Måste vara senare än nuvarande tidsfrist.' }]);
@@ -82,7 +103,7 @@ export async function requestExtension(deps: ItemDeps, email: string, id: string
     const after: StoredItem = { ...before, extensionRequest: { date: request.date, reason: request.reason, by: email, at: now }, version: before.version + 1, updatedAt: now };
     return {
       after,
-      event: linkEvent(deps, email, 'extension_requested', before, after, { reason: request.reason }),
+      event: linkEvent(deps, email, 'extension_requested', before, after, source, { reason: request.reason }),
       notices: [
         {
           recipient: before.createdBy,
@@ -94,23 +115,23 @@ export async function requestExtension(deps: ItemDeps, email: string, id: string
 }
 
 /** A status note ("Utredningen klar i maj, väntar på yttrande från SN"): the latest is shown beside the item. */
-export async function reportStatus(deps: ItemDeps, email: string, id: string, note: string): Promise<ItemView> {
+export async function reportStatus(deps: ItemDeps, email: string, id: string, note: string, source = FROM_LINK): Promise<ItemView> {
   return changeOwn(deps, email, id, (before, now) => {
     // The same note again from the same person (a reload, a double click, a replayed form) is kept once.
     if (before.statusReport?.note === note && before.statusReport.by === email) return undefined;
     const after: StoredItem = { ...before, statusReport: { note, by: email, at: now }, version: before.version + 1, updatedAt: now };
-    return { after, event: linkEvent(deps, email, 'status_report', before, after, { note }) };
+    return { after, event: linkEvent(deps, email, 'status_report', before, after, source, { note }) };
   });
 }
 
 /** "Inte mitt ärende": the registrar is asked to reassign; reminders go on until they do. */
-export async function declineItem(deps: ItemDeps, email: string, id: string, note: string | undefined): Promise<ItemView> {
+export async function declineItem(deps: ItemDeps, email: string, id: string, note: string | undefined, source = FROM_LINK): Promise<ItemView> {
   return changeOwn(deps, email, id, (before, now) => {
     if (before.reassignRequest?.by === email && before.reassignRequest.note === note) return undefined;
     const after: StoredItem = { ...before, reassignRequest: { ...(note ? { note } : {}), by: email, at: now }, version: before.version + 1, updatedAt: now };
     return {
       after,
-      event: linkEvent(deps, email, 'not_mine', before, after, note ? { note } : {}),
+      event: linkEvent(deps, email, 'not_mine', before, after, source, note ? { note } : {}),
       notices: [
         {
           recipient: before.createdBy,

@@ -3,6 +3,7 @@ import { createItemBody, deadlinePreviewBody, patchItemBody } from '../../applic
 import { DEFAULT_SORT } from '../../application/items/query';
 import { registrarOverview } from '../../application/items/registrar-lists';
 import { createItem, EXPORT_MAX_ROWS, getItem, itemHistory, listAllItems, listItems, patchItem, previewDeadline, type ListFilters } from '../../application/items/service';
+import { declineItem, reportStatus, requestExtension } from '../../application/items/link-actions';
 import { bodiesWithPlans } from '../../application/plans/plans';
 import { listUnits } from '../../application/units/directory';
 import { isRegistrar, requireRegistrar } from '../../domain/caller';
@@ -14,13 +15,17 @@ import { XLSX_TYPE } from '../../views/spreadsheets/table';
 import { registeredCodes, type FlashCode } from '../../views/workspace/flash';
 import {
   CHANGE_FIELDS,
+  changeFormAgain,
   formValues,
+  isOfficialForm,
+  type OfficialFormName,
   issuesToFieldErrors,
   itemFormName,
   LIST_FIELDS,
   newRegisterForm,
   parseItemForm,
   parseListQuery,
+  parseOfficialForm,
   parsePreviewForm,
   parseRegisterForm,
   REGISTER_FIELDS,
@@ -28,7 +33,7 @@ import {
 } from '../../views/workspace/forms';
 import { itemPage } from '../../views/workspace/item';
 import { itemListPage } from '../../views/workspace/items';
-import type { DeadlinePreview, FormState, ItemFormName, ItemPageModel, RegisterField, RegisterModel } from '../../views/workspace/models';
+import type { ChangeField, DeadlinePreview, FormState, ItemFormName, ItemPageModel, RegisterField, RegisterModel } from '../../views/workspace/models';
 import { overviewPage } from '../../views/workspace/overview';
 import { registerPage } from '../../views/workspace/register';
 import { spreadsheet } from '../download';
@@ -91,13 +96,48 @@ const DONE: Record<ItemFormName, FlashCode> = {
   reassign: 'ny-ansvarig',
   grant: 'beviljat',
   refuse: 'avslaget',
+  extension: 'forlangning-begard',
+  statusReport: 'lagesrapport',
+  notMine: 'inte-mitt',
 };
+
+/** A refusal shown beside the form's fields (or above them when it names none), with what was typed: 422. */
+function refusedForm(deps: WorkspaceDeps, session: Session, id: string, name: ItemFormName, values: FormState<ChangeField>['values'], error: DomainError, dueChoice?: string) {
+  const { errors, unplaced } = issuesToFieldErrors(error.issues, dueChoice);
+  const message = unplaced.length ? unplaced.join(' ') : Object.keys(errors).length ? undefined : error.message;
+  return renderItem(deps, session, id, 422, { form: { name, state: { values, errors, ...(message ? { message } : {}) } } });
+}
+
+/**
+ * The item's official's own forms ("Begär förlängning", "Lämna lägesrapport", "Inte mitt ärende"):
+ * the use cases of their email link page, as the signed-in person (so not "via e-postlänk"),
+ * which also refuse anyone else and a closed item.
+ */
+async function actAsOfficial(deps: WorkspaceDeps, session: Session, id: string, name: OfficialFormName, form: URLSearchParams) {
+  const values = formValues(form, CHANGE_FIELDS);
+  const parsed = parseOfficialForm(name, form);
+  if (!parsed.ok) return renderItem(deps, session, id, 400, { form: { name, state: { values, errors: parsed.errors } } });
+  const { command } = parsed;
+  const email = session.caller.who;
+  const signedIn = {};
+  try {
+    if (command.name === 'extension') await requestExtension(deps, email, id, { date: command.date, reason: command.reason }, signedIn);
+    else if (command.name === 'statusReport') await reportStatus(deps, email, id, command.note, signedIn);
+    else await declineItem(deps, email, id, command.note, signedIn);
+  } catch (error) {
+    if (!isFormProblem(error)) throw error;
+    return refusedForm(deps, session, id, name, values, error);
+  }
+  return seeOther(`${WORKSPACE_PATHS.item(id)}?m=${DONE[name]}`);
+}
 
 /**
  * `POST /arenden/{id}`: one of the item's forms (also the overview's) as `PATCH /uppdrag/{id}`, by
- * this person, with the form's `version` as If-Match. A change made meanwhile shows what changed
- * and by whom, keeping what was typed (409); a refusal shows beside the fields; done, back to the
- * item (or Översikt, where its form was) with the confirmation.
+ * this person, with the form's `version` as If-Match, sending only what the person changed. A
+ * change made meanwhile shows what changed and by whom, and where it and the person's differ,
+ * keeping what was typed and showing the item as it now is in every other field (409); a refusal
+ * shows beside the fields; done, back to the item (or Översikt, where its form was) with the
+ * confirmation. The official's own forms go to the link page's use cases (actAsOfficial).
  */
 export async function actOnItem(deps: WorkspaceDeps, { session, params, body }: FormRequest & { params: { id: string } }) {
   const { id } = params;
@@ -105,7 +145,9 @@ export async function actOnItem(deps: WorkspaceDeps, { session, params, body }: 
   const name = itemFormName(form);
   const item = await getItem(deps, session.caller, id);
   if (!name) return renderItem(deps, session, id, 400);
-  const values = formValues(form, CHANGE_FIELDS);
+  if (isOfficialForm(name)) return actAsOfficial(deps, session, id, name, form);
+  // "Ändra" shown again holds the item as it now is wherever the clerk changed nothing.
+  const values = name === 'change' ? changeFormAgain(form, item) : formValues(form, CHANGE_FIELDS);
   const parsed = parseItemForm(name, form, item);
   if (!parsed.ok) return renderItem(deps, session, id, 400, { form: { name, state: { values, errors: parsed.errors, ...(parsed.message ? { message: parsed.message } : {}) } } });
   const { version, patch } = parsed.command;
@@ -114,14 +156,13 @@ export async function actOnItem(deps: WorkspaceDeps, { session, params, body }: 
     if (Object.keys(patch).length > 0) await patchItem(deps, session.caller, id, version, parseOrThrow(patchItemBody, patch, 'Uppgifterna'));
   } catch (error) {
     if (error instanceof DomainError && error.kind === 'stale') {
-      const history = await itemHistory(deps, session.caller, id);
+      const [history, now] = await Promise.all([itemHistory(deps, session.caller, id), getItem(deps, session.caller, id)]);
+      const again = name === 'change' ? changeFormAgain(form, now) : values;
       // Event n records version n: what came after the version the form was shown with.
-      return renderItem(deps, session, id, 409, { form: { name, state: { values } }, changedMeanwhile: history.slice(version) });
+      return renderItem(deps, session, id, 409, { form: { name, state: { values: again } }, changedMeanwhile: history.slice(version), yourChange: { ...patch } });
     }
     if (!isFormProblem(error)) throw error;
-    const { errors, unplaced } = issuesToFieldErrors(error.issues, form.get('dueForm') ?? undefined);
-    const message = unplaced.length ? unplaced.join(' ') : Object.keys(errors).length ? undefined : error.message;
-    return renderItem(deps, session, id, 422, { form: { name, state: { values, errors, ...(message ? { message } : {}) } } });
+    return refusedForm(deps, session, id, name, values, error, form.get('dueForm') ?? undefined);
   }
   const back = form.get('returnTo') === WORKSPACE_PATHS.overview ? WORKSPACE_PATHS.overview : WORKSPACE_PATHS.item(id);
   return seeOther(`${back}?m=${DONE[name]}`);

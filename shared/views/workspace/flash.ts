@@ -37,6 +37,10 @@ const MESSAGES = {
   'ny-ansvarig': { kind: 'success', text: 'Ny ansvarig är sparad. Påminnelserna går till den nya ansvariga från nästa utskick.' },
   beviljat: { kind: 'success', text: 'Förlängningen är beviljad. Handläggaren får besked i nästa mejl.' },
   avslaget: { kind: 'success', text: 'Begäran är avslagen. Handläggaren får besked och skälet i nästa mejl.' },
+  // The official's own actions: the words of their email link page.
+  'forlangning-begard': { kind: 'success', text: 'Din begäran om förlängning är skickad till registratorn. Du får besked i ett e-postmeddelande.' },
+  lagesrapport: { kind: 'success', text: 'Lägesrapporten är sparad.' },
+  'inte-mitt': { kind: 'success', text: 'Registratorn har fått veta att ärendet inte är ditt.' },
   'plan-sparad': { kind: 'success', text: 'Sammanträdesplanen är sparad. Tidsfrister som hänger på den är omräknade.' },
   'stangda-dagar-sparade': { kind: 'success', text: 'De stängda dagarna är sparade.' },
   'enhet-sparad': { kind: 'success', text: 'Enhetens chef är sparad.' },

@@ -225,3 +225,21 @@ export function changeLines(event: Pick<HistoryEvent, 'changes'>): string[] {
       return `${label} ${before} → ${after}`;
     });
 }
+
+/** What a change body holds besides the item's fields: words about the change, not values to compare. */
+const NOT_COMPARED = new Set(['reason', 'note', 'extensionRequest']);
+
+/**
+ * Where a person's change and what was saved meanwhile differ, per field the other change also
+ * touched: "Rubrik: du skrev Ny rubrik, nu sparat Annan rubrik". `yours` is the change body the
+ * person sent, `saved` the item as it now is, `meanwhile` the history events since their version.
+ */
+export function differenceLines(yours: Record<string, unknown>, saved: Record<string, unknown>, meanwhile: readonly Pick<HistoryEvent, 'changes'>[]): string[] {
+  // A deadline changed as a date is recorded as the date it gives.
+  const touched = new Set(meanwhile.flatMap((event) => Object.keys(event.changes).map((field) => (field === 'dueDate' ? 'due' : field))));
+  return Object.entries(yours)
+    .filter(([field]) => !NOT_COMPARED.has(field) && touched.has(field))
+    .map(([field, value]) => ({ field, wrote: valueText(field, value), now: valueText(field, saved[field]) }))
+    .filter(({ wrote, now }) => wrote !== now)
+    .map(({ field, wrote, now }) => `${FIELD_LABELS[field] ?? field}: du skrev ${wrote}, nu sparat ${now}`);
+}

@@ -493,9 +493,56 @@ const NOT_REMOVABLE: { field: RegisterField; key: keyof PatchCommand; message: s
   { field: 'remissReceived', key: 'remiss', message: 'Remissen kan ändras men inte tas bort.' },
 ];
 
+/** The item's fields "Ändra" can change, each with the form fields that show it. */
+const CHANGE_GROUPS = {
+  kind: ['kind'],
+  title: ['title'],
+  description: ['description'],
+  caseNumber: ['caseNumber'],
+  decision: ['decisionBody', 'decisionDate', 'decisionParagraph'],
+  remiss: ['remissReceived', 'remissReference'],
+  responsible: ['responsibleName', 'responsibleEmail'],
+  unit: ['unit'],
+  manager: ['managerName', 'managerEmail'],
+  due: ['dueForm', 'dueDate', 'meetingBody', 'meetingMonth', 'meetingDate', 'meetingByBody', 'meetingByDate', 'externalDeadline', 'recipient', 'decidedBy', 'raised'],
+} as const satisfies Record<string, readonly RegisterField[]>;
+type ChangeKey = keyof typeof CHANGE_GROUPS;
+const CHANGE_KEYS = Object.keys(CHANGE_GROUPS) as ChangeKey[];
+
+/** The hidden field that carries the value a form field was opened with ("Ändra" shows both). */
+export const OPENED_PREFIX = 'was-';
+
+/** The form fields "Ändra" sends the opened values of. */
+export const OPENED_FIELDS: readonly RegisterField[] = CHANGE_KEYS.flatMap((key) => CHANGE_GROUPS[key]);
+
 /**
- * "Ändra": only what differs from the item goes into the change (its history then shows just that);
- * a changed deadline needs "Skäl", and a change with nothing changed is refused.
+ * Which of the item's fields the clerk changed in "Ändra": those whose form fields differ from the
+ * values the form was opened with (its `was-` fields). A form without them (sent by hand) was
+ * opened on the item as it now is.
+ */
+function touchedKeys(params: URLSearchParams, item: WorkspaceItem): Set<ChangeKey> {
+  const opened = params.has(`${OPENED_PREFIX}title`) ? (field: RegisterField) => params.get(`${OPENED_PREFIX}${field}`) ?? '' : (field: RegisterField) => itemFieldValues(item)[field] ?? '';
+  return new Set(CHANGE_KEYS.filter((key) => CHANGE_GROUPS[key].some((field) => (params.get(field) ?? '') !== opened(field))));
+}
+
+/**
+ * "Ändra" shown again (after a conflict or a refusal): the item as it now is in every field the
+ * clerk did not change, what the clerk wrote in those they did, and the clerk's "Skäl". So a save
+ * from it writes only the clerk's own changes, never a value they did not type.
+ */
+export function changeFormAgain(params: URLSearchParams, item: WorkspaceItem): FormValues<ChangeField> {
+  const values: FormValues<ChangeField> = itemFormValues(item);
+  for (const key of touchedKeys(params, item)) {
+    for (const field of CHANGE_GROUPS[key]) values[field] = params.get(field) ?? '';
+  }
+  const reason = params.get('reason');
+  return reason === null ? values : { ...values, reason };
+}
+
+/**
+ * "Ändra": only the fields the clerk changed (see `touchedKeys`) and that differ from the item go
+ * into the change (its history then shows just that); a changed deadline needs "Skäl", and a
+ * change with nothing changed is refused.
  */
 function parseChange(params: URLSearchParams, item: WorkspaceItem): Parsed<ItemFormCommand, ChangeField> {
   const form = new FormReader<ChangeField>(params);
@@ -516,19 +563,21 @@ function parseChange(params: URLSearchParams, item: WorkspaceItem): Parsed<ItemF
     ...(item.manager ? { manager: item.manager } : {}),
     due: item.due,
   };
+  const touched = touchedKeys(params, item);
   for (const { field, key, message } of NOT_REMOVABLE) {
-    if (current[key as keyof typeof current] !== undefined && edited[key as keyof typeof edited] === undefined) form.fail(field, message);
+    if (touched.has(key as ChangeKey) && current[key as keyof typeof current] !== undefined && edited[key as keyof typeof edited] === undefined) form.fail(field, message);
   }
   const patch: PatchCommand = {};
-  for (const key of ['kind', 'title', 'description', 'caseNumber', 'decision', 'remiss', 'responsible', 'unit', 'due'] as const) {
-    if (edited[key] !== undefined && !same(edited[key], current[key])) Object.assign(patch, { [key]: edited[key] });
+  for (const key of touched) {
+    if (key === 'manager') {
+      if (!same(edited.manager, current.manager)) patch.manager = edited.manager ?? null;
+    } else if (edited[key] !== undefined && !same(edited[key], current[key])) Object.assign(patch, { [key]: edited[key] });
   }
-  if (!same(edited.manager, current.manager)) patch.manager = edited.manager ?? null;
   if (patch.due && !reason) form.fail('reason', 'Skriv varför tidsfristen ändras, t.ex. vilket beslut som gav förlängningen.');
   if (!form.ok) return { ok: false, errors: form.errors };
   if (Object.keys(patch).length === 0) {
-    // The item already is as the form says. Shown with an older version, the form was saved before
-    // (the back button, a resend): that is done, not a mistake.
+    // The item already is as the clerk's changes say. Shown with an older version, the form was
+    // saved before (the back button, a resend) or another made the same change: done, not a mistake.
     if (version < item.version) return { ok: true, command: { version: item.version, patch: {} } };
     return { ok: false, errors: {}, message: 'Du har inte ändrat något: ärendet är redan så här.' };
   }
@@ -539,7 +588,7 @@ function parseChange(params: URLSearchParams, item: WorkspaceItem): Parsed<ItemF
  * The item page's forms (and the overview's, which post to the item): each gives the change body
  * and the version it was based on.
  */
-export function parseItemForm(name: ItemFormName, params: URLSearchParams, item: WorkspaceItem): Parsed<ItemFormCommand, ChangeField> {
+export function parseItemForm(name: Exclude<ItemFormName, OfficialFormName>, params: URLSearchParams, item: WorkspaceItem): Parsed<ItemFormCommand, ChangeField> {
   if (name === 'change') return parseChange(params, item);
   const form = new FormReader<ChangeField>(params);
   const version = readVersion(form);
@@ -584,9 +633,37 @@ export function parseItemForm(name: ItemFormName, params: URLSearchParams, item:
   return { ok: true, command: { version, patch } };
 }
 
+/** The official's own forms on the item page, as on their email link page; they write no version. */
+export type OfficialFormName = Extract<ItemFormName, 'extension' | 'statusReport' | 'notMine'>;
+export const isOfficialForm = (name: ItemFormName): name is OfficialFormName => name === 'extension' || name === 'statusReport' || name === 'notMine';
+
+/** What the official asked for: the link page's actions' input (shared/application/items/link-actions.ts). */
+export type OfficialCommand =
+  | { name: 'extension'; date: CalendarDate; reason: string }
+  | { name: 'statusReport'; note: string }
+  | { name: 'notMine'; note?: string };
+
+/** "Begär förlängning", "Lämna lägesrapport", "Inte mitt ärende" on the item page, with the link page's messages. */
+export function parseOfficialForm(name: OfficialFormName, params: URLSearchParams): Parsed<OfficialCommand, ChangeField> {
+  const form = new FormReader<ChangeField>(params);
+  let command: OfficialCommand | undefined;
+  if (name === 'extension') {
+    const date = form.date('dueDate', 'Skriv det datum du föreslår.');
+    const reason = form.longText('reason', LIMITS.reason, 'Skriv ett skäl.');
+    if (date && reason) command = { name, date, reason };
+  } else if (name === 'statusReport') {
+    const note = form.longText('note', LIMITS.note, 'Skriv hur arbetet går.');
+    if (note) command = { name, note };
+  } else {
+    const note = form.optionalLongText('note', LIMITS.note);
+    command = { name, ...(note ? { note } : {}) };
+  }
+  return form.ok && command ? { ok: true, command } : { ok: false, errors: form.errors };
+}
+
 /** The form an item-page POST belongs to (its hidden `action` field). */
 export function itemFormName(params: URLSearchParams): ItemFormName | undefined {
-  const names: readonly ItemFormName[] = ['change', 'close', 'cancel', 'reopen', 'reassign', 'grant', 'refuse'];
+  const names: readonly ItemFormName[] = ['change', 'close', 'cancel', 'reopen', 'reassign', 'grant', 'refuse', 'extension', 'statusReport', 'notMine'];
   const action = params.get('action') as ItemFormName;
   return names.includes(action) ? action : undefined;
 }
@@ -628,6 +705,8 @@ export function issuesToFieldErrors(issues: readonly ErrorIssue[], dueChoice?: s
     'due.raised': 'raised',
     reason: 'reason',
     note: 'note',
+    // The official's request for a later deadline (link-actions' requestExtension).
+    date: 'dueDate',
   };
   for (const issue of issues) {
     const field = fields[issue.path];

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { isRegistrar } from '../../domain/caller';
+import { swedishDate } from '../../domain/dates';
 import type { HistoryEvent } from '../../domain/items/history';
 import { CsrfField, Layout } from '../layout';
 import { WORKSPACE_PATHS } from '../paths';
@@ -11,6 +12,7 @@ import {
   changeLines,
   decisionReference,
   decisionText,
+  differenceLines,
   dueFormText,
   instant,
   kindLabel,
@@ -19,17 +21,21 @@ import {
   remindersText,
   STATE_LABELS,
 } from './format';
-import { CHANGE_FIELDS, itemFormValues, REGISTER_LABELS } from './forms';
+import { CHANGE_FIELDS, itemFieldValues, itemFormValues, OPENED_FIELDS, OPENED_PREFIX, REGISTER_LABELS } from './forms';
 import { ItemFields } from './item-fields';
 import type { ChangeField, FormState, ItemFormName, ItemPageModel, Viewer, WorkspaceItem } from './models';
 
-/** Which forms a person gets on an item: registrars all that fit its status, its official "Markera som klart". */
+/**
+ * Which forms a person gets on an item: registrars all that fit its status; its official, on an
+ * open item, the four of their email link page ("Markera som klart", "Begär förlängning",
+ * "Lämna lägesrapport", "Inte mitt ärende").
+ */
 export function itemForms(viewer: Viewer, item: Pick<WorkspaceItem, 'status' | 'responsible' | 'extensionRequest'>): ItemFormName[] {
   if (isRegistrar(viewer)) {
     if (item.status !== 'open') return ['reopen'];
     return ['change', 'close', 'cancel', 'reassign', ...(item.extensionRequest ? (['grant', 'refuse'] as const) : [])];
   }
-  return item.status === 'open' && item.responsible.email === viewer.who ? ['close'] : [];
+  return item.status === 'open' && item.responsible.email === viewer.who ? ['close', 'extension', 'statusReport', 'notMine'] : [];
 }
 
 /** Each form's anchor and id prefix on the page. */
@@ -41,6 +47,9 @@ const FORM_IDS: Record<ItemFormName, string> = {
   reassign: 'ansvarig',
   grant: 'bevilja',
   refuse: 'avsla',
+  extension: 'forlangning',
+  statusReport: 'lagesrapport',
+  notMine: 'inte-mitt',
 };
 
 const CHANGE_LABELS: Record<ChangeField, string> = { ...REGISTER_LABELS, reason: 'Skäl', note: 'Anteckning', version: 'Formuläret' };
@@ -64,6 +73,8 @@ function ItemForm({ name, model, button, variant, children }: FormProps) {
       <input type="hidden" name="action" value={name} />
       {/* The version this page shows: a change made meanwhile is caught, and shown, instead of overwritten. */}
       <input type="hidden" name="version" value={String(model.item.version)} />
+      {/* The values the fields show the item with at that version: the server saves only the fields the clerk changed. */}
+      {name === 'change' && <OpenedValues item={model.item} />}
       {state.message && (
         <div class="ds-alert" data-color="danger">
           <p>{state.message}</p>
@@ -80,6 +91,17 @@ function ItemForm({ name, model, button, variant, children }: FormProps) {
   );
 }
 
+function OpenedValues({ item }: { item: WorkspaceItem }) {
+  const values = itemFieldValues(item);
+  return (
+    <>
+      {OPENED_FIELDS.map((field) => (
+        <input key={field} type="hidden" name={`${OPENED_PREFIX}${field}`} value={values[field] ?? ''} />
+      ))}
+    </>
+  );
+}
+
 function FormSection({ name, model, summary, children }: { name: ItemFormName; model: ItemPageModel; summary: string; children: ComponentChildren }) {
   const open = model.form?.name === name;
   return (
@@ -90,7 +112,7 @@ function FormSection({ name, model, summary, children }: { name: ItemFormName; m
   );
 }
 
-function ChangedMeanwhile({ events }: { events: HistoryEvent[] }) {
+function ChangedMeanwhile({ events, differences }: { events: HistoryEvent[]; differences: string[] }) {
   return (
     <div class="ds-alert" data-color="warning">
       <h2 class="ds-heading" data-size="2xs">
@@ -106,10 +128,25 @@ function ChangedMeanwhile({ events }: { events: HistoryEvent[] }) {
           );
         })}
       </ul>
+      {differences.length > 0 && (
+        <>
+          <p>Där din ändring och den sparade skiljer sig:</p>
+          <ul>
+            {differences.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        </>
+      )}
       <p>Det du skrev finns kvar i formuläret. Kontrollera det mot ändringen och spara igen.</p>
+      <p>Fält du inte har ändrat visar det som nu är sparat, och bara det du har ändrat sparas.</p>
     </div>
   );
 }
+
+/** A lägesrapport or "Inte mitt ärende" records its note as the change itself: one line, not two. */
+const noteInChanges = (event: HistoryEvent) =>
+  Object.values(event.changes).some(({ to }) => typeof to === 'object' && to !== null && (to as { note?: unknown }).note === event.note);
 
 function History({ events }: { events: HistoryEvent[] }) {
   return (
@@ -131,7 +168,7 @@ function History({ events }: { events: HistoryEvent[] }) {
               </ul>
             )}
             {event.reason && <p>Skäl: {event.reason}</p>}
-            {event.note && <p>Anteckning: {event.note}</p>}
+            {event.note && !noteInChanges(event) && <p>Anteckning: {event.note}</p>}
           </li>
         );
       })}
@@ -215,7 +252,9 @@ export function itemPage(model: ItemPageModel): string {
   const forms = itemForms(viewer, item);
   return renderPage(
     <Layout title={item.title} context={model} current="items" lead={`${kindLabel(item.kind)}, ${decisionReference(item)}`}>
-      {model.changedMeanwhile && model.changedMeanwhile.length > 0 && <ChangedMeanwhile events={model.changedMeanwhile} />}
+      {model.changedMeanwhile && model.changedMeanwhile.length > 0 && (
+        <ChangedMeanwhile events={model.changedMeanwhile} differences={model.yourChange ? differenceLines(model.yourChange, { ...item }, model.changedMeanwhile) : []} />
+      )}
       <section class="ds-card" data-variant="tinted" aria-labelledby="tidsfrist">
         <h2 id="tidsfrist" class="ds-heading" data-size="sm">
           {item.state === 'done' || item.state === 'cancelled' ? STATE_LABELS[item.state] : `Tidsfrist ${longDate(item.dueDate)}`}
@@ -325,6 +364,32 @@ export function itemPage(model: ItemPageModel): string {
             <FormSection name="close" model={model} summary="Markera som klart">
               <ItemForm name="close" model={model} button="Markera som klart">
                 {(_, field) => <TextArea {...field('note')} label="Anteckning" hint='Vad gjordes, t.ex. "Återrapporterad KS 2027-09-15 § 88".' />}
+              </ItemForm>
+            </FormSection>
+          )}
+          {forms.includes('extension') && (
+            <FormSection name="extension" model={model} summary="Begär förlängning">
+              <ItemForm name="extension" model={model} button="Skicka begäran">
+                {(_, field) => (
+                  <>
+                    <TextField {...field('dueDate')} label="Föreslaget nytt datum" type="date" hint={`Efter nuvarande tidsfrist, ${swedishDate(item.dueDate)}, och inom två år. Skriv ÅÅÅÅ-MM-DD.`} />
+                    <TextArea {...field('reason')} label="Skäl" />
+                  </>
+                )}
+              </ItemForm>
+            </FormSection>
+          )}
+          {forms.includes('statusReport') && (
+            <FormSection name="statusReport" model={model} summary="Lämna lägesrapport">
+              <ItemForm name="statusReport" model={model} button="Spara lägesrapport">
+                {(_, field) => <TextArea {...field('note')} label="Hur går arbetet?" hint="Till exempel: Utredningen klar i maj, väntar på yttrande från SN." />}
+              </ItemForm>
+            </FormSection>
+          )}
+          {forms.includes('notMine') && (
+            <FormSection name="notMine" model={model} summary="Inte mitt ärende">
+              <ItemForm name="notMine" model={model} button="Meddela registratorn" variant="secondary">
+                {(_, field) => <TextArea {...field('note')} label="Vem borde ha det?" hint="Frivilligt." />}
               </ItemForm>
             </FormSection>
           )}

@@ -103,9 +103,12 @@ export interface ItemPageModel extends PageContext {
    * above the form, which keeps the person's input.
    */
   changedMeanwhile?: HistoryEvent[];
+  /** With `changedMeanwhile`: the change the person tried to save (the API's change body), to show where it and the saved item differ. */
+  yourChange?: Record<string, unknown>;
 }
 
-export type ItemFormName = 'change' | 'close' | 'cancel' | 'reopen' | 'reassign' | 'grant' | 'refuse';
+/** The item page's forms: the registrar's, and the item's official's (the same four as their email link page). */
+export type ItemFormName = 'change' | 'close' | 'cancel' | 'reopen' | 'reassign' | 'grant' | 'refuse' | 'extension' | 'statusReport' | 'notMine';
 
 /** The fields of the change form: the create form's, plus the reason and the version it is based on. */
 export type ChangeField = RegisterField | 'reason' | 'note' | 'version';
