@@ -2500,9 +2500,13 @@ const RECEIVED_REMISS = new RegExp(
   'd',
 );
 
-/** Text up to its first sentence end (". " before a capital letter or a digit), without the full stop. */
+/**
+ * Text up to its first sentence end, without the full stop: ". " before a capital letter or a digit after a
+ * word of four letters or more that is no abbreviation, so "Remiss ang. Inrättande av …", "m.fl. 2027" and
+ * "Övling./. Västerviks kommun" read on.
+ */
 function firstSentence(text: string): string {
-  const end = /[.!?]\s+(?=[\p{Lu}\d])/u.exec(text);
+  const end = /(?<=(?<![\p{L}.])\p{L}{4,})(?<!\b(?:inkl|exkl|resp|bilaga|bil))[.!?]\s+(?=[\p{Lu}\d])/iu.exec(text);
   return end ? text.slice(0, end.index) : text;
 }
 

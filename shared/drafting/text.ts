@@ -100,12 +100,36 @@ function* repairingWords(input: MappedText, work: Work): Steps<MappedText> {
   yield;
   // "i upp- drag": a word hyphenated at a line end that the PDF ran into one line. The pattern starts at
   // the hyphen, and the fragment is read back from it, so a long word is not re-read at every letter.
+  if (!/\p{L}- \p{Ll}/u.test(undoubled.text)) return undoubled;
+  const words = wordsOf(undoubled.text);
   return rewrite(undoubled, /- (\p{Ll}+)(?![\p{L}-])/gu, (m) => {
     const fragment = /\p{L}{1,40}$/u.exec(m.input.slice(Math.max(0, m.index - 40), m.index))?.[0];
     const next = m[1] ?? '';
-    const reading = fragment ? brokenWord(fragment, next) : 'twoWords';
+    const reading = fragment && brokenInLine(fragment, next, words) ? brokenWord(fragment, next) : 'twoWords';
     return reading === 'join' ? next : reading === 'keepHyphen' ? `-${next}` : m[0];
   }, work);
+}
+
+/** The words of a text, folded: what it writes whole elsewhere. */
+function wordsOf(text: string): Set<string> {
+  return new Set(fold(text).match(/\p{L}+/gu) ?? []);
+}
+
+/** Words a decision is read by: their halves run into one line are one word even where the text writes them whole nowhere else. */
+const DECISION_WORD = /^(?:uppdrag|aterrapport|redovis|rapporter|aterkomm|kommunstyrelse|kommunfullmaktige|regionstyrelse|regionfullmaktige|forvaltning|namnd|sammantrade|handlingsplan|yttrande|remiss)/;
+
+/** Roles and bodies a decision names: "regiondi- rektören", "sty- relsens". */
+const ROLE_WORD = /(?:direktor|chef|styrelse|namnd|forvaltning|kontor|utskott)[a-z]{0,4}$/;
+
+/**
+ * Whether "X- y" inside a line is a word broken at a line end and run together ("upp- drag", "handlings- plan"),
+ * not a dash between two words of a title ("reboot- omstart", "medborgarförslag- kommuninnevånarnas"): the
+ * whole word is written elsewhere in the text or is one a decision is read by, or the fragment ends in a
+ * compound's joining "s".
+ */
+function brokenInLine(fragment: string, next: string, words: Set<string>): boolean {
+  const whole = fold(fragment + next);
+  return words.has(whole) || DECISION_WORD.test(whole) || ROLE_WORD.test(whole) || /s$/.test(fragment);
 }
 
 /**

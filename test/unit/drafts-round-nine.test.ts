@@ -53,10 +53,18 @@ describe('PDF damage inside a line', () => {
     expect(read(text)).toEqual([planReportedTo(ksInSeptember)]);
   });
 
-  it('near miss: "barn- och utbildningsförvaltningen" and "kultur- fritids- och idrottsfrågor" keep their hyphens; "EU- medel" keeps its hyphen', () => {
-    expect(normalizeText('barn- och utbildningsförvaltningen, kultur- fritids- och idrottsfrågor, EU- medel').text).toBe(
-      'barn- och utbildningsförvaltningen, kultur- fritids- och idrottsfrågor, EU-medel',
-    );
+  it('"regiondi- rektören", "sty- relsens" and "handlings- plan" are one word each', () => {
+    expect(normalizeText('regiondi- rektören och sty- relsens handlings- plan').text).toBe('regiondirektören och styrelsens handlingsplan');
+  });
+
+  it('near miss: "barn- och utbildningsförvaltningen", "kultur- fritids- och idrottsfrågor" and a title\'s dash between two words ("reboot- omstart", "medborgarförslag- kommuninnevånarnas") stay as written', () => {
+    const written = 'barn- och utbildningsförvaltningen, kultur- fritids- och idrottsfrågor, Svar på remiss reboot- omstart, Svar på medborgarförslag- kommuninnevånarnas önskemål';
+    expect(normalizeText(written).text).toBe(written);
+  });
+
+  it('near miss: a § title "Remiss ang. Inrättande av …" is not cut at the abbreviation', () => {
+    const text = '§ 12 Motion ang. Öppen källkod\nAnna Berg (L) har lämnat in en motion. Kommunfullmäktige beslutar att remittera motionen till kommunstyrelsen.';
+    expect(read(text, kf).map((d) => d[3])).toEqual(['Besvara motion ang. Öppen källkod']);
   });
 
   it('"kommundirekto ̈ren" (a combining diaeresis after a space) is "kommundirektören"', () => {
