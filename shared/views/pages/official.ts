@@ -161,7 +161,7 @@ function itemCard(input: OfficialPageInput, item: ItemView): Html {
   return html`<li class="item" id="uppdrag-${i}">
 <article aria-labelledby="rubrik-${i}">
 <h2 id="rubrik-${i}">${item.title}</h2>
-<p class="${urgency(item)}">${daysInWords(item.daysLeft, item.kind)}: senast ${swedishDate(item.dueDate)}</p>
+<p class="${urgency(item)}">${daysInWords(item.daysLeft)}: senast ${swedishDate(item.dueDate)}</p>
 ${facts(item)}
 ${pending(item)}
 ${FORMS.map((spec) => form(input, item, spec))}

@@ -63,7 +63,7 @@ ${items.map(
 <th scope="row">${item.title}<br><span class="hint">${KIND_LABELS[item.kind]}</span></th>
 <td data-label="${responsible}">${item.responsible.name}<br><span class="hint address">${item.responsible.email}</span></td>
 <td data-label="${decision}">${decisionOf(item) || '–'}</td>
-<td data-label="${due}">${swedishDate(item.dueDate)}<br><strong class="${item.daysLeft < 0 ? 'late' : 'soon'}">${daysInWords(item.daysLeft, item.kind)}</strong></td>
+<td data-label="${due}">${swedishDate(item.dueDate)}<br><strong class="${item.daysLeft < 0 ? 'late' : 'soon'}">${daysInWords(item.daysLeft)}</strong></td>
 <td data-label="${changed}">${changes(item)}</td>
 <td data-label="${report}">${item.statusReport ? statusReportLine(item.statusReport) : '–'}</td>
 </tr>`,
