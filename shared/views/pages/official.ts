@@ -3,7 +3,7 @@ import { daysInWords, decisionFact } from '../email/reminder';
 import { KIND_LABELS, LIMITS } from '../../domain/items/vocabulary';
 import { type ItemView } from '../../domain/items/item';
 import type { PageAction, RefusedForm } from './forms';
-import { html, type Html } from './html';
+import { address, html, type Html } from './html';
 import { document } from './layout';
 
 export interface OfficialPageInput {
@@ -208,7 +208,7 @@ export function officialPage(input: OfficialPageInput): string {
       : `${items.length === 1 ? '1 öppet ärende' : `${items.length} öppna ärenden`}${overdue ? `, varav ${overdue} ${overdue === 1 ? 'försenat' : 'försenade'}` : ''}. Det mest brådskande står först.`;
   return document({
     title: 'Mina ärenden',
-    lead: html`${input.name ? `${input.name}, ` : ''}${input.email}. Länken gäller till och med ${swedishDate(input.linkExpiresOn)}.`,
+    lead: html`${input.name ? `${input.name}, ` : ''}${address(input.email)}. Länken gäller till och med ${swedishDate(input.linkExpiresOn)}.`,
     body: html`${input.message ? message(input.message, items) : ''}${input.refused ? refusedNotice(input.refused, items) : ''}
 <p>${summary}</p>
 ${items.length ? html`<ol class="items">${items.map((item) => itemCard(input, item))}</ol>` : ''}`,
