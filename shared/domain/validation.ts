@@ -16,8 +16,8 @@ z.config({
     if (issue.code !== 'invalid_value' || issue.values.length < 2) return undefined;
     const path = issue.path?.length ? issue.path.join('.') : '';
     const codes = issue.values.map(String);
-    const names = VALUE_NAMES[path];
-    const allowed = names && codes.every((code) => names[code]) ? `${listOr(codes.map((code) => names[code]!))} (${listOr(codes)})` : listOr(codes);
+    const names = own(VALUE_NAMES, path);
+    const allowed = names && codes.every((code) => own(names, code)) ? `${listOr(codes.map((code) => names[code]!))} (${listOr(codes)})` : listOr(codes);
     return `${path ? fieldName(path) : 'Värdet'} ska vara ${allowed}.`;
   },
 });
@@ -80,13 +80,19 @@ const VALUE_NAMES: Readonly<Record<string, Readonly<Record<string, string>>>> = 
   status: { open: 'pågår', done: 'klart', cancelled: 'avbrutet' },
 };
 
+/** A record's own entry: a path such as `constructor` or `__proto__` from hostile input is no field. */
+const own = <T>(record: Readonly<Record<string, T>>, key: string): T | undefined => (Object.hasOwn(record, key) ? record[key] : undefined);
+
 /** A field's Swedish name (`FIELD_NAMES`), or its path when it has none. */
 export function fieldName(path: string): string {
-  return FIELD_NAMES[path] ?? path;
+  return own(FIELD_NAMES, path) ?? path;
 }
 
 /** The field's name inside a sentence: "Ange beslutsdatum." */
-const inSentence = (path: string) => (FIELD_NAMES[path] ? FIELD_NAMES[path].charAt(0).toLowerCase() + FIELD_NAMES[path].slice(1) : path);
+function inSentence(path: string): string {
+  const name = own(FIELD_NAMES, path);
+  return name ? name.charAt(0).toLowerCase() + name.slice(1) : path;
+}
 
 /**
  * A value of the wrong type, as a clerk would say it: zod's Swedish locale writes "förväntat

@@ -104,6 +104,21 @@ describe('messages name a field in Swedish; issues[].path keeps the machine path
   });
 });
 
+describe('a field named like an object property is no Swedish field name', () => {
+  it.each(['constructor', 'hasOwnProperty', '__proto__', 'toString'])('an unknown field "%s" is named by its path, not crashed on', (key) => {
+    const refusal = (() => {
+      try {
+        parseOrThrow(createItemBody, JSON.parse(JSON.stringify({ ...valid, [key]: 1 })));
+      } catch (error) {
+        return error as DomainError;
+      }
+      throw new Error('expected a refusal');
+    })();
+
+    expect(refusal).toMatchObject({ code: 'validation_failed', message: `Uppgifterna behöver rättas: ${key}.` });
+  });
+});
+
 describe('a refused list query names the parameter and its allowed values', () => {
   const cases: [Record<string, string>, { path: string; message: string }[]][] = [
     [{ state: 'stängd' }, [{ path: 'state', message: 'Status ska vara pågår, försenat, klart eller avbrutet (open, overdue, done eller cancelled).' }]],
