@@ -1,22 +1,11 @@
 /**
  * `npm start`: the real product on this machine, no AWS account. Ctrl-C stops all of it.
  */
-import * as z from 'zod';
 import { MissingJavaError } from './dynamo';
 import { PortInUseError, startLocalStack } from './stack';
-import { DEFAULT_LOCAL_JWT_SECRET } from './tokens';
+import { forgetRunningStack, localSettings, recordRunningStack, runningStackFile } from './settings';
 
-const env = z
-  .object({
-    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-    DYNAMODB_PORT: z.coerce.number().int().min(1).max(65535).default(8000),
-    SES_PORT: z.coerce.number().int().min(1).max(65535).default(8005),
-    DATA_DIR: z.string().min(1).default('.data'),
-    LOCAL_JWT_SECRET: z.string().min(32, 'LOCAL_JWT_SECRET must be at least 32 characters').default(DEFAULT_LOCAL_JWT_SECRET),
-    MAIL_FROM: z.email().default('bevakning@kommun.example.se'),
-    PUBLIC_BASE_URL: z.url().optional(),
-  })
-  .safeParse(process.env);
+const env = localSettings.safeParse(process.env);
 
 if (!env.success) {
   console.error(`Configuration error: ${env.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
@@ -38,6 +27,10 @@ try {
       ...(config.PUBLIC_BASE_URL ? { PUBLIC_BASE_URL: config.PUBLIC_BASE_URL } : {}),
     },
   });
+  const publicBaseUrl = stack.env.PUBLIC_BASE_URL!;
+  // `npm run job` in another terminal reads this, so its emails link to this stack, not to the defaults.
+  recordRunningStack(config.DATA_DIR, { publicBaseUrl, dynamoEndpoint: stack.dynamoEndpoint, sesEndpoint: stack.sesEndpoint });
+  const sameDataDir = config.DATA_DIR === localSettings.shape.DATA_DIR.parse(undefined) ? '' : `DATA_DIR=${config.DATA_DIR} `;
   console.log(`
 Bevakning runs locally.
   Workspace       ${stack.apiUrl}/   (open it in a browser; the local sign-in lets anyone in as any role)
@@ -46,7 +39,8 @@ Bevakning runs locally.
   Email inbox     ${stack.sesEndpoint}/   (sent mail as JSON: ${stack.sesEndpoint}/store)
   DynamoDB Local  ${stack.dynamoEndpoint}   (data in ${config.DATA_DIR}/)
   A dev token     npm run token -- registrar --email clerk@example.se
-  Schedules       reminders, and the weekly overview (digest), weekdays at 07:00 Europe/Stockholm (run one now: npm run job -- reminders|digest --at <ISO instant>)
+  Schedules       reminders, and the weekly overview (digest), weekdays at 07:00 Europe/Stockholm
+  Run a job now   ${sameDataDir}npm run job -- reminders|digest --at <date>   (it finds this stack's ports and links, ${publicBaseUrl}, in ${runningStackFile(config.DATA_DIR)})
 Ctrl-C stops everything.`);
 
   let stopping = false;
@@ -54,6 +48,7 @@ Ctrl-C stops everything.`);
     if (stopping) return;
     stopping = true;
     console.log('\nStopping…');
+    forgetRunningStack(config.DATA_DIR);
     await stack.stop();
     process.exit(0);
   };

@@ -3,6 +3,8 @@
  * as if it were that instant, against the running local stack (`npm start`). A date alone
  * (`--at 2026-12-01`) is the instant the job runs that day: 07:00 Stockholm time. Prints in
  * Swedish what was sent and, for the reminders, when the people who got nothing are next reminded.
+ * It runs against the stack `npm start` records in DATA_DIR (local/settings.ts), so its emails
+ * link to the port that stack answers on; variables set for the run (PORT, DYNAMODB_PORT, …) win.
  */
 import { connect } from 'node:net';
 import { parseArgs } from 'node:util';
@@ -15,6 +17,7 @@ import { nextReminders, runReminders } from '../shared/application/reminders/job
 import { createReminderDependencies } from '../functions/reminders/dependencies';
 import { runDigest } from '../shared/application/digest/job';
 import { createDigestDependencies } from '../functions/digest/dependencies';
+import { localSettings, readRunningStack } from '../local/settings';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -31,12 +34,24 @@ if (!job || Number.isNaN(at.getTime())) {
   process.exit(2);
 }
 
+const settings = localSettings.safeParse(process.env);
+if (!settings.success) {
+  console.error(`Fel i inställningarna: ${settings.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  process.exit(2);
+}
+// What the caller sets wins; then the stack `npm start` runs with this DATA_DIR (its ports and the
+// base of its links); then the defaults npm start itself uses (local/settings.ts).
+const running = readRunningStack(settings.data.DATA_DIR);
+const { PORT, DYNAMODB_PORT, SES_PORT } = settings.data;
+/** An endpoint set outright, else the running stack's unless its port is set, else the default port's. */
+const setting = (variable: string, portVariable: string, recorded: string | undefined, fallback: string): string =>
+  process.env[variable] ?? (process.env[portVariable] === undefined && recorded ? recorded : fallback);
 const env = {
   ...process.env,
   STAGE: 'local',
-  DYNAMODB_ENDPOINT: process.env.DYNAMODB_ENDPOINT ?? `http://127.0.0.1:${process.env.DYNAMODB_PORT ?? 8000}`,
-  SES_ENDPOINT: process.env.SES_ENDPOINT ?? `http://127.0.0.1:${process.env.SES_PORT ?? 8005}`,
-  PUBLIC_BASE_URL: process.env.PUBLIC_BASE_URL ?? `http://localhost:${process.env.PORT ?? 3000}`,
+  DYNAMODB_ENDPOINT: setting('DYNAMODB_ENDPOINT', 'DYNAMODB_PORT', running?.dynamoEndpoint, `http://127.0.0.1:${DYNAMODB_PORT}`),
+  SES_ENDPOINT: setting('SES_ENDPOINT', 'SES_PORT', running?.sesEndpoint, `http://127.0.0.1:${SES_PORT}`),
+  PUBLIC_BASE_URL: setting('PUBLIC_BASE_URL', 'PORT', running?.publicBaseUrl, `http://localhost:${PORT}`),
   LOG_LEVEL: process.env.LOG_LEVEL ?? 'WARN',
 };
 const dryRun = values['dry-run'];

@@ -3,6 +3,7 @@ import { createDynamoItemRepository } from '../../shared/adapters/dynamo/items';
 import { createDynamoFreshLinkLimiter } from '../../shared/adapters/dynamo/link-requests';
 import { createDynamoPlanStore } from '../../shared/adapters/dynamo/plans';
 import { createDynamoNotices } from '../../shared/adapters/dynamo/notices';
+import { createDynamoPublicBodies } from '../../shared/adapters/dynamo/public-bodies';
 import { createDynamoSuppressions } from '../../shared/adapters/dynamo/suppressions';
 import { linkKeysFrom } from '../../shared/adapters/secrets/link-keys';
 import { sesMailerFrom } from '../../shared/adapters/ses/mailer';
@@ -13,7 +14,8 @@ import { readConfig } from '../../shared/platform/config';
 import { renderFreshLinkEmail } from '../../shared/views/email/fresh-link';
 
 /**
- * The signed pages' side effects: officials' actions on their items, the link key, and one kind of
+ * The signed pages' side effects: officials' actions on their items, which bodies' pages are
+ * public, the link key, and one kind of
  * email (a fresh link, rate-limited per address).
  */
 export function createPagesDependencies(env: Record<string, string | undefined> = process.env, clock: Clock = systemClock) {
@@ -26,6 +28,7 @@ export function createPagesDependencies(env: Record<string, string | undefined> 
     items: createDynamoItemRepository(documentClient, config.TABLE_NAME),
     rules: createDeadlineRules(createDynamoPlanStore(documentClient, config.TABLE_NAME), { delegationLeadWorkingDays: config.DELEGATION_LEAD_WORKING_DAYS }),
     notices: createDynamoNotices(documentClient, config.TABLE_NAME),
+    publicBodies: createDynamoPublicBodies(documentClient, config.TABLE_NAME),
     links: createLinkSigner({ keys: linkKeysFrom(config), clock, ttlDays: config.LINK_TTL_DAYS }),
     limiter: createDynamoFreshLinkLimiter(documentClient, config.TABLE_NAME),
     mailer: sesMailerFrom(config),

@@ -14,10 +14,85 @@ z.config({
     if (issue.code === 'invalid_type') return TYPE_MESSAGES[issue.expected];
     if (issue.code === 'too_small' || issue.code === 'too_big') return boundMessage(issue);
     if (issue.code !== 'invalid_value' || issue.values.length < 2) return undefined;
-    const field = issue.path?.length ? issue.path.join('.') : 'Värdet';
-    return `${field} ska vara ${listOr(issue.values.map(String))}.`;
+    const path = issue.path?.length ? issue.path.join('.') : '';
+    const codes = issue.values.map(String);
+    const names = own(VALUE_NAMES, path);
+    const allowed = names && codes.every((code) => own(names, code)) ? `${listOr(codes.map((code) => names[code]!))} (${listOr(codes)})` : listOr(codes);
+    return `${path ? fieldName(path) : 'Värdet'} ska vara ${allowed}.`;
   },
 });
+
+/**
+ * The one Swedish name of each field the API and its pages take, by the path the API gives it
+ * (`decision.date`): messages a clerk reads name the field so ("Beslutsdatum"), while
+ * `issues[].path` keeps the machine path. A path not listed is named by its path.
+ */
+export const FIELD_NAMES: Readonly<Record<string, string>> = {
+  kind: 'Typ',
+  title: 'Rubrik',
+  description: 'Beskrivning',
+  caseNumber: 'Diarienummer',
+  decision: 'Beslutet',
+  'decision.body': 'Beslutande organ',
+  'decision.date': 'Beslutsdatum',
+  'decision.paragraph': 'Paragraf',
+  remiss: 'Remissen',
+  'remiss.received': 'Remissens ankomstdatum',
+  'remiss.reference': 'Remissens beteckning',
+  responsible: 'Ansvarig',
+  'responsible.name': 'Ansvarigs namn',
+  'responsible.email': 'Ansvarigs e-postadress',
+  unit: 'Enhet',
+  manager: 'Chef',
+  'manager.name': 'Chefens namn',
+  'manager.email': 'Chefens e-postadress',
+  due: 'Tidsfrist',
+  'due.date': 'Tidsfristens datum',
+  'due.meeting': 'Sammanträdet',
+  'due.meeting.body': 'Sammanträdets organ',
+  'due.meeting.month': 'Sammanträdets månad',
+  'due.meeting.date': 'Sammanträdets datum',
+  'due.meeting.by': 'Sammanträde senast',
+  'due.externalDeadline': 'Svarsdatum',
+  'due.recipient': 'Mottagare',
+  'due.decidedBy': 'Beslutande organ för yttrandet',
+  'due.raised': 'Väckt',
+  reminders: 'Påminnelser',
+  status: 'Status',
+  state: 'Status',
+  note: 'Anteckning',
+  reason: 'Skäl',
+  confirmDuplicate: 'Bekräftelse av dubblett',
+  extensionRequest: 'Begäran om förlängning',
+  extensionRequested: 'Begärd förlängning',
+  attention: 'Behöver åtgärd',
+  dueBefore: 'Tidsfrist före',
+  dueAfter: 'Tidsfrist efter',
+  limit: 'Antal per sida',
+  cursor: 'Fortsättning',
+  q: 'Sökord',
+  sort: 'Sortering',
+};
+
+/** The Swedish names of the codes a field takes from a fixed set, where the codes are not Swedish words. */
+const VALUE_NAMES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  state: { open: 'pågår', overdue: 'försenat', done: 'klart', cancelled: 'avbrutet' },
+  status: { open: 'pågår', done: 'klart', cancelled: 'avbrutet' },
+};
+
+/** A record's own entry: a path such as `constructor` or `__proto__` from hostile input is no field. */
+const own = <T>(record: Readonly<Record<string, T>>, key: string): T | undefined => (Object.hasOwn(record, key) ? record[key] : undefined);
+
+/** A field's Swedish name (`FIELD_NAMES`), or its path when it has none. */
+export function fieldName(path: string): string {
+  return own(FIELD_NAMES, path) ?? path;
+}
+
+/** The field's name inside a sentence: "Ange beslutsdatum." */
+function inSentence(path: string): string {
+  const name = own(FIELD_NAMES, path);
+  return name ? name.charAt(0).toLowerCase() + name.slice(1) : path;
+}
 
 /**
  * A value of the wrong type, as a clerk would say it: zod's Swedish locale writes "förväntat
@@ -97,7 +172,7 @@ function issuesOf(issues: readonly z.core.$ZodIssue[], prefix: PropertyKey[], in
       return [{ path: name, message: raw.message }];
     }
     if (raw.code === 'invalid_type' && valueAt(input, path) === undefined) {
-      return [{ path: name, message: name ? `Ange ${name}.` : 'Skicka uppgifterna som ett JSON-objekt.' }];
+      return [{ path: name, message: name ? `Ange ${inSentence(name)}.` : 'Skicka uppgifterna som ett JSON-objekt.' }];
     }
     // A body that is a list, a number or text where an object belongs.
     if (raw.code === 'invalid_type' && name === '' && raw.expected === 'object') return [{ path: '', message: 'Skicka ett JSON-objekt.' }];
@@ -114,6 +189,6 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, wha
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const issues = toIssues(result.error, input);
-  const fields = [...new Set(issues.map((i) => i.path).filter(Boolean))];
+  const fields = [...new Set(issues.map((i) => i.path).filter(Boolean).map(inSentence))];
   throw invalid('validation_failed', fields.length ? `${what} behöver rättas: ${fields.join(', ')}.` : `${what} behöver rättas.`, issues);
 }

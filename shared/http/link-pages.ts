@@ -6,6 +6,7 @@ import { openItemsOf } from '../application/items/link-actions';
 import { sendFreshLink, type FreshLinkDeps } from '../application/links/fresh-link';
 import type { LinkCheck, LinkSigner } from '../application/links/signed-link';
 import { unitOverview } from '../application/units/lists';
+import type { PublicBodies } from '../application/reports/public-bodies';
 import { PAGE_FORMS, type PageAction, type RefusedForm } from '../views/pages/forms';
 import { PAGE_HEADERS } from '../views/pages/layout';
 import { errorPage, expiredLinkPage, freshLinkSentPage, invalidLinkPage } from '../views/pages/notice-pages';
@@ -23,6 +24,8 @@ export interface LinkPageDeps extends Pick<ItemDeps, 'items' | 'clock'> {
   /** The site's own origin (PUBLIC_BASE_URL): a form posted from elsewhere is refused. */
   origin: string;
   linkTtlDays: number;
+  /** Which bodies' follow-up pages are public, so the page can say where a lägesrapport shows. */
+  publicBodies: Pick<PublicBodies, 'list'>;
 }
 
 export const page = (status: number, body: string, headers: Record<string, string> = {}): ApiResult => ({ statusCode: status, headers: { ...PAGE_HEADERS, ...headers }, body });
@@ -81,6 +84,7 @@ async function officialPageOf(
   return officialPage({
     email: link.email,
     items: await openItemsOf(deps, link.email),
+    publicBodies: new Set((await deps.publicBodies.list()).filter((setting) => setting.public).map((setting) => setting.body)),
     today: stockholmDate(deps.clock()),
     linkExpiresOn: lastDay(link.expiresAt),
     csrf: await deps.links.csrfToken(link.token, link.kid),

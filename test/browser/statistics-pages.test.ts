@@ -90,6 +90,40 @@ describe('GET /reports/statistik as a page, in a real browser', () => {
   });
 });
 
+describe("the statistics page's wide tables on a 390 px phone and in print", () => {
+  it('a table cut at the right edge says so above it and shows a shadow at the cut; on a desktop and on paper no such line, and in print every column is on the sheet', async () => {
+    const token = await signLocalToken({ email: 'registrator@kommun.example.se', roles: ['registrar'] }, inject('jwtSecret'));
+    const { page } = await openPage(390, { authorization: `Bearer ${token}` });
+    await page.goto(`${world.api.url}/reports/statistik?from=2025-01-01&to=2027-12-31`);
+    /** Each scrolling table: whether it is cut, whether the line before it shows, and whether a background (the shadow) is drawn. */
+    const regions = () =>
+      page.locator('.table-scroll').evaluateAll((nodes) =>
+        nodes.map((n) => ({
+          cut: n.scrollWidth > n.clientWidth + 1,
+          said: !!n.previousElementSibling?.matches('.scroll-hint') && getComputedStyle(n.previousElementSibling).display !== 'none',
+          shadow: getComputedStyle(n).backgroundImage.includes('radial-gradient'),
+          beyond: [...n.querySelectorAll('thead th')].filter((th) => th.getBoundingClientRect().right > n.getBoundingClientRect().right + 1).length,
+        })),
+      );
+
+    const phone = await regions();
+    const first = page.locator('.table-scroll').first();
+    await first.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SCREENSHOTS, 'statistik-phone-table.png'), clip: { ...(await first.boundingBox())!, y: (await first.boundingBox())!.y - 40, height: 300 } });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const desktop = await regions();
+    await page.setViewportSize({ width: A4_CONTENT_WIDTH, height: 1000 });
+    await page.emulateMedia({ media: 'print' });
+    const paper = await regions();
+
+    expect(phone.some((r) => r.cut)).toBe(true);
+    expect(phone.filter((r) => r.cut)).toEqual(phone.filter((r) => r.cut).map((r) => ({ ...r, said: true, shadow: true })));
+    expect(desktop.every((r) => !r.said)).toBe(true);
+    expect(paper).toEqual(paper.map(() => ({ cut: false, said: false, shadow: false, beyond: 0 })));
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+});
+
 describe('GET /offentlig/{body}, in a real browser', () => {
   it('passes axe-core on a desktop and a phone and prints, with nothing refused by the CSP; a closed body is a Swedish page', async () => {
     const admin = await signLocalToken({ email: 'admin@kommun.example.se', roles: ['admin'] }, inject('jwtSecret'));

@@ -70,7 +70,7 @@ describe("a manager opens the unit page from the weekly overview in a real brows
     expect(shot).toMatch(/forsenat-och-pa-vag\.png$/);
   });
 
-  it('on a 390 px phone every value keeps its label, overdue items count days late, and neither the phone nor print breaks a word mid-word', async () => {
+  it('on a 390 px phone every value keeps its label, overdue items count days late, and neither the phone nor print breaks a word mid-word, nor an address but at its @ and dots', async () => {
     const long = `Socialförvaltningen ${stamp}-lång`;
     await world.api.deps.units.put({ unit: long, manager: chef, updatedBy: 'admin', updatedAt: '2027-05-01T00:00:00Z' });
     world.api.deps.at('2027-05-03T09:00:00+02:00');
@@ -78,7 +78,9 @@ describe("a manager opens the unit page from the weekly overview in a real brows
     await register('Redovisa tillsynen av HVB-hem', ali, '2027-06-18', 'aterrapportering', long);
     world.api.deps.at('2027-06-14T07:00:00+02:00');
     const link = `${world.api.url}/p/${await world.api.deps.links.sign({ kind: 'unit', email: chef.email, unit: long })}`;
-    const words = ['Socialförvaltningens', 'Samhällsbyggnadsförvaltningens', 'krisberedskapsplanering'];
+    // An address breaks only after its @ or before a dot: each part between them stays whole.
+    const addressParts = [...new Set([kim.email, ali.email].flatMap((email) => email.split(/[.@]/)).filter((part) => part.length > 2))];
+    const words = ['Socialförvaltningens', 'Samhällsbyggnadsförvaltningens', 'krisberedskapsplanering', ...addressParts];
 
     const page = await world.newPage({ viewport: { width: 390, height: 844 } });
     await page.goto(link);

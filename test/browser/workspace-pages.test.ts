@@ -351,6 +351,23 @@ describe('the workspace pages in Chromium', () => {
     expect(fit.page).toBeLessThanOrEqual(A4_PRINT_WIDTH);
   });
 
+  it('Översikt printed: "Utan chef att eskalera till" leaves out its Åtgärd column of links, which do nothing on paper', async () => {
+    const { context, page } = await noScript({ width: A4_PRINT_WIDTH, height: 1000 });
+    await page.goto(`${base}/oversikt`);
+    const headers = () => page.locator('section[aria-labelledby="utan-chef"] thead th').evaluateAll((cells) => cells.filter((c) => getComputedStyle(c).display !== 'none').map((c) => c.textContent!.trim()));
+    const onScreen = await headers();
+    await page.emulateMedia({ media: 'print' });
+    const printed = await headers();
+    const links = await page.locator('section[aria-labelledby="utan-chef"] tbody a').evaluateAll((nodes) => nodes.filter((n) => n.getClientRects().length > 0).map((n) => n.textContent!.trim()));
+    await screenshot(page, 'workspace-oversikt-utan-chef-print');
+    await context.close();
+
+    expect(onScreen).toContain('Åtgärd');
+    expect(printed).not.toContain('Åtgärd');
+    expect(printed.length).toBe(onScreen.length - 1);
+    expect(links).not.toContain('Ange chef');
+  });
+
   it('a printed page is a PDF of the page', async () => {
     const page = await browser.newPage();
     await page.goto(`${base}/arenden`);

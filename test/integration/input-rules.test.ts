@@ -150,7 +150,7 @@ describe('refusals of a wrong type or number are plain Swedish', () => {
 
   it.each(['0x10', '1e1', '%205', '%2B5', '5.0'])('a page size is decimal digits only: GET /uppdrag?limit=%s is refused 400 on limit', async (limit) => {
     const answer = await send('GET', `/uppdrag?limit=${limit}`, 'clerk');
-    expect([answer.status, answer.json.issues]).toEqual([400, [{ path: 'limit', message: 'limit ska vara ett heltal, 1–100.' }]]);
+    expect([answer.status, answer.json.issues]).toEqual([400, [{ path: 'limit', message: 'Antal per sida ska vara ett heltal, 1–100.' }]]);
   });
 
   it('a body that is a list, a number or text where an object belongs: "Skicka ett JSON-objekt."', async () => {

@@ -1,8 +1,11 @@
 import { execFile } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { createItem } from '../../shared/application/items/service';
-import { isolatedDependencies } from '../support/isolated';
+import { isolatedDependencies, mailTo } from '../support/isolated';
+import { recordRunningStack } from '../../local/settings';
 import { freePort } from '../support/ports';
 
 /** Each run starts Node with tsx, seconds on a loaded machine. */
@@ -62,6 +65,27 @@ describe('npm run job says why a person got nothing', () => {
       'lördag 26 december 2026 (2026-12-26) är ingen arbetsdag (lördag): ingen veckoöversikt (provkörning: inget skickas, inget ändras). ' +
         'Nästa arbetsdag är måndag 28 december 2026 (2026-12-28): npm run job -- digest --at 2026-12-28\n',
     );
+  }, SLOW);
+});
+
+describe('npm run job takes the running stack\'s settings', () => {
+  it('npm start on PORT 3100 records its ports in DATA_DIR: the job, given nothing else, links to port 3100, not the default 3000', async () => {
+    const deps = await isolatedDependencies();
+    const dataDir = mkdtempSync(join(tmpdir(), 'bevakning-job-'));
+    recordRunningStack(dataDir, { publicBaseUrl: 'http://localhost:3100', dynamoEndpoint: inject('dynamoEndpoint'), sesEndpoint: inject('sesEndpoint') });
+    const kim = { name: 'Kim Berg', email: `kim.berg.port.${process.pid}.${Date.now()}@kommun.example.se` };
+    deps.at('2026-11-30T09:00:00+01:00');
+    await createItem(deps, clerk, {
+      kind: 'uppdrag', title: 'Inventera lekplatserna', caseNumber: 'KS 2026/150',
+      decision: { body: 'KS', date: '2026-03-11', paragraph: '§ 60' }, responsible: kim, unit: 'Kommunledningskontoret', due: { date: '2026-12-02' },
+    });
+
+    const result = await job(['reminders', '--at', '2026-12-01'], { TABLE_NAME: deps.tableName, DATA_DIR: dataDir });
+
+    expect(result.stdout).toContain(`${kim.email}: "1 ärende att bevaka`);
+    const [email] = await mailTo(kim.email);
+    expect(email!.body.text).toMatch(/http:\/\/localhost:3100\/p\/\S+/);
+    expect(email!.body.text).not.toContain('localhost:3000');
   }, SLOW);
 });
 

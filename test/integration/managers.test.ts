@@ -167,7 +167,7 @@ describe('the weekly overview', () => {
     return { social, teknik, directoryChef, itemChef, overdue, soon, far, closed, road, kim };
   }
 
-  it("sends each unit's manager one email on Monday: overdue, due within 14 days, closed last week, the numbers, the CSV and the link", async () => {
+  it("sends each unit's manager one email on Monday: overdue, due within 14 days, avslutade last week (dated in long Swedish form), the numbers, the CSV and the link", async () => {
     const s = await twoUnits();
     api.deps.at('2027-06-14T07:00:00+02:00');
 
@@ -180,17 +180,17 @@ describe('the weekly overview', () => {
     expect(email.subject).toBe(`Veckoöversikt ${s.social}: 1 försenat, 1 på väg`);
     const text = email.body.text!;
     expect(text).toContain('Veckoöversikt för ' + s.social + ', vecka 24 (måndag 14 juni 2027).');
-    expect(text).toContain('  Öppna ärenden: 3\n  Försenade: 1\n  Stängda i år: 1, varav i tid: 1 (100 %)\n  Stängda förra veckan: 1');
+    expect(text).toContain('  Öppna ärenden: 3\n  Försenade: 1\n  Avslutade i år: 1, varav i tid: 1 (100 %)\n  Avslutade förra veckan: 1');
     expect(text).toContain('Försenade (1)\n1. Utreda nattbemanningen');
     expect(text).toContain('På väg: tidsfrist inom 14 dagar (1)\n1. Redovisa tillsynen');
-    expect(text).toContain('Stängda förra veckan (1)\n1. Klart förra veckan');
+    expect(text).toContain('Avslutade förra veckan (1)\n1. Klart förra veckan\n   Ansvarig: ' + s.kim.name + '\n   Avslutat onsdag 9 juni 2027 (klart), tidsfrist torsdag 10 juni 2027');
     expect(text).not.toContain('Långt fram');
     const csv = email.attachments?.find((a) => a.filename === 'veckooversikt-2027-06-14.csv');
     const rows = parse(Buffer.from(csv!.content, 'base64').toString('utf8'), { bom: true, delimiter: ';' }) as string[][];
     expect(rows.slice(1).map((r) => [r[0], r[4]])).toEqual([
       ['Försenat', 'Utreda nattbemanningen'],
       ['På väg', 'Redovisa tillsynen'],
-      ['Stängt förra veckan', 'Klart förra veckan'],
+      ['Avslutat förra veckan', 'Klart förra veckan'],
     ]);
     expect(text).toMatch(/http:\/\/localhost:\d+\/p\/\S+/);
   });

@@ -301,6 +301,26 @@ describe("a wrong entry on the official's page: the page again, with what was ty
   });
 });
 
+describe('a lägesrapport the public will read: the official is told before writing it', () => {
+  it("KS's follow-up page is public: the form says the lägesrapport shows there; closed again, it says nothing of it", async () => {
+    const kim = person('Kim Berg');
+    const item = await register(kim, '2027-06-14', 'Utreda belysningen i Folkets park');
+    await api.runReminders('2027-06-07T07:00:00+02:00');
+    const link = await linkFrom(kim.email);
+    const setting = { body: 'KS', showNames: false, updatedBy: 'admin@kommun.example.se', updatedAt: '2027-06-01T08:00:00.000Z' };
+    const hint = `<p class="hint" id="lage-${item.id}-hint">Till exempel: Utredningen klar i maj, väntar på yttrande från SN.`;
+
+    await api.deps.publicBodies.put({ ...setting, public: true });
+    const published = (await get(link)).text;
+    await api.deps.publicBodies.put({ ...setting, public: false });
+    const closed = (await get(link)).text;
+
+    expect(published).toContain(`${hint} Lägesrapporten visas på kommunens offentliga sida för KS.</p>`);
+    expect(closed).toContain(`${hint}</p>`);
+    expect(closed).not.toContain('offentliga sida');
+  });
+});
+
 describe("the registrar's email: what needs them, in plain Swedish", () => {
   const admin = { email: 'admin@kommun.example.se', roles: ['admin'] as const };
   async function putPlan(body: string, dates: string[]) {

@@ -529,16 +529,16 @@ describe('refusals in plain Swedish', () => {
 
     expect(body.json).toEqual({
       code: 'validation_failed',
-      message: 'Uppgifterna behöver rättas: kind, title.',
+      message: 'Uppgifterna behöver rättas: typ, rubrik.',
       issues: [
-        { path: 'kind', message: 'kind ska vara uppdrag, återrapportering, yttrande eller motion.' },
-        { path: 'title', message: 'Ange title.' },
+        { path: 'kind', message: 'Typ ska vara uppdrag, återrapportering, yttrande eller motion.' },
+        { path: 'title', message: 'Ange rubrik.' },
       ],
     });
     expect(query.json).toEqual({
       code: 'validation_failed',
-      message: 'Sökvillkoren behöver rättas: state.',
-      issues: [{ path: 'state', message: 'state ska vara open, overdue, done eller cancelled.' }],
+      message: 'Sökvillkoren behöver rättas: status.',
+      issues: [{ path: 'state', message: 'Status ska vara pågår, försenat, klart eller avbrutet (open, overdue, done eller cancelled).' }],
     });
   });
 });

@@ -204,6 +204,8 @@ describe('GET /reports/verkstallighet: the follow-up of a body\'s decisions', ()
   it('another body sees only its own', async () => {
     const response = await get('/reports/verkstallighet?body=KS&asOf=2027-05-15');
     expect(response.json.rows.map((r: { id: string }) => r.id)).toEqual([ids.ks]);
+    // SN has a meeting plan and nothing open: an empty report (a body with neither is refused, test/unit/reports.test.ts).
+    await api.deps.plans.saveMeetingPlan({ body: 'SN', year: 2027, leadWorkingDays: 10, dates: ['2027-06-16'] }, 'admin@kommun.example.se', '2026-01-01T08:00:00.000Z');
     expect((await get('/reports/verkstallighet?body=SN')).json).toMatchObject({ body: 'SN', rows: [] });
   });
 

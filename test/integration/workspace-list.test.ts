@@ -88,7 +88,7 @@ describe('GET /uppdrag?sort=: a column in Swedish order', () => {
     expect(await refused.json()).toMatchObject({ code: 'invalid_cursor' });
     const unknown = await fetch(`${server.url}/uppdrag?sort=rubrik`, { headers: { authorization: `Bearer ${token}` } });
     expect(unknown.status).toBe(400);
-    expect(((await unknown.json()) as { issues: { path: string; message: string }[] }).issues).toEqual([{ path: 'sort', message: expect.stringMatching(/^sort ska vara due, -due, title, -title/) }]);
+    expect(((await unknown.json()) as { issues: { path: string; message: string }[] }).issues).toEqual([{ path: 'sort', message: expect.stringMatching(/^Sortering ska vara due, -due, title, -title/) }]);
   });
 });
 

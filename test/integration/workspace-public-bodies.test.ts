@@ -81,6 +81,13 @@ describe('Offentliga sidor', () => {
     );
   });
 
+  it('says exactly what a public page shows: the latest lägesrapport among it, not "utan … anteckningar"', async () => {
+    const text = await listText();
+
+    expect(text).toContain('Sidan visar varje ärendes rubrik, beslut, enhet, tidsfrist, status och senaste lägesrapport, med e-postadresser och chefens namn borttagna, och den ansvariges namn bara om du väljer det. Anteckningar, skäl, begäranden och historik visas inte.');
+    expect(text).not.toContain('utan e-postadresser och anteckningar');
+  });
+
   it("fills the form with a listed body's setting from its row's Ändra, so a change starts from what it is; another body's form is empty", async () => {
     await submit(server.url, '/admin/offentliga', { body: 'KF', public: 'ja', showNames: 'ja' }, asAdmin);
     const list = await open(server.url, '/admin/offentliga', asAdmin);

@@ -169,4 +169,17 @@ describe('a wrong parameter is said on Rapporter, beside its field', () => {
     expect(answer.text).toMatch(/id="balanslista-asOf" name="asOf" type="date" value="2027-0[25]-[0-9]{2}"/);
     expect(answer.text).not.toContain(`${path.split('?')[0]}?${new URL(path, 'http://x').searchParams}&amp;format=csv`);
   });
+
+  it('a body the municipality does not have (no meeting plan, no item): 422, said beside the field, no "Uppföljning av XYZ:s beslut"', async () => {
+    const message = 'Kommunen har inget organ som heter XYZ: det har ingen sammanträdesplan och inget ärende. Kontrollera förkortningen, t.ex. KS.';
+
+    const page = await open(server.url, '/rapporter/verkstallighet?body=XYZ&asOf=2027-05-03', clerk);
+    const api = await fetch(`${server.url}/reports/verkstallighet?body=XYZ`, { headers: { authorization: `Bearer ${await tokenFor(registrar)}` } });
+
+    expect(page.status).toBe(422);
+    expect(page.text).toContain(`<p class="ds-validation-message" data-field="validation" id="verkstallighet-body-fel">${message}</p>`);
+    expect(page.text).not.toContain('Uppföljning av XYZ:s beslut');
+    expect(api.status).toBe(422);
+    expect(await api.json()).toMatchObject({ code: 'unknown_body', message, issues: [{ path: 'body', message }] });
+  });
 });

@@ -41,6 +41,9 @@ function fakeItems(items: StoredItem[]) {
   return { repo, queries };
 }
 
+/** No body has a meeting plan. */
+const NO_PLANS = { meetingPlanList: async () => [] };
+
 describe('the balanslista marks', () => {
   it('marks past the limit "over", the limit day and up to 60 days "soon", later nothing', () => {
     expect([-1, 0, 60, 61].map(markOf)).toEqual(['over', 'soon', 'soon', null]);
@@ -87,11 +90,30 @@ describe('reading the reports', () => {
 
   it("asks for one body's decisions and sorts them by deadline", async () => {
     const { repo, queries } = fakeItems(items);
-    const report = await verkstallighet({ items: repo, clock: fixedClock('2027-05-20T10:00:00Z') }, 'KF', '2027-05-15');
+    const report = await verkstallighet({ items: repo, plans: NO_PLANS, clock: fixedClock('2027-05-20T10:00:00Z') }, 'KF', '2027-05-15');
 
     expect(queries[0]).toMatchObject({ decisionBody: 'KF', statuses: ['open'] });
     expect(report.rows.map((r) => r.id)).toEqual(['m4', 'm2', 'm1', 'u1']);
     expect(report.rows.at(-1)).toMatchObject({ deadlineChanges: 2, lastDeadlineReason: 'Väntar', daysLeft: 46 });
+  });
+
+  it('a body the municipality does not have (no meeting plan, no item ever) is refused: 422 unknown_body at body, not an empty report', async () => {
+    const { repo } = fakeItems(items);
+    const deps = { items: { ...repo, ofDecisionBody: async () => [] }, plans: NO_PLANS, clock: fixedClock('2027-05-20T10:00:00Z') };
+
+    await expect(verkstallighet(deps, 'XYZ', '2027-05-15')).rejects.toMatchObject({
+      kind: 'refused',
+      code: 'unknown_body',
+      message: 'Kommunen har inget organ som heter XYZ: det har ingen sammanträdesplan och inget ärende. Kontrollera förkortningen, t.ex. KS.',
+      issues: [{ path: 'body' }],
+    });
+  });
+
+  it('a body with a meeting plan and no open item gets its (empty) report', async () => {
+    const { repo } = fakeItems(items);
+    const deps = { items: { ...repo, ofDecisionBody: async () => [] }, plans: { meetingPlanList: async () => [{ body: 'SBN', year: 2027 }] }, clock: fixedClock('2027-05-20T10:00:00Z') };
+
+    expect((await verkstallighet(deps, 'SBN', '2027-05-15')).rows).toEqual([]);
   });
 
   it('escapes every user text on the page', async () => {

@@ -25,12 +25,12 @@ const issuesOf = (schema: { safeParse: (input: unknown) => { success: boolean; e
 
 describe('a refused registration names each field as the API names it, in plain Swedish', () => {
   const cases: [string, unknown, { path: string; message: string }[]][] = [
-    ['an unknown kind lists the kinds', { ...valid, kind: 'beslut' }, [{ path: 'kind', message: 'kind ska vara uppdrag, återrapportering, yttrande eller motion.' }]],
-    ['a kind that is not text lists the kinds', { ...valid, kind: 3 }, [{ path: 'kind', message: 'kind ska vara uppdrag, återrapportering, yttrande eller motion.' }]],
-    ['a missing title', { ...valid, title: undefined }, [{ path: 'title', message: 'Ange title.' }]],
+    ['an unknown kind lists the kinds', { ...valid, kind: 'beslut' }, [{ path: 'kind', message: 'Typ ska vara uppdrag, återrapportering, yttrande eller motion.' }]],
+    ['a kind that is not text lists the kinds', { ...valid, kind: 3 }, [{ path: 'kind', message: 'Typ ska vara uppdrag, återrapportering, yttrande eller motion.' }]],
+    ['a missing title', { ...valid, title: undefined }, [{ path: 'title', message: 'Ange rubrik.' }]],
     ['a title that is not text', { ...valid, title: 5 }, [{ path: 'title', message: 'Ska vara text.' }]],
     ['an empty title', { ...valid, title: '  ' }, [{ path: 'title', message: 'Får inte vara tomt.' }]],
-    ['a missing address of the official, by its whole path', { ...valid, responsible: { name: 'Kim Berg' } }, [{ path: 'responsible.email', message: 'Ange responsible.email.' }]],
+    ['a missing address of the official, by its whole path', { ...valid, responsible: { name: 'Kim Berg' } }, [{ path: 'responsible.email', message: 'Ange ansvarigs e-postadress.' }]],
     ['an official given as a name only', { ...valid, responsible: 'Kim Berg' }, [{ path: 'responsible', message: 'Ska vara ett objekt med name och email.' }]],
     ['an address that is none', { ...valid, responsible: { name: 'Kim Berg', email: 'kim.berg' } }, [{ path: 'responsible.email', message: 'Ska vara en e-postadress.' }]],
     ['a day that does not exist', { ...valid, due: { date: '2027-02-29' } }, [{ path: 'due.date', message: 'Ska vara ett verkligt datum, ÅÅÅÅ-MM-DD.' }]],
@@ -74,29 +74,59 @@ describe('a refused registration names each field as the API names it, in plain 
       throw new Error('expected a refusal');
     })();
 
-    expect(refusal).toMatchObject({ kind: 'invalid', code: 'validation_failed', message: 'Uppgifterna behöver rättas: kind, title, responsible.email.' });
+    expect(refusal).toMatchObject({ kind: 'invalid', code: 'validation_failed', message: 'Uppgifterna behöver rättas: typ, rubrik, ansvarigs e-postadress.' });
   });
 
   it('a change names its fields alike: an unknown status lists the statuses', () => {
-    expect(issuesOf(patchItemBody, { status: 'klar' })).toEqual([{ path: 'status', message: 'status ska vara open, done eller cancelled.' }]);
+    expect(issuesOf(patchItemBody, { status: 'klar' })).toEqual([{ path: 'status', message: 'Status ska vara pågår, klart eller avbrutet (open, done eller cancelled).' }]);
   });
 
   it('a deadline preview needs kind and due; a missing due is told its forms', () => {
     expect(issuesOf(deadlinePreviewBody, {})).toEqual([
-      { path: 'kind', message: 'Ange kind.' },
+      { path: 'kind', message: 'Ange typ.' },
       { path: 'due', message: 'Ange due i en av fem former: date; meeting med body och month eller date; meeting med body och by; externalDeadline med recipient (och decidedBy); raised.' },
     ]);
   });
 });
 
+describe('messages name a field in Swedish; issues[].path keeps the machine path', () => {
+  it('a missing decision date: "Uppgifterna behöver rättas: beslutsdatum.", the issue at decision.date', () => {
+    const refusal = (() => {
+      try {
+        parseOrThrow(createItemBody, { ...valid, decision: { body: 'KS' } });
+      } catch (error) {
+        return error as DomainError;
+      }
+      throw new Error('expected a refusal');
+    })();
+
+    expect(refusal).toMatchObject({ message: 'Uppgifterna behöver rättas: beslutsdatum.', issues: [{ path: 'decision.date', message: 'Ange beslutsdatum.' }] });
+  });
+});
+
+describe('a field named like an object property is no Swedish field name', () => {
+  it.each(['constructor', 'hasOwnProperty', '__proto__', 'toString'])('an unknown field "%s" is named by its path, not crashed on', (key) => {
+    const refusal = (() => {
+      try {
+        parseOrThrow(createItemBody, JSON.parse(JSON.stringify({ ...valid, [key]: 1 })));
+      } catch (error) {
+        return error as DomainError;
+      }
+      throw new Error('expected a refusal');
+    })();
+
+    expect(refusal).toMatchObject({ code: 'validation_failed', message: `Uppgifterna behöver rättas: ${key}.` });
+  });
+});
+
 describe('a refused list query names the parameter and its allowed values', () => {
   const cases: [Record<string, string>, { path: string; message: string }[]][] = [
-    [{ state: 'stängd' }, [{ path: 'state', message: 'state ska vara open, overdue, done eller cancelled.' }]],
-    [{ limit: 'alla' }, [{ path: 'limit', message: 'limit ska vara ett heltal, 1–100.' }]],
-    [{ limit: '101' }, [{ path: 'limit', message: 'limit ska vara ett heltal, 1–100.' }]],
-    [{ kind: 'beslut' }, [{ path: 'kind', message: 'kind ska vara uppdrag, återrapportering, yttrande eller motion.' }]],
-    [{ attention: 'alla' }, [{ path: 'attention', message: 'attention ska vara no_meeting_in_time, meeting_already_held eller any.' }]],
-    [{ extensionRequested: 'ja' }, [{ path: 'extensionRequested', message: 'extensionRequested ska vara true eller false.' }]],
+    [{ state: 'stängd' }, [{ path: 'state', message: 'Status ska vara pågår, försenat, klart eller avbrutet (open, overdue, done eller cancelled).' }]],
+    [{ limit: 'alla' }, [{ path: 'limit', message: 'Antal per sida ska vara ett heltal, 1–100.' }]],
+    [{ limit: '101' }, [{ path: 'limit', message: 'Antal per sida ska vara ett heltal, 1–100.' }]],
+    [{ kind: 'beslut' }, [{ path: 'kind', message: 'Typ ska vara uppdrag, återrapportering, yttrande eller motion.' }]],
+    [{ attention: 'alla' }, [{ path: 'attention', message: 'Behöver åtgärd ska vara no_meeting_in_time, meeting_already_held eller any.' }]],
+    [{ extensionRequested: 'ja' }, [{ path: 'extensionRequested', message: 'Begärd förlängning ska vara true eller false.' }]],
     [{ attention: 'any', extensionRequested: 'true' }, [{ path: 'attention', message: 'Ange attention eller extensionRequested=true, inte båda.' }]],
     [{ dueBefore: '2027-06-31' }, [{ path: 'dueBefore', message: 'Ska vara ett verkligt datum, ÅÅÅÅ-MM-DD.' }]],
   ];

@@ -80,7 +80,7 @@ export const patchItemBody = z.lazy(() =>
     .partial()
     .extend({
       manager: person.nullable().optional(),
-      status: z.enum(STATUSES, { error: 'status ska vara open, done eller cancelled.' }).optional(),
+      status: z.enum(STATUSES).optional(),
       note: multilineText(LIMITS.note).optional(),
       reason: multilineText(LIMITS.reason).optional(),
       /** Refuses the official's pending request for a later deadline (with `reason`); granting is a changed `due`. */

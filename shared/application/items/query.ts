@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { ATTENTIONS, calendarDate, kind, STATES, email, LIMITS } from '../../domain/items/vocabulary';
-import { decimalInteger } from '../../domain/validation';
+import { decimalInteger, fieldName, listOr } from '../../domain/validation';
 
 /** The columns a list sorts by: the deadline (the indexes' own order), the title, the kind, the unit, the responsible official. */
 export const SORT_KEYS = ['due', 'title', 'kind', 'unit', 'responsible'] as const;
@@ -26,7 +26,7 @@ export const listQuery = z
     kind: kind.optional(),
     dueBefore: calendarDate.optional(),
     dueAfter: calendarDate.optional(),
-    limit: decimalInteger(1, 100, 'limit ska vara ett heltal, 1–100.').default(50).meta({ description: 'A whole number 1–100, in decimal digits only; 50 when left out' }),
+    limit: decimalInteger(1, 100, `${fieldName('limit')} ska vara ett heltal, 1–100.`).default(50).meta({ description: 'A whole number 1–100, in decimal digits only; 50 when left out' }),
     cursor: z.string().min(1, 'Får inte vara tomt.').max(4096, 'Använd nextCursor från föregående svar.').optional(),
     /** `true`: only open items whose official asked for a later deadline (the registrars' queue). */
     extensionRequested: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
@@ -36,7 +36,7 @@ export const listQuery = z
     q: z.string().trim().min(1, 'Får inte vara tomt.').max(200, 'Högst 200 tecken.').optional(),
     /** The order: a column (`due`, `title`, `kind`, `unit`, `responsible`), `-` before it for descending. */
     sort: z
-      .enum(SORT_PARAMS, { error: `sort ska vara ${SORT_PARAMS.join(', ')}.` })
+      .enum(SORT_PARAMS, { error: `${fieldName('sort')} ska vara ${listOr(SORT_PARAMS)}.` })
       .transform(parseSortParam)
       .optional(),
   })

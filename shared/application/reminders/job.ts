@@ -237,6 +237,7 @@ export interface NextReminder {
   email: string;
   name: string;
   date: CalendarDate;
+  /** The items reminded about on `date` (not all the official's items waiting for a later reminder). */
   items: number;
   /** They had the day's email already, from an earlier run. */
   remindedEarlierToday: boolean;
@@ -261,10 +262,8 @@ export async function nextReminders(
     if (mailed.has(email) || !item.nextReminderDate) continue;
     const found = people.get(email);
     if (!found) people.set(email, { email, name, date: item.nextReminderDate, items: 1, remindedEarlierToday: earlier.has(email) });
-    else {
-      found.items++;
-      if (item.nextReminderDate < found.date) found.date = item.nextReminderDate;
-    }
+    else if (item.nextReminderDate < found.date) Object.assign(found, { date: item.nextReminderDate, items: 1 });
+    else if (item.nextReminderDate === found.date) found.items++;
   }
   return [...people.values()].sort((a, b) => a.date.localeCompare(b.date) || a.name.localeCompare(b.name, 'sv'));
 }

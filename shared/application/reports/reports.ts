@@ -6,6 +6,8 @@ import { oneLine } from '../../domain/text';
 import type { Kind, Person } from '../../domain/items/vocabulary';
 import type { StatusReport, StoredItem } from '../../domain/items/item';
 import type { ItemQuery, ItemRepository } from '../items/ports';
+import type { PlanStore } from '../plans/ports';
+import { refused } from '../../domain/errors';
 import { MOTION_WARNING_DAYS } from './queries';
 import { listAll } from '../items/list-all';
 
@@ -183,13 +185,33 @@ export function followUpRow(item: StoredItem, asOf: CalendarDate): Verkstallighe
   };
 }
 
-/** Every open item decided by `body` on `asOf` (default today, Stockholm), the earliest deadline first. */
-export async function verkstallighet(deps: ReportDeps, body: string, asOf?: CalendarDate): Promise<Verkstallighet> {
+/** Before any date an item can carry: "closed since then" is every closed item. */
+const EVER = '1900-01-01';
+
+/**
+ * Whether the municipality has `body`: a meeting plan of it, or an item it decided, open or closed.
+ * A typo ("XYZ") would otherwise get an empty report titled as if the body existed.
+ */
+async function isKnownBody(deps: { items: Pick<ItemRepository, 'ofDecisionBody'>; plans: Pick<PlanStore, 'meetingPlanList'> }, body: string): Promise<boolean> {
+  if ((await deps.plans.meetingPlanList()).some((plan) => plan.body === body)) return true;
+  return (await deps.items.ofDecisionBody(body, EVER)).length > 0;
+}
+
+/**
+ * Every open item decided by `body` on `asOf` (default today, Stockholm), the earliest deadline
+ * first. Throws `refused` `unknown_body` (422, the issue at `body`) for a body with no meeting plan
+ * and no item ever.
+ */
+export async function verkstallighet(deps: ReportDeps & { plans: Pick<PlanStore, 'meetingPlanList'> }, body: string, asOf?: CalendarDate): Promise<Verkstallighet> {
   const generatedAt = deps.clock().toISOString();
   const day = asOf ?? stockholmDate(new Date(generatedAt));
   const rows = (await openItems(deps.items, { decisionBody: body }, day))
     .map((item) => followUpRow(item, day))
     .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || byTitle(a, b));
+  if (rows.length === 0 && !(await isKnownBody(deps, body))) {
+    const message = `Kommunen har inget organ som heter ${body}: det har ingen sammanträdesplan och inget ärende. Kontrollera förkortningen, t.ex. KS.`;
+    throw refused('unknown_body', message, [{ path: 'body', message }]);
+  }
   return {
     title: verkstallighetTitle(body, day),
     body,

@@ -7,6 +7,7 @@
 import * as z from 'zod';
 import { isCalendarDate, type CalendarDate } from '../dates';
 import { CALENDAR_YEARS, isKnownDate } from '../calendar/working-days';
+import { fieldName } from '../validation';
 
 /** The four kinds of follow-up work (docs/domain.md), as the codes they are stored and answered as. */
 export const KINDS = ['uppdrag', 'aterrapportering', 'yttrande', 'motion'] as const;
@@ -15,7 +16,7 @@ export type Kind = (typeof KINDS)[number];
 /** `kind` as a clerk may also write it: the Swedish spelling, stored as the code. */
 const KIND_SPELLINGS = { återrapportering: 'aterrapportering' } as const satisfies Record<string, Kind>;
 const KIND_INPUTS = [...KINDS, ...(Object.keys(KIND_SPELLINGS) as (keyof typeof KIND_SPELLINGS)[])] as const;
-const KIND_MESSAGE = 'kind ska vara uppdrag, återrapportering, yttrande eller motion.';
+const KIND_MESSAGE = `${fieldName('kind')} ska vara uppdrag, återrapportering, yttrande eller motion.`;
 
 /**
  * `kind`: a code, or its Swedish spelling (`återrapportering`), in any case and Unicode

@@ -32,9 +32,9 @@ export const REPORTS_ROUTES = [
     access: 'registrar',
     summary: "Follow-up of a body's decisions: every open item it decided",
     description:
-      "Follow-up of a body's decisions (registrar, admin): every open item decided by `body`, with responsible unit, deadline, deadline changes with their latest reason, and the latest lägesrapport. JSON, CSV, XLSX or a printable Swedish page, by `Accept`.",
+      "Follow-up of a body's decisions (registrar, admin): every open item decided by `body`, with responsible unit, deadline, deadline changes with their latest reason, and the latest lägesrapport. JSON, CSV, XLSX or a printable Swedish page, by `Accept`. A body the municipality does not have (no meeting plan, no item ever decided by it) is refused with 422 `unknown_body`, the issue at `body`.",
     query: verkstallighetQuery,
-    responses: { 200: report('The follow-up'), 422: SPREADSHEET_ANSWERS.tooLarge },
+    responses: { 200: report('The follow-up'), 422: { description: `\`unknown_body\`: no meeting plan and no item of that body. Or: ${SPREADSHEET_ANSWERS.tooLarge.description}` } },
   }),
   route({
     method: 'GET',

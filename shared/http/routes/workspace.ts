@@ -118,7 +118,7 @@ export const WORKSPACE_ROUTES = [
     query: lenientQuery('`asOf` (YYYY-MM-DD, default today), `format` (`csv`, `xlsx`)'),
     responses: reportAnswers,
   }),
-  page('/rapporter/verkstallighet', "Rapporter: the follow-up of a body's decisions", `As \`GET /reports/verkstallighet\` answers it, by the session: the printable page, or with \`format\` CSV or XLSX. A missing or wrong \`body\` or \`asOf\` is shown on Rapporter beside its field (400). Registrars and admins.`, {
+  page('/rapporter/verkstallighet', "Rapporter: the follow-up of a body's decisions", `As \`GET /reports/verkstallighet\` answers it, by the session: the printable page, or with \`format\` CSV or XLSX. A missing or wrong \`body\` or \`asOf\` is shown on Rapporter beside its field (400); a body the municipality does not have, likewise (422). Registrars and admins.`, {
     query: lenientQuery('`body` (KS, BUN …), `asOf` (YYYY-MM-DD, default today), `format` (`csv`, `xlsx`)'),
     responses: reportAnswers,
   }),

@@ -5,6 +5,7 @@ import { balanslista, verkstallighet } from '../../application/reports/reports';
 import { statisticsReport } from '../../application/reports/statistics';
 import { listUnits } from '../../application/units/directory';
 import { requireRegistrar } from '../../domain/caller';
+import { DomainError } from '../../domain/errors';
 import { stockholmDate, type CalendarDate } from '../../domain/dates';
 import { calendarDate } from '../../domain/items/vocabulary';
 import { statisticsQuery } from '../../domain/reports/statistics';
@@ -90,7 +91,17 @@ async function answerReport<N extends ReportName, Q, Row, T>(
   const parsed = readReport(name, read.schema, query, read.filled ?? {});
   if (!parsed.ok) return renderReports(deps, session, 400, { [name]: parsed.state });
   const downloads = { csv: reportHref(name, parsed.values, 'csv'), xlsx: reportHref(name, parsed.values, 'xlsx') };
-  return reportAs(mediaOf(query.format), await run(parsed.command), { ...shapes, page: (report) => page(report, downloads) });
+  let report: T;
+  try {
+    report = await run(parsed.command);
+  } catch (error) {
+    // A refusal about a field of the form (a body the municipality does not have) is shown beside it.
+    const fields = REPORT_FIELDS[name] as readonly string[];
+    const issue = error instanceof DomainError && error.kind === 'refused' ? error.issues.find((i) => fields.includes(i.path)) : undefined;
+    if (!issue) throw error;
+    return renderReports(deps, session, 422, { [name]: { values: parsed.values, errors: { [issue.path]: issue.message } } });
+  }
+  return reportAs(mediaOf(query.format), report, { ...shapes, page: (shown) => page(shown, downloads) });
 }
 
 /** `GET /rapporter/balanslista`: as `GET /reports/balanslista`. */

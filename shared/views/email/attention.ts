@@ -29,8 +29,10 @@ const MAX_QUOTE = 500;
 
 const days = (n: number) => `${n} ${n === 1 ? 'dag' : 'dagar'}`;
 
+/** Whether the writer already ended the text as a sentence. */
+const ended = (text: string) => /[.!?…]$/.test(text);
 /** A sentence ends in a full stop unless the writer already ended it. */
-const sentence = (text: string) => (/[.!?…]$/.test(text) ? text : `${text}.`);
+const sentence = (text: string) => (ended(text) ? text : `${text}.`);
 
 /** "Kim Berg (kim.berg@kommun.example.se)" when the official asks about their own item, else the address. */
 function asker(view: ItemView, email: string): string {
@@ -57,7 +59,8 @@ export function needsOf(view: ItemView, escalation?: EscalationProblem): string[
   const reassign = view.reassignRequest;
   if (reassign) {
     const note = reassign.note ? oneLine(reassign.note, MAX_QUOTE) : '';
-    needs.push(`${asker(view, reassign.by)} säger att ärendet inte är hens${note ? `: ”${note}”` : ''}. Byt ansvarig på ärendet.`);
+    // A quote that ends a sentence ends it: ”Borde ligga på parkenheten.” takes no second full stop.
+    needs.push(`${asker(view, reassign.by)} säger att ärendet inte är hens${note ? `: ”${note}”` : ''}${note && ended(note) ? '' : '.'} Byt ansvarig på ärendet.`);
   }
   if (escalation) {
     const late = `Ärendet är ${days(-view.daysLeft)} försenat och skulle ha gått till chefen`;

@@ -30,14 +30,14 @@ function lineOf(item: ItemView, section: 'overdue' | 'upcoming' | 'closed'): str
   const facts = [
     `Ansvarig: ${oneLine(item.responsible.name, LIMITS.name)}`,
     section === 'closed'
-      ? `Stängt ${item.closedAt ? stockholmDay(item.closedAt) : ''} (${item.status === 'done' ? 'klart' : 'avbrutet'}), tidsfrist ${swedishDate(item.dueDate)}`
-      : `Tidsfrist: ${swedishDate(item.dueDate)} (${daysInWords(item.daysLeft, item.kind)})`,
+      ? `Avslutat${item.closedAt ? ` ${swedishDate(stockholmDay(item.closedAt))}` : ''} (${item.status === 'done' ? 'klart' : 'avbrutet'}), tidsfrist ${swedishDate(item.dueDate)}`
+      : `Tidsfrist: ${swedishDate(item.dueDate)} (${daysInWords(item.daysLeft)})`,
     ...(decision ? [`${decision.label}: ${decision.value}`] : []),
   ];
   if (section !== 'closed' && item.deadlineChanges) {
     facts.push(`Tidsfristen ändrad ${count(item.deadlineChanges, 'gång', 'gånger')}${item.lastDeadlineReason ? `, senast: ${oneLine(item.lastDeadlineReason, 200)}` : ''}`);
   }
-  if (section !== 'closed' && item.statusReport) facts.push(`Lägesrapport ${stockholmDay(item.statusReport.at)}: ${oneLine(item.statusReport.note, 300)}`);
+  if (section !== 'closed' && item.statusReport) facts.push(`Lägesrapport ${swedishDate(stockholmDay(item.statusReport.at))}: ${oneLine(item.statusReport.note, 300)}`);
   return [oneLine(item.title, LIMITS.title), ...facts];
 }
 
@@ -64,13 +64,13 @@ export function renderDigestEmail(input: DigestEmailInput): RenderedEmail {
   const figures = [
     `Öppna ärenden: ${numbers.open}`,
     `Försenade: ${numbers.overdue}`,
-    `Stängda i år: ${numbers.closedThisYear}, varav i tid: ${numbers.closedOnTimeThisYear}${share}`,
-    `Stängda förra veckan: ${input.closedLastWeek.length}`,
+    `Avslutade i år: ${numbers.closedThisYear}, varav i tid: ${numbers.closedOnTimeThisYear}${share}`,
+    `Avslutade förra veckan: ${input.closedLastWeek.length}`,
   ];
   const sections: Section[] = [
     { heading: `Försenade (${input.overdue.length})`, items: input.overdue, kind: 'overdue', empty: 'Inga försenade ärenden.' },
     { heading: `På väg: tidsfrist inom ${UPCOMING_DAYS} dagar (${input.upcoming.length})`, items: input.upcoming, kind: 'upcoming', empty: `Inga ärenden med tidsfrist inom ${UPCOMING_DAYS} dagar.` },
-    { heading: `Stängda förra veckan (${input.closedLastWeek.length})`, items: input.closedLastWeek, kind: 'closed', empty: 'Inga ärenden stängdes förra veckan.' },
+    { heading: `Avslutade förra veckan (${input.closedLastWeek.length})`, items: input.closedLastWeek, kind: 'closed', empty: 'Inga ärenden avslutades förra veckan.' },
   ];
   const link = safeHref(input.link);
   const intro = `Veckoöversikt för ${unit}, vecka ${week} (${swedishDate(input.day)}).`;
@@ -142,7 +142,7 @@ export function renderDigestWithList({ digest, manager, day, link }: DigestEmail
         content: unitItemsCsv([
           ...digest.overdue.map((i) => ({ ...i, section: 'Försenat' })),
           ...digest.upcoming.map((i) => ({ ...i, section: 'På väg' })),
-          ...digest.closedLastWeek.map((i) => ({ ...i, section: 'Stängt förra veckan' })),
+          ...digest.closedLastWeek.map((i) => ({ ...i, section: 'Avslutat förra veckan' })),
         ]),
       },
     ],

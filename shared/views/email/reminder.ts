@@ -1,5 +1,5 @@
 import { swedishDate, swedishDayMonth, type CalendarDate } from '../../domain/dates';
-import { KIND_LABELS, LIMITS, type Kind } from '../../domain/items/vocabulary';
+import { KIND_LABELS, LIMITS } from '../../domain/items/vocabulary';
 import { type ItemView } from '../../domain/items/item';
 import type { AttentionLine } from './attention';
 import { decisionReference, type ReferenceSource } from '../../domain/items/reference';
@@ -66,14 +66,14 @@ const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : 
 /** "A", "A och B", "A, B och C". */
 const listed = (names: string[]) => (names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} och ${names.at(-1)}`);
 
-/** The participle agrees with the kind: uppdraget och yttrandet är försenat, återrapporteringen och motionen försenad. */
-const OVERDUE: Record<Kind, string> = { uppdrag: 'försenat', aterrapportering: 'försenad', yttrande: 'försenat', motion: 'försenad' };
-
-/** "5 dagar kvar", "1 dag kvar", "i dag", "1 dag försenad", "12 dagar försenat". */
-export function daysInWords(daysLeft: number, kind: Kind): string {
+/**
+ * "5 dagar kvar", "1 dag kvar", "i dag", "12 dagar försenat". The participle agrees with the
+ * ärende, whatever its kind, as the subject's "8 dagar försenat" does.
+ */
+export function daysInWords(daysLeft: number): string {
   if (daysLeft === 0) return 'i dag';
   if (daysLeft > 0) return `${count(daysLeft, 'dag', 'dagar')} kvar`;
-  return `${count(-daysLeft, 'dag', 'dagar')} ${OVERDUE[kind]}`;
+  return `${count(-daysLeft, 'dag', 'dagar')} försenat`;
 }
 
 /** Most overdue first, then the soonest due; ties by title, so the order is the same every day. */
@@ -156,7 +156,7 @@ export function decisionFact(item: DecisionSource): { label: string; value: stri
 function factsOf(item: ReminderLine, role: ReminderEmailInput['role'], showRegistrar: boolean): Fact[] {
   const decision = decisionFact(item);
   const facts: Fact[] = [
-    { label: 'Senast', value: `${swedishDate(item.dueDate)} (${daysInWords(item.daysLeft, item.kind)})`, alert: item.daysLeft < 0 },
+    { label: 'Senast', value: `${swedishDate(item.dueDate)} (${daysInWords(item.daysLeft)})`, alert: item.daysLeft < 0 },
     { label: 'Typ', value: KIND_LABELS[item.kind] },
     ...(decision ? [decision] : []),
   ];

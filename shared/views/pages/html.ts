@@ -33,3 +33,12 @@ export function html(strings: TemplateStringsArray, ...values: Interpolation[]):
 
 /** Trusted markup from this codebase (never user text). */
 export const raw = (value: string) => new Html(value);
+
+/**
+ * An e-mail address that may break only after its @ and before its dots (`<wbr>`), never inside
+ * a word: "kim.berg@kommun / .example.se" on a narrow screen or in print, with `.address`
+ * (layout.ts) keeping the browser from breaking it anywhere else.
+ */
+export function address(email: string): Html {
+  return html`<span class="address">${email.split(/(?<=@)|(?=\.)/).map((part, i) => (i === 0 ? part : html`<wbr>${part}`))}</span>`;
+}

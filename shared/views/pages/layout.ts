@@ -43,7 +43,7 @@ tbody th { font-weight: 600; }
 .filters select { width: auto; }
 @media (max-width: 40rem) { table, caption, tbody, tr, th, td { display: block; } thead { position: absolute; left: -9999px; } tr { border: 1px solid var(--line); border-radius: 6px; margin: 0 0 .75rem; padding: .25rem 0; } th, td { border: 0; } td[data-label]::before { content: attr(data-label); display: block; font-size: .85rem; font-weight: 600; color: var(--muted); } }
 th, td { text-align: left; padding: .4rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; overflow-wrap: break-word; hyphens: auto; }
-.address { overflow-wrap: anywhere; }
+.address { overflow-wrap: normal; hyphens: manual; word-break: normal; }
 .hint { color: var(--muted); font-size: .9em; margin: .25rem 0; }
 .error-summary { border: 3px solid var(--late); padding: .5rem 1rem; margin: .5rem 0 1rem; }
 .error-summary:focus { outline: 3px solid #ffbf47; outline-offset: 2px; }

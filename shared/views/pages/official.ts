@@ -3,7 +3,7 @@ import { daysInWords, decisionFact } from '../email/reminder';
 import { KIND_LABELS, LIMITS } from '../../domain/items/vocabulary';
 import { type ItemView } from '../../domain/items/item';
 import type { PageAction, RefusedForm } from './forms';
-import { html, type Html } from './html';
+import { address, html, type Html } from './html';
 import { document } from './layout';
 
 export interface OfficialPageInput {
@@ -23,6 +23,8 @@ export interface OfficialPageInput {
   message?: { text: string; error?: boolean; itemId?: string };
   /** A form sent back to be corrected (answered 400): opened, with what was typed and what is wrong. */
   refused?: RefusedForm;
+  /** The bodies whose follow-up page is public (`GET /offentlig/{body}`): the latest lägesrapport of their items shows there. */
+  publicBodies: ReadonlySet<string>;
 }
 
 /** The action's one wording, on the page and in the emails that link to it. */
@@ -72,8 +74,19 @@ interface Field {
   label: string;
   type: 'textarea' | 'date';
   required: boolean;
-  hint?: (item: ItemView) => string;
+  /** Said under the label; `publicBodies` as in OfficialPageInput. */
+  hint?: (item: ItemView, publicBodies: ReadonlySet<string>) => string;
   max?: number;
+}
+
+/**
+ * The official is told before writing that the lägesrapport is published, when it is: the body's
+ * public page shows each item's latest one (shared/domain/reports/public.ts).
+ */
+function statusReportHint(item: ItemView, publicBodies: ReadonlySet<string>): string {
+  const example = 'Till exempel: Utredningen klar i maj, väntar på yttrande från SN.';
+  const body = item.decision?.body;
+  return body && publicBodies.has(body) ? `${example} Lägesrapporten visas på kommunens offentliga sida för ${body}.` : example;
 }
 
 /** The forms on each item, in the page's order: their disclosure, fields and button. */
@@ -97,7 +110,7 @@ const FORMS: { action: PageAction; summary: string; button: string; fields: Fiel
     action: 'status-report',
     summary: 'Lämna lägesrapport',
     button: 'Spara lägesrapport',
-    fields: [{ name: 'note', id: 'lage', label: 'Hur går arbetet?', type: 'textarea', required: true, max: LIMITS.note, hint: () => 'Till exempel: Utredningen klar i maj, väntar på yttrande från SN.' }],
+    fields: [{ name: 'note', id: 'lage', label: 'Hur går arbetet?', type: 'textarea', required: true, max: LIMITS.note, hint: statusReportHint }],
   },
   {
     action: 'not-mine',
@@ -108,9 +121,9 @@ const FORMS: { action: PageAction; summary: string; button: string; fields: Fiel
 ];
 
 /** One field: its label says whether it must be filled in; a refused value comes back with its message beside it. */
-function field(item: ItemView, spec: Field, value: string | undefined, error: string | undefined): Html {
+function field(item: ItemView, spec: Field, value: string | undefined, error: string | undefined, publicBodies: ReadonlySet<string>): Html {
   const id = `${spec.id}-${item.id}`;
-  const hint = spec.hint?.(item);
+  const hint = spec.hint?.(item, publicBodies);
   const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-fel` : ''].filter(Boolean).join(' ');
   const common = html`id="${id}" name="${spec.name}"${spec.required ? html` required` : ''}${error ? html` aria-invalid="true"` : ''}${describedBy ? html` aria-describedby="${describedBy}"` : ''}`;
   const control =
@@ -150,7 +163,7 @@ function form(input: OfficialPageInput, item: ItemView, spec: (typeof FORMS)[num
 <form method="post" action="${input.token}/uppdrag/${item.id}/${spec.action}" id="${spec.action}-${item.id}" novalidate>
 ${refused ? errorSummary(item, spec, refused.errors) : ''}
 <input type="hidden" name="csrf" value="${input.csrf}">
-${spec.fields.map((f) => field(item, f, refused?.values[f.name], refused?.errors[f.name]))}
+${spec.fields.map((f) => field(item, f, refused?.values[f.name], refused?.errors[f.name], input.publicBodies))}
 <button type="submit">${spec.button}</button>
 </form>
 </details>`;
@@ -161,7 +174,7 @@ function itemCard(input: OfficialPageInput, item: ItemView): Html {
   return html`<li class="item" id="uppdrag-${i}">
 <article aria-labelledby="rubrik-${i}">
 <h2 id="rubrik-${i}">${item.title}</h2>
-<p class="${urgency(item)}">${daysInWords(item.daysLeft, item.kind)}: senast ${swedishDate(item.dueDate)}</p>
+<p class="${urgency(item)}">${daysInWords(item.daysLeft)}: senast ${swedishDate(item.dueDate)}</p>
 ${facts(item)}
 ${pending(item)}
 ${FORMS.map((spec) => form(input, item, spec))}
@@ -195,7 +208,7 @@ export function officialPage(input: OfficialPageInput): string {
       : `${items.length === 1 ? '1 öppet ärende' : `${items.length} öppna ärenden`}${overdue ? `, varav ${overdue} ${overdue === 1 ? 'försenat' : 'försenade'}` : ''}. Det mest brådskande står först.`;
   return document({
     title: 'Mina ärenden',
-    lead: html`${input.name ? `${input.name}, ` : ''}${input.email}. Länken gäller till och med ${swedishDate(input.linkExpiresOn)}.`,
+    lead: html`${input.name ? `${input.name}, ` : ''}${address(input.email)}. Länken gäller till och med ${swedishDate(input.linkExpiresOn)}.`,
     body: html`${input.message ? message(input.message, items) : ''}${input.refused ? refusedNotice(input.refused, items) : ''}
 <p>${summary}</p>
 ${items.length ? html`<ol class="items">${items.map((item) => itemCard(input, item))}</ol>` : ''}`,

@@ -3,7 +3,7 @@ import { daysInWords, decisionOf } from '../email/reminder';
 import { UPCOMING_DAYS } from '../../application/units/lists';
 import { KIND_LABELS, KINDS, type Kind } from '../../domain/items/vocabulary';
 import { type ItemView } from '../../domain/items/item';
-import { html, type Html } from './html';
+import { address, html, type Html } from './html';
 import { document } from './layout';
 import { statusReportLine } from '../../domain/items/view';
 
@@ -61,9 +61,9 @@ export function itemTable(caption: string, items: ItemView[], empty: string): Ht
 ${items.map(
   (item) => html`<tr id="uppdrag-${item.id}">
 <th scope="row">${item.title}<br><span class="hint">${KIND_LABELS[item.kind]}</span></th>
-<td data-label="${responsible}">${item.responsible.name}<br><span class="hint address">${item.responsible.email}</span></td>
+<td data-label="${responsible}">${item.responsible.name}<br><span class="hint">${address(item.responsible.email)}</span></td>
 <td data-label="${decision}">${decisionOf(item) || '–'}</td>
-<td data-label="${due}">${swedishDate(item.dueDate)}<br><strong class="${item.daysLeft < 0 ? 'late' : 'soon'}">${daysInWords(item.daysLeft, item.kind)}</strong></td>
+<td data-label="${due}">${swedishDate(item.dueDate)}<br><strong class="${item.daysLeft < 0 ? 'late' : 'soon'}">${daysInWords(item.daysLeft)}</strong></td>
 <td data-label="${changed}">${changes(item)}</td>
 <td data-label="${report}">${item.statusReport ? statusReportLine(item.statusReport) : '–'}</td>
 </tr>`,

@@ -89,7 +89,7 @@ function followUpRow(row: VerkstallighetRow): Html {
 <th scope="row">${row.title}<br><span class="hint">${KIND_LABELS[row.kind]}</span></th>
 <td data-label="Beslut">${row.decision || '–'}</td>
 <td data-label="Ansvarig">${row.responsible.name}<br><span class="hint">${row.unit}</span></td>
-<td data-label="Tidsfrist"><span class="date">${day(row.dueDate)}</span><br>${row.daysLeft < 0 ? html`<strong class="late">${daysInWords(row.daysLeft, row.kind)}</strong>` : daysInWords(row.daysLeft, row.kind)}</td>
+<td data-label="Tidsfrist"><span class="date">${day(row.dueDate)}</span><br>${row.daysLeft < 0 ? html`<strong class="late">${daysInWords(row.daysLeft)}</strong>` : daysInWords(row.daysLeft)}</td>
 <td data-label="Ändrad tidsfrist">${changes(row)}</td>
 <td data-label="Senaste lägesrapport">${statusReport(row.statusReport)}</td>
 </tr>`;

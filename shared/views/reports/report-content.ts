@@ -15,8 +15,16 @@ export const REPORT_CONTENT_CSS = `/* Tables of figures: numbers right-aligned i
 .stats .hint, .public .hint { color: #4a4a4a; font-size: .9em; }
 .stats .late, .public .late { color: #a4161a; }
 
-/* A wide table scrolls sideways inside the page on a phone instead of widening it. */
-.table-scroll { overflow-x: auto; margin: 0 0 1.5rem; }
+/* A wide table scrolls sideways inside the page on a phone instead of widening it. Where it is cut,
+   a shadow shows there is more (white covers scroll with the content, so a shadow shows only at an
+   edge with more beyond it), and on a narrow screen a line above the table says so. */
+.table-scroll { overflow-x: auto; margin: 0 0 1.5rem;
+  background: linear-gradient(to right, #fff 30%, rgba(255,255,255,0)) left / 2rem 100% no-repeat local,
+    linear-gradient(to left, #fff 30%, rgba(255,255,255,0)) right / 2rem 100% no-repeat local,
+    radial-gradient(farthest-side at 0 50%, rgba(0,0,0,.3), rgba(0,0,0,0)) left / .8rem 100% no-repeat scroll,
+    radial-gradient(farthest-side at 100% 50%, rgba(0,0,0,.3), rgba(0,0,0,0)) right / .8rem 100% no-repeat scroll; }
+.scroll-hint { display: none; margin: 0 0 .25rem; color: #4a4a4a; font-size: .9em; }
+@media (max-width: 48rem) { .scroll-hint { display: block; } }
 .table-scroll > .stats-table { margin: 0; }
 .table-scroll:focus-visible { outline: 3px solid #ffbf47; outline-offset: 2px; }
 .stats-oldest { min-width: 48rem; }
@@ -45,7 +53,8 @@ export const REPORT_CONTENT_CSS = `/* Tables of figures: numbers right-aligned i
   .stats, .public { font-size: 10pt; }
   .stats h2 { break-after: avoid; }
   /* On paper nothing scrolls: the tables take the sheet's width and repeat their heads on each page. */
-  .table-scroll { overflow: visible; }
+  .table-scroll { overflow: visible; background: none; }
+  .scroll-hint { display: none; }
   .stats-oldest { min-width: 0; }
   /* Fixed columns, so a long unit name wraps inside its cell instead of widening the table past the sheet. */
   .stats-table { font-size: 8.5pt; table-layout: fixed; }

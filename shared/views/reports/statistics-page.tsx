@@ -74,12 +74,19 @@ export function statisticsSummary(totals: Figures): string {
   return sentences.filter(Boolean).join(' ');
 }
 
-/** A wide table scrolls sideways on a phone; the region is focusable and named so a keyboard user can scroll it. */
+/**
+ * A wide table scrolls sideways on a phone; the region is focusable and named so a keyboard user
+ * can scroll it. On a narrow screen a line above it says so, and a shadow at the cut edge shows
+ * there is more (report-content.ts); on paper the table is whole and the line is left out.
+ */
 function Scroll({ label, children }: { label: string; children: ComponentChildren }) {
   return (
-    <div class="table-scroll" role="region" aria-label={label} tabIndex={0}>
-      {children}
-    </div>
+    <>
+      <p class="scroll-hint">Tabellen är bredare än skärmen: dra i den åt sidan för att se alla kolumner.</p>
+      <div class="table-scroll" role="region" aria-label={label} tabIndex={0}>
+        {children}
+      </div>
+    </>
   );
 }
 

@@ -366,7 +366,7 @@ export function publicBodiesPage(model: PublicBodiesModel): string {
       title="Offentliga sidor"
       context={model}
       current="publicBodies"
-      lead={`Ett organs uppföljning av sina beslut kan visas för invånare och press, utan inloggning: pågående ärenden och de som avslutats de senaste ${RECENTLY_CLOSED_DAYS} dagarna, utan e-postadresser och anteckningar.`}
+      lead={`Ett organs uppföljning av sina beslut kan visas för invånare och press, utan inloggning: pågående ärenden och de som avslutats de senaste ${RECENTLY_CLOSED_DAYS} dagarna. Sidan visar varje ärendes rubrik, beslut, enhet, tidsfrist, status och senaste lägesrapport, med e-postadresser och chefens namn borttagna, och den ansvariges namn bara om du väljer det. Anteckningar, skäl, begäranden och historik visas inte. Tjänstepersonerna får veta det när de lämnar en lägesrapport.`}
     >
       {model.bodies.length === 0 ? (
         <p>Inget organ har en offentlig sida ännu.</p>

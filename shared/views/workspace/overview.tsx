@@ -51,7 +51,8 @@ function ItemCard({ item, children }: { item: WorkspaceItem; children?: Componen
 }
 
 /** A compact table of items for the sections that only need a look and a click. */
-function ItemTable({ items, caption, extra }: { items: WorkspaceItem[]; caption: string; extra?: { label: string; cell: (item: WorkspaceItem) => ComponentChildren } }) {
+/** `extra.action`: the column is a link to act on, left out of print (a printed link does nothing). */
+function ItemTable({ items, caption, extra }: { items: WorkspaceItem[]; caption: string; extra?: { label: string; cell: (item: WorkspaceItem) => ComponentChildren; action?: boolean } }) {
   return (
     <div class="table-wrap">
       <table class="ds-table stack-table" data-border data-size="sm">
@@ -62,7 +63,7 @@ function ItemTable({ items, caption, extra }: { items: WorkspaceItem[]; caption:
             <th scope="col">Ansvarig</th>
             <th scope="col">Enhet</th>
             <th scope="col">Tidsfrist</th>
-            {extra && <th scope="col">{extra.label}</th>}
+            {extra && <th scope="col" class={extra.action ? 'no-print' : undefined}>{extra.label}</th>}
           </tr>
         </thead>
         <tbody>
@@ -82,7 +83,7 @@ function ItemTable({ items, caption, extra }: { items: WorkspaceItem[]; caption:
                 <br />
                 <DaysLeft item={item} />
               </td>
-              {extra && <td data-label={extra.label}>{extra.cell(item)}</td>}
+              {extra && <td data-label={extra.label} class={extra.action ? 'no-print' : undefined}>{extra.cell(item)}</td>}
             </tr>
           ))}
         </tbody>
@@ -173,7 +174,7 @@ export function overviewPage(model: OverviewModel): string {
         <ItemTable
           items={model.noManager}
           caption="Ärenden utan chef"
-          extra={{ label: 'Åtgärd', cell: (item) => <a href={`${WORKSPACE_PATHS.item(item.id)}#andra`}>Ange chef</a> }}
+          extra={{ label: 'Åtgärd', action: true, cell: (item) => <a href={`${WORKSPACE_PATHS.item(item.id)}#andra`}>Ange chef</a> }}
         />
       </Section>
 
