@@ -14,7 +14,8 @@ import { signInPage } from '../../shared/views/workspace/sign-in';
 import { admin, changedMeanwhile, context, CSRF, eTjanst, eTjanstHistory, ITEMS, klimat, LONG_TITLE, manager, motion, NOTHING_KEPT, official, registrar, remiss, skolskjuts, sn } from './workspace-fixtures';
 
 /** Text between tags, whitespace collapsed: what a reader sees of a piece of markup. */
-const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/\s+/g, ' ').trim();
+/** The page's text as read: a tag parts words, a line-break opportunity (`<wbr>`) does not. */
+const text = (html: string) => html.replace(/<wbr\s*\/?>/g, '').replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/\s+/g, ' ').trim();
 const labels = (html: string) => [...html.matchAll(/<label[^>]*>([^<]*)<\/label>/g)].map((m) => m[1]!.trim());
 const navigation = (html: string) => [...html.matchAll(/<nav class="site-nav"[\s\S]*?<\/nav>/g)].map((m) => [...m[0].matchAll(/<a [^>]*>([^<]*)<\/a>/g)].map((a) => a[1]));
 

@@ -171,6 +171,18 @@ export function DaysLeft({ item }: { item: WorkspaceItem }) {
   return <span class={level}>{daysInWords(item)}</span>;
 }
 
+/** An e-mail address that breaks only after its @ and before its dots, never inside a word ("sam.ek@kommun / .example.se"). */
+export const EmailAddress = ({ email }: { email: string }) => (
+  <>
+    {email.split(/(?<=@)|(?=\.)/).map((part, i) => (
+      <>
+        {i > 0 && <wbr />}
+        {part}
+      </>
+    ))}
+  </>
+);
+
 export const ItemLink = ({ item }: { item: Pick<WorkspaceItem, 'id' | 'title'> }) => <a href={WORKSPACE_PATHS.item(item.id)}>{item.title}</a>;
 
 /** The facts a registrar needs to recognise an item: kind, decision, responsible, unit, deadline. */

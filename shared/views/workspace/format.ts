@@ -241,5 +241,7 @@ export function differenceLines(yours: Record<string, unknown>, saved: Record<st
     .filter(([field]) => !NOT_COMPARED.has(field) && touched.has(field))
     .map(([field, value]) => ({ field, wrote: valueText(field, value), now: valueText(field, saved[field]) }))
     .filter(({ wrote, now }) => wrote !== now)
-    .map(({ field, wrote, now }) => `${FIELD_LABELS[field] ?? field}: du skrev ${wrote}, nu sparat ${now}`);
+    // "Fristen: du skrev 31 maj 2027", not "… du skrev Tidsfrist 31 maj 2027": the label says what it is.
+    .map(({ field, wrote, now }) => [FIELD_LABELS[field] ?? field, ...[wrote, now].map((text) => (field === 'due' ? text.replace(/^Tidsfrist /, '') : text))])
+    .map(([label, wrote, now]) => `${label}: du skrev ${wrote}, nu sparat ${now}`);
 }

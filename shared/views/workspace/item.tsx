@@ -5,7 +5,7 @@ import type { HistoryEvent } from '../../domain/items/history';
 import { CsrfField, Layout } from '../layout';
 import { WORKSPACE_PATHS } from '../paths';
 import { renderPage } from '../render';
-import { DateText, DaysLeft, ErrorSummary, TextArea, TextField } from './components';
+import { DateText, DaysLeft, EmailAddress, ErrorSummary, TextArea, TextField } from './components';
 import {
   actionLabel,
   attentionText,
@@ -123,7 +123,7 @@ function ChangedMeanwhile({ events, differences }: { events: HistoryEvent[]; dif
           const lines = changeLines(event);
           return (
             <li key={event.at}>
-              Ärendet har ändrats av {event.by} {instant(event.at)}: {lines.length ? lines.join('; ') : actionLabel(event.action)}
+              Ärendet har ändrats av <EmailAddress email={event.by} /> {instant(event.at)}: {lines.length ? lines.join('; ') : actionLabel(event.action)}
             </li>
           );
         })}
