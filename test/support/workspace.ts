@@ -51,10 +51,11 @@ export function hiddenField(html: string, name: string): string | undefined {
   return new RegExp(`<input type="hidden" name="${name}" value="([^"]*)"`).exec(html)?.[1]?.replaceAll('&amp;', '&').replaceAll('&quot;', '"');
 }
 
-/** A page's text without its markup, spaces squeezed: what a person reads. */
+/** A page's text without its markup, spaces squeezed: what a person reads (a `<wbr>` line-break opportunity parts no words). */
 export const pageText = (html: string) =>
   html
     .replace(/<(script|style)[\s\S]*?<\/\1>/g, '')
+    .replace(/<wbr\s*\/?>/g, '')
     .replace(/<[^>]+>/g, ' ')
     .replaceAll('&amp;', '&')
     .replaceAll('&quot;', '"')
