@@ -2431,6 +2431,9 @@ function authorOf(doc: Doc, part: Span): string | undefined {
   return authorityAt(doc, at, at + m[1].length + (m[2]?.length ?? 0)) ?? capitalized(doc, at, m[1].length);
 }
 
+/** "… från Region Skåne" closing a remiss's subject. */
+const FROM_AUTHORITY = new RegExp(`\\s+fran\\s+${AUTHORITY_NAME}\\b`);
+
 /** "besvara remissen från Trafikverket": group 1 the sender. */
 const REMISS_FROM = new RegExp(`\\bremiss(?:en|erna)?\\s+(?:(?:av|om|gallande|angaende)\\s+[^.\\n]{4,150}?\\s+)?fran\\s+(${AUTHORITY_NAME})\\b`, 'd');
 
@@ -2483,7 +2486,7 @@ function remissSubject(doc: Doc, span: Span): string | undefined {
     // "Remiss av förslag till regional cykelplan från Region Skåne" is about "förslag till regional cykelplan" ("Samråd om …" is kept: the answer is to a samråd).
     if (/^(?:samrad om|remiss av|remiss om|betankandet?|promemorian?|forslag till|utkast till)\b/.test(f) && text.length < 200) {
       const about = firstSentence(text.slice(/^remiss\s+(?:av|om)\s+/.exec(f)?.[0].length ?? 0));
-      return about.slice(0, new RegExp(`\\s+fran\\s+${AUTHORITY_NAME}\\b`).exec(fold(about))?.index ?? about.length);
+      return about.slice(0, FROM_AUTHORITY.exec(fold(about))?.index ?? about.length);
     }
     const subject = RECEIVED_REMISS.exec(f)?.indices?.[1];
     if (subject) return text.slice(subject[0], subject[1]);

@@ -468,7 +468,8 @@ export async function importBacklog(deps: ItemDeps, caller: Caller, table: Sheet
     const reason = skipReason(row, positions);
     return reason ? [{ row: row.row, reason }] : [];
   });
-  const itemRows = below.filter((row) => !skipped.some((skip) => skip.row === row.row));
+  const skippedRows = new Set(skipped.map((skip) => skip.row));
+  const itemRows = below.filter((row) => !skippedRows.has(row.row));
   if (itemRows.length > IMPORT_MAX_ROWS) {
     throw invalid(
       'import_too_many_rows',

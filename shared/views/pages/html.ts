@@ -40,5 +40,8 @@ export const raw = (value: string) => new Html(value);
  * (layout.ts) keeping the browser from breaking it anywhere else.
  */
 export function address(email: string): Html {
-  return html`<span class="address">${email.split(/(?<=@)|(?=\.)/).map((part, i) => (i === 0 ? part : html`<wbr>${part}`))}</span>`;
+  return html`<span class="address">${addressParts(email).map((part, i) => (i === 0 ? part : html`<wbr>${part}`))}</span>`;
 }
+
+/** An e-mail address cut where it may break: after its @ and before each dot ("kim.berg@", "kommun", ".example", ".se"). */
+export const addressParts = (email: string): string[] => email.split(/(?<=@)|(?=\.)/);

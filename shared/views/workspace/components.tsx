@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { addressParts } from '../pages/html';
 import { WORKSPACE_PATHS } from '../paths';
 import { daysInWords, decisionReference, kindLabel, shortDate, urgency } from './format';
 import type { FieldErrors, WorkspaceItem } from './models';
@@ -174,7 +175,7 @@ export function DaysLeft({ item }: { item: WorkspaceItem }) {
 /** An e-mail address that breaks only after its @ and before its dots, never inside a word ("sam.ek@kommun / .example.se"). */
 export const EmailAddress = ({ email }: { email: string }) => (
   <>
-    {email.split(/(?<=@)|(?=\.)/).map((part, i) => (
+    {addressParts(email).map((part, i) => (
       <>
         {i > 0 && <wbr />}
         {part}

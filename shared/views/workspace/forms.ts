@@ -504,8 +504,8 @@ const CHANGE_GROUPS = {
   responsible: ['responsibleName', 'responsibleEmail'],
   unit: ['unit'],
   manager: ['managerName', 'managerEmail'],
-  due: ['dueForm', 'dueDate', 'meetingBody', 'meetingMonth', 'meetingDate', 'meetingByBody', 'meetingByDate', 'externalDeadline', 'recipient', 'decidedBy', 'raised'],
-} as const satisfies Record<string, readonly RegisterField[]>;
+  due: ['dueForm', ...DUE_CHOICES.flatMap((choice) => DUE_CHOICE_FIELDS[choice])],
+} satisfies Record<string, readonly RegisterField[]>;
 type ChangeKey = keyof typeof CHANGE_GROUPS;
 const CHANGE_KEYS = Object.keys(CHANGE_GROUPS) as ChangeKey[];
 
@@ -521,7 +521,8 @@ export const OPENED_FIELDS: readonly RegisterField[] = CHANGE_KEYS.flatMap((key)
  * opened on the item as it now is.
  */
 function touchedKeys(params: URLSearchParams, item: WorkspaceItem): Set<ChangeKey> {
-  const opened = params.has(`${OPENED_PREFIX}title`) ? (field: RegisterField) => params.get(`${OPENED_PREFIX}${field}`) ?? '' : (field: RegisterField) => itemFieldValues(item)[field] ?? '';
+  const current = params.has(`${OPENED_PREFIX}title`) ? undefined : itemFieldValues(item);
+  const opened = (field: RegisterField) => (current ? current[field] : params.get(`${OPENED_PREFIX}${field}`)) ?? '';
   return new Set(CHANGE_KEYS.filter((key) => CHANGE_GROUPS[key].some((field) => (params.get(field) ?? '') !== opened(field))));
 }
 
