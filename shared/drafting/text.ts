@@ -190,6 +190,8 @@ const COUNCILLOR = /^\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){1,3}\s+\([A-ZÅÄÖ]{1,3
 
 /** A line of a decision's att-list: "att ge kommundirektören i uppdrag att …". */
 const ATT_LINE = /^\s*att\s/;
+/** A line ending where an att-list's points are joined: a comma, a semicolon, "och" or "samt". */
+const LIST_JOINT = /(?:[,;]|\b(?:och|samt))\s*$/;
 /**
  * A line that cannot end a decision point: it ends on a word that wants its complement ("i uppdrag", "möjligt",
  * "för", "och", "att"), or on a comma or a dash. Bounded to the line's last 30 characters.
@@ -274,7 +276,9 @@ function* joiningLines(lines: MappedText[], folded: string[], work: Work): Steps
   /**
    * A blank line the PDF put inside a sentence ("… i uppdrag att", blank, "ta fram en handlingsplan"): the
    * line before it cannot end a sentence (OPEN_END, a colon aside: "beslutar:" may end a label) and the next
-   * text line, within BLANK_LINES_IN_SENTENCE, would wrap onto it.
+   * text line, within BLANK_LINES_IN_SENTENCE, would wrap onto it. A blank line between the points of an
+   * att-list ("att godkänna lägesrapporten,", blank, "att uppdra åt …") still parts them: each point is read,
+   * and shown to the clerk, on its own.
    */
   function blankInsideSentence(before: number, blank: number): boolean {
     const cur = folded[before] ?? '';
@@ -282,6 +286,7 @@ function* joiningLines(lines: MappedText[], folded: string[], work: Work): Steps
     for (let j = blank + 1; j <= blank + BLANK_LINES_IN_SENTENCE && j < lines.length; j++) {
       const next = lines[j]?.text ?? '';
       if (next.trim() === '') continue;
+      if (ATT_LINE.test(folded[j] ?? '') && LIST_JOINT.test(cur)) return false;
       return /^\s*\p{Ll}/u.test(next) && wraps(lines[before]?.text ?? '', next, cur, folded[j] ?? '');
     }
     return false;

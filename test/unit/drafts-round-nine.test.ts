@@ -93,6 +93,19 @@ describe('PDF damage inside a line', () => {
     expect(normalizeText('en handlingsplan.\n\nta fram').text).toBe('en handlingsplan.\n\nta fram');
     expect(normalizeText('Kommunstyrelsen beslutar:\n\natt ge kommundirektören i uppdrag').text).toBe('Kommunstyrelsen beslutar:\n\natt ge kommundirektören i uppdrag');
   });
+
+  it.each([
+    ['a comma', ','],
+    ['a semicolon', ';'],
+    ['"samt"', ', samt'],
+    ['"och"', ' och'],
+  ])('near miss: a blank line between the points of an att-list, the first ending in %s, still parts them', (_, joint) => {
+    const text = `Socialnämnden beslutar\n\natt godkänna förvaltningens lägesrapport om hemlöshetsarbetet${joint}\n\natt uppdra åt socialchefen att ta fram en plan för det vräkningsförebyggande arbetet.`;
+    expect(normalizeText(text).text).toBe(text);
+    expect(extractDrafts(text, { body: 'SN', meetingDate: '2027-04-21' }, ctx).drafts.map((d) => d.source.sentence)).toEqual([
+      'att uppdra åt socialchefen att ta fram en plan för det vräkningsförebyggande arbetet.',
+    ]);
+  });
 });
 
 describe('work presented or handed to a body at a time reports back to that body', () => {
