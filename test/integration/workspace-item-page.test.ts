@@ -103,6 +103,36 @@ describe('Two clerks editing one item', () => {
   });
 });
 
+describe('Two clerks editing one item, the first save refused', () => {
+  it('a refused "Ändra" keeps the version and values it was opened with, so the next save shows the change made meanwhile instead of overwriting it', async () => {
+    const item = await seed();
+    const formOfA = await changeForm(item.id, a);
+    const formOfB = await changeForm(item.id, b);
+    expect((await submit(server.url, `/arenden/${item.id}`, changedFields(formOfA, { title: 'Plan för lekplatser' }), a)).status).toBe(303);
+
+    // B changes the same Rubrik and mistypes the Ansvarig's address: refused, with B's input kept.
+    const refused = await submit(server.url, `/arenden/${item.id}`, changedFields(formOfB, { title: 'Lekplatsplan 2027', responsibleEmail: 'kim.berg' }), b);
+    expect(refused.status).toBe(400);
+    const kept = Object.fromEntries(formFields(refused.text, `/arenden/${item.id}`));
+    expect(kept).toMatchObject({ version: '1', title: 'Lekplatsplan 2027', 'was-title': 'Ta fram en plan för tillgängliga lekplatser', responsibleEmail: 'kim.berg' });
+
+    const conflict = await submit(server.url, `/arenden/${item.id}`, { ...kept, responsibleEmail: kim.email }, b);
+    expect(conflict.status).toBe(409);
+    expect(pageText(conflict.text)).toContain('Rubrik: du skrev Lekplatsplan 2027, nu sparat Plan för lekplatser');
+    expect((await getItem(server.deps, reader, item.id)).title).toBe('Plan för lekplatser');
+  });
+
+  it('near miss: refused when nothing changed meanwhile, the form shows the item as it is and the next save goes through', async () => {
+    const item = await seed();
+    const refused = await submit(server.url, `/arenden/${item.id}`, changedFields(await changeForm(item.id, b), { title: 'Lekplatsplan 2027', responsibleEmail: 'kim.berg' }), b);
+    expect(refused.status).toBe(400);
+    const kept = Object.fromEntries(formFields(refused.text, `/arenden/${item.id}`));
+    expect(kept).toMatchObject({ version: '1', title: 'Lekplatsplan 2027' });
+    expect((await submit(server.url, `/arenden/${item.id}`, { ...kept, responsibleEmail: kim.email }, b)).status).toBe(303);
+    expect((await getItem(server.deps, reader, item.id)).title).toBe('Lekplatsplan 2027');
+  });
+});
+
 describe('Historik', () => {
   it('shows a lägesrapport once, in the official\'s words', async () => {
     const item = await seed();

@@ -16,6 +16,7 @@ import { registeredCodes, type FlashCode } from '../../views/workspace/flash';
 import {
   CHANGE_FIELDS,
   changeFormAgain,
+  openedValues,
   formValues,
   isOfficialForm,
   type OfficialFormName,
@@ -146,10 +147,15 @@ export async function actOnItem(deps: WorkspaceDeps, { session, params, body }: 
   const item = await getItem(deps, session.caller, id);
   if (!name) return renderItem(deps, session, id, 400);
   if (isOfficialForm(name)) return actAsOfficial(deps, session, id, name, form);
-  // "Ändra" shown again holds the item as it now is wherever the clerk changed nothing.
-  const values = name === 'change' ? changeFormAgain(form, item) : formValues(form, CHANGE_FIELDS);
+  // "Ändra" shown again holds the item as it now is wherever the clerk changed nothing. Refused after a
+  // change made meanwhile, it stays as it was sent (version and opened values), so its next save is
+  // checked against that change instead of overwriting it.
+  const openedAt = form.get('version') ?? '';
+  const openedWith = name === 'change' && /^\d+$/.test(openedAt) && Number(openedAt) < item.version ? openedValues(form) : undefined;
+  const opened = openedWith && { version: openedAt, values: openedWith };
+  const values = name === 'change' && !opened ? changeFormAgain(form, item) : formValues(form, CHANGE_FIELDS);
   const parsed = parseItemForm(name, form, item);
-  if (!parsed.ok) return renderItem(deps, session, id, 400, { form: { name, state: { values, errors: parsed.errors, ...(parsed.message ? { message: parsed.message } : {}) } } });
+  if (!parsed.ok) return renderItem(deps, session, id, 400, { form: { name, state: { values, errors: parsed.errors, ...(parsed.message ? { message: parsed.message } : {}) }, ...(opened ? { opened } : {}) } });
   const { version, patch } = parsed.command;
   try {
     // An empty patch: the item already is as the form says (a form saved before, sent again).

@@ -515,15 +515,20 @@ export const OPENED_PREFIX = 'was-';
 /** The form fields "Ändra" sends the opened values of. */
 export const OPENED_FIELDS: readonly RegisterField[] = CHANGE_KEYS.flatMap((key) => CHANGE_GROUPS[key]);
 
+/** The values "Ändra" was opened with (its `was-` fields), or undefined for a form sent without them. */
+export function openedValues(params: URLSearchParams): FormValues<RegisterField> | undefined {
+  if (!params.has(`${OPENED_PREFIX}title`)) return undefined;
+  return Object.fromEntries(OPENED_FIELDS.map((field) => [field, params.get(`${OPENED_PREFIX}${field}`) ?? '']));
+}
+
 /**
  * Which of the item's fields the clerk changed in "Ändra": those whose form fields differ from the
  * values the form was opened with (its `was-` fields). A form without them (sent by hand) was
  * opened on the item as it now is.
  */
 function touchedKeys(params: URLSearchParams, item: WorkspaceItem): Set<ChangeKey> {
-  const current = params.has(`${OPENED_PREFIX}title`) ? undefined : itemFieldValues(item);
-  const opened = (field: RegisterField) => (current ? current[field] : params.get(`${OPENED_PREFIX}${field}`)) ?? '';
-  return new Set(CHANGE_KEYS.filter((key) => CHANGE_GROUPS[key].some((field) => (params.get(field) ?? '') !== opened(field))));
+  const opened = openedValues(params) ?? itemFieldValues(item);
+  return new Set(CHANGE_KEYS.filter((key) => CHANGE_GROUPS[key].some((field) => (params.get(field) ?? '') !== (opened[field] ?? ''))));
 }
 
 /**

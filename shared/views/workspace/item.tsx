@@ -23,7 +23,7 @@ import {
 } from './format';
 import { CHANGE_FIELDS, itemFieldValues, itemFormValues, OPENED_FIELDS, OPENED_PREFIX, REGISTER_LABELS } from './forms';
 import { ItemFields } from './item-fields';
-import type { ChangeField, FormState, ItemFormName, ItemPageModel, Viewer, WorkspaceItem } from './models';
+import type { ChangeField, FormState, FormValues, ItemFormName, ItemPageModel, RegisterField, Viewer, WorkspaceItem } from './models';
 
 /**
  * Which forms a person gets on an item: registrars all that fit its status; its official, on an
@@ -66,15 +66,16 @@ interface FormProps {
 function ItemForm({ name, model, button, variant, children }: FormProps) {
   const prefix = `${FORM_IDS[name]}-`;
   const state: FormState<ChangeField> = model.form?.name === name ? model.form.state : { values: name === 'change' ? itemFormValues(model.item) : {} };
+  const opened = model.form?.name === name ? model.form.opened : undefined;
   const field = (fieldName: ChangeField) => ({ name: fieldName, id: `${prefix}${fieldName}`, value: state.values[fieldName], error: state.errors?.[fieldName] });
   return (
     <form method="post" action={WORKSPACE_PATHS.item(model.item.id)} noValidate class="stack">
       <CsrfField token={model.csrf} />
       <input type="hidden" name="action" value={name} />
-      {/* The version this page shows: a change made meanwhile is caught, and shown, instead of overwritten. */}
-      <input type="hidden" name="version" value={String(model.item.version)} />
+      {/* The version this page shows (a refused "Ändra" keeps the one it was opened at): a change made meanwhile is caught, and shown, instead of overwritten. */}
+      <input type="hidden" name="version" value={opened?.version ?? String(model.item.version)} />
       {/* The values the fields show the item with at that version: the server saves only the fields the clerk changed. */}
-      {name === 'change' && <OpenedValues item={model.item} />}
+      {name === 'change' && <OpenedValues values={opened?.values ?? itemFieldValues(model.item)} />}
       {state.message && (
         <div class="ds-alert" data-color="danger">
           <p>{state.message}</p>
@@ -91,8 +92,7 @@ function ItemForm({ name, model, button, variant, children }: FormProps) {
   );
 }
 
-function OpenedValues({ item }: { item: WorkspaceItem }) {
-  const values = itemFieldValues(item);
+function OpenedValues({ values }: { values: FormValues<RegisterField> }) {
   return (
     <>
       {OPENED_FIELDS.map((field) => (

@@ -97,7 +97,12 @@ export interface ItemPageModel extends PageContext {
   item: WorkspaceItem;
   history: HistoryEvent[];
   /** Which form to show open, with what was typed and what is wrong. */
-  form?: { name: ItemFormName; state: FormState<ChangeField> };
+  form?: {
+    name: ItemFormName;
+    state: FormState<ChangeField>;
+    /** "Ändra" refused after the item changed meanwhile: the version and values it was opened with, kept so the next save is checked against them. */
+    opened?: { version: string; values: FormValues<RegisterField> };
+  };
   /**
    * The item changed after the form was shown (its version moved on): the changes since, shown
    * above the form, which keeps the person's input.
