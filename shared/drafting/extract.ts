@@ -1673,8 +1673,14 @@ function motionAnswer(text: string): MotionAnswer {
   // "Motionen bifalls såtillvida att frågan ska behandlas …": what is approved is the att-clause, read as the decision.
   if (/motionen\s+(?:ska\s+)?bifall(?:s|es)\s+(?:sa\s*tillvida|i den del|pa sa satt)\s+att\b/.test(text)) return 'answered';
   if (/motionen\s+(?:ska\s+)?bifall(?:s|es)|bifalla\s+motionen|bifaller\s+motionen/.test(text)) return 'approved';
-  if (/motionen\s+(?:ska\s+)?avslas|avsla\s+motionen|avslar\s+motionen/.test(text)) return 'refused';
-  if (/motionen\s+(?:ska\s+)?(?:anses|forklaras)\s+(?:vara\s+)?besvarad|anse\s+motionen\s+(?:vara\s+)?besvarad|motionen\s+besvaras/.test(text)) return 'answered';
+  // The motion may be named in full before its answer: "Motion (2016:5) av Per Ek (M) om renovering av obelisken anses besvarad".
+  if (/motionen\s+(?:ska\s+)?avslas|avsla\s+motionen|avslar\s+motionen|\bmotion\b[^.]{0,160}?\savslas\b/.test(text)) return 'refused';
+  if (
+    /motionen\s+(?:ska\s+)?(?:anses|forklaras)\s+(?:vara\s+)?besvarad|anse\s+motionen\s+(?:vara\s+)?besvarad|motionen\s+besvaras|\bmotion\b[^.]{0,160}?\s(?:ska\s+)?(?:anses|forklaras)\s+(?:vara\s+)?besvarad/.test(
+      text,
+    )
+  )
+    return 'answered';
   // "återremittera ärendet" sends an answer back for more work: no referral (hence no letter before "remittera").
   if (REFERRED.test(text)) return 'remitted';
   return undefined;
@@ -2029,7 +2035,8 @@ function* raisedDate(doc: Doc, block: Block, meta: BlockMeta, marks: Marks): Ste
     if (i++ % SENTENCES_PER_STEP === 0) yield;
     const f = fslice(doc, sentence);
     const m = /\bvackt(?:es|e)?\b/.exec(f);
-    if (!m) continue;
+    // "Andra frågor som väckte debatt": raised is said of a motion, or of something raised in the council or on a day.
+    if (!m || !(/\bmotion/.test(f) || /^\s+(?:i\s+(?:\S*fullmaktige|kf|rf|lf)\b|den\b|vid\b|pa\b|\d)/.test(f.slice(m.index + m[0].length)))) continue;
     const date = datesIn(doc, { start: sentence.start + m.index, end: Math.min(sentence.end, sentence.start + m.index + 80) }, meta.ref)[0];
     if (!date) {
       const atMeeting = raisedAtMeeting(meta, marks, sentence);
