@@ -32,6 +32,24 @@ export const HOLIDAY_TABLE_YEARS = { first: CALENDAR_YEARS.first - 5, last: CALE
 
 const WEEKEND: Record<number, string> = { 6: 'lördag', 7: 'söndag' };
 
+/**
+ * A year's closed holidays as the table holds them: each day as "MMDD" and a letter naming it ("a" the
+ * first of the table's `names`), "0101a0106b…", a quarter of the size of the days written out, which
+ * every function that counts deadlines loads at its cold start.
+ */
+const ENTRY_LENGTH = 5;
+
+/** A year's closed holidays from holiday-table.json, as "MM-DD name" ("12-24 julafton"); undefined for a year it does not hold. */
+export function tableHolidays(year: number): string[] | undefined {
+  const days = (HOLIDAY_TABLE.years as Record<string, string | undefined>)[year];
+  if (days === undefined) return undefined;
+  const entries: string[] = [];
+  for (let i = 0; i < days.length; i += ENTRY_LENGTH) {
+    entries.push(`${days.slice(i, i + 2)}-${days.slice(i + 2, i + 4)} ${HOLIDAY_TABLE.names[days.charCodeAt(i + 4) - 97] ?? '?'}`);
+  }
+  return entries;
+}
+
 /** Each year's closed holidays, by day number, read from the table once per year and process. */
 const holidayNames = new Map<number, string>();
 const loadedYears = new Set<number>();
@@ -39,7 +57,7 @@ const loadedYears = new Set<number>();
 function holidayName(day: number): string | undefined {
   const year = yearOfDay(day);
   if (!loadedYears.has(year)) {
-    const days = (HOLIDAY_TABLE.years as Record<string, string[] | undefined>)[year];
+    const days = tableHolidays(year);
     if (!days) throw new RangeError(`Kalendern omfattar åren ${HOLIDAY_TABLE_YEARS.first}–${HOLIDAY_TABLE_YEARS.last}, inte ${year}.`);
     for (const entry of days) holidayNames.set(dayNumber(`${year}-${entry.slice(0, 5)}`), entry.slice(6));
     loadedYears.add(year);
