@@ -1669,18 +1669,17 @@ function selfTask(doc: Doc, meta: BlockMeta, clause: Span, sentence: Span, point
 
 type MotionAnswer = 'approved' | 'refused' | 'answered' | 'remitted' | undefined;
 
+// The motion may be named in full before its answer: "Motion (2016:5) av Per Ek (M) om renovering av obelisken anses besvarad".
+const MOTION_REFUSED = /motionen\s+(?:ska\s+)?avslas|avsla\s+motionen|avslar\s+motionen|\bmotion\b[^.]{0,160}?\savslas\b/;
+const MOTION_ANSWERED =
+  /motionen\s+(?:ska\s+)?(?:anses|forklaras)\s+(?:vara\s+)?besvarad|anse\s+motionen\s+(?:vara\s+)?besvarad|motionen\s+besvaras|\bmotion\b[^.]{0,160}?\s(?:ska\s+)?(?:anses|forklaras)\s+(?:vara\s+)?besvarad/;
+
 function motionAnswer(text: string): MotionAnswer {
   // "Motionen bifalls såtillvida att frågan ska behandlas …": what is approved is the att-clause, read as the decision.
   if (/motionen\s+(?:ska\s+)?bifall(?:s|es)\s+(?:sa\s*tillvida|i den del|pa sa satt)\s+att\b/.test(text)) return 'answered';
   if (/motionen\s+(?:ska\s+)?bifall(?:s|es)|bifalla\s+motionen|bifaller\s+motionen/.test(text)) return 'approved';
-  // The motion may be named in full before its answer: "Motion (2016:5) av Per Ek (M) om renovering av obelisken anses besvarad".
-  if (/motionen\s+(?:ska\s+)?avslas|avsla\s+motionen|avslar\s+motionen|\bmotion\b[^.]{0,160}?\savslas\b/.test(text)) return 'refused';
-  if (
-    /motionen\s+(?:ska\s+)?(?:anses|forklaras)\s+(?:vara\s+)?besvarad|anse\s+motionen\s+(?:vara\s+)?besvarad|motionen\s+besvaras|\bmotion\b[^.]{0,160}?\s(?:ska\s+)?(?:anses|forklaras)\s+(?:vara\s+)?besvarad/.test(
-      text,
-    )
-  )
-    return 'answered';
+  if (MOTION_REFUSED.test(text)) return 'refused';
+  if (MOTION_ANSWERED.test(text)) return 'answered';
   // "återremittera ärendet" sends an answer back for more work: no referral (hence no letter before "remittera").
   if (REFERRED.test(text)) return 'remitted';
   return undefined;
@@ -2028,6 +2027,9 @@ function indexFrom(marks: { at: number }[], at: number): number {
 const firstFrom = <T extends { at: number }>(marks: T[], at: number): T | undefined => marks[indexFrom(marks, at)];
 const lastBefore = <T extends { at: number }>(marks: T[], at: number): T | undefined => marks[indexFrom(marks, at) - 1];
 
+/** What follows "väckt" when it is said of a motion not named: "i kommunfullmäktige", "i KF", "den 3 mars", "vid sammanträdet", "på …", a date. */
+const RAISED_WHERE = /^\s+(?:i\s+(?:\S*fullmaktige|kf|rf|lf)\b|den\b|vid\b|pa\b|\d)/;
+
 /** "väckt i kommunfullmäktige 2025-11-24 § 203"; "Motionen väcktes på dagens sammanträde" in a council's minutes means that meeting. */
 function* raisedDate(doc: Doc, block: Block, meta: BlockMeta, marks: Marks): Steps<Raised | undefined> {
   let i = 0;
@@ -2036,7 +2038,7 @@ function* raisedDate(doc: Doc, block: Block, meta: BlockMeta, marks: Marks): Ste
     const f = fslice(doc, sentence);
     const m = /\bvackt(?:es|e)?\b/.exec(f);
     // "Andra frågor som väckte debatt": raised is said of a motion, or of something raised in the council or on a day.
-    if (!m || !(/\bmotion/.test(f) || /^\s+(?:i\s+(?:\S*fullmaktige|kf|rf|lf)\b|den\b|vid\b|pa\b|\d)/.test(f.slice(m.index + m[0].length)))) continue;
+    if (!m || !(/\bmotion/.test(f) || RAISED_WHERE.test(f.slice(m.index + m[0].length)))) continue;
     const date = datesIn(doc, { start: sentence.start + m.index, end: Math.min(sentence.end, sentence.start + m.index + 80) }, meta.ref)[0];
     if (!date) {
       const atMeeting = raisedAtMeeting(meta, marks, sentence);

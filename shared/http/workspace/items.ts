@@ -16,7 +16,6 @@ import { registeredCodes, type FlashCode } from '../../views/workspace/flash';
 import {
   CHANGE_FIELDS,
   changeFormAgain,
-  openedValues,
   formValues,
   isOfficialForm,
   type OfficialFormName,
@@ -24,6 +23,7 @@ import {
   itemFormName,
   LIST_FIELDS,
   newRegisterForm,
+  openedBeforeChange,
   parseItemForm,
   parseListQuery,
   parseOfficialForm,
@@ -150,9 +150,7 @@ export async function actOnItem(deps: WorkspaceDeps, { session, params, body }: 
   // "Ändra" shown again holds the item as it now is wherever the clerk changed nothing. Refused after a
   // change made meanwhile, it stays as it was sent (version and opened values), so its next save is
   // checked against that change instead of overwriting it.
-  const openedAt = form.get('version') ?? '';
-  const openedWith = name === 'change' && /^\d+$/.test(openedAt) && Number(openedAt) < item.version ? openedValues(form) : undefined;
-  const opened = openedWith && { version: openedAt, values: openedWith };
+  const opened = name === 'change' ? openedBeforeChange(form, item) : undefined;
   const values = name === 'change' && !opened ? changeFormAgain(form, item) : formValues(form, CHANGE_FIELDS);
   const parsed = parseItemForm(name, form, item);
   if (!parsed.ok) return renderItem(deps, session, id, 400, { form: { name, state: { values, errors: parsed.errors, ...(parsed.message ? { message: parsed.message } : {}) }, ...(opened ? { opened } : {}) } });

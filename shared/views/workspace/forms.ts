@@ -516,9 +516,21 @@ export const OPENED_PREFIX = 'was-';
 export const OPENED_FIELDS: readonly RegisterField[] = CHANGE_KEYS.flatMap((key) => CHANGE_GROUPS[key]);
 
 /** The values "Ändra" was opened with (its `was-` fields), or undefined for a form sent without them. */
-export function openedValues(params: URLSearchParams): FormValues<RegisterField> | undefined {
+function openedValues(params: URLSearchParams): FormValues<RegisterField> | undefined {
   if (!params.has(`${OPENED_PREFIX}title`)) return undefined;
   return Object.fromEntries(OPENED_FIELDS.map((field) => [field, params.get(`${OPENED_PREFIX}${field}`) ?? '']));
+}
+
+/**
+ * "Ändra" sent after the item changed (its version is older than the item's): the version and values it
+ * was opened with, so the form shown again after a refusal keeps them and its next save is checked against
+ * that change. Undefined when nothing changed since, or for a form sent without them.
+ */
+export function openedBeforeChange(params: URLSearchParams, item: WorkspaceItem): { version: string; values: FormValues<RegisterField> } | undefined {
+  const version = params.get('version') ?? '';
+  if (!/^\d+$/.test(version) || Number(version) >= item.version) return undefined;
+  const values = openedValues(params);
+  return values && { version, values };
 }
 
 /**
