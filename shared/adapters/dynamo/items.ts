@@ -72,11 +72,13 @@ const CONFLICT_RETRIES = 3;
 /** Items a search evaluates per Query: it filters them itself, and stops at the item that fills its page. */
 const SEARCH_PAGE = 100;
 
-const cursorSchema = z.strictObject({
-  /** Which of the query's partitions the list stopped in. */
-  s: z.int().min(0).max(10),
-  k: z.record(z.string(), z.string().max(1200)),
-});
+const cursorSchema = z.lazy(() =>
+  z.strictObject({
+    /** Which of the query's partitions the list stopped in. */
+    s: z.int().min(0).max(10),
+    k: z.record(z.string(), z.string().max(1200)),
+  }),
+);
 
 function encodeCursor(partitionIndex: number, key: Record<string, unknown>): string {
   return Buffer.from(JSON.stringify({ s: partitionIndex, k: key })).toString('base64url');

@@ -14,13 +14,15 @@ export interface RoleHolder {
 }
 
 /** A role as the address names it ("kommundirektör"); normalized by the drafting rules' `normalizeRole`. */
-export const roleName = oneLineRule(z.string().trim().min(2, 'Minst 2 tecken.').max(100, 'Högst 100 tecken.'));
+export const roleName = z.lazy(() => oneLineRule(z.string().trim().min(2, 'Minst 2 tecken.').max(100, 'Högst 100 tecken.')));
 
-export const roleHolderBody = z.strictObject({
-  name: oneLineRule(z.string().trim().min(1).max(LIMITS.name)),
-  email,
-  unit: oneLineRule(z.string().trim().min(1).max(LIMITS.unit)),
-});
+export const roleHolderBody = z.lazy(() =>
+  z.strictObject({
+    name: oneLineRule(z.string().trim().min(1).max(LIMITS.name)),
+    email,
+    unit: oneLineRule(z.string().trim().min(1).max(LIMITS.unit)),
+  }),
+);
 
 export interface RoleDirectory {
   all(): Promise<RoleHolder[]>;

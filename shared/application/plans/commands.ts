@@ -25,7 +25,7 @@ export function closedDaysBody(year: number) {
 
 const YEAR_MESSAGE = `Året ska vara ett heltal ${CALENDAR_YEARS.first}–${CALENDAR_YEARS.last}.`;
 /** A plan's year in an address or a form: decimal digits, a year the calendar knows. */
-export const planYear = decimalInteger(CALENDAR_YEARS.first, CALENDAR_YEARS.last, YEAR_MESSAGE);
+export const planYear = z.lazy(() => decimalInteger(CALENDAR_YEARS.first, CALENDAR_YEARS.last, YEAR_MESSAGE));
 
 /** `PUT /meetings/{body}/{year}`: real dates inside that year, no duplicates; sorted on save. */
 export function meetingPlanBody(year: number) {

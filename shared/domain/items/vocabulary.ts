@@ -114,7 +114,7 @@ export const calendarDate = z.lazy(() =>
     .meta({ format: 'date', description: `A Stockholm calendar date, YYYY-MM-DD, in the years ${CALENDAR_YEARS.first}–${CALENDAR_YEARS.last}` }),
 ) as z.ZodType<CalendarDate>;
 
-const month = z.string({ error: 'Ska vara en månad, ÅÅÅÅ-MM.' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Ska vara en månad, ÅÅÅÅ-MM.');
+const month = z.lazy(() => z.string({ error: 'Ska vara en månad, ÅÅÅÅ-MM.' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Ska vara en månad, ÅÅÅÅ-MM.'));
 
 /** Body short names as the municipality writes them: KF, KS, KSAU, SN, BUN, MBN-AU. */
 export const bodyName = z.lazy(() =>

@@ -16,10 +16,12 @@ import { decisionReference } from './statistics';
  */
 
 /** `PUT /public-bodies/{body}` body: whether the body's page is public, and whether it names the responsible official. */
-export const publicBodySettings = z.strictObject({
-  public: z.boolean('Ska vara true eller false.'),
-  showNames: z.boolean('Ska vara true eller false.').optional(),
-});
+export const publicBodySettings = z.lazy(() =>
+  z.strictObject({
+    public: z.boolean('Ska vara true eller false.'),
+    showNames: z.boolean('Ska vara true eller false.').optional(),
+  }),
+);
 export type PublicBodySettings = z.infer<typeof publicBodySettings>;
 
 /** A closed item stays on the page this many days: closed on `today` minus 90 days or later. */

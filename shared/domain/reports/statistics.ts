@@ -10,15 +10,17 @@ import { type CountedItem, type ReportItem } from './counted';
  */
 
 /** The query of `GET /reports/statistik`: the period of decision dates (both days included) and the optional filters. */
-export const statisticsQuery = z
-  .strictObject({
-    from: calendarDate,
-    to: calendarDate,
-    body: bodyName.optional(),
-    unit: z.string().trim().min(1, 'Får inte vara tomt.').max(LIMITS.unit, `Högst ${LIMITS.unit} tecken.`).optional(),
-    kind: z.enum(KINDS, 'Ska vara uppdrag, aterrapportering, yttrande eller motion.').optional(),
-  })
-  .refine((query) => query.from <= query.to, { path: ['to'], message: 'Ska vara samma dag som from eller senare.' });
+export const statisticsQuery = z.lazy(() =>
+  z
+    .strictObject({
+      from: calendarDate,
+      to: calendarDate,
+      body: bodyName.optional(),
+      unit: z.string().trim().min(1, 'Får inte vara tomt.').max(LIMITS.unit, `Högst ${LIMITS.unit} tecken.`).optional(),
+      kind: z.enum(KINDS, 'Ska vara uppdrag, aterrapportering, yttrande eller motion.').optional(),
+    })
+    .refine((query) => query.from <= query.to, { path: ['to'], message: 'Ska vara samma dag som from eller senare.' }),
+);
 export type StatisticsQuery = z.infer<typeof statisticsQuery>;
 export type StatisticsFilters = Omit<StatisticsQuery, 'from' | 'to'>;
 
