@@ -130,16 +130,14 @@ export function readCookie(header: string | undefined, name: string): string | u
   return undefined;
 }
 
-const sessionClaims = z.lazy(() =>
-  z.object({
-    sid: z.string().regex(/^[A-Za-z0-9_-]{22,64}$/),
-    sub: z.string().min(3).max(254),
-    roles: z.array(z.enum(ROLES)).max(ROLES.length),
-    unit: z.string().min(1).max(200).optional(),
-    name: z.string().min(1).max(200).optional(),
-    exp: z.number(),
-  }),
-);
+const sessionClaims = z.object({
+  sid: z.string().regex(/^[A-Za-z0-9_-]{22,64}$/),
+  sub: z.string().min(3).max(254),
+  roles: z.array(z.enum(ROLES)).max(ROLES.length),
+  unit: z.string().min(1).max(200).optional(),
+  name: z.string().min(1).max(200).optional(),
+  exp: z.number(),
+});
 
 /**
  * Signs a caller in: a new session id and the cookie that carries the session for 8 hours.

@@ -11,7 +11,7 @@ export interface WorkspaceSecrets {
 }
 
 /** The secret's JSON: the session key Secrets Manager generated, and the client secret an admin puts in (README, deploy guide). */
-const secretJson = z.lazy(() => z.object({ sessionKey: z.string().min(43), clientSecret: z.string().min(1) }));
+const secretJson = z.object({ sessionKey: z.string().min(43), clientSecret: z.string().min(1) });
 
 /**
  * Where the workspace's secrets come from: deployed, the Secrets Manager secret WORKSPACE_SECRET_ARN,

@@ -14,21 +14,19 @@ export interface LinkKeys {
 }
 
 /** `{"current":"k2","k1":"…","k2":"…"}`: the Secrets Manager secret's and LINK_KEYS' format. */
-export const linkKeysJson = z.lazy(() =>
-  z
-    .record(z.string().min(1).max(40), z.string())
-    .transform((value, ctx): LinkKeys => {
-      const { current, ...keys } = value;
-      if (!current || keys[current] === undefined) {
-        ctx.addIssue({ code: 'custom', message: '"current" must name one of the keys' });
-        return z.NEVER;
-      }
-      for (const [kid, secret] of Object.entries(keys)) {
-        if (secret.length < 32) ctx.addIssue({ code: 'custom', path: [kid], message: 'a link key needs at least 32 characters' });
-      }
-      return { current, keys };
-    }),
-);
+export const linkKeysJson = z
+  .record(z.string().min(1).max(40), z.string())
+  .transform((value, ctx): LinkKeys => {
+    const { current, ...keys } = value;
+    if (!current || keys[current] === undefined) {
+      ctx.addIssue({ code: 'custom', message: '"current" must name one of the keys' });
+      return z.NEVER;
+    }
+    for (const [kid, secret] of Object.entries(keys)) {
+      if (secret.length < 32) ctx.addIssue({ code: 'custom', path: [kid], message: 'a link key needs at least 32 characters' });
+    }
+    return { current, keys };
+  });
 
 /** Whom a link is for: an official's own open items, or a manager's read-only view of a unit. */
 export type LinkScope = { kind: 'official'; email: string } | { kind: 'unit'; email: string; unit: string };
@@ -55,13 +53,11 @@ const TYPE = 'bevakning-link+jwt';
 /** Longer than any link we make: a garbage path segment is refused before any crypto. */
 const MAX_TOKEN_LENGTH = 1024;
 
-const claims = z.lazy(() =>
-  z.object({
-    sub: z.string().min(3).max(254),
-    scope: z.enum(['official', 'unit']),
-    unit: z.string().min(1).max(200).optional(),
-  }),
-);
+const claims = z.object({
+  sub: z.string().min(3).max(254),
+  scope: z.enum(['official', 'unit']),
+  unit: z.string().min(1).max(200).optional(),
+});
 
 function toScope(payload: JWTPayload): LinkScope | undefined {
   const parsed = claims.safeParse(payload);

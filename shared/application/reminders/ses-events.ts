@@ -4,24 +4,20 @@ import * as z from 'zod';
  * SES bounce and complaint notifications, as SNS delivers them: either the identity
  * notification format (`notificationType`) or a configuration set's event format (`eventType`).
  */
-const recipient = z.lazy(() => z.object({ emailAddress: z.string() }).loose());
-const sesMessage = z.lazy(() =>
-  z
-    .object({
-      notificationType: z.string().optional(),
-      eventType: z.string().optional(),
-      bounce: z.object({ bounceType: z.string(), bounceSubType: z.string().optional(), bouncedRecipients: z.array(recipient) }).loose().optional(),
-      complaint: z.object({ complainedRecipients: z.array(recipient), complaintFeedbackType: z.string().optional() }).loose().optional(),
-      mail: z.object({ messageId: z.string().optional() }).loose().optional(),
-    })
-    .loose(),
-);
+const recipient = z.object({ emailAddress: z.string() }).loose();
+const sesMessage = z
+  .object({
+    notificationType: z.string().optional(),
+    eventType: z.string().optional(),
+    bounce: z.object({ bounceType: z.string(), bounceSubType: z.string().optional(), bouncedRecipients: z.array(recipient) }).loose().optional(),
+    complaint: z.object({ complainedRecipients: z.array(recipient), complaintFeedbackType: z.string().optional() }).loose().optional(),
+    mail: z.object({ messageId: z.string().optional() }).loose().optional(),
+  })
+  .loose();
 
-export const snsEvent = z.lazy(() =>
-  z.object({
-    Records: z.array(z.object({ Sns: z.object({ Message: z.string(), MessageId: z.string().optional() }).loose() }).loose()),
-  }),
-);
+export const snsEvent = z.object({
+  Records: z.array(z.object({ Sns: z.object({ Message: z.string(), MessageId: z.string().optional() }).loose() }).loose()),
+});
 
 export interface Suppression {
   email: string;
