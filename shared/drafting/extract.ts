@@ -267,6 +267,15 @@ const SHOWN_IN_DOCUMENT = /^i\s+(?:bilaga|bilagan|bilagorna|underlaget|tjanstesk
 /** A sentence that gives the work before it a report-back or a deadline (folded text). */
 const followsUp = (f: string): boolean => (FOLLOW_UP.test(f) || SHALL_BY.test(f)) && !SHOWN_IN_DOCUMENT.test(f);
 
+/**
+ * "Uppdragen återrapporteras …", "Båda uppdragen redovisas …", "samt att samtliga uppdrag ska redovisas …": a
+ * report-back in the plural is that of every commission the decision gave before it, not only the last one's.
+ */
+const ALL_BACK = /^(?:\d{1,2}[.)]\s*|[a-z][.)]\s*|[-–•*]\s*)?(?:att\s+)?(?:(?:bada|samtliga|alla|dessa|de\s+(?:tva|tre|fyra))\s+uppdrag(?:en)?|uppdragen|resultaten)\b/;
+const refersToAll = (f: string): boolean => ALL_BACK.test(f) && followsUp(f);
+/** The commissions among `candidates` (those a report-back can belong to), each once. */
+const commissionsAmong = (candidates: Candidate[]): Candidate[] => [...new Set(candidates.filter((c) => c.kind === 'uppdrag' || c.kind === 'aterrapportering'))];
+
 /** Sentences read between two steps (see Steps) by the rules that read a whole block. */
 const SENTENCES_PER_STEP = 200;
 
@@ -1208,6 +1217,13 @@ function* pointItems(doc: Doc, meta: BlockMeta, point: Point, plain: boolean, ex
   const groups = new Map<string, Candidate>();
   const replaced = new Set<Candidate>();
   let group: Candidate[] | undefined = carried;
+  // A plural report-back reaches the commissions since the one before it (each read once: linear in the point).
+  let pluralFrom = 0;
+  const sincePluralBack = (also: Candidate[]): Candidate[] => {
+    const reached = commissionsAmong([...also, ...(pluralFrom === 0 ? (carried ?? []) : []), ...items.slice(pluralFrom)]);
+    pluralFrom = items.length;
+    return reached;
+  };
   // In a summary, a decision reported ("Socialnämnden beslutade att …") goes on in the sentences after it.
   let reported = false;
   const { list } = point;
@@ -1285,7 +1301,7 @@ function* pointItems(doc: Doc, meta: BlockMeta, point: Point, plain: boolean, ex
       }
       // "… och att återrapportera", "…, samt att åtgärdsplanen ska redovisas för nämnden i maj": the commission's report-back.
       if (sentenceGroup && (TASK_START.test(cf) || FOLLOW_UP.test(cf) || SHALL_BY.test(cf))) {
-        attach(doc, meta, sentenceGroup, clause);
+        attach(doc, meta, refersToAll(cf) ? sincePluralBack(sentenceGroup) : sentenceGroup, clause);
         continue;
       }
       if (!sentenceGroup && !plain && TASK_START.test(cf) && meta.decider) {
@@ -1305,7 +1321,9 @@ function* pointItems(doc: Doc, meta: BlockMeta, point: Point, plain: boolean, ex
     if (sentenceGroup) group = sentenceGroup;
     // "Reglerna ska ses över. Översynen ska vara klar till sommaren": a duty, too, takes its deadline from what follows.
     else if (items.length + duties.length > before) group = duties.slice(dutiesBefore);
-    else if (group && !passedOver && followsUp(fslice(doc, sentence))) attach(doc, meta, group, sentence);
+    else if (group && !passedOver && followsUp(fslice(doc, sentence))) {
+      attach(doc, meta, refersToAll(fslice(doc, sentence)) ? sincePluralBack(group) : group, sentence);
+    }
     else items.push(...passiveReport(doc, meta, sentence, point));
   }
   // "Antalet platser ska utökas. Förvaltningen ges i uppdrag att återkomma med förslag": the direction waits for the proposals.
@@ -2902,7 +2920,7 @@ function goesOnWith(doc: Doc, point: Point, previous: Candidate[]): boolean {
   if (!first) return false;
   const f = fslice(doc, first).replace(/^(?:\d{1,2}[.)]|[a-z][.)]|[-–•*])\s*/, '');
   if (!followsUp(f)) return false;
-  if (REFERS_BACK.test(f)) return true;
+  if (REFERS_BACK.test(f) || ALL_BACK.test(f)) return true;
   // "att åtgärdsplanen ska redovisas …" as a point of its own after "uppdra åt … att ta fram en åtgärdsplan".
   const stem = /^(?:att\s+)?([a-z]{4,})(?:en|et|na|erna|arna|orna)\b/.exec(f)?.[1];
   if (!stem) return false;
@@ -2920,9 +2938,16 @@ function* blockCandidates(doc: Doc, facts: DocFacts, block: Block, known: KnownF
   yield;
   if (!silent) {
     let previous: Candidate[] = [];
+    // The commissions of the points since the last plural report-back ("att uppdragen ska återrapporteras …").
+    let unreported: Candidate[] = [];
     for (const point of points) {
-      const made = yield* pointItems(doc, meta, point, plain, exhortations, goesOnWith(doc, point, previous) ? previous : undefined);
+      const goesOn = goesOnWith(doc, point, previous);
+      const plural = goesOn && refersToAll(fslice(doc, point));
+      const onward = plural ? commissionsAmong(unreported) : goesOn ? previous : undefined;
+      if (plural) unreported = [];
+      const made = yield* pointItems(doc, meta, point, plain, exhortations, onward);
       commissions.push(...made);
+      unreported.push(...made);
       if (made.length) previous = made;
     }
   }
