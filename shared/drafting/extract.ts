@@ -271,7 +271,7 @@ const followsUp = (f: string): boolean => (FOLLOW_UP.test(f) || SHALL_BY.test(f)
  * "Uppdragen återrapporteras …", "Båda uppdragen redovisas …", "samt att samtliga uppdrag ska redovisas …": a
  * report-back in the plural is that of every commission the decision gave before it, not only the last one's.
  */
-const ALL_BACK = /^(?:\d{1,2}[.)]\s*|[a-z][.)]\s*|[-–•*]\s*)?(?:att\s+)?(?:(?:bada|samtliga|alla|dessa|de\s+(?:tva|tre|fyra))\s+uppdrag(?:en)?|uppdragen|resultaten)\b/;
+const ALL_BACK = /^(?:att\s+)?(?:(?:bada|samtliga|alla|dessa|de\s+(?:tva|tre|fyra))\s+uppdrag(?:en)?|uppdragen|resultaten)\b/;
 const refersToAll = (f: string): boolean => ALL_BACK.test(f) && followsUp(f);
 /** The commissions among `candidates` (those a report-back can belong to), each once. */
 const commissionsAmong = (candidates: Candidate[]): Candidate[] => [...new Set(candidates.filter((c) => c.kind === 'uppdrag' || c.kind === 'aterrapportering'))];
@@ -2912,20 +2912,23 @@ const REFERS_BACK = /^(?:att\s+)?(?:uppdraget|uppdragen|uppdragets|resultatet|re
  * "1. Kommundirektören får i uppdrag att åtgärda bristerna. 2. Uppdraget återrapporteras till kommunstyrelsen i
  * november": a point that only gives the commissions of the point before their report-back or deadline. It opens
  * by referring back (REFERS_BACK, or the definite form of a noun of that work: "Översynen" after "göra en översyn",
- * "att åtgärdsplanen …" after "ta fram en åtgärdsplan") and speaks of a report-back or a deadline.
+ * "att åtgärdsplanen …" after "ta fram en åtgärdsplan") and speaks of a report-back or a deadline. Answers
+ * `all` when it does so in the plural (ALL_BACK: "att uppdragen ska återrapporteras …"), for every commission since
+ * the last such point; `last` for those of the point before; undefined when the point does not go on.
  */
-function goesOnWith(doc: Doc, point: Point, previous: Candidate[]): boolean {
-  if (!previous.length || !previous.every((c) => c.kind === 'uppdrag' || c.kind === 'aterrapportering')) return false;
+function goesOnWith(doc: Doc, point: Point, previous: Candidate[]): 'all' | 'last' | undefined {
+  if (!previous.length || !previous.every((c) => c.kind === 'uppdrag' || c.kind === 'aterrapportering')) return undefined;
   const [first] = sentencesOf(doc, point);
-  if (!first) return false;
+  if (!first) return undefined;
   const f = fslice(doc, first).replace(/^(?:\d{1,2}[.)]|[a-z][.)]|[-–•*])\s*/, '');
-  if (!followsUp(f)) return false;
-  if (REFERS_BACK.test(f) || ALL_BACK.test(f)) return true;
+  if (!followsUp(f)) return undefined;
+  if (ALL_BACK.test(f)) return 'all';
+  if (REFERS_BACK.test(f)) return 'last';
   // "att åtgärdsplanen ska redovisas …" as a point of its own after "uppdra åt … att ta fram en åtgärdsplan".
   const stem = /^(?:att\s+)?([a-z]{4,})(?:en|et|na|erna|arna|orna)\b/.exec(f)?.[1];
-  if (!stem) return false;
+  if (!stem) return undefined;
   const word = new RegExp(`\\b${stem}`);
-  return previous.some((c) => word.test(fslice(doc, c.source)));
+  return previous.some((c) => word.test(fslice(doc, c.source))) ? 'last' : undefined;
 }
 
 function* blockCandidates(doc: Doc, facts: DocFacts, block: Block, known: KnownFacts, exhortations: Candidate[]): Steps<Candidate[]> {
@@ -2942,9 +2945,8 @@ function* blockCandidates(doc: Doc, facts: DocFacts, block: Block, known: KnownF
     let unreported: Candidate[] = [];
     for (const point of points) {
       const goesOn = goesOnWith(doc, point, previous);
-      const plural = goesOn && refersToAll(fslice(doc, point));
-      const onward = plural ? commissionsAmong(unreported) : goesOn ? previous : undefined;
-      if (plural) unreported = [];
+      const onward = goesOn === 'all' ? commissionsAmong(unreported) : goesOn === 'last' ? previous : undefined;
+      if (goesOn === 'all') unreported = [];
       const made = yield* pointItems(doc, meta, point, plain, exhortations, onward);
       commissions.push(...made);
       unreported.push(...made);
