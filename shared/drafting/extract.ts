@@ -1692,7 +1692,16 @@ const MOTION_REFUSED = /motionen\s+(?:ska\s+)?avslas|avsla\s+motionen|avslar\s+m
 const MOTION_ANSWERED =
   /motionen\s+(?:ska\s+)?(?:anses|forklaras)\s+(?:vara\s+)?besvarad|anse\s+motionen\s+(?:vara\s+)?besvarad|motionen\s+besvaras|\bmotion\b[^.]{0,160}?\s(?:ska\s+)?(?:anses|forklaras)\s+(?:vara\s+)?besvarad/;
 
-function motionAnswer(text: string): MotionAnswer {
+/** "föreslår att kommunfullmäktige bifaller motionen", "föreslå fullmäktige att avslå motionen": an answer the council is yet to give. */
+const PROPOSED_TO_COUNCIL = /\bforesla\w*\s+(?:[a-z]+\s+){0,2}?(?:att\s+)?(?:kommun|region|landstings)?fullmaktige\s+(?:att\s+)?(?:besluta\s+(?:att\s+)?)?(?:bifalla|bifaller|avsla|avslar|anse|anser)\b/;
+
+/**
+ * How the motion is answered in `text` (folded). Outside the council (`council` false) a body that
+ * proposes the council's answer ("föreslår att kommunfullmäktige bifaller motionen") has answered the
+ * motion it prepared; what the motion asks is work only once the council adopts it.
+ */
+function motionAnswer(text: string, council: boolean): MotionAnswer {
+  if (!council && PROPOSED_TO_COUNCIL.test(text)) return 'answered';
   // "Motionen bifalls såtillvida att frågan ska behandlas …": what is approved is the att-clause, read as the decision.
   if (/motionen\s+(?:ska\s+)?bifall(?:s|es)\s+(?:sa\s*tillvida|i den del|pa sa satt)\s+att\b/.test(text)) return 'answered';
   if (/motionen\s+(?:ska\s+)?bifall(?:s|es)|bifalla\s+motionen|bifaller\s+motionen/.test(text)) return 'approved';
@@ -1777,7 +1786,7 @@ function* motionItems(doc: Doc, block: Block, meta: BlockMeta, points: Point[], 
   const head = [fold(meta.title ?? ''), ...block.lines.map((l) => fslice(doc, l)), ...meta.head].join('\n');
   // An interpellation's text is questions; a page that only mentions interpellations may still list motions.
   if (!/\bmotion(?:en|er|erna)?\b/.test(head) || (!meta.summary && /(?:^|\n)\s*(?:svar pa\s+)?interpellation/.test(head))) return [];
-  const answer = motionAnswer(points.map((p) => fslice(doc, p)).join('\n'));
+  const answer = motionAnswer(points.map((p) => fslice(doc, p)).join('\n'), COUNCILS.has(meta.decider ?? '') || !meta.decider);
   const marks = marksOf(doc, block);
   const target = marks.referrals[0]?.target;
   if (answer === 'approved' && !taken.some((c) => c.source.start >= block.start && c.source.end <= block.end)) {
@@ -2648,8 +2657,68 @@ function* yttrandeItems(doc: Doc, block: Block, meta: BlockMeta, known: KnownFac
   const read = remiss && plain && !meta.summary ? items.filter((c) => !c.handedOn) : items;
   if (given.length || !plain || read.some((c) => c.confidence >= PROPOSED_CONFIDENCE)) return [...read, ...given];
   // A notice (no meeting's record) may send a proposal out with no deadline.
-  if (!remiss) return [...items, ...(meta.date ? [] : yield* unscheduledRemiss(doc, block, meta))];
+  if (!remiss) {
+    const received = yield* receivedRemisses(doc, block, meta);
+    return [...items, ...(received.length || meta.date ? received : yield* unscheduledRemiss(doc, block, meta))];
+  }
   return [...read, ...remisses.map(owed)];
+}
+
+/** What is asked for: an answer ("yttra sig", "lämna synpunkter", "inkomma med yttrande"). */
+const ASKED_TO_ANSWER = '(?:(?:mojlighet(?:en)?|tillfalle)\\s+)?att\\s+(?:yttra\\s+sig|lamna\\s+(?:synpunkter|yttrande|remissvar)|inkomma\\s+med\\s+(?:synpunkter|yttrande))';
+
+/**
+ * A remiss told as received (group 1: what it is about, when the words before "på remiss" say it):
+ * "Malmö stad har fått möjlighet att yttra sig över …", "Kommunen har beretts tillfälle att lämna
+ * synpunkter på …", "Nämnden har mottagit remiss avseende …", "Samhällsbyggnadsnämnden har fått
+ * betänkandet … på remiss", "Infrastrukturdepartementet har gett Malmö stad möjlighet att lämna synpunkter på …".
+ */
+const INVITED_TO_ANSWER = new RegExp(
+  `\\b(?:har|hade)\\s+(?:(?:fatt|mottagit|erhallit|tagit\\s+emot)\\s+(?:(?:en\\s+)?remiss(?:en)?\\b|${ASKED_TO_ANSWER}|([^.;]{3,160}?)\\s+pa\\s+remiss\\b)|(?:beretts|getts|givits|erbjudits|inbjudits)\\s+${ASKED_TO_ANSWER}|(?:gett|givit|berett|erbjudit|bjudit\\s+in)\\s+[^.;]{1,60}?\\s${ASKED_TO_ANSWER})`,
+  'd',
+);
+/** The body that received the remiss, when the sentence opens with it ("Samhällsbyggnadsnämnden har fått …"). */
+const RECEIVER = new RegExp(`^\\s*(?:${MOTION_LIST_MARKER}\\s*)?(${BODY_PHRASE})\\s+(?:har|hade)\\s`, 'd');
+/** What the answer is about, after the invitation: "över …", "på …", "avseende …", "om …". */
+const RECEIVED_SUBJECT = /^\s*(?:over|pa|avseende|angaende|gallande|om)\s+(\S.*?)(?:,?\s+och\s+(?:lamnar|avger|antar|beslutar|overlamnar|godkanner)\b.*)?$/d;
+/** The body decides to give no answer ("avstår från att yttra sig"), or the answer has gone. */
+const NO_ANSWER_OWED = /\b(?:avstar|avsta)\s+fran\s+(?:att\s+(?:yttra|lamna|svara)|yttrande|remissvar)|\b(?:yttrande(?:t)?|remissvar(?:et)?)\s+(?:har\s+)?(?:skickats|skickades|sants|lamnats\s+in)\b/;
+
+/**
+ * Remisses a page tells as received, with no deadline in view (a meeting's agenda, a page of the
+ * body's cases): the answer is still owed, so a yttrande with no due, flagged for the date, one per
+ * remiss told. None when the block says the body gives no answer or has sent it.
+ */
+function* receivedRemisses(doc: Doc, block: Block, meta: BlockMeta): Steps<Candidate[]> {
+  const f = fslice(doc, block);
+  if (!/remiss|yttra|synpunkt/.test(f) || NO_ANSWER_OWED.test(f)) return [];
+  const received: Candidate[] = [];
+  let i = 0;
+  for (const sentence of sentencesByLine(doc, block)) {
+    if (i++ % SENTENCES_PER_STEP === 0) yield;
+    const folded = fslice(doc, sentence);
+    const m = INVITED_TO_ANSWER.exec(folded);
+    if (!m || isQuestion(doc, sentence)) continue;
+    // What it is about: the words before "på remiss", else those after "över", "på", "avseende" (folding keeps every offset).
+    const after = sentence.start + m.index + m[0].length;
+    const rest = m.indices?.[1] ? undefined : RECEIVED_SUBJECT.exec(doc.folded.slice(after, sentence.end))?.indices?.[1];
+    const about = m.indices?.[1] ? [sentence.start + m.indices[1][0], sentence.start + m.indices[1][1]] : rest ? [after + rest[0], after + rest[1]] : undefined;
+    const subject = about ? doc.text.slice(about[0], about[1]) : undefined;
+    // "Samhällsbyggnadsnämnden har fått …": a body told as the receiver answers; "Malmö stad har fått …" names no one to.
+    const receiver = RECEIVER.exec(folded)?.indices?.[1];
+    const role = receiver ? restoreDiacritics(slice(doc, sentence).slice(receiver[0], receiver[1]), doc.lexicon) : undefined;
+    received.push({
+      kind: 'yttrande',
+      ...(role ? { role } : {}),
+      title: restoreDiacritics(yttrandeTitle(subject?.replace(/[\s.]+$/, '').replace(/\s+/g, ' ')), doc.lexicon).slice(0, 200),
+      decision: decisionOf(meta),
+      caseNumber: meta.caseNumber,
+      confidence: 0.7,
+      flags: ['Ingen sista dag för svaret anges: ange en deadline.'],
+      source: sentence,
+    });
+  }
+  return received;
 }
 
 /** A task's title that drafts or gives an answer to a remiss: "Upprätta förslag till yttrande …", "Ta fram ett remissvar". */
@@ -2698,8 +2767,8 @@ const GAVE_ANSWER = /^(?:avgav|lamnade|antog|godkande|overlamnade)\b/;
  */
 const NO_OBJECTION =
   /\b(?:inte\s+ha|inte\s+har|har\s+inte|ej\s+ha|ha\s+inget|har\s+inget|ha\s+inga|har\s+inga)\s+(?:nagot\s+|nagra\s+)?(?:att\s+erinra|att\s+invanda|erinringar|invandningar)\s+mot\s+|\b(?:tillstyrker|tillstyrka|avstyrker|avstyrka)\s+(?=(?:[a-z]+s\s+)?(?:forslag(?:et)?|remissen|ansokan|betankandet|promemorian)\b)/;
-/** "anta tjänsteskrivelsen som sitt yttrande", "överlämna förvaltningens svar som kommunens remissvar", "yttra sig i enlighet med förslaget". */
-const GIVES_ANSWER_AS = /\b(?:anta|antar|antas|overlamna|overlamnar|overlamnas|godkanna|godkanner|godkanns|avge|avger|avges)\b[^.;]{1,80}?\bsom\s+(?:(?:sitt|sina|kommunens|regionens|namndens|styrelsens|[a-z]+\s+kommuns|region\s+[a-z]+s)\s+)?(?:eget\s+|egna\s+)?(?:yttrande|remissvar|svar\b(?!\s+pa\s+(?:[a-z]+s\s+)?(?:motion|interpellation|fraga|medborgarforslag|e-?forslag|revision|granskning|uppdrag|skrivelse)))\b|\b(?:yttra sig|yttrar sig|besvara remissen|besvarar remissen)\b/;
+/** "anta tjänsteskrivelsen som sitt yttrande", "överlämna förvaltningens svar som kommunens remissvar", "yttra sig i enlighet med förslaget"; not "avstår från att yttra sig". */
+const GIVES_ANSWER_AS = /\b(?:anta|antar|antas|overlamna|overlamnar|overlamnas|godkanna|godkanner|godkanns|avge|avger|avges)\b[^.;]{1,80}?\bsom\s+(?:(?:sitt|sina|kommunens|regionens|namndens|styrelsens|[a-z]+\s+kommuns|region\s+[a-z]+s)\s+)?(?:eget\s+|egna\s+)?(?:yttrande|remissvar|svar\b(?!\s+pa\s+(?:[a-z]+s\s+)?(?:motion|interpellation|fraga|medborgarforslag|e-?forslag|revision|granskning|uppdrag|skrivelse)))\b|(?<!\b(?:avsta|avstar|avstod)\s+fran\s+att\s+|\binte\s+(?:att\s+)?)\b(?:yttra sig|yttrar sig|besvara remissen|besvarar remissen)\b/;
 /** "Ett gemensamt remissvar som tagits fram inom … godkändes": an answer adopted, told in the passive. */
 const ANSWER_ADOPTED = /^(?:[a-z]+\s+){0,3}(?:yttrande(?:t)?|remissvar(?:et)?|forslag(?:et)? till (?:yttrande|remissvar))\b[^.;]{0,240}?\s(?:godkandes|godkanns|antogs|antas)\b/;
 /** "Yttrandet har skickats", "yttrande har lämnats på delegation", "har avgett yttrande": the answer is out. */
