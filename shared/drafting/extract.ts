@@ -45,6 +45,8 @@ export interface DirectoryEntry {
 
 /** The flag of a yttrande whose text names no recipient (its `missing` then holds `due.recipient`). */
 export const NO_RECIPIENT_FLAG = 'Mottagaren av yttrandet framgår inte: ange mottagare.';
+/** A remiss answer owed with no deadline in the text. */
+const NO_DEADLINE_FLAG = 'Ingen sista dag för svaret anges: ange en deadline.';
 
 export interface DraftContext {
   /** The role directory, asked with the normalized role (see normalizeRole). */
@@ -2681,7 +2683,11 @@ const INVITED_TO_ANSWER = new RegExp(
 const RECEIVER = new RegExp(`^\\s*(?:${MOTION_LIST_MARKER}\\s*)?(${BODY_PHRASE})\\s+(?:har|hade)\\s`, 'd');
 /** What the answer is about, after the invitation: "över …", "på …", "avseende …", "om …". */
 const RECEIVED_SUBJECT = /^\s*(?:over|pa|avseende|angaende|gallande|om)\s+(\S.*?)(?:,?\s+och\s+(?:lamnar|avger|antar|beslutar|overlamnar|godkanner)\b.*)?$/d;
-/** The body decides to give no answer ("avstår från att yttra sig"), or the answer has gone. */
+/**
+ * The body decides to give no answer ("avstår från att yttra sig"), or the answer has gone ("yttrandet har
+ * skickats"). Narrower than ANSWER_SENT: on an agenda "socialnämnden har lämnat yttrande" is a nämnd's answer
+ * within the municipality, and the municipality's own is still owed.
+ */
 const NO_ANSWER_OWED = /\b(?:avstar|avsta)\s+fran\s+(?:att\s+(?:yttra|lamna|svara)|yttrande|remissvar)|\b(?:yttrande(?:t)?|remissvar(?:et)?)\s+(?:har\s+)?(?:skickats|skickades|sants|lamnats\s+in)\b/;
 
 /**
@@ -2700,10 +2706,10 @@ function* receivedRemisses(doc: Doc, block: Block, meta: BlockMeta): Steps<Candi
     const m = INVITED_TO_ANSWER.exec(folded);
     if (!m || isQuestion(doc, sentence)) continue;
     // What it is about: the words before "på remiss", else those after "över", "på", "avseende" (folding keeps every offset).
+    const before = m.indices?.[1];
     const after = sentence.start + m.index + m[0].length;
-    const rest = m.indices?.[1] ? undefined : RECEIVED_SUBJECT.exec(doc.folded.slice(after, sentence.end))?.indices?.[1];
-    const about = m.indices?.[1] ? [sentence.start + m.indices[1][0], sentence.start + m.indices[1][1]] : rest ? [after + rest[0], after + rest[1]] : undefined;
-    const subject = about ? doc.text.slice(about[0], about[1]) : undefined;
+    const rest = before ? undefined : RECEIVED_SUBJECT.exec(doc.folded.slice(after, sentence.end))?.indices?.[1];
+    const subject = before ? slice(doc, { start: sentence.start + before[0], end: sentence.start + before[1] }) : rest ? slice(doc, { start: after + rest[0], end: after + rest[1] }) : undefined;
     // "Samhällsbyggnadsnämnden har fått …": a body told as the receiver answers; "Malmö stad har fått …" names no one to.
     const receiver = RECEIVER.exec(folded)?.indices?.[1];
     const role = receiver ? restoreDiacritics(slice(doc, sentence).slice(receiver[0], receiver[1]), doc.lexicon) : undefined;
@@ -2714,7 +2720,7 @@ function* receivedRemisses(doc: Doc, block: Block, meta: BlockMeta): Steps<Candi
       decision: decisionOf(meta),
       caseNumber: meta.caseNumber,
       confidence: 0.7,
-      flags: ['Ingen sista dag för svaret anges: ange en deadline.'],
+      flags: [NO_DEADLINE_FLAG],
       source: sentence,
     });
   }
@@ -2748,7 +2754,7 @@ function* unscheduledRemiss(doc: Doc, block: Block, meta: BlockMeta): Steps<Cand
         decision: decisionOf(meta),
         caseNumber: meta.caseNumber,
         confidence: 0.6,
-        flags: ['Ingen sista dag för svaret anges: ange en deadline.'],
+        flags: [NO_DEADLINE_FLAG],
         source: sentence,
       },
     ];
@@ -2834,7 +2840,7 @@ function* givenAnswers(doc: Doc, block: Block, meta: BlockMeta, remiss: Remiss |
     // which tells what the body decided, not who sends the answer.
     const decided = !adopted && !agreed && !passive && !meta.summary && (section.kind === 'decision' || (outside && !!subject));
     const body = subject ? slice(doc, { start: sentence.start, end: sentence.start + subject.length }) : meta.decider ? (BODY_NAMES[meta.decider] ?? meta.decider) : undefined;
-    const flags = remiss ? (remiss.recipient ? [] : [NO_RECIPIENT_FLAG]) : ['Ingen sista dag för svaret anges: ange en deadline.'];
+    const flags = remiss ? (remiss.recipient ? [] : [NO_RECIPIENT_FLAG]) : [NO_DEADLINE_FLAG];
     const objected = noObjection && gives === noObjection ? { start: sentence.start + noObjection.index + noObjection[0].length, end: sentence.end } : undefined;
     const what = agreed?.subject.replace(/[\s.]+$/, '') ?? answerSubject(doc, told, adopted) ?? (objected ? titleFrom(doc, objected.start, objected.end) : undefined) ?? lastBefore(named, told.start)?.subject ?? remiss?.subject ?? meta.title;
     items.push({
