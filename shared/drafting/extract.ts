@@ -22,7 +22,7 @@ import {
   type Doc,
   type Section,
 } from './structure';
-import { BODY_NAMES, bodyCode, inSentence, normalizeRole, opening, restoreDiacritics, type Council } from './swedish';
+import { BODY_NAMES, bodyCode, inSentence, normalizeRole, opening, restoreDiacritics, type Council, type Lexicon } from './swedish';
 import { originalSpan } from './text';
 import { endOfMonth, findTimings, TIMING_PASSES, type Span, type Timing } from './timing';
 import { MAX_DRAFTS } from './request';
@@ -46,7 +46,7 @@ export interface DirectoryEntry {
 /** The flag of a yttrande whose text names no recipient (its `missing` then holds `due.recipient`). */
 export const NO_RECIPIENT_FLAG = 'Mottagaren av yttrandet framgår inte: ange mottagare.';
 /** A remiss answer owed with no deadline in the text. */
-const NO_DEADLINE_FLAG = 'Ingen sista dag för svaret anges: ange en deadline.';
+const NO_DEADLINE_FLAG = 'Ingen sista dag för svaret anges: ange en tidsfrist.';
 
 export interface DraftContext {
   /** The role directory, asked with the normalized role (see normalizeRole). */
@@ -1109,7 +1109,7 @@ function taskItems(doc: Doc, meta: BlockMeta, commission: Commission, source: Sp
   const written = titleOf(doc, main, deadline.used ? [deadline.used, ...marked] : marked, meta);
   // A commission verb with nothing after it ("uppdra åt X att" at a page's end) is no task.
   if (!/\p{L}{2}/u.test(written)) return [];
-  const title = commission.verb ? `${commission.verb} ${inSentence(written)}` : commission.told === 'present' ? infinitive(written) : commission.told === 'responsibility' ? activeTitle(written) : written;
+  const title = commission.verb ? `${commission.verb} ${inSentence(written, doc.lexicon)}` : commission.told === 'present' ? infinitive(written) : commission.told === 'responsibility' ? activeTitle(written, doc.lexicon) : written;
   const flags = point.flag ? [point.flag] : [];
   if (!commission.roles.length) flags.push('Ingen ansvarig anges: ange vem som ska utföra beslutet.');
   let confidence = point.confidence;
@@ -1117,7 +1117,7 @@ function taskItems(doc: Doc, meta: BlockMeta, commission: Commission, source: Sp
     confidence -= 0.1;
     flags.push(vagueFlag(deadline));
   } else if (deadline.report && !deadline.due) {
-    flags.push('Återrapporteringen saknar tidpunkt eller organ: ange en deadline.');
+    flags.push('Återrapporteringen saknar tidpunkt eller organ: ange en tidsfrist.');
   }
   const dues = [deadline.due, ...deadline.more];
   // "Kommunstyrelsen ger sig själv i uppdrag att …": the deciding body is responsible.
@@ -1142,8 +1142,8 @@ function taskItems(doc: Doc, meta: BlockMeta, commission: Commission, source: Sp
 
 function vagueFlag(deadline: Deadline): string {
   return deadline.due
-    ? `Tidpunkten är en period ("${deadline.vague}"): deadline satt till periodens slut, kontrollera.`
-    : `Tidpunkten är inte exakt ("${deadline.vague}"): ange en deadline.`;
+    ? `Tidpunkten är en period ("${deadline.vague}"): tidsfristen satt till periodens slut, kontrollera.`
+    : `Tidpunkten är inte exakt ("${deadline.vague}"): ange en tidsfrist.`;
 }
 
 /**
@@ -1179,7 +1179,7 @@ function attach(doc: Doc, meta: BlockMeta, group: Candidate[], span: Span): void
     if (deadline.report) {
       for (const item of group) {
         item.kind = 'aterrapportering';
-        if (!item.due) item.flags.push('Återrapporteringen saknar tidpunkt eller organ: ange en deadline.');
+        if (!item.due) item.flags.push('Återrapporteringen saknar tidpunkt eller organ: ange en tidsfrist.');
         item.source = { start: Math.min(item.source.start, span.start), end: Math.max(item.source.end, span.end) };
       }
     }
@@ -1519,13 +1519,13 @@ function passiveDuty(doc: Doc, meta: BlockMeta, clause: Span, sentence: Span, po
 function passiveItem(doc: Doc, meta: BlockMeta, passive: string, written: string, rest: Span, sentence: Span, point: Point): Candidate {
   // "köpas in" → "köpa in": the passive's s goes from the verb, a particle stays.
   const verb = passive.replace(/s(?=\s|$)/, '');
-  const object = ARTICLE.test(fold(written)) ? inSentence(written) : written;
+  const object = ARTICLE.test(fold(written)) ? inSentence(written, doc.lexicon) : written;
   const deadline = deadlineOf(doc, rest, meta);
   // "… ska utredas och redovisas för kommunstyrelsen i oktober": the report-back gives the deadline, not the title.
   const report = REPORTED_TOO.exec(fslice(doc, rest));
   const titled = report ? { start: rest.start, end: rest.start + report.index } : rest;
   const remainder = titleOf(doc, titled, deadline.used && deadline.used.end <= titled.end ? [deadline.used] : [], { ...meta, title: undefined }).replace(/^Av (?:kommunen|regionen|staden|landstinget)\b\s*/, '');
-  const words = [opening(verb), object, remainder ? inSentence(remainder) : ''].filter(Boolean);
+  const words = [opening(verb), object, remainder ? inSentence(remainder, doc.lexicon) : ''].filter(Boolean);
   const flags = ['Ingen ansvarig anges: ange vem som ska utföra beslutet.'];
   if (deadline.vague) flags.push(vagueFlag(deadline));
   return {
@@ -1632,7 +1632,7 @@ function wantsToKnow(doc: Doc, meta: BlockMeta, sentence: Span, point: Point): C
   return [
     {
       kind: 'aterrapportering',
-      title: `Redovisning av ${inSentence(title)}`.slice(0, 200),
+      title: `Redovisning av ${inSentence(title, doc.lexicon)}`.slice(0, 200),
       due,
       decision: decisionOf(meta),
       caseNumber: meta.caseNumber,
@@ -1660,11 +1660,11 @@ function passiveReport(doc: Doc, meta: BlockMeta, sentence: Span, point: Point):
   const subject = restoreDiacritics(written, doc.lexicon);
   const flags = ['Ingen ansvarig anges: ange vem som återrapporterar.'];
   if (deadline.vague) flags.push(vagueFlag(deadline));
-  else if (!deadline.due) flags.push('Återrapporteringen saknar tidpunkt: ange en deadline.');
+  else if (!deadline.due) flags.push('Återrapporteringen saknar tidpunkt: ange en tidsfrist.');
   return [
     {
       kind: 'aterrapportering',
-      title: `Återrapportera ${inSentence(subject)}`.slice(0, 200),
+      title: `Återrapportera ${inSentence(subject, doc.lexicon)}`.slice(0, 200),
       due: deadline.due,
       decision: decisionOf(meta),
       caseNumber: meta.caseNumber,
@@ -1875,7 +1875,7 @@ function* motionItems(doc: Doc, block: Block, meta: BlockMeta, points: Point[], 
   // A block titled for something else ("Anmälningar") is named by the sentence that hands the motion in.
   const told = one && !/^motion\b/.test(fold(meta.title ?? '')) ? titleFrom(doc, one.motionAt, one.sentence.end) : undefined;
   const subject = own && /^motion\b/i.test(own[0]) ? own[0].replace(/[.\s]+$/, '') : (told ?? meta.title ?? 'motionen');
-  const itemTitle = /^motion\b/i.test(subject) ? `Besvara ${inSentence(subject)}` : `Besvara motionen: ${subject}`;
+  const itemTitle = /^motion\b/i.test(subject) ? `Besvara ${inSentence(subject, doc.lexicon)}` : `Besvara motionen: ${subject}`;
   // Where the motion is raised through where it is referred: a clerk reads both.
   const raising = raised?.explicit ? raised.source : (one?.sentence ?? raised?.source);
   const source = raising && remitSentence ? { start: Math.min(raising.start, remitSentence.start), end: Math.max(raising.end, remitSentence.end) } : (raising ?? remitSentence ?? block.lines[0] ?? block);
@@ -1985,7 +1985,7 @@ function announcedMotions(doc: Doc, block: Block): { lines: Span[]; unreferred: 
 /** "Besvara" + the motion as the text names it from `at` ("motion om gröna investeringsmedel"), without the full stop. */
 function titleFrom(doc: Doc, at: number, end: number): string {
   const written = slice(doc, { start: at, end }).replace(/\s+/g, ' ').replace(/[\s.,;:]+$/, '').trim();
-  return inSentence(written);
+  return inSentence(written, doc.lexicon);
 }
 
 /** The sentences of a block that each bring in a new motion, and where "motion" stands in each. */
@@ -2161,12 +2161,12 @@ function subjectlessTask(doc: Doc, clause: Span): Span {
 const IRREGULAR: Record<string, string> = { tar: 'ta', ser: 'se', gör: 'göra', får: 'få', går: 'gå', har: 'ha', blir: 'bli', ger: 'ge' };
 
 /** "En plan tas fram senast …" → "Ta fram en plan senast …": work told in the passive after "ansvarar för att", in the active. */
-function activeTitle(title: string): string {
+function activeTitle(title: string, lexicon: Lexicon): string {
   const m = new RegExp(`^(.{1,120}?)\\s+(?:ska\\s+|skall\\s+)?(${WORK_PASSIVE})\\b`).exec(fold(title));
   if (!m?.[1] || !m[2]) return title;
   const object = title.slice(0, m[1].length);
   const verb = title.slice(m[0].length - m[2].length, m[0].length).replace(/s(?=\s|$)/, '');
-  return `${opening(verb)} ${ARTICLE.test(fold(object)) ? inSentence(object) : object}${title.slice(m[0].length)}`;
+  return `${opening(verb)} ${ARTICLE.test(fold(object)) ? inSentence(object, lexicon) : object}${title.slice(m[0].length)}`;
 }
 
 /** "Tar fram en plan" → "Ta fram en plan": a proposal in the present tense as a task. */
@@ -2312,13 +2312,13 @@ function* passedOnAnswers(doc: Doc, block: Block, meta: BlockMeta, subject: stri
     const decidedBy = bodyCode(fold(committee), meta.decider, meta.council);
     answers.push({
       kind: 'yttrande',
-      title: restoreDiacritics(yttrandeTitle(subject), doc.lexicon).slice(0, 200),
+      title: restoreDiacritics(yttrandeTitle(subject, doc.lexicon), doc.lexicon).slice(0, 200),
       role: committee,
       due: date ? { externalDeadline: date.date, ...(to ? { recipient: opening(to) } : {}), ...(decidedBy ? { decidedBy } : {}) } : undefined,
       decision: decisionOf(meta),
       caseNumber: meta.caseNumber,
       confidence: 0.85,
-      flags: date ? [] : ['Ingen sista dag för nämndens yttrande anges: ange en deadline.'],
+      flags: date ? [] : ['Ingen sista dag för nämndens yttrande anges: ange en tidsfrist.'],
       source: clause,
     });
   }
@@ -2498,9 +2498,9 @@ function nextLineStart(doc: Doc, at: number, end: number): number {
 }
 
 /** "Yttrande över <what the remiss is about>"; a subject that is itself titled "Yttrande över …" is not said twice. */
-function yttrandeTitle(subject: string | undefined): string {
+function yttrandeTitle(subject: string | undefined, lexicon: Lexicon): string {
   if (!subject) return 'Yttrande över remiss';
-  return /^yttrande over\b/.test(fold(subject)) ? opening(subject) : `Yttrande över ${inSentence(subject)}`;
+  return /^yttrande over\b/.test(fold(subject)) ? opening(subject) : `Yttrande över ${inSentence(subject, lexicon)}`;
 }
 
 /** The sender of a letter: an authority alone on the document's first line ("Trafikverket", "LÄNSSTYRELSEN"). */
@@ -2622,7 +2622,7 @@ function* yttrandeItems(doc: Doc, block: Block, meta: BlockMeta, known: KnownFac
     if (item.handedOn) {
       const decides = /^(?:besluta|avgora)\b/.test(fold(item.title));
       if (decides) decider = bodyCode(fold(item.role ?? ''), meta.decider, meta.council) ?? decidedBy;
-      const subject = inSentence(remiss.subject ?? meta.title ?? 'remissen');
+      const subject = inSentence(remiss.subject ?? meta.title ?? 'remissen', doc.lexicon);
       item.title = restoreDiacritics(`${decides ? 'Besluta om' : 'Ta fram förslag till'} yttrande över ${subject}`, doc.lexicon).slice(0, 200);
     }
     item.kind = 'yttrande';
@@ -2637,7 +2637,7 @@ function* yttrandeItems(doc: Doc, block: Block, meta: BlockMeta, known: KnownFac
     const flags = recipientFlag(r);
     if (undecided) flags.push('Inget beslutande organ angivet: yttrandet räknas som delegationsbeslut.');
     const subject = r.subject ?? meta.title;
-    const title = yttrandeTitle(subject);
+    const title = yttrandeTitle(subject, doc.lexicon);
     return {
       kind: 'yttrande',
       title: restoreDiacritics(title, doc.lexicon).slice(0, 200),
@@ -2716,7 +2716,7 @@ function* receivedRemisses(doc: Doc, block: Block, meta: BlockMeta): Steps<Candi
     received.push({
       kind: 'yttrande',
       ...(role ? { role } : {}),
-      title: restoreDiacritics(yttrandeTitle(subject?.replace(/[\s.]+$/, '').replace(/\s+/g, ' ')), doc.lexicon).slice(0, 200),
+      title: restoreDiacritics(yttrandeTitle(subject?.replace(/[\s.]+$/, '').replace(/\s+/g, ' '), doc.lexicon), doc.lexicon).slice(0, 200),
       decision: decisionOf(meta),
       caseNumber: meta.caseNumber,
       confidence: 0.7,
@@ -2845,7 +2845,7 @@ function* givenAnswers(doc: Doc, block: Block, meta: BlockMeta, remiss: Remiss |
     const what = agreed?.subject.replace(/[\s.]+$/, '') ?? answerSubject(doc, told, adopted) ?? (objected ? titleFrom(doc, objected.start, objected.end) : undefined) ?? lastBefore(named, told.start)?.subject ?? remiss?.subject ?? meta.title;
     items.push({
       kind: 'yttrande',
-      title: restoreDiacritics(what ? `Skicka yttrandet över ${inSentence(what)}` : 'Skicka yttrandet', doc.lexicon).slice(0, 200),
+      title: restoreDiacritics(what ? `Skicka yttrandet över ${inSentence(what, doc.lexicon)}` : 'Skicka yttrandet', doc.lexicon).slice(0, 200),
       role: decided ? body : undefined,
       due: remiss ? { externalDeadline: remiss.deadline, ...(remiss.recipient ? { recipient: remiss.recipient } : {}) } : undefined,
       decision: decisionOf(meta),

@@ -163,6 +163,11 @@ export interface Lexicon {
   words: Map<string, string>;
   /** The document has lost its diacritics in places. */
   damaged: boolean;
+  /**
+   * Words the document capitalises where no sentence begins ("enligt Statskontorets rapport",
+   * "med Tensta Träff"): names, which keep their capital inside a title (see inSentence).
+   */
+  names: Set<string>;
 }
 
 /** Words read between two steps (see Steps). */
@@ -179,11 +184,13 @@ export function documentLexicon(text: string): Lexicon {
 export function* learningLexicon(text: string, work: Work): Steps<Lexicon> {
   const words = new Map<string, string>();
   const ambiguous = new Set<string>();
+  const names = new Set<string>();
   let damagedHits = 0;
   let count = 0;
-  for (const [word] of text.matchAll(/\p{L}+/gu)) {
+  for (const { 0: word, index } of text.matchAll(/\p{L}+/gu)) {
     if (++count % WORDS_PER_STEP === 0) yield;
     work.charge(word.length + WORD_UNITS);
+    if (MID_SENTENCE_NAME.test(word) && AFTER_SENTENCE_WORD.test(text.slice(Math.max(0, index - 2), index))) names.add(word);
     const lower = word.toLowerCase();
     const folded = fold(lower);
     if (/[åäö]/.test(lower)) {
@@ -197,8 +204,13 @@ export function* learningLexicon(text: string, work: Work): Steps<Lexicon> {
   for (const folded of ambiguous) words.delete(folded);
   // Only whole words that the rules could not confuse with a real word are learnt.
   for (const folded of [...words.keys()]) if (folded.length < 4) words.delete(folded);
-  return { words, damaged: damagedHits >= 2 };
+  return { words, damaged: damagedHits >= 2, names };
 }
+
+/** A capital, then lower case: a name's shape (an abbreviation, "KS", keeps its case anyway). */
+const MID_SENTENCE_NAME = /^\p{Lu}\p{Ll}/u;
+/** What goes before a word inside a sentence: a word in lower case or a comma, then a space. */
+const AFTER_SENTENCE_WORD = /[\p{Ll},] $/u;
 
 /** `words` opening a sentence or a title: its first letter a capital ("köpa in" → "Köpa in"). */
 export function opening(words: string): string {
@@ -208,10 +220,12 @@ export function opening(words: string): string {
 /**
  * `words` continuing a sentence: its first letter lower case ("Förslag till …" → "förslag till …"),
  * unless its first word is an abbreviation written in capitals ("SOU 2027:3", "IT-strategin",
- * "KS") or a number, which keep their case.
+ * "KS") or a number, or a name the document itself capitalises inside its sentences
+ * (`lexicon.names`: "Statskontorets redovisning", "Tensta Träff"), which keep their case.
  */
-export function inSentence(words: string): string {
+export function inSentence(words: string, lexicon: Pick<Lexicon, 'names'>): string {
   const first = words[0];
   if (!first || /^\p{Lu}[\p{Lu}\d]/u.test(words)) return words;
+  if (lexicon.names.has(/^\p{L}+/u.exec(words)?.[0] ?? '')) return words;
   return `${first.toLowerCase()}${words.slice(1)}`;
 }

@@ -358,7 +358,7 @@ describe('an item no manager can be reached for', () => {
     expect(alone.json.warnings).toEqual([
       {
         code: 'no_manager',
-        message: `Ingen chef kan nås för ärendet: det anger ingen manager och ${unit} har ingen chef i enhetskatalogen, så ett försenat ärende kan inte eskaleras. Be en administratör lägga in enhetens chef under Enheter, eller ange en chef på ärendet.`,
+        message: `Ingen chef kan nås för ärendet: ärendet har ingen chef angiven och ${unit} har ingen chef i enhetskatalogen, så ett försenat ärende kan inte eskaleras. Be en administratör lägga in enhetens chef under Enheter, eller ange en chef på ärendet.`,
       },
     ]);
     expect(withDirectory.json.manager).toEqual(sam);

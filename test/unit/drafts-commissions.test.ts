@@ -77,7 +77,7 @@ describe('a report-back in other words than "återrapportera"', () => {
   it('"Läget rapporteras till kommunstyrelsen vid varje sammanträde": a report-back with no one deadline, flagged', () => {
     const [d, ...rest] = extractDrafts(minutes('Kommundirektören ges i uppdrag att följa upp ekonomin i byggprojektet. Läget rapporteras till kommunstyrelsen vid varje sammanträde.'), ks, ctx).drafts;
     expect(rest).toEqual([]);
-    expect([d?.kind, d?.due, d?.flagReason]).toEqual(['aterrapportering', undefined, 'Återrapporteringen saknar tidpunkt eller organ: ange en deadline.']);
+    expect([d?.kind, d?.due, d?.flagReason]).toEqual(['aterrapportering', undefined, 'Återrapporteringen saknar tidpunkt eller organ: ange en tidsfrist.']);
   });
 });
 

@@ -108,8 +108,8 @@ describe("an authority's page of remisses", () => {
 
   it('several remisses on one page are one yttrande each, with its own deadline and the title line before it', () => {
     expect(proposed(page).map((d) => [d.kind, d.due, d.title])).toEqual([
-      ['yttrande', { externalDeadline: '2027-06-23', recipient: 'Länsstyrelsen' }, 'Yttrande över björkö, Ale kommun'],
-      ['yttrande', { externalDeadline: '2027-08-16', recipient: 'Länsstyrelsen' }, 'Yttrande över kärrtorp, Lerums kommun'],
+      ['yttrande', { externalDeadline: '2027-06-23', recipient: 'Länsstyrelsen' }, 'Yttrande över Björkö, Ale kommun'],
+      ['yttrande', { externalDeadline: '2027-08-16', recipient: 'Länsstyrelsen' }, 'Yttrande över Kärrtorp, Lerums kommun'],
     ]);
   });
 
@@ -218,7 +218,8 @@ describe('answers a body gives or adopts', () => {
     const text = 'Förslag till beslut\nRegionstyrelsen antar redovisat yttrande över Klimatstrategi för länet. Yttrandet överlämnas till Länsstyrelsen i Kalmar län.';
     const [d] = proposed(text, { body: 'RS', meetingDate: '2027-06-18' });
     expect(d?.source.sentence).toBe('Regionstyrelsen antar redovisat yttrande över Klimatstrategi för länet. Yttrandet överlämnas till Länsstyrelsen i Kalmar län.');
-    expect(d?.title).toBe('Skicka yttrandet över klimatstrategi för länet');
+    // The strategy's name is capitalised where the sentence runs on, so it keeps its capital in the title.
+    expect(d?.title).toBe('Skicka yttrandet över Klimatstrategi för länet');
   });
 
   it('"Ett gemensamt remissvar … godkändes" in a summary is a yttrande with no one named', () => {

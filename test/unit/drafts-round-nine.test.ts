@@ -141,11 +141,12 @@ describe('what a remiss is about, and who sent it', () => {
   });
 
   it.each([
-    ['"har fått remissen X från Region Skåne"', 'Kommunen har fått remissen Översyn av kollektivtrafiken från Region Skåne.', 'Region Skåne'],
-    ['"har fått en remiss om x från Länsstyrelsen i Skåne län"', 'Kommunen har fått en remiss om översyn av kollektivtrafiken från Länsstyrelsen i Skåne län.', 'Länsstyrelsen i Skåne län'],
-  ])('%s: the answer goes back to the sender, about the remiss', (_, received, recipient) => {
+    // The remiss's own title, capitalised inside the sentence, keeps its capital.
+    ['"har fått remissen X från Region Skåne"', 'Kommunen har fått remissen Översyn av kollektivtrafiken från Region Skåne.', 'Region Skåne', 'Yttrande över Översyn av kollektivtrafiken'],
+    ['"har fått en remiss om x från Länsstyrelsen i Skåne län"', 'Kommunen har fått en remiss om översyn av kollektivtrafiken från Länsstyrelsen i Skåne län.', 'Länsstyrelsen i Skåne län', 'Yttrande över översyn av kollektivtrafiken'],
+  ])('%s: the answer goes back to the sender, about the remiss', (_, received, recipient, title) => {
     expect(read(`${received} ${deadline}`)).toEqual([
-      ['yttrande', undefined, { externalDeadline: '2027-01-29', recipient, decidedBy: 'KS' }, 'Yttrande över översyn av kollektivtrafiken'],
+      ['yttrande', undefined, { externalDeadline: '2027-01-29', recipient, decidedBy: 'KS' }, title],
     ]);
   });
 });

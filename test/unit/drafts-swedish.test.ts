@@ -119,7 +119,16 @@ describe('words continuing a title keep an abbreviation in capitals', () => {
     ['Ö', 'ö'],
     ['', ''],
   ])('%j continues a sentence as %j', (words, expected) => {
-    expect(inSentence(words)).toBe(expected);
+    expect(inSentence(words, documentLexicon(''))).toBe(expected);
+  });
+
+  it('a name the document capitalises inside its sentences keeps its capital; a word capitalised only where a sentence or line begins does not', () => {
+    const text = 'Kommunen har fått Statskontorets redovisning på remiss.\nFörslag till yttrande har tagits fram tillsammans med Tensta Träff.';
+    const lexicon = documentLexicon(text);
+    expect(inSentence('Statskontorets redovisning Vägledning till en bättre tillsyn', lexicon)).toBe('Statskontorets redovisning Vägledning till en bättre tillsyn');
+    expect(inSentence('Tensta Träff, Hagstråket 13', lexicon)).toBe('Tensta Träff, Hagstråket 13');
+    expect(inSentence('Kommunens förslag', lexicon)).toBe('kommunens förslag');
+    expect(inSentence('Förslag till yttrande', lexicon)).toBe('förslag till yttrande');
   });
 
   it('words opening a title take a capital, and nothing is no title', () => {

@@ -111,7 +111,7 @@ export function managerWarnings(item: { unit: string; manager?: Person | undefin
   return [
     {
       code: 'no_manager',
-      message: `Ingen chef kan nås för ärendet: det anger ingen manager och ${item.unit} har ingen chef i enhetskatalogen, så ett försenat ärende kan inte eskaleras. Be en administratör lägga in enhetens chef under Enheter, eller ange en chef på ärendet.`,
+      message: `Ingen chef kan nås för ärendet: ärendet har ingen chef angiven och ${item.unit} har ingen chef i enhetskatalogen, så ett försenat ärende kan inte eskaleras. Be en administratör lägga in enhetens chef under Enheter, eller ange en chef på ärendet.`,
     },
   ];
 }
