@@ -3085,9 +3085,13 @@ function* headedCommissions(doc: Doc, block: Block, meta: BlockMeta): Steps<Cand
 
 // ---------------------------------------------------------------- the draft
 
-/** The role as written, without the capital of a sentence start ("Kommundirektören får ..."); names keep theirs. */
+/**
+ * The role as written, without the capital of a sentence start ("Kommundirektören får ..."); names
+ * keep theirs. A relative clause set off by commas says something about the role and is not part of
+ * it ("lärandenämnden, som har specialistkompetens," → "lärandenämnden").
+ */
 function asWritten(role: string, doc: Doc): string {
-  const restored = restoreDiacritics(role.replace(/\s+/g, ' ').trim(), doc.lexicon);
+  const restored = restoreDiacritics(role.replace(/\s+/g, ' ').replace(/\s*,\s*som\s.*$/, '').trim(), doc.lexicon);
   const isRole = fold(restored).split(/\s+/).some((w) => ROLE_HEAD.test(w));
   return isRole && /^\p{Lu}\p{Ll}/u.test(restored) ? restored[0]?.toLowerCase() + restored.slice(1) : restored;
 }

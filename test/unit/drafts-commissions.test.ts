@@ -27,6 +27,12 @@ describe('a commission in other words than "i uppdrag"', () => {
     expect(drafts(decision)).toEqual([['uppdrag', role, due, title]]);
   });
 
+  it('a relative clause set off by commas after the role ("ge lärandenämnden, som har kompetensen, i uppdrag") is not part of the role', () => {
+    expect(drafts('Kommunstyrelsen beslutar att ge lärandenämnden, som har kompetensen inom området, i uppdrag att utreda skolornas lokaler.')).toEqual([
+      ['uppdrag', 'lärandenämnden', undefined, 'Utreda skolornas lokaler'],
+    ]);
+  });
+
   it('"ska utredas av tekniska förvaltningen": the unit named after the passive is responsible, and left out of the title', () => {
     expect(drafts('Frågan om en ny simhall ska utredas av tekniska förvaltningen.')).toEqual([['uppdrag', 'tekniska förvaltningen', undefined, 'Utreda frågan om en ny simhall']]);
   });
