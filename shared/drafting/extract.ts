@@ -1714,9 +1714,9 @@ function motionAnswer(text: string, council: boolean): MotionAnswer {
   return undefined;
 }
 
-// "remitteras", "har överlämnats", "hänskjuts", "anmäls och remitteras", "ska beredas av": a motion sent for preparation.
+// "remitteras", "har överlämnats", "hänskjuts", "anmäls och remitteras" (or "anses väckt och", "tas upp till behandling och"), "ställs på remiss till", "ska beredas av": a motion sent for preparation.
 const REFERRED =
-  /(?<![a-z])(?:remittera|remitterar|overlamna|overlamnar|hanvisa|hanvisar|hanskjuta|hanskjuter)\s+(?:motionen|motionerna|arendet)|(?:motionen|motionerna|arendet)\s+(?:ska\s+|skulle\s+|har\s+)?(?:anmals\s+och\s+)?(?:remitteras|remitterades|remitterats|overlamnas|overlamnades|overlamnats|lamnas|lamnats|hanvisas|hanvisades|hanvisats|skickas|skickats|hanskjuts|hanskots)\s+till\b|(?:motionen|motionerna)\s+(?:(?:gar|skickas|sands|lamnas)\s+)?pa\s+remiss\s+till\b|\banmals\s+och\s+(?:remitteras|overlamnas|hanvisas)\s+till\b|(?:motionen|motionerna)\s+(?:ska|skall)\s+beredas\s+av\b/;
+  /(?<![a-z])(?:remittera|remitterar|overlamna|overlamnar|hanvisa|hanvisar|hanskjuta|hanskjuter)\s+(?:motionen|motionerna|arendet)|(?:motionen|motionerna|arendet)\s+(?:ska\s+|skulle\s+|har\s+)?(?:(?:anmals|anses\s+vackt|ar\s+vackt|far\s+stallas|tas\s+upp(?:\s+till\s+behandling)?|har\s+inkommit|lamnas\s+in)\s+och\s+)?(?:remitteras|remitterades|remitterats|overlamnas|overlamnades|overlamnats|lamnas|lamnats|hanvisas|hanvisades|hanvisats|skickas|skickats|hanskjuts|hanskots)\s+till\b|(?:motionen|motionerna)\s+(?:(?:gar|skickas|sands|lamnas|stalls)\s+)?pa\s+remiss\s+till\b|\banmals\s+och\s+(?:remitteras|overlamnas|hanvisas)\s+till\b|(?:motionen|motionerna)\s+(?:ska|skall)\s+beredas\s+av\b/;
 
 /** Who prepares the answer: "remittera motionen till kommunstyrelsen", "har remitterats till tekniska nämnden", "skulle lämnas till kommunstyrelsen". */
 function remitTarget(doc: Doc, span: Span): string | undefined {
@@ -1729,7 +1729,7 @@ function remitTarget(doc: Doc, span: Span): string | undefined {
 
 // The one who prepares is a body, or a unit named up to "för (stöd i) beredning(en)" ("Hälso- och sjukvårdens ärende- och utredningsenhet").
 const REMIT_TARGET = new RegExp(
-  `(?:(?:(?:remitter|overlamn|hanvis|hanskj|hansko)\\w*\\s+(?:motionen\\s+|motionerna\\s+|arendet\\s+)?|(?:motionen|motionerna|arendet)\\s+(?:ska\\s+|skulle\\s+|har\\s+)?(?:anmals\\s+och\\s+)?(?:lamnas|lamnats|skickas|skickats)\\s+|(?:motionen|motionerna)\\s+(?:(?:gar|skickas|sands|lamnas)\\s+)?pa\\s+remiss\\s+)till|(?:motionen|motionerna)\\s+(?:ska|skall)\\s+beredas\\s+av)\\s+(${BODY_PHRASE}|[a-z][^.;:\\n]{2,80}?(?=\\s+for\\s+(?:stod\\s+i\\s+)?beredning(?:en)?\\b))`,
+  `(?:(?:(?:remitter|overlamn|hanvis|hanskj|hansko)\\w*\\s+(?:motionen\\s+|motionerna\\s+|arendet\\s+)?|(?:motionen|motionerna|arendet)\\s+(?:ska\\s+|skulle\\s+|har\\s+)?(?:anmals\\s+och\\s+)?(?:lamnas|lamnats|skickas|skickats)\\s+|(?:motionen|motionerna)\\s+(?:(?:gar|skickas|sands|lamnas|stalls)\\s+)?pa\\s+remiss\\s+)till|(?:motionen|motionerna)\\s+(?:ska|skall)\\s+beredas\\s+av)\\s+(${BODY_PHRASE}|[a-z][^.;:\\n]{2,80}?(?=\\s+for\\s+(?:stod\\s+i\\s+)?beredning(?:en)?\\b))`,
 );
 /** A council that motions are raised at. */
 const COUNCILS = new Set(['KF', 'RF', 'LF']);
@@ -1874,7 +1874,8 @@ function* motionItems(doc: Doc, block: Block, meta: BlockMeta, points: Point[], 
   const own = first && !REFERRED.test(fslice(doc, first)) ? MATTER_NAMED.exec(slice(doc, first)) : null;
   // A block titled for something else ("Anmälningar") is named by the sentence that hands the motion in.
   const told = one && !/^motion\b/.test(fold(meta.title ?? '')) ? titleFrom(doc, one.motionAt, one.sentence.end) : undefined;
-  const subject = own && /^motion\b/i.test(own[0]) ? own[0].replace(/[.\s]+$/, '') : (told ?? meta.title ?? 'motionen');
+  // "Anmälan av motion om …" is the agenda's word for a motion handed in: the motion is the subject.
+  const subject = own && /^motion\b/i.test(own[0]) ? own[0].replace(/[.\s]+$/, '') : (told ?? meta.title?.replace(/^anmälan\s+av\s+(?=motion)/i, '') ?? 'motionen');
   const itemTitle = /^motion\b/i.test(subject) ? `Besvara ${inSentence(subject, doc.lexicon)}` : `Besvara motionen: ${subject}`;
   // Where the motion is raised through where it is referred: a clerk reads both.
   const raising = raised?.explicit ? raised.source : (one?.sentence ?? raised?.source);
