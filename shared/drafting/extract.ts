@@ -2183,7 +2183,7 @@ function infinitive(title: string): string {
 
 /** An outside authority's name, folded ("lansstyrelsen", "trafikverket", "region skane"). */
 const AUTHORITY_NAME =
-  '(?:lansstyrelsen|regeringskansliet|[a-z]+departementet|[a-z]+(?:verket|myndigheten|inspektionen|kollegiet|kassan)|(?:social|skogs|transport)styrelsen|lantmateriet|riksantikvarieambetet|myndigheten for samhallsskydd och beredskap|region [a-z]+|vastra gotalandsregionen|sveriges kommuner och regioner)';
+  '(?:lansstyrelsen|regeringskansliet|[a-z]+departementet|[a-z]+(?:verket|myndigheten|inspektionen|kollegiet|kassan)|(?:social|skogs|transport)styrelsen|lantmateriet|riksantikvarieambetet|myndigheten for samhallsskydd och beredskap|region [a-z]+|[a-z]+s kommun|[a-z]+s stad|vastra gotalandsregionen|sveriges kommuner och regioner)';
 const AUTHORITY = new RegExp(`\\b${AUTHORITY_NAME}\\b`, 'g');
 
 /** An outside authority named at [at...] on one line, with its county or region when written. */
@@ -2211,13 +2211,15 @@ interface Remiss {
   recipient?: string;
   source: Span;
   subject?: string;
+  /** An entry of an authority's list (LISTED_REMISS): its subject opens with a name (the applicant, the place) and is kept as written. */
+  listed?: boolean;
 }
 
-/** A sentence that names the answer: "synpunkter", "yttrande", "remissvar", "remisstid", "remissperiod", "svar", "svarsdatum", "besvaras". */
-const ANSWER_NAMED = /synpunkt|yttrande|remissvar|remisstid|remissperiod|\bsvar|\bbesvara/;
+/** A sentence that names the answer: "synpunkter", "yttrande", "remissvar", "remisstid", "remissperiod", "svar", "svarsdatum", "besvaras", "tycka till". */
+const ANSWER_NAMED = /synpunkt|yttrande|remissvar|remisstid|remissperiod|\bsvar|\bbesvara|\btycka till\b/;
 
-/** The words that make a date a remiss deadline: "senast", "före den", "sista dag", "svarstid", "remisstiden går ut" (the sentence names the answer: ANSWER_NAMED). */
-const DEADLINE_CUE = /\b(?:senast|senaste dag|sista dag|sista svarsdag|svarsdatum|svarstid|remisstid(?:en)?|remissperiod(?:en)?|fore|innan|till och med|t\.o\.m)\b/;
+/** The words that make a date a remiss deadline: "senast", "före den", "sista dag", "svarstid", "remisstiden går ut", "fram till den … går det att tycka till" (the sentence names the answer: ANSWER_NAMED). */
+const DEADLINE_CUE = /\b(?:senast|senaste dag|sista dag|sista svarsdag|svarsdatum|svarstid|remisstid(?:en)?|remissperiod(?:en)?|fore|innan|till och med|t\.o\.m|fram till)\b/;
 
 /**
  * The remisses of a block: each sentence that asks for the answer by a date, one per date. A page
@@ -2225,8 +2227,9 @@ const DEADLINE_CUE = /\b(?:senast|senaste dag|sista dag|sista svarsdag|svarsdatu
  * each is read within its part of the block (from the previous deadline to the next).
  */
 function* remissesOf(doc: Doc, block: Block, meta: BlockMeta): Steps<Remiss[]> {
+  const text = fslice(doc, block);
   // "har remitterat motionen till socialnämnden för yttrande" sends a remiss as well as "remiss" does.
-  if (!/remiss|remitter|samrad|synpunkt|yttra/.test(fslice(doc, block))) return [];
+  if (!/remiss|remitter|samrad|synpunkt|yttra/.test(text) || REMISS_CLOSED.test(text)) return [];
   // `period`: told as the remiss period ("Remisstiden är 10 april till 1 juli"), not as the answer asked for.
   const found: { sentence: Span; deadline: CalendarDate; period: boolean; brief: boolean }[] = [];
   const byDeadline = new Map<CalendarDate, { sentence: Span; deadline: CalendarDate; period: boolean; brief: boolean }>();
@@ -2252,7 +2255,8 @@ function* remissesOf(doc: Doc, block: Block, meta: BlockMeta): Steps<Remiss[]> {
     const brief = !date.yearWritten || isHeading(doc, sentence) || OFFER.test(f);
     // The same deadline again: the sentence that asks for the answer ("Svar önskas senast …") tells the remiss, not the
     // period, and a full sentence with the year written tells it rather than a heading.
-    const same = byDeadline.get(date.date);
+    // An entry of an authority's list names its own remiss ("Ansökan om tillstånd …, Högsby kommun [yttrande senast 5 mars 2018]"), whatever the date.
+    const same = LISTED_REMISS.test(f) ? undefined : byDeadline.get(date.date);
     if (same) {
       if ((same.period && !period) || (same.brief && !brief && !period)) Object.assign(same, { sentence, period, brief });
       continue;
@@ -2265,11 +2269,28 @@ function* remissesOf(doc: Doc, block: Block, meta: BlockMeta): Steps<Remiss[]> {
   for (const [i, { sentence, deadline }] of found.entries()) {
     if (i % SENTENCES_PER_STEP === 0) yield;
     const part = { start: found[i - 1]?.sentence.end ?? block.start, end: found[i + 1]?.sentence.start ?? block.end };
-    const subject = found.length > 1 ? (titleLineBefore(doc, { start: part.start, end: sentence.start }) ?? remissSubject(doc, part)) : remissSubject(doc, block);
+    const listed = LISTED_REMISS.exec(fslice(doc, sentence));
+    const subject = listed
+      ? entrySubject(slice(doc, sentence).slice(0, listed.index))
+      : found.length > 1
+        ? (titleLineBefore(doc, { start: part.start, end: sentence.start }) ?? remissSubject(doc, part))
+        : remissSubject(doc, block);
     const recipient = recipientOf(doc, sentence, part);
-    remisses.push({ deadline, recipient, source: sentence, subject });
+    remisses.push({ deadline, recipient, source: sentence, subject, ...(listed ? { listed: true } : {}) });
   }
   return remisses;
+}
+
+/** "Nu är remisstiden avslutad", "Remissperioden avslutad för …", "remisstiden har gått ut": the remiss is over, and no answer is owed. */
+const REMISS_CLOSED = /\bremiss(?:tiden|perioden)\s+(?:ar\s+|har\s+)?(?:nu\s+)?(?:avslutad|stangd|over|slut|gatt\s+ut)\b/;
+
+/** The end of an entry in an authority's list of kungörelser, its own deadline in brackets: "… [yttrande senast 12 mars 2018]". */
+const LISTED_REMISS = /\[\s*(?:yttrande|synpunkter|svar)[^\]\n]{0,20}?\bsenast\b[^\]\n]{0,30}\]\s*$/;
+
+/** What an entry of a list is about: its text before the bracket, without what a missing space ran into it ("… webbplats.Försvarsmakten, …"). */
+function entrySubject(entry: string): string {
+  const start = Math.max(entry.lastIndexOf('. ') + 1, /.*\.(?=\p{Lu})/su.exec(entry)?.[0].length ?? 0);
+  return entry.slice(start).replace(/\s+/g, ' ').trim();
 }
 
 /** "Kommunstyrelsen remitterar ärendet till miljönämnden för yttrande": a remiss received, passed on for an answer within the municipality. */
@@ -2638,7 +2659,7 @@ function* yttrandeItems(doc: Doc, block: Block, meta: BlockMeta, known: KnownFac
     const flags = recipientFlag(r);
     if (undecided) flags.push('Inget beslutande organ angivet: yttrandet räknas som delegationsbeslut.');
     const subject = r.subject ?? meta.title;
-    const title = yttrandeTitle(subject, doc.lexicon);
+    const title = r.listed ? `Yttrande över ${subject}` : yttrandeTitle(subject, doc.lexicon);
     return {
       kind: 'yttrande',
       title: restoreDiacritics(title, doc.lexicon).slice(0, 200),

@@ -7,11 +7,22 @@
  * - "Anmälan av motion om …", the agenda's heading for a motion handed in, titles the answer by the
  *   motion, not by the heading.
  * Near misses: a motion granted or answered and passed on for execution or information is no referral.
+ *
+ * And three kinds of remiss pages, from the development split's first run on corpus rounds U and V:
+ * - an authority's list of kungörelser, each entry closed by its own "[yttrande senast …]": one yttrande
+ *   per entry, about the entry, two entries with the same last day included;
+ * - a page that says the remiss is over ("Nu är remisstiden avslutad") owes no answer;
+ * - "Fram till den 29 januari går det att tycka till om …" asks for the answer by that day.
  */
 import { describe, expect, it } from 'vitest';
 import { extractDrafts, PROPOSED_CONFIDENCE, type DraftContext, type KnownFacts } from '../../shared/drafting/extract';
 
 const ctx: DraftContext = { lookupRole: () => undefined, today: '2027-11-20' };
+/** The proposed drafts of a page with no known facts: kind, deadline and title. */
+const page = (text: string) =>
+  extractDrafts(text, {}, ctx)
+    .drafts.filter((d) => d.confidence >= PROPOSED_CONFIDENCE)
+    .map((d) => [d.kind, d.due, d.title]);
 /** Kommunfullmäktige met on Tuesday 9 March 2027. */
 const kf: KnownFacts = { body: 'KF', meetingDate: '2027-03-09' };
 /** The proposed drafts of a KF § on a motion whose decision reads `decision`: kind, role, deadline and title. */
@@ -43,5 +54,56 @@ describe('near misses: a motion decided is not sent for preparation', () => {
     ['"anses besvarad och överlämnas … för kännedom"', 'Motionen anses besvarad och överlämnas till kommunstyrelsen för kännedom.'],
   ])('%s gives no motion to answer', (_, decision) => {
     expect(read(decision).filter(([kind]) => kind === 'motion')).toEqual([]);
+  });
+});
+
+describe("an authority's list of kungörelser: each entry with its own last day is a remiss of its own", () => {
+  const list = [
+    'Kungörelser',
+    'Länsstyrelsen i Jönköpings län publicerar sina kungörelser här på webbplatsen.Vätterledens Energi AB, ansökan om tillstånd till vindkraft på Norrby 2:4, Aneby kommun [yttrande senast 12 april 2027]',
+    'Naturreservatet Stora mossen, ett tilläggsbeslut [överklagas senast 20 mars 2027]',
+    'Gislaved Grus AB, ansökan om täkt på Broaryd 1:3, Gislaveds kommun [yttrande senast 30 mars 2027]',
+    'Vaggeryds Lantbruk AB, utökad djurhållning på Skillingaryd 4:2, Vaggeryds kommun [yttrande senast 30 mars 2027]',
+  ].join('\n\n');
+
+  it('gives one yttrande per entry, about the entry, with its day; an appeal window ("överklagas senast") is none', () => {
+    expect(page(list).map(([kind, due, title]) => [kind, (due as { externalDeadline?: string }).externalDeadline, title])).toEqual([
+      ['yttrande', '2027-04-12', 'Yttrande över Vätterledens Energi AB, ansökan om tillstånd till vindkraft på Norrby 2:4, Aneby kommun'],
+      ['yttrande', '2027-03-30', 'Yttrande över Gislaved Grus AB, ansökan om täkt på Broaryd 1:3, Gislaveds kommun'],
+      ['yttrande', '2027-03-30', 'Yttrande över Vaggeryds Lantbruk AB, utökad djurhållning på Skillingaryd 4:2, Vaggeryds kommun'],
+    ]);
+  });
+
+  it('near miss: the same last day told twice in prose is one remiss', () => {
+    const text = 'Remiss: Regional cykelplan\n\nSvar ska ha inkommit senast den 30 mars 2027.\n\nSista dag för yttrande är den 30 mars 2027.';
+    expect(page(text)).toHaveLength(1);
+  });
+});
+
+describe('a remiss the page says is over owes no answer', () => {
+  it.each([
+    ['"Nu är remisstiden avslutad"', 'Kulturplan för länet\n\nFörslaget gick ut på remiss i maj. Alla var välkomna att skicka ett yttrande till Region Kronoberg senast 25 juni 2027. Nu är remisstiden avslutad och 33 yttranden kom in.'],
+    ['"Remissperioden avslutad för …"', 'Remissperioden avslutad för trafikförsörjningsprogrammet\n\nSynpunkter skulle ha lämnats senast den 15 januari 2027 till Region Halland.'],
+    ['"remisstiden har gått ut"', 'Översiktsplan 2040\n\nRemisstiden har gått ut. Synpunkter skulle ha kommit in till kommunen senast den 1 mars 2027.'],
+  ])('%s', (_, text) => {
+    expect(page(text)).toEqual([]);
+  });
+
+  it('near miss: "remisstiden går ut den …" tells the last day of an open remiss', () => {
+    expect(page('Remiss: Översiktsplan 2040\n\nRemisstiden går ut den 1 mars 2027. Synpunkter skickas till Tjörns kommun.')).toEqual([
+      ['yttrande', { externalDeadline: '2027-03-01', recipient: 'Tjörns kommun' }, 'Yttrande över översiktsplan 2040'],
+    ]);
+  });
+});
+
+describe('"Fram till den … går det att tycka till om …" asks for the answer by that day', () => {
+  it('is a yttrande due that day', () => {
+    const [d] = page('Ny regional utvecklingsstrategi\n\nFram till den 29 januari 2027 går det att tycka till om remissutgåvan av den regionala utvecklingsstrategin.');
+    expect(d?.[0]).toBe('yttrande');
+    expect(d?.[1]).toMatchObject({ externalDeadline: '2027-01-29' });
+  });
+
+  it('near miss: "fram till 2030" in a sentence that asks for no answer is no deadline', () => {
+    expect(page('Strategin gäller fram till 2030 och följs upp varje år.')).toEqual([]);
   });
 });
