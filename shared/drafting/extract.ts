@@ -2275,7 +2275,8 @@ function* remissesOf(doc: Doc, block: Block, meta: BlockMeta): Steps<Remiss[]> {
       : found.length > 1
         ? (titleLineBefore(doc, { start: part.start, end: sentence.start }) ?? remissSubject(doc, part))
         : remissSubject(doc, block);
-    const recipient = recipientOf(doc, sentence, part);
+    // An entry's recipient is in the entry, not in the entries or prose around it.
+    const recipient = recipientOf(doc, sentence, listed ? sentence : part);
     remisses.push({ deadline, recipient, source: sentence, subject, ...(listed ? { listed: true } : {}) });
   }
   return remisses;
@@ -2578,7 +2579,7 @@ function titleLineBefore(doc: Doc, span: Span): string | undefined {
   let title: string | undefined;
   for (const line of linesOf(doc, span)) {
     const text = slice(doc, line).trim();
-    if (text.length >= 4 && text.length <= 100 && /\p{L}{3}/u.test(text) && !/[.:;,!?]$|[:@]/.test(text)) title = text;
+    if (text.length >= 4 && text.length <= 100 && /\p{L}{3}/u.test(text) && !/[.:;,!?]$|[:@]/.test(text) && !LISTED_REMISS.test(fold(text))) title = text;
   }
   return title;
 }

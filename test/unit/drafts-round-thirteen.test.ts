@@ -74,6 +74,17 @@ describe("an authority's list of kungörelser: each entry with its own last day 
     ]);
   });
 
+  it("an entry's recipient is read in the entry, not in a remiss told after the list", () => {
+    const after = `${list}\n\nTrafikverkets förslag till nationell plan ska besvaras senast den 15 maj 2027 till Trafikverket.`;
+    expect(page(after).map(([, due]) => due)).toEqual([
+      // The page's own first sentence, run into the first entry, names the authority.
+      { externalDeadline: '2027-04-12', recipient: 'Länsstyrelsen i Jönköpings län' },
+      { externalDeadline: '2027-03-30' },
+      { externalDeadline: '2027-03-30' },
+      { externalDeadline: '2027-05-15', recipient: 'Trafikverket' },
+    ]);
+  });
+
   it('near miss: the same last day told twice in prose is one remiss', () => {
     const text = 'Remiss: Regional cykelplan\n\nSvar ska ha inkommit senast den 30 mars 2027.\n\nSista dag för yttrande är den 30 mars 2027.';
     expect(page(text)).toHaveLength(1);
