@@ -75,7 +75,7 @@ describe("an authority's list of kungörelser: each entry with its own last day 
   });
 
   it("an entry's recipient is read in the entry, not in a remiss told after the list", () => {
-    const after = `${list}\n\nTrafikverkets förslag till nationell plan ska besvaras senast den 15 maj 2027 till Trafikverket.`;
+    const after = `${list}\n\nKommunen har fått Trafikverkets förslag till nationell plan på remiss. Trafikverkets förslag till nationell plan ska besvaras senast den 15 maj 2027 till Trafikverket.`;
     expect(page(after).map(([, due]) => due)).toEqual([
       // The page's own first sentence, run into the first entry, names the authority.
       { externalDeadline: '2027-04-12', recipient: 'Länsstyrelsen i Jönköpings län' },
