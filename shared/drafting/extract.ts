@@ -1714,9 +1714,13 @@ function motionAnswer(text: string, council: boolean): MotionAnswer {
   return undefined;
 }
 
-// "remitteras", "har överlämnats", "hänskjuts", "anmäls och remitteras" (or "anses väckt och", "tas upp till behandling och"), "ställs på remiss till", "ska beredas av": a motion sent for preparation.
-const REFERRED =
-  /(?<![a-z])(?:remittera|remitterar|overlamna|overlamnar|hanvisa|hanvisar|hanskjuta|hanskjuter)\s+(?:motionen|motionerna|arendet)|(?:motionen|motionerna|arendet)\s+(?:ska\s+|skulle\s+|har\s+)?(?:(?:anmals|anses\s+vackt|ar\s+vackt|far\s+stallas|tas\s+upp(?:\s+till\s+behandling)?|har\s+inkommit|lamnas\s+in)\s+och\s+)?(?:remitteras|remitterades|remitterats|overlamnas|overlamnades|overlamnats|lamnas|lamnats|hanvisas|hanvisades|hanvisats|skickas|skickats|hanskjuts|hanskots)\s+till\b|(?:motionen|motionerna)\s+(?:(?:gar|skickas|sands|lamnas|stalls)\s+)?pa\s+remiss\s+till\b|\banmals\s+och\s+(?:remitteras|overlamnas|hanvisas)\s+till\b|(?:motionen|motionerna)\s+(?:ska|skall)\s+beredas\s+av\b/;
+/** What a motion may be said to be before it is referred: "anmäls och", "anses väckt och", "får ställas och", "tas upp till behandling och". */
+const REFERRAL_LEAD = '(?:anmals|anses\\s+vackt|ar\\s+vackt|far\\s+stallas|tas\\s+upp(?:\\s+till\\s+behandling)?|har\\s+inkommit|lamnas\\s+in)\\s+och\\s+';
+
+// "remitteras", "har överlämnats", "hänskjuts", "anmäls och remitteras" (REFERRAL_LEAD), "ställs på remiss till", "ska beredas av": a motion sent for preparation.
+const REFERRED = new RegExp(
+  `(?<![a-z])(?:remittera|remitterar|overlamna|overlamnar|hanvisa|hanvisar|hanskjuta|hanskjuter)\\s+(?:motionen|motionerna|arendet)|(?:motionen|motionerna|arendet)\\s+(?:ska\\s+|skulle\\s+|har\\s+)?(?:${REFERRAL_LEAD})?(?:remitteras|remitterades|remitterats|overlamnas|overlamnades|overlamnats|lamnas|lamnats|hanvisas|hanvisades|hanvisats|skickas|skickats|hanskjuts|hanskots)\\s+till\\b|(?:motionen|motionerna)\\s+(?:(?:gar|skickas|sands|lamnas|stalls)\\s+)?pa\\s+remiss\\s+till\\b|\\banmals\\s+och\\s+(?:remitteras|overlamnas|hanvisas)\\s+till\\b|(?:motionen|motionerna)\\s+(?:ska|skall)\\s+beredas\\s+av\\b`,
+);
 
 /** Who prepares the answer: "remittera motionen till kommunstyrelsen", "har remitterats till tekniska nämnden", "skulle lämnas till kommunstyrelsen". */
 function remitTarget(doc: Doc, span: Span): string | undefined {
@@ -2227,12 +2231,13 @@ const DEADLINE_CUE = /\b(?:senast|senaste dag|sista dag|sista svarsdag|svarsdatu
  * each is read within its part of the block (from the previous deadline to the next).
  */
 function* remissesOf(doc: Doc, block: Block, meta: BlockMeta): Steps<Remiss[]> {
-  const text = fslice(doc, block);
+  const folded = fslice(doc, block);
   // "har remitterat motionen till socialnämnden för yttrande" sends a remiss as well as "remiss" does.
-  if (!/remiss|remitter|samrad|synpunkt|yttra/.test(text) || REMISS_CLOSED.test(text)) return [];
+  if (!/remiss|remitter|samrad|synpunkt|yttra/.test(folded) || REMISS_CLOSED.test(folded)) return [];
   // `period`: told as the remiss period ("Remisstiden är 10 april till 1 juli"), not as the answer asked for.
-  const found: { sentence: Span; deadline: CalendarDate; period: boolean; brief: boolean }[] = [];
-  const byDeadline = new Map<CalendarDate, { sentence: Span; deadline: CalendarDate; period: boolean; brief: boolean }>();
+  // `listed`: an entry of an authority's list (LISTED_REMISS), its deadline at its end.
+  const found: { sentence: Span; deadline: CalendarDate; period: boolean; brief: boolean; listed?: RegExpExecArray }[] = [];
+  const byDeadline = new Map<CalendarDate, (typeof found)[number]>();
   let i = 0;
   for (const whole of sentencesByLine(doc, block)) {
     if (i++ % SENTENCES_PER_STEP === 0) yield;
@@ -2256,20 +2261,20 @@ function* remissesOf(doc: Doc, block: Block, meta: BlockMeta): Steps<Remiss[]> {
     // The same deadline again: the sentence that asks for the answer ("Svar önskas senast …") tells the remiss, not the
     // period, and a full sentence with the year written tells it rather than a heading.
     // An entry of an authority's list names its own remiss ("Ansökan om tillstånd …, Högsby kommun [yttrande senast 5 mars 2018]"), whatever the date.
-    const same = LISTED_REMISS.test(f) ? undefined : byDeadline.get(date.date);
+    const listed = LISTED_REMISS.exec(f) ?? undefined;
+    const same = listed ? undefined : byDeadline.get(date.date);
     if (same) {
-      if ((same.period && !period) || (same.brief && !brief && !period)) Object.assign(same, { sentence, period, brief });
+      if ((same.period && !period) || (same.brief && !brief && !period)) Object.assign(same, { sentence, period, brief, listed });
       continue;
     }
-    const remiss = { sentence, deadline: date.date, period, brief };
+    const remiss = { sentence, deadline: date.date, period, brief, listed };
     byDeadline.set(date.date, remiss);
     found.push(remiss);
   }
   const remisses: Remiss[] = [];
-  for (const [i, { sentence, deadline }] of found.entries()) {
+  for (const [i, { sentence, deadline, listed }] of found.entries()) {
     if (i % SENTENCES_PER_STEP === 0) yield;
     const part = { start: found[i - 1]?.sentence.end ?? block.start, end: found[i + 1]?.sentence.start ?? block.end };
-    const listed = LISTED_REMISS.exec(fslice(doc, sentence));
     const subject = listed
       ? entrySubject(slice(doc, sentence).slice(0, listed.index))
       : found.length > 1
