@@ -37,6 +37,8 @@ describe('a motion sent for preparation in other words', () => {
     ['"anses väckt och överlämnas till"', 'Motionen anses väckt och överlämnas till kommunstyrelsen för beredning.', 'kommunstyrelsen'],
     ['"får ställas och överlämnas till"', 'Kommunfullmäktige beslutar att motionen får ställas och överlämnas till kommunstyrelsen för beredning.', 'kommunstyrelsen'],
     ['"tas upp till behandling och remitteras till"', 'Motionen tas upp till behandling och remitteras till kommunstyrelsen.', 'kommunstyrelsen'],
+    // The body it goes to is read after the same words: not the council's usual preparer in its place.
+    ['"får ställas och skickas till"', 'Motionen får ställas och skickas till tekniska nämnden.', 'tekniska nämnden'],
   ])('%s refers the motion, raised at this meeting', (_, decision, role) => {
     expect(read(decision)).toEqual([['motion', role, { raised: '2027-03-09' }, 'Besvara motion om fler laddstolpar']]);
   });
