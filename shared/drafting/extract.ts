@@ -438,10 +438,11 @@ const BODY_ONLY = /^(?:namnd|styrelse|arbetsutskott|utskott)/;
 const TITLE_SKIP = /^(?:protokoll|sammantradesprotokoll|protokollsutdrag|tjansteskrivelse|motion till|interpellation till|datum|inkom|vackt|dnr|diarienummer|handlaggare|till\s*:|till (?:kommun|region|landstings)?fullmaktige|sida|er referens|var referens|remissinstanser)\b/;
 
 /** The first date written in a line outside the text (a page header), a year-less one counted from `ref`. */
-function firstDateOf(doc: Doc, line: string, ref: CalendarDate): { date: CalendarDate; yearWritten: boolean } | undefined {
+/** The first date of a line; with `notDeadline`, none introduced as a deadline ("… senast den 30 juni 2027"). */
+function firstDateOf(doc: Doc, line: string, ref: CalendarDate, notDeadline = false): { date: CalendarDate; yearWritten: boolean } | undefined {
   const f = fold(line);
   doc.work.charge(SEARCH_UNITS + TIMING_PASSES * f.length);
-  for (const t of findTimings(f, 0, f.length, ref)) if (t.form === 'date' || t.form === 'meetingDate') return { date: t.date, yearWritten: t.yearWritten };
+  for (const t of findTimings(f, 0, f.length, ref)) if ((t.form === 'date' || t.form === 'meetingDate') && !(notDeadline && t.marked)) return { date: t.date, yearWritten: t.yearWritten };
   return undefined;
 }
 
@@ -529,7 +530,8 @@ function meetingDate(doc: Doc, facts: DocFacts, block: Block): CalendarDate | un
   const labelled = own.find((line) => LABELLED_MEETING.test(fold(line)));
   if (labelled) return firstDateOf(doc, labelled, facts.ref)?.date;
   if (!facts.paragraphs && !facts.minutes && !own.some((line) => READS_AS_MINUTES(fold(line)))) return undefined;
-  return facts.usableDate ?? own.filter((line) => !NOT_MEETING_DATE.test(fold(line))).map((line) => firstDateOf(doc, line, facts.ref)?.date).find(Boolean);
+  // A § whose first lines already hold its decision: the deadline the decision sets is not its meeting.
+  return facts.usableDate ?? own.filter((line) => !NOT_MEETING_DATE.test(fold(line))).map((line) => firstDateOf(doc, line, facts.ref, true)?.date).find(Boolean);
 }
 
 function blockTitle(doc: Doc, facts: DocFacts, block: Block): string | undefined {
@@ -551,6 +553,9 @@ function blockTitle(doc: Doc, facts: DocFacts, block: Block): string | undefined
   return facts.title;
 }
 
+/** What follows a body given work ("får i uppdrag", "ges uppdraget", "uppdras", "åläggs", "bemyndigas"), read folded. */
+const GIVEN_WORK = new RegExp(`^\\s*(?:(?:far|ges|erhaller)\\s+${COMMISSIONED}|uppdras|alaggs|bemyndigas)\\b`);
+
 function blockMeta(doc: Doc, facts: DocFacts, block: Block, known: KnownFacts): BlockMeta {
   const ownCase = block.lines.map((l) => caseNumberIn(slice(doc, l), fold)).find(Boolean);
   const caseNumber = known.caseNumber ?? ownCase ?? facts.caseNumber ?? caseNumberIn(slice(doc, block), fold);
@@ -561,7 +566,9 @@ function blockMeta(doc: Doc, facts: DocFacts, block: Block, known: KnownFacts): 
     // A tjänsteskrivelse's "Förvaltningen föreslår att nämnden beslutar …" names the body it asks to decide.
     .map((s) => {
       const f = fslice(doc, trimSpan(doc.text, s));
-      return BODY_AT_START.exec(f)?.[1] ?? OFFICIALS_PROPOSE.exec(f)?.[1];
+      const atStart = BODY_AT_START.exec(f);
+      // "Kommunstyrelsen får i uppdrag att …" in the council's protokoll names who does the work, not who decides.
+      return (atStart && !GIVEN_WORK.test(f.slice(atStart[0].length)) ? atStart[1] : undefined) ?? OFFICIALS_PROPOSE.exec(f)?.[1];
     })
     .find(Boolean);
   const decider = known.body ?? bodyCode(headingDecider ?? '', fallback, facts.council) ?? bodyCode(subject ?? '', fallback, facts.council) ?? fallback;
