@@ -1886,7 +1886,7 @@ function* motionItems(doc: Doc, block: Block, meta: BlockMeta, points: Point[], 
   // A block titled for something else ("Anmälningar") is named by the sentence that hands the motion in.
   const told = one && !/^motion\b/.test(fold(meta.title ?? '')) ? titleFrom(doc, one.motionAt, one.sentence.end) : undefined;
   // "Anmälan av motion om …" is the agenda's word for a motion handed in: the motion is the subject.
-  const subject = own && /^motion\b/i.test(own[0]) ? own[0].replace(/[.\s]+$/, '') : (told ?? meta.title?.replace(/^anmälan\s+av\s+(?=motion)/i, '') ?? 'motionen');
+  const subject = own && /^motion\b/i.test(own[0]) ? own[0].replace(/[.\s]+$/, '') : (told ?? meta.title?.replace(/^anm[äa]lan\s+av\s+(?=motion)/i, '') ?? 'motionen');
   const itemTitle = /^motion\b/i.test(subject) ? `Besvara ${inSentence(subject, doc.lexicon)}` : `Besvara motionen: ${subject}`;
   // Where the motion is raised through where it is referred: a clerk reads both.
   const raising = raised?.explicit ? raised.source : (one?.sentence ?? raised?.source);
@@ -2302,7 +2302,9 @@ const LISTED_REMISS = /\[\s*(?:yttrande|synpunkter|svar)[^\]\n]{0,20}?\bsenast\b
 
 /** What an entry of a list is about: its text before the bracket, without what a missing space ran into it ("… webbplats.Försvarsmakten, …"). */
 function entrySubject(entry: string): string {
-  const start = Math.max(entry.lastIndexOf('. ') + 1, /.*\.(?=\p{Lu})/su.exec(entry)?.[0].length ?? 0);
+  // The last full stop before a capital ends what came before; one before a small letter is an abbreviation ("t.ex. en").
+  let start = 0;
+  for (const m of entry.matchAll(/\.\s*(?=\p{Lu})/gu)) start = m.index + m[0].length;
   return entry.slice(start).replace(/\s+/g, ' ').trim();
 }
 

@@ -5,6 +5,8 @@
  * - The body named first in a § is the decider only when it acts: "Kommunstyrelsen får i uppdrag att
  *   …" in kommunfullmäktige's protokoll is the council's commission to kommunstyrelsen.
  * - A date the decision sets as a deadline ("… senast den 30 juni 2027") is not the date of the meeting.
+ * And two titles: "Anmalan av motion om …" (a PDF that lost its å/ä/ö) as "Anmälan av", and a listed
+ * kungörelse whose entry holds an abbreviation ("bl.a. en").
  */
 import { describe, expect, it } from 'vitest';
 import { extractDrafts, type DraftContext } from '../../shared/drafting/extract';
@@ -42,5 +44,22 @@ describe('the meeting date is never the deadline the decision sets', () => {
     expect(decisions('KS § 46 2027-03-09 Lokalöversyn\nBeslut\nKommunstyrelsen ger kommundirektören i uppdrag att se över lokalerna senast den 30 juni 2027.')).toEqual([
       [{ body: 'KS', date: '2027-03-09', paragraph: '§ 46' }, 'kommundirektören'],
     ]);
+  });
+});
+
+/** Kommunfullmäktige met on Tuesday 9 March 2027; the proposed drafts of a § titled `heading`: kind and title. */
+const kfTitles = (heading: string, decision: string) =>
+  extractDrafts(`§ 45 ${heading}\nBeslut\n${decision}`, { body: 'KF', meetingDate: '2027-03-09' }, ctx).drafts.map((d) => [d.kind, d.title]);
+
+describe('titles read as written, whatever the PDF did to the letters', () => {
+  it('"Anmalan av motion om …" (å/ä/ö lost) titles the answer by the motion, as "Anmälan av" does', () => {
+    expect(kfTitles('Anmalan av motion om fler laddstolpar', 'Motionen anmäls och remitteras till kommunstyrelsen.')).toEqual([
+      ['motion', 'Besvara motion om fler laddstolpar'],
+    ]);
+  });
+
+  it('a listed kungörelse keeps its words after an abbreviation ("bl.a. en") and loses only what the entry before ran into it', () => {
+    const list = 'Kungörelser\n\nLänsstyrelsen publicerar kungörelser här.Norrby Energi AB, ansökan om bl.a. en ny vindkraftpark på Norrby 2:4, Aneby kommun [yttrande senast 12 april 2027]';
+    expect(extractDrafts(list, {}, ctx).drafts.map((d) => d.title)).toEqual(['Yttrande över Norrby Energi AB, ansökan om bl.a. en ny vindkraftpark på Norrby 2:4, Aneby kommun']);
   });
 });
