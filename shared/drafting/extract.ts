@@ -1803,7 +1803,9 @@ function* motionItems(doc: Doc, block: Block, meta: BlockMeta, points: Point[], 
   const marks = marksOf(doc, block);
   const target = marks.referrals[0]?.target;
   if (answer === 'approved' && !taken.some((c) => c.source.start >= block.start && c.source.end <= block.end)) {
-    return yield* approvedProposals(doc, block, meta, target);
+    const executor = executorOf(doc, points);
+    const proposals = yield* approvedProposals(doc, block, meta, executor?.role ?? target);
+    return proposals.length || !executor ? proposals : [executionItem(doc, meta, executor)];
   }
   // An answer, or a motion raised before and now answered or sent back ("Svar på motion …", återremiss), or a
   // report on those being prepared, or a list of those decided ("Motioner som besvarats 2026", its dates the answers'): nothing new.
@@ -2162,6 +2164,40 @@ function* approvedProposals(doc: Doc, block: Block, meta: BlockMeta, target: str
     items.push(item);
   }
   return items;
+}
+
+/** "Motionen bifalls och överlämnas till tekniska nämnden för verkställighet": who carries out a motion granted. */
+const EXECUTED_BY = new RegExp(`\\b(?:overlamn|lamna|skick|hanskj|uppdra)\\w*\\s+(?:(?:motionen|den|arendet)\\s+)?(?:till|at)\\s+(${BODY_PHRASE}|[a-z][^.;:\\n]{2,60}?)\\s+(?:for|att\\s+svara\\s+for)\\s+(?:verkstallighet(?:en)?|genomforande(?:t)?|verkstallande(?:t)?)\\b`);
+
+/** The body or official a granted motion is handed to for execution, as written, and the sentence that says so. */
+function executorOf(doc: Doc, points: Point[]): { role: string; source: Span } | undefined {
+  for (const point of points) {
+    const m = EXECUTED_BY.exec(fslice(doc, point));
+    if (!m?.[1]) continue;
+    const start = point.start + m.index + m[0].indexOf(m[1], m[0].search(/\s(?:till|at)\s/));
+    return { role: doc.text.slice(start, start + m[1].length), source: point };
+  }
+  return undefined;
+}
+
+/**
+ * A motion granted and handed on for execution, with nothing in the text of what it proposed: the
+ * work is carrying out the motion, titled by it ("Verkställa motionen om fler laddstolpar"), flagged
+ * so the clerk writes what is to be done.
+ */
+function executionItem(doc: Doc, meta: BlockMeta, executor: { role: string; source: Span }): Candidate {
+  const subject = /^motion(?:en)?\s+(om|angående|gällande|kring)\s+(.+)$/i.exec(meta.title ?? '');
+  const title = subject ? `Verkställa motionen ${subject[1]} ${subject[2]}` : meta.title ? `Verkställa motionen: ${meta.title}` : 'Verkställa motionen';
+  return {
+    kind: 'uppdrag',
+    title: restoreDiacritics(title, doc.lexicon).slice(0, 200),
+    role: executor.role,
+    decision: decisionOf(meta),
+    caseNumber: meta.caseNumber,
+    confidence: 0.6,
+    flags: ['Motionen bifölls och lämnades för verkställighet: ange vad som ska göras och när.'],
+    source: executor.source,
+  };
 }
 
 /** "kommunen ska inventera ..." → "inventera ...": the subject of a motion's proposal goes. */

@@ -5,11 +5,13 @@
  * - The body named first in a § is the decider only when it acts: "Kommunstyrelsen får i uppdrag att
  *   …" in kommunfullmäktige's protokoll is the council's commission to kommunstyrelsen.
  * - A date the decision sets as a deadline ("… senast den 30 juni 2027") is not the date of the meeting.
+ * - A motion granted and handed on "för verkställighet" is work for whoever it is handed to: what it
+ *   proposed when the text tells it, else carrying out the motion (flagged for the clerk to say what).
  * And two titles: "Anmalan av motion om …" (a PDF that lost its å/ä/ö) as "Anmälan av", and a listed
  * kungörelse whose entry holds an abbreviation ("bl.a. en").
  */
 import { describe, expect, it } from 'vitest';
-import { extractDrafts, type DraftContext } from '../../shared/drafting/extract';
+import { extractDrafts, PROPOSED_CONFIDENCE, type DraftContext } from '../../shared/drafting/extract';
 
 const ctx: DraftContext = { lookupRole: () => undefined, today: '2027-11-20' };
 /** Each draft's decision and who does the work, for a text pasted with nothing known. */
@@ -61,5 +63,33 @@ describe('titles read as written, whatever the PDF did to the letters', () => {
   it('a listed kungörelse keeps its words after an abbreviation ("bl.a. en") and loses only what the entry before ran into it', () => {
     const list = 'Kungörelser\n\nLänsstyrelsen publicerar kungörelser här.Norrby Energi AB, ansökan om bl.a. en ny vindkraftpark på Norrby 2:4, Aneby kommun [yttrande senast 12 april 2027]';
     expect(extractDrafts(list, {}, ctx).drafts.map((d) => d.title)).toEqual(['Yttrande över Norrby Energi AB, ansökan om bl.a. en ny vindkraftpark på Norrby 2:4, Aneby kommun']);
+  });
+});
+
+describe('a motion granted and handed on for execution is work for whoever carries it out', () => {
+  /** The proposed drafts of KF's § on a motion: kind, role and title. */
+  const granted = (text: string) =>
+    extractDrafts(`§ 45 Motion om fler laddstolpar\n${text}`, { body: 'KF', meetingDate: '2027-03-09' }, ctx)
+      .drafts.filter((d) => d.confidence >= PROPOSED_CONFIDENCE)
+      .map((d) => [d.kind, d.responsibleRole, d.title]);
+
+  it.each([
+    ['"bifalls och överlämnas till … för verkställighet"', 'Motionen bifalls och överlämnas till kommunstyrelsen för verkställighet.', 'kommunstyrelsen'],
+    ['"bifalla motionen och överlämna den till … för verkställighet"', 'Kommunfullmäktige beslutar att bifalla motionen och överlämna den till tekniska nämnden för verkställighet.', 'tekniska nämnden'],
+  ])('%s, with nothing of what it proposed in the text: carry out the motion', (_, decision, role) => {
+    expect(granted(`Beslut\n${decision}`)).toEqual([['uppdrag', role, 'Verkställa motionen om fler laddstolpar']]);
+  });
+
+  it('what the motion proposed, when the text tells it, is the work, for the body it was handed to', () => {
+    expect(granted('Anna Berg (L) föreslår i en motion att kommunen ska bygga fler laddstolpar vid skolorna.\nBeslut\nMotionen bifalls och överlämnas till tekniska nämnden för verkställighet.')).toEqual([
+      ['uppdrag', 'tekniska nämnden', 'Bygga fler laddstolpar vid skolorna'],
+    ]);
+  });
+
+  it.each([
+    ['refused and sent for information', 'Motionen avslås och överlämnas till kommunstyrelsen för kännedom.'],
+    ['granted with no one to carry it out and nothing it proposed', 'Motionen bifalls.'],
+  ])('near miss: a motion %s gives no work', (_, decision) => {
+    expect(granted(`Beslut\n${decision}`)).toEqual([]);
   });
 });
