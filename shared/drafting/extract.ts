@@ -375,7 +375,7 @@ function* extraction(text: string, known: KnownFacts, ctx: DraftContext, work: W
   }
   if (kept.size > MAX_DRAFTS) throw tooManyDrafts(kept.size);
   // With no date written with its year and no meeting date known, every year-less date took its year from elsewhere.
-  if (facts.yearFrom !== 'date' && !known.meetingDate) for (const c of kept.values()) yearlessFlag(doc, facts, c);
+  if (facts.yearFrom !== 'date' && !known.meetingDate) for (const c of kept.values()) yearless(doc, facts, c);
   const unproposed = yield* unproposedSentences(doc, [...candidates, ...exhortations].map((c) => ({ ...c.source, kind: c.kind })));
   return {
     drafts: [...kept.values()].sort((a, b) => a.source.start - b.source.start).map((c) => finish(doc, c, ctx)),
@@ -435,6 +435,8 @@ const LABELLED_MEETING = /sammantradesdatum|sammantrade(?:t)?\s+(?:den\s+)?\d|mo
 const NOT_MEETING_DATE = /inkom|vack|datum\s*:?\s*\d|daterad|^datum\b/;
 const READS_AS_MINUTES = (line: string) => (/protokoll|sammantrade/.test(line) && !/tjansteskrivelse/.test(line)) || (/§\s*\d/.test(line) && !/vack/.test(line));
 const BODY_ONLY = /^(?:namnd|styrelse|arbetsutskott|utskott)/;
+/** A web page's own controls, never a title: "Klicka på bilden för att se …", "Läs mer om …", "Ladda ner dokument", a line ending in arrows. */
+const WEB_FURNITURE = /^(?:klicka|las mer|ladda ner|dela|skriv ut|lyssna|till toppen|hoppa till)\b|[>»]\s*$/;
 const TITLE_SKIP = /^(?:protokoll|sammantradesprotokoll|protokollsutdrag|tjansteskrivelse|motion till|interpellation till|datum|inkom|vackt|dnr|diarienummer|handlaggare|till\s*:|till (?:kommun|region|landstings)?fullmaktige|sida|er referens|var referens|remissinstanser)\b/;
 
 /** The first date written in a line outside the text (a page header), a year-less one counted from `ref`. */
@@ -507,7 +509,7 @@ function* documentFacts(doc: Doc, today: CalendarDate): Steps<DocFacts> {
     if (!facts.paragraph && /§\s*\d+/.test(line) && !/vack/.test(f)) facts.paragraph = `§ ${/§\s*(\d+)/.exec(line)?.[1]}`;
     if (
       !facts.title && line.length >= 12 && line.length <= 150 && /\p{Ll}/u.test(line) && line.split(/\s+/).length >= 3 && !/[.,:]$/.test(line) &&
-      !/\d{4}-\d{2}-\d{2}|§/.test(line) && !caseNumberIn(line, fold) && !TITLE_SKIP.test(f)
+      !/\d{4}-\d{2}-\d{2}|§/.test(line) && !caseNumberIn(line, fold) && !TITLE_SKIP.test(f) && !WEB_FURNITURE.test(f)
     ) {
       facts.title = line;
     }
@@ -1357,8 +1359,15 @@ function heldHere(doc: Doc, meta: BlockMeta, commission: Commission, plain: bool
   return REPORT_VERB.test(fslice(doc, commission.task)) && times.length > 0;
 }
 
-/** "Kommunstyrelsen beslutade att", "Kommunstyrelsens ledamöter beslutade utifrån det att", "Fullmäktige har beslutat att". */
-const REPORTED_DECISION = new RegExp(`^${BODY_PHRASE}(?:\\s+ledamoter)?\\s+(?:har\\s+)?(?:beslutade|beslutar|beslot|beslutat)\\s+(?:\\S+\\s+){0,6}?att\\b`);
+/** What may lead a decision told with the verb first: "Därför har kommunstyrelsen beslutat att", "På mötet beslutade nämnden att" (never "Tidigare …"). */
+const THIS_MEETING_LEAD = '(?:darfor|darmed|nu|sedan|darefter|dessutom|ocksa|aven|vidare|slutligen|idag|i dag|(?:pa|vid|under) (?:dagens |kvallens )?(?:motet|sammantradet))';
+/**
+ * "Kommunstyrelsen beslutade att", "Kommunstyrelsens ledamöter beslutade utifrån det att", "Fullmäktige har beslutat att",
+ * and with the verb first after a word of this meeting: "Därför har kommunstyrelsen beslutat att".
+ */
+const REPORTED_DECISION = new RegExp(
+  `^(?:${BODY_PHRASE}(?:\\s+ledamoter)?\\s+(?:har\\s+)?(?:beslutade|beslutar|beslot|beslutat)|${THIS_MEETING_LEAD},?\\s+(?:har\\s+${BODY_PHRASE}\\s+beslutat|(?:beslutade|beslot|beslutar)\\s+${BODY_PHRASE}))\\s+(?:\\S+\\s+){0,6}?att\\b`,
+);
 /**
  * "Det har kommunfullmäktige beslutat.", "Det beslutade kommunstyrelsen vid sitt sammanträde 6/3.", "Detta
  * beslutade regionstyrelsen vid sitt möte.", "Detta uppdrag beslutade den regionala utvecklingsnämnden att lägga
@@ -2260,6 +2269,8 @@ interface Remiss {
   subject?: string;
   /** An entry of an authority's list (LISTED_REMISS): its subject opens with a name (the applicant, the place) and is kept as written. */
   listed?: boolean;
+  /** An item of a body's agenda sent to it for its answer (AGENDA_REMISS): the body is the one asked. */
+  agendaItem?: boolean;
 }
 
 /** A sentence that names the answer: "synpunkter", "yttrande", "remissvar", "remisstid", "remissperiod", "svar", "svarsdatum", "besvaras", "tycka till". */
@@ -2277,9 +2288,12 @@ function* remissesOf(doc: Doc, block: Block, meta: BlockMeta): Steps<Remiss[]> {
   const folded = fslice(doc, block);
   // "har remitterat motionen till socialnämnden för yttrande" sends a remiss as well as "remiss" does.
   if (!/remiss|remitter|samrad|synpunkt|yttra/.test(folded) || REMISS_CLOSED.test(folded)) return [];
+  // A body's own proposal it is to send out ("Planförslaget ska remitteras till bland annat kommuner …"): it asks for answers, it owes none.
+  if (meta.decider && SENDS_OUT.test(folded)) return [];
   // `period`: told as the remiss period ("Remisstiden är 10 april till 1 juli"), not as the answer asked for.
   // `listed`: an entry of an authority's list (LISTED_REMISS), its deadline at its end.
-  const found: { sentence: Span; deadline: CalendarDate; period: boolean; brief: boolean; listed?: RegExpExecArray }[] = [];
+  // `entry`: an agenda's item sent to the body "för yttrande senast …" (AGENDA_REMISS), its sender and subject in the item.
+  const found: { sentence: Span; deadline: CalendarDate; period: boolean; brief: boolean; listed?: RegExpExecArray; entry: boolean }[] = [];
   const byDeadline = new Map<CalendarDate, (typeof found)[number]>();
   let i = 0;
   for (const whole of sentencesByLine(doc, block)) {
@@ -2305,30 +2319,66 @@ function* remissesOf(doc: Doc, block: Block, meta: BlockMeta): Steps<Remiss[]> {
     // period, and a full sentence with the year written tells it rather than a heading.
     // An entry of an authority's list names its own remiss ("Ansökan om tillstånd …, Högsby kommun [yttrande senast 5 mars 2018]"), whatever the date.
     const listed = LISTED_REMISS.exec(f) ?? undefined;
-    const same = listed ? undefined : byDeadline.get(date.date);
+    const entry = AGENDA_REMISS.test(f);
+    const earlier = listed ? undefined : byDeadline.get(date.date);
+    // Two items of an agenda, each sent to the body "för yttrande senast" the same day, are two remisses.
+    const same = earlier?.entry && entry && AGENDA_ITEM.test(doc.text.slice(earlier.sentence.end, sentence.start)) ? undefined : earlier;
     if (same) {
       if ((same.period && !period) || (same.brief && !brief && !period)) Object.assign(same, { sentence, period, brief, listed });
       continue;
     }
-    const remiss = { sentence, deadline: date.date, period, brief, listed };
+    const remiss = { sentence, deadline: date.date, period, brief, listed, entry };
     byDeadline.set(date.date, remiss);
     found.push(remiss);
   }
   const remisses: Remiss[] = [];
-  for (const [i, { sentence, deadline, listed }] of found.entries()) {
+  const entries = found.filter((r) => r.entry).length;
+  for (const [i, { sentence, deadline, listed, entry }] of found.entries()) {
     if (i % SENTENCES_PER_STEP === 0) yield;
     const part = { start: found[i - 1]?.sentence.end ?? block.start, end: found[i + 1]?.sentence.start ?? block.end };
+    const item = entry && entries > 1 ? agendaItem(doc, part, sentence) : undefined;
     const subject = listed
       ? entrySubject(slice(doc, sentence).slice(0, listed.index))
-      : found.length > 1
-        ? (titleLineBefore(doc, { start: part.start, end: sentence.start }) ?? remissSubject(doc, part))
-        : remissSubject(doc, block);
+      : item
+        ? item.subject
+        : found.length > 1
+          ? (titleLineBefore(doc, { start: part.start, end: sentence.start }) ?? remissSubject(doc, part))
+          : remissSubject(doc, block);
     // An entry's recipient is in the entry, not in the entries or prose around it.
-    const recipient = recipientOf(doc, sentence, listed ? sentence : part);
-    remisses.push({ deadline, recipient, source: sentence, subject, ...(listed ? { listed: true } : {}) });
+    const recipient = item?.sender ?? recipientOf(doc, sentence, listed ? sentence : part);
+    remisses.push({ deadline, recipient, source: sentence, subject, ...(listed ? { listed: true } : {}), ...(item ? { agendaItem: true } : {}) });
   }
   return remisses;
 }
+
+/** An agenda's item sent to the body for its answer: "Stadsrevisionen, för yttrande senast den 24 maj 2013", "Remiss från kommunstyrelsen, dnr …, för yttrande senast 2013-05-24". */
+const AGENDA_REMISS = /,\s*for\s+yttrande\s+senast\b/;
+/** A line that opens an agenda's item: its number, then its title ("10 Motion 2013:26 av …", "9. Revisionsrapport …"). */
+const AGENDA_ITEM = /\n[ \t]*\d{1,2}[.)]?[ \t]+\p{Lu}/u;
+
+/**
+ * What an agenda's item sent "för yttrande senast …" is about, and who sent it: the item's numbered title line (the
+ * sentence's own when it is one: "9 Revisionsrapport 2013:5 … Stadsrevisionen, för yttrande …", else the last one
+ * before it within `part`), and the sender named before the comma ("Remiss från kommunstyrelsen, …", "Stadsrevisionen, …").
+ */
+function agendaItem(doc: Doc, part: Span, sentence: Span): { subject?: string; sender?: string } {
+  const own = slice(doc, sentence);
+  const from = /\bremiss\s+från\s+([^,.;\n]{3,60}?)\s*,/i.exec(own);
+  const named = from ? undefined : /(\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+){0,3})\s*,\s*för\s+yttrande\s+senast\b/u.exec(own);
+  const sender = from?.[1] ?? named?.[1];
+  const numbered = (line: string) => /^\s*\d{1,2}[.)]?\s+(\p{Lu}.*)$/u.exec(line)?.[1];
+  let subject = numbered(own);
+  if (subject && named) subject = subject.slice(0, subject.length - (own.length - named.index));
+  if (!subject) for (const line of linesOf(doc, { start: part.start, end: sentence.start })) subject = numbered(slice(doc, line)) ?? subject;
+  return { subject: subject?.replace(/\s+/g, ' ').trim() || undefined, sender };
+}
+
+/**
+ * "ska remitteras till bland annat kommuner", "beslutar att skicka ut förslaget på remiss": a remiss the body itself is
+ * to send out to others. Not one it passes on within ("Ärendet ska remitteras till miljönämnden": see PASSED_ON).
+ */
+const SENDS_OUT =
+  /\b(?:ska|skall|kommer\s+att)\s+(?:\S+\s+){0,8}?(?:remitteras|skickas\s+ut\s+pa\s+remiss|sandas\s+ut\s+pa\s+remiss|ga\s+ut\s+pa\s+remiss)\s+till\s+(?:bland\s+annat\s+)?(?:\S+\s+){0,2}?(?:kommuner(?:na)?|myndigheter(?:na)?|remissinstanser(?:na)?|berorda|organisationer(?:na)?|instanser(?:na)?|aktorer(?:na)?)\b|\bbeslutar\s+(?:\S+\s+){0,3}?att\s+(?:skicka|sanda)\s+ut\s+(?:\S+\s+){0,6}?pa\s+remiss\b/;
 
 /** "Nu är remisstiden avslutad", "Remissperioden avslutad för …", "remisstiden har gått ut": the remiss is over, and no answer is owed. */
 const REMISS_CLOSED = /\bremiss(?:tiden|perioden)\s+(?:ar\s+|har\s+)?(?:nu\s+)?(?:avslutad|stangd|over|slut|gatt\s+ut)\b/;
@@ -2571,7 +2621,10 @@ function nextLineStart(doc: Doc, at: number, end: number): number {
 }
 
 /** "Yttrande över <what the remiss is about>"; a subject that is itself titled "Yttrande över …" is not said twice. */
-function yttrandeTitle(subject: string | undefined, lexicon: Lexicon): string {
+function yttrandeTitle(written: string | undefined, lexicon: Lexicon): string {
+  // A page's link to its answer form ("Ge synpunkter på Utvecklingsstrategi för Östergötland") names the remiss after its verb.
+  const asked = written && /^(?:ge|lamna|skicka in)\s+(?:dina\s+|era\s+)?synpunkter\s+pa\s+(?=\S)/.exec(fold(written));
+  const subject = asked ? written.slice(asked[0].length) : written;
   if (!subject) return 'Yttrande över remiss';
   return /^yttrande over\b/.test(fold(subject)) ? opening(subject) : `Yttrande över ${inSentence(subject, lexicon)}`;
 }
@@ -2634,6 +2687,9 @@ function titleLineBefore(doc: Doc, span: Span): string | undefined {
   return title;
 }
 
+/** The answer given on delegation; not an agenda's report of other matters so decided ("Anmälan av delegationsbeslut"). */
+const ON_DELEGATION = /(?<!(?:anmalan|redovisning|rapportering|anmalningar) av )delegation/;
+
 /**
  * Who adopts the answer: "Förslaget till yttrande ska behandlas av kommunstyrelsen", else the body
  * the clerk named, else the body that commissioned it or the committee a letter is addressed to.
@@ -2641,7 +2697,7 @@ function titleLineBefore(doc: Doc, span: Span): string | undefined {
  */
 function yttrandeDecider(doc: Doc, block: Block, meta: BlockMeta, known: KnownFacts, fallback?: string): string | undefined {
   const f = fslice(doc, block);
-  if (/delegation/.test(f)) return undefined;
+  if (ON_DELEGATION.test(f)) return undefined;
   const m = new RegExp(`\\b(?:behandlas|beslutas|antas|faststalls|godkanns)\\s+av\\s+(${BODY_PHRASE})`).exec(f);
   if (m?.[1]) return bodyCode(m[1], meta.decider, meta.council);
   return known.body ?? fallback;
@@ -2705,7 +2761,7 @@ function* yttrandeItems(doc: Doc, block: Block, meta: BlockMeta, known: KnownFac
   if (answering.length) return items;
   // "uppdra åt förvaltningen att ta fram förslag till yttrande" with no remiss deadline in view: still the answer's work.
   if (!remiss) for (const item of items) if (item.kind === 'uppdrag' && !item.due && DRAFTS_ANSWER.test(fold(item.title))) item.kind = 'yttrande';
-  const undecided = !!remiss && !decidedBy && !/delegation/.test(fslice(doc, block));
+  const undecided = !!remiss && !decidedBy && !ON_DELEGATION.test(fslice(doc, block));
   const owed = (r: Remiss): Candidate => {
     const flags = recipientFlag(r);
     if (undecided) flags.push('Inget beslutande organ angivet: yttrandet räknas som delegationsbeslut.');
@@ -2714,7 +2770,8 @@ function* yttrandeItems(doc: Doc, block: Block, meta: BlockMeta, known: KnownFac
     return {
       kind: 'yttrande',
       title: restoreDiacritics(title, doc.lexicon).slice(0, 200),
-      role: addressee,
+      // An item of a nämnd's agenda is addressed to the nämnd, as the header names it.
+      role: addressee ?? (r.agendaItem && decidedBy ? headerBody(doc, decidedBy, meta.council) : undefined),
       due: dueOf(r),
       decision: decisionOf(meta),
       caseNumber: meta.caseNumber,
@@ -2738,6 +2795,19 @@ function* yttrandeItems(doc: Doc, block: Block, meta: BlockMeta, known: KnownFac
   }
   return [...read, ...remisses.map(owed)];
 }
+
+/** The body `code` stands for ("ÄN"), as the document's header writes it ("Äldrenämnden" → "äldrenämnden"); none when the header does not. */
+function headerBody(doc: Doc, code: string, council: Council): string | undefined {
+  for (const line of doc.header) {
+    for (const m of fold(line).matchAll(HEADER_BODY)) {
+      if (fold(bodyCode(m[0], undefined, council) ?? '') !== fold(code)) continue;
+      const written = line.slice(m.index, m.index + m[0].length);
+      return written[0]?.toLowerCase() + written.slice(1);
+    }
+  }
+  return undefined;
+}
+const HEADER_BODY = new RegExp(`\\b${BODY_PHRASE}`, 'g');
 
 /** What is asked for: an answer ("yttra sig", "lämna synpunkter", "inkomma med yttrande"). */
 const ASKED_TO_ANSWER = '(?:(?:mojlighet(?:en)?|tillfalle)\\s+)?att\\s+(?:yttra\\s+sig|lamna\\s+(?:synpunkter|yttrande|remissvar)|inkomma\\s+med\\s+(?:synpunkter|yttrande))';
@@ -3175,12 +3245,21 @@ function sourceOf(doc: Doc, span: Span): Draft['source'] {
 }
 
 /**
- * A due read from a date without its year in a text with no date written with its year and no known meeting date (issue 19): the year is the case
- * number's, or, with no year anywhere in the text, only a guess; either way the clerk is told to check it.
+ * A due read from a date without its year in a text with no date written with its year and no known meeting date (issue 19,
+ * fault 6: the year comes from the decision, never from the clock). With a case number the year is its, flagged to check; with
+ * no year anywhere in the text there is none to take, so the due is left out and the flag quotes the day as written (and the
+ * recipient of a remiss answer, which goes with it).
  */
-function yearlessFlag(doc: Doc, facts: DocFacts, c: Candidate): void {
-  if (!c.due || !datesIn(doc, c.source, facts.ref).some((t) => !t.yearWritten)) return;
-  c.flags.push(facts.yearFrom === 'caseNumber' ? `Året framgår inte: ${facts.ref.slice(0, 4)} är taget från diarienumret, kontrollera.` : 'Året framgår inte av texten: ange rätt år.');
+function yearless(doc: Doc, facts: DocFacts, c: Candidate): void {
+  const guessed = c.due ? datesIn(doc, c.source, facts.ref).find((t) => !t.yearWritten) : undefined;
+  if (!guessed) return;
+  if (facts.yearFrom === 'caseNumber') {
+    c.flags.push(`Året framgår inte: ${facts.ref.slice(0, 4)} är taget från diarienumret, kontrollera.`);
+    return;
+  }
+  const recipient = c.due && 'recipient' in c.due ? c.due.recipient : undefined;
+  c.due = undefined;
+  c.flags.push(`Året framgår inte av texten (”${slice(doc, guessed).replace(/\s+/g, ' ').replace(/[\s.,;:]+$/, '')}”): ange datum.${recipient ? ` Mottagare: ${recipient}.` : ''}`);
 }
 
 function finish(doc: Doc, c: Candidate, ctx: DraftContext): Draft {

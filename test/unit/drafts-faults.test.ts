@@ -114,8 +114,10 @@ describe('dates without a year', () => {
     expect(proposed(minutes('Kommunstyrelsen', '2028-05-10', 'Beslut\nKommunstyrelsen ger ekonomichefen i uppdrag att senast den 30 april ta fram en ny budgetprocess.'))[0]?.due).toEqual({ date: '2029-04-30' });
   });
 
-  it('a text with no date at all counts from today', () => {
-    expect(proposed('Beslut\nKommunstyrelsen ger ekonomichefen i uppdrag att senast den 30 april ta fram en ny budgetprocess.')[0]?.due).toEqual({ date: '2027-04-30' });
+  it('a text with no year anywhere gives no deadline, never the clock’s year: the day is quoted for the clerk to date', () => {
+    const [d] = proposed('Beslut\nKommunstyrelsen ger ekonomichefen i uppdrag att senast den 30 april ta fram en ny budgetprocess.');
+    expect(d?.due).toBeUndefined();
+    expect(d?.flagReason).toContain('Året framgår inte av texten (”30 april”): ange datum.');
   });
 });
 

@@ -93,3 +93,91 @@ describe('a motion granted and handed on for execution is work for whoever carri
     expect(granted(`Beslut\n${decision}`)).toEqual([]);
   });
 });
+
+describe('a day without a year in a text with no year anywhere: no deadline from the clock', () => {
+  const page = 'Utvecklingsstrategi för länet\n\nRemissversionen har gått ut till ett 70-tal instanser och remissperioden pågår fram till den 30 april. Svaren skickas till Region Östergötland.';
+
+  it('the remiss is drafted without a deadline; the flag quotes the day as written and keeps the recipient', () => {
+    const [d, ...more] = extractDrafts(page, {}, ctx).drafts;
+    expect(more).toEqual([]);
+    expect(d?.kind).toBe('yttrande');
+    expect(d?.due).toBeUndefined();
+    expect(d?.flagReason).toContain('Året framgår inte av texten (”30 april”): ange datum. Mottagare: Region Östergötland.');
+  });
+
+  it('near miss: the decision’s known date gives the year (the first 30 April on or after Tuesday 9 March 2027)', () => {
+    expect(extractDrafts(page, { body: 'KS', meetingDate: '2027-03-09' }, ctx).drafts.map((d) => d.due)).toEqual([
+      { externalDeadline: '2027-04-30', recipient: 'Region Östergötland', decidedBy: 'KS' },
+    ]);
+  });
+});
+
+describe("a meeting's summary: a decision told with its verb first is this meeting's decision", () => {
+  /** The proposed drafts of KS's summary of its meeting on Monday 14 February 2022: kind, role, deadline and title. */
+  const summary = (sentence: string) =>
+    extractDrafts(`Kommunstyrelsen i korthet 14 februari\n\nDet är nödvändigt att översiktsplanen ses över. ${sentence}`, { body: 'KS', meetingDate: '2022-02-14' }, ctx)
+      .drafts.filter((d) => d.confidence >= PROPOSED_CONFIDENCE)
+      .map((d) => [d.kind, d.responsibleRole, d.due, d.title]);
+
+  it.each([
+    ['"Därför har kommunstyrelsen beslutat att"', 'Därför har kommunstyrelsen beslutat att översiktsplanen ska revideras under 2022.'],
+    ['"På mötet beslutade kommunstyrelsen att"', 'På mötet beslutade kommunstyrelsen att översiktsplanen ska revideras under 2022.'],
+  ])('%s: the work, with no one named, due by the end of the period', (_, sentence) => {
+    expect(summary(sentence)).toEqual([['uppdrag', undefined, { date: '2022-12-31' }, 'Revidera översiktsplanen']]);
+  });
+
+  it('near miss: "Tidigare har kommunstyrelsen beslutat att …" is the case’s history', () => {
+    expect(summary('Tidigare har kommunstyrelsen beslutat att översiktsplanen ska revideras under 2022.')).toEqual([]);
+  });
+});
+
+describe('a remiss the body itself is to send out owes it no answer', () => {
+  const minutes = (text: string) => extractDrafts(`§ 12 Länsplan för transportinfrastruktur\n${text}`, { body: 'RUN', meetingDate: '2027-05-20' }, ctx).drafts.map((d) => [d.kind, d.due]);
+
+  it('"Planförslaget ska remitteras till bland annat kommuner …", with its remiss period: no yttrande', () => {
+    expect(minutes('Planförslaget ska remitteras till bland annat kommuner och myndigheter. Remissperioden pågår mellan 21 maj och 1 oktober 2027.')).toEqual([]);
+  });
+
+  it('near miss: a remiss received and passed on within ("Ärendet ska remitteras till miljönämnden") is still answered', () => {
+    expect(
+      minutes('Trafikverket har skickat förslaget på remiss till kommunerna. Ärendet ska remitteras till miljönämnden. Synpunkter ska ha inkommit till Trafikverket senast den 30 september 2027.'),
+    ).toEqual([['yttrande', { externalDeadline: '2027-09-30', recipient: 'Trafikverket', decidedBy: 'RUN' }]]);
+  });
+});
+
+describe("a remiss page's own controls are never its title", () => {
+  it('"Klicka på bilden för att se …" and the link "Ge synpunkter på …": titled by what the link names', () => {
+    const page =
+      'Region Östergötland\n\nKlicka på bilden för att se den interaktiva remissversionen > > >\n\nRemissperioden pågår fram till den 30 april 2027.\n\nGe synpunkter på Utvecklingsstrategi för Östergötland';
+    expect(extractDrafts(page, {}, ctx).drafts.map((d) => d.title)).toEqual(['Yttrande över Utvecklingsstrategi för Östergötland']);
+  });
+});
+
+describe("a nämnd's agenda: each item sent to it \"för yttrande senast …\" is a remiss of its own", () => {
+  const agenda = [
+    'Hem > Kommunen > Socialnämnden > Sammanträde 2027-05-18',
+    '',
+    '7 Tertialrapport 1 för socialnämnden 2027',
+    '',
+    '8 Granskningsrapport 2027:3 "Uppföljning av placeringar" Revisionskontoret, för yttrande senast den 28 maj 2027',
+    '',
+    '9 Motion om fler platser i korttidsboende',
+    '',
+    'Remiss från kommunstyrelsen, dnr KS 2027/140, för yttrande senast 2027-05-28',
+    '',
+    '10 Anmälan av delegationsbeslut',
+  ].join('\n');
+
+  // "Anmälan av delegationsbeslut", on most agendas, does not make the answers delegated ones.
+  it('two items due the same day are two yttranden, each titled by its item, to its sender, given by the nämnd the header names', () => {
+    expect(extractDrafts(agenda, { body: 'SN', meetingDate: '2027-05-18' }, ctx).drafts.map((d) => [d.title, d.responsibleRole, d.due])).toEqual([
+      ['Yttrande över granskningsrapport 2027:3 "Uppföljning av placeringar"', 'socialnämnden', { externalDeadline: '2027-05-28', recipient: 'Revisionskontoret', decidedBy: 'SN' }],
+      ['Yttrande över motion om fler platser i korttidsboende', 'socialnämnden', { externalDeadline: '2027-05-28', recipient: 'kommunstyrelsen', decidedBy: 'SN' }],
+    ]);
+  });
+
+  it('near miss: one remiss whose deadline a letter tells twice is one yttrande', () => {
+    const letter = 'Remiss av regional cykelplan\n\nRemissen skickas till kommunerna, för yttrande senast den 28 maj 2027.\n\nSvar ska ha inkommit senast den 28 maj 2027.';
+    expect(extractDrafts(letter, {}, ctx).drafts).toHaveLength(1);
+  });
+});
