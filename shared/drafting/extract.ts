@@ -51,7 +51,7 @@ const NO_DEADLINE_FLAG = 'Ingen sista dag för svaret anges: ange en tidsfrist.'
 export interface DraftContext {
   /** The role directory, asked with the normalized role (see normalizeRole). */
   lookupRole: (role: string) => DirectoryEntry | undefined;
-  /** Reference for a month or day written without a year when the text has no date at all. */
+  /** Reference for a month written without a year when the text has no year at all (a day without one then gives no due). */
   today: CalendarDate;
   /** The meter the extraction charges (a new one with the standard ceiling when left out). */
   work?: Work;
@@ -439,8 +439,10 @@ const BODY_ONLY = /^(?:namnd|styrelse|arbetsutskott|utskott)/;
 const WEB_FURNITURE = /^(?:klicka|las mer|ladda ner|dela|skriv ut|lyssna|till toppen|hoppa till)\b|[>»]\s*$/;
 const TITLE_SKIP = /^(?:protokoll|sammantradesprotokoll|protokollsutdrag|tjansteskrivelse|motion till|interpellation till|datum|inkom|vackt|dnr|diarienummer|handlaggare|till\s*:|till (?:kommun|region|landstings)?fullmaktige|sida|er referens|var referens|remissinstanser)\b/;
 
-/** The first date written in a line outside the text (a page header), a year-less one counted from `ref`. */
-/** The first date of a line; with `notDeadline`, none introduced as a deadline ("… senast den 30 juni 2027"). */
+/**
+ * The first date written in a line outside the text (a page header, a §'s first lines), a year-less one counted from
+ * `ref`; with `notDeadline`, none introduced as a deadline ("… senast den 30 juni 2027").
+ */
 function firstDateOf(doc: Doc, line: string, ref: CalendarDate, notDeadline = false): { date: CalendarDate; yearWritten: boolean } | undefined {
   const f = fold(line);
   doc.work.charge(SEARCH_UNITS + TIMING_PASSES * f.length);
@@ -2292,8 +2294,8 @@ function* remissesOf(doc: Doc, block: Block, meta: BlockMeta): Steps<Remiss[]> {
   if (meta.decider && SENDS_OUT.test(folded)) return [];
   // `period`: told as the remiss period ("Remisstiden är 10 april till 1 juli"), not as the answer asked for.
   // `listed`: an entry of an authority's list (LISTED_REMISS), its deadline at its end.
-  // `entry`: an agenda's item sent to the body "för yttrande senast …" (AGENDA_REMISS), its sender and subject in the item.
-  const found: { sentence: Span; deadline: CalendarDate; period: boolean; brief: boolean; listed?: RegExpExecArray; entry: boolean }[] = [];
+  // `agendaItem`: an agenda's item sent to the body "för yttrande senast …" (AGENDA_REMISS), its sender and subject in the item.
+  const found: { sentence: Span; deadline: CalendarDate; period: boolean; brief: boolean; listed?: RegExpExecArray; agendaItem: boolean }[] = [];
   const byDeadline = new Map<CalendarDate, (typeof found)[number]>();
   let i = 0;
   for (const whole of sentencesByLine(doc, block)) {
@@ -2319,24 +2321,24 @@ function* remissesOf(doc: Doc, block: Block, meta: BlockMeta): Steps<Remiss[]> {
     // period, and a full sentence with the year written tells it rather than a heading.
     // An entry of an authority's list names its own remiss ("Ansökan om tillstånd …, Högsby kommun [yttrande senast 5 mars 2018]"), whatever the date.
     const listed = LISTED_REMISS.exec(f) ?? undefined;
-    const entry = AGENDA_REMISS.test(f);
+    const agendaItem = AGENDA_REMISS.test(f);
     const earlier = listed ? undefined : byDeadline.get(date.date);
     // Two items of an agenda, each sent to the body "för yttrande senast" the same day, are two remisses.
-    const same = earlier?.entry && entry && AGENDA_ITEM.test(doc.text.slice(earlier.sentence.end, sentence.start)) ? undefined : earlier;
+    const same = earlier?.agendaItem && agendaItem && AGENDA_ITEM.test(doc.text.slice(earlier.sentence.end, sentence.start)) ? undefined : earlier;
     if (same) {
       if ((same.period && !period) || (same.brief && !brief && !period)) Object.assign(same, { sentence, period, brief, listed });
       continue;
     }
-    const remiss = { sentence, deadline: date.date, period, brief, listed, entry };
+    const remiss = { sentence, deadline: date.date, period, brief, listed, agendaItem };
     byDeadline.set(date.date, remiss);
     found.push(remiss);
   }
   const remisses: Remiss[] = [];
-  const entries = found.filter((r) => r.entry).length;
-  for (const [i, { sentence, deadline, listed, entry }] of found.entries()) {
+  const agendaItems = found.filter((r) => r.agendaItem).length;
+  for (const [i, { sentence, deadline, listed, agendaItem }] of found.entries()) {
     if (i % SENTENCES_PER_STEP === 0) yield;
     const part = { start: found[i - 1]?.sentence.end ?? block.start, end: found[i + 1]?.sentence.start ?? block.end };
-    const item = entry && entries > 1 ? agendaItem(doc, part, sentence) : undefined;
+    const item = agendaItem && agendaItems > 1 ? itemOfAgenda(doc, part, sentence) : undefined;
     const subject = listed
       ? entrySubject(slice(doc, sentence).slice(0, listed.index))
       : item
@@ -2361,7 +2363,7 @@ const AGENDA_ITEM = /\n[ \t]*\d{1,2}[.)]?[ \t]+\p{Lu}/u;
  * sentence's own when it is one: "9 Revisionsrapport 2013:5 … Stadsrevisionen, för yttrande …", else the last one
  * before it within `part`), and the sender named before the comma ("Remiss från kommunstyrelsen, …", "Stadsrevisionen, …").
  */
-function agendaItem(doc: Doc, part: Span, sentence: Span): { subject?: string; sender?: string } {
+function itemOfAgenda(doc: Doc, part: Span, sentence: Span): { subject?: string; sender?: string } {
   const own = slice(doc, sentence);
   const from = /\bremiss\s+från\s+([^,.;\n]{3,60}?)\s*,/i.exec(own);
   const named = from ? undefined : /(\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+){0,3})\s*,\s*för\s+yttrande\s+senast\b/u.exec(own);
@@ -2796,13 +2798,13 @@ function* yttrandeItems(doc: Doc, block: Block, meta: BlockMeta, known: KnownFac
   return [...read, ...remisses.map(owed)];
 }
 
-/** The body `code` stands for ("ÄN"), as the document's header writes it ("Äldrenämnden" → "äldrenämnden"); none when the header does not. */
+/** The body `code` stands for ("ÄN"), as the document's header writes it ("Äldrenämnden"); none when the header does not. */
 function headerBody(doc: Doc, code: string, council: Council): string | undefined {
   for (const line of doc.header) {
     for (const m of fold(line).matchAll(HEADER_BODY)) {
       if (fold(bodyCode(m[0], undefined, council) ?? '') !== fold(code)) continue;
-      const written = line.slice(m.index, m.index + m[0].length);
-      return written[0]?.toLowerCase() + written.slice(1);
+      // As written; the draft's role is then put in lower case as every role is (asWritten).
+      return line.slice(m.index, m.index + m[0].length);
     }
   }
   return undefined;
