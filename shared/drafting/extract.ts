@@ -437,6 +437,24 @@ const READS_AS_MINUTES = (line: string) => (/protokoll|sammantrade/.test(line) &
 const BODY_ONLY = /^(?:namnd|styrelse|arbetsutskott|utskott)/;
 /** A web page's own controls, never a title: "Klicka på bilden för att se …", "Läs mer om …", "Ladda ner dokument", a line ending in arrows. */
 const WEB_FURNITURE = /^(?:klicka|las mer|ladda ner|dela|skriv ut|lyssna|till toppen|hoppa till)\b|[>»]\s*$/;
+/** A body that is a web page breadcrumb's whole segment ("Din position: Hem > Tyresö kommun > Kommunstyrelsen > Sammanträde 2018-03-14"), read folded. */
+const CRUMB_BODY = new RegExp(`^(${BODY_PHRASE})$`);
+
+/** The body a header line names, as written: at its start, or as a breadcrumb's innermost body segment. */
+function headerLineBody(line: string, folded: string): string | undefined {
+  const atStart = BODY_AT_START.exec(folded)?.[1];
+  if (atStart) return line.slice(0, atStart.length);
+  if (!folded.includes(' > ')) return undefined;
+  let at = 0;
+  let named: string | undefined;
+  for (const segment of folded.split(' > ')) {
+    const body = CRUMB_BODY.exec(segment.trim())?.[1];
+    const from = at + segment.length - segment.trimStart().length;
+    if (body) named = line.slice(from, from + body.length);
+    at += segment.length + 3;
+  }
+  return named;
+}
 const TITLE_SKIP = /^(?:protokoll|sammantradesprotokoll|protokollsutdrag|tjansteskrivelse|motion till|interpellation till|datum|inkom|vackt|dnr|diarienummer|handlaggare|till\s*:|till (?:kommun|region|landstings)?fullmaktige|sida|er referens|var referens|remissinstanser)\b/;
 
 /**
@@ -501,8 +519,8 @@ function* documentFacts(doc: Doc, today: CalendarDate): Steps<DocFacts> {
   for (const [i, line] of doc.header.entries()) {
     const f = folded[i] ?? '';
     if (!facts.body) {
-      const m = BODY_AT_START.exec(f);
-      facts.body = m?.[1] && !BODY_ONLY.test(m[1]) ? bodyCode(m[1], undefined, facts.council) : undefined;
+      const named = headerLineBody(line, f);
+      facts.body = named && !BODY_ONLY.test(fold(named)) ? bodyCode(named, undefined, facts.council) : undefined;
     }
     facts.caseNumber ??= caseNumberIn(line, fold);
     const dated = /\d/.test(f);
@@ -1151,9 +1169,12 @@ function taskItems(doc: Doc, meta: BlockMeta, commission: Commission, source: Sp
   })));
 }
 
+/** How the flag of a due set to a period's end begins: taken back when a better due, or none, replaces it. */
+const PERIOD_FLAG = 'Tidpunkten är en period';
+
 function vagueFlag(deadline: Deadline): string {
   return deadline.due
-    ? `Tidpunkten är en period ("${deadline.vague}"): tidsfristen satt till periodens slut, kontrollera.`
+    ? `${PERIOD_FLAG} ("${deadline.vague}"): tidsfristen satt till periodens slut, kontrollera.`
     : `Tidpunkten är inte exakt ("${deadline.vague}"): ange en tidsfrist.`;
 }
 
@@ -1209,7 +1230,7 @@ function attach(doc: Doc, meta: BlockMeta, group: Candidate[], span: Span): void
     if (item.approximate && deadline.due && !deadline.vague) {
       item.approximate = false;
       item.confidence += 0.1;
-      item.flags = item.flags.filter((f) => !f.startsWith('Tidpunkten är en period'));
+      item.flags = item.flags.filter((f) => !f.startsWith(PERIOD_FLAG));
       item.due = deadline.due;
     }
     if (!item.due && deadline.due) item.due = deadline.due;
@@ -2365,8 +2386,9 @@ const AGENDA_ITEM = /\n[ \t]*\d{1,2}[.)]?[ \t]+\p{Lu}/u;
  */
 function itemOfAgenda(doc: Doc, part: Span, sentence: Span): { subject?: string; sender?: string } {
   const own = slice(doc, sentence);
-  const from = /\bremiss\s+från\s+([^,.;\n]{3,60}?)\s*,/i.exec(own);
-  const named = from ? undefined : /(\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+){0,3})\s*,\s*för\s+yttrande\s+senast\b/u.exec(own);
+  // "fran", "for": a PDF that lost its å/ä/ö still tells the sender.
+  const from = /\bremiss\s+fr[åa]n\s+([^,.;\n]{3,60}?)\s*,/i.exec(own);
+  const named = from ? undefined : /(\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+){0,3})\s*,\s*f[öo]r\s+yttrande\s+senast\b/u.exec(own);
   const sender = from?.[1] ?? named?.[1];
   const numbered = (line: string) => /^\s*\d{1,2}[.)]?\s+(\p{Lu}.*)$/u.exec(line)?.[1];
   let subject = numbered(own);
@@ -2741,7 +2763,9 @@ function* yttrandeItems(doc: Doc, block: Block, meta: BlockMeta, known: KnownFac
   yield;
   // Who answers and who decides, read only for a block with a remiss deadline.
   const addressee = plain && remiss ? addresseeOf(doc, block) : undefined;
-  const decidedBy = remiss ? yttrandeDecider(doc, block, meta, known, plain ? (addressee ? bodyCode(fold(addressee)) : undefined) : meta.decider) : undefined;
+  // An agenda's items are for the body whose agenda it is to decide.
+  const letterDecider = addressee ? bodyCode(fold(addressee)) : remiss?.agendaItem ? meta.decider : undefined;
+  const decidedBy = remiss ? yttrandeDecider(doc, block, meta, known, plain ? letterDecider : meta.decider) : undefined;
   yield;
   const dueOf = (r: Remiss, decider = decidedBy): DraftDue => ({ externalDeadline: r.deadline, ...(r.recipient ? { recipient: r.recipient } : {}), ...(decider ? { decidedBy: decider } : {}) });
   const recipientFlag = (r: Remiss) => (r.recipient ? [] : [NO_RECIPIENT_FLAG]);
@@ -3247,13 +3271,13 @@ function sourceOf(doc: Doc, span: Span): Draft['source'] {
 }
 
 /**
- * A due read from a date without its year in a text with no date written with its year and no known meeting date (issue 19,
+ * A due read from a date, month or period without its year ("30 april", "i maj", "under hösten") in a text with no date written with its year and no known meeting date (issue 19,
  * fault 6: the year comes from the decision, never from the clock). With a case number the year is its, flagged to check; with
  * no year anywhere in the text there is none to take, so the due is left out and the flag quotes the day as written (and the
  * recipient of a remiss answer, which goes with it).
  */
 function yearless(doc: Doc, facts: DocFacts, c: Candidate): void {
-  const guessed = c.due ? datesIn(doc, c.source, facts.ref).find((t) => !t.yearWritten) : undefined;
+  const guessed = c.due ? timingsIn(doc, c.source, facts.ref).find((t) => !t.yearWritten && t.form !== 'vague') : undefined;
   if (!guessed) return;
   if (facts.yearFrom === 'caseNumber') {
     c.flags.push(`Året framgår inte: ${facts.ref.slice(0, 4)} är taget från diarienumret, kontrollera.`);
@@ -3261,6 +3285,7 @@ function yearless(doc: Doc, facts: DocFacts, c: Candidate): void {
   }
   const recipient = c.due && 'recipient' in c.due ? c.due.recipient : undefined;
   c.due = undefined;
+  c.flags = c.flags.filter((f) => !f.startsWith(PERIOD_FLAG));
   c.flags.push(`Året framgår inte av texten (”${slice(doc, guessed).replace(/\s+/g, ' ').replace(/[\s.,;:]+$/, '')}”): ange datum.${recipient ? ` Mottagare: ${recipient}.` : ''}`);
 }
 

@@ -62,9 +62,11 @@ export function bodyCode(phrase: string, decider?: string, council: Council = 'k
     return parent ? `${parent}AU` : undefined;
   }
   if (!/namnd$/.test(base)) return undefined;
-  // Initials of the parts: "vard- och omsorgsnamnd" → V, O, N; "socialnamnd" → S, N.
-  const parts = base.replace(/namnd$/, ' namnd').split(/[\s-]+/).filter((p) => p && p !== 'och' && p !== 'eller');
-  const code = parts.map((p) => p[0]?.toUpperCase() ?? '').join('');
+  // Initials of the parts, as written: "vård- och omsorgsnämnd" → V, O, N; "äldrenämnd" → Ä, N (fold keeps offsets).
+  const shown = written.replace(/\s+/g, ' ');
+  const stem = base.replace(/namnd$/, '');
+  const initials = [...stem.matchAll(/(?<!\p{L})\p{L}/gu)].filter((m) => !/^(?:och|eller)\b/.test(stem.slice(m.index)));
+  const code = `${initials.map((m) => (shown[m.index] ?? m[0]).toUpperCase()).join('')}N`;
   return code.length >= 2 ? code : undefined;
 }
 

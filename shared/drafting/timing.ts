@@ -170,7 +170,7 @@ export function findTimings(folded: string, start: number, end: number, ref: Cal
   }
   for (const m of text.matchAll(MONTH_ONLY)) {
     const month = monthNumber(m[1] ?? '');
-    add(m, { form: 'month', month: `${yearFor(month, m[2], ref)}-${pad(month)}` });
+    add(m, { form: 'month', month: `${yearFor(month, m[2], ref)}-${pad(month)}` }, false, !!m[2]);
   }
   for (const m of text.matchAll(VAGUE)) add(m, { form: 'vague', phrase: m[0] });
   return found.sort((a, b) => a.start - b.start);

@@ -1,0 +1,111 @@
+/**
+ * Round fifteen of the drafting rules (issue 19): a page pasted into Granska beslut with nothing
+ * chosen still says whose it is.
+ * - A web page's breadcrumb ("Din position: Hem > Tyresö kommun > Kommunstyrelsen > Sammanträde
+ *   2018-03-14") names the body whose meeting it is, as a protokoll's header line does.
+ * - The items of a body's agenda sent to it "för yttrande senast …" are for that body to decide,
+ *   whether or not the clerk chose it.
+ * - A nämnd's short name keeps its letters: äldrenämnden is ÄN, as a municipality writes it, not AN.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractDrafts, type DraftContext } from '../../shared/drafting/extract';
+import { bodyCode } from '../../shared/drafting/swedish';
+
+const ctx: DraftContext = { lookupRole: () => undefined, today: '2027-11-20' };
+
+describe('a web page breadcrumb names the body whose meeting it is', () => {
+  it.each([
+    ['Din position: Hem > Tyresö kommun > Kommunstyrelsen > Sammanträde 2027-03-09', 'KS'],
+    ['Hem > Kommunen > Barn- och utbildningsnämnden > Sammanträde 2027-03-09', 'BUN'],
+    ['Start > Politik > Nämnder > Äldrenämnden > Sammanträde 2027-03-09', 'ÄN'],
+  ])('%s → %s', (crumb, body) => {
+    const page = `${crumb}\n\n§ 46 Lokalöversyn\nBeslut\nNämnden ger förvaltningen i uppdrag att se över lokalerna senast den 30 juni 2027.`;
+    expect(extractDrafts(page, {}, ctx).drafts.map((d) => d.decision.body)).toEqual([body]);
+  });
+
+  it('near miss: a breadcrumb whose segments name no body leaves the decider unknown', () => {
+    const page = 'Hem > Kommun och politik > Protokoll och handlingar > Sammanträde 2027-03-09\n\n§ 46 Lokalöversyn\nBeslut\nNämnden ger förvaltningen i uppdrag att se över lokalerna senast den 30 juni 2027.';
+    expect(extractDrafts(page, {}, ctx).drafts.map((d) => d.decision.body)).toEqual([undefined]);
+  });
+
+  it('near miss: a body inside a segment ("Politik och nämnder") is not the body', () => {
+    const page = 'Hem > Politik och nämnder > Sammanträde 2027-03-09\n\n§ 46 Lokalöversyn\nBeslut\nNämnden ger förvaltningen i uppdrag att se över lokalerna senast den 30 juni 2027.';
+    expect(extractDrafts(page, {}, ctx).drafts.map((d) => d.decision.body)).toEqual([undefined]);
+  });
+});
+
+describe("an agenda's items sent for yttrande are the agenda's body's to decide, chosen or not", () => {
+  const agenda = [
+    'Din position: Hem > Kommunen > Äldrenämnden > Sammanträde 2027-05-18',
+    '',
+    '8 Granskningsrapport 2027:3 "Uppföljning av hemtjänsten" Revisionskontoret, för yttrande senast den 28 maj 2027',
+    '',
+    '9 Motion om fler platser i korttidsboende',
+    '',
+    'Remiss från kommunstyrelsen, dnr KS 2027/140, för yttrande senast 2027-05-28',
+  ].join('\n');
+
+  it('pasted with nothing chosen: both yttranden are äldrenämnden’s, decided by ÄN, with no flag of delegation', () => {
+    const drafts = extractDrafts(agenda, {}, ctx).drafts;
+    expect(drafts.map((d) => [d.responsibleRole, d.due, d.decision.body])).toEqual([
+      ['äldrenämnden', { externalDeadline: '2027-05-28', recipient: 'Revisionskontoret', decidedBy: 'ÄN' }, 'ÄN'],
+      ['äldrenämnden', { externalDeadline: '2027-05-28', recipient: 'kommunstyrelsen', decidedBy: 'ÄN' }, 'ÄN'],
+    ]);
+    expect(drafts.flatMap((d) => d.flags).filter((f) => /delegationsbeslut/.test(f))).toEqual([]);
+  });
+
+  it('the same agenda with ÄN chosen gives the same drafts', () => {
+    const pick = (known: object) => extractDrafts(agenda, known, ctx).drafts.map((d) => [d.responsibleRole, d.due]);
+    expect(pick({ body: 'ÄN' })).toEqual(pick({}));
+  });
+});
+
+describe("a nämnd's short name is the initials of its words as written", () => {
+  it.each([
+    ['äldrenämnden', 'ÄN'],
+    ['Äldre- och omsorgsnämnden', 'ÄON'],
+    ['vård- och omsorgsnämnden', 'VON'],
+    ['aldrenamnden', 'AN'],
+  ])('%s → %s', (phrase, code) => {
+    expect(bodyCode(phrase)).toBe(code);
+  });
+});
+
+describe('an agenda item’s sender is read whatever the PDF did to å/ä/ö', () => {
+  it('"for yttrande", "Remiss fran": each of two items is answered to its sender', () => {
+    const agenda = [
+      'Hem > Kommunen > Socialnämnden > Sammanträde 2027-05-18',
+      '',
+      '8 Granskningsrapport 2027:3 Revisionskontoret, for yttrande senast den 28 maj 2027',
+      '',
+      '9 Motion om korttidsboende',
+      '',
+      'Remiss fran kommunstyrelsen, dnr KS 2027/140, for yttrande senast 2027-05-28',
+    ].join('\n');
+    expect(extractDrafts(agenda, {}, ctx).drafts.map((d) => d.due)).toEqual([
+      { externalDeadline: '2027-05-28', recipient: 'Revisionskontoret', decidedBy: 'SN' },
+      { externalDeadline: '2027-05-28', recipient: 'kommunstyrelsen', decidedBy: 'SN' },
+    ]);
+  });
+});
+
+describe('a month or season without its year, in a text with no year anywhere, gives no deadline: never the clock’s year', () => {
+  const pasted = (timing: string) =>
+    extractDrafts(`§ 46 Lokalöversyn\nBeslut\nKommunstyrelsen ger kommundirektören i uppdrag att se över lokalerna och återrapportera till kommunstyrelsen ${timing}.`, {}, ctx).drafts;
+  it.each([
+    ['i maj', '”i maj”'],
+    ['under hösten', '”under hösten”'],
+    ['under första kvartalet', '”första kvartalet”'],
+  ])('"%s": no due, and the flag quotes %s for the clerk to date', (timing, quoted) => {
+    expect(pasted(timing).map((d) => [d.kind, d.due, d.flagReason])).toEqual([['aterrapportering', undefined, `Året framgår inte av texten (${quoted}): ange datum.`]]);
+  });
+
+  it('near miss: "i maj 2028" has its year and is the May 2028 meeting', () => {
+    expect(pasted('i maj 2028').map((d) => d.due)).toEqual([{ meeting: { body: 'KS', month: '2028-05' } }]);
+  });
+
+  it('near miss: with the meeting date chosen (Monday 22 March 2027), "i maj" is May 2027', () => {
+    const text = '§ 46 Lokalöversyn\nBeslut\nKommunstyrelsen ger kommundirektören i uppdrag att se över lokalerna och återrapportera till kommunstyrelsen i maj.';
+    expect(extractDrafts(text, { meetingDate: '2027-03-22' }, ctx).drafts.map((d) => d.due)).toEqual([{ meeting: { body: 'KS', month: '2027-05' } }]);
+  });
+});
