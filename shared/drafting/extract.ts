@@ -1993,10 +1993,10 @@ const RAISED_HERE = new RegExp(
 );
 
 /**
- * "Fullmäktige beslutade att ta emot följande för beredning:": what follows is received for preparation by no body
+ * "Fullmäktige beslutade att ta emot följande för beredning:" (a web page may drop the colon): what follows is received for preparation by no body
  * the text names; only its lines that name a motion ("Motion av X (S) om …") are motions.
  */
-const RECEIVED_FOR_PREPARATION = /\b(?:ta|tar|tog|tas)\s+emot\s+(?:foljande|nedanstaende|dessa)\b[^:\n]{0,60}?\bfor\s+beredning\s*:\s*$/;
+const RECEIVED_FOR_PREPARATION = /\b(?:ta|tar|tog|tas)\s+emot\s+(?:foljande|nedanstaende|dessa)\b[^:\n]{0,60}?\bfor\s+beredning\s*:?\s*$/;
 
 /**
  * The lines of the list a line announces as new motions ("Motionerna som lämnades in var:" then "• motion om …"), each
@@ -2260,9 +2260,9 @@ function infinitive(title: string): string {
 
 // ---------------------------------------------------------------- remiss letters
 
-/** An outside authority's name, folded ("lansstyrelsen", "trafikverket", "region skane"). */
+/** An outside authority's name, folded ("lansstyrelsen", "trafikverket", "region skane"); a court asks for a yttrande in an appeal ("lansratten"). */
 const AUTHORITY_NAME =
-  '(?:lansstyrelsen|regeringskansliet|[a-z]+departementet|[a-z]+(?:verket|myndigheten|inspektionen|kollegiet|kassan)|(?:social|skogs|transport)styrelsen|lantmateriet|riksantikvarieambetet|myndigheten for samhallsskydd och beredskap|region [a-z]+|[a-z]+s kommun|[a-z]+s stad|vastra gotalandsregionen|sveriges kommuner och regioner)';
+  '(?:lansstyrelsen|(?:lans|kammar|forvaltnings|tings|hov)ratten|mark- och miljodomstolen|regeringskansliet|[a-z]+departementet|[a-z]+(?:verket|myndigheten|inspektionen|kollegiet|kassan)|(?:social|skogs|transport)styrelsen|lantmateriet|riksantikvarieambetet|myndigheten for samhallsskydd och beredskap|region [a-z]+|[a-z]+s kommun|[a-z]+s stad|vastra gotalandsregionen|sveriges kommuner och regioner)';
 const AUTHORITY = new RegExp(`\\b${AUTHORITY_NAME}\\b`, 'g');
 
 /** An outside authority named at [at...] on one line, with its county or region when written. */
@@ -2272,6 +2272,9 @@ function authorityAt(doc: Doc, at: number, end: number): string | undefined {
   // "trafikverket@trafikverket.se" is an address, not the authority's name.
   if (!m || m.index !== 0 || /^[@.]\w/.test(f.slice(m[0].length))) return undefined;
   let length = m[0].length;
+  // A court's seat: "Förvaltningsrätten i Göteborg", "Mark- och miljödomstolen vid Vänersborgs tingsrätt".
+  const seat = /ratten$|domstolen$/.test(m[0]) ? /^ (?:i|vid) \p{Lu}\p{Ll}+(?: tingsr[äa]tt)?/u.exec(doc.text.slice(at + length, end)) : null;
+  if (seat) length += seat[0].length;
   if (m[0] === 'lansstyrelsen') {
     const rest = doc.text.slice(at + length, end);
     // "i Västra Götalands län", "i Skåne län", "i Kalmar län"; or the county alone ("Länsstyrelsen Skåne").
@@ -2750,6 +2753,11 @@ function addresseeOf(doc: Doc, block: Block): string | undefined {
   return undefined;
 }
 
+/** A commission to sign or send the answer ("uppdrar åt ordföranden att underteckna detsamma"): the answer's last steps. */
+const SIGNS_ANSWER = /^(?:underteckna|skriva under|signera|skicka|oversanda|expediera)\b/;
+/** A title that only refers back to what it acts on ("Underteckna detsamma"). */
+const BACK_REFERENCE = /\s(?:detsamma|densamma|desamma|dessa|det|den|detta|denna)$/;
+
 /**
  * "Kommunstyrelsen skickar förslaget på remiss till föreningarna": in a meeting's minutes or summary, a remiss the
  * body itself sends out. Its deadline is for others' answers, not one the body owes.
@@ -2767,13 +2775,25 @@ function* yttrandeItems(doc: Doc, block: Block, meta: BlockMeta, known: KnownFac
   const letterDecider = addressee ? bodyCode(fold(addressee)) : remiss?.agendaItem ? meta.decider : undefined;
   const decidedBy = remiss ? yttrandeDecider(doc, block, meta, known, plain ? letterDecider : meta.decider) : undefined;
   yield;
-  const dueOf = (r: Remiss, decider = decidedBy): DraftDue => ({ externalDeadline: r.deadline, ...(r.recipient ? { recipient: r.recipient } : {}), ...(decider ? { decidedBy: decider } : {}) });
+  const dueOf = (r: Remiss, decider: string | undefined): DraftDue => ({ externalDeadline: r.deadline, ...(r.recipient ? { recipient: r.recipient } : {}), ...(decider ? { decidedBy: decider } : {}) });
   const recipientFlag = (r: Remiss) => (r.recipient ? [] : [NO_RECIPIENT_FLAG]);
   // Work on the answer, or, in a decision, the remiss itself handed on ("Ärendet överlämnas till tekniska förvaltningen för beredning",
   // "delegerar till arbetsutskottet att besluta om yttrande": then the body it goes to decides the answer).
-  const answering = remiss ? items.filter((c) => /yttrande|remissvar|remissen|svar pa/.test(fold(c.title)) || (!plain && c.handedOn && c.kind !== 'motion')) : [];
+  const answering = remiss
+    ? items.filter((c) => /yttrande|remissvar|remissen|svar pa/.test(fold(c.title)) || SIGNS_ANSWER.test(fold(c.title)) || (!plain && c.handedOn && c.kind !== 'motion'))
+    : [];
   if (remiss) for (const item of answering) {
     let decider = decidedBy;
+    const signs = SIGNS_ANSWER.exec(fold(item.title));
+    if (signs) {
+      // The body gave the answer in this decision ("godkänna föreliggande förslag till yttrande"): only signing and sending remain.
+      if (GIVES_ANSWER.test(fslice(doc, block))) decider = undefined;
+      // "att underteckna detsamma": the answer it refers back to, named.
+      if (BACK_REFERENCE.test(fold(item.title))) {
+        const over = remiss.subject ? ` över ${inSentence(remiss.subject, doc.lexicon)}` : '';
+        item.title = restoreDiacritics(`${item.title.slice(0, signs[0].length)} yttrandet${over}`, doc.lexicon).slice(0, 200);
+      }
+    }
     if (item.handedOn) {
       const decides = /^(?:besluta|avgora)\b/.test(fold(item.title));
       if (decides) decider = bodyCode(fold(item.role ?? ''), meta.decider, meta.council) ?? decidedBy;
@@ -2798,7 +2818,7 @@ function* yttrandeItems(doc: Doc, block: Block, meta: BlockMeta, known: KnownFac
       title: restoreDiacritics(title, doc.lexicon).slice(0, 200),
       // An item of a nämnd's agenda is addressed to the nämnd, as the header names it.
       role: addressee ?? (r.agendaItem && decidedBy ? headerBody(doc, decidedBy, meta.council) : undefined),
-      due: dueOf(r),
+      due: dueOf(r, decidedBy),
       decision: decisionOf(meta),
       caseNumber: meta.caseNumber,
       confidence: 0.85,
@@ -2933,7 +2953,7 @@ function* unscheduledRemiss(doc: Doc, block: Block, meta: BlockMeta): Steps<Cand
 
 /** A body gives or adopts its answer: "lämnar yttrande", "beslutar att avge yttrande", "antar redovisat yttrande", "godkänna förslaget till yttrande". */
 const GIVES_ANSWER =
-  /\b(?:avge|avger|avges|avgav|lamna|lamnar|lamnas|lamnade|anta|antar|antog|godkanna|godkanner|godkande|overlamna|overlamnar|overlamnade|stalla sig bakom|staller sig bakom)\s+(?:[a-z]+s\s+)?(?:forslag(?:et)?\s+till\s+)?(?:(?:ett|sitt|foljande|upprattat|upprattade|redovisat|redovisade|framtaget|framtagna|gemensamt)\s+)?(?:(?:remiss)?yttrande(?:t)?|remissvar(?:et)?|synpunkter(?:na)?)\b/;
+  /\b(?:avge|avger|avges|avgav|lamna|lamnar|lamnas|lamnade|anta|antar|antog|godkanna|godkanner|godkande|overlamna|overlamnar|overlamnade|stalla sig bakom|staller sig bakom)\s+(?:[a-z]+s\s+)?(?:(?:foreliggande|upprattat|upprattade)\s+)?(?:forslag(?:et)?\s+till\s+)?(?:(?:ett|sitt|foljande|upprattat|upprattade|redovisat|redovisade|framtaget|framtagna|gemensamt)\s+)?(?:(?:remiss)?yttrande(?:t)?|remissvar(?:et)?|synpunkter(?:na)?)\b/;
 /** An answer given in the past tense ("KF antog yttrande …"): outside a decision, only a summary of this meeting tells it. */
 const GAVE_ANSWER = /^(?:avgav|lamnade|antog|godkande|overlamnade)\b/;
 /**
@@ -3260,9 +3280,15 @@ function* headedCommissions(doc: Doc, block: Block, meta: BlockMeta): Steps<Cand
  * it ("lärandenämnden, som har specialistkompetens," → "lärandenämnden").
  */
 function asWritten(role: string, doc: Doc): string {
-  const restored = restoreDiacritics(role.replace(/\s+/g, ' ').replace(/\s*,\s*som\s.*$/, '').trim(), doc.lexicon);
+  const restored = withoutHolder(restoreDiacritics(role.replace(/\s+/g, ' ').replace(/\s*,\s*som\s.*$/, '').trim(), doc.lexicon));
   const isRole = fold(restored).split(/\s+/).some((w) => ROLE_HEAD.test(w));
   return isRole && /^\p{Lu}\p{Ll}/u.test(restored) ? restored[0]?.toLowerCase() + restored.slice(1) : restored;
+}
+
+/** "kommunstyrelsens ordförande Anna Berg": the role, without the name of the one who holds it now (a role outlives its holder). */
+function withoutHolder(role: string): string {
+  const m = /^(.*\S)\s+\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?:\s+\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?){1,2}$/u.exec(role);
+  return m?.[1] && ROLE_HEAD.test(fold(m[1]).split(/\s+/).at(-1) ?? '') ? m[1] : role;
 }
 
 /** The sentence of a span on one line, and the span's offsets in the submitted text. */

@@ -6,6 +6,12 @@
  * - The items of a body's agenda sent to it "för yttrande senast …" are for that body to decide,
  *   whether or not the clerk chose it.
  * - A nämnd's short name keeps its letters: äldrenämnden is ÄN, as a municipality writes it, not AN.
+ * - A month or period without its year, in a text that writes no year, gives no due (as a day already did).
+ * From the first run on the round's new dev texts:
+ * - "ta emot följande för beredning" announces a list of motions with or without its colon;
+ * - a court (Länsrätten, Förvaltningsrätten i Göteborg) asking for a yttrande in an appeal is its recipient;
+ * - the answer adopted and its signing commissioned ("uppdrar till kommunstyrelsens ordförande Eva Lind att
+ *   underteckna detsamma") is the signer's yttrande, with no decider left, and a role is named without its holder.
  */
 import { describe, expect, it } from 'vitest';
 import { extractDrafts, type DraftContext } from '../../shared/drafting/extract';
@@ -107,5 +113,68 @@ describe('a month or season without its year, in a text with no year anywhere, g
   it('near miss: with the meeting date chosen (Monday 22 March 2027), "i maj" is May 2027', () => {
     const text = '§ 46 Lokalöversyn\nBeslut\nKommunstyrelsen ger kommundirektören i uppdrag att se över lokalerna och återrapportera till kommunstyrelsen i maj.';
     expect(extractDrafts(text, { meetingDate: '2027-03-22' }, ctx).drafts.map((d) => d.due)).toEqual([{ meeting: { body: 'KS', month: '2027-05' } }]);
+  });
+});
+
+describe('motions received "för beredning" in a list, the colon lost', () => {
+  it('regionfullmäktige 19 September 2027: "beslutade att ta emot följande för beredning" then three motions is three motions, no preparer assumed', () => {
+    const page = [
+      'Anmälan av inkomna motioner',
+      '',
+      'Fullmäktige beslutade att ta emot följande för beredning',
+      '',
+      'Motion av Eva Lind (V) om fler allmänläkare.',
+      '',
+      'Motion av Per Ek (S) om en mer jämlik tandvård.',
+      '',
+      'Motion av Ola Berg (S) och Kim Ahl (S) stöd till vattenbruk.',
+    ].join('\n');
+    const drafts = extractDrafts(page, { body: 'RF', meetingDate: '2027-09-21' }, ctx).drafts;
+    expect(drafts.map((d) => [d.kind, d.responsibleRole, d.due])).toEqual([
+      ['motion', undefined, { raised: '2027-09-21' }],
+      ['motion', undefined, { raised: '2027-09-21' }],
+      ['motion', undefined, { raised: '2027-09-21' }],
+    ]);
+  });
+});
+
+describe('a court that asks for a yttrande in an appeal is its recipient', () => {
+  it.each([
+    ['Länsrätten', 'Länsrätten'],
+    ['Förvaltningsrätten i Göteborg', 'Förvaltningsrätten i Göteborg'],
+    ['Mark- och miljödomstolen vid Vänersborgs tingsrätt', 'Mark- och miljödomstolen vid Vänersborgs tingsrätt'],
+  ])('"inkomma med yttrande till %s senast den 3 maj 2027"', (court, recipient) => {
+    const drafts = extractDrafts(`Kommunen har att inkomma med yttrande till ${court} senast den 3 maj 2027.`, {}, ctx).drafts;
+    expect(drafts.map((d) => d.due)).toEqual([{ externalDeadline: '2027-05-03', recipient }]);
+  });
+});
+
+describe('the answer adopted and its signing commissioned: one yttrande, the signer’s, no decider left', () => {
+  const decision = (commission: string) =>
+    extractDrafts(
+      `§ 88 Laglighetsprövning – ny bowlinghall\nKommunen har att inkomma med yttrande till Förvaltningsrätten i Göteborg senast den 3 maj 2027.\nKommunstyrelsen beslutar godkänna föreliggande förslag till yttrande samt ${commission}.`,
+      { body: 'KS', meetingDate: '2027-04-26' },
+      ctx,
+    ).drafts.map((d) => [d.kind, d.title, d.responsibleRole, d.due]);
+
+  it('"uppdrar till kommunstyrelsens ordförande Eva Lind att underteckna detsamma": the role without its holder’s name', () => {
+    expect(decision('uppdrar till kommunstyrelsens ordförande Eva Lind att underteckna detsamma')).toEqual([
+      ['yttrande', 'Underteckna yttrandet', 'kommunstyrelsens ordförande', { externalDeadline: '2027-05-03', recipient: 'Förvaltningsrätten i Göteborg' }],
+    ]);
+  });
+
+  it('"uppdrar åt kommundirektören att skicka det": sending is the answer’s work too', () => {
+    expect(decision('uppdrar åt kommundirektören att skicka det')).toEqual([
+      ['yttrande', 'Skicka yttrandet', 'kommundirektören', { externalDeadline: '2027-05-03', recipient: 'Förvaltningsrätten i Göteborg' }],
+    ]);
+  });
+
+  it('near miss: a signing commission with no answer owed stays an uppdrag', () => {
+    const drafts = extractDrafts(
+      '§ 12 Avtal om skolskjuts\nKommunstyrelsen beslutar godkänna avtalet samt uppdrar åt kommundirektören att underteckna detsamma senast den 30 april 2027.',
+      { body: 'KS', meetingDate: '2027-04-12' },
+      ctx,
+    ).drafts;
+    expect(drafts.map((d) => [d.kind, d.responsibleRole])).toEqual([['uppdrag', 'kommundirektören']]);
   });
 });
