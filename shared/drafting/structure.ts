@@ -220,18 +220,20 @@ export const BODY_AT_START = new RegExp(`^(${BODY_PHRASE})\\b`);
 
 const CASE_NUMBER_LABELLED = /\b(?:dnr|diarienummer|diarienr|arendenummer|arendenr|ert dnr|er beteckning)\.?\s*:?\s*((?:[a-z]{1,6}[ -]?)?\d{4}[./-]\d{1,5})\b(?![-/.]\d)/;
 const CASE_NUMBER_PLAIN = /\b([A-ZÅÄÖ]{2,6})[ -](\d{4})[./-](\d{1,5})\b(?![-/.]\d)/;
-const THEIR_REFERENCE = /(?:var|vår) (?:referens|beteckning)\s*:?\s*$/i;
+/** What comes before a sender's own reference: "Vår referens:", "Remiss från kommunstyrelsen, dnr" (read folded). */
+const THEIR_REFERENCE = /(?:var|vår) (?:referens|beteckning)\s*:?\s*$|\bremiss\s+fran\s+[^,\n]{2,60},\s*(?:(?:dnr|diarienummer)\.?\s*:?\s*)?$/;
 
 /** The municipality's case number in a text ("Dnr KS 2026/141", "SN-2025-77"); not a sender's reference. */
 export function caseNumberIn(text: string, fold: (s: string) => string): string | undefined {
   const folded = fold(text);
+  const theirs = (at: number) => THEIR_REFERENCE.test(folded.slice(Math.max(0, at - 80), at));
   const labelled = CASE_NUMBER_LABELLED.exec(folded);
-  if (labelled?.[1]) {
+  if (labelled?.[1] && !theirs(labelled.index)) {
     const at = labelled.index + labelled[0].length - labelled[1].length;
     return text.slice(at, at + labelled[1].length).trim();
   }
   for (const m of text.matchAll(new RegExp(CASE_NUMBER_PLAIN, 'g'))) {
-    if (!THEIR_REFERENCE.test(text.slice(Math.max(0, m.index - 25), m.index))) return m[0];
+    if (!theirs(m.index)) return m[0];
   }
   return undefined;
 }

@@ -7,6 +7,7 @@
  *   whether or not the clerk chose it.
  * - A nämnd's short name keeps its letters: äldrenämnden is ÄN, as a municipality writes it, not AN.
  * - A month or period without its year, in a text that writes no year, gives no due (as a day already did).
+ * - A case number the text gives as the sender's ("Remiss från kommunstyrelsen, dnr KS 2027/140") is not the decision's.
  * From the first run on the round's new dev texts:
  * - "ta emot följande för beredning" announces a list of motions with or without its colon;
  * - a court (Länsrätten, Förvaltningsrätten i Göteborg) asking for a yttrande in an appeal is its recipient;
@@ -176,5 +177,30 @@ describe('the answer adopted and its signing commissioned: one yttrande, the sig
       ctx,
     ).drafts;
     expect(drafts.map((d) => [d.kind, d.responsibleRole])).toEqual([['uppdrag', 'kommundirektören']]);
+  });
+});
+
+describe('a case number the text gives as the sender’s is not the decision’s', () => {
+  const agenda = [
+    'Sammanträde 2027-05-18',
+    '',
+    '8 Granskningsrapport 2027:3 Revisionskontoret, för yttrande senast den 28 maj 2027',
+    '',
+    '9 Motion om korttidsboende',
+    '',
+    'Remiss från kommunstyrelsen, dnr KS 2027/140, för yttrande senast 2027-05-28',
+  ].join('\n');
+
+  it('"Remiss från kommunstyrelsen, dnr KS 2027/140": no body, decider or case number taken from it', () => {
+    const drafts = extractDrafts(agenda, {}, ctx).drafts;
+    expect(drafts.map((d) => [d.decision.body, d.caseNumber, d.due])).toEqual([
+      [undefined, undefined, { externalDeadline: '2027-05-28', recipient: 'Revisionskontoret' }],
+      [undefined, undefined, { externalDeadline: '2027-05-28', recipient: 'kommunstyrelsen' }],
+    ]);
+  });
+
+  it('near miss: the § line’s own "Dnr KS 2027/140" is the decision’s', () => {
+    const text = 'KS § 46 Dnr KS 2027/140\nLokalöversyn\nBeslut\nKommunstyrelsen ger kommundirektören i uppdrag att se över lokalerna senast den 30 juni 2027.';
+    expect(extractDrafts(text, {}, ctx).drafts.map((d) => [d.decision.body, d.caseNumber])).toEqual([['KS', 'KS 2027/140']]);
   });
 });
