@@ -1892,6 +1892,8 @@ function* motionItems(doc: Doc, block: Block, meta: BlockMeta, points: Point[], 
   const selfReferred = lines.length === 1 && !!lines[0] && !!remitTarget(doc, lines[0]);
   const listed = announced.lines.length >= 2 ? announced.lines : (remitSentence && /\bmotionerna\b/.test(fslice(doc, remitSentence))) || dated || eachReferred || selfReferred ? lines : [];
   if (listed.length >= 2 || selfReferred) {
+    // Received ("för beredning", "motionerna har tagits emot") with no body named to prepare them: none is assumed.
+    const unreferred = listed === announced.lines && (announced.unreferred || MOTIONS_RECEIVED.test(fslice(doc, block)));
     return listed.flatMap((line) => {
       const written = trimSpan(doc.text, line);
       const marker = MOTION_MARKER.exec(fslice(doc, written))?.[0].length ?? 0;
@@ -1899,12 +1901,15 @@ function* motionItems(doc: Doc, block: Block, meta: BlockMeta, points: Point[], 
       const own = datesIn(doc, source, meta.ref)[0];
       const raised = own ? { date: own.date, source, explicit: true } : raisedAtMeeting(meta, marks, source);
       // The motion's name from the word "motion" (a case number, a date or the writer may come first), up to where a
-      // register's line goes on: ", inlämnad 2027-01-12, remitterad till …".
-      const from = Math.max(0, fslice(doc, source).search(/\bmotion\b/));
+      // register's line goes on: ", inlämnad 2027-01-12, remitterad till …". A line that names only its writer and
+      // subject ("Eva Lind (V) om fler allmänläkare") is named from "om".
+      const named = fslice(doc, source).search(/\bmotion\b/);
+      const about = named < 0 ? fslice(doc, source).search(/\bom\b/) : -1;
+      const from = Math.max(0, named, about);
       const stop = fslice(doc, { start: source.start + from, end: source.end }).search(/, |\.\s|\s{2,}|\s(?:dnr|beslut)\b/);
       const name = titleFrom(doc, source.start + from, stop > 0 ? source.start + from + stop : source.end);
-      const unreferred = announced.unreferred && listed === announced.lines;
-      return motion(/^motion\b/.test(fold(name)) ? `Besvara ${name}` : `Besvara motion: ${name}`, source, raised, remitTarget(doc, source) ?? target, unreferred) ?? [];
+      const title = /^motion\b/.test(fold(name)) ? `Besvara ${name}` : about >= 0 ? `Besvara motion ${name}` : `Besvara motion: ${name}`;
+      return motion(title, source, raised, remitTarget(doc, source) ?? target, unreferred) ?? [];
     });
   }
   const [one] = handedIn;
@@ -1981,8 +1986,8 @@ function* summaryMotions(doc: Doc, block: Block, meta: BlockMeta, marks: Marks):
   return found;
 }
 
-/** "Motionerna som lämnades in var:", "Följande motioner har lämnats in:": new motions listed, one a line. */
-const MOTIONS_ANNOUNCED = /\bmotion(?:er|erna)\b[^:\n]{0,80}:\s*$/;
+/** "Motionerna som lämnades in var:", "Följande motioner har lämnats in:" (or "… lämnats in."): new motions listed, one a line. */
+const MOTIONS_ANNOUNCED = /\bmotion(?:er|erna)\b[^:\n]{0,80}:\s*$|\bfoljande\s+motioner\b[^.:\n]{0,60}\.\s*$/;
 /** A line that names a motion: "Motion om …", "Motion från X om …". */
 const NAMES_MOTION = /\bmotion\s+(?:om|angaende|avseende|gallande|rorande|fran|av)\b/;
 /** A list of motions answered or decided ("Följande motioner besvarades:", "Motioner beslutade/avgjorda/behandlade under året") raises none. */
@@ -1991,6 +1996,9 @@ const MOTIONS_DECIDED = /besvar|bifall|bifoll|avsla|avslog|aterremitt|behandlade
 const RAISED_HERE = new RegExp(
   `\\bvack(?:er|s)\\b|\\bmotion(?:er|erna)?\\b[^.]{0,120}?\\bhar\\s+(?:inkommit|kommit in|lamnats in|vackts)\\b|\\bfoljande motioner\\b(?![^.:\\n]{0,40}(?:${MOTIONS_DECIDED.source}))`,
 );
+
+/** "Fullmäktige beslutar … att motionerna tagits emot": received, sent to no one yet. */
+const MOTIONS_RECEIVED = /\bmotionerna\s+(?:har\s+)?(?:tagits|tas|togs)\s+emot\b/;
 
 /**
  * "Fullmäktige beslutade att ta emot följande för beredning:" (a web page may drop the colon): what follows is received for preparation by no body

@@ -11,6 +11,8 @@
  * From the first run on the round's new dev texts:
  * - "ta emot följande för beredning" announces a list of motions with or without its colon;
  * - a court (Länsrätten, Förvaltningsrätten i Göteborg) asking for a yttrande in an appeal is its recipient;
+ * - "Hittills har följande motioner lämnats in." announces a list too, and motions only received ("tagits emot") are
+ *   no one's to prepare yet; a line naming only writer and subject is titled from "om";
  * - the answer adopted and its signing commissioned ("uppdrar till kommunstyrelsens ordförande Eva Lind att
  *   underteckna detsamma") is the signer's yttrande, with no decider left, and a role is named without its holder.
  */
@@ -202,5 +204,29 @@ describe('a case number the text gives as the sender’s is not the decision’s
   it('near miss: the § line’s own "Dnr KS 2027/140" is the decision’s', () => {
     const text = 'KS § 46 Dnr KS 2027/140\nLokalöversyn\nBeslut\nKommunstyrelsen ger kommundirektören i uppdrag att se över lokalerna senast den 30 juni 2027.';
     expect(extractDrafts(text, {}, ctx).drafts.map((d) => [d.decision.body, d.caseNumber])).toEqual([['KS', 'KS 2027/140']]);
+  });
+});
+
+describe('motions announced "Hittills har följande motioner lämnats in." and received, sent to no one yet', () => {
+  const page = (received: string) =>
+    [
+      '25. Anmälan av inkomna motioner',
+      'I samband med sammanträdet har ledamöterna lämnat in flera motioner. Hittills har följande motioner lämnats in.',
+      '  • Eva Lind med flera (V) om att upphandla vita jobb.',
+      '  • SD-gruppen om antibiotikafri mat i regionens verksamheter.',
+      received,
+    ].join('\n');
+
+  it('regionfullmäktige 13 April 2027, "motionerna tagits emot": two motions, named from "om", no preparer assumed', () => {
+    const drafts = extractDrafts(page('Fullmäktige beslutar att motionerna tagits emot.'), { body: 'RF', meetingDate: '2027-04-13' }, ctx).drafts;
+    expect(drafts.map((d) => [d.kind, d.title, d.responsibleRole, d.due])).toEqual([
+      ['motion', 'Besvara motion om att upphandla vita jobb', undefined, { raised: '2027-04-13' }],
+      ['motion', 'Besvara motion om antibiotikafri mat i regionens verksamheter', undefined, { raised: '2027-04-13' }],
+    ]);
+  });
+
+  it('near miss: the same list referred "till regionstyrelsen för beredning" is regionstyrelsen’s to prepare', () => {
+    const drafts = extractDrafts(page('Fullmäktige beslutar att remittera motionerna till regionstyrelsen för beredning.'), { body: 'RF', meetingDate: '2027-04-13' }, ctx).drafts;
+    expect(drafts.map((d) => d.responsibleRole)).toEqual(['regionstyrelsen', 'regionstyrelsen']);
   });
 });
