@@ -2810,6 +2810,8 @@ function* yttrandeItems(doc: Doc, block: Block, meta: BlockMeta, known: KnownFac
     }
     item.kind = 'yttrande';
     item.due = dueOf(remiss, decider);
+    // The sentence with the deadline goes with the work, so the clerk sees both (and a year-less deadline is read as such).
+    item.source = { start: Math.min(item.source.start, remiss.source.start), end: Math.max(item.source.end, remiss.source.end) };
     item.flags.push(...recipientFlag(remiss));
   }
   if (answering.length) return items;

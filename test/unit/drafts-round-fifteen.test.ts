@@ -172,6 +172,19 @@ describe('the answer adopted and its signing commissioned: one yttrande, the sig
     ]);
   });
 
+  it('the sentence with the deadline goes with the signing, so a year-less "senast den 3 maj" in a text with no year gives no due', () => {
+    const [draft] = extractDrafts(
+      '§ 88 Laglighetsprövning\nKommunen har att inkomma med yttrande till Länsrätten senast den 3 maj.\nKommunstyrelsen beslutar godkänna föreliggande förslag till yttrande samt uppdrar åt kommundirektören att skicka det.',
+      {},
+      ctx,
+    ).drafts;
+    expect([draft?.source.sentence.startsWith('Kommunen har att inkomma'), draft?.due, draft?.flagReason]).toEqual([
+      true,
+      undefined,
+      'Året framgår inte av texten (”3 maj”): ange datum. Mottagare: Länsrätten.',
+    ]);
+  });
+
   it('near miss: a signing commission with no answer owed stays an uppdrag', () => {
     const drafts = extractDrafts(
       '§ 12 Avtal om skolskjuts\nKommunstyrelsen beslutar godkänna avtalet samt uppdrar åt kommundirektören att underteckna detsamma senast den 30 april 2027.',
