@@ -445,15 +445,10 @@ function headerLineBody(line: string, folded: string): string | undefined {
   const atStart = BODY_AT_START.exec(folded)?.[1];
   if (atStart) return line.slice(0, atStart.length);
   if (!folded.includes(' > ')) return undefined;
-  let at = 0;
-  let named: string | undefined;
-  for (const segment of folded.split(' > ')) {
-    const body = CRUMB_BODY.exec(segment.trim())?.[1];
-    const from = at + segment.length - segment.trimStart().length;
-    if (body) named = line.slice(from, from + body.length);
-    at += segment.length + 3;
-  }
-  return named;
+  // Folding keeps offsets, so a segment read folded is sliced from the line as written.
+  const segments = [...folded.matchAll(/[^>]+/g)].map((m) => ({ at: m.index + m[0].length - m[0].trimStart().length, text: m[0].trim() }));
+  const crumb = segments.findLast((s) => CRUMB_BODY.test(s.text));
+  return crumb ? line.slice(crumb.at, crumb.at + crumb.text.length) : undefined;
 }
 const TITLE_SKIP = /^(?:protokoll|sammantradesprotokoll|protokollsutdrag|tjansteskrivelse|motion till|interpellation till|datum|inkom|vackt|dnr|diarienummer|handlaggare|till\s*:|till (?:kommun|region|landstings)?fullmaktige|sida|er referens|var referens|remissinstanser)\b/;
 
@@ -2790,12 +2785,14 @@ function* yttrandeItems(doc: Doc, block: Block, meta: BlockMeta, known: KnownFac
   const answering = remiss
     ? items.filter((c) => /yttrande|remissvar|remissen|svar pa/.test(fold(c.title)) || SIGNS_ANSWER.test(fold(c.title)) || (!plain && c.handedOn && c.kind !== 'motion'))
     : [];
+  // The body gave the answer in this decision ("godkänna föreliggande förslag till yttrande"): only signing and sending remain.
+  let answerGiven: boolean | undefined;
   if (remiss) for (const item of answering) {
     let decider = decidedBy;
     const signs = SIGNS_ANSWER.exec(fold(item.title));
     if (signs) {
-      // The body gave the answer in this decision ("godkänna föreliggande förslag till yttrande"): only signing and sending remain.
-      if (GIVES_ANSWER.test(fslice(doc, block))) decider = undefined;
+      answerGiven ??= GIVES_ANSWER.test(fslice(doc, block));
+      if (answerGiven) decider = undefined;
       // "att underteckna detsamma": the answer it refers back to, named.
       if (BACK_REFERENCE.test(fold(item.title))) {
         const over = remiss.subject ? ` över ${inSentence(remiss.subject, doc.lexicon)}` : '';
