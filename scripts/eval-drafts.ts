@@ -6,10 +6,13 @@
  * and proposed in excess is printed for the synthetic and dev sets only: the test split is never
  * looked at text by text, so the rules are not tuned on it. `--verbose` also prints every draft;
  * `--dev` leaves the test split out altogether (not even its aggregates), for tuning runs. Each set's
- * missed items are counted as not seen (no draft on their quote) or mislabelled (see `diagnose`).
+ * missed items are counted as not seen (no draft on their quote) or mislabelled (see `diagnose`). `--damage` prints
+ * instead, for the synthetic set and the dev split, how many of the items found are still found when each text takes
+ * a layout damage (shared/drafting/damage.ts), and with `--verbose` each item lost: the test split is not read.
  */
 import { fileURLToPath } from 'node:url';
-import { diagnose, loadCorpus, loadRealCorpus, scoreCase, summarizeByKind, type CaseResult, type CorpusCase, type Scores } from '../shared/drafting/evaluate';
+import { DAMAGES } from '../shared/drafting/damage';
+import { diagnose, keptUnderDamage, loadCorpus, loadRealCorpus, scoreCase, summarizeByKind, type CaseResult, type CorpusCase, type Scores } from '../shared/drafting/evaluate';
 import { directoryLookup } from '../test/fixtures/drafts/directory';
 
 const fixtures = (folder: string) => fileURLToPath(new URL(`../test/fixtures/drafts/${folder}`, import.meta.url));
@@ -56,6 +59,21 @@ function printScores(title: string, results: CaseResult[]): void {
   console.log(
     `  sentences shown to read (mention work, gave no draft): ${toRead}, ${(toRead / results.length).toFixed(2)} per text; of the missed items ${d.shown} stand in one, so proposed or shown: ${found} of ${overall.expected} = ${percent(overall.expected ? found / overall.expected : 1)}`,
   );
+}
+
+function printDamage(title: string, cases: { name: string; case: CorpusCase }[]): void {
+  console.log(`\n${title}: ${cases.length} texts, the items found kept under each damage`);
+  for (const [name, damage] of Object.entries(DAMAGES)) {
+    const k = keptUnderDamage(cases, damage, directoryLookup);
+    console.log(`  ${name.padEnd(38)} ${String(k.kept).padStart(3)} of ${String(k.found).padStart(3)} = ${percent(k.found ? k.kept / k.found : 1).padStart(7)}, proposals added ${k.added}`);
+    if (verbose) for (const lost of k.lost) console.log(`      lost ${lost}`);
+  }
+}
+
+if (process.argv.includes('--damage')) {
+  printDamage('Synthetic (test/fixtures/drafts/cases)', loadCorpus(fixtures('cases')));
+  printDamage('Real, dev split', loadRealCorpus(fixtures('real')).dev);
+  process.exit(0);
 }
 
 const synthetic = score(loadCorpus(fixtures('cases')));

@@ -209,6 +209,45 @@ export function summarize(results: CaseResult[]): Scores {
   };
 }
 
+/** What `keptUnderDamage` counts: the items found in the texts as they are, and how many of them the damaged texts still give. */
+export interface Kept {
+  found: number;
+  kept: number;
+  /** Proposals the damaged texts make that the texts as they are did not (kind, role and due). */
+  added: number;
+  /** "<case> <kind>|<role>|<due>" of each item lost. */
+  lost: string[];
+}
+
+const draftKey = (d: Draft) => `${d.kind}|${roleKey(d.responsibleRole)}|${JSON.stringify(canonical(d.due ?? null))}`;
+
+/**
+ * How many of the items a corpus's texts give (expected items found, by kind, role and due) the same texts still give
+ * after `damage` (see damage.ts). A damaged text's quotes no longer stand where the gold says, so its proposals are
+ * compared with the undamaged text's found drafts, not with the gold.
+ */
+export function keptUnderDamage(cases: { name: string; case: CorpusCase }[], damage: (text: string) => string, lookupRole: DraftContext['lookupRole']): Kept {
+  const total: Kept = { found: 0, kept: 0, added: 0, lost: [] };
+  for (const { name, case: c } of cases) {
+    const before = scoreCase(name, c, lookupRole);
+    const known = new Set(before.proposed.map(draftKey));
+    const after = extractDrafts(damage(c.text.join('\n')), c.known ?? {}, { lookupRole, today: c.today ?? DEFAULT_TODAY })
+      .drafts.filter((d) => d.confidence >= PROPOSED_CONFIDENCE)
+      .map(draftKey);
+    const left = [...after];
+    for (const key of before.matches.map((m) => draftKey(m.draft))) {
+      total.found += 1;
+      const at = left.indexOf(key);
+      if (at >= 0) {
+        total.kept += 1;
+        left.splice(at, 1);
+      } else total.lost.push(`${name} ${key}`);
+    }
+    total.added += after.filter((key) => !known.has(key)).length;
+  }
+  return total;
+}
+
 /** The scores of the results for each kind (expected items and proposals of that kind) and overall. */
 export function summarizeByKind(results: CaseResult[]): KindScores {
   const ofKind = (kind: string): CaseResult[] =>

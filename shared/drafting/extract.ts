@@ -450,7 +450,7 @@ function headerLineBody(line: string, folded: string): string | undefined {
   const crumb = segments.findLast((s) => CRUMB_BODY.test(s.text));
   return crumb ? line.slice(crumb.at, crumb.at + crumb.text.length) : undefined;
 }
-const TITLE_SKIP = /^(?:protokoll|sammantradesprotokoll|protokollsutdrag|tjansteskrivelse|motion till|interpellation till|datum|inkom|vackt|dnr|diarienummer|handlaggare|till\s*:|till (?:kommun|region|landstings)?fullmaktige|sida|er referens|var referens|remissinstanser)\b/;
+const TITLE_SKIP = /^(?:protokoll|pressmeddelande|sammantradesprotokoll|protokollsutdrag|tjansteskrivelse|motion till|interpellation till|datum|inkom|vackt|dnr|diarienummer|handlaggare|till\s*:|till (?:kommun|region|landstings)?fullmaktige|sida|er referens|var referens|remissinstanser)\b/;
 
 /**
  * The first date written in a line outside the text (a page header, a §'s first lines), a year-less one counted from
@@ -1783,7 +1783,7 @@ const MOTION_MARKER = new RegExp(String.raw`^\s*${MOTION_LIST_MARKER}\s*`);
 /** A line opened by a list's marker and a space: an item of an announced list. */
 const LIST_ITEM = new RegExp(String.raw`^\s*${MOTION_LIST_MARKER}\s`);
 const MOTION_LINE = new RegExp(
-  String.raw`^\s*(?:${MOTION_LIST_MARKER}\s*|\d{1,3}\s+)?(?:(?:[a-z]{1,6}[ -]?)?\d{4}[/.-]\d{1,5}\s+)?(?:\d{4}-\d{2}-\d{2}\s+)?(?:[a-z][a-z .-]{1,40}\s\([a-z]{1,4}\)\s*[:,–-]?\s+)?` +
+  String.raw`^\s*(?:${MOTION_LIST_MARKER}\s*|\d{1,3}\s+)?(?:(?:dnr\.?:?\s*)?(?:[a-z]{1,6}[ -]?)?\d{4}[/.-]\d{1,5}\s+)?(?:\d{4}-\d{2}-\d{2}\s+)?(?:[a-z][a-z .-]{1,40}\s\([a-z]{1,4}\)\s*[:,–-]?\s+)?` +
     String.raw`motion(?:\s+(?:om|angaende|avseende|gallande|rorande|for|mot)\b|\s+[^\n]{1,80}?\s+(?:om|angaende|avseende|gallande|rorande)\b|\s*[:–]\s*\S)`,
 );
 /** A report on motions still being prepared (a balanslista): each was registered when raised. */
@@ -1985,6 +1985,13 @@ function* summaryMotions(doc: Doc, block: Block, meta: BlockMeta, marks: Marks):
 const MOTIONS_ANNOUNCED = /\bmotion(?:er|erna)\b[^:\n]{0,80}:\s*$|\bfoljande\s+motioner\b[^.:\n]{0,60}\.\s*$/;
 /** A line that names a motion: "Motion om …", "Motion från X om …". */
 const NAMES_MOTION = /\bmotion\s+(?:om|angaende|avseende|gallande|rorande|fran|av)\b/;
+/**
+ * A line of an announced list that names its writers and subject without the word "motion" (folded): "Anna Berg (S) om
+ * fler vårdplatser", "Per Lund (M) med flera om …", "Eva Holm (V) och Lisa Ek (V) om …", "Anna Berg (S): Fler vårdplatser".
+ */
+const WRITER_LINE = /^\s*[a-z][a-z .-]{1,60}?\([a-z]{1,4}\)(?:[^:\n]{0,60}?\s(?:om|angaende)\s|\s*:\s*\S)/;
+/** An announcing line that runs its list on ("Följande motioner har kommit in: Motion av … om …. Motion av … om …."): where each entry starts. */
+const RUN_IN_ENTRY = /(?:^|:\s+|\.\s+)(?=motion\s+(?:av|fran|om)\b)/g;
 /** A list of motions answered or decided ("Följande motioner besvarades:", "Motioner beslutade/avgjorda/behandlade under året") raises none. */
 const MOTIONS_DECIDED = /besvar|bifall|bifoll|avsla|avslog|aterremitt|behandlade|beslutade|avgjord/;
 /** Raised at this very meeting: "X väcker en motion", "Följande motioner har inkommit" (not a list of those decided). */
@@ -2016,19 +2023,31 @@ function announcedMotions(doc: Doc, block: Block): { lines: Span[]; unreferred: 
       open = 'received';
       continue;
     }
+    const colon = f.indexOf(':');
+    const runOn = colon > 0 && MOTIONS_ANNOUNCED.test(f.slice(0, colon + 1)) && !MOTIONS_DECIDED.test(f.slice(0, colon)) ? runInEntries(f, colon) : [];
+    if (runOn.length >= 2) {
+      listed.push(...runOn.map(([start, end]) => trimSpan(doc.text, { start: line.start + start, end: line.start + end })));
+      continue;
+    }
     if (MOTIONS_ANNOUNCED.test(f) && !MOTIONS_DECIDED.test(f)) {
       open = 'motions';
       continue;
     }
-    // A bullet, or a line that names a motion ("Anna Berg (S): Motion om fler cykelbanor").
+    // A bullet, or a line that names a motion ("Anna Berg (S): Motion om fler cykelbanor") or its writers ("Anna Berg (S) om …").
     const names = NAMES_MOTION.test(f);
-    const item = open === 'received' ? names : LIST_ITEM.test(f) || names;
+    const item = open === 'received' ? names : LIST_ITEM.test(f) || names || WRITER_LINE.test(f);
     if (open && item) {
       listed.push(line);
       unreferred ||= open === 'received';
     } else open = undefined;
   }
   return { lines: listed, unreferred };
+}
+
+/** The entries [start, end) of a list run on after an announcing line's colon at `colon`, each opening "Motion av|från|om" (folded line). */
+function runInEntries(f: string, colon: number): [number, number][] {
+  const starts = [...f.slice(colon).matchAll(RUN_IN_ENTRY)].map((m) => colon + m.index + m[0].length);
+  return starts.map((start, i) => [start, i + 1 < starts.length ? (starts[i + 1] ?? f.length) : f.length]);
 }
 
 /** "Besvara" + the motion as the text names it from `at` ("motion om gröna investeringsmedel"), without the full stop. */
@@ -2126,11 +2145,11 @@ function* raisedDate(doc: Doc, block: Block, meta: BlockMeta, marks: Marks): Ste
     const n = /§\s*(\d+)/.exec(f.slice(m.index))?.[1];
     return { date: date.date, paragraph: n ? `§ ${n}` : undefined, source: sentence, explicit: true };
   }
-  // Handed in on a date the text writes: "Motionen inkom 2027-01-15", "inlämnad den 3 mars".
+  // Handed in on a date the text writes: "Motionen inkom 2027-01-15", "inlämnad den 3 mars", "en motion inkommen 2027-02-10".
   for (const sentence of sentencesByLine(doc, block)) {
     if (i++ % SENTENCES_PER_STEP === 0) yield;
     const f = fslice(doc, sentence);
-    const m = /\bmotion(?:en)?\b[^.]{0,40}?\b(?:inkom|inkommit|inlamnad|inlamnades|lamnades in)\b/.exec(f);
+    const m = /\bmotion(?:en)?\b[^.]{0,40}?\b(?:inkom|inkommit|inkommen|inlamnad|inlamnades|lamnades in)\b/.exec(f);
     const date = m ? (datesIn(doc, { start: sentence.start + m.index, end: Math.min(sentence.end, sentence.start + m.index + m[0].length + 40) }, meta.ref)[0] ?? closingDate(doc, meta, sentence, sentence.start + m.index)) : undefined;
     if (date) return { date: date.date, source: sentence, explicit: true };
   }

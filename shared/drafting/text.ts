@@ -116,7 +116,7 @@ function wordsOf(text: string): Set<string> {
 }
 
 /** Words a decision is read by: their halves run into one line are one word even where the text writes them whole nowhere else. */
-const DECISION_WORD = /^(?:uppdrag|aterrapport|redovis|rapporter|aterkomm|kommunstyrelse|kommunfullmaktige|regionstyrelse|regionfullmaktige|forvaltning|namnd|sammantrade|handlingsplan|yttrande|remiss)/;
+const DECISION_WORD = /^(?:uppdrag|aterrapport|redovis|rapporter|aterkomm|kommunstyrelse|kommunfullmaktige|regionstyrelse|regionfullmaktige|forvaltning|namnd|sammantrade|handlingsplan|yttrande|remiss|senast|tillhanda)/;
 
 /** Roles and bodies a decision names: "regiondi- rektören", "sty- relsens". */
 const ROLE_WORD = /(?:direktor|chef|styrelse|namnd|forvaltning|kontor|utskott)[a-z]{0,4}$/;
@@ -169,7 +169,9 @@ function* repeatedHeaders(lines: MappedText[], folded: string[], work: Work): St
     const trimmed = line.trim();
     const key = keys[i] ?? '';
     if ((count.get(key) ?? 0) < 2 || trimmed.length < 8 || trimmed.length > 90) continue;
-    if (key.includes('§') || / att /.test(key) || /[.,;:]$/.test(key) || readHeading(folded[i] ?? '')) continue;
+    // A page header is no list entry and no sentence cut short: "1. Kommunfullmäktige ger kommunstyrelsen i uppdrag" on
+    // four lines of a list opens four points.
+    if (key.includes('§') || / att /.test(key) || /[.,;:]$/.test(key) || LIST_MARKER.test(key) || OPEN_END.test(key) || readHeading(folded[i] ?? '')) continue;
     const letters = trimmed.replace(/[^\p{L}]/gu, '');
     const upper = trimmed.replace(/[^\p{Lu}]/gu, '').length;
     if (HEADERISH.test(key) || (letters.length >= 8 && upper / letters.length >= 0.6)) repeated.add(key);
@@ -197,20 +199,50 @@ const LIST_JOINT = /(?:[,;]|\b(?:och|samt))\s*$/;
  * "för", "och", "att"), or on a comma or a dash. Bounded to the line's last 30 characters.
  */
 const OPEN_END = /(?:\b(?:att|och|samt|eller|fram|i uppdrag|i uppgift|uppdraget|mojligt|mojligheten|lampligt|syfte|syftet|for|om|med|till|av|pa|i|en|ett|den|det|de|som|utan|genom|innan|efter|sa)|[,:;–-])\s*$/;
-/** Whether a line break inside a paragraph is only the PDF's wrapping; an att-line ended before the next ("att …\natt …", no full stop) is a point of its own. */
-function wraps(current: string, next: string, currentFolded: string, nextFolded: string): boolean {
+/**
+ * A line ending on a word no heading or sentence ends on ("Motion av Per Ek (SD) med flera om", "… i uppdrag att",
+ * "… tillhanda senast" before "2026-05-29."): the next line goes on with it, capital or digit or not.
+ */
+const OPEN_WORD_END = /\b(?:att|och|samt|eller|i uppdrag|for|om|med|till|av|pa|i|en|ett|den|det|som|utan|genom|efter|innan|fore|under|senast)\s*$/;
+/**
+ * Whether a line break inside a paragraph is only the PDF's wrapping; an att-line ended before the next ("att …\natt …",
+ * no full stop) is a point of its own. `width`: the text's column width in characters (see columnWidth).
+ */
+function wraps(current: string, next: string, currentFolded: string, nextFolded: string, width: number): boolean {
   const cur = current.trim();
   const nxt = next.trim();
   if (/\S\s{3,}\S/.test(cur)) return false;
-  // A line that opens with "Kommunstyrelsen beslutar att ..." is a sentence and may wrap; a label may not.
-  if (readHeading(currentFolded)?.length || readHeading(nextFolded)) return false;
-  // "Motion om …", or a councillor and party ("Per Ek (M): Motion om …"), opens an entry of a list, as a list marker does.
-  if (PARAGRAPH_LINE.test(cur) || PARAGRAPH_LINE.test(nxt) || LIST_MARKER.test(next) || /^motion\s+(?:om|fran|av|angaende)\b/.test(nextFolded) || COUNCILLOR.test(nxt)) return false;
+  // A line that opens with "Kommunstyrelsen beslutar att ..." is a sentence and may wrap, and so may the text after a
+  // label on its line ("Beslut: Kommunstyrelsen beslutar att … i"); a label alone may not. A line that starts in
+  // lower case continues a sentence even where it reads as a label ("behandlades följande ärenden:").
+  const label = readHeading(currentFolded)?.length ?? 0;
+  if ((label > 0 && label >= currentFolded.length) || (readHeading(nextFolded) && !/^\p{Ll}/u.test(nxt))) return false;
+  if (PARAGRAPH_LINE.test(cur) || PARAGRAPH_LINE.test(nxt) || LIST_MARKER.test(next)) return false;
+  // "Motion om …", a councillor and party ("Per Ek (M): Motion om …") or a case number ("Dnr KS 2027/14 Motion om …")
+  // opens an entry of a list, as a list marker does, unless the line before breaks off ("Per Ek (SD) har lämnat in en" /
+  // "motion om …").
+  const opensEntry = /^(?:motion\s+(?:\([a-z]{1,4}\)\s+)?(?:om|fran|av|angaende)\b|dnr\b)/.test(nextFolded) || COUNCILLOR.test(nxt);
+  if (opensEntry && !OPEN_WORD_END.test(currentFolded)) return false;
   if (ATT_LINE.test(currentFolded) && ATT_LINE.test(nextFolded) && !OPEN_END.test(currentFolded)) return false;
-  if (/^\p{Ll}/u.test(nxt)) return true;
-  // A wrapped line is full: one that ends well short of the next (a web page's title line) stands alone.
+  if (/^\p{Ll}/u.test(nxt) || OPEN_WORD_END.test(currentFolded)) return true;
+  // A wrapped line is full: one that ends well short of the next (a web page's title line) stands alone, and so does
+  // one the next line's first word would have fitted on (a heading above a sentence of the same length).
   const length = cur.replace(/\s+/g, ' ').length;
-  return length >= 45 && length + 20 >= nxt.replace(/\s+/g, ' ').length && !/[.:!?]$/.test(cur);
+  const firstWord = /^\S+/.exec(nxt)?.[0].length ?? 0;
+  return length >= 45 && length + 20 >= nxt.replace(/\s+/g, ' ').length && length + 1 + firstWord >= FULL_LINE * width && !/[.:!?]$/.test(cur);
+}
+
+/** How much of the column a wrapped line and the next line's first word fill at least: proportional fonts fit more narrow letters on a line. */
+const FULL_LINE = 0.85;
+
+/**
+ * A text's column width in characters: the length most of its longer lines reach (the 90th percentile of the
+ * lines of 30 characters or more), so one line of a table run together does not set it. A text of a few lines
+ * has no column to speak of: 0, and only the other signs decide.
+ */
+function columnWidth(folded: string[]): number {
+  const lengths = folded.map((line) => line.length).filter((n) => n >= 30).sort((a, b) => a - b);
+  return lengths.length < 5 ? 0 : (lengths[Math.floor(0.9 * (lengths.length - 1))] ?? 0);
 }
 
 function* splittingLines(input: MappedText, work: Work): Steps<MappedText[]> {
@@ -249,6 +281,17 @@ function* joiningLines(lines: MappedText[], folded: string[], work: Work): Steps
     }
   };
   const tail = () => chars.slice(-60).join('');
+  const width = columnWidth(folded);
+  let words: Set<string> | undefined;
+  const knownWhole = (word: string) => {
+    if (!words) {
+      const all = lines.map((l) => l.text).join('\n');
+      work.charge(all.length);
+      words = wordsOf(all);
+    }
+    const whole = fold(word);
+    return words.has(whole) || DECISION_WORD.test(whole);
+  };
   // The line joined last: a blank line inside a sentence is passed over, so the next line joins the one before it.
   let last = -1;
   for (const [i, raw] of lines.entries()) {
@@ -287,7 +330,7 @@ function* joiningLines(lines: MappedText[], folded: string[], work: Work): Steps
       const next = lines[j]?.text ?? '';
       if (next.trim() === '') continue;
       if (ATT_LINE.test(folded[j] ?? '') && LIST_JOINT.test(cur)) return false;
-      return /^\s*\p{Ll}/u.test(next) && wraps(lines[before]?.text ?? '', next, cur, folded[j] ?? '');
+      return /^\s*\p{Ll}/u.test(next) && wraps(lines[before]?.text ?? '', next, cur, folded[j] ?? '', width);
     }
     return false;
   }
@@ -298,7 +341,12 @@ function* joiningLines(lines: MappedText[], folded: string[], work: Work): Steps
     const nextWord = /^\s*(\p{Ll}\p{L}*)/u.exec(line.text)?.[1];
     const bothText = previous.text.trim() !== '' && line.text.trim() !== '';
     if (bothText && hyphen && nextWord) {
-      const reading = brokenWord(hyphen[1] ?? '', nextWord);
+      const fragment = hyphen[1] ?? '';
+      const short = brokenWord(fragment, nextWord) === 'keepHyphen' && /^\p{Ll}{2}$/u.test(fragment);
+      // Two lower-case letters before the break are a syllable ("se-" + "nast", "be-" + "redskap") when they hold a vowel
+      // or the whole word is one the text writes elsewhere; "tv-" and "it-" ("tv-program", "it-stöd") are words of their own.
+      const syllable = short && ((/[aeiouyåäö]/.test(fragment) && fragment !== 'it') || knownWhole(fragment + nextWord));
+      const reading = syllable ? 'join' : brokenWord(fragment, nextWord);
       if (reading === 'twoWords') {
         chars.push(' ');
         map.push(breakAt);
@@ -308,7 +356,7 @@ function* joiningLines(lines: MappedText[], folded: string[], work: Work): Steps
       }
       return append(trimStart(line));
     }
-    if (bothText && wraps(previous.text, line.text, previousFolded, lineFolded)) {
+    if (bothText && wraps(previous.text, line.text, previousFolded, lineFolded, width)) {
       chars.push(' ');
       map.push(breakAt);
       return append(trimStart(line));
@@ -317,6 +365,27 @@ function* joiningLines(lines: MappedText[], folded: string[], work: Work): Steps
     map.push(breakAt);
     append(line);
   }
+}
+
+/** A margin label and the text beside it, a column gap apart: "Beslut   Kommunstyrelsen ger …". */
+const LABEL_COLUMN = /^(\s*\S.{0,40}?)\s{3,}(?=\S)/;
+/** A date alone: a letterhead's, beside its sender ("Länsstyrelsen i Ekby län   2027-04-01"). */
+const LONE_DATE = /^\s*(?:\d{4}-\d{2}-\d{2}|(?:den )?\d{1,2} [a-z]+ \d{4})\s*$/;
+
+/**
+ * A line whose margin holds a section's label ("Beslut", "Ärendebeskrivning", "Förslag till beslut") beside its first
+ * line of text, or a letter's sender beside its date, as a PDF read in its layout puts them: two lines, as the page
+ * shows them. A table's row ("KS 2027/14   2027-01-24   Motion om …") stays one line.
+ */
+function labelColumn(line: MappedText): MappedText[] {
+  const m = LABEL_COLUMN.exec(line.text);
+  const label = m?.[1];
+  if (!m || !label) return [line];
+  const rest = slice(line, m[0].length, line.text.length);
+  const heading = readHeading(foldedLine(label));
+  const labelled = heading && heading.length >= foldedLine(label).length;
+  if (!labelled && !LONE_DATE.test(foldedLine(rest.text))) return [line];
+  return [slice(line, 0, label.length), rest];
 }
 
 /**
@@ -346,8 +415,10 @@ export function* normalizing(original: string, work: Work): Steps<NormalizedText
     if (isFurniture) furniture.push(line.text.trim().replace(/\s+/g, ' '));
     else {
       const text = rewrite(line, INLINE_FURNITURE, () => ' ', work);
-      content.push(text);
-      contentFolded.push(text === line ? key : foldedLine(text.text));
+      for (const part of labelColumn(text)) {
+        content.push(part);
+        contentFolded.push(part === line ? key : foldedLine(part.text));
+      }
     }
   }
   yield;

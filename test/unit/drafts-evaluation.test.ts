@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadRealCorpus, scoreCase, summarizeByKind } from '../../shared/drafting/evaluate';
+import { DAMAGES } from '../../shared/drafting/damage';
+import { keptUnderDamage, loadRealCorpus, scoreCase, summarizeByKind } from '../../shared/drafting/evaluate';
 import { directoryLookup } from '../fixtures/drafts/directory';
 
 const dir = mkdtempSync(join(tmpdir(), 'real-corpus-'));
@@ -52,5 +53,49 @@ describe('the real corpus is evaluated in its dev and test splits', () => {
 
   it('a missing folder is no texts in either split', () => {
     expect(loadRealCorpus(join(dir, 'not-there'))).toEqual({ dev: [], test: [] });
+  });
+});
+
+describe('the items found are counted again under simulated layout damage (--damage)', () => {
+  const cases = [
+    {
+      name: 'uppdrag-och-motion',
+      case: {
+        description: 'Invented',
+        known: { body: 'KF', meetingDate: '2027-03-22' },
+        text: [
+          '§ 12 Handlingsplan mot klotter',
+          'Beslut',
+          'Kommunfullmäktige ger kommunstyrelsen i uppdrag att ta fram en handlingsplan mot klotter och återrapportera till kommunfullmäktige i juni 2027.',
+          '§ 13 Motion om laddstolpar',
+          'Kommunfullmäktige remitterar motionen till kommunstyrelsen för beredning.',
+        ],
+        expected: [
+          { kind: 'aterrapportering' as const, responsibleRole: 'kommunstyrelsen', due: { meeting: { body: 'KF', month: '2027-06' } }, titleWords: ['handlingsplan'], source: 'ger kommunstyrelsen i uppdrag' },
+          { kind: 'motion' as const, responsibleRole: 'kommunstyrelsen', due: { raised: '2027-03-22' }, titleWords: ['laddstolpar'], source: 'remitterar motionen' },
+        ],
+      },
+    },
+  ];
+
+  it('no damage keeps every item found, and adds none', () => {
+    expect(keptUnderDamage(cases, (t) => t, directoryLookup)).toEqual({ found: 2, kept: 2, added: 0, lost: [] });
+  });
+
+  it('a damage that loses a decision loses its item, named with its kind, role (normalized) and due', () => {
+    const k = keptUnderDamage(cases, (t) => t.replace(/§ 13[\s\S]*/, ''), directoryLookup);
+    expect([k.kept, k.lost]).toEqual([1, ['uppdrag-och-motion motion|kommunstyrelse|{"raised":"2027-03-22"}']]);
+  });
+
+  it('the simulated damages do what they say, the same way each time', () => {
+    const line = 'Kommunfullmäktige ger kommunstyrelsen i uppdrag att ta fram en handlingsplan mot klotter.';
+    expect(DAMAGES['lines broken at 70 characters']?.(line).split('\n').every((l) => l.length <= 70)).toBe(true);
+    expect(DAMAGES['lines broken at 50, words hyphenated']?.(line)).toBe('Kommunfullmäktige ger kommunstyrelsen i uppdrag\natt ta fram en handlingsplan mot klotter.');
+    // Hyphenated at the last syllable break that fits; a word with none that fits goes whole onto the next line.
+    expect(DAMAGES['lines broken at 50, words hyphenated']?.('Nämnden ger förvaltningen i uppdrag att se organisationen')).toBe('Nämnden ger förvaltningen i uppdrag att se organi-\nsationen');
+    expect(DAMAGES['lines broken at 50, words hyphenated']?.('Kommunstyrelsen ger förvaltningen i uppdrag att återrapportera')).toBe('Kommunstyrelsen ger förvaltningen i uppdrag att\nåterrapportera');
+    expect(DAMAGES['margin labels beside their text']?.(`Beslut\n${line}`)).toBe(`${'Beslut'.padEnd(28)}${line}`);
+    expect(DAMAGES['§ signs lost']?.('§ 12 Handlingsplan')).toBe('12 Handlingsplan');
+    expect(DAMAGES['the page run into one line']?.(`Beslut\n${line}`)).toBe(`Beslut ${line}`);
   });
 });

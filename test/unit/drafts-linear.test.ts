@@ -32,7 +32,8 @@ describe('every stage of the extractor is linear in the text (work counted, not 
   it('no run of white space longer than three spaces or one blank line reaches the rules', () => {
     const text = normalizeText(`Beslut${' '.repeat(5_000)}att\n${'\n \n'.repeat(2_000)}Kommunstyrelsen\t\t\t\t\u00a0\u2003ger`).text;
     expect(text).not.toMatch(/ {4}|\n{3}|\n \n/);
-    expect(text).toBe('Beslut   att\n\nKommunstyrelsen   ger');
+    // "Beslut" beside its text a column gap apart is a margin label: its own line (drafts-text.test.ts).
+    expect(text).toBe('Beslut\natt\n\nKommunstyrelsen   ger');
   });
 
   it('no sentence the rules read is longer than MAX_SENTENCE and one word (cut at 100 characters), however long the run without a full stop', () => {

@@ -92,6 +92,79 @@ describe('PDF damage is repaired before matching', () => {
   });
 });
 
+describe('a page laid out in lines and columns reads as the page shows it', () => {
+  const column = [
+    'Kommunstyrelsen sammanträdde den 14 mars och fattade bland annat dessa',
+    'beslut om skolans lokaler och om gatubelysningen i de norra delarna av',
+    'kommunen, som kommunstyrelsen har diskuterat under flera sammanträden.',
+    'Skolans lokaler i Västerby, Österby och Norrby',
+    'Nämnden ger förvaltningen i uppdrag att utreda skolans lokaler.',
+    'Beslutet gäller från och med den första april och till årets slut.',
+  ];
+
+  it('a heading above a sentence stays its own line: the sentence’s first word would have fitted beside it', () => {
+    expect(expectTraceable(column.join('\n')).text.split('\n')).toContain('Skolans lokaler i Västerby, Österby och Norrby');
+  });
+
+  it('near miss: a full line goes on onto the next even where the next starts with a capital ("… i samråd med" / "Trafikverket")', () => {
+    const lines = [...column.slice(0, 3), 'Kommunstyrelsen ger kommundirektören i uppdrag att utreda gatubelysning och', 'Trafikverkets vägbelysning längs riksväg 40 i de norra delarna.'];
+    expect(normalizeText(lines.join('\n')).text).toContain('gatubelysning och Trafikverkets vägbelysning');
+  });
+
+  it('a line ending on a word no sentence ends on goes on, capital or not ("… med flera om" / "HPV-vaccination …")', () => {
+    const norm = expectTraceable('Motion av Henrik Lund (SD) med flera om\nHPV-vaccination för pojkar till och med 18 års ålder');
+    expect(norm.text).toBe('Motion av Henrik Lund (SD) med flera om HPV-vaccination för pojkar till och med 18 års ålder');
+  });
+
+  it('a motion broken off before its name ("… har lämnat in en" / "motion om …") is one sentence; a new "Motion om" line is not', () => {
+    expect(normalizeText('Cecilia Öberg (V) med flera har lämnat in en\nmotion om gröna investeringsmedel.').text).toBe('Cecilia Öberg (V) med flera har lämnat in en motion om gröna investeringsmedel.');
+    expect(normalizeText('Motion av Anna Berg (C) om belysning i Västerby\nMotion (KD) om en ny förskola i Österby').text.split('\n')).toHaveLength(2);
+  });
+
+  it('a case number opens an entry of a list: "Dnr KS 2027/101 Motion av …" is a line of its own', () => {
+    const norm = normalizeText('Dnr KS 2027/100 Motion av Anna Berg (C) om belysning i Västerby\nDnr KS 2027/101 Motion av Per Lund (KD) om en ny förskola');
+    expect(norm.text.split('\n')).toHaveLength(2);
+  });
+
+  it('the text after a label on its line may wrap ("Beslut: Kommunstyrelsen … i" / "uppdrag att …"); a label alone may not', () => {
+    expect(normalizeText('Beslut: Kommunstyrelsen beslutar att ge förvaltningen i\nuppdrag att genomföra besparingarna.').text).toBe(
+      'Beslut: Kommunstyrelsen beslutar att ge förvaltningen i uppdrag att genomföra besparingarna.',
+    );
+    expect(normalizeText('Beslut\nkommunstyrelsen ger förvaltningen i uppdrag att genomföra besparingarna.').text.split('\n')[0]).toBe('Beslut');
+  });
+
+  it('a line starting in lower case goes on the sentence above even where it reads as a label ("behandlades följande ärenden:")', () => {
+    expect(normalizeText('Vid kommunfullmäktiges sammanträde måndagen den 27 februari\nbehandlades bland annat följande ärenden:').text.split('\n')).toHaveLength(1);
+  });
+
+  it('a margin label beside its text, a column gap apart ("Beslut      Kommunstyrelsen ger …"), is two lines', () => {
+    const norm = expectTraceable('Beslut                      Kommunstyrelsen ger kommundirektören i uppdrag att utreda lokalerna.');
+    expect(norm.text.split('\n')).toEqual(['Beslut', 'Kommunstyrelsen ger kommundirektören i uppdrag att utreda lokalerna.']);
+  });
+
+  it('a letter’s sender beside its date is two lines; near miss: a register’s row stays one', () => {
+    expect(normalizeText('Länsstyrelsen i Ekby län        2027-04-01').text.split('\n')).toEqual(['Länsstyrelsen i Ekby län', '2027-04-01']);
+    expect(normalizeText('KS 2027/14     2027-01-24     Motion om laddstolpar').text.split('\n')).toHaveLength(1);
+  });
+
+  it('a syllable of two letters hyphenated at a line end is joined ("se-" / "nast", "be-" / "redskap"); near miss: "tv-" / "program" keeps its hyphen', () => {
+    expect(expectTraceable('Planen ska vara klar se-\nnast den 1 december 2026.').text).toBe('Planen ska vara klar senast den 1 december 2026.');
+    expect(normalizeText('Myndigheten för samhällsskydd och be-\nredskap').text).toBe('Myndigheten för samhällsskydd och beredskap');
+    expect(normalizeText('Kulturnämnden bekostar tv-\nprogrammet om biblioteken.').text).toBe('Kulturnämnden bekostar tv-programmet om biblioteken.');
+  });
+
+  it('a line ending on "senast" goes on onto the date on the next line ("… tillhanda senast" / "2026-05-29.")', () => {
+    expect(normalizeText('Era svar ska vara Naturvårdsverket tillhanda senast\n2026-05-29. Svar lämnas via e-post.').text.split('\n')).toHaveLength(1);
+  });
+
+  it('a line repeated as the opening of each point of a list is no page header ("1. Kommunfullmäktige ger kommunstyrelsen i uppdrag")', () => {
+    const points = [1, 2, 3].map((n) => `${n}. Kommunfullmäktige ger kommunstyrelsen i uppdrag\natt se över taxa ${n}.`).join('\n');
+    const norm = normalizeText(points);
+    expect(norm.text.match(/ger kommunstyrelsen i uppdrag att se över taxa/g)).toHaveLength(3);
+    expect(norm.furniture).toEqual([]);
+  });
+});
+
 describe('matching is diacritic-insensitive', () => {
   it('fold keeps the length and drops å, ä, ö, é: "Återrapportera" and "aterrapportera" match', () => {
     expect(fold('Återrapportera till nämnden')).toBe('aterrapportera till namnden');

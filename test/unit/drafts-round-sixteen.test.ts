@@ -1,0 +1,75 @@
+/**
+ * Round sixteen of the drafting rules (issue 19): what a decision says survives the way a PDF or a web page lays it out.
+ * The dev split's texts were read again with simulated damage (long lines broken at 50 and 70 characters, words
+ * hyphenated at line ends, margin labels beside their text) and every item the undamaged text gave that the damaged
+ * one lost was a fault of a kind; the line rules are in drafts-text.test.ts. Here, the lists of motions a council
+ * announces, in the forms its minutes write them:
+ * - a line naming only the writers and the subject ("Anna Berg (S) om fler vårdplatser", "Anna Berg (S): Fler …");
+ * - the list run on after the announcing line's colon ("… har kommit in: Motion av … om …. Motion av … om ….");
+ * - each line opened by its case number ("Dnr KS 2027/100 Motion av …") or its party ("Motion (L) om …");
+ * - a motion "inkommen 2027-02-10" was raised that day.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractDrafts, type DraftContext } from '../../shared/drafting/extract';
+
+const ctx: DraftContext = { lookupRole: () => undefined, today: '2027-11-20' };
+const council = { body: 'KF', meetingDate: '2027-03-22' };
+const region = { body: 'RF', meetingDate: '2027-03-22' };
+const motions = (text: string, known = council) =>
+  extractDrafts(text, known, ctx).drafts.filter((d) => d.kind === 'motion').map((d) => [d.title, d.responsibleRole, d.due]);
+
+describe('an announced list of motions gives one motion a line, however the line names it', () => {
+  it('lines naming only writers and subject ("Per Lund (M) med flera om …") are motions of the list', () => {
+    const text = [
+      '§ 20 Anmälan av inkomna motioner',
+      'Följande motioner har inkommit:',
+      'Anna Berg (S) om fler vårdplatser i Borås',
+      'Per Lund (M) med flera om kortare köer till ortopeden',
+      'Eva Holm (V) och Lisa Ek (V) om fri tandvård för unga vuxna',
+      'Beslut',
+      'Regionfullmäktige remitterar motionerna till regionstyrelsen för beredning.',
+    ].join('\n');
+    expect(motions(text, region)).toEqual([
+      ['Besvara motion om fler vårdplatser i Borås', 'regionstyrelsen', { raised: '2027-03-22' }],
+      ['Besvara motion om kortare köer till ortopeden', 'regionstyrelsen', { raised: '2027-03-22' }],
+      ['Besvara motion om fri tandvård för unga vuxna', 'regionstyrelsen', { raised: '2027-03-22' }],
+    ]);
+  });
+
+  it('"Anna Berg (S): Fler vårdplatser", after a list announced as remitted, is a motion to the body named', () => {
+    const text = 'Inkomna motioner\nFöljande motioner har lämnats in och remitterats till regionstyrelsen för beredning:\n\nAnna Berg (S): Fler vårdplatser i Borås\n\nPer Lund (M): Kortare köer till ortopeden';
+    expect(motions(text, region).map(([, role]) => role)).toEqual(['regionstyrelsen', 'regionstyrelsen']);
+  });
+
+  it('near miss: a writer and party on a line outside an announced list ("Anna Berg (S) om …" under a proposal) is no motion', () => {
+    const text = '§ 21 Trafiksäkerhet\nAnna Berg (S) om trafiksäkerheten vid skolorna yrkar bifall till förslaget.\nBeslut\nKommunfullmäktige antar trafiksäkerhetsprogrammet.';
+    expect(motions(text)).toEqual([]);
+  });
+
+  it('a list run on after the colon ("… har kommit in: Motion av … om …. Motion av … om ….") gives each its motion', () => {
+    const text = 'Anmälan av inkomna motioner\nFöljande motioner har kommit in till dagens sammanträde: Motion av Anna Berg (S) om fler vårdplatser i Borås. Motion av Per Lund (M) om kortare köer till ortopeden.\nBeslut: Regionfullmäktige remitterar motionerna till regionstyrelsen för beredning.';
+    expect(motions(text, region)).toEqual([
+      ['Besvara motion av Anna Berg (S) om fler vårdplatser i Borås', 'regionstyrelsen', { raised: '2027-03-22' }],
+      ['Besvara motion av Per Lund (M) om kortare köer till ortopeden', 'regionstyrelsen', { raised: '2027-03-22' }],
+    ]);
+  });
+
+  it('near miss: a run-on list of motions answered ("Följande motioner besvarades: Motion om …") raises none', () => {
+    const text = 'Motioner 2026\nFöljande motioner besvarades: Motion om fler vårdplatser i Borås. Motion om kortare köer till ortopeden.';
+    expect(motions(text, region)).toEqual([]);
+  });
+
+  it('lines opened by their case number ("Dnr KS 2027/100 Motion av …") or party ("Motion (L) om …") are each a motion', () => {
+    const dnr = '§ 5 Nya motioner\nDnr KS 2027/100 Motion av Anna Berg (C) om belysning i Västerby\nDnr KS 2027/101 Motion av Per Lund (KD) om en ny förskola i Österby\nKommunfullmäktige beslutar att motionerna remitteras till kommunstyrelsen för beredning.';
+    const party = '§ 39 Inkomna motioner\nMotion (L) om en ny simhall i Norrby, dnr KS 2027/90\nMotion (SD) om trygghetskameror vid resecentrum, dnr KS 2027/91\nKommunfullmäktiges beslut\nMotionerna överlämnas till kommunstyrelsen för beredning.';
+    expect(motions(dnr)).toHaveLength(2);
+    expect(motions(party).map(([title]) => title)).toEqual(['Besvara motion (L) om en ny simhall i Norrby', 'Besvara motion (SD) om trygghetskameror vid resecentrum']);
+  });
+});
+
+describe('a motion "inkommen" on a date was raised that day', () => {
+  it('"I en motion inkommen 2027-02-10 föreslår …" → raised 2027-02-10, though referred at the meeting of 2027-03-22', () => {
+    const text = '§ 41 Motion om återvinningsstation i Ösby\nÄrendebeskrivning\nI en motion inkommen 2027-02-10 föreslår Sara Lind (S) att kommunen ska anlägga en återvinningsstation i Ösby.\nBeslut\nKommunfullmäktige remitterar motionen till kommunstyrelsen för beredning.';
+    expect(motions(text).map(([, , due]) => due)).toEqual([{ raised: '2027-02-10' }]);
+  });
+});
