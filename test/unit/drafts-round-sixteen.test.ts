@@ -8,6 +8,8 @@
  * - the list run on after the announcing line's colon ("… har kommit in: Motion av … om …. Motion av … om ….");
  * - each line opened by its case number ("Dnr KS 2027/100 Motion av …") or its party ("Motion (L) om …");
  * - a motion "inkommen 2027-02-10" was raised that day.
+ * From the first run on the round's new dev texts: an utskott's matter sent up to its styrelse ("Hänskjuta ärendet
+ * till kommunstyrelsen") is no commission, as a matter sent up to the council already was not.
  */
 import { describe, expect, it } from 'vitest';
 import { extractDrafts, type DraftContext } from '../../shared/drafting/extract';
@@ -71,5 +73,23 @@ describe('a motion "inkommen" on a date was raised that day', () => {
   it('"I en motion inkommen 2027-02-10 föreslår …" → raised 2027-02-10, though referred at the meeting of 2027-03-22', () => {
     const text = '§ 41 Motion om återvinningsstation i Ösby\nÄrendebeskrivning\nI en motion inkommen 2027-02-10 föreslår Sara Lind (S) att kommunen ska anlägga en återvinningsstation i Ösby.\nBeslut\nKommunfullmäktige remitterar motionen till kommunstyrelsen för beredning.';
     expect(motions(text).map(([, , due]) => due)).toEqual([{ raised: '2027-02-10' }]);
+  });
+});
+
+describe("an utskott's matter sent up to its styrelse is the normal course to a decision, not a commission", () => {
+  const au = (decision: string) => `§ 257 Ekonomisk rapport\nKommunstyrelsen godkänner rapporten.\nAllmänna utskottets beslut\n${decision}`;
+
+  it('"Hänskjuta ärendet till kommunstyrelsen" (an arbetsutskott’s decision) gives no draft', () => {
+    expect(extractDrafts(au('Hänskjuta ärendet till kommunstyrelsen.'), { body: 'KS', meetingDate: '2027-03-22' }, ctx).drafts).toEqual([]);
+  });
+
+  it('near miss: sent "till kommunstyrelsen för beredning" it is a commission to prepare it', () => {
+    const drafts = extractDrafts(au('Hänskjuta ärendet till kommunstyrelsen för beredning.'), { body: 'KS', meetingDate: '2027-03-22' }, ctx).drafts;
+    expect(drafts.map((d) => [d.kind, d.responsibleRole])).toEqual([['uppdrag', 'kommunstyrelsen']]);
+  });
+
+  it('near miss: a matter sent down to a nämnd ("hänskjuter ärendet till tekniska nämnden") is its commission', () => {
+    const drafts = extractDrafts('§ 12 Gatubelysning\nBeslut\nKommunstyrelsen hänskjuter ärendet till tekniska nämnden.', { body: 'KS', meetingDate: '2027-03-22' }, ctx).drafts;
+    expect(drafts.map((d) => [d.kind, d.responsibleRole])).toEqual([['uppdrag', 'tekniska nämnden']]);
   });
 });
