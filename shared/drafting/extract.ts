@@ -155,7 +155,7 @@ const REPORT_VERB = /\b(?:(?:ater|av|del|slut)?rapportera(?:s|r)?|aterredovisa(?
 // "… med redovisning till nämnden senast i maj" closes the task as "och redovisa" does.
 const REPORT_SPLIT = /(?:,\s*|\s+)(?:och|samt)\s+(?:att\s+)?(?:darefter\s+)?(?=(?:(?:ater|av|del|slut)?rapportera(?:r|s)?|aterkomm(?:a|er)|slutredovisa|delredovisa|(?:ater)?redovisa(?:r|s)?|presentera(?:r)?\s+(?:\S+\s+){0,3}?(?:for|infor)\s+[a-z]*(?:fullmaktige|styrelsen|namnden)\b|lamna(?:r)?\s+(?:en\s+)?(?:del|slut)?(?:rapport|redovisning)\s+(?:till|for|infor))\b)|\s+(?=med\s+(?:aterrapport(?:ering)?|redovisning)\s+(?:till|for|infor|i|under|senast|vid)\b)/;
 const TASK_VERB =
-  '(?:ta fram|utreda|genomfora|inratta|uppratta|se over|revidera|infora|tillsatta|(?:ater|av)?rapportera|aterkomma|redovisa|slutredovisa|utarbeta|kartlagga|folja upp|samordna|utveckla|uppdatera|utse|underteckna|teckna|besvara|planera|inventera|erbjuda|bygga|starta|paborja|analysera|sammanstalla|forbereda|verkstalla)';
+  '(?:ta fram|utreda|genomfora|inratta|uppratta|se over|revidera|infora|tillsatta|(?:ater|av)?rapportera|aterkomma|redovisa|slutredovisa|utarbeta|kartlagga|folja upp|samordna|utveckla|uppdatera|utse|underteckna|teckna|besvara|planera|inventera|erbjuda|bygga|starta|paborja|analysera|sammanstalla|forbereda|verkstalla|undersoka)';
 const TASK_START = new RegExp(`^${TASK_VERB}\\b`);
 /** "att till sammanträdet den 5 november ha tagit fram underlag": a task to have done by a meeting. */
 const SUPINES: Record<string, string> = {
@@ -207,9 +207,10 @@ const INVERTED_COMMISSION = new RegExp(`^\\p{L}+\\s+(?:far|fick|ges|gavs)\\s+(${
  */
 const FRONTED_MODAL = new RegExp(`^((?:senast|fore|innan|till|under|i|inom|vid)\\s[^,;]{1,60}?)\\s+(?:ska|skall)\\s+(${NOT_ATT}{2,80}?)\\s+(?=${TASK_VERB}\\b)`);
 // "Kommundirektören ska senast den 1 oktober återkomma": a deadline may stand between modal and verb, and so may a
-// partner ("Socialförvaltningen ska tillsammans med skolan ta fram …", the subject responsible).
+// partner ("Socialförvaltningen ska tillsammans med skolan ta fram …", the subject responsible) or an adverb ("ska bland
+// annat undersöka …").
 const SUBJECT_MODAL = new RegExp(
-  `\\s(?:ska|skall)\\s+(?:ocksa\\s+|aven\\s+|dessutom\\s+)?(?=(?:(?:senast\\s+[^,.;]{1,40}?|(?:tillsammans med|i samrad med|i samverkan med)\\s+[^,.;]{1,80}?)\\s+)?${TASK_VERB}\\b)`,
+  `\\s(?:ska|skall)\\s+(?:ocksa\\s+|aven\\s+|dessutom\\s+|bland\\s+annat\\s+|bl\\.?\\s?a\\.?\\s+|vidare\\s+)?(?=(?:(?:senast\\s+[^,.;]{1,40}?|(?:tillsammans med|i samrad med|i samverkan med)\\s+[^,.;]{1,80}?)\\s+)?${TASK_VERB}\\b)`,
 );
 /** The whole organisation as a clause's subject: "Regionen", "Region Uppsala", "Kommunen", "Nolby kommun", "Landstinget i Norrlunda". */
 const ORGANISATION = /^(?:regionen|kommunen|landstinget(?:\s+i\s+\p{L}+(?:\s+lan)?)?|region\s+\p{L}+(?:\s+\p{L}+)?|\p{L}+\s+kommun)$/u;
@@ -524,7 +525,7 @@ function* documentFacts(doc: Doc, today: CalendarDate): Steps<DocFacts> {
     if (!facts.paragraph && /§\s*\d+/.test(line) && !/vack/.test(f)) facts.paragraph = `§ ${/§\s*(\d+)/.exec(line)?.[1]}`;
     if (
       !facts.title && line.length >= 12 && line.length <= 150 && /\p{Ll}/u.test(line) && line.split(/\s+/).length >= 3 && !/[.,:]$/.test(line) &&
-      !/\d{4}-\d{2}-\d{2}|§/.test(line) && !caseNumberIn(line, fold) && !TITLE_SKIP.test(f) && !WEB_FURNITURE.test(f)
+      !/\d{4}-\d{2}-\d{2}|§/.test(line) && !caseNumberIn(line, fold) && !TITLE_SKIP.test(f) && !WEB_FURNITURE.test(f) && !readHeading(f)
     ) {
       facts.title = line;
     }
@@ -968,8 +969,12 @@ function handedOn(doc: Doc, clause: Span): Commission | undefined {
   const words = fslice(doc, to).split(/\s+/);
   // The recipient is a body or a group: its name holds a role's head ("budgetberedningen", "samverkansgruppen för …").
   if (!words.some((w) => ROLE_HEAD.test(w) || BODY_AT_START.test(w))) return undefined;
-  // A matter sent up to the council is the normal course to its decision ("överlämna ärendet till kommunfullmäktige för beslut").
-  if (COUNCILS.has(bodyCode(fslice(doc, to)) ?? '')) return undefined;
+  // A matter sent up to the council is the normal course to its decision ("överlämna ärendet till kommunfullmäktige för beslut"),
+  // and so is an utskott's matter sent up to its styrelse ("Allmänna utskottets beslut: Hänskjuta ärendet till
+  // kommunstyrelsen"), unless it is sent to be prepared there ("… till kommunstyrelsen för beredning").
+  const code = bodyCode(fslice(doc, to)) ?? '';
+  if (COUNCILS.has(code)) return undefined;
+  if (BOARDS.has(code) && !/\bfor\s+(?:beredning|handlaggning|vidare handlaggning|yttrande)\b/.test(m[0])) return undefined;
   return { roles: recipients(doc, to), task: { start: matterAt, end: matterAt + m[1].length }, exhortation: false, verb: 'Bereda', handedOn: true };
 }
 
@@ -1751,9 +1756,18 @@ function motionAnswer(text: string, council: boolean): MotionAnswer {
 /** What a motion may be said to be before it is referred: "anmäls och", "anses väckt och", "får ställas och", "tas upp till behandling och". */
 const REFERRAL_LEAD = '(?:anmals|anses\\s+vackt|ar\\s+vackt|far\\s+stallas|tas\\s+upp(?:\\s+till\\s+behandling)?|har\\s+inkommit|lamnas\\s+in)\\s+och\\s+';
 
-// "remitteras", "har överlämnats", "hänskjuts", "anmäls och remitteras" (REFERRAL_LEAD), "ställs på remiss till", "ska beredas av": a motion sent for preparation.
+/**
+ * A motion named in full before it is referred: "Motion från Per Ek (L) om gårdsförsäljning (RS/2605/2017) ska fördelas
+ * till regionala utvecklingsnämnden", as a region's presidium writes it. The name is bounded, and the verbs are those
+ * that only refer ("lämnas till" alone may hand on anything).
+ */
+const REFERRED_NAMED =
+  '\\bmotion(?:en)?\\s[^.;:\\n]{1,200}?\\s(?:ska\\s+|skall\\s+|har\\s+)?(?:remitteras|remitterades|remitterats|overlamnas|overlamnades|overlamnats|hanvisas|hanvisades|hanvisats|fordelas|fordelades|fordelats)\\s+till\\b';
+
+// "remitteras", "har överlämnats", "hänskjuts", "anmäls och remitteras" (REFERRAL_LEAD), "ställs på remiss till", "ska beredas av",
+// "Motion från … ska fördelas till" (REFERRED_NAMED): a motion sent for preparation.
 const REFERRED = new RegExp(
-  `(?<![a-z])(?:remittera|remitterar|overlamna|overlamnar|hanvisa|hanvisar|hanskjuta|hanskjuter)\\s+(?:motionen|motionerna|arendet)|(?:motionen|motionerna|arendet)\\s+(?:ska\\s+|skulle\\s+|har\\s+)?(?:${REFERRAL_LEAD})?(?:remitteras|remitterades|remitterats|overlamnas|overlamnades|overlamnats|lamnas|lamnats|hanvisas|hanvisades|hanvisats|skickas|skickats|hanskjuts|hanskots)\\s+till\\b|(?:motionen|motionerna)\\s+(?:(?:gar|skickas|sands|lamnas|stalls)\\s+)?pa\\s+remiss\\s+till\\b|\\banmals\\s+och\\s+(?:remitteras|overlamnas|hanvisas)\\s+till\\b|(?:motionen|motionerna)\\s+(?:ska|skall)\\s+beredas\\s+av\\b`,
+  `(?<![a-z])(?:remittera|remitterar|overlamna|overlamnar|hanvisa|hanvisar|hanskjuta|hanskjuter)\\s+(?:motionen|motionerna|arendet)|(?:motionen|motionerna|arendet)\\s+(?:ska\\s+|skulle\\s+|har\\s+)?(?:${REFERRAL_LEAD})?(?:remitteras|remitterades|remitterats|overlamnas|overlamnades|overlamnats|lamnas|lamnats|hanvisas|hanvisades|hanvisats|skickas|skickats|hanskjuts|hanskots)\\s+till\\b|(?:motionen|motionerna)\\s+(?:(?:gar|skickas|sands|lamnas|stalls)\\s+)?pa\\s+remiss\\s+till\\b|\\banmals\\s+och\\s+(?:remitteras|overlamnas|hanvisas)\\s+till\\b|(?:motionen|motionerna)\\s+(?:ska|skall)\\s+beredas\\s+av\\b|${REFERRED_NAMED}`,
 );
 
 /** Who prepares the answer: "remittera motionen till kommunstyrelsen", "har remitterats till tekniska nämnden", "skulle lämnas till kommunstyrelsen". */
@@ -1765,12 +1779,15 @@ function remitTarget(doc: Doc, span: Span): string | undefined {
   return doc.text.slice(start, start + m[1].length).replace(/(?<=en)s$/, '');
 }
 
-// The one who prepares is a body, or a unit named up to "för (stöd i) beredning(en)" ("Hälso- och sjukvårdens ärende- och utredningsenhet").
+// The one who prepares is a body, or a unit named up to "för (stöd i) beredning(en)" ("Hälso- och sjukvårdens ärende- och utredningsenhet");
+// a region's presidium "fördelar" a motion to the nämnd that prepares it ("… ska fördelas till regionala utvecklingsnämnden").
 const REMIT_TARGET = new RegExp(
-  `(?:(?:(?:remitter|overlamn|hanvis|hanskj|hansko)\\w*\\s+(?:motionen\\s+|motionerna\\s+|arendet\\s+)?|(?:motionen|motionerna|arendet)\\s+(?:ska\\s+|skulle\\s+|har\\s+)?(?:${REFERRAL_LEAD})?(?:lamnas|lamnats|skickas|skickats)\\s+|(?:motionen|motionerna)\\s+(?:(?:gar|skickas|sands|lamnas|stalls)\\s+)?pa\\s+remiss\\s+)till|(?:motionen|motionerna)\\s+(?:ska|skall)\\s+beredas\\s+av)\\s+(${BODY_PHRASE}|[a-z][^.;:\\n]{2,80}?(?=\\s+for\\s+(?:stod\\s+i\\s+)?beredning(?:en)?\\b))`,
+  `(?:(?:(?:remitter|overlamn|hanvis|hanskj|hansko|fordela)\\w*\\s+(?:motionen\\s+|motionerna\\s+|arendet\\s+)?|(?:motionen|motionerna|arendet)\\s+(?:ska\\s+|skulle\\s+|har\\s+)?(?:${REFERRAL_LEAD})?(?:lamnas|lamnats|skickas|skickats)\\s+|(?:motionen|motionerna)\\s+(?:(?:gar|skickas|sands|lamnas|stalls)\\s+)?pa\\s+remiss\\s+)till|(?:motionen|motionerna)\\s+(?:ska|skall)\\s+beredas\\s+av)\\s+(${BODY_PHRASE}|[a-z][^.;:\\n]{2,80}?(?=\\s+for\\s+(?:stod\\s+i\\s+)?beredning(?:en)?\\b))`,
 );
 /** A council that motions are raised at. */
 const COUNCILS = new Set(['KF', 'RF', 'LF']);
+/** The boards under them: kommunstyrelsen, regionstyrelsen, landstingsstyrelsen. */
+const BOARDS = new Set(['KS', 'RS', 'LS']);
 /** A council named as where a motion goes ("till kommunfullmäktige"): it decides, it never prepares. */
 const COUNCIL_NAME = /^(?:kommun|region|landstings)?fullmaktige$/;
 /** A line of a list of motions: "- Motion om vårdköer". */
@@ -1824,8 +1841,15 @@ function* motionDocument(doc: Doc, block: Block, meta: BlockMeta): Steps<Raised 
 
 function* motionItems(doc: Doc, block: Block, meta: BlockMeta, points: Point[], taken: Candidate[], plain: boolean): Steps<Candidate[]> {
   const head = [fold(meta.title ?? ''), ...block.lines.map((l) => fslice(doc, l)), ...meta.head].join('\n');
+  // A motion named and referred, or motions announced, in a point of an agenda's item further down ("2. Motion från … ska
+  // fördelas till …", "4. Följande motion inkommit …").
+  const inPoint = () =>
+    points.some((p) => {
+      const f = fslice(doc, p);
+      return /\bmotion/.test(f) && (REFERRED.test(f) || RAISED_HERE.test(f) || HANDS_IN.test(f));
+    });
   // An interpellation's text is questions; a page that only mentions interpellations may still list motions.
-  if (!/\bmotion(?:en|er|erna)?\b/.test(head) || (!meta.summary && /(?:^|\n)\s*(?:svar pa\s+)?interpellation/.test(head))) return [];
+  if (!(/\bmotion(?:en|er|erna)?\b/.test(head) || inPoint()) || (!meta.summary && /(?:^|\n)\s*(?:svar pa\s+)?interpellation/.test(head))) return [];
   const answer = motionAnswer(points.map((p) => fslice(doc, p)).join('\n'), COUNCILS.has(meta.decider ?? '') || !meta.decider);
   const marks = marksOf(doc, block);
   const target = marks.referrals[0]?.target;
@@ -1887,13 +1911,15 @@ function* motionItems(doc: Doc, block: Block, meta: BlockMeta, points: Point[], 
   const selfReferred = lines.length === 1 && !!lines[0] && !!remitTarget(doc, lines[0]);
   const listed = announced.lines.length >= 2 ? announced.lines : (remitSentence && /\bmotionerna\b/.test(fslice(doc, remitSentence))) || dated || eachReferred || selfReferred ? lines : [];
   if (listed.length >= 2 || selfReferred) {
-    // Received ("för beredning", "motionerna har tagits emot") with no body named to prepare them: none is assumed.
-    const unreferred = listed === announced.lines && (announced.unreferred || MOTIONS_RECEIVED.test(fslice(doc, block)));
+    // Received ("för beredning", "motionerna har tagits emot", or announced and referred nowhere in the text) with no body
+    // named to prepare them: none is assumed.
+    const unreferred = listed === announced.lines && (announced.unreferred || MOTIONS_RECEIVED.test(fslice(doc, block)) || marks.referrals.length === 0);
     return listed.flatMap((line) => {
       const written = trimSpan(doc.text, line);
       const marker = MOTION_MARKER.exec(fslice(doc, written))?.[0].length ?? 0;
       const source = { start: written.start + marker, end: written.end };
-      const own = datesIn(doc, source, meta.ref)[0];
+      // The line's own date, not a deadline it sets ("… ska besvaras senast vid regionfullmäktiges sammanträde 19-20 juni 2018").
+      const own = datesIn(doc, source, meta.ref).find((t) => !t.marked);
       const raised = own ? { date: own.date, source, explicit: true } : raisedAtMeeting(meta, marks, source);
       // The motion's name from the word "motion" (a case number, a date or the writer may come first), up to where a
       // register's line goes on: ", inlämnad 2027-01-12, remitterad till …". A line that names only its writer and
@@ -1901,7 +1927,10 @@ function* motionItems(doc: Doc, block: Block, meta: BlockMeta, points: Point[], 
       const named = fslice(doc, source).search(/\bmotion\b/);
       const about = named < 0 ? fslice(doc, source).search(/\bom\b/) : -1;
       const from = Math.max(0, named, about);
-      const stop = fslice(doc, { start: source.start + from, end: source.end }).search(/, |\.\s|\s{2,}|\s(?:dnr|beslut)\b/);
+      // "… (RS/2605/2017) ska fördelas till regionala utvecklingsnämnden": the name ends at its case number or its referral.
+      const stop = fslice(doc, { start: source.start + from, end: source.end }).search(
+        /, |\.\s|\s{2,}|\s(?:dnr|beslut)\b|\s\([a-z]{1,6}[ /-]?\d{1,4}[/.-]\d|\s(?:ska\s+|har\s+)?(?:remitter|overlamn|hanvis|fordela)\w*\s+till\b/,
+      );
       const name = titleFrom(doc, source.start + from, stop > 0 ? source.start + from + stop : source.end);
       const title = /^motion\b/.test(fold(name)) ? `Besvara ${name}` : about >= 0 ? `Besvara motion ${name}` : `Besvara motion: ${name}`;
       return motion(title, source, raised, remitTarget(doc, source) ?? target, unreferred) ?? [];
@@ -1981,8 +2010,11 @@ function* summaryMotions(doc: Doc, block: Block, meta: BlockMeta, marks: Marks):
   return found;
 }
 
-/** "Motionerna som lämnades in var:", "Följande motioner har lämnats in:" (or "… lämnats in."): new motions listed, one a line. */
-const MOTIONS_ANNOUNCED = /\bmotion(?:er|erna)\b[^:\n]{0,80}:\s*$|\bfoljande\s+motioner\b[^.:\n]{0,60}\.\s*$/;
+/**
+ * "Motionerna som lämnades in var:", "Följande motioner har lämnats in:" (or "… lämnats in."), "Följande motion inkommit vilket
+ * bifogas föredragningslistan": new motions listed, one a line.
+ */
+const MOTIONS_ANNOUNCED = /\bmotion(?:er|erna)\b[^:\n]{0,80}:\s*$|\bfoljande\s+motion(?:er)?\b[^.:\n]{0,60}\.?\s*$/;
 /** A line that names a motion: "Motion om …", "Motion från X om …". */
 const NAMES_MOTION = /\bmotion\s+(?:om|angaende|avseende|gallande|rorande|fran|av)\b/;
 /**
@@ -1996,7 +2028,7 @@ const RUN_IN_ENTRY = /(?:^|:\s+|\.\s+)(?=motion\s+(?:av|fran|om)\b)/g;
 const MOTIONS_DECIDED = /besvar|bifall|bifoll|avsla|avslog|aterremitt|behandlade|beslutade|avgjord/;
 /** Raised at this very meeting: "X väcker en motion", "Följande motioner har inkommit" (not a list of those decided). */
 const RAISED_HERE = new RegExp(
-  `\\bvack(?:er|s)\\b|\\bmotion(?:er|erna)?\\b[^.]{0,120}?\\bhar\\s+(?:inkommit|kommit in|lamnats in|vackts)\\b|\\bfoljande motioner\\b(?![^.:\\n]{0,40}(?:${MOTIONS_DECIDED.source}))`,
+  `\\bvack(?:er|s)\\b|\\bmotion(?:er|erna)?\\b[^.]{0,120}?\\bhar\\s+(?:inkommit|kommit in|lamnats in|vackts)\\b|\\bfoljande motion(?:er)?\\b(?![^.:\\n]{0,40}(?:${MOTIONS_DECIDED.source}))`,
 );
 
 /** "Fullmäktige beslutar … att motionerna tagits emot": received, sent to no one yet. */
@@ -2697,7 +2729,8 @@ function remissSubject(doc: Doc, span: Span): string | undefined {
     const labelled = /^(?:remiss(?:svar)?|samrad)\s*[:–-]\s*(.+)$/.exec(f);
     if (labelled?.[1]) return firstSentence(text.slice(text.length - labelled[1].length));
     // "Remiss av förslag till regional cykelplan från Region Skåne" is about "förslag till regional cykelplan" ("Samråd om …" is kept: the answer is to a samråd).
-    if (/^(?:samrad om|remiss av|remiss om|betankandet?|promemorian?|forslag till|utkast till)\b/.test(f) && text.length < 200) {
+    // "Förslag till beslut" is a section's label, not a proposal the remiss is about.
+    if (/^(?:samrad om|remiss av|remiss om|betankandet?|promemorian?|forslag till|utkast till)\b/.test(f) && !/^forslag till beslut\b/.test(f) && text.length < 200) {
       const about = firstSentence(text.slice(/^remiss\s+(?:av|om)\s+/.exec(f)?.[0].length ?? 0));
       return about.slice(0, FROM_AUTHORITY.exec(fold(about))?.index ?? about.length);
     }
@@ -2989,7 +3022,7 @@ const GAVE_ANSWER = /^(?:avgav|lamnade|antog|godkande|overlamnade)\b/;
 const NO_OBJECTION =
   /\b(?:inte\s+ha|inte\s+har|har\s+inte|ej\s+ha|ha\s+inget|har\s+inget|ha\s+inga|har\s+inga)\s+(?:nagot\s+|nagra\s+)?(?:att\s+erinra|att\s+invanda|erinringar|invandningar)\s+mot\s+|\b(?:tillstyrker|tillstyrka|avstyrker|avstyrka)\s+(?=(?:[a-z]+s\s+)?(?:forslag(?:et)?|remissen|ansokan|betankandet|promemorian)\b)/;
 /** "anta tjänsteskrivelsen som sitt yttrande", "överlämna förvaltningens svar som kommunens remissvar", "yttra sig i enlighet med förslaget"; not "avstår från att yttra sig". */
-const GIVES_ANSWER_AS = /\b(?:anta|antar|antas|overlamna|overlamnar|overlamnas|godkanna|godkanner|godkanns|avge|avger|avges)\b[^.;]{1,80}?\bsom\s+(?:(?:sitt|sina|kommunens|regionens|namndens|styrelsens|[a-z]+\s+kommuns|region\s+[a-z]+s)\s+)?(?:eget\s+|egna\s+)?(?:yttrande|remissvar|svar\b(?!\s+pa\s+(?:[a-z]+s\s+)?(?:motion|interpellation|fraga|medborgarforslag|e-?forslag|revision|granskning|uppdrag|skrivelse)))\b|(?<!\b(?:avsta|avstar|avstod)\s+fran\s+att\s+|\binte\s+(?:att\s+)?)\b(?:yttra sig|yttrar sig|besvara remissen|besvarar remissen)\b/;
+const GIVES_ANSWER_AS = /\b(?:anta|antar|antas|overlamna|overlamnar|overlamnas|oversanda|oversander|oversands|godkanna|godkanner|godkanns|avge|avger|avges)\b[^.;]{1,80}?\bsom\s+(?:(?:sitt|sina|kommunens|regionens|namndens|styrelsens|[a-z]+\s+kommuns|region\s+[a-z]+s)\s+)?(?:eget\s+|egna\s+)?(?:yttrande|remissvar|svar\b(?!\s+pa\s+(?:[a-z]+s\s+)?(?:motion|interpellation|fraga|medborgarforslag|e-?forslag|revision|granskning|uppdrag|skrivelse)))\b|(?<!\b(?:avsta|avstar|avstod)\s+fran\s+att\s+|\binte\s+(?:att\s+)?)\b(?:yttra sig|yttrar sig|besvara remissen|besvarar remissen)\b/;
 /** "Ett gemensamt remissvar som tagits fram inom … godkändes": an answer adopted, told in the passive. */
 const ANSWER_ADOPTED = /^(?:[a-z]+\s+){0,3}(?:yttrande(?:t)?|remissvar(?:et)?|forslag(?:et)? till (?:yttrande|remissvar))\b[^.;]{0,240}?\s(?:godkandes|godkanns|antogs|antas)\b/;
 /** "Yttrandet har skickats", "yttrande har lämnats på delegation", "har avgett yttrande": the answer is out. */
@@ -3032,7 +3065,7 @@ function* givenAnswers(doc: Doc, block: Block, meta: BlockMeta, remiss: Remiss |
     const noObjection = NO_OBJECTION.exec(f);
     const gives = GIVES_ANSWER.exec(f) ?? GIVES_ANSWER_AS.exec(f) ?? noObjection;
     // "Skrivelsen överlämnas till departementet som kommunens yttrande": a decision's formula in the passive, naming no one.
-    const passive = !!gives && /^(?:antas|overlamnas|godkanns|avges)\b/.test(gives[0]);
+    const passive = !!gives && /^(?:antas|overlamnas|oversands|godkanns|avges)\b/.test(gives[0]);
     const adopted = !gives && ANSWER_ADOPTED.test(f);
     // "15. Yttrande över delbetänkandet X\nBeslut: Enligt förslag": the agenda's answer, adopted as proposed.
     const agreed = !gives && !adopted && f.trim().length <= BARE_DECISION && REFERS_TO_PROPOSAL.test(f) ? answerAbove(doc, (named ??= agendaAnswers(doc, block)), sentence) : undefined;
@@ -3060,7 +3093,8 @@ function* givenAnswers(doc: Doc, block: Block, meta: BlockMeta, remiss: Remiss |
     const what = agreed?.subject.replace(/[\s.]+$/, '') ?? answerSubject(doc, told, adopted) ?? (objected ? titleFrom(doc, objected.start, objected.end) : undefined) ?? lastBefore(named, told.start)?.subject ?? remiss?.subject ?? meta.title;
     items.push({
       kind: 'yttrande',
-      title: restoreDiacritics(what ? `Skicka yttrandet över ${inSentence(what, doc.lexicon)}` : 'Skicka yttrandet', doc.lexicon).slice(0, 200),
+      // A letter's own title asks for the answer ("Begäran om yttrande över ansökan om …"): the answer is over what it asks about.
+      title: restoreDiacritics(what ? `Skicka yttrandet över ${inSentence(what.replace(ASKS_FOR_ANSWER, ''), doc.lexicon)}` : 'Skicka yttrandet', doc.lexicon).slice(0, 200),
       role: decided ? body : undefined,
       due: remiss ? { externalDeadline: remiss.deadline, ...(remiss.recipient ? { recipient: remiss.recipient } : {}) } : undefined,
       decision: decisionOf(meta),
@@ -3072,6 +3106,9 @@ function* givenAnswers(doc: Doc, block: Block, meta: BlockMeta, remiss: Remiss |
   }
   return items;
 }
+
+/** "Begäran om yttrande över", "Remiss avseende": a letter's title asking for an answer, before what it is about. */
+const ASKS_FOR_ANSWER = /^(?:beg[äa]ran om (?:yttrande|remissvar|synpunkter)|remiss)\s+(?:över|om|avseende|angående|gällande)\s+/i;
 
 /** The sentences of a block's sections but its history, with their section, read as they are needed. */
 function* sectionSentences(doc: Doc, block: Block): Generator<{ sentence: Span; section: Section }> {

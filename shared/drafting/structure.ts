@@ -35,6 +35,8 @@ export interface Doc {
 }
 
 const PARAGRAPH_LINE = /^\s*(?:[a-z]{2,6}\s+)?§\s*(\d+)/;
+/** An agenda item's number alone on its line, after a bullet: "•   7". */
+const AGENDA_NUMBER = /^\s*[•·▪*-]\s*\d{1,3}[.)]?\s*$/;
 /** A document's header is its first lines: past these, lines before the first § are text, not header. */
 const HEADER_LINES = 40;
 const HEADER_LINE_LENGTH = 400;
@@ -69,6 +71,16 @@ function* sectionsOf(folded: string, block: Span, work: Work): Steps<Section[]> 
     work.charge(line.end - line.start + LINE_UNITS);
     const indent = folded.slice(line.start, line.end).search(/\S/);
     if (indent < 0) continue;
+    // A web agenda's item number on its own line ("•   7") opens the next item: what a "Bilagor" list above it held ends;
+    // so does a numbered item right under a label that lists nothing (a web agenda's "Bilagor" link, then "4. Följande …").
+    const text = folded.slice(line.start, line.end);
+    const bareLabel = current.kind === 'history' && !folded.slice(current.start, line.start).trim() && /^\s*\d{1,3}[.)]\s/.test(text);
+    if ((AGENDA_NUMBER.test(text) && current.kind !== 'other') || bareLabel) {
+      current.end = line.start;
+      sections.push(current);
+      current = { kind: 'other', start: line.start, end: block.end };
+      continue;
+    }
     const heading = readHeading(folded.slice(line.start + indent, line.end));
     // A damaged line may hold the whole § with its label run in: a new section from the label on.
     for (const inline of heading ? [] : inlineHeadings(folded.slice(line.start, line.end))) {

@@ -224,7 +224,8 @@ function wraps(current: string, next: string, currentFolded: string, nextFolded:
   const opensEntry = /^(?:motion\s+(?:\([a-z]{1,4}\)\s+)?(?:om|fran|av|angaende)\b|dnr\b)/.test(nextFolded) || COUNCILLOR.test(nxt);
   if (opensEntry && !OPEN_WORD_END.test(currentFolded)) return false;
   if (ATT_LINE.test(currentFolded) && ATT_LINE.test(nextFolded) && !OPEN_END.test(currentFolded)) return false;
-  if (/^\p{Ll}/u.test(nxt) || OPEN_WORD_END.test(currentFolded)) return true;
+  // A comma goes on too: "• Ann Berg och Johan Rask," / "Socialdemokraterna, om förstärkt beredskap".
+  if (/^\p{Ll}/u.test(nxt) || OPEN_WORD_END.test(currentFolded) || /,\s*$/.test(cur)) return true;
   // A wrapped line is full: one that ends well short of the next (a web page's title line) stands alone, and so does
   // one the next line's first word would have fitted on (a heading above a sentence of the same length).
   const length = cur.replace(/\s+/g, ' ').length;

@@ -93,3 +93,85 @@ describe("an utskott's matter sent up to its styrelse is the normal course to a 
     expect(drafts.map((d) => [d.kind, d.responsibleRole])).toEqual([['uppdrag', 'tekniska nämnden']]);
   });
 });
+
+describe("a region's presidium reports motions further down its agenda, each to the nämnd it is 'fördelad' to", () => {
+  const agenda = [
+    'Fullmäktiges presidiums information',
+    '• Anna Berg (C) avsäger sig den 11 oktober 2027 uppdraget som ledamot i regionfullmäktige.',
+    'Bilagor',
+    '•   7',
+    'Förtroendemannautbildning',
+    '1. Medborgarförslag från Sven Holm om SMS-parkering vid sjukhuset (RS/2545/2027) har fördelats till regionstyrelsen.',
+    '2. Motion från Per Falk (L) och Jonas Berg (L) om gårdsförsäljning (RS/2605/2027) ska fördelas till regionala utvecklingsnämnden och ska besvaras senast vid regionfullmäktiges sammanträde 19-20 juni 2028.',
+    'Bilagor',
+  ].join('\n');
+
+  it('"Motion från … (RS/2605/2027) ska fördelas till regionala utvecklingsnämnden" → a motion for RUN, raised at this meeting, named up to its case number', () => {
+    expect(motions(agenda, { body: 'RF', meetingDate: '2027-11-28' })).toEqual([
+      ['Besvara motion från Per Falk (L) och Jonas Berg (L) om gårdsförsäljning', 'regionala utvecklingsnämnden', { raised: '2027-11-28' }],
+    ]);
+  });
+
+  it('near miss: the meeting the motion is to be answered at is no date it was raised', () => {
+    expect(motions(agenda, { body: 'RF', meetingDate: '2027-11-28' }).map(([, , due]) => due)).not.toContainEqual({ raised: '2028-06-19' });
+  });
+
+  it('"Bilagor" and an item number on its own line ("•   7") end an item: what follows is read, not taken for its attachments', () => {
+    const withoutNumber = agenda.replace('•   7\n', '').replace('Förtroendemannautbildning\n', '');
+    expect(motions(withoutNumber, { body: 'RF', meetingDate: '2027-11-28' })).toHaveLength(1);
+  });
+});
+
+describe('motions announced on an agenda and referred nowhere in it are no one’s to prepare yet', () => {
+  const agenda = [
+    '3. Följande skrivelser anmäls för anteckning till protokollet.',
+    '• Revisionsrapport Samverkan',
+    'Bilagor',
+    '4. Följande motion inkommit vilket bifogas föredragningslistan',
+    '• Ann Berg och Johan Rask, Socialdemokraterna, om förstärkt beredskap',
+    '• Maria Tör, Vänsterpartiet, om Peer support',
+    'Bilagor',
+  ].join('\n');
+
+  it('"Följande motion inkommit …" then bullets: one motion each, raised at the meeting, no preparer assumed', () => {
+    expect(motions(agenda, { body: 'RF', meetingDate: '2027-06-17' })).toEqual([
+      ['Besvara motion om förstärkt beredskap', undefined, { raised: '2027-06-17' }],
+      ['Besvara motion om Peer support', undefined, { raised: '2027-06-17' }],
+    ]);
+  });
+
+  it('near miss: the same list referred ("Motionerna remitteras till regionstyrelsen") is the referred body’s', () => {
+    const referred = agenda.replace(/Bilagor$/, 'Regionfullmäktige beslutar att motionerna remitteras till regionstyrelsen för beredning.');
+    expect(motions(referred, { body: 'RF', meetingDate: '2027-06-17' }).map(([, role]) => role)).toEqual(['regionstyrelsen', 'regionstyrelsen']);
+  });
+});
+
+describe('a body "ska" do work with an adverb between ("ska bland annat undersöka"), and "undersöka" is a task', () => {
+  it('"Kommunstyrelsen ska bland annat undersöka vilka kostnader …" → an uppdrag for kommunstyrelsen', () => {
+    const drafts = extractDrafts('§ 5 Fairtrade City\nBeslut\nKommunstyrelsen ska bland annat undersöka vilka kostnader en diplomering innebär.', council, ctx).drafts;
+    expect(drafts.map((d) => [d.kind, d.responsibleRole, d.title])).toEqual([['uppdrag', 'kommunstyrelsen', 'Undersöka vilka kostnader en diplomering innebär']]);
+  });
+
+  it('near miss: "ska bland annat" before no task ("ska bland annat gälla …") is no work', () => {
+    expect(extractDrafts('§ 5 Riktlinje\nBeslut\nRiktlinjen ska bland annat gälla för förskolan.', council, ctx).drafts).toEqual([]);
+  });
+});
+
+describe('an answer proposed to be sent ("Kanslichefens yttrande översänds till länsstyrelsen så som svar på remiss") is still to send', () => {
+  const text = [
+    'Begäran om yttrande över ansökan om kameraövervakning',
+    'Kommunen ges härmed tillfälle att yttra sig. Yttrande ska ha inkommit senast den 24 maj 2027.',
+    'TJÄNSTESKRIVELSE',
+    'Förslag till beslut',
+    'Kommunstyrelsen beslutar: Kanslichefens yttrande översänds till länsstyrelsen så som svar på remiss angående ansökan om kameraövervakning.',
+  ].join('\n');
+
+  it('a yttrande to send by the remiss deadline; a proposal, so no one is responsible yet (as for "antas och överlämnas")', () => {
+    const drafts = extractDrafts(text, { body: 'KS' }, ctx).drafts.filter((d) => d.kind === 'yttrande');
+    expect(drafts.map((d) => [d.title, d.responsibleRole, d.due])).toEqual([['Skicka yttrandet över ansökan om kameraövervakning', undefined, { externalDeadline: '2027-05-24', recipient: 'länsstyrelsen' }]]);
+  });
+
+  it('near miss: "yttrandet har översänts" says it is sent: nothing remains', () => {
+    expect(extractDrafts(text.replace('översänds till länsstyrelsen så som svar', 'har översänts till länsstyrelsen som svar'), { body: 'KS' }, ctx).drafts.filter((d) => d.kind === 'yttrande')).toEqual([]);
+  });
+});

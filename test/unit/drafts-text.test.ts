@@ -153,6 +153,11 @@ describe('a page laid out in lines and columns reads as the page shows it', () =
     expect(normalizeText('Kulturnämnden bekostar tv-\nprogrammet om biblioteken.').text).toBe('Kulturnämnden bekostar tv-programmet om biblioteken.');
   });
 
+  it('a line ending on a comma goes on ("• Ann Berg och Johan Rask," / "Socialdemokraterna, om …"); near miss: not onto the next bullet', () => {
+    expect(normalizeText('• Ann Berg och Johan Rask,\nSocialdemokraterna, om förstärkt beredskap').text.split('\n')).toHaveLength(1);
+    expect(normalizeText('• Ann Berg och Johan Rask,\n• Maria Tör, Vänsterpartiet').text.split('\n')).toHaveLength(2);
+  });
+
   it('a line ending on "senast" goes on onto the date on the next line ("… tillhanda senast" / "2026-05-29.")', () => {
     expect(normalizeText('Era svar ska vara Naturvårdsverket tillhanda senast\n2026-05-29. Svar lämnas via e-post.').text.split('\n')).toHaveLength(1);
   });
