@@ -1932,7 +1932,8 @@ function* motionItems(doc: Doc, block: Block, meta: BlockMeta, points: Point[], 
         /, |\.\s|\s{2,}|\s(?:dnr|beslut)\b|\s\([a-z]{1,6}[ /-]?\d{1,4}[/.-]\d|\s(?:ska\s+|har\s+)?(?:remitter|overlamn|hanvis|fordela)\w*\s+till\b/,
       );
       const name = titleFrom(doc, source.start + from, stop > 0 ? source.start + from + stop : source.end);
-      const title = /^motion\b/.test(fold(name)) ? `Besvara ${name}` : about >= 0 ? `Besvara motion ${name}` : `Besvara motion: ${name}`;
+      // "Motion" opens the name as a list writes it; in the title it is a common noun.
+      const title = /^motion\b/.test(fold(name)) ? `Besvara ${name.replace(/^Motion\b/, 'motion')}` : about >= 0 ? `Besvara motion ${name}` : `Besvara motion: ${name}`;
       return motion(title, source, raised, remitTarget(doc, source) ?? target, unreferred) ?? [];
     });
   }
@@ -2022,8 +2023,16 @@ const NAMES_MOTION = /\bmotion\s+(?:om|angaende|avseende|gallande|rorande|fran|a
  * fler vårdplatser", "Per Lund (M) med flera om …", "Eva Holm (V) och Lisa Ek (V) om …", "Anna Berg (S): Fler vårdplatser".
  */
 const WRITER_LINE = /^\s*[a-z][a-z .-]{1,60}?\([a-z]{1,4}\)(?:[^:\n]{0,60}?\s(?:om|angaende)\s|\s*:\s*\S)/;
-/** An announcing line that runs its list on ("Följande motioner har kommit in: Motion av … om …. Motion av … om …."): where each entry starts. */
-const RUN_IN_ENTRY = /(?:^|:\s+|\.\s+)(?=motion\s+(?:av|fran|om)\b)/g;
+/**
+ * Where a list of motions is announced inside a line that runs the list on, as a PDF or a web page run together puts
+ * it: "Följande motioner har kommit in: Motion av …", "… ta emot följande för beredning Motion av …", "Hittills har
+ * följande motioner lämnats in. • Kerstin Åberg (V) om …". A colon is the announcement's only where a space follows it
+ * ("Diarienr: 2018/KS 0212", "2008:182" are no announcements).
+ */
+const ANNOUNCES_IN_LINE =
+  /\bfoljande\s+motion(?:er)?\b[^.:(\n]{0,80}?(?:[:.](?=\s)|(?=\s(?:motion\s|[•·▪]\s)))|\bmotion(?:er|erna)\b[^.:(\n]{0,80}?:(?=\s)|\b(?:ta|tar|tog|tas)\s+emot\s+(?:foljande|nedanstaende|dessa)\b[^.:(\n]{0,60}?\bfor\s+beredning\b:?/;
+/** Where each entry of a list run on starts: "Motion av|från|om" after a sentence's end, or a bullet. */
+const RUN_IN_ENTRY = /(?:^|[:.]\s+|\s)(?=motion\s+(?:av|fran|om)\b)|(?<=^|\s)(?=[•·▪]\s)/g;
 /** A list of motions answered or decided ("Följande motioner besvarades:", "Motioner beslutade/avgjorda/behandlade under året") raises none. */
 const MOTIONS_DECIDED = /besvar|bifall|bifoll|avsla|avslog|aterremitt|behandlade|beslutade|avgjord/;
 /** Raised at this very meeting: "X väcker en motion", "Följande motioner har inkommit" (not a list of those decided). */
@@ -2055,8 +2064,8 @@ function announcedMotions(doc: Doc, block: Block): { lines: Span[]; unreferred: 
       open = 'received';
       continue;
     }
-    const colon = f.indexOf(':');
-    const runOn = colon > 0 && MOTIONS_ANNOUNCED.test(f.slice(0, colon + 1)) && !MOTIONS_DECIDED.test(f.slice(0, colon)) ? runInEntries(f, colon) : [];
+    const announced = ANNOUNCES_IN_LINE.exec(f);
+    const runOn = announced && !MOTIONS_DECIDED.test(announced[0]) ? runInEntries(f, announced.index + announced[0].length) : [];
     if (runOn.length >= 2) {
       listed.push(...runOn.map(([start, end]) => trimSpan(doc.text, { start: line.start + start, end: line.start + end })));
       continue;
@@ -2076,10 +2085,17 @@ function announcedMotions(doc: Doc, block: Block): { lines: Span[]; unreferred: 
   return { lines: listed, unreferred };
 }
 
-/** The entries [start, end) of a list run on after an announcing line's colon at `colon`, each opening "Motion av|från|om" (folded line). */
-function runInEntries(f: string, colon: number): [number, number][] {
-  const starts = [...f.slice(colon).matchAll(RUN_IN_ENTRY)].map((m) => colon + m.index + m[0].length);
-  return starts.map((start, i) => [start, i + 1 < starts.length ? (starts[i + 1] ?? f.length) : f.length]);
+/**
+ * The entries [start, end) of a list run on from `from` (where its announcement ends) in a folded line, each opening
+ * "Motion av|från|om" or a bullet, up to the next entry or its own sentence's end.
+ */
+function runInEntries(f: string, from: number): [number, number][] {
+  const starts = [...f.slice(from).matchAll(RUN_IN_ENTRY)].map((m) => from + m.index + m[0].length);
+  return starts.map((start, i) => {
+    const next = starts[i + 1] ?? f.length;
+    const stop = f.slice(start, next).search(/\.(?:\s|$)/);
+    return [start, stop >= 0 ? start + stop + 1 : next];
+  });
 }
 
 /** "Besvara" + the motion as the text names it from `at` ("motion om gröna investeringsmedel"), without the full stop. */

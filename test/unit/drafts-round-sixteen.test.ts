@@ -175,3 +175,20 @@ describe('an answer proposed to be sent ("Kanslichefens yttrande översänds til
     expect(extractDrafts(text.replace('översänds till länsstyrelsen så som svar', 'har översänts till länsstyrelsen som svar'), { body: 'KS' }, ctx).drafts.filter((d) => d.kind === 'yttrande')).toEqual([]);
   });
 });
+
+describe('a list of motions run into one line, as a page run together puts it, still gives one motion an entry', () => {
+  it('"… ta emot följande för beredning Motion av … om …. Motion av … om …." (no colon) → each a motion', () => {
+    const text = 'Anmälan av inkomna motioner Regionfullmäktige 19 september 2027 I anslutning till sammanträdet lämnade ledamöterna in nya motioner. Fullmäktige beslutade att ta emot följande för beredning Motion av Birgitta Holm (V) om fler allmänläkare. Motion av Sune Malm (V) om service vid våra resecentrum.';
+    expect(motions(text, region).map(([title]) => title)).toEqual(['Besvara motion av Birgitta Holm (V) om fler allmänläkare', 'Besvara motion av Sune Malm (V) om service vid våra resecentrum']);
+  });
+
+  it('"Hittills har följande motioner lämnats in. • Kerstin Åberg (V) om …. • SD-gruppen om …." → each bullet a motion', () => {
+    const text = 'Anmälan av inkomna motioner I samband med sammanträdet har ledamöterna lämnat in flera motioner. Hittills har följande motioner lämnats in. • Kerstin Åberg med flera (V) om att upphandla vita jobb. • SD-gruppen om antibiotikafri mat i regionens verksamheter.';
+    expect(motions(text, region).map(([title]) => title)).toEqual(['Besvara motion om att upphandla vita jobb', 'Besvara motion om antibiotikafri mat i regionens verksamheter']);
+  });
+
+  it('near miss: a colon inside a case number ("(Diarienr: 2018/KS 0212)") announces nothing: motions withdrawn raise none', () => {
+    const text = 'Anmälan och återtagande av motioner Vid tidpunkten för kallelseutskick har inga nya motioner lämnats in till sammanträdet. Återtagande av motioner Motion om utbildning för lärare (Diarienr: 2018/KS 0212). Motionärerna har meddelat att de väljer att återta motionen. Motion om skolkort (Diarienr: 2017/KS 0366). Motionären återtar motionen.';
+    expect(motions(text)).toEqual([]);
+  });
+});
