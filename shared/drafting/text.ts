@@ -389,12 +389,42 @@ function labelColumn(line: MappedText): MappedText[] {
   return [slice(line, 0, label.length), rest];
 }
 
+/** A numbered point or a bullet opening after a sentence's end inside a line: "… 17 augusti: 1. Att …", "… jobb. • SD-gruppen …". */
+const RUN_IN_POINT = /(?<=[.:!?])[ ]+(?=(?:[1-9]|1\d)\.[ ]+\p{Lu}|[•▪][ ])/gu;
+
+/**
+ * A list run into one line, as a page pasted run together has it ("Kommunstyrelsen beslutade bl a följande: 1. Att …
+ * 2. Att …"): each point on a line of its own again, as the page showed it. Only a line with two points or more, so a
+ * lone "3. Kap" after a full stop stays. One pass over the text.
+ */
+function listsApart(input: MappedText, work: Work): MappedText {
+  work.charge(input.text.length);
+  const points = [...input.text.matchAll(RUN_IN_POINT)].map((m) => m.index);
+  if (points.length < 2) return input;
+  // Each point's line, numbered in one walk over the text (the points are in order).
+  const lines: number[] = [];
+  let line = 0;
+  let cursor = 0;
+  for (const at of points) {
+    for (let nl = input.text.indexOf('\n', cursor); nl !== -1 && nl < at; nl = input.text.indexOf('\n', cursor)) {
+      line += 1;
+      cursor = nl + 1;
+    }
+    lines.push(line);
+  }
+  const perLine = new Map<number, number>();
+  for (const l of lines) perLine.set(l, (perLine.get(l) ?? 0) + 1);
+  const apart = new Set(points.filter((_, i) => (perLine.get(lines[i] ?? -1) ?? 0) >= 2));
+  return rewrite(input, RUN_IN_POINT, (m) => (apart.has(m.index) ? '\n' : m[0]), work);
+}
+
 /**
  * Repair PDF-pasted text for the rules, keeping the way back to the submitted characters; a step
  * (see Steps) after each pass over the text.
  */
 export function* normalizing(original: string, work: Work): Steps<NormalizedText> {
-  const repaired = yield* repairingCharacters(identity(original), work);
+  const repaired = listsApart(yield* repairingCharacters(identity(original), work), work);
+  yield;
   // Splitting, header detection, joining and folding: four passes over the text, each charged as it goes.
   const lines = yield* splittingLines(repaired, work);
   const folded: string[] = [];

@@ -162,6 +162,16 @@ describe('a page laid out in lines and columns reads as the page shows it', () =
     expect(normalizeText('Era svar ska vara Naturvårdsverket tillhanda senast\n2026-05-29. Svar lämnas via e-post.').text.split('\n')).toHaveLength(1);
   });
 
+  it('a list run into one line ("… den 17 augusti: 1. Att … 2. Att …", "… jobb. • SD-gruppen …") has its points on lines again', () => {
+    const norm = expectTraceable('Kommunstyrelsen beslutade bl a följande den 17 augusti: 1. Att avge yttrande över remissen. 2. Att anta planen.');
+    expect(norm.text.split('\n')).toEqual(['Kommunstyrelsen beslutade bl a följande den 17 augusti:', '1. Att avge yttrande över remissen.', '2. Att anta planen.']);
+    expect(normalizeText('Följande motioner har lämnats in. • Kerstin Åberg (V) om vita jobb. • SD-gruppen om mat.').text.split('\n')).toHaveLength(3);
+  });
+
+  it('near miss: one number after a full stop ("… enligt förslaget. 3. Kap") is no list', () => {
+    expect(normalizeText('Nämnden beslutar enligt förslaget. 3. Kapitlet gäller från 2028.').text.split('\n')).toHaveLength(1);
+  });
+
   it('a line repeated as the opening of each point of a list is no page header ("1. Kommunfullmäktige ger kommunstyrelsen i uppdrag")', () => {
     const points = [1, 2, 3].map((n) => `${n}. Kommunfullmäktige ger kommunstyrelsen i uppdrag\natt se över taxa ${n}.`).join('\n');
     const norm = normalizeText(points);
