@@ -41,6 +41,12 @@ const LINE_DECISION = new RegExp(
     `(?:beslutade|beslot|fattade)(?: bland annat| bl\\.? ?a\\.?)? (?:foljande|beslut om att)\\b[^.:]{0,80}[:.]\\s*$)`,
 );
 /**
+ * A summary's line announcing the decisions after what a page run together put before it ("KS 17 augusti 2017
+ * Kommunstyrelsen beslutade bl a följande vid sitt sammanträde den 17 augusti:"): only with "följande" and a colon
+ * ending the line.
+ */
+const DECISIONS_ANNOUNCED = new RegExp(`\\b(${BODY_PHRASE}) (?:beslutade|beslot|fattade)(?: bland annat| bl\\.? ?a\\.?)? (?:foljande|beslut om foljande)\\b[^.:]{0,80}:\\s*$`);
+/**
  * "Kommunstyrelsen föreslås besluta", "Arbetsutskottet föreslår kommunstyrelsen besluta", and a tjänsteskrivelse's
  * "Förvaltningen föreslår att barn- och utbildningsnämnden beslutar att …": the decision proposed follows.
  */
@@ -88,7 +94,7 @@ export function readHeading(line: string): Heading | undefined {
   if (/\bfoljande (?:beslut|arenden)\s*:\s*$/.test(line)) return { kind: 'decision', length: line.length };
   const proposal = LINE_PROPOSAL.exec(line);
   if (proposal) return { kind: 'proposal', decider: proposal[2] ?? proposal[3] ?? proposal[1], length: 0 };
-  const decision = LINE_DECISION.exec(line);
+  const decision = LINE_DECISION.exec(line) ?? DECISIONS_ANNOUNCED.exec(line);
   if (decision) return { kind: 'decision', decider: decision[1], length: 0 };
   return undefined;
 }

@@ -192,3 +192,15 @@ describe('a list of motions run into one line, as a page run together puts it, s
     expect(motions(text)).toEqual([]);
   });
 });
+
+describe("a summary's announcement of its decisions after a run-together header still opens the decisions", () => {
+  const page = 'KS 17 augusti 2027 Kommunstyrelsen beslutade bl a följande vid sitt sammanträde den 17 augusti: 1. Att avge yttrande över remissen ”Cykla i Gröna Kronoberg”. 2. Att anta upprättad plan för bekämpning av jätteloka.';
+
+  it('"KS 17 augusti 2027 Kommunstyrelsen beslutade bl a följande …: 1. Att avge yttrande …" → the yttrande', () => {
+    expect(extractDrafts(page, {}, ctx).drafts.map((d) => [d.kind, d.title])).toEqual([['yttrande', 'Skicka yttrandet över ”Cykla i Gröna Kronoberg”']]);
+  });
+
+  it('near miss: "… beslutade bl a följande" told mid-sentence, no colon ending the line, announces nothing', () => {
+    expect(extractDrafts('Som kommunstyrelsen beslutade bl a följande år har planen antagits. Att avge yttrande var inte aktuellt.', {}, ctx).drafts).toEqual([]);
+  });
+});
