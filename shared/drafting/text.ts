@@ -230,7 +230,7 @@ function wraps(current: string, next: string, currentFolded: string, nextFolded:
   // one the next line's first word would have fitted on (a heading above a sentence of the same length).
   const length = cur.replace(/\s+/g, ' ').length;
   const firstWord = /^\S+/.exec(nxt)?.[0].length ?? 0;
-  return length >= 45 && length + 20 >= nxt.replace(/\s+/g, ' ').length && length + 1 + firstWord >= FULL_LINE * width && !/[.:!?]$/.test(cur);
+  return length >= 45 && length + 20 >= nxt.replace(/\s+/g, ' ').length && length + 1 + firstWord >= FULL_LINE * width && !/[.:!?\]]$/.test(cur);
 }
 
 /** How much of the column a wrapped line and the next line's first word fill at least: proportional fonts fit more narrow letters on a line. */
@@ -389,8 +389,12 @@ function labelColumn(line: MappedText): MappedText[] {
   return [slice(line, 0, label.length), rest];
 }
 
-/** A numbered point or a bullet opening after a sentence's end inside a line: "… 17 augusti: 1. Att …", "… jobb. • SD-gruppen …". */
-const RUN_IN_POINT = /(?<=[.:!?])[ ]+(?=(?:[1-9]|1\d)\.[ ]+\p{Lu}|[•▪][ ])/gu;
+/**
+ * A point opening inside a line: a number after a sentence's end ("… 17 augusti: 1. Att …"), a bullet ("… jobb. • SD-gruppen …",
+ * "… Nyhedsskolan • uppdateringar …"), or an entry after a bracketed remark closing the one before ("… [yttrande senast 12 mars
+ * 2018] Neptuni åkrar …", as a länsstyrelse lists its kungörelser).
+ */
+const RUN_IN_POINT = /(?<=[.:!?])[ ]+(?=(?:[1-9]|1\d)\.[ ]+\p{Lu})|(?<=\S)[ ]+(?=[•▪][ ])|(?<=\])[ ]+(?=\p{Lu})/gu;
 
 /**
  * A list run into one line, as a page pasted run together has it ("Kommunstyrelsen beslutade bl a följande: 1. Att …

@@ -168,6 +168,12 @@ describe('a page laid out in lines and columns reads as the page shows it', () =
     expect(normalizeText('Följande motioner har lämnats in. • Kerstin Åberg (V) om vita jobb. • SD-gruppen om mat.').text.split('\n')).toHaveLength(3);
   });
 
+  it('bullets run into a line without a full stop ("… Nyhedsskolan • uppdateringar …") and kungörelser closed by a bracket ("…] Neptuni åkrar") are apart too', () => {
+    expect(normalizeText('Motionerna som lämnades in var: • motion om att bygga ut Nyhedsskolan • uppdateringar av idrottshallar').text.split('\n')).toHaveLength(3);
+    const notices = 'Försvarsmakten, prövotidsredovisning vid Kosta skjutfält [yttrande senast 12 mars 2018] Neptuni åkrar, ett tilläggsbeslut [överklagas senast 26 februari 2018] Swedish DLA Agro AB, dagvatten [yttrande senast 4 mars 2018]';
+    expect(normalizeText(notices).text.split('\n')).toHaveLength(3);
+  });
+
   it('near miss: one number after a full stop ("… enligt förslaget. 3. Kap") is no list', () => {
     expect(normalizeText('Nämnden beslutar enligt förslaget. 3. Kapitlet gäller från 2028.').text.split('\n')).toHaveLength(1);
   });
