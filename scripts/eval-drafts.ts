@@ -64,9 +64,9 @@ function printScores(title: string, results: CaseResult[]): void {
 function printDamage(title: string, cases: { name: string; case: CorpusCase }[]): void {
   console.log(`\n${title}: ${cases.length} texts, the items found kept under each damage`);
   for (const [name, damage] of Object.entries(DAMAGES)) {
-    const k = keptUnderDamage(cases, damage, directoryLookup);
-    console.log(`  ${name.padEnd(38)} ${String(k.kept).padStart(3)} of ${String(k.found).padStart(3)} = ${percent(k.found ? k.kept / k.found : 1).padStart(7)}, proposals added ${k.added}`);
-    if (verbose) for (const lost of k.lost) console.log(`      lost ${lost}`);
+    const kept = keptUnderDamage(cases, damage, directoryLookup);
+    console.log(`  ${name.padEnd(38)} ${String(kept.kept).padStart(3)} of ${String(kept.found).padStart(3)} = ${percent(kept.found ? kept.kept / kept.found : 1).padStart(7)}, proposals added ${kept.added}`);
+    if (verbose) for (const lost of kept.lost) console.log(`      lost ${lost}`);
   }
 }
 

@@ -6,7 +6,7 @@
  * Deterministic: the same text always takes the same damage.
  */
 
-/** Where a word may be hyphenated: before each consonant between two vowels ("återrappor-terar", "kollek-tivtrafik"). */
+/** Where a word may be hyphenated: before each consonant between two vowels ("återrapporte-rar", "organi-sationen"). */
 function syllableBreaks(word: string): number[] {
   const vowel = (c: string | undefined) => !!c && /[aeiouyåäöé]/i.test(c);
   const breaks: number[] = [];
@@ -15,10 +15,12 @@ function syllableBreaks(word: string): number[] {
 }
 
 /**
- * One line broken into lines of at most `width` characters at spaces; with `hyphenate`, a word that does not fit is split
- * with a hyphen at its last syllable break that fits, as a word processor does.
+ * One line broken into lines of at most `width` characters at spaces; with `hyphenate`, a word of lower-case letters that
+ * does not fit is split with a hyphen at its last syllable break that fits, as a word processor does. A line that fits is
+ * kept as it is, its column gaps and indent too.
  */
 function breakLine(line: string, width: number, hyphenate: boolean): string[] {
+  if (line.length <= width) return [line];
   const out: string[] = [];
   let current = '';
   for (const word of line.split(/\s+/).filter(Boolean)) {

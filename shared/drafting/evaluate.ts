@@ -210,7 +210,7 @@ export function summarize(results: CaseResult[]): Scores {
 }
 
 /** What `keptUnderDamage` counts: the items found in the texts as they are, and how many of them the damaged texts still give. */
-export interface Kept {
+export interface KeptUnderDamage {
   found: number;
   kept: number;
   /** Proposals the damaged texts make that the texts as they are did not (kind, role and due). */
@@ -226,11 +226,13 @@ const draftKey = (d: Draft) => `${d.kind}|${roleKey(d.responsibleRole)}|${JSON.s
  * after `damage` (see damage.ts). A damaged text's quotes no longer stand where the gold says, so its proposals are
  * compared with the undamaged text's found drafts, not with the gold.
  */
-export function keptUnderDamage(cases: { name: string; case: CorpusCase }[], damage: (text: string) => string, lookupRole: DraftContext['lookupRole']): Kept {
-  const total: Kept = { found: 0, kept: 0, added: 0, lost: [] };
+export function keptUnderDamage(cases: { name: string; case: CorpusCase }[], damage: (text: string) => string, lookupRole: DraftContext['lookupRole']): KeptUnderDamage {
+  const total: KeptUnderDamage = { found: 0, kept: 0, added: 0, lost: [] };
   for (const { name, case: c } of cases) {
     const before = scoreCase(name, c, lookupRole);
-    const known = new Set(before.proposed.map(draftKey));
+    // What the text as it is proposed, counted: a proposal the damage repeats is one added.
+    const known = new Map<string, number>();
+    for (const key of before.proposed.map(draftKey)) known.set(key, (known.get(key) ?? 0) + 1);
     const after = extractDrafts(damage(c.text.join('\n')), c.known ?? {}, { lookupRole, today: c.today ?? DEFAULT_TODAY })
       .drafts.filter((d) => d.confidence >= PROPOSED_CONFIDENCE)
       .map(draftKey);
@@ -243,7 +245,11 @@ export function keptUnderDamage(cases: { name: string; case: CorpusCase }[], dam
         left.splice(at, 1);
       } else total.lost.push(`${name} ${key}`);
     }
-    total.added += after.filter((key) => !known.has(key)).length;
+    for (const key of after) {
+      const unmatched = known.get(key) ?? 0;
+      if (unmatched > 0) known.set(key, unmatched - 1);
+      else total.added += 1;
+    }
   }
   return total;
 }

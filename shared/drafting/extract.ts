@@ -971,11 +971,25 @@ function handedOn(doc: Doc, clause: Span): Commission | undefined {
   if (!words.some((w) => ROLE_HEAD.test(w) || BODY_AT_START.test(w))) return undefined;
   // A matter sent up to the council is the normal course to its decision ("överlämna ärendet till kommunfullmäktige för beslut"),
   // and so is an utskott's matter sent up to its styrelse ("Allmänna utskottets beslut: Hänskjuta ärendet till
-  // kommunstyrelsen"), unless it is sent to be prepared there ("… till kommunstyrelsen för beredning").
+  // kommunstyrelsen"), unless it is sent to be prepared there ("… till kommunstyrelsen för beredning") or the council
+  // sends it down ("Kommunfullmäktige hänskjuter ärendet till kommunstyrelsen").
   const code = bodyCode(fslice(doc, to)) ?? '';
   if (COUNCILS.has(code)) return undefined;
-  if (BOARDS.has(code) && !/\bfor\s+(?:beredning|handlaggning|vidare handlaggning|yttrande)\b/.test(m[0])) return undefined;
+  if (BOARDS.has(code) && !/\bfor\s+(?:beredning|handlaggning|vidare handlaggning|yttrande)\b/.test(m[0]) && !councilSays(doc, clause.start + m.index)) return undefined;
   return { roles: recipients(doc, to), task: { start: matterAt, end: matterAt + m[1].length }, exhortation: false, verb: 'Bereda', handedOn: true };
+}
+
+/** How far back a sentence is read for the body that says it. */
+const SAYER_LOOKBACK = 200;
+
+/**
+ * Whether the council says the sentence at `at` ("Kommunfullmäktige hänskjuter ärendet till kommunstyrelsen",
+ * "Kommunfullmäktige beslutar att hänskjuta …"): read back to the sentence's start, at most SAYER_LOOKBACK characters.
+ */
+function councilSays(doc: Doc, at: number): boolean {
+  const before = doc.folded.slice(Math.max(0, at - SAYER_LOOKBACK), at);
+  const sentence = before.slice(Math.max(before.lastIndexOf('.'), before.lastIndexOf('\n')) + 1);
+  return /\b(?:kommun|region|landstings)?fullmaktige\b|\b(?:kf|rf|lf)\b/.test(sentence);
 }
 
 /** "ge ett planuppdrag för en fördjupad översiktsplan", "ge samhällsbyggnadsnämnden planuppdrag för …": make the plan. */
@@ -1911,7 +1925,7 @@ function* motionItems(doc: Doc, block: Block, meta: BlockMeta, points: Point[], 
   const selfReferred = lines.length === 1 && !!lines[0] && !!remitTarget(doc, lines[0]);
   const listed = announced.lines.length >= 2 ? announced.lines : (remitSentence && /\bmotionerna\b/.test(fslice(doc, remitSentence))) || dated || eachReferred || selfReferred ? lines : [];
   if (listed.length >= 2 || selfReferred) {
-    // Received ("för beredning", "motionerna har tagits emot", or announced and referred nowhere in the text) with no body
+    // Received ("för beredning", "motionerna har tagits emot", or announced and referred nowhere in their § or item) with no body
     // named to prepare them: none is assumed.
     const unreferred = listed === announced.lines && (announced.unreferred || MOTIONS_RECEIVED.test(fslice(doc, block)) || marks.referrals.length === 0);
     return listed.flatMap((line) => {
@@ -1927,9 +1941,10 @@ function* motionItems(doc: Doc, block: Block, meta: BlockMeta, points: Point[], 
       const named = fslice(doc, source).search(/\bmotion\b/);
       const about = named < 0 ? fslice(doc, source).search(/\bom\b/) : -1;
       const from = Math.max(0, named, about);
-      // "… (RS/2605/2017) ska fördelas till regionala utvecklingsnämnden": the name ends at its case number or its referral.
+      // "… (RS/2605/2017) ska fördelas till regionala utvecklingsnämnden": the name ends at its case number or its referral
+      // to a body ("Motion om att överskottet fördelas till skolorna" names its subject), or where it is to be answered.
       const stop = fslice(doc, { start: source.start + from, end: source.end }).search(
-        /, |\.\s|\s{2,}|\s(?:dnr|beslut)\b|\s\([a-z]{1,6}[ /-]?\d{1,4}[/.-]\d|\s(?:ska\s+|har\s+)?(?:remitter|overlamn|hanvis|fordela)\w*\s+till\b/,
+        new RegExp(`, |\\.\\s|\\s{2,}|\\s(?:dnr|beslut)\\b|\\s\\([a-z]{1,6}[ /-]?\\d{1,4}[/.-]\\d|\\s(?:ska\\s+|har\\s+)?(?:remitter|overlamn|hanvis|fordela)\\w*\\s+till\\s+${BODY_PHRASE}|\\sska\\s+besvaras\\b`),
       );
       const name = titleFrom(doc, source.start + from, stop > 0 ? source.start + from + stop : source.end);
       // "Motion" opens the name as a list writes it; in the title it is a common noun.
@@ -2031,10 +2046,12 @@ const WRITER_LINE = /^\s*[a-z][a-z .-]{1,60}?\([a-z]{1,4}\)(?:[^:\n]{0,60}?\s(?:
  */
 const ANNOUNCES_IN_LINE =
   /\bfoljande\s+motion(?:er)?\b[^.:(\n]{0,80}?(?:[:.](?=\s)|(?=\s(?:motion\s|[•·▪]\s)))|\bmotion(?:er|erna)\b[^.:(\n]{0,80}?:(?=\s)|\b(?:ta|tar|tog|tas)\s+emot\s+(?:foljande|nedanstaende|dessa)\b[^.:(\n]{0,60}?\bfor\s+beredning\b:?/;
+/** How far before a run-on list's announcement its verb is read ("Fullmäktige behandlade två motioner:"). */
+const DECIDED_LOOKBACK = 40;
 /** Where each entry of a list run on starts: "Motion av|från|om" after a sentence's end, or a bullet. */
 const RUN_IN_ENTRY = /(?:^|[:.]\s+|\s)(?=motion\s+(?:av|fran|om)\b)|(?<=^|\s)(?=[•·▪]\s)/g;
 /** A list of motions answered or decided ("Följande motioner besvarades:", "Motioner beslutade/avgjorda/behandlade under året") raises none. */
-const MOTIONS_DECIDED = /besvar|bifall|bifoll|avsla|avslog|aterremitt|behandlade|beslutade|avgjord/;
+const MOTIONS_DECIDED = /besvar|bifall|bifoll|avsla|avslog|aterremitt|behandlade|beslutade|avgjor/;
 /** Raised at this very meeting: "X väcker en motion", "Följande motioner har inkommit" (not a list of those decided). */
 const RAISED_HERE = new RegExp(
   `\\bvack(?:er|s)\\b|\\bmotion(?:er|erna)?\\b[^.]{0,120}?\\bhar\\s+(?:inkommit|kommit in|lamnats in|vackts)\\b|\\bfoljande motion(?:er)?\\b(?![^.:\\n]{0,40}(?:${MOTIONS_DECIDED.source}))`,
@@ -2065,7 +2082,11 @@ function announcedMotions(doc: Doc, block: Block): { lines: Span[]; unreferred: 
       continue;
     }
     const announced = ANNOUNCES_IN_LINE.exec(f);
-    const runOn = announced && !MOTIONS_DECIDED.test(announced[0]) ? runInEntries(f, announced.index + announced[0].length) : [];
+    const from = announced ? announced.index + announced[0].length : 0;
+    // "Fullmäktige behandlade två motioner: Motion om cykelbanor avslogs. …": motions decided, raised before; the words just
+    // before the announcement say so ("ta emot följande för beredning" is a decision to receive new ones).
+    const decided = !!announced && !/\bemot\b/.test(announced[0]) && MOTIONS_DECIDED.test(f.slice(Math.max(0, announced.index - DECIDED_LOOKBACK), from));
+    const runOn = announced && !decided ? runInEntries(f, from).filter(([start, end]) => !MOTIONS_DECIDED.test(f.slice(start, end))) : [];
     if (runOn.length >= 2) {
       listed.push(...runOn.map(([start, end]) => trimSpan(doc.text, { start: line.start + start, end: line.start + end })));
       continue;
@@ -3110,7 +3131,7 @@ function* givenAnswers(doc: Doc, block: Block, meta: BlockMeta, remiss: Remiss |
     items.push({
       kind: 'yttrande',
       // A letter's own title asks for the answer ("Begäran om yttrande över ansökan om …"): the answer is over what it asks about.
-      title: restoreDiacritics(what ? `Skicka yttrandet över ${inSentence(what.replace(ASKS_FOR_ANSWER, ''), doc.lexicon)}` : 'Skicka yttrandet', doc.lexicon).slice(0, 200),
+      title: restoreDiacritics(what ? `Skicka yttrandet över ${inSentence(what.slice(ASKS_FOR_ANSWER.exec(fold(what))?.[0].length ?? 0), doc.lexicon)}` : 'Skicka yttrandet', doc.lexicon).slice(0, 200),
       role: decided ? body : undefined,
       due: remiss ? { externalDeadline: remiss.deadline, ...(remiss.recipient ? { recipient: remiss.recipient } : {}) } : undefined,
       decision: decisionOf(meta),
@@ -3123,8 +3144,8 @@ function* givenAnswers(doc: Doc, block: Block, meta: BlockMeta, remiss: Remiss |
   return items;
 }
 
-/** "Begäran om yttrande över", "Remiss avseende": a letter's title asking for an answer, before what it is about. */
-const ASKS_FOR_ANSWER = /^(?:beg[äa]ran om (?:yttrande|remissvar|synpunkter)|remiss)\s+(?:över|om|avseende|angående|gällande)\s+/i;
+/** "Begäran om yttrande över", "Remiss avseende" (folded): a letter's title asking for an answer, before what it is about. */
+const ASKS_FOR_ANSWER = /^(?:begaran om (?:yttrande|remissvar|synpunkter)|remiss)\s+(?:over|om|avseende|angaende|gallande)\s+/;
 
 /** The sentences of a block's sections but its history, with their section, read as they are needed. */
 function* sectionSentences(doc: Doc, block: Block): Generator<{ sentence: Span; section: Section }> {

@@ -42,10 +42,10 @@ const LINE_DECISION = new RegExp(
 );
 /**
  * A summary's line announcing the decisions after what a page run together put before it ("KS 17 augusti 2017
- * Kommunstyrelsen beslutade bl a följande vid sitt sammanträde den 17 augusti:"): only with "följande" and a colon
- * ending the line.
+ * Kommunstyrelsen beslutade bl a följande vid sitt sammanträde den 17 augusti:"): only with "följande", the meeting
+ * named and a colon ending the line, so "Som kommunstyrelsen beslutade bl a följande år:" announces nothing.
  */
-const DECISIONS_ANNOUNCED = new RegExp(`\\b(${BODY_PHRASE}) (?:beslutade|beslot|fattade)(?: bland annat| bl\\.? ?a\\.?)? (?:foljande|beslut om foljande)\\b[^.:]{0,80}:\\s*$`);
+const DECISIONS_ANNOUNCED = new RegExp(`\\b(${BODY_PHRASE}) (?:beslutade|beslot|fattade)(?: bland annat| bl\\.? ?a\\.?)? (?:foljande|beslut om foljande)\\b[^.:]{0,80}\\bsammantrade[^.:]{0,40}:\\s*$`);
 /**
  * "Kommunstyrelsen föreslås besluta", "Arbetsutskottet föreslår kommunstyrelsen besluta", and a tjänsteskrivelse's
  * "Förvaltningen föreslår att barn- och utbildningsnämnden beslutar att …": the decision proposed follows.

@@ -35,6 +35,8 @@ export interface Doc {
 }
 
 const PARAGRAPH_LINE = /^\s*(?:[a-z]{2,6}\s+)?§\s*(\d+)/;
+/** An attachments label alone on its line: "Bilagor", "Bilaga". */
+const ATTACHMENTS = /^\s*bilag(?:a|or)\s*:?\s*$/;
 /** An agenda item's number alone on its line, after a bullet: "•   7". */
 const AGENDA_NUMBER = /^\s*[•·▪*-]\s*\d{1,3}[.)]?\s*$/;
 /** A document's header is its first lines: past these, lines before the first § are text, not header. */
@@ -66,19 +68,23 @@ export function trimSpan(text: string, span: Span): Span {
 function* sectionsOf(folded: string, block: Span, work: Work): Steps<Section[]> {
   const sections: Section[] = [];
   let current: Section = { kind: 'other', start: block.start, end: block.end };
+  // The current section was opened by an attachments label ("Bilagor"), a web agenda's link under each item.
+  let attachments = false;
   for (const [i, line] of lineSpans(folded, block.start, block.end).entries()) {
     if (i % LINES_PER_STEP === 0) yield;
     work.charge(line.end - line.start + LINE_UNITS);
     const indent = folded.slice(line.start, line.end).search(/\S/);
     if (indent < 0) continue;
     // A web agenda's item number on its own line ("•   7") opens the next item: what a "Bilagor" list above it held ends;
-    // so does a numbered item right under a label that lists nothing (a web agenda's "Bilagor" link, then "4. Följande …").
+    // so does a numbered item right under an attachments label that lists nothing (a web agenda's "Bilagor" link, then
+    // "4. Följande …"); under "Bakgrund" a numbered list is the history's.
     const text = folded.slice(line.start, line.end);
-    const bareLabel = current.kind === 'history' && !folded.slice(current.start, line.start).trim() && /^\s*\d{1,3}[.)]\s/.test(text);
+    const bareLabel = attachments && !folded.slice(current.start, line.start).trim() && /^\s*\d{1,3}[.)]\s/.test(text);
     if ((AGENDA_NUMBER.test(text) && current.kind !== 'other') || bareLabel) {
       current.end = line.start;
       sections.push(current);
       current = { kind: 'other', start: line.start, end: block.end };
+      attachments = false;
       continue;
     }
     const heading = readHeading(folded.slice(line.start + indent, line.end));
@@ -87,6 +93,7 @@ function* sectionsOf(folded: string, block: Span, work: Work): Steps<Section[]> 
       current.end = line.start + inline.at;
       sections.push(current);
       current = { kind: inline.kind, decider: inline.decider, start: line.start + inline.at + inline.length, end: block.end };
+      attachments = false;
     }
     if (!heading) continue;
     // "Förslag till beslut:" then "Styrelsen beslutar att …": the sentence is the proposal's text, not a decision.
@@ -97,6 +104,7 @@ function* sectionsOf(folded: string, block: Span, work: Work): Steps<Section[]> 
     current.end = line.start;
     sections.push(current);
     current = { kind: heading.kind, decider: heading.decider, start: line.start + indent + heading.length, end: block.end };
+    attachments = ATTACHMENTS.test(text);
   }
   sections.push(current);
   return sections.filter((s) => s.end > s.start);

@@ -184,6 +184,8 @@ const PARAGRAPH_LINE = /^\s*(?:\p{Lu}{2,6}\s+)?§\s*\d+/u;
 /** Lines read between two steps (see Steps), each charged as it is read: a few milliseconds of work. */
 const LINES_PER_STEP = 500;
 const CONJUNCTIONS = new Set(['och', 'eller', 'samt', 'respektive', 'resp', 'till', 'som']);
+/** Two-letter words a compound is hyphenated after, written in lower case: "it-stöd", "ai-verktyg", "eu-medel", "ip-telefoni". */
+const STANDALONE_STEMS = new Set(['it', 'ai', 'eu', 'ip', 'id', 'ok', 'uf']);
 /** Blank lines looked past for the rest of a sentence: a page break's, once its header and footer are taken out. */
 const BLANK_LINES_IN_SENTENCE = 3;
 
@@ -194,16 +196,18 @@ const COUNCILLOR = /^\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){1,3}\s+\([A-ZÅÄÖ]{1,3
 const ATT_LINE = /^\s*att\s/;
 /** A line ending where an att-list's points are joined: a comma, a semicolon, "och" or "samt". */
 const LIST_JOINT = /(?:[,;]|\b(?:och|samt))\s*$/;
-/**
- * A line that cannot end a decision point: it ends on a word that wants its complement ("i uppdrag", "möjligt",
- * "för", "och", "att"), or on a comma or a dash. Bounded to the line's last 30 characters.
- */
-const OPEN_END = /(?:\b(?:att|och|samt|eller|fram|i uppdrag|i uppgift|uppdraget|mojligt|mojligheten|lampligt|syfte|syftet|for|om|med|till|av|pa|i|en|ett|den|det|de|som|utan|genom|innan|efter|sa)|[,:;–-])\s*$/;
+/** Words no heading or sentence ends on: a line ending on one goes on with the next. */
+const OPEN_WORDS = 'att|och|samt|eller|i uppdrag|for|om|med|till|av|pa|i|en|ett|den|det|som|utan|genom|efter|innan|fore|under|senast';
 /**
  * A line ending on a word no heading or sentence ends on ("Motion av Per Ek (SD) med flera om", "… i uppdrag att",
  * "… tillhanda senast" before "2026-05-29."): the next line goes on with it, capital or digit or not.
  */
-const OPEN_WORD_END = /\b(?:att|och|samt|eller|i uppdrag|for|om|med|till|av|pa|i|en|ett|den|det|som|utan|genom|efter|innan|fore|under|senast)\s*$/;
+const OPEN_WORD_END = new RegExp(`\\b(?:${OPEN_WORDS})\\s*$`);
+/**
+ * A line that cannot end a decision point: it ends on an open word, on one that wants its complement ("fram", "i uppgift",
+ * "möjligt", "syfte"), or on a comma or a dash. Bounded to the line's last 30 characters.
+ */
+const OPEN_END = new RegExp(`(?:\\b(?:${OPEN_WORDS}|fram|i uppgift|uppdraget|mojligt|mojligheten|lampligt|syfte|syftet|de|sa)|[,:;–-])\\s*$`);
 /**
  * Whether a line break inside a paragraph is only the PDF's wrapping; an att-line ended before the next ("att …\natt …",
  * no full stop) is a point of its own. `width`: the text's column width in characters (see columnWidth).
@@ -242,9 +246,27 @@ const FULL_LINE = 0.85;
  * has no column to speak of: 0, and only the other signs decide.
  */
 function columnWidth(folded: string[]): number {
-  const lengths = folded.map((line) => line.length).filter((n) => n >= 30).sort((a, b) => a - b);
-  return lengths.length < 5 ? 0 : (lengths[Math.floor(0.9 * (lengths.length - 1))] ?? 0);
+  // Counted by length, not sorted: one walk over the lines. Past COLUMN_CAP characters a line is a paragraph, not a column.
+  const counts = new Array<number>(COLUMN_CAP + 1).fill(0);
+  let total = 0;
+  for (const line of folded) {
+    if (line.length < 30) continue;
+    const at = Math.min(line.length, COLUMN_CAP);
+    counts[at] = (counts[at] ?? 0) + 1;
+    total += 1;
+  }
+  if (total < 5) return 0;
+  const rank = Math.floor(0.9 * (total - 1));
+  let seen = 0;
+  for (let length = 30; length <= COLUMN_CAP; length++) {
+    seen += counts[length] ?? 0;
+    if (seen > rank) return length;
+  }
+  return COLUMN_CAP;
 }
+
+/** Lines longer than this are paragraphs run into one line: they count as this long for the column width. */
+const COLUMN_CAP = 400;
 
 function* splittingLines(input: MappedText, work: Work): Steps<MappedText[]> {
   const lines: MappedText[] = [];
@@ -345,8 +367,8 @@ function* joiningLines(lines: MappedText[], folded: string[], work: Work): Steps
       const fragment = hyphen[1] ?? '';
       const short = brokenWord(fragment, nextWord) === 'keepHyphen' && /^\p{Ll}{2}$/u.test(fragment);
       // Two lower-case letters before the break are a syllable ("se-" + "nast", "be-" + "redskap") when they hold a vowel
-      // or the whole word is one the text writes elsewhere; "tv-" and "it-" ("tv-program", "it-stöd") are words of their own.
-      const syllable = short && ((/[aeiouyåäö]/.test(fragment) && fragment !== 'it') || knownWhole(fragment + nextWord));
+      // or the whole word is one the text writes elsewhere; a short word of its own ("it-stöd", "ai-verktyg") keeps its hyphen.
+      const syllable = short && ((/[aeiouyåäö]/.test(fragment) && !STANDALONE_STEMS.has(fragment)) || knownWhole(fragment + nextWord));
       const reading = syllable ? 'join' : brokenWord(fragment, nextWord);
       if (reading === 'twoWords') {
         chars.push(' ');
@@ -375,50 +397,58 @@ const LONE_DATE = /^\s*(?:\d{4}-\d{2}-\d{2}|(?:den )?\d{1,2} [a-z]+ \d{4})\s*$/;
 
 /**
  * A line whose margin holds a section's label ("Beslut", "Ärendebeskrivning", "Förslag till beslut") beside its first
- * line of text, or a letter's sender beside its date, as a PDF read in its layout puts them: two lines, as the page
- * shows them. A table's row ("KS 2027/14   2027-01-24   Motion om …") stays one line.
+ * line of text, or (`inHeader`) a letter's sender beside its date, as a PDF read in its layout puts them: two lines, as
+ * the page shows them. A table's row ("KS 2027/14   2027-01-24   Motion om …") stays one line.
  */
-function labelColumn(line: MappedText): MappedText[] {
+function labelColumn(line: MappedText, inHeader: boolean): MappedText[] {
   const m = LABEL_COLUMN.exec(line.text);
   const label = m?.[1];
   if (!m || !label) return [line];
   const rest = slice(line, m[0].length, line.text.length);
   const heading = readHeading(foldedLine(label));
   const labelled = heading && heading.length >= foldedLine(label).length;
-  if (!labelled && !LONE_DATE.test(foldedLine(rest.text))) return [line];
+  // A date beside its sender only in a letter's head, and only beside a sender: "Motion om laddstolpar      2027-01-24" is a
+  // register's row.
+  const sender = inHeader && SENDER.test(foldedLine(label)) && LONE_DATE.test(foldedLine(rest.text));
+  if (!labelled && !sender) return [line];
   return [slice(line, 0, label.length), rest];
 }
+
+/** A letter's sender (folded): an authority, a municipality or region, or one of their bodies and offices. */
+const SENDER = /^(?!motion)(?:.*\s)?\p{L}*(?:lansstyrelsen|kommun|region|landsting|forvaltning|namnd|styrelse|departement|verk|myndighet|kontor|inspektion)/u;
+/** A letter's head: its first lines, where a sender stands beside the date. */
+const LETTER_HEAD_LINES = 8;
 
 /**
  * A point opening inside a line: a number after a sentence's end ("… 17 augusti: 1. Att …"), a bullet ("… jobb. • SD-gruppen …",
  * "… Nyhedsskolan • uppdateringar …"), or an entry after a bracketed remark closing the one before ("… [yttrande senast 12 mars
  * 2018] Neptuni åkrar …", as a länsstyrelse lists its kungörelser).
  */
-const RUN_IN_POINT = /(?<=[.:!?])[ ]+(?=(?:[1-9]|1\d)\.[ ]+\p{Lu})|(?<=\S)[ ]+(?=[•▪][ ])|(?<=\])[ ]+(?=\p{Lu})/gu;
+const RUN_IN_POINT = /(?<=[.:!?])[ ]+(?=(?:[1-9]|1\d)\.[ ]+\p{Lu})|(?<=\S)[ ]+(?=[•▪][ ])|(?<=\[(?:yttrande|överklagas|synpunkter)[^\]\n]{1,40}\])[ ]+(?=\p{Lu})/gu;
 
 /**
  * A list run into one line, as a page pasted run together has it ("Kommunstyrelsen beslutade bl a följande: 1. Att …
  * 2. Att …"): each point on a line of its own again, as the page showed it. Only a line with two points or more, so a
- * lone "3. Kap" after a full stop stays. One pass over the text.
+ * lone "3. Kap" after a full stop stays. Linear: the points, their lines and the rewrite are each one walk over the text.
  */
 function listsApart(input: MappedText, work: Work): MappedText {
   work.charge(input.text.length);
   const points = [...input.text.matchAll(RUN_IN_POINT)].map((m) => m.index);
   if (points.length < 2) return input;
-  // Each point's line, numbered in one walk over the text (the points are in order).
-  const lines: number[] = [];
+  // Each point's line, numbered in one walk over the text: the next line break is looked for only once a point passes it.
+  const lineOfPoint: number[] = [];
   let line = 0;
-  let cursor = 0;
+  let nextBreak = input.text.indexOf('\n');
   for (const at of points) {
-    for (let nl = input.text.indexOf('\n', cursor); nl !== -1 && nl < at; nl = input.text.indexOf('\n', cursor)) {
+    while (nextBreak !== -1 && nextBreak < at) {
       line += 1;
-      cursor = nl + 1;
+      nextBreak = input.text.indexOf('\n', nextBreak + 1);
     }
-    lines.push(line);
+    lineOfPoint.push(line);
   }
   const perLine = new Map<number, number>();
-  for (const l of lines) perLine.set(l, (perLine.get(l) ?? 0) + 1);
-  const apart = new Set(points.filter((_, i) => (perLine.get(lines[i] ?? -1) ?? 0) >= 2));
+  for (const l of lineOfPoint) perLine.set(l, (perLine.get(l) ?? 0) + 1);
+  const apart = new Set(points.filter((_, i) => (perLine.get(lineOfPoint[i] ?? -1) ?? 0) >= 2));
   return rewrite(input, RUN_IN_POINT, (m) => (apart.has(m.index) ? '\n' : m[0]), work);
 }
 
@@ -450,7 +480,7 @@ export function* normalizing(original: string, work: Work): Steps<NormalizedText
     if (isFurniture) furniture.push(line.text.trim().replace(/\s+/g, ' '));
     else {
       const text = rewrite(line, INLINE_FURNITURE, () => ' ', work);
-      for (const part of labelColumn(text)) {
+      for (const part of labelColumn(text, content.length < LETTER_HEAD_LINES)) {
         content.push(part);
         contentFolded.push(part === line ? key : foldedLine(part.text));
       }

@@ -112,13 +112,9 @@ describe("a region's presidium reports motions further down its agenda, each to 
     ]);
   });
 
-  it('near miss: the meeting the motion is to be answered at is no date it was raised', () => {
-    expect(motions(agenda, { body: 'RF', meetingDate: '2027-11-28' }).map(([, , due]) => due)).not.toContainEqual({ raised: '2028-06-19' });
-  });
-
-  it('"Bilagor" and an item number on its own line ("•   7") end an item: what follows is read, not taken for its attachments', () => {
-    const withoutNumber = agenda.replace('•   7\n', '').replace('Förtroendemannautbildning\n', '');
-    expect(motions(withoutNumber, { body: 'RF', meetingDate: '2027-11-28' })).toHaveLength(1);
+  it('a list line’s deadline to answer ("ska besvaras senast vid regionfullmäktiges sammanträde 19-20 juni 2028") is no date it was raised', () => {
+    const list = '§ 5 Nya motioner\n1. Motion om fri entré till museerna, ska besvaras senast vid regionfullmäktiges sammanträde 19-20 juni 2028\n2. Motion om fler vårdplatser\nRegionfullmäktige remitterar motionerna till regionstyrelsen för beredning.';
+    expect(motions(list, { body: 'RF', meetingDate: '2027-11-28' }).map(([, , due]) => due)).toEqual([{ raised: '2027-11-28' }, { raised: '2027-11-28' }]);
   });
 });
 
@@ -202,5 +198,35 @@ describe("a summary's announcement of its decisions after a run-together header 
 
   it('near miss: "… beslutade bl a följande" told mid-sentence, no colon ending the line, announces nothing', () => {
     expect(extractDrafts('Som kommunstyrelsen beslutade bl a följande år har planen antagits. Att avge yttrande var inte aktuellt.', {}, ctx).drafts).toEqual([]);
+  });
+});
+
+describe("the round's rules stop where ordinary text begins (from the review)", () => {
+  it('a numbered list under "Bakgrund" is the history\'s: only under an attachments label does a numbered line open the next item', () => {
+    const text = '§ 5 Trafikplan\nBakgrund\n1. Kommunstyrelsen ger förvaltningen i uppdrag att ta fram en trafikplan senast 2027-12-31.\n2. Förvaltningen ska återrapportera i juni 2027.\nBeslut\nKommunfullmäktige godkänner redovisningen.';
+    expect(extractDrafts(text, council, ctx).drafts).toEqual([]);
+  });
+
+  it('motions decided in a list run on ("Fullmäktige behandlade två motioner: Motion om … avslogs.") raise none', () => {
+    expect(motions('Fullmäktige behandlade två motioner: Motion om cykelbanor avslogs. Motion om skolmat bifölls.')).toEqual([]);
+  });
+
+  it('the council sending a matter down ("Kommunfullmäktige hänskjuter ärendet till kommunstyrelsen") is kommunstyrelsen’s commission', () => {
+    const drafts = extractDrafts('§ 5 Ärende\nBeslut\nKommunfullmäktige hänskjuter ärendet till kommunstyrelsen.', council, ctx).drafts;
+    expect(drafts.map((d) => [d.kind, d.responsibleRole])).toEqual([['uppdrag', 'kommunstyrelsen']]);
+  });
+
+  it('a register’s row keeps its date beside the motion ("Motion om laddstolpar      2027-01-24"): raised that day', () => {
+    const text = '§ 5 Motioner\nFöljande motioner har inkommit:\nMotion om laddstolpar vid skolorna            2027-01-24\nMotion om cykelbanor vid skolorna            2027-02-10\nKommunfullmäktige remitterar motionerna till kommunstyrelsen.';
+    expect(motions(text).map(([, , due]) => due)).toEqual([{ raised: '2027-01-24' }, { raised: '2027-02-10' }]);
+  });
+
+  it('a motion whose own subject says "fördelas till" keeps it ("Motion om att överskottet fördelas till skolorna")', () => {
+    const text = '§ 6 Motion om att överskottet fördelas till skolorna\nKommunfullmäktige remitterar motionen till kommunstyrelsen för beredning.';
+    expect(motions(text).map(([title]) => title)).toEqual(['Besvara motion om att överskottet fördelas till skolorna']);
+  });
+
+  it('"beslutade bl a följande år:" without the meeting named announces no decisions', () => {
+    expect(extractDrafts('Som kommunstyrelsen beslutade bl a följande år:\n1. Att avge yttrande över planen.', council, ctx).drafts).toEqual([]);
   });
 });

@@ -158,6 +158,14 @@ describe('a page laid out in lines and columns reads as the page shows it', () =
     expect(normalizeText('• Ann Berg och Johan Rask,\n• Maria Tör, Vänsterpartiet').text.split('\n')).toHaveLength(2);
   });
 
+  it('near miss: a short word of its own before a line-end hyphen keeps it ("it-" / "stöd", "ai-" / "verktyg")', () => {
+    expect(normalizeText('Förvaltningen köper in nytt it-\nstöd och ai-\nverktyg till skolorna.').text).toBe('Förvaltningen köper in nytt it-stöd och ai-verktyg till skolorna.');
+  });
+
+  it('near miss: numbered references in brackets ("[1] Kommunen … [2] Regionen …") are no kungörelser: one line', () => {
+    expect(normalizeText('Enligt rapporten [1] Kommunen har ökat och [2] Regionen har minskat sina kostnader.').text.split('\n')).toHaveLength(1);
+  });
+
   it('a line ending on "senast" goes on onto the date on the next line ("… tillhanda senast" / "2026-05-29.")', () => {
     expect(normalizeText('Era svar ska vara Naturvårdsverket tillhanda senast\n2026-05-29. Svar lämnas via e-post.').text.split('\n')).toHaveLength(1);
   });
