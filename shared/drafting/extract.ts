@@ -3329,10 +3329,59 @@ function* blockCandidates(doc: Doc, facts: DocFacts, block: Block, known: KnownF
   const referrals = motions.length ? marksOf(doc, block).referrals : [];
   // A motion's answer sent back ("Svar på motion …: Ärendet återremitteras till kommunstyrelsen") continues the motion registered when it was raised.
   const answerSentBack = (c: Candidate) => /\bmotion/.test(fold(meta.title ?? '')) && /\baterremitt/.test(fslice(doc, c.source));
-  const kept = commissions.filter((c) => !(c.handedOn && (firstFrom(referrals, c.source.start)?.at ?? Infinity) < c.source.end) && !answerSentBack(c));
-  const withMotions = [...kept, ...(yield* headedCommissions(doc, block, meta)), ...motions];
+  // A citizens' proposal handed on to be answered by a meeting is that report-back, not also a commission to prepare it.
+  const proposals = yield* citizenProposalsHandedOn(doc, block, meta);
+  const answered = (c: Candidate) => c.handedOn && proposals.some((p) => p.source.start < c.source.end && c.source.start < p.source.end);
+  const kept = commissions.filter((c) => !(c.handedOn && (firstFrom(referrals, c.source.start)?.at ?? Infinity) < c.source.end) && !answerSentBack(c) && !answered(c));
+  const withMotions = [...kept, ...(yield* headedCommissions(doc, block, meta)), ...motions, ...proposals];
   yield;
   return yield* yttrandeItems(doc, block, meta, known, withMotions, plain);
+}
+
+/**
+ * A citizens' proposal handed to a body to answer by a council meeting, as a region's presidium reports it:
+ * "Medborgarförslag om SMS-parkering (RS/2545/2017) har fördelats till regionstyrelsen och ska besvaras senast vid
+ * regionfullmäktiges sammanträde 10–11 april 2018" (group 1 what it is about, group 2 the body, group 3 where the
+ * answer is due). Folded; the name and the body are bounded.
+ */
+const PROPOSAL_HANDED_ON =
+  /\b(?:medborgarforslag|e-forslag)(?:et)?(?:\s([^.]{1,200}?))?\s+(?:har\s+|ska\s+)?(?:fordelats|fordelas|fordelades|overlamnats|overlamnas|remitterats|remitteras)\s+till\s+([^.,]{3,80}?)(?:\s+for\s+(?:beredning|beslut|handlaggning)(?:\s+och\s+beslut)?)?\s+(?:och\s+)?(?:ska|skall|kommer\s+att)\s+besvaras\s+(?:senast\s+)?((?:vid|pa|till|infor|i)\s[^.]{3,120})/;
+
+/**
+ * The citizens' proposals of a block handed to a body to be answered by a council meeting (PROPOSAL_HANDED_ON): a
+ * report-back each, from that body to the council's meeting. Not in a report on those being prepared (a balanslista),
+ * whose proposals were registered when handed on.
+ */
+function* citizenProposalsHandedOn(doc: Doc, block: Block, meta: BlockMeta): Steps<Candidate[]> {
+  if (!/\b(?:medborgarforslag|e-forslag)/.test(fslice(doc, block)) || MOTIONS_PENDING.test(fslice(doc, block))) return [];
+  const found: Candidate[] = [];
+  let i = 0;
+  for (const sentence of sentencesByLine(doc, block)) {
+    if (i++ % SENTENCES_PER_STEP === 0) yield;
+    const m = PROPOSAL_HANDED_ON.exec(fslice(doc, sentence));
+    if (!m?.[2] || !m[3]) continue;
+    const at = (group: string, from = 0) => sentence.start + m.index + m[0].indexOf(group, from);
+    const answeredAt = at(m[3], m[0].length - m[3].length);
+    const meeting = timingsIn(doc, { start: answeredAt, end: sentence.end }, meta.ref).find((t) => t.form === 'meetingDate' || t.form === 'date' || t.form === 'month');
+    const council = /\b(kommun|region|landstings)?fullmaktiges\b/.exec(m[3]);
+    const body = council ? (({ region: 'RF', landstings: 'LF' } as Record<string, string>)[council[1] ?? ''] ?? 'KF') : undefined;
+    const about = m[1] ? slice(doc, { start: at(m[1]), end: at(m[1]) + m[1].length }).replace(/\s*\([^)]*\)[\s\S]*$/, '').replace(/,[\s\S]*$/, '').trim() : meta.title?.replace(/^medborgarförslag\s+/i, '');
+    const toAt = at(m[2], m[0].indexOf(' till '));
+    const due: DraftDue | undefined =
+      !meeting || !body ? undefined : meeting.form === 'month' ? { meeting: { body, month: meeting.month } } : meeting.form === 'date' || meeting.form === 'meetingDate' ? { meeting: { body, date: meeting.date } } : undefined;
+    found.push({
+      kind: 'aterrapportering',
+      title: restoreDiacritics(about ? `Besvara medborgarförslaget ${inSentence(about, doc.lexicon)}` : 'Besvara medborgarförslaget', doc.lexicon).slice(0, 200),
+      role: slice(doc, { start: toAt, end: toAt + m[2].length }),
+      due,
+      decision: decisionOf(meta),
+      caseNumber: meta.caseNumber,
+      confidence: 0.8,
+      flags: [],
+      source: sentence,
+    });
+  }
+  return found;
 }
 
 /**

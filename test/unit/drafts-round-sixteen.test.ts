@@ -230,3 +230,23 @@ describe("the round's rules stop where ordinary text begins (from the review)", 
     expect(extractDrafts('Som kommunstyrelsen beslutade bl a följande år:\n1. Att avge yttrande över planen.', council, ctx).drafts).toEqual([]);
   });
 });
+
+describe("a citizens' proposal handed to a body to be answered by a council meeting is that body's report-back to it", () => {
+  it('"Medborgarförslag om … (RS/2545/2027) har fördelats till regionstyrelsen och ska besvaras senast vid regionfullmäktiges sammanträde 10–11 april 2028"', () => {
+    const text = 'Fullmäktiges presidiums information\n1. Medborgarförslag från Sven Holm om SMS-parkering vid sjukhuset (RS/2545/2027) har fördelats till regionstyrelsen och ska besvaras senast vid regionfullmäktiges sammanträde 10–11 april 2028.';
+    const drafts = extractDrafts(text, { body: 'RF', meetingDate: '2027-11-28' }, ctx).drafts;
+    expect(drafts.map((d) => [d.kind, d.responsibleRole, d.due, d.title])).toEqual([
+      ['aterrapportering', 'regionstyrelsen', { meeting: { body: 'RF', date: '2028-04-10' } }, 'Besvara medborgarförslaget från Sven Holm om SMS-parkering vid sjukhuset'],
+    ]);
+  });
+
+  it('"Medborgarförslaget överlämnas till tekniska nämnden för beredning och ska besvaras senast vid kommunfullmäktiges sammanträde i oktober 2027" → one report-back, no commission besides', () => {
+    const text = '§ 71 Medborgarförslag om hundrastgård i Norrby\nBeslut\nMedborgarförslaget överlämnas till tekniska nämnden för beredning och ska besvaras senast vid kommunfullmäktiges sammanträde i oktober 2027.';
+    expect(extractDrafts(text, council, ctx).drafts.map((d) => [d.kind, d.responsibleRole, d.due])).toEqual([['aterrapportering', 'tekniska nämnden', { meeting: { body: 'KF', month: '2027-10' } }]]);
+  });
+
+  it('near miss: a report on the proposals still being prepared ("… och är under beredning:") registers none again', () => {
+    const text = 'Följande motioner och medborgarförslag har inkommit till regionfullmäktige och är under beredning:\n1. Medborgarförslag om ny vårdfunktion (RS/333/2027), inlämnad 2027-04-27. Förslaget har fördelats till hälso- och sjukvårdsnämnden.\n2. Medborgarförslag om habiliteringsbadet (RS/341/2027) har fördelats till hälso- och sjukvårdsnämnden och ska besvaras senast vid regionfullmäktiges sammanträde 13-14 februari 2028.';
+    expect(extractDrafts(text, { body: 'RF', meetingDate: '2027-11-28' }, ctx).drafts).toEqual([]);
+  });
+});
