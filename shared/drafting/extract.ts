@@ -425,10 +425,11 @@ interface DocFacts {
  * What a summary of a meeting calls itself in its opening: a web page or a note that restates a
  * meeting's decisions in its own words ("Beslut i korthet", "Axplock från kommunstyrelsen", "Referat
  * från kommunfullmäktige", "Kommunstyrelsen beslutade bl a följande", "ett urval av besluten", "Beslut
- * från kommunfullmäktiges sammanträde").
+ * från kommunfullmäktiges sammanträde"), or one that tells what a meeting will take up ("Kommunstyrelsens ärenden i
+ * urval", "Några ärenden som behandlas i kommunstyrelsen").
  */
 const SUMMARY =
-  /\b(?:i korthet|axplock|referat|sammandrag|popularprotokoll|nyhetsnotiser|nyheter fran|nytt fran|senaste nytt|aktuella beslut|(?:ett )?urval av|en sammanfattning|kortfattat|bland annat foljande|bl\.? ?a\.? foljande|pressmeddelande|beslut (?:fran|vid) (?:dagens |gardagens |[a-z]+s )?(?:sammantrade|mote|kommun|region|landstings|fullmaktige|styrelsen|[a-z]*namnd))/;
+  /\b(?:i korthet|axplock|referat|sammandrag|popularprotokoll|nyhetsnotiser|nyheter fran|nytt fran|senaste nytt|aktuella beslut|(?:ett )?urval av|arenden i urval|arenden som (?:ska )?behandlas|en sammanfattning|kortfattat|bland annat foljande|bl\.? ?a\.? foljande|pressmeddelande|beslut (?:fran|vid) (?:dagens |gardagens |[a-z]+s )?(?:sammantrade|mote|kommun|region|landstings|fullmaktige|styrelsen|[a-z]*namnd))/;
 /** How far into a document its opening goes: the title and a lead paragraph. */
 const OPENING = 800;
 
@@ -1708,6 +1709,9 @@ function passiveReport(doc: Doc, meta: BlockMeta, sentence: Span, point: Point):
   const of = noun?.[1] ? { start: sentence.start + noun[0].indexOf(noun[1]), end: sentence.start + noun[0].indexOf(noun[1]) + noun[1].length } : undefined;
   const verbAt = m ? sentence.start + (m[1]?.length ?? 0) : sentence.start;
   const deadline = deadlineOf(doc, sentence, meta, verbAt);
+  // A page about a meeting tells what is reported at it ("Uppdraget redovisas för kommunstyrelsen."): present tense, no
+  // "ska", no time, is the report given, not one owed.
+  if (m && meta.summary && !/\bska\s/.test(m[0]) && !deadline.due && !deadline.vague) return [];
   // A point of a decision list keeps its "att" ("3. att budgeten ska redovisas …"): the subject is what follows it.
   const written = m ? slice(doc, { start: sentence.start, end: verbAt }).trim().replace(/^att\s+/i, '') : of ? slice(doc, of) : (meta.title ?? 'uppdraget');
   const subject = restoreDiacritics(written, doc.lexicon);

@@ -41,12 +41,12 @@ const dev = loadRealCorpus(fileURLToPath(new URL('../fixtures/drafts/real', impo
 const devScores = summarize(dev.map(({ name, case: c }) => scoreCase(name, c, directoryLookup)));
 
 describe('the drafting rules on the real texts of the dev split (issue 19 asks at least 0.95 each)', () => {
-  it('holds the 204 dev texts', () => {
-    expect(dev.length).toBe(204);
+  it('holds the 208 dev texts', () => {
+    expect(dev.length).toBe(208);
   });
 
   // Recall was below the issue's 0.95 from corpus round Q to round thirteen (0.949); round fourteen reached 154 of 162, round
-  // fifteen 171 of 180. Round sixteen's 14 new dev texts brought 14 items; after the round 181 of 194 (0.933): three golds read
+  // fifteen 171 of 180. Round sixteen's 18 new dev texts brought 15 items; after the round 181 of 195 (0.928): four golds read
   // a proposed answer as owed by the body it is proposed to, where the corpus's earlier golds give a proposal no one
   // (README, "Round sixteen"). The floor guards what is reached.
   it('precision and exact deadlines are each at least 0.95, recall at least 0.92', () => {

@@ -250,3 +250,18 @@ describe("a citizens' proposal handed to a body to be answered by a council meet
     expect(extractDrafts(text, { body: 'RF', meetingDate: '2027-11-28' }, ctx).drafts).toEqual([]);
   });
 });
+
+describe("a page about what a meeting takes up tells the report given there, not one owed", () => {
+  const page = (sentence: string) =>
+    `30 maj 2027\nKommunstyrelsen i juni\nKommunstyrelsens ärenden i urval:\n • Strukturplan för Mölnlycke centrum\n  På uppdrag av kommunstyrelsen har förvaltningen tagit fram en strukturplan. ${sentence}`;
+
+  it('"Uppdraget redovisas för kommunstyrelsen." (present tense, no time) gives no report-back', () => {
+    expect(extractDrafts(page('Uppdraget redovisas för kommunstyrelsen.'), { body: 'KS' }, ctx).drafts).toEqual([]);
+  });
+
+  it('near miss: "Uppdraget ska redovisas för kommunstyrelsen i oktober 2027." is a report-back owed', () => {
+    expect(extractDrafts(page('Uppdraget ska redovisas för kommunstyrelsen i oktober 2027.'), { body: 'KS' }, ctx).drafts.map((d) => [d.kind, d.due])).toEqual([
+      ['aterrapportering', { meeting: { body: 'KS', month: '2027-10' } }],
+    ]);
+  });
+});
