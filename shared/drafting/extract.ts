@@ -1802,6 +1802,14 @@ function remitTarget(doc: Doc, span: Span): string | undefined {
 const REMIT_TARGET = new RegExp(
   `(?:(?:(?:remitter|overlamn|hanvis|hanskj|hansko|fordela)\\w*\\s+(?:motionen\\s+|motionerna\\s+|arendet\\s+)?|(?:motionen|motionerna|arendet)\\s+(?:ska\\s+|skulle\\s+|har\\s+)?(?:${REFERRAL_LEAD})?(?:lamnas|lamnats|skickas|skickats)\\s+|(?:motionen|motionerna)\\s+(?:(?:gar|skickas|sands|lamnas|stalls)\\s+)?pa\\s+remiss\\s+)till|(?:motionen|motionerna)\\s+(?:ska|skall)\\s+beredas\\s+av)\\s+(${BODY_PHRASE}|[a-z][^.;:\\n]{2,80}?(?=\\s+for\\s+(?:stod\\s+i\\s+)?beredning(?:en)?\\b))`,
 );
+/**
+ * Where a motion's name ends in a list's line: a register's ", inlämnad …", a full stop, a column gap, a case number
+ * ("… (RS/2605/2017)"), its referral to a body ("ska fördelas till regionala utvecklingsnämnden"; "Motion om att
+ * överskottet fördelas till skolorna" names its subject), or where it is to be answered ("ska besvaras …").
+ */
+const LIST_NAME_ENDS = new RegExp(
+  `, |\\.\\s|\\s{2,}|\\s(?:dnr|beslut)\\b|\\s\\([a-z]{1,6}[ /-]?\\d{1,4}[/.-]\\d|\\s(?:ska\\s+|har\\s+)?(?:remitter|overlamn|hanvis|fordela)\\w*\\s+till\\s+${BODY_PHRASE}|\\sska\\s+besvaras\\b`,
+);
 /** A council that motions are raised at. */
 const COUNCILS = new Set(['KF', 'RF', 'LF']);
 /** The boards under them: kommunstyrelsen, regionstyrelsen, landstingsstyrelsen. */
@@ -1945,11 +1953,7 @@ function* motionItems(doc: Doc, block: Block, meta: BlockMeta, points: Point[], 
       const named = fslice(doc, source).search(/\bmotion\b/);
       const about = named < 0 ? fslice(doc, source).search(/\bom\b/) : -1;
       const from = Math.max(0, named, about);
-      // "… (RS/2605/2017) ska fördelas till regionala utvecklingsnämnden": the name ends at its case number or its referral
-      // to a body ("Motion om att överskottet fördelas till skolorna" names its subject), or where it is to be answered.
-      const stop = fslice(doc, { start: source.start + from, end: source.end }).search(
-        new RegExp(`, |\\.\\s|\\s{2,}|\\s(?:dnr|beslut)\\b|\\s\\([a-z]{1,6}[ /-]?\\d{1,4}[/.-]\\d|\\s(?:ska\\s+|har\\s+)?(?:remitter|overlamn|hanvis|fordela)\\w*\\s+till\\s+${BODY_PHRASE}|\\sska\\s+besvaras\\b`),
-      );
+      const stop = fslice(doc, { start: source.start + from, end: source.end }).search(LIST_NAME_ENDS);
       const name = titleFrom(doc, source.start + from, stop > 0 ? source.start + from + stop : source.end);
       // "Motion" opens the name as a list writes it; in the title it is a common noun.
       const title = /^motion\b/.test(fold(name)) ? `Besvara ${name.replace(/^Motion\b/, 'motion')}` : about >= 0 ? `Besvara motion ${name}` : `Besvara motion: ${name}`;
@@ -2052,8 +2056,8 @@ const ANNOUNCES_IN_LINE =
   /\bfoljande\s+motion(?:er)?\b[^.:(\n]{0,80}?(?:[:.](?=\s)|(?=\s(?:motion\s|[•·▪]\s)))|\bmotion(?:er|erna)\b[^.:(\n]{0,80}?:(?=\s)|\b(?:ta|tar|tog|tas)\s+emot\s+(?:foljande|nedanstaende|dessa)\b[^.:(\n]{0,60}?\bfor\s+beredning\b:?/;
 /** How far before a run-on list's announcement its verb is read ("Fullmäktige behandlade två motioner:"). */
 const DECIDED_LOOKBACK = 40;
-/** Where each entry of a list run on starts: "Motion av|från|om" after a sentence's end, or a bullet. */
-const RUN_IN_ENTRY = /(?:^|[:.]\s+|\s)(?=motion\s+(?:av|fran|om)\b)|(?<=^|\s)(?=[•·▪]\s)/g;
+/** Where each entry of a list run on starts: "Motion av|från|om" or a bullet, after a space. */
+const RUN_IN_ENTRY = /(?<=^|\s)(?=motion\s+(?:av|fran|om)\b|[•·▪]\s)/g;
 /** A list of motions answered or decided ("Följande motioner besvarades:", "Motioner beslutade/avgjorda/behandlade under året") raises none. */
 const MOTIONS_DECIDED = /besvar|bifall|bifoll|avsla|avslog|aterremitt|behandlade|beslutade|avgjor/;
 /** Raised at this very meeting: "X väcker en motion", "Följande motioner har inkommit" (not a list of those decided). */
@@ -2115,7 +2119,7 @@ function announcedMotions(doc: Doc, block: Block): { lines: Span[]; unreferred: 
  * "Motion av|från|om" or a bullet, up to the next entry or its own sentence's end.
  */
 function runInEntries(f: string, from: number): [number, number][] {
-  const starts = [...f.slice(from).matchAll(RUN_IN_ENTRY)].map((m) => from + m.index + m[0].length);
+  const starts = [...f.slice(from).matchAll(RUN_IN_ENTRY)].map((m) => from + m.index);
   return starts.map((start, i) => {
     const next = starts[i + 1] ?? f.length;
     const stop = f.slice(start, next).search(/\.(?:\s|$)/);
@@ -3357,7 +3361,8 @@ const PROPOSAL_HANDED_ON =
  * whose proposals were registered when handed on.
  */
 function* citizenProposalsHandedOn(doc: Doc, block: Block, meta: BlockMeta): Steps<Candidate[]> {
-  if (!/\b(?:medborgarforslag|e-forslag)/.test(fslice(doc, block)) || MOTIONS_PENDING.test(fslice(doc, block))) return [];
+  const whole = fslice(doc, block);
+  if (!/\b(?:medborgarforslag|e-forslag)/.test(whole) || MOTIONS_PENDING.test(whole)) return [];
   const found: Candidate[] = [];
   let i = 0;
   for (const sentence of sentencesByLine(doc, block)) {
@@ -3367,8 +3372,8 @@ function* citizenProposalsHandedOn(doc: Doc, block: Block, meta: BlockMeta): Ste
     const at = (group: string, from = 0) => sentence.start + m.index + m[0].indexOf(group, from);
     const answeredAt = at(m[3], m[0].length - m[3].length);
     const meeting = timingsIn(doc, { start: answeredAt, end: sentence.end }, meta.ref).find((t) => t.form === 'meetingDate' || t.form === 'date' || t.form === 'month');
-    const council = /\b(kommun|region|landstings)?fullmaktiges\b/.exec(m[3]);
-    const body = council ? (({ region: 'RF', landstings: 'LF' } as Record<string, string>)[council[1] ?? ''] ?? 'KF') : undefined;
+    const council = /\b(?:kommun|region|landstings)?fullmaktiges\b/.exec(m[3]);
+    const body = council ? bodyCode(council[0], meta.decider, meta.council) : undefined;
     const about = m[1] ? slice(doc, { start: at(m[1]), end: at(m[1]) + m[1].length }).replace(/\s*\([^)]*\)[\s\S]*$/, '').replace(/,[\s\S]*$/, '').trim() : meta.title?.replace(/^medborgarförslag\s+/i, '');
     const toAt = at(m[2], m[0].indexOf(' till '));
     const due: DraftDue | undefined =

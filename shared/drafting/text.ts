@@ -365,11 +365,12 @@ function* joiningLines(lines: MappedText[], folded: string[], work: Work): Steps
     const bothText = previous.text.trim() !== '' && line.text.trim() !== '';
     if (bothText && hyphen && nextWord) {
       const fragment = hyphen[1] ?? '';
-      const short = brokenWord(fragment, nextWord) === 'keepHyphen' && /^\p{Ll}{2}$/u.test(fragment);
+      const read = brokenWord(fragment, nextWord);
       // Two lower-case letters before the break are a syllable ("se-" + "nast", "be-" + "redskap") when they hold a vowel
       // or the whole word is one the text writes elsewhere; a short word of its own ("it-stöd", "ai-verktyg") keeps its hyphen.
+      const short = read === 'keepHyphen' && /^\p{Ll}{2}$/u.test(fragment);
       const syllable = short && ((/[aeiouyåäö]/.test(fragment) && !STANDALONE_STEMS.has(fragment)) || knownWhole(fragment + nextWord));
-      const reading = syllable ? 'join' : brokenWord(fragment, nextWord);
+      const reading = syllable ? 'join' : read;
       if (reading === 'twoWords') {
         chars.push(' ');
         map.push(breakAt);
