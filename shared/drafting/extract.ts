@@ -433,7 +433,10 @@ const SUMMARY =
 /** How far into a document its opening goes: the title and a lead paragraph. */
 const OPENING = 800;
 
-const LABELLED_MEETING = /sammantradesdatum|sammantrade(?:t)?\s+(?:den\s+)?\d|motesdatum/;
+const LABELLED_MEETING = new RegExp(
+  // A line that is a body and a date, and nothing else, heads that body's meeting: "Regionfullmäktige 28 november 2027".
+  `sammantradesdatum|sammantrade(?:t)?\\s+(?:den\\s+)?\\d|motesdatum|^\\s*${BODY_PHRASE}\\s+(?:den\\s+)?(?:\\d{1,2}\\s+[a-z]+\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2})\\s*$`,
+);
 const NOT_MEETING_DATE = /inkom|vack|datum\s*:?\s*\d|daterad|^datum\b/;
 const READS_AS_MINUTES = (line: string) => (/protokoll|sammantrade/.test(line) && !/tjansteskrivelse/.test(line)) || (/§\s*\d/.test(line) && !/vack/.test(line));
 const BODY_ONLY = /^(?:namnd|styrelse|arbetsutskott|utskott)/;
@@ -454,14 +457,25 @@ function headerLineBody(line: string, folded: string): string | undefined {
 }
 const TITLE_SKIP = /^(?:protokoll|pressmeddelande|sammantradesprotokoll|protokollsutdrag|tjansteskrivelse|motion till|interpellation till|datum|inkom|vackt|dnr|diarienummer|handlaggare|till\s*:|till (?:kommun|region|landstings)?fullmaktige|sida|er referens|var referens|remissinstanser)\b/;
 
+/** A date set as a deadline by the words before it in its clause: "senast", "före", "innan", "till och med", "tillhanda". */
+const SET_AS_DUE = /\b(?:senast|fore|innan|till och med|tillhanda)\b[^.;]{0,60}$/;
+
 /**
  * The first date written in a line outside the text (a page header, a §'s first lines), a year-less one counted from
- * `ref`; with `notDeadline`, none introduced as a deadline ("… senast den 30 juni 2027").
+ * `ref`; with `skip` 'marked', none introduced as a deadline or a meeting ("… senast den 30 juni 2027", "vid
+ * sammanträdet den 5 maj"); with 'due', none set as a deadline (SET_AS_DUE: "… ska besvaras senast vid
+ * regionfullmäktiges sammanträde 10–11 april 2028"), while "har diskuterat förslaget vid sitt sammanträde den 18 april"
+ * still dates the meeting.
  */
-function firstDateOf(doc: Doc, line: string, ref: CalendarDate, notDeadline = false): { date: CalendarDate; yearWritten: boolean } | undefined {
+function firstDateOf(doc: Doc, line: string, ref: CalendarDate, skip?: 'marked' | 'due'): { date: CalendarDate; yearWritten: boolean } | undefined {
   const f = fold(line);
   doc.work.charge(SEARCH_UNITS + TIMING_PASSES * f.length);
-  for (const t of findTimings(f, 0, f.length, ref)) if ((t.form === 'date' || t.form === 'meetingDate') && !(notDeadline && t.marked)) return { date: t.date, yearWritten: t.yearWritten };
+  for (const t of findTimings(f, 0, f.length, ref)) {
+    if (t.form !== 'date' && t.form !== 'meetingDate') continue;
+    if (skip === 'marked' && t.marked) continue;
+    if (skip === 'due' && t.marked && SET_AS_DUE.test(f.slice(Math.max(0, t.start - 80), t.start))) continue;
+    return { date: t.date, yearWritten: t.yearWritten };
+  }
   return undefined;
 }
 
@@ -521,8 +535,9 @@ function* documentFacts(doc: Doc, today: CalendarDate): Steps<DocFacts> {
     }
     facts.caseNumber ??= caseNumberIn(line, fold);
     const dated = /\d/.test(f);
-    if (!facts.labelledDate && dated && LABELLED_MEETING.test(f)) facts.labelledDate = firstDateOf(doc, line, ref)?.date;
-    if (!facts.usableDate && dated && !NOT_MEETING_DATE.test(f)) facts.usableDate = firstDateOf(doc, line, ref)?.date;
+    // A deadline is no meeting's date: "… ska besvaras senast vid regionfullmäktiges sammanträde 10–11 april 2028".
+    if (!facts.labelledDate && dated && LABELLED_MEETING.test(f)) facts.labelledDate = firstDateOf(doc, line, ref, 'due')?.date;
+    if (!facts.usableDate && dated && !NOT_MEETING_DATE.test(f)) facts.usableDate = firstDateOf(doc, line, ref, 'due')?.date;
     if (!facts.paragraph && /§\s*\d+/.test(line) && !/vack/.test(f)) facts.paragraph = `§ ${/§\s*(\d+)/.exec(line)?.[1]}`;
     if (
       !facts.title && line.length >= 12 && line.length <= 150 && /\p{Ll}/u.test(line) && line.split(/\s+/).length >= 3 && !/[.,:]$/.test(line) &&
@@ -547,10 +562,10 @@ function meetingDate(doc: Doc, facts: DocFacts, block: Block): CalendarDate | un
   if (facts.labelledDate) return facts.labelledDate;
   const own = block.lines.map((l) => slice(doc, l));
   const labelled = own.find((line) => LABELLED_MEETING.test(fold(line)));
-  if (labelled) return firstDateOf(doc, labelled, facts.ref)?.date;
+  if (labelled) return firstDateOf(doc, labelled, facts.ref, 'due')?.date;
   if (!facts.paragraphs && !facts.minutes && !own.some((line) => READS_AS_MINUTES(fold(line)))) return undefined;
   // A § whose first lines already hold its decision: the deadline the decision sets is not its meeting.
-  return facts.usableDate ?? own.filter((line) => !NOT_MEETING_DATE.test(fold(line))).map((line) => firstDateOf(doc, line, facts.ref, true)?.date).find(Boolean);
+  return facts.usableDate ?? own.filter((line) => !NOT_MEETING_DATE.test(fold(line))).map((line) => firstDateOf(doc, line, facts.ref, 'marked')?.date).find(Boolean);
 }
 
 function blockTitle(doc: Doc, facts: DocFacts, block: Block): string | undefined {

@@ -265,3 +265,31 @@ describe("a page about what a meeting takes up tells the report given there, not
     ]);
   });
 });
+
+describe('a page pasted with nothing chosen dates its decisions by its meeting, not by a deadline it sets (seen in Granska beslut)', () => {
+  const report = [
+    'Regionfullmäktige 28 november 2027',
+    'Fullmäktiges presidiums information',
+    '1. Medborgarförslag om SMS-parkering vid sjukhuset (RS/2545/2027) har fördelats till regionstyrelsen och ska besvaras senast vid regionfullmäktiges sammanträde 10–11 april 2028.',
+    '2. Motion från Per Falk (L) om gårdsförsäljning (RS/2605/2027) ska fördelas till regionala utvecklingsnämnden.',
+  ].join('\n');
+
+  it('"Regionfullmäktige 28 november 2027", a line of a body and a date, heads the meeting: decided and raised that day', () => {
+    const drafts = extractDrafts(report, {}, ctx).drafts;
+    expect(drafts.map((d) => [d.kind, d.decision.date])).toEqual([
+      ['aterrapportering', '2027-11-28'],
+      ['motion', '2027-11-28'],
+    ]);
+    expect(drafts.find((d) => d.kind === 'motion')?.due).toEqual({ raised: '2027-11-28' });
+  });
+
+  it('without that line, "… senast vid regionfullmäktiges sammanträde 10–11 april 2028" is no meeting of the page: no date rather than the deadline', () => {
+    const drafts = extractDrafts(report.split('\n').slice(1).join('\n'), {}, ctx).drafts;
+    expect(drafts.map((d) => d.decision.date)).toEqual([undefined, undefined]);
+  });
+
+  it('near miss: "har diskuterat förslaget vid sitt sammanträde den 18 april 2027" still dates the meeting', () => {
+    const text = 'Miljöutskottets svar\nMiljöutskottet har diskuterat förslaget vid sitt sammanträde den 18 april 2027.\nMiljöutskottet beslutar att ge förvaltningen i uppdrag att undersöka vilka projektpengar det finns att söka.';
+    expect(extractDrafts(text, {}, ctx).drafts.map((d) => d.decision.date)).toEqual(['2027-04-18']);
+  });
+});
