@@ -60,7 +60,7 @@ export function createSeeder(today: CalendarDate, prefix: string): Seeder {
     const kind = KINDS[n % 2 === 0 ? 0 : 1]!;
     const body = BODIES[n % BODIES.length]!;
     const due = { date: dueDate };
-    const resolved = resolveDue({ kind, due }, { calendar, plans: [], delegationLeadWorkingDays: 3 });
+    const resolved = resolveDue({ kind, due }, { calendar, plans: [], delegationLeadWorkingDays: 3, council: 'KF' });
     const unitIndex = UNITS.indexOf(unit);
     return {
       kind,

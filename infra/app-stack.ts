@@ -54,6 +54,7 @@ export class AppStack extends Stack {
       MAIL_FROM: config.mailFrom,
       PUBLIC_BASE_URL: config.publicBaseUrl,
       MAX_SEND_RATE: String(config.maxSendRate),
+      COUNCIL: config.council,
       SES_CONFIGURATION_SET: this.mail.configurationSet.configurationSetName,
       LOG_LEVEL: 'INFO',
     };

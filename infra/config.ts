@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { COUNCILS, type Council } from '../shared/domain/council';
 
 /**
  * The deployment's configuration: what differs from one municipality to the next. Read once, at
@@ -32,6 +33,8 @@ export interface DeployConfig {
   publicBaseUrl: string;
   /** The SES account's maximum send rate, emails per second (SES console → Account dashboard). */
   maxSendRate: number;
+  /** The council motions are answered by: `KF` for a municipality (the default), `RF` for a region. */
+  council: Council;
   /**
    * Optional custom domain for the API (e.g. bevakning.kommun.se) with an ACM certificate for it in
    * the same region; both or neither. Without one the API answers on its execute-api URL.
@@ -55,6 +58,7 @@ export const CONFIG_SOURCES = {
   alarmEmail: { context: 'bevakning:alarmEmail', env: 'BEVAKNING_ALARM_EMAIL' },
   publicBaseUrl: { context: 'bevakning:publicBaseUrl', env: 'BEVAKNING_PUBLIC_BASE_URL' },
   maxSendRate: { context: 'bevakning:maxSendRate', env: 'BEVAKNING_MAX_SEND_RATE' },
+  council: { context: 'bevakning:council', env: 'BEVAKNING_COUNCIL' },
   apiDomainName: { context: 'bevakning:apiDomainName', env: 'BEVAKNING_API_DOMAIN_NAME' },
   apiCertificateArn: { context: 'bevakning:apiCertificateArn', env: 'BEVAKNING_API_CERTIFICATE_ARN' },
   account: { context: 'bevakning:account', env: 'BEVAKNING_ACCOUNT' },
@@ -78,6 +82,7 @@ const schema = z
     alarmEmail: z.email('must be an email address'),
     publicBaseUrl: httpsUrl.refine((u) => !u.endsWith('/'), 'must not end with a slash'),
     maxSendRate: z.coerce.number('must be a number').positive('must be above 0').max(1000, 'must be at most 1000'),
+    council: z.enum(COUNCILS, `must be one of ${COUNCILS.join(', ')}: KF for a municipality, RF for a region`).default('KF'),
     apiDomainName: domainName.optional(),
     apiCertificateArn: z
       .string()
@@ -200,5 +205,6 @@ export const TEST_CONFIG: DeployConfig = {
   alarmEmail: 'drift@kommun.example.se',
   publicBaseUrl: 'https://bevakning.kommun.example.se',
   maxSendRate: 14,
+  council: 'KF',
   region: DEFAULT_REGION,
 };

@@ -8,7 +8,7 @@ import { createDynamoSuppressions } from '../../shared/adapters/dynamo/suppressi
 import { createDynamoUnitDirectory } from '../../shared/adapters/dynamo/units';
 import { sesMailerFrom } from '../../shared/adapters/ses/mailer';
 import { linkKeysFrom } from '../../shared/adapters/secrets/link-keys';
-import { createDeadlineRules } from '../../shared/application/plans/deadline-rules';
+import { createDeadlineRules, deadlineSettings } from '../../shared/application/plans/deadline-rules';
 import { createLinkSigner } from '../../shared/application/links/signed-link';
 import { pageUrl } from '../../shared/application/links/fresh-link';
 import { emailChannel } from '../../shared/application/delivery/email';
@@ -29,7 +29,7 @@ export function createDigestDependencies(env: Record<string, string | undefined>
     clock,
     documentClient,
     items: createDynamoItemRepository(documentClient, config.TABLE_NAME),
-    calendar: createDeadlineRules(createDynamoPlanStore(documentClient, config.TABLE_NAME), { delegationLeadWorkingDays: config.DELEGATION_LEAD_WORKING_DAYS }).calendar,
+    calendar: createDeadlineRules(createDynamoPlanStore(documentClient, config.TABLE_NAME), deadlineSettings(config)).calendar,
     claims: createDynamoClaims(documentClient, config.TABLE_NAME),
     suppressions: createDynamoSuppressions(documentClient, config.TABLE_NAME),
     units: createDynamoUnitDirectory(documentClient, config.TABLE_NAME),

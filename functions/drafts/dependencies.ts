@@ -2,7 +2,7 @@ import { createDocumentClient } from '../../shared/adapters/dynamo/client';
 import { createDynamoRoleDirectory } from '../../shared/adapters/dynamo/directory';
 import { createDynamoPlanStore } from '../../shared/adapters/dynamo/plans';
 import { pdfText } from '../../shared/adapters/pdf/text';
-import { createDeadlineRules } from '../../shared/application/plans/deadline-rules';
+import { createDeadlineRules, deadlineSettings } from '../../shared/application/plans/deadline-rules';
 import { systemClock, type Clock } from '../../shared/platform/clock';
 import { readConfig } from '../../shared/platform/config';
 
@@ -14,7 +14,7 @@ export function createDraftsDependencies(env: Record<string, string | undefined>
     config,
     clock,
     directory: createDynamoRoleDirectory(documentClient, config.TABLE_NAME),
-    rules: createDeadlineRules(createDynamoPlanStore(documentClient, config.TABLE_NAME), { delegationLeadWorkingDays: config.DELEGATION_LEAD_WORKING_DAYS }),
+    rules: createDeadlineRules(createDynamoPlanStore(documentClient, config.TABLE_NAME), deadlineSettings(config)),
     pdfText,
   };
 }

@@ -3,7 +3,7 @@ import { createDynamoItemRepository } from '../../shared/adapters/dynamo/items';
 import { createDynamoPlanStore } from '../../shared/adapters/dynamo/plans';
 import { createDynamoNotices } from '../../shared/adapters/dynamo/notices';
 import { readSpreadsheet } from '../../shared/adapters/spreadsheets/read';
-import { createDeadlineRules } from '../../shared/application/plans/deadline-rules';
+import { createDeadlineRules, deadlineSettings } from '../../shared/application/plans/deadline-rules';
 import { systemClock, type Clock } from '../../shared/platform/clock';
 import { readConfig } from '../../shared/platform/config';
 
@@ -16,7 +16,7 @@ export function createItemsDependencies(env: Record<string, string | undefined> 
     config,
     clock,
     items: createDynamoItemRepository(documentClient, config.TABLE_NAME),
-    rules: createDeadlineRules(plans, { delegationLeadWorkingDays: config.DELEGATION_LEAD_WORKING_DAYS }),
+    rules: createDeadlineRules(plans, deadlineSettings(config)),
     // Outcomes of officials' requests wait for their next email.
     notices: createDynamoNotices(documentClient, config.TABLE_NAME),
     readSpreadsheet,

@@ -8,7 +8,7 @@ import { createDynamoSuppressions } from '../../shared/adapters/dynamo/suppressi
 import { linkKeysFrom } from '../../shared/adapters/secrets/link-keys';
 import { sesMailerFrom } from '../../shared/adapters/ses/mailer';
 import { createLinkSigner } from '../../shared/application/links/signed-link';
-import { createDeadlineRules } from '../../shared/application/plans/deadline-rules';
+import { createDeadlineRules, deadlineSettings } from '../../shared/application/plans/deadline-rules';
 import { systemClock, type Clock } from '../../shared/platform/clock';
 import { readConfig } from '../../shared/platform/config';
 import { renderFreshLinkEmail } from '../../shared/views/email/fresh-link';
@@ -26,7 +26,7 @@ export function createPagesDependencies(env: Record<string, string | undefined> 
     config,
     clock,
     items: createDynamoItemRepository(documentClient, config.TABLE_NAME),
-    rules: createDeadlineRules(createDynamoPlanStore(documentClient, config.TABLE_NAME), { delegationLeadWorkingDays: config.DELEGATION_LEAD_WORKING_DAYS }),
+    rules: createDeadlineRules(createDynamoPlanStore(documentClient, config.TABLE_NAME), deadlineSettings(config)),
     notices: createDynamoNotices(documentClient, config.TABLE_NAME),
     publicBodies: createDynamoPublicBodies(documentClient, config.TABLE_NAME),
     links: createLinkSigner({ keys: linkKeysFrom(config), clock, ttlDays: config.LINK_TTL_DAYS }),

@@ -2,7 +2,7 @@ import { createDocumentClient } from '../../shared/adapters/dynamo/client';
 import { createDynamoItemRepository } from '../../shared/adapters/dynamo/items';
 import { createDynamoPlanStore } from '../../shared/adapters/dynamo/plans';
 import { createDynamoNotices } from '../../shared/adapters/dynamo/notices';
-import { createDeadlineRules } from '../../shared/application/plans/deadline-rules';
+import { createDeadlineRules, deadlineSettings } from '../../shared/application/plans/deadline-rules';
 import { systemClock, type Clock } from '../../shared/platform/clock';
 import { readConfig } from '../../shared/platform/config';
 
@@ -16,7 +16,7 @@ export function createPlansDependencies(env: Record<string, string | undefined> 
     clock,
     plans,
     items: createDynamoItemRepository(documentClient, config.TABLE_NAME),
-    rules: createDeadlineRules(plans, { delegationLeadWorkingDays: config.DELEGATION_LEAD_WORKING_DAYS }),
+    rules: createDeadlineRules(plans, deadlineSettings(config)),
     notices: createDynamoNotices(documentClient, config.TABLE_NAME),
   };
 }

@@ -9,7 +9,7 @@ import { createDynamoNotices } from '../../shared/adapters/dynamo/notices';
 import { createDynamoUnitDirectory } from '../../shared/adapters/dynamo/units';
 import { sesMailerFrom } from '../../shared/adapters/ses/mailer';
 import { linkKeysFrom } from '../../shared/adapters/secrets/link-keys';
-import { createDeadlineRules } from '../../shared/application/plans/deadline-rules';
+import { createDeadlineRules, deadlineSettings } from '../../shared/application/plans/deadline-rules';
 import { createLinkSigner } from '../../shared/application/links/signed-link';
 import { pageUrl } from '../../shared/application/links/fresh-link';
 import { emailChannel } from '../../shared/application/delivery/email';
@@ -31,7 +31,7 @@ export function createReminderDependencies(env: Record<string, string | undefine
     clock,
     documentClient,
     items: createDynamoItemRepository(documentClient, config.TABLE_NAME),
-    calendar: createDeadlineRules(createDynamoPlanStore(documentClient, config.TABLE_NAME), { delegationLeadWorkingDays: config.DELEGATION_LEAD_WORKING_DAYS }).calendar,
+    calendar: createDeadlineRules(createDynamoPlanStore(documentClient, config.TABLE_NAME), deadlineSettings(config)).calendar,
     claims: createDynamoClaims(documentClient, config.TABLE_NAME),
     suppressions: createDynamoSuppressions(documentClient, config.TABLE_NAME),
     notices: createDynamoNotices(documentClient, config.TABLE_NAME),

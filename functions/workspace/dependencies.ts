@@ -9,7 +9,7 @@ import { createDynamoUnitDirectory } from '../../shared/adapters/dynamo/units';
 import { pdfText } from '../../shared/adapters/pdf/text';
 import { workspaceSecretsFrom } from '../../shared/adapters/secrets/workspace-secret';
 import { readSpreadsheet } from '../../shared/adapters/spreadsheets/read';
-import { createDeadlineRules } from '../../shared/application/plans/deadline-rules';
+import { createDeadlineRules, deadlineSettings } from '../../shared/application/plans/deadline-rules';
 import { sessionKeyFrom, type SessionSettings } from '../../shared/http/session';
 import type { OidcSignIn } from '../../shared/http/sign-in';
 import { WORKSPACE_PATHS } from '../../shared/views/paths';
@@ -62,7 +62,7 @@ export function createWorkspaceDependencies(env: Record<string, string | undefin
     clock,
     items: createDynamoItemRepository(documentClient, config.TABLE_NAME),
     plans,
-    rules: createDeadlineRules(plans, { delegationLeadWorkingDays: config.DELEGATION_LEAD_WORKING_DAYS }),
+    rules: createDeadlineRules(plans, deadlineSettings(config)),
     units: createDynamoUnitDirectory(documentClient, config.TABLE_NAME),
     directory: createDynamoRoleDirectory(documentClient, config.TABLE_NAME),
     publicBodies: createDynamoPublicBodies(documentClient, config.TABLE_NAME),

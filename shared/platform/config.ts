@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { TABLE } from './table';
+import { COUNCILS } from '../domain/council';
 
 /** The local link key: public, like the local JWT secret; deployed keys come from Secrets Manager. */
 export const DEV_LINK_KEY = 'local-link-key-not-for-production-0123456789';
@@ -22,6 +23,8 @@ const schema = z.object({
   PUBLIC_BASE_URL: z.url().default('http://localhost:3000'),
   /** Working days before the outside deadline that a yttrande answered by delegation is due. */
   DELEGATION_LEAD_WORKING_DAYS: z.coerce.number().int().min(0).max(30).default(3),
+  /** The council motions are raised in and answered by: KF in a municipality, RF in a region (shared/domain/council.ts). */
+  COUNCIL: z.enum(COUNCILS).default('KF'),
   /** The SES account's maximum send rate, emails per second; the jobs keep under it. */
   MAX_SEND_RATE: z.coerce.number().positive().max(1000).default(14),
   /** SES configuration set whose bounce and complaint events reach functions/ses-events. */

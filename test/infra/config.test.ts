@@ -21,6 +21,7 @@ describe('the deployment configuration', () => {
     const config = loadConfig(fromCdkJson());
     expect(config.sendingDomain).toBe('kommun.example.se');
     expect(config.maxSendRate).toBe(14);
+    expect(config.council).toBe('KF');
     expect(config.region).toBe('eu-north-1');
     expect(config.account).toBeUndefined();
   });
@@ -31,6 +32,10 @@ describe('the deployment configuration', () => {
     expect(attempt).toThrow(/sendingDomain \(environment BEVAKNING_SENDING_DOMAIN or context bevakning:sendingDomain\)/);
     expect(attempt).toThrow(/jwtAudience/);
     expect(attempt).toThrow(/alarmEmail/);
+  });
+
+  it('a region deploys with its council, RF, whose meeting plan motions are answered by', () => {
+    expect(loadConfig(fromCdkJson({ BEVAKNING_COUNCIL: 'RF' })).council).toBe('RF');
   });
 
   it('takes environment variables over context, and deploys with real values', () => {
@@ -57,6 +62,7 @@ describe('the deployment configuration', () => {
       expect(message).toContain(`${key} (`);
     }
     expect(message).not.toContain('region (');
+    expect(message).not.toContain('council (');
     expect(message).not.toContain('account (');
   });
 
@@ -66,6 +72,7 @@ describe('the deployment configuration', () => {
     expect(() => parseConfig({ ...TEST_CONFIG, maxSendRate: 'fjorton' })).toThrow(/maxSendRate/);
     expect(() => parseConfig({ ...TEST_CONFIG, account: '1234' })).toThrow(/12-digit/);
     expect(() => parseConfig({ ...TEST_CONFIG, publicBaseUrl: 'https://bevakning.kommun.se/' })).toThrow(/slash/);
+    expect(() => parseConfig({ ...TEST_CONFIG, council: 'LF' })).toThrow(/council .*KF, RF/);
   });
 
   it('takes an API domain only with its certificate, in the deployment region', () => {

@@ -216,6 +216,7 @@ describe('the functions', () => {
       expect(env.MAIL_FROM, name).toBe(TEST_CONFIG.mailFrom);
       expect(env.PUBLIC_BASE_URL, name).toBe(TEST_CONFIG.publicBaseUrl);
       expect(env.MAX_SEND_RATE, name).toBe(String(TEST_CONFIG.maxSendRate));
+      expect(env.COUNCIL, name).toBe(TEST_CONFIG.council);
       expect(env.SES_CONFIGURATION_SET, name).toEqual({ Ref: logicalId(appStack, appStack.mail.configurationSet) });
       if (grantsOf(name).grants.linkSecret) {
         expect(env.LINK_SECRET_ARN, name).toEqual({ Ref: logicalId(appStack, appStack.linkSecret.secret) });

@@ -87,7 +87,8 @@ describe('the iCalendar of a feed', () => {
       items: [
         item({ id: 'a', kind: 'aterrapportering', due: { meeting: { body: 'SN', month: '2027-09' } }, dueDate: '2027-08-24', meetingDate: '2027-09-14' }),
         item({ id: 'b', kind: 'yttrande', due: { externalDeadline: '2027-10-01', recipient: 'Länsstyrelsen', decidedBy: 'KS' }, dueDate: '2027-09-01', meetingDate: '2027-09-20', externalDeadline: '2027-10-01' }),
-        item({ id: 'c', kind: 'motion', due: { raised: '2027-01-25' }, dueDate: '2027-11-01', meetingDate: '2027-11-22', statutoryLimit: '2028-01-25' }),
+        // A region's motion: its meeting is the council's whose plan its deadline came from.
+        item({ id: 'c', kind: 'motion', due: { raised: '2027-01-25' }, dueDate: '2027-11-01', meetingDate: '2027-11-22', meetingPlan: { body: 'RF', year: 2027 }, statutoryLimit: '2028-01-25' }),
         item({ id: 'd' }),
       ],
       pageLink: PAGE,
@@ -101,7 +102,7 @@ describe('the iCalendar of a feed', () => {
       ['b-due@bevakning', 'Tidsfrist: Utreda gemensam e-tjänstplattform', '2027-09-01'],
       ['b-meeting@bevakning', 'Sammanträde KS: Utreda gemensam e-tjänstplattform', '2027-09-20'],
       ['c-due@bevakning', 'Tidsfrist: Utreda gemensam e-tjänstplattform', '2027-11-01'],
-      ['c-meeting@bevakning', 'Sammanträde KF: Utreda gemensam e-tjänstplattform', '2027-11-22'],
+      ['c-meeting@bevakning', 'Sammanträde RF: Utreda gemensam e-tjänstplattform', '2027-11-22'],
       ['d-due@bevakning', 'Tidsfrist: Utreda gemensam e-tjänstplattform', '2027-06-14'],
     ]);
     const yttrande = textOf(events[2]!.description);

@@ -56,7 +56,7 @@ describe('Easter and Ascension move every year', () => {
   it('a delegation yttrande due out on Wednesday 22 May 2002 is counted over annandag pingst: 3 working days before is Thursday 16 May', () => {
     const resolved = resolveDue(
       { kind: 'yttrande', due: { externalDeadline: '2002-05-22', recipient: 'Länsstyrelsen' } },
-      { calendar, plans: [], delegationLeadWorkingDays: 3 },
+      { calendar, plans: [], delegationLeadWorkingDays: 3, council: 'KF' },
     );
 
     expect(resolved.dueDate).toBe('2002-05-16');

@@ -28,13 +28,13 @@ function storeWithKlamdag() {
 
 describe('what a registration reads for its deadline', () => {
   it('registered 30 November 2026 with a deadline 15 March 2027: the closed days of 2026 and 2027, and no meeting plan', () => {
-    const rules = createDeadlineRules(storeWithKlamdag().store, { delegationLeadWorkingDays: 3 });
+    const rules = createDeadlineRules(storeWithKlamdag().store, { delegationLeadWorkingDays: 3, council: 'KF' });
 
     expect(rules.reads({ due: { date: '2027-03-15' }, reminders: DEFAULT_REMINDERS }, '2026-11-30')).toEqual({ closedDayYears: [2026, 2027], plans: [] });
   });
 
   it('registered 1 June 2027, due 10 January 2028 and reminded 30 days before: the year of its December reminder too', () => {
-    const rules = createDeadlineRules(storeWithKlamdag().store, { delegationLeadWorkingDays: 3 });
+    const rules = createDeadlineRules(storeWithKlamdag().store, { delegationLeadWorkingDays: 3, council: 'KF' });
     const reminders = { ...DEFAULT_REMINDERS, beforeDays: [30] };
 
     expect(rules.reads({ due: { date: '2028-01-10' }, reminders }, '2027-06-01').closedDayYears).toEqual([2027, 2028]);
@@ -42,7 +42,7 @@ describe('what a registration reads for its deadline', () => {
   });
 
   it('a motion raised 14 June 2027: KF’s plans of 2027 and 2028, and the closed days of both years', () => {
-    const rules = createDeadlineRules(storeWithKlamdag().store, { delegationLeadWorkingDays: 3 });
+    const rules = createDeadlineRules(storeWithKlamdag().store, { delegationLeadWorkingDays: 3, council: 'KF' });
 
     expect(rules.reads({ due: { raised: '2027-06-14' }, reminders: DEFAULT_REMINDERS }, '2027-06-20')).toEqual({
       closedDayYears: [2027, 2028],
@@ -57,7 +57,7 @@ describe('what a registration reads for its deadline', () => {
 describe('rules over data read beforehand', () => {
   it('read nothing more when the data covers the years a deadline reaches', async () => {
     const { store, asked } = storeWithKlamdag();
-    const rules = createDeadlineRules(store, { delegationLeadWorkingDays: 3 }).withData({
+    const rules = createDeadlineRules(store, { delegationLeadWorkingDays: 3, council: 'KF' }).withData({
       closedDays: new Map<number, CalendarDate[]>([[2028, []], [2029, ['2029-01-02']]]),
       plans: [],
     });
@@ -71,7 +71,7 @@ describe('rules over data read beforehand', () => {
 
   it('read a year they were not given rather than count without its closed days', async () => {
     const { store, asked } = storeWithKlamdag();
-    const rules = createDeadlineRules(store, { delegationLeadWorkingDays: 3 }).withData({ closedDays: new Map([[2028, []]]), plans: [] });
+    const rules = createDeadlineRules(store, { delegationLeadWorkingDays: 3, council: 'KF' }).withData({ closedDays: new Map([[2028, []]]), plans: [] });
 
     const resolved = await rules.resolve('yttrande', { externalDeadline: '2029-01-05', recipient: 'Region Skåne' });
     const next = await rules.nextReminderDate(
@@ -87,7 +87,7 @@ describe('rules over data read beforehand', () => {
   });
 
   it('say which years’ closed days their answers looked at: a deadline 18 June 2027 and its reminders, 2027 alone', async () => {
-    const rules = createDeadlineRules(storeWithKlamdag().store, { delegationLeadWorkingDays: 3 }).withData({
+    const rules = createDeadlineRules(storeWithKlamdag().store, { delegationLeadWorkingDays: 3, council: 'KF' }).withData({
       closedDays: new Map<number, CalendarDate[]>([[2026, []], [2027, []]]),
       plans: [],
     });
@@ -101,7 +101,7 @@ describe('rules over data read beforehand', () => {
   });
 
   it('a lead time counted back over New Year looks at both years', async () => {
-    const rules = createDeadlineRules(storeWithKlamdag().store, { delegationLeadWorkingDays: 3 }).withData({
+    const rules = createDeadlineRules(storeWithKlamdag().store, { delegationLeadWorkingDays: 3, council: 'KF' }).withData({
       closedDays: new Map<number, CalendarDate[]>([[2028, []], [2029, ['2029-01-02']]]),
       plans: [],
     });

@@ -31,7 +31,7 @@ const SN_2026: MeetingPlan = { body: 'SN', year: 2026, leadWorkingDays: 10, date
 const SN_2027: MeetingPlan = { body: 'SN', year: 2027, leadWorkingDays: 10, dates: ['2027-02-17', '2027-03-17'] };
 
 const allPlans = [KS_2026, KS_2027, KF_2025, KF_2026, KF_2027, KF_2028, KF_2029, KSAU_2027, SN_2026, SN_2027];
-const context = (plans: MeetingPlan[] = allPlans): DeadlineContext => ({ calendar, plans, delegationLeadWorkingDays: 3 });
+const context = (plans: MeetingPlan[] = allPlans): DeadlineContext => ({ calendar, plans, delegationLeadWorkingDays: 3, council: 'KF' });
 const resolve = (kind: Kind, due: Due, plans?: MeetingPlan[]) => resolveDue({ kind, due }, context(plans));
 
 function deadlineError(run: () => unknown): DeadlineError {
@@ -322,7 +322,7 @@ describe('a yttrande is scheduled backwards', () => {
   it('with no delegation lead time, it is due on the working day on or before the outside deadline', () => {
     const resolved = resolveDue(
       { kind: 'yttrande', due: { externalDeadline: '2026-06-06', recipient: 'Boverket' } },
-      { calendar, plans: [], delegationLeadWorkingDays: 0 },
+      { calendar, plans: [], delegationLeadWorkingDays: 0, council: 'KF' },
     );
 
     expect(resolved.dueDate).toBe('2026-06-05');
@@ -378,6 +378,32 @@ describe('a motion has a one-year limit (kommunallagen 5 kap. 35 §)', () => {
   });
 });
 
+describe('a region’s motions (the deployment’s council is RF)', () => {
+  // Region Västerbotten's regionfullmäktige 2027 and 2028, as a region would enter them.
+  const RF_2027: MeetingPlan = { body: 'RF', year: 2027, leadWorkingDays: 15, dates: ['2027-02-16', '2027-04-20', '2027-06-15', '2027-09-28', '2027-11-23'] };
+  const RF_2028: MeetingPlan = { body: 'RF', year: 2028, leadWorkingDays: 15, dates: ['2028-02-15', '2028-04-18', '2028-06-13', '2028-09-26', '2028-11-21'] };
+  const inRegion = (due: Due, plans: MeetingPlan[]) => resolveDue({ kind: 'motion', due }, { calendar, plans, delegationLeadWorkingDays: 3, council: 'RF' });
+
+  it('a motion raised at RF on 28 September 2027 is answered at RF’s last meeting on or before 28 September 2028', () => {
+    const resolved = inRegion({ raised: '2027-09-28' }, [RF_2027, RF_2028, KF_2027, KF_2028]);
+
+    expect(resolved).toMatchObject({ statutoryLimit: '2028-09-28', meetingDate: '2028-09-26' });
+    expect(resolved.dueExplanation).toContain('Motionen väcktes i RF tisdag 28 september 2027');
+  });
+
+  it('asks for RF’s plan, not KF’s, when the region has not entered it', () => {
+    const error = deadlineError(() => inRegion({ raised: '2027-09-28' }, [KF_2027, KF_2028]));
+
+    expect(error).toMatchObject({ code: 'no_meeting_plan', path: 'due.raised' });
+    expect(error.message).toContain('Det finns ingen sammanträdesplan för RF 2028.');
+  });
+
+  it('needs and depends on RF’s plans', () => {
+    expect(plansNeeded({ raised: '2027-09-28' }, 'RF')).toEqual([{ body: 'RF', years: [2027, 2028] }]);
+    expect(dependsOnPlans({ due: { raised: '2027-09-28' }, meetingDate: '2028-09-26' }, 'RF')).toEqual({ body: 'RF', year: 2028 });
+  });
+});
+
 describe('which plans a deadline needs and depends on', () => {
   it.each<[string, Due, { body: string; years: number[] }[]]>([
     ['a plain date needs none', { date: '2026-06-30' }, []],
@@ -388,7 +414,7 @@ describe('which plans a deadline needs and depends on', () => {
     ['a yttrande by delegation needs none', { externalDeadline: '2027-01-15', recipient: 'Regionen' }, []],
     ['a motion needs KF’s plans of the limit’s year and the year before', { raised: '2028-02-29' }, [{ body: 'KF', years: [2028, 2029] }]],
   ])('%s', (_rule, due, needed) => {
-    expect(plansNeeded(due)).toEqual(needed);
+    expect(plansNeeded(due, 'KF')).toEqual(needed);
   });
 
   it.each<[string, { due: Due; meetingDate?: string }, { body: string; year: number } | undefined]>([
@@ -399,7 +425,7 @@ describe('which plans a deadline needs and depends on', () => {
     ['a yttrande by delegation depends on no plan', { due: { externalDeadline: '2027-01-15', recipient: 'Regionen' } }, undefined],
     ['a motion depends on KF’s plan of its meeting', { due: { raised: '2028-02-29' }, meetingDate: '2029-02-26' }, { body: 'KF', year: 2029 }],
   ])('%s', (_rule, item, plan) => {
-    expect(dependsOnPlans(item)).toEqual(plan);
+    expect(dependsOnPlans(item, 'KF')).toEqual(plan);
   });
 
   it('the plans it needs are enough to resolve it', () => {
@@ -410,7 +436,7 @@ describe('which plans a deadline needs and depends on', () => {
       { raised: '2026-01-26' },
     ];
     for (const due of dues) {
-      const needed = plansNeeded(due).flatMap(({ body, years }) => allPlans.filter((p) => p.body === body && years.includes(p.year)));
+      const needed = plansNeeded(due, 'KF').flatMap(({ body, years }) => allPlans.filter((p) => p.body === body && years.includes(p.year)));
 
       expect(resolve('aterrapportering', due, needed)).toEqual(resolve('aterrapportering', due));
     }

@@ -7,6 +7,7 @@ import { addDays, stockholmDate, type CalendarDate } from '../../domain/dates';
 import type { Due, ReminderPolicy } from '../../domain/items/vocabulary';
 import type { DeadlineRules } from '../../domain/items/rules';
 import type { PlanStore } from './ports';
+import type { Council } from '../../domain/council';
 
 /** The reference data a deadline is computed from, known beforehand (read by a registration, or kept from an earlier one). */
 export interface DeadlineData {
@@ -114,25 +115,39 @@ function asProblem(error: unknown): never {
   throw error;
 }
 
+/** What differs between deployments in counting deadlines (shared/platform/config.ts: `DELEGATION_LEAD_WORKING_DAYS`, `COUNCIL`). */
+export interface DeadlineSettings {
+  /** Working days before the outside deadline that a yttrande answered by delegation is due. */
+  delegationLeadWorkingDays: number;
+  /** The council motions are answered by: KF, or RF in a region. */
+  council: Council;
+}
+
+/** The settings from the runtime configuration, as every function that counts deadlines passes them. */
+export const deadlineSettings = (config: { DELEGATION_LEAD_WORKING_DAYS: number; COUNCIL: Council }): DeadlineSettings => ({
+  delegationLeadWorkingDays: config.DELEGATION_LEAD_WORKING_DAYS,
+  council: config.COUNCIL,
+});
+
 /**
  * The deadline rules with their data: loads the extra closed days and the meeting plans a
  * deadline needs from the store, then applies the pure rules of shared/domain/deadlines and
  * shared/domain/schedule.
  */
-export function createDeadlineRules(store: PlanStore, options: { delegationLeadWorkingDays: number }): PreloadableDeadlineRules {
+export function createDeadlineRules(store: PlanStore, settings: DeadlineSettings): PreloadableDeadlineRules {
   const calendar = async () => createWorkingCalendar(await store.allClosedDays());
-  const context = (workingCalendar: WorkingCalendar, plans: readonly MeetingPlan[]) => ({ calendar: workingCalendar, plans, delegationLeadWorkingDays: options.delegationLeadWorkingDays });
+  const context = (workingCalendar: WorkingCalendar, plans: readonly MeetingPlan[]) => ({ calendar: workingCalendar, plans, ...settings });
   const reminderInput = (item: Parameters<DeadlineRules['nextReminderDate']>[0]) => ({
     dueDate: item.dueDate,
     reminders: item.reminders,
     createdOn: stockholmDate(new Date(item.createdAt)),
   });
-  const planDependency: DeadlineRules['planDependency'] = (item) => dependsOnPlans(item);
+  const planDependency: DeadlineRules['planDependency'] = (item) => dependsOnPlans(item, settings.council);
 
   return {
     calendar,
     async resolve(kind, due) {
-      const wanted = plansNeeded(due).flatMap(({ body, years }) => years.map((year) => store.meetingPlan(body, year)));
+      const wanted = plansNeeded(due, settings.council).flatMap(({ body, years }) => years.map((year) => store.meetingPlan(body, year)));
       const [workingCalendar, ...found] = await Promise.all([calendar(), ...wanted]);
       const plans = found.filter((plan): plan is MeetingPlan => plan !== undefined);
       try {
@@ -154,7 +169,7 @@ export function createDeadlineRules(store: PlanStore, options: { delegationLeadW
       ]);
       return {
         closedDayYears: [...years].sort((a, b) => a - b),
-        plans: plansNeeded(due).flatMap(({ body, years: planYears }) => planYears.map((year) => ({ body, year }))),
+        plans: plansNeeded(due, settings.council).flatMap(({ body, years: planYears }) => planYears.map((year) => ({ body, year }))),
       };
     },
 

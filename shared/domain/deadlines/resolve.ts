@@ -3,9 +3,7 @@ import type { WorkingCalendar } from '../calendar/working-days';
 import type { Due, Kind } from '../items/vocabulary';
 import type { ResolvedDue } from '../items/item';
 import { documentDate, type MeetingPlan } from './meeting-plans';
-
-/** The council, which decides motions. */
-export const COUNCIL = 'KF';
+import type { Council } from '../council';
 
 export type DeadlineErrorCode = 'no_meeting_plan' | 'no_meeting_in_month' | 'not_a_meeting' | 'no_meeting_in_time' | 'due_after_external_deadline';
 
@@ -28,6 +26,8 @@ export interface DeadlineContext {
   plans: readonly MeetingPlan[];
   /** Working days before the outside deadline that a yttrande answered by delegation is due. */
   delegationLeadWorkingDays: number;
+  /** The council motions are answered by (KF, or RF in a region). */
+  council: Council;
 }
 
 interface Meeting {
@@ -52,7 +52,7 @@ export function oneYearLater(date: CalendarDate): CalendarDate {
  * Which meeting plans a deadline needs, so the caller loads just those (a plan that does not
  * exist is simply left out of `DeadlineContext.plans`).
  */
-export function plansNeeded(due: Due): { body: string; years: number[] }[] {
+export function plansNeeded(due: Due, council: Council): { body: string; years: number[] }[] {
   if ('meeting' in due) {
     const { meeting } = due;
     // As for an outside deadline: December's meetings count for a date in January.
@@ -68,7 +68,7 @@ export function plansNeeded(due: Due): { body: string; years: number[] }[] {
   if ('raised' in due) {
     // Between raising and the limit lie the ends of two calendar years.
     const y = yearOf(oneYearLater(due.raised));
-    return [{ body: COUNCIL, years: [y - 1, y] }];
+    return [{ body: council, years: [y - 1, y] }];
   }
   return [];
 }
@@ -78,7 +78,7 @@ export function plansNeeded(due: Due): { body: string; years: number[] }[] {
  * the meeting its due date came from. (A January yttrande decided at a December meeting hangs on
  * December's plan; a meeting added to January's plan later does not move it.)
  */
-export function dependsOnPlans(item: { due: Due; meetingDate?: CalendarDate | undefined }): { body: string; year: number } | undefined {
+export function dependsOnPlans(item: { due: Due; meetingDate?: CalendarDate | undefined }, council: Council): { body: string; year: number } | undefined {
   const { due, meetingDate } = item;
   if ('meeting' in due) {
     const { meeting } = due;
@@ -89,7 +89,7 @@ export function dependsOnPlans(item: { due: Due; meetingDate?: CalendarDate | un
   }
   if (!meetingDate) return undefined;
   if ('externalDeadline' in due) return due.decidedBy ? { body: due.decidedBy, year: yearOf(meetingDate) } : undefined;
-  if ('raised' in due) return { body: COUNCIL, year: yearOf(meetingDate) };
+  if ('raised' in due) return { body: council, year: yearOf(meetingDate) };
   return undefined;
 }
 
@@ -305,21 +305,22 @@ function resolveMotion(raised: CalendarDate, ctx: DeadlineContext): ResolvedDue 
   const statutoryLimit = oneYearLater(raised);
   const leapDay = raised.endsWith('-02-29') ? ' (29 februari finns inte det året)' : '';
   const law = `Enligt kommunallagen 5 kap. 35 § ska den beslutas inom ett år, senast ${swedishDate(statutoryLimit)}${leapDay}`;
+  const { council } = ctx;
   const meeting = lastMeetingInTime(
     ctx,
     // A motion is answered at a later meeting than the one it was raised at.
-    { body: COUNCIL, limit: statutoryLimit, earliestYear: yearOf(raised), after: raised, path: 'due.raised' },
+    { body: council, limit: statutoryLimit, earliestYear: yearOf(raised), after: raised, path: 'due.raised' },
     (before, after) =>
-      `${COUNCIL} har inget sammanträde efter att motionen väcktes ${swedishDate(raised)} och senast ${swedishDate(statutoryLimit)}. ` +
+      `${council} har inget sammanträde efter att motionen väcktes ${swedishDate(raised)} och senast ${swedishDate(statutoryLimit)}. ` +
       `${neighbours({ before: 'Senaste sammanträde före', after: 'första efter' }, before, after)} ` +
-      `${law}; kan den inte det ska det anmälas till ${COUNCIL}.`,
+      `${law}; kan den inte det ska det anmälas till ${council}.`,
   );
-  const { dueDate, meetingDate, sentence } = atMeeting(COUNCIL, meeting, ctx.calendar);
+  const { dueDate, meetingDate, sentence } = atMeeting(council, meeting, ctx.calendar);
   return {
     dueDate,
     meetingDate,
     statutoryLimit,
-    dueExplanation: `Motionen väcktes i ${COUNCIL} ${swedishDate(raised)}. ${law}, på ${COUNCIL}:s sista sammanträde senast den dagen. ${sentence}`,
+    dueExplanation: `Motionen väcktes i ${council} ${swedishDate(raised)}. ${law}, på ${council}:s sista sammanträde senast den dagen. ${sentence}`,
   };
 }
 

@@ -1,6 +1,5 @@
 import ical, { ICalCalendarMethod, ICalEventBusyStatus, ICalEventTransparency } from 'ical-generator';
 import { addDays, swedishDate, type CalendarDate } from '../../domain/dates';
-import { COUNCIL } from '../../domain/deadlines/resolve';
 import { decisionOf } from '../email/reminder';
 import { cleanText, oneLine } from '../../domain/text';
 import { KIND_LABELS, LIMITS } from '../../domain/items/vocabulary';
@@ -9,7 +8,7 @@ import { type ItemView } from '../../domain/items/item';
 /** What the calendar carries of an item: its read-time view (the feed lists open items only). */
 export type FeedItem = Pick<
   ItemView,
-  'id' | 'kind' | 'title' | 'caseNumber' | 'decision' | 'due' | 'dueDate' | 'meetingDate' | 'externalDeadline' | 'statutoryLimit' | 'dueExplanation' | 'updatedAt' | 'version'
+  'id' | 'kind' | 'title' | 'caseNumber' | 'decision' | 'due' | 'dueDate' | 'meetingDate' | 'meetingPlan' | 'externalDeadline' | 'statutoryLimit' | 'dueExplanation' | 'updatedAt' | 'version'
 >;
 
 export interface FeedCalendarInput {
@@ -28,12 +27,12 @@ const UID_DOMAIN = 'bevakning';
 /** Longest explanation in a description; the page has the full text. */
 const MAX_EXPLANATION = 1000;
 
-/** The body whose meeting the item goes to: the one named in `due`, else KF for a motion, else the deciding body. */
+/** The body whose meeting the item goes to: the one named in `due`, else the council whose plan a motion's deadline came from, else the deciding body. */
 function meetingBodyOf(item: FeedItem): string {
   const { due } = item;
   if ('meeting' in due) return due.meeting.body;
   if ('externalDeadline' in due && due.decidedBy) return due.decidedBy;
-  if ('raised' in due) return COUNCIL;
+  if ('raised' in due) return item.meetingPlan?.body ?? '';
   return item.decision?.body ?? '';
 }
 

@@ -60,7 +60,7 @@ export function balanslistaPage(report: Balanslista, downloads?: ReportDownloads
   const date = dayMonthYear(report.asOf);
   return document({
     title: report.title,
-    lead: 'Anmälan till kommunfullmäktige enligt kommunallagen 5 kap. 35 §.',
+    lead: 'Anmälan till fullmäktige enligt kommunallagen 5 kap. 35 §.',
     body: html`<p>En motion ska beredas så att fullmäktige kan besluta inom ett år från att den väcktes; kan beredningen inte avslutas inom den tiden ska det, och vad som har kommit fram i beredningen, anmälas till fullmäktige. Här redovisas de motioner som inte var besvarade den ${date}, den närmaste ettårsgränsen först.</p>
 <p>${motionSummary(report)}</p>${downloadLinks(downloads)}
 ${
