@@ -932,6 +932,7 @@ function readCommission(doc: Doc, clause: Span, f = fslice(doc, clause)): Commis
     delimited(ENJOIN, false, 'any') ??
     delimited(REFERRAL_BACK, false, 'any') ??
     sentBack(clause, SENT_BACK.exec(f)) ??
+    sentBack(clause, caseComesBack(doc, clause, f)) ??
     delimited(INVERTED_COMMISSION, false, 'last') ??
     setUp(delimited(SET_UP, false, 'last') ?? delimited(SET_UP_PASSIVE, false, 'last'));
   // Signed by two or more: one act, done together.
@@ -953,6 +954,21 @@ function readCommission(doc: Doc, clause: Span, f = fslice(doc, clause)): Commis
     if (m && pattern === SUBJECT_MODAL && ORGANISATION.test(f.slice(0, m.index))) return { roles: [], task: { start: clause.start + m.index + m[0].length, end: clause.end }, exhortation: false, organisation: true };
   }
   return delimited(EXHORTATION, true);
+}
+
+/**
+ * "Ärendet återremitteras och ska återkomma till fullmäktige senast …", "Ärendet ska återkomma …", and after "Beslut:
+ * Ärendet återremitteras." the subjectless "Ska återkomma för beslut i fullmäktige senast februari 2014": the case comes
+ * back (folded; the match ends before "återkomma").
+ */
+const CASE_COMES_BACK = /^(?:(?:arendet|fragan)\s+(?:aterremitteras\s+(?:och\s+)?)?)?(?:ska|skall)\s+(?=aterkomma\b)/;
+
+function caseComesBack(doc: Doc, clause: Span, f: string): RegExpExecArray | null {
+  const m = CASE_COMES_BACK.exec(f);
+  if (!m) return null;
+  // Subjectless only as a sentence of its own: after a commission's clause ("… och ska återkomma") it is that commission's.
+  if (!/^(?:arendet|fragan)\b/.test(m[0]) && !/(?:^|[.:!?]\s*|\n\s*)$/.test(doc.text.slice(Math.max(0, clause.start - 3), clause.start))) return null;
+  return m;
 }
 
 function sentBack(clause: Span, m: RegExpExecArray | null): Commission | undefined {
@@ -1300,6 +1316,13 @@ function* pointItems(doc: Doc, meta: BlockMeta, point: Point, plain: boolean, ex
     // A reported decision goes on to the end of its paragraph (a point of a summary may hold several, see underTitles).
     if (/\n\s*\n/.test(doc.text.slice(sentences[n - 1]?.end ?? sentence.start, sentence.start))) reported = false;
     if (isQuestion(doc, sentence) || HABITUAL.test(fslice(doc, sentence))) continue;
+    // "… gav kommunledningskontoret i uppdrag att utreda … . Utredningen har nu återrapporterats.": work done, its commission history.
+    if (group && WORK_DONE.test(fslice(doc, sentence))) {
+      const done = new Set(group);
+      items.splice(0, items.length, ...items.filter((c) => !done.has(c)));
+      group = undefined;
+      continue;
+    }
     if (plain && PROPOSING.test(fslice(doc, sentence))) continue;
     // "Kommunstyrelsens arbetsutskott beslutade den 6 maj 2008, § 190, att ge …": a decision of another day, the case's history.
     if (decidedEarlier(doc, meta, sentence)) continue;
@@ -2284,6 +2307,12 @@ function* motionProposals(doc: Doc, block: Block): Steps<{ source: Span; content
   return proposals;
 }
 
+/** The board that carries out the council's decisions (kommunallagen 6 kap. 13 §): kommunstyrelsen, in a region regionstyrelsen. */
+function executiveOf(meta: BlockMeta): string {
+  const council = meta.decider === 'RF' ? 'region' : meta.decider === 'LF' ? 'landsting' : meta.decider === 'KF' ? 'kommun' : meta.council;
+  return `${council}styrelsen`;
+}
+
 /** An approved motion: what it proposed becomes work for whoever it names, else whoever prepared it. */
 function* approvedProposals(doc: Doc, block: Block, meta: BlockMeta, target: string | undefined): Steps<Candidate[]> {
   const items: Candidate[] = [];
@@ -2304,9 +2333,10 @@ function* approvedProposals(doc: Doc, block: Block, meta: BlockMeta, target: str
     const task = subjectlessTask(doc, clause);
     const [item] = taskItems(doc, meta, { roles: [task], task, exhortation: false }, source, { ...point, confidence: target ? 0.6 : 0.55 });
     if (!item) continue;
-    item.role = target ?? 'kommunstyrelsen';
+    const executive = executiveOf(meta);
+    item.role = target ?? executive;
     item.title = infinitive(item.title);
-    if (!target) item.flags.push('Ansvarig framgår inte: kommunstyrelsen verkställer fullmäktiges beslut.');
+    if (!target) item.flags.push(`Ansvarig framgår inte: ${executive} verkställer fullmäktiges beslut.`);
     items.push(item);
   }
   return items;
@@ -2459,7 +2489,7 @@ function* remissesOf(doc: Doc, block: Block, meta: BlockMeta): Steps<Remiss[]> {
     // period, and a full sentence with the year written tells it rather than a heading.
     // An entry of an authority's list names its own remiss ("Ansökan om tillstånd …, Högsby kommun [yttrande senast 5 mars 2018]"), whatever the date.
     const listed = LISTED_REMISS.exec(f) ?? undefined;
-    const agendaItem = AGENDA_REMISS.test(f);
+    const agendaItem = AGENDA_REMISS.test(f) || (AGENDA_REMISSTID.test(f) && SENDER_LINE.test(lastLineBefore(doc, sentence.start)));
     const earlier = listed ? undefined : byDeadline.get(date.date);
     // Two items of an agenda, each sent to the body "för yttrande senast" the same day, are two remisses.
     const same = earlier?.agendaItem && agendaItem && AGENDA_ITEM.test(doc.text.slice(earlier.sentence.end, sentence.start)) ? undefined : earlier;
@@ -2486,13 +2516,27 @@ function* remissesOf(doc: Doc, block: Block, meta: BlockMeta): Steps<Remiss[]> {
           : remissSubject(doc, block);
     // An entry's recipient is in the entry, not in the entries or prose around it.
     const recipient = item?.sender ?? recipientOf(doc, sentence, listed ? sentence : part);
-    remisses.push({ deadline, recipient, source: sentence, subject, ...(listed ? { listed: true } : {}), ...(item ? { agendaItem: true } : {}) });
+    // "Remiss från Huddinge kommun\nRemisstid 16 oktober 2011": the sender's line is the item's remiss too.
+    const source = item?.senderAt !== undefined ? { start: item.senderAt, end: sentence.end } : sentence;
+    remisses.push({ deadline, recipient, source, subject, ...(listed ? { listed: true } : {}), ...(item ? { agendaItem: true } : {}) });
   }
   return remisses;
 }
 
 /** An agenda's item sent to the body for its answer: "Stadsrevisionen, för yttrande senast den 24 maj 2013", "Remiss från kommunstyrelsen, dnr …, för yttrande senast 2013-05-24". */
 const AGENDA_REMISS = /,\s*for\s+yttrande\s+senast\b/;
+/** The same told in two lines: "Remiss från Utbildningsdepartementet" (SENDER_LINE), then "Remisstid 22 september 2011". */
+const AGENDA_REMISSTID = /^remisstid\s+\d/;
+// At the end of its line: a title line above may run into it ("6 PM: Tid för inlärning (SOU 2027:19) Remiss från …").
+const SENDER_LINE = /(?:^|\s)(remiss\s+fr[åa]n\s+(\S[^,.;\n]{2,59}?))\s*$/i;
+
+/** The line before the one `at` is on, skipping blank lines (at most a few). */
+function lastLineBefore(doc: Doc, at: number): string {
+  const lines = doc.text.slice(Math.max(0, at - 300), at).split('\n');
+  lines.pop();
+  while (lines.length && !lines.at(-1)!.trim()) lines.pop();
+  return lines.at(-1) ?? '';
+}
 /** A line that opens an agenda's item: its number, then its title ("10 Motion 2013:26 av …", "9. Revisionsrapport …"). */
 const AGENDA_ITEM = /\n[ \t]*\d{1,2}[.)]?[ \t]+\p{Lu}/u;
 
@@ -2501,17 +2545,28 @@ const AGENDA_ITEM = /\n[ \t]*\d{1,2}[.)]?[ \t]+\p{Lu}/u;
  * sentence's own when it is one: "9 Revisionsrapport 2013:5 … Stadsrevisionen, för yttrande …", else the last one
  * before it within `part`), and the sender named before the comma ("Remiss från kommunstyrelsen, …", "Stadsrevisionen, …").
  */
-function itemOfAgenda(doc: Doc, part: Span, sentence: Span): { subject?: string; sender?: string } {
+function itemOfAgenda(doc: Doc, part: Span, sentence: Span): { subject?: string; sender?: string; senderAt?: number } {
   const own = slice(doc, sentence);
   // "fran", "for": a PDF that lost its å/ä/ö still tells the sender.
   const from = /\bremiss\s+fr[åa]n\s+([^,.;\n]{3,60}?)\s*,/i.exec(own);
   const named = from ? undefined : /(\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+){0,3})\s*,\s*f[öo]r\s+yttrande\s+senast\b/u.exec(own);
-  const sender = from?.[1] ?? named?.[1];
   const numbered = (line: string) => /^\s*\d{1,2}[.)]?\s+(\p{Lu}.*)$/u.exec(line)?.[1];
   let subject = numbered(own);
   if (subject && named) subject = subject.slice(0, subject.length - (own.length - named.index));
-  if (!subject) for (const line of linesOf(doc, { start: part.start, end: sentence.start })) subject = numbered(slice(doc, line)) ?? subject;
-  return { subject: subject?.replace(/\s+/g, ' ').trim() || undefined, sender };
+  // Else the item's title line above, and the sender's own line ("Remiss från Huddinge kommun") nearest above.
+  let above: string | undefined;
+  let senderLine: { sender: string; at: number } | undefined;
+  for (const line of linesOf(doc, { start: part.start, end: sentence.start })) {
+    const text = slice(doc, line);
+    const alone = SENDER_LINE.exec(text);
+    const at = alone?.[1] ? alone.index + alone[0].indexOf(alone[1]) : undefined;
+    above = numbered(at === undefined ? text : text.slice(0, at)) ?? above;
+    if (alone?.[2] && at !== undefined) senderLine = { sender: alone[2], at: line.start + at };
+  }
+  subject ??= above;
+  const sender = from?.[1] ?? named?.[1] ?? senderLine?.sender;
+  const senderAt = from || named ? undefined : senderLine?.at;
+  return { subject: subject?.replace(/\s+/g, ' ').trim() || undefined, sender, ...(senderAt !== undefined ? { senderAt } : {}) };
 }
 
 /**
@@ -2935,8 +2990,8 @@ function* yttrandeItems(doc: Doc, block: Block, meta: BlockMeta, known: KnownFac
     return {
       kind: 'yttrande',
       title: restoreDiacritics(title, doc.lexicon).slice(0, 200),
-      // An item of a nämnd's agenda is addressed to the nämnd, as the header names it.
-      role: addressee ?? (r.agendaItem && decidedBy ? headerBody(doc, decidedBy, meta.council) : undefined),
+      // An item of a nämnd's agenda is addressed to the nämnd, as the header names it (else by its usual name).
+      role: addressee ?? (r.agendaItem && decidedBy ? (headerBody(doc, decidedBy, meta.council) ?? BODY_NAMES[decidedBy]) : undefined),
       due: dueOf(r, decidedBy),
       decision: decisionOf(meta),
       caseNumber: meta.caseNumber,
@@ -3092,6 +3147,9 @@ const ANSWER_SENT =
 const PROPOSAL_ANSWERED = /\b(?:motionen|medborgarforslaget|e-forslaget)\s+(?:darmed\s+|harmed\s+)?(?:ska\s+)?(?:anses|forklaras)\s+(?:darmed\s+|harmed\s+)?(?:vara\s+)?besvara(?:d|t)\b/;
 /** A following sentence about the same answer ("Yttrandet överlämnas till Länsstyrelsen i Kalmar län"). */
 const ANSWER_FOLLOWS = /^(?:yttrandet|remissvaret|svaret|synpunkterna)\b/;
+/** "Beslut: Enligt förslag, men med en ändring under rubriken …", "Enligt förslag samt ett tilläggsyrkande …": adopted as proposed, amended. */
+const AMENDED_AS_PROPOSED = /^(?:beslut\s*:\s*)?(?:enligt|i enlighet med)\s+(?:\S+\s+)?forslag(?:et)?\s*,?\s+(?:men\s+)?(?:med|samt)\s/;
+
 /** The line naming the answer in an agenda ("12. Yttrande – Regionalt trafikförsörjningsprogram"), or in the sentence ("yttrande över X"). */
 const ANSWER_SUBJECT = /^(?:\d{1,2}[.)]?\s+)?(?:yttrande|remissvar|remiss(?:\s+fran\s+[^–-]{1,60}?)?)\s*(?:[–-]\s*|:\s*|over\s+)(\S.*)$/;
 
@@ -3128,7 +3186,7 @@ function* givenAnswers(doc: Doc, block: Block, meta: BlockMeta, remiss: Remiss |
     const passive = !!gives && /^(?:antas|overlamnas|oversands|godkanns|avges)\b/.test(gives[0]);
     const adopted = !gives && ANSWER_ADOPTED.test(f);
     // "15. Yttrande över delbetänkandet X\nBeslut: Enligt förslag": the agenda's answer, adopted as proposed.
-    const agreed = !gives && !adopted && f.trim().length <= BARE_DECISION && REFERS_TO_PROPOSAL.test(f) ? answerAbove(doc, (named ??= agendaAnswers(doc, block)), sentence) : undefined;
+    const agreed = !gives && !adopted && (f.trim().length <= BARE_DECISION ? REFERS_TO_PROPOSAL.test(f) : AMENDED_AS_PROPOSED.test(f)) ? answerAbove(doc, (named ??= agendaAnswers(doc, block)), sentence) : undefined;
     if ((!gives && !adopted && !agreed) || decidedEarlier(doc, meta, sentence)) continue;
     if (gives && outside && GAVE_ANSWER.test(gives[0]) && !(meta.summary && onlyThisMeeting(doc, meta, sentence))) continue;
     // A decision reported ("har beslutat att avge"), or the remiss's invitation ("bereder nämnden tillfälle att yttra sig").
@@ -3151,6 +3209,8 @@ function* givenAnswers(doc: Doc, block: Block, meta: BlockMeta, remiss: Remiss |
     const flags = remiss ? (remiss.recipient ? [] : [NO_RECIPIENT_FLAG]) : [NO_DEADLINE_FLAG];
     const objected = noObjection && gives === noObjection ? { start: sentence.start + noObjection.index + noObjection[0].length, end: sentence.end } : undefined;
     const what = agreed?.subject.replace(/[\s.]+$/, '') ?? answerSubject(doc, told, adopted) ?? (objected ? titleFrom(doc, objected.start, objected.end) : undefined) ?? lastBefore(named, told.start)?.subject ?? remiss?.subject ?? meta.title;
+    // The nämnder's answers on the organisation's own budget are its budget process, not a remiss from outside.
+    if (!remiss && OWN_BUDGET.test(fold(`${slice(doc, told)} ${what ?? ''}`))) continue;
     items.push({
       kind: 'yttrande',
       // A letter's own title asks for the answer ("Begäran om yttrande över ansökan om …"): the answer is over what it asks about.
@@ -3166,6 +3226,9 @@ function* givenAnswers(doc: Doc, block: Block, meta: BlockMeta, remiss: Remiss |
   }
   return items;
 }
+
+/** "yttrandet över strategisk plan och budget 2021–2023", "yttra sig över kommunstyrelsens förslag till budgetramar" (folded). */
+const OWN_BUDGET = /\b(?:(?:strategisk\s+plan|mal|verksamhetsplan)\s+och\s+budget|budgetramar(?:na)?|(?:kommun|region)styrelsens\s+(?:forslag\s+till\s+)?budget)/;
 
 /** "Begäran om yttrande över", "Remiss avseende" (folded): a letter's title asking for an answer, before what it is about. */
 const ASKS_FOR_ANSWER = /^(?:begaran om (?:yttrande|remissvar|synpunkter)|remiss)\s+(?:over|om|avseende|angaende|gallande)\s+/;
@@ -3206,7 +3269,7 @@ function agendaAnswers(doc: Doc, block: Block): { at: number; subject: string }[
 function answerSubject(doc: Doc, told: Span, adopted: boolean): string | undefined {
   const own = slice(doc, told);
   // "över remissen ”Cykla i Gröna Kronoberg”": the name in quotes is what it is about.
-  const inSentence = /\b(?:yttrande|remissvar)\s+over\s+(?:(?:remissen|promemorian|betankandet|rapporten|forslaget)\s+(?=["”“«])|(?!remissen\b|forslaget\b))(\S[^.]*)/.exec(fold(own));
+  const inSentence = /\b(?:yttrande(?:t)?|remissvar(?:et)?)\s+over\s+(?:(?:remissen|promemorian|betankandet|rapporten|forslaget)\s+(?=["”“«])|(?!remissen\b|forslaget\b))(\S[^.]*)/.exec(fold(own));
   // Folding keeps every offset: the folded match marks the written words.
   if (inSentence?.[1]) {
     const at = inSentence.index + inSentence[0].length - inSentence[1].length;
@@ -3294,6 +3357,17 @@ function winningNames(folded: string): { names: Set<string>; addition: boolean; 
 
 /** A point's opening words that refer back to the work of the point before: "Uppdraget …", "Resultatet …", "Redovisning sker …". */
 const REFERS_BACK = /^(?:att\s+)?(?:uppdraget|uppdragen|uppdragets|resultatet|resultaten|arbetet|detta|redovisning(?:en)?|aterrapportering(?:en)?|aterrapportera|redovisa)\b/;
+/** "Utredningen har nu återrapporterats", "Uppdraget har slutredovisats": the work told before is done (folded). */
+const WORK_DONE = /^(?:utredningen|uppdraget|uppdragen|arbetet|kartlaggningen|oversynen)\s+har\s+(?:nu\s+)?(?:(?:ater|slut)?(?:rapporterats|redovisats)|slutforts|genomforts|avslutats)\b/;
+/** A point's own number, opening its line before it (" 1. ", "2) "): read in the few characters before the point. */
+function pointNumber(doc: Doc, point: Span): number | undefined {
+  const from = Math.max(0, point.start - 12);
+  const before = `${from === 0 ? '\n' : ''}${doc.text.slice(from, point.start)}`;
+  const m = /\n[ \t]*(\d{1,2})[.)][ \t]*$/.exec(before);
+  return m ? Number(m[1]) : undefined;
+}
+/** "Punkt 1 återrapporteras till kommunstyrelsen …", "Uppdragen i punkt 2 och 3 redovisas …": the points named by number (folded). */
+const POINTS_NAMED = /^(?:att\s+)?(?:(?:uppdrag(?:et|en)?|arbetet)\s+(?:i|enligt)\s+)?punkt(?:erna)?\s+(\d{1,2})((?:\s*(?:,|och)\s*\d{1,2})*)\b/;
 
 /**
  * "1. Kommundirektören får i uppdrag att åtgärda bristerna. 2. Uppdraget återrapporteras till kommunstyrelsen i
@@ -3303,12 +3377,14 @@ const REFERS_BACK = /^(?:att\s+)?(?:uppdraget|uppdragen|uppdragets|resultatet|re
  * `all` when it does so in the plural (ALL_BACK: "att uppdragen ska återrapporteras …"), for every commission since
  * the last such point; `last` for those of the point before; undefined when the point does not go on.
  */
-function goesOnWith(doc: Doc, point: Point, previous: Candidate[]): 'all' | 'last' | undefined {
-  if (!previous.length || !previous.every((c) => c.kind === 'uppdrag' || c.kind === 'aterrapportering')) return undefined;
+function goesOnWith(doc: Doc, point: Point, previous: Candidate[]): 'all' | 'last' | { numbers: number[] } | undefined {
   const [first] = sentencesOf(doc, point);
   if (!first) return undefined;
   const f = fslice(doc, first).replace(/^(?:\d{1,2}[.)]|[a-z][.)]|[-–•*])\s*/, '');
   if (!followsUp(f)) return undefined;
+  const numbered = POINTS_NAMED.exec(f);
+  if (numbered) return { numbers: [numbered[1], ...(numbered[2]?.split(/\s*(?:,|och)\s*/) ?? [])].map(Number) };
+  if (!previous.length || !previous.every((c) => c.kind === 'uppdrag' || c.kind === 'aterrapportering')) return undefined;
   if (ALL_BACK.test(f)) return 'all';
   if (REFERS_BACK.test(f)) return 'last';
   // "att åtgärdsplanen ska redovisas …" as a point of its own after "uppdra åt … att ta fram en åtgärdsplan".
@@ -3330,14 +3406,19 @@ function* blockCandidates(doc: Doc, facts: DocFacts, block: Block, known: KnownF
     let previous: Candidate[] = [];
     // The commissions of the points since the last plural report-back ("att uppdragen ska återrapporteras …").
     let unreported: Candidate[] = [];
+    // The commissions of each numbered point, for a later point that names it ("Punkt 1 återrapporteras …").
+    const byNumber = new Map<number, Candidate[]>();
     for (const point of points) {
       const goesOn = goesOnWith(doc, point, previous);
-      const onward = goesOn === 'all' ? commissionsAmong(unreported) : goesOn === 'last' ? previous : undefined;
+      const onward =
+        goesOn === 'all' ? commissionsAmong(unreported) : goesOn === 'last' ? previous : goesOn ? commissionsAmong(goesOn.numbers.flatMap((n) => byNumber.get(n) ?? [])) : undefined;
       if (goesOn === 'all') unreported = [];
-      const made = yield* pointItems(doc, meta, point, plain, exhortations, onward);
+      const made = yield* pointItems(doc, meta, point, plain, exhortations, onward?.length ? onward : undefined);
       commissions.push(...made);
       unreported.push(...made);
       if (made.length) previous = made;
+      const number = pointNumber(doc, point);
+      if (number !== undefined && made.length) byNumber.set(number, made);
     }
   }
   // An adopted yrkande the decision restates ("Kommunstyrelsen beslutar att kommundirektören får i uppdrag …") is one item.
