@@ -6,6 +6,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod';
+import { COUNCILS } from '../shared/domain/council';
 import { DEFAULT_LOCAL_JWT_SECRET } from './tokens';
 
 const port = z.coerce.number().int().min(1).max(65535);
@@ -19,6 +20,8 @@ export const localSettings = z.object({
   LOCAL_JWT_SECRET: z.string().min(32, 'LOCAL_JWT_SECRET must be at least 32 characters').default(DEFAULT_LOCAL_JWT_SECRET),
   MAIL_FROM: z.email().default('bevakning@kommun.example.se'),
   PUBLIC_BASE_URL: z.url().optional(),
+  /** The council motions are answered by: KF, or RF to run the product as a region (shared/domain/council.ts). */
+  COUNCIL: z.enum(COUNCILS, `COUNCIL must be one of ${COUNCILS.join(', ')}`).default('KF'),
 });
 export type LocalSettings = z.infer<typeof localSettings>;
 

@@ -24,6 +24,7 @@ try {
     env: {
       MAIL_FROM: config.MAIL_FROM,
       LOCAL_JWT_SECRET: config.LOCAL_JWT_SECRET,
+      COUNCIL: config.COUNCIL,
       ...(config.PUBLIC_BASE_URL ? { PUBLIC_BASE_URL: config.PUBLIC_BASE_URL } : {}),
     },
   });

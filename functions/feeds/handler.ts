@@ -33,7 +33,7 @@ export function createHandler(deps: () => FeedsDependencies = feedsDependencies)
         const feed = await feedOfFile(d, params.file);
         // One signed link per answer: every event links to the official's page ("Mina ärenden").
         const [items, token] = await Promise.all([openItemsOf(d, feed.email), d.links.sign({ kind: 'official', email: feed.email })]);
-        return { statusCode: 200, headers: FEED_HEADERS, body: feedCalendar({ items, pageLink: pageUrl(d.config.PUBLIC_BASE_URL, token), now: d.clock() }) };
+        return { statusCode: 200, headers: FEED_HEADERS, body: feedCalendar({ items, pageLink: pageUrl(d.config.PUBLIC_BASE_URL, token), now: d.clock(), council: d.config.COUNCIL }) };
       },
     },
     { maxBodyBytes: () => deps().config.MAX_BODY_BYTES },

@@ -608,7 +608,7 @@ function blockMeta(doc: Doc, facts: DocFacts, block: Block, known: KnownFacts): 
   const decider = known.body ?? bodyCode(headingDecider ?? '', fallback, facts.council) ?? bodyCode(subject ?? '', fallback, facts.council) ?? fallback;
   const date = known.meetingDate ?? meetingDate(doc, facts, block);
   const paragraph = block.paragraph ?? (doc.blocks.length === 1 ? facts.paragraph : undefined);
-  return { decider, date, paragraph, caseNumber, ref: date ?? facts.ref, title: blockTitle(doc, facts, block), head: facts.head, council: facts.council, summary: facts.summary };
+  return { decider, date, paragraph, caseNumber, ref: date ?? facts.ref, title: blockTitle(doc, facts, block), head: facts.head, council: councilOfBody(known.body) ?? facts.council, summary: facts.summary };
 }
 
 // ---------------------------------------------------------------- decision points
@@ -667,6 +667,14 @@ function* decisionPoints(doc: Doc, block: Block, meta: BlockMeta): Steps<{ point
   const other = block.sections.filter((s) => s.kind === 'other');
   const plainPoints = yield* points(other, 0.75);
   return { points: meta.summary ? underTitles(doc, plainPoints) : plainPoints, plain: true };
+}
+
+/** A region's or a landsting's own bodies, known from the upload's form: their text's bare "fullmäktige" and "styrelsen" are theirs. */
+function councilOfBody(body: string | undefined): Council | undefined {
+  if (!body) return undefined;
+  if (/^(?:RF|RS|RSAU)$/.test(body)) return 'region';
+  if (/^(?:LF|LS|LSAU)$/.test(body)) return 'landsting';
+  return /^(?:KF|KS|KSAU)$/.test(body) ? 'kommun' : undefined;
 }
 
 /** A web page's title line: short, without a closing full stop or colon ("Översyn av arvoden till politikerna"). */
@@ -968,7 +976,10 @@ function caseComesBack(doc: Doc, clause: Span, f: string): RegExpExecArray | nul
   if (!m) return null;
   // Subjectless only as a sentence of its own: after a commission's clause ("… och ska återkomma") it is that commission's.
   if (!/^(?:arendet|fragan)\b/.test(m[0]) && !/(?:^|[.:!?]\s*|\n\s*)$/.test(doc.text.slice(Math.max(0, clause.start - 3), clause.start))) return null;
-  return m;
+  // Only a case sent back comes back so: "Kommunstyrelsen beslutar att avslå förslaget. Frågan skall återkomma först när
+  // lagen trätt i kraft." is no work, and "… i uppdrag att utreda. Ska återkomma …" goes on with the commission.
+  const sentBackHere = /\baterremitteras\b/.test(m[0]) || /\baterremitt\w*\b[^.]{0,120}[.:]?\s*$/.test(fold(doc.text.slice(Math.max(0, clause.start - 200), clause.start)));
+  return sentBackHere ? m : null;
 }
 
 function sentBack(clause: Span, m: RegExpExecArray | null): Commission | undefined {
@@ -1184,7 +1195,11 @@ function taskItems(doc: Doc, meta: BlockMeta, commission: Commission, source: Sp
   const written = titleOf(doc, main, deadline.used ? [deadline.used, ...marked] : marked, meta);
   // A commission verb with nothing after it ("uppdra åt X att" at a page's end) is no task.
   if (!/\p{L}{2}/u.test(written)) return [];
-  const title = commission.verb ? `${commission.verb} ${inSentence(written, doc.lexicon)}` : commission.told === 'present' ? infinitive(written) : commission.told === 'responsibility' ? activeTitle(written, doc.lexicon) : written;
+  const told = commission.verb ? `${commission.verb} ${inSentence(written, doc.lexicon)}` : commission.told === 'present' ? infinitive(written) : commission.told === 'responsibility' ? activeTitle(written, doc.lexicon) : written;
+  // A case sent back "för att återkomma" with nothing more: the title names the case by the agenda line just above
+  // ("15. Kontantlöst arbetssätt …" → "Återkomma i ärendet kontantlöst arbetssätt …").
+  const agendaLine = commission.comesBack && /^aterkomma(?:\s+(?:for\s+beslut|till|i)\b[^,]*)?$/.test(fold(told)) ? agendaLineAbove(doc, source.start) : undefined;
+  const title = agendaLine ? `Återkomma i ärendet ${inSentence(agendaLine, doc.lexicon)}`.slice(0, 200) : told;
   const flags = point.flag ? [point.flag] : [];
   if (!commission.roles.length) flags.push('Ingen ansvarig anges: ange vem som ska utföra beslutet.');
   let confidence = point.confidence;
@@ -1213,6 +1228,16 @@ function taskItems(doc: Doc, meta: BlockMeta, commission: Commission, source: Sp
     handedOn: commission.handedOn,
     setUp: commission.setUp,
   })));
+}
+
+/** The title of the agenda item `at` is in: the nearest numbered line above it ("15. Kontantlöst arbetssätt …"), within a few lines. */
+function agendaLineAbove(doc: Doc, at: number): string | undefined {
+  const lines = doc.text.slice(Math.max(0, at - 300), at).split('\n').slice(1, -1).reverse();
+  for (const line of lines) {
+    const m = /^\s*\d{1,3}[.)]?\s+(\p{Lu}.{2,150})$/u.exec(line);
+    if (m?.[1]) return m[1].trim();
+  }
+  return undefined;
 }
 
 /** How the flag of a due set to a period's end begins: taken back when a better due, or none, replaces it. */
@@ -1316,8 +1341,10 @@ function* pointItems(doc: Doc, meta: BlockMeta, point: Point, plain: boolean, ex
     // A reported decision goes on to the end of its paragraph (a point of a summary may hold several, see underTitles).
     if (/\n\s*\n/.test(doc.text.slice(sentences[n - 1]?.end ?? sentence.start, sentence.start))) reported = false;
     if (isQuestion(doc, sentence) || HABITUAL.test(fslice(doc, sentence))) continue;
-    // "… gav kommunledningskontoret i uppdrag att utreda … . Utredningen har nu återrapporterats.": work done, its commission history.
-    if (group && WORK_DONE.test(fslice(doc, sentence))) {
+    // "… gav kommunledningskontoret i uppdrag att utreda … . Utredningen har nu återrapporterats.": work done, its commission
+    // history. Only a commission told in the past: "… ger förvaltningen i uppdrag …. Utredningen har genomförts och visar …"
+    // tells of earlier work beside the commission decided now.
+    if (group && WORK_DONE.test(fslice(doc, sentence)) && group.every((c) => PAST_COMMISSION.test(fslice(doc, c.source)))) {
       const done = new Set(group);
       items.splice(0, items.length, ...items.filter((c) => !done.has(c)));
       group = undefined;
@@ -1943,7 +1970,7 @@ function* motionItems(doc: Doc, block: Block, meta: BlockMeta, points: Point[], 
       due: raised ? { raised: raised.date } : undefined,
       // Referred at this council meeting: the decision is the meeting's § ("Motionen remitteras …" at KF 2026-11-02 § 118),
       // though the motion was handed in earlier; otherwise the motion's raising is all the text records.
-      decision: raised && !(referredHere && raised.date !== meta.date) ? { body: COUNCILS.has(meta.decider ?? '') ? meta.decider : 'KF', date: raised.date, paragraph: raised.paragraph } : decisionOf(meta),
+      decision: raised && !(referredHere && raised.date !== meta.date) ? { body: COUNCILS.has(meta.decider ?? '') ? meta.decider : bodyCode('fullmäktige', undefined, meta.council), date: raised.date, paragraph: raised.paragraph } : decisionOf(meta),
       caseNumber: meta.caseNumber,
       confidence: referredTo && raised ? 0.85 : 0.65,
       flags,
@@ -2463,7 +2490,8 @@ function* remissesOf(doc: Doc, block: Block, meta: BlockMeta): Steps<Remiss[]> {
   // `period`: told as the remiss period ("Remisstiden är 10 april till 1 juli"), not as the answer asked for.
   // `listed`: an entry of an authority's list (LISTED_REMISS), its deadline at its end.
   // `agendaItem`: an agenda's item sent to the body "för yttrande senast …" (AGENDA_REMISS), its sender and subject in the item.
-  const found: { sentence: Span; deadline: CalendarDate; period: boolean; brief: boolean; listed?: RegExpExecArray; agendaItem: boolean }[] = [];
+  // `inLines`: an agenda's item told in lines ("Remiss från X" then "Remisstid …"), read as one even when it is the only one.
+  const found: { sentence: Span; deadline: CalendarDate; period: boolean; brief: boolean; listed?: RegExpExecArray; agendaItem: boolean; inLines: boolean }[] = [];
   const byDeadline = new Map<CalendarDate, (typeof found)[number]>();
   let i = 0;
   for (const whole of sentencesByLine(doc, block)) {
@@ -2489,7 +2517,8 @@ function* remissesOf(doc: Doc, block: Block, meta: BlockMeta): Steps<Remiss[]> {
     // period, and a full sentence with the year written tells it rather than a heading.
     // An entry of an authority's list names its own remiss ("Ansökan om tillstånd …, Högsby kommun [yttrande senast 5 mars 2018]"), whatever the date.
     const listed = LISTED_REMISS.exec(f) ?? undefined;
-    const agendaItem = AGENDA_REMISS.test(f) || (AGENDA_REMISSTID.test(f) && SENDER_LINE.test(lastLineBefore(doc, sentence.start)));
+    const inLines = AGENDA_REMISSTID.test(f) && SENDER_LINE.test(lastLineBefore(doc, sentence.start));
+    const agendaItem = inLines || AGENDA_REMISS.test(f);
     const earlier = listed ? undefined : byDeadline.get(date.date);
     // Two items of an agenda, each sent to the body "för yttrande senast" the same day, are two remisses.
     const same = earlier?.agendaItem && agendaItem && AGENDA_ITEM.test(doc.text.slice(earlier.sentence.end, sentence.start)) ? undefined : earlier;
@@ -2497,16 +2526,16 @@ function* remissesOf(doc: Doc, block: Block, meta: BlockMeta): Steps<Remiss[]> {
       if ((same.period && !period) || (same.brief && !brief && !period)) Object.assign(same, { sentence, period, brief, listed });
       continue;
     }
-    const remiss = { sentence, deadline: date.date, period, brief, listed, agendaItem };
+    const remiss = { sentence, deadline: date.date, period, brief, listed, agendaItem, inLines };
     byDeadline.set(date.date, remiss);
     found.push(remiss);
   }
   const remisses: Remiss[] = [];
   const agendaItems = found.filter((r) => r.agendaItem).length;
-  for (const [i, { sentence, deadline, listed, agendaItem }] of found.entries()) {
+  for (const [i, { sentence, deadline, listed, agendaItem, inLines }] of found.entries()) {
     if (i % SENTENCES_PER_STEP === 0) yield;
     const part = { start: found[i - 1]?.sentence.end ?? block.start, end: found[i + 1]?.sentence.start ?? block.end };
-    const item = agendaItem && agendaItems > 1 ? itemOfAgenda(doc, part, sentence) : undefined;
+    const item = agendaItem && (agendaItems > 1 || inLines) ? itemOfAgenda(doc, part, sentence) : undefined;
     const subject = listed
       ? entrySubject(slice(doc, sentence).slice(0, listed.index))
       : item
@@ -2990,8 +3019,8 @@ function* yttrandeItems(doc: Doc, block: Block, meta: BlockMeta, known: KnownFac
     return {
       kind: 'yttrande',
       title: restoreDiacritics(title, doc.lexicon).slice(0, 200),
-      // An item of a nämnd's agenda is addressed to the nämnd, as the header names it (else by its usual name).
-      role: addressee ?? (r.agendaItem && decidedBy ? (headerBody(doc, decidedBy, meta.council) ?? BODY_NAMES[decidedBy]) : undefined),
+      // An item of a nämnd's agenda is addressed to the nämnd, as the header names it.
+      role: addressee ?? (r.agendaItem && decidedBy ? headerBody(doc, decidedBy, meta.council) : undefined),
       due: dueOf(r, decidedBy),
       decision: decisionOf(meta),
       caseNumber: meta.caseNumber,
@@ -3148,6 +3177,8 @@ const PROPOSAL_ANSWERED = /\b(?:motionen|medborgarforslaget|e-forslaget)\s+(?:da
 /** A following sentence about the same answer ("Yttrandet överlämnas till Länsstyrelsen i Kalmar län"). */
 const ANSWER_FOLLOWS = /^(?:yttrandet|remissvaret|svaret|synpunkterna)\b/;
 /** "Beslut: Enligt förslag, men med en ändring under rubriken …", "Enligt förslag samt ett tilläggsyrkande …": adopted as proposed, amended. */
+/** An amendment that takes the answer back: "… med ändringen att yttrandet inte ska skickas utan ärendet återremitteras". */
+const AMENDED_AWAY = /\b(?:aterremitt\w*|bordl\w*|avsla\w*|inte\s+(?:ska\s+)?(?:skickas|lamnas|avges|sandas))\b/;
 const AMENDED_AS_PROPOSED = /^(?:beslut\s*:\s*)?(?:enligt|i enlighet med)\s+(?:\S+\s+)?forslag(?:et)?\s*,?\s+(?:men\s+)?(?:med|samt)\s/;
 
 /** The line naming the answer in an agenda ("12. Yttrande – Regionalt trafikförsörjningsprogram"), or in the sentence ("yttrande över X"). */
@@ -3186,7 +3217,7 @@ function* givenAnswers(doc: Doc, block: Block, meta: BlockMeta, remiss: Remiss |
     const passive = !!gives && /^(?:antas|overlamnas|oversands|godkanns|avges)\b/.test(gives[0]);
     const adopted = !gives && ANSWER_ADOPTED.test(f);
     // "15. Yttrande över delbetänkandet X\nBeslut: Enligt förslag": the agenda's answer, adopted as proposed.
-    const agreed = !gives && !adopted && (f.trim().length <= BARE_DECISION ? REFERS_TO_PROPOSAL.test(f) : AMENDED_AS_PROPOSED.test(f)) ? answerAbove(doc, (named ??= agendaAnswers(doc, block)), sentence) : undefined;
+    const agreed = !gives && !adopted && (f.trim().length <= BARE_DECISION ? REFERS_TO_PROPOSAL.test(f) : AMENDED_AS_PROPOSED.test(f) && !AMENDED_AWAY.test(f)) ? answerAbove(doc, (named ??= agendaAnswers(doc, block)), sentence) : undefined;
     if ((!gives && !adopted && !agreed) || decidedEarlier(doc, meta, sentence)) continue;
     if (gives && outside && GAVE_ANSWER.test(gives[0]) && !(meta.summary && onlyThisMeeting(doc, meta, sentence))) continue;
     // A decision reported ("har beslutat att avge"), or the remiss's invitation ("bereder nämnden tillfälle att yttra sig").
@@ -3210,7 +3241,7 @@ function* givenAnswers(doc: Doc, block: Block, meta: BlockMeta, remiss: Remiss |
     const objected = noObjection && gives === noObjection ? { start: sentence.start + noObjection.index + noObjection[0].length, end: sentence.end } : undefined;
     const what = agreed?.subject.replace(/[\s.]+$/, '') ?? answerSubject(doc, told, adopted) ?? (objected ? titleFrom(doc, objected.start, objected.end) : undefined) ?? lastBefore(named, told.start)?.subject ?? remiss?.subject ?? meta.title;
     // The nämnder's answers on the organisation's own budget are its budget process, not a remiss from outside.
-    if (!remiss && OWN_BUDGET.test(fold(`${slice(doc, told)} ${what ?? ''}`))) continue;
+    if (!remiss && ownBudget(fold(`${slice(doc, told)} ${what ?? ''}`), meta.council)) continue;
     items.push({
       kind: 'yttrande',
       // A letter's own title asks for the answer ("Begäran om yttrande över ansökan om …"): the answer is over what it asks about.
@@ -3227,8 +3258,15 @@ function* givenAnswers(doc: Doc, block: Block, meta: BlockMeta, remiss: Remiss |
   return items;
 }
 
-/** "yttrandet över strategisk plan och budget 2021–2023", "yttra sig över kommunstyrelsens förslag till budgetramar" (folded). */
-const OWN_BUDGET = /\b(?:(?:strategisk\s+plan|mal|verksamhetsplan)\s+och\s+budget|budgetramar(?:na)?|(?:kommun|region)styrelsens\s+(?:forslag\s+till\s+)?budget)/;
+/**
+ * "yttrandet över strategisk plan och budget 2021–2023", "yttra sig över kommunstyrelsens förslag till budgetramar" (folded
+ * `text`): the organisation's own budget process, whose styrelse is `council`'s. Not another's budget ("Samordningsförbundets
+ * mål och budget", a region's budget in a municipality's text), nor an answer sent on to someone ("… översänds till Region Skåne").
+ */
+function ownBudget(text: string, council: Council): boolean {
+  if (/\b(?:oversand|skicka|sand|overlamn)\w*\s+(?:\S+\s+){0,3}?till\s+\p{L}/u.test(text)) return false;
+  return /\b(?:strategisk\s+plan\s+och\s+budget|budgetramar(?:na)?)\b/.test(text) || new RegExp(`\\b${council}styrelsens\\s+(?:forslag\\s+till\\s+)?budget`).test(text);
+}
 
 /** "Begäran om yttrande över", "Remiss avseende" (folded): a letter's title asking for an answer, before what it is about. */
 const ASKS_FOR_ANSWER = /^(?:begaran om (?:yttrande|remissvar|synpunkter)|remiss)\s+(?:over|om|avseende|angaende|gallande)\s+/;
@@ -3265,6 +3303,9 @@ function agendaAnswers(doc: Doc, block: Block): { at: number; subject: string }[
   });
 }
 
+/** Where what an answer is "över" ends (folded): "… och översända det …", "… som sitt eget", "… godkänns". */
+const ANSWER_OVER_ENDS = /\s+(?:(?:och|samt)\s+(?:att\s+)?(?:oversand|skick|sand|overlamn|expedier)\w*\b|som\s+(?:sitt|sina|kommunens|regionens|namndens|styrelsens)\s+(?:eget|egna)\b|(?:godkanns|godkandes|antas|antogs|oversands|skickas)\b)/;
+
 /** What the answer is about: "yttrande över X" in its sentence, else (an adopted one) the sentence itself. */
 function answerSubject(doc: Doc, told: Span, adopted: boolean): string | undefined {
   const own = slice(doc, told);
@@ -3273,7 +3314,9 @@ function answerSubject(doc: Doc, told: Span, adopted: boolean): string | undefin
   // Folding keeps every offset: the folded match marks the written words.
   if (inSentence?.[1]) {
     const at = inSentence.index + inSentence[0].length - inSentence[1].length;
-    const written = own.slice(at, at + inSentence[1].length);
+    // What it is over ends where the sentence goes on to send or adopt it ("… och översända det till Region Stockholm").
+    const end = ANSWER_OVER_ENDS.exec(inSentence[1])?.index ?? inSentence[1].length;
+    const written = own.slice(at, at + end);
     const quoted = /^["”“«][^"”“»]{2,120}["”“»]/.exec(written);
     return (quoted?.[0] ?? written).replace(/[\s.]+$/, '').replace(/\s+/g, ' ');
   }
@@ -3366,8 +3409,24 @@ function pointNumber(doc: Doc, point: Span): number | undefined {
   const m = /\n[ \t]*(\d{1,2})[.)][ \t]*$/.exec(before);
   return m ? Number(m[1]) : undefined;
 }
-/** "Punkt 1 återrapporteras till kommunstyrelsen …", "Uppdragen i punkt 2 och 3 redovisas …": the points named by number (folded). */
-const POINTS_NAMED = /^(?:att\s+)?(?:(?:uppdrag(?:et|en)?|arbetet)\s+(?:i|enligt)\s+)?punkt(?:erna)?\s+(\d{1,2})((?:\s*(?:,|och)\s*\d{1,2})*)\b/;
+/**
+ * "Punkt 1 återrapporteras till kommunstyrelsen …", "Uppdragen i punkt 2 och 3 redovisas …", "Punkterna 1–3 ska
+ * redovisas …": the points of this decision named by number (group 1, folded), the report-back's verb right after them
+ * ("ovan" allowed). "Punkt 2 i kommunstyrelsens beslut 2026-03-11 …" or "Punkt 1 i handlingsplanen …" names another's.
+ */
+const POINTS_NAMED =
+  /^(?:att\s+)?(?:(?:uppdrag(?:et|en)?|arbetet)\s+(?:i|enligt)\s+)?punkt(?:erna)?\s+(\d{1,2}(?:\s*(?:,|och|–|-|till)\s*\d{1,2})*)\s+(?:ovan\s+)?(?:ska\s+|skall\s+)?(?:(?:ater|del|slut)?(?:rapporteras|redovisas)|aterkomma|presenteras)\b/;
+
+/** "1, 3 och 4" → [1, 3, 4]; "1–3", "1 till 3" → [1, 2, 3] (at most 20 points). */
+function pointNumbers(written: string): number[] {
+  const numbers: number[] = [];
+  for (const part of written.split(/\s*(?:,|och)\s*/)) {
+    const range = /^(\d{1,2})\s*(?:–|-|till)\s*(\d{1,2})$/.exec(part);
+    if (!range) numbers.push(Number(part));
+    else for (let n = Number(range[1]); n <= Math.min(Number(range[2]), Number(range[1]) + 20); n++) numbers.push(n);
+  }
+  return numbers;
+}
 
 /**
  * "1. Kommundirektören får i uppdrag att åtgärda bristerna. 2. Uppdraget återrapporteras till kommunstyrelsen i
@@ -3383,7 +3442,7 @@ function goesOnWith(doc: Doc, point: Point, previous: Candidate[]): 'all' | 'las
   const f = fslice(doc, first).replace(/^(?:\d{1,2}[.)]|[a-z][.)]|[-–•*])\s*/, '');
   if (!followsUp(f)) return undefined;
   const numbered = POINTS_NAMED.exec(f);
-  if (numbered) return { numbers: [numbered[1], ...(numbered[2]?.split(/\s*(?:,|och)\s*/) ?? [])].map(Number) };
+  if (numbered?.[1]) return { numbers: pointNumbers(numbered[1]) };
   if (!previous.length || !previous.every((c) => c.kind === 'uppdrag' || c.kind === 'aterrapportering')) return undefined;
   if (ALL_BACK.test(f)) return 'all';
   if (REFERS_BACK.test(f)) return 'last';

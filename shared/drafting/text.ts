@@ -171,7 +171,8 @@ function* repeatedHeaders(lines: MappedText[], folded: string[], work: Work): St
     if ((count.get(key) ?? 0) < 2 || trimmed.length < 8 || trimmed.length > 90) continue;
     // A page header is no list entry and no sentence cut short: "1. Kommunfullmäktige ger kommunstyrelsen i uppdrag" on
     // four lines of a list opens four points.
-    if (key.includes('§') || / att /.test(key) || /[.,;:]$/.test(key) || LIST_MARKER.test(key) || OPEN_END.test(key) || readHeading(folded[i] ?? '')) continue;
+    // Nor is an agenda item's sender ("Remiss från Länsstyrelsen" under each of its remisses).
+    if (key.includes('§') || / att /.test(key) || /[.,;:]$/.test(key) || LIST_MARKER.test(key) || OPEN_END.test(key) || /^remiss fran /.test(key) || readHeading(folded[i] ?? '')) continue;
     const letters = trimmed.replace(/[^\p{L}]/gu, '');
     const upper = trimmed.replace(/[^\p{Lu}]/gu, '').length;
     if (HEADERISH.test(key) || (letters.length >= 8 && upper / letters.length >= 0.6)) repeated.add(key);

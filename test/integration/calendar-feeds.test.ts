@@ -126,6 +126,19 @@ describe('an official’s calendar feed', () => {
     expect(html).not.toContain('Alex hemliga ärende');
   });
 
+  it('puts a motion on the council’s meeting, as stored and read back', async () => {
+    await api.deps.plans.saveMeetingPlan({ body: 'KF', year: 2028, leadWorkingDays: 20, dates: ['2028-02-21', '2028-04-24', '2028-06-12'] }, 'admin@kommun.example.se', '2027-06-01T08:00:00.000Z');
+    await api.deps.plans.saveMeetingPlan({ body: 'KF', year: 2027, leadWorkingDays: 20, dates: ['2027-06-14', '2027-11-22'] }, 'admin@kommun.example.se', '2027-06-01T08:00:00.000Z');
+    const kim = person('Kim Berg');
+    const motion = await register(kim, 'Besvara motion om gratis simskola', { raised: '2027-05-10' }, 'motion');
+    expect(motion.meetingDate).toBe('2028-04-24');
+    const { url } = await newFeed(official(kim));
+
+    const events = eventsOf((await fetchFeed(url)).text);
+    expect(textOf(byUid(events, `${motion.id}-meeting@bevakning`)!.summary)).toBe('Sammanträde KF: Besvara motion om gratis simskola');
+    expect(textOf(byUid(events, `${motion.id}-due@bevakning`)!.description)).toContain('Sammanträde: KF måndag 24 april 2028');
+  });
+
   it('drops an item once it is done or cancelled', async () => {
     const kim = person('Kim Berg');
     const done = await register(kim, 'Klart ärende');

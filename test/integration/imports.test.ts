@@ -533,7 +533,7 @@ describe('an old municipal list: a title row, motions among the rows, a total an
 
   it('the accepted names of the raised date are read as Väckt', async () => {
     const own = await world(IMPORT_DAY);
-    for (const name of ['Väckt datum', 'Inkom', 'anmäld']) {
+    for (const name of ['Väckt datum', 'Inkom', 'anmäld', 'Väckt i RF']) {
       const table = await workbookOf([[...HEAD.slice(0, 9), name], ['Motion', `Motion om bänkar (${name})`, 'KS 2027/14', 'KF', utc('2027-02-22'), ...kim, null, '2027-02-22']]);
       expect((await importBacklog(own, clerk, table, { dryRun: true })).rows, name).toEqual([{ row: 2, status: 'would_create' }]);
     }

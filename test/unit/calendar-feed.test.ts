@@ -47,7 +47,7 @@ describe('the iCalendar of a feed', () => {
     process.env.TZ = zone;
     // The zone really is in force in this process (Node applies TZ when it is set).
     expect(new Date('2027-06-14T00:00:00Z').getTimezoneOffset()).toBe(offset);
-    const text = feedCalendar({ items: [item(), item({ id: 'nyar', dueDate: '2027-12-31', due: { date: '2027-12-31' } })], pageLink: PAGE, now: NOW });
+    const text = feedCalendar({ items: [item(), item({ id: 'nyar', dueDate: '2027-12-31', due: { date: '2027-12-31' } })], pageLink: PAGE, now: NOW, council: 'KF' });
 
     expect(text).toContain('\r\nDTSTART;VALUE=DATE:20270614\r\nDTEND;VALUE=DATE:20270615\r\n');
     expect(text).toContain('\r\nDTSTART;VALUE=DATE:20271231\r\nDTEND;VALUE=DATE:20280101\r\n');
@@ -61,7 +61,7 @@ describe('the iCalendar of a feed', () => {
   });
 
   it('names the calendar, asks for an hourly refresh and publishes', () => {
-    const text = feedCalendar({ items: [], pageLink: PAGE, now: NOW });
+    const text = feedCalendar({ items: [], pageLink: PAGE, now: NOW, council: 'KF' });
 
     expect(text).toMatch(/^BEGIN:VCALENDAR\r\nVERSION:2\.0\r\nPRODID:-\/\/bevakning\/\/Mina tidsfrister\/\/SV\r\n/);
     for (const line of ['METHOD:PUBLISH', 'CALSCALE:GREGORIAN', 'X-WR-CALNAME:Mina tidsfrister', 'REFRESH-INTERVAL;VALUE=DURATION:PT1H', 'X-PUBLISHED-TTL:PT1H']) {
@@ -73,7 +73,7 @@ describe('the iCalendar of a feed', () => {
 
   it('escapes , ; \\ and folds long lines at 75 octets, without splitting a character; a parser reads back the very title', () => {
     const title = `Översyn av taxor, avgifter; och "regler" för C:\\kultur – ${'långt åäö '.repeat(14)}slut`.slice(0, 200);
-    const text = feedCalendar({ items: [item({ title })], pageLink: PAGE, now: NOW });
+    const text = feedCalendar({ items: [item({ title })], pageLink: PAGE, now: NOW, council: 'KF' });
 
     expect(text.replace(/\r\n /g, '')).toContain('SUMMARY:Tidsfrist: Översyn av taxor\\, avgifter\\; och "regler" för C:\\\\kultur');
     for (const line of text.split('\r\n')) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
@@ -82,17 +82,17 @@ describe('the iCalendar of a feed', () => {
     expect(textOf(eventsOf(text)[0]!.summary)).toBe(`Tidsfrist: ${title}`);
   });
 
-  it('adds an event on the meeting date, named by the body the item goes to', () => {
+  it('adds an event on the meeting date, named by the body the item goes to (a motion: the council, here a region’s)', () => {
     const text = feedCalendar({
       items: [
         item({ id: 'a', kind: 'aterrapportering', due: { meeting: { body: 'SN', month: '2027-09' } }, dueDate: '2027-08-24', meetingDate: '2027-09-14' }),
         item({ id: 'b', kind: 'yttrande', due: { externalDeadline: '2027-10-01', recipient: 'Länsstyrelsen', decidedBy: 'KS' }, dueDate: '2027-09-01', meetingDate: '2027-09-20', externalDeadline: '2027-10-01' }),
-        // A region's motion: its meeting is the council's whose plan its deadline came from.
-        item({ id: 'c', kind: 'motion', due: { raised: '2027-01-25' }, dueDate: '2027-11-01', meetingDate: '2027-11-22', meetingPlan: { body: 'RF', year: 2027 }, statutoryLimit: '2028-01-25' }),
+        item({ id: 'c', kind: 'motion', due: { raised: '2027-01-25' }, dueDate: '2027-11-01', meetingDate: '2027-11-22', statutoryLimit: '2028-01-25' }),
         item({ id: 'd' }),
       ],
       pageLink: PAGE,
       now: NOW,
+      council: 'RF',
     });
 
     const events = eventsOf(text);
@@ -111,7 +111,7 @@ describe('the iCalendar of a feed', () => {
   });
 
   it('describes each event with the kind, the decision, the explanation and the link to the item on the page', () => {
-    const [event] = eventsOf(feedCalendar({ items: [item({ kind: 'aterrapportering', decision: { body: 'KS', date: '2027-03-11', paragraph: '58' } })], pageLink: PAGE, now: NOW }));
+    const [event] = eventsOf(feedCalendar({ items: [item({ kind: 'aterrapportering', decision: { body: 'KS', date: '2027-03-11', paragraph: '58' } })], pageLink: PAGE, now: NOW, council: 'KF' }));
 
     expect(textOf(event!.description).split('\n')).toEqual([
       'Utreda gemensam e-tjänstplattform',
@@ -135,6 +135,7 @@ describe('the iCalendar of a feed', () => {
       items: [item({ title: hostile, caseNumber: 'KS\n2027/1;X-EVIL:2', decision: { body: 'KS', date: '2027-03-11', paragraph: '§ 1\r\nX-EVIL:3' }, dueExplanation: 'rad\r\nX-EVIL:4' })],
       pageLink: PAGE,
       now: NOW,
+      council: 'KF',
     });
 
     const unfolded = text.replace(/\r\n[ \t]/g, '');

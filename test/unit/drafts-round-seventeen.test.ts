@@ -30,7 +30,14 @@ describe('an agenda’s answer adopted "Enligt förslag" with an amendment is st
   });
 
   it('"Enligt förslag samt ett tilläggsyrkande från …" adopts it as well', () => {
-    expect(drafts(agenda('Beslut: Enligt förslag samt ett tilläggsyrkande från Eva Lind (M) om redaktionella justeringar i yttrandets inledning och i dess sammanfattning.'), region)).toHaveLength(1);
+    expect(drafts(agenda('Beslut: Enligt förslag samt ett tilläggsyrkande från Eva Lind (M) om redaktionella justeringar i yttrandets inledning och i dess sammanfattning.'), region).map((d) => d.title)).toEqual([
+      'Skicka yttrandet över förslag till nationell plan för transportsystemet 2028–2039',
+    ]);
+  });
+
+  it('near miss: an amendment that takes the answer back ("… att yttrandet inte ska skickas utan ärendet återremitteras") gives none', () => {
+    const text = agenda('Beslut: Enligt förslag med ändringen att yttrandet inte ska skickas utan ärendet återremitteras till regionstyrelsen för ny beredning.');
+    expect(drafts(text, region).filter((d) => d.kind === 'yttrande')).toEqual([]);
   });
 
   it('near miss: a long decision that does not adopt the proposal ("Ärendet bordläggs …") gives no answer to send', () => {
@@ -40,6 +47,7 @@ describe('an agenda’s answer adopted "Enligt förslag" with an amendment is st
 
 describe('an agenda’s remiss told in lines is the body’s answer to owe', () => {
   const agenda = [
+    'Kommunstyrelsen',
     'Sammanträde 2027-09-20',
     '5 Stöd till föreningslivet',
     'Motion (2027:19) av Karin Sjö (V)',
@@ -71,9 +79,31 @@ describe('an agenda’s remiss told in lines is the body’s answer to owe', () 
     expect(first?.source.sentence).toMatch(/^Remiss från Utbildningsdepartementet\s+Remisstid 22 oktober 2027$/);
   });
 
-  it('near miss: a "Remisstid" line with no sender’s line above is not read as an agenda’s item', () => {
+  it('one such item alone is read the same way', () => {
+    const text = 'Kommunstyrelsen\nSammanträde 2027-09-20\n6 PM: Tid för snabb, flexibel inlärning (SOU 2027:19)\n\nRemiss från Utbildningsdepartementet\nRemisstid 22 oktober 2027';
+    expect(drafts(text)).toEqual([
+      {
+        kind: 'yttrande',
+        role: 'kommunstyrelsen',
+        title: 'Yttrande över PM: Tid för snabb, flexibel inlärning (SOU 2027:19)',
+        due: { externalDeadline: '2027-10-22', recipient: 'Utbildningsdepartementet', decidedBy: 'KS' },
+      },
+    ]);
+  });
+
+  it('the same sender under each item ("Remiss från Länsstyrelsen" twice) is no page header to cut out', () => {
+    const text = 'Följande remisser har överlämnats till miljö- och byggnämnden för yttrande:\n1 Vattenplan för Ekby\nRemiss från Länsstyrelsen\nRemisstid 22 oktober 2027\n2 Naturreservat vid Sjön\nRemiss från Länsstyrelsen\nRemisstid 29 oktober 2027';
+    expect(drafts(text, { body: 'MBN', meetingDate: '2027-09-20' }).map((d) => [d.title, d.due && 'recipient' in d.due ? d.due.recipient : undefined])).toEqual([
+      ['Yttrande över vattenplan för Ekby', 'Länsstyrelsen'],
+      ['Yttrande över naturreservat vid Sjön', 'Länsstyrelsen'],
+    ]);
+  });
+
+  it('near miss: a "Remisstid" line with no sender’s line above is a remiss of the text, about its title, owed to no one named', () => {
     const text = 'Information om regional transportplan\nRegionen har tagit fram ett förslag.\nRemisstid 16 november 2027';
-    expect(drafts(text).map((d) => d.role)).toEqual([undefined]);
+    expect(drafts(text)).toEqual([
+      { kind: 'yttrande', role: undefined, title: 'Yttrande över information om regional transportplan', due: { externalDeadline: '2027-11-16', decidedBy: 'KS' } },
+    ]);
   });
 });
 
@@ -125,7 +155,7 @@ describe('a case sent back comes back to the body by the time said', () => {
 
   it('"Ärendet återremitteras. Ska återkomma för beslut i fullmäktige senast februari 2028." is a report-back to RF', () => {
     expect(drafts(item('Beslut: Ärendet återremitteras. Ska återkomma för beslut i fullmäktige senast februari 2028.'), region)).toEqual([
-      { kind: 'aterrapportering', role: undefined, title: 'Återkomma för beslut i fullmäktige', due: { meeting: { body: 'RF', month: '2028-02' } } },
+      { kind: 'aterrapportering', role: undefined, title: 'Återkomma i ärendet kontantlöst arbetssätt på Angereds närsjukhus', due: { meeting: { body: 'RF', month: '2028-02' } } },
     ]);
   });
 
@@ -161,5 +191,58 @@ describe('an answer approved in the definite form is titled by what it is over; 
   it('"godkänna yttrandet över strategisk plan och budget 2029–2031" is the budget process, not an answer to send', () => {
     const text = 'Strategisk plan och budget 2029–2031 för kommunstyrelsen\nAlla nämnder ska yttra sig över kommunstyrelsens förslag till budgetramar 2029–2031.\nBeslut\nKommunstyrelsen beslutar att godkänna yttrandet över strategisk plan och budget 2029–2031.';
     expect(drafts(text)).toEqual([]);
+  });
+});
+
+describe('round seventeen’s rules, near misses a review found', () => {
+  it('a commission decided now stands beside earlier work done ("… ger förvaltningen i uppdrag … . Utredningen har genomförts och visar …")', () => {
+    const text = 'Kommunstyrelsen ger förvaltningen i uppdrag att ta fram en handlingsplan för skolskjutsarna senast 30 juni 2028. Utredningen har genomförts och visar att behovet är stort.';
+    expect(drafts(text)).toEqual([{ kind: 'uppdrag', role: 'förvaltningen', title: 'Ta fram en handlingsplan för skolskjutsarna', due: { date: '2028-06-30' } }]);
+  });
+
+  it('"Ska återkomma …" after a commission is that commission’s report-back, not a case sent back', () => {
+    const text = 'Kommunstyrelsen beslutar att ge kommundirektören i uppdrag att utreda skolskjutsarna. Ska återkomma till kommunstyrelsen senast i mars 2028.';
+    expect(drafts(text)).toEqual([{ kind: 'aterrapportering', role: 'kommundirektören', title: 'Utreda skolskjutsarna', due: { meeting: { body: 'KS', month: '2028-03' } } }]);
+  });
+
+  it('"Frågan skall återkomma först när …" after a refusal is no work', () => {
+    expect(drafts('Kommunstyrelsen beslutar att avslå förslaget. Frågan skall återkomma först när den nya lagen trätt i kraft.')).toEqual([]);
+  });
+
+  it('a case sent back is titled by the case, its agenda number left out', () => {
+    const text = '2027-09-21 Beslut i regionfullmäktige\n15. Kontantlöst arbetssätt på Angereds närsjukhus\nBeslut: Ärendet återremitteras. Ska återkomma för beslut i fullmäktige senast februari 2028.';
+    expect(drafts(text, region).map((d) => d.title)).toEqual(['Återkomma i ärendet kontantlöst arbetssätt på Angereds närsjukhus']);
+  });
+
+  it('"Punkt 2 i kommunstyrelsens beslut 2026-03-11 …" names another decision’s point: a report-back of its own, the points here untouched', () => {
+    const text = ['Kommunstyrelsen beslutar', '1. Kommundirektören får i uppdrag att ta fram en plan för cykelparkeringar.', '2. Kommundirektören får i uppdrag att utreda laddstolpar.', '3. Punkt 2 i kommunstyrelsens beslut 2026-03-11 § 58 återrapporteras till kommunstyrelsen i juni 2028.'].join('\n');
+    expect(drafts(text).map((d) => [d.kind, d.due])).toEqual([
+      ['uppdrag', undefined],
+      ['uppdrag', undefined],
+      ['aterrapportering', { meeting: { body: 'KS', month: '2028-06' } }],
+    ]);
+  });
+
+  it('"Punkterna 1–3 redovisas …" reaches each point of the range', () => {
+    const text = ['Kommunstyrelsen beslutar', '1. Kommundirektören får i uppdrag att ta fram en plan för cykelparkeringar.', '2. Kommundirektören får i uppdrag att utreda laddstolpar.', '3. Kommundirektören får i uppdrag att inventera bänkarna.', '4. Punkterna 1–3 redovisas för kommunstyrelsen i juni 2028.'].join('\n');
+    expect(drafts(text).map((d) => d.kind)).toEqual(['aterrapportering', 'aterrapportering', 'aterrapportering']);
+  });
+
+  it('an answer on another’s budget is still an answer: "Samordningsförbundets mål och budget", a region’s budget sent back to the region', () => {
+    expect(drafts('Beslut\nKommunstyrelsen beslutar att avge yttrande över Samordningsförbundets mål och budget 2029.').map((d) => d.title)).toEqual(['Skicka yttrandet över Samordningsförbundets mål och budget 2029']);
+    const sent = 'Beslut\nYttrandet över regionstyrelsens förslag till budget för kollektivtrafiken 2029 godkänns och översänds till Region Skåne.';
+    expect(drafts(sent).map((d) => d.title)).toEqual(['Skicka yttrandet över regionstyrelsens förslag till budget för kollektivtrafiken 2029']);
+  });
+
+  it('what an answer is over ends where the sentence goes on to send it ("… och översända det till Region Stockholm", "… som sitt eget")', () => {
+    expect(drafts('Beslut\nKommunstyrelsen beslutar att godkänna yttrandet över vattenplanen för Mälaren och översända det till Region Stockholm.').map((d) => d.title)).toEqual(['Skicka yttrandet över vattenplanen för Mälaren']);
+    expect(drafts('Beslut\nNämnden beslutar att anta förvaltningens yttrande över vattenplanen som sitt eget.').map((d) => d.title)).toEqual(['Skicka yttrandet över vattenplanen']);
+  });
+
+  it('with a region’s body known, its text’s bare "fullmäktige" is regionfullmäktige, and a motion raised there is RF’s', () => {
+    const back = 'Beslut i fullmäktige\n15. Kontantlöst arbetssätt\nBeslut: Ärendet återremitteras. Ska återkomma för beslut i fullmäktige senast februari 2028.';
+    expect(drafts(back, region).map((d) => d.due)).toEqual([{ meeting: { body: 'RF', month: '2028-02' } }]);
+    const motion = 'Motion om badhus\nMotionen väcktes i fullmäktige den 14 juni 2027 och remitterades till styrelsen för beredning.';
+    expect(extractDrafts(motion, { body: 'RS', meetingDate: '2027-09-21' }, ctx).drafts.map((d) => [d.kind, d.decision?.body, d.due])).toEqual([['motion', 'RF', { raised: '2027-06-14' }]]);
   });
 });

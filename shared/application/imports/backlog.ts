@@ -53,11 +53,11 @@ type Column = (typeof COLUMN)[keyof typeof COLUMN];
 
 /**
  * The names read as Väckt, the date a motion was raised (väcktes) in the council, as old motion
- * lists head it: "Väckt" (also "Väckt datum", "Datum väckt", "Motionen väckt", "Väckt i KF"),
- * "Anmäld" (anmäld i fullmäktige, also "Anmäld i KF") and "Inkom" / "Inkommen" (the day the
+ * lists head it: "Väckt" (also "Väckt datum", "Datum väckt", "Motionen väckt", "Väckt i KF" or, a region's,
+ * "Väckt i RF"), "Anmäld" (anmäld i fullmäktige, also "Anmäld i KF", "Anmäld i RF") and "Inkom" / "Inkommen" (the day the
  * motion came in). The item export has no such column: an exported motion carries its Tidsfrist.
  */
-export const IMPORT_RAISED_NAMES = ['Väckt', 'Väckt datum', 'Datum väckt', 'Motionen väckt', 'Väckt i KF', 'Anmäld', 'Anmäld i KF', 'Inkom', 'Inkommen'] as const;
+export const IMPORT_RAISED_NAMES = ['Väckt', 'Väckt datum', 'Datum väckt', 'Motionen väckt', 'Väckt i KF', 'Väckt i RF', 'Anmäld', 'Anmäld i KF', 'Anmäld i RF', 'Inkom', 'Inkommen'] as const;
 
 /** Every column of the item export the import reads, in the export's order (Väckt, which it lacks, besides: `IMPORT_RAISED_NAMES`). */
 export const IMPORT_COLUMNS: readonly Column[] = Object.values(COLUMN).filter((column) => column !== COLUMN.raised);

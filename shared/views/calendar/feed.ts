@@ -4,11 +4,12 @@ import { decisionOf } from '../email/reminder';
 import { cleanText, oneLine } from '../../domain/text';
 import { KIND_LABELS, LIMITS } from '../../domain/items/vocabulary';
 import { type ItemView } from '../../domain/items/item';
+import type { Council } from '../../domain/council';
 
 /** What the calendar carries of an item: its read-time view (the feed lists open items only). */
 export type FeedItem = Pick<
   ItemView,
-  'id' | 'kind' | 'title' | 'caseNumber' | 'decision' | 'due' | 'dueDate' | 'meetingDate' | 'meetingPlan' | 'externalDeadline' | 'statutoryLimit' | 'dueExplanation' | 'updatedAt' | 'version'
+  'id' | 'kind' | 'title' | 'caseNumber' | 'decision' | 'due' | 'dueDate' | 'meetingDate' | 'externalDeadline' | 'statutoryLimit' | 'dueExplanation' | 'updatedAt' | 'version'
 >;
 
 export interface FeedCalendarInput {
@@ -17,6 +18,8 @@ export interface FeedCalendarInput {
   pageLink: string;
   /** When the calendar is made: every event's DTSTAMP. */
   now: Date;
+  /** The council a motion is answered at (the deployment's `COUNCIL`). */
+  council: Council;
 }
 
 export const FEED_NAME = 'Mina tidsfrister';
@@ -27,22 +30,22 @@ const UID_DOMAIN = 'bevakning';
 /** Longest explanation in a description; the page has the full text. */
 const MAX_EXPLANATION = 1000;
 
-/** The body whose meeting the item goes to: the one named in `due`, else the council whose plan a motion's deadline came from, else the deciding body. */
-function meetingBodyOf(item: FeedItem): string {
+/** The body whose meeting the item goes to: the one named in `due`, else the council for a motion, else the deciding body. */
+function meetingBodyOf(item: FeedItem, council: Council): string {
   const { due } = item;
   if ('meeting' in due) return due.meeting.body;
   if ('externalDeadline' in due && due.decidedBy) return due.decidedBy;
-  if ('raised' in due) return item.meetingPlan?.body ?? '';
+  if ('raised' in due) return council;
   return item.decision?.body ?? '';
 }
 
 /** The item's place on the page: the page marks each item with `id="uppdrag-<id>"`. */
 const itemLink = (pageLink: string, item: FeedItem) => `${pageLink}#uppdrag-${encodeURIComponent(item.id)}`;
 
-/** The facts of an item, one per line, as the reminder email and the page state them. */
-function descriptionOf(item: FeedItem, link: string, lead: string): string {
+/** The facts of an item, one per line, as the reminder email and the page state them; `body` is the meeting's (meetingBodyOf). */
+function descriptionOf(item: FeedItem, link: string, lead: string, body: string): string {
   const lines = [lead, `Typ: ${KIND_LABELS[item.kind]}`, `Beslut: ${decisionOf(item)}`, `Tidsfrist: ${swedishDate(item.dueDate)}`];
-  if (item.meetingDate) lines.push(`Sammanträde: ${oneLine(meetingBodyOf(item), LIMITS.body)} ${swedishDate(item.meetingDate)}`);
+  if (item.meetingDate) lines.push(`Sammanträde: ${body} ${swedishDate(item.meetingDate)}`);
   if (item.externalDeadline) {
     const to = 'recipient' in item.due ? ` till ${oneLine(item.due.recipient, LIMITS.recipient)}` : '';
     lines.push(`Svar${to} senast ${swedishDate(item.externalDeadline)}`);
@@ -86,22 +89,22 @@ export function feedCalendar(input: FeedCalendarInput): string {
   for (const item of input.items) {
     const title = oneLine(item.title, LIMITS.title);
     const link = itemLink(input.pageLink, item);
+    const body = oneLine(meetingBodyOf(item, input.council), LIMITS.body);
     calendar.createEvent({
       id: `${item.id}-due@${UID_DOMAIN}`,
       ...allDay(item.dueDate),
       ...common(item),
       summary: `Tidsfrist: ${title}`,
-      description: descriptionOf(item, link, title),
+      description: descriptionOf(item, link, title, body),
       url: link,
     });
     if (item.meetingDate) {
-      const body = oneLine(meetingBodyOf(item), LIMITS.body);
       calendar.createEvent({
         id: `${item.id}-meeting@${UID_DOMAIN}`,
         ...allDay(item.meetingDate),
         ...common(item),
         summary: `Sammanträde ${body}: ${title}`,
-        description: descriptionOf(item, link, `${body} sammanträder ${swedishDate(item.meetingDate)}: ${title}`),
+        description: descriptionOf(item, link, `${body} sammanträder ${swedishDate(item.meetingDate)}: ${title}`, body),
         url: link,
       });
     }
