@@ -800,6 +800,8 @@ interface Commission {
   setUp?: boolean;
   /** The case sent back to be prepared and return to the body (see SENT_BACK): a report-back. */
   comesBack?: boolean;
+  /** The case itself comes back ("Ärendet ska återkomma …" after it was sent back): after a commission, that commission's report-back. */
+  caseReturns?: boolean;
   /** How a commission not told with a commission's verb is told (see heldHere). */
   told?: 'responsibility' | 'present' | 'wish';
   /** A time written before the verb ("Senast den 1 mars ska förvaltningen …", see FRONTED_MODAL). */
@@ -940,7 +942,7 @@ function readCommission(doc: Doc, clause: Span, f = fslice(doc, clause)): Commis
     delimited(ENJOIN, false, 'any') ??
     delimited(REFERRAL_BACK, false, 'any') ??
     sentBack(clause, SENT_BACK.exec(f)) ??
-    sentBack(clause, caseComesBack(doc, clause, f)) ??
+    caseComesBack(doc, clause, f) ??
     delimited(INVERTED_COMMISSION, false, 'last') ??
     setUp(delimited(SET_UP, false, 'last') ?? delimited(SET_UP_PASSIVE, false, 'last'));
   // Signed by two or more: one act, done together.
@@ -971,15 +973,21 @@ function readCommission(doc: Doc, clause: Span, f = fslice(doc, clause)): Commis
  */
 const CASE_COMES_BACK = /^(?:(?:arendet|fragan)\s+(?:aterremitteras\s+(?:och\s+)?)?)?(?:ska|skall)\s+(?=aterkomma\b)/;
 
-function caseComesBack(doc: Doc, clause: Span, f: string): RegExpExecArray | null {
+function caseComesBack(doc: Doc, clause: Span, f: string): Commission | undefined {
   const m = CASE_COMES_BACK.exec(f);
-  if (!m) return null;
+  if (!m) return undefined;
   // Subjectless only as a sentence of its own: after a commission's clause ("… och ska återkomma") it is that commission's.
-  if (!/^(?:arendet|fragan)\b/.test(m[0]) && !/(?:^|[.:!?]\s*|\n\s*)$/.test(doc.text.slice(Math.max(0, clause.start - 3), clause.start))) return null;
+  if (!/^(?:arendet|fragan)\b/.test(m[0]) && !/(?:^|[.:!?]\s*|\n\s*)$/.test(doc.text.slice(Math.max(0, clause.start - 3), clause.start))) return undefined;
   // Only a case sent back comes back so: "Kommunstyrelsen beslutar att avslå förslaget. Frågan skall återkomma först när
   // lagen trätt i kraft." is no work, and "… i uppdrag att utreda. Ska återkomma …" goes on with the commission.
-  const sentBackHere = /\baterremitteras\b/.test(m[0]) || /\baterremitt\w*\b[^.]{0,120}[.:]?\s*$/.test(fold(doc.text.slice(Math.max(0, clause.start - 200), clause.start)));
-  return sentBackHere ? m : null;
+  if (/\baterremitteras\b/.test(m[0])) return sentBack(clause, m);
+  const from = Math.max(0, clause.start - 200);
+  const before = /\baterremitt\w*\b(?:\s+(?:arendet\s+)?till\s+([^.,;]{2,60}?))?(?:\s+(?:for|med)\b[^.]{0,100})?[.:]?\s*$/.exec(fold(doc.text.slice(from, clause.start)));
+  if (!before) return undefined;
+  // "… återremittera ärendet till kommunstyrelsen. Ärendet ska återkomma …": the body it went back to brings it back.
+  const target = before[1] ? from + before.index + before[0].indexOf(before[1], before[0].indexOf(' till ')) : undefined;
+  const commission = { ...sentBack(clause, m)!, caseReturns: true };
+  return target !== undefined && before[1] ? { ...commission, roles: [{ start: target, end: target + before[1].length }] } : commission;
 }
 
 function sentBack(clause: Span, m: RegExpExecArray | null): Commission | undefined {
@@ -1387,7 +1395,7 @@ function* pointItems(doc: Doc, meta: BlockMeta, point: Point, plain: boolean, ex
         passedOver = true;
         continue;
       }
-      if (commission && group && !sentenceGroup && reportsBackOn(doc, commission, group)) {
+      if (commission && group && !sentenceGroup && (reportsBackOn(doc, commission, group) || commission.caseReturns)) {
         attach(doc, meta, group, clause);
         continue;
       }

@@ -246,3 +246,17 @@ describe('round seventeen’s rules, near misses a review found', () => {
     expect(extractDrafts(motion, { body: 'RS', meetingDate: '2027-09-21' }, ctx).drafts.map((d) => [d.kind, d.decision?.body, d.due])).toEqual([['motion', 'RF', { raised: '2027-06-14' }]]);
   });
 });
+
+describe('a case sent back to a body comes back through that body', () => {
+  const kf = { body: 'KF', meetingDate: '2027-09-20' };
+
+  it('"… återremittera ärendet till kommunstyrelsen. Ärendet ska återkomma …": kommunstyrelsen brings it back', () => {
+    const text = 'Kommunfullmäktige beslutar att återremittera ärendet till kommunstyrelsen. Ärendet ska återkomma till fullmäktige senast i juni 2028.';
+    expect(drafts(text, kf).map((d) => [d.kind, d.role, d.due])).toEqual([['aterrapportering', 'kommunstyrelsen', { meeting: { body: 'KF', month: '2028-06' } }]]);
+  });
+
+  it('sent back "för komplettering", the case coming back is that commission’s report-back: one item', () => {
+    const text = 'Kommunfullmäktige beslutar att återremittera ärendet till kommunstyrelsen för komplettering. Ärendet ska återkomma till fullmäktige senast i juni 2028.';
+    expect(drafts(text, kf)).toEqual([{ kind: 'aterrapportering', role: 'kommunstyrelsen', title: 'Komplettering', due: { meeting: { body: 'KF', month: '2028-06' } } }]);
+  });
+});
