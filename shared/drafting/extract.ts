@@ -145,7 +145,7 @@ interface BlockMeta {
 }
 
 const ROLE_HEAD =
-  /(?:chef|chefen|direktor|direktoren|namnd|namnden|namnder|namnderna|styrelse|styrelsen|forvaltning|forvaltningen|forvaltningarna|ordforande|ordforanden|kontor|kontoret|utskott|utskottet|kansli|kansliet|avdelning|avdelningen|enhet|enheten|are|aren|strateg|strategen|controller|controllern|rektor|rektorn|rektorerna|fullmaktige|presidiet|presidium|bolag|bolaget|ansvarig|ansvarige|ledning|ledningen|direktion|direktionen|forbundet|ombud|ombudet|jurist|juristen|ekonom|ekonomen|tor|torn|toren|radet|grupp|gruppen|beredningen)$/;
+  /(?:chef|chefen|direktor|direktoren|namnd|namnden|namnder|namnderna|styrelse|styrelsen|forvaltning|forvaltningen|forvaltningarna|ordforande|ordforanden|kontor|kontoret|utskott|utskottet|kansli|kansliet|avdelning|avdelningen|enhet|enheten|enheter|enheterna|are|aren|strateg|strategen|controller|controllern|rektor|rektorn|rektorerna|fullmaktige|presidiet|presidium|bolag|bolaget|ansvarig|ansvarige|ledning|ledningen|direktion|direktionen|forbundet|ombud|ombudet|jurist|juristen|ekonom|ekonomen|tor|torn|toren|radet|grupp|gruppen|beredningen)$/;
 // "med återrapport till", "med redovisning till nämnden i maj": the nouns report back as the verbs do; the present
 // tense of a decision ("… utreder frågan och återkommer till nämnden i maj") and "lämna en delrapport till" too; "ta fram och till
 // fullmäktige presentera förslag" puts the body before the verb. "avrapportera" is "återrapportera"; "Redovisning ska ske till
@@ -262,7 +262,11 @@ const SECOND_TASK = new RegExp(`^(?:(?:till|senast|fore|infor|vid|inom)\\b[^,;]{
 const NOUN_REPORT = new RegExp(
   `^(?:en\\s+)?(?:aterrapportering|aterrapport|redovisning|delredovisning|slutredovisning|uppfoljning)(?:en)?(?:\\s+av\\s+([^,;]{1,80}?))?\\s+(?:(?:till|for|infor)\\s+${BODY_PHRASE}\\s+(?:ska\\s+ske|sker|ska\\s+lamnas|lamnas)\\b|(?:ska\\s+ske|sker|ska\\s+lamnas|lamnas)\\s+(?:till|for|infor)\\s+${BODY_PHRASE})`,
 );
-const PASSIVE_REPORT = new RegExp(`^(\\p{L}[^,;]{1,80}?)\\s+(?:ska\\s+)?(?:aterrapporteras|aterredovisas|redovisas|rapporteras)\\s+(?:till|for|infor)\\s+${BODY_PHRASE}`, 'u');
+// Or, with "ska", to no body named at a recurring time ("Vidtagna åtgärder ska avrapporteras halvårsvis").
+const PASSIVE_REPORT = new RegExp(
+  `^(\\p{L}[^,;]{1,80}?)\\s+(?:(?:ska\\s+)?(?:aterrapporteras|aterredovisas|redovisas|rapporteras)\\s+(?:till|for|infor)\\s+${BODY_PHRASE}|ska\\s+(?:ater|av)?(?:rapporteras|redovisas)\\s+(?:halvarsvis|kvartalsvis|arligen|manadsvis|varje\\s+(?:ar|halvar|kvartal|manad)|en\\s+gang\\s+(?:per|om)\\s+(?:aret|ar|halvaret|kvartalet))\\b)`,
+  'u',
+);
 const SHALL_BY = /\bska\b[^.]{0,200}?\bsenast\b/;
 const FOLLOW_UP = /\b(?:aterrapport\w*|redovis\w*|aterkomm\w*|rapporter\w*|(?:av|del|slut)?rapport(?:en|eras)?\s+(?:ska\s+)?lamnas|uppfoljning(?:en)?\s+(?:ska\s+ske|sker)|foljs\s+upp|presenteras|ska vara (?:klar|klart|genomford|genomfort|slutford|slutfort|fardig|fardigt)|uppdraget|planen|arbetet)\b/;
 /** "I bilaga redovisas de viktigaste ändringarna": what a document shows, no report-back. */
@@ -633,6 +637,9 @@ interface TaskList {
   masked: string;
 }
 
+/** "Beslutsnivå\n\nKommunfullmäktige" (folded): the body that decides the block's proposal (group 1). */
+const DECISION_LEVEL = /\bbeslutsniva\s*:?\s+((?:kommun|region|landstings)?fullmaktige|(?:kommun|region|landstings)styrelsen|[a-z]*namnden)\b/;
+
 /** At most this many characters in a decision that only refers to a proposal ("Kommunstyrelsen beslutar enligt arbetsutskottets förslag."). */
 const BARE_DECISION = 80;
 
@@ -657,8 +664,10 @@ function* decisionPoints(doc: Doc, block: Block, meta: BlockMeta): Steps<{ point
   }
   if (proposals.length) {
     const proposed: Point[] = [];
+    // "Beslutsnivå: Kommunfullmäktige" under a styrelse's proposal: the proposal goes to the council.
+    const level = DECISION_LEVEL.exec(fslice(doc, block))?.[1];
     for (const s of proposals) {
-      const target = s.decider ? bodyCode(s.decider, meta.decider, meta.council) : undefined;
+      const target = level ? bodyCode(level, meta.decider, meta.council) : s.decider ? bodyCode(s.decider, meta.decider, meta.council) : undefined;
       const elsewhere = target && meta.decider && target !== meta.decider;
       proposed.push(...(yield* (elsewhere ? points([s], 0.4, `Förslag till ${target}: blir ett uppdrag först när ${target} har beslutat.`) : points([s], 0.85))));
     }
@@ -1381,7 +1390,7 @@ function* pointItems(doc: Doc, meta: BlockMeta, point: Point, plain: boolean, ex
       // "Region Uppsala ska ta fram … . Detta uppdrag beslutade nämnden att lägga på regiondirektören.": the doer named after.
       const doer = read?.organisation && attribution ? assignee(doc, attribution) : undefined;
       const commission = read && doer ? { ...read, roles: [doer] } : read;
-      if (commission?.told && !heldHere(doc, meta, commission, plain, states)) continue;
+      if (commission?.told && !heldHere(doc, meta, commission, plain, states, clause)) continue;
       // "Kommunstyrelsen avslår yrkandet om att ge kommundirektören i uppdrag …": a commission refused.
       // "Kommunstyrelsen gav förvaltningen i uppdrag …" outside a decision is the case's history, but in a
       // summary of a meeting it is what the meeting decided (unless another date is written).
@@ -1462,9 +1471,12 @@ function* pointItems(doc: Doc, meta: BlockMeta, point: Point, plain: boolean, ex
  * report-back and its time, in a decision or one reported; an intent "vill nu" (WISH_NOW) in a decision or a
  * summary of the meeting. The same words in a description, a reglemente or the case history set no work.
  */
-function heldHere(doc: Doc, meta: BlockMeta, commission: Commission, plain: boolean, states: boolean): boolean {
+function heldHere(doc: Doc, meta: BlockMeta, commission: Commission, plain: boolean, states: boolean, clause: Span): boolean {
   if (commission.told === 'wish') return !plain || meta.summary;
   if (!states) return false;
+  // A decision's own "att"-clause ("Tillägg: \"att resultatenheterna … återkommer med rapport om …\"") decides the report-back, time or not.
+  const attClause = /\batt\s/.test(fold(doc.text.slice(Math.max(0, clause.start - 8), clause.start + 6)));
+  if (commission.told === 'present' && !plain && attClause && REPORT_VERB.test(fslice(doc, commission.task))) return true;
   const times = timingsIn(doc, commission.task, meta.ref);
   if (commission.told === 'responsibility') return times.some((t) => t.marked);
   return REPORT_VERB.test(fslice(doc, commission.task)) && times.length > 0;
@@ -1873,7 +1885,7 @@ function remitTarget(doc: Doc, span: Span): string | undefined {
 // The one who prepares is a body, or a unit named up to "för (stöd i) beredning(en)" ("Hälso- och sjukvårdens ärende- och utredningsenhet");
 // a region's presidium "fördelar" a motion to the nämnd that prepares it ("… ska fördelas till regionala utvecklingsnämnden").
 const REMIT_TARGET = new RegExp(
-  `(?:(?:(?:remitter|overlamn|hanvis|hanskj|hansko|fordela)\\w*\\s+(?:motionen\\s+|motionerna\\s+|arendet\\s+)?|(?:motionen|motionerna|arendet)\\s+(?:ska\\s+|skulle\\s+|har\\s+)?(?:${REFERRAL_LEAD})?(?:lamnas|lamnats|skickas|skickats)\\s+|(?:motionen|motionerna)\\s+(?:(?:gar|skickas|sands|lamnas|stalls)\\s+)?pa\\s+remiss\\s+)till|(?:motionen|motionerna)\\s+(?:ska|skall)\\s+beredas\\s+av)\\s+(${BODY_PHRASE}|[a-z][^.;:\\n]{2,80}?(?=\\s+for\\s+(?:stod\\s+i\\s+)?beredning(?:en)?\\b))`,
+  `(?:(?:(?:remitter|overlamn|hanvis|hanskj|hansko|fordela)\\w*\\s+(?:motionen\\s+|motionerna\\s+|arendet\\s+)?|(?:motionen|motionerna|arendet)\\s+(?:ska\\s+|skulle\\s+|har\\s+)?(?:${REFERRAL_LEAD})?(?:lamnas|lamnats|skickas|skickats)\\s+|(?:motionen|motionerna)\\s+(?:(?:gar|skickas|sands|lamnas|stalls)\\s+)?pa\\s+remiss\\s+)till|(?:motionen|motionerna|en\\s+motion\\s+(?:om|av|fran)\\s+[^.;]{1,120}?)\\s+(?:ska|skall)\\s+beredas\\s+av)\\s+(${BODY_PHRASE}|[a-z][^.;:\\n]{2,80}?(?=\\s+for\\s+(?:stod\\s+i\\s+)?beredning(?:en)?\\b))`,
 );
 /**
  * Where a motion's name ends in a list's line: a register's ", inlämnad …", a full stop, a column gap, a case number
@@ -1945,7 +1957,7 @@ function* motionItems(doc: Doc, block: Block, meta: BlockMeta, points: Point[], 
   const inPoint = () =>
     points.some((p) => {
       const f = fslice(doc, p);
-      return /\bmotion/.test(f) && (REFERRED.test(f) || RAISED_HERE.test(f) || HANDS_IN.test(f));
+      return /\bmotion/.test(f) && (REFERRED.test(f) || RAISED_HERE.test(f) || HANDS_IN.test(f) || MOTION_NAMED_REFERRED.test(f));
     });
   // An interpellation's text is questions; a page that only mentions interpellations may still list motions.
   if (!(/\bmotion(?:en|er|erna)?\b/.test(head) || inPoint()) || (!meta.summary && /(?:^|\n)\s*(?:svar pa\s+)?interpellation/.test(head))) return [];
@@ -2057,6 +2069,8 @@ function* motionItems(doc: Doc, block: Block, meta: BlockMeta, points: Point[], 
 
 /** A summary's sentence that refers one motion: "Motionen remitterades till kommunstyrelsens för beredning." */
 const MOTION_REFERRED = /^motionen\s+(?:(?:ska\s+|skulle\s+)?(?:remitteras|remitterades|overlamnas|overlamnades|hanvisas|hanvisades|lamnas|lamnades|skickas|skickades)\s+till|(?:gar|gick)\s+pa\s+remiss\s+till)\b/;
+/** "… en motion om cykelled ska beredas av kommunstyrelsen", "… en motion om X remitteras till …" (folded): group 1 what it is about. */
+const MOTION_NAMED_REFERRED = /\b(?:en|ny)\s+motion\s+om\s+([^.;]{3,150}?)(?=\s+(?:ska\s+|skall\s+)?(?:beredas\s+av|remitteras\s+till|remitterades\s+till|overlamnas\s+till|overlamnades\s+till)\s)/;
 /** "X hade motionerat om …": the motion was raised before this meeting, on a date the summary does not give. */
 const RAISED_BEFORE = /\bhade\s+(?:motionerat|lamnat in|vackt)\b/;
 /** How many lines above its referral a motion's title line may stand (the motion told in a paragraph between). */
@@ -2089,7 +2103,17 @@ function* summaryMotions(doc: Doc, block: Block, meta: BlockMeta, marks: Marks):
     const sentences = sentencesOf(doc, line);
     const at = sentences.findIndex((s) => MOTION_REFERRED.test(fslice(doc, s)));
     const referral = sentences[at];
-    if (!referral) continue;
+    if (!referral) {
+      // "… beslutade att … en motion om cykelled ska beredas av kommunstyrelsen": named and referred in one sentence.
+      for (const sentence of sentences) {
+        const m = MOTION_NAMED_REFERRED.exec(fslice(doc, sentence));
+        if (!m?.[1]) continue;
+        const nameAt = sentence.start + m.index + m[0].length - m[1].length;
+        const target = remitTarget(doc, sentence);
+        found.push({ title: `Besvara motion om ${titleFrom(doc, nameAt, nameAt + m[1].length)}`, source: sentence, raised: raisedAtMeeting(meta, marks, sentence), ...(target ? { target } : {}) });
+      }
+      continue;
+    }
     const before = at > 0 ? sentences[0] : titleAbove(doc, lines.slice(Math.max(0, i - TITLE_LOOKBACK), i));
     if (!before) continue;
     const named = fslice(doc, before);
@@ -3190,7 +3214,7 @@ const AMENDED_AWAY = /\b(?:aterremitt\w*|bordl\w*|avsla\w*|inte\s+(?:ska\s+)?(?:
 const AMENDED_AS_PROPOSED = /^(?:beslut\s*:\s*)?(?:enligt|i enlighet med)\s+(?:\S+\s+)?forslag(?:et)?\s*,?\s+(?:men\s+)?(?:med|samt)\s/;
 
 /** The line naming the answer in an agenda ("12. Yttrande – Regionalt trafikförsörjningsprogram"), or in the sentence ("yttrande över X"). */
-const ANSWER_SUBJECT = /^(?:\d{1,2}[.)]?\s+)?(?:yttrande|remissvar|remiss(?:\s+fran\s+[^–-]{1,60}?)?)\s*(?:[–-]\s*|:\s*|over\s+)(\S.*)$/;
+const ANSWER_SUBJECT = /^(?:\d{1,2}[.)]?\s+)?(?:yttrande|remissvar|remiss(?:\s+fran\s+[^–-]{1,60}?)?|forslag\s+till\s+yttrande)\s*(?:[–-]\s*|:\s*|over\s+|angaende\s+|om\s+)(\S.*)$/;
 
 /**
  * The answers a body gives or adopts in its decision ("Kommunstyrelsen beslutar att avge yttrande
@@ -3225,7 +3249,10 @@ function* givenAnswers(doc: Doc, block: Block, meta: BlockMeta, remiss: Remiss |
     const passive = !!gives && /^(?:antas|overlamnas|oversands|godkanns|avges)\b/.test(gives[0]);
     const adopted = !gives && ANSWER_ADOPTED.test(f);
     // "15. Yttrande över delbetänkandet X\nBeslut: Enligt förslag": the agenda's answer, adopted as proposed.
-    const agreed = !gives && !adopted && (f.trim().length <= BARE_DECISION ? REFERS_TO_PROPOSAL.test(f) : AMENDED_AS_PROPOSED.test(f) && !AMENDED_AWAY.test(f)) ? answerAbove(doc, (named ??= agendaAnswers(doc, block)), sentence) : undefined;
+    // A decision list writes the deciding level first ("KS Enligt förvaltningens förslag"): another body's ("KF …") is a proposal to it.
+    const level = DECISION_LIST_LEVEL.exec(f)?.[1];
+    const ownLevel = !level || level.toUpperCase() === meta.decider;
+    const agreed = !gives && !adopted && ownLevel && (f.trim().length <= BARE_DECISION ? REFERS_TO_PROPOSAL.test(f) : AMENDED_AS_PROPOSED.test(f) && !AMENDED_AWAY.test(f)) ? answerAbove(doc, (named ??= agendaAnswers(doc, block)), sentence) : undefined;
     if ((!gives && !adopted && !agreed) || decidedEarlier(doc, meta, sentence)) continue;
     if (gives && outside && GAVE_ANSWER.test(gives[0]) && !(meta.summary && onlyThisMeeting(doc, meta, sentence))) continue;
     // A decision reported ("har beslutat att avge"), or the remiss's invitation ("bereder nämnden tillfälle att yttra sig").
@@ -3298,9 +3325,13 @@ function answerAbove(doc: Doc, named: { at: number; subject: string }[], sentenc
   const above = lastBefore(named, sentence.start);
   // An agenda line is at most 200 characters: one further up is not just above (and is not read again for every sentence).
   if (!above || sentence.start - above.at > 300 || NOT_REMISS_ANSWER.test(fold(above.subject).replace(/^["”“«]/, ''))) return undefined;
-  const lines = doc.text.slice(above.at, sentence.start).split('\n');
-  return lines.length === 2 && /^\s*(?:beslut\s*:?\s*)?$/i.test(lines[1] ?? '') ? above : undefined;
+  // Just above: the lines between are blank (at most two) or a "Beslut:" label.
+  const between = doc.text.slice(above.at, sentence.start).split('\n').slice(1);
+  return between.length >= 1 && between.length <= 3 && between.every((line) => /^\s*(?:beslut\s*:?\s*)?$/i.test(line)) ? above : undefined;
 }
+
+/** "KS Enligt förvaltningens förslag" (folded): the deciding level a decision list writes first (group 1). */
+const DECISION_LIST_LEVEL = /^(ks|kf|rs|rf|ls|lf|ksau|rsau)\s+(?=enligt\b|i\s+enlighet\b|tillagg\b)/;
 
 /** The agenda lines naming answers ("12. Yttrande – Regionalt trafikförsörjningsprogram"), in text order. */
 function agendaAnswers(doc: Doc, block: Block): { at: number; subject: string }[] {
@@ -3436,6 +3467,9 @@ function pointNumbers(written: string): number[] {
   return numbers;
 }
 
+/** The characters of a commission's source that name its work ("Kommundirektören får i uppdrag att ta fram en åtgärdsplan …"). */
+const COMMISSION_OPENING = 400;
+
 /**
  * "1. Kommundirektören får i uppdrag att åtgärda bristerna. 2. Uppdraget återrapporteras till kommunstyrelsen i
  * november": a point that only gives the commissions of the point before their report-back or deadline. It opens
@@ -3458,7 +3492,9 @@ function goesOnWith(doc: Doc, point: Point, previous: Candidate[]): 'all' | 'las
   const stem = /^(?:att\s+)?([a-z]{4,})(?:en|et|na|erna|arna|orna)\b/.exec(f)?.[1];
   if (!stem) return undefined;
   const word = new RegExp(`\\b${stem}`);
-  return previous.some((c) => word.test(fslice(doc, c.source))) ? 'last' : undefined;
+  // In the commission's opening, where its object stands (COMMISSION_OPENING): a source report-backs have stretched over many
+  // points is not read again for each point.
+  return previous.some((c) => word.test(fslice(doc, { start: c.source.start, end: Math.min(c.source.end, c.source.start + COMMISSION_OPENING) }))) ? 'last' : undefined;
 }
 
 function* blockCandidates(doc: Doc, facts: DocFacts, block: Block, known: KnownFacts, exhortations: Candidate[]): Steps<Candidate[]> {

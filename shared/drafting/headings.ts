@@ -90,6 +90,9 @@ export function readHeading(line: string): Heading | undefined {
     if (PROPOSAL_LABEL.test(label)) return { kind: 'proposal', decider: PROPOSED_TO_NAMED.exec(label)?.[1], length };
     if (HISTORY_LABEL.test(label)) return { kind: 'history', length };
   }
+  // "Enligt förvaltningens förslag med kompletteringen:", "KS Tillägg: …": a decision list's item decided with more than proposed.
+  const amended = AMENDED_DECISION.exec(line);
+  if (amended) return { kind: amended[1] && COUNCIL_CODE.test(amended[1]) ? 'proposal' : 'decision', ...(amended[1] ? { decider: amended[1] } : {}), length: amended[0].length };
   // "Vid kommunstyrelsen fattades bland annat följande beslut:": a summary's list of decisions follows.
   if (/\bfoljande (?:beslut|arenden)\s*:\s*$/.test(line)) return { kind: 'decision', length: line.length };
   const proposal = LINE_PROPOSAL.exec(line);
@@ -98,6 +101,14 @@ export function readHeading(line: string): Heading | undefined {
   if (decision) return { kind: 'decision', decider: decision[1], length: 0 };
   return undefined;
 }
+
+/**
+ * A decision list's item decided as proposed and more, its deciding level first where the list writes it (Värmdö's
+ * "KS Tillägg: \"att …\"", "Enligt förvaltningens förslag med kompletteringen:"): group 1 the level. A council's
+ * level ("KF Tillägg: …") is a proposal to the council.
+ */
+const AMENDED_DECISION = /^(?:(ks|kf|rs|rf|ls|lf)\s+)?(?:enligt\s+(?:\S+\s+)?forslag(?:et)?\s+med\s+(?:kompletteringen|tillagget|andringen|foljande\s+(?:komplettering|tillagg|andring))|tillagg)\s*:\s*/;
+const COUNCIL_CODE = /^(?:kf|rf|lf)$/;
 
 /** "kommunstyrelsens beslut" names KS; plain "beslut" names nobody. */
 function deciderOf(label: string): string | undefined {

@@ -119,12 +119,16 @@ export function* reading(original: string, work: Work): Steps<Doc> {
   const lines = lineSpans(folded);
   const starts: Span[] = [];
   let firstHeading: Span | undefined;
+  // A decision told before the first § (a web page's list of the meeting's items, then one § in full): its own block.
+  let decidedBefore: Span | undefined;
   for (const [i, l] of lines.entries()) {
     if (i % LINES_PER_STEP === 0) yield;
     work.charge(2 * (l.end - l.start) + LINE_UNITS);
     const line = folded.slice(l.start, l.end);
     if (PARAGRAPH_LINE.test(line)) starts.push(l);
-    if (!firstHeading && !starts.length && readHeading(line.trimStart())) firstHeading = l;
+    const heading = !starts.length && (!firstHeading || !decidedBefore) ? readHeading(line.trimStart()) : undefined;
+    if (heading) firstHeading ??= l;
+    if (heading?.kind === 'decision') decidedBefore ??= l;
   }
   const headerEnd = starts[0]?.start ?? firstHeading?.start ?? text.length;
   // A header line is short: past HEADER_LINE_LENGTH characters it is text (a PDF page run into one line).
@@ -133,12 +137,14 @@ export function* reading(original: string, work: Work): Steps<Doc> {
     ...norm.furniture.slice(0, HEADER_LINES).map((line) => line.slice(0, HEADER_LINE_LENGTH)),
   ].filter(Boolean);
   const bounds = starts.length ? starts.map((l, i) => ({ start: l.start, end: starts[i + 1]?.start ?? text.length })) : [{ start: 0, end: text.length }];
+  const preamble = starts[0] && decidedBefore ? 1 : 0;
+  if (preamble && starts[0] && decidedBefore) bounds.unshift({ start: decidedBefore.start, end: starts[0].start });
   work.charge(bounds.length * BLOCK_UNITS);
   yield;
   const blocks: Block[] = [];
   for (const [i, bound] of bounds.entries()) {
     const own = lineSpans(folded, bound.start, bound.end).filter((l) => folded.slice(l.start, l.end).trim()).slice(0, 3);
-    const start = starts[i];
+    const start = starts[i - preamble];
     const paragraph = start ? PARAGRAPH_LINE.exec(folded.slice(start.start, start.end))?.[1] : undefined;
     const sections = yield* sectionsOf(folded, bound, work);
     // Charged before any rule runs: a text of ten thousand headings is refused before it is read.

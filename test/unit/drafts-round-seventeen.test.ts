@@ -10,13 +10,16 @@
  * - an approved motion naming no one is carried out by regionstyrelsen in a region, as by kommunstyrelsen in a municipality.
  */
 import { describe, expect, it } from 'vitest';
-import { extractDrafts, type DraftContext } from '../../shared/drafting/extract';
+import { extractDrafts, PROPOSED_CONFIDENCE, type DraftContext } from '../../shared/drafting/extract';
 
 const ctx: DraftContext = { lookupRole: () => undefined, today: '2027-11-20' };
 const ks = { body: 'KS', meetingDate: '2027-09-20' };
 const region = { body: 'RF', meetingDate: '2027-09-21' };
 const drafts = (text: string, known: { body: string; meetingDate: string } = ks) =>
   extractDrafts(text, known, ctx).drafts.map((d) => ({ kind: d.kind, role: d.responsibleRole, title: d.title, due: d.due }));
+/** What is proposed to register: the drafts the rules are sure enough of (below, doubtful ones are shown apart). */
+const proposed = (text: string, known: { body: string; meetingDate: string } = ks) =>
+  extractDrafts(text, known, ctx).drafts.filter((d) => d.confidence >= PROPOSED_CONFIDENCE).map((d) => ({ kind: d.kind, role: d.responsibleRole, title: d.title, due: d.due }));
 
 describe('an agenda’s answer adopted "Enligt förslag" with an amendment is still adopted', () => {
   const agenda = (decision: string) =>
@@ -258,5 +261,67 @@ describe('a case sent back to a body comes back through that body', () => {
   it('sent back "för komplettering", the case coming back is that commission’s report-back: one item', () => {
     const text = 'Kommunfullmäktige beslutar att återremittera ärendet till kommunstyrelsen för komplettering. Ärendet ska återkomma till fullmäktige senast i juni 2028.';
     expect(drafts(text, kf)).toEqual([{ kind: 'aterrapportering', role: 'kommunstyrelsen', title: 'Komplettering', due: { meeting: { body: 'KF', month: '2028-06' } } }]);
+  });
+});
+
+/**
+ * The session's second corpus round (`al-`, `am-`, `an-`), kinds from the first run on its new dev texts: a web page's list
+ * of a meeting's decisions that writes each item's deciding level first ("KS Enligt förvaltningens förslag", "KF …" a
+ * proposal to the council) and its additions ("Enligt förvaltningens förslag med kompletteringen:", "KS Tillägg: …")
+ * before one § in full; a styrelse's proposal whose "Beslutsnivå" is the council; a report owed at a recurring time; a
+ * motion named and referred in one sentence of a meeting's summary.
+ */
+describe('a decision list with the deciding level first', () => {
+  const list = (items: string) => `Kommunstyrelsen\nSammanträde 2027-09-20\n\n${items}`;
+
+  it('"11 Yttrande över X" then "KS Enligt förvaltningens förslag": the answer adopted, to send', () => {
+    const text = list('10 Planeringsnyckel för barnomsorg\n\nKF Enligt förvaltningens förslag\n\n11 Yttrande över förslag till regional transportplan\n\nKS Enligt förvaltningens förslag\n\n12 Förslag till yttrande angående brandförsvarets nya station\n\nKS Enligt förvaltningens förslag');
+    expect(drafts(text).map((d) => [d.kind, d.title])).toEqual([
+      ['yttrande', 'Skicka yttrandet över förslag till regional transportplan'],
+      ['yttrande', 'Skicka yttrandet över brandförsvarets nya station'],
+    ]);
+  });
+
+  it('near miss: "KF Enligt förvaltningens förslag" under an answer is kommunstyrelsen’s proposal to the council: nothing yet', () => {
+    expect(drafts(list('11 Yttrande över förslag till regional transportplan\n\nKF Enligt förvaltningens förslag'))).toEqual([]);
+  });
+
+  it('"Enligt förvaltningens förslag med kompletteringen:" before the first § decides what follows it, the § after read as before', () => {
+    const text = list(
+      '16 Barnomsorg på obekväm tid\n\nEnligt förvaltningens förslag med kompletteringen:\nKommundirektören får i uppdrag att utreda hur beredskapen inom förskolan ska utformas\n\n§85 Allmänhetens frågestund\n\nKommunstyrelsens förslag\n\n 1. Ett försök med allmänhetens frågestund ska genomföras vid kommunfullmäktiges sammanträden.\n\n  Beslutsnivå\n\n  Kommunfullmäktige',
+    );
+    expect(proposed(text)).toEqual([{ kind: 'uppdrag', role: 'kommundirektören', title: 'Utreda hur beredskapen inom förskolan ska utformas', due: undefined }]);
+  });
+
+  it('a styrelse’s proposal whose "Beslutsnivå" is the council is no work until the council decides', () => {
+    const text = '§85 Allmänhetens frågestund\n\nKommunstyrelsens förslag\n\n 1. Kommundirektören får i uppdrag att ta fram regler för frågestunden.\n\nBeslutsnivå\n\nKommunfullmäktige';
+    expect(proposed(text)).toEqual([]);
+    expect(proposed(text.replace('Kommunfullmäktige', 'Kommunstyrelsen')).map((d) => d.kind)).toEqual(['uppdrag']);
+  });
+
+  it('"KS Tillägg: att resultatenheterna återkommer med rapport om …" is the report-back the addition decides', () => {
+    const text = list('4 Revidering av ramar\n\nKS Tillägg: att resultatenheterna återkommer med rapport om hur fördelningen genomförts.');
+    expect(drafts(text)).toEqual([{ kind: 'aterrapportering', role: 'resultatenheterna', title: 'Återkomma med rapport om hur fördelningen genomförts', due: undefined }]);
+  });
+
+  it('near miss: the same present tense outside an "att"-clause and with no time is a report given, not owed', () => {
+    expect(drafts('Beslut\nFörvaltningen återkommer med en rapport om fördelningen.')).toEqual([]);
+  });
+});
+
+describe('a report owed at a recurring time, and a motion named and referred in one sentence', () => {
+  it('"Vidtagna åtgärder ska avrapporteras halvårsvis" is a report-back with no one and no time named', () => {
+    expect(drafts('Beslut\nKommunstyrelsen samordnar arbetsmarknadsåtgärderna. Vidtagna åtgärder ska avrapporteras halvårsvis.').map((d) => [d.kind, d.role, d.due])).toEqual([['aterrapportering', undefined, undefined]]);
+  });
+
+  it('near miss: "… ska avrapporteras" with no time and no body is no item', () => {
+    expect(drafts('Beslut\nKommunstyrelsen samordnar arbetsmarknadsåtgärderna. Vidtagna åtgärder ska avrapporteras.')).toEqual([]);
+  });
+
+  it('a summary’s "… beslutade att ett medborgarförslag om X och en motion om Y ska beredas av kommunstyrelsen" raises the motion', () => {
+    const text = 'Kommunfullmäktige 27 april 2027\nHär är några beslut från kommunfullmäktiges sammanträde den 27 april.\n\nMedborgarförslag och motioner\n\nKommunfullmäktige beslutade att ett medborgarförslag om laddning av elbilar och en motion om en motionsled vid Fryksta ska beredas av kommunstyrelsen.';
+    expect(drafts(text, { body: 'KF', meetingDate: '2027-04-27' })).toEqual([
+      { kind: 'motion', role: 'kommunstyrelsen', title: 'Besvara motion om en motionsled vid Fryksta', due: { raised: '2027-04-27' } },
+    ]);
   });
 });
