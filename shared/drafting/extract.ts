@@ -118,6 +118,8 @@ interface Candidate {
   confidence: number;
   flags: string[];
   source: Span;
+  /** The source as the work was told, before later report-backs stretched `source` over them (see attach). */
+  opening?: Span;
   /** `due` is the end of a period ("under 2026"): a later, exact report-back replaces it. */
   approximate?: boolean;
   /** Counted work ("fyra frågor ska utredas"): the parts the text goes on to tell replace it. */
@@ -262,11 +264,9 @@ const SECOND_TASK = new RegExp(`^(?:(?:till|senast|fore|infor|vid|inom)\\b[^,;]{
 const NOUN_REPORT = new RegExp(
   `^(?:en\\s+)?(?:aterrapportering|aterrapport|redovisning|delredovisning|slutredovisning|uppfoljning)(?:en)?(?:\\s+av\\s+([^,;]{1,80}?))?\\s+(?:(?:till|for|infor)\\s+${BODY_PHRASE}\\s+(?:ska\\s+ske|sker|ska\\s+lamnas|lamnas)\\b|(?:ska\\s+ske|sker|ska\\s+lamnas|lamnas)\\s+(?:till|for|infor)\\s+${BODY_PHRASE})`,
 );
-// Or, with "ska", to no body named at a recurring time ("Vidtagna åtgärder ska avrapporteras halvårsvis").
-const PASSIVE_REPORT = new RegExp(
-  `^(\\p{L}[^,;]{1,80}?)\\s+(?:(?:ska\\s+)?(?:aterrapporteras|aterredovisas|redovisas|rapporteras)\\s+(?:till|for|infor)\\s+${BODY_PHRASE}|ska\\s+(?:ater|av)?(?:rapporteras|redovisas)\\s+(?:halvarsvis|kvartalsvis|arligen|manadsvis|varje\\s+(?:ar|halvar|kvartal|manad)|en\\s+gang\\s+(?:per|om)\\s+(?:aret|ar|halvaret|kvartalet))\\b)`,
-  'u',
-);
+const PASSIVE_REPORT = new RegExp(`^(\\p{L}[^,;]{1,80}?)\\s+(?:ska\\s+)?(?:aterrapporteras|aterredovisas|redovisas|rapporteras)\\s+(?:till|for|infor)\\s+${BODY_PHRASE}`, 'u');
+/** In a decision, "ska" report to no body named at a recurring time ("Vidtagna åtgärder ska avrapporteras halvårsvis"); a reglemente's standing rule is no decision. */
+const RECURRING_REPORT = /^(\p{L}[^,;]{1,80}?)\s+ska\s+(?:ater|av)?(?:rapporteras|redovisas)\s+(?:halvarsvis|kvartalsvis|arligen|manadsvis|varje\s+(?:ar|halvar|kvartal|manad)|en\s+gang\s+(?:per|om)\s+(?:aret|ar|halvaret|kvartalet))\b/u;
 const SHALL_BY = /\bska\b[^.]{0,200}?\bsenast\b/;
 const FOLLOW_UP = /\b(?:aterrapport\w*|redovis\w*|aterkomm\w*|rapporter\w*|(?:av|del|slut)?rapport(?:en|eras)?\s+(?:ska\s+)?lamnas|uppfoljning(?:en)?\s+(?:ska\s+ske|sker)|foljs\s+upp|presenteras|ska vara (?:klar|klart|genomford|genomfort|slutford|slutfort|fardig|fardigt)|uppdraget|planen|arbetet)\b/;
 /** "I bilaga redovisas de viktigaste ändringarna": what a document shows, no report-back. */
@@ -368,12 +368,19 @@ function* extraction(text: string, known: KnownFacts, ctx: DraftContext, work: W
   const facts = yield* documentFacts(doc, ctx.today);
   const candidates: Candidate[] = [];
   const exhortations: Candidate[] = [];
+  // A decision a page lists before its § and the § repeats in full is one draft: the §'s.
+  const listedBefore = new Set<Candidate>();
   for (const block of doc.blocks) {
     yield;
-    candidates.push(...(yield* blockCandidates(doc, facts, block, known, exhortations)));
+    const made = yield* blockCandidates(doc, facts, block, known, exhortations);
+    if (block.listedBefore) for (const c of made) listedBefore.add(c);
+    candidates.push(...made);
   }
+  const same = (c: Candidate) => [c.kind, c.role ? normalizeRole(fold(c.role)) : '', JSON.stringify(c.due ?? null), fold(c.title)].join('|');
+  const inParagraphs = new Set(candidates.filter((c) => !listedBefore.has(c)).map(same));
   const kept = new Map<string, Candidate>();
   for (const c of candidates) {
+    if (listedBefore.has(c) && inParagraphs.has(same(c))) continue;
     const key = [c.kind, c.role ? normalizeRole(fold(c.role)) : '', JSON.stringify(c.due ?? null), c.source.start, fold(c.title)].join('|');
     const seen = kept.get(key);
     if (!seen || seen.confidence < c.confidence) kept.set(key, c);
@@ -637,8 +644,10 @@ interface TaskList {
   masked: string;
 }
 
+/** A decision list's level written as a short name ("ks", folded). */
+const LEVEL_CODE = /^(?:ks|kf|rs|rf|ls|lf)$/;
 /** "Beslutsnivå\n\nKommunfullmäktige" (folded): the body that decides the block's proposal (group 1). */
-const DECISION_LEVEL = /\bbeslutsniva\s*:?\s+((?:kommun|region|landstings)?fullmaktige|(?:kommun|region|landstings)styrelsen|[a-z]*namnden)\b/;
+const DECISION_LEVEL = /(?:^|\n)[ \t]*beslutsniva[ \t]*:?\s+((?:kommun|region|landstings)?fullmaktige|(?:kommun|region|landstings)styrelsen|(?:[a-z]+- och )?[a-z]*namnden)[ \t]*(?:\n|$)/;
 
 /** At most this many characters in a decision that only refers to a proposal ("Kommunstyrelsen beslutar enligt arbetsutskottets förslag."). */
 const BARE_DECISION = 80;
@@ -646,7 +655,8 @@ const BARE_DECISION = 80;
 /** Where the block's decisions are: its decision, else the proposal it adopts, else plain text. */
 function* decisionPoints(doc: Doc, block: Block, meta: BlockMeta): Steps<{ points: Point[]; plain: boolean }> {
   const of = (kind: Section['kind']) => block.sections.filter((s) => s.kind === kind && fslice(doc, s).trim());
-  const decisions = of('decision');
+  // A decision list's addition of another level ("KS Tillägg: …" in kommunfullmäktige's protokoll) is that body's, told here.
+  const decisions = of('decision').filter((s) => !s.decider || !LEVEL_CODE.test(s.decider) || s.decider.toUpperCase() === meta.decider);
   // "Förslag till beslut" may also name a document a notice sends out: a proposal proposes only if it reads as a decision.
   const proposals = of('proposal').filter((s) => PROPOSES.test(fslice(doc, s)));
   function* points(sections: Section[], confidence: number, flag?: string): Steps<Point[]> {
@@ -667,7 +677,8 @@ function* decisionPoints(doc: Doc, block: Block, meta: BlockMeta): Steps<{ point
     // "Beslutsnivå: Kommunfullmäktige" under a styrelse's proposal: the proposal goes to the council.
     const level = DECISION_LEVEL.exec(fslice(doc, block))?.[1];
     for (const s of proposals) {
-      const target = level ? bodyCode(level, meta.decider, meta.council) : s.decider ? bodyCode(s.decider, meta.decider, meta.council) : undefined;
+      // A proposal's own "förslag till kommunstyrelsen" names where it goes; else the block's "Beslutsnivå".
+      const target = s.decider ? bodyCode(s.decider, meta.decider, meta.council) : level ? bodyCode(level, meta.decider, meta.council) : undefined;
       const elsewhere = target && meta.decider && target !== meta.decider;
       proposed.push(...(yield* (elsewhere ? points([s], 0.4, `Förslag till ${target}: blir ett uppdrag först när ${target} har beslutat.`) : points([s], 0.85))));
     }
@@ -991,12 +1002,15 @@ function caseComesBack(doc: Doc, clause: Span, f: string): Commission | undefine
   // lagen trätt i kraft." is no work, and "… i uppdrag att utreda. Ska återkomma …" goes on with the commission.
   if (/\baterremitteras\b/.test(m[0])) return sentBack(clause, m);
   const from = Math.max(0, clause.start - 200);
-  const before = /\baterremitt\w*\b(?:\s+(?:arendet\s+)?till\s+([^.,;]{2,60}?))?(?:\s+(?:for|med)\b[^.]{0,100})?[.:]?\s*$/.exec(fold(doc.text.slice(from, clause.start)));
-  if (!before) return undefined;
-  // "… återremittera ärendet till kommunstyrelsen. Ärendet ska återkomma …": the body it went back to brings it back.
-  const target = before[1] ? from + before.index + before[0].indexOf(before[1], before[0].indexOf(' till ')) : undefined;
+  const preceding = fold(doc.text.slice(from, clause.start));
+  const sentBackAt = /\baterremitt\w*\b[^.]{0,160}[.:]?\s*$/.exec(preceding);
+  if (!sentBackAt) return undefined;
   const commission = { ...sentBack(clause, m)!, caseReturns: true };
-  return target !== undefined && before[1] ? { ...commission, roles: [{ start: target, end: target + before[1].length }] } : commission;
+  // "… återremittera ärendet till kommunstyrelsen (för …). Ärendet ska återkomma …": the body it went back to brings it back.
+  const to = new RegExp(`^aterremitt\\w*\\s+(?:arendet\\s+)?till\\s+(${BODY_PHRASE})(?=[\\s.,:;]|$)`).exec(sentBackAt[0]);
+  if (!to?.[1]) return commission;
+  const target = from + sentBackAt.index + to[0].length - to[1].length;
+  return { ...commission, roles: [{ start: target, end: target + to[1].length }] };
 }
 
 function sentBack(clause: Span, m: RegExpExecArray | null): Commission | undefined {
@@ -1300,6 +1314,7 @@ function attach(doc: Doc, meta: BlockMeta, group: Candidate[], span: Span): void
       for (const item of group) {
         item.kind = 'aterrapportering';
         if (!item.due) item.flags.push('Återrapporteringen saknar tidpunkt eller organ: ange en tidsfrist.');
+        item.opening ??= item.source;
         item.source = { start: Math.min(item.source.start, span.start), end: Math.max(item.source.end, span.end) };
       }
     }
@@ -1322,6 +1337,7 @@ function attach(doc: Doc, meta: BlockMeta, group: Candidate[], span: Span): void
       item.due = deadline.due;
     }
     if (!item.due && deadline.due) item.due = deadline.due;
+    item.opening ??= item.source;
     item.source = { start: Math.min(item.source.start, span.start), end: Math.max(item.source.end, span.end) };
   }
 }
@@ -1455,7 +1471,7 @@ function* pointItems(doc: Doc, meta: BlockMeta, point: Point, plain: boolean, ex
     else if (group && !passedOver && followsUp(fslice(doc, sentence))) {
       attach(doc, meta, refersToAll(fslice(doc, sentence)) ? sincePluralBack(group) : group, sentence);
     }
-    else items.push(...passiveReport(doc, meta, sentence, point));
+    else items.push(...passiveReport(doc, meta, sentence, point, plain));
   }
   // "Antalet platser ska utökas. Förvaltningen ges i uppdrag att återkomma med förslag": the direction waits for the proposals.
   const awaited = items.some((c) => /^aterkomma\b.*\b(?:forslag|underlag)/.test(fold(c.title)));
@@ -1475,7 +1491,10 @@ function heldHere(doc: Doc, meta: BlockMeta, commission: Commission, plain: bool
   if (commission.told === 'wish') return !plain || meta.summary;
   if (!states) return false;
   // A decision's own "att"-clause ("Tillägg: \"att resultatenheterna … återkommer med rapport om …\"") decides the report-back, time or not.
-  const attClause = /\batt\s/.test(fold(doc.text.slice(Math.max(0, clause.start - 8), clause.start + 6)));
+  // The clause up to its verb, with the words before it: "… att förvaltningen återkommer"; not what the body notes
+  // ("konstaterar att förvaltningen återkommer …"), which tells of a report and decides none.
+  const lead = fold(doc.text.slice(Math.max(0, clause.start - 30), commission.task.start));
+  const attClause = /\batt\s+(?:\S+\s+){1,8}$/.test(lead) && !/\b(?:konstaterar|konstaterade|noterar|noterade|informerades\s+om|framgar|vet|visar)\s+att\s/.test(lead);
   if (commission.told === 'present' && !plain && attClause && REPORT_VERB.test(fslice(doc, commission.task))) return true;
   const times = timingsIn(doc, commission.task, meta.ref);
   if (commission.told === 'responsibility') return times.some((t) => t.marked);
@@ -1783,11 +1802,11 @@ function wantsToKnow(doc: Doc, meta: BlockMeta, sentence: Span, point: Point): C
 }
 
 /** "Åtgärderna återrapporteras till socialnämnden under hösten 2027": a report-back with no one named. */
-function passiveReport(doc: Doc, meta: BlockMeta, sentence: Span, point: Point): Candidate[] {
+function passiveReport(doc: Doc, meta: BlockMeta, sentence: Span, point: Point, plain: boolean): Candidate[] {
   const f = fslice(doc, sentence);
   const wanted = wantsToKnow(doc, meta, sentence, point);
   if (wanted.length) return wanted;
-  const m = PASSIVE_REPORT.exec(f);
+  const m = PASSIVE_REPORT.exec(f) ?? (plain ? null : RECURRING_REPORT.exec(f));
   const noun = m ? undefined : NOUN_REPORT.exec(f);
   if (!m && !noun) return [];
   // "Återrapportering av åtgärderna ska ske till socialnämnden …": what is reported is what follows "av".
@@ -2069,6 +2088,10 @@ function* motionItems(doc: Doc, block: Block, meta: BlockMeta, points: Point[], 
 
 /** A summary's sentence that refers one motion: "Motionen remitterades till kommunstyrelsens för beredning." */
 const MOTION_REFERRED = /^motionen\s+(?:(?:ska\s+|skulle\s+)?(?:remitteras|remitterades|overlamnas|overlamnades|hanvisas|hanvisades|lamnas|lamnades|skickas|skickades)\s+till|(?:gar|gick)\s+pa\s+remiss\s+till)\b/;
+/** "Nu bifölls motionen", "Motionen anses besvarad" (folded): the motion's answer, not its raising. */
+const MOTION_ANSWERED_NOW = /\bmotionen\s+(?:bifolls|bifalls|avslogs|avslas|besvarades|anses\s+besvarad|ansags\s+besvarad)\b/;
+/** "I mars beslutade fullmäktige …", "Tidigare har …": a sentence told of another time (folded). */
+const EARLIER_MONTH = /^(?:(?:i|under)\s+(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\b|tidigare\b|forra\s+(?:aret|manaden|gangen)\b)/;
 /** "… en motion om cykelled ska beredas av kommunstyrelsen", "… en motion om X remitteras till …" (folded): group 1 what it is about. */
 const MOTION_NAMED_REFERRED = /\b(?:en|ny)\s+motion\s+om\s+([^.;]{3,150}?)(?=\s+(?:ska\s+|skall\s+)?(?:beredas\s+av|remitteras\s+till|remitterades\s+till|overlamnas\s+till|overlamnades\s+till)\s)/;
 /** "X hade motionerat om …": the motion was raised before this meeting, on a date the summary does not give. */
@@ -2105,9 +2128,11 @@ function* summaryMotions(doc: Doc, block: Block, meta: BlockMeta, marks: Marks):
     const referral = sentences[at];
     if (!referral) {
       // "… beslutade att … en motion om cykelled ska beredas av kommunstyrelsen": named and referred in one sentence.
+      // Not one referred before and answered now ("I mars beslutade fullmäktige att … . Nu bifölls motionen.").
+      if (MOTION_ANSWERED_NOW.test(fslice(doc, line))) continue;
       for (const sentence of sentences) {
         const m = MOTION_NAMED_REFERRED.exec(fslice(doc, sentence));
-        if (!m?.[1]) continue;
+        if (!m?.[1] || EARLIER_MONTH.test(fslice(doc, sentence)) || decidedEarlier(doc, meta, sentence)) continue;
         const nameAt = sentence.start + m.index + m[0].length - m[1].length;
         const target = remitTarget(doc, sentence);
         found.push({ title: `Besvara motion om ${titleFrom(doc, nameAt, nameAt + m[1].length)}`, source: sentence, raised: raisedAtMeeting(meta, marks, sentence), ...(target ? { target } : {}) });
@@ -3467,9 +3492,6 @@ function pointNumbers(written: string): number[] {
   return numbers;
 }
 
-/** The characters of a commission's source that name its work ("Kommundirektören får i uppdrag att ta fram en åtgärdsplan …"). */
-const COMMISSION_OPENING = 400;
-
 /**
  * "1. Kommundirektören får i uppdrag att åtgärda bristerna. 2. Uppdraget återrapporteras till kommunstyrelsen i
  * november": a point that only gives the commissions of the point before their report-back or deadline. It opens
@@ -3492,9 +3514,9 @@ function goesOnWith(doc: Doc, point: Point, previous: Candidate[]): 'all' | 'las
   const stem = /^(?:att\s+)?([a-z]{4,})(?:en|et|na|erna|arna|orna)\b/.exec(f)?.[1];
   if (!stem) return undefined;
   const word = new RegExp(`\\b${stem}`);
-  // In the commission's opening, where its object stands (COMMISSION_OPENING): a source report-backs have stretched over many
-  // points is not read again for each point.
-  return previous.some((c) => word.test(fslice(doc, { start: c.source.start, end: Math.min(c.source.end, c.source.start + COMMISSION_OPENING) }))) ? 'last' : undefined;
+  // In the commission's own source as it was told (`opening`): a source report-backs have stretched over many points is not
+  // read again for each point.
+  return previous.some((c) => word.test(fslice(doc, c.opening ?? c.source))) ? 'last' : undefined;
 }
 
 function* blockCandidates(doc: Doc, facts: DocFacts, block: Block, known: KnownFacts, exhortations: Candidate[]): Steps<Candidate[]> {

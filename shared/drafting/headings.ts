@@ -8,6 +8,8 @@ export interface Heading {
   decider?: string;
   /** Characters of the line taken by the label; 0 when the line is itself the first sentence. */
   length: number;
+  /** A decision list's item decided with more than proposed (AMENDED_DECISION): not under a history or a yrkande. */
+  amended?: boolean;
 }
 
 /** A body as subject or genitive: "kommunstyrelsen", "barn- och utbildningsnamnden", "tekniska namnden", "regionala utvecklingsnamnden", the councils' and boards' short names ("kf", "ks"). */
@@ -92,7 +94,8 @@ export function readHeading(line: string): Heading | undefined {
   }
   // "Enligt förvaltningens förslag med kompletteringen:", "KS Tillägg: …": a decision list's item decided with more than proposed.
   const amended = AMENDED_DECISION.exec(line);
-  if (amended) return { kind: amended[1] && COUNCIL_CODE.test(amended[1]) ? 'proposal' : 'decision', ...(amended[1] ? { decider: amended[1] } : {}), length: amended[0].length };
+  const level = amended?.[1] ?? amended?.[2];
+  if (amended) return { kind: level && COUNCIL_CODE.test(level) ? 'proposal' : 'decision', ...(level ? { decider: level } : {}), length: amended[0].length, amended: true };
   // "Vid kommunstyrelsen fattades bland annat följande beslut:": a summary's list of decisions follows.
   if (/\bfoljande (?:beslut|arenden)\s*:\s*$/.test(line)) return { kind: 'decision', length: line.length };
   const proposal = LINE_PROPOSAL.exec(line);
@@ -104,10 +107,10 @@ export function readHeading(line: string): Heading | undefined {
 
 /**
  * A decision list's item decided as proposed and more, its deciding level first where the list writes it (Värmdö's
- * "KS Tillägg: \"att …\"", "Enligt förvaltningens förslag med kompletteringen:"): group 1 the level. A council's
- * level ("KF Tillägg: …") is a proposal to the council.
+ * "Enligt förvaltningens förslag med kompletteringen:", "KS Tillägg: \"att …\""; a bare "Tillägg:" is a yrkande's word):
+ * group 1 or 2 the level. A council's level ("KF Tillägg: …") is a proposal to the council.
  */
-const AMENDED_DECISION = /^(?:(ks|kf|rs|rf|ls|lf)\s+)?(?:enligt\s+(?:\S+\s+)?forslag(?:et)?\s+med\s+(?:kompletteringen|tillagget|andringen|foljande\s+(?:komplettering|tillagg|andring))|tillagg)\s*:\s*/;
+const AMENDED_DECISION = /^(?:(ks|kf|rs|rf|ls|lf)\s+)?(?:enligt\s+(?:\S+\s+)?forslag(?:et)?\s+med\s+(?:kompletteringen|tillagget|andringen|foljande\s+(?:komplettering|tillagg|andring)))\s*:\s*|^(ks|kf|rs|rf|ls|lf)\s+tillagg\s*:\s*/;
 const COUNCIL_CODE = /^(?:kf|rf|lf)$/;
 
 /** "kommunstyrelsens beslut" names KS; plain "beslut" names nobody. */

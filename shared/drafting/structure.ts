@@ -19,6 +19,8 @@ export interface Block extends Span {
   lines: Span[];
   paragraph?: string;
   sections: Section[];
+  /** Decisions listed before the first § (a web page's list of the meeting, then a § in full): the § may repeat one. */
+  listedBefore?: boolean;
 }
 
 export interface Doc {
@@ -96,6 +98,8 @@ function* sectionsOf(folded: string, block: Span, work: Work): Steps<Section[]> 
       attachments = false;
     }
     if (!heading) continue;
+    // A decision list's addition told under the case's history or a yrkande ("Yrkanden … Tillägg: …") decides nothing.
+    if (heading.amended && current.kind === 'history') continue;
     // "Förslag till beslut:" then "Styrelsen beslutar att …": the sentence is the proposal's text, not a decision.
     if (heading.length === 0 && current.kind === 'proposal' && !folded.slice(current.start, line.start).trim()) {
       current.decider ??= heading.decider;
@@ -121,11 +125,14 @@ export function* reading(original: string, work: Work): Steps<Doc> {
   let firstHeading: Span | undefined;
   // A decision told before the first § (a web page's list of the meeting's items, then one § in full): its own block.
   let decidedBefore: Span | undefined;
+  // The list's first numbered item before it ("11 Yttrande över …" above "KS Enligt förvaltningens förslag"), where the block begins.
+  let firstItem: Span | undefined;
   for (const [i, l] of lines.entries()) {
     if (i % LINES_PER_STEP === 0) yield;
     work.charge(2 * (l.end - l.start) + LINE_UNITS);
     const line = folded.slice(l.start, l.end);
     if (PARAGRAPH_LINE.test(line)) starts.push(l);
+    if (!starts.length && !firstItem && /^\s*\d{1,3}[.)]?\s+\p{L}/u.test(line)) firstItem = l;
     const heading = !starts.length && (!firstHeading || !decidedBefore) ? readHeading(line.trimStart()) : undefined;
     if (heading) firstHeading ??= l;
     if (heading?.kind === 'decision') decidedBefore ??= l;
@@ -138,7 +145,7 @@ export function* reading(original: string, work: Work): Steps<Doc> {
   ].filter(Boolean);
   const bounds = starts.length ? starts.map((l, i) => ({ start: l.start, end: starts[i + 1]?.start ?? text.length })) : [{ start: 0, end: text.length }];
   const preamble = starts[0] && decidedBefore ? 1 : 0;
-  if (preamble && starts[0] && decidedBefore) bounds.unshift({ start: decidedBefore.start, end: starts[0].start });
+  if (preamble && starts[0] && decidedBefore) bounds.unshift({ start: Math.min(decidedBefore.start, firstItem?.start ?? decidedBefore.start), end: starts[0].start });
   work.charge(bounds.length * BLOCK_UNITS);
   yield;
   const blocks: Block[] = [];
@@ -149,7 +156,7 @@ export function* reading(original: string, work: Work): Steps<Doc> {
     const sections = yield* sectionsOf(folded, bound, work);
     // Charged before any rule runs: a text of ten thousand headings is refused before it is read.
     work.charge(sections.length * SECTION_UNITS);
-    blocks.push({ ...bound, lines: own, paragraph: paragraph ? `§ ${paragraph}` : undefined, sections });
+    blocks.push({ ...bound, lines: own, paragraph: paragraph ? `§ ${paragraph}` : undefined, sections, ...(i < preamble ? { listedBefore: true } : {}) });
     yield;
   }
   const lexicon = yield* learningLexicon(text, work);

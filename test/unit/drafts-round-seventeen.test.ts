@@ -325,3 +325,54 @@ describe('a report owed at a recurring time, and a motion named and referred in 
     ]);
   });
 });
+
+describe('the second round’s rules, near misses a second review found', () => {
+  const kf = { body: 'KF', meetingDate: '2027-09-20' };
+
+  it('"återremittera ärendet. Ärendet ska återkomma …" with no body named still comes back; a body named with more after it is the body', () => {
+    expect(proposed('Kommunfullmäktige beslutar att återremittera ärendet. Ärendet ska återkomma till fullmäktige senast i juni 2028.', kf).map((d) => [d.kind, d.role])).toEqual([['aterrapportering', undefined]]);
+    const named = 'Kommunfullmäktige beslutar att återremittera ärendet till kommunstyrelsen i syfte att komplettera underlaget. Ärendet ska återkomma till fullmäktige senast i juni 2028.';
+    expect(proposed(named, kf).map((d) => d.role)).toEqual(['kommunstyrelsen']);
+  });
+
+  it('a "Tillägg:" under Yrkanden, or a bare "Tillägg:" anywhere, decides nothing; an addition under the case history neither', () => {
+    const yrkanden = '§ 12 Lokaler\nYrkanden\nTillägg: att förvaltningen återkommer med rapport om följsamheten.\nBeslut\nKommunstyrelsen lägger informationen till handlingarna.';
+    expect(proposed(yrkanden)).toEqual([]);
+    expect(proposed('Dagordning\nTillägg: Förvaltningen får i uppdrag att ta fram en ny dagordning.\n§ 1 Val av justerare\nBeslut\nAnna Berg utses.')).toEqual([]);
+    const history = '§ 14 Lokaler\nÄrendebeskrivning\nEnligt förvaltningens förslag med kompletteringen:\nKommundirektören får i uppdrag att utreda lokalerna.\nBeslut\nKommunstyrelsen lägger informationen till handlingarna.';
+    expect(proposed(history)).toEqual([]);
+  });
+
+  it('a decision a page lists before its § and the § repeats is one draft, and the list’s items above its first addition are read', () => {
+    const page = 'Sammanträde\n\n11 Yttrande över förslag till regional plan\n\nKS Enligt förvaltningens förslag\n\n16 Barnomsorg\n\nEnligt förvaltningens förslag med kompletteringen:\nKommundirektören får i uppdrag att utreda X\n\n§85 Barnomsorg\nBeslut\n\nEnligt förvaltningens förslag med kompletteringen:\nKommundirektören får i uppdrag att utreda X';
+    expect(proposed(page).map((d) => [d.kind, d.title])).toEqual([
+      ['yttrande', 'Skicka yttrandet över förslag till regional plan'],
+      ['uppdrag', 'Utreda X'],
+    ]);
+  });
+
+  it('a reglemente’s standing rule "ska avrapporteras halvårsvis", outside a decision, is no report-back', () => {
+    expect(proposed('Nämndens arbete ska redovisas årligen. Vidtagna åtgärder ska avrapporteras halvårsvis.')).toEqual([]);
+  });
+
+  it('a point that goes on with a commission whose work is named far into its sentence is still that commission’s report-back', () => {
+    const preamble = 'Mot bakgrund av de förändrade förutsättningarna för kommunens verksamheter, den demografiska utvecklingen i kommunens samtliga kommundelar, de ökade kraven på tillgänglighet i offentliga lokaler, de ekonomiska ramar som kommunfullmäktige har fastställt för de kommande åren och de synpunkter som har kommit fram i den medborgardialog som genomfördes under hösten';
+    const text = `Kommunstyrelsen beslutar\n1. ${preamble} ger kommunstyrelsen kommundirektören i uppdrag att genomföra en utredning av lokalförsörjningen.\n2. Utredningen återrapporteras till kommunstyrelsen i maj 2028.`;
+    expect(proposed(text).map((d) => [d.kind, d.due])).toEqual([['aterrapportering', { meeting: { body: 'KS', month: '2028-05' } }]]);
+  });
+
+  it('"Beslutsnivå" told in prose is no label, and a proposal’s own "förslag till kommunstyrelsen" wins over it', () => {
+    expect(proposed('§ 5 Taxor\nKommunstyrelsens förslag\n1. Kommundirektören får i uppdrag att ta fram regler.\nÄrendet\nI delegationsordningen anges beslutsnivå: kommunfullmäktige för taxor.').map((d) => d.kind)).toEqual(['uppdrag']);
+    expect(proposed('§ 5 Frågestund\nArbetsutskottets förslag till kommunstyrelsen\n1. Kommundirektören får i uppdrag att ta fram regler.\nBeslutsnivå\nKommunfullmäktige').map((d) => d.kind)).toEqual(['uppdrag']);
+  });
+
+  it('what the body notes ("konstaterar att förvaltningen återkommer …") and another level’s addition ("KS Tillägg" in KF’s protokoll) decide nothing', () => {
+    expect(proposed('Beslut\nKommunstyrelsen beslutar att lägga informationen till handlingarna och konstaterar att förvaltningen återkommer med rapport om lokalerna.')).toEqual([]);
+    expect(proposed('Kommunfullmäktige\nKS Tillägg: att förvaltningen återkommer med rapport om lokalerna.', kf)).toEqual([]);
+  });
+
+  it('a summary’s motion referred in another month and answered now is no new motion', () => {
+    const text = 'Kommunfullmäktige 27 april 2027\nHär är några beslut från kommunfullmäktiges sammanträde den 27 april.\n\nCykelleder\nI mars beslutade fullmäktige att en motion om cykelleder ska beredas av kommunstyrelsen. Nu bifölls motionen.';
+    expect(proposed(text, { body: 'KF', meetingDate: '2027-04-27' }).filter((d) => d.kind === 'motion')).toEqual([]);
+  });
+});
