@@ -6,7 +6,7 @@ import { addDays, type CalendarDate } from '../domain/dates';
 import { refused } from '../domain/errors';
 import { due as dueSchema, type Due, type Kind, type Person } from '../domain/items/vocabulary';
 import { fold } from './fold';
-import { BODY_PHRASE, OFFICIALS_PROPOSE, readHeading } from './headings';
+import { BODY_PHRASE, LIST_LEVEL, OFFICIALS_PROPOSE, readHeading } from './headings';
 import {
   BODY_AT_START,
   caseNumberIn,
@@ -22,7 +22,7 @@ import {
   type Doc,
   type Section,
 } from './structure';
-import { BODY_NAMES, bodyCode, inSentence, normalizeRole, opening, restoreDiacritics, type Council, type Lexicon } from './swedish';
+import { BOARD_BODIES, BODY_NAMES, bodyCode, COUNCIL_BODIES, councilOf, inSentence, normalizeRole, opening, restoreDiacritics, type Council, type Lexicon } from './swedish';
 import { originalSpan } from './text';
 import { endOfMonth, findTimings, TIMING_PASSES, type Span, type Timing } from './timing';
 import { MAX_DRAFTS } from './request';
@@ -381,7 +381,8 @@ function* extraction(text: string, known: KnownFacts, ctx: DraftContext, work: W
   const kept = new Map<string, Candidate>();
   for (const c of candidates) {
     if (listedBefore.has(c) && inParagraphs.has(same(c))) continue;
-    const key = [c.kind, c.role ? normalizeRole(fold(c.role)) : '', JSON.stringify(c.due ?? null), c.source.start, fold(c.title)].join('|');
+    // The same work told twice from one place (an adopted yrkande the decision restates) is one draft.
+    const key = `${same(c)}|${c.source.start}`;
     const seen = kept.get(key);
     if (!seen || seen.confidence < c.confidence) kept.set(key, c);
   }
@@ -619,7 +620,18 @@ function blockMeta(doc: Doc, facts: DocFacts, block: Block, known: KnownFacts): 
   const decider = known.body ?? bodyCode(headingDecider ?? '', fallback, facts.council) ?? bodyCode(subject ?? '', fallback, facts.council) ?? fallback;
   const date = known.meetingDate ?? meetingDate(doc, facts, block);
   const paragraph = block.paragraph ?? (doc.blocks.length === 1 ? facts.paragraph : undefined);
-  return { decider, date, paragraph, caseNumber, ref: date ?? facts.ref, title: blockTitle(doc, facts, block), head: facts.head, council: councilOfBody(known.body) ?? facts.council, summary: facts.summary };
+  return {
+    decider,
+    date,
+    paragraph,
+    caseNumber,
+    ref: date ?? facts.ref,
+    title: blockTitle(doc, facts, block),
+    head: facts.head,
+    // A region's own bodies, known from the upload's form: their text's bare "fullmäktige" and "styrelsen" are theirs.
+    council: councilOf(known.body) ?? facts.council,
+    summary: facts.summary,
+  };
 }
 
 // ---------------------------------------------------------------- decision points
@@ -645,7 +657,7 @@ interface TaskList {
 }
 
 /** A decision list's level written as a short name ("ks", folded). */
-const LEVEL_CODE = /^(?:ks|kf|rs|rf|ls|lf)$/;
+const LEVEL_CODE = new RegExp(`^${LIST_LEVEL}$`);
 /** "Beslutsnivå\n\nKommunfullmäktige" (folded): the body that decides the block's proposal (group 1). */
 const DECISION_LEVEL = /(?:^|\n)[ \t]*beslutsniva[ \t]*:?\s+((?:kommun|region|landstings)?fullmaktige|(?:kommun|region|landstings)styrelsen|(?:[a-z]+- och )?[a-z]*namnden)[ \t]*(?:\n|$)/;
 
@@ -687,14 +699,6 @@ function* decisionPoints(doc: Doc, block: Block, meta: BlockMeta): Steps<{ point
   const other = block.sections.filter((s) => s.kind === 'other');
   const plainPoints = yield* points(other, 0.75);
   return { points: meta.summary ? underTitles(doc, plainPoints) : plainPoints, plain: true };
-}
-
-/** A region's or a landsting's own bodies, known from the upload's form: their text's bare "fullmäktige" and "styrelsen" are theirs. */
-function councilOfBody(body: string | undefined): Council | undefined {
-  if (!body) return undefined;
-  if (/^(?:RF|RS|RSAU)$/.test(body)) return 'region';
-  if (/^(?:LF|LS|LSAU)$/.test(body)) return 'landsting';
-  return /^(?:KF|KS|KSAU)$/.test(body) ? 'kommun' : undefined;
 }
 
 /** A web page's title line: short, without a closing full stop or colon ("Översyn av arvoden till politikerna"). */
@@ -1048,8 +1052,8 @@ function handedOn(doc: Doc, clause: Span): Commission | undefined {
   // kommunstyrelsen"), unless it is sent to be prepared there ("… till kommunstyrelsen för beredning") or the council
   // sends it down ("Kommunfullmäktige hänskjuter ärendet till kommunstyrelsen").
   const code = bodyCode(fslice(doc, to)) ?? '';
-  if (COUNCILS.has(code)) return undefined;
-  if (BOARDS.has(code) && !/\bfor\s+(?:beredning|handlaggning|vidare handlaggning|yttrande)\b/.test(m[0]) && !councilSays(doc, clause.start + m.index)) return undefined;
+  if (COUNCIL_BODIES.has(code)) return undefined;
+  if (BOARD_BODIES.has(code) && !/\bfor\s+(?:beredning|handlaggning|vidare handlaggning|yttrande)\b/.test(m[0]) && !councilSays(doc, clause.start + m.index)) return undefined;
   return { roles: recipients(doc, to), task: { start: matterAt, end: matterAt + m[1].length }, exhortation: false, verb: 'Bereda', handedOn: true };
 }
 
@@ -1261,12 +1265,19 @@ function taskItems(doc: Doc, meta: BlockMeta, commission: Commission, source: Sp
   })));
 }
 
-/** The title of the agenda item `at` is in: the nearest numbered line above it ("15. Kontantlöst arbetssätt …"), within a few lines. */
+/** An agenda item's numbered line ("15. Kontantlöst arbetssätt …", "6 PM: Tid för inlärning"): group 1 its title. */
+const AGENDA_LINE = /^\s*\d{1,2}[.)]?\s+(\p{Lu}.*)$/u;
+
+/** The whole lines above the one `at` is on, nearest first, within the 300 characters before it (an agenda item's few lines). */
+function linesAbove(doc: Doc, at: number): string[] {
+  return doc.text.slice(Math.max(0, at - 300), at).split('\n').slice(1, -1).reverse();
+}
+
+/** The title of the agenda item `at` is in: the nearest numbered line above it ("15. Kontantlöst arbetssätt …"). */
 function agendaLineAbove(doc: Doc, at: number): string | undefined {
-  const lines = doc.text.slice(Math.max(0, at - 300), at).split('\n').slice(1, -1).reverse();
-  for (const line of lines) {
-    const m = /^\s*\d{1,3}[.)]?\s+(\p{Lu}.{2,150})$/u.exec(line);
-    if (m?.[1]) return m[1].trim();
+  for (const line of linesAbove(doc, at)) {
+    const title = AGENDA_LINE.exec(line)?.[1]?.trim();
+    if (title && title.length >= 3 && title.length <= 150) return title;
   }
   return undefined;
 }
@@ -1914,10 +1925,6 @@ const REMIT_TARGET = new RegExp(
 const LIST_NAME_ENDS = new RegExp(
   `, |\\.\\s|\\s{2,}|\\s(?:dnr|beslut)\\b|\\s\\([a-z]{1,6}[ /-]?\\d{1,4}[/.-]\\d|\\s(?:ska\\s+|har\\s+)?(?:remitter|overlamn|hanvis|fordela)\\w*\\s+till\\s+${BODY_PHRASE}|\\sska\\s+besvaras\\b`,
 );
-/** A council that motions are raised at. */
-const COUNCILS = new Set(['KF', 'RF', 'LF']);
-/** The boards under them: kommunstyrelsen, regionstyrelsen, landstingsstyrelsen. */
-const BOARDS = new Set(['KS', 'RS', 'LS']);
 /** A council named as where a motion goes ("till kommunfullmäktige"): it decides, it never prepares. */
 const COUNCIL_NAME = /^(?:kommun|region|landstings)?fullmaktige$/;
 /** A line of a list of motions: "- Motion om vårdköer". */
@@ -1980,7 +1987,7 @@ function* motionItems(doc: Doc, block: Block, meta: BlockMeta, points: Point[], 
     });
   // An interpellation's text is questions; a page that only mentions interpellations may still list motions.
   if (!(/\bmotion(?:en|er|erna)?\b/.test(head) || inPoint()) || (!meta.summary && /(?:^|\n)\s*(?:svar pa\s+)?interpellation/.test(head))) return [];
-  const answer = motionAnswer(points.map((p) => fslice(doc, p)).join('\n'), COUNCILS.has(meta.decider ?? '') || !meta.decider);
+  const answer = motionAnswer(points.map((p) => fslice(doc, p)).join('\n'), COUNCIL_BODIES.has(meta.decider ?? '') || !meta.decider);
   const marks = marksOf(doc, block);
   const target = marks.referrals[0]?.target;
   if (answer === 'approved' && !taken.some((c) => c.source.start >= block.start && c.source.end <= block.end)) {
@@ -1995,7 +2002,7 @@ function* motionItems(doc: Doc, block: Block, meta: BlockMeta, points: Point[], 
   // KS handing the motion (or its answer) up to the council: registered when the council sent it for preparation.
   if (marks.referrals.length && marks.referrals.every((r) => COUNCIL_NAME.test(fold(r.target)))) return [];
   const remitSentence = points.find((p) => /remitter|overlamn|hanvis|hanskj|hansko|(?:lamnas|skickas) till|pa remiss till|beredas av/.test(fslice(doc, p)));
-  const referredHere = !!remitSentence && !!meta.date && COUNCILS.has(meta.decider ?? '');
+  const referredHere = !!remitSentence && !!meta.date && COUNCIL_BODIES.has(meta.decider ?? '');
   // `received`: taken "för beredning" with no body named to prepare it, so none is assumed.
   const motion = (title: string, source: Span, raised: Raised | undefined, referredTo = target, received = false): Candidate | undefined => {
     if (!raised && answer !== 'remitted') return undefined;
@@ -2009,7 +2016,7 @@ function* motionItems(doc: Doc, block: Block, meta: BlockMeta, points: Point[], 
       due: raised ? { raised: raised.date } : undefined,
       // Referred at this council meeting: the decision is the meeting's § ("Motionen remitteras …" at KF 2026-11-02 § 118),
       // though the motion was handed in earlier; otherwise the motion's raising is all the text records.
-      decision: raised && !(referredHere && raised.date !== meta.date) ? { body: COUNCILS.has(meta.decider ?? '') ? meta.decider : bodyCode('fullmäktige', undefined, meta.council), date: raised.date, paragraph: raised.paragraph } : decisionOf(meta),
+      decision: raised && !(referredHere && raised.date !== meta.date) ? { body: COUNCIL_BODIES.has(meta.decider ?? '') ? meta.decider : bodyCode('fullmäktige', undefined, meta.council), date: raised.date, paragraph: raised.paragraph } : decisionOf(meta),
       caseNumber: meta.caseNumber,
       confidence: referredTo && raised ? 0.85 : 0.65,
       flags,
@@ -2287,7 +2294,7 @@ function closingDate(doc: Doc, meta: BlockMeta, sentence: Span, from: number): R
 
 /** Raised at the council's meeting this block records; on its second day after an agenda item marked "(dag 2)". */
 function raisedAtMeeting(meta: BlockMeta, marks: Marks, source: Span): Raised | undefined {
-  if (!COUNCILS.has(meta.decider ?? '') || !meta.date) return undefined;
+  if (!COUNCIL_BODIES.has(meta.decider ?? '') || !meta.date) return undefined;
   const day = lastBefore(marks.days, source.start)?.day ?? 1;
   return { date: addDays(meta.date, day - 1), paragraph: meta.paragraph, source, explicit: false };
 }
@@ -2393,8 +2400,7 @@ function* motionProposals(doc: Doc, block: Block): Steps<{ source: Span; content
 
 /** The board that carries out the council's decisions (kommunallagen 6 kap. 13 §): kommunstyrelsen, in a region regionstyrelsen. */
 function executiveOf(meta: BlockMeta): string {
-  const council = meta.decider === 'RF' ? 'region' : meta.decider === 'LF' ? 'landsting' : meta.decider === 'KF' ? 'kommun' : meta.council;
-  return `${council}styrelsen`;
+  return `${(COUNCIL_BODIES.has(meta.decider ?? '') ? councilOf(meta.decider) : undefined) ?? meta.council}styrelsen`;
 }
 
 /** An approved motion: what it proposed becomes work for whoever it names, else whoever prepared it. */
@@ -2616,13 +2622,8 @@ const AGENDA_REMISSTID = /^remisstid\s+\d/;
 // At the end of its line: a title line above may run into it ("6 PM: Tid för inlärning (SOU 2027:19) Remiss från …").
 const SENDER_LINE = /(?:^|\s)(remiss\s+fr[åa]n\s+(\S[^,.;\n]{2,59}?))\s*$/i;
 
-/** The line before the one `at` is on, skipping blank lines (at most a few). */
-function lastLineBefore(doc: Doc, at: number): string {
-  const lines = doc.text.slice(Math.max(0, at - 300), at).split('\n');
-  lines.pop();
-  while (lines.length && !lines.at(-1)!.trim()) lines.pop();
-  return lines.at(-1) ?? '';
-}
+/** The line before the one `at` is on, past blank lines. */
+const lastLineBefore = (doc: Doc, at: number): string => linesAbove(doc, at).find((line) => line.trim()) ?? '';
 /** A line that opens an agenda's item: its number, then its title ("10 Motion 2013:26 av …", "9. Revisionsrapport …"). */
 const AGENDA_ITEM = /\n[ \t]*\d{1,2}[.)]?[ \t]+\p{Lu}/u;
 
@@ -2636,7 +2637,7 @@ function itemOfAgenda(doc: Doc, part: Span, sentence: Span): { subject?: string;
   // "fran", "for": a PDF that lost its å/ä/ö still tells the sender.
   const from = /\bremiss\s+fr[åa]n\s+([^,.;\n]{3,60}?)\s*,/i.exec(own);
   const named = from ? undefined : /(\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+){0,3})\s*,\s*f[öo]r\s+yttrande\s+senast\b/u.exec(own);
-  const numbered = (line: string) => /^\s*\d{1,2}[.)]?\s+(\p{Lu}.*)$/u.exec(line)?.[1];
+  const numbered = (line: string) => AGENDA_LINE.exec(line)?.[1];
   let subject = numbered(own);
   if (subject && named) subject = subject.slice(0, subject.length - (own.length - named.index));
   // Else the item's title line above, and the sender's own line ("Remiss från Huddinge kommun") nearest above.
@@ -3356,7 +3357,7 @@ function answerAbove(doc: Doc, named: { at: number; subject: string }[], sentenc
 }
 
 /** "KS Enligt förvaltningens förslag" (folded): the deciding level a decision list writes first (group 1). */
-const DECISION_LIST_LEVEL = /^(ks|kf|rs|rf|ls|lf|ksau|rsau)\s+(?=enligt\b|i\s+enlighet\b|tillagg\b)/;
+const DECISION_LIST_LEVEL = new RegExp(`^(${LIST_LEVEL}|ksau|rsau)\\s+(?=enligt\\b|i\\s+enlighet\\b|tillagg\\b)`);
 
 /** The agenda lines naming answers ("12. Yttrande – Regionalt trafikförsörjningsprogram"), in text order. */
 function agendaAnswers(doc: Doc, block: Block): { at: number; subject: string }[] {

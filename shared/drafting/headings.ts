@@ -105,12 +105,17 @@ export function readHeading(line: string): Heading | undefined {
   return undefined;
 }
 
+/** The deciding level a decision list writes before an item's decision ("KS Enligt förvaltningens förslag"), folded. */
+export const LIST_LEVEL = '(?:ks|kf|rs|rf|ls|lf)';
+
 /**
  * A decision list's item decided as proposed and more, its deciding level first where the list writes it (Värmdö's
  * "Enligt förvaltningens förslag med kompletteringen:", "KS Tillägg: \"att …\""; a bare "Tillägg:" is a yrkande's word):
  * group 1 or 2 the level. A council's level ("KF Tillägg: …") is a proposal to the council.
  */
-const AMENDED_DECISION = /^(?:(ks|kf|rs|rf|ls|lf)\s+)?(?:enligt\s+(?:\S+\s+)?forslag(?:et)?\s+med\s+(?:kompletteringen|tillagget|andringen|foljande\s+(?:komplettering|tillagg|andring)))\s*:\s*|^(ks|kf|rs|rf|ls|lf)\s+tillagg\s*:\s*/;
+const AMENDED_DECISION = new RegExp(
+  `^(?:(${LIST_LEVEL})\\s+)?(?:enligt\\s+(?:\\S+\\s+)?forslag(?:et)?\\s+med\\s+(?:kompletteringen|tillagget|andringen|foljande\\s+(?:komplettering|tillagg|andring)))\\s*:\\s*|^(${LIST_LEVEL})\\s+tillagg\\s*:\\s*`,
+);
 const COUNCIL_CODE = /^(?:kf|rf|lf)$/;
 
 /** "kommunstyrelsens beslut" names KS; plain "beslut" names nobody. */

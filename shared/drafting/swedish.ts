@@ -27,6 +27,15 @@ const COUNCIL_CODES: Record<Council, { fullmaktige: string; styrelse: string }> 
   region: { fullmaktige: 'RF', styrelse: 'RS' },
   landsting: { fullmaktige: 'LF', styrelse: 'LS' },
 };
+/** The councils motions are raised at (KF, RF, LF) and the boards under them (KS, RS, LS). */
+export const COUNCIL_BODIES = new Set(Object.values(COUNCIL_CODES).map((c) => c.fullmaktige));
+export const BOARD_BODIES = new Set(Object.values(COUNCIL_CODES).map((c) => c.styrelse));
+
+/** Whose a council, a board or the board's arbetsutskott is ("RF", "RS", "RSAU" → region); undefined for any other body. */
+export function councilOf(code: string | undefined): Council | undefined {
+  const entry = Object.entries(COUNCIL_CODES).find(([, c]) => code === c.fullmaktige || code === c.styrelse || code === `${c.styrelse}AU`);
+  return entry?.[0] as Council | undefined;
+}
 const GENERIC_COMMITTEE = /^(?:arbetsutskott|utskott)$/;
 
 /** The body phrase without genitive or definite ending: "kommunstyrelsens" → "kommunstyrelse". */
