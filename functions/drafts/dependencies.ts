@@ -13,6 +13,7 @@ export function createDraftsDependencies(env: Record<string, string | undefined>
   return {
     config,
     clock,
+    council: config.COUNCIL,
     directory: createDynamoRoleDirectory(documentClient, config.TABLE_NAME),
     rules: createDeadlineRules(createDynamoPlanStore(documentClient, config.TABLE_NAME), deadlineSettings(config)),
     pdfText,

@@ -60,6 +60,7 @@ export function createWorkspaceDependencies(env: Record<string, string | undefin
   return {
     config,
     clock,
+    council: config.COUNCIL,
     items: createDynamoItemRepository(documentClient, config.TABLE_NAME),
     plans,
     rules: createDeadlineRules(plans, deadlineSettings(config)),

@@ -22,7 +22,7 @@ import {
   type Doc,
   type Section,
 } from './structure';
-import { BOARD_BODIES, BODY_NAMES, bodyCode, COUNCIL_BODIES, councilOf, inSentence, normalizeRole, opening, restoreDiacritics, type Council, type Lexicon } from './swedish';
+import { BOARD_BODIES, BODY_NAMES, bodyCode, COUNCIL_BODIES, organisationOf, inSentence, normalizeRole, opening, restoreDiacritics, type Organisation, type Lexicon } from './swedish';
 import { originalSpan } from './text';
 import { endOfMonth, findTimings, TIMING_PASSES, type Span, type Timing } from './timing';
 import { MAX_DRAFTS } from './request';
@@ -55,6 +55,8 @@ export interface DraftContext {
   today: CalendarDate;
   /** The meter the extraction charges (a new one with the standard ceiling when left out). */
   work?: Work;
+  /** The deployment's own kind of organisation, for a text that does not say whose it is (`kommun` when left out). */
+  organisation?: Organisation;
 }
 
 /**
@@ -141,7 +143,7 @@ interface BlockMeta {
   title?: string;
   /** The document's first header lines, folded. */
   head: string[];
-  council: Council;
+  organisation: Organisation;
   /** The document is a summary of a meeting (see SUMMARY). */
   summary: boolean;
 }
@@ -365,7 +367,7 @@ export function extractDraftsInTurns(text: string, known: KnownFacts, ctx: Draft
 
 function* extraction(text: string, known: KnownFacts, ctx: DraftContext, work: Work): Steps<Extraction> {
   const doc = yield* reading(text, work);
-  const facts = yield* documentFacts(doc, ctx.today);
+  const facts = yield* documentFacts(doc, ctx.today, ctx.organisation ?? 'kommun');
   const candidates: Candidate[] = [];
   const exhortations: Candidate[] = [];
   // A decision a page lists before its § and the § repeats in full is one draft: the §'s.
@@ -402,7 +404,7 @@ function* extraction(text: string, known: KnownFacts, ctx: DraftContext, work: W
 /** What the header (the lines before the first §, and the page headers) says, read once per document. */
 interface DocFacts {
   /** A region's or a landsting's text: "fullmäktige" is RF or LF, "styrelsen" RS or LS. */
-  council: Council;
+  organisation: Organisation;
   /** The body the header names ("KOMMUNSTYRELSEN PROTOKOLL"). */
   body?: string;
   caseNumber?: string;
@@ -512,12 +514,22 @@ function* firstDateWithYear(doc: Doc, span: Span, today: CalendarDate): Steps<Ca
 const CASE_YEAR = /\b[a-z]{1,6}\.?\s{0,2}(?:\d{1,5}\/((?:19|20)\d{2})\b|((?:19|20)\d{2})\/)/g;
 
 /** The latest year the text's case numbers give, for a text that writes no date with its year. */
+/**
+ * Whose council or board the text's opening (folded) names: a region's or a landsting's wherever it
+ * is named (a region's text also names the municipalities' boards), else a municipality's.
+ */
+function organisationNamed(opening: string): Organisation | undefined {
+  if (/\bregion(?:fullmaktige|styrelse)/.test(opening)) return 'region';
+  if (/\blandstings(?:fullmaktige|styrelse)/.test(opening)) return 'landsting';
+  return /\bkommun(?:fullmaktige|styrelse)/.test(opening) ? 'kommun' : undefined;
+}
+
 function latestCaseYear(doc: Doc): number | undefined {
   const years = [...doc.folded.matchAll(CASE_YEAR)].map((m) => Number(m[1] ?? m[2]));
   return years.length ? Math.max(...years) : undefined;
 }
 
-function* documentFacts(doc: Doc, today: CalendarDate): Steps<DocFacts> {
+function* documentFacts(doc: Doc, today: CalendarDate, own: Organisation): Steps<DocFacts> {
   const written = yield* firstDateWithYear(doc, { start: 0, end: doc.text.length }, today);
   let headerDate: CalendarDate | undefined;
   for (const line of doc.header) {
@@ -531,7 +543,7 @@ function* documentFacts(doc: Doc, today: CalendarDate): Steps<DocFacts> {
   const folded = doc.header.map(fold);
   const opening = doc.folded.slice(0, 5_000);
   const facts: DocFacts = {
-    council: /\bregion(?:fullmaktige|styrelse)/.test(opening) ? 'region' : /\blandstings(?:fullmaktige|styrelse)/.test(opening) ? 'landsting' : 'kommun',
+    organisation: organisationNamed(opening) ?? own,
     minutes: folded.some(READS_AS_MINUTES),
     paragraphs: doc.blocks.some((b) => b.paragraph),
     summary: SUMMARY.test(opening.slice(0, OPENING)),
@@ -543,7 +555,7 @@ function* documentFacts(doc: Doc, today: CalendarDate): Steps<DocFacts> {
     const f = folded[i] ?? '';
     if (!facts.body) {
       const named = headerLineBody(line, f);
-      facts.body = named && !BODY_ONLY.test(fold(named)) ? bodyCode(named, undefined, facts.council) : undefined;
+      facts.body = named && !BODY_ONLY.test(fold(named)) ? bodyCode(named, undefined, facts.organisation) : undefined;
     }
     facts.caseNumber ??= caseNumberIn(line, fold);
     const dated = /\d/.test(f);
@@ -617,7 +629,7 @@ function blockMeta(doc: Doc, facts: DocFacts, block: Block, known: KnownFacts): 
       return (atStart && !GIVEN_WORK.test(f.slice(atStart[0].length)) ? atStart[1] : undefined) ?? OFFICIALS_PROPOSE.exec(f)?.[1];
     })
     .find(Boolean);
-  const decider = known.body ?? bodyCode(headingDecider ?? '', fallback, facts.council) ?? bodyCode(subject ?? '', fallback, facts.council) ?? fallback;
+  const decider = known.body ?? bodyCode(headingDecider ?? '', fallback, facts.organisation) ?? bodyCode(subject ?? '', fallback, facts.organisation) ?? fallback;
   const date = known.meetingDate ?? meetingDate(doc, facts, block);
   const paragraph = block.paragraph ?? (doc.blocks.length === 1 ? facts.paragraph : undefined);
   return {
@@ -629,7 +641,7 @@ function blockMeta(doc: Doc, facts: DocFacts, block: Block, known: KnownFacts): 
     title: blockTitle(doc, facts, block),
     head: facts.head,
     // A region's own bodies, known from the upload's form: their text's bare "fullmäktige" and "styrelsen" are theirs.
-    council: councilOf(known.body) ?? facts.council,
+    organisation: organisationOf(known.body) ?? facts.organisation,
     summary: facts.summary,
   };
 }
@@ -690,7 +702,7 @@ function* decisionPoints(doc: Doc, block: Block, meta: BlockMeta): Steps<{ point
     const level = DECISION_LEVEL.exec(fslice(doc, block))?.[1];
     for (const s of proposals) {
       // A proposal's own "förslag till kommunstyrelsen" names where it goes; else the block's "Beslutsnivå".
-      const target = s.decider ? bodyCode(s.decider, meta.decider, meta.council) : level ? bodyCode(level, meta.decider, meta.council) : undefined;
+      const target = s.decider ? bodyCode(s.decider, meta.decider, meta.organisation) : level ? bodyCode(level, meta.decider, meta.organisation) : undefined;
       const elsewhere = target && meta.decider && target !== meta.decider;
       proposed.push(...(yield* (elsewhere ? points([s], 0.4, `Förslag till ${target}: blir ett uppdrag först när ${target} har beslutat.`) : points([s], 0.85))));
     }
@@ -1092,11 +1104,11 @@ function recipients(doc: Doc, span: Span): Span[] {
 // ---------------------------------------------------------------- deadlines and titles
 
 /** A body named in a span as the one reported to ("till kommunstyrelsen", "kommunstyrelsens sammanträde", "till KS"). */
-function targetBody(doc: Doc, span: Span, decider: string | undefined, council: Council): string | undefined {
+function targetBody(doc: Doc, span: Span, decider: string | undefined, organisation: Organisation): string | undefined {
   const f = fslice(doc, span);
   const named = new RegExp(`\\b(?:till|for|infor|vid|pa|i)\\s+(${BODY_PHRASE})\\b|\\b(${BODY_PHRASE})\\s+sammantrade`).exec(f);
   const phrase = named?.[1] ?? named?.[2];
-  if (phrase) return bodyCode(phrase, decider, council);
+  if (phrase) return bodyCode(phrase, decider, organisation);
   const short = /\b(?:till|för|inför|vid|i)\s+([A-ZÅÄÖ]{2,5}(?:-?AU)?)\b/.exec(slice(doc, span))?.[1];
   return short && /^(?:KF|KS|KSAU|[A-ZÅÄÖ]{1,4}N|[A-ZÅÄÖ]{2,4}-?AU)$/.test(short) ? bodyCode(short) : decider;
 }
@@ -1125,11 +1137,11 @@ function deadlineOf(doc: Doc, task: Span, meta: BlockMeta, reportFrom?: number):
   if (used.form === 'date') return { due: { date: used.date }, report, used, more: [] };
   if (used.form === 'period') {
     // A report-back within a period is due at the body's last meeting by its end; other work by its end.
-    const to = report ? targetBody(doc, reportSpan ?? task, meta.decider, meta.council) : undefined;
+    const to = report ? targetBody(doc, reportSpan ?? task, meta.decider, meta.organisation) : undefined;
     // "vid årets sista sammanträde" names one meeting: no period to check.
     return { due: to ? { meeting: { body: to, by: used.by } } : { date: used.by }, report, used, vague: used.exact ? undefined : slice(doc, used), more: [] };
   }
-  const body = targetBody(doc, reportSpan ?? { start: Math.max(task.start, used.start - 60), end: used.end }, meta.decider, meta.council);
+  const body = targetBody(doc, reportSpan ?? { start: Math.max(task.start, used.start - 60), end: used.end }, meta.decider, meta.organisation);
   if (!report && used.form === 'month') return { due: { date: endOfMonth(used.month) }, report, used, more: [] };
   if (!body) return { report: true, used, more: [] };
   const meetingOf = (t: Timing): DraftDue | undefined =>
@@ -1727,7 +1739,7 @@ function grantedProposal(doc: Doc, meta: BlockMeta, clause: Span, sentence: Span
   if (!m?.[1]) return undefined;
   const subject = BODY_AT_START.exec(fslice(doc, sentence))?.[1];
   if (!subject && !states) return undefined;
-  const code = subject ? bodyCode(subject, meta.decider, meta.council) : meta.decider;
+  const code = subject ? bodyCode(subject, meta.decider, meta.organisation) : meta.decider;
   const role = subject && code && !DIRECTING.has(code) ? slice(doc, { start: sentence.start, end: sentence.start + subject.length }) : undefined;
   const at = clause.start + m.index + m[0].length;
   const how = /\bmed att\s+/.exec(fslice(doc, { start: at, end: clause.end }));
@@ -1788,7 +1800,7 @@ const WANTS_TO_KNOW = new RegExp(`(?:\\bvill\\s+(${BODY_PHRASE})|^(${BODY_PHRASE
 /** What a body wants to know by a time (see WANTS_TO_KNOW), reported to it. */
 function wantsToKnow(doc: Doc, meta: BlockMeta, sentence: Span, point: Point): Candidate[] {
   const m = WANTS_TO_KNOW.exec(fslice(doc, sentence));
-  const to = m ? bodyCode(m[1] ?? m[2] ?? '', meta.decider, meta.council) : undefined;
+  const to = m ? bodyCode(m[1] ?? m[2] ?? '', meta.decider, meta.organisation) : undefined;
   if (!m || !to) return [];
   const what = { start: sentence.start + m.index + m[0].length, end: sentence.end };
   const deadline = deadlineOf(doc, what, meta, what.start);
@@ -2012,11 +2024,11 @@ function* motionItems(doc: Doc, block: Block, meta: BlockMeta, points: Point[], 
     return {
       kind: 'motion',
       title: restoreDiacritics(title, doc.lexicon).slice(0, 200),
-      role: referredTo ?? (received ? undefined : BODY_NAMES[meta.council === 'kommun' ? 'KS' : meta.council === 'region' ? 'RS' : 'LS']),
+      role: referredTo ?? (received ? undefined : BODY_NAMES[meta.organisation === 'kommun' ? 'KS' : meta.organisation === 'region' ? 'RS' : 'LS']),
       due: raised ? { raised: raised.date } : undefined,
       // Referred at this council meeting: the decision is the meeting's § ("Motionen remitteras …" at KF 2026-11-02 § 118),
       // though the motion was handed in earlier; otherwise the motion's raising is all the text records.
-      decision: raised && !(referredHere && raised.date !== meta.date) ? { body: COUNCIL_BODIES.has(meta.decider ?? '') ? meta.decider : bodyCode('fullmäktige', undefined, meta.council), date: raised.date, paragraph: raised.paragraph } : decisionOf(meta),
+      decision: raised && !(referredHere && raised.date !== meta.date) ? { body: COUNCIL_BODIES.has(meta.decider ?? '') ? meta.decider : bodyCode('fullmäktige', undefined, meta.organisation), date: raised.date, paragraph: raised.paragraph } : decisionOf(meta),
       caseNumber: meta.caseNumber,
       confidence: referredTo && raised ? 0.85 : 0.65,
       flags,
@@ -2400,7 +2412,7 @@ function* motionProposals(doc: Doc, block: Block): Steps<{ source: Span; content
 
 /** The board that carries out the council's decisions (kommunallagen 6 kap. 13 §): kommunstyrelsen, in a region regionstyrelsen. */
 function executiveOf(meta: BlockMeta): string {
-  return `${(COUNCIL_BODIES.has(meta.decider ?? '') ? councilOf(meta.decider) : undefined) ?? meta.council}styrelsen`;
+  return `${(COUNCIL_BODIES.has(meta.decider ?? '') ? organisationOf(meta.decider) : undefined) ?? meta.organisation}styrelsen`;
 }
 
 /** An approved motion: what it proposed becomes work for whoever it names, else whoever prepared it. */
@@ -2715,7 +2727,7 @@ function* passedOnAnswers(doc: Doc, block: Block, meta: BlockMeta, subject: stri
     const cue = DEADLINE_CUE.exec(fslice(doc, clause));
     const date = cue ? timingsIn(doc, clause, meta.ref).flatMap((t) => (t.form === 'date' && t.start >= clause.start + cue.index ? [t] : []))[0] : undefined;
     const to = BODY_NAMES[meta.decider ?? ''];
-    const decidedBy = bodyCode(fold(committee), meta.decider, meta.council);
+    const decidedBy = bodyCode(fold(committee), meta.decider, meta.organisation);
     answers.push({
       kind: 'yttrande',
       title: restoreDiacritics(yttrandeTitle(subject, doc.lexicon), doc.lexicon).slice(0, 200),
@@ -2983,7 +2995,7 @@ function yttrandeDecider(doc: Doc, block: Block, meta: BlockMeta, known: KnownFa
   const f = fslice(doc, block);
   if (ON_DELEGATION.test(f)) return undefined;
   const m = new RegExp(`\\b(?:behandlas|beslutas|antas|faststalls|godkanns)\\s+av\\s+(${BODY_PHRASE})`).exec(f);
-  if (m?.[1]) return bodyCode(m[1], meta.decider, meta.council);
+  if (m?.[1]) return bodyCode(m[1], meta.decider, meta.organisation);
   return known.body ?? fallback;
 }
 
@@ -3055,7 +3067,7 @@ function* yttrandeItems(doc: Doc, block: Block, meta: BlockMeta, known: KnownFac
     }
     if (item.handedOn) {
       const decides = /^(?:besluta|avgora)\b/.test(fold(item.title));
-      if (decides) decider = bodyCode(fold(item.role ?? ''), meta.decider, meta.council) ?? decidedBy;
+      if (decides) decider = bodyCode(fold(item.role ?? ''), meta.decider, meta.organisation) ?? decidedBy;
       const subject = inSentence(remiss.subject ?? meta.title ?? 'remissen', doc.lexicon);
       item.title = restoreDiacritics(`${decides ? 'Besluta om' : 'Ta fram förslag till'} yttrande över ${subject}`, doc.lexicon).slice(0, 200);
     }
@@ -3078,7 +3090,7 @@ function* yttrandeItems(doc: Doc, block: Block, meta: BlockMeta, known: KnownFac
       kind: 'yttrande',
       title: restoreDiacritics(title, doc.lexicon).slice(0, 200),
       // An item of a nämnd's agenda is addressed to the nämnd, as the header names it.
-      role: addressee ?? (r.agendaItem && decidedBy ? headerBody(doc, decidedBy, meta.council) : undefined),
+      role: addressee ?? (r.agendaItem && decidedBy ? headerBody(doc, decidedBy, meta.organisation) : undefined),
       due: dueOf(r, decidedBy),
       decision: decisionOf(meta),
       caseNumber: meta.caseNumber,
@@ -3104,10 +3116,10 @@ function* yttrandeItems(doc: Doc, block: Block, meta: BlockMeta, known: KnownFac
 }
 
 /** The body `code` stands for ("ÄN"), as the document's header writes it ("Äldrenämnden"); none when the header does not. */
-function headerBody(doc: Doc, code: string, council: Council): string | undefined {
+function headerBody(doc: Doc, code: string, organisation: Organisation): string | undefined {
   for (const line of doc.header) {
     for (const m of fold(line).matchAll(HEADER_BODY)) {
-      if (fold(bodyCode(m[0], undefined, council) ?? '') !== fold(code)) continue;
+      if (fold(bodyCode(m[0], undefined, organisation) ?? '') !== fold(code)) continue;
       // As written; the draft's role is then put in lower case as every role is (asWritten).
       return line.slice(m.index, m.index + m[0].length);
     }
@@ -3302,7 +3314,7 @@ function* givenAnswers(doc: Doc, block: Block, meta: BlockMeta, remiss: Remiss |
     const objected = noObjection && gives === noObjection ? { start: sentence.start + noObjection.index + noObjection[0].length, end: sentence.end } : undefined;
     const what = agreed?.subject.replace(/[\s.]+$/, '') ?? answerSubject(doc, told, adopted) ?? (objected ? titleFrom(doc, objected.start, objected.end) : undefined) ?? lastBefore(named, told.start)?.subject ?? remiss?.subject ?? meta.title;
     // The nämnder's answers on the organisation's own budget are its budget process, not a remiss from outside.
-    if (!remiss && ownBudget(fold(`${slice(doc, told)} ${what ?? ''}`), meta.council)) continue;
+    if (!remiss && ownBudget(fold(`${slice(doc, told)} ${what ?? ''}`), meta.organisation)) continue;
     items.push({
       kind: 'yttrande',
       // A letter's own title asks for the answer ("Begäran om yttrande över ansökan om …"): the answer is over what it asks about.
@@ -3321,12 +3333,12 @@ function* givenAnswers(doc: Doc, block: Block, meta: BlockMeta, remiss: Remiss |
 
 /**
  * "yttrandet över strategisk plan och budget 2021–2023", "yttra sig över kommunstyrelsens förslag till budgetramar" (folded
- * `text`): the organisation's own budget process, whose styrelse is `council`'s. Not another's budget ("Samordningsförbundets
+ * `text`): the organisation's own budget process, whose styrelse is `organisation`'s. Not another's budget ("Samordningsförbundets
  * mål och budget", a region's budget in a municipality's text), nor an answer sent on to someone ("… översänds till Region Skåne").
  */
-function ownBudget(text: string, council: Council): boolean {
+function ownBudget(text: string, organisation: Organisation): boolean {
   if (/\b(?:oversand|skicka|sand|overlamn)\w*\s+(?:\S+\s+){0,3}?till\s+\p{L}/u.test(text)) return false;
-  return /\b(?:strategisk\s+plan\s+och\s+budget|budgetramar(?:na)?)\b/.test(text) || new RegExp(`\\b${council}styrelsens\\s+(?:forslag\\s+till\\s+)?budget`).test(text);
+  return /\b(?:strategisk\s+plan\s+och\s+budget|budgetramar(?:na)?)\b/.test(text) || new RegExp(`\\b${organisation}styrelsens\\s+(?:forslag\\s+till\\s+)?budget`).test(text);
 }
 
 /** "Begäran om yttrande över", "Remiss avseende" (folded): a letter's title asking for an answer, before what it is about. */
@@ -3595,7 +3607,7 @@ function* citizenProposalsHandedOn(doc: Doc, block: Block, meta: BlockMeta): Ste
     const answeredAt = at(m[3], m[0].length - m[3].length);
     const meeting = timingsIn(doc, { start: answeredAt, end: sentence.end }, meta.ref).find((t) => t.form === 'meetingDate' || t.form === 'date' || t.form === 'month');
     const council = /\b(?:kommun|region|landstings)?fullmaktiges\b/.exec(m[3]);
-    const body = council ? bodyCode(council[0], meta.decider, meta.council) : undefined;
+    const body = council ? bodyCode(council[0], meta.decider, meta.organisation) : undefined;
     const about = m[1] ? slice(doc, { start: at(m[1]), end: at(m[1]) + m[1].length }).replace(/\s*\([^)]*\)[\s\S]*$/, '').replace(/,[\s\S]*$/, '').trim() : meta.title?.replace(/^medborgarförslag\s+/i, '');
     const toAt = at(m[2], m[0].indexOf(' till '));
     const due: DraftDue | undefined =

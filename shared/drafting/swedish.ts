@@ -20,9 +20,13 @@ const BODY_CODES: Record<string, string> = {
 
 const GENERIC_BODY = /^(?:namnd|styrelse)$/;
 
-/** Whose council and board the bare words "fullmäktige" and "styrelsen" mean. */
-export type Council = 'kommun' | 'region' | 'landsting';
-const COUNCIL_CODES: Record<Council, { fullmaktige: string; styrelse: string }> = {
+/**
+ * The kind of organisation a text is from, whose council and board the bare words "fullmäktige"
+ * and "styrelsen" mean (a region was a landsting before 2019). Not the deployment's `COUNCIL`
+ * (shared/domain/council.ts): a text may be a neighbour's.
+ */
+export type Organisation = 'kommun' | 'region' | 'landsting';
+const COUNCIL_CODES: Record<Organisation, { fullmaktige: string; styrelse: string }> = {
   kommun: { fullmaktige: 'KF', styrelse: 'KS' },
   region: { fullmaktige: 'RF', styrelse: 'RS' },
   landsting: { fullmaktige: 'LF', styrelse: 'LS' },
@@ -32,9 +36,9 @@ export const COUNCIL_BODIES = new Set(Object.values(COUNCIL_CODES).map((c) => c.
 export const BOARD_BODIES = new Set(Object.values(COUNCIL_CODES).map((c) => c.styrelse));
 
 /** Whose a council, a board or the board's arbetsutskott is ("RF", "RS", "RSAU" → region); undefined for any other body. */
-export function councilOf(code: string | undefined): Council | undefined {
+export function organisationOf(code: string | undefined): Organisation | undefined {
   const entry = Object.entries(COUNCIL_CODES).find(([, c]) => code === c.fullmaktige || code === c.styrelse || code === `${c.styrelse}AU`);
-  return entry?.[0] as Council | undefined;
+  return entry?.[0] as Organisation | undefined;
 }
 const GENERIC_COMMITTEE = /^(?:arbetsutskott|utskott)$/;
 
@@ -52,15 +56,15 @@ function bodyBase(phrase: string): string {
  * The short name of a body as written in the text ("socialnämnden" → "SN", "barn- och
  * utbildningsnämnden" → "BUN"); "nämnden" and "arbetsutskottet" mean the deciding body.
  */
-export function bodyCode(phrase: string, decider?: string, council: Council = 'kommun'): string | undefined {
+export function bodyCode(phrase: string, decider?: string, organisation: Organisation = 'kommun'): string | undefined {
   const written = phrase.trim();
   if (/^[A-ZÅÄÖ]{1,6}(?:-?AU)?$/.test(written)) return written.replace('-AU', 'AU');
   const short = /^(?:kf|ks|ksau|rf|rs|rsau|lf|ls)$/.exec(fold(written));
   if (short) return short[0].toUpperCase();
   const base = bodyBase(written);
   // In a region's text "fullmäktige" is RF and "styrelsen" RS (regionfullmäktige, regionstyrelsen).
-  if (base === 'fullmaktige') return COUNCIL_CODES[council].fullmaktige;
-  if (base === 'styrelse' && council !== 'kommun') return COUNCIL_CODES[council].styrelse;
+  if (base === 'fullmaktige') return COUNCIL_CODES[organisation].fullmaktige;
+  if (base === 'styrelse' && organisation !== 'kommun') return COUNCIL_CODES[organisation].styrelse;
   if (GENERIC_BODY.test(base)) return decider;
   if (GENERIC_COMMITTEE.test(base)) return decider ? (decider.endsWith('AU') ? decider : `${decider}AU`) : undefined;
   const known = BODY_CODES[base];

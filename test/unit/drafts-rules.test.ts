@@ -215,6 +215,25 @@ describe('motions', () => {
     ]);
   });
 
+  describe('whose council a bare "fullmäktige" is: the text\'s when it names one, else the deployment\'s', () => {
+    const referral = (header: string) =>
+      `${header}\n§ 41 Motion om cykelvägar längs länsvägarna\nEva Lind (C) har lämnat in en motion om cykelvägar längs länsvägarna.\nFullmäktiges beslut\nFullmäktige beslutar att remittera motionen till styrelsen för beredning.`;
+    const decidedBy = (header: string, organisation?: 'region') =>
+      extractDrafts(referral(header), { meetingDate: '2027-09-21' }, { ...ctx, ...(organisation ? { organisation } : {}) }).drafts.map((d) => [d.kind, d.body.decision?.body]);
+
+    it('in a region\'s deployment a motion referred by "Fullmäktige" is raised at regionfullmäktige', () => {
+      expect(decidedBy('Protokoll 2027-09-21', 'region')).toEqual([['motion', 'RF']]);
+    });
+
+    it('in a municipality\'s deployment (the default) it is raised at kommunfullmäktige', () => {
+      expect(decidedBy('Protokoll 2027-09-21')).toEqual([['motion', 'KF']]);
+    });
+
+    it('a municipality\'s text read in a region\'s deployment keeps its own council ("Kommunstyrelsen, protokoll")', () => {
+      expect(decidedBy('Kommunstyrelsen, protokoll 2027-09-21', 'region')).toEqual([['motion', 'KF']]);
+    });
+  });
+
   it('a refused motion ("Motionen avslås") proposes nothing', () => {
     const text = 'Kommunfullmäktige 2026-04-27\n§ 52 KS 2025/603\nSvar på motion om parkering\n\nÄrendet\nMotionären föreslår att kommunfullmäktige ger samhällsbyggnadsnämnden i uppdrag att införa fri parkering.\n\nBeslut\nMotionen avslås.';
     expect(draft(text)).toEqual([]);

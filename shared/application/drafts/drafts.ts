@@ -1,5 +1,6 @@
 import { stockholmDate } from '../../domain/dates';
 import { DomainError, refused } from '../../domain/errors';
+import type { Council } from '../../domain/council';
 import type { Clock } from '../../platform/clock';
 import { extractDraftsInTurns, NO_RECIPIENT_FLAG, type Draft } from '../../drafting/extract';
 import { normalizeRole } from '../../drafting/swedish';
@@ -14,6 +15,8 @@ export interface DraftDeps {
   directory: Pick<RoleDirectory, 'all'>;
   rules: Pick<DeadlineRules, 'resolve'>;
   clock: Clock;
+  /** The deployment's council (KF, or RF in a region): whose "fullmäktige" a text means when it does not say. */
+  council: Council;
   /** The text of a text PDF (shared/adapters/pdf): `invalid` for a scan, a damaged or protected file, or no PDF at all. */
   pdfText: (bytes: Uint8Array) => Promise<{ text: string }>;
 }
@@ -38,7 +41,7 @@ export async function draftItems(deps: DraftDeps, source: DraftSource) {
   const { drafts, exhortations, unproposed } = await extractDraftsInTurns(
     input.text,
     { ...(input.body ? { body: input.body } : {}), ...(input.meetingDate ? { meetingDate: input.meetingDate } : {}), ...(input.caseNumber ? { caseNumber: input.caseNumber } : {}) },
-    { lookupRole: (role) => holders.get(normalizeRole(role)), today: stockholmDate(deps.clock()) },
+    { lookupRole: (role) => holders.get(normalizeRole(role)), today: stockholmDate(deps.clock()), organisation: deps.council === 'RF' ? 'region' : 'kommun' },
   );
   const resolved = await Promise.all(
     drafts.map(async (draft) => {
