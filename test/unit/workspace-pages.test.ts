@@ -11,6 +11,7 @@ import type { ItemListModel, OverviewModel, RegisterModel } from '../../shared/v
 import { overviewPage } from '../../shared/views/workspace/overview';
 import { registerPage } from '../../shared/views/workspace/register';
 import { signInPage } from '../../shared/views/workspace/sign-in';
+import { sourceInParagraph } from '../../shared/views/workspace/intake';
 import { admin, changedMeanwhile, context, CSRF, eTjanst, eTjanstHistory, ITEMS, klimat, LONG_TITLE, manager, motion, NOTHING_KEPT, official, registrar, remiss, skolskjuts, sn } from './workspace-fixtures';
 
 /** Text between tags, whitespace collapsed: what a reader sees of a piece of markup. */
@@ -424,5 +425,18 @@ describe('Logga in and the error pages', () => {
     }
     expect(sn.due).toEqual({ meeting: { body: 'SN', by: '2027-12-31' } });
     expect(text(itemPage({ ...context(), item: sn, history: [] }))).toContain('Fristen anges som Till SN:s sista sammanträde senast 31 december 2027');
+  });
+});
+
+describe('Granska beslut', () => {
+  it('marks only the words of a proposal\'s sentence: line breaks at its ends stay outside the mark', () => {
+    const text = '§ 12 Skolskjuts\nBeslut\n\nNämnden uppdrar åt förvaltningschefen att ta fram riktlinjer.\n\n§ 13 Övrigt';
+    const start = text.indexOf('\n\nNämnden');
+    const end = text.indexOf('§ 13');
+    expect(sourceInParagraph(text, start, end)).toEqual({
+      before: '§ 12 Skolskjuts\nBeslut\n\n',
+      sentence: 'Nämnden uppdrar åt förvaltningschefen att ta fram riktlinjer.',
+      after: '\n',
+    });
   });
 });

@@ -393,10 +393,13 @@ const PARAGRAPH_START = /\n(?=§\s*\d|\d+\s*§)/g;
 
 /**
  * A proposal's source within its paragraph (§) of the text read: the text before the sentence,
- * the sentence (`[start, end)`, as the drafting found it), and the text after, each side at most
- * 700 characters (cut with "…").
+ * the sentence (`[start, end)`, as the drafting found it, without white space at its ends), and the
+ * text after, each side at most 700 characters (cut with "…").
  */
 export function sourceInParagraph(text: string, start: number, end: number): { before: string; sentence: string; after: string } {
+  // The mark holds the words only: a line break at either end would show as a marked empty line.
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
   let from = 0;
   let to = text.length;
   for (const match of text.matchAll(PARAGRAPH_START)) {
