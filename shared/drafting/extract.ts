@@ -372,10 +372,12 @@ function* extraction(text: string, known: KnownFacts, ctx: DraftContext, work: W
   const exhortations: Candidate[] = [];
   // A decision a page lists before its § and the § repeats in full is one draft: the §'s.
   const listedBefore = new Set<Candidate>();
-  for (const block of doc.blocks) {
+  const blockOf = new Map<Candidate, number>();
+  for (const [n, block] of doc.blocks.entries()) {
     yield;
     const made = yield* blockCandidates(doc, facts, block, known, exhortations);
     if (block.listedBefore) for (const c of made) listedBefore.add(c);
+    for (const c of made) blockOf.set(c, n);
     candidates.push(...made);
   }
   const same = (c: Candidate) => [c.kind, c.role ? normalizeRole(fold(c.role)) : '', JSON.stringify(c.due ?? null), fold(c.title)].join('|');
@@ -383,8 +385,9 @@ function* extraction(text: string, known: KnownFacts, ctx: DraftContext, work: W
   const kept = new Map<string, Candidate>();
   for (const c of candidates) {
     if (listedBefore.has(c) && inParagraphs.has(same(c))) continue;
-    // The same work told twice from one place (an adopted yrkande the decision restates) is one draft.
-    const key = `${same(c)}|${c.source.start}`;
+    // The same work told twice in one § (an adopted yrkande the decision restates, a summary's list repeating its
+    // commission) is one draft; another § giving the same words ("verkställa beslutet") is another case's work.
+    const key = `${same(c)}|${blockOf.get(c)}`;
     const seen = kept.get(key);
     if (!seen || seen.confidence < c.confidence) kept.set(key, c);
   }
@@ -1433,12 +1436,13 @@ function* pointItems(doc: Doc, meta: BlockMeta, point: Point, plain: boolean, ex
       // "Kommunstyrelsen avslår yrkandet om att ge kommundirektören i uppdrag …": a commission refused.
       // "Kommunstyrelsen gav förvaltningen i uppdrag …" outside a decision is the case's history, but in a
       // summary of a meeting it is what the meeting decided (unless another date is written).
-      // "har tidigare fått i uppdrag", "noterar att kommundirektören har fått i uppdrag": an earlier commission told or noted.
+      // "har tidigare fått i uppdrag", "noterar att kommundirektören har fått i uppdrag", "har fått i uppdrag (KSAU 24,
+      // 2014-02-09)": an earlier commission told, noted or dated another day, even where the decision's words stand.
       if (
         commission &&
         (REFUSED_PROPOSAL.test(cf) ||
           (plain && PAST_COMMISSION.test(cf) && !(meta.summary && onlyThisMeeting(doc, meta, sentence))) ||
-          (PAST_COMMISSION.test(cf) && (EARLIER.test(cf) || NOTED.test(cf))))
+          (PAST_COMMISSION.test(cf) && (EARLIER.test(cf) || NOTED.test(cf) || toldOfAnotherDay(doc, meta, sentence))))
       ) {
         passedOver = true;
         continue;
@@ -1548,10 +1552,18 @@ const REFUSED_PROPOSAL = /\b(?:avsla|avslar|avslas|avslog|avslogs)\b[^.;]{0,80}?
 /** Commissions told in the past: "gav … i uppdrag", "uppdrog åt", "fick i uppdrag", "har fått i uppdrag". */
 const PAST_COMMISSION = /\b(?:gav|gavs|uppdrog|fick|fatt|overlat|overlot|hanskot|hanskots|overlamnade|overlamnades|remitterade|remitterades|skickade|skickades)\b/;
 
-/** "har tidigare fått i uppdrag", "sedan tidigare", "redan": a commission of an earlier day. */
-const EARLIER = /\b(?:tidigare|redan|forra (?:aret|gangen|sammantradet))\b/;
+/** "har tidigare fått i uppdrag", "sedan tidigare", "redan", "gav i höstas", "i fjol": a commission of an earlier day. */
+const EARLIER = /\b(?:tidigare|redan|forra (?:aret|gangen|sammantradet)|i (?:hostas|varas|somras|vintras|fjol)|ifjol)\b/;
 /** "noterar att", "konstaterar att", "tar del av att": what the body takes note of, not what it decides. */
 const NOTED = /\b(?:noterar|noterade|konstaterar|konstaterade|tar del av|tog del av|informeras om|informerades om)\s+(?:informationen\s+)?(?:om\s+)?att\b/;
+
+/**
+ * A sentence dated another day than the meeting's, or (the meeting's day unknown) dated at all outside a summary of a
+ * meeting, whose dates are that meeting's: "har fått i uppdrag … (KSAU 24, 2027-02-09)". A deadline dates no day.
+ */
+function toldOfAnotherDay(doc: Doc, meta: BlockMeta, sentence: Span): boolean {
+  return !onlyThisMeeting(doc, meta, sentence) && (!!meta.date || !meta.summary);
+}
 
 /**
  * No date in the span but this meeting's: "beslutade 2019-05-20" tells of an earlier decision. A deadline ("har
