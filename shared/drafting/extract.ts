@@ -888,6 +888,11 @@ function splitRoles(doc: Doc, span: Span): Span[] {
  */
 const ELECTED = /^\sutses\b/;
 const JUSTERING = /^(?:jamte\s+\S+\s+)?(?:justera|justerare)\b/;
+/**
+ * A task that is an appointment as the organisation's voice at a meeting of members ("som röstombud företräda kommunen
+ * vid förbundsstämman", "representera regionen vid bolagsstämman"): a val, no follow-up (folded).
+ */
+const REPRESENTS = /^(?:att\s+)?(?:som\s+(?:rost)?ombud\s+)?(?:foretrada|representera)\s+[^.;]{0,100}?\bvid\s+[^.;]{0,80}?(?:stamma|stamman|stammor|stammorna|arsmote|arsmotet)\b/;
 
 /** The head word of a political body (a nämnd, styrelse, utskott, direktion, beredning), not an official or a unit. */
 const BODY_HEAD = /(?:namnd|namnden|styrelse|styrelsen|utskott|utskottet|direktion|direktionen|beredning|beredningen)$/;
@@ -984,6 +989,7 @@ function readCommission(doc: Doc, clause: Span, f = fslice(doc, clause)): Commis
     caseComesBack(doc, clause, f) ??
     delimited(INVERTED_COMMISSION, false, 'last') ??
     setUp(delimited(SET_UP, false, 'last') ?? delimited(SET_UP_PASSIVE, false, 'last'));
+  if (found && REPRESENTS.test(fslice(doc, found.task))) return undefined;
   // Signed by two or more: one act, done together.
   if (found && found.roles.length > 1 && SIGNING.test(fslice(doc, found.task))) return { ...found, roles: [{ start: found.roles[0]?.start ?? 0, end: found.roles.at(-1)?.end ?? 0 }] };
   if (found) return jointly(doc, found);
@@ -996,7 +1002,7 @@ function readCommission(doc: Doc, clause: Span, f = fslice(doc, clause)): Commis
   const subjects: [RegExp, Commission['told']][] = [[SUBJECT_COMMISSION, undefined], [SUBJECT_MODAL, undefined], [RESPONSIBLE, 'responsibility'], [WISH_NOW, 'wish'], [PRESENT_TASK, 'present']];
   for (const [pattern, told] of subjects) {
     const m = pattern.exec(f);
-    if (m && ELECTED.test(m[0]) && (!/\satt\s+$/.test(m[0]) || JUSTERING.test(f.slice(m.index + m[0].length)))) continue;
+    if (m && ELECTED.test(m[0]) && (!/\satt\s+$/.test(m[0]) || JUSTERING.test(f.slice(m.index + m[0].length)) || REPRESENTS.test(f.slice(m.index + m[0].length)))) continue;
     const role = m ? roleBefore(doc, clause, clause.start + m.index) : undefined;
     if (m && role) return { roles: [role], task: { start: clause.start + m.index + m[0].length, end: clause.end }, exhortation: false, told };
     // "Region Uppsala ska utreda …", "Kommunen ska ta fram …": the organisation as a whole, no one named to do it.

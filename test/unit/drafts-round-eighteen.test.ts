@@ -5,7 +5,9 @@
  *   in a summary of a meeting too;
  * - a commission told in the past with another day's date ("har fått i uppdrag … (KSAU 24, 2027-02-09)") is history
  *   even where the decision's words stand (a tjänsteskrivelse whose headings ran into its text);
- * - the same work told twice in one § or one summary (a list repeating it) is one draft; in two §§ it is two.
+ * - the same work told twice in one § or one summary (a list repeating it) is one draft; in two §§ it is two;
+ * - an appointment as the organisation's voice at a meeting of members ("utses att som röstombud företräda kommunen vid
+ *   förbundsstämman") is a val, no uppdrag.
  */
 import { describe, expect, it } from 'vitest';
 import { extractDrafts, PROPOSED_CONFIDENCE, type DraftContext, type KnownFacts } from '../../shared/drafting/extract';
@@ -74,5 +76,22 @@ describe('the same work told twice in one place is one draft', () => {
     const paragraph = (n: number, subject: string) => `§ ${n}   Dnr KS 2027/${n}\n${subject}\n\nBeslut\nKommunstyrelsen ger kommundirektören i uppdrag att verkställa beslutet.\n`;
     const text = `Kommunstyrelsen\nSammanträdesdatum 2027-03-11\n\n${paragraph(31, 'Försäljning av fastighet')}\n${paragraph(32, 'Försäljning av fastighet')}`;
     expect(drafts(text, { body: 'KS', meetingDate: '2027-03-11' }).map((d) => d.title)).toEqual(['Verkställa beslutet – Försäljning av fastighet', 'Verkställa beslutet – Försäljning av fastighet']);
+  });
+});
+
+describe('an appointment to speak for the organisation at a meeting of members is a val, no uppdrag', () => {
+  const decision = (sentence: string) => `Kommunstyrelsen\nSammanträdesdatum 2027-05-04\n\n§ 51 Dnr KS 2027/433\nVal av röstombud\n\nBeslut\n${sentence}`;
+  const ks = { body: 'KS', meetingDate: '2027-05-04' };
+
+  it('"X, stadsledningskontoret, utses att som röstombud företräda kommunen vid … förbundsstämma" proposes nothing', () => {
+    expect(drafts(decision('Anna Berg, stadsledningskontoret, utses att som röstombud företräda kommunen vid Vattenförbundets ordinarie förbundsstämma 2027.'), ks)).toEqual([]);
+  });
+
+  it('"ger kommundirektören i uppdrag att som ombud företräda kommunen vid bolagsstämman" neither', () => {
+    expect(drafts(decision('Kommunstyrelsen ger kommundirektören i uppdrag att som ombud företräda kommunen vid bolagsstämman i Energi AB.'), ks)).toEqual([]);
+  });
+
+  it('near miss: "i uppdrag att företräda kommunen i förhandlingarna med Trafikverket" is work', () => {
+    expect(drafts(decision('Kommunstyrelsen ger kommundirektören i uppdrag att företräda kommunen i förhandlingarna med Trafikverket om vägplanen.'), ks).map((d) => [d.kind, d.role])).toEqual([['uppdrag', 'kommundirektören']]);
   });
 });
