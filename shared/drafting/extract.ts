@@ -176,9 +176,11 @@ const NOT_ATT = '(?:(?!\\batt\\b)[^.;:?])';
 // A summary of a meeting tells its decisions in the past tense: "Kommunstyrelsen gav kommunchefen i uppdrag".
 // "i uppgift" is the same commission in other words ("ge ekonomichefen i uppgift att …").
 const COMMISSIONED = '(?:i\\s+uppdrag|uppdraget|i\\s+uppgift|uppgiften)';
-const GIVE = new RegExp(`\\b(?:ge|ger|gav)\\s+(${NOT_ATT}{2,140}?)\\s+${COMMISSIONED}\\s+(?:att\\s+)?`);
+/** An adverb between the commission's verb and the one commissioned: "ger vidare kommundirektören i uppdrag", "gav även förvaltningen". */
+const GIVE_ADVERB = '(?:vidare|dessutom|ocksa|aven|darfor|harmed|nu)\\s+';
+const GIVE = new RegExp(`\\b(?:ge|ger|gav)\\s+(?:${GIVE_ADVERB})?(?!${GIVE_ADVERB})(${NOT_ATT}{2,140}?)\\s+${COMMISSIONED}\\s+(?:att\\s+)?`);
 /** "att ge i uppdrag åt kommundirektören att …": the one commissioned after the commission. */
-const GIVE_TO = new RegExp(`\\b(?:ge|ger|gav)\\s+${COMMISSIONED}\\s+(?:at|till)\\s+(${NOT_ATT}{2,140}?)\\s+att\\s+`);
+const GIVE_TO = new RegExp(`\\b(?:ge|ger|gav)\\s+(?:${GIVE_ADVERB})?${COMMISSIONED}\\s+(?:at|till)\\s+(${NOT_ATT}{2,140}?)\\s+att\\s+`);
 // "uppdrog dessutom till samtliga nämnder att …": an adverb may stand between the verb and its object.
 const COMMISSION_TO = new RegExp(`\\b(?:uppdra|uppdrar|uppdrog|uppdras)\\s+(?:dessutom\\s+|ocksa\\s+|aven\\s+|vidare\\s+)?(?:at|till)\\s+(${NOT_ATT}{2,140}?)\\s+att\\s+`);
 /** "Kommunstyrelsen ålägger förvaltningen att …": a duty laid on the one named (its passive "åläggs att", see SUBJECT_COMMISSION). */

@@ -14,6 +14,13 @@ const proposed = (text: string, known: KnownFacts = {}) => draft(text, known).fi
 const KS_MINUTES = (decision: string) => `Kommunstyrelsen\nSammanträdesdatum 2026-03-11\n\n§ 58   Dnr KS 2026/141\nUtredning\n\nBeslut\n${decision}`;
 
 describe('commissions in a decision', () => {
+  it('an adverb after "ger" is not the one commissioned: "ger vidare kommundirektören i uppdrag", "ger nu i uppdrag åt kommundirektören"', () => {
+    expect(draft(KS_MINUTES('Kommunstyrelsen ger vidare kommundirektören i uppdrag att återrapportera arbetet till kommunstyrelsen i juni.')).map((d) => [d.kind, d.responsibleRole, d.responsible?.name])).toEqual([
+      ['aterrapportering', 'kommundirektören', 'Kim Berg'],
+    ]);
+    expect(draft(KS_MINUTES('Kommunstyrelsen ger nu i uppdrag åt kommundirektören att ta fram en plan.')).map((d) => [d.responsibleRole, d.title])).toEqual([['kommundirektören', 'Ta fram en plan']]);
+  });
+
   it('"ge ... i uppdrag ... och återrapportera till kommunstyrelsen i september" is an återrapportering at KS in September', () => {
     const [d, ...rest] = draft(KS_MINUTES('Kommunstyrelsen ger kommundirektören i uppdrag att utreda formerna för en gemensam e-tjänstplattform och återrapportera till kommunstyrelsen i september.'));
     expect(rest).toEqual([]);
