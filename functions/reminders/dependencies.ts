@@ -44,7 +44,7 @@ export function createReminderDependencies(env: Record<string, string | undefine
         config.PUBLIC_BASE_URL,
         await links.sign(recipient.role === 'manager' && unit ? { kind: 'unit', email: recipient.email, unit } : { kind: 'official', email: recipient.email }),
       ),
-    renderReminder: (email: ReminderEmail) => renderReminderEnvelope(email, config.PUBLIC_BASE_URL),
+    renderReminder: (email: ReminderEmail) => renderReminderEnvelope(email, config.PUBLIC_BASE_URL, config.LINK_TTL_DAYS),
   };
 }
 

@@ -141,7 +141,13 @@ describe("an official's page, opened from the reminder", () => {
     expect((await api.deps.items.history(item.id)).at(-1)).toMatchObject({ action: 'extension_granted', reason: 'Beviljad förlängning' });
 
     await api.runReminders('2027-06-09T07:00:00+02:00');
-    expect((await mailTo(kim.email)).at(-1)?.body.text).toContain('Din begäran om förlängning av "Utreda fritidsgårdarnas öppettider" (KS 2027-05-10 § 88, KS 2027/88) beviljades: ny tidsfrist tisdag 31 augusti 2027.');
+    // The answer is Kim's, as the one responsible: greeted by name, with the way to his own page, never as a registrar.
+    const answer = (await mailTo(kim.email)).at(-1)?.body.text ?? '';
+    expect(answer).toContain('Din begäran om förlängning av "Utreda fritidsgårdarnas öppettider" (KS 2027-05-10 § 88, KS 2027/88) beviljades: ny tidsfrist tisdag 31 augusti 2027.');
+    expect(answer).toMatch(/^Hej Kim Berg!/);
+    expect(answer).toContain('Mina ärenden: markera som klart, begär förlängning eller lämna en lägesrapport:\nhttp');
+    expect(answer).toContain('Du får det här mejlet eftersom du är ansvarig för ärenden i kommunens uppföljning av politiska beslut.');
+    expect(answer).not.toContain('registrerat');
   });
 
   it('the same request for a later deadline sent twice (a double click, a replayed form) is recorded once, and the registrar told once', async () => {

@@ -107,6 +107,18 @@ describe('signing in with OpenID Connect through the workspace', () => {
     expect((await open(server.url, '/registrera', { cookie: jar.header })).status).toBe(403);
   });
 
+  it('reads a manager\'s unit as the unit directory spells it: "utbildningsförvaltningen " from the token is Utbildningsförvaltningen', async () => {
+    await server.deps.units.put({ unit: 'Utbildningsförvaltningen', manager: { name: 'Ola Berg', email: 'ola.berg@kommun.example.se' }, updatedBy: 'admin@kommun.example.se', updatedAt: '2027-01-04T09:00:00.000Z' });
+    provider.signInAs({ preferred_username: 'ola.berg@kommun.example.se', roles: ['manager'], unit: 'utbildningsförvaltningen ' });
+    const jar = new Jar();
+    await signInFrom('/arenden', jar);
+
+    const list = await open(server.url, '/arenden', { cookie: jar.header });
+    expect(pageText(list.text)).toContain('ola.berg@kommun.example.se Chef, Utbildningsförvaltningen');
+    expect(pageText(list.text)).toContain('Redovisa arbetet med e-tjänstplattformen');
+    expect((await open(server.url, `/arenden/${itemId}`, { cookie: jar.header })).status).toBe(200);
+  });
+
   it('refuses a callback that is not the browser\'s own sign-in, and says so in Swedish', async () => {
     provider.signInAs({ email: 'registrator@kommun.example.se', roles: ['registrar'] });
     const victim = new Jar();

@@ -250,6 +250,34 @@ describe('greeting, notices and footer', () => {
     expect(email.text).toContain('Du får det här mejlet eftersom du har registrerat ärenden i kommunens uppföljning av politiska beslut.');
     expect(email.html).not.toContain('<ol');
   });
+
+  it('says how long its links work, under them: one personal link, or a manager\'s links of two units', () => {
+    const own = render({ link: 'https://bevakning.kommun.example.se/p/abc', linkTtlDays: 14 });
+    expect(own.text).toContain('Mina ärenden: markera som klart, begär förlängning eller lämna en lägesrapport:\nhttps://bevakning.kommun.example.se/p/abc\n\nLänken är personlig och gäller i 14 dagar: vidarebefordra den inte.');
+    expect(own.html).toContain('Länken är personlig och gäller i 14 dagar: vidarebefordra den inte.');
+
+    const late = (id: string, unit: string) => ({ ...line({ id, dueDate: '2026-05-20' }), unit });
+    const manager = render({
+      role: 'manager',
+      recipient: { email: 'sam.ek@kommun.example.se' },
+      units: [{ name: 'Socialförvaltningen', link: 'https://bevakning.kommun.example.se/p/sf' }, { name: 'Kommunledningskontoret', link: 'https://bevakning.kommun.example.se/p/kl' }],
+      items: [late('a', 'Socialförvaltningen'), late('b', 'Kommunledningskontoret')],
+      linkTtlDays: 14,
+    });
+    expect(manager.text).toContain('Länkarna är personliga och gäller i 14 dagar: vidarebefordra dem inte.');
+  });
+
+  it('with no link, no word on links', () => {
+    expect(render({ linkTtlDays: 14 }).text).not.toContain('gäller i');
+  });
+
+  it("an official's email with only the answer to their request is theirs as the one responsible, not a registrar's", () => {
+    const email = render({ role: 'responsible', items: [], notices: ['Din begäran om förlängning av "Utreda e-tjänster" beviljades: ny tidsfrist tisdag 31 augusti 2027.'] });
+
+    expect(email.subject).toBe('Meddelande från uppföljningen av politiska beslut');
+    expect(email.text).toContain('Du får det här mejlet eftersom du är ansvarig för ärenden i kommunens uppföljning av politiska beslut.');
+    expect(email.text).not.toContain('ärendena ovan');
+  });
 });
 
 describe('the decision, with only what is known', () => {

@@ -6,11 +6,12 @@ import { queryAll } from './query-all';
 
 export function createDynamoNotices(client: DynamoDBDocumentClient, tableName: string): Notices {
   return {
-    async addNotice(recipient, text, at, itemId) {
+    async addNotice(recipient, text, at, about) {
       await client.send(
         new PutCommand({
           TableName: tableName,
-          Item: { ...noticeKey(recipient, at, randomUUID()), registrar: recipient, text, at, ...(itemId ? { itemId } : {}) },
+          // `registrar` holds the recipient, whoever it is: the attribute's name is older than officials' notices.
+          Item: { ...noticeKey(recipient, at, randomUUID()), registrar: recipient, text, at, ...about },
         }),
       );
     },
@@ -22,7 +23,13 @@ export function createDynamoNotices(client: DynamoDBDocumentClient, tableName: s
         ExpressionAttributeValues: { ':pk': NOTICE_PARTITION },
         ConsistentRead: true,
       });
-      return records.map((r) => ({ id: String(r[SK]), recipient: String(r.registrar), text: String(r.text), ...(typeof r.itemId === 'string' ? { itemId: r.itemId } : {}) }));
+      return records.map((r) => ({
+        id: String(r[SK]),
+        recipient: String(r.registrar),
+        text: String(r.text),
+        ...(typeof r.itemId === 'string' ? { itemId: r.itemId } : {}),
+        ...officialOf(r.official),
+      }));
     },
 
     async clearNotices(notices) {
@@ -31,4 +38,10 @@ export function createDynamoNotices(client: DynamoDBDocumentClient, tableName: s
       }
     },
   };
+}
+
+/** The official a stored notice answers, when it names one by name. */
+function officialOf(stored: unknown): { official?: { name: string } } {
+  const name = typeof stored === 'object' && stored !== null ? (stored as { name?: unknown }).name : undefined;
+  return typeof name === 'string' ? { official: { name } } : {};
 }

@@ -67,16 +67,22 @@ export interface Notice {
   text: string;
   /** The item the notice is about, when it is about one (see `Notices.addNotice`). */
   itemId?: string;
+  /** Set when the notice answers an official (their request decided), with their name; else it is for a registrar. */
+  official?: { name: string };
 }
+
+/** What a notice is about: an item (a registrar's notice), or the official it answers. */
+export type NoticeAbout = { itemId: string } | { official: { name: string } };
 
 /** Lines for people's next emails: a registrar's (an address that bounced, an official's request) or an official's (an answer). */
 export interface Notices {
   /**
-   * Leaves a notice for `recipient`'s next email. With `itemId` it is about that item: the email
-   * then shows what the item needs when it goes out (a request already answered is not shown), not
-   * `text`. `at` an ISO instant.
+   * Leaves a notice for `recipient`'s next email, a registrar's unless `about` names the official it
+   * answers (then it goes in the official's own email, as the one responsible). About an item
+   * (`itemId`), the email shows what the item needs when it goes out (a request already answered is
+   * not shown), not `text`. `at` an ISO instant.
    */
-  addNotice(recipient: string, text: string, at: string, itemId?: string): Promise<void>;
+  addNotice(recipient: string, text: string, at: string, about?: NoticeAbout): Promise<void>;
   pendingNotices(): Promise<Notice[]>;
   clearNotices(notices: Notice[]): Promise<void>;
 }

@@ -67,7 +67,7 @@ function linkEvent(
  * registrar's email shows the request as it then stands (not one already answered), with a link.
  */
 const aboutItem = (deps: ItemDeps, id: string): ItemDeps =>
-  deps.notices ? { ...deps, notices: { addNotice: (recipient: string, text: string, at: string) => deps.notices!.addNotice(recipient, text, at, id) } } : deps;
+  deps.notices ? { ...deps, notices: { addNotice: (recipient: string, text: string, at: string) => deps.notices!.addNotice(recipient, text, at, { itemId: id }) } } : deps;
 
 async function changeOwn(deps: ItemDeps, email: string, id: string, build: (before: StoredItem, now: string) => ItemChange | undefined): Promise<ItemView> {
   const after = await changeItem(aboutItem(deps, id), () => ownOpenItem(deps, email, id), async (before) => build(before, deps.clock().toISOString()));

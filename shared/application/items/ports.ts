@@ -193,6 +193,7 @@ export class InvalidCursor extends Error {}
 
 /**
  * Leaves a line for someone's next email from the daily job ("Din begäran om förlängning
- * beviljades"); with `itemId` it is about that item (shared/application/delivery/ports.ts, `Notices`).
+ * beviljades"); about an item or the official it answers (shared/application/delivery/ports.ts, `Notices`).
  */
 export type NoticeBoard = Pick<Notices, 'addNotice'>;
+export type { NoticeAbout } from '../delivery/ports';

@@ -130,6 +130,6 @@ async function recomputeOne(deps: RecomputeDeps, before: StoredItem, cause: stri
   const event: HistoryEvent = { at: now, by, action: 'recomputed', changes, reason };
   await deps.items.update(after, event, before);
   if (!stuck) return 'recomputed';
-  await deps.notices.addNotice(before.createdBy, `"${before.title}": ${reason}`, now, before.id);
+  await deps.notices.addNotice(before.createdBy, `"${before.title}": ${reason}`, now, { itemId: before.id });
   return 'flagged';
 }

@@ -20,6 +20,7 @@ import {
   type IdempotencyRecord,
   type ItemQuery,
   type ItemRepository,
+  type NoticeAbout,
   type NoticeBoard,
   type RegistrationData,
 } from './ports';
@@ -347,8 +348,8 @@ async function isLatestChange(deps: ItemDeps, caller: Caller, item: StoredItem, 
 export interface ItemChange {
   after: StoredItem;
   event: HistoryEvent;
-  /** Lines for people's next emails once the change is stored (e.g. the outcome of a request). */
-  notices?: { recipient: string; text: string }[];
+  /** Lines for people's next emails once the change is stored (e.g. the outcome of a request, `about` its official). */
+  notices?: { recipient: string; text: string; about?: NoticeAbout }[];
 }
 
 /**
@@ -379,7 +380,7 @@ export async function changeItem(
       if (attempt === 3) throw stale(before.version);
       continue;
     }
-    for (const notice of change.notices ?? []) await deps.notices?.addNotice(notice.recipient, notice.text, change.event.at);
+    for (const notice of change.notices ?? []) await deps.notices?.addNotice(notice.recipient, notice.text, change.event.at, notice.about);
     return change.after;
   }
 }
@@ -448,7 +449,11 @@ async function applyPatch(
     ...(note ? { note } : {}),
     ...(via ? { via } : {}),
   };
-  return { after, event, ...(outcome ? { notices: [{ recipient: before.extensionRequest!.by, text: outcome.notice(after) }] } : {}) };
+    if (!outcome) return { after, event };
+  // The answer goes to the official who asked, as the one responsible (by name when they still are).
+  const asker = before.extensionRequest!.by;
+  const name = before.responsible.email === asker ? before.responsible.name : asker;
+  return { after, event, notices: [{ recipient: asker, text: outcome.notice(after), about: { official: { name } } }] };
 }
 
 /**

@@ -118,7 +118,8 @@ export function envelopesFor(input: EnvelopeInput): { envelopes: Envelope[]; esc
   const registrar = (email: string) => byKey.get(`responsible#${email}`) ?? envelope({ role: 'registrar', email });
   for (const problem of problems) registrar(problem.item.createdBy).attention.push(problem);
   for (const notice of input.notices) {
-    const target = registrar(notice.recipient);
+    // An answer to an official goes in their own email, as the one responsible, with their page.
+    const target = notice.official ? envelope({ role: 'responsible', email: notice.recipient, name: notice.official.name }) : registrar(notice.recipient);
     target.notices.push(notice);
     const item = notice.itemId ? input.noticed.get(notice.itemId) : undefined;
     if (item && item.status === 'open' && !target.attention.some((a) => a.item.id === item.id)) target.attention.push({ item });
@@ -173,7 +174,7 @@ export async function runReminders(deps: ReminderJobDeps, options: RunOptions = 
             const manager = managerOf(item);
             return [{ role: 'registrar', email: item.createdBy }, ...(manager ? [{ role: 'manager' as const, email: manager.email }] : [])];
           }),
-          ...notices.map((n): Recipient => ({ role: 'registrar', email: n.recipient })),
+          ...notices.map((n): Recipient => ({ role: n.official ? 'responsible' : 'registrar', email: n.recipient })),
         ]);
         const built = envelopesFor({ due, notices, noticed, day, managerOf, suppressed });
         escalationsWithoutRecipient = built.escalationsWithoutRecipient;

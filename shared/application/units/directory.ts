@@ -37,6 +37,20 @@ export async function readUnit(deps: { units: UnitDirectory }, caller: Caller, u
   return found;
 }
 
+/**
+ * A manager signing in, with the unit their identity names as the directory spells it: a sign-in
+ * service may write "socialförvaltningen" or "Socialförvaltningen " for the unit whose items are
+ * stored under "Socialförvaltningen" (case and spaces aside, the same name). A unit the directory
+ * does not hold, and anyone not a manager, is left as signed in.
+ */
+export async function withDirectoryUnit(deps: { units: Pick<UnitDirectory, 'all'> }, caller: Caller): Promise<Caller> {
+  const claimed = managedUnit(caller);
+  if (claimed === undefined) return caller;
+  const key = (name: string) => name.trim().replace(/\s+/g, ' ').toLocaleLowerCase('sv');
+  const found = (await deps.units.all()).find((u) => key(u.unit) === key(claimed));
+  return found && found.unit !== claimed ? { ...caller, unit: found.unit } : caller;
+}
+
 /** Every unit in the directory with its manager, by name (registrars and admins: the admin's Enheter page, the forms' suggestions). One Query. */
 export async function listUnits(deps: { units: Pick<UnitDirectory, 'all'> }, caller: Caller): Promise<Unit[]> {
   requireRegistrar(caller);

@@ -1,3 +1,4 @@
+import { withDirectoryUnit } from '../../application/units/directory';
 import { notFound } from '../../domain/errors';
 import { STYLESHEET_FILE_NAME } from '../../views/assets/stylesheet-name';
 import { formValues, parseSignInForm } from '../../views/workspace/forms';
@@ -50,7 +51,7 @@ export async function signInLocally(deps: WorkspaceDeps, { body, headers }: { bo
   if (!parsed.ok) {
     return htmlPage(400, signInPage({ form: { values: formValues(form, ['email', 'role', 'unit']), errors: parsed.errors }, ...(returnTo ? { returnTo } : {}) }));
   }
-  const { session, setCookie } = await startSession(settings, deps.clock, parsed.command);
+  const { session, setCookie } = await startSession(settings, deps.clock, await withDirectoryUnit(deps, parsed.command));
   return seeOther(returnTo ?? homeOf(session), [setCookie]);
 }
 
@@ -59,7 +60,7 @@ export async function finishSignIn(deps: WorkspaceDeps, { query, headers }: { qu
   if (!deps.oidc) throw notFound('Ingen inloggningstjänst är inställd.');
   try {
     const { caller, name, returnTo, clearCookie } = await (await deps.oidc()).finish(new URLSearchParams(query), headers.cookie);
-    const { session, setCookie } = await startSession(await deps.session(), deps.clock, caller, name);
+    const { session, setCookie } = await startSession(await deps.session(), deps.clock, await withDirectoryUnit(deps, caller), name);
     return seeOther(returnTo ?? homeOf(session), [clearCookie, setCookie]);
   } catch (error) {
     if (!(error instanceof SignInFailed)) throw error;

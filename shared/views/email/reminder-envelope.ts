@@ -10,7 +10,7 @@ import { decisionOf, renderReminderEmail, toReminderLine, type RenderedEmail } f
  * as anchors on their "Mina ärenden", a manager's on each unit's page, and a registrar's items that
  * need them linked to the clerks' workspace (`publicBaseUrl/arenden/<id>`), where they act on them.
  */
-export function renderReminderEnvelope({ envelope, day, page, units }: ReminderEmail, publicBaseUrl: string): RenderedEmail {
+export function renderReminderEnvelope({ envelope, day, page, units }: ReminderEmail, publicBaseUrl: string, linkTtlDays: number): RenderedEmail {
   const { recipient } = envelope;
   const unitLinks = new Map(units.map((unit) => [unit.name, unit.link]));
   const pageOf = (item: StoredItem) => (recipient.role === 'manager' ? unitLinks.get(item.unit) : page);
@@ -33,5 +33,6 @@ export function renderReminderEnvelope({ envelope, day, page, units }: ReminderE
     attention,
     today: day,
     ...(page ? { link: page } : {}),
+    linkTtlDays,
   });
 }

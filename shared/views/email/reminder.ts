@@ -41,6 +41,8 @@ export interface ReminderEmailInput {
   registrar?: { name?: string; email: string };
   /** The recipient's own page, when there is one. */
   link?: string;
+  /** Days a link in the email works (LINK_TTL_DAYS): said under the links. */
+  linkTtlDays?: number;
 }
 
 export interface RenderedEmail {
@@ -207,7 +209,7 @@ function footerOf(input: ReminderEmailInput, total: number, units: string[], reg
       ? `Du får det här mejlet eftersom du är chef för ${where} i kommunens uppföljning av politiska beslut och ${items} ${total === 1 ? 'är försenat' : 'är försenade'}.`
       : input.role === 'registrar'
         ? 'Du får det här mejlet eftersom du har registrerat ärenden i kommunens uppföljning av politiska beslut.'
-        : `Du får det här mejlet eftersom du är ansvarig för ${items} i kommunens uppföljning av politiska beslut.`;
+        : `Du får det här mejlet eftersom du är ansvarig för ${total === 0 ? 'ärenden' : items} i kommunens uppföljning av politiska beslut.`;
   if (registrars.perItem) return `${why} Frågor om ett ärende besvaras av registratorn som står vid det.`;
   if (!registrars.one) return why;
   return `${why} Frågor om ${total === 1 ? 'ärendet' : 'ärendena'} besvaras av registratorn: ${registrars.one}.`;
@@ -280,6 +282,10 @@ export function renderReminderEmail(input: ReminderEmailInput): RenderedEmail {
   const tail = groups.length === 1 ? linkOf(groups[0]!) : undefined;
   const personalText = 'Mina ärenden: markera som klart, begär förlängning eller lämna en lägesrapport';
   const footer = footerOf(input, sorted.length, unitNames, registrars);
+  const linkCount = (personal ? 1 : 0) + groups.filter((g) => linkOf(g)).length;
+  const validity = linkCount && input.linkTtlDays
+    ? `${linkCount === 1 ? 'Länken är personlig och gäller' : 'Länkarna är personliga och gäller'} i ${count(input.linkTtlDays, 'dag', 'dagar')}: vidarebefordra ${linkCount === 1 ? 'den' : 'dem'} inte.`
+    : undefined;
   const heading = `Behöver din åtgärd (${attention.length})`;
 
   const text = [
@@ -316,6 +322,7 @@ export function renderReminderEmail(input: ReminderEmailInput): RenderedEmail {
     ...(rest ? [rest, ''] : []),
     ...(tail ? [`${tail.text}:`, tail.href, ''] : []),
     ...(personal ? [`${personalText}:`, personal, ''] : []),
+    ...(validity ? [validity, ''] : []),
     '-- ',
     footer,
     '',
@@ -376,6 +383,7 @@ export function renderReminderEmail(input: ReminderEmailInput): RenderedEmail {
     ...(rest ? [`<p style="margin:0 0 16px">${escapeHtml(rest)}</p>`] : []),
     ...(tail ? [boldLink(tail)] : []),
     ...(personal ? [boldLink({ href: personal, text: personalText })] : []),
+    ...(validity ? [`<p style="margin:0 0 16px;${muted}">${escapeHtml(validity)}</p>`] : []),
   ], footer);
 
   return { subject, text, html };
