@@ -2,6 +2,7 @@ import * as z from 'zod';
 // The Swedish locale alone: `z.locales` would bundle every language zod has.
 import sv from 'zod/v4/locales/sv.js';
 import { invalid, type ErrorIssue } from './errors';
+import { STATE_LABELS, STATES, STATUS_LABELS, STATUSES } from './items/states';
 
 /**
  * Swedish for every message zod writes itself (zod's `sv` locale), and plain messages of our own
@@ -58,6 +59,8 @@ export const FIELD_NAMES: Readonly<Record<string, string>> = {
   'due.decidedBy': 'Beslutande organ för yttrandet',
   'due.raised': 'Väckt',
   reminders: 'Påminnelser',
+  body: 'Organ',
+  year: 'År',
   status: 'Status',
   state: 'Status',
   note: 'Anteckning',
@@ -76,8 +79,8 @@ export const FIELD_NAMES: Readonly<Record<string, string>> = {
 
 /** The Swedish names of the codes a field takes from a fixed set, where the codes are not Swedish words. */
 const VALUE_NAMES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  state: { open: 'pågår', overdue: 'försenat', done: 'klart', cancelled: 'avbrutet' },
-  status: { open: 'pågår', done: 'klart', cancelled: 'avbrutet' },
+  state: Object.fromEntries(STATES.map((state) => [state, STATE_LABELS[state].toLowerCase()])),
+  status: Object.fromEntries(STATUSES.map((status) => [status, STATUS_LABELS[status].toLowerCase()])),
 };
 
 /** A record's own entry: a path such as `constructor` or `__proto__` from hostile input is no field. */

@@ -181,6 +181,12 @@ describe('the public page of a body', () => {
     expect((await open('KS', 'text/html', { 'if-none-match': 'W/"annan"' })).status).toBe(200);
   });
 
+  it('is the same page whatever the case of the address: /offentlig/ks is KS\'s', async () => {
+    const [upper, lower] = await Promise.all([open('KS'), open('ks')]);
+    expect(lower.status).toBe(200);
+    expect(lower.text).toBe(upper.text);
+  });
+
   it('shows no other body, and answers 404 again once the admin closes it', async () => {
     expect((await open('BUN')).status).toBe(404);
 
@@ -195,5 +201,6 @@ describe('the public page of a body', () => {
     const page = await open('ks%20au');
     expect(page.status).toBe(400);
     expect(page.text).toContain('<h1>Adressen stämmer inte</h1>');
+    expect(page.text).toContain('Adressen behöver rättas: organ.');
   });
 });

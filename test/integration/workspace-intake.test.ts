@@ -83,7 +83,8 @@ describe('Granska beslut', () => {
 
   it('names which chosen proposals were stored and which were not, and why', async () => {
     const review = await readProtokoll();
-    // The motion (§ 33) is new; the uppdrag of § 32 lost its address; § 31, registered from another review above, is an open item already.
+    // The motion (§ 33) is new; the uppdrag of § 32 lost its address; § 31, registered from another review above, is
+    // that open item already: the same decision read again, so it says where it is.
     const fields = changedFields(formFields(review.text, '/granska'), { 'p2-choose': 'ja', 'p3-choose': undefined, 'p1-responsibleEmail': '', intent: 'register' });
     const before = (await items()).length;
 
@@ -91,8 +92,8 @@ describe('Granska beslut', () => {
 
     expect(answer.status).toBe(422);
     const text = pageText(answer.text);
-    expect(text).toContain('1 förslag är registrerat, 2 är inte det: se varför vid förslaget nedan.');
-    expect(text).toContain('Förslag 1: Ta fram en plan för tillgängliga lekplatser Inte registrerat: det finns redan ett öppet ärende med samma typ, beslut, ansvarig och rubrik.');
+    expect(text).toContain('2 förslag är registrerade, 1 är inte det: se varför vid förslaget nedan.');
+    expect(text).toContain('Förslag 1: Ta fram en plan för tillgängliga lekplatser Redan registrerat: Ta fram en plan för tillgängliga lekplatser');
     expect(text).toContain('Förslag 2: Utreda hemtjänstens nattbemanning Inte registrerat: uppgifterna är inte fullständiga; rätta det som står vid fälten.');
     expect(text).toContain('Ansvarig (e-post): Skriv den ansvariges e-postadress.');
     expect(text).toContain('Förslag 3: Besvara motion från Centerpartiet om laddplatser vid kommunens förskolor Registrerat: Besvara motion');

@@ -61,7 +61,7 @@ describe('the XLSX form of an export', () => {
     const { sheet, headers } = await readBack(await sheetXlsx(ITEMS_SHEET, [item]));
     const [csvHeaders] = parse(sheetCsv(ITEMS_SHEET, [item]).replace(/^\uFEFF/, ''), { delimiter: ';' }) as string[][];
 
-    expect(sheet.name).toBe('Uppdrag');
+    expect(sheet.name).toBe('Ärenden');
     expect(headers).toEqual(csvHeaders);
     expect(headers.slice(0, 4)).toEqual(['Id', 'Typ', 'Rubrik', 'Diarienummer']);
   });

@@ -78,7 +78,7 @@ describe('a refused registration names each field as the API names it, in plain 
   });
 
   it('a change names its fields alike: an unknown status lists the statuses', () => {
-    expect(issuesOf(patchItemBody, { status: 'klar' })).toEqual([{ path: 'status', message: 'Status ska vara pågår, klart eller avbrutet (open, done eller cancelled).' }]);
+    expect(issuesOf(patchItemBody, { status: 'klar' })).toEqual([{ path: 'status', message: 'Status ska vara öppet, klart eller avbrutet (open, done eller cancelled).' }]);
   });
 
   it('a deadline preview needs kind and due; a missing due is told its forms', () => {

@@ -173,7 +173,7 @@ describe('Ärenden', () => {
     expect(html).toContain('<form method="get" action="/arenden" novalidate');
     expect(labels(html)).toEqual(['Sök i rubrik och diarienummer', 'Status', 'Typ', 'Enhet', 'Ansvarig e-post', 'Tidsfrist efter', 'Tidsfrist före', 'Behöver åtgärd']);
     expect(html).toContain('<option value="overdue">Försenade</option>');
-    expect(html).toContain('<option value="open" selected>Öppna</option>');
+    expect(html).toContain('<option value="open" selected>Pågående</option>');
   });
 
   it('sorts by its column links, marking the sorted column with aria-sort (the default sort, by deadline, needs no parameter)', () => {

@@ -38,10 +38,7 @@ export const KIND_LABELS: Record<Kind, string> = {
   motion: 'Motion',
 };
 
-export const STATUSES = ['open', 'done', 'cancelled'] as const;
-export type Status = (typeof STATUSES)[number];
-export const STATES = ['open', 'overdue', 'done', 'cancelled'] as const;
-export type State = (typeof STATES)[number];
+export { STATE_LABELS, STATES, STATUS_LABELS, STATUSES, type State, type Status } from './states';
 
 /**
  * Why an open item needs a clerk: its plan changed and no meeting is left in time, or the

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { addDays, stockholmDay, type CalendarDate } from '../dates';
 import { cleanText } from '../text';
-import type { Person, State } from '../items/vocabulary';
+import { STATE_LABELS, type Person, type State } from '../items/vocabulary';
 import type { StatusReport } from '../items/item';
 import { stateOf } from '../schedule/state';
 import { closedDate, type ReportItem } from './counted';
@@ -27,7 +27,6 @@ export type PublicBodySettings = z.infer<typeof publicBodySettings>;
 /** A closed item stays on the page this many days: closed on `today` minus 90 days or later. */
 export const RECENTLY_CLOSED_DAYS = 90;
 
-const PUBLIC_STATE_LABELS: Record<State, string> = { open: 'Pågår', overdue: 'Försenat', done: 'Klart', cancelled: 'Avbrutet' };
 
 /** One item as the public sees it: these fields and no other. */
 export interface PublicItem {
@@ -89,7 +88,7 @@ function publicItem(item: PublicSourceItem, today: CalendarDate, showNames: bool
     unit: text(item.unit),
     deadline: item.dueDate,
     state,
-    stateLabel: PUBLIC_STATE_LABELS[state],
+    stateLabel: STATE_LABELS[state],
     ...(item.status === 'open' ? {} : { closedOn: closedDate(item) }),
     ...(item.statusReport ? { statusReport: { text: text(item.statusReport.note), date: stockholmDay(item.statusReport.at) } } : {}),
     ...(showNames && item.responsible ? { responsible: cleanText(item.responsible.name) } : {}),

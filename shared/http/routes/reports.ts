@@ -12,6 +12,14 @@ const report = (description: string) => ({ description, schema: () => z.object({
 export const PUBLIC_MAX_AGE_SECONDS = 300;
 
 const bodyParams = z.object({ body: bodyName });
+/** The public page's address as residents type it: `/offentlig/ks` is KS's page. */
+const publicPageParams = z.object({
+  body: z
+    .string()
+    .transform((body) => body.toLocaleUpperCase('sv'))
+    .pipe(bodyName)
+    .meta({ description: "The body's short name, in any case (`ks` is KS)" }),
+});
 
 export const REPORTS_ROUTES = [
   route({
@@ -65,7 +73,7 @@ export const REPORTS_ROUTES = [
     access: 'public',
     summary: "A body's public follow-up page: open and recently closed items (no token)",
     description: `The follow-up of one body's decisions for residents and the press, with no token, once an admin has opened it (\`PUT /public-bodies/{body}\`); 404 until then and once closed again. The body's open items and those closed in the last ${RECENTLY_CLOSED_DAYS} days, each with its title, decision, unit, deadline, state and latest lägesrapport (as typed, with e-mail addresses and hidden names replaced); the responsible official's name only when the admin chose \`showNames\`; never an address, a note, a reason, a request or the history. A Swedish page (\`text/html\`, the default) or its JSON (\`Accept: application/json\`). Cacheable: \`Cache-Control: public, max-age=${PUBLIC_MAX_AGE_SECONDS}\`, \`Vary: Accept\` and an \`ETag\`; \`If-None-Match\` with it answers 304.`,
-    params: bodyParams,
+    params: publicPageParams,
     pages: true,
     responses: {
       200: { description: 'The public page', schema: (s) => s.publicBody, types: ['text/html'], headers: { ETag: 'A weak validator of the content', 'Cache-Control': `public, max-age=${PUBLIC_MAX_AGE_SECONDS}` } },

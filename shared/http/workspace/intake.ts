@@ -160,8 +160,10 @@ async function registerProposal(deps: WorkspaceDeps, session: Session, fields: U
       proposal.problem = 'förslaget är redan registrerat med andra uppgifter. Ändra det registrerade ärendet i stället.';
       return;
     }
-    if (error.code === 'possible_duplicate') {
-      proposal.problem = 'det finns redan ett öppet ärende med samma typ, beslut, ansvarig och rubrik.';
+    // The same decision read again and registered again: the open item with the same kind, decision, official and
+    // title is this proposal's, registered before (a replay, not a failure).
+    if (error.code === 'possible_duplicate' && typeof error.details.existingId === 'string') {
+      proposal.stored = { id: error.details.existingId, replayed: true };
       return;
     }
     const { errors } = issuesToFieldErrors(error.issues, fields.get('dueForm') ?? undefined);

@@ -1,18 +1,11 @@
 import { column, type Sheet } from './table';
-import { KIND_LABELS } from '../../domain/items/vocabulary';
+import { KIND_LABELS, STATE_LABELS } from '../../domain/items/vocabulary';
 import { type ItemView } from '../../domain/items/item';
 import { statusReportLine } from '../../domain/items/view';
 
-const STATE_LABELS: Record<ItemView['state'], string> = {
-  open: 'Pågående',
-  overdue: 'Försenat',
-  done: 'Klart',
-  cancelled: 'Avbrutet',
-};
-
 /** The item list as a spreadsheet (CSV or XLSX), column names in Swedish; what is not known stays empty. */
 export const ITEMS_SHEET: Sheet<ItemView> = {
-  name: 'Uppdrag',
+  name: 'Ärenden',
   columns: [
     column('Id', 'identifier', (item) => item.id),
     column('Typ', 'text', (item) => KIND_LABELS[item.kind]),

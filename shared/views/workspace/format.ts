@@ -1,16 +1,16 @@
 import type { Role } from '../../domain/caller';
 import { stockholmDay, swedishDate, type CalendarDate } from '../../domain/dates';
 import type { HistoryAction, HistoryEvent } from '../../domain/items/history';
-import { KIND_LABELS, type Kind, type Person, type ReminderPolicy, type State } from '../../domain/items/vocabulary';
+import { KIND_LABELS, STATE_LABELS, STATUS_LABELS, type Kind, type Person, type ReminderPolicy, type State } from '../../domain/items/vocabulary';
 import { dayMonthYear, takenOutAt } from '../../application/reports/reports';
 import type { Attention, DecisionKnown, DueForm, Viewer, WorkspaceItem } from './models';
 
 /** How the workspace words the product's facts: in Swedish, as a clerk writes them. */
 
-export const STATE_LABELS: Record<State, string> = { open: 'Öppet', overdue: 'Försenat', done: 'Klart', cancelled: 'Avbrutet' };
+export { STATE_LABELS };
 
-/** The list filter's status choices, as a clerk says them (plural: "visa öppna ärenden"). */
-export const STATE_FILTER_LABELS: Record<State, string> = { open: 'Öppna', overdue: 'Försenade', done: 'Klara', cancelled: 'Avbrutna' };
+/** The list filter's status choices, as a clerk says them (plural: "visa pågående ärenden"). */
+export const STATE_FILTER_LABELS: Record<State, string> = { open: 'Pågående', overdue: 'Försenade', done: 'Klara', cancelled: 'Avbrutna' };
 
 export const ROLE_LABELS: Record<Role | 'official', string> = {
   registrar: 'Registrator',
@@ -164,7 +164,6 @@ const FIELD_LABELS: Record<string, string> = {
   reassignRequest: 'Begäran om annan ansvarig',
 };
 
-const STATUS_LABELS: Record<string, string> = { open: 'Öppet', done: 'Klart', cancelled: 'Avbrutet' };
 
 /** "14, 7, 1 dagar före; var 7:e dag efter; chefen från 7 dagar försenat" */
 export function remindersText(policy: ReminderPolicy): string {
@@ -179,7 +178,7 @@ function valueText(field: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return '–';
   if (typeof value === 'string') {
     if (field === 'kind') return KIND_LABELS[value as Kind] ?? value;
-    if (field === 'status') return STATUS_LABELS[value] ?? value;
+    if (field === 'status') return (STATUS_LABELS as Record<string, string>)[value] ?? value;
     if (field === 'attention') return ATTENTION_LABELS[value as Attention] ?? value;
     return value;
   }
