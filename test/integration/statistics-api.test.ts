@@ -128,7 +128,7 @@ describe('GET /reports/statistik over three years of stored history', () => {
     expect(page.text.match(/<svg role="img" aria-label="[^"]+"/g)).toHaveLength(3);
     expect(page.text).not.toMatch(/<script|href="http|xlink:href/);
     expect(page.text).toContain('<figcaption><strong>Utfall per organ.</strong> Liggande staplar per organ');
-    expect(page.text).toContain('<caption>Ärenden per organ</caption>');
+    expect(page.text).toContain('<caption class="visually-hidden">Ärenden per organ</caption>');
   });
 
   it('refuses a period that ends before it starts, naming the field, and a caller who is not a registrar', async () => {

@@ -56,6 +56,8 @@ describe('Granska beslut', () => {
     // The § around the sentence, not the rest of the protokoll.
     expect(review.text).toMatch(/§ 31 Dnr KS 2027\/45\nPlan för tillgängliga lekplatser\nBeslut\n<mark>/);
     expect(text).not.toContain('Information om sjukfrånvaron');
+    // On paper, which proposals are chosen (the checkboxes are not printed).
+    expect([...review.text.matchAll(/<p class="print-only">([^<]*)<\/p>/g)].map((m) => m[1])).toEqual(Array(4).fill('Vald att registreras.'));
     // Filled in from the role directory and the meeting plans, and shown with its deadline.
     expect(review.text).toContain('name="p0-responsibleEmail" type="email" value="kim.berg@kommun.example.se"');
     expect(text).toContain('Tidsfrist: torsdag 30 september 2027');
@@ -75,6 +77,8 @@ describe('Granska beslut', () => {
 
     expect(registered.status).toBe(200);
     expect(pageText(registered.text)).toContain('3 förslag är registrerade.');
+    // On paper, the one left: not chosen (the three registered say so instead).
+    expect([...registered.text.matchAll(/<p class="print-only">([^<]*)<\/p>/g)].map((m) => m[1])).toEqual(['Inte vald att registreras.']);
     expect(pageText(again.text)).toContain('Redan registrerat: Ta fram en plan för tillgängliga lekplatser');
     const stored = (await items()).slice(before);
     expect((await items()).length).toBe(before + 3);

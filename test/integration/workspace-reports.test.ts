@@ -109,6 +109,8 @@ describe.each(REPORTS)('the %s by the session', (_, workspacePath, apiPath, base
     const same = workspacePath.replaceAll('&', '&amp;');
     expect(links).toContain(`<a href="${same}&amp;format=csv">Ladda ner som CSV</a>`);
     expect(links).toContain(`<a href="${same}&amp;format=xlsx">Ladda ner som Excel (XLSX)</a>`);
+    // The page has no menu: the way back to Rapporter is beside the downloads.
+    expect(links).toContain('<a href="/rapporter">Tillbaka till Rapporter</a>');
     expect(api.body.toString('utf8')).not.toContain('Ladda ner');
     expect(ours.body.toString('utf8').replace(downloads, '')).toBe(api.body.toString('utf8'));
     for (const title of titles) expect(pageText(ours.body.toString('utf8'))).toContain(title);

@@ -37,14 +37,14 @@ describe('a refused registration names each field as the API names it, in plain 
     [
       'a due of no known form lists the five forms',
       { ...valid, due: { senast: '2027-06-30' } },
-      [{ path: 'due', message: 'Ange due i en av fem former: date; meeting med body och month eller date; meeting med body och by; externalDeadline med recipient (och decidedBy); raised.' }],
+      [{ path: 'due', message: 'Ange tidsfristen (due) i en av fem former: ett datum (date); ett sammanträde (meeting) med organ (body) och månad (month) eller datum (date); ett sammanträde (meeting) med organ (body) och senast-datum (by); ett svarsdatum (externalDeadline) med mottagare (recipient) och beslutande organ (decidedBy) om det finns; väckt-datum (raised).' }],
     ],
     [
       'a due given as a bare date lists the five forms',
       { ...valid, due: '2027-06-30' },
-      [{ path: 'due', message: 'Ange due i en av fem former: date; meeting med body och month eller date; meeting med body och by; externalDeadline med recipient (och decidedBy); raised.' }],
+      [{ path: 'due', message: 'Ange tidsfristen (due) i en av fem former: ett datum (date); ett sammanträde (meeting) med organ (body) och månad (month) eller datum (date); ett sammanträde (meeting) med organ (body) och senast-datum (by); ett svarsdatum (externalDeadline) med mottagare (recipient) och beslutande organ (decidedBy) om det finns; väckt-datum (raised).' }],
     ],
-    ['a meeting with a body only', { ...valid, due: { meeting: { body: 'KS' } } }, [{ path: 'due.meeting', message: 'Ange meeting med body och en av month, date eller by.' }]],
+    ['a meeting with a body only', { ...valid, due: { meeting: { body: 'KS' } } }, [{ path: 'due.meeting', message: 'Ange sammanträdet (meeting) med organ (body) och en av månad (month), datum (date) eller senast-datum (by).' }]],
     ['a thirteenth month', { ...valid, due: { meeting: { body: 'KS', month: '2027-13' } } }, [{ path: 'due.meeting.month', message: 'Ska vara en månad, ÅÅÅÅ-MM.' }]],
     ['a meeting by a day that does not exist', { ...valid, due: { meeting: { body: 'SN', by: '2027-11-31' } } }, [{ path: 'due.meeting.by', message: 'Ska vara ett verkligt datum, ÅÅÅÅ-MM-DD.' }]],
     ['a body in lower case', { ...valid, decision: { body: 'ks', date: '2027-04-12' } }, [{ path: 'decision.body', message: 'Ska vara organets förkortning med versaler, t.ex. KS eller BUN.' }]],
@@ -84,7 +84,7 @@ describe('a refused registration names each field as the API names it, in plain 
   it('a deadline preview needs kind and due; a missing due is told its forms', () => {
     expect(issuesOf(deadlinePreviewBody, {})).toEqual([
       { path: 'kind', message: 'Ange typ.' },
-      { path: 'due', message: 'Ange due i en av fem former: date; meeting med body och month eller date; meeting med body och by; externalDeadline med recipient (och decidedBy); raised.' },
+      { path: 'due', message: 'Ange tidsfristen (due) i en av fem former: ett datum (date); ett sammanträde (meeting) med organ (body) och månad (month) eller datum (date); ett sammanträde (meeting) med organ (body) och senast-datum (by); ett svarsdatum (externalDeadline) med mottagare (recipient) och beslutande organ (decidedBy) om det finns; väckt-datum (raised).' },
     ]);
   });
 });

@@ -164,6 +164,7 @@ export const eTjanstHistory: HistoryEvent[] = [
     by: 'kim.berg@kommun.example.se',
     action: 'extension_requested',
     changes: { extensionRequest: { from: null, to: { date: '2027-10-18', reason: 'Väntar på underlag från IT-avdelningen om nuvarande avtal.' } } },
+    reason: 'Väntar på underlag från IT-avdelningen om nuvarande avtal.',
     via: 'e-postlänk',
   },
 ];

@@ -324,14 +324,21 @@ describe("the admin's forms", () => {
     });
   });
 
-  it('names the lines of a plan that are wrong', () => {
+  it('reads dates pasted on one line too: between commas, semicolons or spaces', () => {
+    expect(parsePlanForm(form({ leadWorkingDays: '15', dates: '2027-01-20, 2027-03-17; 2027-05-19 2027-09-15' }), 2027)).toEqual({
+      ok: true,
+      command: { leadWorkingDays: 15, dates: ['2027-01-20', '2027-03-17', '2027-05-19', '2027-09-15'] },
+    });
+  });
+
+  it('names the dates of a plan that are wrong, as typed', () => {
     expect(parsePlanForm(form({ leadWorkingDays: '15', dates: '2027-01-25\n2027-02-30\n25/1 2027' }), 2027)).toEqual({
       ok: false,
-      errors: { dates: 'Rad 2 (2027-02-30): Ska vara ett verkligt datum, ÅÅÅÅ-MM-DD. Rad 3 (25/1 2027): Ska vara ett verkligt datum, ÅÅÅÅ-MM-DD.' },
+      errors: { dates: '2027-02-30: Ska vara ett verkligt datum, ÅÅÅÅ-MM-DD. 25/1 2027: Ska vara ett verkligt datum, ÅÅÅÅ-MM-DD.' },
     });
     expect(parsePlanForm(form({ leadWorkingDays: '15', dates: '2027-01-25\n2026-12-14\n2027-01-25' }), 2027)).toEqual({
       ok: false,
-      errors: { dates: 'Rad 2 (2026-12-14): Ska ligga i 2027. Rad 3 (2027-01-25): Datumet finns redan.' },
+      errors: { dates: '2026-12-14: Ska ligga i 2027. 2027-01-25: Datumet finns redan.' },
     });
     expect(parsePlanForm(form({ leadWorkingDays: 'femton', dates: '' }), 2027)).toEqual({
       ok: false,
@@ -348,7 +355,7 @@ describe("the admin's forms", () => {
   it('reads the extra closed days of a year; none at all is allowed', () => {
     expect(parseClosedDaysForm(form({ dates: '2027-05-14\n2027-01-05' }), 2027)).toEqual({ ok: true, command: { dates: ['2027-01-05', '2027-05-14'] } });
     expect(parseClosedDaysForm(form({ dates: '' }), 2027)).toEqual({ ok: true, command: { dates: [] } });
-    expect(parseClosedDaysForm(form({ dates: '2028-05-26' }), 2027)).toEqual({ ok: false, errors: { dates: 'Rad 1 (2028-05-26): Ska ligga i 2027.' } });
+    expect(parseClosedDaysForm(form({ dates: '2028-05-26' }), 2027)).toEqual({ ok: false, errors: { dates: '2028-05-26: Ska ligga i 2027.' } });
   });
 
   it("reads a unit's manager", () => {

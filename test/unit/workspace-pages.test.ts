@@ -12,6 +12,7 @@ import { overviewPage } from '../../shared/views/workspace/overview';
 import { registerPage } from '../../shared/views/workspace/register';
 import { signInPage } from '../../shared/views/workspace/sign-in';
 import { sourceInParagraph } from '../../shared/views/workspace/intake';
+import { changeLines } from '../../shared/views/workspace/format';
 import { admin, changedMeanwhile, context, CSRF, eTjanst, eTjanstHistory, ITEMS, klimat, LONG_TITLE, manager, motion, NOTHING_KEPT, official, registrar, remiss, skolskjuts, sn } from './workspace-fixtures';
 
 /** Text between tags, whitespace collapsed: what a reader sees of a piece of markup. */
@@ -176,6 +177,13 @@ describe('Ärenden', () => {
     expect(html).toContain('<option value="open" selected>Pågående</option>');
   });
 
+  it('offers only the filters the viewer may use: a manager no unit but their officials, an official neither', () => {
+    expect(labels(itemListPage(listModel(context(manager))))).toEqual(['Sök i rubrik och diarienummer', 'Status', 'Typ', 'Ansvarig e-post', 'Tidsfrist efter', 'Tidsfrist före', 'Behöver åtgärd']);
+    const own = itemListPage(listModel(context(official)));
+    expect(labels(own)).toEqual(['Sök i rubrik och diarienummer', 'Status', 'Typ', 'Tidsfrist efter', 'Tidsfrist före', 'Behöver åtgärd']);
+    expect(own).not.toContain('<datalist');
+  });
+
   it('sorts by its column links, marking the sorted column with aria-sort (the default sort, by deadline, needs no parameter)', () => {
     const html = itemListPage(listModel({ sort: { key: 'title', direction: 'ascending' } }));
     expect(html).toContain('<th scope="col" class="col-title" aria-sort="ascending"><a class="sort-link" href="/arenden?state=open&amp;unit=Milj%C3%B6-+och+samh%C3%A4llsbyggnadsf%C3%B6rvaltningen&amp;sort=-title">Rubrik</a></th>');
@@ -242,7 +250,15 @@ describe('Ärende', () => {
     expect(html).toContain(
       'Ändrat 2 november 2026 kl. 15:20, lena.holm@kommun.example.se Fristen Till KS:s sammanträde i augusti 2027 → Till KS:s sammanträde i september 2027 Tidsfrist 2027-07-26 → 2027-08-23 Sammanträde 2027-08-16 → 2027-09-13 Skäl: KS sammanträde i augusti ställdes in.',
     );
-    expect(html).toContain('Förlängning begärd 28 april 2027 kl. 09:12, kim.berg@kommun.example.se, via e-postlänk Begäran om förlängning: 2027-10-18: Väntar på underlag från IT-avdelningen om nuvarande avtal.');
+    // The reason once, as the event's; the date in words.
+    expect(html).toContain('Förlängning begärd 28 april 2027 kl. 09:12, kim.berg@kommun.example.se, via e-postlänk Begäran om förlängning: till måndag 18 oktober 2027 Skäl: Väntar på underlag från IT-avdelningen om nuvarande avtal.');
+  });
+
+  it('a granted or refused request is gone by the event\'s name, not told as removed; closing the item says what went', () => {
+    const request = { from: { date: '2027-10-18', reason: 'Väntar på underlag.', by: 'kim.berg@kommun.example.se', at: '2027-04-28T07:12:00.000Z' }, to: null };
+    expect(changeLines({ action: 'extension_granted', changes: { extensionRequest: request, dueDate: { from: '2027-08-23', to: '2027-10-18' } } })).toEqual(['Tidsfrist 2027-08-23 → 2027-10-18']);
+    expect(changeLines({ action: 'extension_refused', changes: { extensionRequest: request } })).toEqual([]);
+    expect(changeLines({ action: 'done', changes: { extensionRequest: request } })).toEqual(['Begäran om förlängning togs bort (till måndag 18 oktober 2027)']);
   });
 
   it('shows a decision as far as it is known, never "undefined" or "§ §"', () => {
@@ -293,6 +309,13 @@ describe('Ärende', () => {
     // Saving again applies to the version now shown.
     expect(html).toMatch(/name="action" value="change"\/><input type="hidden" name="version" value="4"\/>/);
     expect(html).not.toMatch(/precondition|412/);
+    expect(text(html)).toContain('Fält du inte har ändrat visar det som nu är sparat');
+  });
+
+  it('a grant sent after the item changed says what changed, without Ändra\'s words about unchanged fields', () => {
+    const html = itemPage({ ...context(), item: eTjanst, history: [], changedMeanwhile, form: { name: 'grant', state: { values: { version: '3' } } } });
+    expect(text(html)).toContain('Ärendet har ändrats medan du skrev');
+    expect(text(html)).not.toContain('Fält du inte har ändrat');
   });
 
   it('shows the errors of the form that was sent, next to its fields and in a summary linked to them', () => {
@@ -416,6 +439,13 @@ describe('Logga in and the error pages', () => {
     const html = signedOutPage({ signIn: '/logga-in?returnTo=%2Farenden%2F7d3b%3Fx%3D1', hours: 8, form: NOTHING_KEPT });
     expect(text(html)).toContain('Din inloggning har gått ut Av säkerhetsskäl gäller en inloggning i 8 timmar.');
     expect(html).toContain('<a class="ds-button" href="/logga-in?returnTo=%2Farenden%2F7d3b%3Fx%3D1">Logga in igen</a>');
+  });
+
+  it('what was typed is shown as the form words it: "Typ: Återrapportering", "Tidsfrist: Till sammanträde", never the codes', () => {
+    const form = { action: '/registrera', fields: [['kind', 'aterrapportering'], ['title', 'Utreda nattbemanningen'], ['dueForm', 'meeting'], ['p1-kind', 'motion']] as [string, string][], multipart: false, files: false, tooLarge: false, ticket: 'biljett' };
+    const shown = text(signedOutPage({ signIn: '/logga-in', hours: 8, form }));
+    expect(shown).toContain('Typ Återrapportering Rubrik Utreda nattbemanningen Tidsfrist Till sammanträde Förslag 2: Typ Motion');
+    expect(shown).not.toMatch(/aterrapportering|Tidsfrist meeting/);
   });
 
   it('every listed item can be shown on the overview and its page', () => {

@@ -166,7 +166,7 @@ export type Remiss = z.infer<typeof remiss>;
 
 /** The plain-Swedish list of the forms `due` takes, for the message a wrong one gets. */
 export const DUE_FORMS =
-  'Ange due i en av fem former: date; meeting med body och month eller date; meeting med body och by; externalDeadline med recipient (och decidedBy); raised.';
+  'Ange tidsfristen (due) i en av fem former: ett datum (date); ett sammanträde (meeting) med organ (body) och månad (month) eller datum (date); ett sammanträde (meeting) med organ (body) och senast-datum (by); ett svarsdatum (externalDeadline) med mottagare (recipient) och beslutande organ (decidedBy) om det finns; väckt-datum (raised).';
 
 export const due = z.lazy(() =>
   z.union(
@@ -180,7 +180,7 @@ export const due = z.lazy(() =>
             /** Report-backs within a period: the body's last meeting on or before `by`. */
             z.strictObject({ body: bodyName, by: calendarDate }),
           ],
-          { error: 'Ange meeting med body och en av month, date eller by.' },
+          { error: 'Ange sammanträdet (meeting) med organ (body) och en av månad (month), datum (date) eller senast-datum (by).' },
         ),
       }),
       z.strictObject({

@@ -9,6 +9,7 @@ import { DomainError } from '../../domain/errors';
 import { stockholmDate, type CalendarDate } from '../../domain/dates';
 import { calendarDate } from '../../domain/items/vocabulary';
 import { statisticsQuery } from '../../domain/reports/statistics';
+import { WORKSPACE_PATHS } from '../../views/paths';
 import { XLSX_TYPE } from '../../views/spreadsheets/table';
 import type { FieldErrors, FormState, FormValues } from '../../views/workspace/models';
 import { balanslistaPage, verkstallighetPage, type ReportDownloads } from '../../views/reports/pages';
@@ -90,7 +91,7 @@ async function answerReport<N extends ReportName, Q, Row, T>(
   requireRegistrar(session.caller);
   const parsed = readReport(name, read.schema, query, read.filled ?? {});
   if (!parsed.ok) return renderReports(deps, session, 400, { [name]: parsed.state });
-  const downloads = { csv: reportHref(name, parsed.values, 'csv'), xlsx: reportHref(name, parsed.values, 'xlsx') };
+  const downloads = { csv: reportHref(name, parsed.values, 'csv'), xlsx: reportHref(name, parsed.values, 'xlsx'), back: WORKSPACE_PATHS.reports };
   let report: T;
   try {
     report = await run(parsed.command);

@@ -123,6 +123,8 @@ th[aria-sort="ascending"], th[aria-sort="descending"] { background: var(--ds-col
 }
 @media (min-width: 40.01rem) { .sort-bar { display: none; } }
 
+/* On paper only: what a form's choice was (a checkbox is not printed). */
+.print-only { display: none; }
 @media print {
   @page { margin: 15mm 12mm; }
   /* The design system sizes text in rem: one root size scales it all for paper. */
@@ -143,6 +145,7 @@ th[aria-sort="ascending"], th[aria-sort="descending"] { background: var(--ds-col
   h1, h2, h3, caption { break-after: avoid; }
   .ds-card { border-color: #888; }
   .timeline { margin-inline-start: .6rem; }
+  .print-only { display: block; }
 }
 `;
 

@@ -1,4 +1,4 @@
-import { stockholmDay, swedishDate, type CalendarDate } from '../../domain/dates';
+import { stockholmDay, swedishDate, swedishDayMonthYear, type CalendarDate } from '../../domain/dates';
 import { daysInWords, decisionFact } from '../email/reminder';
 import { KIND_LABELS, LIMITS } from '../../domain/items/vocabulary';
 import { type ItemView } from '../../domain/items/item';
@@ -55,13 +55,13 @@ function facts(item: ItemView): Html {
 function pending(item: ItemView): Html {
   const lines: Html[] = [];
   if (item.extensionRequest) {
-    lines.push(html`<p class="pending">Du har begärt förlängning till ${swedishDate(item.extensionRequest.date)} (${stockholmDay(item.extensionRequest.at)}). Registratorn besvarar begäran.</p>`);
+    lines.push(html`<p class="pending">Du har begärt förlängning till ${swedishDate(item.extensionRequest.date)} (begärt ${swedishDayMonthYear(stockholmDay(item.extensionRequest.at))}). Registratorn besvarar begäran.</p>`);
   }
   if (item.statusReport) {
-    lines.push(html`<p class="pending">Senaste lägesrapport (${stockholmDay(item.statusReport.at)}): ${item.statusReport.note}</p>`);
+    lines.push(html`<p class="pending">Senaste lägesrapport (${swedishDayMonthYear(stockholmDay(item.statusReport.at))}): ${item.statusReport.note}</p>`);
   }
   if (item.reassignRequest) {
-    lines.push(html`<p class="pending">Du har meddelat att ärendet inte är ditt (${stockholmDay(item.reassignRequest.at)}). Registratorn ändrar ansvarig.</p>`);
+    lines.push(html`<p class="pending">Du har meddelat att ärendet inte är ditt (${swedishDayMonthYear(stockholmDay(item.reassignRequest.at))}). Registratorn ändrar ansvarig.</p>`);
   }
   return html`${lines}`;
 }

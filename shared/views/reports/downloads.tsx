@@ -6,12 +6,19 @@ import { raw, type Html } from '../pages/html';
 export interface ReportDownloads {
   csv: string;
   xlsx: string;
+  /** The page the report was asked for on (the workspace's Rapporter): the way back, where no menu is shown. */
+  back?: string;
 }
 
 /** The downloads of the report shown, left out of print (a printed page cannot follow a link): the one list every report page shows. */
 export function DownloadLinks({ downloads }: { downloads: ReportDownloads }) {
   return (
     <ul class="no-print" aria-label="Ladda ner rapporten">
+      {downloads.back && (
+        <li>
+          <a href={downloads.back}>Tillbaka till Rapporter</a>
+        </li>
+      )}
       <li>
         <a href={downloads.csv}>Ladda ner som CSV</a>
       </li>

@@ -26,6 +26,9 @@ export const REPORT_CONTENT_CSS = `/* Tables of figures: numbers right-aligned i
 .scroll-hint { display: none; margin: 0 0 .25rem; color: #4a4a4a; font-size: .9em; }
 @media (max-width: 48rem) { .scroll-hint { display: block; } }
 .table-scroll > .stats-table { margin: 0; }
+.table-title { font-weight: 600; margin: 0 0 .5rem; }
+/* Read by a screen reader, not shown: a wide table's caption, whose words stand above its region (.table-title). */
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 .table-scroll:focus-visible { outline: 3px solid #ffbf47; outline-offset: 2px; }
 .stats-oldest { min-width: 48rem; }
 

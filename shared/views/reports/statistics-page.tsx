@@ -79,9 +79,17 @@ export function statisticsSummary(totals: Figures): string {
  * can scroll it. On a narrow screen a line above it says so, and a shadow at the cut edge shows
  * there is more (report-content.ts); on paper the table is whole and the line is left out.
  */
-function Scroll({ label, children }: { label: string; children: ComponentChildren }) {
+/**
+ * A wide table in a region that scrolls sideways, its title shown above the region so that on a phone it wraps
+ * within the page instead of running off the screen with the table. The table's own caption says the same to
+ * a screen reader, hidden on screen; the title is hidden from the screen reader.
+ */
+function Scroll({ label, title, children }: { label: string; title: string; children: ComponentChildren }) {
   return (
     <>
+      <p class="table-title" aria-hidden="true">
+        {title}
+      </p>
       <p class="scroll-hint">Tabellen är bredare än skärmen: dra i den åt sidan för att se alla kolumner.</p>
       <div class="table-scroll" role="region" aria-label={label} tabIndex={0}>
         {children}
@@ -129,9 +137,9 @@ function TotalsTable({ totals }: { totals: Figures }) {
 
 function GroupTable({ groups, caption, column }: { groups: StatisticsGroup[]; caption: string; column: string }) {
   return (
-    <Scroll label={caption}>
+    <Scroll label={caption} title={caption}>
       <table class="stats-table">
-        <caption>{caption}</caption>
+        <caption class="visually-hidden">{caption}</caption>
         <thead>
           <tr>
             <th scope="col">{column}</th>
@@ -174,9 +182,9 @@ function OldestOpen({ rows }: { rows: OldestOpenItem[] }) {
   if (rows.length === 0) return <p>Inga beslut från perioden har pågående ärenden.</p>;
   const caption = rows.length === 1 ? 'Det äldsta pågående ärendet' : `De ${rows.length} äldsta pågående ärendena`;
   return (
-    <Scroll label={caption}>
+    <Scroll label={caption} title={`${caption}, äldsta beslutet först`}>
       <table class="stats-table stats-oldest">
-        <caption>{caption}, äldsta beslutet först</caption>
+        <caption class="visually-hidden">{caption}, äldsta beslutet först</caption>
         <thead>
           <tr>
             <th scope="col">Ärende</th>

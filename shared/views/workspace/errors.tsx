@@ -2,7 +2,8 @@ import { isRegistrar } from '../../domain/caller';
 import { Layout } from '../layout';
 import { WORKSPACE_PATHS } from '../paths';
 import { renderPage } from '../render';
-import { REGISTER_LABELS } from './forms';
+import { KIND_LABELS } from '../../domain/items/vocabulary';
+import { DUE_CHOICE_LABELS, REGISTER_LABELS } from './forms';
 import type { ErrorPageModel } from './models';
 
 const ERRORS = {
@@ -61,11 +62,21 @@ const KEPT_LABELS: Record<string, string> = {
   text: 'Protokollets text',
 };
 
-/** "Förslag 2: Rubrik" for Granska beslut's `p1-title`, "Rubrik" for `title`; undefined for a field no one typed. */
-function keptLabel(name: string): string | undefined {
+/** The choices among the kept fields, shown as the form words them ("Uppdrag", "Till sammanträde"), not as codes. */
+const KEPT_CHOICES: Record<string, Readonly<Record<string, string>>> = { kind: KIND_LABELS, dueForm: DUE_CHOICE_LABELS };
+
+/**
+ * A kept field as the page shows it: "Förslag 2: Rubrik" for Granska beslut's `p1-title`, "Rubrik" for `title`, a
+ * choice by its words; undefined for a field no one typed.
+ */
+function kept(name: string, value: string): { label: string; value: string } | undefined {
   const proposal = /^p(\d{1,3})-(.+)$/.exec(name);
-  const label = KEPT_LABELS[proposal ? proposal[2]! : name];
-  return label && proposal ? `Förslag ${Number(proposal[1]) + 1}: ${label}` : label;
+  const field = proposal ? proposal[2]! : name;
+  const label = KEPT_LABELS[field];
+  if (!label) return undefined;
+  const choices = Object.hasOwn(KEPT_CHOICES, field) ? KEPT_CHOICES[field]! : undefined;
+  const shown = choices && Object.hasOwn(choices, value) ? choices[value]! : value;
+  return { label: proposal ? `Förslag ${Number(proposal[1]) + 1}: ${label}` : label, value: shown };
 }
 
 /**
@@ -76,8 +87,8 @@ function keptLabel(name: string): string | undefined {
  */
 export function signedOutPage({ signIn, hours, form }: { signIn: string; hours: number; form: KeptForm }): string {
   const shown = form.fields.flatMap(([name, value], index) => {
-    const label = keptLabel(name);
-    return label && value.trim() ? [{ label, value, id: `kvar-${index}` }] : [];
+    const field = value.trim() ? kept(name, value) : undefined;
+    return field ? [{ ...field, id: `kvar-${index}` }] : [];
   });
   const long = (value: string) => value.length > 80 || value.includes('\n');
   const resend = form.ticket !== undefined && form.fields.length > 0;

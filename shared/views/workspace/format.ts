@@ -196,7 +196,8 @@ function valueText(field: string, value: unknown): string {
     case 'remiss':
       return [value.received ? `inkom ${String(value.received)}` : undefined, value.reference].filter(Boolean).join(', ') || '–';
     case 'extensionRequest':
-      return `${String(value.date)}: ${String(value.reason)}`;
+      // The reason is the event's own ("Skäl: …"), said once.
+      return typeof value.date === 'string' ? `till ${swedishDate(value.date)}` : 'begärd';
     case 'statusReport':
     case 'reassignRequest':
       return typeof value.note === 'string' ? value.note : 'begärd';
@@ -209,10 +210,13 @@ function valueText(field: string, value: unknown): string {
  * The changes of a history event in words: "Tidsfrist 2027-05-03 → 2027-06-14"; a value that
  * appears "Lägesrapport: Förstudien klar"; one that goes "Begäran om förlängning togs bort (…)".
  */
-export function changeLines(event: Pick<HistoryEvent, 'changes'>): string[] {
+export function changeLines(event: Pick<HistoryEvent, 'changes' | 'action'>): string[] {
   const plainDate = (value: unknown) => isRecord(value) && Object.keys(value).join() === 'date';
-  // A deadline given as a date says no more than the "Tidsfrist a → b" beside it.
-  const redundant = (field: string, from: unknown, to: unknown) => field === 'due' && plainDate(from) && plainDate(to) && 'dueDate' in event.changes;
+  // A deadline given as a date says no more than the "Tidsfrist a → b" beside it; a request granted or
+  // refused is gone by the event's own name ("Förlängning beviljad").
+  const answered = event.action === 'extension_granted' || event.action === 'extension_refused';
+  const redundant = (field: string, from: unknown, to: unknown) =>
+    (field === 'due' && plainDate(from) && plainDate(to) && 'dueDate' in event.changes) || (field === 'extensionRequest' && answered && (to === null || to === undefined));
   return Object.entries(event.changes)
     .filter(([field, { from, to }]) => !redundant(field, from, to))
     .map(([field, { from, to }]) => {

@@ -152,6 +152,13 @@ export type PreviewCommand = Pick<CreateItemCommand, 'kind' | 'decision' | 'due'
 /** The deadline's forms on the page, one radio choice each. */
 export const DUE_CHOICES = ['date', 'meeting', 'meetingBy', 'remiss', 'motion'] as const;
 export type DueChoice = (typeof DUE_CHOICES)[number];
+export const DUE_CHOICE_LABELS: Record<DueChoice, string> = {
+  date: 'Tidsfrist (datum)',
+  meeting: 'Till sammanträde',
+  meetingBy: 'Sista sammanträdet senast',
+  remiss: 'Remissvar',
+  motion: 'Motion väckt',
+};
 
 /** The register form's fields in page order (the error summary lists them so). */
 export const REGISTER_FIELDS: readonly RegisterField[] = [
@@ -796,19 +803,27 @@ export function parseListQuery(params: URLSearchParams): Parsed<ListCommand, Lis
   return form.ok ? { ok: true, command } : { ok: false, errors: form.errors };
 }
 
-/** The lines of a textarea of dates, one per line, blank lines left out. */
-const dateLines = (text: string) =>
-  text
-    .split(/\r\n?|\n/)
-    .map((line) => line.trim())
-    .filter((line) => line !== '');
+/** A line of dates pasted from a list or a calendar: "2027-01-20 2027-03-17". */
+const ISO_DATES_LINE = /^\d{4}-\d{2}-\d{2}(?:\s+\d{4}-\d{2}-\d{2})+$/;
 
-/** A date list's issues ("dates.3") as one message naming the lines at fault ("Rad 4: …"). */
-function dateListError(issues: ErrorIssue[], lines: string[]): string {
+/**
+ * The dates of a textarea: one per line as the hint asks, or several on a line between commas or
+ * semicolons, or spaces between whole ÅÅÅÅ-MM-DD dates; blank entries left out. "25/1 2027" stays one
+ * entry, to be named as typed.
+ */
+const dateEntries = (text: string) =>
+  text
+    .split(/\r\n?|\n|[,;]/)
+    .map((entry) => entry.trim())
+    .flatMap((entry) => (ISO_DATES_LINE.test(entry) ? entry.split(/\s+/) : [entry]))
+    .filter((entry) => entry !== '');
+
+/** A date list's issues ("dates.3") as one message naming each entry at fault as typed ("2027-02-30: …"). */
+function dateListError(issues: ErrorIssue[], entries: string[]): string {
   return issues
     .map((issue) => {
       const index = Number(issue.path.split('.')[1]);
-      return Number.isInteger(index) ? `Rad ${index + 1} (${lines[index]}): ${issue.message}` : issue.message;
+      return Number.isInteger(index) ? `${entries[index]}: ${issue.message}` : issue.message;
     })
     .join(' ');
 }
@@ -826,28 +841,28 @@ export function parsePlanChoice(params: URLSearchParams): Parsed<{ body: string;
 export function parsePlanForm(params: URLSearchParams, year: number): Parsed<{ leadWorkingDays: number; dates: CalendarDate[] }, PlanField> {
   const form = new FormReader<PlanField>(params);
   const lead = form.raw('leadWorkingDays');
-  const lines = dateLines(params.get('dates') ?? '');
+  const entries = dateEntries(params.get('dates') ?? '');
   if (!/^\d{1,2}$/.test(lead)) form.fail('leadWorkingDays', 'Skriv antalet arbetsdagar som ett heltal, t.ex. 15.');
-  if (lines.length === 0) form.fail('dates', 'Skriv minst ett sammanträdesdatum, ett per rad.');
+  if (entries.length === 0) form.fail('dates', 'Skriv minst ett sammanträdesdatum, ett per rad.');
   if (!form.ok) return { ok: false, errors: form.errors };
-  const input = { leadWorkingDays: Number(lead), dates: lines };
+  const input = { leadWorkingDays: Number(lead), dates: entries };
   const result = meetingPlanBody(year).safeParse(input);
   if (result.success) return { ok: true, command: result.data };
   const issues = toIssues(result.error, input);
   const leadIssue = issues.find((issue) => issue.path === 'leadWorkingDays');
   if (leadIssue) form.fail('leadWorkingDays', leadIssue.message);
   const dateIssues = issues.filter((issue) => issue.path.startsWith('dates'));
-  if (dateIssues.length) form.fail('dates', dateListError(dateIssues, lines));
+  if (dateIssues.length) form.fail('dates', dateListError(dateIssues, entries));
   return { ok: false, errors: form.errors };
 }
 
 /** Extra closed days of a year (`PUT /calendar/closed-days/{year}`), one per line; none is allowed. */
 export function parseClosedDaysForm(params: URLSearchParams, year: number): Parsed<{ dates: CalendarDate[] }, 'dates'> {
-  const lines = dateLines(params.get('dates') ?? '');
-  const input = { dates: lines };
+  const entries = dateEntries(params.get('dates') ?? '');
+  const input = { dates: entries };
   const result = closedDaysBody(year).safeParse(input);
   if (result.success) return { ok: true, command: result.data };
-  return { ok: false, errors: { dates: dateListError(toIssues(result.error, input), lines) } };
+  return { ok: false, errors: { dates: dateListError(toIssues(result.error, input), entries) } };
 }
 
 /** A unit's manager (`PUT /units/{unit}`). */

@@ -128,6 +128,7 @@ function Proposal({ proposal, model }: { proposal: ProposalModel; model: ReviewM
           <div class="no-print">
             <Choice type="checkbox" name={`${prefix}choose`} id={`${prefix}choose`} value="ja" label={`Registrera förslag ${number}`} checked={proposal.chosen} form={REVIEW_FORM} />
           </div>
+          {!proposal.stored && <p class="print-only">{proposal.chosen ? 'Vald att registreras.' : 'Inte vald att registreras.'}</p>}
           <ProposalFacts proposal={proposal} />
           {proposal.preview && <PreviewResult preview={proposal.preview} id={`${prefix}tidsfrist`} headingLevel={3} />}
           <details class="ds-details no-print" open={open}>

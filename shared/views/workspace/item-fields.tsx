@@ -2,16 +2,8 @@ import { KINDS } from '../../domain/items/vocabulary';
 import { Choice, Select, TextArea, TextField } from './components';
 import { kindLabel, longDate } from './format';
 import { warningText } from './flash';
-import { DUE_CHOICES, REGISTER_LABELS, type DueChoice } from './forms';
+import { DUE_CHOICE_LABELS, DUE_CHOICES, REGISTER_LABELS, type DueChoice } from './forms';
 import type { ChangeField, DeadlinePreview, FormState, RegisterField } from './models';
-
-const DUE_CHOICE_LABELS: Record<DueChoice, string> = {
-  date: 'Tidsfrist (datum)',
-  meeting: 'Till sammanträde',
-  meetingBy: 'Sista sammanträdet senast',
-  remiss: 'Remissvar',
-  motion: 'Motion väckt',
-};
 
 const DUE_CHOICE_HINTS: Record<DueChoice, string> = {
   date: 'Datumet som beslutet anger.',

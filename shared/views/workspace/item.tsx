@@ -112,7 +112,8 @@ function FormSection({ name, model, summary, children }: { name: ItemFormName; m
   );
 }
 
-function ChangedMeanwhile({ events, differences }: { events: HistoryEvent[]; differences: string[] }) {
+/** What another clerk saved while the person's form was open; `changeForm` when it was Ändra, which keeps only the fields they changed. */
+function ChangedMeanwhile({ events, differences, changeForm }: { events: HistoryEvent[]; differences: string[]; changeForm: boolean }) {
   return (
     <div class="ds-alert" data-color="warning">
       <h2 class="ds-heading" data-size="2xs">
@@ -139,7 +140,7 @@ function ChangedMeanwhile({ events, differences }: { events: HistoryEvent[]; dif
         </>
       )}
       <p>Det du skrev finns kvar i formuläret. Kontrollera det mot ändringen och spara igen.</p>
-      <p>Fält du inte har ändrat visar det som nu är sparat, och bara det du har ändrat sparas.</p>
+      {changeForm && <p>Fält du inte har ändrat visar det som nu är sparat, och bara det du har ändrat sparas.</p>}
     </div>
   );
 }
@@ -253,7 +254,11 @@ export function itemPage(model: ItemPageModel): string {
   return renderPage(
     <Layout title={item.title} context={model} current="items" lead={`${kindLabel(item.kind)}, ${decisionReference(item)}`}>
       {model.changedMeanwhile && model.changedMeanwhile.length > 0 && (
-        <ChangedMeanwhile events={model.changedMeanwhile} differences={model.yourChange ? differenceLines(model.yourChange, { ...item }, model.changedMeanwhile) : []} />
+        <ChangedMeanwhile
+          events={model.changedMeanwhile}
+          differences={model.yourChange ? differenceLines(model.yourChange, { ...item }, model.changedMeanwhile) : []}
+          changeForm={model.form?.name === 'change'}
+        />
       )}
       <section class="ds-card" data-variant="tinted" aria-labelledby="tidsfrist">
         <h2 id="tidsfrist" class="ds-heading" data-size="sm">

@@ -1,3 +1,4 @@
+import { isRegistrar, managedUnit } from '../../domain/caller';
 import { STATES, KINDS } from '../../domain/items/vocabulary';
 import { Layout } from '../layout';
 import { WORKSPACE_PATHS } from '../paths';
@@ -57,6 +58,10 @@ export function itemListPage(model: ItemListModel): string {
   const { filters, sort, items } = model;
   const values = filters.values;
   const sortedBy = COLUMNS.find((column) => column.key === sort.key)!;
+  // Only what the viewer may choose: a registrar any unit and official; a manager the officials of their own unit;
+  // an official neither (their list is their own items).
+  const registrar = isRegistrar(model.viewer);
+  const byResponsible = registrar || managedUnit(model.viewer) !== undefined;
   return renderPage(
     <Layout title="Ärenden" context={model} current="items">
       <form method="get" action={WORKSPACE_PATHS.items} noValidate class="form-box stack" aria-label="Filtrera ärenden">
@@ -77,16 +82,18 @@ export function itemListPage(model: ItemListModel): string {
             error={filters.errors?.kind}
             options={[{ value: '', label: 'Alla' }, ...KINDS.map((kind) => ({ value: kind, label: kindLabel(kind) }))]}
           />
-          <TextField name="unit" label={LIST_LABELS.unit} value={values.unit} error={filters.errors?.unit} list="enheter" />
-          <TextField name="responsible" label={LIST_LABELS.responsible} type="email" value={values.responsible} error={filters.errors?.responsible} />
+          {registrar && <TextField name="unit" label={LIST_LABELS.unit} value={values.unit} error={filters.errors?.unit} list="enheter" />}
+          {byResponsible && <TextField name="responsible" label={LIST_LABELS.responsible} type="email" value={values.responsible} error={filters.errors?.responsible} />}
           <TextField name="dueAfter" label={LIST_LABELS.dueAfter} type="date" value={values.dueAfter} error={filters.errors?.dueAfter} />
           <TextField name="dueBefore" label={LIST_LABELS.dueBefore} type="date" value={values.dueBefore} error={filters.errors?.dueBefore} />
         </div>
-        <datalist id="enheter">
-          {model.units.map((unit) => (
-            <option key={unit} value={unit} />
-          ))}
-        </datalist>
+        {registrar && (
+          <datalist id="enheter">
+            {model.units.map((unit) => (
+              <option key={unit} value={unit} />
+            ))}
+          </datalist>
+        )}
         <Choice type="checkbox" name="attention" id="attention" value="any" label={LIST_LABELS.attention} checked={values.attention === 'any'} />
         {sort.key !== 'due' || sort.direction !== 'ascending' ? <input type="hidden" name="sort" value={sortParam(sort)} /> : null}
         <div class="buttons">
