@@ -385,11 +385,16 @@ function* extraction(text: string, known: KnownFacts, ctx: DraftContext, work: W
   const same = (c: Candidate) => [c.kind, c.role ? normalizeRole(fold(c.role)) : '', JSON.stringify(c.due ?? null), fold(c.title)].join('|');
   const inParagraphs = new Set(candidates.filter((c) => !listedBefore.has(c)).map(same));
   const kept = new Map<string, Candidate>();
+  const toldFirst = new Set<string>();
   for (const c of candidates) {
     if (listedBefore.has(c) && inParagraphs.has(same(c))) continue;
-    // The same work told twice in one § (an adopted yrkande the decision restates, a summary's list repeating its
-    // commission) is one draft; another § giving the same words ("verkställa beslutet") is another case's work.
-    const key = `${same(c)}|${blockOf.get(c)}`;
+    // A bullet that repeats, in the same words, work its § told before (a summary's list of what the decision means)
+    // is that work; the same words in another §, or in another paragraph not a bullet, are other work.
+    const told = `${same(c)}|${blockOf.get(c)}|${doc.folded.slice(c.source.start, c.source.end).replace(/[^a-z0-9]+/g, ' ').trim()}`;
+    if (toldFirst.has(told) && bulleted(doc, c.source.start)) continue;
+    toldFirst.add(told);
+    // The same work told twice from one place (an adopted yrkande the decision restates) is one draft.
+    const key = `${same(c)}|${c.source.start}`;
     const seen = kept.get(key);
     if (!seen || seen.confidence < c.confidence) kept.set(key, c);
   }
@@ -527,6 +532,12 @@ function organisationNamed(opening: string): Organisation | undefined {
   if (/\bregion(?:fullmaktige|styrelse)/.test(opening)) return 'region';
   if (/\blandstings(?:fullmaktige|styrelse)/.test(opening)) return 'landsting';
   return /\bkommun(?:fullmaktige|styrelse)/.test(opening) ? 'kommun' : undefined;
+}
+
+/** Whether the text at `at` opens a bullet list's item: "• Regionstyrelseförvaltningen får i uppdrag …". */
+function bulleted(doc: Doc, at: number): boolean {
+  const lineStart = doc.text.lastIndexOf('\n', at - 1) + 1;
+  return /^\s*[•·▪◦*–-]\s*$/.test(doc.text.slice(lineStart, at));
 }
 
 function latestCaseYear(doc: Doc): number | undefined {
@@ -1566,11 +1577,13 @@ const EARLIER = /\b(?:tidigare|redan|forra (?:aret|gangen|sammantradet)|i (?:hos
 const NOTED = /\b(?:noterar|noterade|konstaterar|konstaterade|tar del av|tog del av|informeras om|informerades om)\s+(?:informationen\s+)?(?:om\s+)?att\b/;
 
 /**
- * A sentence dated another day than the meeting's, or (the meeting's day unknown) dated at all outside a summary of a
- * meeting, whose dates are that meeting's: "har fått i uppdrag … (KSAU 24, 2027-02-09)". A deadline dates no day.
+ * A sentence dated before the meeting: "har fått i uppdrag … (KSAU 24, 2027-02-09)" was given that day. A later date is
+ * the work's time ("har fått i uppdrag att återrapportera till kommunstyrelsen den 12 maj 2027"), a deadline dates no
+ * day, and with the meeting's day unknown nothing is earlier.
  */
 function toldOfAnotherDay(doc: Doc, meta: BlockMeta, sentence: Span): boolean {
-  return !onlyThisMeeting(doc, meta, sentence) && (!!meta.date || !meta.summary);
+  const day = meta.date;
+  return !!day && datesIn(doc, sentence, meta.ref).some((t) => !t.marked && t.date < day);
 }
 
 /**

@@ -5,7 +5,8 @@
  *   in a summary of a meeting too;
  * - a commission told in the past with another day's date ("har fått i uppdrag … (KSAU 24, 2027-02-09)") is history
  *   even where the decision's words stand (a tjänsteskrivelse whose headings ran into its text);
- * - the same work told twice in one § or one summary (a list repeating it) is one draft; in two §§ it is two;
+ * - a bullet repeating in the same words work its § told before (a summary's list) is that work, one draft; the same
+ *   words in two §§, or in two paragraphs of one summary, are two;
  * - an appointment as the organisation's voice at a meeting of members ("utses att som röstombud företräda kommunen vid
  *   förbundsstämman") is a val, no uppdrag.
  */
@@ -44,10 +45,16 @@ describe('a commission told in the past with another day\'s date is history, eve
       'Sammanfattning Kommunstyrelsen inrättade den 18 januari 2027 ett arbetsutskott.',
       sentence,
     ].join('\n');
-  const ks = { body: 'KS', caseNumber: 'KS-2027/112' };
+  const ks = { body: 'KS', meetingDate: '2027-03-22', caseNumber: 'KS-2027/112' };
 
   it('"Förvaltningen har fått i uppdrag att … (KSAU 24, 2027-02-09)" proposes nothing', () => {
     expect(drafts(memo('Förvaltningen har fått i uppdrag att ta fram ett förslag på arbetsordning till arbetsutskottet (KSAU 24, 2027-02-09).'), ks)).toEqual([]);
+  });
+
+  it('near miss: a later date is the work\'s time: "har fått i uppdrag att återrapportera till kommunstyrelsen den 12 maj 2027"', () => {
+    expect(drafts(memo('Förvaltningen har fått i uppdrag att återrapportera arbetsordningen till kommunstyrelsen den 12 maj 2027.'), ks).map((d) => [d.kind, d.role, d.due])).toEqual([
+      ['aterrapportering', 'förvaltningen', { meeting: { body: 'KS', date: '2027-05-12' } }],
+    ]);
   });
 
   it('near miss: "… har fått i uppdrag att … senast den 30 april 2027" keeps its deadline and is work', () => {
@@ -57,7 +64,7 @@ describe('a commission told in the past with another day\'s date is history, eve
   });
 });
 
-describe('the same work told twice in one place is one draft', () => {
+describe('a bullet repeating work its § told before is that work, one draft', () => {
   it('a summary whose list repeats its commission gives one draft, from where it is first told', () => {
     const text = [
       'Regionstyrelsen har sammanträtt',
@@ -70,6 +77,11 @@ describe('the same work told twice in one place is one draft', () => {
     const found = extractDrafts(text, { body: 'RS', meetingDate: '2027-11-23' }, ctx).drafts;
     expect(found.map((d) => [d.kind, d.title, d.due])).toEqual([['uppdrag', 'Följa upp konsekvenserna av avgifterna', { date: '2028-12-31' }]]);
     expect(found[0]!.source.start).toBe(text.indexOf('Regionstyrelseförvaltningen får'));
+  });
+
+  it('near miss: two news items of one summary giving the same words are two cases\' work', () => {
+    const text = 'Beslut i korthet från kommunstyrelsen 2027-03-11\n\nNytt badhus\nKommunstyrelsen beslutade att förvaltningen får i uppdrag att ta fram en plan.\n\nSkolans lokaler\nKommunstyrelsen beslutade att förvaltningen får i uppdrag att ta fram en plan.\n';
+    expect(drafts(text, { body: 'KS', meetingDate: '2027-03-11' }).map((d) => d.title)).toEqual(['Ta fram en plan', 'Ta fram en plan']);
   });
 
   it('near miss: two §§ giving the same words are two cases\' work', () => {
