@@ -5,4 +5,4 @@
  * `test/unit/workspace-stylesheet.test.ts` fails, naming the new hash, when the CSS changes and this
  * does not.
  */
-export const STYLESHEET_FILE_NAME = 'arbetsyta.4e721df6105b5265.css';
+export const STYLESHEET_FILE_NAME = 'arbetsyta.9935b0170b9f21a6.css';
