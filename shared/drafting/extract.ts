@@ -177,10 +177,10 @@ const NOT_ATT = '(?:(?!\\batt\\b)[^.;:?])';
 // "i uppgift" is the same commission in other words ("ge ekonomichefen i uppgift att …").
 const COMMISSIONED = '(?:i\\s+uppdrag|uppdraget|i\\s+uppgift|uppgiften)';
 /** An adverb between the commission's verb and the one commissioned: "ger vidare kommundirektören i uppdrag", "gav även förvaltningen". */
-const GIVE_ADVERB = '(?:vidare|dessutom|ocksa|aven|darfor|harmed|nu)\\s+';
-const GIVE = new RegExp(`\\b(?:ge|ger|gav)\\s+(?:${GIVE_ADVERB})?(?!${GIVE_ADVERB})(${NOT_ATT}{2,140}?)\\s+${COMMISSIONED}\\s+(?:att\\s+)?`);
+const GIVE_ADVERB = '(?:vidare|dessutom|ocksa|aven|darfor|harmed|darmed|nu|slutligen|samtidigt|saledes|dartill|harutover)\\s+';
+const GIVE = new RegExp(`\\b(?:ge|ger|gav)\\s+(?:${GIVE_ADVERB}){0,2}(?!${GIVE_ADVERB})(${NOT_ATT}{2,140}?)\\s+${COMMISSIONED}\\s+(?:att\\s+)?`);
 /** "att ge i uppdrag åt kommundirektören att …": the one commissioned after the commission. */
-const GIVE_TO = new RegExp(`\\b(?:ge|ger|gav)\\s+(?:${GIVE_ADVERB})?${COMMISSIONED}\\s+(?:at|till)\\s+(${NOT_ATT}{2,140}?)\\s+att\\s+`);
+const GIVE_TO = new RegExp(`\\b(?:ge|ger|gav)\\s+(?:${GIVE_ADVERB}){0,2}${COMMISSIONED}\\s+(?:at|till)\\s+(${NOT_ATT}{2,140}?)\\s+att\\s+`);
 // "uppdrog dessutom till samtliga nämnder att …": an adverb may stand between the verb and its object.
 const COMMISSION_TO = new RegExp(`\\b(?:uppdra|uppdrar|uppdrog|uppdras)\\s+(?:dessutom\\s+|ocksa\\s+|aven\\s+|vidare\\s+)?(?:at|till)\\s+(${NOT_ATT}{2,140}?)\\s+att\\s+`);
 /** "Kommunstyrelsen ålägger förvaltningen att …": a duty laid on the one named (its passive "åläggs att", see SUBJECT_COMMISSION). */
@@ -385,14 +385,17 @@ function* extraction(text: string, known: KnownFacts, ctx: DraftContext, work: W
   const same = (c: Candidate) => [c.kind, c.role ? normalizeRole(fold(c.role)) : '', JSON.stringify(c.due ?? null), fold(c.title)].join('|');
   const inParagraphs = new Set(candidates.filter((c) => !listedBefore.has(c)).map(same));
   const kept = new Map<string, Candidate>();
-  const toldFirst = new Set<string>();
+  // Work told in a paragraph, by its words, where it was told.
+  const toldIn = new Map<string, number>();
   for (const c of candidates) {
     if (listedBefore.has(c) && inParagraphs.has(same(c))) continue;
-    // A bullet that repeats, in the same words, work its § told before (a summary's list of what the decision means)
-    // is that work; the same words in another §, or in another paragraph not a bullet, are other work.
+    // A bullet just after that repeats in the same words work its § told in a paragraph (a summary's list of what the
+    // decision means) is that work; two bullets alike, or the same words in another § or further on, are other work.
     const told = `${same(c)}|${blockOf.get(c)}|${doc.folded.slice(c.source.start, c.source.end).replace(/[^a-z0-9]+/g, ' ').trim()}`;
-    if (toldFirst.has(told) && bulleted(doc, c.source.start)) continue;
-    toldFirst.add(told);
+    const before = toldIn.get(told);
+    if (bulleted(doc, c.source.start)) {
+      if (before !== undefined && c.source.start - before <= REPEATED_WITHIN) continue;
+    } else if (before === undefined) toldIn.set(told, c.source.start);
     // The same work told twice from one place (an adopted yrkande the decision restates) is one draft.
     const key = `${same(c)}|${c.source.start}`;
     const seen = kept.get(key);
@@ -524,15 +527,25 @@ function* firstDateWithYear(doc: Doc, span: Span, today: CalendarDate): Steps<Ca
 const CASE_YEAR = /\b[a-z]{1,6}\.?\s{0,2}(?:\d{1,5}\/((?:19|20)\d{2})\b|((?:19|20)\d{2})\/)/g;
 
 /** The latest year the text's case numbers give, for a text that writes no date with its year. */
+const COUNCIL_OR_BOARD: Record<Organisation, RegExp> = {
+  kommun: /\bkommun(?:fullmaktige|styrelse)/,
+  region: /\bregion(?:fullmaktige|styrelse)/,
+  landsting: /\blandstings(?:fullmaktige|styrelse)/,
+};
+
 /**
- * Whose council or board the text's opening (folded) names: a region's or a landsting's wherever it
- * is named (a region's text also names the municipalities' boards), else a municipality's.
+ * Whose text it is, by the councils and boards its opening (folded) names: the deployment's own
+ * kind (`own`) when it is named, since a municipality's protokoll may answer a region's remiss and a
+ * region's name the municipalities' boards; else a region's or a landsting's wherever named, else a
+ * municipality's.
  */
-function organisationNamed(opening: string): Organisation | undefined {
-  if (/\bregion(?:fullmaktige|styrelse)/.test(opening)) return 'region';
-  if (/\blandstings(?:fullmaktige|styrelse)/.test(opening)) return 'landsting';
-  return /\bkommun(?:fullmaktige|styrelse)/.test(opening) ? 'kommun' : undefined;
+function organisationNamed(opening: string, own: Organisation): Organisation | undefined {
+  if (COUNCIL_OR_BOARD[own].test(opening)) return own;
+  return (['region', 'landsting', 'kommun'] as const).find((kind) => COUNCIL_OR_BOARD[kind].test(opening));
 }
+
+/** How near a bullet repeating work told in a paragraph stands to it, in characters: within the same news item. */
+const REPEATED_WITHIN = 1_500;
 
 /** Whether the text at `at` opens a bullet list's item: "• Regionstyrelseförvaltningen får i uppdrag …". */
 function bulleted(doc: Doc, at: number): boolean {
@@ -559,7 +572,7 @@ function* documentFacts(doc: Doc, today: CalendarDate, own: Organisation): Steps
   const folded = doc.header.map(fold);
   const opening = doc.folded.slice(0, 5_000);
   const facts: DocFacts = {
-    organisation: organisationNamed(opening) ?? own,
+    organisation: organisationNamed(opening, own) ?? own,
     minutes: folded.some(READS_AS_MINUTES),
     paragraphs: doc.blocks.some((b) => b.paragraph),
     summary: SUMMARY.test(opening.slice(0, OPENING)),
@@ -902,10 +915,13 @@ function splitRoles(doc: Doc, span: Span): Span[] {
 const ELECTED = /^\sutses\b/;
 const JUSTERING = /^(?:jamte\s+\S+\s+)?(?:justera|justerare)\b/;
 /**
- * A task that is an appointment as the organisation's voice at a meeting of members ("som röstombud företräda kommunen
- * vid förbundsstämman", "representera regionen vid bolagsstämman"): a val, no follow-up (folded).
+ * A task that is only an appointment as the organisation's voice at a meeting of members ("som röstombud företräda
+ * kommunen vid förbundsstämman", "representera regionen vid bolagsstämman i Energi AB"): a val, no follow-up (folded).
+ * A task going on ("… och återrapportera stämmans beslut") or at another meeting ("vid förhandlingarna inför
+ * bolagsstämman") is work.
  */
-const REPRESENTS = /^(?:att\s+)?(?:som\s+(?:rost)?ombud\s+)?(?:foretrada|representera)\s+[^.;]{0,100}?\bvid\s+[^.;]{0,80}?(?:stamma|stamman|stammor|stammorna|arsmote|arsmotet)\b/;
+const REPRESENTS =
+  /^(?:att\s+)?(?:som\s+(?:rost)?ombud\s+)?(?:foretrada|representera)\s+(?:\S+\s+){0,4}?vid\s+(?:\S+\s+){0,4}?\S*(?:stamma|stamman|stammor|stammorna|arsmote|arsmotet)\b(?:\s+(?:i|for)\s+[^.;,]{1,60}?)?(?:\s+\d{4})?\s*[.;]?\s*$/;
 
 /** The head word of a political body (a nämnd, styrelse, utskott, direktion, beredning), not an official or a unit. */
 const BODY_HEAD = /(?:namnd|namnden|styrelse|styrelsen|utskott|utskottet|direktion|direktionen|beredning|beredningen)$/;
@@ -1457,11 +1473,16 @@ function* pointItems(doc: Doc, meta: BlockMeta, point: Point, plain: boolean, ex
       // summary of a meeting it is what the meeting decided (unless another date is written).
       // "har tidigare fått i uppdrag", "noterar att kommundirektören har fått i uppdrag", "har fått i uppdrag (KSAU 24,
       // 2014-02-09)": an earlier commission told, noted or dated another day, even where the decision's words stand.
+      // Tense and time are the commission's own words before its task ("Förvaltningen har fått i uppdrag att", "gav i
+      // höstas regiondirektören i uppdrag att"), or a reference in brackets: "… de medel som nämnden fick i fjol" tells
+      // of the task, not of when it was given.
+      const given = commission ? { start: clause.start, end: Math.max(clause.start, Math.min(clause.end, commission.task.start)) } : undefined;
+      const gf = given ? fslice(doc, given) : '';
       if (
         commission &&
         (REFUSED_PROPOSAL.test(cf) ||
-          (plain && PAST_COMMISSION.test(cf) && !(meta.summary && onlyThisMeeting(doc, meta, sentence))) ||
-          (PAST_COMMISSION.test(cf) && (EARLIER.test(cf) || NOTED.test(cf) || toldOfAnotherDay(doc, meta, sentence))))
+          (plain && PAST_COMMISSION.test(gf) && !(meta.summary && !datedBefore(doc, meta, [sentence]))) ||
+          (PAST_COMMISSION.test(gf) && (EARLIER.test(gf) || NOTED.test(gf) || (!!meta.date && datedBefore(doc, meta, [given!, ...bracketed(doc, sentence)])))))
       ) {
         passedOver = true;
         continue;
@@ -1577,13 +1598,18 @@ const EARLIER = /\b(?:tidigare|redan|forra (?:aret|gangen|sammantradet)|i (?:hos
 const NOTED = /\b(?:noterar|noterade|konstaterar|konstaterade|tar del av|tog del av|informeras om|informerades om)\s+(?:informationen\s+)?(?:om\s+)?att\b/;
 
 /**
- * A sentence dated before the meeting: "har fått i uppdrag … (KSAU 24, 2027-02-09)" was given that day. A later date is
- * the work's time ("har fått i uppdrag att återrapportera till kommunstyrelsen den 12 maj 2027"), a deadline dates no
- * day, and with the meeting's day unknown nothing is earlier.
+ * Whether `spans` hold a date before the meeting's, with the meeting's day unknown any date: "har fått i uppdrag …
+ * (KSAU 24, 2027-02-09)" was given that day, while a later date is the work's time ("… att återrapportera till
+ * kommunstyrelsen den 12 maj 2027") and a deadline dates no day.
  */
-function toldOfAnotherDay(doc: Doc, meta: BlockMeta, sentence: Span): boolean {
+function datedBefore(doc: Doc, meta: BlockMeta, spans: Span[]): boolean {
   const day = meta.date;
-  return !!day && datesIn(doc, sentence, meta.ref).some((t) => !t.marked && t.date < day);
+  return spans.some((span) => datesIn(doc, span, meta.ref).some((t) => !t.marked && (!day || t.date < day)));
+}
+
+/** The bracketed parts of `span`: "(KSAU 24, 2014-02-09)", a reference to where something was decided. */
+function bracketed(doc: Doc, span: Span): Span[] {
+  return [...fslice(doc, span).matchAll(/\([^()]{1,80}\)/g)].map((m) => ({ start: span.start + m.index, end: span.start + m.index + m[0].length }));
 }
 
 /**

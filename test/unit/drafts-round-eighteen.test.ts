@@ -107,3 +107,41 @@ describe('an appointment to speak for the organisation at a meeting of members i
     expect(drafts(decision('Kommunstyrelsen ger kommundirektören i uppdrag att företräda kommunen i förhandlingarna med Trafikverket om vägplanen.'), ks).map((d) => [d.kind, d.role])).toEqual([['uppdrag', 'kommundirektören']]);
   });
 });
+
+describe("the review's near misses: what the round's rules must leave to be work", () => {
+  const ks = { body: 'KS', meetingDate: '2027-03-11' };
+  const decision = (sentence: string) => `Kommunstyrelsen\nSammanträdesdatum 2027-03-11\n\n§ 58 Dnr KS 2027/141\nUtredning\n\nBeslut\n${sentence}`;
+  const summary = (sentence: string) => `Beslut i korthet från kommunstyrelsen 2027-03-11\n\nBadhuset\n${sentence}\n`;
+  const kinds = (text: string) => drafts(text, ks).map((d) => [d.kind, d.role, d.due ?? null]);
+
+  it('a past verb or time inside the task tells of the task, not of when it was given', () => {
+    expect(kinds(decision('Kommunstyrelsen ger kommundirektören i uppdrag att följa upp de medel som socialnämnden fick 2027-01-15.'))).toEqual([['uppdrag', 'kommundirektören', null]]);
+    expect(kinds(decision('Kommunstyrelsen ger socialnämnden i uppdrag att utvärdera det stöd som gavs till föreningarna i fjol.'))).toEqual([['uppdrag', 'socialnämnden', null]]);
+    expect(kinds(summary('Kommunstyrelsen gav förvaltningen i uppdrag att utreda varför kostnaderna för badhuset ökade i fjol.'))).toEqual([['uppdrag', 'förvaltningen', null]]);
+  });
+
+  it('in a summary, a later date in the commission is its time: "gav … i uppdrag att … återrapportera till kommunstyrelsen den 10 juni 2027"', () => {
+    expect(kinds(summary('Kommunstyrelsen gav förvaltningen i uppdrag att ta fram en plan och återrapportera till kommunstyrelsen den 10 juni 2027.'))).toEqual([
+      ['aterrapportering', 'förvaltningen', { meeting: { body: 'KS', date: '2027-06-10' } }],
+    ]);
+  });
+
+  it('two adverbs after "ger", or another one, leave the one commissioned: "ger därför även socialnämnden", "ger slutligen kommundirektören"', () => {
+    expect(kinds(decision('Kommunstyrelsen ger därför även socialnämnden i uppdrag att utreda frågan och återrapportera till kommunstyrelsen i juni.'))).toEqual([
+      ['aterrapportering', 'socialnämnden', { meeting: { body: 'KS', month: '2027-06' } }],
+    ]);
+    expect(kinds(decision('Kommunstyrelsen ger slutligen kommundirektören i uppdrag att ta fram en plan.'))).toEqual([['uppdrag', 'kommundirektören', null]]);
+  });
+
+  it('speaking for the municipality is work when it goes on or is at another meeting than the stämma itself', () => {
+    expect(kinds(decision('Kommunstyrelsen ger ekonomichefen i uppdrag att som ombud företräda kommunen vid förbundsstämman och återrapportera stämmans beslut till kommunstyrelsen i september.'))).toEqual([
+      ['aterrapportering', 'ekonomichefen', { meeting: { body: 'KS', month: '2027-09' } }],
+    ]);
+    expect(kinds(decision('Kommunstyrelsen ger kommundirektören i uppdrag att företräda kommunen vid samråd med bolagets ledning inför årsstämman samt ta fram förslag till nya ägardirektiv.'))).toEqual([['uppdrag', 'kommundirektören', null]]);
+  });
+
+  it('two bullets alike in two news items of one summary are two cases\' work', () => {
+    const text = 'Beslut i korthet från kommunstyrelsen 2027-03-11\n\nNytt badhus\nBeslutet innebär att\n• Förvaltningen får i uppdrag att ta fram en tidplan.\n\nSkolans lokaler\nBeslutet innebär att\n• Förvaltningen får i uppdrag att ta fram en tidplan.\n';
+    expect(drafts(text, ks).map((d) => d.title)).toEqual(['Ta fram en tidplan', 'Ta fram en tidplan']);
+  });
+});

@@ -239,6 +239,11 @@ describe('motions', () => {
     it('a municipality\'s text read in a region\'s deployment keeps its own council ("Kommunstyrelsen, protokoll")', () => {
       expect(decidedBy('Kommunstyrelsen, protokoll 2027-09-21', 'region')).toEqual([['motion', 'KF']]);
     });
+
+    it('a text naming the deployment\'s own board and the other kind\'s is the deployment\'s (a remiss from the other level)', () => {
+      expect(decidedBy('Kommunstyrelsen, protokoll 2027-09-21\n§ 40 Yttrande till regionstyrelsen över regional transportplan')).toEqual([['motion', 'KF']]);
+      expect(decidedBy('Regionstyrelsen, protokoll 2027-09-21\n§ 40 Yttrande över remiss från kommunstyrelsen i Falu kommun', 'region')).toEqual([['motion', 'RF']]);
+    });
   });
 
   it('a refused motion ("Motionen avslås") proposes nothing', () => {
