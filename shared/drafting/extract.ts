@@ -178,7 +178,9 @@ const NOT_ATT = '(?:(?!\\batt\\b)[^.;:?])';
 const COMMISSIONED = '(?:i\\s+uppdrag|uppdraget|i\\s+uppgift|uppgiften)';
 /** An adverb between the commission's verb and the one commissioned: "ger vidare kommundirektören i uppdrag", "gav även förvaltningen". */
 const GIVE_ADVERB = '(?:vidare|dessutom|ocksa|aven|darfor|harmed|darmed|nu|slutligen|samtidigt|saledes|dartill|harutover)\\s+';
-const GIVE = new RegExp(`\\b(?:ge|ger|gav)\\s+(?:${GIVE_ADVERB}){0,2}(?!${GIVE_ADVERB})(${NOT_ATT}{2,140}?)\\s+${COMMISSIONED}\\s+(?:att\\s+)?`);
+/** A day told after the verb, "gav 2027-03-11 förvaltningen i uppdrag": when, not who. */
+const GIVE_DAY = '(?:(?:den\\s+)?\\d{4}-\\d{2}-\\d{2}\\s+)?';
+const GIVE = new RegExp(`\\b(?:ge|ger|gav)\\s+${GIVE_DAY}(?:${GIVE_ADVERB}){0,2}(?!${GIVE_ADVERB})(${NOT_ATT}{2,140}?)\\s+${COMMISSIONED}\\s+(?:att\\s+)?`);
 /** "att ge i uppdrag åt kommundirektören att …": the one commissioned after the commission. */
 const GIVE_TO = new RegExp(`\\b(?:ge|ger|gav)\\s+(?:${GIVE_ADVERB}){0,2}${COMMISSIONED}\\s+(?:at|till)\\s+(${NOT_ATT}{2,140}?)\\s+att\\s+`);
 // "uppdrog dessutom till samtliga nämnder att …": an adverb may stand between the verb and its object.
@@ -1592,8 +1594,8 @@ const REFUSED_PROPOSAL = /\b(?:avsla|avslar|avslas|avslog|avslogs)\b[^.;]{0,80}?
 /** Commissions told in the past: "gav … i uppdrag", "uppdrog åt", "fick i uppdrag", "har fått i uppdrag". */
 const PAST_COMMISSION = /\b(?:gav|gavs|uppdrog|fick|fatt|overlat|overlot|hanskot|hanskots|overlamnade|overlamnades|remitterade|remitterades|skickade|skickades)\b/;
 
-/** "har tidigare fått i uppdrag", "sedan tidigare", "redan", "gav i höstas", "i fjol": a commission of an earlier day. */
-const EARLIER = /\b(?:tidigare|redan|forra (?:aret|gangen|sammantradet)|i (?:hostas|varas|somras|vintras|fjol)|ifjol)\b/;
+/** "har tidigare fått i uppdrag", "sedan tidigare", "redan", "gav i höstas", "i fjol", "Under fjolåret gav": a commission of an earlier day. */
+const EARLIER = /\b(?:tidigare|redan|forra (?:aret|gangen|sammantradet|hosten|varen|sommaren|vintern)|foregaende ar|fjolaret|i (?:hostas|varas|somras|vintras|fjol)|ifjol)\b/;
 /** "noterar att", "konstaterar att", "tar del av att": what the body takes note of, not what it decides. */
 const NOTED = /\b(?:noterar|noterade|konstaterar|konstaterade|tar del av|tog del av|informeras om|informerades om)\s+(?:informationen\s+)?(?:om\s+)?att\b/;
 

@@ -30,6 +30,19 @@ describe('a commission told with a past time is history', () => {
     expect(drafts(summary('Regionstyrelsen gav i fjol regiondirektören i uppdrag att ta fram en plan för höjd beredskap.'), rs)).toEqual([]);
   });
 
+  it('past times said otherwise: "Under fjolåret gav …", "Förra hösten gav …", "gav 2026-10-05 …" (a day before the meeting)', () => {
+    for (const sentence of [
+      'Under fjolåret gav regionstyrelsen regiondirektören i uppdrag att ta fram en plan för höjd beredskap.',
+      'Förra hösten gav regionstyrelsen regiondirektören i uppdrag att ta fram en plan för höjd beredskap.',
+      'Regionstyrelsen gav 2026-10-05 regiondirektören i uppdrag att ta fram en plan för höjd beredskap.',
+    ])
+      expect(drafts(summary(sentence), rs), sentence).toEqual([]);
+  });
+
+  it('near miss: "gav 2027-03-08 regiondirektören i uppdrag" on the meeting\'s own day is its decision, the day no part of who', () => {
+    expect(drafts(summary('Regionstyrelsen gav 2027-03-08 regiondirektören i uppdrag att ta fram en plan för höjd beredskap.'), rs).map((d) => d.role)).toEqual(['regiondirektören']);
+  });
+
   it('near miss: "Regionstyrelsen gav regiondirektören i uppdrag att …" in the summary is the meeting\'s decision', () => {
     expect(drafts(summary('Regionstyrelsen gav regiondirektören i uppdrag att ta fram en plan för höjd beredskap.'), rs)).toEqual([
       { kind: 'uppdrag', role: 'regiondirektören', title: 'Ta fram en plan för höjd beredskap', due: undefined, proposed: true },
