@@ -267,7 +267,7 @@ describe('what the import refuses before any row', () => {
     expect(await refusal(importBacklog(deps, clerk, table(['Typ', 'rubrik ', 'Ansvarig', 'E-post', 'Enhet'], 1), { dryRun: true }))).toEqual({
       code: 'import_columns_missing',
       message:
-        'Filen saknar kolumnen Tidsfrist. Första raden ska ha kolumnnamnen som i exporten av ärenden: ' +
+        'Filen saknar kolumnen Tidsfrist (eller Klart senast, Senast, Slutdatum, Deadline eller Återrapporteras senast). Första raden ska ha kolumnnamnen som i exporten av ärenden: ' +
         'Id, Typ, Rubrik, Diarienummer, Organ, Beslutsdatum, Paragraf, Ansvarig, E-post, Enhet, Tidsfrist, Läge, Remiss inkom, Remissens referens.',
       issues: [{ path: 'Tidsfrist', message: 'Kolumnen Tidsfrist saknas.' }],
     });
@@ -300,6 +300,18 @@ describe('rows that repeat', () => {
     expect(real.rows.map((r) => r.status)).toEqual(['created', 'exists']);
     expect(real.rows[1]!.id).toBe(real.rows[0]!.id);
     expect((await tableCounts(own.documentClient, own.tableName)).items).toBe(1);
+  });
+
+  it('a row of work registered by hand before, with its deadline, exists: the item is named, no error, nothing stored', async () => {
+    const own = await isolatedDependencies();
+    own.at(IMPORT_DAY);
+    // Registered by hand as the row says (a file of another row, so not this row's own identity).
+    const [byHand] = (await importBacklog(own, clerk, { rows: [{ row: 1, cells: [...headers.cells, 'Diarienummer'] }, { row: 2, cells: [...row, 'KS 2027/3'] }] }, { dryRun: false })).rows;
+    const before = await tableCounts(own.documentClient, own.tableName);
+    for (const dryRun of [true, false]) {
+      expect((await importBacklog(own, clerk, { rows: [headers, { row: 2, cells: row }] }, { dryRun })).rows).toEqual([{ row: 2, status: 'exists', id: byHand!.id }]);
+    }
+    expect((await tableCounts(own.documentClient, own.tableName)).fingerprint).toBe(before.fingerprint);
   });
 
   it('a row like an open item stored before, but not that row imported before, is an error naming the item, in the dry run as in the import', async () => {
@@ -472,6 +484,29 @@ describe('the columns', () => {
   it('every column the import reads is a column of the item export, spelled the same', () => {
     const exported = ITEMS_SHEET.columns.map((c) => c.header);
     expect(IMPORT_COLUMNS.filter((column) => !exported.includes(column))).toEqual([]);
+  });
+
+  it('reads a municipality\'s own names for them under a title: Dnr, Ärende, §, Handläggare, Förvaltning, Klart senast', async () => {
+    const own = await isolatedDependencies();
+    own.at(IMPORT_DAY);
+    const file: SheetTable = {
+      rows: [
+        { row: 1, cells: ['Uppdragslista kommunstyrelsen 2027'] },
+        { row: 3, cells: ['Dnr', 'Ärende', 'Beslutsdatum', '§', 'Handläggare', 'E-post', 'Förvaltning', 'Klart senast', 'Typ', 'Organ'] },
+        { row: 4, cells: ['KS 2027/14', 'Utreda taxan för bygglov', '2027-02-22', '§ 12', 'Kim Berg', 'kim.berg@kommun.example.se', 'Kommunledningskontoret', '15/9 2027', 'Uppdrag', 'KS'] },
+      ],
+    };
+    const { rows } = await importBacklog(own, clerk, file, { dryRun: false });
+    expect(rows).toMatchObject([{ row: 4, status: 'created' }]);
+    const item = await own.items.get(rows[0]!.id!);
+    expect(item).toMatchObject({ title: 'Utreda taxan för bygglov', caseNumber: 'KS 2027/14', decision: { body: 'KS', date: '2027-02-22', paragraph: '§ 12' }, unit: 'Kommunledningskontoret', dueDate: '2027-09-15' });
+  });
+
+  it('a file missing a column names the other names it is read by', async () => {
+    const file: SheetTable = { rows: [{ row: 1, cells: ['Typ', 'Ärende', 'Organ', 'Beslutsdatum', 'Handläggare', 'E-post', 'Enhet'] }, { row: 2, cells: ['Uppdrag'] }] };
+    await expect(importBacklog(deps, clerk, file, { dryRun: true })).rejects.toMatchObject({
+      message: expect.stringContaining('Filen saknar kolumnen Tidsfrist (eller Klart senast, Senast, Slutdatum, Deadline eller Återrapporteras senast).'),
+    });
   });
 });
 

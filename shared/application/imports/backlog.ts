@@ -2,15 +2,15 @@ import { createHash } from 'node:crypto';
 import { requireRegistrar, type Caller } from '../../domain/caller';
 import { DomainError, invalid, type ErrorIssue } from '../../domain/errors';
 import { isCalendarDate, stockholmDate, stockholmMidnight, swedishDate, type CalendarDate } from '../../domain/dates';
+import { itemReference } from '../../domain/items/reference';
+import type { StoredItem } from '../../domain/items/item';
 import { DEFAULT_REMINDERS, KIND_LABELS, KINDS } from '../../domain/items/vocabulary';
 import { isEscalation } from '../../domain/schedule/reminders';
 import { JOBS } from '../../platform/jobs';
 import { createItemBody, type CreateItemBody } from '../items/commands';
 import { listOr, toIssues } from '../../domain/validation';
 import { createItem, findOpenLookalike, type ItemDeps } from '../items/service';
-import { itemReference } from '../../domain/items/reference';
 import { sameWorkKey } from '../../domain/items/lookalike';
-import type { StoredItem } from '../../domain/items/item';
 import { deadlineFor } from '../items/registration';
 import type { SheetRow, SheetTable } from './ports';
 
@@ -61,6 +61,32 @@ export const IMPORT_RAISED_NAMES = ['Väckt', 'Väckt datum', 'Datum väckt', 'M
 
 /** Every column of the item export the import reads, in the export's order (Väckt, which it lacks, besides: `IMPORT_RAISED_NAMES`). */
 export const IMPORT_COLUMNS: readonly Column[] = Object.values(COLUMN).filter((column) => column !== COLUMN.raised);
+
+/**
+ * Other names a municipality's own backlog gives the same columns ("Ärende" for Rubrik, "Handläggare" for Ansvarig,
+ * "Förvaltning" for Enhet, "Klart senast" for Tidsfrist, "Dnr", "§"): read as the export's names are, case and
+ * surrounding space aside.
+ */
+export const IMPORT_COLUMN_ALIASES: Readonly<Partial<Record<Column, readonly string[]>>> = {
+  [COLUMN.kind]: ['Ärendetyp', 'Typ av ärende'],
+  [COLUMN.title]: ['Ärende', 'Ärendemening', 'Ärenderubrik'],
+  [COLUMN.caseNumber]: ['Dnr', 'Diarienr', 'Diarienummer (Dnr)'],
+  [COLUMN.body]: ['Beslutande organ', 'Nämnd', 'Instans'],
+  [COLUMN.decisionDate]: ['Beslutad', 'Beslutsdag', 'Datum för beslut'],
+  [COLUMN.paragraph]: ['§', 'Par', 'Paragrafnummer'],
+  [COLUMN.name]: ['Handläggare', 'Ansvarig handläggare', 'Ansvarig tjänsteperson'],
+  [COLUMN.email]: ['E-postadress', 'Epost', 'Mejl', 'Mejladress'],
+  [COLUMN.unit]: ['Förvaltning', 'Avdelning', 'Ansvarig förvaltning', 'Ansvarig enhet'],
+  [COLUMN.due]: ['Klart senast', 'Senast', 'Slutdatum', 'Deadline', 'Återrapporteras senast'],
+  [COLUMN.state]: ['Status'],
+  [COLUMN.remissReceived]: ['Remissen inkom'],
+};
+
+/** "Rubrik (eller Ärende, Ärendemening, Ärenderubrik)": a column and the other names read as it. */
+const withAliases = (column: Column) => {
+  const aliases = IMPORT_COLUMN_ALIASES[column];
+  return aliases?.length ? `${column} (eller ${listOr([...aliases])})` : column;
+};
 
 /** What every row needs: a file without one of these columns imports nothing. */
 const REQUIRED: readonly Column[] = [COLUMN.kind, COLUMN.title, COLUMN.name, COLUMN.email, COLUMN.unit, COLUMN.due];
@@ -188,8 +214,10 @@ function headerRow(rows: readonly SheetRow[]): { header: SheetRow; positions: Ma
   const positionsIn = (row: SheetRow) => {
     const positions = new Map<Column, number>();
     for (const column of IMPORT_COLUMNS) {
-      const at = row.cells.findIndex((cell) => normal(cell) === normal(column));
-      if (at >= 0) positions.set(column, at);
+      const names = [column, ...(IMPORT_COLUMN_ALIASES[column] ?? [])].map(normal);
+      // The export's own name first: a file with both "Rubrik" and "Ärende" reads Rubrik.
+      const at = names.map((name) => row.cells.findIndex((cell) => normal(cell) === name)).find((index) => index >= 0);
+      if (at !== undefined) positions.set(column, at);
     }
     const raisedAt = row.cells.findIndex((cell) => IMPORT_RAISED_NAMES.some((name) => normal(cell) === normal(name)));
     if (raisedAt >= 0) positions.set(COLUMN.raised, raisedAt);
@@ -208,7 +236,7 @@ function headerRow(rows: readonly SheetRow[]): { header: SheetRow; positions: Ma
   throw invalid(
     'import_columns_missing',
     where
-      ? `Filen saknar ${missing.length === 1 ? 'kolumnen' : 'kolumnerna'} ${listAnd(missing)}. ` +
+      ? `Filen saknar ${missing.length === 1 ? 'kolumnen' : 'kolumnerna'} ${listAnd(missing.map(withAliases))}. ` +
           `${where} ska ha kolumnnamnen som i exporten av ärenden: ${IMPORT_COLUMNS.join(', ')}.`
       : `Hittar ingen rad med kolumnnamnen (${listAnd(REQUIRED)}) bland de första ${HEADER_SEARCH_ROWS} raderna. ` +
           `Kolumnnamnen ska stå som i exporten av ärenden: ${IMPORT_COLUMNS.join(', ')}.`,
@@ -217,14 +245,14 @@ function headerRow(rows: readonly SheetRow[]): { header: SheetRow; positions: Ma
 }
 
 /**
- * A date as written in Swedish, as YYYY-MM-DD: "15/3-2027" (d/m-åååå), "13.4.2026" (d.m.åååå)
+ * A date as written in Swedish, as YYYY-MM-DD: "15/3-2027" or "15/3 2027" (d/m-åååå), "13.4.2026" (d.m.åååå)
  * and "31 mars 2027" (d månad åååå) are read; any other text is returned as it is, for the
  * create body's rule to judge. An impossible date ("30/2-2027") becomes one (2027-02-30) that
  * the rule refuses as no real date.
  */
 function isoDate(text: string): string {
   const pad = (n: string) => n.padStart(2, '0');
-  const numeric = /^(\d{1,2})(?:\/(\d{1,2})-|\.(\d{1,2})\.)(\d{4})$/.exec(text);
+  const numeric = /^(\d{1,2})(?:\/(\d{1,2})(?:-|\s+)|\.(\d{1,2})\.\s?)(\d{4})$/.exec(text);
   if (numeric) return `${numeric[4]}-${pad(numeric[2] ?? numeric[3]!)}-${pad(numeric[1]!)}`;
   const named = /^(\d{1,2})\s+(\p{L}+)\s+(\d{4})$/u.exec(text);
   const month = named ? MONTHS.indexOf(named[2]!.toLocaleLowerCase('sv')) : -1;
@@ -328,7 +356,7 @@ interface Context {
 
 const LOOKALIKE_ADVICE = 'samma typ, beslut, ansvarig och rubrik. Ändra rubriken om det är ett annat ärende.';
 
-/** A row refused as a look-alike of an earlier row of the file, or of a stored open item. */
+/** A row refused as a look-alike of an earlier row of the file, or of a stored open item with another deadline. */
 const lookalikeIssue = (like: { row: number } | StoredItem): ErrorIssue => ({
   path: '',
   message:
@@ -401,10 +429,14 @@ async function importRow(context: Context, row: SheetRow, positions: Map<Column,
     return answer('exists', { id: itemId });
   }
   if (earlier !== undefined) return answer('error', { issues: [lookalikeIssue({ row: earlier })] });
+  // An open item of the same kind, decision, official and title: this row's work registered by hand when it has the
+  // row's deadline ("finns redan"); with another, work that only looks the same, or the deadline moved since, to tell apart.
+  const likeOpen = async (like: StoredItem) =>
+    (await deadlineFor(deps.rules, parsed.body, context.today)).dueDate === like.dueDate ? answer('exists', { id: like.id }) : answer('error', { issues: [lookalikeIssue(like)] });
   try {
     if (dryRun) {
       const lookalike = await findOpenLookalike(deps, parsed.body);
-      if (lookalike) return answer('error', { issues: [lookalikeIssue(lookalike)] });
+      if (lookalike) return likeOpen(lookalike);
       const { dueDate } = await deadlineFor(deps.rules, parsed.body, context.today);
       context.newDueDates.push(dueDate);
       context.foretold.add(itemId);
@@ -418,10 +450,9 @@ async function importRow(context: Context, row: SheetRow, positions: Map<Column,
   } catch (error) {
     const refusal = refusalOf(error);
     if (!refusal) throw error;
-    // An open item of the same kind, decision, official and title, not this row's: other work that looks the same, or this work registered by hand.
     if (refusal.existingId) {
       const lookalike = await deps.items.get(refusal.existingId);
-      return answer('error', { issues: [lookalike ? lookalikeIssue(lookalike) : { path: '', message: refusal.message }] });
+      return lookalike ? likeOpen(lookalike) : answer('error', { issues: [{ path: '', message: refusal.message }] });
     }
     // The same Id with other content, stored meanwhile by an import of the same file running at the same time.
     if (refusal.code === 'idempotency_key_reused') return answer('exists', { id: itemId });

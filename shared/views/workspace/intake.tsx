@@ -374,6 +374,7 @@ export function importPage(model: ImportModel): string {
           accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           hint={
             `En av de första 10 raderna namnger kolumnerna som exporten från Ärenden gör: ${IMPORT_COLUMNS.join(', ')}; en rubrikrad ovanför hoppas över. ` +
+            'Vanliga andra namn läses också, som Ärende, Dnr, §, Handläggare, Förvaltning och Klart senast. ' +
             `En motion utan Tidsfrist behöver datumet då den väcktes, i en kolumn ${listOr([...IMPORT_RAISED_NAMES])}. ` +
             `Summarader och fotnoter hoppas över. Högst ${IMPORT_MAX_ROWS} rader per fil.`
           }
