@@ -236,6 +236,21 @@ describe('a CSV from Swedish Excel', () => {
     });
     expect(motion).toMatchObject({ kind: 'motion', caseNumber: '0456', decision: { body: 'KF', paragraph: '44' }, due: { date: '2028-03-31' } });
   });
+
+  it('reads "CSV (semikolonavgränsad)", which Swedish Excel writes in Windows-1252, with its å, ä and ö', async () => {
+    const latin1 = Buffer.from('Typ;Rubrik;Ansvarig\r\nÅterrapportering;Utreda äldreomsorgens nattbemanning;Åsa Öberg\r\n', 'latin1');
+    expect((await readSpreadsheet(latin1, 'csv')).rows.map((r) => r.cells)).toEqual([['Typ', 'Rubrik', 'Ansvarig'], ['Återrapportering', 'Utreda äldreomsorgens nattbemanning', 'Åsa Öberg']]);
+  });
+
+  it('refuses a CSV whose letters were lost on the way (a Windows-1252 file passed on as UTF-8 text), saying how to save it', async () => {
+    const mangled = Buffer.from('Typ;Rubrik\r\n\uFFFDterrapportering;Utreda \uFFFDldreomsorgen\r\n', 'utf8');
+    await expect(readSpreadsheet(mangled, 'csv')).rejects.toMatchObject({ code: 'csv_not_utf8', message: expect.stringContaining('"CSV UTF-8 (kommaavgränsad)"') });
+  });
+
+  it('refuses an Excel workbook sent as CSV, naming what it is', async () => {
+    const workbook = await sheetXlsx(ITEMS_SHEET, []);
+    await expect(readSpreadsheet(workbook, 'csv')).rejects.toMatchObject({ code: 'spreadsheet_is_xlsx', message: expect.stringContaining('Excel-arbetsbok') });
+  });
 });
 
 describe('what the import refuses before any row', () => {

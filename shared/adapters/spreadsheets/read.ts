@@ -56,6 +56,10 @@ async function readXlsx(bytes: Uint8Array): Promise<SheetTable> {
  * whichever a line among the first 10 has the most of.
  */
 async function readCsv(bytes: Uint8Array): Promise<SheetTable> {
+  // An Excel workbook is a ZIP file: sent as CSV, say so rather than find no column names in it.
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
+    throw new DomainError('invalid', 'spreadsheet_is_xlsx', 'Filen är en Excel-arbetsbok (.xlsx), inte CSV. Skicka den som Excel-arbetsbok, eller spara den som CSV.');
+  }
   // Loaded when a file is uploaded, as exceljs is, not at every cold start of the items function.
   const { CsvError, parse } = await import('csv-parse/sync');
   let text: string;
@@ -63,6 +67,15 @@ async function readCsv(bytes: Uint8Array): Promise<SheetTable> {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     text = new TextDecoder('windows-1252').decode(bytes);
+  }
+  // Replacement characters: letters lost before the file reached us (a Windows-1252 file sent as text through API
+  // Gateway, which passes text bodies on as UTF-8). Refused, so that no "Ã¥" or "�" is registered as a title.
+  if (text.includes('\uFFFD')) {
+    throw new DomainError(
+      'invalid',
+      'csv_not_utf8',
+      'Filen har tecken som gått förlorade på vägen (å, ä och ö), eftersom den inte är sparad som UTF-8. Spara den i Excel som "CSV UTF-8 (kommaavgränsad)" och skicka den igen, eller ladda upp den under Importera i arbetsytan.',
+    );
   }
   // A title line may stand above the column names: the separator is the one the first lines use most of.
   const firstLines = text.split(/\r?\n/, 10);
