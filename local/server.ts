@@ -109,7 +109,7 @@ export function createLocalApi(options: LocalApiOptions): Server {
         // The rest of the body is never read: the connection cannot carry another request.
         const socket = req.socket;
         res.once('finish', () => socket.destroySoon());
-        return send(res, 413, { code: 'payload_too_large', message: 'Kroppen är för stor.', issues: [] }, { connection: 'close' });
+        return send(res, 413, { code: 'payload_too_large', message: 'Förfrågan är för stor: högst 10 MB, som API Gateway tar emot.', issues: [] }, { connection: 'close' });
       }
       const headers: Record<string, string> = {};
       for (const [name, value] of Object.entries(req.headers)) {

@@ -61,6 +61,8 @@ export const FIELD_NAMES: Readonly<Record<string, string>> = {
   reminders: 'Påminnelser',
   body: 'Organ',
   year: 'År',
+  dates: 'Datum',
+  leadWorkingDays: 'Ledtid',
   status: 'Status',
   state: 'Status',
   note: 'Anteckning',
@@ -86,15 +88,18 @@ const VALUE_NAMES: Readonly<Record<string, Readonly<Record<string, string>>>> = 
 /** A record's own entry: a path such as `constructor` or `__proto__` from hostile input is no field. */
 const own = <T>(record: Readonly<Record<string, T>>, key: string): T | undefined => (Object.hasOwn(record, key) ? record[key] : undefined);
 
-/** A field's Swedish name (`FIELD_NAMES`), or its path when it has none. */
+/** A field's Swedish name (`FIELD_NAMES`), a list's item by its number ("dates.0": "Datum nr 1"), or its path when it has none. */
 export function fieldName(path: string): string {
+  const item = /^(.+)\.(\d+)$/.exec(path);
+  const listName = item ? own(FIELD_NAMES, item[1]!) : undefined;
+  if (item && listName) return `${listName} nr ${Number(item[2]) + 1}`;
   return own(FIELD_NAMES, path) ?? path;
 }
 
 /** The field's name inside a sentence: "Ange beslutsdatum." */
 function inSentence(path: string): string {
-  const name = own(FIELD_NAMES, path);
-  return name ? name.charAt(0).toLowerCase() + name.slice(1) : path;
+  const name = fieldName(path);
+  return name === path ? path : name.charAt(0).toLowerCase() + name.slice(1);
 }
 
 /**

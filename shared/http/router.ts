@@ -85,7 +85,10 @@ async function admit(
   return { caller };
 }
 
-const tooLarge = (maxBytes: number) => new HttpError(413, 'payload_too_large', `Uppgifterna är för stora: högst ${maxBytes} byte.`);
+/** "64 kB", "4,5 MB": a size limit as people read it. */
+const readableSize = (bytes: number) =>
+  bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toLocaleString('sv-SE', { maximumFractionDigits: 1 })} MB` : `${Math.round(bytes / 1024).toLocaleString('sv-SE')} kB`;
+const tooLarge = (maxBytes: number) => new HttpError(413, 'payload_too_large', `Uppgifterna är för stora: högst ${readableSize(maxBytes)}.`);
 
 type Body = { body: unknown; raw: { type: string; bytes: Buffer } | undefined; files?: Record<string, UploadedFile | undefined> };
 

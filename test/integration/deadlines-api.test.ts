@@ -33,7 +33,7 @@ describe('the four invented examples of docs/domain.md register with the deadlin
 
     expect(response.status, response.text).toBe(201);
     expect(response.json).toMatchObject({ meetingDate: '2026-09-14', dueDate: '2026-08-24' });
-    expect(response.json.dueExplanation).toContain('Handlingarna till KS sammanträde måndag 14 september 2026 ska vara inne 15 arbetsdagar före: måndag 24 augusti 2026.');
+    expect(response.json.dueExplanation).toContain('Handlingarna till KS:s sammanträde måndag 14 september 2026 ska vara inne 15 arbetsdagar före: måndag 24 augusti 2026.');
   });
 
   it('2. a yttrande KS decides is due on the document date of the last KS meeting on or before the outside deadline', async () => {

@@ -443,7 +443,7 @@ describe('POST /deadlines/preview', () => {
       externalDeadline: '2028-06-30',
       dueExplanation:
         'Svaret till Region Skåne ska ha kommit in senast fredag 30 juni 2028. KS beslutar om yttrandet på sitt sista sammanträde senast den dagen. ' +
-        'Handlingarna till KS sammanträde onsdag 14 juni 2028 ska vara inne 10 arbetsdagar före: tisdag 30 maj 2028.',
+        'Handlingarna till KS:s sammanträde onsdag 14 juni 2028 ska vara inne 10 arbetsdagar före: tisdag 30 maj 2028.',
     });
     expect(after.fingerprint).toBe(before.fingerprint);
   });
@@ -500,7 +500,7 @@ describe('report back at the body’s last meeting on or before a date', () => {
     expect(created.status, created.text).toBe(201);
     expect(created.json).toMatchObject({ meetingDate: '2027-12-15', dueDate: '2027-12-01' });
     expect(created.json.dueExplanation).toBe(
-      'Återrapporteras till SN. Det gäller SN:s sista sammanträde senast fredag 31 december 2027. Handlingarna till SN sammanträde onsdag 15 december 2027 ska vara inne 10 arbetsdagar före: onsdag 1 december 2027.',
+      'Återrapporteras till SN. Det gäller SN:s sista sammanträde senast fredag 31 december 2027. Handlingarna till SN:s sammanträde onsdag 15 december 2027 ska vara inne 10 arbetsdagar före: onsdag 1 december 2027.',
     );
     expect(after.json).toMatchObject({ meetingDate: '2027-11-17', dueDate: '2027-11-03', version: 2 });
     expect(history.json.events[1]).toMatchObject({ action: 'recomputed', reason: 'Sammanträdesplanen för SN 2027 ändrades.' });

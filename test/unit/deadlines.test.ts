@@ -52,7 +52,7 @@ describe('the four invented examples of docs/domain.md', () => {
       dueDate: '2026-08-26',
       meetingDate: '2026-09-16',
       dueExplanation:
-        'Återrapporteras till KS. Handlingarna till KS sammanträde onsdag 16 september 2026 ska vara inne 15 arbetsdagar före: onsdag 26 augusti 2026.',
+        'Återrapporteras till KS. Handlingarna till KS:s sammanträde onsdag 16 september 2026 ska vara inne 15 arbetsdagar före: onsdag 26 augusti 2026.',
     });
   });
 
@@ -65,7 +65,7 @@ describe('the four invented examples of docs/domain.md', () => {
       externalDeadline: '2026-03-27',
       dueExplanation:
         'Svaret till Länsstyrelsen ska ha kommit in senast fredag 27 mars 2026. KS beslutar om yttrandet på sitt sista sammanträde senast den dagen. ' +
-        'Handlingarna till KS sammanträde onsdag 25 mars 2026 ska vara inne 15 arbetsdagar före: onsdag 4 mars 2026.',
+        'Handlingarna till KS:s sammanträde onsdag 25 mars 2026 ska vara inne 15 arbetsdagar före: onsdag 4 mars 2026.',
     });
   });
 
@@ -78,7 +78,7 @@ describe('the four invented examples of docs/domain.md', () => {
       statutoryLimit: '2026-11-24',
       dueExplanation:
         'Motionen väcktes i KF måndag 24 november 2025. Enligt kommunallagen 5 kap. 35 § ska den beslutas inom ett år, senast tisdag 24 november 2026, ' +
-        'på KF:s sista sammanträde senast den dagen. Handlingarna till KF sammanträde måndag 23 november 2026 ska vara inne 20 arbetsdagar före: måndag 26 oktober 2026.',
+        'på KF:s sista sammanträde senast den dagen. Handlingarna till KF:s sammanträde måndag 23 november 2026 ska vara inne 20 arbetsdagar före: måndag 26 oktober 2026.',
     });
   });
 
@@ -115,7 +115,7 @@ describe('report at a meeting, by month or by date', () => {
     expect(resolved.dueDate).toBe('2026-02-18');
     expect(resolved.dueExplanation).toBe(
       'Återrapporteras till KS. KS sammanträder 2 gånger i mars 2026; det första sammanträdet gäller. ' +
-        'Handlingarna till KS sammanträde onsdag 11 mars 2026 ska vara inne 15 arbetsdagar före: onsdag 18 februari 2026.',
+        'Handlingarna till KS:s sammanträde onsdag 11 mars 2026 ska vara inne 15 arbetsdagar före: onsdag 18 februari 2026.',
     );
   });
 
@@ -123,7 +123,7 @@ describe('report at a meeting, by month or by date', () => {
     const resolved = resolve('aterrapportering', { meeting: { body: 'KS', date: '2027-06-14' } });
 
     expect(resolved.dueExplanation).toBe(
-      'Återrapporteras till KS. Handlingarna till KS sammanträde måndag 14 juni 2027 ska vara inne 10 arbetsdagar före: måndag 31 maj 2027.',
+      'Återrapporteras till KS. Handlingarna till KS:s sammanträde måndag 14 juni 2027 ska vara inne 10 arbetsdagar före: måndag 31 maj 2027.',
     );
   });
 
@@ -140,7 +140,7 @@ describe('report at a meeting, by month or by date', () => {
       dueDate: '2026-12-15',
       meetingDate: '2027-01-04',
       dueExplanation:
-        'Återrapporteras till KSAU. Handlingarna till KSAU sammanträde måndag 4 januari 2027 ska vara inne 10 arbetsdagar före: tisdag 15 december 2026.',
+        'Återrapporteras till KSAU. Handlingarna till KSAU:s sammanträde måndag 4 januari 2027 ska vara inne 10 arbetsdagar före: tisdag 15 december 2026.',
     });
   });
 
@@ -155,10 +155,10 @@ describe('report at a meeting, by month or by date', () => {
     const none = resolve('yttrande', { meeting: { body: 'KS', date: '2027-06-14' } }, [{ ...KS_2027, leadWorkingDays: 0 }]);
 
     expect(oneDay.dueExplanation).toBe(
-      'Uppdraget redovisas för KS. Handlingarna till KS sammanträde måndag 14 juni 2027 ska vara inne 1 arbetsdag före: fredag 11 juni 2027.',
+      'Uppdraget redovisas för KS. Handlingarna till KS:s sammanträde måndag 14 juni 2027 ska vara inne 1 arbetsdag före: fredag 11 juni 2027.',
     );
     expect(none.dueExplanation).toBe(
-      'Yttrandet beslutas av KS. Handlingarna till KS sammanträde måndag 14 juni 2027 ska vara inne senast måndag 14 juni 2027.',
+      'Yttrandet beslutas av KS. Handlingarna till KS:s sammanträde måndag 14 juni 2027 ska vara inne senast måndag 14 juni 2027.',
     );
   });
 
@@ -230,7 +230,7 @@ describe('report back within a period: the body’s last meeting on or before a 
       meetingDate: '2027-12-15',
       dueExplanation:
         'Återrapporteras till SBN. Det gäller SBN:s sista sammanträde senast fredag 31 december 2027. ' +
-        'Handlingarna till SBN sammanträde onsdag 15 december 2027 ska vara inne 12 arbetsdagar före: måndag 29 november 2027.',
+        'Handlingarna till SBN:s sammanträde onsdag 15 december 2027 ska vara inne 12 arbetsdagar före: måndag 29 november 2027.',
     });
   });
 

@@ -356,6 +356,11 @@ describe("the admin's forms", () => {
     expect(parseClosedDaysForm(form({ dates: '2027-05-14\n2027-01-05' }), 2027)).toEqual({ ok: true, command: { dates: ['2027-01-05', '2027-05-14'] } });
     expect(parseClosedDaysForm(form({ dates: '' }), 2027)).toEqual({ ok: true, command: { dates: [] } });
     expect(parseClosedDaysForm(form({ dates: '2028-05-26' }), 2027)).toEqual({ ok: false, errors: { dates: '2028-05-26: Ska ligga i 2027.' } });
+    // A day closed by law already: listing it is most likely a mistyped day.
+    expect(parseClosedDaysForm(form({ dates: '2027-05-14\n2027-06-25' }), 2027)).toEqual({
+      ok: false,
+      errors: { dates: '2027-06-25: Är redan stängd (midsommarafton): skriv bara de extra stängda dagarna.' },
+    });
   });
 
   it("reads a unit's manager", () => {

@@ -1,13 +1,16 @@
 import * as z from 'zod';
 import { calendarDate } from '../../domain/items/vocabulary';
-import { CALENDAR_YEARS } from '../../domain/calendar/working-days';
+import { CALENDAR_YEARS, createWorkingCalendar, isKnownDate } from '../../domain/calendar/working-days';
 import { MAX_LEAD_WORKING_DAYS, type MeetingPlan } from '../../domain/deadlines/meeting-plans';
 import type { ErrorIssue } from '../../domain/errors';
 import { decimalInteger, toIssues } from '../../domain/validation';
 
 /** What an admin sends to set a body's meeting plan or a year's closed days, validated for that year. */
 
-/** `PUT /calendar/closed-days/{year}`: extra days the offices close (a klämdag), inside that year. */
+/** The days closed by law (weekends and public holidays), with no extra closed days. */
+const LAW_CALENDAR = createWorkingCalendar();
+
+/** `PUT /calendar/closed-days/{year}`: extra days the offices close (a klämdag), inside that year; not a day closed by law. */
 export function closedDaysBody(year: number) {
   return z.strictObject({
     dates: z
@@ -17,6 +20,9 @@ export function closedDaysBody(year: number) {
         dates.forEach((date, i) => {
           if (!date.startsWith(`${year}-`)) ctx.addIssue({ code: 'custom', path: [i], message: `Ska ligga i ${year}.` });
           if (dates.indexOf(date) !== i) ctx.addIssue({ code: 'custom', path: [i], message: 'Datumet finns redan.' });
+          // A weekend or a public holiday is closed already: listing it again is most likely a mistyped day.
+          const closed = isKnownDate(date) ? LAW_CALENDAR.closedReason(date) : undefined;
+          if (closed) ctx.addIssue({ code: 'custom', path: [i], message: `Är redan stängd (${closed}): skriv bara de extra stängda dagarna.` });
         });
       })
       .transform((dates) => [...dates].sort()),

@@ -126,7 +126,7 @@ function atMeeting(body: string, meeting: Meeting, calendar: WorkingCalendar) {
   return {
     dueDate,
     meetingDate: meeting.date,
-    sentence: `Handlingarna till ${body} sammanträde ${swedishDate(meeting.date)} ska vara inne ${when}.`,
+    sentence: `Handlingarna till ${body}:s sammanträde ${swedishDate(meeting.date)} ska vara inne ${when}.`,
   };
 }
 

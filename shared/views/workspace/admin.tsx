@@ -109,7 +109,7 @@ export function planPage(model: PlanModel): string {
       </p>
       {stored ? (
         <p>
-          Planen har {stored.dates.length} sammanträden och ledtiden {stored.leadWorkingDays} arbetsdagar. Ändras den räknas tidsfristerna som hänger på den om.
+          Planen har {stored.dates.length === 1 ? '1 sammanträde' : `${stored.dates.length} sammanträden`} och ledtiden {stored.leadWorkingDays} arbetsdagar. Ändras den räknas tidsfristerna som hänger på den om.
         </p>
       ) : (
         <p>
@@ -122,7 +122,7 @@ export function planPage(model: PlanModel): string {
           <h2 id="inlast" class="ds-heading" data-size="2xs">
             {imported.meetings.length === 0
               ? `Inga sammanträden ${model.year} hittades i filen`
-              : `${imported.meetings.length} sammanträden ${model.year} hittades i filen${imported.fileName ? ` ${imported.fileName}` : ''}`}
+              : `${imported.meetings.length === 1 ? '1 sammanträde' : `${imported.meetings.length} sammanträden`} ${model.year} hittades i filen${imported.fileName ? ` ${imported.fileName}` : ''}`}
           </h2>
           {imported.meetings.length > 0 && (
             <>
