@@ -609,16 +609,30 @@ describe('an old municipal list: a title row, motions among the rows, a total an
     });
   });
 
+  /** The world, with a manager for Kommunledningskontoret, whose rows' escalations then reach someone. */
+  const managed = async (at: string) => {
+    const own = await world(at);
+    await own.units.put({ unit: 'Kommunledningskontoret', manager: { name: 'Ola Berg', email: 'ola.berg@kommun.example.se' }, updatedBy: admin.who, updatedAt: '2027-01-10T09:00:00.000Z' });
+    return own;
+  };
+
   it('the dry run says how many new rows are overdue at the next morning’s reminder run, and for how many the manager is copied', async () => {
     // Monday 3 May 2027 at 09:00: the 07:00 run is over, the next is Tuesday 4 May. Row 3 is 25 days overdue then, row 4 four days.
+    const own = await managed(IMPORT_DAY);
+    expect((await importBacklog(own, clerk, await oldList(), { dryRun: true })).overdue).toEqual({ rows: 2, escalating: 1, noManager: 0, firstRun: '2027-05-04' });
+  });
+
+  it('promises no manager a unit does not have: an escalation with no one to reach is counted apart, in the dry run as in the import', async () => {
     const own = await world(IMPORT_DAY);
-    expect((await importBacklog(own, clerk, await oldList(), { dryRun: true })).overdue).toEqual({ rows: 2, escalating: 1, firstRun: '2027-05-04' });
+    for (const dryRun of [true, false]) {
+      expect((await importBacklog(own, clerk, await oldList(), { dryRun })).overdue).toEqual({ rows: 2, escalating: 0, noManager: 1, firstRun: '2027-05-04' });
+    }
   });
 
   it('the first reminder run is that morning’s before 07:00, and skips a holiday (Kristi himmelsfärdsdag, Thursday 6 May 2027)', async () => {
-    const early = await world('2027-05-03T06:30:00+02:00');
-    expect((await importBacklog(early, clerk, await oldList(), { dryRun: true })).overdue).toEqual({ rows: 2, escalating: 1, firstRun: '2027-05-03' });
-    const wednesday = await world('2027-05-05T09:00:00+02:00');
-    expect((await importBacklog(wednesday, clerk, await oldList(), { dryRun: true })).overdue).toEqual({ rows: 2, escalating: 2, firstRun: '2027-05-07' });
+    const early = await managed('2027-05-03T06:30:00+02:00');
+    expect((await importBacklog(early, clerk, await oldList(), { dryRun: true })).overdue).toEqual({ rows: 2, escalating: 1, noManager: 0, firstRun: '2027-05-03' });
+    const wednesday = await managed('2027-05-05T09:00:00+02:00');
+    expect((await importBacklog(wednesday, clerk, await oldList(), { dryRun: true })).overdue).toEqual({ rows: 2, escalating: 2, noManager: 0, firstRun: '2027-05-07' });
   });
 });

@@ -162,6 +162,8 @@ export type SkipReason = 'total' | 'unread_columns' | 'lone_text';
 export interface OverdueOnImport {
   rows: number;
   escalating: number;
+  /** Rows overdue long enough to escalate whose item names no manager and whose unit has none: no one is copied. */
+  noManager: number;
   firstRun: CalendarDate;
 }
 
@@ -350,8 +352,10 @@ interface Context {
   foretold: Set<string>;
   /** The work (`sameWorkKey`) of each row of the file that is or would be an item, and that row's number: a later row like it is refused naming it. */
   rowOfWork: Map<string, number>;
-  /** The deadlines of the rows answered `would_create` or `created`, for `overdueOnImport`. */
-  newDueDates: CalendarDate[];
+  /** The deadlines of the rows answered `would_create` or `created`, and whether a manager is there to escalate to, for `overdueOnImport`. */
+  newDueDates: { dueDate: CalendarDate; managed: boolean }[];
+  /** Whether each unit named has a manager in the unit directory, read once per unit (a dry run stores no item to tell). */
+  unitManaged: Map<string, boolean>;
 }
 
 const LOOKALIKE_ADVICE = 'samma typ, beslut, ansvarig och rubrik. Ändra rubriken om det är ett annat ärende.';
@@ -395,13 +399,26 @@ async function firstReminderRun(deps: ItemDeps, now: Date): Promise<CalendarDate
 }
 
 /** `OverdueOnImport` of the new rows' deadlines, reminded with the default reminders. */
-async function overdueOnImport(deps: ItemDeps, dueDates: readonly CalendarDate[]): Promise<OverdueOnImport> {
+async function overdueOnImport(deps: ItemDeps, rows: Context['newDueDates']): Promise<OverdueOnImport> {
   const firstRun = await firstReminderRun(deps, deps.clock());
+  const escalating = rows.filter((row) => isEscalation(row.dueDate, DEFAULT_REMINDERS, firstRun));
   return {
-    rows: dueDates.filter((date) => date < firstRun).length,
-    escalating: dueDates.filter((date) => isEscalation(date, DEFAULT_REMINDERS, firstRun)).length,
+    rows: rows.filter((row) => row.dueDate < firstRun).length,
+    escalating: escalating.filter((row) => row.managed).length,
+    noManager: escalating.filter((row) => !row.managed).length,
     firstRun,
   };
+}
+
+/** Whether a row's item would have a manager to escalate to: its own, or its unit's in the directory (read once per unit). */
+async function managed(context: Context, body: CreateItemBody): Promise<boolean> {
+  if (body.manager) return true;
+  let known = context.unitManaged.get(body.unit);
+  if (known === undefined) {
+    known = !!(await context.deps.items.registrationData({ closedDayYears: [], plans: [], unit: body.unit })).unit?.manager;
+    context.unitManaged.set(body.unit, known);
+  }
+  return known;
 }
 
 async function importRow(context: Context, row: SheetRow, positions: Map<Column, number>): Promise<ImportedRow> {
@@ -438,14 +455,14 @@ async function importRow(context: Context, row: SheetRow, positions: Map<Column,
       const lookalike = await findOpenLookalike(deps, parsed.body);
       if (lookalike) return likeOpen(lookalike);
       const { dueDate } = await deadlineFor(deps.rules, parsed.body, context.today);
-      context.newDueDates.push(dueDate);
+      context.newDueDates.push({ dueDate, managed: await managed(context, parsed.body) });
       context.foretold.add(itemId);
       context.rowOfWork.set(work, row.row);
       return answer('would_create');
     }
     const { item, replayed } = await createItem({ ...deps, newId: () => itemId }, caller, parsed.body, key);
     context.rowOfWork.set(work, row.row);
-    if (!replayed) context.newDueDates.push(item.dueDate);
+    if (!replayed) context.newDueDates.push({ dueDate: item.dueDate, managed: item.manager !== undefined });
     return answer(replayed ? 'exists' : 'created', { id: item.id });
   } catch (error) {
     const refusal = refusalOf(error);
@@ -507,7 +524,7 @@ export async function importBacklog(deps: ItemDeps, caller: Caller, table: Sheet
       `Filen har ${itemRows.length} rader med ärenden, och högst ${IMPORT_MAX_ROWS} kan importeras på en gång. Dela upp den i flera filer.`,
     );
   }
-  const context: Context = { deps, caller, dryRun: options.dryRun, today: stockholmDate(deps.clock()), foretold: new Set(), rowOfWork: new Map(), newDueDates: [] };
+  const context: Context = { deps, caller, dryRun: options.dryRun, today: stockholmDate(deps.clock()), foretold: new Set(), rowOfWork: new Map(), newDueDates: [], unitManaged: new Map() };
   const rows: ImportedRow[] = [];
   // One row at a time, in file order: a row repeating an earlier one, or like it, then answers as it would alone.
   for (const row of itemRows) rows.push(await importRow(context, row, positions));

@@ -274,14 +274,18 @@ function skippedText(skipped: BacklogImport['skipped']): string {
 }
 
 /** What an import of an old backlog sets off at the first reminder run: the overdue email, to managers too for the long overdue. */
-function overdueText({ rows, escalating, firstRun }: BacklogImport['overdue']): string {
+function overdueText({ rows, escalating, noManager, firstRun }: BacklogImport['overdue']): string {
+  const late = `${DEFAULT_REMINDERS.escalateAfterDays} dagar eller mer efter tidsfristen`;
   const managers =
     escalating === 0
       ? '.'
       : escalating === rows
-        ? `, och deras chefer får det också (${DEFAULT_REMINDERS.escalateAfterDays} dagar eller mer efter tidsfristen).`
-        : `; för ${escalating} av dem (${DEFAULT_REMINDERS.escalateAfterDays} dagar eller mer efter tidsfristen) får chefen det också.`;
-  return `${rows === 1 ? '1 ärende i filen är redan försenat' : `${rows} ärenden i filen är redan försenade`}. Vid påminnelseutskicket på morgonen ${swedishDate(firstRun)} får de ansvariga mejl om försenat ärende${managers}`;
+        ? `, och deras chefer får det också (${late}).`
+        : `; för ${escalating} av dem (${late}) får chefen det också.`;
+  const unmanaged = noManager
+    ? ` ${noManager === 1 ? '1 ärende' : `${noManager} ärenden`} (${late}) har ingen chef att skicka till, varken på ärendet eller för enheten: ange chefen under Enheter.`
+    : '';
+  return `${rows === 1 ? '1 ärende i filen är redan försenat' : `${rows} ärenden i filen är redan försenade`}. Vid påminnelseutskicket på morgonen ${swedishDate(firstRun)} får de ansvariga mejl om försenat ärende${managers}${unmanaged}`;
 }
 
 const listAnd = (values: readonly string[]) => (values.length < 2 ? (values[0] ?? '') : `${values.slice(0, -1).join(', ')} och ${values.at(-1)}`);

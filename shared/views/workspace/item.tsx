@@ -203,7 +203,7 @@ function Facts({ item }: { item: WorkspaceItem }) {
       <dt>Enhet</dt>
       <dd>{item.unit}</dd>
       <dt>Chef</dt>
-      <dd>{item.manager ? personText(item.manager) : 'Ingen angiven på ärendet (enhetens chef gäller)'}</dd>
+      <dd>{item.manager ? personText(item.manager) : 'Ingen angiven på ärendet (enhetens chef i enhetskatalogen gäller, om enheten har en)'}</dd>
       <dt>Fristen anges som</dt>
       <dd>{dueFormText(item.due)}</dd>
       <dt>Påminnelser</dt>
