@@ -64,6 +64,8 @@ export function callerFromPayload(payload: Record<string, unknown>): Caller {
     (v): v is string => typeof v === 'string' && v.includes('@'),
   );
   if (!who) throw unauthorized('Token saknar e-postadress (email, preferred_username eller upn).');
+  // An address is at most 254 characters (RFC 5321): a longer one is no one's, and would be stored as who did what.
+  if (who.length > 254) throw unauthorized('Token har en e-postadress längre än 254 tecken.');
   const unit = typeof payload.unit === 'string' && payload.unit.trim() !== '' ? payload.unit.trim() : undefined;
   return { who: who.toLowerCase(), roles: new Set(rolesFromClaim(payload.roles)), ...(unit ? { unit } : {}) };
 }

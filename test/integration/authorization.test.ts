@@ -167,6 +167,20 @@ describe('the token a handler reads its claims from', () => {
     expect(response.json.code).toBe('unauthorized');
   });
 
+  it('must name an address of at most 254 characters: a longer one answers 401 and is stored nowhere', async () => {
+    const long = `${'a'.repeat(240)}@kommun.example.se`;
+    const token = await new SignJWT({ email: long, roles: ['registrar'] })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setIssuer(LOCAL_ISSUER)
+      .setAudience(LOCAL_AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode(inject('jwtSecret')));
+    const response = await call('GET', '/uppdrag', { token });
+    expect(response.status).toBe(401);
+    expect(response.json.message).toBe('Token har en e-postadress längre än 254 tecken.');
+  });
+
   describe('must not be issued in the future: an iat more than the allowed clock skew (60 s) ahead answers 401 token_issued_in_future', () => {
     const issuedIn = (seconds: number) =>
       new SignJWT({ email: registrar.email, roles: ['registrar'] })
