@@ -64,6 +64,18 @@ describe('the unit directory', () => {
     expect((await http('PUT', `/units/${encodeURIComponent(unit)}`, registrarUser, { body: { manager: chef } })).status).toBe(403);
     expect((await http('GET', `/units/${encodeURIComponent(unitName('Okänd'))}`, registrarUser)).status).toBe(404);
   });
+
+  it('refuses a second unit whose name differs only in case or spaces, naming the one there is', async () => {
+    const unit = unitName('Samhällsbyggnad');
+    const lena = person('Lena Holm');
+    await http('PUT', `/units/${encodeURIComponent(unit)}`, adminUser, { body: { manager: lena } });
+
+    const other = await http('PUT', `/units/${encodeURIComponent(unit.toLocaleLowerCase('sv'))}`, adminUser, { body: { manager: person('Per Ek') } });
+
+    expect(other.status).toBe(422);
+    expect(other.json).toMatchObject({ code: 'unit_spelled_otherwise', issues: [{ path: 'unit', message: `Skriv ${unit}, som enheten redan heter.` }] });
+    expect((await http('GET', `/units/${encodeURIComponent(unit)}`, registrarUser)).json.manager).toEqual(lena);
+  });
 });
 
 describe('GET /overdue', () => {

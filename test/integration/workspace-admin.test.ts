@@ -128,6 +128,13 @@ describe('Stängda dagar, Enheter, Roller', () => {
     expect(item.manager).toEqual({ name: 'Ali Nur', email: 'ali.nur@kommun.example.se' });
   });
 
+  it('refuses the same unit written in other case, beside the name, keeping what was typed', async () => {
+    const again = await submit(server.url, '/admin/enheter', { unit: 'miljö- och samhällsbyggnadsförvaltningen', managerName: 'Per Ek', managerEmail: 'per.ek@kommun.example.se' }, asAdmin);
+    expect(again.status).toBe(422);
+    expect(pageText(again.text)).toContain('Skriv Miljö- och samhällsbyggnadsförvaltningen, som enheten redan heter.');
+    expect(again.text).toContain('value="per.ek@kommun.example.se"');
+  });
+
   it('sets who holds a role, under the name decisions use', async () => {
     const saved = await submit(server.url, '/admin/roller', { role: 'Kommundirektören', name: 'Kim Berg', email: 'kim.berg@kommun.example.se', unit: 'Kommunledningskontoret' }, asAdmin);
     expect(saved.location).toBe('/admin/roller?m=roll-sparad');

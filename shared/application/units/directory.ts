@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { isRegistrar, managedUnit, requireAdmin, requireRegistrar, requireUnitOfManager, type Caller } from '../../domain/caller';
-import { notFound } from '../../domain/errors';
+import { notFound, refused } from '../../domain/errors';
 import type { Clock } from '../../platform/clock';
 import { LIMITS, oneLineRule, person, type Person } from '../../domain/items/vocabulary';
 
@@ -37,6 +37,9 @@ export async function readUnit(deps: { units: UnitDirectory }, caller: Caller, u
   return found;
 }
 
+/** A unit's name as compared: case and spacing aside ("Socialförvaltningen" and "socialförvaltningen "). */
+const unitKey = (name: string) => name.trim().replace(/\s+/g, ' ').toLocaleLowerCase('sv');
+
 /**
  * A manager signing in, with the unit their identity names as the directory spells it: a sign-in
  * service may write "socialförvaltningen" or "Socialförvaltningen " for the unit whose items are
@@ -46,8 +49,7 @@ export async function readUnit(deps: { units: UnitDirectory }, caller: Caller, u
 export async function withDirectoryUnit(deps: { units: Pick<UnitDirectory, 'all'> }, caller: Caller): Promise<Caller> {
   const claimed = managedUnit(caller);
   if (claimed === undefined) return caller;
-  const key = (name: string) => name.trim().replace(/\s+/g, ' ').toLocaleLowerCase('sv');
-  const found = (await deps.units.all()).find((u) => key(u.unit) === key(claimed));
+  const found = (await deps.units.all()).find((u) => unitKey(u.unit) === unitKey(claimed));
   return found && found.unit !== claimed ? { ...caller, unit: found.unit } : caller;
 }
 
@@ -60,6 +62,13 @@ export async function listUnits(deps: { units: Pick<UnitDirectory, 'all'> }, cal
 /** Sets a unit's manager (admin), recording who did it and when. */
 export async function setUnitManager(deps: { units: UnitDirectory; clock: Clock }, caller: Caller, unit: string, body: UnitBody): Promise<Unit> {
   requireAdmin(caller);
+  // "samhällsbyggnad" beside "Samhällsbyggnad" would be a second unit with no items: the items are stored under one spelling.
+  const spelled = (await deps.units.all()).find((u) => u.unit !== unit && unitKey(u.unit) === unitKey(unit));
+  if (spelled) {
+    throw refused('unit_spelled_otherwise', `Enheten finns redan, skriven ${spelled.unit}. Ändra den i stället, så att ärendena och chefen hör ihop.`, [
+      { path: 'unit', message: `Skriv ${spelled.unit}, som enheten redan heter.` },
+    ]);
+  }
   const saved = { unit, manager: body.manager, updatedBy: caller.who, updatedAt: deps.clock().toISOString() };
   await deps.units.put(saved);
   return saved;

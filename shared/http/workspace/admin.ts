@@ -101,8 +101,15 @@ export const showUnits = (deps: WorkspaceDeps, { session, query }: PageRequest) 
 export async function changeUnit(deps: WorkspaceDeps, { session, body }: FormRequest) {
   const form = new URLSearchParams(body);
   const parsed = parseUnitForm(form);
-  if (!parsed.ok) return renderUnits(deps, session, 400, { values: formValues<UnitField>(form, ['unit', 'managerName', 'managerEmail']), errors: parsed.errors });
-  await setUnitManager(deps, session.caller, parsed.command.unit, parsed.command.body);
+  const values = formValues<UnitField>(form, ['unit', 'managerName', 'managerEmail']);
+  if (!parsed.ok) return renderUnits(deps, session, 400, { values, errors: parsed.errors });
+  try {
+    await setUnitManager(deps, session.caller, parsed.command.unit, parsed.command.body);
+  } catch (error) {
+    // A unit the directory already holds under another spelling: said beside the name, as typed.
+    if (error instanceof DomainError && error.code === 'unit_spelled_otherwise') return renderUnits(deps, session, 422, { values, errors: { unit: error.issues[0]?.message ?? error.message } });
+    throw error;
+  }
   return seeOther(`${WORKSPACE_PATHS.units}?m=enhet-sparad`);
 }
 
