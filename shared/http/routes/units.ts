@@ -40,6 +40,6 @@ export const UNITS_ROUTES = [
       "Set a unit's manager (admin). The weekly overview and escalations go to this manager (else to the managers named on the unit's items), and an item registered without `manager` takes this one.",
     params: unitParams,
     body: { json: unitBody },
-    responses: { 200: { description: 'The saved unit', schema: (s) => s.unit } },
+    responses: { 200: { description: 'The saved unit', schema: (s) => s.unit }, 422: { description: '`unit_spelled_otherwise`: the directory holds the unit under another case or spacing, named in the message and on `unit`' } },
   }),
 ] as const;
