@@ -75,7 +75,9 @@ export function renderDigestEmail(input: DigestEmailInput): RenderedEmail {
   const link = safeHref(input.link);
   const intro = `Veckoöversikt för ${unit}, vecka ${week} (${swedishDate(input.day)}).`;
   const linkText = 'Enhetens lista: filtrera, sortera och skriv ut';
-  const footer = `Hela listan finns som bifogad CSV-fil som öppnas i Excel. Länken är personlig och gäller i ${count(input.linkTtlDays, 'dag', 'dagar')}: vidarebefordra den inte.`;
+  const footer =
+    `Hela listan finns som bifogad CSV-fil som öppnas i Excel. Länken är personlig och gäller i ${count(input.linkTtlDays, 'dag', 'dagar')}: vidarebefordra den inte. ` +
+    `Du får det här mejlet varje vecka eftersom du är chef för ${unit} i enhetskatalogen för kommunens uppföljning av politiska beslut.`;
 
   const shownOf = (section: Section) => section.items.slice(0, MAX_ITEMS_PER_EMAIL);
   const restOf = (section: Section) => section.items.length - shownOf(section).length;
