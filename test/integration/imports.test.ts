@@ -403,6 +403,21 @@ describe('a workbook as clerks keep it', () => {
     return readSpreadsheet(Buffer.from(await book.xlsx.writeBuffer()), 'xlsx');
   };
 
+  it('a workbook of several sheets says which one was read and which were not', async () => {
+    const book = new ExcelJS.Workbook();
+    const first = book.addWorksheet('Pågående');
+    first.addRow(HEAD);
+    first.addRow(line('Inventera konstsamlingen', utc('2027-10-29')));
+    book.addWorksheet('Avslutade').addRow(HEAD);
+    book.addWorksheet('BUN').addRow(HEAD);
+    const table = await readSpreadsheet(Buffer.from(await book.xlsx.writeBuffer()), 'xlsx');
+    const own = await isolatedDependencies();
+    own.at(IMPORT_DAY);
+    expect((await importBacklog(own, clerk, table, { dryRun: true })).sheets).toEqual({ read: 'Pågående', others: ['Avslutade', 'BUN'] });
+    // One sheet: nothing to say.
+    expect((await importBacklog(own, clerk, await workbook((sheet) => sheet.addRows([HEAD, line('Inventera konstsamlingen', utc('2027-10-29'))])), { dryRun: true })).sheets).toBeUndefined();
+  });
+
   it('a title row and a blank row above the column names are skipped, and rows keep the numbers the spreadsheet shows', async () => {
     const table = await workbook((sheet) => {
       sheet.addRow(['Bevakningslista KS – uppdaterad 2026-10-01']);

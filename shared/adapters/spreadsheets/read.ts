@@ -47,7 +47,10 @@ async function readXlsx(bytes: Uint8Array): Promise<SheetTable> {
     const merged = cells.flatMap((cell, i) => (cell.isMerged ? [i] : []));
     rows.push({ row: number, cells: cells.map((cell) => cellText(cell.value)), ...(merged.length ? { merged } : {}) });
   });
-  return { rows: rows.filter((row) => row.cells.some((cell) => cell.trim() !== '')) };
+  return {
+    rows: rows.filter((row) => row.cells.some((cell) => cell.trim() !== '')),
+    sheets: { read: sheet.name, others: book.worksheets.slice(1).map((other) => other.name) },
+  };
 }
 
 /**

@@ -168,6 +168,8 @@ export interface OverdueOnImport {
 }
 
 export interface BacklogImport {
+  /** The workbook's sheets, when it has more than one: the one read and those that are not. */
+  sheets?: { read: string; others: string[] };
   rows: ImportedRow[];
   counts: Record<ImportStatus, number>;
   /** Rows that carry no item, in file order: neither imported nor errors. */
@@ -529,5 +531,5 @@ export async function importBacklog(deps: ItemDeps, caller: Caller, table: Sheet
   // One row at a time, in file order: a row repeating an earlier one, or like it, then answers as it would alone.
   for (const row of itemRows) rows.push(await importRow(context, row, positions));
   const counts = Object.fromEntries(IMPORT_STATUSES.map((status) => [status, rows.filter((r) => r.status === status).length])) as Record<ImportStatus, number>;
-  return { rows, counts, skipped, overdue: await overdueOnImport(deps, context.newDueDates) };
+  return { ...(table.sheets?.others.length ? { sheets: table.sheets } : {}), rows, counts, skipped, overdue: await overdueOnImport(deps, context.newDueDates) };
 }

@@ -6,6 +6,8 @@
 export interface SheetTable {
   /** Every row with a value in it, in order, the row naming the columns among them. */
   rows: SheetRow[];
+  /** A workbook's sheets: the one read (the first) and the others, which are not (XLSX only). */
+  sheets?: { read: string; others: string[] };
 }
 
 export interface SheetRow {

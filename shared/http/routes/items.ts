@@ -119,6 +119,7 @@ export const ITEMS_ROUTES = [
       200: {
         description: 'What became of each row, and the counts by status',
         schema: () => z.object({
+          sheets: z.object({ read: z.string(), others: z.array(z.string()) }).optional().meta({ description: 'A workbook of more than one sheet: the first, which was read, and the others, which were not' }),
           rows: z.array(z.object({ row: z.int(), status: z.enum(IMPORT_STATUSES), id: z.string().optional(), issues: z.array(z.object({ path: z.string(), message: z.string() })).optional() })),
           counts: z.record(z.enum(IMPORT_STATUSES), z.int()),
           skipped: z.array(z.object({ row: z.int(), reason: z.enum(['total', 'unread_columns', 'lone_text']) })),

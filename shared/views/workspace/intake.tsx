@@ -264,6 +264,12 @@ const SKIP_TEXT: Record<SkipReason, string> = {
 };
 
 /** "3 rader hoppades över: rad 9 och 10 (summarad), rad 11 (…)": each reason once, with its rows. */
+/** A workbook of several sheets: which one was read, and that the others were not. */
+function sheetsText({ read, others }: NonNullable<BacklogImport['sheets']>): string {
+  const quoted = others.map((name) => `”${name}”`);
+  return `Bara första bladet, ”${read}”, lästes. ${quoted.length === 1 ? `Bladet ${quoted[0]} lästes inte` : `Bladen ${listAnd(quoted)} lästes inte`}: lägg ${quoted.length === 1 ? 'det' : 'dem'} i egna filer och importera ${quoted.length === 1 ? 'den' : 'dem'} för sig.`;
+}
+
 function skippedText(skipped: BacklogImport['skipped']): string {
   const reasons = [...new Set(skipped.map((skip) => skip.reason))];
   const groups = reasons.map((reason) => {
@@ -349,6 +355,7 @@ export function importPage(model: ImportModel): string {
               ? `${rowCount(ready)} kan importeras, ${result.counts.exists} finns redan och ${result.counts.error} har fel. Inget är sparat ännu.`
               : `${result.counts.created === 1 ? '1 ärende' : `${result.counts.created} ärenden`} importerades, ${result.counts.exists} fanns redan och ${rowCount(result.counts.error)} hade fel.`}
           </p>
+          {result.sheets && <p>{sheetsText(result.sheets)}</p>}
           {result.skipped.length > 0 && <p>{skippedText(result.skipped)}</p>}
           {result.dryRun && result.overdue.rows > 0 && (
             <div class="ds-alert" data-color="warning">
