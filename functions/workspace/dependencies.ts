@@ -77,7 +77,9 @@ export function createWorkspaceDependencies(env: Record<string, string | undefin
       // The calendar reader (ical.js, date-fns-tz) is loaded by the one admin page that reads a calendar, not at every cold start.
       const { IcsUnreadable, meetingsFromIcs } = await import('../../shared/adapters/ics/meeting-plan');
       try {
-        return { meetings: meetingsFromIcs(text, options) };
+        const passedOver: { date: string; summary: string }[] = [];
+        const meetings = meetingsFromIcs(text, { ...options, passedOver });
+        return { meetings, passedOver: passedOver.sort((a, b) => a.date.localeCompare(b.date)) };
       } catch (error) {
         if (error instanceof IcsUnreadable) return { problem: error.message };
         throw error;

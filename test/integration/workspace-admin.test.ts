@@ -74,6 +74,9 @@ describe('Sammanträdesplaner', () => {
     expect(text).toContain('måndag 10 april 2028: KF sammanträde');
     expect(text).toContain('måndag 12 juni 2028: KF budgetsammanträde');
     expect(text).toContain('Datumen står nu i formuläret nedan. Kontrollera dem och spara planen; inget är sparat ännu.');
+    // The event of 2028 the word passed over is named, not dropped unseen.
+    expect(text).toContain('1 händelse 2028 nämner inte ”KF” och lästes inte in.');
+    expect(text).toContain('tisdag 15 februari 2028: Barn- och utbildningsnämnden');
     expect(read.text).toContain('2028-02-14\n2028-04-10\n2028-06-12</textarea>');
     expect((await tableCounts(server.deps.documentClient, server.deps.tableName)).fingerprint).toBe(before);
 

@@ -66,6 +66,10 @@ describe('meeting dates from a published calendar (.ics)', () => {
   it('keeps only events whose summary mentions the body as a word: "KS" is not "KSAU"', () => {
     expect(meetingsFromIcs(OUTLOOK_KS_2027, { year: 2027, mentions: 'ks' }).map((m) => m.date)).toEqual(['2027-01-25', '2027-03-01']);
     expect(meetingsFromIcs(OUTLOOK_KS_2027, { year: 2027, mentions: 'KSAU' }).map((m) => m.date)).toEqual(['2027-03-08']);
+    // What the word passed over is told, so that a meeting written otherwise ("Kommunstyrelsen") is not lost unseen.
+    const passedOver: { date: string; summary: string }[] = [];
+    meetingsFromIcs(OUTLOOK_KS_2027, { year: 2027, mentions: 'KSAU', passedOver });
+    expect(passedOver.map((m) => m.date).sort()).toEqual(['2027-01-25', '2027-03-01']);
   });
 
   it('keeps only the year asked for', () => {

@@ -84,10 +84,11 @@ function parse(text: string): ICAL.Component {
 
 /**
  * The meetings of `year` in an .ics text, sorted, one per date (the first event's summary when
- * two fall on a day). With `mentions`, only events whose summary has that word. Throws
+ * two fall on a day). With `mentions`, only events whose summary has that word; the events of the
+ * year passed over for it are added to `passedOver`, when given, for the page to say so. Throws
  * IcsUnreadable for a file that is not a calendar or a recurrence that cannot be walked.
  */
-export function meetingsFromIcs(text: string, options: { year: number; mentions?: string }): MeetingFound[] {
+export function meetingsFromIcs(text: string, options: { year: number; mentions?: string; passedOver?: MeetingFound[] }): MeetingFound[] {
   const calendar = parse(text);
   const wanted = mentioning(options.mentions);
   const first = `${options.year}-01-01`;
@@ -95,7 +96,9 @@ export function meetingsFromIcs(text: string, options: { year: number; mentions?
   const found = new Map<CalendarDate, string>();
   const add = (component: ICAL.Component, start: ICAL.Time, summary: string) => {
     const date = stockholmDateOf(start, tzidOf(component, 'dtstart'));
-    if (date >= first && date <= last && wanted(summary) && !found.has(date)) found.set(date, summary);
+    if (date < first || date > last) return;
+    if (!wanted(summary)) options.passedOver?.push({ date, summary });
+    else if (!found.has(date)) found.set(date, summary);
   };
 
   const components = calendar.getAllSubcomponents('vevent');

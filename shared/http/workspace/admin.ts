@@ -61,7 +61,7 @@ export async function changePlan(deps: WorkspaceDeps, { session, params, body, f
     const mentions = values.mentions?.trim();
     const found = await deps.meetingsFromCalendar(file.bytes.toString('utf8'), { year: params.year, ...(mentions ? { mentions } : {}) });
     if ('problem' in found) return renderPlan(deps, session, params, 400, { values, errors: { ics: found.problem } });
-    return renderPlan(deps, session, params, 200, { values }, { imported: { fileName: file.name, meetings: found.meetings } });
+    return renderPlan(deps, session, params, 200, { values }, { imported: { fileName: file.name, meetings: found.meetings, passedOver: found.passedOver, ...(mentions ? { mentions } : {}) } });
   }
   const parsed = parsePlanForm(form, params.year);
   if (!parsed.ok) return renderPlan(deps, session, params, 400, { values, errors: parsed.errors });

@@ -28,7 +28,11 @@ export interface WorkspaceDeps extends PlanDeps, RegistrarListDeps, Omit<DraftDe
   /** An uploaded backlog file as a table (shared/adapters/spreadsheets); throws `invalid` for an unreadable file. */
   readSpreadsheet(bytes: Uint8Array, format: 'xlsx' | 'csv'): Promise<SheetTable>;
   /** The meetings of a year an uploaded calendar holds (shared/adapters/ics), or why the file cannot be read, in Swedish. */
-  meetingsFromCalendar(text: string, options: { year: number; mentions?: string }): Promise<{ meetings: { date: CalendarDate; summary: string }[] } | { problem: string }>;
+  /** The meetings of a year in an .ics file, and the events of the year passed over for not mentioning `mentions`. */
+  meetingsFromCalendar(
+    text: string,
+    options: { year: number; mentions?: string },
+  ): Promise<{ meetings: { date: CalendarDate; summary: string }[]; passedOver: { date: CalendarDate; summary: string }[] } | { problem: string }>;
 }
 
 /** What a workspace page's handler is given: the session the router admitted and the query. */

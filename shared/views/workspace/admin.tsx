@@ -136,6 +136,22 @@ export function planPage(model: PlanModel): string {
               <p>Datumen står nu i formuläret nedan. Kontrollera dem och spara planen; inget är sparat ännu.</p>
             </>
           )}
+          {imported.passedOver && imported.passedOver.length > 0 && (
+            <>
+              <p>
+                {imported.passedOver.length === 1 ? '1 händelse' : `${imported.passedOver.length} händelser`} {model.year} nämner inte ”{imported.mentions}” och lästes inte
+                in. Är någon av dem ett sammanträde, lägg till datumet i formuläret eller läs in filen igen med ett annat ord:
+              </p>
+              <ul>
+                {imported.passedOver.slice(0, 10).map((event) => (
+                  <li key={`${event.date}${event.summary}`}>
+                    {longDate(event.date)}: {event.summary}
+                  </li>
+                ))}
+              </ul>
+              {imported.passedOver.length > 10 && <p>… och {imported.passedOver.length - 10} till.</p>}
+            </>
+          )}
         </section>
       )}
 

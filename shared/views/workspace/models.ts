@@ -181,7 +181,8 @@ export interface PlanModel extends PageContext {
   stored?: { leadWorkingDays: number; dates: CalendarDate[] };
   form: FormState<PlanField>;
   /** Dates found in an uploaded calendar, not yet saved: they fill the form's dates. */
-  imported?: { fileName?: string; meetings: { date: CalendarDate; summary: string }[] };
+  /** What an .ics file gave: the meetings, and the events of the year passed over for not mentioning `mentions`. */
+  imported?: { fileName?: string; meetings: { date: CalendarDate; summary: string }[]; passedOver?: { date: CalendarDate; summary: string }[]; mentions?: string };
 }
 
 export interface ClosedDaysModel extends PageContext {
