@@ -331,6 +331,13 @@ describe("the admin's forms", () => {
     });
   });
 
+  it('reads lines pasted from a calendar: a time or a name beside the date, the month written out, a weekday before it', () => {
+    expect(parsePlanForm(form({ leadWorkingDays: '15', dates: '26 januari 2027 kl. 13.00\ntis 23 februari 2027\n2027-03-30 13:00\n2027-06-15\tKommunstyrelsen' }), 2027)).toEqual({
+      ok: true,
+      command: { leadWorkingDays: 15, dates: ['2027-01-26', '2027-02-23', '2027-03-30', '2027-06-15'] },
+    });
+  });
+
   it('names the dates of a plan that are wrong, as typed', () => {
     expect(parsePlanForm(form({ leadWorkingDays: '15', dates: '2027-01-25\n2027-02-30\n25/1 2027' }), 2027)).toEqual({
       ok: false,

@@ -173,7 +173,7 @@ export function planPage(model: PlanModel): string {
             class="short-field"
             hint="Hur många arbetsdagar före sammanträdet tjänsteskrivelsen ska vara inne, t.ex. 15."
           />
-          <TextArea name="dates" label={PLAN_LABELS.dates} value={dates} error={errors?.dates} rows={12} hint={`Ett datum per rad, ÅÅÅÅ-MM-DD, alla under ${model.year}.`} />
+          <TextArea name="dates" label={PLAN_LABELS.dates} value={dates} error={errors?.dates} rows={12} hint={`Ett datum per rad, ÅÅÅÅ-MM-DD, alla under ${model.year}. Rader klistrade ur en kalender går också, som 26 januari ${model.year} kl. 13.00.`} />
           <button type="submit" name="action" value="save" class="ds-button">
             Spara planen
           </button>

@@ -803,20 +803,30 @@ export function parseListQuery(params: URLSearchParams): Parsed<ListCommand, Lis
   return form.ok ? { ok: true, command } : { ok: false, errors: form.errors };
 }
 
-/** A line of dates pasted from a list or a calendar: "2027-01-20 2027-03-17". */
-const ISO_DATES_LINE = /^\d{4}-\d{2}-\d{2}(?:\s+\d{4}-\d{2}-\d{2})+$/;
+const ISO_DATE = /\b\d{4}-\d{2}-\d{2}\b/g;
+const MONTH_NAMES = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
+/** "26 januari 2027", "tis 23 februari 2027 kl. 13.00": a day written with the month's name. */
+const NAMED_DATE = /\b(\d{1,2})\s+(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\s+(\d{4})\b/i;
 
 /**
- * The dates of a textarea: one per line as the hint asks, or several on a line between commas or
- * semicolons, or spaces between whole ÅÅÅÅ-MM-DD dates; blank entries left out. "25/1 2027" stays one
- * entry, to be named as typed.
+ * The dates of a textarea as pasted from a list or a calendar: each line's ÅÅÅÅ-MM-DD dates (one or
+ * several, between commas, semicolons or spaces, a time or a name beside them left aside:
+ * "2027-03-30 13:00", "2027-06-15⇥Kommunstyrelsen"), else its date written with the month's name
+ * ("tis 23 februari 2027 kl. 13.00"), else the line itself, to be named as typed ("25/1 2027").
+ * Blank lines are left out.
  */
 const dateEntries = (text: string) =>
   text
-    .split(/\r\n?|\n|[,;]/)
-    .map((entry) => entry.trim())
-    .flatMap((entry) => (ISO_DATES_LINE.test(entry) ? entry.split(/\s+/) : [entry]))
-    .filter((entry) => entry !== '');
+    .split(/\r\n?|\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .flatMap((line) => {
+      const iso = line.match(ISO_DATE);
+      if (iso) return iso;
+      const named = NAMED_DATE.exec(line);
+      if (named) return [`${named[3]}-${String(MONTH_NAMES.indexOf(named[2]!.toLowerCase()) + 1).padStart(2, '0')}-${named[1]!.padStart(2, '0')}`];
+      return line.split(/\s*[,;]\s*/).filter((entry) => entry !== '');
+    });
 
 /** A date list's issues ("dates.3") as one message naming each entry at fault as typed ("2027-02-30: …"). */
 function dateListError(issues: ErrorIssue[], entries: string[]): string {
