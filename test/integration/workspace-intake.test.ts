@@ -202,9 +202,10 @@ describe('Importera', () => {
     expect(text).toContain('1 rad hoppades över, utan ärende: rad 6 (summarad).');
     expect(text).toContain('5 Fel Motion: fyll i Väckt (datum då motionen väcktes).');
     expect(text).not.toContain('Ange due');
-    // Saturday 20 March 2027: the next run is Monday 22 March at 07:00; row 3 is then 21 days overdue.
+    // Saturday 20 March 2027: the next run is Monday 22 March at 07:00; row 3 is then 21 days overdue, and its unit has no manager.
     expect(text).toContain(
-      '1 ärende i filen är redan försenat. Vid påminnelseutskicket på morgonen måndag 22 mars 2027 får de ansvariga mejl om försenat ärende, och deras chefer får det också (7 dagar eller mer efter tidsfristen).',
+      '1 ärende i filen är redan försenat. Vid påminnelseutskicket på morgonen måndag 22 mars 2027 får de ansvariga mejl om försenat ärende. ' +
+        '1 ärende (7 dagar eller mer efter tidsfristen) har ingen chef att skicka till, varken på ärendet eller för enheten: ange chefen under Enheter.',
     );
     expect(text).toContain('En av de första 10 raderna namnger kolumnerna');
 

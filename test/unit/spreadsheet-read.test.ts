@@ -41,6 +41,7 @@ describe('an Excel workbook', () => {
       ],
     ]);
     expect(await readSpreadsheet(bytes, 'xlsx')).toEqual({
+      sheets: { read: 'Uppdrag', others: [] },
       rows: [
         { row: 1, cells: ['Typ', 'Rubrik', 'Diarienummer', 'Paragraf', 'E-post', 'Tidsfrist', 'Beslutsdatum'] },
         { row: 2, cells: ['Uppdrag', 'Ta fram riktlinjer', '123', '17', 'kim.berg@kommun.example.se', '2027-06-30', '2027-03-15'] },
