@@ -73,7 +73,7 @@ const PAGES: Record<string, (query: URLSearchParams) => string> = {
   'arende-andrat': () =>
     itemPage(
       itemModel({
-        item: { ...klimat, version: 5, due: { date: '2027-06-14' }, dueDate: '2027-06-14', dueExplanation: 'Sista dag enligt beslutet: måndag 14 juni 2027.', state: 'open', daysLeft: 42 },
+        item: { ...klimat, version: 5, due: { date: '2027-06-14' }, dueDate: '2027-06-14', dueExplanation: 'Angiven sista dag: måndag 14 juni 2027.', state: 'open', daysLeft: 42 },
         history: [{ at: klimat.createdAt, by: klimat.createdBy, action: 'created', changes: {} }, ...changedMeanwhile],
         changedMeanwhile,
         // What the registrar typed, on the item as it was when the form was shown.

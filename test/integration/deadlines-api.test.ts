@@ -74,7 +74,7 @@ describe('the four invented examples of docs/domain.md register with the deadlin
     const response = await call('POST', '/uppdrag', { as: registrar, body: itemBody({ due: { date: '2026-06-30' } }) });
 
     expect(response.json).toMatchObject({ dueDate: '2026-06-30' });
-    expect(response.json.dueExplanation).toBe('Sista dag enligt beslutet: tisdag 30 juni 2026.');
+    expect(response.json.dueExplanation).toBe('Angiven sista dag: tisdag 30 juni 2026.');
   });
 });
 

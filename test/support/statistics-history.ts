@@ -115,7 +115,7 @@ export function statisticsHistory({ seed, count, today }: HistoryOptions): Histo
       due: kind === 'motion' && !withoutDecision ? { raised: day } : { date: dueDate },
       dueDate,
       ...(kind === 'motion' ? { statutoryLimit: oneYearLater(countedFrom) } : {}),
-      dueExplanation: `Sista dag enligt beslutet: ${dueDate}.`,
+      dueExplanation: `Angiven sista dag: ${dueDate}.`,
       reminders: DEFAULT_REMINDERS,
       status,
       createdBy: 'registrator@kommun.example.se',

@@ -85,15 +85,15 @@ describe('the four invented examples of docs/domain.md', () => {
   it('4. an uppdrag "senast 30 juni 2026" is due that day', () => {
     const resolved = resolve('uppdrag', { date: '2026-06-30' });
 
-    expect(resolved).toEqual({ dueDate: '2026-06-30', dueExplanation: 'Sista dag enligt beslutet: tisdag 30 juni 2026.' });
+    expect(resolved).toEqual({ dueDate: '2026-06-30', dueExplanation: 'Angiven sista dag: tisdag 30 juni 2026.' });
   });
 });
 
 describe('a plain date', () => {
   it.each([
-    ['2026-06-06', 'Sista dag enligt beslutet: lördag 6 juni 2026. Dagen är ingen arbetsdag, men datumet i beslutet gäller och flyttas inte.'],
-    ['2026-12-25', 'Sista dag enligt beslutet: fredag 25 december 2026. Dagen är ingen arbetsdag (juldagen), men datumet i beslutet gäller och flyttas inte.'],
-    ['2027-06-25', 'Sista dag enligt beslutet: fredag 25 juni 2027. Dagen är ingen arbetsdag (midsommarafton), men datumet i beslutet gäller och flyttas inte.'],
+    ['2026-06-06', 'Angiven sista dag: lördag 6 juni 2026. Dagen är ingen arbetsdag, men den angivna dagen gäller och flyttas inte.'],
+    ['2026-12-25', 'Angiven sista dag: fredag 25 december 2026. Dagen är ingen arbetsdag (juldagen), men den angivna dagen gäller och flyttas inte.'],
+    ['2027-06-25', 'Angiven sista dag: fredag 25 juni 2027. Dagen är ingen arbetsdag (midsommarafton), men den angivna dagen gäller och flyttas inte.'],
   ])('is not moved when it is not a working day, and the explanation says so: %s', (date, explanation) => {
     const resolved = resolve('uppdrag', { date });
 

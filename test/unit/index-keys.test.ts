@@ -15,7 +15,7 @@ const item: StoredItem = {
   unit: 'Kultur- och fritidsförvaltningen',
   due: { date: '2027-06-14' },
   dueDate: '2027-06-14',
-  dueExplanation: 'Sista dag enligt beslutet: måndag 14 juni 2027.',
+  dueExplanation: 'Angiven sista dag: måndag 14 juni 2027.',
   reminders: { beforeDays: [14, 7, 1], overdueEveryDays: 7, escalateAfterDays: 7 },
   status: 'open',
   createdBy: 'registrator@kommun.example.se',

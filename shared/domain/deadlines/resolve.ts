@@ -325,12 +325,13 @@ function resolveMotion(raised: CalendarDate, ctx: DeadlineContext): ResolvedDue 
 }
 
 function resolveDate(date: CalendarDate, calendar: WorkingCalendar): ResolvedDue {
-  const stated = `Sista dag enligt beslutet: ${swedishDate(date)}.`;
+  // Said of the date as given, from a decision, a clerk's form or an imported list alike.
+  const stated = `Angiven sista dag: ${swedishDate(date)}.`;
   const reason = calendar.closedReason(date);
   if (reason === undefined) return { dueDate: date, dueExplanation: stated };
-  // The decision's own date stands even on a closed day; the weekday already says 'lördag'.
+  // The date given stands even on a closed day; the weekday already says 'lördag'.
   const holiday = reason === 'lördag' || reason === 'söndag' ? '' : ` (${reason})`;
-  return { dueDate: date, dueExplanation: `${stated} Dagen är ingen arbetsdag${holiday}, men datumet i beslutet gäller och flyttas inte.` };
+  return { dueDate: date, dueExplanation: `${stated} Dagen är ingen arbetsdag${holiday}, men den angivna dagen gäller och flyttas inte.` };
 }
 
 /**
