@@ -400,6 +400,12 @@ describe("the admin's pages", () => {
     expect(html).toContain('<form method="post" action="/admin/sammantradesplaner/KS/2027" enctype="multipart/form-data"');
   });
 
+  it('says which stored meetings fall on a day that is no working day, without refusing them', () => {
+    const html = planPage({ ...context(admin), body: 'BUN', year: 2027, stored: { leadWorkingDays: 0, dates: ['2027-01-20', '2027-01-23', '2027-12-24'] }, form: { values: {} } });
+    expect(text(html)).toContain('2 sammanträden ligger på en dag som inte är en arbetsdag: lördag 23 januari 2027, fredag 24 december 2027 (julafton). Kontrollera att datumen är rätt skrivna.');
+    expect(text(planPage({ ...context(admin), body: 'BUN', year: 2027, stored: { leadWorkingDays: 10, dates: ['2027-01-20'] }, form: { values: {} } }))).not.toContain('inte är en arbetsdag');
+  });
+
   it('links the plans by body and year, and the closed days of this year and the next', () => {
     const html = plansPage({ ...context(admin), plans: [{ body: 'KS', years: [2027, 2028] }], closedDayYears: [2026] });
     expect(html).toContain('<a href="/admin/sammantradesplaner/KS/2028" aria-label="KS 2028">2028</a>');

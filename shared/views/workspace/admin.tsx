@@ -1,3 +1,4 @@
+import { createWorkingCalendar } from '../../domain/calendar/working-days';
 import { RECENTLY_CLOSED_DAYS } from '../../domain/reports/public';
 import { CsrfField, Layout } from '../layout';
 import { WORKSPACE_PATHS } from '../paths';
@@ -93,12 +94,20 @@ export function plansPage(model: PlansModel): string {
   );
 }
 
+/** The days closed by law (weekends and public holidays), to say when a meeting falls on one. */
+const LAW_CALENDAR = createWorkingCalendar();
+
 /**
  * One body's plan for a year: the lead time and the dates, one per line, and an import from the
  * body's published calendar (.ics) whose dates are shown, and filled into the form, before saving.
  */
 export function planPage(model: PlanModel): string {
   const { form, stored, imported } = model;
+  // A meeting on a weekend or a public holiday is most likely a mistyped date: said, not refused.
+  const closed = (stored?.dates ?? []).flatMap((date) => {
+    const reason = LAW_CALENDAR.closedReason(date);
+    return reason ? [reason === 'lördag' || reason === 'söndag' ? longDate(date) : `${longDate(date)} (${reason})`] : [];
+  });
   const errors = form.errors;
   const dates = imported && !errors?.dates ? imported.meetings.map((m) => m.date).join('\n') : (form.values.dates ?? stored?.dates.join('\n') ?? '');
   const lead = form.values.leadWorkingDays ?? (stored ? String(stored.leadWorkingDays) : '');
@@ -107,6 +116,14 @@ export function planPage(model: PlanModel): string {
       <p>
         <a href={WORKSPACE_PATHS.plans}>Alla sammanträdesplaner</a>
       </p>
+      {closed.length > 0 && (
+        <div class="ds-alert" data-color="warning">
+          <p>
+            {closed.length === 1 ? 'Ett sammanträde ligger' : `${closed.length} sammanträden ligger`} på en dag som inte är en arbetsdag: {closed.join(', ')}. Kontrollera att
+            datumen är rätt skrivna.
+          </p>
+        </div>
+      )}
       {stored ? (
         <p>
           Planen har {stored.dates.length === 1 ? '1 sammanträde' : `${stored.dates.length} sammanträden`} och ledtiden {stored.leadWorkingDays} arbetsdagar. Ändras den räknas tidsfristerna som hänger på den om.
