@@ -42,6 +42,9 @@ beforeEach(async () => {
 });
 afterAll(async () => server?.stop());
 
+/** The form on Offentliga sidor as a body's Ändra opens it: filled with its setting, or empty for a body not set. */
+const formOf = async (body: string) => formFields((await open(server.url, `/admin/offentliga?organ=${body}`, asAdmin)).text, '/admin/offentliga');
+
 describe('Offentliga sidor', () => {
   it("opens a body's public page as PUT /public-bodies/{body} does, by the admin signed in: a confirmation, then the page answers 200 to anyone", async () => {
     expect((await publicPage('KS')).status).toBe(404);
@@ -61,11 +64,14 @@ describe('Offentliga sidor', () => {
   });
 
   it('closes it again: the public page answers 404 at once, and the list shows the open body and the closed one', async () => {
-    await submit(server.url, '/admin/offentliga', { body: 'KS', public: 'ja' }, asAdmin);
-    await submit(server.url, '/admin/offentliga', { body: 'BUN', public: 'ja' }, asAdmin);
+    // Each set from the form as Ändra fills it (the setting it changes shown), as an admin does.
+    await submit(server.url, '/admin/offentliga', changedFields(await formOf('KS'), { public: 'ja', showNames: undefined }), asAdmin);
+    await submit(server.url, '/admin/offentliga', changedFields(await formOf('BUN'), { body: 'BUN', public: 'ja' }), asAdmin);
     server.deps.at('2027-05-14T10:30:00+02:00');
 
-    const closed = await submit(server.url, '/admin/offentliga', { body: 'KS' }, asAdmin);
+    // Closed from its row's Ändra, which shows the setting it changes.
+    const ks = formFields((await open(server.url, '/admin/offentliga?organ=KS', asAdmin)).text, '/admin/offentliga');
+    const closed = await submit(server.url, '/admin/offentliga', changedFields(ks, { public: undefined }), asAdmin);
 
     expect(closed).toMatchObject({ status: 303, location: '/admin/offentliga?m=offentlig-stangd' });
     expect(pageText((await open(server.url, closed.location!, asAdmin)).text)).toContain('Organets offentliga sida är stängd.');
@@ -101,6 +107,7 @@ describe('Offentliga sidor', () => {
 
     expect(kf.status).toBe(200);
     expect(fields.filter(([name]) => name !== 'csrf')).toEqual([
+      ['was', 'open-names'],
       ['body', 'KF'],
       ['public', 'ja'],
       ['showNames', 'ja'],
@@ -108,6 +115,21 @@ describe('Offentliga sidor', () => {
     expect(saved).toMatchObject({ status: 303, location: '/admin/offentliga?m=offentlig-oppnad' });
     expect(await server.deps.publicBodies.get('KF')).toMatchObject({ public: true, showNames: false });
     expect(formFields(unknown.text, '/admin/offentliga').filter(([name]) => name !== 'csrf')).toEqual([['body', '']]);
+  });
+
+  it('a fresh form for a body already set does not replace it unseen: the stored setting comes back to check and save again', async () => {
+    await submit(server.url, '/admin/offentliga', { body: 'SBN', public: 'ja' }, asAdmin);
+
+    // Another admin, on an empty form, ticks only "Visa ansvarigas namn": that would close the page.
+    const fresh = await submit(server.url, '/admin/offentliga', { body: 'SBN', showNames: 'ja' }, asAdmin);
+
+    expect(fresh.status).toBe(409);
+    expect(pageText(fresh.text)).toContain(`SBN:s sida är redan öppen, utan namn, sparad av ${admin.email}. Formuläret visar nu det sparade: ändra och spara igen.`);
+    expect(await server.deps.publicBodies.get('SBN')).toMatchObject({ public: true, showNames: false });
+    // Sent again from the form as it came back, ticking names: saved, still open.
+    const again = await submit(server.url, '/admin/offentliga', changedFields(formFields(fresh.text, '/admin/offentliga'), { showNames: 'ja' }), asAdmin);
+    expect(again).toMatchObject({ status: 303, location: '/admin/offentliga?m=offentlig-oppnad' });
+    expect(await server.deps.publicBodies.get('SBN')).toMatchObject({ public: true, showNames: true });
   });
 
   it("refuses a registrar the page and the form with the workspace's Swedish 403 page, and nothing changes", async () => {

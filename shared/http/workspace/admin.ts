@@ -1,5 +1,5 @@
 import { listRoleHolders, setRoleHolder } from '../../application/directory/roles';
-import { listPublicBodies, setPublicBody } from '../../application/reports/public-bodies';
+import { listPublicBodies, setPublicBody, type PublicBodySetting } from '../../application/reports/public-bodies';
 import { planOverview, readClosedDays, readMeetingPlan, saveClosedDays, saveMeetingPlan } from '../../application/plans/plans';
 import { listUnits, setUnitManager } from '../../application/units/directory';
 import { requireAdmin } from '../../domain/caller';
@@ -7,7 +7,7 @@ import { DomainError } from '../../domain/errors';
 import { WORKSPACE_PATHS } from '../../views/paths';
 import { closedDaysPage, planPage, plansPage, publicBodiesPage, rolesPage, unitsPage } from '../../views/workspace/admin';
 import { CHECKED, formValues, parseClosedDaysForm, parsePlanChoice, parsePlanForm, parsePublicBodyForm, parseRoleForm, parseUnitForm } from '../../views/workspace/forms';
-import type { FormState, PlanField, PlanModel, PublicBodyField, RoleField, UnitField } from '../../views/workspace/models';
+import type { FormState, FormValues, PlanField, PlanModel, PublicBodyField, RoleField, UnitField } from '../../views/workspace/models';
 import type { UploadedFile } from '../contract';
 import type { Session } from '../session';
 import type { FormRequest, PageRequest, WorkspaceDeps } from './deps';
@@ -135,12 +135,21 @@ export async function changeRole(deps: WorkspaceDeps, { session, body }: FormReq
  * Offentliga sidor with `form` in its form, or, without one, the setting of the listed body
  * `chosen` (a row's "Ändra"), so that changing it starts from what it is; empty for any other.
  */
+/** A stored setting as one word for the form's `was`: "open", "open-names", "closed", "closed-names". */
+const settingCode = (setting: Pick<PublicBodySetting, 'public' | 'showNames'>) => `${setting.public ? 'open' : 'closed'}${setting.showNames ? '-names' : ''}`;
+
+/** The form filled with a stored setting, carrying it as `was`. */
+const settingValues = (setting: PublicBodySetting): FormValues<PublicBodyField> => ({
+  body: setting.body,
+  ...(setting.public ? { public: CHECKED } : {}),
+  ...(setting.showNames ? { showNames: CHECKED } : {}),
+  was: settingCode(setting),
+});
+
 async function renderPublicBodies(deps: WorkspaceDeps, session: Session, status: number, form: FormState<PublicBodyField> | undefined, flashCode?: string, chosen?: string) {
   const bodies = await listPublicBodies(deps, session.caller);
   const setting = chosen === undefined ? undefined : bodies.find((listed) => listed.body === chosen);
-  const filled: FormState<PublicBodyField> = form ?? {
-    values: setting ? { body: setting.body, ...(setting.public ? { public: CHECKED } : {}), ...(setting.showNames ? { showNames: CHECKED } : {}) } : {},
-  };
+  const filled: FormState<PublicBodyField> = form ?? { values: setting ? settingValues(setting) : {} };
   return htmlPage(status, publicBodiesPage({ ...(await pageContext(deps, session, flashCode)), bodies, form: filled }));
 }
 
@@ -152,6 +161,16 @@ export async function changePublicBody(deps: WorkspaceDeps, { session, body }: F
   const form = new URLSearchParams(body);
   const parsed = parsePublicBodyForm(form);
   if (!parsed.ok) return renderPublicBodies(deps, session, 400, { values: formValues<PublicBodyField>(form, ['body', 'public', 'showNames']), errors: parsed.errors });
+  // A body already set, from a form that did not show that setting (a fresh form, or another admin's change since):
+  // shown again with what is stored, not replaced unseen.
+  const stored = (await listPublicBodies(deps, session.caller)).find((listed) => listed.body === parsed.command.body);
+  if (stored && form.get('was') !== settingCode(stored)) {
+    const now = `${stored.public ? 'öppen' : 'stängd'}${stored.public ? (stored.showNames ? ', med namn' : ', utan namn') : ''}`;
+    return renderPublicBodies(deps, session, 409, {
+      values: settingValues(stored),
+      errors: { body: `${stored.body}:s sida är redan ${now}, sparad av ${stored.updatedBy}. Formuläret visar nu det sparade: ändra och spara igen.` },
+    });
+  }
   const saved = await setPublicBody(deps, session.caller, parsed.command.body, parsed.command.settings);
   return seeOther(`${WORKSPACE_PATHS.publicBodies}?m=${saved.public ? 'offentlig-oppnad' : 'offentlig-stangd'}`);
 }

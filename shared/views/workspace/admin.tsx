@@ -386,7 +386,7 @@ export function rolesPage(model: RolesModel): string {
   );
 }
 
-const PUBLIC_BODY_LABELS: Record<PublicBodyField, string> = { body: 'Organ', public: 'Sidan är öppen för alla', showNames: 'Visa ansvarigas namn' };
+const PUBLIC_BODY_LABELS: Record<PublicBodyField, string> = { body: 'Organ', public: 'Sidan är öppen för alla', showNames: 'Visa ansvarigas namn', was: 'Inställningen som visades' };
 
 /**
  * Offentliga sidor: which bodies' follow-up (`/offentlig/<organ>`) is public, as `PUT
@@ -455,6 +455,7 @@ export function publicBodiesPage(model: PublicBodiesModel): string {
           Öppna eller stäng ett organs sida
         </h2>
         <CsrfField token={model.csrf} />
+        {form.values.was && <input type="hidden" name="was" value={form.values.was} />}
         <ErrorSummary errors={form.errors} order={['body'] as const} labels={PUBLIC_BODY_LABELS} />
         <TextField name="body" label={PUBLIC_BODY_LABELS.body} value={form.values.body} error={form.errors?.body} class="short-field" hint="Förkortning, t.ex. KS. Finns organet i listan ersätts dess inställning." />
         <Choice type="checkbox" name="public" id="public" value={CHECKED} label={PUBLIC_BODY_LABELS.public} checked={form.values.public === CHECKED} />

@@ -203,7 +203,8 @@ export interface RolesModel extends PageContext {
   form: FormState<RoleField>;
 }
 
-export type PublicBodyField = 'body' | 'public' | 'showNames';
+/** `was`: the setting the form was opened with (`settingCode`), so that a save never replaces one it did not show. */
+export type PublicBodyField = 'body' | 'public' | 'showNames' | 'was';
 /** Offentliga sidor: every body whose public page an admin has set, open or closed. */
 export interface PublicBodiesModel extends PageContext {
   bodies: PublicBodySetting[];
