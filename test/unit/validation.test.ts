@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { planYear } from '../../shared/application/plans/commands';
-import { CONTROL_MESSAGE, isCleanMultiline, isOneLine } from '../../shared/domain/items/vocabulary';
+import { bodyName, CONTROL_MESSAGE, isCleanMultiline, isOneLine } from '../../shared/domain/items/vocabulary';
 import { createItemBody, deadlinePreviewBody, patchItemBody } from '../../shared/application/items/commands';
 import { listQuery } from '../../shared/application/items/query';
 import { parseOrThrow, toIssues } from '../../shared/domain/validation';
@@ -182,5 +182,14 @@ describe("zod's own messages come out as plain Swedish", () => {
   it('a bound of our own schema without its own message: "Minst 2." rather than the locale\'s "För lite(t)"', () => {
     expect(issuesOf(z.object({ n: z.number().min(2) }), { n: 1 })).toEqual([{ path: 'n', message: 'Minst 2.' }]);
     expect(issuesOf(z.object({ s: z.string().max(3) }), { s: 'abcd' })).toEqual([{ path: 's', message: 'Högst 3 tecken.' }]);
+  });
+});
+
+describe("a body's short name", () => {
+  it('is an abbreviation, never the body\'s name in capitals ("KOMMUNSTYRELSEN", "SOCIALNÄMNDEN"), which nothing would ever match', () => {
+    for (const name of ['KOMMUNSTYRELSEN', 'SOCIALNÄMNDEN', 'KOMMUNFULLMÄKTIGE', 'ARBETSUTSKOTTET']) {
+      expect(toIssues(bodyName.safeParse(name).error!, name), name).toEqual([{ path: '', message: 'Ska vara organets förkortning, t.ex. KS, inte dess namn.' }]);
+    }
+    for (const code of ['KS', 'KSAU', 'BUN', 'MBN-AU', 'GVN', 'RS']) expect(bodyName.safeParse(code).success, code).toBe(true);
   });
 });

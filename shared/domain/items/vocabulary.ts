@@ -118,7 +118,9 @@ export const bodyName = z.lazy(() =>
   z
     .string({ error: 'Ska vara organets förkortning med versaler, t.ex. KS eller BUN.' })
     .trim()
-    .regex(/^[A-ZÅÄÖ][A-ZÅÄÖ0-9-]{0,19}$/, 'Ska vara organets förkortning med versaler, t.ex. KS eller BUN.'),
+    .regex(/^[A-ZÅÄÖ][A-ZÅÄÖ0-9-]{0,19}$/, 'Ska vara organets förkortning med versaler, t.ex. KS eller BUN.')
+    // "KOMMUNSTYRELSEN" is a name in capitals, not a short name: no item, plan or page would ever match it.
+    .refine((body) => !/(?:NÄMND|NÄMNDEN|STYRELSE|STYRELSEN|FULLMÄKTIGE|UTSKOTT|UTSKOTTET)$/.test(body), 'Ska vara organets förkortning, t.ex. KS, inte dess namn.'),
 );
 
 export const email = z.lazy(() =>
