@@ -267,7 +267,7 @@ const SKIP_TEXT: Record<SkipReason, string> = {
 /** A workbook of several sheets: which one was read, and that the others were not. */
 function sheetsText({ read, others }: NonNullable<BacklogImport['sheets']>): string {
   const quoted = others.map((name) => `”${name}”`);
-  return `Bara första bladet, ”${read}”, lästes. ${quoted.length === 1 ? `Bladet ${quoted[0]} lästes inte` : `Bladen ${listAnd(quoted)} lästes inte`}: lägg ${quoted.length === 1 ? 'det' : 'dem'} i egna filer och importera ${quoted.length === 1 ? 'den' : 'dem'} för sig.`;
+  return `Bara första bladet, ”${read}”, lästes. ${quoted.length === 1 ? `Bladet ${quoted[0]} lästes inte` : `Bladen ${listAnd(quoted)} lästes inte`}: ${quoted.length === 1 ? 'lägg det i en egen fil och importera den för sig' : 'lägg dem i egna filer och importera dem för sig'}.`;
 }
 
 function skippedText(skipped: BacklogImport['skipped']): string {
