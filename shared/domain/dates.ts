@@ -90,18 +90,19 @@ export function daysBetween(from: CalendarDate, to: CalendarDate): number {
 }
 
 const WEEKDAYS = ['söndag', 'måndag', 'tisdag', 'onsdag', 'torsdag', 'fredag', 'lördag'];
-const MONTHS = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
+/** The months' Swedish names, January first. */
+export const MONTH_NAMES = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
 
 /** "5 juni 2026": a date without its weekday (a heading). */
 export function swedishDayMonthYear(date: CalendarDate): string {
   const day = utc(date);
-  return `${day.getUTCDate()} ${MONTHS[day.getUTCMonth()]} ${day.getUTCFullYear()}`;
+  return `${day.getUTCDate()} ${MONTH_NAMES[day.getUTCMonth()]} ${day.getUTCFullYear()}`;
 }
 
 /** "5 juni 2026 kl. 09:05": an instant, Stockholm time. */
 export function swedishDateTime(instant: Date): string {
   const { year, month, day, hour, minute } = stockholmParts(instant);
-  return `${day} ${MONTHS[month - 1]} ${year} kl. ${two(hour)}:${two(minute)}`;
+  return `${day} ${MONTH_NAMES[month - 1]} ${year} kl. ${two(hour)}:${two(minute)}`;
 }
 
 /** The ISO week number of a date (week 1 holds the year's first Thursday), as Swedish calendars number weeks. */
@@ -114,7 +115,7 @@ export function isoWeek(date: CalendarDate): number {
 /** "fredag 5 juni" (no year), for subject lines. */
 export function swedishDayMonth(date: CalendarDate): string {
   const day = utc(date);
-  return `${WEEKDAYS[day.getUTCDay()]} ${day.getUTCDate()} ${MONTHS[day.getUTCMonth()]}`;
+  return `${WEEKDAYS[day.getUTCDay()]} ${day.getUTCDate()} ${MONTH_NAMES[day.getUTCMonth()]}`;
 }
 
 /** "fredag 5 juni 2026"; the machine's own time zone cannot shift the day. */

@@ -22,7 +22,7 @@ import {
   type Doc,
   type Section,
 } from './structure';
-import { BOARD_BODIES, BODY_NAMES, bodyCode, COUNCIL_BODIES, organisationOf, inSentence, normalizeRole, opening, restoreDiacritics, type Organisation, type Lexicon } from './swedish';
+import { BOARD_BODIES, boardOf, BODY_NAMES, bodyCode, COUNCIL_BODIES, organisationOf, inSentence, normalizeRole, opening, restoreDiacritics, type Organisation, type Lexicon } from './swedish';
 import { originalSpan } from './text';
 import { endOfMonth, findTimings, TIMING_PASSES, type Span, type Timing } from './timing';
 import { MAX_DRAFTS } from './request';
@@ -529,6 +529,12 @@ function* firstDateWithYear(doc: Doc, span: Span, today: CalendarDate): Steps<Ca
 const CASE_YEAR = /\b[a-z]{1,6}\.?\s{0,2}(?:\d{1,5}\/((?:19|20)\d{2})\b|((?:19|20)\d{2})\/)/g;
 
 /** The latest year the text's case numbers give, for a text that writes no date with its year. */
+function latestCaseYear(doc: Doc): number | undefined {
+  const years = [...doc.folded.matchAll(CASE_YEAR)].map((m) => Number(m[1] ?? m[2]));
+  return years.length ? Math.max(...years) : undefined;
+}
+
+/** A council or board of each kind of organisation named in a text (folded): "kommunstyrelsen", "regionfullmäktige". */
 const COUNCIL_OR_BOARD: Record<Organisation, RegExp> = {
   kommun: /\bkommun(?:fullmaktige|styrelse)/,
   region: /\bregion(?:fullmaktige|styrelse)/,
@@ -553,11 +559,6 @@ const REPEATED_WITHIN = 1_500;
 function bulleted(doc: Doc, at: number): boolean {
   const lineStart = doc.text.lastIndexOf('\n', at - 1) + 1;
   return /^\s*[•·▪◦*–-]\s*$/.test(doc.text.slice(lineStart, at));
-}
-
-function latestCaseYear(doc: Doc): number | undefined {
-  const years = [...doc.folded.matchAll(CASE_YEAR)].map((m) => Number(m[1] ?? m[2]));
-  return years.length ? Math.max(...years) : undefined;
 }
 
 function* documentFacts(doc: Doc, today: CalendarDate, own: Organisation): Steps<DocFacts> {
@@ -2085,7 +2086,7 @@ function* motionItems(doc: Doc, block: Block, meta: BlockMeta, points: Point[], 
     return {
       kind: 'motion',
       title: restoreDiacritics(title, doc.lexicon).slice(0, 200),
-      role: referredTo ?? (received ? undefined : BODY_NAMES[meta.organisation === 'kommun' ? 'KS' : meta.organisation === 'region' ? 'RS' : 'LS']),
+      role: referredTo ?? (received ? undefined : BODY_NAMES[boardOf(meta.organisation)]),
       due: raised ? { raised: raised.date } : undefined,
       // Referred at this council meeting: the decision is the meeting's § ("Motionen remitteras …" at KF 2026-11-02 § 118),
       // though the motion was handed in earlier; otherwise the motion's raising is all the text records.

@@ -35,6 +35,9 @@ const COUNCIL_CODES: Record<Organisation, { fullmaktige: string; styrelse: strin
 export const COUNCIL_BODIES = new Set(Object.values(COUNCIL_CODES).map((c) => c.fullmaktige));
 export const BOARD_BODIES = new Set(Object.values(COUNCIL_CODES).map((c) => c.styrelse));
 
+/** The board under an organisation's council: KS, RS, LS. */
+export const boardOf = (organisation: Organisation): string => COUNCIL_CODES[organisation].styrelse;
+
 /** Whose a council, a board or the board's arbetsutskott is ("RF", "RS", "RSAU" → region); undefined for any other body. */
 export function organisationOf(code: string | undefined): Organisation | undefined {
   const entry = Object.entries(COUNCIL_CODES).find(([, c]) => code === c.fullmaktige || code === c.styrelse || code === `${c.styrelse}AU`);

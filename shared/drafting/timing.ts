@@ -1,5 +1,5 @@
 /** Deadlines as Swedish decisions write them, read from folded text. */
-import { addDays, type CalendarDate } from '../domain/dates';
+import { addDays, MONTH_NAMES, type CalendarDate } from '../domain/dates';
 import { isKnownDate } from '../domain/calendar/working-days';
 import { BODY_PHRASE } from './headings';
 
@@ -24,7 +24,6 @@ export type Timing = Span &
     yearWritten: boolean;
   };
 
-const MONTH_NAMES = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
 const MONTH_ABBREVIATIONS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, okt: 10, nov: 11, dec: 12 };
 const MONTH = `(${MONTH_NAMES.join('|')}|sept|jan|feb|apr|jun|jul|aug|sep|okt|nov|dec)(?![a-z])\\.?`;
 const NUMBERS: Record<string, number> = { en: 1, ett: 1, tva: 2, tre: 3, fyra: 4, fem: 5, sex: 6, sju: 7, atta: 8, nio: 9, tio: 10, elva: 11, tolv: 12 };

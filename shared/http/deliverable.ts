@@ -13,7 +13,9 @@ export const LAMBDA_RESPONSE_MAX_BYTES = 6 * 1024 * 1024;
 const COMPRESS_FROM_BYTES = 1024;
 
 const resultBytes = (result: ApiResult) => Buffer.byteLength(JSON.stringify(result), 'utf8');
-const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toLocaleString('sv-SE', { maximumFractionDigits: 1 })} MB`;
+/** "64 kB", "4,5 MB": a size as people read it (the router's, the answers' and the upload forms' limits). */
+export const readableSize = (bytes: number) =>
+  bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toLocaleString('sv-SE', { maximumFractionDigits: 1 })} MB` : `${Math.round(bytes / 1024).toLocaleString('sv-SE')} kB`;
 
 /**
  * The answer as it can leave Lambda: a text body of 1 KiB or more gzip-compressed when the client
@@ -35,16 +37,16 @@ export function deliverable(result: ApiResult, acceptEncoding: string | undefine
   const answer = compressible && acceptsGzip(acceptEncoding) ? compressed() : result;
   const size = resultBytes(answer);
   if (size <= LAMBDA_RESPONSE_MAX_BYTES) return answer;
-  const limit = megabytes(LAMBDA_RESPONSE_MAX_BYTES);
+  const limit = readableSize(LAMBDA_RESPONSE_MAX_BYTES);
   if (answer === result && compressible && resultBytes(compressed()) <= LAMBDA_RESPONSE_MAX_BYTES) {
     throw refused(
       'response_too_large',
-      `Svaret blir ${megabytes(size)} okomprimerat, och högst ${limit} kan skickas. Be om det komprimerat med Accept-Encoding: gzip (curl --compressed; webbläsare och Excel gör det själva), som XLSX, eller smalna av urvalet.`,
+      `Svaret blir ${readableSize(size)} okomprimerat, och högst ${limit} kan skickas. Be om det komprimerat med Accept-Encoding: gzip (curl --compressed; webbläsare och Excel gör det själva), som XLSX, eller smalna av urvalet.`,
     );
   }
   throw refused(
     'response_too_large',
-    `Svaret blir ${megabytes(size)}${answer === result ? '' : ' komprimerat'}, och högst ${limit} kan skickas. Smalna av urvalet, till exempel per enhet, typ eller med ett datumintervall.`,
+    `Svaret blir ${readableSize(size)}${answer === result ? '' : ' komprimerat'}, och högst ${limit} kan skickas. Smalna av urvalet, till exempel per enhet, typ eller med ett datumintervall.`,
   );
 }
 

@@ -8,7 +8,7 @@ import { invalid } from '../domain/errors';
 import { parseOrThrow } from '../domain/validation';
 import type { ApiEvent, ApiResult, BodySpec, Handlers, RouteContract, RouteHandler, RouteInput, UploadedFile } from './contract';
 import { logger } from '../platform/logger';
-import { deliverable } from './deliverable';
+import { deliverable, readableSize } from './deliverable';
 import { readMultipart } from './multipart';
 import { HttpError, INTERNAL_ERROR, problemOf, problemResult, type Problem } from './problems';
 import type { Session } from './session';
@@ -85,9 +85,6 @@ async function admit(
   return { caller };
 }
 
-/** "64 kB", "4,5 MB": a size limit as people read it. */
-const readableSize = (bytes: number) =>
-  bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toLocaleString('sv-SE', { maximumFractionDigits: 1 })} MB` : `${Math.round(bytes / 1024).toLocaleString('sv-SE')} kB`;
 const tooLarge = (maxBytes: number) => new HttpError(413, 'payload_too_large', `Uppgifterna är för stora: högst ${readableSize(maxBytes)}.`);
 
 type Body = { body: unknown; raw: { type: string; bytes: Buffer } | undefined; files?: Record<string, UploadedFile | undefined> };

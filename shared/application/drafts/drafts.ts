@@ -3,7 +3,7 @@ import { DomainError, refused } from '../../domain/errors';
 import type { Council } from '../../domain/council';
 import type { Clock } from '../../platform/clock';
 import { extractDraftsInTurns, NO_RECIPIENT_FLAG, type Draft } from '../../drafting/extract';
-import { normalizeRole } from '../../drafting/swedish';
+import { normalizeRole, organisationOf } from '../../drafting/swedish';
 import { MAX_TEXT_LENGTH, type draftRequest } from '../../drafting/request';
 /** What a sentence to read mentions (a kind of work, or a deadline), as the pages word it. */
 export type { Mention } from '../../drafting/unproposed';
@@ -41,7 +41,7 @@ export async function draftItems(deps: DraftDeps, source: DraftSource) {
   const { drafts, exhortations, unproposed } = await extractDraftsInTurns(
     input.text,
     { ...(input.body ? { body: input.body } : {}), ...(input.meetingDate ? { meetingDate: input.meetingDate } : {}), ...(input.caseNumber ? { caseNumber: input.caseNumber } : {}) },
-    { lookupRole: (role) => holders.get(normalizeRole(role)), today: stockholmDate(deps.clock()), organisation: deps.council === 'RF' ? 'region' : 'kommun' },
+    { lookupRole: (role) => holders.get(normalizeRole(role)), today: stockholmDate(deps.clock()), organisation: organisationOf(deps.council) ?? 'kommun' },
   );
   const resolved = await Promise.all(
     drafts.map(async (draft) => {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { requireRegistrar, type Caller } from '../../domain/caller';
 import { DomainError, invalid, type ErrorIssue } from '../../domain/errors';
-import { isCalendarDate, stockholmDate, stockholmMidnight, swedishDate, type CalendarDate } from '../../domain/dates';
+import { isCalendarDate, MONTH_NAMES, stockholmDate, stockholmMidnight, swedishDate, type CalendarDate } from '../../domain/dates';
 import { itemReference } from '../../domain/items/reference';
 import type { StoredItem } from '../../domain/items/item';
 import { DEFAULT_REMINDERS, KIND_LABELS, KINDS } from '../../domain/items/vocabulary';
@@ -101,7 +101,6 @@ const DATE_COLUMNS: readonly Column[] = [COLUMN.decisionDate, COLUMN.due, COLUMN
 const NOT_A_DATE =
   'ska vara ett verkligt datum, skrivet ÅÅÅÅ-MM-DD, d/m-åååå, d.m.åååå eller d månad åååå (t.ex. 2027-03-15, 15/3-2027, 15.3.2027 eller 15 mars 2027).';
 
-const MONTHS = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
 
 /** `Läge` of a closed item (the export's words): such a row is not registered as open work. */
 const CLOSED_STATES = ['klart', 'avbrutet'];
@@ -259,7 +258,7 @@ function isoDate(text: string): string {
   const numeric = /^(\d{1,2})(?:\/(\d{1,2})(?:-|\s+)|\.(\d{1,2})\.\s?)(\d{4})$/.exec(text);
   if (numeric) return `${numeric[4]}-${pad(numeric[2] ?? numeric[3]!)}-${pad(numeric[1]!)}`;
   const named = /^(\d{1,2})\s+(\p{L}+)\s+(\d{4})$/u.exec(text);
-  const month = named ? MONTHS.indexOf(named[2]!.toLocaleLowerCase('sv')) : -1;
+  const month = named ? MONTH_NAMES.indexOf(named[2]!.toLocaleLowerCase('sv')) : -1;
   if (named && month >= 0) return `${named[3]}-${pad(String(month + 1))}-${pad(named[1]!)}`;
   return text;
 }

@@ -449,7 +449,7 @@ async function applyPatch(
     ...(note ? { note } : {}),
     ...(via ? { via } : {}),
   };
-    if (!outcome) return { after, event };
+  if (!outcome) return { after, event };
   // The answer goes to the official who asked, as the one responsible (by name when they still are).
   const asker = before.extensionRequest!.by;
   const name = before.responsible.email === asker ? before.responsible.name : asker;

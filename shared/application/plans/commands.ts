@@ -1,14 +1,11 @@
 import * as z from 'zod';
 import { calendarDate } from '../../domain/items/vocabulary';
-import { CALENDAR_YEARS, createWorkingCalendar, isKnownDate } from '../../domain/calendar/working-days';
+import { CALENDAR_YEARS, isKnownDate, LAW_CALENDAR } from '../../domain/calendar/working-days';
 import { MAX_LEAD_WORKING_DAYS, type MeetingPlan } from '../../domain/deadlines/meeting-plans';
 import type { ErrorIssue } from '../../domain/errors';
 import { decimalInteger, toIssues } from '../../domain/validation';
 
 /** What an admin sends to set a body's meeting plan or a year's closed days, validated for that year. */
-
-/** The days closed by law (weekends and public holidays), with no extra closed days. */
-const LAW_CALENDAR = createWorkingCalendar();
 
 /** `PUT /calendar/closed-days/{year}`: extra days the offices close (a klämdag), inside that year; not a day closed by law. */
 export function closedDaysBody(year: number) {

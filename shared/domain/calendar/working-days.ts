@@ -100,3 +100,6 @@ export function createWorkingCalendar(extraClosedDays: readonly CalendarDate[] =
     workingDayOnOrAfter: (date) => nearest(date, 1),
   };
 }
+
+/** The days closed by law (weekends and public holidays) and no others: said of a day a person typed, which may be a mistake. */
+export const LAW_CALENDAR: WorkingCalendar = createWorkingCalendar();

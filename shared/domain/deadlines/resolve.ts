@@ -1,4 +1,4 @@
-import { swedishDate, type CalendarDate } from '../dates';
+import { MONTH_NAMES, swedishDate, type CalendarDate } from '../dates';
 import type { WorkingCalendar } from '../calendar/working-days';
 import type { Due, Kind } from '../items/vocabulary';
 import type { ResolvedDue } from '../items/item';
@@ -35,11 +35,10 @@ interface Meeting {
   plan: MeetingPlan;
 }
 
-const MONTHS = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
 
 const yearOf = (date: CalendarDate) => Number(date.slice(0, 4));
 /** "september 2026" from "2026-09". */
-const swedishMonth = (month: string) => `${MONTHS[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
+const swedishMonth = (month: string) => `${MONTH_NAMES[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
 const workingDays = (n: number) => `${n} ${n === 1 ? 'arbetsdag' : 'arbetsdagar'}`;
 
 /** Same day one year later; 29 February becomes 28 February. */

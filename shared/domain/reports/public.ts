@@ -27,7 +27,6 @@ export type PublicBodySettings = z.infer<typeof publicBodySettings>;
 /** A closed item stays on the page this many days: closed on `today` minus 90 days or later. */
 export const RECENTLY_CLOSED_DAYS = 90;
 
-
 /** One item as the public sees it: these fields and no other. */
 export interface PublicItem {
   title: string;

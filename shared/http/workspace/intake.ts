@@ -20,6 +20,7 @@ import { importPage, reviewPage, reviewUploadPage, sourceInParagraph } from '../
 import type { DeadlinePreview, ImportModel, ProposalModel, ReviewModel } from '../../views/workspace/models';
 import type { ApiResult, UploadedFile } from '../contract';
 import { IMPORT_MAX_BYTES, PDF_MAX_BYTES } from '../media';
+import { readableSize } from '../deliverable';
 import type { Session } from '../session';
 import type { FormRequest, PageRequest, WorkspaceDeps } from './deps';
 import { htmlPage, pageContext } from './respond';
@@ -176,8 +177,6 @@ async function uploadAgain(deps: WorkspaceDeps, session: Session, errors: { pdf?
   return htmlPage(status, reviewUploadPage({ ...(await pageContext(deps, session)), form: { values: text ? { text } : {}, errors } }));
 }
 
-/** "4,5 MB": a limit in bytes as a clerk reads it (MiB, one decimal at most). */
-const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toLocaleString('sv-SE', { maximumFractionDigits: 1 })} MB`;
 
 /**
  * The upload forms' answer to a body over their limit, which the router refuses (413) before any
@@ -186,8 +185,8 @@ const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toLocaleString('
  */
 export async function uploadTooLarge(deps: WorkspaceDeps, session: Session, routeKey: string): Promise<ApiResult | undefined> {
   if (!isRegistrar(session.caller)) return undefined;
-  if (routeKey === 'POST /granska') return uploadAgain(deps, session, { pdf: `PDF:en är för stor: högst ${megabytes(PDF_MAX_BYTES)}.` }, undefined, 413);
-  if (routeKey === 'POST /importera') return renderImport(deps, session, 413, { form: { values: {}, errors: { file: `Filen är för stor: högst ${megabytes(IMPORT_MAX_BYTES)} och ${IMPORT_MAX_ROWS} rader.` } } });
+  if (routeKey === 'POST /granska') return uploadAgain(deps, session, { pdf: `PDF:en är för stor: högst ${readableSize(PDF_MAX_BYTES)}.` }, undefined, 413);
+  if (routeKey === 'POST /importera') return renderImport(deps, session, 413, { form: { values: {}, errors: { file: `Filen är för stor: högst ${readableSize(IMPORT_MAX_BYTES)} och ${IMPORT_MAX_ROWS} rader.` } } });
   return undefined;
 }
 

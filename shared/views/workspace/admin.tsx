@@ -1,4 +1,4 @@
-import { createWorkingCalendar } from '../../domain/calendar/working-days';
+import { LAW_CALENDAR } from '../../domain/calendar/working-days';
 import { RECENTLY_CLOSED_DAYS } from '../../domain/reports/public';
 import { CsrfField, Layout } from '../layout';
 import { WORKSPACE_PATHS } from '../paths';
@@ -93,9 +93,6 @@ export function plansPage(model: PlansModel): string {
     </Layout>,
   );
 }
-
-/** The days closed by law (weekends and public holidays), to say when a meeting falls on one. */
-const LAW_CALENDAR = createWorkingCalendar();
 
 /**
  * One body's plan for a year: the lead time and the dates, one per line, and an import from the

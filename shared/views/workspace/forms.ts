@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type * as z from 'zod';
 import { ROLES, type Caller, type Role } from '../../domain/caller';
-import type { CalendarDate } from '../../domain/dates';
+import { MONTH_NAMES, type CalendarDate } from '../../domain/dates';
 import { meetingPlanBody } from '../../application/plans/commands';
 import { roleHolderBody } from '../../application/directory/roles';
 import type { ErrorIssue } from '../../domain/errors';
@@ -804,9 +804,8 @@ export function parseListQuery(params: URLSearchParams): Parsed<ListCommand, Lis
 }
 
 const ISO_DATE = /\b\d{4}-\d{2}-\d{2}\b/g;
-const MONTH_NAMES = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
 /** "26 januari 2027", "tis 23 februari 2027 kl. 13.00": a day written with the month's name. */
-const NAMED_DATE = /\b(\d{1,2})\s+(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\s+(\d{4})\b/i;
+const NAMED_DATE = new RegExp(`\\b(\\d{1,2})\\s+(${MONTH_NAMES.join('|')})\\s+(\\d{4})\\b`, 'i');
 
 /**
  * The dates of a textarea as pasted from a list or a calendar: each line's ÅÅÅÅ-MM-DD dates (one or
