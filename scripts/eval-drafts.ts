@@ -1,7 +1,8 @@
 /**
- * `npm run eval:drafts`: run the drafting rules on three sets of decision texts and print
+ * `npm run eval:drafts`: run the drafting rules on four sets of decision texts and print
  * precision, recall and exact deadlines per kind and overall for each: the synthetic cases
- * (test/fixtures/drafts/cases), the real texts of the dev split and those of the test split
+ * (test/fixtures/drafts/cases), the blind invented texts (test/fixtures/drafts/blind: written by people who
+ * had not read the rules, tuned on since their first run), the real texts of the dev split and those of the test split
  * (test/fixtures/drafts/real, see shared/drafting/evaluate.ts). Per text, what was found, missed
  * and proposed in excess is printed for the synthetic and dev sets only: the test split is never
  * looked at text by text, so the rules are not tuned on it. `--verbose` also prints every draft;
@@ -77,16 +78,20 @@ if (process.argv.includes('--damage')) {
 }
 
 const synthetic = score(loadCorpus(fixtures('cases')));
+const blind = score(loadCorpus(fixtures('blind')));
 const real = loadRealCorpus(fixtures('real'));
 const dev = score(real.dev);
 const test = devOnly ? [] : score(real.test);
 
 console.log('Synthetic cases');
 printCases(synthetic);
+console.log('\nBlind invented texts');
+printCases(blind);
 if (dev.length) {
   console.log('\nReal texts, dev split');
   printCases(dev);
 }
 printScores('Synthetic (test/fixtures/drafts/cases)', synthetic);
+printScores('Blind invented (test/fixtures/drafts/blind)', blind);
 printScores('Real, dev split', dev);
 if (!devOnly) printScores('Real, test split (aggregate only)', test);

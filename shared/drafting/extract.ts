@@ -155,7 +155,7 @@ const ROLE_HEAD =
 // fullmäktige presentera förslag" puts the body before the verb. "avrapportera" is "återrapportera"; "Redovisning ska ske till
 // nämnden", "En delrapport lämnas till nämnden i juni och en slutrapport i december" report back by their nouns. The work
 // "presenteras/lämnas till" a body, or done "till kommunstyrelsen i september 2027", goes back to that body at that time.
-const REPORT_VERB = /\b(?:(?:ater|av|del|slut)?rapportera(?:s|r)?|aterredovisa(?:s|r)?|lamna(?:r)?\s+(?:en\s+)?(?:(?:del|slut)?rapport|(?:del|slut)?redovisning)\s+(?:till|for|infor)|aterrapportering(?:en)?|aterrapport(?:en)?|redovisning(?:en)?\s+(?:(?:ska\s+)?(?:ske|lamnas)\s+)?(?:till|for|infor)|(?:del|slut)?rapport(?:en)?\s+(?:ska\s+)?lamnas\s+(?:till|for|infor)|(?:uppfoljning(?:en)?\s+(?:ska\s+ske|sker)|(?:ska\s+)?foljas\s+upp|foljs\s+upp)\s+(?:i|till|for|infor|av)\s+\p{L}*(?:fullmaktige|styrelsen|namnden)|aterkomm(?:a|er)|komma (?:in )?med (?:ett )?(?:forslag|underlag)|slutredovisa|delredovisa|redovisa(?:s|r)?|presenteras (?:for|infor)|informera (?:fullmaktige|styrelsen|namnden|kommunstyrelsen|kommunfullmaktige|regionstyrelsen|regionfullmaktige)|(?:till|infor) (?:fullmaktige|styrelsen|namnden|kommunstyrelsen|kommunfullmaktige|regionstyrelsen|regionfullmaktige) presentera|presentera\s+(?:\S+\s+){0,3}?(?:for|infor)\s+\p{L}*(?:fullmaktige|styrelsen|namnden)|lamnas\s+till\s+\p{L}*(?:fullmaktige|styrelsen|namnden)|till\s+\p{L}*(?:fullmaktige|styrelsen|namnden)s?\s+(?:sammantrade\p{L}*\s+)?(?:i|under|senast|vid|till|fore|den)(?=\s+\S+\s+\d{4}\b|\s+(?:hosten|varen|sommaren|januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\b))\b/u;
+const REPORT_VERB = /\b(?:(?:ater|av|del|slut)?rapportera(?:s|r)?|aterredovisa(?:s|r)?|lamna(?:r)?\s+(?:en\s+)?(?:(?:del|slut)?rapport|(?:del|slut)?redovisning)\s+(?:till|for|infor)|aterrapportering(?:en)?|aterrapport(?:en)?|redovisning(?:en)?\s+(?:(?:ska\s+)?(?:ske|lamnas)\s+)?(?:till|for|infor)|(?:del|slut)?rapport(?:en)?\s+(?:ska\s+)?lamnas\s+(?:till|for|infor)|(?:uppfoljning(?:en)?\s+(?:ska\s+ske|sker)|(?:ska\s+)?foljas\s+upp|foljs\s+upp)\s+(?:i|till|for|infor|av)\s+\p{L}*(?:fullmaktige|styrelsen|namnden)|aterkomm(?:a|er)|komma (?:in )?med (?:ett )?(?:forslag|underlag)|slutredovisa|delredovisa|redovisa(?:s|r)?|presenteras (?:for|infor)|forelaggas\s+(?=\p{L}*(?:fullmaktige|styrelsen|namnden|utskottet)\b)|informera (?:fullmaktige|styrelsen|namnden|kommunstyrelsen|kommunfullmaktige|regionstyrelsen|regionfullmaktige)|(?:till|infor) (?:fullmaktige|styrelsen|namnden|kommunstyrelsen|kommunfullmaktige|regionstyrelsen|regionfullmaktige) presentera|presentera\s+(?:\S+\s+){0,3}?(?:for|infor)\s+\p{L}*(?:fullmaktige|styrelsen|namnden)|lamnas\s+till\s+\p{L}*(?:fullmaktige|styrelsen|namnden)|till\s+\p{L}*(?:fullmaktige|styrelsen|namnden)s?\s+(?:sammantrade\p{L}*\s+)?(?:i|under|senast|vid|till|fore|den)(?=\s+\S+\s+\d{4}\b|\s+(?:hosten|varen|sommaren|januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\b))\b/u;
 // "… med redovisning till nämnden senast i maj" closes the task as "och redovisa" does.
 const REPORT_SPLIT = /(?:,\s*|\s+)(?:och|samt)\s+(?:att\s+)?(?:darefter\s+)?(?=(?:(?:ater|av|del|slut)?rapportera(?:r|s)?|aterkomm(?:a|er)|slutredovisa|delredovisa|(?:ater)?redovisa(?:r|s)?|presentera(?:r)?\s+(?:\S+\s+){0,3}?(?:for|infor)\s+[a-z]*(?:fullmaktige|styrelsen|namnden)\b|lamna(?:r)?\s+(?:en\s+)?(?:del|slut)?(?:rapport|redovisning)\s+(?:till|for|infor))\b)|\s+(?=med\s+(?:aterrapport(?:ering)?|redovisning)\s+(?:till|for|infor|i|under|senast|vid)\b)/;
 const TASK_VERB =
@@ -187,6 +187,8 @@ const GIVE_TO = new RegExp(`\\b(?:ge|ger|gav)\\s+(?:${GIVE_ADVERB}){0,2}${COMMIS
 const COMMISSION_TO = new RegExp(`\\b(?:uppdra|uppdrar|uppdrog|uppdras)\\s+(?:dessutom\\s+|ocksa\\s+|aven\\s+|vidare\\s+)?(?:at|till)\\s+(${NOT_ATT}{2,140}?)\\s+att\\s+`);
 /** "Kommunstyrelsen ålägger förvaltningen att …": a duty laid on the one named (its passive "åläggs att", see SUBJECT_COMMISSION). */
 const ENJOIN = new RegExp(`\\b(?:alagga|alagger|alade)\\s+(${NOT_ATT}{2,120}?)\\s+att\\s+`);
+/** "Nämnden begär att förvaltningen tar fram en kostnadsberäkning": the body asks its own to do the work, in the present tense (see requested). */
+const REQUESTS = new RegExp(`\\bbegar\\s+(?:darfor\\s+|vidare\\s+|dessutom\\s+)?att\\s+(${NOT_ATT}{2,80}?)\\s+(?=(?:tar fram|utreder|genomfor|upprattar|ser over|reviderar|utarbetar|kartlagger|sammanstaller|analyserar|undersoker|aterkommer|redovisar|aterrapporterar|rapporterar)\\b)`);
 const COMMISSION_BARE = new RegExp(`\\buppdra(?:r)?\\s+(${NOT_ATT}{2,80}?)\\s+att\\s+`);
 const APPOINT_TO_SIGN = new RegExp(`\\b(?:utse|utser|bemyndiga|bemyndigar)\\s+(${NOT_ATT}{2,120}?)\\s+(?:till\\s+)?att\\s+(?=(?:underteckna|teckna|skriva under|inga)\\b)`);
 // "har fått i uppdrag", "fick i uppdrag": a summary tells the commission in the past ("har" stands between the subject and
@@ -274,7 +276,7 @@ const PASSIVE_REPORT = new RegExp(`^(\\p{L}[^,;]{1,80}?)\\s+(?:ska\\s+)?(?:aterr
 /** In a decision, "ska" report to no body named at a recurring time ("Vidtagna åtgärder ska avrapporteras halvårsvis"); a reglemente's standing rule is no decision. */
 const RECURRING_REPORT = /^(\p{L}[^,;]{1,80}?)\s+ska\s+(?:ater|av)?(?:rapporteras|redovisas)\s+(?:halvarsvis|kvartalsvis|arligen|manadsvis|varje\s+(?:ar|halvar|kvartal|manad)|en\s+gang\s+(?:per|om)\s+(?:aret|ar|halvaret|kvartalet))\b/u;
 const SHALL_BY = /\bska\b[^.]{0,200}?\bsenast\b/;
-const FOLLOW_UP = /\b(?:aterrapport\w*|redovis\w*|aterkomm\w*|rapporter\w*|(?:av|del|slut)?rapport(?:en|eras)?\s+(?:ska\s+)?lamnas|uppfoljning(?:en)?\s+(?:ska\s+ske|sker)|foljs\s+upp|presenteras|ska vara (?:klar|klart|genomford|genomfort|slutford|slutfort|fardig|fardigt)|uppdraget|planen|arbetet)\b/;
+const FOLLOW_UP = /\b(?:aterrapport\w*|redovis\w*|aterkomm\w*|rapporter\w*|(?:av|del|slut)?rapport(?:en|eras)?\s+(?:ska\s+)?lamnas|forelaggas|uppfoljning(?:en)?\s+(?:ska\s+ske|sker)|foljs\s+upp|presenteras|ska vara (?:klar|klart|genomford|genomfort|slutford|slutfort|fardig|fardigt)|uppdraget|planen|arbetet)\b/;
 /** "I bilaga redovisas de viktigaste ändringarna": what a document shows, no report-back. */
 const SHOWN_IN_DOCUMENT = /^i\s+(?:bilaga|bilagan|bilagorna|underlaget|tjansteskrivelsen|skrivelsen|rapporten)\b|\bredovisa[st]?\s+i\s+(?:bilaga|bilagan|bilagorna|underlaget)\b/;
 /** A sentence that gives the work before it a report-back or a deadline (folded text). */
@@ -455,10 +457,12 @@ interface DocFacts {
  * meeting's decisions in its own words ("Beslut i korthet", "Axplock från kommunstyrelsen", "Referat
  * från kommunfullmäktige", "Kommunstyrelsen beslutade bl a följande", "ett urval av besluten", "Beslut
  * från kommunfullmäktiges sammanträde"), or one that tells what a meeting will take up ("Kommunstyrelsens ärenden i
- * urval", "Några ärenden som behandlas i kommunstyrelsen").
+ * urval", "Några ärenden som behandlas i kommunstyrelsen"). So does a news page on a meeting: "Kort om kommunstyrelsens
+ * möte", "Här sammanfattar vi besluten", "Politiska beslut vecka 46", "KF-nytt", "Det här beslutade kommunfullmäktige",
+ * "På måndagens fullmäktigemöte".
  */
 const SUMMARY =
-  /\b(?:i korthet|axplock|referat|sammandrag|popularprotokoll|nyhetsnotiser|nyheter fran|nytt fran|senaste nytt|aktuella beslut|(?:ett )?urval av|arenden i urval|arenden som (?:ska )?behandlas|en sammanfattning|kortfattat|bland annat foljande|bl\.? ?a\.? foljande|pressmeddelande|beslut (?:fran|vid) (?:dagens |gardagens |[a-z]+s )?(?:sammantrade|mote|kommun|region|landstings|fullmaktige|styrelsen|[a-z]*namnd))/;
+  /\b(?:i korthet|kort om (?:[a-z-]+s )?(?:motet?|sammantradet?)|kort om (?:kommun|region)?(?:fullmaktige|styrelsen)|axplock|referat|sammandrag|sammanfattar|politiska beslut|det har beslutade|[a-z]{2,3}-nytt|(?:mandagens|tisdagens|onsdagens|torsdagens|fredagens|kvallens|gardagens) (?:sammantrade|mote|[a-z]*motet?)|popularprotokoll|nyhetsnotiser|nyheter fran|nytt fran|senaste nytt|aktuella beslut|(?:ett )?urval av|arenden i urval|arenden som (?:ska )?behandlas|en sammanfattning|kortfattat|bland annat foljande|bl\.? ?a\.? foljande|pressmeddelande|beslut (?:fran|vid) (?:dagens |gardagens |[a-z]+s )?(?:sammantrade|mote|kommun|region|landstings|fullmaktige|styrelsen|[a-z]*namnd))/;
 /** How far into a document its opening goes: the title and a lead paragraph. */
 const OPENING = 800;
 
@@ -870,6 +874,8 @@ interface Commission {
   comesBack?: boolean;
   /** The case itself comes back ("Ärendet ska återkomma …" after it was sent back): after a commission, that commission's report-back. */
   caseReturns?: boolean;
+  /** Asked for in the present tense ("begär att förvaltningen tar fram …", REQUESTS): the title in the infinitive. */
+  requested?: boolean;
   /** How a commission not told with a commission's verb is told (see heldHere). */
   told?: 'responsibility' | 'present' | 'wish';
   /** A time written before the verb ("Senast den 1 mars ska förvaltningen …", see FRONTED_MODAL). */
@@ -937,10 +943,23 @@ const REPORT_TASK = /^(?:(?:senast|fore|innan|till|under|i|inom|vid)\s[^,;]{0,60
  * same doer telling, in the present tense, how it reports on that work: the work's report-back, not new work.
  */
 function reportsBackOn(doc: Doc, commission: Commission, group: Candidate[]): boolean {
-  if (commission.told !== 'present' || !/^\s*(?:(?:ater|del|slut)?rapporterar|(?:ater)?redovisar|aterkommer)\b/.test(fslice(doc, commission.task))) return false;
-  const earlier = new Set(group.flatMap((c) => (c.role ? [normalizeRole(fold(c.role))] : [])));
-  return commission.roles.length > 0 && commission.roles.every((r) => earlier.has(normalizeRole(fslice(doc, r).trim())));
+  const task = fslice(doc, commission.task);
+  const [first] = commission.roles;
+  const present = commission.told === 'present' && /^\s*(?:(?:ater|del|slut)?rapporterar|(?:ater)?redovisar|aterkommer)\b/.test(task);
+  // "Nämnden ska återkomma till fullmäktige med ett förslag senast i maj": told with "ska" after its doer, not commissioned.
+  const modal =
+    commission.told === undefined &&
+    !!first &&
+    /^\s*(?:ska|skall)\s+$/.test(fslice(doc, { start: first.end, end: commission.task.start })) &&
+    /^\s*(?:(?:ater|del|slut)?rapportera|(?:ater)?redovisa|aterkomma)\b/.test(task);
+  if (!present && !modal) return false;
+  const earlier = group.flatMap((c) => (c.role ? [normalizeRole(fold(c.role))] : []));
+  // The doer named again, or by its head word alone: "Nämnden" after "barn- och utbildningsnämnden", "förvaltningen" after "socialförvaltningen".
+  const same = (role: string) => earlier.some((e) => e === role || (!/\s/.test(role) && BARE_HEAD.test(role) && e.endsWith(role)));
+  return commission.roles.length > 0 && commission.roles.every((r) => same(normalizeRole(fslice(doc, r).trim())));
 }
+/** A doer named by its head word alone, as a text names it again ("nämnden", "förvaltningen"), in its directory key's form (normalizeRole). */
+const BARE_HEAD = /^(?:namnd|forvaltning|styrelse|utskott|arbetsutskott|kontor|direktion)$/;
 
 /**
  * Political bodies given one piece of work together ("ger bildningsutskottet och samhällsutvecklingsutskottet i
@@ -990,8 +1009,16 @@ function roleBefore(doc: Doc, clause: Span, at: number): Span | undefined {
   return { start, end: head.end };
 }
 
+/**
+ * "Bolaget åläggs att senast den 31 december inkomma med en plan", "nämnden förelägger fastighetsägaren att …": a
+ * föreläggande lays a duty on the one supervised, which the municipality follows up by its own supervision, not as work it owes.
+ */
+const SUPERVISED = '(?:bolaget|foretaget|fastighetsagaren|fastighetsagarna|verksamhetsutovaren|sokanden|exploatoren|byggherren|entreprenoren)';
+const ENJOINED_SUPERVISED = new RegExp(`\\b${SUPERVISED}\\s+(?:alaggs|forelaggs)\\b|\\b(?:alagga|alagger|alade|forelagga|forelagger|forelade)\\s+${SUPERVISED}\\b`);
+
 /** `f`: the clause's folded text, or a TaskList's masked lead. */
 function readCommission(doc: Doc, clause: Span, f = fslice(doc, clause)): Commission | undefined {
+  if (ENJOINED_SUPERVISED.test(f)) return undefined;
   const at = (m: RegExpExecArray, group = 1): Span => {
     const g = m[group] ?? '';
     const start = clause.start + m.index + m[0].indexOf(g);
@@ -1015,6 +1042,7 @@ function readCommission(doc: Doc, clause: Span, f = fslice(doc, clause)): Commis
     delimited(COMMISSION_TO) ??
     delimited(APPOINT_TO_SIGN) ??
     delimited(COMMISSION_BARE, false, 'any') ??
+    requested(delimited(REQUESTS, false, 'last')) ??
     delimited(ENJOIN, false, 'any') ??
     delimited(REFERRAL_BACK, false, 'any') ??
     sentBack(clause, SENT_BACK.exec(f)) ??
@@ -1042,6 +1070,8 @@ function readCommission(doc: Doc, clause: Span, f = fslice(doc, clause)): Commis
   }
   return delimited(EXHORTATION, true);
 }
+
+const requested = (c: Commission | undefined): Commission | undefined => (c ? { ...c, requested: true } : undefined);
 
 /**
  * "Ärendet återremitteras och ska återkomma till fullmäktige senast …", "Ärendet ska återkomma …", and after "Beslut:
@@ -1147,7 +1177,7 @@ function recipients(doc: Doc, span: Span): Span[] {
 /** A body named in a span as the one reported to ("till kommunstyrelsen", "kommunstyrelsens sammanträde", "till KS"). */
 function targetBody(doc: Doc, span: Span, decider: string | undefined, organisation: Organisation): string | undefined {
   const f = fslice(doc, span);
-  const named = new RegExp(`\\b(?:till|for|infor|vid|pa|i)\\s+(${BODY_PHRASE})\\b|\\b(${BODY_PHRASE})\\s+sammantrade`).exec(f);
+  const named = new RegExp(`\\b(?:till|for|infor|vid|pa|i|forelaggas)\\s+(${BODY_PHRASE})\\b|\\b(${BODY_PHRASE})\\s+sammantrade`).exec(f);
   const phrase = named?.[1] ?? named?.[2];
   if (phrase) return bodyCode(phrase, decider, organisation);
   const short = /\b(?:till|för|inför|vid|i)\s+([A-ZÅÄÖ]{2,5}(?:-?AU)?)\b/.exec(slice(doc, span))?.[1];
@@ -1283,7 +1313,7 @@ function taskItems(doc: Doc, meta: BlockMeta, commission: Commission, source: Sp
   const written = titleOf(doc, main, deadline.used ? [deadline.used, ...marked] : marked, meta);
   // A commission verb with nothing after it ("uppdra åt X att" at a page's end) is no task.
   if (!/\p{L}{2}/u.test(written)) return [];
-  const told = commission.verb ? `${commission.verb} ${inSentence(written, doc.lexicon)}` : commission.told === 'present' ? infinitive(written) : commission.told === 'responsibility' ? activeTitle(written, doc.lexicon) : written;
+  const told = commission.verb ? `${commission.verb} ${inSentence(written, doc.lexicon)}` : commission.told === 'present' || commission.requested ? infinitive(written) : commission.told === 'responsibility' ? activeTitle(written, doc.lexicon) : written;
   // A case sent back "för att återkomma" with nothing more: the title names the case by the agenda line just above
   // ("15. Kontantlöst arbetssätt …" → "Återkomma i ärendet kontantlöst arbetssätt …").
   const agendaLine = commission.comesBack && /^aterkomma(?:\s+(?:for\s+beslut|till|i)\b[^,]*)?$/.test(fold(told)) ? agendaLineAbove(doc, source.start) : undefined;

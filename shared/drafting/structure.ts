@@ -170,6 +170,8 @@ export function readDocument(original: string, work = new Work()): Doc {
 }
 
 const LIST_MARKER = /^\s*(?:\d{1,2}[.)]\s+|\(\d{1,2}\)\s+|[a-h][.)]\s+|[-–—•·▪*]\s+)/;
+/** A news page's quote: "– Vi har fina lokaler, säger ordföranden Eva Ek (S)." A dash that opens speech, not a list item. */
+const QUOTED_SPEECH = /^\s*[-–—]\s.*[,!?]\s*(?:säger|sa|menar|tycker|konstaterar|berättar)\s+\p{L}/u;
 
 /** The lines of a span of the document, charged to its work. */
 export function linesOf(doc: Doc, span: Span): Span[] {
@@ -189,7 +191,7 @@ export function pointsOf(doc: Doc, section: Span): Span[] {
       current = undefined;
       continue;
     }
-    const marker = LIST_MARKER.exec(content);
+    const marker = QUOTED_SPEECH.test(content) ? null : LIST_MARKER.exec(content);
     if (marker) {
       if (current) points.push(current);
       current = { start: line.start + marker[0].length, end: line.end };

@@ -82,6 +82,12 @@ const YEAR_END = /\b(?:arsskiftet|arets (?:slut|utgang)|utgangen av (?:ar\s+)?(\
 /** "under hösten 2027", "till våren": the season's last month (autumn to December, spring to June). */
 const SEASON = /\b(?:under|till|fore|infor|senast)\s+(?:den\s+)?(hosten|varen|sommaren|hostterminen|varterminen)(?:\s+(\d{4})\b)?/g;
 const SEASON_END: Record<string, number> = { hosten: 12, hostterminen: 12, varen: 6, varterminen: 6, sommaren: 8 };
+/**
+ * "i höst", "i sommar", "i vår": the coming season, spoken (folded "i var" only before a stop, a preposition or "och":
+ * "i vår kommun" is "our"). "i höstas", "i somras" are past and other words.
+ */
+const THIS_SEASON = /\bi\s+(host|sommar|var)(?=\s*[.,;:)]|\s*$|\s+(?:for|till|infor|vid|och|med|da|nar)\b)/g;
+const THIS_SEASON_END: Record<string, number> = { host: 12, sommar: 8, var: 6 };
 /** "vid årets sista sammanträde (2027)", "till sista sammanträdet 2027": the body's last meeting of the year. */
 const LAST_MEETING = /\b(?:arets sista sammantrade(?:t)?(?:\s+(?:ar\s+)?(\d{4})\b(?![-/.]\d))?|sista sammantradet (?:for |under |i )?(?:aret|ar (\d{4})|(\d{4})))/g;
 /** "i början av 2028" (its first quarter), "i slutet av 2027". */
@@ -100,11 +106,11 @@ const VAGUE =
   /\b(?:under|till|fore|infor|efter)\s+(?:den\s+)?(?:hosten|varen|sommaren|vintern|hostterminen|varterminen|nasta ar|kommande ar)(?:\s+\d{4}\b)?|\bi samband med\s+[a-z]+|\b(?:hosten|varen)\s+\d{4}\b/g;
 const DEADLINE_WORD = /\b(?:senast|fore|innan|till och med|t\.o\.m|sammantradet?|sammantradets|sammantrade|motet)\b[^.;]{0,45}$/;
 /** "kommunstyrelsens sammanträde 2026-12-07", "redovisas för nämnden den 2 december": a meeting's date. */
-const MEETING_WORD = new RegExp(`\\b(?:sammantradet?|motet)(?:\\s+den)?\\s*$|\\b(?:till|for|infor|vid)\\s+${BODY_PHRASE}\\s+(?:den\\s+)?$`);
+const MEETING_WORD = new RegExp(`\\b(?:sammantradet?|motet)(?:\\s+den)?\\s*$|\\b(?:till|for|infor|vid|forelaggas)\\s+${BODY_PHRASE}\\s+(?:den\\s+)?$`);
 const ORDINALS: Record<string, number> = { forsta: 1, andra: 2, tredje: 3, fjarde: 4 };
 
 /** findTimings reads its window once per pattern. */
-export const TIMING_PASSES = 16;
+export const TIMING_PASSES = 17;
 
 /** Every deadline-like phrase in folded[start, end), in text order; dates resolved against ref. */
 export function findTimings(folded: string, start: number, end: number, ref: CalendarDate): Timing[] {
@@ -152,6 +158,7 @@ export function findTimings(folded: string, start: number, end: number, ref: Cal
   }
   for (const m of text.matchAll(HALF_YEAR)) add(m, { form: 'period', by: periodEnd(m[2], m[1] === 'forsta' ? 6 : 12) }, true, !!m[2]);
   for (const m of text.matchAll(SEASON)) add(m, { form: 'period', by: periodEnd(m[2], SEASON_END[m[1] ?? ''] ?? 12) }, true, !!m[2]);
+  for (const m of text.matchAll(THIS_SEASON)) add(m, { form: 'period', by: periodEnd(undefined, THIS_SEASON_END[m[1] ?? ''] ?? 12) }, true);
   for (const m of text.matchAll(LAST_MEETING)) {
     const year = m[1] ?? m[2] ?? m[3];
     add(m, { form: 'period', by: periodEnd(year, 12), exact: true }, true, !!year);
