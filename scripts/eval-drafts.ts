@@ -4,7 +4,7 @@
  * (test/fixtures/drafts/cases), the blind invented texts (test/fixtures/drafts/blind: written by people who
  * had not read the rules, tuned on since their first run), the real texts of the dev split and those of the test split
  * (test/fixtures/drafts/real, see shared/drafting/evaluate.ts). Per text, what was found, missed
- * and proposed in excess is printed for the synthetic and dev sets only: the test split is never
+ * and proposed in excess is printed for the synthetic, blind and dev sets only: the test split is never
  * looked at text by text, so the rules are not tuned on it. `--verbose` also prints every draft;
  * `--dev` leaves the test split out altogether (not even its aggregates), for tuning runs. Each set's
  * missed items are counted as not seen (no draft on their quote) or mislabelled (see `diagnose`). `--damage` prints

@@ -4,7 +4,7 @@
  */
 import { BODY_PHRASE, inlineHeadings, readHeading, type SectionKind } from './headings';
 import { learningLexicon, type Lexicon } from './swedish';
-import { normalizing, type NormalizedText } from './text';
+import { LIST_MARKER, normalizing, type NormalizedText } from './text';
 import type { Span } from './timing';
 import { BLOCK_UNITS, LINE_UNITS, POINT_UNITS, runSteps, SECTION_UNITS, SENTENCE_UNITS, Work, type Steps } from './work';
 
@@ -169,7 +169,6 @@ export function readDocument(original: string, work = new Work()): Doc {
   return runSteps(reading(original, work));
 }
 
-const LIST_MARKER = /^\s*(?:\d{1,2}[.)]\s+|\(\d{1,2}\)\s+|[a-h][.)]\s+|[-–—•·▪*]\s+)/;
 /** A news page's quote: "– Vi har fina lokaler, säger ordföranden Eva Ek (S)." A dash that opens speech, not a list item. */
 const QUOTED_SPEECH = /^\s*[-–—]\s.*[,!?]\s*(?:säger|sa|menar|tycker|konstaterar|berättar)\s+\p{L}/u;
 

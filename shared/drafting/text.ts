@@ -180,7 +180,8 @@ function* repeatedHeaders(lines: MappedText[], folded: string[], work: Work): St
   return repeated;
 }
 
-const LIST_MARKER = /^\s*(?:\d{1,2}[.)]\s|\(\d{1,2}\)\s|[a-h][.)]\s|[-–—•·▪*]\s)/;
+/** A list item's marker opening a line: "1.", "(2)", "a)", a dash or a bullet, and one space. */
+export const LIST_MARKER = /^\s*(?:\d{1,2}[.)]\s|\(\d{1,2}\)\s|[a-h][.)]\s|[-–—•·▪*]\s)/;
 const PARAGRAPH_LINE = /^\s*(?:\p{Lu}{2,6}\s+)?§\s*\d+/u;
 /** Lines read between two steps (see Steps), each charged as it is read: a few milliseconds of work. */
 const LINES_PER_STEP = 500;

@@ -79,15 +79,14 @@ const LAST_OF_MONTH = new RegExp(`\\bsista\\s+(?:dagen\\s+i\\s+)?${MONTH}(?:\\s+
 const QUARTER = /\b(forsta|andra|tredje|fjarde)\s+kvartalet(?:\s+(\d{4})\b)?|\b(?:kvartal\s+|q)([1-4])(?:\s+(\d{4})\b)?/g;
 const HALF_YEAR = /\b(forsta|andra)\s+halvaret(?:\s+(\d{4})\b)?/g;
 const YEAR_END = /\b(?:arsskiftet|arets (?:slut|utgang)|utgangen av (?:ar\s+)?(\d{4}))(?:\s+(\d{4})(?:\/\d{2,4})?\b)?/g;
-/** "under hösten 2027", "till våren": the season's last month (autumn to December, spring to June). */
+/** "under hösten 2027", "till våren", and spoken "i höst" (THIS_SEASON): the season's last month (autumn to December, spring to June). */
 const SEASON = /\b(?:under|till|fore|infor|senast)\s+(?:den\s+)?(hosten|varen|sommaren|hostterminen|varterminen)(?:\s+(\d{4})\b)?/g;
-const SEASON_END: Record<string, number> = { hosten: 12, hostterminen: 12, varen: 6, varterminen: 6, sommaren: 8 };
+const SEASON_END: Record<string, number> = { hosten: 12, hostterminen: 12, varen: 6, varterminen: 6, sommaren: 8, host: 12, var: 6, sommar: 8 };
 /**
  * "i höst", "i sommar", "i vår": the coming season, spoken (folded "i var" only before a stop, a preposition or "och":
  * "i vår kommun" is "our"). "i höstas", "i somras" are past and other words.
  */
 const THIS_SEASON = /\bi\s+(host|sommar|var)(?=\s*[.,;:)]|\s*$|\s+(?:for|till|infor|vid|och|med|da|nar)\b)/g;
-const THIS_SEASON_END: Record<string, number> = { host: 12, sommar: 8, var: 6 };
 /** "vid årets sista sammanträde (2027)", "till sista sammanträdet 2027": the body's last meeting of the year. */
 const LAST_MEETING = /\b(?:arets sista sammantrade(?:t)?(?:\s+(?:ar\s+)?(\d{4})\b(?![-/.]\d))?|sista sammantradet (?:for |under |i )?(?:aret|ar (\d{4})|(\d{4})))/g;
 /** "i början av 2028" (its first quarter), "i slutet av 2027". */
@@ -158,7 +157,7 @@ export function findTimings(folded: string, start: number, end: number, ref: Cal
   }
   for (const m of text.matchAll(HALF_YEAR)) add(m, { form: 'period', by: periodEnd(m[2], m[1] === 'forsta' ? 6 : 12) }, true, !!m[2]);
   for (const m of text.matchAll(SEASON)) add(m, { form: 'period', by: periodEnd(m[2], SEASON_END[m[1] ?? ''] ?? 12) }, true, !!m[2]);
-  for (const m of text.matchAll(THIS_SEASON)) add(m, { form: 'period', by: periodEnd(undefined, THIS_SEASON_END[m[1] ?? ''] ?? 12) }, true);
+  for (const m of text.matchAll(THIS_SEASON)) add(m, { form: 'period', by: periodEnd(undefined, SEASON_END[m[1] ?? ''] ?? 12) }, true);
   for (const m of text.matchAll(LAST_MEETING)) {
     const year = m[1] ?? m[2] ?? m[3];
     add(m, { form: 'period', by: periodEnd(year, 12), exact: true }, true, !!year);
