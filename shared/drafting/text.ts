@@ -455,12 +455,78 @@ function listsApart(input: MappedText, work: Work): MappedText {
   return rewrite(input, RUN_IN_POINT, (m) => (apart.has(m.index) ? '\n' : m[0]), work);
 }
 
+/** A § opened inside a run-in line, its organ's letters before it where written: "… till handlingarna. KS § 12 Motion om …". */
+const RUN_IN_PARAGRAPH = /(?<=[^\s\d§]) +(?=(?:\p{Lu}{2,6} +)?§ ?\d{1,4}\.? +\p{Lu}\p{Ll})/gu;
+/** A numbered point inside a run-in line, after any word ("… Beslut: Enligt förslag 15. Yttrande över …"): group 1 its number. */
+const RUN_IN_NUMBER = /(?<=\S) +(?=(\d{1,2})[.)] +\p{Lu})/gu;
+/** A dash point after a sentence's end inside a run-in line: "… i kommunstyrelsen. - Kommunstyrelsen uppdrar …". */
+const RUN_IN_DASH = /(?<=[.:;]) +(?=[-–] +\p{Lu})/gu;
+/**
+ * A capitalised label of up to six words inside a run-in line, then a colon or a capital or a numbered point: "… 2016
+ * Beslutsunderlag Taxor …", "… Enligt förslag Beslut: Enligt förslag", "… (SOU 2008:90) Ärendet Den 5 juli …",
+ * "… Socialnämndens förslag till beslut 1. Granskningen …". Group 1 the label,
+ * group 2 its colon; whether it is a section's label is readHeading's to say.
+ */
+const RUN_IN_LABEL = /(?<=\S) +(?=(\p{Lu}[\p{Ll}-]+(?: [\p{Ll}-]+){0,5})(:?) +(?:\p{Lu}|\d{1,2}[.)] +\p{Lu}))/gu;
+/**
+ * A list of documents' label ("Beslutsunderlag", "Bilagor"): run in, where its list ends cannot be seen, and the decision
+ * a PDF runs into it ("… 2015 KS teknik och service - Kommunstyrelsen uppdrar …") would be read as the list's; it stays run in.
+ */
+const DOCUMENT_LIST = /^(?:beslutsunderlag|underlag|handlingar|bilagor|bilaga)$/;
+/** The most a point's number may step over the one before it and still be the same list ("15. Yttrande …", then "19. Yttrande …"). */
+const NUMBER_STEP = 4;
+
+/**
+ * The layout of a page run into one line (a PDF or a web page pasted without its line breaks: a line longer than
+ * COLUMN_CAP) read back: a line break before each § opening, each section label ("Beslutsunderlag", "Beslut:") and after
+ * a label with no colon, before each point of a numbered list (a number next to the one before or after it, or a few past a
+ * point of the list, so "punkt 3. …" and "punkt 7. …" in sentences stay) and before a dash point after a sentence's end. Only
+ * spaces become line breaks, so every offset maps back; shorter lines are kept as they are. Linear: each pattern is one
+ * walk over the long lines, the rewrite one over the text.
+ */
+function runInApart(input: MappedText, work: Work): MappedText {
+  work.charge(input.text.length);
+  const breaks = new Set<number>();
+  let lineStart = 0;
+  for (let i = 0; i <= input.text.length; i++) {
+    if (i < input.text.length && input.text[i] !== '\n') continue;
+    if (i - lineStart > COLUMN_CAP) breaksIn(input.text.slice(lineStart, i), lineStart, breaks, work);
+    lineStart = i + 1;
+  }
+  if (!breaks.size) return input;
+  return rewrite(input, / /g, (m) => (breaks.has(m.index) ? '\n' : ' '), work);
+}
+
+/** The spaces of one run-in line (at `offset` in the text) that are line breaks; see runInApart. */
+function breaksIn(line: string, offset: number, breaks: Set<number>, work: Work): void {
+  work.charge(4 * line.length);
+  for (const m of line.matchAll(RUN_IN_PARAGRAPH)) breaks.add(offset + m.index);
+  for (const m of line.matchAll(RUN_IN_DASH)) breaks.add(offset + m.index);
+  const numbers = [...line.matchAll(RUN_IN_NUMBER)].map((m) => ({ at: m.index, n: Number(m[1]) }));
+  // A point is the list's when the number before it or after it is its neighbour; then one that steps a little past it
+  // ("14. …", "15. …", "19. …", as a page listing only some items has it) goes on with the list.
+  const listed = numbers.map((point, k) => numbers[k - 1]?.n === point.n - 1 || numbers[k + 1]?.n === point.n + 1);
+  numbers.forEach((point, k) => {
+    const before = numbers[k - 1];
+    if (!listed[k] && k > 0 && listed[k - 1] && before && point.n > before.n && point.n - before.n <= NUMBER_STEP) listed[k] = true;
+    if (listed[k]) breaks.add(offset + point.at);
+  });
+  for (const m of line.matchAll(RUN_IN_LABEL)) {
+    const label = m[1] ?? '';
+    const heading = readHeading(foldedLine(m[2] ? `${label}:` : label));
+    if (!heading || heading.length < foldedLine(label).length || DOCUMENT_LIST.test(foldedLine(label))) continue;
+    breaks.add(offset + m.index);
+    // A label without its colon stands on a line of its own, as the page showed it; one with a colon keeps its text.
+    if (!m[2]) breaks.add(offset + m.index + m[0].length + label.length);
+  }
+}
+
 /**
  * Repair PDF-pasted text for the rules, keeping the way back to the submitted characters; a step
  * (see Steps) after each pass over the text.
  */
 export function* normalizing(original: string, work: Work): Steps<NormalizedText> {
-  const repaired = listsApart(yield* repairingCharacters(identity(original), work), work);
+  const repaired = listsApart(runInApart(yield* repairingCharacters(identity(original), work), work), work);
   yield;
   // Splitting, header detection, joining and folding: four passes over the text, each charged as it goes.
   const lines = yield* splittingLines(repaired, work);
