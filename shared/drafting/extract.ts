@@ -181,8 +181,11 @@ const GIVE_ADVERB = '(?:vidare|dessutom|ocksa|aven|darfor|harmed|darmed|nu|slutl
 /** A day told after the verb, "gav 2027-03-11 förvaltningen i uppdrag": when, not who. */
 const GIVE_DAY = '(?:(?:den\\s+)?\\d{4}-\\d{2}-\\d{2}\\s+)?';
 const GIVE = new RegExp(`\\b(?:ge|ger|gav)\\s+${GIVE_DAY}(?:${GIVE_ADVERB}){0,2}(?!${GIVE_ADVERB})(${NOT_ATT}{2,140}?)\\s+${COMMISSIONED}\\s+(?:att\\s+)?`);
-/** "att ge i uppdrag åt kommundirektören att …": the one commissioned after the commission. */
-const GIVE_TO = new RegExp(`\\b(?:ge|ger|gav)\\s+(?:${GIVE_ADVERB}){0,2}${COMMISSIONED}\\s+(?:at|till)\\s+(${NOT_ATT}{2,140}?)\\s+att\\s+`);
+/**
+ * "att ge i uppdrag åt kommundirektören att …", "ger uppdrag till kommunstyrelseförvaltningen att …", "lämnar uppdrag åt
+ * förvaltningen att …": the one commissioned after the commission.
+ */
+const GIVE_TO = new RegExp(`\\b(?:ge|ger|gav|lamna|lamnar|lamnade)\\s+(?:${GIVE_ADVERB}){0,2}(?:${COMMISSIONED}|uppdrag)\\s+(?:at|till)\\s+(${NOT_ATT}{2,140}?)\\s+att\\s+`);
 // "uppdrog dessutom till samtliga nämnder att …": an adverb may stand between the verb and its object.
 const COMMISSION_TO = new RegExp(`\\b(?:uppdra|uppdrar|uppdrog|uppdras)\\s+(?:dessutom\\s+|ocksa\\s+|aven\\s+|vidare\\s+)?(?:at|till)\\s+(${NOT_ATT}{2,140}?)\\s+att\\s+`);
 /** "Kommunstyrelsen ålägger förvaltningen att …": a duty laid on the one named (its passive "åläggs att", see SUBJECT_COMMISSION). */
@@ -262,7 +265,8 @@ const REFERRAL_PASSIVE = new RegExp(
 const UNNAMED = /^(?:flera|nagra|vissa|olika|andra)\s/;
 /** A contract signed by two ("kommunstyrelsens ordförande och kommunchefen att underteckna"): one act, done together. */
 const SIGNING = /^(?:underteckna|undertecka|teckna|skriva under)\b/;
-const ROLE_MODIFIER = /\s+(?:i samrad med|i samverkan med|tillsammans med|med stod av|med hjalp av)\s.*$/;
+/** The partner after the one responsible ("ekonomichefen i samråd med X", "kommundirektören, i samarbete med X,"): not a role of its own. */
+const ROLE_MODIFIER = /,?\s+(?:i samrad med|i samverkan med|i samarbete med|tillsammans med|med stod av|med hjalp av)\s.*$/;
 const SCAN_STOP = new Set(['att', 'ska', 'skall', 'och', 'samt', 'som', 'med', 'till', 'for', 'av', 'i', 'pa', 'den', 'det', 'de', 'en', 'ett', 'anses', 'bifalls', 'avslas', 'enligt', 'dess', 'vars', 'deras', 'hans', 'hennes', 'alla']);
 const PROPOSING = /\b(?:foreslar|foreslas|foreslog|foreslagit|foreslagits|yrkar|yrkade|yrkat|hemstaller|hemstallt)\b/
 const REFERS_TO_PROPOSAL = /\b(?:enligt|i enlighet med|bifalla|bifaller)\b[^.]{0,60}\bforslag(?:et)?\b/;
@@ -272,7 +276,15 @@ const SECOND_TASK = new RegExp(`^(?:(?:till|senast|fore|infor|vid|inom)\\b[^,;]{
 const NOUN_REPORT = new RegExp(
   `^(?:en\\s+)?(?:aterrapportering|aterrapport|redovisning|delredovisning|slutredovisning|uppfoljning)(?:en)?(?:\\s+av\\s+([^,;]{1,80}?))?\\s+(?:(?:till|for|infor)\\s+${BODY_PHRASE}\\s+(?:ska\\s+ske|sker|ska\\s+lamnas|lamnas)\\b|(?:ska\\s+ske|sker|ska\\s+lamnas|lamnas)\\s+(?:till|for|infor)\\s+${BODY_PHRASE})`,
 );
-const PASSIVE_REPORT = new RegExp(`^(\\p{L}[^,;]{1,80}?)\\s+(?:ska\\s+)?(?:aterrapporteras|aterredovisas|redovisas|rapporteras)\\s+(?:till|for|infor)\\s+${BODY_PHRASE}`, 'u');
+/**
+ * "Åtgärderna återrapporteras till socialnämnden …", and work prepared for a body's meeting: "Ett förslag till
+ * biblioteksplan tas fram till nämndens sammanträde i april", "Planen ska presenteras för kommunstyrelsen i juni" (group 2
+ * the verb: a title in the verb's own words).
+ */
+const PASSIVE_REPORT = new RegExp(
+  `^(\\p{L}[^,;]{1,80}?)\\s+(?:ska\\s+)?(aterrapporteras|aterredovisas|redovisas|rapporteras|tas\\s+fram|(?<=ska\\s+)presenteras)\\s+(?:till|for|infor)\\s+${BODY_PHRASE}`,
+  'u',
+);
 /** In a decision, "ska" report to no body named at a recurring time ("Vidtagna åtgärder ska avrapporteras halvårsvis"); a reglemente's standing rule is no decision. */
 const RECURRING_REPORT = /^(\p{L}[^,;]{1,80}?)\s+ska\s+(?:ater|av)?(?:rapporteras|redovisas)\s+(?:halvarsvis|kvartalsvis|arligen|manadsvis|varje\s+(?:ar|halvar|kvartal|manad)|en\s+gang\s+(?:per|om)\s+(?:aret|ar|halvaret|kvartalet))\b/u;
 const SHALL_BY = /\bska\b[^.]{0,200}?\bsenast\b/;
@@ -884,6 +896,9 @@ interface Commission {
   organisation?: boolean;
 }
 
+/** A partner told aside at the end of a clause so far: ", i samarbete med miljöförvaltningen" (folded). */
+const PARTNER_ASIDE = /,\s*(?:i samarbete med|i samrad med|i samverkan med|tillsammans med)\s+[^,;.]{2,100}$/;
+
 function clausesOf(doc: Doc, sentence: Span): Span[] {
   const f = fslice(doc, sentence);
   const lead = LEAD_IN.exec(f)?.[0].length ?? 0;
@@ -891,6 +906,8 @@ function clausesOf(doc: Doc, sentence: Span): Span[] {
   let at = lead;
   for (const m of f.matchAll(CLAUSE_BOUNDARY)) {
     if (m.index < at) continue;
+    // "ger uppdrag till X, i samarbete med Y, att …": the partner's aside closes on the commission's own "att".
+    if (PARTNER_ASIDE.test(f.slice(Math.max(at, m.index - 120), m.index))) continue;
     clauses.push({ start: sentence.start + at, end: sentence.start + m.index });
     at = m.index + m[0].length;
   }
@@ -1916,6 +1933,9 @@ function wantsToKnow(doc: Doc, meta: BlockMeta, sentence: Span, point: Point): C
   ];
 }
 
+/** A report-back's title in the verb of work prepared for a meeting (see PASSIVE_REPORT); any other says "Återrapportera". */
+const PREPARED_VERB: Record<string, string> = { 'tas fram': 'Ta fram', presenteras: 'Presentera' };
+
 /** "Åtgärderna återrapporteras till socialnämnden under hösten 2027": a report-back with no one named. */
 function passiveReport(doc: Doc, meta: BlockMeta, sentence: Span, point: Point, plain: boolean): Candidate[] {
   const f = fslice(doc, sentence);
@@ -1932,7 +1952,10 @@ function passiveReport(doc: Doc, meta: BlockMeta, sentence: Span, point: Point, 
   // "ska", no time, is the report given, not one owed.
   if (m && meta.summary && !/\bska\s/.test(m[0]) && !deadline.due && !deadline.vague) return [];
   // A point of a decision list keeps its "att" ("3. att budgeten ska redovisas …"): the subject is what follows it.
-  const written = m ? slice(doc, { start: sentence.start, end: verbAt }).trim().replace(/^att\s+/i, '') : of ? slice(doc, of) : (meta.title ?? 'uppdraget');
+  // "Nämnden beslutar att ett förslag tas fram till …": what is prepared follows the decision's lead-in.
+  const lead = m ? (LEAD_IN.exec(f)?.[0].length ?? 0) : 0;
+  const subjectStart = sentence.start + (lead < (m?.[1]?.length ?? 0) ? lead : 0);
+  const written = m ? slice(doc, { start: subjectStart, end: verbAt }).trim().replace(/^att\s+/i, '') : of ? slice(doc, of) : (meta.title ?? 'uppdraget');
   const subject = restoreDiacritics(written, doc.lexicon);
   const flags = ['Ingen ansvarig anges: ange vem som återrapporterar.'];
   if (deadline.vague) flags.push(vagueFlag(deadline));
@@ -1940,7 +1963,7 @@ function passiveReport(doc: Doc, meta: BlockMeta, sentence: Span, point: Point, 
   return [
     {
       kind: 'aterrapportering',
-      title: `Återrapportera ${inSentence(subject, doc.lexicon)}`.slice(0, 200),
+      title: `${PREPARED_VERB[m?.[2]?.replace(/\s+/g, ' ') ?? ''] ?? 'Återrapportera'} ${inSentence(subject, doc.lexicon)}`.slice(0, 200),
       due: deadline.due,
       decision: decisionOf(meta),
       caseNumber: meta.caseNumber,

@@ -4,7 +4,14 @@
  * "page run into one line" damage showed it lost (81.5 % of the items found kept): a line break before each § opening,
  * each section label ("Beslut:", "Förslag till beslut", "Beskrivning av ärendet") and after a label with no colon,
  * before each point of a numbered list and before a dash point after a sentence's end. Only spaces become line breaks,
- * so a draft's source still points at the submitted characters. Invented texts, with near misses.
+ * so a draft's source still points at the submitted characters. And three phrasings of commissions written as the
+ * dev split's misses suggested, each common in Swedish decisions:
+ * - "ger uppdrag till kommundirektören att …", "lämnar uppdrag åt förvaltningen att …" (the noun with no "i");
+ * - the partner told aside ("kommundirektören, i samarbete med ekonomichefen, att …") is no role of its own, and its
+ *   closing comma does not cut the commission from its "att";
+ * - work prepared for a body's meeting ("Ett förslag tas fram till nämndens sammanträde i april", "Planen ska presenteras
+ *   för kommunstyrelsen i juni") is a report-back to that meeting.
+ * Invented texts, with near misses.
  */
 import { describe, expect, it } from 'vitest';
 import { extractDrafts, PROPOSED_CONFIDENCE, type DraftContext, type KnownFacts } from '../../shared/drafting/extract';
@@ -107,5 +114,65 @@ describe('near misses: what a run-in line keeps', () => {
   it('a line shorter than 400 characters is kept as it is: "Bakgrund Kommunen …" in a short line is no label of its own', () => {
     const text = 'Lokaler för föreningslivet Bakgrund Kommunen hyr i dag ut fem lokaler till föreningar.';
     expect(lines(text)).toEqual([text]);
+  });
+});
+
+const decision = (...lines: string[]) => ['§ 24 Skötsel av naturreservaten', 'Beslut', ...lines].join('\n');
+const ks = { body: 'KS', meetingDate: '2027-02-15' };
+const roles = (text: string, known: KnownFacts = ks) =>
+  extractDrafts(text, known, ctx)
+    .drafts.filter((d) => d.confidence >= PROPOSED_CONFIDENCE)
+    .map((d) => [d.kind, d.responsibleRole, d.title]);
+
+describe('"ger uppdrag till X att …": the commission as a noun, the one commissioned after it', () => {
+  it('"Kommunstyrelsen ger uppdrag till kommundirektören att utreda …" → an uppdrag for kommundirektören', () => {
+    expect(roles(decision('Kommunstyrelsen ger uppdrag till kommundirektören att utreda skötseln av naturreservaten.'))).toEqual([
+      ['uppdrag', 'kommundirektören', 'Utreda skötseln av naturreservaten'],
+    ]);
+  });
+
+  it('"lämnar uppdrag åt förvaltningen att … och återrapportera till kommunstyrelsen i juni" → a report-back to KS in June 2027', () => {
+    const [d] = extractDrafts(decision('Kommunstyrelsen lämnar uppdrag åt förvaltningen att utreda skötseln och återrapportera till kommunstyrelsen i juni.'), ks, ctx).drafts;
+    expect([d?.kind, d?.responsibleRole, d?.due]).toEqual(['aterrapportering', 'förvaltningen', { meeting: { body: 'KS', month: '2027-06' } }]);
+  });
+
+  it('near miss: "ger uppdrag till en extern konsult." names no task; a history\'s "lämnade 2025 uppdrag till …" is no work of this meeting', () => {
+    expect(roles(decision('Kommunstyrelsen ger uppdrag till en extern konsult.'))).toEqual([]);
+    const history = ['§ 24 Skötsel av naturreservaten', 'Bakgrund', 'Kommunstyrelsen lämnade 2025 uppdrag till kommundirektören att utreda skötseln.', 'Beslut', 'Kommunstyrelsen lägger redovisningen till handlingarna.'].join('\n');
+    expect(roles(history)).toEqual([]);
+  });
+});
+
+describe('a partner told aside is no role of its own', () => {
+  it('"ger uppdrag till kommunstyrelseförvaltningen, i samarbete med miljöförvaltningen, att ta fram …" → kommunstyrelseförvaltningen, with its task', () => {
+    expect(roles(decision('Kommunfullmäktige ger uppdrag till kommunstyrelseförvaltningen, i samarbete med miljöförvaltningen, att ta fram skötselplaner för naturreservaten.'), { body: 'KF', meetingDate: '2027-02-15' })).toEqual([
+      ['uppdrag', 'kommunstyrelseförvaltningen', 'Ta fram skötselplaner för naturreservaten'],
+    ]);
+  });
+
+  it('"uppdrar åt kommundirektören, i samråd med ekonomichefen, att …" and "ger kommundirektören, i samarbete med …, i uppdrag att …" → kommundirektören', () => {
+    expect(roles(decision('Kommunstyrelsen uppdrar åt kommundirektören, i samråd med ekonomichefen, att ta fram en plan senast den 30 april 2027.')).map(([, role]) => role)).toEqual(['kommundirektören']);
+    expect(roles(decision('Kommunstyrelsen ger kommundirektören, i samarbete med tekniska förvaltningen, i uppdrag att utreda skötseln.')).map(([, role]) => role)).toEqual(['kommundirektören']);
+  });
+
+  it('near miss: "… att anta planen, att ge förvaltningen i uppdrag att …": a list\'s comma before "att" still parts two points', () => {
+    expect(roles(decision('Kommunstyrelsen beslutar att anta skötselplanen, att ge förvaltningen i uppdrag att följa upp skötseln.')).map(([kind, role]) => [kind, role])).toEqual([['uppdrag', 'förvaltningen']]);
+  });
+});
+
+describe('work prepared for a body\'s meeting is a report-back to that meeting', () => {
+  it('"Nämnden beslutar att ett förslag till biblioteksplan tas fram till nämndens sammanträde i april" → KFN, April 2027', () => {
+    const [d] = extractDrafts(decision('Kultur- och fritidsnämnden beslutar att ett förslag till biblioteksplan tas fram till nämndens sammanträde i april.'), { body: 'KFN', meetingDate: '2027-02-15' }, ctx).drafts;
+    expect([d?.kind, d?.title, d?.due]).toEqual(['aterrapportering', 'Ta fram ett förslag till biblioteksplan', { meeting: { body: 'KFN', month: '2027-04' } }]);
+  });
+
+  it('"Planen ska presenteras för kommunstyrelsen i juni" → KS, June 2027', () => {
+    const [d] = extractDrafts(decision('Planen ska presenteras för kommunstyrelsen i juni.'), ks, ctx).drafts;
+    expect([d?.kind, d?.title, d?.due]).toEqual(['aterrapportering', 'Presentera planen', { meeting: { body: 'KS', month: '2027-06' } }]);
+  });
+
+  it('near miss: "Informationen presenteras för nämnden." (no "ska") and "En ny plan tas fram till sommaren." (no body) are no report-back', () => {
+    expect(roles(decision('Informationen presenteras för nämnden.'))).toEqual([]);
+    expect(roles(decision('En ny plan tas fram till sommaren.'))).toEqual([]);
   });
 });
