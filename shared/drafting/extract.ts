@@ -192,13 +192,17 @@ const COMMISSION_TO = new RegExp(`\\b(?:uppdra|uppdrar|uppdrog|uppdras)\\s+(?:de
 const ENJOIN = new RegExp(`\\b(?:alagga|alagger|alade)\\s+(${NOT_ATT}{2,120}?)\\s+att\\s+`);
 /** "Nämnden begär att förvaltningen tar fram en kostnadsberäkning": the body asks its own to do the work, in the present tense (see requested). */
 const REQUESTS = new RegExp(`\\bbegar\\s+(?:darfor\\s+|vidare\\s+|dessutom\\s+)?att\\s+(${NOT_ATT}{2,80}?)\\s+(?=(?:tar fram|utreder|genomfor|upprattar|ser over|reviderar|utarbetar|kartlagger|sammanstaller|analyserar|undersoker|aterkommer|redovisar|aterrapporterar|rapporterar)\\b)`);
+/** "Kommunstyrelsen ber förvaltningen att ta fram …", "anmodar nämnderna att …": work asked of the one named (its passive "ombeds", "anmodas", see SUBJECT_COMMISSION). */
+const ASK = new RegExp(`\\b(?:ber|bad|anmodar|anmodade)\\s+(${NOT_ATT}{2,120}?)\\s+att\\s+`);
+/** "att låta förvaltningen utreda …": the one let do the work, then its task. */
+const LET = new RegExp(`\\blata\\s+(${NOT_ATT}{2,80}?)\\s+(?=${TASK_VERB}\\b)`);
 const COMMISSION_BARE = new RegExp(`\\buppdra(?:r)?\\s+(${NOT_ATT}{2,80}?)\\s+att\\s+`);
 const APPOINT_TO_SIGN = new RegExp(`\\b(?:utse|utser|bemyndiga|bemyndigar)\\s+(${NOT_ATT}{2,120}?)\\s+(?:till\\s+)?att\\s+(?=(?:underteckna|teckna|skriva under|inga)\\b)`);
 // "har fått i uppdrag", "fick i uppdrag": a summary tells the commission in the past ("har" stands between the subject and
 // the verb; "har tidigare fått" is history, see EARLIER). "bemyndigas att fatta
 // beslut" gives a power, not a duty: only an authority to sign is work.
 const SUBJECT_COMMISSION =
-  /\s(?:(?:har|hade)\s+(?:nu\s+|ocksa\s+|aven\s+)?)?(?:far|fick|fatt|ges|gavs|erhaller|erholl|erhallit)\s+(?:ocksa\s+|aven\s+|dessutom\s+|harmed\s+)?(?:i\s+uppdrag|uppdraget|i\s+uppgift|uppgiften)\s+(?:att\s+)?|\s(?:uppdras|utses|alaggs|alades)\s+(?:till\s+)?(?:att\s+)?|\sbemyndigas\s+(?:att\s+)?(?=(?:underteckna|teckna|skriva under)\b)/;
+  /\s(?:(?:har|hade)\s+(?:nu\s+|ocksa\s+|aven\s+)?)?(?:far|fick|fatt|ges|gavs|erhaller|erholl|erhallit)\s+(?:ocksa\s+|aven\s+|dessutom\s+|harmed\s+)?(?:i\s+uppdrag|uppdraget|i\s+uppgift|uppgiften)\s+(?:att\s+)?|\s(?:uppdras|utses|alaggs|alades|ombeds|ombads|anmodas|anmodades)\s+(?:till\s+)?(?:att\s+)?|\sbemyndigas\s+(?:att\s+)?(?=(?:underteckna|teckna|skriva under)\b)/;
 /**
  * A responsibility given as a commission: "Socialförvaltningen ansvarar för att en plan tas fram senast …", "ska
  * ansvara för att", "får/ges ansvaret för att". Counted only in a decision and with a deadline (see heldHere): a
@@ -1059,6 +1063,8 @@ function readCommission(doc: Doc, clause: Span, f = fslice(doc, clause)): Commis
     delimited(COMMISSION_TO) ??
     delimited(APPOINT_TO_SIGN) ??
     delimited(COMMISSION_BARE, false, 'any') ??
+    delimited(ASK, false, 'any') ??
+    delimited(LET, false, 'any') ??
     requested(delimited(REQUESTS, false, 'last')) ??
     delimited(ENJOIN, false, 'any') ??
     delimited(REFERRAL_BACK, false, 'any') ??

@@ -9,6 +9,8 @@
  * - "ger uppdrag till kommundirektören att …", "lämnar uppdrag åt förvaltningen att …" (the noun with no "i");
  * - the partner told aside ("kommundirektören, i samarbete med ekonomichefen, att …") is no role of its own, and its
  *   closing comma does not cut the commission from its "att";
+ * - work asked of someone ("Förvaltningen ombeds att ta fram …", "Nämnderna anmodas att …", "Kommunstyrelsen ber
+ *   förvaltningen att …") and work let to someone ("att låta förvaltningen utreda …") is a commission to the one named;
  * - work prepared for a body's meeting ("Ett förslag tas fram till nämndens sammanträde i april", "Planen ska presenteras
  *   för kommunstyrelsen i juni") is a report-back to that meeting.
  * Invented texts, with near misses.
@@ -174,5 +176,26 @@ describe('work prepared for a body\'s meeting is a report-back to that meeting',
   it('near miss: "Informationen presenteras för nämnden." (no "ska") and "En ny plan tas fram till sommaren." (no body) are no report-back', () => {
     expect(roles(decision('Informationen presenteras för nämnden.'))).toEqual([]);
     expect(roles(decision('En ny plan tas fram till sommaren.'))).toEqual([]);
+  });
+});
+
+describe('work asked of someone, or let to someone, is a commission to the one named', () => {
+  it('"Förvaltningen ombeds att ta fram en handlingsplan …" → an uppdrag for förvaltningen', () => {
+    expect(roles(decision('Förvaltningen ombeds att ta fram en handlingsplan för naturreservaten.'))).toEqual([['uppdrag', 'förvaltningen', 'Ta fram en handlingsplan för naturreservaten']]);
+  });
+
+  it('"Nämnderna anmodas att senast den 30 april 2027 redovisa sina åtgärder till kommunstyrelsen" → nämnderna report back by that day', () => {
+    const [d] = extractDrafts(decision('Nämnderna anmodas att senast den 30 april 2027 redovisa sina åtgärder till kommunstyrelsen.'), ks, ctx).drafts;
+    expect([d?.kind, d?.responsibleRole, d?.due]).toEqual(['aterrapportering', 'nämnderna', { date: '2027-04-30' }]);
+  });
+
+  it('"Kommunstyrelsen ber förvaltningen att …" and "beslutar att låta förvaltningen utreda …" → förvaltningen, the task as written', () => {
+    expect(roles(decision('Kommunstyrelsen ber förvaltningen att ta fram en handlingsplan.'))).toEqual([['uppdrag', 'förvaltningen', 'Ta fram en handlingsplan']]);
+    expect(roles(decision('Kommunstyrelsen beslutar att låta förvaltningen utreda skötseln av naturreservaten.'))).toEqual([['uppdrag', 'förvaltningen', 'Utreda skötseln av naturreservaten']]);
+  });
+
+  it('near miss: "Kommunstyrelsen ber att få återkomma i frågan" asks for nothing; "ber om ursäkt" is no work', () => {
+    expect(roles(decision('Kommunstyrelsen ber att få återkomma i frågan.'))).toEqual([]);
+    expect(roles(decision('Kommunstyrelsen ber om ursäkt för förseningen.'))).toEqual([]);
   });
 });
