@@ -2075,9 +2075,9 @@ const MOTION_LINE = new RegExp(
 );
 /** A report on motions still being prepared (a balanslista): each was registered when raised. */
 const MOTIONS_PENDING = /\b(?:obesvarade|ej besvarade|(?:inte|ej) (?:har )?besvarats|pagaende motioner|under beredning|(?:inte|ej) (?:har )?beretts|fardigberedda|balanslista)\b/;
-/** A sentence that brings in a new motion (indefinite: "en motion"); "Motionen väcktes …" refers back to one. */
+/** A sentence that brings in a new motion (indefinite: "väcker en motion", "väcker motion om …"); "Motionen väcktes …" refers back to one. */
 const HANDS_IN =
-  /\b(?:(?:lamnat|lamnar|lamnade)(?:\s+in)?|(?:lamnat|lamnade)\s+(?:vid|pa|under)\s[^.]{0,60}?\sin|inlamnat|vacker|vackte|vackt|inkommit med|lagt fram|anmaler|anmalde|anmalt|overlamnar|overlamnade|overlamnat)\s+(?:en|sin|ytterligare en)\s+(motion)\b|\ben\s+(motion)\b[^.]{0,120}?\bhar\s+(?:lamnats in|inkommit|kommit in|vackts)\b/;
+  /\b(?:(?:lamnat|lamnar|lamnade)(?:\s+in)?|(?:lamnat|lamnade)\s+(?:vid|pa|under)\s[^.]{0,60}?\sin|inlamnat|vacker|vackte|vackt|inkommit med|lagt fram|anmaler|anmalde|anmalt|overlamnar|overlamnade|overlamnat)\s+(?:(?:en|sin|ytterligare en)\s+)?(motion)\b|\ben\s+(motion)\b[^.]{0,120}?\bhar\s+(?:lamnats in|inkommit|kommit in|vackts)\b/;
 /** The title of a block that answers a motion raised before ("Svar på motion om …"). */
 const ANSWERS_MOTION = /^(?:svar pa|besvarande av|besvarad) motion|^motionssvar\b/;
 /** "14. Anmälan av inkomna motioner (dag 2)": the day of a meeting over several days. */

@@ -11,6 +11,7 @@
  *   closing comma does not cut the commission from its "att";
  * - work asked of someone ("Förvaltningen ombeds att ta fram …", "Nämnderna anmodas att …", "Kommunstyrelsen ber
  *   förvaltningen att …") and work let to someone ("att låta förvaltningen utreda …") is a commission to the one named;
+ * - "Anna Berg (L) väcker motion om …" (no article) raises a motion as "väcker en motion" does;
  * - work prepared for a body's meeting ("Ett förslag tas fram till nämndens sammanträde i april", "Planen ska presenteras
  *   för kommunstyrelsen i juni") is a report-back to that meeting.
  * Invented texts, with near misses.
@@ -197,5 +198,21 @@ describe('work asked of someone, or let to someone, is a commission to the one n
   it('near miss: "Kommunstyrelsen ber att få återkomma i frågan" asks for nothing; "ber om ursäkt" is no work', () => {
     expect(roles(decision('Kommunstyrelsen ber att få återkomma i frågan.'))).toEqual([]);
     expect(roles(decision('Kommunstyrelsen ber om ursäkt för förseningen.'))).toEqual([]);
+  });
+});
+
+describe('"väcker motion om …", with no article, raises a motion', () => {
+  const kf = { body: 'KF', meetingDate: '2027-03-15' };
+  it('two councillors each "väcker motion om …", then "Motionerna remitteras till kommunstyrelsen" → two motions raised 2027-03-15', () => {
+    const text = ['§ 40 Anmälan av motioner', 'Anna Berg (L) väcker motion om solceller på skolorna.', 'Per Ek (C) väcker motion om fler papperskorgar.', 'Beslut', 'Motionerna remitteras till kommunstyrelsen för beredning.'].join('\n');
+    expect(roles(text, kf)).toEqual([
+      ['motion', 'kommunstyrelsen', 'Besvara motion om solceller på skolorna'],
+      ['motion', 'kommunstyrelsen', 'Besvara motion om fler papperskorgar'],
+    ]);
+  });
+
+  it('near miss: "lämnade in motionen den 3 februari" (definite) refers back to a motion answered now: nothing', () => {
+    const text = ['§ 40 Motion om skolmat', 'Anna Berg (L) lämnade in motionen den 3 februari. Kommunstyrelsen har berett motionen.', 'Beslut', 'Motionen anses besvarad.'].join('\n');
+    expect(roles(text, kf)).toEqual([]);
   });
 });
