@@ -1202,7 +1202,11 @@ function targetBody(doc: Doc, span: Span, decider: string | undefined, organisat
   const f = fslice(doc, span);
   const named = new RegExp(`\\b(?:till|for|infor|vid|pa|i|forelaggas)\\s+(${BODY_PHRASE})\\b|\\b(${BODY_PHRASE})\\s+sammantrade`).exec(f);
   const phrase = named?.[1] ?? named?.[2];
-  if (phrase) return bodyCode(phrase, decider, organisation);
+  // As written, not folded: a nämnd's code keeps its letters ("äldre- och omsorgsnämnden" → ÄON; folding keeps offsets).
+  if (named && phrase) {
+    const at = named.index + named[0].indexOf(phrase);
+    return bodyCode(slice(doc, span).slice(at, at + phrase.length), decider, organisation);
+  }
   const short = /\b(?:till|för|inför|vid|i)\s+([A-ZÅÄÖ]{2,5}(?:-?AU)?)\b/.exec(slice(doc, span))?.[1];
   return short && /^(?:KF|KS|KSAU|[A-ZÅÄÖ]{1,4}N|[A-ZÅÄÖ]{2,4}-?AU)$/.test(short) ? bodyCode(short) : decider;
 }
@@ -2128,6 +2132,9 @@ function* motionItems(doc: Doc, block: Block, meta: BlockMeta, points: Point[], 
     const proposals = yield* approvedProposals(doc, block, meta, executor?.role ?? target);
     return proposals.length || !executor ? proposals : [executionItem(doc, meta, executor)];
   }
+  // A register of motions (a web page's entries, each with the day it came in): the ones not yet answered.
+  const registered = registeredMotions(doc, block, meta);
+  if (registered.length) return registered;
   // An answer, or a motion raised before and now answered or sent back ("Svar på motion …", återremiss), or a
   // report on those being prepared, or a list of those decided ("Motioner som besvarats 2026", its dates the answers'): nothing new.
   const title = fold(meta.title ?? '');
@@ -2332,7 +2339,8 @@ const MOTIONS_RECEIVED = /\bmotionerna\s+(?:har\s+)?(?:tagits|tas|togs)\s+emot\b
 
 /**
  * "Fullmäktige beslutade att ta emot följande för beredning:" (a web page may drop the colon): what follows is received for preparation by no body
- * the text names; only its lines that name a motion ("Motion av X (S) om …") are motions.
+ * the text names; only its lines that name a motion ("Motion av X (S) om …") or a councillor and party with a subject
+ * ("Tapio Lehtonen (SD) om …") are motions.
  */
 const RECEIVED_FOR_PREPARATION = /\b(?:ta|tar|tog|tas)\s+emot\s+(?:foljande|nedanstaende|dessa)\b[^:\n]{0,60}?\bfor\s+beredning\s*:?\s*$/;
 
@@ -2367,7 +2375,9 @@ function announcedMotions(doc: Doc, block: Block): { lines: Span[]; unreferred: 
     }
     // A bullet, or a line that names a motion ("Anna Berg (S): Motion om fler cykelbanor") or its writers ("Anna Berg (S) om …").
     const names = NAMES_MOTION.test(f);
-    const item = open === 'received' ? names : LIST_ITEM.test(f) || names || WRITER_LINE.test(f);
+    // A councillor and party with a subject ("• Tapio Lehtonen (SD) om …") writes a motion, in a list received for preparation too.
+    const writers = WRITER_LINE.test(f.replace(LIST_ITEM, ''));
+    const item = open === 'received' ? names || writers : LIST_ITEM.test(f) || names || writers;
     if (open && item) {
       listed.push(line);
       unreferred ||= open === 'received';
@@ -2387,6 +2397,55 @@ function runInEntries(f: string, from: number): [number, number][] {
     const stop = f.slice(start, next).search(/\.(?:\s|$)/);
     return [start, stop >= 0 ? start + stop + 1 : next];
   });
+}
+
+/** A register entry's day in (folded, the whole line): "Inkommen datum: 2017-11-21", "Registreringsdatum: 2014-08-08". */
+const ENTRY_DAY = /^\s*(?:registreringsdatum|inkommen datum|datum inkommen|inkommen|inlamnad|vackt)\s*:\s*(\d{4}-\d{2}-\d{2})\s*$/;
+/** A register entry's other fields, none of them its title: "Lämnad av: …", "Initierad av: …", "Dokumentnummer: …". */
+const ENTRY_FIELD = /^\s*[a-z][a-z ]{2,30}:\s/;
+/** Who prepares the answer: "Beredningsväg: Nämnden för Blekingesjukhuset". */
+const ENTRY_PREPARED_BY = /^\s*(?:beredningsvag|bereds av|remitterad till)\s*:\s*\S/;
+/** An entry already answered or withdrawn: "Status: Besvarad. Läs svaret …". */
+const ENTRY_DONE = /^\s*status\s*:\s*(?:besvarad|avslagen|bifallen|avgjord|avslutad|aterkallad|aterdragen)/;
+
+/**
+ * The motions of a register ("Motioner under beredning", "Inlämnade motioner 2014": a web page's entries, each a title
+ * line and then its fields, one of them the day it came in, ENTRY_DAY): one motion per entry not answered (ENTRY_DONE),
+ * raised that day, its answer prepared by the body its "Beredningsväg" names. Only a register of two entries or more,
+ * so a motion's own stamp ("Inkom: 2027-02-04") is no entry.
+ */
+function registeredMotions(doc: Doc, block: Block, meta: BlockMeta): Candidate[] {
+  const lines = linesOf(doc, block).filter((l) => fslice(doc, l).trim());
+  const days = lines.flatMap((l, i) => (ENTRY_DAY.test(fslice(doc, l)) ? [i] : []));
+  if (days.length < 2) return [];
+  const motions: Candidate[] = [];
+  for (const [k, at] of days.entries()) {
+    // The entry's title: the nearest line above its day that is no field of its own.
+    let head = at - 1;
+    while (head > (days[k - 1] ?? -1) && ENTRY_FIELD.test(fslice(doc, lines[head]!)) && !/^\s*motion\s*:/.test(fslice(doc, lines[head]!))) head--;
+    const titleLine = lines[head];
+    if (!titleLine || head <= (days[k - 1] ?? -1)) continue;
+    // Its fields run to the next entry's title.
+    const next = days[k + 1] ?? lines.length + 1;
+    const fields = lines.slice(at, Math.max(at + 1, next - 1)).filter((l) => ENTRY_FIELD.test(fslice(doc, l)));
+    if (fields.some((l) => ENTRY_DONE.test(fslice(doc, l)))) continue;
+    const preparedBy = fields.find((l) => ENTRY_PREPARED_BY.test(fslice(doc, l)));
+    const role = preparedBy ? slice(doc, preparedBy).replace(/^[^:]*:\s*/, '').trim() || undefined : undefined;
+    const written = slice(doc, titleLine).replace(/^\s*motion\s*:\s*/i, '').trim();
+    const raised = ENTRY_DAY.exec(fslice(doc, lines[at]!))?.[1] as CalendarDate;
+    motions.push({
+      kind: 'motion',
+      title: restoreDiacritics(/^motion\b/.test(fold(written)) ? `Besvara ${inSentence(written, doc.lexicon)}` : `Besvara motionen: ${written}`, doc.lexicon).slice(0, 200),
+      ...(role ? { role } : {}),
+      due: { raised },
+      decision: { body: COUNCIL_BODIES.has(meta.decider ?? '') ? meta.decider : bodyCode('fullmäktige', undefined, meta.organisation), date: raised },
+      caseNumber: meta.caseNumber,
+      confidence: 0.75,
+      flags: role ? [] : ['Ingen beredande nämnd anges: ange vem som bereder svaret.'],
+      source: { start: titleLine.start, end: lines[at]!.end },
+    });
+  }
+  return motions;
 }
 
 /** "Besvara" + the motion as the text names it from `at` ("motion om gröna investeringsmedel"), without the full stop. */
@@ -3228,10 +3287,11 @@ function* yttrandeItems(doc: Doc, block: Block, meta: BlockMeta, known: KnownFac
   // A remiss letter's account of its sender's own course ("… skickar förslaget till regionstyrelsen för beslut") is no work of the reader's.
   const read = remiss && plain && !meta.summary ? items.filter((c) => !c.handedOn) : items;
   if (given.length || !plain || read.some((c) => c.confidence >= PROPOSED_CONFIDENCE)) return [...read, ...given];
-  // A notice (no meeting's record) may send a proposal out with no deadline.
+  // A notice (no meeting's record) may send a proposal out with no deadline; a body's agenda lists the remisses it answers.
   if (!remiss) {
     const received = yield* receivedRemisses(doc, block, meta);
-    return [...items, ...(received.length || meta.date ? received : yield* unscheduledRemiss(doc, block, meta))];
+    const listed = received.length ? [] : yield* agendaRemisses(doc, block, meta);
+    return [...items, ...(received.length || listed.length || meta.date ? [...received, ...listed] : yield* unscheduledRemiss(doc, block, meta))];
   }
   return [...read, ...remisses.map(owed)];
 }
@@ -3308,6 +3368,56 @@ function* receivedRemisses(doc: Doc, block: Block, meta: BlockMeta): Steps<Candi
     });
   }
   return received;
+}
+
+/**
+ * A body's agenda's item that is a remiss it answers, with no deadline written: a numbered title line, then the sender's
+ * line ("6 Förslag till färdplan för ett fossilbränslefritt Stockholm 2050" / "Remiss från kommunstyrelsen"), or the
+ * recipient's ("12 Bygglov för kv Gladan 2&8" / "Yttrande till stadsbyggnadskontoret"); or a title that is the answer
+ * itself ("5 Svar på remiss från kommunstyrelsen om förslag till folkhälsoprogram", "8 Yttrande över remiss om sågverket
+ * i Lidhult. - Bertil Ekman", its presenter after a dash). Group 1 the sender or recipient, group 2 or 3 the subject.
+ */
+const AGENDA_ANSWER_LINE = /^\s*(?:remiss\s+fran|yttrande\s+till)\s+(\S[^,.;\n]{2,59}?)\s*$/;
+const AGENDA_ANSWER_TITLE = /^\s*\d{1,2}[.)]?\s+(?:svar\s+pa\s+remiss\s+fran\s+(\S[^.;\n]{2,40}?)\s+(?:om|av|pa|avseende|angaende|gallande|rorande)\s+(.+?)|yttrande\s+over\s+(remiss\s+.+?))\.?(?:\s+[-–]\s+\p{L}[^.\n]{0,60})?\s*$/u;
+
+/**
+ * The remisses a body's agenda (no decision yet, no deadline written) lists for it to answer (AGENDA_ANSWER_LINE,
+ * AGENDA_ANSWER_TITLE): one yttrande each, the body's, with no due, flagged for the date and naming its recipient. Only for a block whose own
+ * facts name the body, so a letter's "Remiss från Trafikverket" line owes nothing here.
+ */
+function* agendaRemisses(doc: Doc, block: Block, meta: BlockMeta): Steps<Candidate[]> {
+  if (!meta.decider || !/remiss|yttrande/.test(fslice(doc, block))) return [];
+  const found: Candidate[] = [];
+  const lines = linesOf(doc, block);
+  let title: { line: Span; subject: string } | undefined;
+  for (const [i, line] of lines.entries()) {
+    if (i % SENTENCES_PER_STEP === 0) yield;
+    const f = fslice(doc, line);
+    if (!f.trim()) continue;
+    const titled = AGENDA_ANSWER_TITLE.exec(f);
+    const answer = titled ? undefined : AGENDA_ANSWER_LINE.exec(f);
+    if (titled || (answer && title)) {
+      const text = slice(doc, line);
+      const recipient = titled?.[1] ? text.slice(f.indexOf(titled[1]), f.indexOf(titled[1]) + titled[1].length) : answer?.[1] ? text.slice(f.indexOf(answer[1])).trim() : undefined;
+      const subject = titled ? text.slice(f.indexOf(titled[2] ?? titled[3] ?? ''), f.length).replace(/[.\s]+$/, '') : (title?.subject ?? '');
+      found.push({
+        kind: 'yttrande',
+        role: headerBody(doc, meta.decider, meta.organisation) ?? meta.decider,
+        title: restoreDiacritics(yttrandeTitle(subject, doc.lexicon), doc.lexicon).slice(0, 200),
+        decision: decisionOf(meta),
+        caseNumber: meta.caseNumber,
+        confidence: 0.7,
+        // A due needs the deadline; the recipient the agenda names is told to the clerk instead.
+        flags: [NO_DEADLINE_FLAG, ...(recipient ? [`Svaret ska till ${recipient}.`] : [])],
+        source: titled || !title ? line : { start: title.line.start, end: line.end },
+      });
+      title = undefined;
+      continue;
+    }
+    const numbered = AGENDA_LINE.exec(slice(doc, line));
+    title = numbered?.[1] ? { line, subject: numbered[1].trim() } : undefined;
+  }
+  return found;
 }
 
 /** A task's title that drafts or gives an answer to a remiss: "Upprätta förslag till yttrande …", "Ta fram ett remissvar". */

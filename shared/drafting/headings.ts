@@ -12,10 +12,10 @@ export interface Heading {
   amended?: boolean;
 }
 
-/** A body as subject or genitive: "kommunstyrelsen", "barn- och utbildningsnamnden", "tekniska namnden", "regionala utvecklingsnamnden", the councils' and boards' short names ("kf", "ks"). */
+/** A body as subject or genitive: "kommunstyrelsen", "barn- och utbildningsnamnden" (a PDF may space its dash: "aldre - och omsorgsnamnden"), "tekniska namnden", "regionala utvecklingsnamnden", the councils' and boards' short names ("kf", "ks"). */
 export const BODY_PHRASE =
   '(?:(?:kf|ks|ksau|rf|rs|rsau|lf|ls)(?![a-z0-9/-])|(?:kommun|region|landstings)fullmaktiges?|fullmaktiges?|(?:kommun|region|landstings)styrelsens arbetsutskotts?|(?:kommun|region|landstings)styrelsens?|arbetsutskottets?|utskottets?|' +
-  '(?:regionala |gemensamma )?(?:[a-z]+- (?:och|eller) )?[a-z]*namnd(?:ens?)?(?: arbetsutskotts?)?|[a-z]+a namndens?|styrelsens?)';
+  '(?:regionala |gemensamma )?(?:[a-z]+ ?- (?:och|eller) )?[a-z]*namnd(?:ens?)?(?: arbetsutskotts?)?|[a-z]+a namndens?|styrelsens?)';
 
 const GENITIVE = '(?:(?:kommun|region|landstings)styrelsens arbetsutskotts|kommunstyrelsens|kommunfullmaktiges|regionstyrelsens|regionfullmaktiges|landstingsstyrelsens|landstingsfullmaktiges|fullmaktiges|arbetsutskottets|utskottets|namndens|ordforandens|forvaltningens|[a-z- ]*namndens|[a-z]+s)';
 

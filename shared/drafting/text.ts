@@ -53,6 +53,7 @@ function slice(input: MappedText, start: number, end: number): MappedText {
   return { text: input.text.slice(start, end), map: input.map.slice(start, end) };
 }
 
+const HTML_ENTITIES: Record<string, string> = { '&amp;': '&', '&nbsp;': ' ', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
 const MOJIBAKE: Record<string, string> = { 'Ã¥': 'å', 'Ã¤': 'ä', 'Ã¶': 'ö', 'Ã…': 'Å', 'Ã„': 'Ä', 'Ã–': 'Ö', 'Ã©': 'é' };
 /** A diaeresis or ring set after its letter, as a mark of its own or a combining one, sometimes after a space ("kommundirekto ̈ren"). */
 const SPACING_MARK = /([aoAO]) ?[¨\u0308]|([aA]) ?[˚\u030a]/g;
@@ -62,6 +63,10 @@ const LIGATURES: Record<string, string> = { 'ﬁ': 'fi', 'ﬂ': 'fl', 'ﬀ': 'ff
 function* repairingCharacters(input: MappedText, work: Work): Steps<MappedText> {
   const passes: [RegExp, (match: RegExpExecArray) => string][] = [
     [/\r\n?|[\f\v\u0085\u2028\u2029]/g, () => '\n'],
+    // A web page's markup pasted with its text: a line break tag is a line break, a paragraph's end too, and the
+    // entities a page escapes are their characters ("Bygglov för kv Gladan 2&amp;8<br>Yttrande till …").
+    [/[ \t]*<(?:br|\/p|\/li|\/h[1-6]|\/div|\/tr)\s*\/?>[ \t]*/gi, () => '\n'],
+    [/&(?:amp|nbsp|lt|gt|quot|#39);/g, (m) => HTML_ENTITIES[m[0]] ?? m[0]],
     [/[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff]/g, () => ' '],
     // PDF text can hold runs of thousands of spaces; three keep a column gap visible (see `wraps`)
     // and bound every white-space run the rules' patterns meet.
@@ -157,6 +162,9 @@ const INLINE_FURNITURE =
 
 const foldedLine = (line: string) => fold(line).trim().replace(/\s+/g, ' ');
 
+/** A field of a register's entry (folded): "Status: …", "Beredningsväg: …", "Lämnad av: …", "Inkommen datum: …". */
+const REGISTER_FIELD = /^(?:status|beredningsvag|bereds av|remitterad till|lamnad av|initierad av|inkommen datum|registreringsdatum|dokumentnummer)\s*:/;
+
 /** Lines that repeat on every page: a header, not content. Decision text never qualifies. */
 function* repeatedHeaders(lines: MappedText[], folded: string[], work: Work): Steps<Set<string>> {
   const keys = folded.map((line) => line.replace(/\d+/g, '#'));
@@ -171,8 +179,9 @@ function* repeatedHeaders(lines: MappedText[], folded: string[], work: Work): St
     if ((count.get(key) ?? 0) < 2 || trimmed.length < 8 || trimmed.length > 90) continue;
     // A page header is no list entry and no sentence cut short: "1. Kommunfullmäktige ger kommunstyrelsen i uppdrag" on
     // four lines of a list opens four points.
-    // Nor is an agenda item's sender ("Remiss från Länsstyrelsen" under each of its remisses).
-    if (key.includes('§') || / att /.test(key) || /[.,;:]$/.test(key) || LIST_MARKER.test(key) || OPEN_END.test(key) || /^remiss fran /.test(key) || readHeading(folded[i] ?? '')) continue;
+    // Nor is an agenda item's sender ("Remiss från Länsstyrelsen" under each of its remisses), nor a register entry's field
+    // that several entries share ("Status: Besvarad. Läs svaret i fullmäktiges protokoll …", "Beredningsväg: Nämnden för …").
+    if (key.includes('§') || / att /.test(key) || /[.,;:]$/.test(key) || LIST_MARKER.test(key) || OPEN_END.test(key) || /^remiss fran /.test(key) || REGISTER_FIELD.test(key) || readHeading(folded[i] ?? '')) continue;
     const letters = trimmed.replace(/[^\p{L}]/gu, '');
     const upper = trimmed.replace(/[^\p{Lu}]/gu, '').length;
     if (HEADERISH.test(key) || (letters.length >= 8 && upper / letters.length >= 0.6)) repeated.add(key);
@@ -191,6 +200,8 @@ const STANDALONE_STEMS = new Set(['it', 'ai', 'eu', 'ip', 'id', 'ok', 'uf']);
 /** Blank lines looked past for the rest of a sentence: a page break's, once its header and footer are taken out. */
 const BLANK_LINES_IN_SENTENCE = 3;
 
+/** An agenda's item opening a line, its number with no stop: "8 Yttrande över remiss …", "12 Bygglov för …". */
+const AGENDA_NUMBERED = /^\d{1,3}\s+\p{Lu}\p{Ll}/u;
 /** A councillor and party opening a line: "Per Ek (M)", "Anna-Lena Holm (KD)". */
 const COUNCILLOR = /^\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){1,3}\s+\([A-ZÅÄÖ]{1,3}\)/u;
 
@@ -224,10 +235,11 @@ function wraps(current: string, next: string, currentFolded: string, nextFolded:
   const label = readHeading(currentFolded)?.length ?? 0;
   if ((label > 0 && label >= currentFolded.length) || (readHeading(nextFolded) && !/^\p{Ll}/u.test(nxt))) return false;
   if (PARAGRAPH_LINE.test(cur) || PARAGRAPH_LINE.test(nxt) || LIST_MARKER.test(next)) return false;
-  // "Motion om …", a councillor and party ("Per Ek (M): Motion om …") or a case number ("Dnr KS 2027/14 Motion om …")
-  // opens an entry of a list, as a list marker does, unless the line before breaks off ("Per Ek (SD) har lämnat in en" /
+  // "Motion om …", a councillor and party ("Per Ek (M): Motion om …"), a case number ("Dnr KS 2027/14 Motion om …") or an
+  // agenda item's sender or recipient ("Remiss från kommunstyrelsen", "Yttrande till stadsrevisionen"), or an agenda's
+  // number before its title ("8 Yttrande över remiss om sågverket i Lidhult") opens an entry of a list, as a list marker does, unless the line before breaks off ("Per Ek (SD) har lämnat in en" /
   // "motion om …").
-  const opensEntry = /^(?:motion\s+(?:\([a-z]{1,4}\)\s+)?(?:om|fran|av|angaende)\b|dnr\b)/.test(nextFolded) || COUNCILLOR.test(nxt);
+  const opensEntry = /^(?:motion\s+(?:\([a-z]{1,4}\)\s+)?(?:om|fran|av|angaende)\b|dnr\b|remiss\s+fran\b|yttrande\s+till\b)/.test(nextFolded) || COUNCILLOR.test(nxt) || AGENDA_NUMBERED.test(nxt);
   if (opensEntry && !OPEN_WORD_END.test(currentFolded)) return false;
   if (ATT_LINE.test(currentFolded) && ATT_LINE.test(nextFolded) && !OPEN_END.test(currentFolded)) return false;
   // A comma goes on too: "• Ann Berg och Johan Rask," / "Socialdemokraterna, om förstärkt beredskap".

@@ -12,6 +12,14 @@
  * - work asked of someone ("Förvaltningen ombeds att ta fram …", "Nämnderna anmodas att …", "Kommunstyrelsen ber
  *   förvaltningen att …") and work let to someone ("att låta förvaltningen utreda …") is a commission to the one named;
  * - "Anna Berg (L) väcker motion om …" (no article) raises a motion as "väcker en motion" does;
+ * - from the 28 dev texts of the round's new real corpus (test/fixtures/drafts/real, ar-/as-/at-): a web page's markup
+ *   pasted with its text ("<br>", "&amp;") is read as the page shows it; a body's agenda lists the remisses it answers
+ *   with no deadline written ("6 Förslag till …" / "Remiss från kommunstyrelsen", "Yttrande till stadsrevisionen", "Svar
+ *   på remiss från kommunstyrelsen om …"); a council's list received "för beredning" names motions by their writers
+ *   ("• Anna Berg (L) om …"); a register of motions ("Motion: …", "Inkommen datum: …", "Beredningsväg: …") gives each not
+ *   yet answered, and its fields shared by several entries are no page header; a report-back's body keeps its letters in
+ *   its code ("äldre- och omsorgsnämnden" is ÄON), also with the dash a PDF spaced ("äldre - och"); an agenda's number
+ *   before its title ("8 Yttrande över …", no stop) opens a line of its own;
  * - work prepared for a body's meeting ("Ett förslag tas fram till nämndens sammanträde i april", "Planen ska presenteras
  *   för kommunstyrelsen i juni") is a report-back to that meeting.
  * Invented texts, with near misses.
@@ -214,5 +222,125 @@ describe('"väcker motion om …", with no article, raises a motion', () => {
   it('near miss: "lämnade in motionen den 3 februari" (definite) refers back to a motion answered now: nothing', () => {
     const text = ['§ 40 Motion om skolmat', 'Anna Berg (L) lämnade in motionen den 3 februari. Kommunstyrelsen har berett motionen.', 'Beslut', 'Motionen anses besvarad.'].join('\n');
     expect(roles(text, kf)).toEqual([]);
+  });
+});
+
+describe('a body\'s agenda lists the remisses it answers, with no deadline written', () => {
+  const agenda = [
+    'Socialnämnden',
+    'Sammanträde 2027-04-22',
+    'Remisser',
+    '6 Förslag till riktlinjer för ekonomiskt bistånd<br>Remiss från kommunstyrelsen',
+    '7 Motion om fler fritidsgårdar<br>Remiss från kommunstyrelsen',
+    'Yttranden',
+    '8 Bygglov för kv Svalan 4&amp;5<br>Yttrande till stadsbyggnadskontoret',
+    '10 Månadsrapport april 2027',
+    '11 Svar på remiss från kommunstyrelsen om förslag till folkhälsoprogram',
+  ].join('\n');
+
+  it('each item sent "Remiss från …", answered "Yttrande till …" or titled "Svar på remiss från … om …" → the nämnd\'s yttrande, no due', () => {
+    expect(extractDrafts(agenda, { body: 'SN', meetingDate: '2027-04-22' }, ctx).drafts.map((d) => [d.kind, d.responsibleRole, d.title, d.due])).toEqual([
+      ['yttrande', 'socialnämnden', 'Yttrande över förslag till riktlinjer för ekonomiskt bistånd', undefined],
+      ['yttrande', 'socialnämnden', 'Yttrande över motion om fler fritidsgårdar', undefined],
+      ['yttrande', 'socialnämnden', 'Yttrande över bygglov för kv Svalan 4&5', undefined],
+      ['yttrande', 'socialnämnden', 'Yttrande över förslag till folkhälsoprogram', undefined],
+    ]);
+  });
+
+  it('a page\'s "<br>" is a line break and "&amp;" an ampersand, every offset mapping back', () => {
+    const read = normalizeText(agenda).text.split('\n');
+    expect(read).toEqual(expect.arrayContaining(['7 Motion om fler fritidsgårdar', 'Remiss från kommunstyrelsen', '8 Bygglov för kv Svalan 4&5']));
+    const [first] = extractDrafts(agenda, { body: 'SN', meetingDate: '2027-04-22' }, ctx).drafts;
+    expect(agenda.slice(first?.source.start, first?.source.end)).toBe('6 Förslag till riktlinjer för ekonomiskt bistånd<br>Remiss från kommunstyrelsen');
+  });
+
+  it('near miss: a letter\'s own "Remiss från Trafikverket" line, no body\'s agenda, owes nothing by this rule', () => {
+    expect(drafts(['Trafikverket', 'Remiss från Trafikverket', 'Förslag till ny trafikplan för Ekby', 'Vi vill ha era synpunkter.'].join('\n'), {})).toEqual([]);
+  });
+});
+
+describe('motions a council receives "för beredning", named by their writers', () => {
+  it('"ta emot följande för beredning:" then "• Anna Berg (L) om …" → one motion each, raised at the meeting, no body named', () => {
+    const text = [
+      '15. Anmälan om inkomna motioner',
+      'I anslutning till sammanträdet lämnade ledamöterna in nya motioner. Fullmäktige beslutade att ta emot följande för beredning:',
+      '• Anna Berg (L) om fler laddstolpar vid sjukhusen',
+      '• Per Ek och Eva Holm (C) om gratis tandvård för unga',
+      '16. Valärenden',
+      'Regionfullmäktige beslutade i enlighet med förslaget.',
+    ].join('\n');
+    expect(extractDrafts(text, { body: 'RF', meetingDate: '2027-05-18' }, ctx).drafts.map((d) => [d.kind, d.responsibleRole, d.title, d.due])).toEqual([
+      ['motion', undefined, 'Besvara motion om fler laddstolpar vid sjukhusen', { raised: '2027-05-18' }],
+      ['motion', undefined, 'Besvara motion om gratis tandvård för unga', { raised: '2027-05-18' }],
+    ]);
+  });
+});
+
+describe('a register of motions gives each not yet answered, raised the day it came in', () => {
+  const register = [
+    'Motioner under beredning',
+    'Motion: Motion om fler laddstolpar',
+    'Lämnad av: Anna Berg (L)',
+    'Inkommen datum: 2027-01-18',
+    'Beredningsväg: Tekniska nämnden',
+    '',
+    'Motion: Motion om gratis simskola',
+    'Lämnad av: Per Ek (C)',
+    'Inkommen datum: 2027-02-03',
+    'Beredningsväg: Tekniska nämnden',
+    '',
+    'Motion: Motion om skolmat',
+    'Lämnad av: Eva Holm (V)',
+    'Inkommen datum: 2026-05-11',
+    'Status: Besvarad. Läs svaret i fullmäktiges protokoll 2027-03-15',
+    '',
+    'Motion: Motion om cykelbanor',
+    'Lämnad av: Lisa Ek (MP)',
+    'Inkommen datum: 2026-06-01',
+    'Status: Besvarad. Läs svaret i fullmäktiges protokoll 2027-03-15',
+  ].join('\n');
+
+  it('"Inkommen datum: 2027-01-18", "Beredningsväg: Tekniska nämnden" → a motion raised that day for tekniska nämnden; "Status: Besvarad" gives none', () => {
+    expect(extractDrafts(register, { body: 'KF' }, ctx).drafts.map((d) => [d.kind, d.responsibleRole, d.title, d.due])).toEqual([
+      ['motion', 'tekniska nämnden', 'Besvara motion om fler laddstolpar', { raised: '2027-01-18' }],
+      ['motion', 'tekniska nämnden', 'Besvara motion om gratis simskola', { raised: '2027-02-03' }],
+    ]);
+  });
+
+  it('the fields two entries share ("Status: Besvarad. Läs svaret i fullmäktiges protokoll …") are kept as text, no page header', () => {
+    expect(normalizeText(register).text.split('\n').filter((l) => l.startsWith('Status: Besvarad'))).toHaveLength(2);
+  });
+
+  it('near miss: one motion\'s own stamp ("Registreringsdatum: …" once) is no register', () => {
+    const text = ['Motion om fler laddstolpar', 'Registreringsdatum: 2027-01-18', 'Initierad av: Liberalerna', 'Vi föreslår att kommunfullmäktige beslutar att bygga fler laddstolpar.'].join('\n');
+    expect(extractDrafts(text, { body: 'KF' }, ctx).drafts.every((d) => d.confidence < 0.75)).toBe(true);
+  });
+});
+
+describe('a report-back\'s body, as written', () => {
+  const aon = { body: 'ÄON', meetingDate: '2027-11-24' };
+  it('"återrapporteras till äldre- och omsorgsnämnden i mars" → ÄON in March 2028, its letters kept', () => {
+    const [d] = extractDrafts(decision('Åtgärder till följd av granskningen återrapporteras till äldre- och omsorgsnämnden i mars.'), aon, ctx).drafts;
+    expect(d?.due).toEqual({ meeting: { body: 'ÄON', month: '2028-03' } });
+  });
+
+  it('the dash a PDF spaced ("äldre - och omsorgsnämnden") is the same body', () => {
+    const [d] = extractDrafts(decision('Åtgärder till följd av granskningen återrapporteras till äldre - och omsorgsnämnden i mars.'), aon, ctx).drafts;
+    expect([d?.kind, d?.due]).toEqual(['aterrapportering', { meeting: { body: 'ÄON', month: '2028-03' } }]);
+  });
+});
+
+describe('an agenda\'s numbered items stay lines of their own', () => {
+  it('"… (SOU 2027:19). - Henrik Falk" then "8 Yttrande över remiss om sågverket i Lidhult. - Bertil Ekman" are two lines', () => {
+    const text = [
+      '7 Betänkandet Spara i goda tider - för en stabil kommunal verksamhet (SOU 2027:19). - Henrik Falk',
+      '8 Yttrande över remiss om sågverket i Lidhult. - Bertil Ekman',
+      '9 Ansökan om förlängt tillstånd för gjuteriverksamheten på Aspebacken, Ekby kommun. - Bertil Ekman',
+    ].join('\n');
+    expect(lines(text)).toHaveLength(3);
+  });
+
+  it('near miss: a sentence broken before "12 mars" after "den" goes on: "… senast den" / "12 mars 2028."', () => {
+    expect(lines('Förvaltningen ska redovisa arbetet för kommunstyrelsen senast den\n12 mars 2028.')).toHaveLength(1);
   });
 });
