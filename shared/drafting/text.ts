@@ -65,7 +65,9 @@ function* repairingCharacters(input: MappedText, work: Work): Steps<MappedText> 
     [/\r\n?|[\f\v\u0085\u2028\u2029]/g, () => '\n'],
     // A web page's markup pasted with its text: a line break tag is a line break, a paragraph's end too, and the
     // entities a page escapes are their characters ("Bygglov för kv Gladan 2&amp;8<br>Yttrande till …").
-    [/[ \t]*<(?:br|\/p|\/li|\/h[1-6]|\/div|\/tr)\s*\/?>[ \t]*/gi, () => '\n'],
+    // Starts on the tag, never on white space (a pattern opening with a space run is tried again at every space of a
+    // run); the spaces left before it go with the line's end below.
+    [/<(?:br|\/p|\/li|\/h[1-6]|\/div|\/tr)\s*\/?>[ \t]*/gi, () => '\n'],
     [/&(?:amp|nbsp|lt|gt|quot|#39);/g, (m) => HTML_ENTITIES[m[0]] ?? m[0]],
     [/[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff]/g, () => ' '],
     // PDF text can hold runs of thousands of spaces; three keep a column gap visible (see `wraps`)
