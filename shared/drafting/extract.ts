@@ -3375,10 +3375,11 @@ function* receivedRemisses(doc: Doc, block: Block, meta: BlockMeta): Steps<Candi
  * line ("6 Förslag till färdplan för ett fossilbränslefritt Stockholm 2050" / "Remiss från kommunstyrelsen"), or the
  * recipient's ("12 Bygglov för kv Gladan 2&8" / "Yttrande till stadsbyggnadskontoret"); or a title that is the answer
  * itself ("5 Svar på remiss från kommunstyrelsen om förslag till folkhälsoprogram", "8 Yttrande över remiss om sågverket
- * i Lidhult. - Bertil Ekman", its presenter after a dash). Group 1 the sender or recipient, group 2 or 3 the subject.
+ * i Lidhult. - Bertil Ekman", its presenter after the full stop and a dash). Group 1 the sender or recipient, group 2 or
+ * 3 the subject.
  */
-const AGENDA_ANSWER_LINE = /^\s*(?:remiss\s+fran|yttrande\s+till)\s+(\S[^,.;\n]{2,59}?)\s*$/;
-const AGENDA_ANSWER_TITLE = /^\s*\d{1,2}[.)]?\s+(?:svar\s+pa\s+remiss\s+fran\s+(\S[^.;\n]{2,40}?)\s+(?:om|av|pa|avseende|angaende|gallande|rorande)\s+(.+?)|yttrande\s+over\s+(remiss\s+.+?))\.?(?:\s+[-–]\s+\p{L}[^.\n]{0,60})?\s*$/u;
+const AGENDA_ANSWER_LINE = /^\s*(?:remiss\s+fran|yttrande\s+till)\s+(\S[^,.;\n]{2,59}?)\s*$/d;
+const AGENDA_ANSWER_TITLE = /^\s*\d{1,2}[.)]?\s+(?:svar\s+pa\s+remiss\s+fran\s+(\S[^.;\n]{2,40}?)\s+(?:om|av|pa|avseende|angaende|gallande|rorande)\s+(.+?)|yttrande\s+over\s+(remiss\s+.+?))(?:\.(?:\s+[-–]\s+\p{L}[^.\n]{0,60})?)?\s*$/du;
 
 /**
  * The remisses a body's agenda (no decision yet, no deadline written) lists for it to answer (AGENDA_ANSWER_LINE,
@@ -3397,9 +3398,11 @@ function* agendaRemisses(doc: Doc, block: Block, meta: BlockMeta): Steps<Candida
     const titled = AGENDA_ANSWER_TITLE.exec(f);
     const answer = titled ? undefined : AGENDA_ANSWER_LINE.exec(f);
     if (titled || (answer && title)) {
+      // The groups as written (folding keeps offsets).
       const text = slice(doc, line);
-      const recipient = titled?.[1] ? text.slice(f.indexOf(titled[1]), f.indexOf(titled[1]) + titled[1].length) : answer?.[1] ? text.slice(f.indexOf(answer[1])).trim() : undefined;
-      const subject = titled ? text.slice(f.indexOf(titled[2] ?? titled[3] ?? ''), f.length).replace(/[.\s]+$/, '') : (title?.subject ?? '');
+      const written = (at: [number, number] | undefined) => (at ? text.slice(at[0], at[1]) : undefined);
+      const recipient = written(titled ? titled.indices?.[1] : answer?.indices?.[1]);
+      const subject = titled ? (written(titled.indices?.[2] ?? titled.indices?.[3]) ?? '') : (title?.subject ?? '');
       found.push({
         kind: 'yttrande',
         role: headerBody(doc, meta.decider, meta.organisation) ?? meta.decider,

@@ -254,6 +254,14 @@ describe('a body\'s agenda lists the remisses it answers, with no deadline writt
     expect(agenda.slice(first?.source.start, first?.source.end)).toBe('6 Förslag till riktlinjer för ekonomiskt bistånd<br>Remiss från kommunstyrelsen');
   });
 
+  it('an item\'s presenter after its full stop ("8 Yttrande över remiss om sågverket i Lidhult. - Bertil Ekman") is no part of the title; a dash inside it is', () => {
+    const text = ['Kommunstyrelsen', 'Sammanträde 2027-01-10', '8 Yttrande över remiss om sågverket i Lidhult. - Bertil Ekman', '9 Yttrande över remiss om bygglov - Storgatan 5'].join('\n');
+    expect(extractDrafts(text, { body: 'KS', meetingDate: '2027-01-10' }, ctx).drafts.map((d) => d.title)).toEqual([
+      'Yttrande över remiss om sågverket i Lidhult',
+      'Yttrande över remiss om bygglov - Storgatan 5',
+    ]);
+  });
+
   it('near miss: a letter\'s own "Remiss från Trafikverket" line, no body\'s agenda, owes nothing by this rule', () => {
     expect(drafts(['Trafikverket', 'Remiss från Trafikverket', 'Förslag till ny trafikplan för Ekby', 'Vi vill ha era synpunkter.'].join('\n'), {})).toEqual([]);
   });
