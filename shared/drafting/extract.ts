@@ -2418,16 +2418,20 @@ function registeredMotions(doc: Doc, block: Block, meta: BlockMeta): Candidate[]
   const lines = linesOf(doc, block).filter((l) => fslice(doc, l).trim());
   const days = lines.flatMap((l, i) => (ENTRY_DAY.test(fslice(doc, l)) ? [i] : []));
   if (days.length < 2) return [];
+  const field = (i: number) => ENTRY_FIELD.test(fslice(doc, lines[i]!)) && !/^\s*motion\s*:/.test(fslice(doc, lines[i]!));
+  // Each entry's title: the nearest line above its day, after the entry before, that is no field of its own.
+  const heads = days.map((at, k) => {
+    const after = days[k - 1] ?? -1;
+    let head = at - 1;
+    while (head > after && field(head)) head--;
+    return head > after ? head : undefined;
+  });
   const motions: Candidate[] = [];
   for (const [k, at] of days.entries()) {
-    // The entry's title: the nearest line above its day that is no field of its own.
-    let head = at - 1;
-    while (head > (days[k - 1] ?? -1) && ENTRY_FIELD.test(fslice(doc, lines[head]!)) && !/^\s*motion\s*:/.test(fslice(doc, lines[head]!))) head--;
-    const titleLine = lines[head];
-    if (!titleLine || head <= (days[k - 1] ?? -1)) continue;
-    // Its fields run to the next entry's title.
-    const next = days[k + 1] ?? lines.length + 1;
-    const fields = lines.slice(at, Math.max(at + 1, next - 1)).filter((l) => ENTRY_FIELD.test(fslice(doc, l)));
+    const titleLine = lines[heads[k] ?? -1];
+    if (!titleLine) continue;
+    // Its fields run from its day to the next entry's title.
+    const fields = lines.slice(at, heads[k + 1] ?? days[k + 1] ?? lines.length).filter((l) => ENTRY_FIELD.test(fslice(doc, l)));
     if (fields.some((l) => ENTRY_DONE.test(fslice(doc, l)))) continue;
     const preparedBy = fields.find((l) => ENTRY_PREPARED_BY.test(fslice(doc, l)));
     const role = preparedBy ? slice(doc, preparedBy).replace(/^[^:]*:\s*/, '').trim() || undefined : undefined;

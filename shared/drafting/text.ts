@@ -237,10 +237,10 @@ function wraps(current: string, next: string, currentFolded: string, nextFolded:
   const label = readHeading(currentFolded)?.length ?? 0;
   if ((label > 0 && label >= currentFolded.length) || (readHeading(nextFolded) && !/^\p{Ll}/u.test(nxt))) return false;
   if (PARAGRAPH_LINE.test(cur) || PARAGRAPH_LINE.test(nxt) || LIST_MARKER.test(next)) return false;
-  // "Motion om …", a councillor and party ("Per Ek (M): Motion om …"), a case number ("Dnr KS 2027/14 Motion om …") or an
-  // agenda item's sender or recipient ("Remiss från kommunstyrelsen", "Yttrande till stadsrevisionen"), or an agenda's
-  // number before its title ("8 Yttrande över remiss om sågverket i Lidhult") opens an entry of a list, as a list marker does, unless the line before breaks off ("Per Ek (SD) har lämnat in en" /
-  // "motion om …").
+  // "Motion om …", a councillor and party ("Per Ek (M): Motion om …"), a case number ("Dnr KS 2027/14 Motion om …"), an
+  // agenda item's sender or recipient ("Remiss från kommunstyrelsen", "Yttrande till stadsrevisionen") or an agenda's
+  // number before its title ("8 Yttrande över remiss …") opens an entry of a list, as a list marker does, unless the line
+  // before breaks off ("Per Ek (SD) har lämnat in en" / "motion om …").
   const opensEntry = /^(?:motion\s+(?:\([a-z]{1,4}\)\s+)?(?:om|fran|av|angaende)\b|dnr\b|remiss\s+fran\b|yttrande\s+till\b)/.test(nextFolded) || COUNCILLOR.test(nxt) || AGENDA_NUMBERED.test(nxt);
   if (opensEntry && !OPEN_WORD_END.test(currentFolded)) return false;
   if (ATT_LINE.test(currentFolded) && ATT_LINE.test(nextFolded) && !OPEN_END.test(currentFolded)) return false;
@@ -478,8 +478,8 @@ const RUN_IN_DASH = /(?<=[.:;]) +(?=[-–] +\p{Lu})/gu;
 /**
  * A capitalised label of up to six words inside a run-in line, then a colon or a capital or a numbered point: "… 2016
  * Beslutsunderlag Taxor …", "… Enligt förslag Beslut: Enligt förslag", "… (SOU 2008:90) Ärendet Den 5 juli …",
- * "… Socialnämndens förslag till beslut 1. Granskningen …". Group 1 the label,
- * group 2 its colon; whether it is a section's label is readHeading's to say.
+ * "… Socialnämndens förslag till beslut 1. Granskningen …". Group 1 the label, group 2 its colon; whether it is a
+ * section's label is readHeading's to say.
  */
 const RUN_IN_LABEL = /(?<=\S) +(?=(\p{Lu}[\p{Ll}-]+(?: [\p{Ll}-]+){0,5})(:?) +(?:\p{Lu}|\d{1,2}[.)] +\p{Lu}))/gu;
 /**
@@ -521,8 +521,8 @@ function breaksIn(line: string, offset: number, breaks: Set<number>, work: Work)
   // ("14. …", "15. …", "19. …", as a page listing only some items has it) goes on with the list.
   const listed = numbers.map((point, k) => numbers[k - 1]?.n === point.n - 1 || numbers[k + 1]?.n === point.n + 1);
   numbers.forEach((point, k) => {
-    const before = numbers[k - 1];
-    if (!listed[k] && k > 0 && listed[k - 1] && before && point.n > before.n && point.n - before.n <= NUMBER_STEP) listed[k] = true;
+    const step = point.n - (numbers[k - 1]?.n ?? Infinity);
+    listed[k] ||= !!listed[k - 1] && step > 0 && step <= NUMBER_STEP;
     if (listed[k]) breaks.add(offset + point.at);
   });
   for (const m of line.matchAll(RUN_IN_LABEL)) {
