@@ -253,9 +253,9 @@ const MATTER = '(?:arendet|arendena|fragan|fragorna|[a-z-]{0,30}forslag(?:et|en)
 const REFERRED_TO = '([^.;:,]{3,100}?)(?:\\s+for\\s+(?:beredning|beslut|handlaggning|vidare handlaggning|yttrande|kannedom|information)\\b|\\s*$|\\s*[.;:,])';
 /** "KF överlåter åt samhällsbyggnadsnämnden att besluta i ärendet": the body hands the matter over to decide. */
 const HAND_OVER = new RegExp(`\\b(?:overlater|overlata|overlat|overlot)\\s+(?:at|till)\\s+(${NOT_ATT}{2,100}?)\\s+att\\s+(?=(?:besluta|avgora|behandla|bereda|hantera)\\b)`);
-/** "delegerar till arbetsutskottet att besluta om yttrande", "… till stadsarkitekten att upprätta förslag till yttrande": one matter handed on, unlike a standing delegation of power. */
+/** "delegerar till arbetsutskottet att besluta om yttrande", "… till stadsarkitekten att upprätta förslag till yttrande", "… till arbetsutskottet att handlägga ärendet och redovisa": one matter handed on, unlike a standing delegation of power. */
 const DELEGATES_MATTER = new RegExp(
-  `\\b(?:delegerar|delegera|delegeras|delegerade)\\s+(?:at|till)\\s+(${NOT_ATT}{2,100}?)\\s+att\\s+(?=(?:besluta|avgora|avge|lamna|yttra|uppratta|ta fram|utarbeta|skriva)\\b[^.;]{0,40}?\\b(?:yttrande(?:t)?|remissvar(?:et)?|svar(?:et)?|arendet|fragan)\\b)`,
+  `\\b(?:delegerar|delegera|delegeras|delegerade)\\s+(?:at|till)\\s+(${NOT_ATT}{2,100}?)\\s+att\\s+(?=(?:besluta|avgora|avge|lamna|yttra|uppratta|ta fram|utarbeta|skriva|handlagga|bereda|hantera)\\b[^.;]{0,40}?\\b(?:yttrande(?:t)?|remissvar(?:et)?|svar(?:et)?|arendet|fragan)\\b)`,
 );
 /** "hänskjuta rapporten med förslag till åtgärder till budgetberedningen", "KF skickade ärendet vidare till flera nämnder", "hänvisar ärendet till … för beredning". */
 const REFERRAL_ACTIVE = new RegExp(
@@ -263,7 +263,7 @@ const REFERRAL_ACTIVE = new RegExp(
 );
 /** "ärendet hänskjuts till samverkansgruppen", "medborgarförslaget överlämnas till tekniska nämnden för beredning", "frågan hänvisas / skickas till … för beredning". */
 const REFERRAL_PASSIVE = new RegExp(
-  `\\b(${MATTER})\\s+(?:ska\\s+|skall\\s+)?(?:hanskjuts|hanskots|overlamnas|overlamnades|skickas(?:\\s+vidare)?|skickades(?:\\s+vidare)?|lamnas over|hanvisas|hanvisades)\\s+till\\s+${REFERRED_TO}`,
+  `\\b(${MATTER})\\s+(?:ska\\s+|skall\\s+)?(?:hanskjuts|hanskots|remitteras|remitterades|overlamnas|overlamnades|skickas(?:\\s+vidare)?|skickades(?:\\s+vidare)?|lamnas over|hanvisas|hanvisades)\\s+till\\s+${REFERRED_TO}`,
 );
 /** Nobody in particular: "flera nämnder", "vissa förvaltningar". */
 const UNNAMED = /^(?:flera|nagra|vissa|olika|andra)\s/;
@@ -276,9 +276,12 @@ const PROPOSING = /\b(?:foreslar|foreslas|foreslog|foreslagit|foreslagits|yrkar|
 const REFERS_TO_PROPOSAL = /\b(?:enligt|i enlighet med|bifalla|bifaller)\b[^.]{0,60}\bforslag(?:et)?\b/;
 /** "… ska … senast …": one pass, the gap bounded (an unbounded gap is tried again from every "ska"). */
 const SECOND_TASK = new RegExp(`^(?:(?:till|senast|fore|infor|vid|inom)\\b[^,;]{0,80}?\\s)?(${TASK_VERB}|ha\\s+${TASK_SUPINE})\\b`);
-/** "Återrapportering ska ske till kommunstyrelsen i juni", "Återrapportering till nämnden sker senast …", "Redovisning av arbetet sker till nämnden …". */
+/**
+ * "Återrapportering ska ske till kommunstyrelsen i juni", "Återrapportering till nämnden sker senast …", "Redovisning av
+ * arbetet sker till nämnden …", "En första avstämning kring arbetet ska göras med nämnden vid sammanträdet i juni".
+ */
 const NOUN_REPORT = new RegExp(
-  `^(?:en\\s+)?(?:aterrapportering|aterrapport|redovisning|delredovisning|slutredovisning|uppfoljning)(?:en)?(?:\\s+av\\s+([^,;]{1,80}?))?\\s+(?:(?:till|for|infor)\\s+${BODY_PHRASE}\\s+(?:ska\\s+ske|sker|ska\\s+lamnas|lamnas)\\b|(?:ska\\s+ske|sker|ska\\s+lamnas|lamnas)\\s+(?:till|for|infor)\\s+${BODY_PHRASE})`,
+  `^(?:en\\s+)?(?:(?:forsta|andra|ny|arlig|slutlig|ytterligare)\\s+)?(?:aterrapportering|aterrapport|redovisning|delredovisning|slutredovisning|uppfoljning|avstamning)(?:en)?(?:\\s+(?:av|kring)\\s+([^,;]{1,80}?))?\\s+(?:(?:till|for|infor)\\s+${BODY_PHRASE}\\s+(?:ska\\s+ske|sker|ska\\s+lamnas|lamnas)\\b|(?:ska\\s+ske|sker|ska\\s+lamnas|lamnas|ska\\s+goras|gors)\\s+(?:till|for|infor|med)\\s+${BODY_PHRASE})`,
 );
 /**
  * "Åtgärderna återrapporteras till socialnämnden …", and work prepared for a body's meeting: "Ett förslag till
@@ -954,7 +957,7 @@ const REPRESENTS =
   /^(?:att\s+)?(?:som\s+(?:rost)?ombud\s+)?(?:foretrada|representera)\s+(?:\S+\s+){0,4}?vid\s+(?:\S+\s+){0,4}?\S*(?:stamma|stamman|stammor|stammorna|arsmote|arsmotet)\b(?:\s+(?:i|for)\s+[^.;,]{1,60}?)?(?:\s+\d{4})?\s*[.;]?\s*$/;
 
 /** The head word of a political body (a nämnd, styrelse, utskott, direktion, beredning), not an official or a unit. */
-const BODY_HEAD = /(?:namnd|namnden|styrelse|styrelsen|utskott|utskottet|direktion|direktionen|beredning|beredningen)$/;
+const BODY_HEAD = /(?:namnd|namnden|fullmaktige|styrelse|styrelsen|utskott|utskottet|direktion|direktionen|beredning|beredningen)$/;
 const bodyNamed = (doc: Doc, role: Span) => BODY_HEAD.test(fslice(doc, role).trim().split(/\s+/).at(-1) ?? '');
 /** A task that is itself a report ("senast den 31 mars redovisa åtgärder …"), a time before it or not. */
 const REPORT_TASK = /^(?:(?:senast|fore|innan|till|under|i|inom|vid)\s[^,;]{0,60}?\s)?(?:(?:ater|del|slut)?rapportera|(?:ater)?redovisa|aterkomma|lamna\s+(?:en\s+)?(?:del|slut)?rapport)\b/;
@@ -1143,9 +1146,11 @@ function handedOn(doc: Doc, clause: Span): Commission | undefined {
   const m = REFERRAL_ACTIVE.exec(f) ?? REFERRAL_PASSIVE.exec(f);
   // Sent for information, or sent out on remiss by its author ("skickar förslagen på remiss till markägare"): no work here.
   if (!m?.[1] || !m[2] || /\bfor\s+(?:kannedom|information)\b|\bpa\s+remiss\b/.test(m[0])) return undefined;
-  // "Hänskjuta" refers a matter for handling by its meaning; "överlämna" and "skicka" only onward or for a purpose
+  // Remitted for an answer ("Ärendet remitteras till miljönämnden för yttrande") is a remiss passed on: the answers read it.
+  if (/\bremitt/.test(m[0]) && /\bfor\s+yttrande\b/.test(m[0])) return undefined;
+  // "Hänskjuta" and "remittera" refer a matter for handling by their meaning; "överlämna" and "skicka" only onward or for a purpose
   // ("Rapporten överlämnas till kommunstyrelsen" passes a report on).
-  const referred = /hansk/.test(m[0]) || /\bvidare\b|\bfor\s+(?:beredning|beslut|handlaggning|vidare handlaggning|yttrande)\b/.test(m[0]);
+  const referred = /hansk|remitt/.test(m[0]) || /\bvidare\b|\bfor\s+(?:beredning|beslut|handlaggning|vidare handlaggning|yttrande)\b/.test(m[0]);
   if (!referred) return undefined;
   const matterAt = clause.start + m.index + m[0].indexOf(m[1]);
   const toAt = clause.start + m.index + m[0].lastIndexOf(m[2]);
@@ -1159,7 +1164,8 @@ function handedOn(doc: Doc, clause: Span): Commission | undefined {
   // sends it down ("Kommunfullmäktige hänskjuter ärendet till kommunstyrelsen").
   const code = bodyCode(fslice(doc, to)) ?? '';
   if (COUNCIL_BODIES.has(code)) return undefined;
-  if (BOARD_BODIES.has(code) && !/\bfor\s+(?:beredning|handlaggning|vidare handlaggning|yttrande)\b/.test(m[0]) && !councilSays(doc, clause.start + m.index)) return undefined;
+  // "Ärendet remitteras till kommunstyrelsen för beslut": remitted down, as only the council does.
+  if (BOARD_BODIES.has(code) && !/\bfor\s+(?:beredning|handlaggning|vidare handlaggning|yttrande)\b|\bremitt/.test(m[0]) && !councilSays(doc, clause.start + m.index)) return undefined;
   return { roles: recipients(doc, to), task: { start: matterAt, end: matterAt + m[1].length }, exhortation: false, verb: 'Bereda', handedOn: true };
 }
 
@@ -1635,7 +1641,9 @@ const THIS_MEETING_LEAD = '(?:darfor|darmed|nu|sedan|darefter|dessutom|ocksa|ave
  * and with the verb first after a word of this meeting: "Därför har kommunstyrelsen beslutat att".
  */
 const REPORTED_DECISION = new RegExp(
-  `^(?:${BODY_PHRASE}(?:\\s+ledamoter)?\\s+(?:har\\s+)?(?:beslutade|beslutar|beslot|beslutat)|${THIS_MEETING_LEAD},?\\s+(?:har\\s+${BODY_PHRASE}\\s+beslutat|(?:beslutade|beslot|beslutar)\\s+${BODY_PHRASE}))\\s+(?:\\S+\\s+){0,6}?att\\b`,
+  `^(?:${BODY_PHRASE}(?:\\s+ledamoter)?\\s+(?:har\\s+)?(?:beslutade|beslutar|beslot|beslutat)|${THIS_MEETING_LEAD},?\\s+(?:har\\s+${BODY_PHRASE}\\s+beslutat|(?:beslutade|beslot|beslutar)\\s+${BODY_PHRASE}))\\s+(?:\\S+\\s+){0,6}?att\\b` +
+    // "I beslutet ingår att en utvärdering ska genomföras …": the decision just told, one more of its parts.
+    `|^i\\s+beslutet\\s+ingar\\s+(?:ocksa\\s+|aven\\s+)?att\\b`,
 );
 /**
  * "Det har kommunfullmäktige beslutat.", "Det beslutade kommunstyrelsen vid sitt sammanträde 6/3.", "Detta
@@ -1816,13 +1824,24 @@ function passiveDuty(doc: Doc, meta: BlockMeta, clause: Span, sentence: Span, po
 }
 
 /** An uppdrag with no one named, titled in the active: the verb ("köpas in" → "köpa in"), what it is done to, and the rest. */
+/**
+ * A month told right after the passive ("En utvärdering ska genomföras i januari 2015"): when the work is done, so due by
+ * the month's end. In a task a month is often a qualifier ("utreda utfallet i januari"), so only this place reads it.
+ */
+function whenDone(doc: Doc, rest: Span, meta: BlockMeta): Deadline | undefined {
+  const [first] = timingsIn(doc, rest, meta.ref);
+  if (first?.form !== 'month' || first.marked || doc.folded.slice(rest.start, first.start).trim() !== '' || /sammantrade/.test(fslice(doc, rest))) return undefined;
+  return { due: { date: endOfMonth(first.month) }, report: false, used: first, more: [] };
+}
+
 function passiveItem(doc: Doc, meta: BlockMeta, passive: string, written: string, rest: Span, sentence: Span, point: Point): Candidate {
   // "köpas in" → "köpa in": the passive's s goes from the verb, a particle stays.
   const verb = passive.replace(/s(?=\s|$)/, '');
   const object = ARTICLE.test(fold(written)) ? inSentence(written, doc.lexicon) : written;
-  const deadline = deadlineOf(doc, rest, meta);
   // "… ska utredas och redovisas för kommunstyrelsen i oktober": the report-back gives the deadline, not the title.
   const report = REPORTED_TOO.exec(fslice(doc, rest));
+  const told = deadlineOf(doc, rest, meta, report ? rest.start + report.index : undefined);
+  const deadline = (!told.due && !told.vague && whenDone(doc, rest, meta)) || told;
   const titled = report ? { start: rest.start, end: rest.start + report.index } : rest;
   const remainder = titleOf(doc, titled, deadline.used && deadline.used.end <= titled.end ? [deadline.used] : [], { ...meta, title: undefined }).replace(/^Av (?:kommunen|regionen|staden|landstinget)\b\s*/, '');
   const words = [opening(verb), object, remainder ? inSentence(remainder, doc.lexicon) : ''].filter(Boolean);

@@ -93,8 +93,8 @@ const LAST_MEETING = /\b(?:arets sista sammantrade(?:t)?(?:\s+(?:ar\s+)?(\d{4})\
 const PART_OF_YEAR = /\bi\s+(borjan|slutet)\s+av\s+(?:ar\s+)?(\d{4})\b/g;
 /** "under 2028", "under år 2028". */
 const WHOLE_YEAR = /\bunder\s+(?:ar\s+)?(\d{4})\b(?![-/.]\d)/g;
-/** "under nästa år", "under kommande år": the year after the decision's. */
-const NEXT_YEAR = /\bunder\s+(?:nasta|kommande)\s+ar\b/g;
+/** "under nästa år", "under kommande år": the year after the decision's; "senare under året", "under innevarande år": its own (group 1). */
+const NAMED_YEAR = /\bunder\s+(?:nasta|kommande)\s+ar\b|\b(?:senare\s+)?under\s+(aret|innevarande\s+ar)\b/g;
 /**
  * A year alone after "senast" ("senast 2029", "senast år 2029", "senast under 2029", "senast till 2029"): its last day.
  * Not a case number or a date ("senast 2029-03-01", "KS 2029/14"), nor "före 2029" (before the year begins).
@@ -166,7 +166,7 @@ export function findTimings(folded: string, start: number, end: number, ref: Cal
   for (const m of text.matchAll(YEAR_END)) add(m, { form: 'period', by: periodEnd(m[1] ?? m[2], 12) }, true, !!(m[1] ?? m[2]));
   for (const m of text.matchAll(WHOLE_YEAR)) add(m, { form: 'period', by: `${m[1]}-12-31` }, true, true);
   for (const m of text.matchAll(BY_YEAR)) add(m, { form: 'period', by: `${m[1]}-12-31` }, true, true);
-  for (const m of text.matchAll(NEXT_YEAR)) add(m, { form: 'period', by: `${Number(ref.slice(0, 4)) + 1}-12-31` }, true);
+  for (const m of text.matchAll(NAMED_YEAR)) add(m, { form: 'period', by: `${Number(ref.slice(0, 4)) + (m[1] ? 0 : 1)}-12-31` }, true);
   for (const m of text.matchAll(RELATIVE)) {
     const n = NUMBERS[m[1] ?? ''] ?? Number(m[1]);
     const unit = m[2] ?? '';
