@@ -1073,6 +1073,7 @@ function readCommission(doc: Doc, clause: Span, f = fslice(doc, clause)): Commis
     delimited(REFERRAL_BACK, false, 'any') ??
     sentBack(clause, SENT_BACK.exec(f)) ??
     caseComesBack(doc, clause, f) ??
+    bareSentBack(doc, clause, f) ??
     delimited(INVERTED_COMMISSION, false, 'last') ??
     setUp(delimited(SET_UP, false, 'last') ?? delimited(SET_UP_PASSIVE, false, 'last'));
   if (found && REPRESENTS.test(fslice(doc, found.task))) return undefined;
@@ -1124,6 +1125,27 @@ function caseComesBack(doc: Doc, clause: Span, f: string): Commission | undefine
   if (!to?.[1]) return commission;
   const target = from + sentBackAt.index + to[0].length - to[1].length;
   return { ...commission, roles: [{ start: target, end: target + to[1].length }] };
+}
+
+/**
+ * A case sent back with nothing more said ("Kommunstyrelsen beslutar att återremittera frågan om simhallen", "Ärendet
+ * återremitteras.", "… återremittera ärendet till kommunstyrelsen."): it comes back to the body that sent it, by the one
+ * it went back to if named. Group 1 the matter after the verb, group 2 the matter before it, group 3 the body.
+ * Not "inte återremittera", nor "återremitterades" (history), nor a yrkande or a proposition ("… avgöras i dag eller återremitteras").
+ */
+const BARE_SENT_BACK = new RegExp(
+  `^(?:(?:[^.;]{0,140}?\\b(?:beslutar|beslutade|beslot)\\s+(?:att\\s+)?)?(?<!\\b(?:inte|ej)\\s+)aterremittera\\s+((?:arendet|fragan)(?:\\s+om\\s+[^.;:]{2,300}?)?)|(arendet|fragan(?:\\s+om\\s+[^.;:]{2,300}?)?)\\s+(?:ska\\s+)?aterremitteras)(?:\\s+till\\s+(${BODY_PHRASE}))?\\.?\\s*$`,
+);
+
+function bareSentBack(doc: Doc, clause: Span, f: string): Commission | undefined {
+  const m = BARE_SENT_BACK.exec(f);
+  const matter = m?.[1] ?? m?.[2];
+  if (!m || !matter || PROPOSING.test(f)) return undefined;
+  const at = (g: string) => clause.start + m.index + m[0].indexOf(g);
+  const to = m[3] ? [{ start: at(m[3]), end: at(m[3]) + m[3].length }] : [];
+  // "… ärendet om slutenvårdsplatser som bland annat innebär …": the case is named before what it holds.
+  const named = matter.length - (/\ssom\s.*$/.exec(matter)?.[0].length ?? 0);
+  return { roles: to, task: { start: at(matter), end: at(matter) + named }, exhortation: false, comesBack: true, verb: 'Återkomma i' };
 }
 
 function sentBack(clause: Span, m: RegExpExecArray | null): Commission | undefined {
@@ -1500,7 +1522,8 @@ function* pointItems(doc: Doc, meta: BlockMeta, point: Point, plain: boolean, ex
     yield;
     // A reported decision goes on to the end of its paragraph (a point of a summary may hold several, see underTitles).
     if (/\n\s*\n/.test(doc.text.slice(sentences[n - 1]?.end ?? sentence.start, sentence.start))) reported = false;
-    if (isQuestion(doc, sentence) || HABITUAL.test(fslice(doc, sentence))) continue;
+    // A motion's own words on an agenda ("Inkommen motion från … ”Uppdra till förvaltningen att …”") decide nothing.
+    if (isQuestion(doc, sentence) || HABITUAL.test(fslice(doc, sentence)) || INCOMING_MOTION.test(fslice(doc, sentence))) continue;
     // "… gav kommunledningskontoret i uppdrag att utreda … . Utredningen har nu återrapporterats.": work done, its commission
     // history. Only a commission told in the past: "… ger förvaltningen i uppdrag …. Utredningen har genomförts och visar …"
     // tells of earlier work beside the commission decided now.
@@ -2139,7 +2162,7 @@ function* motionItems(doc: Doc, block: Block, meta: BlockMeta, points: Point[], 
   const inPoint = () =>
     points.some((p) => {
       const f = fslice(doc, p);
-      return /\bmotion/.test(f) && (REFERRED.test(f) || RAISED_HERE.test(f) || HANDS_IN.test(f) || MOTION_NAMED_REFERRED.test(f));
+      return /\bmotion/.test(f) && (REFERRED.test(f) || RAISED_HERE.test(f) || HANDS_IN.test(f) || MOTION_NAMED_REFERRED.test(f) || INCOMING_MOTION.test(f));
     });
   // An interpellation's text is questions; a page that only mentions interpellations may still list motions.
   if (!(/\bmotion(?:en|er|erna)?\b/.test(head) || inPoint()) || (!meta.summary && /(?:^|\n)\s*(?:svar pa\s+)?interpellation/.test(head))) return [];
@@ -2200,13 +2223,14 @@ function* motionItems(doc: Doc, block: Block, meta: BlockMeta, points: Point[], 
   // the list a line announces ("Motionerna som lämnades in var:").
   const lines = linesOf(doc, block).filter((l) => MOTION_LINE.test(fslice(doc, l)));
   const dated = lines.every((l) => datesIn(doc, l, meta.ref).length > 0);
-  const announced = announcedMotions(doc, block);
+  const incoming = incomingOnAgenda(doc, block, meta);
+  const announced = incoming ?? announcedMotions(doc, block);
   // A block that lost its § signs may hold several motions, each with its own referral ("Motionen remitteras till …").
   const eachReferred = lines.length >= 2 && marks.referrals.length >= lines.length;
   // A single motion on a line that refers it ("Per Ek (M)   Motion om laddstolpar   remitteras till kommunstyrelsen") is read as such a list's line.
   const selfReferred = lines.length === 1 && !!lines[0] && !!remitTarget(doc, lines[0]);
-  const listed = announced.lines.length >= 2 ? announced.lines : (remitSentence && /\bmotionerna\b/.test(fslice(doc, remitSentence))) || dated || eachReferred || selfReferred ? lines : [];
-  if (listed.length >= 2 || selfReferred) {
+  const listed = announced.lines.length >= 2 || incoming ? announced.lines : (remitSentence && /\bmotionerna\b/.test(fslice(doc, remitSentence))) || dated || eachReferred || selfReferred ? lines : [];
+  if (listed.length >= 2 || selfReferred || incoming) {
     // Received ("för beredning", "motionerna har tagits emot", or announced and referred nowhere in their § or item) with no body
     // named to prepare them: none is assumed.
     const unreferred = listed === announced.lines && (announced.unreferred || MOTIONS_RECEIVED.test(fslice(doc, block)) || marks.referrals.length === 0);
@@ -2226,7 +2250,9 @@ function* motionItems(doc: Doc, block: Block, meta: BlockMeta, points: Point[], 
       const stop = fslice(doc, { start: source.start + from, end: source.end }).search(LIST_NAME_ENDS);
       const name = titleFrom(doc, source.start + from, stop > 0 ? source.start + from + stop : source.end);
       // "Motion" opens the name as a list writes it; in the title it is a common noun.
-      const title = /^motion\b/.test(fold(name)) ? `Besvara ${name.replace(/^Motion\b/, 'motion')}` : about >= 0 ? `Besvara motion ${name}` : `Besvara motion: ${name}`;
+      // An agenda's line quotes the motion's own title after its writer ("Inkommen motion från X (M) ”Mät …”").
+      const quoted = /[”"“]([^”"“]{3,200})[”"“]?\s*$/.exec(slice(doc, source))?.[1];
+      const title = quoted ? (/^motion\b/i.test(quoted) ? `Besvara ${inSentence(quoted, doc.lexicon)}` : `Besvara motion: ${quoted}`) : /^motion\b/.test(fold(name)) ? `Besvara ${name.replace(/^Motion\b/, 'motion')}` : about >= 0 ? `Besvara motion ${name}` : `Besvara motion: ${name}`;
       return motion(title, source, raised, remitTarget(doc, source) ?? target, unreferred) ?? [];
     });
   }
@@ -2403,6 +2429,19 @@ function announcedMotions(doc: Doc, block: Block): { lines: Span[]; unreferred: 
     } else open = undefined;
   }
   return { lines: listed, unreferred };
+}
+
+/** A council agenda's line for a motion handed in: "10. Inkommen motion från Anna Berg (M) ”Mät …”", "12 Anmälan av motion från …". */
+const INCOMING_MOTION = /^\s*(?:\d{1,3}[.)]?\s+)?(?:inkommen|inkommet|anmalan\s+av|anmald|ny)\s+motion\s+(?:fran|av)\s+[a-z][a-z .-]{1,60}?\([a-z]{1,4}\)/;
+
+/**
+ * The motions a council's agenda lists as handed in, one line each (INCOMING_MOTION): raised at the meeting the agenda is
+ * for, received with no body named to prepare them. Undefined when the block is no council's dated agenda with such a line.
+ */
+function incomingOnAgenda(doc: Doc, block: Block, meta: BlockMeta): { lines: Span[]; unreferred: boolean } | undefined {
+  if (!meta.date || !COUNCIL_BODIES.has(meta.decider ?? '')) return undefined;
+  const lines = linesOf(doc, block).filter((l) => INCOMING_MOTION.test(fslice(doc, l)));
+  return lines.length ? { lines, unreferred: true } : undefined;
 }
 
 /**
@@ -3402,7 +3441,9 @@ function* receivedRemisses(doc: Doc, block: Block, meta: BlockMeta): Steps<Candi
  * 3 the subject.
  */
 const AGENDA_ANSWER_LINE = /^\s*(?:remiss\s+fran|yttrande\s+till)\s+(\S[^,.;\n]{2,59}?)\s*$/d;
-const AGENDA_ANSWER_TITLE = /^\s*\d{1,2}[.)]?\s+(?:svar\s+pa\s+remiss\s+fran\s+(\S[^.;\n]{2,40}?)\s+(?:om|av|pa|avseende|angaende|gallande|rorande)\s+(.+?)|yttrande\s+over\s+(remiss\s+.+?))(?:\.(?:\s+[-–]\s+\p{L}[^.\n]{0,60})?)?\s*$/du;
+const AGENDA_ANSWER_TITLE = /^\s*\d{1,2}[.)]?\s+(?:svar\s+pa\s+remiss\s+fran\s+(\S[^.;\n]{2,40}?)\s+(?:om|av|pa|avseende|angaende|gallande|rorande)\s+(.+?)|(?:yttrande\s+over\s+|svar\s+pa\s+)?(remiss\s+(?:om|av|pa|avseende|angaende|gallande|rorande)\s+.+?|(?<=yttrande\s+over\s+)remiss\s+.+?))(?:\.(?:\s+[-–]\s+\p{L}[^.\n]{0,60})?)?\s*$/du;
+/** The title and its sender on one line: "19 Snöhantering i Stockholm. Remiss från trafiknämnden" (group 1 the subject, 2 the sender). */
+const AGENDA_TITLE_AND_SENDER = /^\s*\d{1,2}[.)]?\s+(\p{L}.{2,200}?)(?:\.\s+|\s+[-–]\s+)remiss\s+fran\s+(\S[^,.;\n]{2,59}?)\.?\s*$/du;
 
 /**
  * The remisses a body's agenda (no decision yet, no deadline written) lists for it to answer (AGENDA_ANSWER_LINE,
@@ -3418,14 +3459,16 @@ function* agendaRemisses(doc: Doc, block: Block, meta: BlockMeta): Steps<Candida
     if (i % SENTENCES_PER_STEP === 0) yield;
     const f = fslice(doc, line);
     if (!f.trim()) continue;
-    const titled = AGENDA_ANSWER_TITLE.exec(f);
+    const sent = AGENDA_TITLE_AND_SENDER.exec(f);
+    const titled = sent ?? AGENDA_ANSWER_TITLE.exec(f);
     const answer = titled ? undefined : AGENDA_ANSWER_LINE.exec(f);
     if (titled || (answer && title)) {
       // The groups as written (folding keeps offsets).
       const text = slice(doc, line);
       const written = (at: [number, number] | undefined) => (at ? text.slice(at[0], at[1]) : undefined);
-      const recipient = written(titled ? titled.indices?.[1] : answer?.indices?.[1]);
-      const subject = titled ? (written(titled.indices?.[2] ?? titled.indices?.[3]) ?? '') : (title?.subject ?? '');
+      const recipient = written(sent ? sent.indices?.[2] : titled ? titled.indices?.[1] : answer?.indices?.[1]);
+      // A case number the line carries after the title ("… Dnr 1.2.3-456/2013") is no part of it.
+      const subject = (sent ? (written(sent.indices?.[1]) ?? '') : titled ? (written(titled.indices?.[2] ?? titled.indices?.[3]) ?? '') : (title?.subject ?? '')).replace(/[.\s]+dnr\b.*$/i, '');
       found.push({
         kind: 'yttrande',
         role: headerBody(doc, meta.decider, meta.organisation) ?? meta.decider,
@@ -3733,7 +3776,8 @@ function winningNames(folded: string): { names: Set<string>; addition: boolean; 
 // ---------------------------------------------------------------- block
 
 /** A point's opening words that refer back to the work of the point before: "Uppdraget …", "Resultatet …", "Redovisning sker …". */
-const REFERS_BACK = /^(?:att\s+)?(?:uppdraget|uppdragen|uppdragets|resultatet|resultaten|arbetet|detta|redovisning(?:en)?|aterrapportering(?:en)?|aterrapportera|redovisa)\b/;
+// "En första rapport lämnas på kommunstyrelsen i februari": a report with no other subject is the work's just told.
+const REFERS_BACK = /^(?:att\s+)?(?:uppdraget|uppdragen|uppdragets|resultatet|resultaten|arbetet|detta|redovisning(?:en)?|aterrapportering(?:en)?|aterrapportera|redovisa|(?:en|ett)\s+(?:forsta\s+)?(?:del|slut|ater)?(?:rapport|redovisning)\s+(?:ska\s+)?(?:lamnas|ges|sker|ska\s+ske))\b/;
 /** "Utredningen har nu återrapporterats", "Uppdraget har slutredovisats": the work told before is done (folded). */
 const WORK_DONE = /^(?:utredningen|uppdraget|uppdragen|arbetet|kartlaggningen|oversynen)\s+har\s+(?:nu\s+)?(?:(?:ater|slut)?(?:rapporterats|redovisats)|slutforts|genomforts|avslutats)\b/;
 /** A point's own number, opening its line before it (" 1. ", "2) "): read in the few characters before the point. */

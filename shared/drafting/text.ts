@@ -98,7 +98,8 @@ function* repairingWords(input: MappedText, work: Work): Steps<MappedText> {
   // The word pattern is costly to try at every letter; most texts have no é at all.
   const t = !/[éÉ]/.test(input.text) ? input : rewrite(input, /(?<!\p{L})\p{L}*?[éÉ]\p{L}+/gu, (m) => {
     const lower = m[0].toLowerCase();
-    if (REAL_E_ACUTE.some((word) => lower.startsWith(word))) return m[0];
+    // A surname's "-én" ("Rosén", "Lindéns") is written so; a damaged word ends in "-ön" far more rarely.
+    if (REAL_E_ACUTE.some((word) => lower.startsWith(word)) || /^\p{Lu}\p{Ll}+én(?:s)?$/u.test(m[0])) return m[0];
     return m[0].replace(/é(?=\p{L})/gu, 'ö').replace(/É(?=\p{L})/gu, 'Ö');
   }, work);
   yield;

@@ -13,11 +13,21 @@
  * - "senare under året", "under innevarande år": by the end of the decision's year;
  * - "Ärendet remitteras till kommunstyrelsen för beslut": the council hands the matter down (not "för yttrande", a remiss
  *   passed on, which the answers read).
+ * And, from the round's 25 new dev texts (test/fixtures/drafts/real, au-/av-/aw-):
+ * - a case sent back with nothing more said ("Kommunstyrelsen beslutar att återremittera frågan om simhallen", "Ärendet
+ *   återremitteras.") comes back: a report-back, by the body it went back to if named;
+ * - a council's agenda lists motions handed in ("10. Inkommen motion från Anna Berg (M) ”Mät …”"): each raised at that
+ *   meeting, no body named to prepare it, titled by its quoted title; the motion's own words decide nothing;
+ * - a body's agenda puts a remiss's sender on the title's line ("19 Snöhantering i Stockholm. Remiss från
+ *   trafiknämnden") or names the remiss itself ("16 Remiss gällande ansökan om serveringstillstånd …", "15 Svar på remiss
+ *   om …"): one yttrande each, the body's, as round twenty's two-line form;
+ * - a surname's "-én" ("Rosén") is written so, not a PDF's é for ö ("férebyggande").
  */
 import { describe, expect, it } from 'vitest';
 import { extractDrafts, PROPOSED_CONFIDENCE, type DraftContext, type KnownFacts } from '../../shared/drafting/extract';
 import { findTimings } from '../../shared/drafting/timing';
 import { fold } from '../../shared/drafting/fold';
+import { normalizeText } from '../../shared/drafting/text';
 
 const ctx: DraftContext = { lookupRole: () => undefined, today: '2027-05-20' };
 const drafts = (text: string, known: KnownFacts) =>
@@ -133,5 +143,98 @@ describe('a matter the council remits down', () => {
   it('near miss: "Rapporten överlämnas till kommunstyrelsen." passes a report on: no item', () => {
     const text = '§ 13 Revisionsrapport\nBeslut\nRapporten överlämnas till kommunstyrelsen.';
     expect(drafts(text, { body: 'KF', meetingDate: '2027-03-15' })).toEqual([]);
+  });
+});
+
+describe('a case sent back with nothing more said comes back', () => {
+  const decided = (sentence: string) => drafts(`§ 120 Simhall i Norrby\nBeslut\n${sentence}`, { body: 'KS', meetingDate: '2027-10-14' });
+
+  it('"Kommunstyrelsen beslutar att återremittera frågan om simhallen." → a report-back with no one named', () => {
+    expect(decided('Kommunstyrelsen beslutar att återremittera frågan om simhallen.')).toEqual([{ kind: 'aterrapportering', role: undefined, due: undefined }]);
+  });
+
+  it('"… att återremittera ärendet till kommunstyrelsen." → by kommunstyrelsen', () => {
+    expect(drafts('§ 88 Simhall i Norrby\nBeslut\nKommunfullmäktige beslutar att återremittera ärendet till kommunstyrelsen.', { body: 'KF', meetingDate: '2027-10-25' })).toEqual([
+      { kind: 'aterrapportering', role: 'kommunstyrelsen', due: undefined },
+    ]);
+  });
+
+  it('near misses: "beslutar att inte återremittera ärendet", and a yrkande to send it back that falls', () => {
+    expect(decided('Kommunstyrelsen beslutar att inte återremittera ärendet.')).toEqual([]);
+    expect(drafts('§ 120 Simhall i Norrby\nYrkanden\nAnna Berg (M) yrkar att ärendet återremitteras.\nBeslut\nKommunstyrelsen beslutar att bifalla förslaget.', { body: 'KS', meetingDate: '2027-10-14' })).toEqual([]);
+  });
+});
+
+describe('a council agenda\'s motions handed in', () => {
+  const agenda =
+    'Kallelse kommunfullmäktige 2027-10-11\n\n09. Inkommen interpellation från Per Ek (L) ställd till kommunstyrelsens ordförande ”Om skolskjutsarna”\n\n' +
+    '10. Inkommen motion från Anna Berg (M) ”Mät drogförekomsten i våra stadsdelar med hjälp av vattenprover”\n\n' +
+    '11. Inkommen motion från Lisa Rosén (KD) ”Uppdra till berörda förvaltningar att förverkliga en badplats vid Kvarnsjön”\n\n12. Delårsrapport, augusti';
+
+  it('each "Inkommen motion från X (P) ”…”" is a motion raised that day, no body named to prepare it; an interpellation is none', () => {
+    expect(drafts(agenda, { body: 'KF', meetingDate: '2027-10-11' })).toEqual([
+      { kind: 'motion', role: undefined, due: { raised: '2027-10-11' } },
+      { kind: 'motion', role: undefined, due: { raised: '2027-10-11' } },
+    ]);
+  });
+
+  it('titled by the quoted title; the motion\'s own "Uppdra till … att" gives no uppdrag, and "Rosén" keeps its é', () => {
+    const found = extractDrafts(agenda, { body: 'KF', meetingDate: '2027-10-11' }, ctx).drafts;
+    expect(found.map((d) => d.title)).toEqual([
+      'Besvara motion: Mät drogförekomsten i våra stadsdelar med hjälp av vattenprover',
+      'Besvara motion: Uppdra till berörda förvaltningar att förverkliga en badplats vid Kvarnsjön',
+    ]);
+    expect(agenda.slice(found[1]?.source.start, found[1]?.source.end)).toContain('Lisa Rosén (KD)');
+  });
+
+  it('near miss: the same line on a nämnd\'s agenda raises no motion there', () => {
+    expect(drafts(agenda, { body: 'BUN', meetingDate: '2027-10-11' }).filter((d) => d.kind === 'motion')).toEqual([]);
+  });
+});
+
+describe('a body\'s agenda names the remiss on the title\'s line', () => {
+  const agenda = (lines: string) =>
+    `Södermalms stadsdelsnämnd\nSammanträde 2027-02-15\n\n4 Fastställande av dagordning\n\nRemisser:\n\n${lines}\n\nAnmälningsärenden:\n\n22 Anmälan av läsårsdata`;
+  const titles = (lines: string) =>
+    extractDrafts(agenda(lines), { body: 'Södermalms stadsdelsnämnd', meetingDate: '2027-02-15' }, ctx).drafts.map((d) => `${d.kind}: ${d.title}`);
+
+  it('"19 Snöhantering i Stockholm. Remiss från trafiknämnden" → a yttrande over the title, the sender told to the clerk', () => {
+    expect(titles('19 Snöhantering och snöbortforsling i Stockholm. Remiss från trafiknämnden')).toEqual(['yttrande: Yttrande över snöhantering och snöbortforsling i Stockholm']);
+    const [found] = extractDrafts(agenda('19 Snöhantering i Stockholm. Remiss från trafiknämnden'), { body: 'Södermalms stadsdelsnämnd', meetingDate: '2027-02-15' }, ctx).drafts;
+    expect(found?.flagReason).toContain('Svaret ska till trafiknämnden.');
+  });
+
+  it('"16 Remiss gällande ansökan om serveringstillstånd …" and "15 Svar på remiss om … Dnr …" → one yttrande each, the case number left out', () => {
+    expect(titles('15 Svar på remiss om revidering av riktlinjerna för ärendeansvar. Dnr 1.2.3-456/2027\n\n16 Remiss gällande ansökan om serveringstillstånd för Restaurang Högsätra.')).toEqual([
+      'yttrande: Yttrande över remiss om revidering av riktlinjerna för ärendeansvar',
+      'yttrande: Yttrande över remiss gällande ansökan om serveringstillstånd för Restaurang Högsätra',
+    ]);
+  });
+
+  it('near miss: "7 Remissvar har lämnats till trafiknämnden" and "8 Information om remisser" owe nothing', () => {
+    expect(titles('7 Remissvar har lämnats till trafiknämnden\n\n8 Information om remisser')).toEqual([]);
+  });
+});
+
+describe('a surname\'s é', () => {
+  it('"Rosén" and "Lindéns" keep their é; "férebyggande" (a PDF\'s é for ö) is read "förebyggande"', () => {
+    const read = normalizeText('Anna Rosén och Per Lindéns förslag om férebyggande arbete').text;
+    expect(read).toBe('Anna Rosén och Per Lindéns förslag om förebyggande arbete');
+  });
+});
+
+describe('a report told as a point of its own, a point or two after its commission', () => {
+  const list = (between: string) =>
+    `§ 140 Simhall\nBeslut\nKommunstyrelsen beslutar\n- Förvaltningen får i uppdrag att fortsätta utreda en ny simhall.\n${between}- En första rapport lämnas till kommunstyrelsen i februari 2028.`;
+
+  it('"- En första rapport lämnas till kommunstyrelsen i februari 2028." after "- Arbetsutskottet utgör styrgrupp." → the commission reports to KS in February', () => {
+    expect(drafts(list('- Kommunstyrelsens arbetsutskott utgör styrgrupp.\n'), { body: 'KS', meetingDate: '2027-11-04' })).toEqual([
+      { kind: 'aterrapportering', role: 'förvaltningen', due: { meeting: { body: 'KS', month: '2028-02' } } },
+    ]);
+  });
+
+  it('near miss: "- En första rapport från revisorerna har lämnats." tells what was done: the commission keeps no report-back', () => {
+    const text = '§ 140 Simhall\nBeslut\nKommunstyrelsen beslutar\n- Förvaltningen får i uppdrag att fortsätta utreda en ny simhall.\n- En första rapport från revisorerna har lämnats.';
+    expect(drafts(text, { body: 'KS', meetingDate: '2027-11-04' })).toEqual([{ kind: 'uppdrag', role: 'förvaltningen', due: undefined }]);
   });
 });
