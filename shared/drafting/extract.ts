@@ -1135,17 +1135,20 @@ function caseComesBack(doc: Doc, clause: Span, f: string): Commission | undefine
  */
 const BARE_SENT_BACK = new RegExp(
   `^(?:(?:[^.;]{0,140}?\\b(?:beslutar|beslutade|beslot)\\s+(?:att\\s+)?)?(?<!\\b(?:inte|ej)\\s+)aterremittera\\s+((?:arendet|fragan)(?:\\s+om\\s+[^.;:]{2,300}?)?)|(arendet|fragan(?:\\s+om\\s+[^.;:]{2,300}?)?)\\s+(?:ska\\s+)?aterremitteras)(?:\\s+till\\s+(${BODY_PHRASE}))?\\.?\\s*$`,
+  'd',
 );
 
 function bareSentBack(doc: Doc, clause: Span, f: string): Commission | undefined {
   const m = BARE_SENT_BACK.exec(f);
   const matter = m?.[1] ?? m?.[2];
   if (!m || !matter || PROPOSING.test(f)) return undefined;
-  const at = (g: string) => clause.start + m.index + m[0].indexOf(g);
-  const to = m[3] ? [{ start: at(m[3]), end: at(m[3]) + m[3].length }] : [];
+  // The groups' own offsets ('d'): a matter's word may stand earlier in the clause too ("I ärendet beslutar …").
+  const [matterAt = 0] = m.indices?.[1] ?? m.indices?.[2] ?? [];
+  const body = m.indices?.[3];
+  const to = body ? [{ start: clause.start + body[0], end: clause.start + body[1] }] : [];
   // "… ärendet om slutenvårdsplatser som bland annat innebär …": the case is named before what it holds.
   const named = matter.length - (/\ssom\s.*$/.exec(matter)?.[0].length ?? 0);
-  return { roles: to, task: { start: at(matter), end: at(matter) + named }, exhortation: false, comesBack: true, verb: 'Återkomma i' };
+  return { roles: to, task: { start: clause.start + matterAt, end: clause.start + matterAt + named }, exhortation: false, comesBack: true, verb: 'Återkomma i' };
 }
 
 function sentBack(clause: Span, m: RegExpExecArray | null): Commission | undefined {
@@ -3776,7 +3779,7 @@ function winningNames(folded: string): { names: Set<string>; addition: boolean; 
 // ---------------------------------------------------------------- block
 
 /** A point's opening words that refer back to the work of the point before: "Uppdraget …", "Resultatet …", "Redovisning sker …". */
-// "En första rapport lämnas på kommunstyrelsen i februari": a report with no other subject is the work's just told.
+// "- En första rapport lämnas till kommunstyrelsen i februari": a report with no other subject is the work's just told.
 const REFERS_BACK = /^(?:att\s+)?(?:uppdraget|uppdragen|uppdragets|resultatet|resultaten|arbetet|detta|redovisning(?:en)?|aterrapportering(?:en)?|aterrapportera|redovisa|(?:en|ett)\s+(?:forsta\s+)?(?:del|slut|ater)?(?:rapport|redovisning)\s+(?:ska\s+)?(?:lamnas|ges|sker|ska\s+ske))\b/;
 /** "Utredningen har nu återrapporterats", "Uppdraget har slutredovisats": the work told before is done (folded). */
 const WORK_DONE = /^(?:utredningen|uppdraget|uppdragen|arbetet|kartlaggningen|oversynen)\s+har\s+(?:nu\s+)?(?:(?:ater|slut)?(?:rapporterats|redovisats)|slutforts|genomforts|avslutats)\b/;
