@@ -1852,7 +1852,8 @@ function passiveDuty(doc: Doc, meta: BlockMeta, clause: Span, sentence: Span, po
 /** An uppdrag with no one named, titled in the active: the verb ("köpas in" → "köpa in"), what it is done to, and the rest. */
 /**
  * A month told right after the passive ("En utvärdering ska genomföras i januari 2015"): when the work is done, so due by
- * the month's end. In a task a month is often a qualifier ("utreda utfallet i januari"), so only this place reads it.
+ * the month's end. In a task a month is often a qualifier ("utreda utfallet i januari"), so only this place reads it; a
+ * meeting's month ("… vid sammanträdet i juni") is a report-back's, which deadlineOf reads.
  */
 function whenDone(doc: Doc, rest: Span, meta: BlockMeta): Deadline | undefined {
   const [first] = timingsIn(doc, rest, meta.ref);
@@ -2253,8 +2254,8 @@ function* motionItems(doc: Doc, block: Block, meta: BlockMeta, points: Point[], 
       const stop = fslice(doc, { start: source.start + from, end: source.end }).search(LIST_NAME_ENDS);
       const name = titleFrom(doc, source.start + from, stop > 0 ? source.start + from + stop : source.end);
       // "Motion" opens the name as a list writes it; in the title it is a common noun.
-      // An agenda's line quotes the motion's own title after its writer ("Inkommen motion från X (M) ”Mät …”").
-      const quoted = /[”"“]([^”"“]{3,200})[”"“]?\s*$/.exec(slice(doc, source))?.[1];
+      // An agenda's line quotes the motion's own title right after its writer ("Inkommen motion från X (M) ”Mät …”").
+      const quoted = /\)\s*[”"“]([^”"“]{3,200})[”"“]?\s*$/.exec(slice(doc, source))?.[1];
       const title = quoted ? (/^motion\b/i.test(quoted) ? `Besvara ${inSentence(quoted, doc.lexicon)}` : `Besvara motion: ${quoted}`) : /^motion\b/.test(fold(name)) ? `Besvara ${name.replace(/^Motion\b/, 'motion')}` : about >= 0 ? `Besvara motion ${name}` : `Besvara motion: ${name}`;
       return motion(title, source, raised, remitTarget(doc, source) ?? target, unreferred) ?? [];
     });
@@ -3440,11 +3441,11 @@ function* receivedRemisses(doc: Doc, block: Block, meta: BlockMeta): Steps<Candi
  * line ("6 Förslag till färdplan för ett fossilbränslefritt Stockholm 2050" / "Remiss från kommunstyrelsen"), or the
  * recipient's ("12 Bygglov för kv Gladan 2&8" / "Yttrande till stadsbyggnadskontoret"); or a title that is the answer
  * itself ("5 Svar på remiss från kommunstyrelsen om förslag till folkhälsoprogram", "8 Yttrande över remiss om sågverket
- * i Lidhult. - Bertil Ekman", its presenter after the full stop and a dash). Group 1 the sender or recipient, group 2 or
- * 3 the subject.
+ * i Lidhult. - Bertil Ekman", its presenter after the full stop and a dash), or the remiss itself ("16 Remiss gällande
+ * ansökan om …", "15 Svar på remiss om …"). Group 1 the sender or recipient, group 2, 3 or 4 the subject.
  */
 const AGENDA_ANSWER_LINE = /^\s*(?:remiss\s+fran|yttrande\s+till)\s+(\S[^,.;\n]{2,59}?)\s*$/d;
-const AGENDA_ANSWER_TITLE = /^\s*\d{1,2}[.)]?\s+(?:svar\s+pa\s+remiss\s+fran\s+(\S[^.;\n]{2,40}?)\s+(?:om|av|pa|avseende|angaende|gallande|rorande)\s+(.+?)|(?:yttrande\s+over\s+|svar\s+pa\s+)?(remiss\s+(?:om|av|pa|avseende|angaende|gallande|rorande)\s+.+?|(?<=yttrande\s+over\s+)remiss\s+.+?))(?:\.(?:\s+[-–]\s+\p{L}[^.\n]{0,60})?)?\s*$/du;
+const AGENDA_ANSWER_TITLE = /^\s*\d{1,2}[.)]?\s+(?:svar\s+pa\s+remiss\s+fran\s+(\S[^.;\n]{2,40}?)\s+(?:om|av|pa|avseende|angaende|gallande|rorande)\s+(.+?)|yttrande\s+over\s+(remiss\s+.+?)|(?:svar\s+pa\s+)?(remiss\s+(?:om|av|pa|avseende|angaende|gallande|rorande)\s+.+?))(?:\.(?:\s+[-–]\s+\p{L}[^.\n]{0,60})?)?\s*$/du;
 /** The title and its sender on one line: "19 Snöhantering i Stockholm. Remiss från trafiknämnden" (group 1 the subject, 2 the sender). */
 const AGENDA_TITLE_AND_SENDER = /^\s*\d{1,2}[.)]?\s+(\p{L}.{2,200}?)(?:\.\s+|\s+[-–]\s+)remiss\s+fran\s+(\S[^,.;\n]{2,59}?)\.?\s*$/du;
 
@@ -3471,7 +3472,7 @@ function* agendaRemisses(doc: Doc, block: Block, meta: BlockMeta): Steps<Candida
       const written = (at: [number, number] | undefined) => (at ? text.slice(at[0], at[1]) : undefined);
       const recipient = written(sent ? sent.indices?.[2] : titled ? titled.indices?.[1] : answer?.indices?.[1]);
       // A case number the line carries after the title ("… Dnr 1.2.3-456/2013") is no part of it.
-      const subject = (sent ? (written(sent.indices?.[1]) ?? '') : titled ? (written(titled.indices?.[2] ?? titled.indices?.[3]) ?? '') : (title?.subject ?? '')).replace(/[.\s]+dnr\b.*$/i, '');
+      const subject = (sent ? (written(sent.indices?.[1]) ?? '') : titled ? (written(titled.indices?.[2] ?? titled.indices?.[3] ?? titled.indices?.[4]) ?? '') : (title?.subject ?? '')).replace(/[.\s]+dnr\b.*$/i, '');
       found.push({
         kind: 'yttrande',
         role: headerBody(doc, meta.decider, meta.organisation) ?? meta.decider,

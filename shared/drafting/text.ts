@@ -99,7 +99,7 @@ function* repairingWords(input: MappedText, work: Work): Steps<MappedText> {
   const t = !/[éÉ]/.test(input.text) ? input : rewrite(input, /(?<!\p{L})\p{L}*?[éÉ]\p{L}+/gu, (m) => {
     const lower = m[0].toLowerCase();
     // A surname's "-én" ("Rosén", "Lindéns") is written so; a damaged word ends in "-ön" far more rarely.
-    if (REAL_E_ACUTE.some((word) => lower.startsWith(word)) || /^\p{Lu}\p{Ll}+én(?:s)?$/u.test(m[0])) return m[0];
+    if (REAL_E_ACUTE.some((word) => lower.startsWith(word)) || /^\p{Lu}\p{Ll}+éns?$/u.test(m[0])) return m[0];
     return m[0].replace(/é(?=\p{L})/gu, 'ö').replace(/É(?=\p{L})/gu, 'Ö');
   }, work);
   yield;

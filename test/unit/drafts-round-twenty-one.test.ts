@@ -187,6 +187,12 @@ describe('a council agenda\'s motions handed in', () => {
     expect(agenda.slice(found[1]?.source.start, found[1]?.source.end)).toContain('Lisa Rosén (KD)');
   });
 
+  it('near miss: a quote inside a motion\'s subject ("motion om ”att …”. Motionen remitterades …") keeps its "om" and its sentence\'s end', () => {
+    const text = 'Kommunfullmäktige 2027-02-14\n\nVid sammanträdet inlämnade Per Ek (KL) motion om ”att kommunen ska upprätta en utbildningsplan”. Motionen remitterades till kommunstyrelsen för behandling.';
+    const [motion] = extractDrafts(text, { body: 'KF', meetingDate: '2027-02-14' }, ctx).drafts;
+    expect(motion?.title).toBe('Besvara motion om ”att kommunen ska upprätta en utbildningsplan”');
+  });
+
   it('near miss: the same line on a nämnd\'s agenda raises no motion there', () => {
     expect(drafts(agenda, { body: 'BUN', meetingDate: '2027-10-11' }).filter((d) => d.kind === 'motion')).toEqual([]);
   });
