@@ -1414,9 +1414,13 @@ function linesAbove(doc: Doc, at: number): string[] {
   return doc.text.slice(Math.max(0, at - 300), at).split('\n').slice(1, -1).reverse();
 }
 
-/** The title of the agenda item `at` is in: the nearest numbered line above it ("15. Kontantlöst arbetssätt …"). */
+/**
+ * The title of the agenda item `at` is in: the nearest numbered line above it ("15. Kontantlöst arbetssätt …"), not past
+ * a § heading ("§ 88 Simhall i Norrby": what stands above it is another matter's).
+ */
 function agendaLineAbove(doc: Doc, at: number): string | undefined {
   for (const line of linesAbove(doc, at)) {
+    if (/^\s*§/.test(line)) return undefined;
     const title = AGENDA_LINE.exec(line)?.[1]?.trim();
     if (title && title.length >= 3 && title.length <= 150) return title;
   }

@@ -159,6 +159,11 @@ describe('a case sent back with nothing more said comes back', () => {
     ]);
   });
 
+  it('titled by its own § heading, not by an agenda line above that heading ("11. Inkommen motion …")', () => {
+    const text = 'Kallelse\n11. Inkommen motion från Lisa Ek (KD) ”Badplats vid Kvarnsjön”\n\n§ 88 Simhall i Norrby\nBeslut\nÄrendet återremitteras.';
+    expect(extractDrafts(text, { body: 'KS', meetingDate: '2027-10-14' }, ctx).drafts.map((d) => d.title)).toEqual(['Återkomma i ärendet – Simhall i Norrby']);
+  });
+
   it('near misses: "beslutar att inte återremittera ärendet", and a yrkande to send it back that falls', () => {
     expect(decided('Kommunstyrelsen beslutar att inte återremittera ärendet.')).toEqual([]);
     expect(drafts('§ 120 Simhall i Norrby\nYrkanden\nAnna Berg (M) yrkar att ärendet återremitteras.\nBeslut\nKommunstyrelsen beslutar att bifalla förslaget.', { body: 'KS', meetingDate: '2027-10-14' })).toEqual([]);
