@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { setRoleHolder } from '../../shared/application/directory/roles';
 import { NO_RECIPIENT_FLAG } from '../../shared/drafting/extract';
@@ -80,6 +81,8 @@ describe('Granska beslut', () => {
     // On paper, the one left: not chosen (the three registered say so instead).
     expect([...registered.text.matchAll(/<p class="print-only">([^<]*)<\/p>/g)].map((m) => m[1])).toEqual(['Inte vald att registreras.']);
     expect(pageText(again.text)).toContain('Redan registrerat: Ta fram en plan för tillgängliga lekplatser');
+    // Nothing new: the summary says so, never "3 förslag är registrerade" again.
+    expect(pageText(again.text)).toContain('3 förslag var redan registrerade sedan tidigare.');
     const stored = (await items()).slice(before);
     expect((await items()).length).toBe(before + 3);
     expect(stored.map((item) => (item.decision as { paragraph: string }).paragraph).sort()).toEqual(['§ 31', '§ 32', '§ 34']);
@@ -96,7 +99,7 @@ describe('Granska beslut', () => {
 
     expect(answer.status).toBe(422);
     const text = pageText(answer.text);
-    expect(text).toContain('2 förslag är registrerade, 1 är inte det: se varför vid förslaget nedan.');
+    expect(text).toContain('1 förslag är registrerat, 1 var redan registrerat sedan tidigare, 1 är inte registrerat: se varför vid förslaget nedan.');
     expect(text).toContain('Förslag 1: Ta fram en plan för tillgängliga lekplatser Redan registrerat: Ta fram en plan för tillgängliga lekplatser');
     expect(text).toContain('Förslag 2: Utreda hemtjänstens nattbemanning Inte registrerat: uppgifterna är inte fullständiga; rätta det som står vid fälten.');
     expect(text).toContain('Ansvarig (e-post): Skriv den ansvariges e-postadress.');
@@ -217,6 +220,25 @@ describe('Importera', () => {
     expect(ids.every((id) => stored.some((item) => item.id === id))).toBe(true);
     const again = await submit(server.url, '/importera', confirm, clerk);
     expect([...again.text.matchAll(/<a href="\/arenden\/([^"]+)">Finns redan<\/a>/g)].map((m) => m[1])).toEqual(ids);
+  });
+
+  it('an Excel workbook of two sheets: the dry run reads the first and names the other, and its confirm imports the rows (the sheets ride along in the form)', async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Blad1');
+    sheet.addRow(['Typ', 'Rubrik', 'Diarienummer', 'Organ', 'Beslutsdatum', 'Ansvarig', 'E-post', 'Enhet', 'Tidsfrist']);
+    sheet.addRow(['Uppdrag', 'Se över kommunens parkeringsnorm', 'KS 2027/55', 'KS', new Date(Date.UTC(2027, 1, 22)), 'Kim Berg', 'kim.berg@kommun.example.se', 'Kommunledningskontoret', new Date(Date.UTC(2027, 8, 30))]);
+    book.addWorksheet('Anteckningar').addRow(['Inte för import']);
+    const bytes = new Uint8Array(await book.xlsx.writeBuffer());
+    const before = (await items()).length;
+
+    const dryRun = await upload(server.url, '/importera', {}, { file: { name: 'balanslista.xlsx', type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', bytes } }, clerk);
+    expect(pageText(dryRun.text)).toContain('1 rad kan importeras, 0 finns redan och 0 har fel.');
+    expect(pageText(dryRun.text)).toContain('Anteckningar');
+
+    const imported = await submit(server.url, '/importera', changedFields(formFields(dryRun.text, '/importera'), { intent: 'import' }), clerk);
+    expect(imported.status).toBe(200);
+    expect(pageText(imported.text)).toContain('Importen är klar 1 ärende importerades, 0 fanns redan och 0 rader hade fel.');
+    expect((await items()).length).toBe(before + 1);
   });
 
   it('refuses a file that is no spreadsheet, in Swedish', async () => {

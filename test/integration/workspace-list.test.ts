@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createItemBody } from '../../shared/application/items/commands';
 import { createItem } from '../../shared/application/items/service';
+import { setUnitManager } from '../../shared/application/units/directory';
 import { itemBody, registrar, tokenFor } from '../support/api';
 import { routeServer } from '../support/route-server';
 import { localSessionSettings, open, pageText, sessionFor } from '../support/workspace';
@@ -108,5 +109,22 @@ describe('Ärenden', () => {
     expect(csv.headers.get('content-disposition')).toBe('attachment; filename="arenden.csv"');
     const rows = csv.text.trim().split('\r\n').slice(1);
     expect(rows.map((row) => row.split(';')[2]!.replaceAll('"', ''))).toEqual(['Översyn av skolskjutsreglerna', 'Ärendehanteringssystem för förskolan', 'Utreda skolmåltiderna', 'Riktlinjer för skolskjuts']);
+  });
+
+  it('Enhet typed in another case or spacing lists the unit as the directory spells it; a part of a name suggests the units it fits', async () => {
+    const admin = { who: 'admin@kommun.example.se', roles: new Set(['admin'] as const) };
+    const manager = { name: 'Maria Chef', email: 'maria.chef@kommun.example.se' };
+    for (const unit of ['Tekniska förvaltningen', 'Utbildningsförvaltningen', 'Kommunledningskontoret']) await setUnitManager(server.deps, admin, unit, { manager });
+    const session = await sessionFor(localSessionSettings(server.url), server.deps.clock, registrar);
+
+    const typed = await open(server.url, `/arenden?unit=${encodeURIComponent(' tekniska  FÖRVALTNINGEN ')}`, session);
+    expect(pageText(typed.text)).toContain('Åtgärda gatubelysningen');
+    expect(typed.text).toContain('value="Tekniska förvaltningen"');
+
+    const part = await open(server.url, `/arenden?unit=${encodeURIComponent('förvaltningen')}&state=open`, session);
+    const text = pageText(part.text);
+    expect(text).toContain('Inga ärenden matchar filtret. Ingen enhet i enhetskatalogen heter ”förvaltningen”. Menade du Tekniska förvaltningen eller Utbildningsförvaltningen');
+    expect(part.text).toContain('Utbildningsförvaltningen</a>?');
+    expect(part.text).toContain(`href="/arenden?state=open&amp;unit=${encodeURIComponent('Utbildningsförvaltningen')}"`);
   });
 });

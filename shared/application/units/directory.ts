@@ -41,6 +41,22 @@ export async function readUnit(deps: { units: UnitDirectory }, caller: Caller, u
 const unitKey = (name: string) => name.trim().replace(/\s+/g, ' ').toLocaleLowerCase('sv');
 
 /**
+ * A unit name typed into a list's filter, against the directory's names (items are stored under one spelling and the
+ * filter compares exactly): the directory's spelling when the two differ only in case and spacing
+ * ("samhällsbyggnadsförvaltningen " → { unit: "Samhällsbyggnadsförvaltningen" }); otherwise the directory's names that
+ * contain what was typed, case aside ("Samhällsbygg" → { similar: [...] }), at most `MAX_SIMILAR_UNITS`, in the given order.
+ */
+export function unitAsSpelled(known: readonly string[], typed: string): { unit: string } | { similar: string[] } {
+  const key = unitKey(typed);
+  const same = known.find((unit) => unitKey(unit) === key);
+  if (same !== undefined) return { unit: same };
+  return { similar: key === '' ? [] : known.filter((unit) => unitKey(unit).includes(key)).slice(0, MAX_SIMILAR_UNITS) };
+}
+
+/** The most names unitAsSpelled suggests: more would be a list, not a correction. */
+export const MAX_SIMILAR_UNITS = 5;
+
+/**
  * A manager signing in, with the unit their identity names as the directory spells it: a sign-in
  * service may write "socialförvaltningen" or "Socialförvaltningen " for the unit whose items are
  * stored under "Socialförvaltningen" (case and spaces aside, the same name). A unit the directory

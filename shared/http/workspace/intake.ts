@@ -139,7 +139,7 @@ export async function review(deps: WorkspaceDeps, { session, body, files }: Form
     proposals,
     exhortations: drafted.exhortations.map((exhortation) => ({ to: exhortation.to, what: exhortation.what })),
     unproposed: drafted.unproposed.map(({ source, paragraph, mentions }) => ({ sentence: source.sentence, mentions, ...(paragraph ? { paragraph } : {}) })),
-    ...(register ? { registered: { stored: proposals.filter((p) => p.stored).length, failed: proposals.filter((p) => p.problem || p.form.errors).length } } : {}),
+    ...(register ? { registered: { stored: proposals.filter((p) => p.stored && !p.stored.replayed).length, before: proposals.filter((p) => p.stored?.replayed).length, failed: proposals.filter((p) => p.problem || p.form.errors).length } } : {}),
   };
   return htmlPage(register && model.registered?.failed ? 422 : 200, reviewPage(model));
 }
@@ -205,6 +205,8 @@ const keptTable = z.strictObject({
       }),
     )
     .max(IMPORT_MAX_ROWS + 10),
+  // A workbook's sheets (XLSX only): the one read and those not read, named again on the confirmed result.
+  sheets: z.strictObject({ read: z.string().max(255), others: z.array(z.string().max(255)).max(255) }).optional(),
 });
 
 async function renderImport(deps: WorkspaceDeps, session: Session, status: number, extra: Omit<ImportModel, keyof Awaited<ReturnType<typeof pageContext>> | 'form'> & { form?: ImportModel['form'] } = {}) {

@@ -5,7 +5,7 @@ import { registrarOverview } from '../../application/items/registrar-lists';
 import { createItem, EXPORT_MAX_ROWS, getItem, itemHistory, listAllItems, listItems, patchItem, previewDeadline, type ListFilters } from '../../application/items/service';
 import { declineItem, reportStatus, requestExtension } from '../../application/items/link-actions';
 import { bodiesWithPlans } from '../../application/plans/plans';
-import { listUnits } from '../../application/units/directory';
+import { listUnits, unitAsSpelled } from '../../application/units/directory';
 import { isRegistrar, requireRegistrar } from '../../domain/caller';
 import { DomainError } from '../../domain/errors';
 import { parseOrThrow } from '../../domain/validation';
@@ -68,6 +68,13 @@ export async function showItemList(deps: WorkspaceDeps, { session, query }: Page
   const [context, units] = await Promise.all([pageContext(deps, session, query.m), unitSuggestions(deps, session)]);
   if (!parsed.ok) return htmlPage(400, itemListPage({ ...context, filters: { values, errors: parsed.errors }, sort: DEFAULT_SORT, items: [], paged: false, units }));
   const { format, sort, ...filters } = parsed.command;
+  // A unit typed in another case or spacing is the directory's unit; one that is no unit's name gets the names like it.
+  const spelled = filters.unit !== undefined && units.length ? unitAsSpelled(units, filters.unit) : undefined;
+  if (spelled && 'unit' in spelled) {
+    filters.unit = spelled.unit;
+    values.unit = spelled.unit;
+  }
+  const similarUnits = spelled && 'similar' in spelled ? spelled.similar : [];
   const list: ListFilters = { ...filters, sort, limit: 50 };
   if (format) {
     const rows = await listAllItems(deps, session.caller, list, EXPORT_MAX_ROWS);
@@ -76,7 +83,7 @@ export async function showItemList(deps: WorkspaceDeps, { session, query }: Page
   const page = await listItems(deps, session.caller, list);
   return htmlPage(
     200,
-    itemListPage({ ...context, filters: { values }, sort, items: page.items, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}), paged: filters.cursor !== undefined, units }),
+    itemListPage({ ...context, filters: { values }, sort, items: page.items, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}), paged: filters.cursor !== undefined, units, similarUnits }),
   );
 }
 

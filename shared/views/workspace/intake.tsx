@@ -184,6 +184,21 @@ function Unproposed({ sentences }: { sentences: ReviewModel['unproposed'] }) {
 }
 
 /**
+ * What "Registrera valda" did, in one sentence: "2 förslag är registrerade, 1 var redan registrerat sedan tidigare." A
+ * proposal registered before (the same protokoll read again, or the form sent twice) is never counted as registered now.
+ */
+export function registeredSummary({ stored, before, failed }: { stored: number; before: number; failed: number }): string {
+  const participle = (n: number) => (n === 1 ? 'registrerat' : 'registrerade');
+  const parts = [
+    ...(stored > 0 || (before === 0 && failed === 0) ? [`${stored} är ${participle(stored)}`] : []),
+    ...(before > 0 ? [`${before} var redan ${participle(before)} sedan tidigare`] : []),
+    ...(failed > 0 ? [`${failed} är inte ${participle(failed)}: se varför vid förslaget nedan`] : []),
+  ];
+  // The first count carries the noun: "2 förslag är registrerade, 1 var redan registrerat sedan tidigare."
+  return `${parts.join(', ').replace(/^(\d+)/, '$1 förslag')}.`;
+}
+
+/**
  * Granska beslut, the review: each proposal beside its source sentence, highlighted within its
  * paragraph, with its fields to correct and its deadline; the chosen ones registered with
  * "Registrera valda". The text read travels in the form, so nothing waits on the server.
@@ -194,10 +209,7 @@ export function reviewPage(model: ReviewModel): string {
     <Layout title="Granska beslut" context={model} current="review" lead={count === 0 ? 'Protokollet gav inga förslag.' : `Protokollet gav ${count === 1 ? 'ett förslag' : `${count} förslag`}. Kontrollera vart och ett mot protokollet.`}>
       {model.registered && (
         <div class={`ds-alert`} data-color={model.registered.failed ? 'warning' : 'success'}>
-          <p>
-            {model.registered.stored === 1 ? '1 förslag är registrerat' : `${model.registered.stored} förslag är registrerade`}
-            {model.registered.failed ? `, ${model.registered.failed} är inte det: se varför vid förslaget nedan.` : '.'}
-          </p>
+          <p>{registeredSummary(model.registered)}</p>
         </div>
       )}
       {count === 0 ? (

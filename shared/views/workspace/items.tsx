@@ -111,7 +111,21 @@ export function itemListPage(model: ItemListModel): string {
           {items.length === 0 ? 'Inga ärenden' : `${items.length === 1 ? '1 ärende' : `${items.length} ärenden`}${model.nextCursor || model.paged ? ' på den här sidan' : ''}`}
         </h2>
         {items.length === 0 ? (
-          <p>Inga ärenden matchar filtret.</p>
+          <>
+            <p>Inga ärenden matchar filtret.</p>
+            {model.similarUnits?.length ? (
+              <p>
+                Ingen enhet i enhetskatalogen heter ”{values.unit?.trim()}”. Menade du{' '}
+                {model.similarUnits.map((unit, i) => (
+                  <span key={unit}>
+                    {i > 0 && (i === model.similarUnits!.length - 1 ? ' eller ' : ', ')}
+                    <a href={listHref({ ...values, unit })}>{unit}</a>
+                    {i === model.similarUnits!.length - 1 && '?'}
+                  </span>
+                ))}
+              </p>
+            ) : null}
+          </>
         ) : (
           <>
             <p class="sort-bar">

@@ -88,6 +88,8 @@ export interface ItemListModel extends PageContext {
   paged: boolean;
   /** Units in the unit directory, offered as choices. */
   units: string[];
+  /** The directory's units whose names contain the Enhet typed, when no unit has that name: offered as corrections. */
+  similarUnits?: string[];
 }
 
 export type ListField = 'state' | 'unit' | 'responsible' | 'kind' | 'dueAfter' | 'dueBefore' | 'attention' | 'q';
@@ -268,7 +270,8 @@ export interface ReviewModel extends PageContext {
   /** Sentences that mention work but gave no proposal (shared/drafting/unproposed.ts): for the clerk to read in the protokoll. */
   unproposed: { paragraph?: string; sentence: string; mentions: Mention[] }[];
   /** Set after "Registrera valda". */
-  registered?: { stored: number; failed: number };
+  /** What "Registrera valda" did: newly stored, registered before (the same decision read or sent again), not stored. */
+  registered?: { stored: number; before: number; failed: number };
   bodies: string[];
   units: string[];
   people: { name: string; email: string }[];
