@@ -609,7 +609,8 @@ describe('the workspace (session routes)', () => {
       if (bad.startsWith('an altered') || bad.startsWith('a cookie sealed')) expect(answer.setCookies).toEqual([expect.stringMatching(/^bevakning-session=; Max-Age=0;/)]);
     } else {
       expect(answer.status).toBe(401);
-      expect(pageText(answer.text)).toContain('Din inloggning har gått ut');
+      // Only a session that ran out is said to have run out; none at all (logged out, or a cookie not ours) is "not signed in".
+      expect(pageText(answer.text)).toContain(bad.startsWith('an expired') ? 'Din inloggning har gått ut Av säkerhetsskäl gäller en inloggning i 8 timmar.' : 'Du är inte inloggad Det du skickade har inte sparats');
     }
     expect(answer.text).not.toContain(wsTitle);
     expect(await snapshot()).toBe(before);

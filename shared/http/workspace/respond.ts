@@ -81,11 +81,11 @@ async function sentForm(event: ApiEvent, maxBodyBytes: number): Promise<Omit<Kep
 }
 
 /** The page for a POST without a valid session: nothing done, what was sent kept, and for a form from this site a ticket to send it again after signing in. */
-async function signedOut(deps: Pick<WorkspaceDeps, 'clock' | 'config'>, settings: SessionSettings | undefined, event: ApiEvent, cleared: string[]): Promise<ApiResult> {
+async function signedOut(deps: Pick<WorkspaceDeps, 'clock' | 'config'>, settings: SessionSettings | undefined, event: ApiEvent, cleared: string[], expired: boolean): Promise<ApiResult> {
   const kept = settings ? await keepForm(settings, deps.clock, event.headers, event.rawPath) : undefined;
   const form = { ...(await sentForm(event, deps.config.MAX_BODY_BYTES)), action: event.rawPath, ...(kept ? { ticket: kept.ticket } : {}) };
   const cookies = [...cleared, ...(kept ? [kept.setCookie] : [])];
-  return { ...htmlPage(401, signedOutPage({ signIn: signInHref(pageOf(event)), hours: SESSION_HOURS, form })), ...(cookies.length ? { cookies } : {}) };
+  return { ...htmlPage(401, signedOutPage({ signIn: signInHref(pageOf(event)), hours: SESSION_HOURS, form, expired })), ...(cookies.length ? { cookies } : {}) };
 }
 
 /** An upload form's answer to a body over its limit (uploadTooLarge, ./intake.ts), or undefined for the general page. */
@@ -109,7 +109,7 @@ export function workspaceProblemPage(deps: () => Pick<WorkspaceDeps, 'session' |
       const cleared = problem.code === 'session_invalid' && settings ? [endSession(settings)] : [];
       const method = event.requestContext.http.method;
       if (method === 'GET' || method === 'HEAD') return seeOther(signInHref(back, problem.code === 'session_expired' ? 'utgangen' : undefined), cleared);
-      return signedOut(deps(), settings, event, cleared);
+      return signedOut(deps(), settings, event, cleared, problem.code === 'session_expired');
     }
     const session = settings ? await readSession(settings, deps().clock, event.headers.cookie).catch(() => undefined) : undefined;
     const upload = problem.status === 413 && session ? await tooLarge(session, event.routeKey) : undefined;

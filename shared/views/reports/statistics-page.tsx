@@ -55,6 +55,9 @@ function periodLine(stats: Statistics): string {
   return `Beslut fattade ${dayMonthYear(stats.from)}–${dayMonthYear(stats.to)}${narrowed.length ? `, ${narrowed.join(', ')}` : ''}. Läget den ${dayMonthYear(stats.asOf)}.`;
 }
 
+/** "Nio av tio ärenden" is said of ten finished items or more: of two, it would be read as a share that is not there. */
+const NINE_IN_TEN_FROM = 10;
+
 /** Three to five sentences a clerk could read out at a meeting. */
 export function statisticsSummary(totals: Figures): string {
   const { decided, doneOnTime, doneLate, cancelled, openOnTime, openOverdue, extended, medianDaysToDone, p90DaysToDone } = totals;
@@ -67,18 +70,15 @@ export function statisticsSummary(totals: Figures): string {
     open ? `${countOf(open, 'ärende pågår', 'ärenden pågår')}, varav ${swedishNumber(openOverdue)} ${openOverdue === 1 ? 'är försenat' : 'är försenade'}.` : 'Inget ärende pågår.',
     cancelled ? `${countOf(cancelled, 'ärende har avbrutits', 'ärenden har avbrutits')}.` : '',
     extended ? `${countOf(extended, 'ärende', 'ärenden')} fick ändrad tidsfrist.` : '',
-    medianDaysToDone !== null && p90DaysToDone !== null
-      ? `Mediantiden från beslut till klart var ${countOf(medianDaysToDone, 'dag', 'dagar')}; nio av tio ärenden var klara inom ${countOf(p90DaysToDone, 'dag', 'dagar')}.`
-      : '',
+    medianDaysToDone === null
+      ? ''
+      : p90DaysToDone !== null && done >= NINE_IN_TEN_FROM
+        ? `Mediantiden från beslut till klart var ${countOf(medianDaysToDone, 'dag', 'dagar')}; nio av tio ärenden var klara inom ${countOf(p90DaysToDone, 'dag', 'dagar')}.`
+        : `Mediantiden från beslut till klart var ${countOf(medianDaysToDone, 'dag', 'dagar')}.`,
   ];
   return sentences.filter(Boolean).join(' ');
 }
 
-/**
- * A wide table scrolls sideways on a phone; the region is focusable and named so a keyboard user
- * can scroll it. On a narrow screen a line above it says so, and a shadow at the cut edge shows
- * there is more (report-content.ts); on paper the table is whole and the line is left out.
- */
 /**
  * A wide table in a region that scrolls sideways, its title shown above the region so that on a phone it wraps
  * within the page instead of running off the screen with the table. The table's own caption says the same to

@@ -80,12 +80,12 @@ function kept(name: string, value: string): { label: string; value: string } | u
 }
 
 /**
- * "Du har loggats ut": a form posted after its session ran out (after `hours`) or without one was
+ * "Du har loggats ut": a form posted after its session ran out (after `hours`; `expired`, the default) or without one was
  * not carried out. What was typed is shown (long text in a read-only box to copy) and kept in a form
  * that sends it again to the same address, with a link to sign in again in a new tab first. Files
  * are never kept, and the page says so; a form larger than it takes is not kept at all.
  */
-export function signedOutPage({ signIn, hours, form }: { signIn: string; hours: number; form: KeptForm }): string {
+export function signedOutPage({ signIn, hours, form, expired = true }: { signIn: string; hours: number; form: KeptForm; expired?: boolean }): string {
   const shown = form.fields.flatMap(([name, value], index) => {
     const field = value.trim() ? kept(name, value) : undefined;
     return field ? [{ ...field, id: `kvar-${index}` }] : [];
@@ -95,8 +95,11 @@ export function signedOutPage({ signIn, hours, form }: { signIn: string; hours: 
   return renderPage(
     <Layout title="Du har loggats ut">
       <div class="ds-alert" data-color="warning">
-        <h2 class="ds-heading" data-size="xs">Din inloggning har gått ut</h2>
-        <p>Av säkerhetsskäl gäller en inloggning i {hours} timmar. Det du skickade har inte sparats, och inget har ändrats.</p>
+        {/* No session at all (logged out, or the cookie gone) is not one that ran out: the 8 hours are not the reason then. */}
+        <h2 class="ds-heading" data-size="xs">{expired ? 'Din inloggning har gått ut' : 'Du är inte inloggad'}</h2>
+        <p>
+          {expired ? `Av säkerhetsskäl gäller en inloggning i ${hours} timmar. ` : ''}Det du skickade har inte sparats, och inget har ändrats.
+        </p>
       </div>
       {resend && (
         <>
