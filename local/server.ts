@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Context } from 'aws-lambda';
 import { matchRoute } from '../shared/http/routes';
-import { needsToken, type HttpFunctionName } from '../shared/http/contract';
+import { needsToken, UNMATCHED_ROUTE, type HttpFunctionName } from '../shared/http/contract';
 import type { ApiEvent, ApiResult } from '../shared/http/contract';
 import { claimsAsApiGatewayPassesThem, verifyLocalToken } from './tokens';
 
@@ -86,14 +86,13 @@ export function createLocalApi(options: LocalApiOptions): Server {
       }
       const method = (req.method ?? 'GET').toUpperCase();
       const match = matchRoute(method, url.pathname);
-      if (!match) return send(res, 404, { code: 'not_found', message: 'Ingen sådan väg.', issues: [] });
-      if ('allowed' in match) {
-        return send(res, 405, { code: 'method_not_allowed', message: `Tillåtna metoder: ${match.allowed.join(', ')}.`, issues: [] }, { allow: match.allowed.join(', ') });
-      }
-      const { route, pathParameters } = match;
+      // No route for this method and path: API Gateway's $default route, to the function that answers it.
+      const { route, pathParameters } = match ?? { route: undefined, pathParameters: {} };
+      const routeKey = route ? `${method} ${route.path}` : UNMATCHED_ROUTE.routeKey;
+      const functionName = route ? route.function : UNMATCHED_ROUTE.function;
 
       let claims: Record<string, string> | undefined;
-      if (needsToken(route)) {
+      if (route && needsToken(route)) {
         const auth = req.headers.authorization ?? '';
         const token = /^Bearer\s+(\S+)$/i.exec(auth)?.[1];
         try {
@@ -123,7 +122,7 @@ export function createLocalApi(options: LocalApiOptions): Server {
 
       const event = {
         version: '2.0',
-        routeKey: `${method} ${route.path}`,
+        routeKey,
         rawPath: url.pathname,
         rawQueryString: url.search.slice(1),
         headers,
@@ -137,7 +136,7 @@ export function createLocalApi(options: LocalApiOptions): Server {
           domainPrefix: 'localhost',
           http: { method, path: url.pathname, protocol: 'HTTP/1.1', sourceIp: req.socket.remoteAddress ?? '127.0.0.1', userAgent: headers['user-agent'] ?? '' },
           requestId,
-          routeKey: `${method} ${route.path}`,
+          routeKey,
           stage: '$default',
           time: now.toISOString(),
           timeEpoch: now.getTime(),
@@ -147,10 +146,10 @@ export function createLocalApi(options: LocalApiOptions): Server {
         isBase64Encoded: !isText,
       } as unknown as ApiEvent;
 
-      const context = lambdaContext(route.function, requestId);
+      const context = lambdaContext(functionName, requestId);
 
-      let handler = handlers.get(route.function);
-      if (!handler) handlers.set(route.function, (handler = load(route.function)));
+      let handler = handlers.get(functionName);
+      if (!handler) handlers.set(functionName, (handler = load(functionName)));
       const result = await (await handler)(event, context);
       const body = result.body ?? '';
       // Payload 2.0: each of `cookies` is a Set-Cookie header of its own, as API Gateway sends them.

@@ -1,5 +1,5 @@
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { DomainName, HttpApi, HttpMethod, HttpStage, LogGroupLogDestination, SecurityPolicy, type HttpRoute } from 'aws-cdk-lib/aws-apigatewayv2';
+import { DomainName, HttpApi, HttpMethod, HttpRoute, HttpRouteKey, HttpStage, LogGroupLogDestination, SecurityPolicy } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -7,7 +7,7 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Validations } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { methodsOf, needsToken, routeKeysOf, type RouteContract } from '../../shared/http/contract';
+import { methodsOf, needsToken, routeKeysOf, UNMATCHED_ROUTE, type RouteContract } from '../../shared/http/contract';
 
 export interface ApiProps {
   /** The route table (shared/http/routes.ts): every route, its function and who may call it. */
@@ -125,6 +125,14 @@ export class Api extends Construct {
         }
       });
     }
+
+    // Every other address: "Sidan finns inte" for a browser, the contract's JSON 404 for a program, never API Gateway's own English.
+    const unmatched = new HttpRoute(this, 'UnmatchedRoute', { httpApi: this.httpApi, routeKey: HttpRouteKey.DEFAULT, integration: integrationFor(UNMATCHED_ROUTE.function) });
+    this.routes.set(UNMATCHED_ROUTE.routeKey, unmatched);
+    Validations.of(unmatched).acknowledge({
+      id: 'AwsSolutions-APIG4',
+      reason: `${UNMATCHED_ROUTE.routeKey} matches only addresses no route has (UNMATCHED_ROUTE in shared/http/contract.ts): its function answers each with 404 and shows nothing but the signed-in person's own navigation.`,
+    });
   }
 
   /** Base URL of the API (the execute-api endpoint of the $default stage). */

@@ -14,6 +14,14 @@ export const HTTP_FUNCTIONS = ['health', 'items', 'plans', 'drafts', 'pages', 'u
 export type HttpFunctionName = (typeof HTTP_FUNCTIONS)[number];
 
 /**
+ * API Gateway's `$default` route: a request no route matches (a mistyped address, a page's address
+ * with another method) goes to this function, which answers a browser with the workspace's page
+ * "Sidan finns inte" and anyone else with the contract's JSON 404 `not_found`. Without it API
+ * Gateway itself answers `{"message":"Not Found"}`, in English. CDK and the local server read it.
+ */
+export const UNMATCHED_ROUTE = { routeKey: '$default', function: 'workspace' } as const satisfies { routeKey: string; function: HttpFunctionName };
+
+/**
  * Who may call a route at all; finer rules (a manager's own unit, an official's own items) are
  * the domain's. `public`: no credential. `link`: the signed link or secret token in the path is
  * the credential, so no bearer token. `session`: the workspace's sealed session cookie is the

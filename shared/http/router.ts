@@ -6,7 +6,8 @@ import { requireAdmin, requireRegistrar, type Caller } from '../domain/caller';
 import { callerFromRequest } from './caller';
 import { invalid } from '../domain/errors';
 import { parseOrThrow } from '../domain/validation';
-import type { ApiEvent, ApiResult, BodySpec, Handlers, RouteContract, RouteHandler, RouteInput, UploadedFile } from './contract';
+import { UNMATCHED_ROUTE, type ApiEvent, type ApiResult, type BodySpec, type Handlers, type RouteContract, type RouteHandler, type RouteInput, type UploadedFile } from './contract';
+import { negotiate } from './negotiation';
 import { logger } from '../platform/logger';
 import { deliverable, readableSize } from './deliverable';
 import { readMultipart } from './multipart';
@@ -187,7 +188,9 @@ export function createRouter<const Cs extends readonly RouteContract[]>(contract
       const problem = problemOf(request.error);
       if (problem) logger.info('request refused', { status: problem.status, code: problem.code });
       else logger.error('unexpected error', request.error as Error);
-      const pages = contractOf(request.event.routeKey).found?.contract.pages;
+      const found = contractOf(request.event.routeKey).found;
+      // An address no route matches is a page for a browser (it asks for HTML first), JSON for any other client.
+      const pages = found ? found.contract.pages : request.event.routeKey === UNMATCHED_ROUTE.routeKey && negotiate(request.event.headers.accept, ['application/json', 'text/html']) === 'text/html';
       const answer = problem ?? INTERNAL_ERROR;
       request.response = pages && options.renderPage ? await options.renderPage(answer, request.event) : problemResult(answer);
       logger.resetKeys();

@@ -21,7 +21,7 @@ import type { AppStack } from '../../infra/app-stack';
 import { DataStack } from '../../infra/data-stack';
 import { JOBS } from '../../shared/platform/jobs';
 import { ROUTES } from '../../shared/http/routes';
-import { HTTP_FUNCTIONS, needsToken, routeKey, routeKeysOf } from '../../shared/http/contract';
+import { HTTP_FUNCTIONS, needsToken, routeKey, routeKeysOf, UNMATCHED_ROUTE } from '../../shared/http/contract';
 import { TABLE } from '../../shared/platform/table';
 
 /**
@@ -339,8 +339,15 @@ describe('the HTTP API', () => {
   const routes = () => Object.values(resources(template, 'AWS::ApiGatewayV2::Route'));
   const authorizerId = () => only(Object.keys(resources(template, 'AWS::ApiGatewayV2::Authorizer')));
 
-  it('has exactly the routes of the route table', () => {
-    expect(routes().map((r) => r.Properties.RouteKey).sort()).toEqual(ROUTES.flatMap(routeKeysOf).sort());
+  it('has exactly the routes of the route table, and $default for every other address', () => {
+    expect(routes().map((r) => r.Properties.RouteKey).sort()).toEqual([...ROUTES.flatMap(routeKeysOf), UNMATCHED_ROUTE.routeKey].sort());
+  });
+
+  it('sends an address no route has to the function that answers it with "Sidan finns inte" or JSON 404, without a token', () => {
+    const unmatched = only(routes().filter((r) => r.Properties.RouteKey === '$default'));
+    const integration = resources(template, 'AWS::ApiGatewayV2::Integration')[unmatched.Properties.Target['Fn::Join'][1][1].Ref as string]!;
+    expect(integration.Properties.IntegrationUri).toEqual({ 'Fn::GetAtt': [fnId(UNMATCHED_ROUTE.function), 'Arn'] });
+    expect(unmatched.Properties.AuthorizationType).toBe('NONE');
   });
 
   it('sends each route to the function the route table names', () => {
@@ -400,7 +407,7 @@ describe('the HTTP API', () => {
     const permissions = Object.values(resources(template, 'AWS::Lambda::Permission')).filter(
       (p) => p.Properties.Principal === 'apigateway.amazonaws.com',
     );
-    expect(permissions).toHaveLength(ROUTES.flatMap(routeKeysOf).length);
+    expect(permissions).toHaveLength(ROUTES.flatMap(routeKeysOf).length + 1);
   });
 
   it('throttles the default stage and writes access logs (route keys, never raw paths) to a log group', () => {

@@ -13,7 +13,8 @@ import fc from 'fast-check';
 import { SignJWT, UnsecuredJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { matchRoute, ROUTES } from '../../shared/http/routes';
-import { routeKeysOf, type RouteContract } from '../../shared/http/contract';
+import { routeKeysOf, UNMATCHED_ROUTE, type RouteContract } from '../../shared/http/contract';
+import { negotiate } from '../../shared/http/negotiation';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER, signLocalToken, type TokenClaims } from '../../local/tokens';
 import { createItem } from '../../shared/application/items/service';
 import { createLinkSigner } from '../../shared/application/links/signed-link';
@@ -601,10 +602,19 @@ function judge(request: FuzzRequest, answer: Answer): string | undefined {
   for (const leak of LEAK) if (leak.test(text)) return `answer leaks ${leak}: ${text.slice(0, 300)}`;
   const path = pathOf(request);
   const match = path === undefined ? undefined : matchRoute(request.method, path);
-  const route = match && 'route' in match ? match.route : undefined;
+  const route = match?.route;
   const isJson = /^application\/json/.test(type);
   // The one answer the local server, as API Gateway, gives a page route itself: a body past its 10 MiB.
   const gatewayLevel = isJson && tryJson(text)?.code === 'payload_too_large';
+  // An address no route has (UNMATCHED_ROUTE) is "Sidan finns inte" for a client that asks for HTML first, JSON for any other.
+  const accept = Object.entries(request.headers).find(([name]) => name.toLowerCase() === 'accept')?.[1];
+  const unmatchedPage = !route && negotiate(typeof accept === 'string' ? accept : undefined, ['application/json', 'text/html']) === 'text/html';
+  if (unmatchedPage && !isJson) {
+    if (status !== 404 || !/^text\/html/.test(type)) return `an unmatched address answered ${status} with ${type}`;
+    if (answer.headers['cache-control'] !== 'no-store' || answer.headers['referrer-policy'] !== 'no-referrer') return 'a page without no-store or no-referrer';
+    if (!answer.headers['content-security-policy']) return 'a page without a Content-Security-Policy';
+    return undefined;
+  }
   if (route?.pages && !gatewayLevel) {
     if (status === 303) {
       const location = String(answer.headers.location ?? '');
@@ -798,7 +808,7 @@ describe('random and hostile requests, through the local server', () => {
     }, 120_000);
   });
 
-  it(`paths outside the route table: ${BATCHES_PER_TARGET * BATCH} requests answered 404 or 405 as JSON`, async () => {
+  it(`paths outside the route table: ${BATCHES_PER_TARGET * BATCH} requests answered 404 as JSON`, async () => {
     await fuzz(strayRequest);
   });
 
@@ -832,7 +842,7 @@ describe('random and hostile requests, through the local server', () => {
     expect(log).not.toContain(CANARY);
     expect(log).not.toMatch(/Bearer\s+ey/);
     // Structured: one JSON object a line, with the request id and the route's pattern, never a path.
-    const routeKeys = new Set(ROUTES.flatMap(routeKeysOf));
+    const routeKeys = new Set([...ROUTES.flatMap(routeKeysOf), UNMATCHED_ROUTE.routeKey]);
     const lines = log.split('\n').filter((line) => line.trim() !== '');
     const entries = lines.map((line) => JSON.parse(line) as { route?: string; requestId?: string });
     expect(entries.filter((e) => e.route !== undefined && !routeKeys.has(e.route))).toEqual([]);

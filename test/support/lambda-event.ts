@@ -20,7 +20,7 @@ export function apiGatewayEvent(request: {
   claims?: Record<string, unknown>;
 }): ApiEvent {
   const match = matchRoute(request.method, request.path);
-  if (!match || !('route' in match)) throw new Error(`no route for ${request.method} ${request.path}`);
+  if (!match) throw new Error(`no route for ${request.method} ${request.path}`);
   const now = new Date();
   const key = routeKey(match.route);
   const token = request.claims ? new UnsecuredJWT(request.claims).encode() : undefined;

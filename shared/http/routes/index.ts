@@ -26,13 +26,12 @@ export const ROUTES: readonly RouteContract[] = [
   ...WORKSPACE_ROUTES,
 ];
 
-/** Match a concrete path against the table (HEAD as GET); path parameters are URL-decoded. */
-export function matchRoute(
-  method: string,
-  path: string,
-): { route: RouteContract; pathParameters: Record<string, string> } | { allowed: string[] } | undefined {
+/**
+ * Match a method and a concrete path against the table (HEAD as GET); path parameters are URL-decoded.
+ * Undefined when no route matches both: API Gateway then sends it to its `$default` route (UNMATCHED_ROUTE).
+ */
+export function matchRoute(method: string, path: string): { route: RouteContract; pathParameters: Record<string, string> } | undefined {
   const segments = path.split('/').slice(1);
-  const allowed: string[] = [];
   for (const route of ROUTES) {
     const pattern = route.path.split('/').slice(1);
     if (pattern.length !== segments.length) continue;
@@ -55,8 +54,7 @@ export function matchRoute(
     if (!ok) continue;
     const methods: string[] = route.method === 'GET' ? ['GET', 'HEAD'] : [route.method];
     if (methods.includes(method)) return { route, pathParameters: params };
-    allowed.push(...methods);
   }
-  return allowed.length > 0 ? { allowed } : undefined;
+  return undefined;
 }
 
