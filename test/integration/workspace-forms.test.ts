@@ -184,6 +184,21 @@ describe('Registrera', () => {
     expect(inTime).not.toContain('Om ärendet registreras nu');
   });
 
+  it('Visa tidsfrist names what registering would refuse in what is typed (a description over 4 000 characters), beside its field, but not a field still empty', async () => {
+    const before = await fingerprint();
+    const key = await freshForm();
+
+    const page = await submit(server.url, '/registrera', { ...uppdrag(key), description: 'Bakgrund. '.repeat(500), responsibleEmail: '', intent: 'preview' }, registrar);
+
+    expect(page.status).toBe(200);
+    const text = pageText(page.text);
+    expect(text).toContain('Tidsfrist: torsdag 30 september 2027');
+    expect(text).toMatch(/Beskrivning Frivilligt, högst 4\s000 tecken\. (Bakgrund\. )+Högst 4000 tecken\./);
+    // The responsible's address, still empty, is not named: the summary holds the description alone.
+    expect(text).toContain('Rätta det här innan du fortsätter Beskrivning: Högst 4000 tecken. Ärendet Typ');
+    expect(await fingerprint()).toBe(before);
+  });
+
   it('says beside each field what is wrong, in an error summary linked to them, and stores nothing', async () => {
     const before = await fingerprint();
     const key = await freshForm();
@@ -310,7 +325,7 @@ describe('Översikt', () => {
     const item = await seed({ title: 'Redovisa tillsynen av HVB-hem', unit: uniqueUnit('Socialförvaltningen') });
     await requestExtension({ ...server.deps }, kim.email, item.id, { date: '2027-11-30', reason: 'Väntar på yttrande från SN' });
     const overview = await open(server.url, '/', registrar);
-    expect(pageText(overview.text)).toContain('Begär ny tidsfrist 30 november 2027 (kim.berg@kommun.example.se, 22 mars 2027 kl. 09:00): Väntar på yttrande från SN');
+    expect(pageText(overview.text)).toContain('Begärd ny tidsfrist 30 november 2027 (kim.berg@kommun.example.se, 22 mars 2027 kl. 09:00): Väntar på yttrande från SN');
 
     const granted = await submit(server.url, `/arenden/${item.id}`, { action: 'grant', version: '2', returnTo: '/', dueDate: '2027-11-30', reason: 'Beviljat av kommundirektören' }, { cookie: registrar.cookie, csrf: hiddenField(overview.text, 'csrf')! });
 

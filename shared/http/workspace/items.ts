@@ -216,7 +216,11 @@ export async function register(deps: WorkspaceDeps, { session, body }: FormReque
       if (!isFormProblem(error)) throw error;
       preview = { ok: false, message: error.message };
     }
-    return again(200, {}, { preview });
+    // What registering would refuse in what is already typed (a text too long, a malformed address) is said now, beside
+    // its field; a field still empty is not: the clerk may be checking the deadline before filling in the rest.
+    const whole = parseRegisterForm(form);
+    const typedWrong = whole.ok ? {} : Object.fromEntries(Object.entries(whole.errors).filter(([field]) => values[field as RegisterField]?.trim()));
+    return again(200, Object.keys(typedWrong).length ? { errors: typedWrong } : {}, { preview });
   }
 
   const parsed = parseRegisterForm(form);

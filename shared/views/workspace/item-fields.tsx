@@ -1,4 +1,4 @@
-import { KINDS } from '../../domain/items/vocabulary';
+import { KINDS, LIMITS } from '../../domain/items/vocabulary';
 import { Choice, Select, TextArea, TextField } from './components';
 import { kindLabel, longDate } from './format';
 import { warningText } from './flash';
@@ -77,8 +77,8 @@ export function ItemFields({ state, idPrefix = '', namePrefix = '', bodies, unit
       <fieldset class="ds-fieldset">
         <legend>Ärendet</legend>
         <Select {...field('kind')} required options={[{ value: '', label: 'Välj typ' }, ...KINDS.map((kind) => ({ value: kind, label: kindLabel(kind) }))]} />
-        <TextField {...field('title')} required hint="Som uppdraget står i beslutet, högst 200 tecken." />
-        <TextArea {...field('description')} hint="Frivilligt." rows={3} />
+        <TextField {...field('title')} required hint={`Som uppdraget står i beslutet, högst ${LIMITS.title} tecken.`} />
+        <TextArea {...field('description')} hint={`Frivilligt, högst ${LIMITS.description.toLocaleString('sv-SE')} tecken.`} rows={3} />
         <TextField {...field('caseNumber')} class="short-field" hint="Frivilligt, t.ex. KS 2026/141." />
       </fieldset>
 

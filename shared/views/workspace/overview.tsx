@@ -110,7 +110,7 @@ export function overviewPage(model: OverviewModel): string {
               {item.extensionRequest && (
                 <p>
                   <strong>
-                    Begär ny tidsfrist <DateText date={item.extensionRequest.date} />
+                    Begärd ny tidsfrist <DateText date={item.extensionRequest.date} />
                   </strong>{' '}
                   ({item.extensionRequest.by}, {instant(item.extensionRequest.at)}): {item.extensionRequest.reason}
                 </p>
