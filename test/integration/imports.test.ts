@@ -532,6 +532,20 @@ describe('the columns', () => {
     expect(item).toMatchObject({ title: 'Utreda taxan för bygglov', caseNumber: 'KS 2027/14', decision: { body: 'KS', date: '2027-02-22', paragraph: '§ 12' }, unit: 'Kommunledningskontoret', dueDate: '2027-09-15' });
   });
 
+  it('a bad cell is named by the column as the file heads it ("Kolumnen Klart senast", "Kolumnen Handläggare"), its path the export\'s name', async () => {
+    const file: SheetTable = {
+      rows: [
+        { row: 1, cells: ['Dnr', 'Ärende', 'Beslutsdatum', 'Handläggare', 'E-post', 'Förvaltning', 'Klart senast', 'Typ', 'Organ'] },
+        { row: 2, cells: ['KS 2027/15', 'Utreda taxan för strandskydd', '2027-02-22', '', 'kim.berg@kommun.example.se', 'Kommunledningskontoret', '31/2 2027', 'Uppdrag', 'KS'] },
+      ],
+    };
+    const { rows } = await importBacklog(deps, clerk, file, { dryRun: true });
+    expect(rows[0]!.issues).toEqual([
+      { path: 'Ansvarig', message: 'Kolumnen Handläggare: saknar värde.' },
+      { path: 'Tidsfrist', message: expect.stringMatching(/^Kolumnen Klart senast: /) },
+    ]);
+  });
+
   it('a file missing a column names the other names it is read by', async () => {
     const file: SheetTable = { rows: [{ row: 1, cells: ['Typ', 'Ärende', 'Organ', 'Beslutsdatum', 'Handläggare', 'E-post', 'Enhet'] }, { row: 2, cells: ['Uppdrag'] }] };
     await expect(importBacklog(deps, clerk, file, { dryRun: true })).rejects.toMatchObject({

@@ -357,6 +357,18 @@ interface Context {
   newDueDates: { dueDate: CalendarDate; managed: boolean }[];
   /** Whether each unit named has a manager in the unit directory, read once per unit (a dry run stores no item to tell). */
   unitManaged: Map<string, boolean>;
+  /** Each column read under another name than its own, as the file's header row writes it ("Klart senast" for Tidsfrist). */
+  namedInFile: Map<string, string>;
+}
+
+/**
+ * An issue about a column, named as the clerk's file names it: "Kolumnen Klart senast: …" where the
+ * Tidsfrist was read from a column headed "Klart senast". The path stays the export's name (Tidsfrist).
+ */
+function asNamedInFile(issue: ErrorIssue, namedInFile: ReadonlyMap<string, string>): ErrorIssue {
+  const name = namedInFile.get(issue.path);
+  const said = `Kolumnen ${issue.path}`;
+  return name !== undefined && issue.message.startsWith(said) ? { ...issue, message: `Kolumnen ${name}${issue.message.slice(said.length)}` } : issue;
 }
 
 const LOOKALIKE_ADVICE = 'samma typ, beslut, ansvarig och rubrik. Ändra rubriken om det är ett annat ärende.';
@@ -428,7 +440,12 @@ async function importRow(context: Context, row: SheetRow, positions: Map<Column,
     const at = positions.get(column);
     return at === undefined ? '' : (row.cells[at] ?? '').trim();
   };
-  const answer = (status: ImportStatus, more: { id?: string; issues?: ErrorIssue[] } = {}): ImportedRow => ({ row: row.row, status, ...more });
+  const answer = (status: ImportStatus, { issues, ...more }: { id?: string; issues?: ErrorIssue[] } = {}): ImportedRow => ({
+    row: row.row,
+    status,
+    ...more,
+    ...(issues ? { issues: issues.map((issue) => asNamedInFile(issue, context.namedInFile)) } : {}),
+  });
   // A merged cell reads as the range's first cell: another row's value, never this row's own.
   const merged = Object.values(COLUMN).filter((column) => row.merged?.includes(positions.get(column) ?? -1));
   if (merged.length) return answer('error', { issues: merged.map((column) => columnIssue(column, 'sammanfogade celler går inte att läsa; dela upp dem i Excel.')) });
@@ -525,7 +542,13 @@ export async function importBacklog(deps: ItemDeps, caller: Caller, table: Sheet
       `Filen har ${itemRows.length} rader med ärenden, och högst ${IMPORT_MAX_ROWS} kan importeras på en gång. Dela upp den i flera filer.`,
     );
   }
-  const context: Context = { deps, caller, dryRun: options.dryRun, today: stockholmDate(deps.clock()), foretold: new Set(), rowOfWork: new Map(), newDueDates: [], unitManaged: new Map() };
+  const namedInFile = new Map(
+    [...positions].flatMap(([column, at]) => {
+      const name = (header.cells[at] ?? '').trim();
+      return name !== column ? [[column, name] as const] : [];
+    }),
+  );
+  const context: Context = { deps, caller, dryRun: options.dryRun, today: stockholmDate(deps.clock()), foretold: new Set(), rowOfWork: new Map(), newDueDates: [], unitManaged: new Map(), namedInFile };
   const rows: ImportedRow[] = [];
   // One row at a time, in file order: a row repeating an earlier one, or like it, then answers as it would alone.
   for (const row of itemRows) rows.push(await importRow(context, row, positions));
