@@ -66,7 +66,7 @@ describe('Granska beslut in Chromium', () => {
 
     // A reload sends the same form again, and so does the button: nothing is registered twice.
     await page.reload();
-    expect(await page.locator('main > .ds-alert').first().innerText()).toBe('3 förslag är registrerade.');
+    expect(await page.locator('main > .ds-alert').first().innerText()).toBe('3 förslag var redan registrerade sedan tidigare.');
     expect(await page.getByText(/^Redan registrerat:/).count()).toBe(3);
     await page.getByRole('button', { name: 'Registrera valda' }).click();
     await page.waitForLoadState();
