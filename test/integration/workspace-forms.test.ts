@@ -337,6 +337,28 @@ describe('Översikt', () => {
     expect(pageText((await open(server.url, granted.location!, registrar)).text)).toContain('Förlängningen är beviljad. Handläggaren får besked i nästa mejl.');
   });
 
+  it('a remiss answer decided by KS: granting more time says beside the new date that the meeting the deadline was counted to is then missed, on Översikt and on the item', async () => {
+    // The recipient's last day Friday 30 April 2027: KS 26 April is the last meeting before it; its papers are due 15 working days before.
+    const item = await seed({
+      kind: 'yttrande',
+      title: 'Yttrande över regional transportplan',
+      unit: uniqueUnit('Samhällsbyggnadsförvaltningen'),
+      due: { externalDeadline: '2027-04-30', recipient: 'Västra Götalandsregionen', decidedBy: 'KS' },
+    });
+    expect(item.meetingDate).toBe('2027-04-26');
+    await requestExtension({ ...server.deps }, kim.email, item.id, { date: '2027-04-28', reason: 'Underlaget från regionen är försenat' });
+    const warning = 'Fristen är räknad till KS:s sammanträde 26 april 2027, det sista före mottagarens sista dag 30 april 2027. Med en senare frist hinner KS inte besluta svaret före den dagen. Har Västra Götalandsregionen gett längre svarstid, ändra hellre sista dag hos mottagaren.';
+
+    const overview = await open(server.url, '/', registrar);
+    const page = pageText((await open(server.url, `/arenden/${item.id}`, registrar)).text);
+
+    expect(pageText(overview.text)).toContain(`Ny tidsfrist ${warning}`);
+    expect(page).toContain(`Ny tidsfrist ${warning}`);
+    // Refused, so that Översikt holds no request of this test's for the next.
+    const refused = await submit(server.url, `/arenden/${item.id}`, { action: 'refuse', version: '2', returnTo: '/', reason: 'Mottagarens sista dag står fast' }, { cookie: registrar.cookie, csrf: hiddenField(overview.text, 'csrf')! });
+    expect(refused.status).toBe(303);
+  });
+
   it('"Bevilja förlängning" starts with the date the official asked for, on Översikt and on the item', async () => {
     const item = await seed({ title: 'Redovisa tillsynen av familjehem', unit: uniqueUnit('Socialförvaltningen') });
     await requestExtension({ ...server.deps }, kim.email, item.id, { date: '2027-11-30', reason: 'Väntar på yttrande från SN' });
@@ -345,6 +367,8 @@ describe('Översikt', () => {
       const page = await open(server.url, path, registrar);
       const grant = page.text.match(new RegExp(`<form[^>]*>(?:(?!</form>)[\\s\\S])*?value="grant"[\\s\\S]*?</form>`))?.[0] ?? '';
       expect(grant).toMatch(/name="dueDate" type="date" value="2027-11-30"/);
+      // A deadline given as a date hangs on no meeting: nothing to warn of.
+      expect(grant).not.toContain('Fristen är räknad till');
     }
   });
 

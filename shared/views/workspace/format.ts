@@ -86,6 +86,20 @@ function monthText(month: string): string {
   return dayMonthYear(`${month}-01`).replace(/^1 /, '');
 }
 
+/**
+ * What a later deadline means for a yttrande whose deadline was counted back from the recipient's last day to the
+ * meeting that decides the answer: that meeting is then missed, and no later one comes before the recipient's day.
+ * Shown beside "Ny tidsfrist" when granting more time; undefined for any other item.
+ */
+export function laterDeadlineWarning(item: Pick<WorkspaceItem, 'due' | 'meetingDate'>): string | undefined {
+  const due = item.due;
+  if (!('externalDeadline' in due) || !due.decidedBy || !item.meetingDate) return undefined;
+  return (
+    `Fristen är räknad till ${due.decidedBy}:s sammanträde ${shortDate(item.meetingDate)}, det sista före mottagarens sista dag ${shortDate(due.externalDeadline)}. ` +
+    `Med en senare frist hinner ${due.decidedBy} inte besluta svaret före den dagen. Har ${due.recipient} gett längre svarstid, ändra hellre sista dag hos mottagaren.`
+  );
+}
+
 /** How the deadline was given, in words: "Till KS sammanträde i september 2026". */
 export function dueFormText(due: DueForm): string {
   if ('externalDeadline' in due) {

@@ -16,6 +16,7 @@ import {
   dueFormText,
   instant,
   kindLabel,
+  laterDeadlineWarning,
   longDate,
   personText,
   remindersText,
@@ -324,7 +325,7 @@ export function itemPage(model: ItemPageModel): string {
               <ItemForm name="grant" model={model} button="Bevilja förlängning">
                 {(state, field) => (
                   <>
-                    <TextField {...field('dueDate')} value={state.values.dueDate ?? item.extensionRequest?.date} label="Ny tidsfrist" type="date" />
+                    <TextField {...field('dueDate')} value={state.values.dueDate ?? item.extensionRequest?.date} label="Ny tidsfrist" type="date" hint={laterDeadlineWarning(item)} />
                     <TextArea {...field('reason')} label="Skäl" hint="T.ex. vem som beviljade och när." />
                   </>
                 )}

@@ -4,7 +4,7 @@ import { CsrfField, Layout } from '../layout';
 import { WORKSPACE_PATHS } from '../paths';
 import { renderPage } from '../render';
 import { DateText, DaysLeft, ItemFacts, ItemLink, TextArea, TextField } from './components';
-import { attentionText, decisionReference, instant, kindLabel } from './format';
+import { attentionText, decisionReference, instant, kindLabel, laterDeadlineWarning } from './format';
 import type { ItemFormName, OverviewModel, WorkspaceItem } from './models';
 
 /** A section of the overview: its heading names how many, and an empty one says so briefly. */
@@ -117,7 +117,7 @@ export function overviewPage(model: OverviewModel): string {
               )}
               <div class="inline-forms">
                 <ItemForm item={item} action="grant" csrf={csrf} title="Bevilja" button="Bevilja förlängning">
-                  <TextField name="dueDate" id={idOf('bevilja', item, 'dueDate')} label="Ny tidsfrist" type="date" value={item.extensionRequest?.date} />
+                  <TextField name="dueDate" id={idOf('bevilja', item, 'dueDate')} label="Ny tidsfrist" type="date" value={item.extensionRequest?.date} hint={laterDeadlineWarning(item)} />
                   <TextArea name="reason" id={idOf('bevilja', item, 'reason')} label="Skäl" rows={2} hint="T.ex. vem som beviljade och när." />
                 </ItemForm>
                 <ItemForm item={item} action="refuse" csrf={csrf} title="Avslå" button="Avslå begäran" variant="secondary">
