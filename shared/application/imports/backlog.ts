@@ -177,17 +177,20 @@ export interface BacklogImport {
 }
 
 type Cell = (column: Column) => string;
+/** A column's name as the file's header row writes it ("Klart senast" for Tidsfrist): what a clerk's messages call it. */
+type Named = (column: Column) => string;
 
 /** "a, b och c". */
 const listAnd = (values: readonly string[]) => (values.length < 2 ? (values[0] ?? '') : `${values.slice(0, -1).join(', ')} och ${values.at(-1)}`);
 const lowerFirst = (text: string) => text.charAt(0).toLocaleLowerCase('sv') + text.slice(1);
-const columnIssue = (column: Column, message: string): ErrorIssue => ({ path: column, message: `Kolumnen ${column}: ${message}` });
+/** An issue about a column: its path the export's name, its message the file's ("Kolumnen Klart senast: …"). */
+const columnIssue = (column: Column, named: Named, message: string): ErrorIssue => ({ path: column, message: `Kolumnen ${named(column)}: ${message}` });
 
 /**
  * Refusals about body fields (`due.date`) as refusals about columns (`Tidsfrist`), each once: a
  * field whose columns are empty "saknar värde", else the refusal's own message.
  */
-function columnIssues(issues: readonly ErrorIssue[], cell: Cell): ErrorIssue[] {
+function columnIssues(issues: readonly ErrorIssue[], cell: Cell, named: Named): ErrorIssue[] {
   const seen = new Map<string, ErrorIssue>();
   for (const issue of issues) {
     const columns = COLUMNS_OF_FIELD[issue.path];
@@ -200,7 +203,7 @@ function columnIssues(issues: readonly ErrorIssue[], cell: Cell): ErrorIssue[] {
       // A date column's text read as no date is refused naming the forms read, not only the API's ÅÅÅÅ-MM-DD.
       const notADate = !empty && DATE_COLUMNS.includes(column) && !isCalendarDate(normalCell(column, cell(column)));
       const message = FIELD_MESSAGES[issue.path] ?? (empty ? 'saknar värde.' : notADate ? NOT_A_DATE : lowerFirst(issue.message));
-      seen.set(`${column}\n${message}`, columnIssue(column, message));
+      seen.set(`${column}\n${message}`, columnIssue(column, named, message));
     }
   }
   return [...seen.values()];
@@ -287,11 +290,11 @@ const motionDueIssue = (hasRaisedColumn: boolean): ErrorIssue =>
  * one, the date in Väckt (`due: { raised }`, the deadline counted as for a motion registered by
  * hand); or what is wrong with it, by column. Väckt is not read on other kinds' rows.
  */
-function rowBody(cell: Cell, hasRaisedColumn: boolean): { body: CreateItemBody } | { issues: ErrorIssue[] } {
+function rowBody(cell: Cell, named: Named, hasRaisedColumn: boolean): { body: CreateItemBody } | { issues: ErrorIssue[] } {
   const issues: ErrorIssue[] = [];
   const state = cell(COLUMN.state);
   if (CLOSED_STATES.includes(state.toLocaleLowerCase('sv'))) {
-    issues.push(columnIssue(COLUMN.state, `ärendet är ${state}; bara pågående ärenden importeras.`));
+    issues.push(columnIssue(COLUMN.state, named, `ärendet är ${state}; bara pågående ärenden importeras.`));
   }
   const value = (column: Column) => normalCell(column, cell(column)) || undefined;
   const some = (...columns: Column[]) => columns.some((column) => cell(column) !== '');
@@ -316,7 +319,7 @@ function rowBody(cell: Cell, hasRaisedColumn: boolean): { body: CreateItemBody }
   const parsed = createItemBody.safeParse(candidate);
   // The motion's missing date is said once, in its own words, not as the due field's refusal.
   const refused = parsed.success ? [] : toIssues(parsed.error, candidate).filter((issue) => !(motionUndated && issue.path.startsWith('due')));
-  issues.push(...columnIssues(refused, cell));
+  issues.push(...columnIssues(refused, cell, named));
   return parsed.success && issues.length === 0 ? { body: parsed.data } : { issues };
 }
 
@@ -357,18 +360,8 @@ interface Context {
   newDueDates: { dueDate: CalendarDate; managed: boolean }[];
   /** Whether each unit named has a manager in the unit directory, read once per unit (a dry run stores no item to tell). */
   unitManaged: Map<string, boolean>;
-  /** Each column read under another name than its own, as the file's header row writes it ("Klart senast" for Tidsfrist). */
-  namedInFile: Map<string, string>;
-}
-
-/**
- * An issue about a column, named as the clerk's file names it: "Kolumnen Klart senast: …" where the
- * Tidsfrist was read from a column headed "Klart senast". The path stays the export's name (Tidsfrist).
- */
-function asNamedInFile(issue: ErrorIssue, namedInFile: ReadonlyMap<string, string>): ErrorIssue {
-  const name = namedInFile.get(issue.path);
-  const said = `Kolumnen ${issue.path}`;
-  return name !== undefined && issue.message.startsWith(said) ? { ...issue, message: `Kolumnen ${name}${issue.message.slice(said.length)}` } : issue;
+  /** Each column's name in the file's header row. */
+  named: Named;
 }
 
 const LOOKALIKE_ADVICE = 'samma typ, beslut, ansvarig och rubrik. Ändra rubriken om det är ett annat ärende.';
@@ -440,19 +433,14 @@ async function importRow(context: Context, row: SheetRow, positions: Map<Column,
     const at = positions.get(column);
     return at === undefined ? '' : (row.cells[at] ?? '').trim();
   };
-  const answer = (status: ImportStatus, { issues, ...more }: { id?: string; issues?: ErrorIssue[] } = {}): ImportedRow => ({
-    row: row.row,
-    status,
-    ...more,
-    ...(issues ? { issues: issues.map((issue) => asNamedInFile(issue, context.namedInFile)) } : {}),
-  });
+  const answer = (status: ImportStatus, more: { id?: string; issues?: ErrorIssue[] } = {}): ImportedRow => ({ row: row.row, status, ...more });
   // A merged cell reads as the range's first cell: another row's value, never this row's own.
   const merged = Object.values(COLUMN).filter((column) => row.merged?.includes(positions.get(column) ?? -1));
-  if (merged.length) return answer('error', { issues: merged.map((column) => columnIssue(column, 'sammanfogade celler går inte att läsa; dela upp dem i Excel.')) });
+  if (merged.length) return answer('error', { issues: merged.map((column) => columnIssue(column, context.named, 'sammanfogade celler går inte att läsa; dela upp dem i Excel.')) });
   const id = cell(COLUMN.id);
   const listed = id ? await deps.items.get(id) : undefined;
   if (listed) return answer('exists', { id: listed.id });
-  const parsed = rowBody(cell, positions.has(COLUMN.raised));
+  const parsed = rowBody(cell, context.named, positions.has(COLUMN.raised));
   if ('issues' in parsed) return answer('error', { issues: parsed.issues });
   const { itemId, key } = rowIdentity(id ? `Id\n${id}` : `Rad\n${JSON.stringify(parsed.body)}`);
   const work = sameWorkKey(parsed.body);
@@ -491,7 +479,7 @@ async function importRow(context: Context, row: SheetRow, positions: Map<Column,
     }
     // The same Id with other content, stored meanwhile by an import of the same file running at the same time.
     if (refusal.code === 'idempotency_key_reused') return answer('exists', { id: itemId });
-    const issues = columnIssues(refusal.issues, cell);
+    const issues = columnIssues(refusal.issues, cell, context.named);
     return answer('error', { issues: issues.length ? issues : [{ path: '', message: refusal.message }] });
   }
 }
@@ -542,13 +530,8 @@ export async function importBacklog(deps: ItemDeps, caller: Caller, table: Sheet
       `Filen har ${itemRows.length} rader med ärenden, och högst ${IMPORT_MAX_ROWS} kan importeras på en gång. Dela upp den i flera filer.`,
     );
   }
-  const namedInFile = new Map(
-    [...positions].flatMap(([column, at]) => {
-      const name = (header.cells[at] ?? '').trim();
-      return name !== column ? [[column, name] as const] : [];
-    }),
-  );
-  const context: Context = { deps, caller, dryRun: options.dryRun, today: stockholmDate(deps.clock()), foretold: new Set(), rowOfWork: new Map(), newDueDates: [], unitManaged: new Map(), namedInFile };
+  const named: Named = (column) => header.cells[positions.get(column) ?? -1]?.trim() || column;
+  const context: Context = { deps, caller, dryRun: options.dryRun, today: stockholmDate(deps.clock()), foretold: new Set(), rowOfWork: new Map(), newDueDates: [], unitManaged: new Map(), named };
   const rows: ImportedRow[] = [];
   // One row at a time, in file order: a row repeating an earlier one, or like it, then answers as it would alone.
   for (const row of itemRows) rows.push(await importRow(context, row, positions));
